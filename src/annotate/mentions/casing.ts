@@ -1,0 +1,170 @@
+import type { Sentence, Token } from "../../model/index.js";
+import { CALENDAR, NEVER_NAMES, PERSON_TITLES } from "./cues.js";
+import { firstNameCount, lookupPlace, lowerCount, nameKey, wordCounts } from "./lexicon.js";
+
+/**
+ * Whether a capital letter can be trusted. Mid-sentence capitals mark names; a capital at the start of a
+ * sentence, after an opening quote or colon, or in an all-caps headline says nothing, and the word has to be
+ * judged from the rest of the document and the lexicon.
+ */
+export type Casing = "lower" | "name" | "ambiguous" | "none";
+
+/** Per-document counts of how each word is written where its case is informative. */
+export interface CaseStats {
+  /** Lower-cased word -> times written capitalised in mid-sentence. */
+  capitalised: Map<string, number>;
+  /** Lower-cased word -> times written in lower case. */
+  lower: Map<string, number>;
+  /** Words written in capitals (acronyms) inside ordinary, mixed-case sentences. */
+  acronyms: Set<string>;
+  /** `nameKey`s of runs of two to four capitalised words written in mid-sentence ("New York"). */
+  phrases: Set<string>;
+}
+
+/** The share of all-caps words above which a sentence is a headline whose case says nothing. */
+const HEADLINE_CAPS_SHARE = 0.6;
+
+/** Capitalised words up to this length are acronyms even when they spell a common word ("US", "IT"). */
+const SHORT_ACRONYM = 3;
+/** Seen this often in lower case in the open corpora, a word is common English rather than an acronym. */
+const COMMON_WORD_COUNT = 3;
+
+/** Tokens after which the next word is capitalised by convention, like at the start of a sentence. */
+const OPENERS = new Set([".", "!", "?", ":", '"', "“", "‘", "'", "-", "--", "—", "–", "…", "(", "[", "*", "•", ";"]);
+
+const HAS_LETTER = /\p{L}/u;
+const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}\p{N}.&'’-]+$/u;
+/** Arabic article and similar prefixes written in lower case before a capitalised name ("al-Sadr", "el-Sisi"). */
+const LOWER_PREFIXED_NAME = /^(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|bin|ibn|abu|d|l|o)['’-]\p{Lu}/u;
+
+/** True for a word written in capitals: two letters or more, or an initialism like "U.S.". */
+export function isAllCaps(word: string): boolean {
+  return ALL_CAPS.test(word) && /\p{Lu}.*\p{Lu}|^\p{Lu}\.$/u.test(word) && !/\p{Ll}/u.test(word);
+}
+
+/** True when the sentence is written in capitals (a headline), so capitals carry no information in it. */
+export function isHeadline(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const t of tokens) {
+    if (!HAS_LETTER.test(t.text)) continue;
+    words++;
+    if (isAllCaps(t.text) && t.text.length > 1) caps++;
+  }
+  return words > 0 && caps / words >= HEADLINE_CAPS_SHARE && caps >= 1 && !(words >= 6 && caps === 1);
+}
+
+/** How a token's case reads, given whether its sentence is a headline and whether it opens a clause. */
+export function casingOf(token: Token, headline: boolean, opensClause: boolean): Casing {
+  const w = token.text;
+  if (!HAS_LETTER.test(w)) return "none";
+  if (headline) return "ambiguous";
+  // Capitals in a mixed-case sentence mark an acronym wherever it stands ("US officials said"), unless
+  // the word is a common one set in capitals as a label ("ISSUE :", "ORDERS").
+  if (w.length > 1 && isAllCaps(w)) {
+    return w.length <= SHORT_ACRONYM || lowerCount(w.toLowerCase()) < COMMON_WORD_COUNT ? "name" : "ambiguous";
+  }
+  if (LOWER_PREFIXED_NAME.test(w)) return "name";
+  if (!UPPER_START.test(w)) return "lower";
+  return opensClause ? "ambiguous" : "name";
+}
+
+/** True when the token at `index` opens its sentence or a quotation inside it. */
+export function opensClause(tokens: readonly Token[], index: number, sentenceStart: number): boolean {
+  for (let j = index - 1; j >= sentenceStart; j--) {
+    const t = (tokens[j] as Token).text;
+    if (OPENERS.has(t)) {
+      if (t === "." || t === "!" || t === "?" || t === ":" || t === ";" || t === "-" || t === "—" || t === "–")
+        return true;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** Counts, over a whole document, where each word is written capitalised and where in lower case. */
+export function collectCaseStats(tokens: readonly Token[], sentences: readonly Sentence[]): CaseStats {
+  const stats: CaseStats = { capitalised: new Map(), lower: new Map(), acronyms: new Set(), phrases: new Set() };
+  for (const s of sentences) {
+    const slice = tokens.slice(s.tokenStart, s.tokenEnd);
+    if (isHeadline(slice)) continue;
+    let run: string[] = [];
+    const endRun = () => {
+      if (run.length >= 2 && run.length <= 4) stats.phrases.add(nameKey(run.join(" ")));
+      run = [];
+    };
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const t = tokens[i] as Token;
+      if (!HAS_LETTER.test(t.text)) {
+        endRun();
+        continue;
+      }
+      const lw = t.text.toLowerCase();
+      if (!UPPER_START.test(t.text)) {
+        stats.lower.set(lw, (stats.lower.get(lw) ?? 0) + 1);
+        endRun();
+        continue;
+      }
+      if (isAllCaps(t.text) && t.text.length > 1) stats.acronyms.add(t.text);
+      if (opensClause(tokens, i, s.tokenStart)) {
+        endRun();
+        continue;
+      }
+      stats.capitalised.set(lw, (stats.capitalised.get(lw) ?? 0) + 1);
+      run.push(t.text);
+    }
+    endRun();
+  }
+  return stats;
+}
+
+/** Endings of common English words (nouns, verbs, adjectives, adverbs) that names rarely have. */
+const COMMON_ENDING =
+  /(?:ly|ing|ings|ed|tion|tions|sion|ness|ment|ments|ity|ous|ive|able|ible|ful|less|ism|ist|ists|ize|ise|ized|ised|est|ies|ers)$/;
+
+/**
+ * How a word whose capital says nothing (sentence-initial, headline) reads: "yes" a name, "no" a common
+ * word, "weak" unknown, a name only if a neighbour is one too.
+ */
+export type NameJudgement = "yes" | "no" | "weak";
+
+/**
+ * Judges a word whose capital says nothing, from how the document writes it elsewhere, then from the
+ * lexicon, then from its shape.
+ */
+export function judgeName(word: string, stats: CaseStats, headline: boolean): NameJudgement {
+  const lw = word.toLowerCase();
+  if (NEVER_NAMES.has(lw) || CALENDAR.has(lw) || CALENDAR.has(lw.replace(/s$/, ""))) return "no";
+  if (/^(?:\p{Lu}\.)+$/u.test(word) || /^(?:al|el)-\p{L}/iu.test(word)) return "yes";
+  if (!/\p{L}\p{L}/u.test(word)) return "no";
+  if (PERSON_TITLES.has(lw.replace(/\.$/, ""))) return "yes";
+  if (headline && stats.acronyms.has(word)) return "yes";
+  const cap = stats.capitalised.get(lw) ?? 0;
+  const low = stats.lower.get(lw) ?? 0;
+  if (cap > 0 && cap >= low) return "yes";
+  if (low > 0 && cap === 0) return "no";
+  const title = headline ? titleCase(word) : word;
+  const place = lookupPlace(title);
+  const lexLower = lowerCount(lw);
+  if (place && place.kind !== "city") return "yes";
+  const counts = wordCounts(title);
+  const named = counts ? counts.person + counts.organization + counts.place + counts.misc : 0;
+  const plain = lexLower + (counts?.none ?? 0);
+  // A word seen only inside longer names ("Division", "Bank") is a name here only beside another name.
+  if (named > 0 && named * 2 >= plain) return counts?.alone || plain === 0 ? "yes" : "weak";
+  if (firstNameCount(title) > 0 && lexLower < 3) return "yes";
+  if (place && lexLower === 0) return "yes";
+  if (plain > 0 || low > 0) return "no";
+  // Hyphenated words with a lower-case part ("Year-on-year", "Blue-chip") are compounds, not names.
+  if (/-\p{Ll}/u.test(title.slice(1)) || COMMON_ENDING.test(lw)) return "no";
+  return "weak";
+}
+
+/** "JOHN" -> "John", "AL-SADR" -> "Al-Sadr", "O'NEILL" -> "O'Neill"; a leading apostrophe stays lower ("'s"). */
+export function titleCase(word: string): string {
+  return word.toLowerCase().replace(/(^|[-'’ ])(\p{L})/gu, (m: string, sep: string, ch: string, at: number) =>
+    at === 0 && (sep === "'" || sep === "’") ? m : sep + ch.toUpperCase(),
+  );
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import type { EntityType, Mention } from "../../model/index.js";
+import { tokenize } from "../tokens/index.js";
+import { detectMentions, placeOfDemonym } from "./index.js";
+
+function detect(text: string): Mention[] {
+  return detectMentions({ text, ...tokenize(text) });
+}
+
+function typeOf(text: string, name: string): EntityType | undefined {
+  return detect(text).find((m) => m.text === name)?.type;
+}
+
+const PERSON_ORG_PLACE = new Set<EntityType>(["person", "organization", "place"]);
+
+describe("detectMentions finds names and types them", () => {
+  const rows: [string, string, EntityType][] = [
+    ["President Omar Haddad met the delegation in Amman on Monday.", "Omar Haddad", "person"],
+    ["President Omar Haddad met the delegation in Amman on Monday.", "Amman", "place"],
+    ["The talks were held in Geneva, a spokesman said.", "Geneva", "place"],
+    ["According to Marta Kowalczyk, the Velmar Group will open an office in Gdansk.", "Marta Kowalczyk", "person"],
+    ["According to Marta Kowalczyk, the Velmar Group will open an office in Gdansk.", "Velmar Group", "organization"],
+    ["According to Marta Kowalczyk, the Velmar Group will open an office in Gdansk.", "Gdansk", "place"],
+    ["A statement from the Ministry of Defence denied the report.", "Ministry of Defence", "organization"],
+    ["Envoys of the Islamic Republic of Iran arrived late.", "Islamic Republic of Iran", "place"],
+    ["Voters backed the Party for Freedom and Renewal in the north.", "Party for Freedom", "organization"],
+    ["Gen. Tomas Brandt inspected the troops near Riga.", "Tomas Brandt", "person"],
+    ["Gen. Tomas Brandt inspected the troops near Riga.", "Riga", "place"],
+    ["Dr. Helen Okafor told reporters the clinic was full.", "Helen Okafor", "person"],
+    ["The IRGC and NATO both issued statements on Friday.", "IRGC", "organization"],
+    ["The IRGC and NATO both issued statements on Friday.", "NATO", "organization"],
+    ["US and UK officials met in Paris.", "US", "place"],
+    ["US and UK officials met in Paris.", "UK", "place"],
+    ["Fighters of the Southern Liberation Front attacked a convoy.", "Southern Liberation Front", "organization"],
+    ["Shares of Norcastle Energy Inc rose sharply.", "Norcastle Energy Inc", "organization"],
+    ["She studied at Harvard University before moving to Nairobi.", "Harvard University", "organization"],
+    ["Abu Karim al-Zahrani, the group's leader, said the attack had failed.", "Abu Karim al-Zahrani", "person"],
+    ["REBELS SEIZE TOWN NEAR KANDAHAR", "KANDAHAR", "place"],
+    ["Officials in New York and Los Angeles said the plan was ready.", "New York", "place"],
+    ["Officials in New York and Los Angeles said the plan was ready.", "Los Angeles", "place"],
+    ["Troops crossed into the West Bank overnight.", "West Bank", "place"],
+    ["Analyst Priya Raman of Belford Capital said markets were calm.", "Priya Raman", "person"],
+    ["Analyst Priya Raman of Belford Capital said markets were calm.", "Belford Capital", "organization"],
+  ];
+  it.each(rows)("%s -> %s is %s", (text, name, type) => {
+    expect(typeOf(text, name)).toBe(type);
+  });
+});
+
+describe("detectMentions leaves common words, dates and adjectives alone", () => {
+  const rows: [string, string][] = [
+    ["However, the talks in Geneva stalled on Monday.", "However"],
+    ["However, the talks in Geneva stalled on Monday.", "Monday"],
+    ["The ceasefire held through March and April.", "The"],
+    ["The ceasefire held through March and April.", "March"],
+    ["The ceasefire held through March and April.", "April"],
+    ["Officials said the Prime Minister would travel.", "Officials"],
+    ["Officials said the Prime Minister would travel.", "Prime Minister"],
+    ["Iraqi officials said the convoy was hit.", "Iraqi"],
+    ["Syrian and Turkish forces clashed overnight.", "Syrian"],
+    ["Yesterday the council voted again.", "Yesterday"],
+    ["Several people were hurt, police said.", "Several"],
+    ["Meanwhile prices rose at 1200 GMT.", "GMT"],
+    ["Rescue teams searched the rubble for survivors.", "Rescue"],
+  ];
+  it.each(rows)("%s -> no person, organisation or place %s", (text, word) => {
+    const hit = detect(text).find((m) => m.text === word || m.text.split(" ").includes(word));
+    expect(hit === undefined || !PERSON_ORG_PLACE.has(hit.type)).toBe(true);
+  });
+});
+
+describe("detectMentions keeps a name's type across the document", () => {
+  it("a surname after the full name is the same person", () => {
+    const text = "Senator Lena Marquez arrived in Lisbon on Tuesday. Marquez said the plan had failed.";
+    const mentions = detect(text).filter((m) => m.text === "Marquez");
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]?.type).toBe("person");
+  });
+
+  it("a name typed by a strong cue keeps its type where the cue is missing", () => {
+    const text = "Prices at Dorvik Holdings fell. Dorvik Holdings shares lost ground. Dorvik Holdings later recovered.";
+    const types = detect(text)
+      .filter((m) => m.text === "Dorvik Holdings")
+      .map((m) => m.type);
+    expect(types).toEqual(["organization", "organization", "organization"]);
+  });
+
+  it("a headline word is typed like the same word in the body", () => {
+    const text = "QUAKE HITS VALDORIA\nA strong earthquake struck near Valdoria on Sunday, officials in the capital said.";
+    const hits = detect(text).filter((m) => m.text.toLowerCase() === "valdoria");
+    expect(hits.map((m) => m.type)).toEqual(["place", "place"]);
+  });
+});
+
+describe("detectMentions returns well-formed spans", () => {
+  const texts = [
+    "President Omar Haddad met the delegation in Amman on Monday. Haddad later flew to Cairo.",
+    "“We will not retreat,” said Col. Idris Mansour of the 4th Armoured Brigade, speaking in Aleppo.",
+    "BRIEF: UN ENVOY MEETS LEADERS IN ADEN\nThe U.N. envoy, Hans Lindqvist, met leaders of the Southern Council.",
+    "Rahim bin Saleh and Jean-Luc de la Tour signed for Procter & Gamble in São Paulo.",
+    "",
+    "no capitals here at all, just words.",
+  ];
+  it.each(texts)("offsets point at the text, sorted and disjoint: %s", (text) => {
+    const mentions = detect(text);
+    let last = 0;
+    for (const m of mentions) {
+      expect(m.text).toBe(text.slice(m.start, m.end));
+      expect(m.start).toBeGreaterThanOrEqual(last);
+      expect(m.end).toBeGreaterThan(m.start);
+      last = m.end;
+    }
+  });
+
+  it("finds nothing in lower-case text", () => {
+    expect(detect("no capitals here at all, just words.")).toEqual([]);
+  });
+});
+
+describe("placeOfDemonym", () => {
+  const rows: [string, string | undefined][] = [
+    ["Iraqi", "Iraq"],
+    ["French", "France"],
+    ["American", "United States"],
+    ["Kurdish", "Kurdistan"],
+    ["Palestinian", "Palestine"],
+    ["Monday", undefined],
+    ["Baghdad", undefined],
+  ];
+  it.each(rows)("%s -> %s", (word, place) => {
+    expect(placeOfDemonym(word)).toBe(place);
+  });
+});

@@ -1,0 +1,610 @@
+import type { EntityType, Mention, Sentence, Token } from "../../model/index.js";
+import type { CaseStats, NameJudgement } from "./casing.js";
+import { casingOf, collectCaseStats, isAllCaps, isHeadline, judgeName, opensClause, titleCase } from "./casing.js";
+import {
+  CALENDAR,
+  GROUP_NOUNS,
+  MISC_HEADS,
+  NAME_PARTICLES,
+  NEVER_INSIDE,
+  OF_TAKERS,
+  ORG_AFTER,
+  ORG_HEADS,
+  ORG_NOUNS,
+  PERSON_ROLES,
+  PERSON_TITLES,
+  PLACE_ACRONYMS,
+  PLACE_HEADS,
+  PLACE_NOUNS,
+  PLACE_OPENERS,
+  PLACE_PREPOSITIONS,
+  PLAIN_ACRONYMS,
+  SPEECH_VERBS,
+  SPORT_HEADS,
+  SPORT_OPENERS,
+  STRONG_PLACE_PREPOSITIONS,
+  TITLE_MODIFIERS,
+} from "./cues.js";
+import { firstNameCount, isUniversity, lookupPlace, lowerCount, nameKey, placeOfDemonym, wordCounts } from "./lexicon.js";
+
+export { placeOfDemonym } from "./lexicon.js";
+
+/** What `detectMentions` reads: the text and the tokenizer's output for it. */
+export interface MentionInput {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+type Scores = Record<EntityType, number>;
+
+interface Candidate {
+  /** Token range, end exclusive. */
+  first: number;
+  end: number;
+  /** The words as they would be written in running text (headline capitals undone). */
+  words: string[];
+  sentence: number;
+  headline: boolean;
+  /** A title stood right before ("President X", "Gen. X"). */
+  titled: boolean;
+  /** A type fixed by the form alone (a demonym is "other"). */
+  fixed?: EntityType;
+}
+
+/**
+ * Finds the names of people, organisations and places in a document.
+ *
+ * Capitalised runs of tokens are the candidates; titles, demonyms and calendar words are split off; each
+ * run is typed from its own words (gazetteers, first names, organisation and place heads, corpus counts),
+ * its context (titles, role nouns, speech verbs, prepositions of place, sport tables) and, last, what the
+ * rest of the document says about the same name. The result is sorted by `start` and has no overlaps.
+ *
+ * @example
+ * const { tokens, sentences } = tokenize(text);
+ * detectMentions({ text, tokens, sentences }); // [{ text: "Ali Hassan", type: "person", start: 0, end: 10 }, ...]
+ */
+export function detectMentions(input: MentionInput): Mention[] {
+  const { text, tokens, sentences } = input;
+  const stats = collectCaseStats(tokens, sentences);
+  const candidates: Candidate[] = [];
+  sentences.forEach((sentence, index) => {
+    for (const c of findCandidates(tokens, sentence, index, stats)) candidates.push(c);
+  });
+  const evidence = candidates.map((c) => scoreCandidate(c, tokens, sentences));
+  const types = resolveInDocument(candidates, evidence, tokens);
+  // biome-ignore lint/suspicious/noExplicitAny: DEBUG
+  const dbg = (globalThis as any).__nerDebug as ((c: unknown) => void) | undefined;
+  if (dbg) candidates.forEach((c, i) => dbg({ w: c.words.join(" "), s: evidence[i]?.own, x: evidence[i]?.context, t: types[i] }));
+  const mentions: Mention[] = [];
+  candidates.forEach((c, i) => {
+    const start = (tokens[c.first] as Token).start;
+    const end = (tokens[c.end - 1] as Token).end;
+    mentions.push({ start, end, text: text.slice(start, end), type: types[i] as EntityType });
+  });
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** A score or count in a results line ("3", "4-38", "6-3"); dates and decimals are not. */
+const SCORE = /^\d{1,3}(?:-\d{1,3})?$/;
+const NUMERIC = /^[+-]?\d[\d.,:/-]*$/;
+const DATE = /^(?:\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/i;
+const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
+const SINGLE_INITIAL = /^\p{Lu}\.$/u;
+/** Compounds that are adjectives or descriptions, not names: "Ohio-based", "U.S.-led", "ex-Yankee", "anti-Western". */
+const DESCRIPTIVE_COMPOUND = /^(?:.+-\p{Ll}+|(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]ost|[Pp]re|[Mm]id|[Nn]eo|[Pp]an|[Tt]rans|[Ss]emi)-.+)$/u;
+const OPENERS = new Set([...PLACE_OPENERS, ...SPORT_OPENERS]);
+const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
+const bare = (w: string) => w.toLowerCase().replace(/\.$/, "");
+/** Longest gazetteer name looked for across an ambiguous stretch (words). */
+const MAX_KNOWN_NAME_WORDS = 4;
+
+/** True when the word on its own names a people, a faith or a nationality ("Kurds", "Swede", "Iraqis"). */
+function isGroupWord(word: string): boolean {
+  if (placeOfDemonym(word) || GROUP_NOUNS.has(word.toLowerCase())) return true;
+  return /s$/.test(word) && placeOfDemonym(word.slice(0, -1)) !== undefined;
+}
+
+function findCandidates(tokens: Token[], sentence: Sentence, index: number, stats: CaseStats): Candidate[] {
+  const { tokenStart: from, tokenEnd: to } = sentence;
+  const headline = isHeadline(tokens.slice(from, to));
+  const words: string[] = [];
+  const judged: NameJudgement[] = [];
+  const ambiguous: boolean[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    const casing = casingOf(t, headline, opensClause(tokens, i, from));
+    let word = t.text;
+    let judgement: NameJudgement = "no";
+    const lw = word.toLowerCase();
+    const plain = /^['’]/.test(word) || (word.length === 1 && word !== "&") || DESCRIPTIVE_COMPOUND.test(word);
+    if (plain) judgement = "no";
+    else if (casing === "name") {
+      judgement = NEVER_INSIDE.has(lw) || CALENDAR.has(bare(lw)) ? "no" : "yes";
+    } else if (casing === "ambiguous") {
+      const acronym = headline && stats.acronyms.has(word);
+      if (headline && !acronym && !INITIAL.test(word)) word = titleCase(word);
+      judgement = judgeName(word, stats, headline);
+    }
+    words.push(word);
+    judged.push(judgement);
+    ambiguous.push(casing === "ambiguous");
+  }
+  const at = (i: number) => words[i - from] ?? "";
+  // A known multi-word name ("New York", "United Arab Emirates") overrides word-by-word judgements.
+  for (let i = from; i < to; i++) {
+    if (!ambiguous[i - from] && judged[i - from] !== "yes") continue;
+    for (let n = Math.min(MAX_KNOWN_NAME_WORDS, to - i); n >= 2; n--) {
+      const phrase = [...range(i, i + n)].map(at);
+      if (!phrase.every((w, k) => ambiguous[i - from + k] || judged[i - from + k] === "yes")) continue;
+      if (!/^\p{Lu}/u.test(phrase[n - 1] as string)) continue;
+      const key = nameKey(phrase.join(" "));
+      if (lookupPlace(key) || isUniversity(key) || stats.phrases.has(key)) {
+        for (let k = 0; k < n; k++) judged[i - from + k] = "yes";
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  // An unknown word counts as a name only next to a name, as the subject of a speech verb, or as the row
+  // label of a results table.
+  const promoted: boolean[] = judged.map(() => false);
+  const table = scoreShare(tokens, sentence) >= TABLE_NUMBER_SHARE;
+  for (let i = from; i < to; i++) {
+    if (judged[i - from] !== "weak") continue;
+    const nextWord = bare(at(i + 1));
+    const ofName = (nextWord === "of" || nextWord === "for") && judged[i - from + 2] === "yes";
+    const beside = judged[i - from - 1] === "yes" || judged[i - from + 1] === "yes" || ofName;
+    const yes = beside || SPEECH_VERBS.has(nextWord) || nextWord === "'s" || table;
+    judged[i - from] = yes ? "yes" : "no";
+    promoted[i - from] = yes;
+  }
+  // "Port Vale", "Lake Victoria", "Real Madrid" at the start of a sentence: the opener belongs to the name after it.
+  for (let i = from; i < to - 1; i++) {
+    const w = bare(at(i));
+    if (ambiguous[i - from] && judged[i - from] === "no" && judged[i - from + 1] === "yes" && OPENERS.has(w))
+      judged[i - from] = "yes";
+  }
+  const isNamed = (i: number) => i >= from && i < to && judged[i - from] === "yes";
+  const stretchEnd = (i: number) => {
+    let e = i;
+    while (isNamed(e)) e++;
+    return e;
+  };
+
+  const runs: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    if (!isNamed(i)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < to) {
+      if (isNamed(end)) {
+        end++;
+        continue;
+      }
+      const link = at(end).toLowerCase();
+      const prev = bare(at(end - 1));
+      let p = end;
+      while (p < to && NAME_PARTICLES.has(at(p).toLowerCase()) && !isNamed(p)) p++;
+      if (p > end && isNamed(p)) {
+        end = p;
+        continue;
+      }
+      if (link === "of" || link === "for" || link === "on") {
+        const after = at(end + 1).toLowerCase() === "the" ? end + 2 : end + 1;
+        const next = stretchEnd(after);
+        // "First of Michigan Corp": one word, "of", and a name ending in a company head are one name;
+        // "Joel Naroff of First Union" is a person of an organisation.
+        const nextHead = next > after && after === end + 1 && ORG_HEADS.has(bare(at(next - 1)));
+        const shortLeft = end - i === 1 && firstNameCount(at(i)) === 0 && !INITIAL.test(at(i));
+        if (next > after && (OF_TAKERS.has(prev) || (link === "of" && nextHead && shortLeft))) {
+          end = after;
+          continue;
+        }
+      }
+      if ((link === "and" || link === "&") && isNamed(end + 1)) {
+        const next = stretchEnd(end + 1);
+        const joined = [...range(i, next)].map(at).join(" ");
+        const left = [...range(i, end)].map(at).join(" ");
+        const orgRight = ORG_HEADS.has(bare(at(next - 1))) && !ORG_HEADS.has(prev);
+        const leftIsName = lookupPlace(left) !== undefined || firstNameCount(at(i)) > 0;
+        if (link === "&" || lookupPlace(joined) || isUniversity(joined) || (orgRight && !leftIsName)) {
+          end = next;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push([i, end]);
+    i = end;
+  }
+
+  const out: Candidate[] = [];
+  const push = (first: number, end: number, titled: boolean, fixed?: EntityType) => {
+    while (end > first && !isNamed(end - 1)) end--;
+    while (first < end && !isNamed(first)) first++;
+    if (end <= first) return;
+    const ws = [...range(first, end)].map(at);
+    if (ws.length === 1 && SINGLE_INITIAL.test(ws[0] as string)) return;
+    if (ws.length === 1 && isAllCaps(ws[0] as string) && PLAIN_ACRONYMS.has(bare(ws[0] as string))) return;
+    if (ws.every((w) => isTitlePart(w)) && !lookupPlace(ws.join(" "))) return;
+    const c: Candidate = { first, end, words: ws, sentence: index, headline, titled };
+    if (fixed) c.fixed = fixed;
+    out.push(c);
+  };
+  for (const [runStart, runEnd] of runs) {
+    let start = runStart;
+    let titled = false;
+    // "Secretary of State John Kornblum": the words after "of" still belong to the title.
+    if (bare(at(start - 1)) === "of" && isTitle(at(start - 2)) && runEnd - start >= 2) {
+      while (start < runEnd - 1 && isTitlePart(at(start))) start++;
+      titled = start > runStart;
+    }
+    // "Fullback Andre Joubert": an unknown capitalised word before a first name is a description.
+    if (promoted[start - from] && runEnd - start >= 3 && firstNameCount(at(start + 1)) > 0) start++;
+    splitRun(start, runEnd, at, push, titled);
+  }
+  return out;
+}
+
+function* range(a: number, b: number): Generator<number> {
+  for (let i = a; i < b; i++) yield i;
+}
+
+const isTitle = (w: string) => PERSON_TITLES.has(bare(w));
+const isTitlePart = (w: string) => isTitle(w) || TITLE_MODIFIERS.has(bare(w));
+const endsInHead = (w: string) => ORG_HEADS.has(bare(w)) || PLACE_HEADS.has(bare(w)) || MISC_HEADS.has(bare(w));
+
+/** Splits a capitalised run into names: titles come off the front of a person, demonyms off the front of anything. */
+function splitRun(
+  start: number,
+  end: number,
+  at: (i: number) => string,
+  push: (first: number, end: number, titled: boolean, fixed?: EntityType) => void,
+  titled = false,
+): void {
+  const whole = [...range(start, end)].map(at).join(" ");
+  const last = at(end - 1);
+  const known = lookupPlace(whole) !== undefined || isUniversity(whole);
+  if (!known && !endsInHead(last)) {
+    // A title stretch ("Deputy Prime Minister") followed by at least one more word: a person follows.
+    for (let j = start; j < end; j++) {
+      if (!isTitlePart(at(j))) continue;
+      let k = j;
+      let hasTitle = false;
+      while (k < end && isTitlePart(at(k))) {
+        if (isTitle(at(k))) hasTitle = true;
+        k++;
+      }
+      if (!hasTitle) {
+        j = k;
+        continue;
+      }
+      if (j > start) splitRun(start, j, at, push);
+      if (k < end) push(k, end, true);
+      return;
+    }
+  }
+  // A leading demonym or group word ("Australian X", "Kurds") is its own mention unless the run is a known name or ends in a head.
+  const first = at(start);
+  // A group word that is also a first name ("Christian") before one more word is a person's name.
+  const forename = end - start === 2 && firstNameCount(first) > 0;
+  const groupLength =
+    end - start >= 3 && isGroupWord(`${first} ${at(start + 1)}`) ? 2 : isGroupWord(first) && !forename ? 1 : 0;
+  if (groupLength > 0 && !known && !(end - start > groupLength && endsInHead(last))) {
+    push(start, start + groupLength, false, "other");
+    if (end - start > groupLength) splitRun(start + groupLength, end, at, push);
+    return;
+  }
+  push(start, end, titled);
+}
+
+/** Scores are in log-odds-like units; the weights say how strongly each cue has pointed to its type in news copy. */
+const W = {
+  country: 6,
+  region: 4.5,
+  university: 6,
+  demonym: 8,
+  orgHead: 4,
+  placeHead: 3.5,
+  placeOpener: 3,
+  miscHead: 4,
+  title: 5,
+  role: 3.5,
+  orgNoun: 3,
+  orgAfter: 2.5,
+  placeNoun: 4,
+  initials: 3,
+  firstName: 2.5,
+  acronym: 2.5,
+  corpus: 3,
+  strongPlacePrep: 1.5,
+  placePrep: 0.5,
+  speech: 1,
+  pronoun: 2.5,
+  age: 3,
+  afterThe: 0.8,
+  multiWordPerson: 1,
+  sportTeam: 8,
+  placeApposition: 3,
+  placeModifier: 3,
+  dateline: 6,
+  sportReport: 1,
+} as const;
+
+/** Cities of about this size (10 x log10 of the population) are as likely named as people or firms as places. */
+const CITY_SIZE_NEUTRAL = 42;
+/** The most a city's size alone can say: even big cities' names are often teams, firms or people. */
+const CITY_MAX_WEIGHT = 4;
+/** Share of score-like tokens above which a sentence is a results table or score line. */
+const TABLE_NUMBER_SHARE = 0.2;
+const TEAM_VERBS = new Set(["beat", "beats", "drew", "v", "vs", "defeated", "edged", "thrashed", "routed"]);
+
+/** Evidence from the name itself (the same wherever it occurs) and from this occurrence's context. */
+interface Evidence {
+  own: Scores;
+  context: Scores;
+  /** The context reads as a sports result ("X 2 Y 1", "X beat Y"). */
+  team: boolean;
+  /** A city's or region's name, whose place reading sport can override. */
+  cityLike: boolean;
+}
+
+function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): Evidence {
+  const own = zero();
+  const ctx = zero();
+  if (c.fixed) {
+    own[c.fixed] += W.demonym;
+    return { own, context: ctx, team: false, cityLike: false };
+  }
+  const words = c.words;
+  const n = words.length;
+  const full = words.join(" ");
+  const first = words[0] as string;
+  const last = words[n - 1] as string;
+  const lf = bare(first);
+  const ll = bare(last);
+  const sentence = sentences[c.sentence] as Sentence;
+  const word = (i: number) => (i >= sentence.tokenStart && i < sentence.tokenEnd ? (tokens[i] as Token).text : "");
+  const prev = bare(word(c.first - 1));
+  const prev2 = bare(word(c.first - 2));
+  const prev3 = bare(word(c.first - 3));
+  const next = bare(word(c.end));
+  const next2 = bare(word(c.end + 1));
+  const next3 = bare(word(c.end + 2));
+
+  const acronym = n === 1 && (isAllCaps(first) || INITIAL.test(first));
+  const found = lookupPlace(full);
+  // Acronyms collide with small towns ("UN" is a town in India); only countries and regions count for them.
+  const place = acronym && found?.kind === "city" ? undefined : found;
+  if (place?.kind === "country" || (n === 1 && PLACE_ACRONYMS.has(full.toLowerCase()))) own.place += W.country;
+  else if (place?.kind === "region") own.place += W.region;
+  else if (place) {
+    let w = Math.min(CITY_MAX_WEIGHT, 1 + (place.size - CITY_SIZE_NEUTRAL) / 5);
+    if (n === 1 && firstNameCount(first) > 0) w -= 2;
+    if (n === 1 && lowerCount(first.toLowerCase()) > 2) w -= 2;
+    own.place += w;
+  }
+  if (isUniversity(full)) own.organization += W.university;
+  if (isGroupWord(full)) own.other += W.demonym;
+
+  const ofAt = words.findIndex((w) => w === "of" || w === "for");
+  const hasOf = ofAt > 0;
+  const beforeOf = hasOf ? bare(words[ofAt - 1] as string) : "";
+  // A listed country or region ("West Bank", "Gold Coast") is not re-read from its last word.
+  const listed = place?.kind === "country" || place?.kind === "region";
+  const orgHead = n >= 2 && ORG_HEADS.has(ll) && !listed;
+  const placeHead = n >= 2 && PLACE_HEADS.has(ll) && !listed;
+  if (orgHead) own.organization += W.orgHead;
+  if (placeHead) own.place += W.placeHead;
+  if (n >= 2 && MISC_HEADS.has(ll)) own.other += W.miscHead;
+  if (n >= 2 && PLACE_OPENERS.has(lf)) own.place += W.placeOpener;
+  if (hasOf && ORG_HEADS.has(beforeOf)) own.organization += W.orgHead;
+  else if (hasOf && PLACE_HEADS.has(beforeOf)) own.place += W.placeHead;
+  // "Chicago White Sox", "Basra Oil": a place's name with more words after it names something based there.
+  if (n >= 2 && !place && !hasOf && lookupPlace(first) && !placeHead && !lookupPlace(words.slice(1).join(" ")))
+    own.organization += W.placeModifier;
+  if (n >= 2 && SPORT_OPENERS.has(lf)) own.organization += W.orgHead;
+
+  // Person names end in a surname, not in "Road" or "Party".
+  const headed = orgHead || placeHead || hasOf;
+  if (n >= 2 && INITIAL.test(first) && !headed) own.person += W.initials;
+  const fn = firstNameCount(first);
+  if (n >= 2 && fn > 0 && !headed) own.person += W.firstName + Math.min(2, Math.log2(fn));
+  if (n >= 2 && !headed) own.person += W.multiWordPerson;
+  if (acronym && !c.headline && first.length <= 6 && !place) own.organization += W.acronym;
+
+  // Corpus evidence: the average type distribution of the words seen before.
+  let seen = 0;
+  const corpus = zero();
+  for (const w of words) {
+    const counts = wordCounts(w);
+    if (!counts) continue;
+    const named = counts.person + counts.organization + counts.place + counts.misc;
+    if (named === 0) continue;
+    const confidence = Math.min(1, named / 3);
+    corpus.person += (confidence * counts.person) / named;
+    corpus.organization += (confidence * counts.organization) / named;
+    corpus.place += (confidence * counts.place) / named;
+    corpus.other += (confidence * counts.misc) / named;
+    seen++;
+  }
+  if (seen > 0) for (const k of TYPES) own[k] += (W.corpus * corpus[k]) / seen;
+
+  if (c.titled) ctx.person += W.title;
+  const after = next === "'s" ? next2 : next;
+  // "U.S. troops", "Iraqi forces": countries have troops too, so the cue is for other names.
+  if (ORG_AFTER.has(after) && place?.kind !== "country" && place?.kind !== "region") ctx.organization += W.orgAfter;
+  if (PERSON_ROLES.has(prev) && !ORG_NOUNS.has(prev)) ctx.person += W.role;
+  else if (ORG_NOUNS.has(prev) && !PERSON_ROLES.has(prev)) ctx.organization += W.orgNoun;
+  if (STRONG_PLACE_PREPOSITIONS.has(prev)) ctx.place += W.strongPlacePrep;
+  else if (PLACE_PREPOSITIONS.has(prev)) ctx.place += W.placePrep;
+  if (prev === "of" && PLACE_NOUNS.has(prev2)) ctx.place += W.placeNoun;
+  if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(prev) || (prev === "to" && prev2 === "according")) {
+    ctx.person += W.speech;
+    ctx.organization += W.speech / 2;
+  }
+  if (SPEECH_VERBS.has(next)) {
+    if (next2 === "it" || next2 === "its") ctx.organization += W.pronoun;
+    if (next2 === "he" || next2 === "she" || next2 === "his" || next2 === "her") ctx.person += W.pronoun;
+  }
+  if (next === "," && (next2 === "who" || (NUMERIC.test(next2) && next3 === ","))) ctx.person += W.age;
+  if (prev === "the") {
+    ctx.organization += W.afterThe;
+    ctx.person -= W.afterThe * 2;
+  }
+  // "Troy , Tennessee", "Paramaribo , Surinam": a name in apposition with a known place is a place.
+  const nextPlace = next === "," ? lookupPlace(word(c.end + 1)) : undefined;
+  if (nextPlace && nextPlace.kind !== "city") ctx.place += W.placeApposition;
+  if (prev === "," && place && lookupPlace(prev2) && lookupPlace(prev2)?.kind !== "country")
+    ctx.place += W.placeApposition;
+
+  // A dateline ("BAGHDAD , Iraq 1996-08-30", "NEW YORK 1996-08-31"): a capitalised name opening its line,
+  // followed by a comma or a date, is the place the story was filed from.
+  if (c.headline && c.first === sentence.tokenStart && (next === "," || DATE.test(next))) ctx.place += W.dateline;
+
+  // Sport: a name with a score after it in a results line, or either side of "beat", is a team.
+  const tableLike = scoreShare(tokens, sentence) >= TABLE_NUMBER_SHARE;
+  let team = false;
+  const personLike = INITIAL.test(first) || (n >= 2 && fn > 0) || c.titled;
+  // Beside "beat", several words are a team only when they start with a place ("San Diego"); persons beat persons.
+  const teamShaped = n === 1 || lookupPlace(first) !== undefined || SPORT_HEADS.has(ll);
+  if (place?.kind !== "country" && !personLike) {
+    const scored = SCORE.test(next) && (tableLike || SCORE.test(prev3) || TEAM_VERBS.has(prev2));
+    if (scored || (teamShaped && (TEAM_VERBS.has(next) || TEAM_VERBS.has(prev)))) team = true;
+  }
+  if (n >= 2 && SPORT_HEADS.has(ll) && tableLike) team = true;
+  if (team) ctx.organization += W.sportTeam;
+  const cityLike = place !== undefined && place.kind !== "country" && ctx.place < W.strongPlacePrep;
+  return { own, context: ctx, team, cityLike };
+}
+
+const TYPES: EntityType[] = ["person", "organization", "place", "other"];
+
+function scoreShare(tokens: Token[], s: Sentence): number {
+  let numbers = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) if (SCORE.test((tokens[i] as Token).text)) numbers++;
+  return numbers / Math.max(1, s.tokenEnd - s.tokenStart);
+}
+
+/**
+ * Weak defaults when nothing points anywhere. A lone unknown capitalised word in news is more often an
+ * organisation (a firm, a party, a team) than a person, whose names usually come in two words first.
+ */
+const PRIOR_ONE_WORD: Scores = { person: 0.2, organization: 0.3, place: 0.1, other: 0 };
+const PRIOR_MORE_WORDS: Scores = { person: 0.3, organization: 0.2, place: 0.1, other: 0 };
+/** Names read as teams before a document counts as a sports report. */
+const SPORT_REPORT_TEAMS = 2;
+/** How much the context of the other mentions of the same name in the document adds to a mention's own. */
+const DOCUMENT_WEIGHT = 0.6;
+/** The most the other mentions' context can add up to: one strong cue, so repeated weak cues cannot outweigh a gazetteer. */
+const DOCUMENT_CONTEXT_CAP = 8;
+/** The person score a full name needs before its given name and surname, alone, count as that person (two plain words do). */
+const PERSON_NAME_EVIDENCE = 1;
+/** The organisation or place score that keeps a lone surname its own type (a team's or firm's name shared with a person). */
+const PERSON_PART_OVERRIDE = 2;
+/** How much each other member of a list ("X, Y and Z") pulls a member towards its own type. */
+const LIST_VOTE = 1.5;
+/** The lead over the runner-up type at which a list member's type counts as clear and votes fully. */
+const LIST_CLEAR_MARGIN = 3;
+
+/**
+ * Types every candidate, letting mentions of the same name share their context across the document,
+ * members of one list share their type, and making a lone surname or first name of a person found
+ * elsewhere that person.
+ */
+function resolveInDocument(candidates: Candidate[], evidence: Evidence[], tokens: Token[]): EntityType[] {
+  const keys = candidates.map((c) => nameKey(c.words.join(" ")));
+  const byName = new Map<string, { own: Scores; context: Scores }>();
+  candidates.forEach((c, i) => {
+    const e = evidence[i] as Evidence;
+    const key = keys[i] as string;
+    const sum = byName.get(key) ?? { own: { ...e.own }, context: zero() };
+    for (const k of TYPES) {
+      sum.own[k] = Math.max(sum.own[k], e.own[k]);
+      sum.context[k] += e.context[k];
+    }
+    byName.set(key, sum);
+  });
+  const totals = candidates.map((c, i) => {
+    const e = evidence[i] as Evidence;
+    const doc = byName.get(keys[i] as string) as { own: Scores; context: Scores };
+    const prior = c.words.length === 1 ? PRIOR_ONE_WORD : PRIOR_MORE_WORDS;
+    const s = zero();
+    for (const k of TYPES) {
+      const others = Math.min(DOCUMENT_CONTEXT_CAP, doc.context[k] - e.context[k]);
+      s[k] = e.own[k] + e.context[k] + DOCUMENT_WEIGHT * others + prior[k];
+    }
+    return s;
+  });
+  // In a sports report (several names read as teams), other city and region names are teams too, unless
+  // their own context puts them in a place ("in X", a dateline).
+  if (evidence.filter((e) => e.team).length >= SPORT_REPORT_TEAMS) {
+    evidence.forEach((e, i) => {
+      if (e.cityLike && !e.team) (totals[i] as Scores).organization += e.own.place + W.sportReport;
+    });
+  }
+  const preliminary = totals.map(pick);
+  // A member votes only as strongly as its own evidence is clear: unknown names must not outvote known ones.
+  const margins = totals.map((t) => {
+    const sorted = TYPES.map((k) => t[k]).sort((a, b) => b - a);
+    return Math.min(1, ((sorted[0] ?? 0) - (sorted[1] ?? 0)) / LIST_CLEAR_MARGIN);
+  });
+  // Lists: candidates of one sentence separated only by commas and conjunctions.
+  const LINKS = new Set([",", "and", "or", "&"]);
+  let group: number[] = [];
+  const closeGroup = () => {
+    if (group.length >= 3 || (group.length === 2 && group.some((g) => candidates[g]?.fixed === undefined))) {
+      for (const g of group) {
+        for (const h of group) {
+          if (h === g || candidates[h]?.fixed) continue;
+          const t = preliminary[h] as EntityType;
+          if (t !== "other") (totals[g] as Scores)[t] += LIST_VOTE * (margins[h] as number);
+        }
+      }
+    }
+    group = [];
+  };
+  candidates.forEach((c, i) => {
+    const prev = candidates[i - 1];
+    const linked =
+      prev !== undefined &&
+      prev.sentence === c.sentence &&
+      c.first - prev.end >= 1 &&
+      c.first - prev.end <= 2 &&
+      tokens.slice(prev.end, c.first).every((t) => LINKS.has(t.text.toLowerCase()));
+    if (!linked) closeGroup();
+    group.push(i);
+  });
+  closeGroup();
+  const first = totals.map(pick);
+  // The given name and surname of a clear person ("Omar Haddad" typed by a title or a first name).
+  const personParts = new Set<string>();
+  candidates.forEach((c, i) => {
+    const t = totals[i] as Scores;
+    if (first[i] !== "person" || c.words.length < 2 || t.person < PERSON_NAME_EVIDENCE) return;
+    for (const w of [c.words[0] as string, c.words[c.words.length - 1] as string])
+      if (!INITIAL.test(w)) personParts.add(nameKey(w));
+  });
+  return candidates.map((c, i) => {
+    const type = first[i] as EntityType;
+    const t = totals[i] as Scores;
+    if (c.fixed || c.words.length > 1 || !personParts.has(nameKey(c.words[0] as string))) return type;
+    return Math.max(t.organization, t.place) < PERSON_PART_OVERRIDE ? "person" : type;
+  });
+}
+
+function pick(s: Scores): EntityType {
+  let best: EntityType = "person";
+  let value = Number.NEGATIVE_INFINITY;
+  for (const k of TYPES) {
+    if ((s[k] as number) > value) {
+      value = s[k] as number;
+      best = k;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,513 @@
+import type { EntityType, Mention, QuoteMention, Sentence, SpeakerRef, Token } from "../../model/index.js";
+import { findQuotedSpans, type QuotedSpan } from "./marks.js";
+import { findNames, guessType } from "./names.js";
+import {
+  type FoundAttribution,
+  MAX_APPOSITIVE_TOKENS,
+  MAX_SPEAKER_WORDS,
+  MAX_WEAK_VERB_GAP,
+  SpeakerParser,
+} from "./speakers.js";
+import { isCapitalised, isWord, lower, SPEAKER_PRONOUNS } from "./words.js";
+
+export { findQuotedSpans, type QuotedSpan } from "./marks.js";
+export { inflect, NAMING_VERB_LEMMAS, SPEECH_VERB_LEMMAS, speechVerb } from "./speech-verbs.js";
+
+/** What `extractQuotes` reads: the text, the tokenizer's output and the names found in it (may be empty). */
+export interface QuoteInput {
+  text: string;
+  sentences: Sentence[];
+  tokens: Token[];
+  mentions: Mention[];
+}
+
+/**
+ * A quoted fragment of at most this many words inside a sentence, with nobody found saying it, is a scare
+ * quote, a nickname or a title ("the so-called 'axis'") rather than reported speech; it is dropped. Two words
+ * covers nicknames and most scare quotes; three-word fragments are already usually attributed phrases.
+ */
+export const SCARE_QUOTE_MAX_WORDS = 2;
+
+/**
+ * How many sentences back a pronoun speaker ("he said") may find its antecedent. News copy re-names a
+ * speaker within a paragraph or two; further back the nearest name is more often someone else.
+ */
+export const PRONOUN_WINDOW_SENTENCES = 3;
+
+/** Words right before a quotation that mark it as a name or a term, not as speech. */
+const NAMING_BEFORE = new Set(["so-called", "dubbed", "nicknamed", "titled", "entitled", "named", "headlined"]);
+
+interface QuoteContext {
+  span: QuotedSpan;
+  /** Sentence indices covering the opening and closing marks. */
+  firstSentence: number;
+  lastSentence: number;
+  /** Token ranges [from, to) before and after the quotation, within its sentences and between quotations. */
+  leadFrom: number;
+  leadTo: number;
+  tailFrom: number;
+  tailTo: number;
+  /** End of the tail within the quotation's own sentences; `tailTo` may reach into the next sentence. */
+  ownTailTo: number;
+  /** The last sentence the tail reads. */
+  reach: number;
+  attribution?: FoundAttribution;
+  /** Index of the quotation this one took its speaker from. */
+  inheritedFrom?: number;
+}
+
+/**
+ * Finds direct quotations, their speakers and the words that attribute them. One QuoteMention per contiguous
+ * quoted span: a quotation split by "he said" gives two, with the same speaker, so that every mention's
+ * offsets cover exactly quoted words; a quotation running over paragraphs (each reopened, never closed) is one.
+ *
+ * @example
+ * const { tokens, sentences } = tokenize(text);
+ * extractQuotes({ text, tokens, sentences, mentions: [] });
+ * // text '"We will not move," said Ana Ruiz.' -> [{ text: "We will not move,", speaker: { text: "Ana Ruiz", kind: "name" }, attribution: "said Ana Ruiz" }]
+ */
+export function extractQuotes(input: QuoteInput): QuoteMention[] {
+  const { text, tokens, sentences } = input;
+  const spans = findQuotedSpans(text);
+  if (spans.length === 0) return [];
+  const parser = new SpeakerParser(text, tokens);
+  const contexts = spans.map((span, k) => contextOf(span, spans[k - 1], spans[k + 1], tokens, sentences, text));
+  contexts.forEach((c) => {
+    const found = attribute(c, parser, tokens);
+    if (found) c.attribution = found;
+  });
+  inheritWithinSentences(contexts);
+  inheritFromPreviousSentence(contexts, parser, tokens, sentences, text);
+  const mentions = input.mentions.length > 0 ? input.mentions : findNames(text, tokens, sentences);
+  const resolver = new Resolver(text, mentions, spans, sentences);
+  const quotes: QuoteMention[] = [];
+  contexts.forEach((c) => {
+    const source = c.inheritedFrom === undefined ? c : (contexts[c.inheritedFrom] as QuoteContext);
+    const attribution = source.attribution;
+    if (!keep(c, text, tokens, attribution !== undefined)) return;
+    const quote: QuoteMention = {
+      start: c.span.start,
+      end: c.span.end,
+      text: text.slice(c.span.start, c.span.end),
+      attribution: attribution ? parser.slice(attribution.from, attribution.to).text : "",
+    };
+    if (attribution)
+      quote.speaker = resolver.speaker(attribution, parser, Math.min(c.span.markStart, source.span.markStart));
+    quotes.push(quote);
+  });
+  return quotes;
+}
+
+function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid] as Sentence).start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** Index of the first token that starts at or after `offset`. */
+function tokenAtOrAfter(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid] as Token).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function contextOf(
+  span: QuotedSpan,
+  prev: QuotedSpan | undefined,
+  next: QuotedSpan | undefined,
+  tokens: Token[],
+  sentences: Sentence[],
+  text: string,
+): QuoteContext {
+  const firstSentence = sentenceAt(sentences, span.markStart);
+  const lastSentence = Math.max(firstSentence, sentenceAt(sentences, span.markEnd - 1));
+  const regionStart = sentences[firstSentence]?.start ?? 0;
+  const regionEnd = sentences[lastSentence]?.end ?? span.markEnd;
+  const leadStart = prev && prev.markEnd > regionStart ? prev.markEnd : regionStart;
+  const tailEnd = next && next.markStart < regionEnd ? next.markStart : regionEnd;
+  const tailFrom = tokenAtOrAfter(tokens, span.markEnd);
+  const ownTailTo = Math.max(tailFrom, tokenAtOrAfter(tokens, tailEnd));
+  const tailTo = attributionInNextSentence(span, next, tokens, sentences, lastSentence, tailFrom, ownTailTo, text);
+  return {
+    span,
+    firstSentence,
+    lastSentence,
+    leadFrom: Math.min(tokenAtOrAfter(tokens, leadStart), tokenAtOrAfter(tokens, span.markStart)),
+    leadTo: tokenAtOrAfter(tokens, span.markStart),
+    tailFrom,
+    tailTo,
+    ownTailTo,
+    reach: tailTo > ownTailTo ? lastSentence + 1 : lastSentence,
+  };
+}
+
+/**
+ * A quotation ending in its own full stop ('"We won." Smith said.') ends its sentence for the tokenizer; the
+ * attribution is then the next sentence, which the tail may read when nothing follows the closing mark.
+ */
+function attributionInNextSentence(
+  span: QuotedSpan,
+  next: QuotedSpan | undefined,
+  tokens: Token[],
+  sentences: Sentence[],
+  lastSentence: number,
+  tailFrom: number,
+  ownTailTo: number,
+  text: string,
+): number {
+  for (let i = tailFrom; i < ownTailTo; i++) if (isWord(tokens[i] as Token)) return ownTailTo;
+  if (!/[.?!…]$/u.test(text.slice(span.start, span.end))) return ownTailTo;
+  const following = sentences[lastSentence + 1];
+  if (!following || text.slice(span.markEnd, following.start).includes("\n")) return ownTailTo;
+  const end = next && next.markStart < following.end ? next.markStart : following.end;
+  return Math.max(ownTailTo, tokenAtOrAfter(tokens, end));
+}
+
+const PASSIVE = new Set(["been", "be", "being", "is", "are", "was", "were", "get", "got"]);
+
+const SKIP_IN_TAIL = /^[,:;(—–―-]$/u;
+const DASHES = /^[—–―-]$/u;
+const CLAUSE_END = /^[.;?!"“”«»]$/u;
+
+/**
+ * Reads who said a quotation, in order of how reliably each position attributes: right after the closing mark
+ * ('"...," said X' or '"...," X said'), then a speech verb before the quotation, nearest first ('X said: "..."',
+ * 'X told Reuters the talks were "very advanced"'), then one later in the sentence ('"...", and ..., he said').
+ */
+function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
+  return tailRightAfter(c, parser, tokens) ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
+}
+
+function tailRightAfter(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
+  let i = c.tailFrom;
+  let dash = -1;
+  while (i < c.tailTo && SKIP_IN_TAIL.test((tokens[i] as Token).text)) {
+    if (dash < 0 && DASHES.test((tokens[i] as Token).text)) dash = i;
+    i++;
+  }
+  if (i >= c.tailTo) return undefined;
+  if (dash >= 0) {
+    // '"...," ― Ann Lee': a byline of the quotation, no verb.
+    const signed = parser.phraseAfter(i, c.tailTo);
+    if (signed?.kind === "name" && parser.wordsBetween(signed.to, c.tailTo) === 0) {
+      return { speaker: signed, from: dash, to: signed.to };
+    }
+  }
+  const according = parser.accordingTo(i, c.tailTo);
+  if (according) return according;
+  const first = parser.verb(i);
+  if (first) return first.naming ? undefined : parser.attributionAt(i, i, c.tailTo);
+  const horizon = Math.min(c.tailTo, i + MAX_SPEAKER_WORDS + MAX_APPOSITIVE_TOKENS);
+  for (let v = i + 1; v < horizon; v++) {
+    const t = tokens[v] as Token;
+    if (CLAUSE_END.test(t.text) && !parser.isAbbreviationPeriod(v)) return undefined;
+    const verb = parser.verb(v);
+    if (!verb) continue;
+    if (verb.naming) return undefined;
+    const found = parser.attributionAt(v, i, c.tailTo);
+    if (found && parser.wordsBetween(i, found.from) === 0) return found;
+    return undefined;
+  }
+  return undefined;
+}
+
+function inLead(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
+  const lastToken = tokens[c.leadTo - 1];
+  const colon = lastToken?.text === ":";
+  for (let v = c.leadTo - 1; v >= c.leadFrom; v--) {
+    const according = parser.accordingTo(v, c.leadTo);
+    if (according) return according;
+    const verb = parser.verb(v);
+    if (!verb || parser.isTailOnly(verb)) continue;
+    const gap = gapWords(parser, v + 1, c.leadTo);
+    if (parser.isWeak(verb) && !(gap === 0 || (colon && gap <= MAX_WEAK_VERB_GAP))) continue;
+    const found = parser.attributionAt(v, c.leadFrom, c.leadTo);
+    if (!found) continue;
+    if (verb.naming && gap === 0 && found.speaker.kind === "description") continue;
+    // "has been called 'quack'": a passive naming verb says what others call someone, not what they said.
+    if (verb.naming && PASSIVE.has(parser.lower(v - 1))) continue;
+    return found;
+  }
+  return undefined;
+}
+
+/** Words between a verb and the quotation, not counting "that" and the hearer of "told". */
+function gapWords(parser: SpeakerParser, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const t = parser.token(i) as Token;
+    if (isWord(t) && lower(t) !== "that") n++;
+  }
+  return n;
+}
+
+function laterInTail(c: QuoteContext, parser: SpeakerParser): FoundAttribution | undefined {
+  for (let v = c.tailFrom; v < c.tailTo; v++) {
+    const according = parser.accordingTo(v, c.tailTo);
+    if (according) return according;
+    const verb = parser.verb(v);
+    if (!verb || verb.naming || parser.isWeak(verb) || parser.isTailOnly(verb)) continue;
+    const found = parser.attributionAt(v, c.tailFrom, c.tailTo);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A quotation with no words of its own around it shares the speaker of another quotation in its sentence. */
+function inheritWithinSentences(contexts: QuoteContext[]): void {
+  contexts.forEach((c, k) => {
+    if (c.attribution) return;
+    for (const d of [k - 1, k + 1]) {
+      const other = contexts[d];
+      if (!other?.attribution) continue;
+      const sameSentence = other.firstSentence <= c.lastSentence && other.lastSentence >= c.firstSentence;
+      if (sameSentence) {
+        c.inheritedFrom = d;
+        return;
+      }
+    }
+  });
+}
+
+/**
+ * A quotation that is a whole sentence of its own, with no attribution, continues the speaker of the
+ * sentence before it: a quotation there with a speaker, or a lead-in ending in a colon ("He said:").
+ */
+function inheritFromPreviousSentence(
+  contexts: QuoteContext[],
+  parser: SpeakerParser,
+  tokens: Token[],
+  sentences: Sentence[],
+  text: string,
+): void {
+  contexts.forEach((c, k) => {
+    if (c.attribution || c.inheritedFrom !== undefined) return;
+    if (!wholeSentence(c, tokens)) return;
+    const prevSentence = sentences[c.firstSentence - 1];
+    if (!prevSentence || c.firstSentence === 0) return;
+    if (paragraphsBetween(text, prevSentence.end, c.span.markStart) > 1) return;
+    for (let d = k - 1; d >= 0; d--) {
+      const other = contexts[d] as QuoteContext;
+      if (other.reach < c.firstSentence - 1) break;
+      const source = other.inheritedFrom === undefined ? d : other.inheritedFrom;
+      if (contexts[source]?.attribution) {
+        c.inheritedFrom = source;
+        return;
+      }
+    }
+    const last = tokens[prevSentence.tokenEnd - 1];
+    if (last?.text !== ":") return;
+    for (let v = prevSentence.tokenEnd - 2; v >= prevSentence.tokenStart; v--) {
+      if (!parser.verb(v)) continue;
+      const found = parser.attributionAt(v, prevSentence.tokenStart, prevSentence.tokenEnd - 1);
+      if (found) {
+        c.attribution = found;
+        return;
+      }
+    }
+  });
+}
+
+function paragraphsBetween(text: string, from: number, to: number): number {
+  return (text.slice(from, to).match(/\n\s*/gu) ?? []).length;
+}
+
+/** No words before the opening mark and none after the closing one in its sentences. */
+function wholeSentence(c: QuoteContext, tokens: Token[]): boolean {
+  for (let i = c.leadFrom; i < c.leadTo; i++) if (isWord(tokens[i] as Token)) return false;
+  for (let i = c.tailFrom; i < c.ownTailTo; i++) if (isWord(tokens[i] as Token)) return false;
+  return true;
+}
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
+
+/**
+ * Which quotations to report. Never: named-as terms ("so-called 'X'"), nicknames between the parts of a name
+ * (Marcia "Cia" Price), and titles (every content word capitalised: shows, books, events, headlines). A fragment
+ * inside a sentence with nobody found saying it is a scare quote or a term and is dropped when it is short
+ * (SCARE_QUOTE_MAX_WORDS); a whole quoted sentence stays even without a speaker.
+ */
+function keep(c: QuoteContext, text: string, tokens: Token[], attributed: boolean): boolean {
+  const before = tokens[c.leadTo - 1];
+  const after = tokens[c.tailFrom];
+  const quoted = text.slice(c.span.start, c.span.end);
+  const words = wordCount(quoted);
+  if (before && NAMING_BEFORE.has(lower(before))) return false;
+  const betweenNames = before && after && isCapitalised(before) && isCapitalised(after) && isWord(after);
+  if (betweenNames && words <= SCARE_QUOTE_MAX_WORDS) return false;
+  if (isTitle(quoted) && !inHeadline(c, tokens) && !(wholeSentence(c, tokens) && !ownParagraph(c, text))) return false;
+  if (attributed) return true;
+  if (wholeSentence(c, tokens)) return true;
+  return words > SCARE_QUOTE_MAX_WORDS;
+}
+
+/**
+ * Longest quoted span that can be read as a title from its capitals. Titles of shows, books and events run to
+ * a handful of words; a longer run of capitals is a headline-style quotation and stays.
+ */
+export const TITLE_MAX_WORDS = 8;
+
+/** Small words that stay lower case in titles. */
+const TITLE_SMALL_WORDS = new Set([
+  "a",
+  "an",
+  "the",
+  "of",
+  "and",
+  "or",
+  "in",
+  "on",
+  "at",
+  "to",
+  "for",
+  "with",
+  "by",
+  "from",
+  "is",
+  "as",
+  "vs",
+  "nor",
+]);
+
+/** Capitals say nothing about a quotation inside a headline, where every word has them. */
+function inHeadline(c: QuoteContext, tokens: Token[]): boolean {
+  const around = [...tokens.slice(c.leadFrom, c.leadTo), ...tokens.slice(c.tailFrom, c.ownTailTo)].filter(isWord);
+  return around.length >= 2 && around.every((t) => isCapitalised(t) || TITLE_SMALL_WORDS.has(t.text));
+}
+
+/** A quotation standing alone as a paragraph (a section heading when it looks like a title). */
+function ownParagraph(c: QuoteContext, text: string): boolean {
+  const before = text.slice(0, c.span.markStart);
+  const after = text.slice(c.span.markEnd);
+  return /(?:^|\n)[ \t]*$/u.test(before) && /^[.!?,;: \t]*(?:\n|$)/u.test(after);
+}
+
+/** Two or more words, each capitalised unless it is a small word: "Face the Nation", "All Bets Are Off". */
+function isTitle(quoted: string): boolean {
+  const words = quoted.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  if (words.length < 2 || words.length > TITLE_MAX_WORDS) return false;
+  return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w)));
+}
+
+const FITS: Record<string, EntityType[]> = {
+  he: ["person"],
+  she: ["person"],
+  it: ["organization"],
+  they: ["organization", "person"],
+};
+
+/** Turns found speaker phrases into SpeakerRefs, resolving pronouns and descriptions to mentions. */
+class Resolver {
+  /** Speakers named so far, as mentions, in text order. */
+  private readonly named: Mention[] = [];
+  private readonly mentions: Mention[];
+
+  constructor(
+    private readonly text: string,
+    mentions: Mention[],
+    spans: QuotedSpan[],
+    private readonly sentences: Sentence[],
+  ) {
+    // Names inside quotations are what was said, not who said it.
+    this.mentions = mentions.filter((m) => !spans.some((s) => m.start >= s.start && m.end <= s.end));
+  }
+
+  /** `anchor`: where the quotation starts; a pronoun's antecedent is looked for before it. */
+  speaker(found: FoundAttribution, parser: SpeakerParser, anchor: number): SpeakerRef {
+    const phrase = found.speaker;
+    const words = parser.slice(phrase.from, phrase.to);
+    const ref: SpeakerRef = { start: words.start, end: words.end, text: words.text, kind: phrase.kind };
+    if (phrase.kind === "name") {
+      this.named.push(this.mentionFor(words.start, words.end));
+    } else if (phrase.kind === "pronoun") {
+      const resolved = this.resolvePronoun(words.text.toLowerCase(), words.start, anchor);
+      if (resolved) {
+        ref.resolved = resolved;
+        this.named.push(resolved);
+      }
+    } else {
+      const modifierEnd =
+        phrase.modifierTo === undefined ? words.end : parser.slice(phrase.from, phrase.modifierTo).end;
+      const resolved =
+        this.organisationWithin(words.start, words.end) ??
+        this.groupWithin(words.start, words.end) ??
+        this.organisationWithin(words.end, modifierEnd);
+      if (resolved) ref.resolved = resolved;
+    }
+    return ref;
+  }
+
+  private mentionFor(start: number, end: number): Mention {
+    const overlapping = this.mentions.filter((m) => m.start < end && m.end > start);
+    const best = overlapping.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    // Someone quoted by name is a person unless the name was typed as an organisation or place.
+    if (best) return best.type === "other" ? { ...best, type: "person" } : best;
+    const text = this.text.slice(start, end);
+    const guessed = guessType(text.split(/\s+/u), "");
+    // Someone quoted by name is a person unless the name itself says otherwise.
+    return { start, end, text, type: guessed === "other" ? "person" : guessed };
+  }
+
+  private organisationWithin(start: number, end: number): Mention | undefined {
+    return this.mentions.find((m) => m.start >= start && m.end <= end && m.type === "organization");
+  }
+
+  /**
+   * A non-possessive name inside a description that is not a place ("a Kataib Hezbollah commander"): detectors
+   * often type a group's name as a person, and the description says it is the speaker's group. A possessive
+   * ("the minister's adviser") names someone else.
+   */
+  private groupWithin(start: number, end: number): Mention | undefined {
+    return this.mentions.find(
+      (m) =>
+        m.start >= start &&
+        m.end <= end &&
+        (m.type === "organization" || m.type === "person") &&
+        !/['’]s?$/u.test(this.text.slice(m.end, m.end + 2).replace(/\s.*$/u, "")) &&
+        !/['’]s$/u.test(m.text),
+    );
+  }
+
+  private resolvePronoun(pronoun: string, at: number, anchor: number): Mention | undefined {
+    const subject = SPEAKER_PRONOUNS[pronoun];
+    const fits = subject ? FITS[subject] : undefined;
+    if (!fits) return undefined;
+    const here = sentenceAt(this.sentences, Math.min(at, anchor));
+    const windowStart = this.sentences[Math.max(0, here - PRONOUN_WINDOW_SENTENCES)]?.start ?? 0;
+    for (let i = this.named.length - 1; i >= 0; i--) {
+      const m = this.named[i] as Mention;
+      if (m.end <= windowStart) break;
+      if (m.end <= at && fits.includes(m.type)) return m;
+    }
+    for (let s = here; s >= 0 && here - s <= PRONOUN_WINDOW_SENTENCES; s--) {
+      const sentence = this.sentences[s] as Sentence;
+      const first = this.mentions.find(
+        (m) => m.start >= sentence.start && m.end <= Math.min(sentence.end, at) && fits.includes(m.type),
+      );
+      if (first) return first;
+    }
+    if (subject !== "he" && subject !== "she") return undefined;
+    // "he said" after a named speaker whose name was typed as something else: the pronoun says it is a person.
+    for (let i = this.named.length - 1; i >= 0; i--) {
+      const m = this.named[i] as Mention;
+      if (m.end <= windowStart) break;
+      if (m.end <= at && m.type !== "place") return m;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,505 @@
+import type { Token } from "../../model/index.js";
+import { NOUN_LIKE_LEMMAS, speechVerb, TAIL_ONLY_LEMMAS, type VerbForm, WEAK_LEMMAS } from "./speech-verbs.js";
+import {
+  BETWEEN_SUBJECT_AND_VERB,
+  CONNECTORS,
+  DETERMINERS,
+  isCapitalised,
+  isNumber,
+  isWord,
+  lower,
+  NAME_PARTICLES,
+  SEGMENT_LEADS,
+  SPEAKER_PRONOUNS,
+  STOP_WORDS,
+} from "./words.js";
+
+/**
+ * Longest speaker phrase, in words. Real ones ("the U.S. State Department's top spokesman for the region") stay
+ * under this; longer runs are clauses that were misread as a noun phrase.
+ */
+export const MAX_SPEAKER_WORDS = 9;
+
+/** How many commas an appositive between a subject and its verb may contain ("X, 45, a lawyer, said"). */
+export const MAX_APPOSITIVE_COMMAS = 3;
+
+/** Longest appositive, in tokens: a title with a relative clause, not a second sentence. */
+export const MAX_APPOSITIVE_TOKENS = 30;
+
+/** How many words may stand between a weak speech verb and the quotation it introduces ("wrote on Twitter:"). */
+export const MAX_WEAK_VERB_GAP = 5;
+
+/** A speaker phrase as token indices [from, to). */
+export interface SpeakerPhrase {
+  from: number;
+  to: number;
+  kind: "name" | "pronoun" | "description";
+  /** Where the phrase began before a leading "the" was left out of a name ("the Times" -> Times). */
+  phraseFrom?: number;
+  /** End (exclusive) of words attached to the phrase but trimmed from it (appositives), for resolution. */
+  modifierTo?: number;
+}
+
+/** A speaker and the attribution words (cue and speaker) as a token range [from, to). */
+export interface FoundAttribution {
+  speaker: SpeakerPhrase;
+  from: number;
+  to: number;
+}
+
+const PLURAL_HEADS = new Set(["police", "staff", "people", "personnel", "media", "press", "military", "government"]);
+
+/** Subordinators and punctuation after which a subject may start without a determiner ("officials said"). */
+const CLAUSE_OPENERS = new Set([
+  "and",
+  "but",
+  "that",
+  "while",
+  "because",
+  "as",
+  "when",
+  "if",
+  "since",
+  "after",
+  "before",
+  "although",
+  "though",
+  "so",
+  "yet",
+  "where",
+  "whereas",
+  "meanwhile",
+  "however",
+]);
+
+const INVERTED_OPENERS = new Set(["say", "add", "write", "ask", "continue", "explain", "recall", "note"]);
+
+const CLAUSE_PUNCT = /^[.;:!?"“”‘’«»()[\]…]$/u;
+const DASH = /^[—–-]$/u;
+
+function isQuoteMark(token: Token | undefined): boolean {
+  return token !== undefined && /^(?:["“”‘’'«»„`]|''|``)$/u.test(token.text);
+}
+
+/**
+ * Reads speaker phrases and speech verbs over the tokens of one text. Capitalisation and a few closed word
+ * lists stand in for a parser; every rule reads only the words around one speech verb.
+ */
+export class SpeakerParser {
+  constructor(
+    private readonly text: string,
+    private readonly tokens: Token[],
+  ) {}
+
+  token(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+
+  lower(i: number): string {
+    return lower(this.tokens[i]);
+  }
+
+  /** The speech verb at token i, if any, with the way it may be used. */
+  verb(i: number): VerbForm | undefined {
+    const t = this.tokens[i];
+    if (!t) return undefined;
+    if (!/^\p{Ll}/u.test(t.text)) return this.invertedOpening(i);
+    // "as X put it": the only sense of "put" that reports words.
+    if ((t.text === "put" || t.text === "puts") && this.lower(i + 1) === "it") {
+      return { lemma: "put", form: "past", naming: false };
+    }
+    // "so-called" and "well-said" are tokens of their own; only whole words count.
+    return speechVerb(t.text);
+  }
+
+  /**
+   * A capitalised "Said" or "Added" opening a sentence before its speaker ('Said Ann Lee: "..."'); elsewhere a
+   * capitalised form is a name (Edward Said, the Post).
+   */
+  private invertedOpening(i: number): VerbForm | undefined {
+    const t = this.tokens[i] as Token;
+    const before = this.tokens[i - 1];
+    const after = this.tokens[i + 1];
+    if ((before && isWord(before)) || !after || !(isCapitalised(after) || DETERMINERS.has(lower(after))))
+      return undefined;
+    const verb = speechVerb(t.text);
+    return verb && INVERTED_OPENERS.has(verb.lemma) && verb.form !== "ing" && verb.form !== "base" ? verb : undefined;
+  }
+
+  /** A period glued to a word and followed by a comma or a lower-case word ends an abbreviation (R-Ky.), not a clause. */
+  isAbbreviationPeriod(i: number): boolean {
+    const t = this.tokens[i];
+    const before = this.tokens[i - 1];
+    const after = this.tokens[i + 1];
+    if (t?.text !== "." || !before || !after || before.end !== t.start) return false;
+    return after.text === "," || /^\p{Ll}/u.test(after.text);
+  }
+
+  isWeak(verb: VerbForm): boolean {
+    return WEAK_LEMMAS.has(verb.lemma);
+  }
+
+  isTailOnly(verb: VerbForm): boolean {
+    return TAIL_ONLY_LEMMAS.has(verb.lemma);
+  }
+
+  /** Names the words [from, to) as a name, a pronoun or a description, or rejects them. */
+  classify(from: number, to: number, openedClause: boolean): SpeakerPhrase | undefined {
+    while (from < to && (CONNECTORS.has(this.lower(from)) || this.lower(from) === "and")) from++;
+    while (to > from && this.isTrailingJunk(to - 1, from)) to--;
+    if (to <= from) return undefined;
+    const first = this.tokens[from] as Token;
+    if (to - from === 1 && SPEAKER_PRONOUNS[lower(first)] && !DETERMINERS.has(lower(first))) {
+      return { from, to, kind: "pronoun" };
+    }
+    if (to - from === 1 && (lower(first) === "her" || lower(first) === "it")) return { from, to, kind: "pronoun" };
+    const words = this.tokens.slice(from, to);
+    const content = words.filter((w) => {
+      const l = lower(w);
+      return !CONNECTORS.has(l) && !NAME_PARTICLES.has(l) && l !== "the" && l !== "and" && l !== "&";
+    });
+    if (content.length === 0) return undefined;
+    if (content.every((w) => isCapitalised(w) || isNumber(w)) && content.some(isCapitalised)) {
+      if (lower(first) === "the") return { from: from + 1, to, kind: "name", phraseFrom: from };
+      return { from, to, kind: "name" };
+    }
+    const lastWord = lower(words[words.length - 1]);
+    if (DETERMINERS.has(lastWord) || isNumber(words[words.length - 1] as Token)) return undefined;
+    const led = DETERMINERS.has(lower(first)) || isNumber(first) || isCapitalised(first) || /['’]s$/u.test(first.text);
+    const plural = /s$/u.test(lastWord) || PLURAL_HEADS.has(lastWord);
+    // "coach Lee Park", "state senator Ann Lee": a lower-case title before a full name.
+    const titledName = !led && words.length >= 3 && words.slice(-2).every(isCapitalised);
+    if (titledName) return { from, to, kind: "name" };
+    if (!led && !(openedClause && plural)) return undefined;
+    return { from, to, kind: "description" };
+  }
+
+  /** Determiners, connectors and trailing participles end no noun phrase ("the report published Monday"). */
+  private isTrailingJunk(i: number, from: number): boolean {
+    const l = this.lower(i);
+    if (!isWord(this.tokens[i] as Token)) return true;
+    if (CONNECTORS.has(l) || NAME_PARTICLES.has(l) || l === "and" || l === "&") return true;
+    if (DETERMINERS.has(l) && i > from) return true;
+    // "the report published Monday" loses "published"; "the ruling" keeps its head.
+    return (
+      i > from && /^\p{Ll}+(?:ed|ing)$/u.test((this.tokens[i] as Token).text) && !DETERMINERS.has(this.lower(i - 1))
+    );
+  }
+
+  /** The noun phrase that starts at token i and ends before `limit`: a pronoun, a name or a description. */
+  phraseAfter(i: number, limit: number): SpeakerPhrase | undefined {
+    const first = this.tokens[i];
+    if (!first || i >= limit) return undefined;
+    const l = lower(first);
+    const next = this.tokens[i + 1];
+    const nextIsWord = next !== undefined && i + 1 < limit && isWord(next) && !STOP_WORDS.has(lower(next));
+    if (SPEAKER_PRONOUNS[l] && !(DETERMINERS.has(l) && nextIsWord)) return { from: i, to: i + 1, kind: "pronoun" };
+    let j = i;
+    while (j < limit && j - i < MAX_SPEAKER_WORDS) {
+      const t = this.tokens[j] as Token;
+      const tl = lower(t);
+      if (!isWord(t)) break;
+      if (j > i && this.verb(j)) break;
+      const after = this.tokens[j + 1];
+      if ((tl === "and" || tl === "&") && j > i) {
+        if (after && j + 1 < limit && isCapitalised(after) && isCapitalised(this.tokens[j - 1] as Token)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (CONNECTORS.has(tl)) {
+        // "Ann Lee for Acme" is a person and her employer; "a spokesman for Acme" is one phrase.
+        const affiliation = tl !== "of" && isCapitalised(this.tokens[j - 1] as Token);
+        const linksOn =
+          !affiliation &&
+          j > i &&
+          after !== undefined &&
+          j + 1 < limit &&
+          (isCapitalised(after) || (DETERMINERS.has(lower(after)) && !SPEAKER_PRONOUNS[lower(after)]));
+        if (!linksOn) break;
+        j++;
+        continue;
+      }
+      if (NAME_PARTICLES.has(tl) && after && isCapitalised(after)) {
+        j++;
+        continue;
+      }
+      if (DETERMINERS.has(tl) && j > i && !CONNECTORS.has(this.lower(j - 1))) break;
+      if (STOP_WORDS.has(tl) && !(DETERMINERS.has(tl) && j === i)) break;
+      j++;
+    }
+    return this.classify(i, j, true);
+  }
+
+  /**
+   * The subject of the speech verb at `verbAt`: the noun phrase before it (skipping adverbs and auxiliaries),
+   * or, when a comma stands before the verb, the phrase before an appositive ("X, a senior official, said").
+   * Nothing before `limit` is read.
+   */
+  subjectBefore(verbAt: number, limit: number): SpeakerPhrase | undefined {
+    const j = this.skipBetween(verbAt - 1, limit);
+    if (j < limit) return undefined;
+    const t = this.tokens[j] as Token;
+    if (t.text === "," || DASH.test(t.text)) return this.subjectBeforeAppositive(j, limit);
+    const end = j + 1;
+    const pronoun = SPEAKER_PRONOUNS[lower(t)];
+    if (pronoun && lower(t) !== "her" && lower(t) !== "him" && lower(t) !== "them") {
+      return { from: j, to: end, kind: "pronoun" };
+    }
+    let k = j;
+    /** Whether every word taken so far is capitalised: a name, which takes no lower-case words before it. */
+    let nameSoFar = true;
+    while (k >= limit && end - k <= MAX_SPEAKER_WORDS) {
+      const w = this.tokens[k] as Token;
+      const l = lower(w);
+      if (!isWord(w) || this.verb(k)) break;
+      const right = this.tokens[k + 1];
+      if (l === "and" || l === "&") {
+        if (
+          k + 1 < end &&
+          right &&
+          isCapitalised(right) &&
+          this.tokens[k - 1] &&
+          isCapitalised(this.tokens[k - 1] as Token)
+        ) {
+          k--;
+          continue;
+        }
+        break;
+      }
+      if (CONNECTORS.has(l)) {
+        const left = this.tokens[k - 1];
+        const affiliation = l !== "of" && left !== undefined && isCapitalised(left);
+        const linked =
+          !affiliation && k + 1 < end && right !== undefined && (isCapitalised(right) || DETERMINERS.has(lower(right)));
+        if (!linked) break;
+        nameSoFar = false;
+        k--;
+        continue;
+      }
+      if (DETERMINERS.has(l)) {
+        k--;
+        if (k >= limit && CONNECTORS.has(this.lower(k))) continue;
+        break;
+      }
+      if (NAME_PARTICLES.has(l) && right && isCapitalised(right)) {
+        k--;
+        continue;
+      }
+      if (STOP_WORDS.has(l)) break;
+      if (!isCapitalised(w) && !isNumber(w) && nameSoFar && k < j) break;
+      if (!isCapitalised(w)) nameSoFar = false;
+      k--;
+    }
+    if (end - k > MAX_SPEAKER_WORDS + 1) return undefined;
+    const from = k + 1;
+    if (from >= end) return undefined;
+    const boundary = this.tokens[k];
+    const opened =
+      k < limit ||
+      !boundary ||
+      !isWord(boundary) ||
+      CLAUSE_OPENERS.has(lower(boundary)) ||
+      DETERMINERS.has(lower(boundary));
+    return this.classify(from, end, opened);
+  }
+
+  /** Steps left over adverbs, auxiliaries and a parenthesis ("Rep. Ann Lee (D-Ohio) said") before a verb. */
+  private skipBetween(j: number, limit: number): number {
+    for (;;) {
+      while (j >= limit && BETWEEN_SUBJECT_AND_VERB.has(this.lower(j))) j--;
+      if (j < limit || this.tokens[j]?.text !== ")") return j;
+      const open = this.openingParenthesis(j, limit);
+      if (open < 0) return j;
+      j = open - 1;
+    }
+  }
+
+  /** Index of the "(" matching the ")" at `close`, within a short span, or -1. */
+  private openingParenthesis(close: number, limit: number): number {
+    for (let k = close - 1; k >= limit && close - k <= MAX_SPEAKER_WORDS; k--) {
+      const text = this.tokens[k]?.text;
+      if (text === "(") return k;
+      if (text === ")") return -1;
+    }
+    return -1;
+  }
+
+  /**
+   * Splits the words before the comma at `commaAt` into comma-separated segments and takes the leftmost one that
+   * is wholly a noun phrase: in "Smith, the group's leader, said" that is Smith, not the appositive.
+   */
+  private subjectBeforeAppositive(commaAt: number, limit: number): SpeakerPhrase | undefined {
+    const commas = [commaAt];
+    let k = commaAt - 1;
+    let complete = false;
+    while (k >= limit && commaAt - k <= MAX_APPOSITIVE_TOKENS) {
+      const t = this.tokens[k] as Token;
+      if (t.text === "," || DASH.test(t.text)) {
+        if (commas.length > MAX_APPOSITIVE_COMMAS) break;
+        commas.push(k);
+      } else if ((isQuoteMark(t) || CLAUSE_PUNCT.test(t.text)) && !this.isAbbreviationPeriod(k)) {
+        if (t.text !== "(" && t.text !== ")") {
+          complete = true;
+          break;
+        }
+      } else if (this.verb(k) && !SEGMENT_LEADS.has(lower(t))) {
+        complete = true;
+        break;
+      }
+      k--;
+    }
+    if (k < limit) complete = true;
+    const bounds: [number, number][] = [];
+    let right = commaAt;
+    for (const c of commas.slice(1)) {
+      bounds.unshift([c + 1, right]);
+      right = c;
+    }
+    if (complete) bounds.unshift([k + 1, right]);
+    for (const [from, segmentEnd] of bounds) {
+      let to = segmentEnd;
+      if (this.tokens[to - 1]?.text === ")") {
+        const open = this.openingParenthesis(to - 1, from);
+        if (open > from) to = open;
+      }
+      let start = from;
+      while (start < to && SEGMENT_LEADS.has(this.lower(start))) start++;
+      if (start >= to) continue;
+      const phrase = this.phraseAfter(start, to);
+      if (phrase && phrase.to === to) return { ...phrase, modifierTo: commaAt };
+      if (phrase && this.trimmedTo(phrase.to, to)) return { ...phrase, modifierTo: commaAt };
+    }
+    return undefined;
+  }
+
+  /** True when only trailing junk (determiners, participles) lies between `a` and `b`. */
+  private trimmedTo(a: number, b: number): boolean {
+    for (let i = a; i < b; i++) if (!this.isTrailingJunk(i, a - 1)) return false;
+    return true;
+  }
+
+  /**
+   * Tries to read an attribution around the speech verb at `v`: its subject before it, or (when the verb opens
+   * its clause) the phrase after it. `limit`/`end` bound the words that may be read.
+   */
+  attributionAt(v: number, limit: number, end: number): FoundAttribution | undefined {
+    const verb = this.verb(v);
+    if (!verb) return undefined;
+    const quoted = this.quotedAsSaying(v, limit);
+    if (quoted) return quoted;
+    const subject = verb.form === "ing" ? this.nameRightBefore(v, limit) : this.subjectBefore(v, limit);
+    if (subject && this.subjectFits(subject, verb)) {
+      const to = Math.max(v + 1, this.objectEnd(v, end, verb));
+      return { speaker: subject, from: Math.min(subject.phraseFrom ?? subject.from, v), to: Math.max(to, subject.to) };
+    }
+    const prev = this.tokens[v - 1];
+    if (verb.form === "ing" && prev?.text === ",") {
+      const main = this.clauseSubject(limit, v);
+      if (main) return { speaker: main, from: main.phraseFrom ?? main.from, to: v + 1 };
+    }
+    const opensClause = v <= limit || !prev || !isWord(prev) || lower(prev) === "and";
+    if (opensClause && verb.lemma !== "tell" && verb.form !== "ing") {
+      const after = this.phraseAfter(v + 1, end);
+      if (after) return { speaker: after, from: v, to: after.to };
+    }
+    return undefined;
+  }
+
+  /**
+   * The subject of the clause that starts at `limit` ("Ann Lee rejected the plan, saying ..."), after an opening
+   * adverbial phrase and its comma ("On Monday, Ann Lee ..."): a name, a pronoun or a determiner-led phrase
+   * followed by a verb or an appositive comma.
+   */
+  private clauseSubject(limit: number, before: number): SpeakerPhrase | undefined {
+    const starts = [limit];
+    for (let k = limit; k < Math.min(before, limit + MAX_SPEAKER_WORDS); k++) {
+      if (this.tokens[k]?.text === ",") {
+        starts.push(k + 1);
+        break;
+      }
+    }
+    for (const start of starts) {
+      let i = start;
+      while (i < before && !isWord(this.tokens[i] as Token)) i++;
+      const phrase = this.phraseAfter(i, before);
+      if (!phrase) continue;
+      const next = this.tokens[phrase.to];
+      const followed = next !== undefined && (next.text === "," || /^\p{Ll}/u.test(next.text));
+      const sure = phrase.kind !== "description" || DETERMINERS.has(this.lower(phrase.from));
+      if (followed && sure) return phrase;
+    }
+    return undefined;
+  }
+
+  /**
+   * The subject of an -ing form is only the name or pronoun right before it ("footage of Ann Lee saying");
+   * anything longer is the noun the participle modifies.
+   */
+  private nameRightBefore(v: number, limit: number): SpeakerPhrase | undefined {
+    const j = v - 1;
+    if (j < limit) return undefined;
+    const t = this.tokens[j] as Token;
+    if (SPEAKER_PRONOUNS[lower(t)] && lower(t) !== "her") return { from: j, to: v, kind: "pronoun" };
+    let k = j;
+    while (k >= limit && v - k <= MAX_SPEAKER_WORDS) {
+      const w = this.tokens[k] as Token;
+      const l = lower(w);
+      const right = this.tokens[k + 1];
+      const particle = NAME_PARTICLES.has(l) && right !== undefined && isCapitalised(right);
+      if (!(isCapitalised(w) && isWord(w)) && !particle) break;
+      k--;
+    }
+    return k < j ? this.classify(k + 1, v, true) : undefined;
+  }
+
+  /** Bare and -s forms of noun-like verbs ("the reports", "his claims") need a convincing subject. */
+  private subjectFits(subject: SpeakerPhrase, verb: VerbForm): boolean {
+    if (!NOUN_LIKE_LEMMAS.has(verb.lemma) || verb.form === "past" || verb.form === "ing") return true;
+    return subject.kind !== "description" || DETERMINERS.has(this.lower(subject.from));
+  }
+
+  /** "told Reuters", "told reporters": the hearer belongs to the attribution words but is not the speaker. */
+  private objectEnd(v: number, end: number, verb: VerbForm): number {
+    if (verb.lemma === "put") return Math.min(end, v + 2);
+    if (verb.lemma !== "tell") return v + 1;
+    const object = this.phraseAfter(v + 1, end);
+    return object ? object.to : v + 1;
+  }
+
+  /** "X was quoted as saying" and "the agency quoted X as saying". */
+  private quotedAsSaying(v: number, limit: number): FoundAttribution | undefined {
+    if (this.lower(v) !== "saying" || this.lower(v - 1) !== "as") return undefined;
+    if (this.lower(v - 2) === "quoted") {
+      const subject = this.subjectBefore(v - 2, limit);
+      return subject ? { speaker: subject, from: subject.from, to: v + 1 } : undefined;
+    }
+    for (let q = v - 3; q >= Math.max(limit, v - 2 - MAX_SPEAKER_WORDS); q--) {
+      if (this.lower(q) !== "quoted") continue;
+      const object = this.phraseAfter(q + 1, v - 1);
+      return object && object.to === v - 1 ? { speaker: object, from: q, to: v + 1 } : undefined;
+    }
+    return undefined;
+  }
+
+  /** "according to X" with "according" at token `a`. */
+  accordingTo(a: number, end: number): FoundAttribution | undefined {
+    if (this.lower(a) !== "according" || this.lower(a + 1) !== "to") return undefined;
+    const phrase = this.phraseAfter(a + 2, end);
+    return phrase ? { speaker: phrase, from: a, to: phrase.to } : undefined;
+  }
+
+  /** Word tokens strictly between two token indices. */
+  wordsBetween(from: number, to: number): number {
+    let n = 0;
+    for (let i = from; i < to; i++) if (isWord(this.tokens[i] as Token)) n++;
+    return n;
+  }
+
+  slice(from: number, to: number): { start: number; end: number; text: string } {
+    const a = this.tokens[from] as Token;
+    const b = this.tokens[to - 1] as Token;
+    return { start: a.start, end: b.end, text: this.text.slice(a.start, b.end) };
+  }
+}

@@ -1,0 +1,40 @@
+import type { ReportFact, ResolvedStory } from "../model/index.js";
+import { alignUnits, SAME_STATEMENT } from "./align.js";
+import { factsOf, groupStatements, type StatementGroup } from "./facts.js";
+import type { CompareOptions } from "./options.js";
+import { storyUnits, type Unit } from "./units.js";
+
+export { alignUnits, SAME_STATEMENT, unitSimilarity } from "./align.js";
+export type { CompareOptions } from "./options.js";
+export { cosine, TermStatistics } from "./similarity.js";
+export { contentStems, stem } from "./words.js";
+export type { StatementGroup, Unit };
+
+/** What the compare stage finds in a resolved story. */
+export interface Comparison {
+  units: Unit[];
+  groups: StatementGroup[];
+  facts: ReportFact[];
+}
+
+/**
+ * Aligns the statements of a story's articles and reads facts from the alignment.
+ *
+ * @example compareStory(story).facts.filter((f) => f.kind === "corroborated")
+ */
+export function compareStory(story: ResolvedStory, _options: CompareOptions = {}): Comparison {
+  const units = storyUnits(story.articles, story.entities);
+  const pairs = alignUnits(units, SAME_STATEMENT);
+  const groups = groupStatements(units, pairs);
+  const order = articleOrder(story);
+  return { units, groups, facts: factsOf(units, groups, order) };
+}
+
+/** Articles by publication date, undated ones after dated ones in the order given. */
+function articleOrder(story: ResolvedStory): (article: string) => number {
+  const ranked = story.articles
+    .map((a, i) => ({ id: a.article.id, date: a.article.published ?? "\uffff", i }))
+    .sort((x, y) => x.date.localeCompare(y.date) || x.i - y.i);
+  const rank = new Map(ranked.map((r, k) => [r.id, k]));
+  return (article) => rank.get(article) ?? Number.MAX_SAFE_INTEGER;
+}

@@ -1,0 +1,96 @@
+import type { AnnotatedArticle, DateMention, EntityIndex, Mention, NumberMention, Sentence } from "../model/index.js";
+import { TermStatistics, type TermVector } from "./similarity.js";
+import { contentStems } from "./words.js";
+
+/** Clauses shorter than this many content stems are compared only as part of their sentence. */
+const MIN_CLAUSE_STEMS = 5;
+
+/** Where a long sentence divides into statements: semicolons, dashes, and a comma before a conjunction. */
+const CLAUSE_BREAK =
+  /\s*[;—–]\s*|,\s+(?=(?:while|whereas|with|as|after|but|and|although|though|which|who|including|saying|adding)\b)/gu;
+
+/** One sentence of one article, with what comparison needs to know about it. */
+export interface Unit {
+  /** Index of the unit in the story's list. */
+  index: number;
+  article: string;
+  /** Position of the article in the story. */
+  articleIndex: number;
+  sentence: Sentence;
+  text: string;
+  stems: string[];
+  vector: TermVector;
+  clauses: { start: number; end: number; vector: TermVector }[];
+  mentions: Mention[];
+  entityIds: string[];
+  numbers: NumberMention[];
+  dates: DateMention[];
+  /** True for the headline line. */
+  headline: boolean;
+  /** Share of the sentence's characters inside quotation marks. */
+  quoted: number;
+}
+
+const within = (s: { start: number; end: number }, x: { start: number; end: number }) =>
+  x.start >= s.start && x.end <= s.end;
+
+/**
+ * Cuts a story into comparable units (sentences, with their clauses), weighting stems by how rare they are
+ * in the story; entities count as one term whatever their spelling.
+ */
+export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex): Unit[] {
+  const stats = new TermStatistics();
+  const drafts: Omit<Unit, "vector" | "clauses">[] = [];
+  const clauseStems: { start: number; end: number; stems: string[] }[][] = [];
+  articles.forEach((a, articleIndex) => {
+    const { text, title } = a.article;
+    for (const sentence of a.sentences) {
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      const mentions = a.mentions.filter((m) => within(sentence, m));
+      const entityIds = [
+        ...new Set(
+          mentions.map((m) => entities.byMention(a.article.id, m.start, m.end)?.id).filter((x): x is string => !!x),
+        ),
+      ];
+      const stems = [...contentStems(sentenceText), ...entityIds.map((id) => `@${id}`)];
+      stats.add(stems);
+      const quotedChars = a.quotes.filter((q) => within(sentence, q)).reduce((n, q) => n + q.end - q.start, 0);
+      drafts.push({
+        index: drafts.length,
+        article: a.article.id,
+        articleIndex,
+        sentence,
+        text: sentenceText,
+        stems,
+        mentions,
+        entityIds,
+        numbers: a.numbers.filter((n) => within(sentence, n)),
+        dates: a.dates.filter((d) => within(sentence, d)),
+        headline: sentence.start === 0 && title !== undefined && sentenceText.trim() === title.trim(),
+        quoted: quotedChars / Math.max(1, sentenceText.length),
+      });
+      clauseStems.push(splitClauses(sentenceText, sentence.start).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS));
+    }
+  });
+  return drafts.map((d, i) => ({
+    ...d,
+    vector: stats.vector(d.stems),
+    clauses:
+      (clauseStems[i] ?? []).length > 1
+        ? (clauseStems[i] ?? []).map((c) => ({ start: c.start, end: c.end, vector: stats.vector(c.stems) }))
+        : [],
+  }));
+}
+
+function splitClauses(text: string, offset: number): { start: number; end: number; stems: string[] }[] {
+  const out: { start: number; end: number; stems: string[] }[] = [];
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (m.index > from)
+      out.push({ start: offset + from, end: offset + m.index, stems: contentStems(text.slice(from, m.index)) });
+    from = m.index + m[0].length;
+  }
+  if (from < text.length)
+    out.push({ start: offset + from, end: offset + text.length, stems: contentStems(text.slice(from)) });
+  return out;
+}

@@ -1,0 +1,50 @@
+/** Function words that say nothing about what a statement is about. */
+export const STOPWORDS = new Set(
+  (
+    "a an the and or but if then than that this these those there here of in on at to for from by with without " +
+    "into onto over under about above below after before during since until while as is are was were be been being " +
+    "am do does did doing done have has had having will would shall should can could may might must it its it's " +
+    "he him his she her hers they them their theirs we us our ours you your yours i me my mine who whom whose which " +
+    "what when where why how all any both each few more most other some such no nor not only own same so too very " +
+    "just also said says say saying told tell according added adding one two three also however still yet already " +
+    "s t mr mrs ms dr would've per via among amid upon whether either neither because"
+  ).split(" "),
+);
+
+/**
+ * A light suffix stripper: enough to meet "attacks"/"attacked"/"attacking" and "militias"/"militia" in one
+ * stem, without a dictionary. Over-stemming is harmless here because stems are only compared with each other.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s?$/u, "");
+  if (w.length <= 3) return w;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 5 && w.endsWith("ly")) w = w.slice(0, -2);
+  if (w.length > 5 && w.endsWith("ation")) w = w.slice(0, -5);
+  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+  if (w.length > 4 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
+
+/** The content stems of a piece of text, in order (numbers normalised: "1,100" is "1100"). */
+export function contentStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0].replace(/[.'’-]+$/u, "");
+    const lower = raw.toLowerCase();
+    if (STOPWORDS.has(lower)) continue;
+    if (/^\d[\d,.]*$/.test(raw)) {
+      out.push(raw.replace(/,/g, ""));
+      continue;
+    }
+    if (lower.length < 2) continue;
+    out.push(stem(lower.replace(/\./g, "")));
+  }
+  return out;
+}

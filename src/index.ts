@@ -1,0 +1,10 @@
+export { extractDates } from "./annotate/dates/index.js";
+export { detectMentions } from "./annotate/mentions/index.js";
+export { extractNumbers } from "./annotate/numbers/index.js";
+export { extractQuotes } from "./annotate/quotes/index.js";
+export { tokenize } from "./annotate/tokens/index.js";
+export * from "./ingest/index.js";
+export * from "./model/index.js";
+export { analyzeStory, annotateArticle } from "./pipeline.js";
+export { buildReport, type Findings } from "./report/build.js";
+export * from "./resolve/index.js";

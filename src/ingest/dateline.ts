@@ -1,0 +1,83 @@
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+const MONTH =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+// The time is optional; the first sentence may follow with no space at all ("11:24A number of ...").
+const TIME =
+  "(?:,?\\s*(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?:\\s*([ap])\\.?m\\.?(?![a-z]))?(?:\\s*(?:GMT|UTC|[ECMP][SD]T|CES?T|BST|IST)(?![a-z]))?)?";
+const WEEKDAY = "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
+const MONTH_FIRST = new RegExp(`^\\s*${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, "i");
+const DAY_FIRST = new RegExp(`^\\s*${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})${TIME}`, "i");
+const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?/;
+
+/** A date found at the start of a string: its ISO form and where it ends. */
+export interface Dateline {
+  date: string;
+  end: number;
+}
+
+/**
+ * Recognises a dateline at the start of a string ("April 8, 2025 11:24", "8 April 2025", "2025-04-08"),
+ * also when the first sentence follows with no space.
+ *
+ * @example parseDateline("April 8, 2025 11:24A number of ...") // { date: "2025-04-08T11:24", end: 20 }
+ */
+export function parseDateline(line: string): Dateline | undefined {
+  let m = ISO.exec(line);
+  if (m) {
+    const [, y, mo, d, hh, mm] = m;
+    if (!validDate(Number(y), Number(mo), Number(d))) return undefined;
+    const date = `${y}-${mo}-${d}${hh && mm ? `T${hh}:${mm}` : ""}`;
+    return { date, end: m[0].length };
+  }
+  m = MONTH_FIRST.exec(line);
+  const monthFirst = Boolean(m);
+  m ??= DAY_FIRST.exec(line);
+  if (!m) return undefined;
+  const [, a, b, year, hh, mm, ampm] = m;
+  const monthName = (monthFirst ? a : b) ?? "";
+  const day = Number(monthFirst ? b : a);
+  const month = MONTHS[monthName.toLowerCase().replace(".", "")];
+  if (!month || !validDate(Number(year), month, day)) return undefined;
+  let date = `${year}-${pad(month)}-${pad(day)}`;
+  if (hh && mm) {
+    let hour = Number(hh);
+    if (ampm?.toLowerCase() === "p" && hour < 12) hour += 12;
+    if (ampm?.toLowerCase() === "a" && hour === 12) hour = 0;
+    if (hour < 24 && Number(mm) < 60) date += `T${pad(hour)}:${mm}`;
+  }
+  return { date, end: m[0].length };
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}

@@ -1,0 +1,431 @@
+import { BLOCK_TAGS, descendants, type HtmlElement, type HtmlNode, type HtmlTree } from "./tree.js";
+
+/**
+ * Main-text extraction over the compact tree. The page is cut into blocks of text (one per paragraph, list
+ * item, heading, cell); page furniture (navigation, asides, share and comment boxes, captions) is set
+ * aside by tag, role and class; every element is scored by the prose it holds minus the link lists and
+ * fragments it would drag in, and the best element's blocks are the article.
+ */
+
+/** A run of text between two block boundaries. */
+export interface TextBlock {
+  text: string;
+  /** Characters of the text that are inside links. */
+  linkChars: number;
+  /** The nearest block-level element holding the text. */
+  owner: HtmlElement;
+  /** Heading level 1–6, 0 for other blocks. */
+  heading: number;
+  /** Why the block is page furniture, when it is. */
+  furniture?: string;
+  /** Index of the table row the block is a cell of, so cells of one row stay on one line. */
+  row?: HtmlElement;
+}
+
+/** What main-text extraction found. */
+export interface ContentResult {
+  /** The article's paragraphs in reading order. */
+  paragraphs: string[];
+  /** Short furniture lines that were inside the article's container (share lines, captions), in order. */
+  removed: string[];
+  /** Characters of prose (long, link-poor blocks) in the chosen container. */
+  proseChars: number;
+  /** Characters of prose in the whole page. */
+  pageProseChars: number;
+  /** Share of the page's visible text that is link text. */
+  pageLinkDensity: number;
+  /** How many separate prose blocks the container has. */
+  proseBlocks: number;
+  /** The chosen container's tag, id and class, for diagnostics. */
+  container: string;
+}
+
+/** Options for {@link extractContent}. */
+export interface ContentOptions {
+  /** The page's title: a heading that repeats it is not part of the text. */
+  title?: string;
+}
+
+/** Tags whose whole subtree is page furniture rather than article text. */
+const FURNITURE_TAGS = new Set([
+  "nav",
+  "aside",
+  "footer",
+  "menu",
+  "dialog",
+  "figcaption",
+  "label",
+  "option",
+  "form",
+  "fieldset",
+]);
+
+/**
+ * Furniture that may hold the article's standfirst: a `<header>` inside an article carries the title and
+ * byline but also the lead paragraph. Prose under it is kept, fragments are not.
+ */
+const SOFT_FURNITURE = new Set(["header"]);
+
+/** Class names that tag a post with its taxonomy or state (WordPress and others) rather than describe a box. */
+const TAXONOMY_CLASS =
+  /^(?:category|tag|format|status|type|postid|post-id|author|has|is|with|no|single|page|template|lang|js|term|section|topic|ressort|rubrik)[-_]/i;
+
+/** ARIA roles of page furniture. */
+const FURNITURE_ROLES =
+  /^(?:navigation|menu|menubar|complementary|banner|contentinfo|search|dialog|alertdialog|tooltip|toolbar|tablist)$/i;
+
+/**
+ * Words that name page furniture when they are a whole component of a class or id ("share-bar",
+ * "relatedArticles", "comment_list"). Whole components, so "shareholder" or "commentary" are not caught.
+ */
+const FURNITURE_WORDS = new Set(
+  [
+    "ad ads adv advert adverts advertisement advertising anzeige anzeigen werbung banner banners sponsor sponsored",
+    "breadcrumb breadcrumbs crumbs nav navbar navigation topnav subnav menu menus submenu skiplink skip",
+    "comment comments commentlist commentlists comentarios kommentare commentaires disqus replies reply respond",
+    "cookie cookies consent gdpr privacy-banner footer header masthead sidebar sidebars widget widgets",
+    "related recommended recommendations recommendation popular trending mostread most-read morelinks",
+    "share shares sharing sharebar sharetools social socialmedia socials follow",
+    "promo promos promotion newsletter subscribe subscription signup login paywall",
+    "modal popup overlay pagination pager tags tagcloud taglist tagged keywords categories category",
+    "toolbar outbrain taboola caption captions credit credits byline bylines author authors authorbox",
+    "meta postmeta entrymeta metadata postmetadata entryfooter postfooter articlefooter date dateline timestamp",
+    "published posted datum relatedposts relatedarticles relatedlinks sharebuttons socialshare shariff addthis",
+  ]
+    .join(" ")
+    .split(/\s+/),
+);
+
+/** Components that mark an element as the article's own container. */
+const CONTENT_WORDS = new Set(
+  "article articlebody body content contents entry entrycontent post postbody postcontent story storybody text main maincontent blogpost hentry prose richtext".split(
+    " ",
+  ),
+);
+
+/** A block with fewer words than this is a fragment (a label, a date, a link) rather than prose. */
+const PROSE_MIN_WORDS = 10;
+/** Blocks whose text is more than this share link text are link lists, whatever their length. */
+const LINK_LIST_DENSITY = 0.5;
+/** Prose may hold some links; above this share its score is discounted in proportion. */
+const PROSE_MAX_LINK_DENSITY = 0.33;
+/**
+ * How hard link text counts against a container: its prose is multiplied by (1 - link density) to this
+ * power, so a wrapper that adds a sidebar's links pays for them while an article with a few links does not.
+ */
+const LINK_PENALTY_POWER = Number(process.env.LPP ?? 2);
+/** Bonus for elements marked as the article by class, id or itemprop; tie-breaker among near equals. */
+const CONTENT_MARK_BONUS = 1.25;
+/** A furniture-marked element holding more than this share of the page's prose is the page's wrapper, not furniture. */
+const WRAPPER_PROSE_SHARE = 0.6;
+
+/**
+ * Extracts the main text of a page from its tree.
+ *
+ * @example extractContent(parseHtmlTree(html), { title: "Fire at the port" }).paragraphs
+ */
+export function extractContent(tree: HtmlTree, options: ContentOptions = {}): ContentResult {
+  const body = findBody(tree.root);
+  const blocks = cutBlocks(body);
+  const proseOf = new Map<HtmlElement, number>();
+  const charsOf = new Map<HtmlElement, number>();
+  const linksOf = new Map<HtmlElement, number>();
+  let pageProse = 0;
+  let pageChars = 0;
+  let pageLinks = 0;
+
+  // Furniture verdicts are revisited once the page's prose is known: a mislabelled wrapper is kept.
+  const rawProse = new Map<HtmlElement, number>();
+  for (const block of blocks) {
+    const weight = proseWeight(block);
+    if (weight > 0) addUp(rawProse, block.owner, weight);
+  }
+  const totalRawProse = sumOfRoots(rawProse, body);
+  for (const block of blocks) {
+    if (block.furniture && isWrapper(block, rawProse, totalRawProse)) delete block.furniture;
+    else if (block.furniture && isSoft(block.furniture) && proseWeight(block) > 0) delete block.furniture;
+  }
+
+  for (const block of blocks) {
+    const chars = block.text.length;
+    pageChars += chars;
+    pageLinks += block.linkChars;
+    if (block.furniture) continue;
+    const weight = proseWeight(block);
+    if (weight > 0) {
+      pageProse += weight;
+      addUp(proseOf, block.owner, weight);
+    }
+    addUp(charsOf, block.owner, chars);
+    addUp(linksOf, block.owner, block.linkChars);
+  }
+
+  let best: HtmlElement = body;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const [element, prose] of proseOf) {
+    const density = (linksOf.get(element) ?? 0) / Math.max(1, charsOf.get(element) ?? 0);
+    const score = prose * (1 - density) ** LINK_PENALTY_POWER * (isContentMarked(element) ? CONTENT_MARK_BONUS : 1);
+    if (score > bestScore) {
+      bestScore = score;
+      best = element;
+    }
+  }
+
+  const paragraphs: string[] = [];
+  const removed: string[] = [];
+  let proseChars = 0;
+  let proseBlocks = 0;
+  const title = options.title ? squash(options.title) : undefined;
+  let line = "";
+  let lineRow: HtmlElement | undefined;
+  const flush = () => {
+    if (line) paragraphs.push(line);
+    line = "";
+    lineRow = undefined;
+  };
+  const inside = blocks.filter((b) => isInside(b.owner, best));
+  const keep = inside.map((block) => {
+    if (block.furniture) return false;
+    const density = block.linkChars / Math.max(1, block.text.length);
+    if (density > LINK_LIST_DENSITY && wordCount(block.text) < 3 * PROSE_MIN_WORDS) return false;
+    return !(block.heading > 0 && title && squash(block.text) === title);
+  });
+  // A heading over nothing but links and furniture titles a "related" box, not a section of the article.
+  for (let i = 0; i < inside.length; i++) {
+    if (!keep[i] || (inside[i] as TextBlock).heading === 0) continue;
+    let j = i + 1;
+    while (j < inside.length && (inside[j] as TextBlock).heading === 0 && !keep[j]) j++;
+    if (j === inside.length || (j > i + 1 && (inside[j] as TextBlock).heading > 0)) keep[i] = false;
+  }
+  inside.forEach((block, i) => {
+    if (!keep[i]) {
+      if (block.furniture && block.text.length <= 200) removed.push(block.text);
+      return;
+    }
+    const weight = proseWeight(block);
+    if (weight > 0) {
+      proseChars += weight;
+      proseBlocks++;
+    }
+    if (block.row && block.row === lineRow) {
+      line += ` ${block.text}`;
+      return;
+    }
+    flush();
+    line = block.text;
+    lineRow = block.row;
+  });
+  flush();
+
+  return {
+    paragraphs,
+    removed,
+    proseChars,
+    pageProseChars: pageProse,
+    pageLinkDensity: pageChars > 0 ? pageLinks / pageChars : 0,
+    proseBlocks,
+    container: describe(best),
+  };
+}
+
+function findBody(root: HtmlElement): HtmlElement {
+  for (const e of descendants(root)) if (e.tag === "body") return e;
+  return root;
+}
+
+/** Prose characters a block contributes: long, sentence-like, link-poor text; 0 for fragments. */
+function proseWeight(block: TextBlock): number {
+  if (block.heading > 0) return 0;
+  const words = wordCount(block.text);
+  const density = block.linkChars / Math.max(1, block.text.length);
+  if (words < PROSE_MIN_WORDS || density > LINK_LIST_DENSITY) return 0;
+  const chars = block.text.length - block.linkChars;
+  return density > PROSE_MAX_LINK_DENSITY ? chars * (1 - density) : chars;
+}
+
+function addUp(totals: Map<HtmlElement, number>, from: HtmlElement, amount: number): void {
+  for (let e: HtmlElement | undefined = from; e; e = e.parent) totals.set(e, (totals.get(e) ?? 0) + amount);
+}
+
+function sumOfRoots(totals: Map<HtmlElement, number>, body: HtmlElement): number {
+  return totals.get(body) ?? 0;
+}
+
+/** True when the furniture verdict on one of the block's ancestors hides most of the page's prose. */
+function isWrapper(block: TextBlock, prose: Map<HtmlElement, number>, total: number): boolean {
+  if (total === 0) return false;
+  for (let e: HtmlElement | undefined = block.owner; e; e = e.parent) {
+    if (furnitureReason(e) && (prose.get(e) ?? 0) <= WRAPPER_PROSE_SHARE * total) return false;
+  }
+  return true;
+}
+
+function isInside(e: HtmlElement, container: HtmlElement): boolean {
+  for (let x: HtmlElement | undefined = e; x; x = x.parent) if (x === container) return true;
+  return false;
+}
+
+/**
+ * Cuts the text under `body` into blocks at every block-level boundary and `<br><br>`, in reading order,
+ * marking those under page furniture.
+ */
+export function cutBlocks(body: HtmlElement): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let text = "";
+  let linkChars = 0;
+  let owner = body;
+  let furniture: string | undefined;
+  let heading = 0;
+  let row: HtmlElement | undefined;
+  const flush = () => {
+    const clean = squash(text);
+    if (clean.length > 0) {
+      const ratio = clean.length / Math.max(1, text.length);
+      const block: TextBlock = {
+        text: clean,
+        linkChars: Math.min(clean.length, Math.round(linkChars * ratio)),
+        owner,
+        heading,
+      };
+      if (furniture) block.furniture = furniture;
+      if (row) block.row = row;
+      blocks.push(block);
+    }
+    text = "";
+    linkChars = 0;
+  };
+
+  interface Frame {
+    node: HtmlNode;
+    furniture: string | undefined;
+    inLink: boolean;
+    heading: number;
+    row: HtmlElement | undefined;
+    exit?: HtmlElement;
+  }
+  const stack: Frame[] = [];
+  for (let i = body.children.length - 1; i >= 0; i--) {
+    stack.push({ node: body.children[i] as HtmlNode, furniture: undefined, inLink: false, heading: 0, row: undefined });
+  }
+  let lastBr = false;
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    if (frame.exit) {
+      flush();
+      owner = nearestBlock(frame.exit.parent ?? body, body);
+      continue;
+    }
+    const node = frame.node;
+    if (typeof node === "string") {
+      if (furniture !== frame.furniture || heading !== frame.heading || row !== frame.row) {
+        flush();
+        furniture = frame.furniture;
+        heading = frame.heading;
+        row = frame.row;
+      }
+      text += node;
+      if (frame.inLink) linkChars += node.length;
+      if (node.trim()) lastBr = false;
+      continue;
+    }
+    if (node.tag === "br") {
+      if (lastBr) flush();
+      else text += "\n";
+      lastBr = true;
+      continue;
+    }
+    if (node.tag === "img" || node.tag === "hr" || node.tag === "input" || node.tag === "link" || node.tag === "meta") {
+      if (node.tag === "hr") flush();
+      continue;
+    }
+    const reason = frame.furniture ?? furnitureReason(node);
+    const isBlock = BLOCK_TAGS.has(node.tag);
+    const h = /^h[1-6]$/.test(node.tag) ? Number(node.tag[1]) : frame.heading;
+    const rowOf = node.tag === "tr" ? node : node.tag === "table" ? undefined : frame.row;
+    if (isBlock) {
+      flush();
+      owner = node;
+      furniture = reason;
+      heading = h;
+      row = rowOf;
+      lastBr = false;
+      stack.push({ node, furniture: reason, inLink: frame.inLink, heading: h, row: rowOf, exit: node });
+    }
+    const inLink = frame.inLink || node.tag === "a";
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({ node: node.children[i] as HtmlNode, furniture: reason, inLink, heading: h, row: rowOf });
+    }
+  }
+  flush();
+  return blocks;
+}
+
+function nearestBlock(e: HtmlElement, body: HtmlElement): HtmlElement {
+  for (let x: HtmlElement | undefined = e; x; x = x.parent) if (x === body || BLOCK_TAGS.has(x.tag)) return x;
+  return body;
+}
+
+/** Why an element is page furniture, or undefined when it may hold the article. */
+export function furnitureReason(e: HtmlElement): string | undefined {
+  if (FURNITURE_TAGS.has(e.tag) || SOFT_FURNITURE.has(e.tag)) return e.tag;
+  const a = e.attrs;
+  if (a.hidden !== undefined || a["aria-hidden"] === "true") return "hidden";
+  if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return "hidden";
+  if (a.role && FURNITURE_ROLES.test(a.role)) return `role ${a.role}`;
+  if (e.tag === "body" || e.tag === "html" || e.tag === "main" || e.tag === "article") return undefined;
+  if (/articlebody|text/i.test(a.itemprop ?? "")) return undefined;
+  for (const word of components(`${a.class ?? ""} ${a.id ?? ""}`)) if (FURNITURE_WORDS.has(word)) return word;
+  return undefined;
+}
+
+/** Furniture whose prose blocks stay in the text (see {@link SOFT_FURNITURE}). */
+function isSoft(reason: string): boolean {
+  return SOFT_FURNITURE.has(reason);
+}
+
+function isContentMarked(e: HtmlElement): boolean {
+  if (e.tag === "article" || e.tag === "main") return true;
+  if (/articlebody/i.test(e.attrs.itemprop ?? "")) return true;
+  for (const word of components(`${e.attrs.class ?? ""} ${e.attrs.id ?? ""}`)) if (CONTENT_WORDS.has(word)) return true;
+  return false;
+}
+
+/** Components of class and id names: split at spaces, hyphens, underscores and camel case, lower-cased. */
+function components(names: string): string[] {
+  if (names.trim().length === 0) return [];
+  const out: string[] = [];
+  for (const name of names.split(/\s+/)) {
+    if (!name || TAXONOMY_CLASS.test(name)) continue;
+    const lower = name.toLowerCase();
+    out.push(lower.replace(/[-_]/g, ""));
+    for (const part of name.replace(/([a-z])([A-Z])/g, "$1 $2").split(/[\s_-]+|\d+/))
+      if (part) out.push(part.toLowerCase());
+  }
+  return out;
+}
+
+function describe(e: HtmlElement): string {
+  const id = e.attrs.id ? `#${e.attrs.id}` : "";
+  const cls = e.attrs.class ? `.${e.attrs.class.trim().split(/\s+/).join(".")}` : "";
+  return `${e.tag}${id}${cls}`;
+}
+
+function squash(s: string): string {
+  return s
+    .replace(/[ \t\f\r\u00a0]+/g, " ")
+    .replace(/ *\n */g, "\n")
+    .replace(/\n{2,}/g, "\n")
+    .trim();
+}
+
+function wordCount(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}

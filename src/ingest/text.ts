@@ -1,0 +1,146 @@
+import type { Article, Diagnostic } from "../model/index.js";
+import { boilerplateRule } from "./boilerplate.js";
+import { parseDateline } from "./dateline.js";
+
+/** A headline or standfirst is a short first line; longer first lines are the lead paragraph. */
+const MAX_TITLE_WORDS = 30;
+/** Metadata (header lines, datelines, bylines) is looked for among this many first non-empty lines. */
+const HEADER_LINES = 6;
+
+const HEADER =
+  /^\s*(date|published|updated|dateline|author|byline|source|outlet|publisher|site|title|headline|url)\s*(:|=|\s)\s*(.*)$/i;
+const BYLINE =
+  /^\s*[Bb][Yy]\s+((?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4})?)(\s*[,|–—-]\s*(?:\p{Lu}[\p{L}.&'’-]*\s*){1,5})?$/u;
+/** Words that start "By ..." sentences rather than bylines ("By Monday, the strike had ended"). */
+const NOT_A_NAME =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|noon|night|morning|evening|law|far|contrast|comparison|the|this|that|its|his|her|their)\b/i;
+const COPYRIGHT =
+  /^\s*(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?:by\s+)?(.+?)(?:\.\s*|,\s*|\s+)?(?:all rights reserved\.?)?\s*$/i;
+const PUBLISHER = /^\s*(?:published|publisher|produced)\s+by\s+(.+?)\.?\s*$/i;
+const CORPORATE_SUFFIX =
+  /[\s,]+(?:corporation|corp\.?|inc\.?|incorporated|ltd\.?|limited|llc|plc|gmbh|s\.a\.|co\.|company|group|holdings|network|enterprises)$/i;
+
+/** What the reader was given: the decoded text and where it came from. */
+export interface TextInput {
+  id: string;
+  source: string;
+  text: string;
+}
+
+/**
+ * Reads a plain-text article: metadata from its own header lines, datelines, headline, byline and copyright
+ * line, and boilerplate lines removed and listed. What the text does not say stays absent.
+ *
+ * @example readTextArticle({ id: "a", source: "a.txt", text: "date 2025-04-07 Officials said ..." }).published
+ */
+export function readTextArticle(input: TextInput): Article {
+  const diagnostics: Diagnostic[] = [];
+  const meta: { outlet?: string; title?: string; published?: string; author?: string } = {};
+  const lines = input.text.replace(/\r\n?/g, "\n").normalize("NFC").split("\n");
+  const kept: string[] = [];
+  const removedBoilerplate: string[] = [];
+  let seen = 0;
+  let contentLines = 0;
+
+  for (const raw of lines) {
+    let line = raw.replace(/\s+$/u, "");
+    if (line.trim().length === 0) {
+      kept.push("");
+      continue;
+    }
+    seen++;
+    if (seen <= HEADER_LINES && contentLines <= 1) {
+      const rest = readHeaderLine(line, meta);
+      if (rest === undefined) continue;
+      line = rest;
+    }
+    const rule = boilerplateRule(line);
+    if (rule) {
+      removedBoilerplate.push(line.trim());
+      if (rule === "copyright" && !meta.outlet) {
+        const outlet = outletFromCopyright(line);
+        if (outlet) meta.outlet = outlet;
+      }
+      continue;
+    }
+    const publisher = PUBLISHER.exec(line);
+    if (publisher?.[1] && !meta.outlet && line.split(/\s+/).length <= 8) {
+      meta.outlet = cleanOutlet(publisher[1]);
+      continue;
+    }
+    if (contentLines === 0 && !meta.title && isTitleLine(line) && lines.length > 1) meta.title = line.trim();
+    contentLines++;
+    kept.push(line);
+  }
+
+  const text = kept
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  if (text.length === 0) diagnostics.push({ code: "NO_TEXT", message: "nothing but boilerplate and metadata" });
+  return { id: input.id, source: input.source, ...meta, text, removedBoilerplate, diagnostics };
+}
+
+/** Consumes metadata at the start of a line; returns what remains of the line (undefined: nothing). */
+function readHeaderLine(
+  line: string,
+  meta: { outlet?: string; title?: string; published?: string; author?: string },
+): string | undefined {
+  const header = HEADER.exec(line);
+  if (header) {
+    const key = (header[1] ?? "").toLowerCase();
+    const separator = header[2] ?? "";
+    const value = (header[3] ?? "").trim();
+    if (["date", "published", "updated", "dateline"].includes(key)) {
+      const dateline = parseDateline(value);
+      if (dateline) {
+        if (!meta.published || key !== "updated") meta.published = dateline.date;
+        const rest = value.slice(dateline.end).trim();
+        return rest.length > 0 ? rest : undefined;
+      }
+    } else if (separator === ":" || separator === "=") {
+      if (key === "author" || key === "byline") meta.author = value.replace(/^by\s+/i, "");
+      else if (key === "source" || key === "outlet" || key === "publisher" || key === "site") meta.outlet = value;
+      else if (key === "title" || key === "headline") meta.title = value;
+      return undefined;
+    }
+  }
+  const dateline = parseDateline(line);
+  if (dateline) {
+    meta.published ??= dateline.date;
+    const rest = line.slice(dateline.end).replace(/^\s*[-–—|:]?\s*/, "");
+    return rest.length > 0 ? rest : undefined;
+  }
+  const byline = BYLINE.exec(line);
+  if (byline?.[1] && !meta.author && !NOT_A_NAME.test(byline[1])) {
+    meta.author = byline[1].trim();
+    return undefined;
+  }
+  return line;
+}
+
+function isTitleLine(line: string): boolean {
+  const trimmed = line.trim();
+  const words = trimmed.split(/\s+/).length;
+  return words >= 2 && words <= MAX_TITLE_WORDS && !/[.!?…]["'”’)]?$/u.test(trimmed) && !/[,;:]$/.test(trimmed);
+}
+
+function outletFromCopyright(line: string): string | undefined {
+  const m = COPYRIGHT.exec(line.replace(/\ball rights reserved\.?/i, ""));
+  const name = m?.[1] ? cleanOutlet(m[1]) : undefined;
+  return name && /\p{Lu}/u.test(name) && name.split(/\s+/).length <= 8 ? name : undefined;
+}
+
+/** "GlobalPost Media Corporation" -> "GlobalPost": the publishing company's legal suffixes are not the outlet. */
+function cleanOutlet(raw: string): string {
+  let name = raw.trim().replace(/[.,;:]+$/, "");
+  let stripped = false;
+  for (;;) {
+    const next = name.replace(CORPORATE_SUFFIX, "");
+    if (next === name) break;
+    name = next.trim();
+    stripped = true;
+  }
+  if (stripped) name = name.replace(/\s+(?:media|news|publishing|publications)$/i, "");
+  return name.trim();
+}

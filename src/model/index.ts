@@ -1,0 +1,5 @@
+export * from "./annotation.js";
+export * from "./article.js";
+export * from "./errors.js";
+export * from "./report.js";
+export * from "./story.js";

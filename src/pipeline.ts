@@ -1,0 +1,49 @@
+import { extractDates } from "./annotate/dates/index.js";
+import { detectMentions, placeOfDemonym } from "./annotate/mentions/index.js";
+import { lookupPlace } from "./annotate/mentions/lexicon.js";
+import { extractNumbers, unitKey } from "./annotate/numbers/index.js";
+import { extractQuotes } from "./annotate/quotes/index.js";
+import { tokenize } from "./annotate/tokens/index.js";
+import { type CompareOptions, compareStory } from "./compare/index.js";
+import type { AnnotatedArticle, Article, StoryReport } from "./model/index.js";
+import { buildReport } from "./report/build.js";
+import { groupQuotes, resolveEntities } from "./resolve/index.js";
+
+/** The lexicon the comparison stages draw on, from the annotators' gazetteers. */
+const LEXICON: CompareOptions = {
+  placeOfDemonym,
+  countryOf: (place) => lookupPlace(place)?.country,
+  unitKey,
+};
+
+/**
+ * The annotate stage for one article: tokens and sentences, then mentions, numbers, dates and quotations,
+ * every span pointing into the article's clean text.
+ */
+export function annotateArticle(article: Article): AnnotatedArticle {
+  const { text } = article;
+  const { tokens, sentences } = tokenize(text);
+  const mentions = detectMentions({ text, tokens, sentences });
+  return {
+    article,
+    tokens,
+    sentences,
+    mentions,
+    numbers: extractNumbers(text),
+    dates: extractDates(text, article.published),
+    quotes: extractQuotes({ text, tokens, sentences, mentions }),
+  };
+}
+
+/**
+ * Analyses the articles of one story into a `triangulate.story/1` report.
+ *
+ * @example const report = analyzeStory(articles); report.entities[0]?.name
+ */
+export function analyzeStory(articles: Article[]): StoryReport {
+  const annotated = articles.map(annotateArticle);
+  const entities = resolveEntities(annotated);
+  const quotes = groupQuotes(annotated, entities);
+  const comparison = compareStory({ articles: annotated, entities, quotes }, LEXICON);
+  return buildReport(annotated, entities, quotes, { facts: comparison.facts });
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { annotated } from "../../test/fixtures.js";
+import { resolveEntities } from "./entities.js";
+
+function entityOf(index: ReturnType<typeof resolveEntities>, form: string) {
+  return index.entities.find((e) => e.name === form || e.aliases.includes(form));
+}
+
+describe("resolveEntities", () => {
+  const story = [
+    annotated(
+      "a",
+      "Harakat al-Sahel fighters and the Coastal Security Directorate (CSD) met Marta Velasquez. Velasquez's office said the Port Authority and the Northern Port Authority agreed. Karim al-Haddad spoke in Jordan.",
+      [
+        ["Harakat al-Sahel", "organization"],
+        ["Coastal Security Directorate", "organization"],
+        ["CSD", "organization"],
+        ["Marta Velasquez", "person"],
+        ["Velasquez's", "person"],
+        ["Port Authority", "organization"],
+        ["Northern Port Authority", "organization"],
+        ["Karim al-Haddad", "person"],
+        ["Jordan", "place"],
+      ],
+    ),
+    annotated(
+      "b",
+      "Harakat al-Saheel and the CSD denied it. Mayor Velasquez and Haddad disagreed. Michael Jordan was not there. Iran and Iraq and the Houthis and a Houthi spokesman.",
+      [
+        ["Harakat al-Saheel", "organization"],
+        ["CSD", "organization"],
+        ["Mayor Velasquez", "person"],
+        ["Haddad", "person"],
+        ["Michael Jordan", "person"],
+        ["Iran", "place"],
+        ["Iraq", "place"],
+        ["Houthis", "organization"],
+        ["Houthi", "organization"],
+      ],
+    ),
+  ];
+  const index = resolveEntities(story);
+
+  it.each([
+    [["Harakat al-Sahel", "Harakat al-Saheel"], "organization", "transliteration variants one letter apart"],
+    [["Coastal Security Directorate", "CSD"], "organization", "an acronym defined in the text and used elsewhere"],
+    [["Marta Velasquez", "Velasquez", "Mayor Velasquez"], "person", "surname, possessive and titled forms"],
+    [["Karim al-Haddad", "Haddad"], "person", "an al- name and its bare surname"],
+    [["Houthis", "Houthi"], "organization", "plural and singular"],
+  ])("merges %j (%s)", (forms, type) => {
+    const holders = new Set(forms.map((f) => entityOf(index, f)?.id));
+    expect(holders.size).toBe(1);
+    expect([...holders][0]).toBeDefined();
+    expect(entityOf(index, forms[0] as string)?.type).toBe(type);
+  });
+
+  it("names an entity by its fullest form", () => {
+    expect(entityOf(index, "CSD")?.name).toBe("Coastal Security Directorate");
+    expect(entityOf(index, "Velasquez")?.name).toBe("Marta Velasquez");
+  });
+
+  it.each([
+    ["Port Authority", "Northern Port Authority"],
+    ["Jordan", "Michael Jordan"],
+    ["Iran", "Iraq"],
+    ["Marta Velasquez", "Karim al-Haddad"],
+  ])("keeps %j apart from %j", (a, b) => {
+    const ea = entityOf(index, a);
+    const eb = entityOf(index, b);
+    expect(ea).toBeDefined();
+    expect(eb).toBeDefined();
+    expect(ea?.id).not.toBe(eb?.id);
+  });
+
+  it("keeps every mention with offsets into its article, and finds entities by mention and by name", () => {
+    const texts = new Map(story.map((a) => [a.article.id, a.article.text]));
+    const all = index.entities.flatMap((e) => e.mentions);
+    expect(all).toHaveLength(story.reduce((n, a) => n + a.mentions.length, 0));
+    for (const m of all) expect(texts.get(m.article)?.slice(m.start, m.end)).toBe(m.text);
+    const haddad = entityOf(index, "Haddad");
+    const m = haddad?.mentions.find((x) => x.article === "b");
+    expect(m && index.byMention("b", m.start, m.end)?.id).toBe(haddad?.id);
+    expect(index.byName("the Coastal Security Directorate's")?.id).toBe(entityOf(index, "CSD")?.id);
+  });
+
+  it("does not depend on the order of the articles", () => {
+    const reversed = resolveEntities([...story].reverse());
+    const summary = (i: ReturnType<typeof resolveEntities>) =>
+      i.entities.map((e) => [e.name, [...e.aliases].sort()].flat().join("|")).sort();
+    expect(summary(reversed)).toEqual(summary(index));
+  });
+});

@@ -1,0 +1,3 @@
+export { resolveEntities } from "./entities.js";
+export { foldName } from "./names.js";
+export { fidelityOf, groupQuotes, indexOfWords, quoteSimilarity, quoteWords } from "./quotes.js";

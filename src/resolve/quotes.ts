@@ -1,0 +1,140 @@
+import type { AnnotatedArticle, EntityIndex, Fidelity, QuoteMention, ReportQuote } from "../model/index.js";
+
+/** Renderings at least this similar (word-bigram Dice) are one quotation with small edits. */
+const SAME_QUOTE_SIMILARITY = 0.6;
+/** A shorter rendering inside a longer one is the same quotation truncated, if it has this many words. */
+const MIN_TRUNCATION_WORDS = 2;
+
+interface Occurrence {
+  article: string;
+  published: string | undefined;
+  order: number;
+  quote: QuoteMention;
+  words: string[];
+}
+
+/** Words of a quotation for comparison: case, punctuation and apostrophe forms ignored. */
+export function quoteWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/(\d),(?=\d{3})/g, "$1")
+    .split(/[^\p{L}\p{N}']+/u)
+    .map((w) => w.replace(/^'+|'+$/g, ""))
+    .filter((w) => w.length > 0);
+}
+
+function bigrams(words: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) out.add(`${words[i]} ${words[i + 1]}`);
+  if (words.length === 1) out.add(words[0] as string);
+  return out;
+}
+
+/** Dice coefficient of word bigrams: symmetric, in [0, 1]. */
+export function quoteSimilarity(a: string[], b: string[]): number {
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const g of x) if (y.has(g)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** Where `needle` occurs as a contiguous run of words in `hay`, or -1. */
+export function indexOfWords(hay: string[], needle: string[]): number {
+  if (needle.length === 0 || needle.length > hay.length) return -1;
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+function sameQuotation(a: string[], b: string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= MIN_TRUNCATION_WORDS && indexOfWords(long, short) >= 0) return true;
+  if (short.length === long.length && short.join(" ") === long.join(" ")) return true;
+  return quoteSimilarity(a, b) >= SAME_QUOTE_SIMILARITY;
+}
+
+/**
+ * Groups a story's quotations across articles: one entry per quotation, an occurrence in every article that
+ * carries it (tolerant of punctuation, small edits and truncation), each with its own attribution words and a
+ * fidelity against the fullest, earliest rendering; the speaker resolved to an entity where possible.
+ */
+export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex): ReportQuote[] {
+  const occurrences: Occurrence[] = [];
+  articles.forEach((a, order) => {
+    for (const quote of a.quotes) {
+      const words = quoteWords(quote.text);
+      if (words.length > 0)
+        occurrences.push({ article: a.article.id, published: a.article.published, order, quote, words });
+    }
+  });
+
+  const groups: Occurrence[][] = [];
+  for (const occ of occurrences) {
+    const home = groups.find((g) => g.some((o) => sameQuotation(o.words, occ.words)));
+    if (home) home.push(occ);
+    else groups.push([occ]);
+  }
+
+  const quotes = groups.map((group) => toReportQuote(group, entities));
+  quotes.sort((a, b) => b.occurrences.length - a.occurrences.length);
+  quotes.forEach((q, i) => {
+    q.id = `q${i + 1}`;
+  });
+  return quotes;
+}
+
+function toReportQuote(group: Occurrence[], entities: EntityIndex): ReportQuote {
+  const reference = [...group].sort(
+    (a, b) =>
+      b.words.length - a.words.length ||
+      (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff") ||
+      a.order - b.order,
+  )[0] as Occurrence;
+
+  const votes = new Map<string, number>();
+  let description = "";
+  for (const o of group) {
+    const speaker = o.quote.speaker;
+    if (!speaker) continue;
+    const target = speaker.resolved ?? (speaker.kind === "name" ? speaker : undefined);
+    const entity = target
+      ? (entities.byMention(o.article, target.start, target.end) ?? entities.byName(target.text))
+      : undefined;
+    if (entity) votes.set(entity.id, (votes.get(entity.id) ?? 0) + 1);
+    if (speaker.kind !== "pronoun" && speaker.text.length > description.length) description = speaker.text;
+  }
+  const entity = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!description && entity) description = entities.entities.find((e) => e.id === entity)?.name ?? "";
+  if (!description) description = "unattributed";
+
+  return {
+    id: "",
+    text: reference.quote.text,
+    speaker: entity ? { entity, description } : { description },
+    occurrences: group
+      .sort((a, b) => a.order - b.order || a.quote.start - b.quote.start)
+      .map((o) => ({
+        article: o.article,
+        text: o.quote.text,
+        attribution: o.quote.attribution,
+        start: o.quote.start,
+        end: o.quote.end,
+        fidelity: fidelityOf(o.words, reference.words),
+      })),
+  };
+}
+
+/** How a rendering compares with the reference (the fullest, earliest) rendering of the same quotation. */
+export function fidelityOf(words: string[], reference: string[]): Fidelity {
+  if (words.join(" ") === reference.join(" ")) return "exact";
+  if (words.length < reference.length && indexOfWords(reference, words) >= 0) return "truncated";
+  if (words.length > reference.length && indexOfWords(words, reference) >= 0) return "expanded";
+  return quoteSimilarity(words, reference) >= SAME_QUOTE_SIMILARITY ? "minor-edit" : "altered";
+}
