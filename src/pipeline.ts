@@ -4,6 +4,7 @@ import { lookupPlace } from "./annotate/mentions/lexicon.js";
 import { extractNumbers, unitKey } from "./annotate/numbers/index.js";
 import { extractQuotes } from "./annotate/quotes/index.js";
 import { tokenize } from "./annotate/tokens/index.js";
+import { briefOf } from "./brief/index.js";
 import { type CompareOptions, compareStory } from "./compare/index.js";
 import type { AnnotatedArticle, Article, StoryReport } from "./model/index.js";
 import { buildReport } from "./report/build.js";
@@ -20,7 +21,7 @@ const LEXICON: CompareOptions = {
  * The annotate stage for one article: tokens and sentences, then mentions, numbers, dates and quotations,
  * every span pointing into the article's clean text.
  */
-export function annotateArticle(article: Article): AnnotatedArticle {
+export function annotateArticle(article: Article, referenceDate?: string): AnnotatedArticle {
   const { text } = article;
   const { tokens, sentences } = tokenize(text);
   const mentions = detectMentions({ text, tokens, sentences });
@@ -30,7 +31,7 @@ export function annotateArticle(article: Article): AnnotatedArticle {
     sentences,
     mentions,
     numbers: extractNumbers(text),
-    dates: extractDates(text, article.published),
+    dates: extractDates(text, article.published ?? referenceDate),
     quotes: extractQuotes({ text, tokens, sentences, mentions }),
   };
 }
@@ -41,9 +42,23 @@ export function annotateArticle(article: Article): AnnotatedArticle {
  * @example const report = analyzeStory(articles); report.entities[0]?.name
  */
 export function analyzeStory(articles: Article[]): StoryReport {
-  const annotated = articles.map(annotateArticle);
+  // An undated article's relative dates ("last month", "March 16") are read against the story's latest date:
+  // articles of one story appear within days of each other.
+  const latest = articles
+    .map((a) => a.published?.slice(0, 10))
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
+  const annotated = articles.map((a) => annotateArticle(a, latest));
   const entities = resolveEntities(annotated);
   const quotes = groupQuotes(annotated, entities);
   const comparison = compareStory({ articles: annotated, entities, quotes }, LEXICON);
-  return buildReport(annotated, entities, quotes, { facts: comparison.facts });
+  const report = buildReport(annotated, entities, comparison.quotes, {
+    facts: comparison.facts,
+    discrepancies: comparison.discrepancies,
+    timeline: comparison.timeline,
+    relations: comparison.relations,
+  });
+  report.brief = briefOf(report.articles, report.facts, report.discrepancies);
+  return report;
 }

@@ -1,7 +1,18 @@
-import type { ReportFact, ResolvedStory } from "../model/index.js";
+import type {
+  ReportDiscrepancy,
+  ReportFact,
+  ReportQuote,
+  ReportRelation,
+  ReportTimelineEntry,
+  ResolvedStory,
+} from "../model/index.js";
 import { alignUnits, SAME_STATEMENT } from "./align.js";
+import { discrepanciesOf } from "./discrepancies.js";
 import { factsOf, groupStatements, type StatementGroup } from "./facts.js";
+import { refineFidelity } from "./fidelity.js";
 import type { CompareOptions } from "./options.js";
+import { relationsOf } from "./relations.js";
+import { timelineOf } from "./timeline.js";
 import { storyUnits, type Unit } from "./units.js";
 
 export { alignUnits, SAME_STATEMENT, unitSimilarity } from "./align.js";
@@ -15,6 +26,11 @@ export interface Comparison {
   units: Unit[];
   groups: StatementGroup[];
   facts: ReportFact[];
+  discrepancies: ReportDiscrepancy[];
+  /** The story's quotations, with fidelity checked against the other articles' text. */
+  quotes: ReportQuote[];
+  timeline: ReportTimelineEntry[];
+  relations: ReportRelation[];
 }
 
 /**
@@ -22,12 +38,20 @@ export interface Comparison {
  *
  * @example compareStory(story).facts.filter((f) => f.kind === "corroborated")
  */
-export function compareStory(story: ResolvedStory, _options: CompareOptions = {}): Comparison {
+export function compareStory(story: ResolvedStory, options: CompareOptions = {}): Comparison {
   const units = storyUnits(story.articles, story.entities);
   const pairs = alignUnits(units, SAME_STATEMENT);
   const groups = groupStatements(units, pairs);
   const order = articleOrder(story);
-  return { units, groups, facts: factsOf(units, groups, order) };
+  return {
+    units,
+    groups,
+    facts: factsOf(units, groups, order),
+    discrepancies: discrepanciesOf(story, units, options),
+    quotes: refineFidelity(story),
+    timeline: timelineOf(units, groups, order),
+    relations: relationsOf(units, story.entities),
+  };
 }
 
 /** Articles by publication date, undated ones after dated ones in the order given. */

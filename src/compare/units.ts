@@ -29,6 +29,8 @@ export interface Unit {
   headline: boolean;
   /** Share of the sentence's characters inside quotation marks. */
   quoted: number;
+  /** The quotations inside the sentence (spans into the article text). */
+  quotes: { start: number; end: number }[];
 }
 
 const within = (s: { start: number; end: number }, x: { start: number; end: number }) =>
@@ -54,7 +56,11 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
       ];
       const stems = [...contentStems(sentenceText), ...entityIds.map((id) => `@${id}`)];
       stats.add(stems);
-      const quotedChars = a.quotes.filter((q) => within(sentence, q)).reduce((n, q) => n + q.end - q.start, 0);
+      const quotes = a.quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
+      const quotedChars = quotes.reduce(
+        (n, q) => n + Math.min(q.end, sentence.end) - Math.max(q.start, sentence.start),
+        0,
+      );
       drafts.push({
         index: drafts.length,
         article: a.article.id,
@@ -68,6 +74,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         dates: a.dates.filter((d) => within(sentence, d)),
         headline: sentence.start === 0 && title !== undefined && sentenceText.trim() === title.trim(),
         quoted: quotedChars / Math.max(1, sentenceText.length),
+        quotes: quotes.map((q) => ({ start: q.start, end: q.end })),
       });
       clauseStems.push(splitClauses(sentenceText, sentence.start).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS));
     }

@@ -75,6 +75,27 @@ export interface ReportProvenance {
   reuse: { from: string; to: string; sharedFraction: number; passages: number }[];
 }
 
+export interface ReportTimelineEntry {
+  /** ISO date, possibly partial ("2025-01"). */
+  date: string;
+  text: string;
+  sources: string[];
+}
+
+export interface ReportRelation {
+  /** Entity ids. */
+  subject: string;
+  predicate: string;
+  object: string;
+  sources: string[];
+  evidence: string[];
+}
+
+export interface ReportBriefSentence {
+  text: string;
+  citations: string[];
+}
+
 /** `triangulate.story/1`: one story's analysis. Offsets are character offsets into the article's `text`. */
 export interface StoryReport {
   schema: typeof STORY_SCHEMA;
@@ -86,7 +107,7 @@ export interface StoryReport {
   discrepancies: ReportDiscrepancy[];
   certainty: ReportCertainty[];
   provenance: ReportProvenance;
-  timeline: { date: string; text: string; sources: string[] }[];
-  relations: { subject: string; predicate: string; object: string; sources: string[]; evidence: string[] }[];
-  brief: { text: string; citations: string[] }[];
+  timeline: ReportTimelineEntry[];
+  relations: ReportRelation[];
+  brief: ReportBriefSentence[];
 }

@@ -35,9 +35,12 @@ export const FUTURE_WINDOW_DAYS = 14;
  */
 const FUTURE_CUE_REACH = 80;
 
-/** A word before the date, in the same sentence, that points forward in time. */
+/**
+ * A word before the date, in the same sentence, that points forward in time; an infinitive of a verb that
+ * names a coming event ("agreed to resume talks on Tuesday") does too.
+ */
 const FUTURE_CUE =
-  /\b(?:will|shall|is to|are to|is due|are due|due to|scheduled|set to|expected to|plans? to|planning to|upcoming|to be held)\b[^.!?\n]*$/i;
+  /\b(?:will|shall|is to|are to|is due|are due|due to|scheduled|set to|expected to|plans? to|planning to|upcoming|to be held|to (?:resume|meet|hold|begin|start|restart|reopen|return|visit|vote|sign|announce|decide|travel))\b[^.!?\n]*$/i;
 
 const DAY = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])`;
 const YEAR = String.raw`(?:1[89]|20)\d\d(?![\d%]|[.,]\d)`;

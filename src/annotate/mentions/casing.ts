@@ -13,6 +13,8 @@ export type Casing = "lower" | "name" | "ambiguous" | "none";
 export interface CaseStats {
   /** Lower-cased word -> times written capitalised in mid-sentence. */
   capitalised: Map<string, number>;
+  /** Lower-cased word -> times written capitalised in mid-sentence with no capitalised neighbour. */
+  alone: Map<string, number>;
   /** Lower-cased word -> times written in lower case. */
   lower: Map<string, number>;
   /** Words written in capitals (acronyms) inside ordinary, mixed-case sentences. */
@@ -55,11 +57,40 @@ export function isHeadline(tokens: readonly Token[]): boolean {
   return words > 0 && caps / words >= HEADLINE_CAPS_SHARE && caps >= 1 && !(words >= 6 && caps === 1);
 }
 
+/** Words of this length or more are content words when telling a title-case headline from a list of names. */
+const CONTENT_WORD_LENGTH = 4;
+/** Share of capitalised content words at which a line is set in title case ("Iran's Proxies Agree to Disarm"). */
+const TITLE_CASE_SHARE = 0.75;
+/** Capitalised common words a title-case headline has at least; a list of names has fewer. */
+const TITLE_CASE_COMMON = 2;
+/** Content words a title-case headline has at least. */
+const TITLE_CASE_MIN_WORDS = 4;
+
+/**
+ * True when the sentence is a headline in title case, so a capital on a common word says nothing: most
+ * content words are capitalised and some of them are common English words.
+ */
+export function isTitleCaseLine(tokens: readonly Token[]): boolean {
+  let content = 0;
+  let capitalised = 0;
+  let common = 0;
+  for (const t of tokens) {
+    if (t.text.length < CONTENT_WORD_LENGTH || !HAS_LETTER.test(t.text)) continue;
+    content++;
+    if (!UPPER_START.test(t.text)) continue;
+    capitalised++;
+    const lw = t.text.toLowerCase();
+    if (lowerCount(lw) >= COMMON_WORD_COUNT && !lookupPlace(t.text) && firstNameCount(t.text) === 0) common++;
+  }
+  return content >= TITLE_CASE_MIN_WORDS && capitalised / content >= TITLE_CASE_SHARE && common >= TITLE_CASE_COMMON;
+}
+
 /** How a token's case reads, given whether its sentence is a headline and whether it opens a clause. */
-export function casingOf(token: Token, headline: boolean, opensClause: boolean): Casing {
+export function casingOf(token: Token, headline: boolean, opensClause: boolean, titleLine = false): Casing {
   const w = token.text;
   if (!HAS_LETTER.test(w)) return "none";
   if (headline) return "ambiguous";
+  if (titleLine && UPPER_START.test(w) && !isAllCaps(w)) return "ambiguous";
   // Capitals in a mixed-case sentence mark an acronym wherever it stands ("US officials said"), unless
   // the word is a common one set in capitals as a label ("ISSUE :", "ORDERS").
   if (w.length > 1 && isAllCaps(w)) {
@@ -86,10 +117,16 @@ export function opensClause(tokens: readonly Token[], index: number, sentenceSta
 
 /** Counts, over a whole document, where each word is written capitalised and where in lower case. */
 export function collectCaseStats(tokens: readonly Token[], sentences: readonly Sentence[]): CaseStats {
-  const stats: CaseStats = { capitalised: new Map(), lower: new Map(), acronyms: new Set(), phrases: new Set() };
+  const stats: CaseStats = {
+    capitalised: new Map(),
+    alone: new Map(),
+    lower: new Map(),
+    acronyms: new Set(),
+    phrases: new Set(),
+  };
   for (const s of sentences) {
     const slice = tokens.slice(s.tokenStart, s.tokenEnd);
-    if (isHeadline(slice)) continue;
+    if (isHeadline(slice) || isTitleCaseLine(slice)) continue;
     let run: string[] = [];
     const endRun = () => {
       if (run.length >= 2 && run.length <= 4) stats.phrases.add(nameKey(run.join(" ")));
@@ -113,6 +150,10 @@ export function collectCaseStats(tokens: readonly Token[], sentences: readonly S
         continue;
       }
       stats.capitalised.set(lw, (stats.capitalised.get(lw) ?? 0) + 1);
+      const before = tokens[i - 1];
+      const after = i + 1 < s.tokenEnd ? tokens[i + 1] : undefined;
+      if (run.length === 0 && !(after && UPPER_START.test(after.text)) && !(before && UPPER_START.test(before.text)))
+        stats.alone.set(lw, (stats.alone.get(lw) ?? 0) + 1);
       run.push(t.text);
     }
     endRun();
@@ -143,7 +184,10 @@ export function judgeName(word: string, stats: CaseStats, headline: boolean): Na
   if (headline && stats.acronyms.has(word)) return "yes";
   const cap = stats.capitalised.get(lw) ?? 0;
   const low = stats.lower.get(lw) ?? 0;
-  if (cap > 0 && cap >= low) return "yes";
+  // A common word written capitalised elsewhere only inside longer names ("County Cricket Board") is still common.
+  if (cap > 0 && cap >= low) {
+    return (stats.alone.get(lw) ?? 0) === 0 && lowerCount(lw) >= COMMON_WORD_COUNT ? "weak" : "yes";
+  }
   if (low > 0 && cap === 0) return "no";
   const title = headline ? titleCase(word) : word;
   const place = lookupPlace(title);

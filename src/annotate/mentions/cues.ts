@@ -65,7 +65,20 @@ export const ORG_AFTER = set(`
   headquarters management bid offer deal profit profits revenue revenues earnings results fans players
   squad lineup manager coach chairman director directors executive president ceo spokesman spokeswoman
   plant plants factory factories brand brands products customers captain skipper batsman bowler striker
-  midfielder defender goalkeeper winger pitcher quarterback
+  midfielder defender goalkeeper winger pitcher quarterback group groups militia militias faction factions
+  movement party coalition alliance network organisation organization brigade brigades battalion battalions
+  wing affiliate affiliates
+`);
+
+/**
+ * Lower-case words for members, leaders and parts of organisations: before "of", "from" or "for" they make
+ * the name after it an organisation ("commanders from X", "members of X", "a spokesman for X").
+ */
+export const ORG_MEMBERS = set(`
+  member members leader leaders commander commanders fighter fighters militant militants head chief
+  spokesman spokeswoman spokesperson founder founders official officials faction factions wing unit units
+  branch affiliate affiliates executive executives chairman shareholder shareholders employee employees
+  supporters activists operatives delegation
 `);
 
 /** Lower-case words for kinds of places that, with "of" after them, make the following name a place ("the town of X"). */
@@ -102,7 +115,7 @@ export const ORG_HEADS = set(`
   center observatory consortium conglomerate enterprises industries manufacturing airline railways railway
   insurance bancorp financial investments pictures studios records entertainment publishing magazine daily
   weekly agency ministry brigade order fraternity syndicate rovers wanderers
-  rangers celtic hotspur newsroom nations crescent
+  rangers celtic hotspur newsroom nations crescent resistance
 `);
 
 /**
@@ -118,7 +131,7 @@ export const SPORT_OPENERS = set("real inter sporting dynamo dinamo spartak loko
 export const MISC_HEADS = set(`
   cup open games championship championships olympics war wars prize award awards festival trophy tournament
   classic marathon masters rally grand prix derby bowl series index revolution treaty accord accords
-  agreement act doctrine plan summit conference
+  agreement act doctrine plan day
 `);
 
 /**
@@ -181,7 +194,7 @@ export const GROUP_NOUNS = set(`
   conservatives liberal liberals tory tories socialist socialists communist communists nazi nazis
   marxist marxists maoist maoists afrikaner afrikaners boer boers zulu zulus xhosa maori maoris inuit
   aborigine aborigines latino latinos hispanic hispanics asian asians european europeans african
-  africans westerner westerners easterner olympian olympians
+  africans westerner westerners easterner olympian olympians olympic paralympic
 `);
 
 /** Place names shorter than three letters or written with periods, which the country gazetteer leaves out. */
@@ -254,7 +267,7 @@ export const NEVER_NAMES = set(`
 /** Words that stay out of names even when capitalised in mid-sentence (the pronoun "I", articles, "The"). */
 export const NEVER_INSIDE = set(`
   i i'm i've i'd i'll a an the this that these those it its he she we they you my our your his her their
-  and or but nor if of in on at by to for with from as is are was were be
+  and or but nor if of in on at by to for with from as is are was were be several many some most
 `);
 
 /** Speech and report verbs: a name right before or after them is a speaker, a person or organisation. */

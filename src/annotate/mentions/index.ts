@@ -1,6 +1,15 @@
 import type { EntityType, Mention, Sentence, Token } from "../../model/index.js";
 import type { CaseStats, NameJudgement } from "./casing.js";
-import { casingOf, collectCaseStats, isAllCaps, isHeadline, judgeName, opensClause, titleCase } from "./casing.js";
+import {
+  casingOf,
+  collectCaseStats,
+  isAllCaps,
+  isHeadline,
+  isTitleCaseLine,
+  judgeName,
+  opensClause,
+  titleCase,
+} from "./casing.js";
 import {
   CALENDAR,
   GROUP_NOUNS,
@@ -10,6 +19,7 @@ import {
   OF_TAKERS,
   ORG_AFTER,
   ORG_HEADS,
+  ORG_MEMBERS,
   ORG_NOUNS,
   PERSON_ROLES,
   PERSON_TITLES,
@@ -42,6 +52,8 @@ interface Candidate {
   /** Token range, end exclusive. */
   first: number;
   end: number;
+  /** Characters of the last token after the name (a possessive "'s"). */
+  trim: number;
   /** The words as they would be written in running text (headline capitals undone). */
   words: string[];
   sentence: number;
@@ -79,7 +91,7 @@ export function detectMentions(input: MentionInput): Mention[] {
   const mentions: Mention[] = [];
   candidates.forEach((c, i) => {
     const start = (tokens[c.first] as Token).start;
-    const end = (tokens[c.end - 1] as Token).end;
+    const end = (tokens[c.end - 1] as Token).end - c.trim;
     mentions.push({ start, end, text: text.slice(start, end), type: types[i] as EntityType });
   });
   return mentions.sort((a, b) => a.start - b.start);
@@ -94,13 +106,19 @@ const SINGLE_INITIAL = /^\p{Lu}\.$/u;
 /** Compounds that are adjectives or descriptions, not names: "Ohio-based", "U.S.-led", "ex-Yankee", "anti-Western". */
 const DESCRIPTIVE_COMPOUND = /^(?:.+-\p{Ll}+|(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]ost|[Pp]re|[Mm]id|[Nn]eo|[Pp]an|[Tt]rans|[Ss]emi)-.+)$/u;
 const OPENERS = new Set([...PLACE_OPENERS, ...SPORT_OPENERS]);
+/** Model and weapon designations ("F-16", "AK-47s", "C-4", "H1"): products and codes, not names. */
+const DESIGNATION = /^\p{Lu}{1,3}-?\d+\p{L}?s?$/u;
+const POSSESSIVE = /^(.*\p{L})['’][sS]$/u;
 const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
 const bare = (w: string) => w.toLowerCase().replace(/\.$/, "");
 /** Longest gazetteer name looked for across an ambiguous stretch (words). */
 const MAX_KNOWN_NAME_WORDS = 4;
+/** Seen this often in lower case in the open corpora, a word is a common word. */
+const COMMON_WORD = 3;
 
 /** True when the word on its own names a people, a faith or a nationality ("Kurds", "Swede", "Iraqis"). */
-function isGroupWord(word: string): boolean {
+function isGroupWord(raw: string): boolean {
+  const word = raw.replace(/’/g, "'");
   if (placeOfDemonym(word) || GROUP_NOUNS.has(word.toLowerCase())) return true;
   return /s$/.test(word) && placeOfDemonym(word.slice(0, -1)) !== undefined;
 }
@@ -108,24 +126,35 @@ function isGroupWord(word: string): boolean {
 function findCandidates(tokens: Token[], sentence: Sentence, index: number, stats: CaseStats): Candidate[] {
   const { tokenStart: from, tokenEnd: to } = sentence;
   const headline = isHeadline(tokens.slice(from, to));
+  const titleLine = !headline && isTitleCaseLine(tokens.slice(from, to));
   const words: string[] = [];
   const judged: NameJudgement[] = [];
   const ambiguous: boolean[] = [];
+  const owner: boolean[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
-    const casing = casingOf(t, headline, opensClause(tokens, i, from));
+    const casing = casingOf(t, headline, opensClause(tokens, i, from), titleLine);
     let word = t.text;
     let judgement: NameJudgement = "no";
     const lw = word.toLowerCase();
-    const plain = /^['’]/.test(word) || (word.length === 1 && word !== "&") || DESCRIPTIVE_COMPOUND.test(word);
+    const plain =
+      /^['’]/.test(word) ||
+      (word.length === 1 && word !== "&") ||
+      DESCRIPTIVE_COMPOUND.test(word) ||
+      DESIGNATION.test(word) ||
+      word.includes("$");
     if (plain) judgement = "no";
     else if (casing === "name") {
       judgement = NEVER_INSIDE.has(lw) || CALENDAR.has(bare(lw)) ? "no" : "yes";
     } else if (casing === "ambiguous") {
       const acronym = headline && stats.acronyms.has(word);
       if (headline && !acronym && !INITIAL.test(word)) word = titleCase(word);
-      judgement = judgeName(word, stats, headline);
     }
+    // "Iraq's": the name is the word without its possessive ending, and the name ends there.
+    const possessive = casing !== "lower" && !plain ? POSSESSIVE.exec(word) : null;
+    if (possessive) word = possessive[1] as string;
+    owner.push(possessive !== null);
+    if (casing === "ambiguous" && !plain) judgement = judgeName(word, stats, headline);
     words.push(word);
     judged.push(judgement);
     ambiguous.push(casing === "ambiguous");
@@ -159,6 +188,14 @@ function findCandidates(tokens: Token[], sentence: Sentence, index: number, stat
     judged[i - from] = yes ? "yes" : "no";
     promoted[i - from] = yes;
   }
+  // In a headline, a head word after a name belongs to it ("UNITED NATIONS", "JAKARTA POST").
+  if (headline) {
+    for (let i = from + 1; i < to; i++) {
+      const w = bare(at(i));
+      if (judged[i - from] === "no" && judged[i - from - 1] === "yes" && (ORG_HEADS.has(w) || PLACE_HEADS.has(w)))
+        judged[i - from] = "yes";
+    }
+  }
   // "Port Vale", "Lake Victoria", "Real Madrid" at the start of a sentence: the opener belongs to the name after it.
   for (let i = from; i < to - 1; i++) {
     const w = bare(at(i));
@@ -180,7 +217,7 @@ function findCandidates(tokens: Token[], sentence: Sentence, index: number, stat
       continue;
     }
     let end = i + 1;
-    while (end < to) {
+    while (end < to && !owner[end - 1 - from]) {
       if (isNamed(end)) {
         end++;
         continue;
@@ -209,9 +246,11 @@ function findCandidates(tokens: Token[], sentence: Sentence, index: number, stat
         const next = stretchEnd(end + 1);
         const joined = [...range(i, next)].map(at).join(" ");
         const left = [...range(i, end)].map(at).join(" ");
+        // "Post and Telecommunications Administration": a common word before "and" is still inside the name
+        // that the organisation head ends; "KeyCorp and Banc One Corp." are two.
         const orgRight = ORG_HEADS.has(bare(at(next - 1))) && !ORG_HEADS.has(prev);
-        const leftIsName = lookupPlace(left) !== undefined || firstNameCount(at(i)) > 0;
-        if (link === "&" || lookupPlace(joined) || isUniversity(joined) || (orgRight && !leftIsName)) {
+        const commonLeft = lowerCount(prev) >= COMMON_WORD && lookupPlace(left) === undefined;
+        if (link === "&" || lookupPlace(joined) || isUniversity(joined) || (orgRight && commonLeft)) {
           end = next;
           continue;
         }
@@ -231,11 +270,16 @@ function findCandidates(tokens: Token[], sentence: Sentence, index: number, stat
     if (ws.length === 1 && SINGLE_INITIAL.test(ws[0] as string)) return;
     if (ws.length === 1 && isAllCaps(ws[0] as string) && PLAIN_ACRONYMS.has(bare(ws[0] as string))) return;
     if (ws.every((w) => isTitlePart(w)) && !lookupPlace(ws.join(" "))) return;
-    const c: Candidate = { first, end, words: ws, sentence: index, headline, titled };
+    const trim = owner[end - 1 - from] ? (tokens[end - 1] as Token).text.length - (ws[ws.length - 1] as string).length : 0;
+    const c: Candidate = { first, end, trim, words: ws, sentence: index, headline, titled };
     if (fixed) c.fixed = fixed;
     out.push(c);
   };
   for (const [runStart, runEnd] of runs) {
+    // "United Arab Emirates-based": the run is the front of a compound adjective, not a name.
+    const following = tokens[runEnd];
+    if (runEnd < to && following && following.start === (tokens[runEnd - 1] as Token).end && /^\p{Lu}/u.test(following.text))
+      if (DESCRIPTIVE_COMPOUND.test(following.text)) continue;
     let start = runStart;
     let titled = false;
     // "Secretary of State John Kornblum": the words after "of" still belong to the title.
@@ -255,6 +299,7 @@ function* range(a: number, b: number): Generator<number> {
 }
 
 const isTitle = (w: string) => PERSON_TITLES.has(bare(w));
+const isCountry = (w: string) => lookupPlace(w)?.kind === "country" || PLACE_ACRONYMS.has(w.toLowerCase());
 const isTitlePart = (w: string) => isTitle(w) || TITLE_MODIFIERS.has(bare(w));
 const endsInHead = (w: string) => ORG_HEADS.has(bare(w)) || PLACE_HEADS.has(bare(w)) || MISC_HEADS.has(bare(w));
 
@@ -287,6 +332,13 @@ function splitRun(
       if (k < end) push(k, end, true);
       return;
     }
+  }
+  // "U.S. Trump", "Iran Khamenei": a country's name before a single other word that no head makes one
+  // name with it is a name of its own.
+  if (end - start === 2 && !known && !endsInHead(last) && isCountry(at(start))) {
+    push(start, start + 1, false);
+    push(start + 1, end, false);
+    return;
   }
   // A leading demonym or group word ("Australian X", "Kurds") is its own mention unless the run is a known name or ends in a head.
   const first = at(start);
@@ -333,6 +385,7 @@ const W = {
   placeModifier: 3,
   dateline: 6,
   sportReport: 1,
+  apposition: 3,
 } as const;
 
 /** Cities of about this size (10 x log10 of the population) are as likely named as people or firms as places. */
@@ -389,6 +442,10 @@ function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): E
     own.place += w;
   }
   if (isUniversity(full)) own.organization += W.university;
+  // "Israel-Hamas", "U.S.-China": two names joined by a hyphen describe something between them.
+  const halves = n === 1 && !place ? first.split("-") : [];
+  if (halves.length === 2 && halves.every((h) => /^\p{Lu}/u.test(h)) && halves.some((h) => lookupPlace(h)))
+    own.other += W.demonym;
   if (isGroupWord(full)) own.other += W.demonym;
 
   const ofAt = words.findIndex((w) => w === "of" || w === "for");
@@ -435,11 +492,19 @@ function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): E
   if (seen > 0) for (const k of TYPES) own[k] += (W.corpus * corpus[k]) / seen;
 
   if (c.titled) ctx.person += W.title;
-  const after = next === "'s" ? next2 : next;
+  // The members of a list ("commanders from A, B and C groups") share the words before and after it.
+  const [listStart, listEnd] = listBounds(tokens, c.first, c.end, sentence);
+  const lprev = bare(word(listStart - 1));
+  const lprev2 = bare(word(listStart - 2));
+  const lnext = bare(word(listEnd));
+  const after = lnext === "'s" ? bare(word(listEnd + 1)) : lnext;
   // "U.S. troops", "Iraqi forces": countries have troops too, so the cue is for other names.
-  if (ORG_AFTER.has(after) && place?.kind !== "country" && place?.kind !== "region") ctx.organization += W.orgAfter;
-  if (PERSON_ROLES.has(prev) && !ORG_NOUNS.has(prev)) ctx.person += W.role;
-  else if (ORG_NOUNS.has(prev) && !PERSON_ROLES.has(prev)) ctx.organization += W.orgNoun;
+  const countryLike = place?.kind === "country" || place?.kind === "region" || PLACE_ACRONYMS.has(full.toLowerCase());
+  if (ORG_AFTER.has(after) && !countryLike) ctx.organization += W.orgAfter;
+  if ((lprev === "of" || lprev === "from" || lprev === "for") && ORG_MEMBERS.has(lprev2) && !countryLike)
+    ctx.organization += W.orgAfter;
+  if (PERSON_ROLES.has(lprev) && !ORG_NOUNS.has(lprev)) ctx.person += W.role;
+  else if (ORG_NOUNS.has(lprev) && !PERSON_ROLES.has(lprev)) ctx.organization += W.orgNoun;
   if (STRONG_PLACE_PREPOSITIONS.has(prev)) ctx.place += W.strongPlacePrep;
   else if (PLACE_PREPOSITIONS.has(prev)) ctx.place += W.placePrep;
   if (prev === "of" && PLACE_NOUNS.has(prev2)) ctx.place += W.placeNoun;
@@ -452,7 +517,17 @@ function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): E
     if (next2 === "he" || next2 === "she" || next2 === "his" || next2 === "her") ctx.person += W.pronoun;
   }
   if (next === "," && (next2 === "who" || (NUMERIC.test(next2) && next3 === ","))) ctx.person += W.age;
-  if (prev === "the") {
+  // "cities such as X and Y", "groups including X": the noun before the list says what its members are.
+  const listKind = listHeadKind(tokens, c.first, sentence.tokenStart);
+  if (listKind) ctx[listKind] += W.apposition;
+  // An apposition says what the name is: "X, one of the country's most powerful militias", "X, a commander".
+  if (next === ",") {
+    const kind = appositionKind(tokens, c.end + 1, sentence.tokenEnd);
+    if (kind) ctx[kind] += W.apposition;
+  }
+  // "the Pentagon said": a name after "the" is rarely a person; in "the Trump administration" the "the" is the noun's.
+  const modifier = /^\p{Ll}/u.test(word(c.end)) && !SPEECH_VERBS.has(next) && !NEVER_INSIDE.has(next);
+  if (prev === "the" && !modifier) {
     ctx.organization += W.afterThe;
     ctx.person -= W.afterThe * 2;
   }
@@ -478,11 +553,79 @@ function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): E
   }
   if (n >= 2 && SPORT_HEADS.has(ll) && tableLike) team = true;
   if (team) ctx.organization += W.sportTeam;
-  const cityLike = place !== undefined && place.kind !== "country" && ctx.place < W.strongPlacePrep;
+  const cityLike = place !== undefined && place.kind !== "country" && !PLACE_PREPOSITIONS.has(prev) && ctx.place <= 0;
   return { own, context: ctx, team, cityLike };
 }
 
 const TYPES: EntityType[] = ["person", "organization", "place", "other"];
+
+/** Words an apposition may open with before its head noun ("a", "the", "one of the country's most ..."). */
+const APPOSITION_OPENERS = new Set(["a", "an", "the", "one", "another", "its", "his", "her", "their"]);
+/** How far into an apposition its head noun is looked for. */
+const APPOSITION_REACH = 8;
+
+/** Tokens that may stand between the members of a list ("X, Y and Z"). */
+const LIST_LINKS = new Set([",", "and", "or", "&"]);
+
+/**
+ * The token range of the list of names a candidate stands in: capitalised words joined by commas and
+ * conjunctions, ending in a name on both sides. A candidate outside any list is its own range.
+ */
+function listBounds(tokens: Token[], first: number, end: number, s: Sentence): [number, number] {
+  const capital = (k: number) => k >= s.tokenStart && k < s.tokenEnd && /^\p{Lu}/u.test((tokens[k] as Token).text);
+  const link = (k: number) => k >= s.tokenStart && k < s.tokenEnd && LIST_LINKS.has((tokens[k] as Token).text);
+  const part = (k: number) => capital(k) || NAME_PARTICLES.has((tokens[k] as Token).text);
+  let a = first;
+  let b = end;
+  for (;;) {
+    let k = a - 1;
+    while (link(k)) k--;
+    if (k === a - 1 || !capital(k) || a - 1 - k > 2) break;
+    while (k - 1 >= s.tokenStart && part(k - 1)) k--;
+    a = k;
+  }
+  for (;;) {
+    let k = b;
+    while (link(k)) k++;
+    if (k === b || !capital(k) || k - b > 2) break;
+    while (k + 1 < s.tokenEnd && part(k + 1)) k++;
+    b = k + 1;
+  }
+  return [a, b];
+}
+
+/** The type the noun before "such as", "including" or "like" gives the list of names that starts it. */
+function listHeadKind(tokens: Token[], first: number, sentenceStart: number): EntityType | undefined {
+  let i = first - 1;
+  while (i >= sentenceStart) {
+    const w = (tokens[i] as Token).text;
+    if (LIST_LINKS.has(w.toLowerCase()) || /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w)) i--;
+    else break;
+  }
+  const at = (k: number) => (k >= sentenceStart ? (tokens[k] as Token).text.toLowerCase() : "");
+  let noun = "";
+  if (at(i) === "as" && at(i - 1) === "such") noun = at(i - 2);
+  else if (at(i) === "including" || at(i) === "like") noun = at(i - 1) === "," ? at(i - 2) : at(i - 1);
+  const singular = noun.replace(/(?:ies)$/, "y").replace(/(?<=[^s])s$/, "");
+  if (PLACE_NOUNS.has(noun) || PLACE_NOUNS.has(singular)) return "place";
+  if (ORG_NOUNS.has(noun) || ORG_NOUNS.has(singular)) return "organization";
+  if (PERSON_ROLES.has(noun) || PERSON_ROLES.has(singular)) return "person";
+  return undefined;
+}
+
+/** The type an apposition after a name gives it, read from its first person or organisation noun. */
+function appositionKind(tokens: Token[], from: number, to: number): EntityType | undefined {
+  if (!APPOSITION_OPENERS.has((tokens[from]?.text ?? "").toLowerCase())) return undefined;
+  for (let i = from; i < Math.min(to, from + APPOSITION_REACH); i++) {
+    const w = (tokens[i] as Token).text.toLowerCase();
+    if (w === "," || w === "." || w === "who" || w === "which") return undefined;
+    const singular = w.replace(/(?<=[^s])s$/, "");
+    if (PERSON_ROLES.has(w) || PERSON_ROLES.has(singular)) return "person";
+    if (ORG_NOUNS.has(w) || ORG_NOUNS.has(singular) || ORG_AFTER.has(w)) return "organization";
+    if (PLACE_NOUNS.has(w) || PLACE_NOUNS.has(singular)) return "place";
+  }
+  return undefined;
+}
 
 function scoreShare(tokens: Token[], s: Sentence): number {
   let numbers = 0;
@@ -508,6 +651,10 @@ const PERSON_NAME_EVIDENCE = 1;
 const PERSON_PART_OVERRIDE = 2;
 /** How much each other member of a list ("X, Y and Z") pulls a member towards its own type. */
 const LIST_VOTE = 1.5;
+/** Context evidence this strong (a score line, a dateline, a title) types a mention whatever its other mentions say. */
+const STRONG_CONTEXT = 4;
+/** Members a run of names needs to count as a list whose members share a type. */
+const LIST_MIN_MEMBERS = 3;
 /** The lead over the runner-up type at which a list member's type counts as clear and votes fully. */
 const LIST_CLEAR_MARGIN = 3;
 
@@ -557,7 +704,8 @@ function resolveInDocument(candidates: Candidate[], evidence: Evidence[], tokens
   const LINKS = new Set([",", "and", "or", "&"]);
   let group: number[] = [];
   const closeGroup = () => {
-    if (group.length >= 3 || (group.length === 2 && group.some((g) => candidates[g]?.fixed === undefined))) {
+    // Two names joined by "and" are as often of different kinds ("Israel and Hezbollah"); three make a list.
+    if (group.length >= LIST_MIN_MEMBERS) {
       for (const g of group) {
         for (const h of group) {
           if (h === g || candidates[h]?.fixed) continue;
@@ -580,7 +728,19 @@ function resolveInDocument(candidates: Candidate[], evidence: Evidence[], tokens
     group.push(i);
   });
   closeGroup();
-  const first = totals.map(pick);
+  // One name, one type within a document: the summed evidence of all its mentions decides.
+  const byKey = new Map<string, Scores>();
+  totals.forEach((t, i) => {
+    const sum = byKey.get(keys[i] as string) ?? zero();
+    for (const k of TYPES) sum[k] += t[k];
+    byKey.set(keys[i] as string, sum);
+  });
+  // ... unless a mention's own context says clearly otherwise ("Seattle 5 Boston 2" beside "in Seattle").
+  const first = keys.map((k, i) => {
+    const own = (evidence[i] as Evidence).context;
+    const ownType = pick(own);
+    return own[ownType] >= STRONG_CONTEXT ? pick(totals[i] as Scores) : pick(byKey.get(k) as Scores);
+  });
   // The given name and surname of a clear person ("Omar Haddad" typed by a title or a first name).
   const personParts = new Set<string>();
   candidates.forEach((c, i) => {

@@ -193,4 +193,12 @@ const EXTRA_DEMONYMS = new Map<string, string>([
   ["Czechoslovak", "Czechoslovakia"],
   ["Zairean", "Zaire"],
   ["Burmese", "Myanmar"],
+  ["Tajik", "Tajikistan"],
+  ["Azeri", "Azerbaijan"],
+  ["Uzbek", "Uzbekistan"],
+  ["Kazakh", "Kazakhstan"],
+  ["Kyrgyz", "Kyrgyzstan"],
+  ["Turkmen", "Turkmenistan"],
+  ["Korean", "Korea"],
+  ["Bosnian Serb", "Republika Srpska"],
 ]);

@@ -8,7 +8,7 @@ import {
   MAX_WEAK_VERB_GAP,
   SpeakerParser,
 } from "./speakers.js";
-import { isCapitalised, isWord, lower, SPEAKER_PRONOUNS } from "./words.js";
+import { isCapitalised, isWord, lower, SPEAKER_PRONOUNS, wordSet } from "./words.js";
 
 export { findQuotedSpans, type QuotedSpan } from "./marks.js";
 export { inflect, NAMING_VERB_LEMMAS, SPEECH_VERB_LEMMAS, speechVerb } from "./speech-verbs.js";
@@ -35,7 +35,9 @@ export const SCARE_QUOTE_MAX_WORDS = 2;
 export const PRONOUN_WINDOW_SENTENCES = 3;
 
 /** Words right before a quotation that mark it as a name or a term, not as speech. */
-const NAMING_BEFORE = new Set(["so-called", "dubbed", "nicknamed", "titled", "entitled", "named", "headlined"]);
+const NAMING_BEFORE = wordSet(`
+  so-called dubbed nicknamed titled entitled named headlined
+`);
 
 interface QuoteContext {
   span: QuotedSpan;
@@ -176,7 +178,9 @@ function attributionInNextSentence(
   return Math.max(ownTailTo, tokenAtOrAfter(tokens, end));
 }
 
-const PASSIVE = new Set(["been", "be", "being", "is", "are", "was", "were", "get", "got"]);
+const PASSIVE = wordSet(`
+  been be being is are was were get got
+`);
 
 const SKIP_IN_TAIL = /^[,:;(—–―-]$/u;
 const DASHES = /^[—–―-]$/u;
@@ -363,26 +367,9 @@ function keep(c: QuoteContext, text: string, tokens: Token[], attributed: boolea
 export const TITLE_MAX_WORDS = 8;
 
 /** Small words that stay lower case in titles. */
-const TITLE_SMALL_WORDS = new Set([
-  "a",
-  "an",
-  "the",
-  "of",
-  "and",
-  "or",
-  "in",
-  "on",
-  "at",
-  "to",
-  "for",
-  "with",
-  "by",
-  "from",
-  "is",
-  "as",
-  "vs",
-  "nor",
-]);
+const TITLE_SMALL_WORDS = wordSet(`
+  a an the of and or in on at to for with by from is as vs nor
+`);
 
 /** Capitals say nothing about a quotation inside a headline, where every word has them. */
 function inHeadline(c: QuoteContext, tokens: Token[]): boolean {
@@ -411,10 +398,20 @@ const FITS: Record<string, EntityType[]> = {
   they: ["organization", "person"],
 };
 
+/** A speaker referred to at `at`, by name or by a pronoun resolved to it. */
+interface Referent {
+  mention: Mention;
+  type: EntityType;
+  at: number;
+}
+
 /** Turns found speaker phrases into SpeakerRefs, resolving pronouns and descriptions to mentions. */
 class Resolver {
-  /** Speakers named so far, as mentions, in text order. */
-  private readonly named: Mention[] = [];
+  /**
+   * Speakers named so far, in text order, with the type a pronoun may take them for: a name quoted as a
+   * speaker and typed "other" is taken for a person.
+   */
+  private readonly named: Referent[] = [];
   private readonly mentions: Mention[];
 
   constructor(
@@ -433,12 +430,12 @@ class Resolver {
     const words = parser.slice(phrase.from, phrase.to);
     const ref: SpeakerRef = { start: words.start, end: words.end, text: words.text, kind: phrase.kind };
     if (phrase.kind === "name") {
-      this.named.push(this.mentionFor(words.start, words.end));
+      this.named.push({ ...this.mentionFor(words.start, words.end), at: words.start });
     } else if (phrase.kind === "pronoun") {
       const resolved = this.resolvePronoun(words.text.toLowerCase(), words.start, anchor);
       if (resolved) {
-        ref.resolved = resolved;
-        this.named.push(resolved);
+        ref.resolved = resolved.mention;
+        this.named.push({ ...resolved, at: words.start });
       }
     } else {
       const modifierEnd =
@@ -452,15 +449,14 @@ class Resolver {
     return ref;
   }
 
-  private mentionFor(start: number, end: number): Mention {
+  /** The mention of a named speaker: the longest overlapping one, or the name itself with a guessed type. */
+  private mentionFor(start: number, end: number): { mention: Mention; type: EntityType } {
     const overlapping = this.mentions.filter((m) => m.start < end && m.end > start);
     const best = overlapping.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
-    // Someone quoted by name is a person unless the name was typed as an organisation or place.
-    if (best) return best.type === "other" ? { ...best, type: "person" } : best;
     const text = this.text.slice(start, end);
-    const guessed = guessType(text.split(/\s+/u), "");
-    // Someone quoted by name is a person unless the name itself says otherwise.
-    return { start, end, text, type: guessed === "other" ? "person" : guessed };
+    const mention = best ?? { start, end, text, type: guessType(text.split(/\s+/u), "") };
+    // Someone quoted by name is a person unless the name says it is an organisation or a place.
+    return { mention, type: mention.type === "other" ? "person" : mention.type };
   }
 
   private organisationWithin(start: number, end: number): Mention | undefined {
@@ -483,31 +479,26 @@ class Resolver {
     );
   }
 
-  private resolvePronoun(pronoun: string, at: number, anchor: number): Mention | undefined {
+  private resolvePronoun(pronoun: string, at: number, anchor: number): Omit<Referent, "at"> | undefined {
     const subject = SPEAKER_PRONOUNS[pronoun];
     const fits = subject ? FITS[subject] : undefined;
     if (!fits) return undefined;
     const here = sentenceAt(this.sentences, Math.min(at, anchor));
     const windowStart = this.sentences[Math.max(0, here - PRONOUN_WINDOW_SENTENCES)]?.start ?? 0;
-    for (let i = this.named.length - 1; i >= 0; i--) {
-      const m = this.named[i] as Mention;
-      if (m.end <= windowStart) break;
-      if (m.end <= at && fits.includes(m.type)) return m;
-    }
+    // Recency counts from the last time the speaker was referred to, so a run of "he said" keeps its referent.
+    const recent = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at).reverse();
+    const speaker = recent.find((n) => fits.includes(n.type));
+    if (speaker) return speaker;
     for (let s = here; s >= 0 && here - s <= PRONOUN_WINDOW_SENTENCES; s--) {
       const sentence = this.sentences[s] as Sentence;
       const first = this.mentions.find(
         (m) => m.start >= sentence.start && m.end <= Math.min(sentence.end, at) && fits.includes(m.type),
       );
-      if (first) return first;
+      if (first) return { mention: first, type: first.type };
     }
     if (subject !== "he" && subject !== "she") return undefined;
     // "he said" after a named speaker whose name was typed as something else: the pronoun says it is a person.
-    for (let i = this.named.length - 1; i >= 0; i--) {
-      const m = this.named[i] as Mention;
-      if (m.end <= windowStart) break;
-      if (m.end <= at && m.type !== "place") return m;
-    }
-    return undefined;
+    const named = recent.find((n) => n.type !== "place");
+    return named ? { mention: named.mention, type: "person" } : undefined;
   }
 }

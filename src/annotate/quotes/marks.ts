@@ -149,19 +149,26 @@ function makeSpan(text: string, open: Mark, close: Mark, kind: "double" | "singl
 function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
   let open: Mark | undefined;
+  /** Where the open quotation was last (re)opened: the end of its opening mark or of a paragraph's reopening. */
+  let openedAt = 0;
   /** Opening marks of quotations nested inside `open`, innermost last. */
   let nested: Mark[] = [];
   const consumed = new Set<number>();
   for (let k = 0; k < marks.length; k++) {
     const mark = marks[k] as Mark;
     if (consumed.has(mark.start)) continue;
-    if (open && paragraphBreakBetween(text, open.end, mark.start)) {
-      open = runOn(text, open, marks, consumed);
+    if (open && paragraphBreakBetween(text, openedAt, mark.start)) {
+      const reopened = runOn(text, openedAt, marks, consumed);
+      if (reopened === undefined) open = undefined;
+      else openedAt = reopened;
       nested = [];
       if (consumed.has(mark.start)) continue;
     }
     if (!open) {
-      if (mark.direction !== "close") open = mark;
+      if (mark.direction !== "close") {
+        open = mark;
+        openedAt = mark.end;
+      }
       continue;
     }
     const inner = nested[nested.length - 1] ?? open;
@@ -183,6 +190,7 @@ function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
     } else {
       // A second opening mark means the first one was never closed; start again here.
       open = mark;
+      openedAt = mark.end;
       nested = [];
     }
   }
@@ -210,15 +218,14 @@ function nestsInside(text: string, mark: Mark, outer: Mark, rest: Mark[]): boole
 }
 
 /**
- * Follows an open quotation over paragraph breaks: each following paragraph must open with a double mark, which
- * is consumed. Returns the opener when the quotation is still open at the next mark, or undefined when it
- * was dropped.
+ * Follows an open quotation over paragraph breaks from `from`: each following paragraph must open with a double
+ * mark, which is consumed. Returns where the quotation was last reopened when it is still open at the next mark,
+ * or undefined when it was dropped.
  */
-function runOn(text: string, open: Mark, marks: Mark[], consumed: Set<number>): Mark | undefined {
-  let from = open.end;
+function runOn(text: string, from: number, marks: Mark[], consumed: Set<number>): number | undefined {
   for (;;) {
     const next = marks.find((m) => m.start >= from && !consumed.has(m.start));
-    if (!next || !paragraphBreakBetween(text, from, next.start)) return open;
+    if (!next || !paragraphBreakBetween(text, from, next.start)) return from;
     const para = nextParagraphStart(text, from);
     if (para !== next.start || next.kind !== "double" || next.direction === "close") return undefined;
     consumed.add(next.start);

@@ -1,8 +1,18 @@
 import type { EntityType, Mention, Sentence, Token } from "../../model/index.js";
 import { speechVerb } from "./speech-verbs.js";
-import { isCapitalised, lower, NAME_PARTICLES, ORGANISATION_WORDS, PERSON_TITLES, SENTENCE_INITIAL } from "./words.js";
+import {
+  isCapitalised,
+  lower,
+  NAME_PARTICLES,
+  ORGANISATION_WORDS,
+  PERSON_TITLES,
+  SENTENCE_INITIAL,
+  wordSet,
+} from "./words.js";
 
-const PLACE_PREPOSITIONS = new Set(["in", "at", "from", "to", "near", "across", "outside", "inside", "into"]);
+const PLACE_PREPOSITIONS = wordSet(`
+  in at from to near across outside inside into
+`);
 
 /** Acronyms (NATO, IRGC) name organisations far more often than people. */
 const ACRONYM = /^\p{Lu}{2,6}s?$/u;

@@ -12,6 +12,7 @@ import {
   SEGMENT_LEADS,
   SPEAKER_PRONOUNS,
   STOP_WORDS,
+  wordSet,
 } from "./words.js";
 
 /**
@@ -47,32 +48,21 @@ export interface FoundAttribution {
   to: number;
 }
 
-const PLURAL_HEADS = new Set(["police", "staff", "people", "personnel", "media", "press", "military", "government"]);
+/** Heads that are plural without an -s ("police said"), so they may stand without a determiner. */
+const PLURAL_HEADS = wordSet(`
+  police staff people personnel media press military government
+`);
 
 /** Subordinators and punctuation after which a subject may start without a determiner ("officials said"). */
-const CLAUSE_OPENERS = new Set([
-  "and",
-  "but",
-  "that",
-  "while",
-  "because",
-  "as",
-  "when",
-  "if",
-  "since",
-  "after",
-  "before",
-  "although",
-  "though",
-  "so",
-  "yet",
-  "where",
-  "whereas",
-  "meanwhile",
-  "however",
-]);
+const CLAUSE_OPENERS = wordSet(`
+  and but that while because as when if since after before although though so yet where whereas meanwhile
+  however
+`);
 
-const INVERTED_OPENERS = new Set(["say", "add", "write", "ask", "continue", "explain", "recall", "note"]);
+/** Lemmas that open a sentence capitalised before their speaker ('Said Ann Lee: "..."'). */
+const INVERTED_OPENERS = wordSet(`
+  say add write ask continue explain recall note
+`);
 
 const CLAUSE_PUNCT = /^[.;:!?"“”‘’«»()[\]…]$/u;
 const DASH = /^[—–-]$/u;
@@ -108,7 +98,7 @@ export class SpeakerParser {
     if ((t.text === "put" || t.text === "puts") && this.lower(i + 1) === "it") {
       return { lemma: "put", form: "past", naming: false };
     }
-    // "so-called" and "well-said" are tokens of their own; only whole words count.
+    // "so-called" is one token, so the "called" inside it never counts.
     return speechVerb(t.text);
   }
 

@@ -68,7 +68,7 @@ const SOFT_FURNITURE = new Set(["header"]);
 
 /** Class names that tag a post with its taxonomy or state (WordPress and others) rather than describe a box. */
 const TAXONOMY_CLASS =
-  /^(?:category|tag|format|status|type|postid|post-id|author|has|is|with|no|single|page|template|lang|js|term|section|topic|ressort|rubrik)[-_]/i;
+  /^(?:category|tag|format|status|type|postid|post-id|has|is|with|no|single|page|template|lang|js|term|section|topic|ressort|rubrik)[-_]/i;
 
 /** ARIA roles of page furniture. */
 const FURNITURE_ROLES =
@@ -91,6 +91,8 @@ const FURNITURE_WORDS = new Set(
     "toolbar outbrain taboola caption captions credit credits byline bylines author authors authorbox",
     "meta postmeta entrymeta metadata postmetadata entryfooter postfooter articlefooter date dateline timestamp",
     "published posted datum relatedposts relatedarticles relatedlinks sharebuttons socialshare shariff addthis",
+    "bio bios authorbio minibio affiliate disclaimer cta notice appendix license licence nextstory postnav navlinks",
+    "morestories readmore feedback rating ratings reviews reactions login register signin ticker",
   ]
     .join(" ")
     .split(/\s+/),
@@ -390,16 +392,27 @@ function isContentMarked(e: HtmlElement): boolean {
   return false;
 }
 
+/** Words after which the rest of a class name describes neighbours or state, not the element. */
+const MODIFIERS = new Set(["has", "with", "without", "no", "show", "hide", "hidden", "is", "enable", "enabled", "disable"]);
+
 /** Components of class and id names: split at spaces, hyphens, underscores and camel case, lower-cased. */
 function components(names: string): string[] {
   if (names.trim().length === 0) return [];
   const out: string[] = [];
   for (const name of names.split(/\s+/)) {
     if (!name || TAXONOMY_CLASS.test(name)) continue;
-    const lower = name.toLowerCase();
-    out.push(lower.replace(/[-_]/g, ""));
-    for (const part of name.replace(/([a-z])([A-Z])/g, "$1 $2").split(/[\s_-]+|\d+/))
-      if (part) out.push(part.toLowerCase());
+    const parts = name.replace(/([a-z])([A-Z])/g, "$1 $2").split(/[\s_-]+|\d+/);
+    let modified = false;
+    for (const part of parts) {
+      const word = part.toLowerCase();
+      // "has-ads", "with-sidebar", "no-comments": a modifier saying what is nearby, not what this is.
+      if (MODIFIERS.has(word)) {
+        modified = true;
+        break;
+      }
+      if (word) out.push(word);
+    }
+    if (!modified) out.push(name.toLowerCase().replace(/[-_]/g, ""));
   }
   return out;
 }

@@ -1,0 +1,504 @@
+import { describe, expect, it } from "vitest";
+import type { Mention, QuoteMention } from "../../model/index.js";
+import { tokenize } from "../tokens/index.js";
+import { extractQuotes, inflect, SPEECH_VERB_LEMMAS, speechVerb } from "./index.js";
+
+function quotesOf(text: string, mentions: Mention[] = []): QuoteMention[] {
+  const { tokens, sentences } = tokenize(text);
+  return extractQuotes({ text, tokens, sentences, mentions });
+}
+
+interface Expected {
+  text: string;
+  speaker?: string;
+  kind?: "name" | "pronoun" | "description";
+  attribution?: string;
+  resolved?: string;
+}
+
+function view(q: QuoteMention): Expected {
+  const v: Expected = { text: q.text };
+  if (q.speaker) {
+    v.speaker = q.speaker.text;
+    v.kind = q.speaker.kind;
+    if (q.speaker.resolved) v.resolved = q.speaker.resolved.text;
+  }
+  if (q.attribution) v.attribution = q.attribution;
+  return v;
+}
+
+describe("extractQuotes: attribution patterns", () => {
+  it.each<[string, string, Expected[]]>([
+    [
+      "said X after the quotation",
+      '"We will rebuild the bridge," said Maria Okafor.',
+      [
+        {
+          text: "We will rebuild the bridge,",
+          speaker: "Maria Okafor",
+          kind: "name",
+          attribution: "said Maria Okafor",
+        },
+      ],
+    ],
+    [
+      "X said after the quotation",
+      '"The budget is final," Tomas Berg said on Monday.',
+      [{ text: "The budget is final,", speaker: "Tomas Berg", kind: "name", attribution: "Tomas Berg said" }],
+    ],
+    [
+      "X said: before the quotation",
+      'Helena Vasquez said: "We expect rain by Friday."',
+      [
+        {
+          text: "We expect rain by Friday.",
+          speaker: "Helena Vasquez",
+          kind: "name",
+          attribution: "Helena Vasquez said",
+        },
+      ],
+    ],
+    [
+      "X added: before the quotation",
+      'Helena Vasquez added: "Nobody will be left behind."',
+      [
+        {
+          text: "Nobody will be left behind.",
+          speaker: "Helena Vasquez",
+          kind: "name",
+          attribution: "Helena Vasquez added",
+        },
+      ],
+    ],
+    [
+      "X told an agency; the agency is the hearer",
+      '"The port is closed," Ivan Petrov told Reuters.',
+      [{ text: "The port is closed,", speaker: "Ivan Petrov", kind: "name", attribution: "Ivan Petrov told Reuters" }],
+    ],
+    [
+      "a described speaker told an agency before the quotation",
+      'The harbour authority told Agence France-Presse: "Ships may dock again."',
+      [
+        {
+          text: "Ships may dock again.",
+          speaker: "The harbour authority",
+          kind: "description",
+          attribution: "The harbour authority told Agence France-Presse",
+        },
+      ],
+    ],
+    [
+      "according to X after the quotation",
+      '"Supplies are running low," according to Lena Fischer.',
+      [
+        {
+          text: "Supplies are running low,",
+          speaker: "Lena Fischer",
+          kind: "name",
+          attribution: "according to Lena Fischer",
+        },
+      ],
+    ],
+    [
+      "according to X before the quotation",
+      'According to Omar Haddad, "the road will reopen next week."',
+      [
+        {
+          text: "the road will reopen next week.",
+          speaker: "Omar Haddad",
+          kind: "name",
+          attribution: "According to Omar Haddad",
+        },
+      ],
+    ],
+    [
+      "an appositive between the speaker and the verb",
+      '"The vote was fair," Elena Costa, a senior electoral official, said.',
+      [
+        {
+          text: "The vote was fair,",
+          speaker: "Elena Costa",
+          kind: "name",
+          attribution: "Elena Costa, a senior electoral official, said",
+        },
+      ],
+    ],
+    [
+      "a parenthesis between the speaker and the verb",
+      '"We have the votes," Sen. Rita Moreno (D-Ariz.) said Tuesday.',
+      [
+        {
+          text: "We have the votes,",
+          speaker: "Sen. Rita Moreno",
+          kind: "name",
+          attribution: "Sen. Rita Moreno (D-Ariz.) said",
+        },
+      ],
+    ],
+    [
+      "a question ends its own sentence before the attribution",
+      "“Is anyone listening?” Dana Cole asked.",
+      [{ text: "Is anyone listening?", speaker: "Dana Cole", kind: "name", attribution: "Dana Cole asked" }],
+    ],
+    [
+      "a capitalised Said opens the sentence",
+      'Said Farid Nasser: "This is our land."',
+      [{ text: "This is our land.", speaker: "Farid Nasser", kind: "name", attribution: "Said Farid Nasser" }],
+    ],
+    [
+      "a byline after a dash",
+      "“Vote early and bring a friend.” ― Carla Mendes",
+      [
+        {
+          text: "Vote early and bring a friend.",
+          speaker: "Carla Mendes",
+          kind: "name",
+          attribution: "― Carla Mendes",
+        },
+      ],
+    ],
+    [
+      "a lower-case title before the name",
+      '"He runs faster every week," said coach Lee Park.',
+      [
+        {
+          text: "He runs faster every week,",
+          speaker: "coach Lee Park",
+          kind: "name",
+          attribution: "said coach Lee Park",
+        },
+      ],
+    ],
+    [
+      "quoted as saying",
+      'The newspaper quoted Ruth Adler as saying "the plan is dead."',
+      [{ text: "the plan is dead.", speaker: "Ruth Adler", kind: "name", attribution: "quoted Ruth Adler as saying" }],
+    ],
+    [
+      "a participle takes the subject of its clause",
+      'On Friday, Mara Jensen rejected the offer, saying "it insults every worker."',
+      [
+        {
+          text: "it insults every worker.",
+          speaker: "Mara Jensen",
+          kind: "name",
+          attribution: "Mara Jensen rejected the offer, saying",
+        },
+      ],
+    ],
+  ])("%s", (_label, text, expected) => {
+    expect(quotesOf(text).map(view)).toEqual(expected);
+  });
+});
+
+describe("extractQuotes: split, running and partial quotations", () => {
+  it("gives a quotation split by 'he said' two mentions with the same speaker", () => {
+    const text = 'Paolo Rossi, the mayor, spoke on Tuesday. "We are ready," he said, "and we will not wait."';
+    const quotes = quotesOf(text).map(view);
+    expect(quotes).toEqual([
+      { text: "We are ready,", speaker: "he", kind: "pronoun", attribution: "he said", resolved: "Paolo Rossi" },
+      {
+        text: "and we will not wait.",
+        speaker: "he",
+        kind: "pronoun",
+        attribution: "he said",
+        resolved: "Paolo Rossi",
+      },
+    ]);
+  });
+
+  it("keeps a quotation running over paragraphs as one, from its first words to its last", () => {
+    const text =
+      'Anna Berg explained the scheme.\n\n"The first part is simple.\n\n"The second part is harder," she said.';
+    const quotes = quotesOf(text);
+    expect(quotes).toHaveLength(1);
+    const q = quotes[0] as QuoteMention;
+    expect(q.text.startsWith("The first part is simple.")).toBe(true);
+    expect(q.text.endsWith("The second part is harder,")).toBe(true);
+    expect(q.speaker?.text).toBe("she");
+    expect(q.speaker?.resolved?.text).toBe("Anna Berg");
+  });
+
+  it("does not run a quotation on when the next paragraph does not reopen it", () => {
+    const text = 'Anna Berg said "the first part is simple.\n\nThe second part is harder, she said.';
+    expect(quotesOf(text)).toEqual([]);
+  });
+
+  it("attributes a partial quotation to the speaker of its sentence", () => {
+    const text = 'Karl Weiss said the talks were "very productive," and a deal could follow within weeks.';
+    expect(quotesOf(text).map(view)).toEqual([
+      { text: "very productive,", speaker: "Karl Weiss", kind: "name", attribution: "Karl Weiss said" },
+    ]);
+  });
+
+  it("attributes a partial quotation told to an agency, skipping the appositive", () => {
+    const text =
+      'Jonas Ek, a lawmaker close to the ruling bloc, told Reuters the negotiations were "nearly done" this week.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker?.text])).toEqual([["nearly done", "Jonas Ek"]]);
+  });
+
+  it("lets a quotation with no words of its own continue the previous speaker", () => {
+    const text = '"We are tired," said Ali Rahman. "We want to go home."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker?.text, q.attribution])).toEqual([
+      ["We are tired,", "Ali Rahman", "said Ali Rahman"],
+      ["We want to go home.", "Ali Rahman", "said Ali Rahman"],
+    ]);
+  });
+
+  it("reads a lead-in that ends the previous line with a colon", () => {
+    const text = 'The minister told the assembly:\n"We will build more schools."';
+    expect(quotesOf(text).map(view)).toEqual([
+      {
+        text: "We will build more schools.",
+        speaker: "The minister",
+        kind: "description",
+        attribution: "The minister told the assembly",
+      },
+    ]);
+  });
+});
+
+describe("extractQuotes: pronouns and descriptions", () => {
+  it.each<[string, string, Expected[]]>([
+    [
+      "it resolves to an organisation",
+      'The Transport Ministry issued a statement on Monday. "Trains will run normally," it added.',
+      [
+        {
+          text: "Trains will run normally,",
+          speaker: "it",
+          kind: "pronoun",
+          attribution: "it added",
+          resolved: "Transport Ministry",
+        },
+      ],
+    ],
+    [
+      "they resolves to an organisation",
+      'The Dock Workers Union met on Sunday. "We reject the offer," they said.',
+      [
+        {
+          text: "We reject the offer,",
+          speaker: "they",
+          kind: "pronoun",
+          attribution: "they said",
+          resolved: "Dock Workers Union",
+        },
+      ],
+    ],
+    [
+      "she resolves to a person, not to a place named later in the sentence",
+      'Grace Otieno arrived in Nairobi. "It was a long trip," she said.',
+      [
+        {
+          text: "It was a long trip,",
+          speaker: "she",
+          kind: "pronoun",
+          attribution: "she said",
+          resolved: "Grace Otieno",
+        },
+      ],
+    ],
+    [
+      "a commander of X, trimmed of appositive and relative clause, resolves to X",
+      '"The ceasefire is holding," said a commander of the Northern Brigade, the largest armed faction, who spoke on condition of anonymity.',
+      [
+        {
+          text: "The ceasefire is holding,",
+          speaker: "a commander of the Northern Brigade",
+          kind: "description",
+          attribution: "said a commander of the Northern Brigade",
+          resolved: "Northern Brigade",
+        },
+      ],
+    ],
+    [
+      "a masked X fighter resolves to X",
+      '"We were surprised," said a masked Red Valley Front fighter, speaking from a hideout.',
+      [
+        {
+          text: "We were surprised,",
+          speaker: "a masked Red Valley Front fighter",
+          kind: "description",
+          attribution: "said a masked Red Valley Front fighter",
+          resolved: "Red Valley Front",
+        },
+      ],
+    ],
+    [
+      "the prime minister's adviser stays unresolved",
+      '"Talks will resume," the prime minister\'s adviser said.',
+      [
+        {
+          text: "Talks will resume,",
+          speaker: "the prime minister's adviser",
+          kind: "description",
+          attribution: "the prime minister's adviser said",
+        },
+      ],
+    ],
+    [
+      "a senior official",
+      '"Nothing is agreed yet," a senior official said.',
+      [
+        {
+          text: "Nothing is agreed yet,",
+          speaker: "a senior official",
+          kind: "description",
+          attribution: "a senior official said",
+        },
+      ],
+    ],
+    [
+      "an appositive with the group resolves a bare description",
+      'One fighter, reportedly a member of the Blue Hills Brigade, added: "We will hold the line."',
+      [
+        {
+          text: "We will hold the line.",
+          speaker: "One fighter",
+          kind: "description",
+          resolved: "Blue Hills Brigade",
+          attribution: "One fighter, reportedly a member of the Blue Hills Brigade, added",
+        },
+      ],
+    ],
+  ])("%s", (_label, text, expected) => {
+    expect(quotesOf(text).map(view)).toEqual(expected);
+  });
+
+  it("resolves to the detector's mentions when they are given", () => {
+    const text = 'Lake Council voted on Friday. "The dam stays," it said.';
+    const mentions: Mention[] = [{ start: 0, end: 12, text: "Lake Council", type: "organization" }];
+    const [q] = quotesOf(text, mentions);
+    expect(q?.speaker?.resolved).toEqual(mentions[0]);
+  });
+
+  it("keeps the referent through a run of pronoun attributions longer than the window", () => {
+    const text =
+      'Ruth Olsen spoke first. "We start," she said. The hall was full. People waited. "We go on," she said. ' +
+      'Nobody left. The lights dimmed. "We end," she said.';
+    expect(quotesOf(text).map((q) => q.speaker?.resolved?.text)).toEqual(["Ruth Olsen", "Ruth Olsen", "Ruth Olsen"]);
+  });
+
+  it("leaves a pronoun unresolved when no fitting name is near", () => {
+    const text =
+      'Ruth Olsen spoke first. The hall was full. People waited. Nobody left. The lights dimmed. "We end," she said.';
+    expect(quotesOf(text)[0]?.speaker?.resolved).toBeUndefined();
+  });
+
+  it("does not resolve a pronoun to a name inside a quotation", () => {
+    const text = '"Tell Maria Lopez we are coming," he said.';
+    expect(quotesOf(text)[0]?.speaker?.resolved).toBeUndefined();
+  });
+});
+
+describe("extractQuotes: marks and what is not a quotation", () => {
+  it.each<[string, string, Expected[]]>([
+    [
+      "curly marks",
+      "“We won,” said Sara Lind.",
+      [{ text: "We won,", speaker: "Sara Lind", kind: "name", attribution: "said Sara Lind" }],
+    ],
+    [
+      "a straight opening and a curly closing mark",
+      '"We won,” said Sara Lind.',
+      [{ text: "We won,", speaker: "Sara Lind", kind: "name", attribution: "said Sara Lind" }],
+    ],
+    [
+      "single marks nested in double ones stay inside the quotation",
+      "“He told us ‘wait here’ and left,” said Nour Saleh.",
+      [
+        {
+          text: "He told us ‘wait here’ and left,",
+          speaker: "Nour Saleh",
+          kind: "name",
+          attribution: "said Nour Saleh",
+        },
+      ],
+    ],
+    ["apostrophes inside words", "The Shi’ite cleric’s aides don’t talk, and the formerâ€™s office stayed shut.", []],
+    ["elisions and plural possessives", "Rock ’n’ roll fans of the ’90s filled the workers’ hall.", []],
+    ["inch marks", "The new player is 5'9\" and weighs 80 kg.", []],
+    ["a so-called term", "The so-called “peace dividend” never arrived.", []],
+    ["a one-word scare quote with nobody saying it", 'Critics mocked the "green" label on the cars.', []],
+    ["a title with no speaker", "She starred in “The Long Night of the River” last year.", []],
+    ["a nickname inside a name", 'Marcia "Cia" Price waved to the crowd.', []],
+    ["a word quoted as a word", 'The word "justice" appears twice in the ruling.', []],
+    ["an unbalanced mark", 'The sign read "closed for repairs and nobody came.', []],
+    [
+      "a one-word quotation with a speaker",
+      'Mayor Ruth Adler called the plan "reckless."',
+      [{ text: "reckless.", speaker: "Mayor Ruth Adler", kind: "name", attribution: "Mayor Ruth Adler called" }],
+    ],
+    ["a passive naming verb is not an attribution", 'The surgeon has been called a "miracle worker" by fans.', []],
+  ])("%s", (_label, text, expected) => {
+    expect(quotesOf(text).map(view)).toEqual(expected);
+  });
+
+  it("keeps a whole quoted sentence without a speaker", () => {
+    const text = 'The crowd went quiet.\n\n"Nobody expected this to happen here."';
+    expect(quotesOf(text).map(view)).toEqual([{ text: "Nobody expected this to happen here." }]);
+  });
+
+  it("never takes the hearer of 'told' as the speaker", () => {
+    for (const q of quotesOf(
+      '"It is over," Ivan Petrov told Reuters. "We lost," Maya Lin told the Associated Press.',
+    )) {
+      expect(q.speaker?.text).not.toMatch(/Reuters|Associated Press/u);
+    }
+  });
+});
+
+describe("extractQuotes: offsets", () => {
+  const texts = [
+    'Paolo Rossi, the mayor, spoke on Tuesday. "We are ready," he said, "and we will not wait."',
+    'Anna Berg explained the scheme.\n\n"The first part is simple.\n\n"The second part is harder," she said.',
+    '"The ceasefire is holding," said a commander of the Northern Brigade, the largest armed faction.',
+    "“He told us ‘wait here’ and left,” said Nour Saleh. ‘Fine,’ I said.",
+    '  "  Spaces inside the marks  ," said Ola Nordmann.',
+    "``We will see,'' said Ken Abe. ''Maybe not.''",
+    '«Nous verrons», a dit Marie Curie. Ã¢â‚¬Å“x" â€œWe are back,â€\u009d said Ana Ruiz.',
+  ];
+  it.each(texts)("points every span at its text: %j", (text) => {
+    const quotes = quotesOf(text);
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const q of quotes) {
+      expect(text.slice(q.start, q.end)).toBe(q.text);
+      expect(q.text).toBe(q.text.trim());
+      expect(q.text).not.toMatch(/^["“”‘’«»`']|["“”«»`]$/u);
+      if (q.speaker) expect(text.slice(q.speaker.start, q.speaker.end)).toBe(q.speaker.text);
+      if (q.speaker?.resolved) {
+        expect(text.slice(q.speaker.resolved.start, q.speaker.resolved.end)).toBe(q.speaker.resolved.text);
+      }
+      expect(q.attribution === "" || text.includes(q.attribution)).toBe(true);
+    }
+  });
+
+  it("reads two-apostrophe marks and mis-decoded curly marks", () => {
+    expect(quotesOf("``We will see,'' said Ken Abe.").map((q) => q.text)).toEqual(["We will see,"]);
+    expect(quotesOf("â€œWe are back,â€\u009d said Ana Ruiz.").map((q) => [q.text, q.speaker?.text])).toEqual([
+      ["We are back,", "Ana Ruiz"],
+    ]);
+  });
+
+  it("returns nothing for text without marks", () => {
+    expect(quotesOf("Officials said the bridge would reopen.")).toEqual([]);
+    expect(quotesOf("")).toEqual([]);
+  });
+});
+
+describe("speech verbs", () => {
+  it.each([
+    ["say", ["say", "says", "said", "saying"]],
+    ["deny", ["deny", "denies", "denied", "denying"]],
+    ["state", ["state", "states", "stated", "stating"]],
+    ["stress", ["stress", "stresses", "stressed", "stressing"]],
+  ])("inflects %s", (lemma, forms) => {
+    expect(inflect(lemma)).toEqual(forms);
+  });
+
+  it("knows every inflected form of every lemma, and not ordinary words", () => {
+    for (const lemma of SPEECH_VERB_LEMMAS) for (const form of inflect(lemma)) expect(speechVerb(form)).toBeDefined();
+    for (const word of ["walked", "table", "so-called", "sad", "told-off"]) expect(speechVerb(word)).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+import type { ReportArticle, ReportBriefSentence, ReportDiscrepancy, ReportFact } from "../model/index.js";
+
+/** The brief is 5 to 12 sentences: enough to tell the story, few enough to read at a glance. */
+export const MIN_BRIEF = 5;
+export const MAX_BRIEF = 12;
+/** At most this many of the most corroborated facts lead the brief. */
+const MAX_CORROBORATED = 5;
+/** Then at most this many disputes, and this many claims of one outlet. */
+const MAX_DISPUTED = 3;
+const MAX_UNIQUE = 3;
+
+/** Sentences that are mostly a quotation open with a quotation mark; a brief states, it does not quote. */
+const OPENS_WITH_QUOTE = /^\s*["“‘']/u;
+
+/**
+ * A neutral brief: the most corroborated facts first, then what is disputed (as disputed, with both sides),
+ * then notable claims of one outlet, marked as such. Every sentence cites its articles; sentences are taken
+ * from the articles or state only the values they report.
+ *
+ * @example briefOf(report.articles, report.facts, report.discrepancies)
+ */
+export function briefOf(
+  articles: ReportArticle[],
+  facts: ReportFact[],
+  discrepancies: ReportDiscrepancy[],
+): ReportBriefSentence[] {
+  const outlet = (id: string) => articles.find((a) => a.id === id)?.outlet ?? id;
+  const out: ReportBriefSentence[] = [];
+  const used = new Set<string>();
+  const add = (text: string, citations: string[]) => {
+    const key = text.toLowerCase();
+    if (used.has(key) || citations.length === 0) return;
+    used.add(key);
+    out.push({ text, citations: [...new Set(citations)] });
+  };
+
+  const statements = (f: ReportFact) => !OPENS_WITH_QUOTE.test(f.text) && f.text.split(/\s+/).length >= 6;
+  for (const f of facts.filter((f) => f.kind === "corroborated" && statements(f)).slice(0, MAX_CORROBORATED)) {
+    add(f.text.trim(), f.sources);
+  }
+
+  const ranked = [...discrepancies].sort((a, b) => rank(a) - rank(b));
+  for (const d of ranked.slice(0, MAX_DISPUTED)) {
+    const sides = d.values.map((v) => `${outlet(v.article)} reports ${v.value}`);
+    const tail =
+      d.compatible === true
+        ? " The figures differ but can both be true."
+        : d.compatible === false
+          ? " The figures cannot both be right."
+          : "";
+    add(
+      `Accounts differ on ${d.about}: ${sides.join(", while ")}.${tail}`,
+      d.values.map((v) => v.article),
+    );
+  }
+
+  const unique = facts.filter((f) => f.kind === "unique" && statements(f)).sort((a, b) => salience(b) - salience(a));
+  const seenArticles = new Set<string>();
+  let added = 0;
+  for (const f of unique) {
+    if (out.length >= MAX_BRIEF || (added >= MAX_UNIQUE && out.length >= MIN_BRIEF)) break;
+    const article = f.sources[0] as string;
+    // One claim per outlet, unless the brief is still too short to tell the story.
+    if (seenArticles.has(article) && out.length >= MIN_BRIEF) continue;
+    seenArticles.add(article);
+    add(`Only ${outlet(article)} reports: ${f.text.trim()}`, [article]);
+    added++;
+  }
+  return out.slice(0, MAX_BRIEF);
+}
+
+/** Disputes about figures and places first: they are the ones a reader can check. */
+function rank(d: ReportDiscrepancy): number {
+  return ["number", "place", "date", "attribution", "person", "negation", "stance"].indexOf(d.kind);
+}
+
+/** How much a one-outlet claim says: names, figures and length, as a rough count of checkable details. */
+function salience(f: ReportFact): number {
+  const names = (f.text.match(/\b\p{Lu}\p{Ll}+/gu) ?? []).length;
+  const figures = (f.text.match(/\d/g) ?? []).length > 0 ? 2 : 0;
+  return names + figures + Math.min(3, f.text.length / 80);
+}

@@ -1,0 +1,285 @@
+import type { CertaintyLevel, QuoteMention, ReportCertainty, ResolvedStory } from "../model/index.js";
+import { unitSimilarity } from "./align.js";
+import { TermStatistics } from "./similarity.js";
+import type { Unit } from "./units.js";
+import { contentStems } from "./words.js";
+
+/** The ladder from most to least certain; a higher rank asserts more. */
+const RANK: Record<CertaintyLevel, number> = { asserted: 3, reported: 2, hedged: 1, speculative: 0 };
+
+/**
+ * Cues that put a claim in someone else's mouth: the outlet relays it rather than stating it. Regex sources,
+ * matched case-insensitively between word boundaries.
+ */
+export const REPORTED_CUES: readonly string[] = [
+  "reportedly",
+  "allegedly",
+  "according to",
+  "told",
+  "tells",
+  "said",
+  "says",
+  "say",
+  "saying",
+  "reported",
+  "reports",
+  "claim(?:s|ed)",
+  "stated",
+  "confirmed",
+  "denied",
+  "insist(?:s|ed)",
+  "citing",
+  "quoted",
+  "(?:is|are|was|were) said to",
+];
+
+/** Cues of a disposition or likelihood rather than a done deal ("are prepared to disarm"). */
+export const HEDGED_CUES: readonly string[] = [
+  "prepared to",
+  "willing to",
+  "inclined to",
+  "ready to",
+  "open to",
+  "poised to",
+  "could",
+  "likely",
+  "unlikely",
+  "probably",
+  "in talks",
+  "in negotiations",
+  "expected to",
+  "plan(?:s|ned|ning)? to",
+  "intend(?:s|ed|ing)? to",
+  "aim(?:s|ed|ing)? to",
+  "hop(?:e|es|ed|ing) to",
+  "(?:believed|understood) to",
+  "in principle",
+  "tentative(?:ly)?",
+  "on the verge of",
+];
+
+/**
+ * Cues of an open question: something weighed, not decided. "considered" is left out on purpose: "are
+ * considered legitimate targets" means "regarded as", not "being weighed". "may" as a month is excluded
+ * where it reads as a date ("in May", "May 5").
+ */
+export const SPECULATIVE_CUES: readonly string[] = [
+  "(?<!(?:in|on|since|until|last|next|early|late|mid|of|by|from|through)[\\s-])may(?!\\s+\\d)",
+  "might",
+  "consider(?:s|ing)?",
+  "under consideration",
+  "mull(?:s|ed|ing)?",
+  "weigh(?:s|ing)?",
+  "contemplat(?:e|es|ing)",
+  "possible",
+  "possibly",
+  "perhaps",
+  "potentially",
+  "could potentially",
+];
+
+const cueRegex = (cues: readonly string[]) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${cues.join("|")})(?![\\p{L}\\p{N}])`, "giu");
+
+const LADDER: { level: CertaintyLevel; pattern: RegExp }[] = [
+  { level: "speculative", pattern: cueRegex(SPECULATIVE_CUES) },
+  { level: "hedged", pattern: cueRegex(HEDGED_CUES) },
+  { level: "reported", pattern: cueRegex(REPORTED_CUES) },
+];
+
+/** Quotation marks around words: the words are the speaker's, so their cues are not the outlet's. */
+const QUOTED = /["“”«»„]([^"“”«»„]+)["“”«»„]/gu;
+
+/**
+ * A headline and its own lead are about the same claim when the lead holds at least this share of the
+ * headline's content stems, weighted by how rare each stem is in the story. Containment rather than cosine,
+ * because a headline is short and the lead long; and weighted, not "any shared rare stem", because one shared
+ * word can be a homograph ("pulling back" and "backed by"). Measured: a headline that summarises its lead
+ * keeps 0.2–0.55 of its weight there, a standfirst over a lead about something else under 0.1.
+ */
+export const SAME_CLAIM_OWN_LEAD = 0.15;
+
+/**
+ * A sentence of the origin report corresponds to a claim when their similarity (`unitSimilarity`) is at least
+ * this. Higher than the alignment threshold: the leads of one story share its setting (place, actors, event)
+ * and reach 0.2–0.25 while making different claims, whereas a rewrite of the origin's sentence scores 0.4–0.5.
+ */
+export const SAME_CLAIM_ORIGIN = 0.3;
+
+/** Body sentences shorter than this many words (datelines, "By a reporter") are not an article's lead. */
+const MIN_LEAD_WORDS = 6;
+
+/** A lead that is mostly quotation is the speaker's claim, not the article's; the lead is the next statement. */
+const MAX_LEAD_QUOTED = 0.5;
+
+/** The rung of a claim and the cue words that put it there. */
+export interface CertaintyReading {
+  level: CertaintyLevel;
+  /** Cue words found, in text order; empty when the claim is plainly asserted. */
+  cues: string[];
+}
+
+/**
+ * Places a sentence on the ladder asserted > reported > hedged > speculative: the lowest rung any cue
+ * reaches wins ("reportedly willing to" is hedged). Words inside quotation marks are the speaker's, so
+ * their cues do not count, but quoting is itself a way of reporting. Negation does not change the rung.
+ * A question is speculative.
+ *
+ * @example certaintyLevel("The union is considering an offer").level === "speculative"
+ */
+export function certaintyLevel(text: string, quotes: { start: number; end: number }[] = []): CertaintyReading {
+  let masked = text;
+  const quotations: string[] = [];
+  for (const q of quotes) {
+    masked = masked.slice(0, q.start) + " ".repeat(q.end - q.start) + masked.slice(q.end);
+    quotations.push(text.slice(q.start, q.end));
+  }
+  masked = masked.replace(QUOTED, (whole, inner: string) => {
+    if (inner.trim()) quotations.push(inner.trim());
+    return " ".repeat(whole.length);
+  });
+  const found: { level: CertaintyLevel; cue: string; at: number }[] = [];
+  for (const { level, pattern } of LADDER) {
+    for (const m of masked.matchAll(pattern)) found.push({ level, cue: m[0], at: m.index });
+  }
+  if (/\?\s*["“”’']?\s*$/u.test(text.trim())) found.push({ level: "speculative", cue: "?", at: text.length });
+  if (quotations.length && !found.length) {
+    found.push({ level: "reported", cue: `“${quotations[0]}”`, at: text.indexOf(quotations[0] as string) });
+  }
+  if (!found.length) return { level: "asserted", cues: [] };
+  const level = found.reduce<CertaintyLevel>((low, f) => (RANK[f.level] < RANK[low] ? f.level : low), "asserted");
+  const cues = [...new Set(found.sort((a, b) => a.at - b.at || a.cue.length - b.cue.length).map((f) => f.cue))];
+  return { level, cues: removeContained(cues) };
+}
+
+/** "could" inside "could potentially" says nothing more: keep the longer cue only. */
+function removeContained(cues: string[]): string[] {
+  return cues.filter(
+    (c) => !cues.some((d) => d !== c && d.length > c.length && d.toLowerCase().includes(c.toLowerCase())),
+  );
+}
+
+/** A claim of an article: its lead or its headline, with what comparison needs. */
+interface Claim {
+  article: string;
+  text: string;
+  headline: boolean;
+  unit: Unit;
+  reading: CertaintyReading;
+}
+
+/**
+ * Each article's main claim (its lead: the first body statement) and its headline, placed on the certainty
+ * ladder. A claim is `overstated` when it asserts more than the article's own lead (for a headline) or the
+ * origin report's corresponding sentence, provided both are about the same claim.
+ *
+ * @param origin the article id of the origin report, when provenance found one
+ * @example certaintyOf(story, storyUnits(story.articles, story.entities), provenance.origin?.article)
+ */
+export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string): ReportCertainty[] {
+  const byArticle = new Map<string, Unit[]>();
+  for (const u of units) byArticle.set(u.article, [...(byArticle.get(u.article) ?? []), u]);
+  const stats = new TermStatistics();
+  for (const u of units) stats.add(u.stems);
+  const quotesOf = new Map(story.articles.map((a) => [a.article.id, a.quotes]));
+  const readingOf = (u: Unit) => certaintyLevel(u.text, quoteSpansIn(u, quotesOf.get(u.article) ?? []));
+
+  const out: ReportCertainty[] = [];
+  for (const [index, a] of story.articles.entries()) {
+    const id = a.article.id;
+    const own = byArticle.get(id) ?? [];
+    const leadUnit = own.find((u) => !u.headline && isStatement(u));
+    const lead: Claim | undefined = leadUnit && {
+      article: id,
+      text: leadUnit.text,
+      headline: false,
+      unit: leadUnit,
+      reading: readingOf(leadUnit),
+    };
+    const title = a.article.title?.trim();
+    const headlineUnit = title ? (own.find((u) => u.headline) ?? titleUnit(title, id, index, stats)) : undefined;
+    const headline: Claim | undefined = headlineUnit && {
+      article: id,
+      text: headlineUnit.text.trim(),
+      headline: true,
+      unit: headlineUnit,
+      reading: certaintyLevel(headlineUnit.text),
+    };
+    const originUnits = origin && origin !== id ? (byArticle.get(origin) ?? []) : [];
+    const originLevel = (claim: Claim): CertaintyLevel | undefined => {
+      let best: Unit | undefined;
+      let bestScore = SAME_CLAIM_ORIGIN;
+      for (const u of originUnits) {
+        const s = unitSimilarity(claim.unit, u);
+        if (s >= bestScore) [best, bestScore] = [u, s];
+      }
+      return best && readingOf(best).level;
+    };
+    if (lead) out.push(entryOf(lead, [originLevel(lead)]));
+    if (headline) {
+      const ownLevel =
+        lead && containment(headline.text, lead.text, stats) >= SAME_CLAIM_OWN_LEAD ? lead.reading.level : undefined;
+      out.push(entryOf(headline, [ownLevel, originLevel(headline)]));
+    }
+  }
+  return out;
+}
+
+function entryOf(claim: Claim, references: (CertaintyLevel | undefined)[]): ReportCertainty {
+  const { level, cues } = claim.reading;
+  return {
+    article: claim.article,
+    claim: claim.text,
+    level,
+    evidence: cues.length ? cues.join(", ") : claim.text,
+    headline: claim.headline,
+    overstated: references.some((r) => r !== undefined && RANK[level] > RANK[r]),
+  };
+}
+
+/** The share of `part`'s content stems, weighted by rarity in the story, that `whole` also has. In [0, 1]. */
+export function containment(part: string, whole: string, stats: TermStatistics): number {
+  const inWhole = new Set(contentStems(whole));
+  let shared = 0;
+  let total = 0;
+  for (const s of new Set(contentStems(part))) {
+    const w = stats.idf(s);
+    total += w;
+    if (inWhole.has(s)) shared += w;
+  }
+  return total > 0 ? shared / total : 0;
+}
+
+/** A lead is a statement: long enough to claim something, not a question, not mostly someone's quotation. */
+function isStatement(u: Unit): boolean {
+  const words = u.text.trim().split(/\s+/u).length;
+  return words >= MIN_LEAD_WORDS && !/\?\s*["”’']?\s*$/u.test(u.text.trim()) && u.quoted <= MAX_LEAD_QUOTED;
+}
+
+/** Quotation spans of an article that fall in a unit, relative to the unit's text. */
+function quoteSpansIn(u: Unit, quotes: QuoteMention[]): { start: number; end: number }[] {
+  return quotes
+    .filter((q) => q.start >= u.sentence.start && q.end <= u.sentence.end)
+    .map((q) => ({ start: q.start - u.sentence.start, end: q.end - u.sentence.start }));
+}
+
+/** A headline given only as metadata (not the first line of the text) still needs a vector to be compared. */
+function titleUnit(title: string, article: string, articleIndex: number, stats: TermStatistics): Unit {
+  const stems = contentStems(title);
+  return {
+    index: -1,
+    article,
+    articleIndex,
+    sentence: { start: 0, end: 0, tokenStart: 0, tokenEnd: 0 },
+    text: title,
+    stems,
+    vector: stats.vector(stems),
+    clauses: [],
+    mentions: [],
+    entityIds: [],
+    numbers: [],
+    dates: [],
+    headline: true,
+    quoted: 0,
+  };
+}

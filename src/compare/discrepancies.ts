@@ -1,0 +1,427 @@
+import type { Mention, NumberMention, ReportDiscrepancy, ResolvedStory } from "../model/index.js";
+import { type AlignedPair, alignUnits, unitSimilarity } from "./align.js";
+import { overlaps } from "./intervals.js";
+import { type CompareOptions, NO_LEXICON } from "./options.js";
+import { cosine, type TermVector } from "./similarity.js";
+import type { Unit } from "./units.js";
+import { contentStems } from "./words.js";
+
+/**
+ * Statements this similar may disagree about a figure or a place. Lower than the bar for "the same
+ * statement", because a differing figure or place itself lowers the similarity; a shared count of the same
+ * thing or shared actors must also be there.
+ */
+const RELATED_STATEMENT = 0.15;
+/**
+ * Candidate pairs for any discrepancy: statements that share at least a little (a count, a date, an actor).
+ * Each kind then asks for its own evidence that both statements are about one thing.
+ */
+const CANDIDATE_STATEMENT = 0.06;
+/** Two figures further apart than this factor are about different things, not a disagreement. */
+const MAX_FIGURE_RATIO = 5;
+/** A negation or a person swap only counts between statements this close: the rest must say the same. */
+const CLOSE_STATEMENT = 0.3;
+/** How far (in words) a negation may sit from a word both statements share. */
+const NEGATION_REACH = 3;
+
+/** Person swaps need statements closer still: a second name in a similar sentence is often a second actor. */
+const PERSON_STATEMENT = 0.45;
+
+const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?$/i;
+/** Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"). */
+const NEGATION =
+  /\b(?:not|no|never|without|neither|nor|none|declin\w*|refus\w*|den(?:y|ied|ies|ying)|fail\w*|reject\w*)\b|n['’]t\b/gi;
+
+type Side = { article: string; value: string; evidence: string };
+
+/**
+ * Discrepancies between aligned statements: differing counts of the same thing (with whether their intervals
+ * are compatible), different places for one event, different dates, persons, speakers of one quotation, and
+ * opposite polarity.
+ */
+export function discrepanciesOf(
+  story: ResolvedStory,
+  units: Unit[],
+  options: CompareOptions = {},
+): ReportDiscrepancy[] {
+  const lexicon = { ...NO_LEXICON, ...options };
+  const pairs = alignUnits(units, CANDIDATE_STATEMENT);
+  const found: ReportDiscrepancy[] = [
+    ...numberDiscrepancies(units, pairs, lexicon.unitKey),
+    ...placeDiscrepancies(units, pairs, lexicon),
+    ...dateDiscrepancies(units, pairs),
+    ...personDiscrepancies(units, pairs, story),
+    ...negationDiscrepancies(units, pairs),
+    ...attributionDiscrepancies(story),
+  ];
+  found.forEach((d, i) => {
+    d.id = `d${i + 1}`;
+  });
+  return found;
+}
+
+// --- numbers -------------------------------------------------------------------------------------
+
+interface Figure {
+  unit: Unit;
+  number: NumberMention;
+}
+
+function numberDiscrepancies(units: Unit[], pairs: AlignedPair[], unitKey: (u: string) => string): ReportDiscrepancy[] {
+  const keyOf = (n: NumberMention) => (n.unit ? unitKey(n.unit) : undefined);
+  const statedBy = new Map<string, Set<string>>();
+  for (const u of units) {
+    for (const n of u.numbers) {
+      const k = `${u.article}\u0000${keyOf(n) ?? ""}`;
+      const set = statedBy.get(k) ?? new Set<string>();
+      set.add(String(n.value));
+      statedBy.set(k, set);
+    }
+  }
+  const states = (article: string, n: NumberMention) =>
+    statedBy.get(`${article}\u0000${keyOf(n) ?? ""}`)?.has(String(n.value)) ?? false;
+
+  const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
+  for (const { a, b, similarity } of pairs) {
+    const ua = units[a] as Unit;
+    const ub = units[b] as Unit;
+    // The sentences, or the passages around them, must be related: a figure is often restated in other words.
+    if (similarity < RELATED_STATEMENT && cosine(windowVector(units, ua), windowVector(units, ub)) < RELATED_STATEMENT)
+      continue;
+    for (const [na, nb] of matchFigures(ua.numbers, ub.numbers, keyOf)) {
+      if (na.value === nb.value && na.hedge === nb.hedge) continue;
+      if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
+      // An outlet that states both figures somewhere is not contradicting the other.
+      if (states(ua.article, nb) || states(ub.article, na)) continue;
+      const key = keyOf(na) ?? keyOf(nb) ?? "";
+      const home = clusters.find(
+        (c) => c.key === key && [...c.figures.values()].some((f) => f.number === na || f.number === nb),
+      );
+      const cluster = home ?? { key, figures: new Map<string, Figure>(), score: 0 };
+      if (!home) clusters.push(cluster);
+      if (!cluster.figures.has(ua.article)) cluster.figures.set(ua.article, { unit: ua, number: na });
+      if (!cluster.figures.has(ub.article)) cluster.figures.set(ub.article, { unit: ub, number: nb });
+      cluster.score = Math.max(cluster.score, similarity);
+    }
+  }
+  return clusters.map((c) => {
+    const figures = [...c.figures.values()];
+    const compatible = figures.every((x) => figures.every((y) => overlaps(x.number.interval, y.number.interval)));
+    const what = figures.find((f) => f.number.unit)?.number.unit ?? "of it";
+    const about = `how many ${what}${sharedContext(figures.map((f) => f.unit))}`;
+    const listed = figures.map((f) => `${f.unit.article} says "${f.number.text}"`).join(", ");
+    return {
+      id: "",
+      kind: "number" as const,
+      about,
+      compatible,
+      explanation: `${listed}: ${
+        compatible
+          ? "the figures differ but their ranges overlap, so both can be true"
+          : "the ranges do not overlap, so they cannot both be right"
+      }.`,
+      values: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: f.unit.text })),
+    };
+  });
+}
+
+/** Neighbouring sentences of one article, this many on each side, make the passage around a statement. */
+const WINDOW = 1;
+
+/** The passage around a unit as one term vector: its own weights plus its neighbours' in the same article. */
+function windowVector(units: Unit[], u: Unit): TermVector {
+  const weights = new Map<string, number>();
+  for (let i = u.index - WINDOW; i <= u.index + WINDOW; i++) {
+    const n = units[i];
+    if (!n || n.article !== u.article) continue;
+    for (const [k, w] of n.vector.weights) weights.set(k, (weights.get(k) ?? 0) + w);
+  }
+  let sum = 0;
+  for (const w of weights.values()) sum += w * w;
+  return { weights, norm: Math.sqrt(sum) };
+}
+
+/**
+ * Figures of two statements that count the same thing: equal units first; then, if each side has exactly one
+ * figure without a unit left, those two (the sentence structure already aligned them).
+ */
+function matchFigures(
+  left: NumberMention[],
+  right: NumberMention[],
+  keyOf: (n: NumberMention) => string | undefined,
+): [NumberMention, NumberMention][] {
+  const out: [NumberMention, NumberMention][] = [];
+  const usedRight = new Set<NumberMention>();
+  const restLeft: NumberMention[] = [];
+  for (const n of left) {
+    const k = keyOf(n);
+    const match = k ? right.find((m) => !usedRight.has(m) && keyOf(m) === k) : undefined;
+    if (match) {
+      out.push([n, match]);
+      usedRight.add(match);
+    } else restLeft.push(n);
+  }
+  const restRight = right.filter((m) => !usedRight.has(m));
+  const [x] = restLeft;
+  const [y] = restRight;
+  if (x && y && restLeft.length === 1 && restRight.length === 1 && (!keyOf(x) || !keyOf(y))) out.push([x, y]);
+  return out;
+}
+
+/** A few words both statements share, to say what the figure is about. */
+function sharedContext(units: Unit[]): string {
+  const [first, ...rest] = units;
+  if (!first) return "";
+  const words = first.text.match(/[\p{L}][\p{L}'’-]+/gu) ?? [];
+  const others = rest.map((u) => new Set(contentStems(u.text)));
+  const shared: string[] = [];
+  for (const w of words) {
+    const s = contentStems(w)[0];
+    if (!s || shared.some((x) => x.toLowerCase() === w.toLowerCase())) continue;
+    if (others.every((o) => o.has(s))) shared.push(w);
+    if (shared.length === 4) break;
+  }
+  return shared.length ? ` (${shared.join(", ")})` : "";
+}
+
+// --- places --------------------------------------------------------------------------------------
+
+interface Place {
+  name: string;
+  country: string | undefined;
+}
+
+/** Places a statement puts something in: a place name or a demonym after a locative preposition. */
+function locativePlaces(u: Unit, lexicon: Required<CompareOptions>): Place[] {
+  const out: Place[] = [];
+  const add = (name: string) => {
+    if (!out.some((p) => p.name === name)) out.push({ name, country: lexicon.countryOf(name) });
+  };
+  const local = (start: number) => {
+    const at = start - u.sentence.start;
+    return u.text.slice(Math.max(0, at - 14), at);
+  };
+  for (const m of u.mentions) {
+    const possessive = /^['’]s?\b/u.test(u.text.slice(m.end - u.sentence.start));
+    if (m.type === "place" && !possessive && !/['’]s?$/u.test(m.text) && LOCATIVE.test(local(m.start))) add(m.text);
+  }
+  for (const w of u.text.matchAll(
+    /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Lu}[\p{L}]+)\s+\p{Ll}/gu,
+  )) {
+    const place = w[1] ? lexicon.placeOfDemonym(w[1]) : undefined;
+    if (place) add(place);
+  }
+  return out;
+}
+
+function placeDiscrepancies(
+  units: Unit[],
+  pairs: AlignedPair[],
+  lexicon: Required<CompareOptions>,
+): ReportDiscrepancy[] {
+  const out: ReportDiscrepancy[] = [];
+  const seen = new Set<string>();
+  for (const { a, b } of pairs) {
+    const ua = units[a] as Unit;
+    const ub = units[b] as Unit;
+    if (!sameEvent(ua, ub, lexicon.unitKey)) continue;
+    const pa = locativePlaces(ua, lexicon);
+    const pb = locativePlaces(ub, lexicon);
+    if (pa.length === 0 || pb.length === 0) continue;
+    const onlyA = pa.filter((p) => !pb.some((q) => samePlace(p, q)));
+    const onlyB = pb.filter((q) => !pa.some((p) => samePlace(p, q)));
+    if (onlyA.length === 0 || onlyB.length === 0 || onlyA.length !== pa.length || onlyB.length !== pb.length) continue;
+    const key = [ua.article, ub.article, ...onlyA.map((p) => p.name), ...onlyB.map((p) => p.name)].join("|");
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const va = onlyA.map((p) => p.name).join(", ");
+    const vb = onlyB.map((p) => p.name).join(", ");
+    out.push({
+      id: "",
+      kind: "place",
+      about: `where it happened${sharedContext([ua, ub])}`,
+      explanation: `${ua.article} places it in ${va}, ${ub.article} in ${vb}.`,
+      values: [
+        { article: ua.article, value: va, evidence: ua.text },
+        { article: ub.article, value: vb, evidence: ub.text },
+      ],
+    });
+  }
+  return out;
+}
+
+/**
+ * Places that may be the same: one name, or places in one country (a city and its country), or places whose
+ * country the gazetteer does not know (then nothing says they differ).
+ */
+function samePlace(p: Place, q: Place): boolean {
+  if (p.name.toLowerCase() === q.name.toLowerCase()) return true;
+  return p.country === undefined || q.country === undefined || p.country === q.country;
+}
+
+/**
+ * Two statements are about one event when they share a count of the same thing or an absolute date, or are
+ * close overall.
+ */
+function sameEvent(a: Unit, b: Unit, unitKey: (u: string) => string): boolean {
+  const counts = (u: Unit) =>
+    new Set(u.numbers.filter((n) => n.unit).map((n) => `${n.value} ${unitKey(n.unit as string)}`));
+  const cb = counts(b);
+  if ([...counts(a)].some((c) => cb.has(c))) return true;
+  const dates = (u: Unit) => new Set(u.dates.filter((d) => d.date && !d.relative).map((d) => d.date));
+  const db = dates(b);
+  if ([...dates(a)].some((d) => db.has(d))) return true;
+  return unitSimilarity(a, b) >= CLOSE_STATEMENT;
+}
+
+// --- dates ---------------------------------------------------------------------------------------
+
+function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
+  const out: ReportDiscrepancy[] = [];
+  for (const { a, b, similarity } of pairs) {
+    if (similarity < CLOSE_STATEMENT) continue;
+    const ua = units[a] as Unit;
+    const ub = units[b] as Unit;
+    const da = ua.dates.filter((d) => d.date);
+    const db = ub.dates.filter((d) => d.date);
+    if (da.length !== 1 || db.length !== 1) continue;
+    const x = (da[0] as { date: string; text: string }).date;
+    const y = (db[0] as { date: string; text: string }).date;
+    if (x.length !== y.length || x.slice(0, 10) === y.slice(0, 10)) continue;
+    out.push({
+      id: "",
+      kind: "date",
+      about: `when it happened${sharedContext([ua, ub])}`,
+      explanation: `${ua.article} dates it ${x} ("${da[0]?.text}"), ${ub.article} ${y} ("${db[0]?.text}").`,
+      values: [
+        { article: ua.article, value: x, evidence: ua.text },
+        { article: ub.article, value: y, evidence: ub.text },
+      ],
+    });
+  }
+  return out;
+}
+
+// --- persons -------------------------------------------------------------------------------------
+
+function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): ReportDiscrepancy[] {
+  const out: ReportDiscrepancy[] = [];
+  const persons = (u: Unit) =>
+    new Set(
+      u.mentions
+        .filter((m: Mention) => m.type === "person" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end))
+        .map((m) => story.entities.byMention(u.article, m.start, m.end)?.id)
+        .filter((x): x is string => !!x),
+    );
+  const nameOf = (id: string) => story.entities.entities.find((e) => e.id === id)?.name ?? id;
+  for (const { a, b, similarity } of pairs) {
+    if (similarity < PERSON_STATEMENT) continue;
+    const ua = units[a] as Unit;
+    const ub = units[b] as Unit;
+    const pa = persons(ua);
+    const pb = persons(ub);
+    const onlyA = [...pa].filter((p) => !pb.has(p));
+    const onlyB = [...pb].filter((p) => !pa.has(p));
+    if (onlyA.length !== 1 || onlyB.length !== 1 || pa.size !== pb.size) continue;
+    const [x, y] = [nameOf(onlyA[0] as string), nameOf(onlyB[0] as string)];
+    out.push({
+      id: "",
+      kind: "person",
+      about: `who it was${sharedContext([ua, ub])}`,
+      explanation: `${ua.article} names ${x} where ${ub.article} names ${y} in the same statement.`,
+      values: [
+        { article: ua.article, value: x, evidence: ua.text },
+        { article: ub.article, value: y, evidence: ub.text },
+      ],
+    });
+  }
+  return out;
+}
+
+// --- negation ------------------------------------------------------------------------------------
+
+/** Stems that a negation in the statement governs: the content words just after it. */
+function negatedStems(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(NEGATION)) {
+    const after = text
+      .slice(m.index + m[0].length)
+      .split(/\s+/)
+      .slice(0, NEGATION_REACH + 1)
+      .join(" ");
+    for (const s of contentStems(after)) out.add(s);
+  }
+  return out;
+}
+
+function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
+  const out: ReportDiscrepancy[] = [];
+  for (const { a, b, similarity } of pairs) {
+    if (similarity < CLOSE_STATEMENT) continue;
+    const ua = units[a] as Unit;
+    const ub = units[b] as Unit;
+    if (ua.quoted > 0.5 || ub.quoted > 0.5) continue;
+    const na = negatedStems(ua.text);
+    const nb = negatedStems(ub.text);
+    const sa = new Set(ua.stems);
+    const sb = new Set(ub.stems);
+    // A word negated on one side and asserted, un-negated, on the other.
+    const flipped =
+      [...na].find((s) => sb.has(s) && !nb.has(s) && sa.has(s)) ??
+      [...nb].find((s) => sa.has(s) && !na.has(s) && sb.has(s));
+    if (!flipped) continue;
+    out.push({
+      id: "",
+      kind: "negation",
+      about: `whether "${flipped}…" holds${sharedContext([ua, ub])}`,
+      explanation: `${ua.article} and ${ub.article} make the same statement with opposite polarity or condition.`,
+      values: [
+        { article: ua.article, value: clauseAround(ua.text, flipped), evidence: ua.text },
+        { article: ub.article, value: clauseAround(ub.text, flipped), evidence: ub.text },
+      ],
+    });
+  }
+  return out;
+}
+
+/** The words around the first word of the sentence whose stem is `stem`. */
+function clauseAround(text: string, stem: string): string {
+  const words = text.split(/\s+/);
+  const i = words.findIndex((w) => contentStems(w)[0] === stem);
+  if (i < 0) return text;
+  return words.slice(Math.max(0, i - 4), i + 2).join(" ");
+}
+
+// --- attribution ---------------------------------------------------------------------------------
+
+function attributionDiscrepancies(story: ResolvedStory): ReportDiscrepancy[] {
+  const out: ReportDiscrepancy[] = [];
+  const byArticle = new Map(story.articles.map((a) => [a.article.id, a]));
+  for (const q of story.quotes) {
+    const speakers: Side[] = [];
+    for (const o of q.occurrences) {
+      const mention = byArticle.get(o.article)?.quotes.find((m) => m.start === o.start && m.end === o.end);
+      const target = mention?.speaker?.resolved ?? (mention?.speaker?.kind === "name" ? mention.speaker : undefined);
+      if (!target) continue;
+      const entity =
+        story.entities.byMention(o.article, target.start, target.end) ?? story.entities.byName(target.text);
+      if (entity && entity.type !== "place")
+        speakers.push({ article: o.article, value: entity.name, evidence: o.attribution });
+    }
+    const names = new Set(speakers.map((s) => s.value));
+    // "Port Authority" and "Sidi Port Authority" may well be one speaker named more or less fully.
+    const words = (n: string) => n.toLowerCase().split(/\s+/);
+    const distinct = [...names].filter(
+      (n) => ![...names].some((m) => m !== n && words(n).every((w) => words(m).includes(w))),
+    );
+    if (distinct.length < 2) continue;
+    out.push({
+      id: "",
+      kind: "attribution",
+      about: `who said "${q.text.length > 60 ? `${q.text.slice(0, 59)}…` : q.text}"`,
+      explanation: `The same quotation is given to ${[...names].join(" and to ")}.`,
+      values: speakers,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import type { AnnotatedArticle, ReportQuote, ResolvedStory } from "../model/index.js";
+
+/** A quotation's words must mostly recur in another article's sentence for that sentence to be its source. */
+const MIN_MATCHED_SHARE = 0.6;
+/** ... and at least this many of them, so that two-word scare quotes are not read as paraphrases. */
+const MIN_MATCHED_WORDS = 4;
+/** The other article gives the words as paraphrase when less than this share of them is inside its quotes. */
+const MAX_QUOTED_SHARE = 0.5;
+
+interface Word {
+  word: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+
+function wordsOf(text: string, offset = 0): Word[] {
+  return [...text.matchAll(WORD)].map((m) => ({
+    word: m[0].toLowerCase().replace(/’/g, "'"),
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+  }));
+}
+
+/** Indices in `b` of a longest common subsequence of words with `a`. */
+function lcsMatches(a: string[], b: string[]): number[] {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const table = new Uint16Array(rows * cols);
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) {
+      table[i * cols + j] =
+        a[i] === b[j]
+          ? (table[(i + 1) * cols + j + 1] as number) + 1
+          : Math.max(table[(i + 1) * cols + j] as number, table[i * cols + j + 1] as number);
+    }
+  }
+  const matched: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      matched.push(j);
+      i++;
+      j++;
+    } else if ((table[(i + 1) * cols + j] as number) >= (table[i * cols + j + 1] as number)) i++;
+    else j++;
+  }
+  return matched;
+}
+
+/**
+ * Marks as `expanded` the renderings that print inside quotation marks words another article gives as
+ * paraphrase: the quotation's words recur in order in a sentence of the other article, mostly outside its
+ * quotation marks. Other fidelities stay as the grouping set them.
+ */
+export function refineFidelity(story: ResolvedStory): ReportQuote[] {
+  const sentences = story.articles.map((a) => ({
+    id: a.article.id,
+    quotes: a.quotes,
+    sentences: a.sentences.map((s) => wordsOf(a.article.text.slice(s.start, s.end), s.start)),
+  }));
+  return story.quotes.map((q) => ({
+    ...q,
+    occurrences: q.occurrences.map((o) => {
+      const words = wordsOf(o.text).map((w) => w.word);
+      if (words.length < MIN_MATCHED_WORDS) return o;
+      const paraphrased = sentences.some(
+        (other) => other.id !== o.article && other.sentences.some((s) => paraphrases(words, s, other.quotes)),
+      );
+      return paraphrased ? { ...o, fidelity: "expanded" as const } : o;
+    }),
+  }));
+}
+
+function paraphrases(quote: string[], sentence: Word[], quotes: AnnotatedArticle["quotes"]): boolean {
+  const needed = Math.max(MIN_MATCHED_WORDS, Math.ceil(MIN_MATCHED_SHARE * quote.length));
+  if (sentence.length < needed) return false;
+  const vocabulary = new Set(sentence.map((w) => w.word));
+  let shared = 0;
+  for (const w of quote) if (vocabulary.has(w)) shared++;
+  if (shared < needed) return false;
+  const matched = lcsMatches(
+    quote,
+    sentence.map((w) => w.word),
+  );
+  if (matched.length < needed) return false;
+  const inQuotes = matched.filter((j) => {
+    const w = sentence[j] as Word;
+    return quotes.some((q) => w.start >= q.start && w.end <= q.end);
+  }).length;
+  return inQuotes / matched.length < MAX_QUOTED_SHARE;
+}

@@ -1,0 +1,494 @@
+import type { AnnotatedArticle, Entity, ReportProvenance, ResolvedStory } from "../model/index.js";
+import type { Unit } from "./units.js";
+import { STOPWORDS } from "./words.js";
+
+/**
+ * How an article refers to a source: `interview` when it names the source as the one people spoke to ("told
+ * Reuters", "in an interview with Reuters") — the words of the source's own report; `third-party` when it
+ * relays the source's report ("Reuters reported", "according to Reuters", "told the newswire"); `self` when
+ * the source speaks of itself ("Reuters could not independently verify").
+ */
+type CitationKind = "interview" | "third-party" | "self";
+
+interface CitationHit {
+  article: string;
+  name: string;
+  kind: CitationKind;
+  evidence: string;
+  at: number;
+}
+
+/** Words that, after "told" and the like, introduce the source spoken to. */
+const INTERVIEW_BEFORE_NAME =
+  /(?<![\p{L}\p{N}])(?:told|tells|in an? (?:exclusive )?interview (?:with|to)|spoke to|speaking to|talking to|talked to|confirmed to|in (?:comments|remarks|a statement) to)\s+/giu;
+
+/** Words that, before a name, introduce a source whose report is relayed. */
+const THIRD_PARTY_BEFORE_NAME =
+  /(?<![\p{L}\p{N}])(?:according to|(?:first )?reported by|cited by|quoted by|citing|an? (?:report|story|article) (?:by|from|in))\s+/giu;
+
+/** Words that, after a name, say the name published what is relayed ("Reuters reported", "X said in a statement"). */
+const THIRD_PARTY_AFTER_NAME =
+  /^\s*(?:['’]s?\s+report\b|,?\s*(?:has |had |also |first |earlier |previously )?(?:reported|reports|quoted|said in a statement|says in a statement|cited)(?![\p{L}\p{N}]))/iu;
+
+/** Words after a name by which a news organisation speaks of itself in its own report. */
+const SELF_AFTER_NAME =
+  /^\s*(?:could not|cannot|can ?not|was unable to|were unable to|has not been able to|have not been able to) (?:immediately |independently )*(?:verify|confirm)\b/iu;
+
+/** Phrases by which an article shows it is original reporting, without naming itself. */
+const SELF_ARTICLE = /(?<![\p{L}\p{N}])(?:for this (?:article|story|report)|told this (?:newspaper|reporter|outlet))\b/iu;
+
+/** Nouns that stand for a news report or outlet without naming it; resolved to the source the article cites most. */
+const GENERIC_SOURCE = "report|newswire|wire service|news agency|newspaper|paper|outlet|broadcaster|publication|magazine";
+
+/** Generic references to a relayed report: "according to the report", "the newswire said", "told the newswire". */
+const GENERIC_THIRD_PARTY = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:according to (?:the|that|this) (?:${GENERIC_SOURCE})|the (?:${GENERIC_SOURCE})(?: also)? (?:said|says|stated|states|reported|reports|added|noted|cited|quoted)|told (?:the|that) (?:${GENERIC_SOURCE}))(?![\\p{L}\\p{N}])`,
+  "giu",
+);
+
+/**
+ * Head words that make a capitalised name an organisation or an outlet whatever type the mention detector gave
+ * it ("Meridian Press", "Interior Ministry"): the detector guesses types from shape, and a source must not be
+ * dropped because it was guessed to be a person.
+ */
+const ORGANISATION_WORDS = new Set(
+  (
+    "press news newswire agency times post journal herald tribune gazette courier chronicle observer telegraph " +
+    "guardian independent express mail mirror standard daily weekly monthly magazine review radio television tv " +
+    "broadcasting broadcaster network channel media wire bulletin monitor examiner inquirer globe record dispatch " +
+    "ledger register ministry department office authority council commission committee bureau directorate " +
+    "institute association union corporation company group inc ltd corp foundation organization organisation " +
+    "service services bank court party"
+  ).split(" "),
+);
+
+/** One capitalised word: "Reuters", "U.S.", "al-Awfiyaa", "Agence France-Presse". */
+const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{M}\\p{N}'’.&-]*";
+/** Lower-case words that may join the capitalised words of one name ("Times of Israel"). */
+const NAME_JOINER = "(?:of|for|and|de|du|des|del|la|le|al|el|&)";
+const NAME_AHEAD = new RegExp(`^(?:(the)\\s+)?(${CAP_WORD}(?:\\s+(?:${NAME_JOINER}\\s+)?${CAP_WORD})*)`, "u");
+const NAME_BEHIND = new RegExp(`(${CAP_WORD}(?:\\s+(?:${NAME_JOINER}\\s+)?${CAP_WORD})*)$`, "u");
+
+/** Fewer articles than this citing one source make no shared origin: one citation is just a citation. */
+const MIN_ORIGIN_ARTICLES = 2;
+
+/**
+ * Words per shingle for text reuse. Five words survive light rewriting (a word changed every sixth word still
+ * leaves a match) while chance matches of five words with two content words are rare between independent
+ * reports of the same event.
+ */
+export const SHINGLE_WORDS = 5;
+
+/** A shingle must have this many content words: "at the end of the" is shared by everyone. */
+const MIN_SHINGLE_CONTENT = 2;
+
+/**
+ * Matched stretches this many words apart or closer are one passage: a copy that swaps a word ("collapsed"
+ * for "broke down") is still one reused passage.
+ */
+export const MAX_PASSAGE_GAP = 4;
+
+/**
+ * A pair of articles reuses text only if one passage is at least this long. Twelve words is longer than a
+ * shared name with its title or a stock phrase, and shorter than the one copied sentence that shows reuse.
+ */
+export const MIN_PASSAGE_WORDS = 12;
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+};
+
+/**
+ * The provenance of a story: the outside sources each article cites, the origin report most of them cite (and
+ * the article that is that report, if the story has it), and the passages articles share, with direction.
+ *
+ * @example provenanceOf(story, units).origin?.name
+ */
+export function provenanceOf(story: ResolvedStory, _units: Unit[]): ReportProvenance {
+  const hits = story.articles.flatMap((a) => citationHits(a, story));
+  const selfArticles = new Set(
+    story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a, a.article.text))).map((a) => a.article.id),
+  );
+  const citations = citationsOf(hits);
+  const shared = sharedPassages(story.articles);
+  const origin = originOf(story, hits, selfArticles, shared);
+  const reuse = shared
+    .map((s) => directed(story, s, origin?.article, hits))
+    .sort((x, y) => y.sharedFraction - x.sharedFraction || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
+  return { ...(origin ? { origin } : {}), citations, reuse };
+}
+
+/** One citation per article and cited source, with the first sentence that cites it. */
+function citationsOf(hits: CitationHit[]): ReportProvenance["citations"] {
+  const seen = new Set<string>();
+  const out: ReportProvenance["citations"] = [];
+  for (const h of hits) {
+    if (h.kind === "self") continue;
+    const key = `${h.article}\u0000${h.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ article: h.article, cites: h.name, evidence: h.evidence });
+  }
+  return out;
+}
+
+/** Every reference of one article to an outside source, named or generic, in text order. */
+function citationHits(a: AnnotatedArticle, story: ResolvedStory): CitationHit[] {
+  const id = a.article.id;
+  const text = maskQuotes(a, a.article.text);
+  const named: CitationHit[] = [];
+  const generic: { kind: CitationKind; evidence: string; at: number }[] = [];
+  for (const s of a.sentences) {
+    const sentence = text.slice(s.start, s.end);
+    const evidence = a.article.text.slice(s.start, s.end).trim();
+    const add = (at: number, name: string | undefined, kind: CitationKind) => {
+      if (name) named.push({ article: id, name, kind, evidence, at: s.start + at });
+    };
+    for (const [pattern, kind] of [
+      [INTERVIEW_BEFORE_NAME, "interview"],
+      [THIRD_PARTY_BEFORE_NAME, "third-party"],
+    ] as const) {
+      for (const m of sentence.matchAll(pattern)) {
+        const from = m.index + m[0].length;
+        add(from, nameAhead(sentence, from, s.start, a, story), kind);
+      }
+    }
+    for (const m of sentence.matchAll(/[\p{Lu}][^\s]*(?=[\s,'’])/gu)) {
+      const after = sentence.slice(m.index);
+      const found = nameBehindAt(sentence, m.index, s.start, a, story);
+      if (!found) continue;
+      const rest = sentence.slice(found.end);
+      if (THIRD_PARTY_AFTER_NAME.test(rest)) add(found.start, found.name, "third-party");
+      else if (SELF_AFTER_NAME.test(rest)) add(found.start, found.name, "self");
+      if (!after) continue;
+    }
+    for (const m of sentence.matchAll(GENERIC_THIRD_PARTY)) generic.push({ kind: "third-party", evidence, at: m.index });
+  }
+  const dedup = new Map<string, CitationHit>();
+  for (const h of named) dedup.set(`${h.at}\u0000${h.kind}`, h);
+  const hits = [...dedup.values()];
+  const most = mostCited(hits);
+  if (most) for (const g of generic) hits.push({ article: id, name: most, ...g });
+  return hits.sort((x, y) => x.at - y.at);
+}
+
+/** The source an article names most often (interview or relayed), the referent of its "the report". */
+function mostCited(hits: CitationHit[]): string | undefined {
+  const count = new Map<string, number>();
+  for (const h of hits) if (h.kind !== "self") count.set(h.name, (count.get(h.name) ?? 0) + 1);
+  return [...count].sort((x, y) => y[1] - x[1])[0]?.[0];
+}
+
+/** The source named right after a cue ("told Reuters", "according to the National"), if it can be one. */
+function nameAhead(
+  sentence: string,
+  from: number,
+  offset: number,
+  a: AnnotatedArticle,
+  story: ResolvedStory,
+): string | undefined {
+  const m = NAME_AHEAD.exec(sentence.slice(from));
+  if (!m?.[2]) return undefined;
+  const run = trimRun(m[2]);
+  const start = from + m[0].length - m[2].length;
+  const rest = sentence.slice(start + run.length);
+  if (modifiesNoun(run, rest)) return undefined;
+  return sourceName(run, m[1] !== undefined, offset + start, a, story);
+}
+
+/**
+ * The capitalised name that starts at `at` and ends right before a cue, e.g. "Meridian Press" in "..., Meridian
+ * Press reported". Only runs that start where a name can start (not inside another run) are tried.
+ */
+function nameBehindAt(
+  sentence: string,
+  at: number,
+  offset: number,
+  a: AnnotatedArticle,
+  story: ResolvedStory,
+): { name: string; start: number; end: number } | undefined {
+  if (at > 0 && /[\p{L}\p{N}'’.&-]\s*$/u.test(sentence.slice(Math.max(0, at - 1), at))) return undefined;
+  const before = sentence.slice(0, at);
+  const previous = /(\S+)\s+$/u.exec(before)?.[1] ?? "";
+  if (new RegExp(`^${CAP_WORD}$`, "u").test(previous) || new RegExp(`^${NAME_JOINER}$`, "u").test(previous))
+    return undefined;
+  const m = NAME_AHEAD.exec(sentence.slice(at));
+  if (!m?.[2]) return undefined;
+  const run = trimRun(m[2]);
+  const start = at + m[0].length - m[2].length;
+  const hadThe = m[1] !== undefined || /\bthe\s+$/iu.test(before);
+  const name = sourceName(run, hadThe, offset + start, a, story);
+  return name ? { name, start, end: start + run.length } : undefined;
+}
+
+/** Drops what a capitalised run picks up at its edges: a sentence's full stop, a possessive, a leading "The". */
+function trimRun(run: string): string {
+  let r = run.replace(/['’]s?$/u, "");
+  if (/\.$/u.test(r) && !/\.\S*\.$/u.test(r.split(/\s+/u).at(-1) ?? "")) r = r.slice(0, -1);
+  return r;
+}
+
+/** "Iraqi officials", "Hamas-run ministry": the capitalised words describe a noun, they do not name a source. */
+function modifiesNoun(run: string, rest: string): boolean {
+  if (/-\p{Ll}+$/u.test(run)) return true;
+  const next = /^\s+([\p{Ll}][\p{L}'’-]*)/u.exec(rest)?.[1];
+  return next !== undefined && !STOPWORDS.has(next.toLowerCase()) && !/^(?:reported|reports|quoted|cited)$/u.test(next);
+}
+
+/**
+ * The canonical name of a cited source, or undefined when the words cannot be a publication or organisation:
+ * a person ("according to Mansouri" attributes a claim, it does not cite a report) or a place ("told Baghdad").
+ * A name the resolver does not know counts when it reads as an institution: "the National", an acronym, or a
+ * name with an organisation word.
+ */
+function sourceName(
+  run: string,
+  hadThe: boolean,
+  start: number,
+  a: AnnotatedArticle,
+  story: ResolvedStory,
+): string | undefined {
+  const words = run.replace(/^the\s+/iu, "").trim();
+  if (!words) return undefined;
+  const hasOrgWord = words.split(/\s+/u).some((w) => ORGANISATION_WORDS.has(w.toLowerCase().replace(/[.'’]/gu, "")));
+  const mention = a.mentions.find((m) => m.start <= start && m.end >= start + 1 && m.end <= start + run.length + 1);
+  const entity: Entity | undefined =
+    (mention && story.entities.byMention(a.article.id, mention.start, mention.end)) ?? story.entities.byName(words);
+  if (entity) {
+    if (entity.type === "organization" || entity.type === "other" || hasOrgWord) return entity.name;
+    return undefined;
+  }
+  const acronym = /^[\p{Lu}]{2,}$/u.test(words.replace(/\./gu, ""));
+  return hadThe || hasOrgWord || acronym ? words : undefined;
+}
+
+/** The text with quoted words blanked out: what a speaker says is not what the article does. */
+function maskQuotes(a: AnnotatedArticle, text: string): string {
+  let out = text;
+  for (const q of a.quotes) out = out.slice(0, q.start) + " ".repeat(q.end - q.start) + out.slice(q.end);
+  return out;
+}
+
+interface SharedPair {
+  a: number;
+  b: number;
+  /** Words of each article covered by shared passages. */
+  coveredA: number[];
+  coveredB: number[];
+}
+
+interface Words {
+  /** Normalised words outside quotations, with their index among all the article's words. */
+  kept: { word: string; index: number }[];
+  total: number;
+}
+
+/** The article's words, normalised so that a copy matches despite case, accents, apostrophes and "ten"/"10". */
+function wordsOf(a: AnnotatedArticle): Words {
+  const text = a.article.text;
+  const quoted = (i: number) => a.quotes.some((q) => i >= q.start && i < q.end) || insideMarks(text, i);
+  const kept: Words["kept"] = [];
+  let total = 0;
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)) {
+    const index = total++;
+    if (quoted(m.index)) continue;
+    const w = m[0]
+      .normalize("NFKD")
+      .replace(/\p{M}/gu, "")
+      .toLowerCase()
+      .replace(/['’]/gu, "")
+      .replace(/(\d),(?=\d{3})/gu, "$1");
+    kept.push({ word: NUMBER_WORDS[w] ?? w, index });
+  }
+  return { kept, total };
+}
+
+/** Whether position `i` lies between an opening and a closing double quotation mark on its own line. */
+function insideMarks(text: string, i: number): boolean {
+  const lineStart = text.lastIndexOf("\n", i) + 1;
+  const before = text.slice(lineStart, i);
+  const opens = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length;
+  if (opens > 0) return true;
+  return (before.match(/"/gu) ?? []).length % 2 === 1;
+}
+
+/** Shingles of consecutive kept words (never across a quotation), keyed by their words. */
+function shinglesOf(w: Words): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (let i = 0; i + SHINGLE_WORDS <= w.kept.length; i++) {
+    const window = w.kept.slice(i, i + SHINGLE_WORDS);
+    const first = window[0] as Words["kept"][number];
+    const last = window[SHINGLE_WORDS - 1] as Words["kept"][number];
+    if (last.index - first.index !== SHINGLE_WORDS - 1) continue;
+    if (window.filter((x) => !STOPWORDS.has(x.word)).length < MIN_SHINGLE_CONTENT) continue;
+    const key = window.map((x) => x.word).join(" ");
+    out.set(key, [...(out.get(key) ?? []), i]);
+  }
+  return out;
+}
+
+/** Pairs of articles that share passages of at least `MIN_PASSAGE_WORDS` words outside quotations. */
+function sharedPassages(articles: AnnotatedArticle[]): SharedPair[] {
+  const words = articles.map(wordsOf);
+  const shingles = words.map(shinglesOf);
+  const holders = new Map<string, number[]>();
+  shingles.forEach((map, i) => {
+    for (const key of map.keys()) holders.set(key, [...(holders.get(key) ?? []), i]);
+  });
+  const pairs = new Map<number, SharedPair>();
+  shingles.forEach((map, b) => {
+    for (const [key, positions] of map) {
+      for (const a of holders.get(key) ?? []) {
+        if (a >= b) continue;
+        const pairKey = a * articles.length + b;
+        let pair = pairs.get(pairKey);
+        if (!pair) {
+          pair = { a, b, coveredA: [], coveredB: [] };
+          pairs.set(pairKey, pair);
+        }
+        for (const p of positions) pair.coveredB.push(...span(words[b] as Words, p));
+        for (const p of shingles[a]?.get(key) ?? []) pair.coveredA.push(...span(words[a] as Words, p));
+      }
+    }
+  });
+  return [...pairs.values()]
+    .map((p) => ({ ...p, coveredA: unique(p.coveredA), coveredB: unique(p.coveredB) }))
+    .filter((p) => passagesOf(p.coveredA).some((r) => r >= MIN_PASSAGE_WORDS))
+    .filter((p) => passagesOf(p.coveredB).some((r) => r >= MIN_PASSAGE_WORDS));
+}
+
+function span(w: Words, position: number): number[] {
+  return w.kept.slice(position, position + SHINGLE_WORDS).map((x) => x.index);
+}
+
+function unique(xs: number[]): number[] {
+  return [...new Set(xs)].sort((x, y) => x - y);
+}
+
+/** Lengths (matched words) of the maximal runs of covered word indices, allowing gaps of `MAX_PASSAGE_GAP`. */
+function passagesOf(covered: number[]): number[] {
+  const runs: number[] = [];
+  let previous = Number.NEGATIVE_INFINITY;
+  for (const i of covered) {
+    if (i - previous - 1 <= MAX_PASSAGE_GAP && runs.length) runs[runs.length - 1] = (runs.at(-1) as number) + 1;
+    else runs.push(1);
+    previous = i;
+  }
+  return runs;
+}
+
+/**
+ * Direction of reuse: from the earlier to the later article by date; when a date is missing, from the origin
+ * article, then from the article whose outlet the other cites, then from the fuller article (a copy trims).
+ */
+function directed(
+  story: ResolvedStory,
+  p: SharedPair,
+  origin: string | undefined,
+  hits: CitationHit[],
+): ReportProvenance["reuse"][number] {
+  const A = story.articles[p.a] as AnnotatedArticle;
+  const B = story.articles[p.b] as AnnotatedArticle;
+  const [da, db] = [A.article.published, B.article.published];
+  const cites = (x: AnnotatedArticle, y: AnnotatedArticle) =>
+    y.article.outlet !== undefined &&
+    hits.some((h) => h.article === x.article.id && fold(h.name) === fold(y.article.outlet as string));
+  let aFirst: boolean;
+  if (da && db && da !== db) aFirst = da < db;
+  else if (origin === A.article.id || origin === B.article.id) aFirst = origin === A.article.id;
+  else if (cites(B, A) !== cites(A, B)) aFirst = cites(B, A);
+  else aFirst = wordCount(A) >= wordCount(B);
+  const [from, to, covered] = aFirst ? [A, B, p.coveredB] : [B, A, p.coveredA];
+  return {
+    from: from.article.id,
+    to: to.article.id,
+    sharedFraction: Math.round((covered.length / Math.max(1, wordCount(to))) * 1000) / 1000,
+    passages: passagesOf(covered).filter((r) => r >= SHINGLE_WORDS).length,
+  };
+}
+
+function wordCount(a: AnnotatedArticle): number {
+  return (a.article.text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
+
+function fold(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/^the\s+/u, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/**
+ * The origin: the source cited by the most articles (at least two). The article that IS that report is the
+ * one whose outlet is that source, or else one that names the source only the way the source's own report
+ * does — as the one people spoke to ("told Reuters") or speaking of itself ("Reuters could not verify") — and
+ * never relays it as a third party ("Reuters reported", "according to Reuters", "told the newswire"). Copies
+ * keep "told Reuters", so among such articles the earliest dated wins, then the one most others share
+ * passages with (others reuse from it), then the fuller one. With no such cue, an article that never relays
+ * the source but whose passages articles citing the source reuse is taken as the report.
+ */
+function originOf(
+  story: ResolvedStory,
+  hits: CitationHit[],
+  selfArticles: Set<string>,
+  shared: SharedPair[],
+): ReportProvenance["origin"] {
+  const citers = new Map<string, Set<string>>();
+  const count = new Map<string, number>();
+  for (const h of hits) {
+    citers.set(h.name, (citers.get(h.name) ?? new Set()).add(h.article));
+    count.set(h.name, (count.get(h.name) ?? 0) + 1);
+  }
+  const first = (name: string) => hits.findIndex((h) => h.name === name);
+  const name = [...citers.keys()]
+    .filter((n) => (citers.get(n)?.size ?? 0) >= MIN_ORIGIN_ARTICLES)
+    .sort(
+      (x, y) =>
+        (citers.get(y)?.size ?? 0) - (citers.get(x)?.size ?? 0) ||
+        (count.get(y) ?? 0) - (count.get(x) ?? 0) ||
+        first(x) - first(y),
+    )[0];
+  if (!name) return undefined;
+  const ids = story.articles.map((a) => a.article.id);
+  const partners = (i: number) => shared.filter((p) => p.a === i || p.b === i).map((p) => (p.a === i ? p.b : p.a));
+  const candidates = story.articles
+    .map((a, i) => {
+      const own = hits.filter((h) => h.article === a.article.id && h.name === name);
+      return {
+        i,
+        id: a.article.id,
+        isOutlet: a.article.outlet !== undefined && fold(a.article.outlet) === fold(name),
+        relays: own.some((h) => h.kind === "third-party"),
+        firstHand: own.some((h) => h.kind === "interview" || h.kind === "self") || selfArticles.has(a.article.id),
+        published: a.article.published,
+        reusedByCiters: partners(i).filter((j) => citers.get(name)?.has(ids[j] as string)).length,
+        words: wordCount(a),
+      };
+    })
+    .filter((c) => c.isOutlet || (!c.relays && (c.firstHand || c.reusedByCiters > 0)));
+  candidates.sort(
+    (x, y) =>
+      Number(y.isOutlet) - Number(x.isOutlet) ||
+      Number(y.firstHand) - Number(x.firstHand) ||
+      (x.published ?? "\uffff").localeCompare(y.published ?? "\uffff") ||
+      y.reusedByCiters - x.reusedByCiters ||
+      y.words - x.words ||
+      x.i - y.i,
+  );
+  const article = candidates[0]?.id;
+  return article ? { name, article } : { name };
+}

@@ -1,0 +1,73 @@
+import type { EntityIndex, Mention, ReportRelation } from "../model/index.js";
+import type { Unit } from "./units.js";
+
+/** The words between two names may be at most this long for a clause pattern to join them. */
+const MAX_GAP_CHARS = 60;
+
+/**
+ * Clause patterns between a subject name and an object name, as predicate and the words that must lie between
+ * them. Each pattern is anchored at the end of the gap (the object follows the verb phrase).
+ */
+const PREDICATES: { predicate: string; between: RegExp }[] = [
+  { predicate: "threatens", between: /\bthreaten(?:s|ed|ing)?\b(?:\s+to\s+\w+)?(?:\s+(?:the|its|their))?\s*$/i },
+  {
+    predicate: "backs",
+    between:
+      /\b(?:backs|backed|supports?|supported|arms|armed|funds|funded|sponsors|sponsored)\b(?:\s+(?:the|its|their))?\s*$/i,
+  },
+  {
+    predicate: "negotiates with",
+    between: /\b(?:negotiat\w*|(?:in\s+)?talks|held talks|talking)\s+with\s+(?:the\s+)?$/i,
+  },
+  {
+    predicate: "is part of",
+    between: /\b(?:is|are|was|were)\s+(?:a\s+)?(?:part|members?)\s+of\s+(?:the\s+)?$|\bbelongs?\s+to\s+(?:the\s+)?$/i,
+  },
+  {
+    predicate: "attacked",
+    between: /\b(?:attack(?:s|ed)?|struck|strikes|bomb(?:s|ed)|target(?:s|ed)|invaded|shelled)\s+(?:the\s+)?$/i,
+  },
+  { predicate: "said to", between: /\b(?:told|said\s+to)\s+(?:the\s+)?$/i },
+  { predicate: "urged", between: /\burg(?:es|ed)\s+(?:the\s+)?$/i },
+  { predicate: "met", between: /\bmet(?:\s+with)?\s+(?:the\s+)?$/i },
+  { predicate: "accused", between: /\baccus(?:es|ed)\s+(?:the\s+)?$/i },
+  { predicate: "leads", between: /\b(?:leads|led|heads|headed)\s+(?:the\s+)?$/i },
+];
+
+const SUBORDINATE = /\b(?:to|of|in|at|from|with|for|by|on|about)\s+(?:the\s+)?$/i;
+
+/** A negation in the gap turns the clause around: "did not attack" is no attack. */
+const NEGATED = /\b(?:not|never|no)\b|n['’]t\b/i;
+
+/**
+ * Subject–predicate–object relations between named entities from clause patterns in each sentence (outside
+ * quotations), merged across articles with their sources and evidence sentences.
+ */
+export function relationsOf(units: Unit[], entities: EntityIndex): ReportRelation[] {
+  const merged = new Map<string, ReportRelation>();
+  for (const u of units) {
+    const names = u.mentions.filter(
+      (m) => m.type !== "other" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end),
+    );
+    for (let i = 0; i + 1 < names.length; i++) {
+      const subject = names[i] as Mention;
+      const object = names[i + 1] as Mention;
+      const gap = u.text.slice(subject.end - u.sentence.start, object.start - u.sentence.start);
+      const before = u.text.slice(Math.max(0, subject.start - u.sentence.start - 6), subject.start - u.sentence.start);
+      // A possessive ("Iraq's government told") or a prepositional object ("close to Iraq") is not the subject.
+      if (/^['’]s?\b/u.test(gap) || /['’]s?$/u.test(subject.text) || SUBORDINATE.test(before)) continue;
+      if (gap.length > MAX_GAP_CHARS || /[.;:!?"“”]/u.test(gap) || NEGATED.test(gap)) continue;
+      const predicate = PREDICATES.find((p) => p.between.test(gap))?.predicate;
+      if (!predicate) continue;
+      const s = entities.byMention(u.article, subject.start, subject.end);
+      const o = entities.byMention(u.article, object.start, object.end);
+      if (!s || !o || s.id === o.id) continue;
+      const key = `${s.id}\u0000${predicate}\u0000${o.id}`;
+      const r = merged.get(key) ?? { subject: s.id, predicate, object: o.id, sources: [], evidence: [] };
+      if (!r.sources.includes(u.article)) r.sources.push(u.article);
+      if (!r.evidence.includes(u.text)) r.evidence.push(u.text);
+      merged.set(key, r);
+    }
+  }
+  return [...merged.values()].sort((a, b) => b.sources.length - a.sources.length);
+}

@@ -1,0 +1,240 @@
+import { detect } from "tinyld";
+import type { Article, Diagnostic } from "../../model/index.js";
+import { boilerplateRule } from "../boilerplate.js";
+import { parseDateline } from "../dateline.js";
+import { decodePage } from "./charset.js";
+import { extractContent } from "./content.js";
+import { type DateOptions, findDate, parseDateValue } from "./dates.js";
+import { mostFrequentDate, normaliseLanguage, readPageMetadata, splitAuthors } from "./metadata.js";
+import { readWithReadability } from "./readability.js";
+import { findFirst, parseHtmlTree, textOf } from "./tree.js";
+
+/** A page to extract: its bytes (any charset, gzip allowed) or its decoded HTML, and where it came from. */
+export interface PageInput {
+  bytes?: Uint8Array;
+  html?: string;
+  /** The article id to give the result (a file name without extension, a record number). */
+  id: string;
+  /** Where it was read from: a path, a URL, "file.warc.gz#12". */
+  source: string;
+  /** The page's own URL, when known: dates and the outlet may be read from it. */
+  url?: string;
+  /** The HTTP Content-Type, whose charset wins over the page's own declaration. */
+  contentType?: string;
+}
+
+/** Options for {@link extractPage}. */
+export interface PageOptions {
+  /**
+   * When to ask @mozilla/readability: "fallback" (default) when the page's structure yields little prose,
+   * "always" to take its text whenever it has any, "never" to use the structural extractor alone.
+   */
+  readability?: "fallback" | "always" | "never";
+  /** Dates after this are not publication dates. Default: tomorrow. */
+  latest?: Date;
+}
+
+/** A page that holds an article. */
+export interface ArticlePage {
+  kind: "article";
+  article: Article;
+  /** The page's canonical URL, else the URL it was read from. */
+  url?: string;
+  /** ISO 639-1 language code, as declared by the page or detected from its text. */
+  language?: string;
+  /** Which extractor produced the text. */
+  extractor: "structure" | "readability";
+}
+
+/** A page that is not an article, with the reasons, and what text there was. */
+export interface NotArticle {
+  kind: "not-article";
+  id: string;
+  source: string;
+  url?: string;
+  title?: string;
+  language?: string;
+  /** The main text found, for inspection; too little or too scattered to be an article. */
+  text: string;
+  reasons: string[];
+}
+
+/** The outcome of extracting one page. */
+export type PageExtraction = ArticlePage | NotArticle;
+
+/** Fewer words of main text than this and the page is no article (a news brief has about 80). */
+export const MIN_ARTICLE_WORDS = 40;
+/**
+ * When the structural extractor finds fewer prose characters than this, Readability is asked too: a short
+ * result is where either may have missed the article.
+ */
+export const READABILITY_BELOW_PROSE = 600;
+/** Readability's text replaces ours only when this much longer: on equal terms ours is the more precise. */
+const READABILITY_GAIN = 1.3;
+/** A page whose text is mostly link text, with little main text, is an index or a link list. */
+const LINK_PAGE_DENSITY = 0.55;
+/** Main text this short on a link-dense page or an error page is no article. */
+const SHORT_PAGE_WORDS = 150;
+/** Characters of main text the language detector reads: enough for a reliable guess, cheap. */
+const LANGUAGE_SAMPLE = 1500;
+
+const ERROR_TITLE = /\b(?:404|403|410|500|not found|page not found|error|seite nicht gefunden|fehler|introuvable|no encontrad[ao]|access denied)\b/i;
+/**
+ * Boilerplate rules are tested on lines up to this long: furniture is short, and a long paragraph that
+ * mentions a subscription or "our" readers is reporting.
+ */
+const BOILERPLATE_MAX_WORDS = 40;
+const BYLINE_LINE = /^(?:by|von|par|por|di|door|przez)\s+\p{Lu}/iu;
+const BYLINE_MAX_WORDS = 10;
+const DATE_LINE_MAX_WORDS = 12;
+
+/**
+ * Extracts one web page: its main text (structure first, Readability on linkedom where that yields little),
+ * metadata from markup, the URL and the text's dateline, boilerplate lines removed and listed. A page that
+ * is not an article is reported with reasons.
+ *
+ * @example extractPage({ bytes: readFileSync("story.html"), id: "story", source: "story.html" })
+ */
+export function extractPage(input: PageInput, options: PageOptions = {}): PageExtraction {
+  const diagnostics: Diagnostic[] = [];
+  let html = input.html;
+  if (html === undefined) {
+    const decoded = decodePage(input.bytes ?? new Uint8Array(), {
+      subject: input.source,
+      ...(input.contentType ? { contentType: input.contentType } : {}),
+    });
+    html = decoded.html;
+    if (decoded.truncated) diagnostics.push({ code: "PAGE_TRUNCATED", message: "page larger than the cap; its end was not read" });
+  }
+  const dateOptions: DateOptions = options.latest ? { latest: options.latest } : {};
+  const tree = parseHtmlTree(html);
+  if (tree.flattened) diagnostics.push({ code: "DEEP_MARKUP", message: "nesting too deep; the deepest elements were flattened" });
+  const meta = readPageMetadata(tree, input.url, dateOptions);
+  const content = extractContent(tree, meta.title ? { title: meta.title } : {});
+
+  let paragraphs = content.paragraphs;
+  let extractor: ArticlePage["extractor"] = "structure";
+  const mode = options.readability ?? "fallback";
+  const readability =
+    mode === "always" || (mode === "fallback" && content.proseChars < READABILITY_BELOW_PROSE) ? readWithReadability(html) : undefined;
+  if (readability) {
+    const ours = charCount(paragraphs);
+    const theirs = charCount(readability.paragraphs);
+    if ((mode === "always" && theirs > 0) || theirs > ours * READABILITY_GAIN) {
+      paragraphs = readability.paragraphs;
+      extractor = "readability";
+    }
+  }
+
+  const facts: { published?: string; author?: string } = {};
+  const removedBoilerplate: string[] = [...content.removed.filter((line) => boilerplateRule(line) !== undefined)];
+  const kept: string[] = [];
+  let leading = true;
+  for (const raw of paragraphs) {
+    let paragraph = raw;
+    if (leading) {
+      const words = paragraph.split(/\s+/).length;
+      if (words <= BYLINE_MAX_WORDS && BYLINE_LINE.test(paragraph)) {
+        const names = splitAuthors(paragraph);
+        if (names.length > 0) {
+          facts.author ??= names.join(", ");
+          continue;
+        }
+      }
+      const date = words <= DATE_LINE_MAX_WORDS ? findDate(paragraph, dateOptions) : undefined;
+      if (date && date.length >= paragraph.length * 0.5) {
+        facts.published ??= date.iso;
+        continue;
+      }
+      const dateline = parseDateline(paragraph);
+      if (dateline) {
+        facts.published ??= dateline.date;
+        paragraph = paragraph.slice(dateline.end).replace(/^\s*[-–—|:]?\s*/, "");
+        if (!paragraph) continue;
+      }
+    }
+    const lines = paragraph.split("\n").filter((line) => {
+      if (line.split(/\s+/).length > BOILERPLATE_MAX_WORDS || !boilerplateRule(line)) return true;
+      removedBoilerplate.push(line);
+      return false;
+    });
+    if (lines.length === 0) continue;
+    leading = false;
+    kept.push(lines.join("\n"));
+  }
+  const text = kept.join("\n\n");
+
+  const url = meta.canonicalUrl ?? input.url;
+  let published = meta.published ?? facts.published;
+  if (!published && readability?.publishedTime) published = parseDateValue(readability.publishedTime, dateOptions);
+  if (!published) {
+    const body = findFirst(tree.root, "body") ?? tree.root;
+    published = mostFrequentDate(textOf(body), dateOptions);
+    if (published) diagnostics.push({ code: "DATE_GUESSED", message: "published date taken from the dates in the page's text" });
+  }
+  const author = meta.authors.length > 0 ? meta.authors.join(", ") : (facts.author ?? bylineOf(readability?.byline));
+  const outlet = meta.outlet ?? readability?.siteName ?? hostOf(url);
+  const title = meta.title ?? readability?.title;
+  const language = meta.language ?? (readability?.language ? normaliseLanguage(readability.language) : undefined) ?? detectLanguage(text);
+
+  const reasons = notArticleReasons(text, title, content.pageLinkDensity, meta.types);
+  if (reasons.length > 0) {
+    const page: NotArticle = { kind: "not-article", id: input.id, source: input.source, text, reasons };
+    if (url) page.url = url;
+    if (title) page.title = title;
+    if (language) page.language = language;
+    return page;
+  }
+  if (extractor === "readability") diagnostics.push({ code: "READABILITY", message: "main text from Readability" });
+
+  const article: Article = { id: input.id, source: input.source, text, removedBoilerplate, diagnostics };
+  if (outlet) article.outlet = outlet;
+  if (title) article.title = title;
+  if (published) article.published = published;
+  if (author) article.author = author;
+  const page: ArticlePage = { kind: "article", article, extractor };
+  if (url) page.url = url;
+  if (language) page.language = language;
+  return page;
+}
+
+function notArticleReasons(text: string, title: string | undefined, linkDensity: number, types: string[]): string[] {
+  const reasons: string[] = [];
+  const words = text.length === 0 ? 0 : text.split(/\s+/).length;
+  if (words < MIN_ARTICLE_WORDS) {
+    reasons.push(`only ${words} words of main text, where an article has at least ${MIN_ARTICLE_WORDS}`);
+  }
+  if (words < SHORT_PAGE_WORDS && linkDensity > LINK_PAGE_DENSITY) {
+    reasons.push(`mostly links: ${Math.round(linkDensity * 100)}% of the page's text is link text`);
+  }
+  if (words < SHORT_PAGE_WORDS && title && ERROR_TITLE.test(title)) reasons.push(`an error page: titled "${title}"`);
+  const listing = types.find((t) => /^(?:collectionpage|searchresultspage|profilepage|product)$/.test(t));
+  if (words < SHORT_PAGE_WORDS && listing) reasons.push(`the page declares itself a ${listing}`);
+  return reasons;
+}
+
+function charCount(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.length;
+  return n;
+}
+
+function bylineOf(byline: string | undefined): string | undefined {
+  const names = splitAuthors(byline ?? "");
+  return names.length > 0 ? names.join(", ") : undefined;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, "") || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function detectLanguage(text: string): string | undefined {
+  if (text.length < 50) return undefined;
+  const code = detect(text.slice(0, LANGUAGE_SAMPLE));
+  return code || undefined;
+}

@@ -1,0 +1,101 @@
+import type { ReportArticle } from "../model/index.js";
+import { locateText } from "./locate.js";
+import type { MarkSpan } from "./marked-text.js";
+
+/** What a highlighted span of an article is evidence of; each kind is a class of the span's element. */
+export type SpanKind = "fact" | "quote" | "mention" | "value" | "claim" | "citation" | "relation" | "event" | "brief";
+
+interface Slot {
+  start: number;
+  end: number;
+  id: string;
+  kinds: Set<SpanKind>;
+}
+
+/**
+ * The anchors of the page's articles: every finding asks here for the id of its words, and the articles
+ * are then drawn with exactly the spans that something links to. One span per article and extent, so
+ * two findings on the same words share one element.
+ */
+export class SpanRegistry {
+  readonly #articles: readonly ReportArticle[];
+  readonly #index = new Map<string, number>();
+  readonly #labels: string[];
+  readonly #slots: Map<string, Slot>[];
+
+  constructor(articles: readonly ReportArticle[]) {
+    this.#articles = articles;
+    articles.forEach((a, i) => {
+      if (!this.#index.has(a.id)) this.#index.set(a.id, i);
+    });
+    this.#slots = articles.map(() => new Map());
+    const names = articles.map((a) => a.outlet?.trim() || a.id);
+    const count = new Map<string, number>();
+    for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
+    // Two articles of one outlet need telling apart in column headers and links.
+    this.#labels = names.map((n, i) => ((count.get(n) ?? 0) > 1 ? `${n} (${articles[i]?.id})` : n));
+  }
+
+  /** The outlet name of an article (its id when no outlet is known); an unknown id is shown as it is. */
+  label(article: string): string {
+    const i = this.#index.get(article);
+    return i === undefined ? article : (this.#labels[i] ?? article);
+  }
+
+  /** The anchor of the whole article, or undefined for an id the report does not contain. */
+  article(article: string): string | undefined {
+    const i = this.#index.get(article);
+    return i === undefined ? undefined : `art-${i}`;
+  }
+
+  /**
+   * The anchor of words given by offsets and their text. Offsets are trusted when they hold that text;
+   * otherwise the text is looked for, and the offsets are the last resort; failing all, the article.
+   */
+  span(article: string, start: number, end: number, text: string, kind: SpanKind): string | undefined {
+    const i = this.#index.get(article);
+    const body = i === undefined ? undefined : this.#articles[i]?.text;
+    if (i === undefined || body === undefined) return undefined;
+    const inRange = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= body.length;
+    if (inRange && (text === "" || sameWords(body.slice(start, end), text))) return this.#slot(i, start, end, kind);
+    const found = text ? locateText(body, text) : undefined;
+    if (found) return this.#slot(i, found.start, found.end, kind);
+    return inRange ? this.#slot(i, start, end, kind) : `art-${i}`;
+  }
+
+  /** The anchor of words given only as text, found in the article; the article itself when they are not there. */
+  text(article: string, text: string, kind: SpanKind): string | undefined {
+    const i = this.#index.get(article);
+    const body = i === undefined ? undefined : this.#articles[i]?.text;
+    if (i === undefined || body === undefined) return undefined;
+    const found = locateText(body, text);
+    return found ? this.#slot(i, found.start, found.end, kind) : `art-${i}`;
+  }
+
+  /** The spans to draw in the article at `index`. */
+  marks(index: number): MarkSpan[] {
+    return [...(this.#slots[index]?.values() ?? [])].map((s) => ({
+      start: s.start,
+      end: s.end,
+      id: s.id,
+      classes: ["mark", ...[...s.kinds].sort().map((k) => `k-${k}`)],
+    }));
+  }
+
+  #slot(i: number, start: number, end: number, kind: SpanKind): string {
+    const slots = this.#slots[i];
+    const key = `${start}-${end}`;
+    let slot = slots?.get(key);
+    if (!slot) {
+      slot = { start, end, id: `s${i}-${key}`, kinds: new Set() };
+      slots?.set(key, slot);
+    }
+    slot.kinds.add(kind);
+    return slot.id;
+  }
+}
+
+function sameWords(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+  return norm(a) === norm(b);
+}
