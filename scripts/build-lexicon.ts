@@ -104,7 +104,6 @@ const wordCounts = new Map<string, number[]>();
 const lowerCounts = new Map<string, number>();
 const firstNames = new Map<string, number>();
 for (const s of corpora) {
-  const spanOf: (Tag | "B")[] = s.tags.slice();
   for (const span of entitySpans(s)) {
     if (span.type === "PER" && span.end - span.start >= 2) {
       const first = s.words[span.start] ?? "";
@@ -127,7 +126,7 @@ for (const s of corpora) {
     if (i === 0 || prev === undefined || /^[.!?:"“]$/.test(prev)) continue;
     if (!CAPITALISED.test(word) || word === word.toUpperCase()) continue;
     const row = wordCounts.get(word) ?? [0, 0, 0, 0, 0, 0];
-    const k = TYPES.indexOf(spanOf[i] as Tag);
+    const k = TYPES.indexOf(s.tags[i] as Tag);
     row[k] = (row[k] ?? 0) + 1;
     if (alone.has(i)) row[5] = (row[5] ?? 0) + 1;
     wordCounts.set(word, row);
@@ -164,7 +163,9 @@ for (const row of readTable(join(SOURCE, "gazetteers/countries-world-countries.t
 // Cities and universities are written under their comparison keys (see name-key.ts), the largest city of a key first.
 const cities: string[] = [];
 const seenCity = new Set<string>();
-for (const [name = "", cc = "", population = "0"] of readTable(join(SOURCE, "gazetteers/cities-geonames-pop15000.tsv"))) {
+for (const [name = "", cc = "", population = "0"] of readTable(
+  join(SOURCE, "gazetteers/cities-geonames-pop15000.tsv"),
+)) {
   const pop = Number(population);
   const key = nameKey(name);
   if (pop < MIN_CITY_POPULATION || !latin(name) || key === "" || seenCity.has(key)) continue;
@@ -177,7 +178,8 @@ for (const [name = "", cc = "", population = "0"] of readTable(join(SOURCE, "gaz
  * Names with an English head word ("X University", "College of X") are found by the detector's head rules;
  * only the others ("Universidad ...", "Sciences Po") need listing, which keeps the file small and quick to load.
  */
-const HEADED = /\b(?:university|college|institute|school|academy|polytechnic|conservatory|seminary|center|centre|faculty)\b/i;
+const HEADED =
+  /\b(?:university|college|institute|school|academy|polytechnic|conservatory|seminary|center|centre|faculty)\b/i;
 const universities = [
   ...new Set(
     readTable(join(SOURCE, "gazetteers/universities-hipo.tsv"))

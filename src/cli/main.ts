@@ -14,6 +14,7 @@ Usage
   triangulate analyze FILES... [--json] [--out FILE]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
+  triangulate eval paraphrase MSRP.txt
   triangulate help [COMMAND]
 
 Commands
@@ -62,6 +63,10 @@ error and skipped; the exit code is 1 only when no article could be read.
 triangulate eval quotes DIR
   Runs the quotation extractor on a PolNeAR split (DIR/text/*.txt, DIR/attributions/*.ann) and
   prints precision and recall of direct-quotation content and source spans as JSON.
+
+triangulate eval paraphrase MSRP.txt
+  Scores the statement similarity that aligns articles on the Microsoft Research Paraphrase corpus
+  (label, id, id, sentence, sentence): accuracy and F1 at the pipeline's threshold and at the best one.
 `,
 };
 
@@ -166,10 +171,19 @@ async function evaluate(args: string[], io: CliIo): Promise<number> {
     io.stdout(`${JSON.stringify(scores, null, 2)}\n`);
     return EXIT.ok;
   }
-  if (kind === "quotes") {
-    const { evaluatePolnear } = await import("../eval/polnear.js");
-    io.stdout(`${JSON.stringify(await evaluatePolnear(target), null, 2)}\n`);
+  if (kind === "paraphrase") {
+    const { evaluateParaphrase } = await import("../eval/paraphrase.js");
+    io.stdout(`${JSON.stringify(await evaluateParaphrase(target), null, 2)}\n`);
     return EXIT.ok;
   }
-  throw new TriangulateError("BAD_ARGUMENT", `expected "eval ner" or "eval quotes", found "eval ${kind}"`);
+  if (kind === "quotes") {
+    const { evaluatePolnear } = await import("../eval/polnear.js");
+    const result = evaluatePolnear(target);
+    io.stdout(`${JSON.stringify({ ...result, annotationFiles: result.annotationFiles.length }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  throw new TriangulateError(
+    "BAD_ARGUMENT",
+    `expected "eval ner", "eval quotes" or "eval paraphrase", found "eval ${kind}"`,
+  );
 }

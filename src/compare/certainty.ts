@@ -1,4 +1,4 @@
-import type { CertaintyLevel, QuoteMention, ReportCertainty, ResolvedStory } from "../model/index.js";
+import type { CertaintyLevel, ReportCertainty, ResolvedStory } from "../model/index.js";
 import { unitSimilarity } from "./align.js";
 import { TermStatistics } from "./similarity.js";
 import type { Unit } from "./units.js";
@@ -181,8 +181,7 @@ export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string
   for (const u of units) byArticle.set(u.article, [...(byArticle.get(u.article) ?? []), u]);
   const stats = new TermStatistics();
   for (const u of units) stats.add(u.stems);
-  const quotesOf = new Map(story.articles.map((a) => [a.article.id, a.quotes]));
-  const readingOf = (u: Unit) => certaintyLevel(u.text, quoteSpansIn(u, quotesOf.get(u.article) ?? []));
+  const readingOf = (u: Unit) => certaintyLevel(u.text, quoteSpansIn(u));
 
   const out: ReportCertainty[] = [];
   for (const [index, a] of story.articles.entries()) {
@@ -256,11 +255,12 @@ function isStatement(u: Unit): boolean {
   return words >= MIN_LEAD_WORDS && !/\?\s*["”’']?\s*$/u.test(u.text.trim()) && u.quoted <= MAX_LEAD_QUOTED;
 }
 
-/** Quotation spans of an article that fall in a unit, relative to the unit's text. */
-function quoteSpansIn(u: Unit, quotes: QuoteMention[]): { start: number; end: number }[] {
-  return quotes
-    .filter((q) => q.start >= u.sentence.start && q.end <= u.sentence.end)
-    .map((q) => ({ start: q.start - u.sentence.start, end: q.end - u.sentence.start }));
+/** The unit's quotation spans relative to its text, cut to the sentence. */
+function quoteSpansIn(u: Unit): { start: number; end: number }[] {
+  return u.quotes.map((q) => ({
+    start: Math.max(0, q.start - u.sentence.start),
+    end: Math.min(u.text.length, q.end - u.sentence.start),
+  }));
 }
 
 /** A headline given only as metadata (not the first line of the text) still needs a vector to be compared. */
@@ -281,5 +281,6 @@ function titleUnit(title: string, article: string, articleIndex: number, stats: 
     dates: [],
     headline: true,
     quoted: 0,
+    quotes: [],
   };
 }

@@ -405,8 +405,8 @@ function attributionDiscrepancies(story: ResolvedStory): ReportDiscrepancy[] {
       if (!target) continue;
       const entity =
         story.entities.byMention(o.article, target.start, target.end) ?? story.entities.byName(target.text);
-      if (entity && entity.type !== "place")
-        speakers.push({ article: o.article, value: entity.name, evidence: o.attribution });
+      // Places speak too, by metonymy ("Washington said").
+      if (entity) speakers.push({ article: o.article, value: entity.name, evidence: o.attribution });
     }
     const names = new Set(speakers.map((s) => s.value));
     // "Port Authority" and "Sidi Port Authority" may well be one speaker named more or less fully.

@@ -35,10 +35,12 @@ const SELF_AFTER_NAME =
   /^\s*(?:could not|cannot|can ?not|was unable to|were unable to|has not been able to|have not been able to) (?:immediately |independently )*(?:verify|confirm)\b/iu;
 
 /** Phrases by which an article shows it is original reporting, without naming itself. */
-const SELF_ARTICLE = /(?<![\p{L}\p{N}])(?:for this (?:article|story|report)|told this (?:newspaper|reporter|outlet))\b/iu;
+const SELF_ARTICLE =
+  /(?<![\p{L}\p{N}])(?:for this (?:article|story|report)|told this (?:newspaper|reporter|outlet))\b/iu;
 
 /** Nouns that stand for a news report or outlet without naming it; resolved to the source the article cites most. */
-const GENERIC_SOURCE = "report|newswire|wire service|news agency|newspaper|paper|outlet|broadcaster|publication|magazine";
+const GENERIC_SOURCE =
+  "report|newswire|wire service|news agency|newspaper|paper|outlet|broadcaster|publication|magazine";
 
 /** Generic references to a relayed report: "according to the report", "the newswire said", "told the newswire". */
 const GENERIC_THIRD_PARTY = new RegExp(
@@ -74,25 +76,29 @@ const MIN_ORIGIN_ARTICLES = 2;
 
 /**
  * Words per shingle for text reuse. Five words survive light rewriting (a word changed every sixth word still
- * leaves a match) while chance matches of five words with two content words are rare between independent
- * reports of the same event.
+ * leaves a match), and with `MIN_SHINGLE_CONTENT` they are rarely shared by chance.
  */
 export const SHINGLE_WORDS = 5;
 
-/** A shingle must have this many content words: "at the end of the" is shared by everyone. */
+/**
+ * A shingle must have this many content words outside names: "at the end of the" is shared by everyone, and
+ * so is a long name ("the Islamic Resistance in Iraq").
+ */
 const MIN_SHINGLE_CONTENT = 2;
 
 /**
- * Matched stretches this many words apart or closer are one passage: a copy that swaps a word ("collapsed"
- * for "broke down") is still one reused passage.
+ * Matched words this many words apart or closer are one passage: a copy that swaps a word ("collapsed" for
+ * "broke down") is still one reused passage.
  */
 export const MAX_PASSAGE_GAP = 4;
 
 /**
- * A pair of articles reuses text only if one passage is at least this long. Twelve words is longer than a
- * shared name with its title or a stock phrase, and shorter than the one copied sentence that shows reuse.
+ * A pair of articles reuses text only if one passage is at least this many words long. Independent accounts of
+ * one event share short runs of its vocabulary ("a fire at the container terminal", six words, between two
+ * outlets of the example story that did not copy each other); a copied or lightly rewritten sentence keeps a
+ * longer run.
  */
-export const MIN_PASSAGE_WORDS = 12;
+export const MIN_PASSAGE_WORDS = 7;
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1",
@@ -115,13 +121,19 @@ const NUMBER_WORDS: Record<string, string> = {
  *
  * @example provenanceOf(story, units).origin?.name
  */
-export function provenanceOf(story: ResolvedStory, _units: Unit[]): ReportProvenance {
-  const hits = story.articles.flatMap((a) => citationHits(a, story));
+export function provenanceOf(story: ResolvedStory, units: Unit[]): ReportProvenance {
+  const hits = story.articles.flatMap((a) =>
+    citationHits(
+      a,
+      units.filter((u) => u.article === a.article.id),
+      story,
+    ),
+  );
   const selfArticles = new Set(
     story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a, a.article.text))).map((a) => a.article.id),
   );
   const citations = citationsOf(hits);
-  const shared = sharedPassages(story.articles);
+  const shared = sharedPassages(story.articles, units);
   const origin = originOf(story, hits, selfArticles, shared);
   const reuse = shared
     .map((s) => directed(story, s, origin?.article, hits))
@@ -144,14 +156,14 @@ function citationsOf(hits: CitationHit[]): ReportProvenance["citations"] {
 }
 
 /** Every reference of one article to an outside source, named or generic, in text order. */
-function citationHits(a: AnnotatedArticle, story: ResolvedStory): CitationHit[] {
+function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory): CitationHit[] {
   const id = a.article.id;
   const text = maskQuotes(a, a.article.text);
   const named: CitationHit[] = [];
   const generic: { kind: CitationKind; evidence: string; at: number }[] = [];
-  for (const s of a.sentences) {
+  for (const { sentence: s, text: original } of units) {
     const sentence = text.slice(s.start, s.end);
-    const evidence = a.article.text.slice(s.start, s.end).trim();
+    const evidence = original.trim();
     const add = (at: number, name: string | undefined, kind: CitationKind) => {
       if (name) named.push({ article: id, name, kind, evidence, at: s.start + at });
     };
@@ -165,15 +177,14 @@ function citationHits(a: AnnotatedArticle, story: ResolvedStory): CitationHit[] 
       }
     }
     for (const m of sentence.matchAll(/[\p{Lu}][^\s]*(?=[\s,'’])/gu)) {
-      const after = sentence.slice(m.index);
       const found = nameBehindAt(sentence, m.index, s.start, a, story);
       if (!found) continue;
       const rest = sentence.slice(found.end);
       if (THIRD_PARTY_AFTER_NAME.test(rest)) add(found.start, found.name, "third-party");
       else if (SELF_AFTER_NAME.test(rest)) add(found.start, found.name, "self");
-      if (!after) continue;
     }
-    for (const m of sentence.matchAll(GENERIC_THIRD_PARTY)) generic.push({ kind: "third-party", evidence, at: m.index });
+    for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
+      generic.push({ kind: "third-party", evidence, at: s.start + m.index });
   }
   const dedup = new Map<string, CitationHit>();
   for (const h of named) dedup.set(`${h.at}\u0000${h.kind}`, h);
@@ -283,33 +294,56 @@ function maskQuotes(a: AnnotatedArticle, text: string): string {
 interface SharedPair {
   a: number;
   b: number;
-  /** Words of each article covered by shared passages. */
+  /** Words of each article covered by shared passages (indices among all the article's words). */
   coveredA: number[];
   coveredB: number[];
 }
 
+interface Word {
+  /** Normalised: lower case, no accents or apostrophes, "ten" as "10". */
+  word: string;
+  /** Index among all the article's words, quoted ones included, so that gaps are real gaps. */
+  index: number;
+  sentence: number;
+  /** Not a function word and not part of a name: what makes a shared run more than a shared name. */
+  content: boolean;
+}
+
 interface Words {
-  /** Normalised words outside quotations, with their index among all the article's words. */
-  kept: { word: string; index: number }[];
+  /** The words outside quotations. */
+  kept: Word[];
   total: number;
 }
 
-/** The article's words, normalised so that a copy matches despite case, accents, apostrophes and "ten"/"10". */
-function wordsOf(a: AnnotatedArticle): Words {
+const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * The article's words outside quotations, sentence by sentence, normalised so that a copy matches despite case,
+ * accents, apostrophes and "ten"/"10". Capitalised words inside a sentence are names: a shared run made only of
+ * a name ("the Islamic Resistance in Iraq") is no sign of copying.
+ */
+function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
   const text = a.article.text;
   const quoted = (i: number) => a.quotes.some((q) => i >= q.start && i < q.end) || insideMarks(text, i);
-  const kept: Words["kept"] = [];
+  const kept: Word[] = [];
   let total = 0;
-  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu)) {
-    const index = total++;
-    if (quoted(m.index)) continue;
-    const w = m[0]
-      .normalize("NFKD")
-      .replace(/\p{M}/gu, "")
-      .toLowerCase()
-      .replace(/['’]/gu, "")
-      .replace(/(\d),(?=\d{3})/gu, "$1");
-    kept.push({ word: NUMBER_WORDS[w] ?? w, index });
+  for (const [sentence, u] of units.entries()) {
+    let first = true;
+    for (const m of u.text.matchAll(WORD)) {
+      const index = total++;
+      const at = u.sentence.start + m.index;
+      const capitalised = /^\p{Lu}/u.test(m[0]) && !first;
+      first = false;
+      if (quoted(at)) continue;
+      const normal = m[0]
+        .normalize("NFKD")
+        .replace(/\p{M}/gu, "")
+        .toLowerCase()
+        .replace(/['’]/gu, "")
+        .replace(/(\d),(?=\d{3})/gu, "$1");
+      const word = NUMBER_WORDS[normal] ?? normal;
+      kept.push({ word, index, sentence, content: !capitalised && !STOPWORDS.has(normal) });
+    }
   }
   return { kept, total };
 }
@@ -323,24 +357,32 @@ function insideMarks(text: string, i: number): boolean {
   return (before.match(/"/gu) ?? []).length % 2 === 1;
 }
 
-/** Shingles of consecutive kept words (never across a quotation), keyed by their words. */
+/**
+ * Shingles of consecutive kept words, keyed by their words: within one sentence (a run across a full stop joins
+ * two unrelated statements) and never across a quotation.
+ */
 function shinglesOf(w: Words): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let i = 0; i + SHINGLE_WORDS <= w.kept.length; i++) {
     const window = w.kept.slice(i, i + SHINGLE_WORDS);
-    const first = window[0] as Words["kept"][number];
-    const last = window[SHINGLE_WORDS - 1] as Words["kept"][number];
-    if (last.index - first.index !== SHINGLE_WORDS - 1) continue;
-    if (window.filter((x) => !STOPWORDS.has(x.word)).length < MIN_SHINGLE_CONTENT) continue;
+    const first = window[0] as Word;
+    const last = window[SHINGLE_WORDS - 1] as Word;
+    if (last.index - first.index !== SHINGLE_WORDS - 1 || last.sentence !== first.sentence) continue;
+    if (window.filter((x) => x.content).length < MIN_SHINGLE_CONTENT) continue;
     const key = window.map((x) => x.word).join(" ");
     out.set(key, [...(out.get(key) ?? []), i]);
   }
   return out;
 }
 
-/** Pairs of articles that share passages of at least `MIN_PASSAGE_WORDS` words outside quotations. */
-function sharedPassages(articles: AnnotatedArticle[]): SharedPair[] {
-  const words = articles.map(wordsOf);
+/** Pairs of articles that share a passage of at least `MIN_PASSAGE_WORDS` words outside quotations. */
+function sharedPassages(articles: AnnotatedArticle[], units: Unit[]): SharedPair[] {
+  const words = articles.map((a) =>
+    wordsOf(
+      a,
+      units.filter((u) => u.article === a.article.id),
+    ),
+  );
   const shingles = words.map(shinglesOf);
   const holders = new Map<string, number[]>();
   shingles.forEach((map, i) => {
@@ -364,8 +406,7 @@ function sharedPassages(articles: AnnotatedArticle[]): SharedPair[] {
   });
   return [...pairs.values()]
     .map((p) => ({ ...p, coveredA: unique(p.coveredA), coveredB: unique(p.coveredB) }))
-    .filter((p) => passagesOf(p.coveredA).some((r) => r >= MIN_PASSAGE_WORDS))
-    .filter((p) => passagesOf(p.coveredB).some((r) => r >= MIN_PASSAGE_WORDS));
+    .filter((p) => Math.max(...passagesOf(p.coveredA), ...passagesOf(p.coveredB)) >= MIN_PASSAGE_WORDS);
 }
 
 function span(w: Words, position: number): number[] {
@@ -419,7 +460,7 @@ function directed(
 }
 
 function wordCount(a: AnnotatedArticle): number {
-  return (a.article.text.match(/[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu) ?? []).length;
+  return (a.article.text.match(WORD) ?? []).length;
 }
 
 function fold(name: string): string {

@@ -4,6 +4,9 @@ export interface TermVector {
   norm: number;
 }
 
+/** Pseudo-units without any stem, added to every IDF (see {@link TermStatistics.idf}). */
+const IDF_PRIOR_UNITS = 10;
+
 /** Document frequencies of stems over a set of units, for IDF weights. */
 export class TermStatistics {
   private readonly df = new Map<string, number>();
@@ -14,9 +17,12 @@ export class TermStatistics {
     for (const s of new Set(stems)) this.df.set(s, (this.df.get(s) ?? 0) + 1);
   }
 
-  /** Smoothed IDF: a stem in every unit still weighs a little; one never seen weighs most. */
+  /**
+   * Smoothed IDF: a stem in every unit still weighs a little; one never seen weighs most. The prior counts
+   * as that many more units that lack the stem, so that in a story of two sentences shared words still weigh.
+   */
   idf(stem: string): number {
-    return Math.log((this.units + 1) / ((this.df.get(stem) ?? 0) + 0.5));
+    return Math.log((this.units + IDF_PRIOR_UNITS + 1) / ((this.df.get(stem) ?? 0) + 0.5));
   }
 
   vector(stems: string[]): TermVector {

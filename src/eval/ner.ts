@@ -1,5 +1,5 @@
-import { detectMentions } from "../annotate/mentions/index.js";
 import type { MentionInput } from "../annotate/mentions/index.js";
+import { detectMentions } from "../annotate/mentions/index.js";
 import type { EntityType, Mention, Sentence, Token } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
 
@@ -119,10 +119,16 @@ function parseConll(conllText: string): ConllDocument[] {
     if (doc.sentences.length > 0) documents.push(doc);
     doc = { sentences: [] };
   };
-  conllText.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === "") return endSentence();
+  for (const [index, line] of conllText.split(/\r?\n/).entries()) {
+    if (line.trim() === "") {
+      endSentence();
+      continue;
+    }
     const columns = line.trim().split(/\s+/);
-    if (columns[0] === "-DOCSTART-") return endDocument();
+    if (columns[0] === "-DOCSTART-") {
+      endDocument();
+      continue;
+    }
     const tag = columns[columns.length - 1] as string;
     if (columns.length < 2 || !/^(?:O|[BI]-[A-Za-z]+)$/.test(tag)) {
       throw new TriangulateError(
@@ -132,7 +138,7 @@ function parseConll(conllText: string): ConllDocument[] {
     }
     sentence.words.push(columns[0] as string);
     sentence.tags.push(tag);
-  });
+  }
   endDocument();
   return documents;
 }

@@ -90,3 +90,25 @@ describe("resolveEntities", () => {
     expect(summary(reversed)).toEqual(summary(index));
   });
 });
+
+describe("resolveEntities: organisations shortened to a part", () => {
+  const story = [
+    annotated("a", "Harakat al-Sahel and Kataib Hezbollah met.", [
+      ["Harakat al-Sahel", "organization"],
+      ["Kataib Hezbollah", "organization"],
+    ]),
+    annotated("b", "Sahel fighters and Hezbollah denied it.", [
+      ["Sahel", "organization"],
+      ["Hezbollah", "organization"],
+    ]),
+  ];
+  const index = resolveEntities(story);
+
+  it("links a short form to the article-marked last part of one organisation's name", () => {
+    expect(entityOf(index, "Sahel")?.id).toBe(entityOf(index, "Harakat al-Sahel")?.id);
+  });
+
+  it("does not take a group named after another group for that group", () => {
+    expect(entityOf(index, "Hezbollah")?.id).not.toBe(entityOf(index, "Kataib Hezbollah")?.id);
+  });
+});

@@ -145,7 +145,9 @@ function mergeVariants(groups: Group[], union: (a: number, b: number) => void): 
     for (let j = i + 1; j < groups.length; j++) {
       const a = groups[i] as Group;
       const b = groups[j] as Group;
-      if (compatibleTypes(a, b) && spellingVariants(a.words, b.words)) union(i, j);
+      // A long name spelt two ways is one thing even when the tagger typed the two spellings differently.
+      const typesAgree = compatibleTypes(a, b) || (a.words.length >= 2 && majorityType(a) !== "place" && majorityType(b) !== "place");
+      if (typesAgree && spellingVariants(a.words, b.words)) union(i, j);
     }
   }
 }
@@ -223,12 +225,19 @@ function isSubsequence(needle: string, hay: string): boolean {
   return k === needle.length;
 }
 
-/** A one-word person name, or a titled one, that is the last name of exactly one fuller person's name. */
+/**
+ * A one-word name, or a titled one, that is the last name of exactly one fuller person's name, or the
+ * article-marked last part of one organisation's name.
+ */
 function mergeSurnames(groups: Group[], union: (a: number, b: number) => void, find: (i: number) => number): void {
   const bySurname = new Map<string, Set<number>>();
   groups.forEach((g, i) => {
-    if (g.words.length < 2 || majorityType(g) !== "person") return;
-    const last = bareWord(g.words[g.words.length - 1] as string);
+    const lastWord = g.words[g.words.length - 1] as string;
+    // Organisations are shortened to their last part only when it carries an article, as Arabic names are
+    // ("Harakat al-Nujabaa" -> "Nujabaa"); "Kataib Hezbollah" is not "Hezbollah".
+    const shortens = majorityType(g) === "person" || (majorityType(g) === "organization" && bareWord(lastWord) !== lastWord);
+    if (g.words.length < 2 || !shortens) return;
+    const last = bareWord(lastWord);
     const set = bySurname.get(last) ?? new Set<number>();
     set.add(i);
     bySurname.set(last, set);

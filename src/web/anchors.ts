@@ -63,12 +63,19 @@ export class SpanRegistry {
     return inRange ? this.#slot(i, start, end, kind) : `art-${i}`;
   }
 
-  /** The anchor of words given only as text, found in the article; the article itself when they are not there. */
-  text(article: string, text: string, kind: SpanKind): string | undefined {
+  /**
+   * The anchor of words given only as text, found in the article; the article itself when they are not
+   * there. With `within` (the sentence a cue belongs to), the words are looked for inside it first, so a
+   * short cue lands on its own sentence rather than on an earlier occurrence of the same word.
+   */
+  text(article: string, text: string, kind: SpanKind, within?: string): string | undefined {
     const i = this.#index.get(article);
     const body = i === undefined ? undefined : this.#articles[i]?.text;
     if (i === undefined || body === undefined) return undefined;
-    const found = locateText(body, text);
+    const outer = within ? locateText(body, within) : undefined;
+    const inner = outer && locateText(body.slice(outer.start, outer.end), text);
+    const found =
+      outer && inner ? { start: outer.start + inner.start, end: outer.start + inner.end } : locateText(body, text);
     return found ? this.#slot(i, found.start, found.end, kind) : `art-${i}`;
   }
 

@@ -47,7 +47,7 @@ export function renderGraphSvg(
 ): SafeHtml {
   const shown = nodes.slice(0, MAX_GRAPH_NODES);
   const n = shown.length;
-  const radius = n <= 1 ? 0 : Math.max(110, n * 16);
+  const radius = n <= 1 ? 0 : n === 2 ? 90 : Math.max(140, n * 16);
   const marginX = 190;
   const marginY = 50;
   const width = 2 * (radius + marginX);
@@ -71,17 +71,23 @@ export function renderGraphSvg(
 
   const arrow = `${options.idPrefix}-arrow`;
   const edgeMarkup = [...merged.values()].map((e) => {
+    // A pair linked both ways bends further apart and labels each arrow nearer its tail, so the labels do not collide.
+    const mutual = merged.has(JSON.stringify([e.to, e.from]));
     const a = pos.get(e.from);
     const b = pos.get(e.to);
     if (!a || !b) return "";
     const dx = b.x - a.x;
     const dy = b.y - a.y;
     const length = Math.hypot(dx, dy) || 1;
-    const bend = 0.14 * length;
+    const bend = (mutual ? 0.22 : 0.14) * length;
     const c = { x: (a.x + b.x) / 2 - (dy / length) * bend, y: (a.y + b.y) / 2 + (dx / length) * bend };
     const from = toward(a, c, NODE_RADIUS + 1);
     const to = toward(b, c, NODE_RADIUS + 3);
-    const mid = { x: (a.x + 2 * c.x + b.x) / 4, y: (a.y + 2 * c.y + b.y) / 4 };
+    const t = mutual ? 0.3 : 0.5;
+    const mid = {
+      x: (1 - t) * (1 - t) * a.x + 2 * (1 - t) * t * c.x + t * t * b.x,
+      y: (1 - t) * (1 - t) * a.y + 2 * (1 - t) * t * c.y + t * t * b.y,
+    };
     const d = `M${f(from.x)},${f(from.y)} Q${f(c.x)},${f(c.y)} ${f(to.x)},${f(to.y)}`;
     return html`<g class="edge"><path d="${d}" marker-end="url(#${arrow})"/><text x="${f(mid.x)}" y="${f(mid.y)}" text-anchor="middle" dy="0.35em" class="edge-label">${cut(e.label)}</text></g>`;
   });

@@ -128,6 +128,16 @@ function link(anchor: string | undefined, label: string | SafeHtml, title?: stri
   return title ? html`<a href="#${anchor}" title="${title}">${label}</a>` : html`<a href="#${anchor}">${label}</a>`;
 }
 
+/** A quieter link for quoted evidence, with `strong` words (a disputed value) set off inside it. */
+function evidenceLink(anchor: string | undefined, words: string, strong?: string): SafeHtml {
+  const at = strong ? words.toLowerCase().indexOf(strong.toLowerCase()) : -1;
+  const label =
+    strong && at >= 0
+      ? html`${words.slice(0, at)}<strong>${words.slice(at, at + strong.length)}</strong>${words.slice(at + strong.length)}`
+      : html`${words}`;
+  return anchor ? html`<a class="ev" href="#${anchor}">${label}</a>` : label;
+}
+
 /** Citation links to the words in each article, or to the article when the words are not found there. */
 function citations(ctx: Context, articles: readonly string[], text: string, kind: "brief" | "event"): SafeHtml {
   if (articles.length === 0) return html``;
@@ -202,7 +212,7 @@ function renderDiscrepancies(ctx: Context): SafeHtml {
           : html`<span class="badge bad">incompatible</span>`;
     const rows = d.values.map((v) => {
       const anchor = ctx.spans.text(v.article, v.evidence, "value");
-      return html`<tr><td>${link(ctx.spans.article(v.article), ctx.spans.label(v.article))}</td><td class="value">${v.value}</td><td>${link(anchor, v.evidence)}</td></tr>`;
+      return html`<tr><td>${link(ctx.spans.article(v.article), ctx.spans.label(v.article))}</td><td class="value">${v.value}</td><td>${evidenceLink(anchor, v.evidence, v.value)}</td></tr>`;
     });
     return html`<div class="card" id="disc-${i}"><h3><span class="badge warn">${d.kind}</span> ${d.about} ${verdict}</h3>
 <p>${d.explanation}</p>
@@ -258,8 +268,8 @@ function renderCertainty(ctx: Context): SafeHtml {
       const ladder = html`<span class="ladder" aria-label="${c.level}">${LADDER.map(
         (level) => html`<span class="${level === c.level ? "on" : ""}">${level}</span>`,
       )}</span>`;
-      const anchor = ctx.spans.text(c.article, c.evidence || c.claim, "claim");
-      return html`<tr id="cert-${i}"><td>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))}</td><td>${c.headline ? html`<span class="badge info">headline</span> ` : ""}${c.claim}</td><td>${ladder}</td><td>${c.overstated ? html`<span class="badge bad">overstated</span>` : ""}</td><td>${link(anchor, c.evidence || "in the article")}</td></tr>`;
+      const anchor = ctx.spans.text(c.article, c.evidence || c.claim, "claim", c.claim);
+      return html`<tr id="cert-${i}"><td>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))}</td><td>${c.headline ? html`<span class="badge info">headline</span> ` : ""}${c.claim}</td><td>${ladder}</td><td>${c.overstated ? html`<span class="badge bad">overstated</span>` : ""}</td><td>${c.evidence ? evidenceLink(anchor, c.evidence) : link(anchor, "in the article")}</td></tr>`;
     });
   return html`<p class="lede">How sure each outlet sounds, from asserted to speculative; a headline or lead that asserts more than its own body or the origin report is flagged as overstated.</p>
 <div class="scroll"><table><thead><tr><th scope="col">Outlet</th><th scope="col">Claim</th><th scope="col">Level</th><th scope="col">Flag</th><th scope="col">Cue</th></tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -276,7 +286,7 @@ function renderProvenance(ctx: Context): SafeHtml {
       ? html`<p class="none">No citations found.</p>`
       : html`<table><thead><tr><th scope="col">Outlet</th><th scope="col">Cites</th><th scope="col">Evidence</th></tr></thead><tbody>${cites.map(
           (c, i) =>
-            html`<tr id="cite-${i}"><td>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))}</td><td>${c.cites}</td><td>${link(ctx.spans.text(c.article, c.evidence, "citation"), c.evidence)}</td></tr>`,
+            html`<tr id="cite-${i}"><td>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))}</td><td>${c.cites}</td><td>${evidenceLink(ctx.spans.text(c.article, c.evidence, "citation"), c.evidence, c.cites)}</td></tr>`,
         )}</tbody></table>`;
   let reusePart: SafeHtml;
   if (reuse.length === 0) {
@@ -338,7 +348,7 @@ function renderActors(ctx: Context): SafeHtml {
     const evidence = r.evidence.map((words) => {
       const home = r.sources.find((a) => ctx.spans.text(a, words, "relation") !== ctx.spans.article(a));
       const anchor = home ? ctx.spans.text(home, words, "relation") : undefined;
-      return html`<li>${link(anchor, words)}${home ? html` <span class="cite">(${ctx.spans.label(home)})</span>` : ""}</li>`;
+      return html`<li>${evidenceLink(anchor, words)}${home ? html` <span class="cite">(${ctx.spans.label(home)})</span>` : ""}</li>`;
     });
     const sources = r.sources.map(
       (a, k) => html`${k > 0 ? ", " : ""}${link(ctx.spans.article(a), ctx.spans.label(a))}`,

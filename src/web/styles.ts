@@ -40,8 +40,11 @@ a { color: var(--accent); }
 .badge.bad { background: var(--bad-bg); color: var(--bad); }
 .badge.warn { background: var(--warn-bg); color: var(--warn); }
 .badge.info { background: var(--info-bg); color: var(--accent); }
-.cite { font-size: .8rem; white-space: nowrap; }
-.cite a { text-decoration: none; border-bottom: 1px dotted; }
+.cite { font-size: .8rem; }
+.cite a { text-decoration: none; border-bottom: 1px dotted; white-space: nowrap; }
+a.ev { color: #24364f; text-decoration: underline dotted #7f8ea3; text-underline-offset: .2em; }
+a.ev:hover { color: var(--accent); text-decoration-style: solid; }
+a.ev strong { background: var(--warn-bg); }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; background: var(--card); font-size: .92rem; }
 th, td { border: 1px solid var(--line); padding: .35rem .55rem; text-align: left; vertical-align: top; }
@@ -85,14 +88,15 @@ svg.graph .edge path { fill: none; stroke: #8d8a80; stroke-width: 1.4; }
 svg.graph .arrowhead { fill: #8d8a80; }
 svg.graph .edge-label { fill: #6b3d00; font-size: 11px; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 .aliases { color: var(--muted); }
-.mentions a { text-decoration: none; font-size: .8rem; padding: 0 .15rem; }
-article.source { background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.4rem 1.2rem; margin: 1.2rem 0; }
+.mentions a { text-decoration: none; font-size: .85rem; padding: 0 .2rem; }
+article.source { max-width: 50rem; background: var(--card); border: 1px solid var(--line); border-radius: 6px; padding: 1rem 1.4rem 1.2rem; margin: 1.2rem 0; }
 article.source header h3 { font: 600 1.2rem/1.3 Georgia, "Noto Serif", "DejaVu Serif", serif; margin: 0; }
 article.source header .meta { color: var(--muted); font-size: .85rem; margin: .15rem 0 .6rem; overflow-wrap: anywhere; }
 .article-text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.04rem/1.7 Georgia, "Noto Serif", "DejaVu Serif", serif; max-width: 44rem; }
 .mark.k-mention { border-bottom: 1px dotted #7f8ea3; }
 .mark.k-quote { background: #f4efe0; }
 .mark.k-value, .mark.k-claim { text-decoration: underline 2px #e4b860; text-underline-offset: .2em; }
+.article-text .mark { scroll-margin-top: 35vh; }
 .article-text .mark:target { background: var(--target); box-shadow: 0 0 0 2px var(--target); border-radius: 2px; }
 .legend { font-size: .85rem; color: var(--muted); }
 .legend .mark { padding: 0 .2rem; }

@@ -164,7 +164,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the HTML report in headless Chromium (${CHROMIU
     for (const [id, title] of REPORT_SECTIONS) {
       const section = page.locator(`section#${id}`);
       expect(await section.isVisible(), `section ${id}`).toBe(true);
-      expect(await section.locator("h2").innerText()).toBe(title);
+      expect(await section.locator("h2").textContent()).toBe(title);
       expect(await section.locator(":scope > p.none").count(), `section ${id} has data`).toBe(0);
     }
     expect(await page.locator("#actors svg.graph a.node").count()).toBeGreaterThanOrEqual(4);

@@ -208,7 +208,9 @@ export function judgeName(word: string, stats: CaseStats, headline: boolean): Na
 
 /** "JOHN" -> "John", "AL-SADR" -> "Al-Sadr", "O'NEILL" -> "O'Neill"; a leading apostrophe stays lower ("'s"). */
 export function titleCase(word: string): string {
-  return word.toLowerCase().replace(/(^|[-'’ ])(\p{L})/gu, (m: string, sep: string, ch: string, at: number) =>
-    at === 0 && (sep === "'" || sep === "’") ? m : sep + ch.toUpperCase(),
-  );
+  return word
+    .toLowerCase()
+    .replace(/(^|[-'’ ])(\p{L})/gu, (m: string, sep: string, ch: string, at: number) =>
+      at === 0 && (sep === "'" || sep === "’") ? m : sep + ch.toUpperCase(),
+    );
 }

@@ -177,7 +177,7 @@ export const PLAIN_ACRONYMS = set(`
   gmt utc bst est edt cst cdt pst pdt cet gdp gnp cpi ppi pmi ipo ceo cfo coo cto vip tv dvd cd pc ok am pm
   ad bc mph kph km kg mm cm pct vs rpm aids hiv dna rna sms mp mps phd ba bsc mba faq id pin atm vat rbi era
   nav eps ebit ebitda roi yoy qoq fy hq ps pps usd eur gbp jpy chf sdr lng lpg suv ufo wmd icbm rpg ied
-  mw kw gw bpd tv3 pr mvp tba tbd n/a na asap
+  mw kw gw bpd tv3 pr mvp tba tbd n/a na asap ko dj llc
 `);
 
 /** Nouns for a person of a nationality, or for members of a people or faith: not places, not organisations. */

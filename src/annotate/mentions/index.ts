@@ -35,7 +35,15 @@ import {
   STRONG_PLACE_PREPOSITIONS,
   TITLE_MODIFIERS,
 } from "./cues.js";
-import { firstNameCount, isUniversity, lookupPlace, lowerCount, nameKey, placeOfDemonym, wordCounts } from "./lexicon.js";
+import {
+  firstNameCount,
+  isUniversity,
+  lookupPlace,
+  lowerCount,
+  nameKey,
+  placeOfDemonym,
+  wordCounts,
+} from "./lexicon.js";
 
 export { placeOfDemonym } from "./lexicon.js";
 
@@ -85,9 +93,6 @@ export function detectMentions(input: MentionInput): Mention[] {
   });
   const evidence = candidates.map((c) => scoreCandidate(c, tokens, sentences));
   const types = resolveInDocument(candidates, evidence, tokens);
-  // biome-ignore lint/suspicious/noExplicitAny: DEBUG
-  const dbg = (globalThis as any).__nerDebug as ((c: unknown) => void) | undefined;
-  if (dbg) candidates.forEach((c, i) => dbg({ w: c.words.join(" "), s: evidence[i]?.own, x: evidence[i]?.context, t: types[i] }));
   const mentions: Mention[] = [];
   candidates.forEach((c, i) => {
     const start = (tokens[c.first] as Token).start;
@@ -100,14 +105,18 @@ export function detectMentions(input: MentionInput): Mention[] {
 /** A score or count in a results line ("3", "4-38", "6-3"); dates and decimals are not. */
 const SCORE = /^\d{1,3}(?:-\d{1,3})?$/;
 const NUMERIC = /^[+-]?\d[\d.,:/-]*$/;
-const DATE = /^(?:\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/i;
+const DATE =
+  /^(?:\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)$/i;
 const INITIAL = /^(?:\p{Lu}\.){1,3}$/u;
 const SINGLE_INITIAL = /^\p{Lu}\.$/u;
 /** Compounds that are adjectives or descriptions, not names: "Ohio-based", "U.S.-led", "ex-Yankee", "anti-Western". */
-const DESCRIPTIVE_COMPOUND = /^(?:.+-\p{Ll}+|(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]ost|[Pp]re|[Mm]id|[Nn]eo|[Pp]an|[Tt]rans|[Ss]emi)-.+)$/u;
+const DESCRIPTIVE_COMPOUND =
+  /^(?:.+-\p{Ll}+|(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]ost|[Pp]re|[Mm]id|[Nn]eo|[Pp]an|[Tt]rans|[Ss]emi)-.+)$/u;
 const OPENERS = new Set([...PLACE_OPENERS, ...SPORT_OPENERS]);
 /** Model and weapon designations ("F-16", "AK-47s", "C-4", "H1"): products and codes, not names. */
 const DESIGNATION = /^\p{Lu}{1,3}-?\d+\p{L}?s?$/u;
+/** A word that can begin or continue a name: capitalised, or a lower-case prefix before a capital ("al-Sadr"). */
+const NAME_START = /^(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})/u;
 const POSSESSIVE = /^(.*\p{L})['’][sS]$/u;
 const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
 const bare = (w: string) => w.toLowerCase().replace(/\.$/, "");
@@ -165,7 +174,7 @@ function findCandidates(tokens: Token[], sentence: Sentence, index: number, stat
     if (!ambiguous[i - from] && judged[i - from] !== "yes") continue;
     for (let n = Math.min(MAX_KNOWN_NAME_WORDS, to - i); n >= 2; n--) {
       const phrase = [...range(i, i + n)].map(at);
-      if (!phrase.every((w, k) => ambiguous[i - from + k] || judged[i - from + k] === "yes")) continue;
+      if (!phrase.every((_w, k) => ambiguous[i - from + k] || judged[i - from + k] === "yes")) continue;
       if (!/^\p{Lu}/u.test(phrase[n - 1] as string)) continue;
       const key = nameKey(phrase.join(" "));
       if (lookupPlace(key) || isUniversity(key) || stats.phrases.has(key)) {
@@ -268,18 +277,19 @@ function findCandidates(tokens: Token[], sentence: Sentence, index: number, stat
     if (end <= first) return;
     const ws = [...range(first, end)].map(at);
     if (ws.length === 1 && SINGLE_INITIAL.test(ws[0] as string)) return;
-    if (ws.length === 1 && isAllCaps(ws[0] as string) && PLAIN_ACRONYMS.has(bare(ws[0] as string))) return;
-    if (ws.every((w) => isTitlePart(w)) && !lookupPlace(ws.join(" "))) return;
-    const trim = owner[end - 1 - from] ? (tokens[end - 1] as Token).text.length - (ws[ws.length - 1] as string).length : 0;
+    if (ws.length === 1 && PLAIN_ACRONYMS.has((ws[0] as string).toLowerCase().replace(/\./g, ""))) return;
+    if (ws.every((w) => isTitlePart(w)) && ws.some((w) => isTitle(w)) && !lookupPlace(ws.join(" "))) return;
+    const trim = owner[end - 1 - from]
+      ? (tokens[end - 1] as Token).text.length - (ws[ws.length - 1] as string).length
+      : 0;
     const c: Candidate = { first, end, trim, words: ws, sentence: index, headline, titled };
     if (fixed) c.fixed = fixed;
     out.push(c);
   };
   for (const [runStart, runEnd] of runs) {
     // "United Arab Emirates-based": the run is the front of a compound adjective, not a name.
-    const following = tokens[runEnd];
-    if (runEnd < to && following && following.start === (tokens[runEnd - 1] as Token).end && /^\p{Lu}/u.test(following.text))
-      if (DESCRIPTIVE_COMPOUND.test(following.text)) continue;
+    const following = runEnd < to ? tokens[runEnd] : undefined;
+    if (following && /^\p{Lu}/u.test(following.text) && DESCRIPTIVE_COMPOUND.test(following.text)) continue;
     let start = runStart;
     let titled = false;
     // "Secretary of State John Kornblum": the words after "of" still belong to the title.
@@ -386,8 +396,12 @@ const W = {
   dateline: 6,
   sportReport: 1,
   apposition: 3,
+  quotedTitle: 4,
+  plainWord: 2,
 } as const;
 
+/** Seen this often in lower case, a lone capitalised word is more likely a common word set in capitals than a name. */
+const PLAIN_WORD_COUNT = 5;
 /** Cities of about this size (10 x log10 of the population) are as likely named as people or firms as places. */
 const CITY_SIZE_NEUTRAL = 42;
 /** The most a city's size alone can say: even big cities' names are often teams, firms or people. */
@@ -474,6 +488,11 @@ function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): E
   if (n >= 2 && !headed) own.person += W.multiWordPerson;
   if (acronym && !c.headline && first.length <= 6 && !place) own.organization += W.acronym;
 
+  // A lone common word in capitals ("Vision", "Youth", "Medicine") that the corpora never saw as a name by
+  // itself is usually part of a title or a heading, not a name.
+  const counts1 = n === 1 && !place && !acronym ? wordCounts(first) : undefined;
+  if (n === 1 && !place && !acronym && lowerCount(lf) >= PLAIN_WORD_COUNT && !(counts1 && counts1.alone > 0))
+    own.other += W.plainWord;
   // Corpus evidence: the average type distribution of the words seen before.
   let seen = 0;
   const corpus = zero();
@@ -520,6 +539,8 @@ function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): E
   // "cities such as X and Y", "groups including X": the noun before the list says what its members are.
   const listKind = listHeadKind(tokens, c.first, sentence.tokenStart);
   if (listKind) ctx[listKind] += W.apposition;
+  // A title in quotation marks ("Gentle On Your Mind", "Anarchy in Tokyo") names a work, not its words.
+  if (inQuotedTitle(tokens, c.first, c.end, sentence)) ctx.other += W.quotedTitle;
   // An apposition says what the name is: "X, one of the country's most powerful militias", "X, a commander".
   if (next === ",") {
     const kind = appositionKind(tokens, c.end + 1, sentence.tokenEnd);
@@ -564,6 +585,35 @@ const APPOSITION_OPENERS = new Set(["a", "an", "the", "one", "another", "its", "
 /** How far into an apposition its head noun is looked for. */
 const APPOSITION_REACH = 8;
 
+const OPEN_QUOTES = new Set(['"', "“", "‘", "'"]);
+const CLOSE_QUOTES = new Set(['"', "”", "’", "'"]);
+/** The longest quotation read as a title of a work. */
+const QUOTED_TITLE_WORDS = 10;
+
+/**
+ * True when the candidate sits in a short quotation whose words are mostly capitalised, as titles of songs,
+ * books and campaigns are; a quoted sentence has mostly lower-case words.
+ */
+function inQuotedTitle(tokens: Token[], first: number, end: number, s: Sentence): boolean {
+  let open = first - 1;
+  while (open >= s.tokenStart && first - open <= QUOTED_TITLE_WORDS && !OPEN_QUOTES.has((tokens[open] as Token).text))
+    open--;
+  let close = end;
+  while (close < s.tokenEnd && close - end <= QUOTED_TITLE_WORDS && !CLOSE_QUOTES.has((tokens[close] as Token).text))
+    close++;
+  if (open < s.tokenStart || close >= s.tokenEnd) return false;
+  if (!OPEN_QUOTES.has((tokens[open] as Token).text) || !CLOSE_QUOTES.has((tokens[close] as Token).text)) return false;
+  let words = 0;
+  let capitalised = 0;
+  for (let i = open + 1; i < close; i++) {
+    const w = (tokens[i] as Token).text;
+    if (!/\p{L}/u.test(w)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(w)) capitalised++;
+  }
+  return words >= 2 && capitalised / words > 0.5;
+}
+
 /** Tokens that may stand between the members of a list ("X, Y and Z"). */
 const LIST_LINKS = new Set([",", "and", "or", "&"]);
 
@@ -572,7 +622,7 @@ const LIST_LINKS = new Set([",", "and", "or", "&"]);
  * conjunctions, ending in a name on both sides. A candidate outside any list is its own range.
  */
 function listBounds(tokens: Token[], first: number, end: number, s: Sentence): [number, number] {
-  const capital = (k: number) => k >= s.tokenStart && k < s.tokenEnd && /^\p{Lu}/u.test((tokens[k] as Token).text);
+  const capital = (k: number) => k >= s.tokenStart && k < s.tokenEnd && NAME_START.test((tokens[k] as Token).text);
   const link = (k: number) => k >= s.tokenStart && k < s.tokenEnd && LIST_LINKS.has((tokens[k] as Token).text);
   const part = (k: number) => capital(k) || NAME_PARTICLES.has((tokens[k] as Token).text);
   let a = first;
@@ -617,8 +667,10 @@ function listHeadKind(tokens: Token[], first: number, sentenceStart: number): En
 function appositionKind(tokens: Token[], from: number, to: number): EntityType | undefined {
   if (!APPOSITION_OPENERS.has((tokens[from]?.text ?? "").toLowerCase())) return undefined;
   for (let i = from; i < Math.min(to, from + APPOSITION_REACH); i++) {
-    const w = (tokens[i] as Token).text.toLowerCase();
-    if (w === "," || w === "." || w === "who" || w === "which") return undefined;
+    const raw = (tokens[i] as Token).text;
+    const w = raw.toLowerCase();
+    // A name inside ends the description: ", the Velmar Group will ..." is another clause's subject.
+    if (w === "," || w === "." || w === "who" || w === "which" || /^\p{Lu}/u.test(raw)) return undefined;
     const singular = w.replace(/(?<=[^s])s$/, "");
     if (PERSON_ROLES.has(w) || PERSON_ROLES.has(singular)) return "person";
     if (ORG_NOUNS.has(w) || ORG_NOUNS.has(singular) || ORG_AFTER.has(w)) return "organization";
@@ -666,7 +718,7 @@ const LIST_CLEAR_MARGIN = 3;
 function resolveInDocument(candidates: Candidate[], evidence: Evidence[], tokens: Token[]): EntityType[] {
   const keys = candidates.map((c) => nameKey(c.words.join(" ")));
   const byName = new Map<string, { own: Scores; context: Scores }>();
-  candidates.forEach((c, i) => {
+  candidates.forEach((_c, i) => {
     const e = evidence[i] as Evidence;
     const key = keys[i] as string;
     const sum = byName.get(key) ?? { own: { ...e.own }, context: zero() };

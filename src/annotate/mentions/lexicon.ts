@@ -58,7 +58,8 @@ function index(block: string): Map<string, string> {
 function load(): Tables {
   if (tables) return tables;
   const places = new Map<string, PlaceEntry>();
-  for (const [name, country] of index(data.countries)) places.set(nameKey(name), { kind: "country", country, size: 99 });
+  for (const [name, country] of index(data.countries))
+    places.set(nameKey(name), { kind: "country", country, size: 99 });
   for (const name of REGIONS) {
     const key = nameKey(name);
     if (!places.has(key)) places.set(key, { kind: "region", country: "", size: 99 });

@@ -38,6 +38,8 @@ export interface ContentResult {
   proseBlocks: number;
   /** The chosen container's tag, id and class, for diagnostics. */
   container: string;
+  /** Every block of the page, furniture included, in reading order (metadata is looked for near the title). */
+  blocks: TextBlock[];
 }
 
 /** Options for {@link extractContent}. */
@@ -227,6 +229,7 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
     pageLinkDensity: pageChars > 0 ? pageLinks / pageChars : 0,
     proseBlocks,
     container: describe(best),
+    blocks,
   };
 }
 

@@ -255,6 +255,8 @@ function pad(n: number): string {
 
 /** "/2025/04/08/", "/2025-04-08-", "/20250408/" */
 const URL_DAY = /[/_-](\d{4})[/_-]?(\d{2})[/_-]?(\d{2})(?=[/_.-]|$)/;
+/** "/08-04-2025-fire", "/news/08.04.2025/" */
+const URL_DAY_FIRST = /[/_-](\d{2})[-_.](\d{2})[-_.](\d{4})(?=[/_.-]|$)/;
 /** "/2025/04/" */
 const URL_MONTH = /\/(\d{4})\/(\d{2})\//;
 
@@ -273,6 +275,11 @@ export function dateFromUrl(url: string, options: DateOptions = {}): string | un
   const day = URL_DAY.exec(path);
   if (day) {
     const [, y, m, d] = day;
+    if (plausible(Number(y), Number(m), Number(d), options)) return `${y}-${m}-${d}`;
+  }
+  const dayFirst = URL_DAY_FIRST.exec(path);
+  if (dayFirst) {
+    const [, d, m, y] = dayFirst;
     if (plausible(Number(y), Number(m), Number(d), options)) return `${y}-${m}-${d}`;
   }
   const month = URL_MONTH.exec(path);

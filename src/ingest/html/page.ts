@@ -3,7 +3,7 @@ import type { Article, Diagnostic } from "../../model/index.js";
 import { boilerplateRule } from "../boilerplate.js";
 import { parseDateline } from "../dateline.js";
 import { decodePage } from "./charset.js";
-import { extractContent } from "./content.js";
+import { extractContent, type TextBlock } from "./content.js";
 import { type DateOptions, findDate, parseDateValue } from "./dates.js";
 import { mostFrequentDate, normaliseLanguage, readPageMetadata, splitAuthors } from "./metadata.js";
 import { readWithReadability } from "./readability.js";
@@ -54,6 +54,7 @@ export interface NotArticle {
   url?: string;
   title?: string;
   language?: string;
+  published?: string;
   /** The main text found, for inspection; too little or too scattered to be an article. */
   text: string;
   reasons: string[];
@@ -86,6 +87,11 @@ const ERROR_TITLE = /\b(?:404|403|410|500|not found|page not found|error|seite n
 const BOILERPLATE_MAX_WORDS = 40;
 const BYLINE_LINE = /^(?:by|von|par|por|di|door|przez)\s+\p{Lu}/iu;
 const BYLINE_MAX_WORDS = 10;
+/** Blocks read below and above the headline for a date: the date line sits within a few blocks of it. */
+const DATE_BLOCKS_BELOW = 12;
+const DATE_BLOCKS_ABOVE = 3;
+/** Longer blocks are paragraphs, whose dates are events, not the page's date. */
+const DATE_BLOCK_MAX_CHARS = 200;
 const DATE_LINE_MAX_WORDS = 12;
 
 /**
@@ -168,6 +174,10 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   let published = meta.published ?? facts.published;
   if (!published && readability?.publishedTime) published = parseDateValue(readability.publishedTime, dateOptions);
   if (!published) {
+    published = dateNearTitle(content.blocks, title, dateOptions);
+    if (published) diagnostics.push({ code: "DATE_NEAR_TITLE", message: "published date read beside the headline" });
+  }
+  if (!published) {
     const body = findFirst(tree.root, "body") ?? tree.root;
     published = mostFrequentDate(textOf(body), dateOptions);
     if (published) diagnostics.push({ code: "DATE_GUESSED", message: "published date taken from the dates in the page's text" });
@@ -183,6 +193,7 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
     if (url) page.url = url;
     if (title) page.title = title;
     if (language) page.language = language;
+    if (published) page.published = published;
     return page;
   }
   if (extractor === "readability") diagnostics.push({ code: "READABILITY", message: "main text from Readability" });
@@ -196,6 +207,28 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   if (url) page.url = url;
   if (language) page.language = language;
   return page;
+}
+
+/**
+ * The first date written just before or after the headline, where pages without date markup show it
+ * ("Posted on 8 April 2025 by ..."). Looks a few blocks above and some blocks below the first `<h1>` (or the
+ * block that repeats the title).
+ */
+function dateNearTitle(blocks: TextBlock[], title: string | undefined, options: DateOptions): string | undefined {
+  const key = title?.toLowerCase();
+  let at = blocks.findIndex((b) => b.heading === 1);
+  if (at < 0 && key) at = blocks.findIndex((b) => b.text.length < 300 && b.text.toLowerCase().includes(key));
+  if (at < 0) return undefined;
+  const order: number[] = [];
+  for (let i = at; i <= at + DATE_BLOCKS_BELOW && i < blocks.length; i++) order.push(i);
+  for (let i = at - 1; i >= at - DATE_BLOCKS_ABOVE && i >= 0; i--) order.push(i);
+  for (const i of order) {
+    const block = blocks[i] as TextBlock;
+    if (block.text.length > DATE_BLOCK_MAX_CHARS) continue;
+    const found = findDate(block.text, options);
+    if (found) return found.iso;
+  }
+  return undefined;
 }
 
 function notArticleReasons(text: string, title: string | undefined, linkDensity: number, types: string[]): string[] {

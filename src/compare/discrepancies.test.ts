@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import type { Article } from "../model/index.js";
+import { analyzeStory } from "../pipeline.js";
+
+function story(...texts: [id: string, text: string][]) {
+  const articles: Article[] = texts.map(([id, text]) => ({
+    id,
+    source: `${id}.txt`,
+    text,
+    removedBoilerplate: [],
+    diagnostics: [],
+  }));
+  return analyzeStory(articles);
+}
+
+describe("number discrepancies", () => {
+  it.each([
+    ["more than 300 workers", "around 350 workers", true],
+    ["at least 12 people", "about 8 people", false],
+    ["dozens of containers", "around 40 containers", true],
+    ["up to 30 ships", "at least 45 ships", false],
+  ])("%j against %j: compatible %s", (a, b, compatible) => {
+    const report = story(
+      ["one", `The strike at the Velmar terminal in Portavel involved ${a}, the union said on Monday.`],
+      ["two", `The strike at the Velmar terminal in Portavel involved ${b}, the union said on Monday.`],
+    );
+    const numbers = report.discrepancies.filter((d) => d.kind === "number");
+    expect(numbers).toHaveLength(1);
+    expect(numbers[0]?.compatible).toBe(compatible);
+    expect(numbers[0]?.values.map((v) => v.article).sort()).toEqual(["one", "two"]);
+  });
+
+  it.each([
+    [
+      "the same figure in other words",
+      "Three firefighters were hurt at the Velmar terminal.",
+      "3 firefighters were hurt at the Velmar terminal.",
+    ],
+    [
+      "counts of different things",
+      "Three firefighters were hurt at the Velmar terminal.",
+      "Five ships were hurt at the Velmar terminal.",
+    ],
+    [
+      "unrelated statements",
+      "Three firefighters were hurt at the Velmar terminal.",
+      "The mayor of Kestrel Bay opened 40 new libraries.",
+    ],
+  ])("finds none for %s", (_, a, b) => {
+    expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+});
+
+describe("place discrepancies", () => {
+  it("finds the same event put in cities of different countries", () => {
+    const report = story(
+      ["one", "The company faced a nine-day stoppage at its terminal in Marseille in 2019."],
+      ["two", "Workers at its Genoa terminal stopped work for nine days in 2019."],
+    );
+    const d = report.discrepancies.find((x) => x.kind === "place");
+    expect(d?.values.map((v) => v.value)).toEqual(["Marseille", "Genoa"]);
+  });
+
+  it("reads a demonym as its country", () => {
+    const report = story(
+      ["one", "A drone strike killed three soldiers in Jordan last year."],
+      ["two", "One attack last year killed three soldiers at a Syrian base."],
+    );
+    expect(report.discrepancies.find((x) => x.kind === "place")?.values.map((v) => v.value)).toEqual([
+      "Jordan",
+      "Syria",
+    ]);
+  });
+
+  it("does not oppose a city and its own country", () => {
+    const report = story(
+      ["one", "A fire destroyed three warehouses in Marseille on Sunday."],
+      ["two", "A fire destroyed three warehouses in France on Sunday."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+});
+
+describe("negation and attribution", () => {
+  it("finds the same condition stated with opposite polarity", () => {
+    const report = story(
+      ["one", "The governor threatened to close the port if there is no agreement on wages by Friday."],
+      ["two", "The governor threatened to close the port if there is an agreement on wages by Friday."],
+    );
+    expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
+  });
+
+  it("does not read 'declined to comment' against 'did not comment' as a contradiction", () => {
+    const report = story(
+      ["one", "The Velmar Group declined to comment on the fire at the terminal."],
+      ["two", "The Velmar Group did not comment on the fire at the terminal."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "negation")).toEqual([]);
+  });
+
+  it("finds one quotation given to two different speakers", () => {
+    const report = story(
+      ["one", '"We will rebuild the terminal before the summer," said Marta Velasquez, the mayor.'],
+      ["two", '"We will rebuild the terminal before the summer," said Karim Haddad, the port director.'],
+    );
+    const d = report.discrepancies.find((x) => x.kind === "attribution");
+    expect(d?.values.map((v) => v.value).sort()).toEqual(["Karim Haddad", "Marta Velasquez"]);
+  });
+});

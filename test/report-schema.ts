@@ -1,0 +1,163 @@
+import { z } from "zod";
+import type { StoryReport } from "../src/model/index.js";
+
+const span = {
+  article: z.string(),
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+};
+
+/** The `triangulate.story/1` contract of DESIGN.md, as a validator for tests. */
+export const storyReportSchema = z
+  .object({
+    schema: z.literal("triangulate.story/1"),
+    story: z.object({
+      id: z.string(),
+      title: z.string(),
+      articleCount: z.number().int(),
+      firstPublished: z.string().optional(),
+      lastPublished: z.string().optional(),
+    }),
+    articles: z.array(
+      z.object({
+        id: z.string(),
+        source: z.string(),
+        outlet: z.string().optional(),
+        title: z.string().optional(),
+        published: z.string().optional(),
+        author: z.string().optional(),
+        text: z.string(),
+        wordCount: z.number().int().nonnegative(),
+        removedBoilerplate: z.array(z.string()),
+      }),
+    ),
+    entities: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string().min(1),
+        type: z.enum(["person", "organization", "place", "other"]),
+        aliases: z.array(z.string()),
+        mentions: z.array(z.object(span)),
+      }),
+    ),
+    quotes: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string().min(1),
+        speaker: z.object({ entity: z.string().optional(), description: z.string() }),
+        occurrences: z
+          .array(
+            z.object({
+              ...span,
+              attribution: z.string(),
+              fidelity: z.enum(["exact", "minor-edit", "altered", "expanded", "truncated"]),
+            }),
+          )
+          .min(1),
+      }),
+    ),
+    facts: z.array(
+      z.object({
+        id: z.string(),
+        text: z.string(),
+        kind: z.enum(["corroborated", "unique"]),
+        sources: z.array(z.string()).min(1),
+        evidence: z.array(z.object(span)).min(1),
+      }),
+    ),
+    discrepancies: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(["number", "place", "date", "person", "negation", "attribution", "stance"]),
+        about: z.string(),
+        compatible: z.boolean().optional(),
+        explanation: z.string(),
+        values: z.array(z.object({ article: z.string(), value: z.string(), evidence: z.string() })).min(2),
+      }),
+    ),
+    certainty: z.array(
+      z.object({
+        article: z.string(),
+        claim: z.string(),
+        level: z.enum(["asserted", "reported", "hedged", "speculative"]),
+        evidence: z.string(),
+        headline: z.boolean(),
+        overstated: z.boolean(),
+      }),
+    ),
+    provenance: z.object({
+      origin: z.object({ name: z.string(), article: z.string().optional() }).optional(),
+      citations: z.array(z.object({ article: z.string(), cites: z.string(), evidence: z.string() })),
+      reuse: z.array(
+        z.object({
+          from: z.string(),
+          to: z.string(),
+          sharedFraction: z.number().min(0).max(1),
+          passages: z.number().int(),
+        }),
+      ),
+    }),
+    timeline: z.array(
+      z.object({
+        date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?/),
+        text: z.string(),
+        sources: z.array(z.string()).min(1),
+      }),
+    ),
+    relations: z.array(
+      z.object({
+        subject: z.string(),
+        predicate: z.string(),
+        object: z.string(),
+        sources: z.array(z.string()).min(1),
+        evidence: z.array(z.string()),
+      }),
+    ),
+    brief: z.array(z.object({ text: z.string().min(1), citations: z.array(z.string()).min(1) })),
+  })
+  .strict();
+
+/**
+ * Everything the schema cannot say: offsets point at their words, and every id refers to an article or an
+ * entity of the same report. Returns the problems found, empty when the report holds together.
+ */
+export function referentialProblems(report: StoryReport): string[] {
+  const problems: string[] = [];
+  const texts = new Map(report.articles.map((a) => [a.id, a.text]));
+  const entityIds = new Set(report.entities.map((e) => e.id));
+  const checkSpan = (where: string, s: { article: string; text: string; start: number; end: number }) => {
+    const text = texts.get(s.article);
+    if (text === undefined) problems.push(`${where}: unknown article ${s.article}`);
+    else if (text.slice(s.start, s.end) !== s.text)
+      problems.push(`${where}: [${s.start}, ${s.end}) is not "${s.text}"`);
+  };
+  const checkArticle = (where: string, id: string) => {
+    if (!texts.has(id)) problems.push(`${where}: unknown article ${id}`);
+  };
+  for (const e of report.entities) for (const m of e.mentions) checkSpan(`entity ${e.id}`, m);
+  for (const q of report.quotes) {
+    for (const o of q.occurrences) checkSpan(`quote ${q.id}`, o);
+    if (q.speaker.entity && !entityIds.has(q.speaker.entity)) problems.push(`quote ${q.id}: unknown speaker entity`);
+  }
+  for (const f of report.facts) {
+    for (const e of f.evidence) checkSpan(`fact ${f.id}`, e);
+    for (const s of f.sources) checkArticle(`fact ${f.id}`, s);
+  }
+  for (const d of report.discrepancies) for (const v of d.values) checkArticle(`discrepancy ${d.id}`, v.article);
+  for (const c of report.certainty) checkArticle("certainty", c.article);
+  for (const c of report.provenance.citations) checkArticle("citation", c.article);
+  for (const r of report.provenance.reuse) {
+    checkArticle("reuse", r.from);
+    checkArticle("reuse", r.to);
+  }
+  if (report.provenance.origin?.article) checkArticle("origin", report.provenance.origin.article);
+  for (const t of report.timeline) for (const s of t.sources) checkArticle("timeline", s);
+  for (const r of report.relations) {
+    for (const s of r.sources) checkArticle("relation", s);
+    if (!entityIds.has(r.subject) || !entityIds.has(r.object))
+      problems.push(`relation ${r.subject} ${r.predicate} ${r.object}: unknown entity`);
+  }
+  for (const b of report.brief) for (const c of b.citations) checkArticle("brief", c);
+  return problems;
+}
