@@ -54,5 +54,8 @@ export interface BenchOptions {
 export function benchOptions(args: string[]): BenchOptions {
   const i = args.indexOf("--limit");
   const limit = i >= 0 ? Number(args[i + 1]) : Number.POSITIVE_INFINITY;
-  return { limit: Number.isFinite(limit) && limit > 0 ? limit : Number.POSITIVE_INFINITY, jsdom: !args.includes("--no-jsdom") };
+  return {
+    limit: Number.isFinite(limit) && limit > 0 ? limit : Number.POSITIVE_INFINITY,
+    jsdom: !args.includes("--no-jsdom"),
+  };
 }

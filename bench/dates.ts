@@ -38,7 +38,12 @@ export async function benchDates(args: string[]): Promise<void> {
     try {
       const page = extractPage({ bytes, id: "page", source: url, url });
       found = page.kind === "article" ? page.article.published : page.published;
-      from = page.kind === "article" ? (page.article.diagnostics.find((d) => d.code === "DATE_GUESSED") ? "text" : "markup") : "not-article";
+      from =
+        page.kind === "article"
+          ? page.article.diagnostics.find((d) => d.code === "DATE_GUESSED")
+            ? "text"
+            : "markup"
+          : "not-article";
     } catch {
       found = undefined;
     }

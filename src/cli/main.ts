@@ -11,7 +11,7 @@ const VERSION = "0.1.0";
 const HELP = `triangulate — compare how news outlets report one story
 
 Usage
-  triangulate analyze FILES... [--json] [--out FILE]
+  triangulate analyze FILES... [--json] [--html FILE] [--out FILE]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
   triangulate eval paraphrase MSRP.txt
@@ -24,12 +24,15 @@ Commands
 
 Options
   --json        print the full report as JSON (for machines) instead of the summary
+  --html FILE   also write one self-contained HTML page: brief, fact matrix, discrepancies,
+                quotations side by side, certainty, provenance, timeline, actor graph
   --out FILE    write the output to FILE instead of standard output
   -h, --help    show help;  -v, --version  show the version
 
 Examples
-  triangulate analyze examples/harbour-fire/*.txt
+  triangulate analyze examples/port-strike-fire/*.txt
   triangulate analyze articles/*.txt --json > story.json
+  triangulate analyze articles/*.txt --html story.html
   triangulate eval ner conllpp_dev.txt --out predicted.conll
 
 Exit codes: 0 done; 1 nothing could be read or evaluated; 2 the command line is wrong.
@@ -37,7 +40,7 @@ Files that cannot be read are named on standard error, one line each, and skippe
 `;
 
 const COMMAND_HELP: Record<string, string> = {
-  analyze: `triangulate analyze FILES... [--json] [--out FILE]
+  analyze: `triangulate analyze FILES... [--json] [--html FILE] [--out FILE]
 
 Reads plain-text articles (UTF-8 with or without BOM, UTF-16 with BOM or Windows-1252) about one story.
 Each article's id is its file name without the extension. Metadata comes from the text itself: a
@@ -50,6 +53,8 @@ every quotation with its speaker and each outlet's rendering. With --json it is 
 triangulate.story/1 report of DESIGN.md; every start/end is an offset into the article's clean text.
 
   --json       print JSON instead of the readable summary
+  --html FILE  write a self-contained HTML page of the report (no outside requests; every
+               finding links to its highlighted words in the article)
   --out FILE   write to FILE
 
 A file that cannot be read (missing, a directory, empty, binary, undecodable) is named on standard
@@ -108,6 +113,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 const OPTIONS = {
   json: { type: "boolean" },
+  html: { type: "string" },
   out: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -144,6 +150,14 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
   }
   if (io.interactive && articles.length > 20) io.stderr(`analysing ${articles.length} articles…\n`);
   const report = analyzeStory(articles);
+  if (typeof values.html === "string") {
+    const { renderHtmlReport } = await import("../web/html-report.js");
+    await writeFile(values.html, renderHtmlReport(report), "utf8");
+    if (!values.json && !values.out) {
+      io.stderr(`wrote ${values.html}\n`);
+      return EXIT.ok;
+    }
+  }
   const out = typeof values.out === "string" ? values.out : undefined;
   await emit(io, values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSummary(report), out);
   return EXIT.ok;

@@ -16,7 +16,7 @@ const RELATED_STATEMENT = 0.15;
  * Candidate pairs for any discrepancy: statements that share at least a little (a count, a date, an actor).
  * Each kind then asks for its own evidence that both statements are about one thing.
  */
-const CANDIDATE_STATEMENT = 0.06;
+export const CANDIDATE_STATEMENT = 0.06;
 /** Two figures further apart than this factor are about different things, not a disagreement. */
 const MAX_FIGURE_RATIO = 5;
 /** A negation or a person swap only counts between statements this close: the rest must say the same. */
@@ -42,10 +42,11 @@ type Side = { article: string; value: string; evidence: string };
 export function discrepanciesOf(
   story: ResolvedStory,
   units: Unit[],
+  candidates: AlignedPair[] = alignUnits(units, CANDIDATE_STATEMENT),
   options: CompareOptions = {},
 ): ReportDiscrepancy[] {
   const lexicon = { ...NO_LEXICON, ...options };
-  const pairs = alignUnits(units, CANDIDATE_STATEMENT);
+  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT);
   const found: ReportDiscrepancy[] = [
     ...numberDiscrepancies(units, pairs, lexicon.unitKey),
     ...placeDiscrepancies(units, pairs, lexicon),
@@ -128,8 +129,12 @@ function numberDiscrepancies(units: Unit[], pairs: AlignedPair[], unitKey: (u: s
 /** Neighbouring sentences of one article, this many on each side, make the passage around a statement. */
 const WINDOW = 1;
 
+const windows = new WeakMap<Unit, TermVector>();
+
 /** The passage around a unit as one term vector: its own weights plus its neighbours' in the same article. */
 function windowVector(units: Unit[], u: Unit): TermVector {
+  const cached = windows.get(u);
+  if (cached) return cached;
   const weights = new Map<string, number>();
   for (let i = u.index - WINDOW; i <= u.index + WINDOW; i++) {
     const n = units[i];
@@ -138,7 +143,9 @@ function windowVector(units: Unit[], u: Unit): TermVector {
   }
   let sum = 0;
   for (const w of weights.values()) sum += w * w;
-  return { weights, norm: Math.sqrt(sum) };
+  const vector = { weights, norm: Math.sqrt(sum) };
+  windows.set(u, vector);
+  return vector;
 }
 
 /**
@@ -221,10 +228,10 @@ function placeDiscrepancies(
 ): ReportDiscrepancy[] {
   const out: ReportDiscrepancy[] = [];
   const seen = new Set<string>();
-  for (const { a, b } of pairs) {
+  for (const { a, b, similarity } of pairs) {
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    if (!sameEvent(ua, ub, lexicon.unitKey)) continue;
+    if (!sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
     const pa = locativePlaces(ua, lexicon);
     const pb = locativePlaces(ub, lexicon);
     if (pa.length === 0 || pb.length === 0) continue;
@@ -263,15 +270,14 @@ function samePlace(p: Place, q: Place): boolean {
  * Two statements are about one event when they share a count of the same thing or an absolute date, or are
  * close overall.
  */
-function sameEvent(a: Unit, b: Unit, unitKey: (u: string) => string): boolean {
-  const counts = (u: Unit) =>
-    new Set(u.numbers.filter((n) => n.unit).map((n) => `${n.value} ${unitKey(n.unit as string)}`));
+function sameEvent(a: Unit, b: Unit, similarity: number, unitKey: (u: string) => string): boolean {
+  if (similarity >= CLOSE_STATEMENT) return true;
+  const counts = (u: Unit) => u.numbers.filter((n) => n.unit).map((n) => `${n.value} ${unitKey(n.unit as string)}`);
   const cb = counts(b);
-  if ([...counts(a)].some((c) => cb.has(c))) return true;
-  const dates = (u: Unit) => new Set(u.dates.filter((d) => d.date && !d.relative).map((d) => d.date));
+  if (cb.length && counts(a).some((c) => cb.includes(c))) return true;
+  const dates = (u: Unit) => u.dates.filter((d) => d.date && !d.relative).map((d) => d.date);
   const db = dates(b);
-  if ([...dates(a)].some((d) => db.has(d))) return true;
-  return unitSimilarity(a, b) >= CLOSE_STATEMENT;
+  return db.length > 0 && dates(a).some((d) => db.includes(d));
 }
 
 // --- dates ---------------------------------------------------------------------------------------

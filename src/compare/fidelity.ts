@@ -7,6 +7,10 @@ const MIN_MATCHED_WORDS = 4;
 /** The other article gives the words as paraphrase when less than this share of them is inside its quotes. */
 const MAX_QUOTED_SHARE = 0.5;
 
+/** A word in more than this share of the story's sentences (or {@link MIN_COMMON_POSTINGS}) is common. */
+const COMMON_WORD_SHARE = 0.03;
+const MIN_COMMON_POSTINGS = 8;
+
 interface Word {
   word: string;
   start: number;
@@ -56,31 +60,50 @@ function lcsMatches(a: string[], b: string[]): number[] {
  * quotation marks. Other fidelities stay as the grouping set them.
  */
 export function refineFidelity(story: ResolvedStory): ReportQuote[] {
-  const sentences = story.articles.map((a) => ({
-    id: a.article.id,
-    quotes: a.quotes,
-    sentences: a.sentences.map((s) => wordsOf(a.article.text.slice(s.start, s.end), s.start)),
-  }));
+  const sentences: Candidate[] = story.articles.flatMap((a) =>
+    a.sentences.map((s) => {
+      const words = wordsOf(a.article.text.slice(s.start, s.end), s.start);
+      return { article: a.article.id, quotes: a.quotes, words, vocabulary: new Set(words.map((w) => w.word)) };
+    }),
+  );
+  // Sentences by word, so that a quotation is compared only with sentences that share its words.
+  const byWord = new Map<string, Candidate[]>();
+  for (const c of sentences) {
+    for (const w of c.vocabulary) {
+      const list = byWord.get(w);
+      if (list) list.push(c);
+      else byWord.set(w, [c]);
+    }
+  }
+  const commonAt = Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE);
   return story.quotes.map((q) => ({
     ...q,
     occurrences: q.occurrences.map((o) => {
       const words = wordsOf(o.text).map((w) => w.word);
       if (words.length < MIN_MATCHED_WORDS) return o;
-      const paraphrased = sentences.some(
-        (other) => other.id !== o.article && other.sentences.some((s) => paraphrases(words, s, other.quotes)),
-      );
+      // Candidates share most of the quotation's rarer words; common words would make every sentence one.
+      const rare = [...new Set(words)].filter((w) => (byWord.get(w)?.length ?? 0) <= commonAt);
+      const shared = new Map<Candidate, number>();
+      for (const w of rare) {
+        for (const c of byWord.get(w) ?? []) if (c.article !== o.article) shared.set(c, (shared.get(c) ?? 0) + 1);
+      }
+      const enough = Math.ceil(MIN_MATCHED_SHARE * rare.length);
+      const paraphrased = [...shared].some(([c, n]) => n >= enough && paraphrases(words, c));
       return paraphrased ? { ...o, fidelity: "expanded" as const } : o;
     }),
   }));
 }
 
-function paraphrases(quote: string[], sentence: Word[], quotes: AnnotatedArticle["quotes"]): boolean {
+interface Candidate {
+  article: string;
+  quotes: AnnotatedArticle["quotes"];
+  words: Word[];
+  vocabulary: Set<string>;
+}
+
+function paraphrases(quote: string[], { words: sentence, quotes }: Candidate): boolean {
   const needed = Math.max(MIN_MATCHED_WORDS, Math.ceil(MIN_MATCHED_SHARE * quote.length));
   if (sentence.length < needed) return false;
-  const vocabulary = new Set(sentence.map((w) => w.word));
-  let shared = 0;
-  for (const w of quote) if (vocabulary.has(w)) shared++;
-  if (shared < needed) return false;
   const matched = lcsMatches(
     quote,
     sentence.map((w) => w.word),

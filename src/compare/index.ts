@@ -7,7 +7,7 @@ import type {
   ResolvedStory,
 } from "../model/index.js";
 import { alignUnits, SAME_STATEMENT } from "./align.js";
-import { discrepanciesOf } from "./discrepancies.js";
+import { CANDIDATE_STATEMENT, discrepanciesOf } from "./discrepancies.js";
 import { factsOf, groupStatements, type StatementGroup } from "./facts.js";
 import { refineFidelity } from "./fidelity.js";
 import type { CompareOptions } from "./options.js";
@@ -40,14 +40,17 @@ export interface Comparison {
  */
 export function compareStory(story: ResolvedStory, options: CompareOptions = {}): Comparison {
   const units = storyUnits(story.articles, story.entities);
-  const pairs = alignUnits(units, SAME_STATEMENT);
-  const groups = groupStatements(units, pairs);
+  const candidates = alignUnits(units, CANDIDATE_STATEMENT);
+  const groups = groupStatements(
+    units,
+    candidates.filter((p) => p.similarity >= SAME_STATEMENT),
+  );
   const order = articleOrder(story);
   return {
     units,
     groups,
     facts: factsOf(units, groups, order),
-    discrepancies: discrepanciesOf(story, units, options),
+    discrepancies: discrepanciesOf(story, units, candidates, options),
     quotes: refineFidelity(story),
     timeline: timelineOf(units, groups, order),
     relations: relationsOf(units, story.entities),

@@ -69,7 +69,6 @@ const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{M}\\p{N}'’.&-]*";
 /** Lower-case words that may join the capitalised words of one name ("Times of Israel"). */
 const NAME_JOINER = "(?:of|for|and|de|du|des|del|la|le|al|el|&)";
 const NAME_AHEAD = new RegExp(`^(?:(the)\\s+)?(${CAP_WORD}(?:\\s+(?:${NAME_JOINER}\\s+)?${CAP_WORD})*)`, "u");
-const NAME_BEHIND = new RegExp(`(${CAP_WORD}(?:\\s+(?:${NAME_JOINER}\\s+)?${CAP_WORD})*)$`, "u");
 
 /** Fewer articles than this citing one source make no shared origin: one citation is just a citation. */
 const MIN_ORIGIN_ARTICLES = 2;
@@ -122,18 +121,18 @@ const NUMBER_WORDS: Record<string, string> = {
  * @example provenanceOf(story, units).origin?.name
  */
 export function provenanceOf(story: ResolvedStory, units: Unit[]): ReportProvenance {
-  const hits = story.articles.flatMap((a) =>
-    citationHits(
-      a,
-      units.filter((u) => u.article === a.article.id),
-      story,
-    ),
-  );
+  const unitsOf = new Map<string, Unit[]>();
+  for (const u of units) {
+    const list = unitsOf.get(u.article);
+    if (list) list.push(u);
+    else unitsOf.set(u.article, [u]);
+  }
+  const hits = story.articles.flatMap((a) => citationHits(a, unitsOf.get(a.article.id) ?? [], story));
   const selfArticles = new Set(
     story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a, a.article.text))).map((a) => a.article.id),
   );
   const citations = citationsOf(hits);
-  const shared = sharedPassages(story.articles, units);
+  const shared = sharedPassages(story.articles, unitsOf);
   const origin = originOf(story, hits, selfArticles, shared);
   const reuse = shared
     .map((s) => directed(story, s, origin?.article, hits))
@@ -177,11 +176,11 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
       }
     }
     for (const m of sentence.matchAll(/[\p{Lu}][^\s]*(?=[\s,'’])/gu)) {
-      const found = nameBehindAt(sentence, m.index, s.start, a, story);
+      const found = runAt(sentence, m.index);
       if (!found) continue;
-      const rest = sentence.slice(found.end);
-      if (THIRD_PARTY_AFTER_NAME.test(rest)) add(found.start, found.name, "third-party");
-      else if (SELF_AFTER_NAME.test(rest)) add(found.start, found.name, "self");
+      const rest = sentence.slice(found.start + found.run.length);
+      const kind = THIRD_PARTY_AFTER_NAME.test(rest) ? "third-party" : SELF_AFTER_NAME.test(rest) ? "self" : undefined;
+      if (kind) add(found.start, sourceName(found.run, found.hadThe, s.start + found.start, a, story), kind);
     }
     for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
       generic.push({ kind: "third-party", evidence, at: s.start + m.index });
@@ -218,29 +217,26 @@ function nameAhead(
   return sourceName(run, m[1] !== undefined, offset + start, a, story);
 }
 
+const ONLY_CAP_WORD = new RegExp(`^${CAP_WORD}$`, "u");
+const ONLY_JOINER = new RegExp(`^${NAME_JOINER}$`, "u");
+
 /**
- * The capitalised name that starts at `at` and ends right before a cue, e.g. "Meridian Press" in "..., Meridian
- * Press reported". Only runs that start where a name can start (not inside another run) are tried.
+ * The capitalised run of words that starts at `at`, e.g. "Meridian Press" in "..., Meridian Press reported".
+ * Only runs that start where a name can start (not inside another run) count.
  */
-function nameBehindAt(
-  sentence: string,
-  at: number,
-  offset: number,
-  a: AnnotatedArticle,
-  story: ResolvedStory,
-): { name: string; start: number; end: number } | undefined {
-  if (at > 0 && /[\p{L}\p{N}'’.&-]\s*$/u.test(sentence.slice(Math.max(0, at - 1), at))) return undefined;
-  const before = sentence.slice(0, at);
-  const previous = /(\S+)\s+$/u.exec(before)?.[1] ?? "";
-  if (new RegExp(`^${CAP_WORD}$`, "u").test(previous) || new RegExp(`^${NAME_JOINER}$`, "u").test(previous))
-    return undefined;
+function runAt(sentence: string, at: number): { run: string; start: number; hadThe: boolean } | undefined {
+  if (at > 0 && /[\p{L}\p{N}'’.&-]/u.test(sentence[at - 1] ?? "")) return undefined;
+  let end = at;
+  while (end > 0 && /\s/u.test(sentence[end - 1] ?? "")) end--;
+  let begin = end;
+  while (begin > 0 && !/\s/u.test(sentence[begin - 1] ?? "")) begin--;
+  const previous = sentence.slice(begin, end);
+  if (ONLY_CAP_WORD.test(previous) || ONLY_JOINER.test(previous)) return undefined;
   const m = NAME_AHEAD.exec(sentence.slice(at));
   if (!m?.[2]) return undefined;
   const run = trimRun(m[2]);
   const start = at + m[0].length - m[2].length;
-  const hadThe = m[1] !== undefined || /\bthe\s+$/iu.test(before);
-  const name = sourceName(run, hadThe, offset + start, a, story);
-  return name ? { name, start, end: start + run.length } : undefined;
+  return { run, start, hadThe: m[1] !== undefined || previous.toLowerCase() === "the" };
 }
 
 /** Drops what a capitalised run picks up at its edges: a sentence's full stop, a possessive, a leading "The". */
@@ -291,12 +287,16 @@ function maskQuotes(a: AnnotatedArticle, text: string): string {
   return out;
 }
 
+/** A passage two articles share: the words it covers in each (indices among all the article's words). */
+interface Passage {
+  a: number[];
+  b: number[];
+}
+
 interface SharedPair {
   a: number;
   b: number;
-  /** Words of each article covered by shared passages (indices among all the article's words). */
-  coveredA: number[];
-  coveredB: number[];
+  passages: Passage[];
 }
 
 interface Word {
@@ -323,21 +323,18 @@ const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
  * a name ("the Islamic Resistance in Iraq") is no sign of copying.
  */
 function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
-  const text = a.article.text;
-  const quoted = (i: number) => a.quotes.some((q) => i >= q.start && i < q.end) || insideMarks(text, i);
+  const quoted = quotedMask(a);
   const kept: Word[] = [];
   let total = 0;
   for (const [sentence, u] of units.entries()) {
     let first = true;
     for (const m of u.text.matchAll(WORD)) {
       const index = total++;
-      const at = u.sentence.start + m.index;
-      const capitalised = /^\p{Lu}/u.test(m[0]) && !first;
+      const capitalised = !first && /^\p{Lu}/u.test(m[0]);
       first = false;
-      if (quoted(at)) continue;
-      const normal = m[0]
-        .normalize("NFKD")
-        .replace(/\p{M}/gu, "")
+      if (quoted[u.sentence.start + m.index]) continue;
+      const ascii = /^[\x20-\x7e]*$/u.test(m[0]);
+      const normal = (ascii ? m[0] : m[0].normalize("NFKD").replace(/\p{M}/gu, ""))
         .toLowerCase()
         .replace(/['’]/gu, "")
         .replace(/(\d),(?=\d{3})/gu, "$1");
@@ -348,13 +345,27 @@ function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
   return { kept, total };
 }
 
-/** Whether position `i` lies between an opening and a closing double quotation mark on its own line. */
-function insideMarks(text: string, i: number): boolean {
-  const lineStart = text.lastIndexOf("\n", i) + 1;
-  const before = text.slice(lineStart, i);
-  const opens = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length;
-  if (opens > 0) return true;
-  return (before.match(/"/gu) ?? []).length % 2 === 1;
+/**
+ * The characters inside quotations: the annotator's quotations, and whatever lies between double quotation marks
+ * on one line (a quotation the annotator left out, such as one with no speaker, is still not the outlet's text).
+ */
+function quotedMask(a: AnnotatedArticle): Uint8Array {
+  const text = a.article.text;
+  const mask = new Uint8Array(text.length);
+  for (const q of a.quotes) mask.fill(1, q.start, q.end);
+  let curly = 0;
+  let straight = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\n") {
+      curly = 0;
+      straight = false;
+    } else if (c === "“") curly++;
+    else if (c === "”") curly = Math.max(0, curly - 1);
+    else if (c === '"') straight = !straight;
+    else if (curly > 0 || straight) mask[i] = 1;
+  }
+  return mask;
 }
 
 /**
@@ -364,69 +375,83 @@ function insideMarks(text: string, i: number): boolean {
 function shinglesOf(w: Words): Map<string, number[]> {
   const out = new Map<string, number[]>();
   for (let i = 0; i + SHINGLE_WORDS <= w.kept.length; i++) {
-    const window = w.kept.slice(i, i + SHINGLE_WORDS);
-    const first = window[0] as Word;
-    const last = window[SHINGLE_WORDS - 1] as Word;
+    const first = w.kept[i] as Word;
+    const last = w.kept[i + SHINGLE_WORDS - 1] as Word;
     if (last.index - first.index !== SHINGLE_WORDS - 1 || last.sentence !== first.sentence) continue;
+    const window = w.kept.slice(i, i + SHINGLE_WORDS);
     if (window.filter((x) => x.content).length < MIN_SHINGLE_CONTENT) continue;
     const key = window.map((x) => x.word).join(" ");
-    out.set(key, [...(out.get(key) ?? []), i]);
+    const at = out.get(key);
+    if (at) at.push(i);
+    else out.set(key, [i]);
   }
   return out;
 }
 
 /** Pairs of articles that share a passage of at least `MIN_PASSAGE_WORDS` words outside quotations. */
-function sharedPassages(articles: AnnotatedArticle[], units: Unit[]): SharedPair[] {
-  const words = articles.map((a) =>
-    wordsOf(
-      a,
-      units.filter((u) => u.article === a.article.id),
-    ),
-  );
+function sharedPassages(articles: AnnotatedArticle[], unitsOf: Map<string, Unit[]>): SharedPair[] {
+  const words = articles.map((a) => wordsOf(a, unitsOf.get(a.article.id) ?? []));
   const shingles = words.map(shinglesOf);
   const holders = new Map<string, number[]>();
   shingles.forEach((map, i) => {
-    for (const key of map.keys()) holders.set(key, [...(holders.get(key) ?? []), i]);
+    for (const key of map.keys()) {
+      const list = holders.get(key);
+      if (list) list.push(i);
+      else holders.set(key, [i]);
+    }
   });
-  const pairs = new Map<number, SharedPair>();
+  const matches = new Map<number, { a: number; b: number; at: [number, number][] }>();
   shingles.forEach((map, b) => {
     for (const [key, positions] of map) {
       for (const a of holders.get(key) ?? []) {
         if (a >= b) continue;
         const pairKey = a * articles.length + b;
-        let pair = pairs.get(pairKey);
-        if (!pair) {
-          pair = { a, b, coveredA: [], coveredB: [] };
-          pairs.set(pairKey, pair);
-        }
-        for (const p of positions) pair.coveredB.push(...span(words[b] as Words, p));
-        for (const p of shingles[a]?.get(key) ?? []) pair.coveredA.push(...span(words[a] as Words, p));
+        const pair = matches.get(pairKey) ?? { a, b, at: [] };
+        matches.set(pairKey, pair);
+        for (const pa of shingles[a]?.get(key) ?? []) for (const pb of positions) pair.at.push([pa, pb]);
       }
     }
   });
-  return [...pairs.values()]
-    .map((p) => ({ ...p, coveredA: unique(p.coveredA), coveredB: unique(p.coveredB) }))
-    .filter((p) => Math.max(...passagesOf(p.coveredA), ...passagesOf(p.coveredB)) >= MIN_PASSAGE_WORDS);
+  const out: SharedPair[] = [];
+  for (const { a, b, at } of matches.values()) {
+    const passages = chain(at, words[a] as Words, words[b] as Words);
+    if (passages.some((p) => Math.min(p.a.length, p.b.length) >= MIN_PASSAGE_WORDS)) out.push({ a, b, passages });
+  }
+  return out.sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * Joins matched shingles into passages: a shingle continues a passage when it follows it in both articles with
+ * at most `MAX_PASSAGE_GAP` words between, so two matches that are near each other in one article only (a
+ * shared "a strike by dock workers" and a shared "a fire at the terminal" in one sentence of one of them and
+ * far apart in the other) stay two passages.
+ */
+function chain(at: [number, number][], wa: Words, wb: Words): Passage[] {
+  const sorted = [...at].sort((x, y) => x[1] - y[1] || x[0] - y[0]);
+  type Chain = { last: [number, number]; a: Set<number>; b: Set<number> };
+  const chains: Chain[] = [];
+  let open: Chain[] = [];
+  const startOf = (w: Words, p: number) => (w.kept[p] as Word).index;
+  const endOf = (w: Words, p: number) => (w.kept[p + SHINGLE_WORDS - 1] as Word).index;
+  const near = (w: Words, from: number, to: number) => startOf(w, to) - endOf(w, from) - 1 <= MAX_PASSAGE_GAP;
+  for (const [pa, pb] of sorted) {
+    // Matches come in text order of the second article: a passage that ended too far back can never continue.
+    open = open.filter((c) => near(wb, c.last[1], pb));
+    let c = open.find(({ last: [la, lb] }) => pa > la && pb > lb && near(wa, la, pa));
+    if (!c) {
+      c = { last: [pa, pb], a: new Set(), b: new Set() };
+      chains.push(c);
+      open.push(c);
+    }
+    c.last = [pa, pb];
+    for (const x of span(wa, pa)) c.a.add(x);
+    for (const x of span(wb, pb)) c.b.add(x);
+  }
+  return chains.map((c) => ({ a: [...c.a].sort((x, y) => x - y), b: [...c.b].sort((x, y) => x - y) }));
 }
 
 function span(w: Words, position: number): number[] {
   return w.kept.slice(position, position + SHINGLE_WORDS).map((x) => x.index);
-}
-
-function unique(xs: number[]): number[] {
-  return [...new Set(xs)].sort((x, y) => x - y);
-}
-
-/** Lengths (matched words) of the maximal runs of covered word indices, allowing gaps of `MAX_PASSAGE_GAP`. */
-function passagesOf(covered: number[]): number[] {
-  const runs: number[] = [];
-  let previous = Number.NEGATIVE_INFINITY;
-  for (const i of covered) {
-    if (i - previous - 1 <= MAX_PASSAGE_GAP && runs.length) runs[runs.length - 1] = (runs.at(-1) as number) + 1;
-    else runs.push(1);
-    previous = i;
-  }
-  return runs;
 }
 
 /**
@@ -450,17 +475,25 @@ function directed(
   else if (origin === A.article.id || origin === B.article.id) aFirst = origin === A.article.id;
   else if (cites(B, A) !== cites(A, B)) aFirst = cites(B, A);
   else aFirst = wordCount(A) >= wordCount(B);
-  const [from, to, covered] = aFirst ? [A, B, p.coveredB] : [B, A, p.coveredA];
+  const [from, to] = aFirst ? [A, B] : [B, A];
+  const covered = new Set(p.passages.flatMap((x) => (aFirst ? x.b : x.a)));
   return {
     from: from.article.id,
     to: to.article.id,
-    sharedFraction: Math.round((covered.length / Math.max(1, wordCount(to))) * 1000) / 1000,
-    passages: passagesOf(covered).filter((r) => r >= SHINGLE_WORDS).length,
+    sharedFraction: Math.round((covered.size / Math.max(1, wordCount(to))) * 1000) / 1000,
+    passages: p.passages.length,
   };
 }
 
+const wordCounts = new WeakMap<AnnotatedArticle, number>();
+
 function wordCount(a: AnnotatedArticle): number {
-  return (a.article.text.match(WORD) ?? []).length;
+  let n = wordCounts.get(a);
+  if (n === undefined) {
+    n = (a.article.text.match(WORD) ?? []).length;
+    wordCounts.set(a, n);
+  }
+  return n;
 }
 
 function fold(name: string): string {

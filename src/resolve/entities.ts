@@ -146,7 +146,8 @@ function mergeVariants(groups: Group[], union: (a: number, b: number) => void): 
       const a = groups[i] as Group;
       const b = groups[j] as Group;
       // A long name spelt two ways is one thing even when the tagger typed the two spellings differently.
-      const typesAgree = compatibleTypes(a, b) || (a.words.length >= 2 && majorityType(a) !== "place" && majorityType(b) !== "place");
+      const typesAgree =
+        compatibleTypes(a, b) || (a.words.length >= 2 && majorityType(a) !== "place" && majorityType(b) !== "place");
       if (typesAgree && spellingVariants(a.words, b.words)) union(i, j);
     }
   }
@@ -235,7 +236,8 @@ function mergeSurnames(groups: Group[], union: (a: number, b: number) => void, f
     const lastWord = g.words[g.words.length - 1] as string;
     // Organisations are shortened to their last part only when it carries an article, as Arabic names are
     // ("Harakat al-Nujabaa" -> "Nujabaa"); "Kataib Hezbollah" is not "Hezbollah".
-    const shortens = majorityType(g) === "person" || (majorityType(g) === "organization" && bareWord(lastWord) !== lastWord);
+    const shortens =
+      majorityType(g) === "person" || (majorityType(g) === "organization" && bareWord(lastWord) !== lastWord);
     if (g.words.length < 2 || !shortens) return;
     const last = bareWord(lastWord);
     const set = bySurname.get(last) ?? new Set<number>();

@@ -11,6 +11,7 @@ interface Occurrence {
   order: number;
   quote: QuoteMention;
   words: string[];
+  bigrams: Set<string>;
 }
 
 /** Words of a quotation for comparison: case, punctuation and apostrophe forms ignored. */
@@ -35,8 +36,10 @@ function bigrams(words: string[]): Set<string> {
 
 /** Dice coefficient of word bigrams: symmetric, in [0, 1]. */
 export function quoteSimilarity(a: string[], b: string[]): number {
-  const x = bigrams(a);
-  const y = bigrams(b);
+  return bigramDice(bigrams(a), bigrams(b));
+}
+
+function bigramDice(x: Set<string>, y: Set<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const g of x) if (y.has(g)) shared++;
@@ -53,11 +56,11 @@ export function indexOfWords(hay: string[], needle: string[]): number {
   return -1;
 }
 
-function sameQuotation(a: string[], b: string[]): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+function sameQuotation(a: Occurrence, b: Occurrence): boolean {
+  const [short, long] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
   if (short.length >= MIN_TRUNCATION_WORDS && indexOfWords(long, short) >= 0) return true;
   if (short.length === long.length && short.join(" ") === long.join(" ")) return true;
-  return quoteSimilarity(a, b) >= SAME_QUOTE_SIMILARITY;
+  return bigramDice(a.bigrams, b.bigrams) >= SAME_QUOTE_SIMILARITY;
 }
 
 /**
@@ -70,16 +73,29 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
   articles.forEach((a, order) => {
     for (const quote of a.quotes) {
       const words = quoteWords(quote.text);
-      if (words.length > 0)
-        occurrences.push({ article: a.article.id, published: a.article.published, order, quote, words });
+      if (words.length === 0) continue;
+      const { id, published } = a.article;
+      occurrences.push({ article: id, published, order, quote, words, bigrams: bigrams(words) });
     }
   });
 
+  // Only renderings that share a word can be one quotation: index groups by the words of their members.
   const groups: Occurrence[][] = [];
+  const groupsByWord = new Map<string, Set<number>>();
   for (const occ of occurrences) {
-    const home = groups.find((g) => g.some((o) => sameQuotation(o.words, occ.words)));
-    if (home) home.push(occ);
-    else groups.push([occ]);
+    const candidates = new Set<number>();
+    for (const w of new Set(occ.words)) for (const g of groupsByWord.get(w) ?? []) candidates.add(g);
+    const home = [...candidates]
+      .sort((x, y) => x - y)
+      .find((g) => (groups[g] as Occurrence[]).some((o) => sameQuotation(o, occ)));
+    const index = home ?? groups.length;
+    if (home === undefined) groups.push([occ]);
+    else (groups[home] as Occurrence[]).push(occ);
+    for (const w of occ.words) {
+      const set = groupsByWord.get(w) ?? new Set<number>();
+      set.add(index);
+      groupsByWord.set(w, set);
+    }
   }
 
   const quotes = groups.map((group) => toReportQuote(group, entities));

@@ -56,7 +56,7 @@ describe("renderGraphSvg", () => {
   });
 
   it("escapes labels and keeps the full one in a tooltip", () => {
-    const label = '</svg><script>alert(1)</script> and a very long name indeed';
+    const label = "</svg><script>alert(1)</script> and a very long name indeed";
     const doc = parse(renderGraphSvg([{ id: "x", label }], [], OPTIONS).value);
     expect(doc.querySelectorAll("script").length).toBe(0);
     expect(doc.querySelector(".node title")?.textContent).toBe(label);

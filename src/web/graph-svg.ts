@@ -15,6 +15,7 @@ export interface GraphEdge {
   label: string;
 }
 
+/** How a graph is labelled on the page. */
 export interface GraphOptions {
   /** The accessible name of the drawing. */
   title: string;

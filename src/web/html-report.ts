@@ -220,14 +220,22 @@ function renderDiscrepancies(ctx: Context): SafeHtml {
   })}`;
 }
 
+/**
+ * A comma or period that closes a quotation is the quoting sentence's punctuation ("…this week," he said /
+ * …this week."), not the speaker's words, so it is left out of the comparison and shown as printed.
+ */
+const CLOSING_PUNCTUATION = /[\s,.;:]+$/;
+
 function renderDiff(base: string, text: string): SafeHtml {
-  return html`${diffWords(base, text).map((run) =>
+  const closing = text.match(CLOSING_PUNCTUATION)?.[0] ?? "";
+  const runs = diffWords(base.replace(CLOSING_PUNCTUATION, ""), text.slice(0, text.length - closing.length));
+  return html`${runs.map((run) =>
     run.op === "equal"
       ? html`${run.text}`
       : run.op === "insert"
         ? html`<ins>${run.text}</ins>`
         : html`<del>${run.text}</del>`,
-  )}`;
+  )}${closing}`;
 }
 
 function renderQuotes(ctx: Context): SafeHtml {

@@ -23,7 +23,9 @@ describe("renderMarkedText", () => {
   it("nests spans inside spans", () => {
     const text = "Ships wait off the coast.";
     const out = renderMarkedText(text, [span(0, 25, "s"), span(0, 5, "w")]);
-    expect(out.html).toBe('<span id="s" class="mark"><span id="w" class="mark">Ships</span> wait off the coast.</span>');
+    expect(out.html).toBe(
+      '<span id="s" class="mark"><span id="w" class="mark">Ships</span> wait off the coast.</span>',
+    );
     expect(out.split).toEqual([]);
   });
 

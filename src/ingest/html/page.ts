@@ -92,6 +92,8 @@ const DATE_BLOCKS_BELOW = 12;
 const DATE_BLOCKS_ABOVE = 3;
 /** Longer blocks are paragraphs, whose dates are events, not the page's date. */
 const DATE_BLOCK_MAX_CHARS = 200;
+/** A block is a date line when, besides the date, it has at most this many words ("Updated:", a weekday, a name). */
+const DATE_LINE_OTHER_WORDS = 6;
 const DATE_LINE_MAX_WORDS = 12;
 
 /**
@@ -171,12 +173,13 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   const text = kept.join("\n\n");
 
   const url = meta.canonicalUrl ?? input.url;
-  let published = meta.published ?? facts.published;
-  if (!published && readability?.publishedTime) published = parseDateValue(readability.publishedTime, dateOptions);
-  if (!published) {
-    published = dateNearTitle(content.blocks, title, dateOptions);
-    if (published) diagnostics.push({ code: "DATE_NEAR_TITLE", message: "published date read beside the headline" });
+  const title = meta.title ?? readability?.title;
+  const near = dateNearTitle(content.blocks, title, dateOptions);
+  let published = chooseDate(meta.published ?? facts.published, near);
+  if (published && published === near?.iso && published !== meta.published) {
+    diagnostics.push({ code: "DATE_NEAR_TITLE", message: "published date read beside the headline" });
   }
+  if (!published && readability?.publishedTime) published = parseDateValue(readability.publishedTime, dateOptions);
   if (!published) {
     const body = findFirst(tree.root, "body") ?? tree.root;
     published = mostFrequentDate(textOf(body), dateOptions);
@@ -184,7 +187,6 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   }
   const author = meta.authors.length > 0 ? meta.authors.join(", ") : (facts.author ?? bylineOf(readability?.byline));
   const outlet = meta.outlet ?? readability?.siteName ?? hostOf(url);
-  const title = meta.title ?? readability?.title;
   const language = meta.language ?? (readability?.language ? normaliseLanguage(readability.language) : undefined) ?? detectLanguage(text);
 
   const reasons = notArticleReasons(text, title, content.pageLinkDensity, meta.types);
@@ -209,12 +211,18 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   return page;
 }
 
+/** A date shown beside the headline, and whether its block is a date line rather than a sentence. */
+export interface HeadlineDate {
+  iso: string;
+  dateLine: boolean;
+}
+
 /**
- * The first date written just before or after the headline, where pages without date markup show it
- * ("Posted on 8 April 2025 by ..."). Looks a few blocks above and some blocks below the first `<h1>` (or the
- * block that repeats the title).
+ * The first date written just before or after the headline, where pages show it ("Posted on 8 April 2025
+ * by ..."). Looks a few blocks above and some blocks below the first `<h1>` (or the block that repeats the
+ * title).
  */
-function dateNearTitle(blocks: TextBlock[], title: string | undefined, options: DateOptions): string | undefined {
+export function dateNearTitle(blocks: TextBlock[], title: string | undefined, options: DateOptions): HeadlineDate | undefined {
   const key = title?.toLowerCase();
   let at = blocks.findIndex((b) => b.heading === 1);
   if (at < 0 && key) at = blocks.findIndex((b) => b.text.length < 300 && b.text.toLowerCase().includes(key));
@@ -226,9 +234,28 @@ function dateNearTitle(blocks: TextBlock[], title: string | undefined, options: 
     const block = blocks[i] as TextBlock;
     if (block.text.length > DATE_BLOCK_MAX_CHARS) continue;
     const found = findDate(block.text, options);
-    if (found) return found.iso;
+    if (!found) continue;
+    const rest = block.text.slice(0, found.index) + block.text.slice(found.index + found.length);
+    const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
+    return { iso: found.iso, dateLine: otherWords <= DATE_LINE_OTHER_WORDS };
   }
   return undefined;
+}
+
+/**
+ * The page's date: the markup's, unless the headline's date line says otherwise. Readers see the date line
+ * (often the last update), and markup dates in UTC fall on the next or previous day in the outlet's own
+ * time; a date line that only swaps day and month of the markup date is a misread of an ambiguous form.
+ */
+function chooseDate(markup: string | undefined, near: HeadlineDate | undefined): string | undefined {
+  if (!near) return markup;
+  if (!markup) return near.iso;
+  const m = markup.slice(0, 10);
+  const n = near.iso.slice(0, 10);
+  if (m === n) return markup.length >= near.iso.length ? markup : near.iso;
+  if (`${n.slice(0, 4)}-${n.slice(8, 10)}-${n.slice(5, 7)}` === m) return markup;
+  const hours = Math.abs(Date.parse(m) - Date.parse(n)) / 3_600_000;
+  return near.dateLine || hours <= 24 ? near.iso : markup;
 }
 
 function notArticleReasons(text: string, title: string | undefined, linkDensity: number, types: string[]): string[] {

@@ -1,0 +1,272 @@
+import type { EntityType, Sentence, Token } from "../../model/index.js";
+import type { CaseStats, NameJudgement } from "./casing.js";
+import { casingOf, isHeadline, isTitleCaseLine, judgeName, opensClause, titleCase } from "./casing.js";
+import {
+  CALENDAR,
+  NAME_PARTICLES,
+  NEVER_INSIDE,
+  OF_TAKERS,
+  ORG_HEADS,
+  PLACE_HEADS,
+  PLAIN_ACRONYMS,
+  SPEECH_VERBS,
+} from "./cues.js";
+import { firstNameCount, isUniversity, lookupPlace, lowerCount, nameKey } from "./lexicon.js";
+import {
+  bare,
+  COMMON_WORD,
+  DESCRIPTIVE_COMPOUND,
+  DESIGNATION,
+  endsInHead,
+  INITIAL,
+  isCountry,
+  isGroupWord,
+  isTitle,
+  isTitlePart,
+  MAX_KNOWN_NAME_WORDS,
+  OPENERS,
+  POSSESSIVE,
+  range,
+  SINGLE_INITIAL,
+  scoreShare,
+  TABLE_NUMBER_SHARE,
+} from "./words.js";
+
+export interface Candidate {
+  /** Token range, end exclusive. */
+  first: number;
+  end: number;
+  /** Characters of the last token after the name (a possessive "'s"). */
+  trim: number;
+  /** The words as they would be written in running text (headline capitals undone). */
+  words: string[];
+  sentence: number;
+  headline: boolean;
+  /** A title stood right before ("President X", "Gen. X"). */
+  titled: boolean;
+  /** A type fixed by the form alone (a demonym is "other"). */
+  fixed?: EntityType;
+}
+
+export function findCandidates(tokens: Token[], sentence: Sentence, index: number, stats: CaseStats): Candidate[] {
+  const { tokenStart: from, tokenEnd: to } = sentence;
+  const headline = isHeadline(tokens.slice(from, to));
+  const titleLine = !headline && isTitleCaseLine(tokens.slice(from, to));
+  const words: string[] = [];
+  const judged: NameJudgement[] = [];
+  const ambiguous: boolean[] = [];
+  const owner: boolean[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    const casing = casingOf(t, headline, opensClause(tokens, i, from), titleLine);
+    let word = t.text;
+    let judgement: NameJudgement = "no";
+    const lw = word.toLowerCase();
+    const plain =
+      /^['’]/.test(word) ||
+      (word.length === 1 && word !== "&") ||
+      DESCRIPTIVE_COMPOUND.test(word) ||
+      DESIGNATION.test(word) ||
+      word.includes("$");
+    if (plain) judgement = "no";
+    else if (casing === "name") {
+      judgement = NEVER_INSIDE.has(lw) || CALENDAR.has(bare(lw)) ? "no" : "yes";
+    } else if (casing === "ambiguous") {
+      const acronym = headline && stats.acronyms.has(word);
+      if (headline && !acronym && !INITIAL.test(word)) word = titleCase(word);
+    }
+    // "Iraq's": the name is the word without its possessive ending, and the name ends there.
+    const possessive = casing !== "lower" && !plain ? POSSESSIVE.exec(word) : null;
+    if (possessive) word = possessive[1] as string;
+    owner.push(possessive !== null);
+    if (casing === "ambiguous" && !plain) judgement = judgeName(word, stats, headline);
+    words.push(word);
+    judged.push(judgement);
+    ambiguous.push(casing === "ambiguous");
+  }
+  const at = (i: number) => words[i - from] ?? "";
+  // A known multi-word name ("New York", "United Arab Emirates") overrides word-by-word judgements.
+  for (let i = from; i < to; i++) {
+    if (!ambiguous[i - from] && judged[i - from] !== "yes") continue;
+    for (let n = Math.min(MAX_KNOWN_NAME_WORDS, to - i); n >= 2; n--) {
+      const phrase = [...range(i, i + n)].map(at);
+      if (!phrase.every((_w, k) => ambiguous[i - from + k] || judged[i - from + k] === "yes")) continue;
+      if (!/^\p{Lu}/u.test(phrase[n - 1] as string)) continue;
+      const key = nameKey(phrase.join(" "));
+      if (lookupPlace(key) || isUniversity(key) || stats.phrases.has(key)) {
+        for (let k = 0; k < n; k++) judged[i - from + k] = "yes";
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  // An unknown word counts as a name only next to a name, as the subject of a speech verb, or as the row
+  // label of a results table.
+  const promoted: boolean[] = judged.map(() => false);
+  const table = scoreShare(tokens, sentence) >= TABLE_NUMBER_SHARE;
+  for (let i = from; i < to; i++) {
+    if (judged[i - from] !== "weak") continue;
+    const nextWord = bare(at(i + 1));
+    const ofName = (nextWord === "of" || nextWord === "for") && judged[i - from + 2] === "yes";
+    const beside = judged[i - from - 1] === "yes" || judged[i - from + 1] === "yes" || ofName;
+    const yes = beside || SPEECH_VERBS.has(nextWord) || nextWord === "'s" || table;
+    judged[i - from] = yes ? "yes" : "no";
+    promoted[i - from] = yes;
+  }
+  // In a headline, a head word after a name belongs to it ("UNITED NATIONS", "JAKARTA POST").
+  if (headline) {
+    for (let i = from + 1; i < to; i++) {
+      const w = bare(at(i));
+      if (judged[i - from] === "no" && judged[i - from - 1] === "yes" && (ORG_HEADS.has(w) || PLACE_HEADS.has(w)))
+        judged[i - from] = "yes";
+    }
+  }
+  // "Port Vale", "Lake Victoria", "Real Madrid" at the start of a sentence: the opener belongs to the name after it.
+  for (let i = from; i < to - 1; i++) {
+    const w = bare(at(i));
+    if (ambiguous[i - from] && judged[i - from] === "no" && judged[i - from + 1] === "yes" && OPENERS.has(w))
+      judged[i - from] = "yes";
+  }
+  const isNamed = (i: number) => i >= from && i < to && judged[i - from] === "yes";
+  const stretchEnd = (i: number) => {
+    let e = i;
+    while (isNamed(e)) e++;
+    return e;
+  };
+
+  const runs: [number, number][] = [];
+  let i = from;
+  while (i < to) {
+    if (!isNamed(i)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < to && !owner[end - 1 - from]) {
+      if (isNamed(end)) {
+        end++;
+        continue;
+      }
+      const link = at(end).toLowerCase();
+      const prev = bare(at(end - 1));
+      let p = end;
+      while (p < to && NAME_PARTICLES.has(at(p).toLowerCase()) && !isNamed(p)) p++;
+      if (p > end && isNamed(p)) {
+        end = p;
+        continue;
+      }
+      if (link === "of" || link === "for" || link === "on") {
+        const after = at(end + 1).toLowerCase() === "the" ? end + 2 : end + 1;
+        const next = stretchEnd(after);
+        // "First of Michigan Corp": one word, "of", and a name ending in a company head are one name;
+        // "Joel Naroff of First Union" is a person of an organisation.
+        const nextHead = next > after && after === end + 1 && ORG_HEADS.has(bare(at(next - 1)));
+        const shortLeft = end - i === 1 && firstNameCount(at(i)) === 0 && !INITIAL.test(at(i));
+        if (next > after && (OF_TAKERS.has(prev) || (link === "of" && nextHead && shortLeft))) {
+          end = after;
+          continue;
+        }
+      }
+      if ((link === "and" || link === "&") && isNamed(end + 1)) {
+        const next = stretchEnd(end + 1);
+        const joined = [...range(i, next)].map(at).join(" ");
+        const left = [...range(i, end)].map(at).join(" ");
+        // "Post and Telecommunications Administration": a common word before "and" is still inside the name
+        // that the organisation head ends; "KeyCorp and Banc One Corp." are two.
+        const orgRight = ORG_HEADS.has(bare(at(next - 1))) && !ORG_HEADS.has(prev);
+        const commonLeft = lowerCount(prev) >= COMMON_WORD && lookupPlace(left) === undefined;
+        if (link === "&" || lookupPlace(joined) || isUniversity(joined) || (orgRight && commonLeft)) {
+          end = next;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push([i, end]);
+    i = end;
+  }
+
+  const out: Candidate[] = [];
+  const push = (first: number, end: number, titled: boolean, fixed?: EntityType) => {
+    while (end > first && !isNamed(end - 1)) end--;
+    while (first < end && !isNamed(first)) first++;
+    if (end <= first) return;
+    const ws = [...range(first, end)].map(at);
+    if (ws.length === 1 && SINGLE_INITIAL.test(ws[0] as string)) return;
+    if (ws.length === 1 && PLAIN_ACRONYMS.has((ws[0] as string).toLowerCase().replace(/\./g, ""))) return;
+    if (ws.every((w) => isTitlePart(w)) && ws.some((w) => isTitle(w)) && !lookupPlace(ws.join(" "))) return;
+    const trim = owner[end - 1 - from]
+      ? (tokens[end - 1] as Token).text.length - (ws[ws.length - 1] as string).length
+      : 0;
+    const c: Candidate = { first, end, trim, words: ws, sentence: index, headline, titled };
+    if (fixed) c.fixed = fixed;
+    out.push(c);
+  };
+  for (const [runStart, runEnd] of runs) {
+    // "United Arab Emirates-based": the run is the front of a compound adjective, not a name.
+    const following = runEnd < to ? tokens[runEnd] : undefined;
+    if (following && /^\p{Lu}/u.test(following.text) && DESCRIPTIVE_COMPOUND.test(following.text)) continue;
+    let start = runStart;
+    let titled = false;
+    // "Secretary of State John Kornblum": the words after "of" still belong to the title.
+    if (bare(at(start - 1)) === "of" && isTitle(at(start - 2)) && runEnd - start >= 2) {
+      while (start < runEnd - 1 && isTitlePart(at(start))) start++;
+      titled = start > runStart;
+    }
+    // "Fullback Andre Joubert": an unknown capitalised word before a first name is a description.
+    if (promoted[start - from] && runEnd - start >= 3 && firstNameCount(at(start + 1)) > 0) start++;
+    splitRun(start, runEnd, at, push, titled);
+  }
+  return out;
+}
+
+/** Splits a capitalised run into names: titles come off the front of a person, demonyms off the front of anything. */
+function splitRun(
+  start: number,
+  end: number,
+  at: (i: number) => string,
+  push: (first: number, end: number, titled: boolean, fixed?: EntityType) => void,
+  titled = false,
+): void {
+  const whole = [...range(start, end)].map(at).join(" ");
+  const last = at(end - 1);
+  const known = lookupPlace(whole) !== undefined || isUniversity(whole);
+  if (!known && !endsInHead(last)) {
+    // A title stretch ("Deputy Prime Minister") followed by at least one more word: a person follows.
+    for (let j = start; j < end; j++) {
+      if (!isTitlePart(at(j))) continue;
+      let k = j;
+      let hasTitle = false;
+      while (k < end && isTitlePart(at(k))) {
+        if (isTitle(at(k))) hasTitle = true;
+        k++;
+      }
+      if (!hasTitle) {
+        j = k;
+        continue;
+      }
+      if (j > start) splitRun(start, j, at, push);
+      if (k < end) push(k, end, true);
+      return;
+    }
+  }
+  // "U.S. Trump", "Iran Khamenei": a country's name before a single other word that no head makes one
+  // name with it is a name of its own.
+  if (end - start === 2 && !known && !endsInHead(last) && isCountry(at(start))) {
+    push(start, start + 1, false);
+    push(start + 1, end, false);
+    return;
+  }
+  // A leading demonym or group word ("Australian X", "Kurds") is its own mention unless the run is a known name or ends in a head.
+  const first = at(start);
+  // A group word that is also a first name ("Christian") before one more word is a person's name.
+  const forename = end - start === 2 && firstNameCount(first) > 0;
+  const groupLength =
+    end - start >= 3 && isGroupWord(`${first} ${at(start + 1)}`) ? 2 : isGroupWord(first) && !forename ? 1 : 0;
+  if (groupLength > 0 && !known && !(end - start > groupLength && endsInHead(last))) {
+    push(start, start + groupLength, false, "other");
+    if (end - start > groupLength) splitRun(start + groupLength, end, at, push);
+    return;
+  }
+  push(start, end, titled);
+}

@@ -1,0 +1,281 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readArticleFiles } from "../ingest/index.js";
+import type { Article } from "../model/index.js";
+import { annotateArticle } from "../pipeline.js";
+import { groupQuotes, resolveEntities } from "../resolve/index.js";
+import { certaintyOf } from "./certainty.js";
+import { provenanceOf } from "./provenance.js";
+import { storyUnits } from "./units.js";
+
+type Draft = Pick<Article, "id" | "text"> & Partial<Article>;
+
+function provenanceOfDrafts(...drafts: Draft[]) {
+  const annotated = drafts.map((d) =>
+    annotateArticle({ source: `${d.id}.txt`, removedBoilerplate: [], diagnostics: [], ...d }),
+  );
+  const entities = resolveEntities(annotated);
+  const story = { articles: annotated, entities, quotes: groupQuotes(annotated, entities) };
+  const units = storyUnits(annotated, entities);
+  return { story, units, provenance: provenanceOf(story, units) };
+}
+
+const citesOf = (text: string) => provenanceOfDrafts({ id: "a", text }).provenance.citations.map((c) => c.cites);
+
+describe("citations", () => {
+  it.each([
+    ["Dock officials told Harbor Wire that the port of Vela was closed.", ["Harbor Wire"]],
+    ["The port of Vela was closed on Monday, Harbor Wire reported.", ["Harbor Wire"]],
+    ["The port of Vela was closed, according to the Coast Herald, a local weekly.", ["Coast Herald"]],
+    ["Nine ships were stuck off Vela, according to the Sentinel, a regional daily.", ["Sentinel"]],
+    ["In an interview with Harbor Wire, the mayor of Vela said the port would reopen.", ["Harbor Wire"]],
+    ["Delta Shipping said in a statement that its cranes in Vela were idle.", ["Delta Shipping"]],
+    ["Officials in Vela told AFP that the strike would go on.", ["AFP"]],
+    ["The Vela Times reported, citing two officials, that the port was shut.", ["Vela Times"]],
+  ])("%s cites %j", (text, cites) => {
+    expect(citesOf(text)).toEqual(cites);
+  });
+
+  it.each([
+    ["a person told reporters", "The mayor of Vela told reporters that the fire was out."],
+    [
+      "a claim attributed to a person",
+      "Ana Ruiz runs the harbour. According to Ruiz, nine ships were waiting off Vela.",
+    ],
+    ["a place told something", "The envoys told Lisbon that the talks on Vela had failed."],
+    ["a name that qualifies a noun", "Nine ships were stuck, according to Portuguese officials in Vela."],
+    ["a description, not a name", "Nine ships were stuck, according to the health ministry in Vela."],
+    ["a hyphenated modifier", "Nine ships were stuck, according to the Vela-run port office."],
+    ["a generic source with nothing to resolve to", "Nine ships were stuck off Vela, according to the report."],
+    ["a source named inside a quotation", "“Harbor Wire reported it first,” said the mayor of Vela."],
+  ])("does not cite anything for %s", (_, text) => {
+    expect(citesOf(text)).toEqual([]);
+  });
+
+  it("resolves a generic reference to the source the article otherwise cites, once per source", () => {
+    const { provenance } = provenanceOfDrafts({
+      id: "a",
+      text: "The port of Vela was closed on Monday, according to Harbor Wire. Nine ships were waiting, according to the report. Dock officials told the newswire that talks would resume.",
+    });
+    expect(provenance.citations).toEqual([
+      {
+        article: "a",
+        cites: "Harbor Wire",
+        evidence: "The port of Vela was closed on Monday, according to Harbor Wire.",
+      },
+    ]);
+  });
+
+  it("merges spellings of one source through entity resolution", () => {
+    const { provenance } = provenanceOfDrafts(
+      { id: "a", text: "Dock officials told Harbor Wire Service that the port of Vela was closed." },
+      { id: "b", text: "The port of Vela was closed on Monday, the Harbor Wire Service reported." },
+    );
+    expect(new Set(provenance.citations.map((c) => c.cites)).size).toBe(1);
+  });
+});
+
+describe("origin", () => {
+  const wire = {
+    id: "wire",
+    published: "2026-05-02",
+    text: "Dock workers in Vela stayed off the job for a third day, union officials told Harbor Wire. The union wants a nine percent rise. Harbor Wire could not independently verify the number of strikers.",
+  };
+  const copy = {
+    id: "copy",
+    text: "Dock workers in Vela stayed off the job for a third day, union officials told Harbor Wire. Ships are waiting at anchor.",
+  };
+  const relay = {
+    id: "relay",
+    published: "2026-05-03",
+    text: "A strike at the port of Vela entered its third day, Harbor Wire reported. Shops near the quay have closed.",
+  };
+  const another = {
+    id: "another",
+    published: "2026-05-03",
+    text: "Pickets blocked the gates of Vela port on Tuesday, according to Harbor Wire. The Coast Herald said fishermen stayed home.",
+  };
+
+  it("is the source most articles cite, and the article that only names it as the one people told", () => {
+    const { provenance } = provenanceOfDrafts(relay, copy, wire, another);
+    expect(provenance.origin).toEqual({ name: "Harbor Wire", article: "wire" });
+  });
+
+  it("prefers the earliest dated of several articles that keep 'told <source>'", () => {
+    const late = { ...wire, published: "2026-05-04" };
+    const early = { ...copy, published: "2026-05-01" };
+    expect(provenanceOfDrafts(relay, early, late).provenance.origin?.article).toBe("copy");
+  });
+
+  it("has a name but no article when every article relays the source", () => {
+    expect(provenanceOfDrafts(relay, another).provenance.origin).toEqual({ name: "Harbor Wire" });
+  });
+
+  it("needs two citing articles", () => {
+    expect(
+      provenanceOfDrafts(relay, { id: "x", text: "Fishermen in Vela kept their boats in." }).provenance.origin,
+    ).toBe(undefined);
+  });
+
+  it("is the outlet's own article when the metadata names it", () => {
+    const own = { ...copy, outlet: "Harbor Wire" };
+    expect(provenanceOfDrafts(relay, another, own).provenance.origin).toEqual({ name: "Harbor Wire", article: "copy" });
+  });
+});
+
+describe("reuse", () => {
+  const source = {
+    id: "first",
+    published: "2026-05-02",
+    text: [
+      "Talks on a new contract between the dockers and the port operator collapsed in April after six rounds.",
+      "More than 400 dockers, most of them members of the harbour union, walked off the job at dawn on Thursday.",
+      "The union is asking for a nine percent rise, while the operator has offered four percent and a bonus.",
+      "A spokesman for the operator said the offer was final.",
+    ].join("\n\n"),
+  };
+  const rewrite = {
+    id: "second",
+    published: "2026-05-03",
+    text: [
+      "Cargo is piling up on the quays of Vela.",
+      "Talks on a new contract between the dockers and the port operator broke down in April after six rounds.",
+      "More than 400 dockers, most of them members of the harbour union, walked out at dawn on Thursday.",
+      "Fishermen said they had not seen the port so quiet in years.",
+    ].join("\n\n"),
+  };
+
+  it("finds a lightly rewritten passage, from the earlier article to the later", () => {
+    const { provenance } = provenanceOfDrafts(rewrite, source);
+    expect(provenance.reuse).toHaveLength(1);
+    const r = provenance.reuse[0];
+    expect(r).toMatchObject({ from: "first", to: "second" });
+    expect(r?.passages).toBeGreaterThanOrEqual(1);
+    expect(r?.sharedFraction).toBeGreaterThan(0.4);
+    expect(r?.sharedFraction).toBeLessThan(0.9);
+  });
+
+  it("without dates, runs from the origin article", () => {
+    const wire = { id: rewrite.id, text: `${rewrite.text}\n\nDockers told Harbor Wire they would stay out.` };
+    const other = { id: source.id, text: `${source.text}\n\nThe strike will go on, Harbor Wire reported.` };
+    const { provenance } = provenanceOfDrafts(other, wire);
+    expect(provenance.origin).toEqual({ name: "Harbor Wire", article: "second" });
+    expect(provenance.reuse[0]).toMatchObject({ from: "second", to: "first" });
+  });
+
+  it("without dates or origin, runs from the fuller article", () => {
+    const { provenance } = provenanceOfDrafts(
+      { id: rewrite.id, text: rewrite.text },
+      { id: source.id, text: source.text },
+    );
+    expect(provenance.reuse[0]).toMatchObject({ from: "first", to: "second" });
+  });
+
+  it.each([
+    [
+      "a shared quotation alone",
+      "“We will not go back to work until the operator puts a fair offer in writing,” said Omar Haddad, the union leader.",
+      "The union leader Omar Haddad was defiant. “We will not go back to work until the operator puts a fair offer in writing,” he said.",
+    ],
+    [
+      "a short shared phrase",
+      "Ships waited at anchor as a strike by dock workers closed the port of Vela for a third day.",
+      "A strike by dock workers has left the port of Vela idle, and exporters are counting the cost.",
+    ],
+    [
+      "a shared long name",
+      "The Federation of Harbour and Dock Workers of Vela called the strike.",
+      "Leaders of the Federation of Harbour and Dock Workers of Vela met the mayor.",
+    ],
+  ])("is not %s", (_, a, b) => {
+    const { provenance } = provenanceOfDrafts(
+      { id: "a", text: a, published: "2026-05-02" },
+      { id: "b", text: b, published: "2026-05-03" },
+    );
+    expect(provenance.reuse).toEqual([]);
+  });
+});
+
+describe("provenance on the example story", () => {
+  const dir = join(import.meta.dirname, "../../examples/port-strike-fire");
+  const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as {
+    provenance: {
+      origin: string;
+      originArticle: string;
+      citing: string[];
+      reuse: [string, string][];
+      otherCited: Record<string, string[]>;
+    };
+  };
+
+  it("finds the wire report, who cites it, the copy and the second source", async () => {
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => join(dir, f));
+    const { articles } = await readArticleFiles(files);
+    const { provenance } = provenanceOfDrafts(...articles);
+    const want = expected.provenance;
+    expect(provenance.origin).toEqual({ name: want.origin, article: want.originArticle });
+    for (const a of want.citing)
+      expect(provenance.citations).toContainEqual(expect.objectContaining({ article: a, cites: want.origin }));
+    for (const [a, names] of Object.entries(want.otherCited)) {
+      for (const n of names)
+        expect(provenance.citations).toContainEqual(expect.objectContaining({ article: a, cites: n }));
+    }
+    expect(provenance.reuse.map((r) => [r.from, r.to])).toEqual(want.reuse);
+    expect(provenance.reuse[0]?.sharedFraction).toBeGreaterThan(0.1);
+    expect(provenance.reuse[0]?.passages).toBeGreaterThanOrEqual(3);
+    const everyCited = new Set(provenance.citations.map((c) => c.cites));
+    expect([...everyCited].sort()).toEqual([
+      "Meridian Press",
+      "Regional Civil Protection Directorate",
+      "Sahel Courier",
+    ]);
+  });
+});
+
+const SEEDS = "/work/shared/seeds";
+const GOLD = "/work/shared/gold/seeds.json";
+
+describe.skipIf(!existsSync(SEEDS) || !existsSync(GOLD))(
+  "provenance and certainty on the seed story (skips when /work/shared is absent)",
+  () => {
+    it("passes the gold file's provenance and certainty checks", async () => {
+      const gold = JSON.parse(readFileSync(GOLD, "utf8"));
+      const files = readdirSync(SEEDS)
+        .filter((f) => f.endsWith(".txt"))
+        .map((f) => join(SEEDS, f));
+      const { articles } = await readArticleFiles(files);
+      const { story, units, provenance } = provenanceOfDrafts(...articles);
+      const norm = (s: string) =>
+        s
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, " ")
+          .trim();
+      const p = gold.provenance;
+      expect(norm(provenance.origin?.name ?? "")).toContain(norm(p.origin));
+      expect(provenance.origin?.article).toBe(p.originArticle);
+      for (const a of p.citing as string[]) {
+        expect(provenance.citations.some((c) => c.article === a && norm(c.cites).includes(norm(p.origin)))).toBe(true);
+      }
+      for (const [from, to] of p.reuse as [string, string][]) {
+        expect(provenance.reuse.some((r) => r.from === from && r.to === to && r.sharedFraction > 0)).toBe(true);
+      }
+      for (const [a, names] of Object.entries(p.otherCited as Record<string, string[]>)) {
+        for (const n of names)
+          expect(provenance.citations.some((c) => c.article === a && norm(c.cites).includes(norm(n)))).toBe(true);
+      }
+      const certainty = certaintyOf(story, units, provenance.origin?.article);
+      for (const g of gold.certainty.overstated as { article: string; keys: string[] }[]) {
+        const hit = certainty.find(
+          (c) =>
+            c.article === g.article &&
+            c.overstated &&
+            g.keys.every((k) => norm(`${c.claim} ${c.evidence}`).includes(norm(k))),
+        );
+        expect(hit, g.article).toBeDefined();
+      }
+    });
+  },
+);
