@@ -107,3 +107,29 @@ describe("negation and attribution", () => {
     expect(d?.values.map((v) => v.value).sort()).toEqual(["Karim Haddad", "Marta Velasquez"]);
   });
 });
+
+describe("stance discrepancies", () => {
+  it("finds one actor's response reported with different verbs, through a definite description", () => {
+    const report = story(
+      [
+        "one",
+        "Dock officials held talks with the Velmar Group on Monday. The company has since denied that any deal was signed.",
+      ],
+      ["two", "On Tuesday the Velmar Group rejected calls to reopen the terminal before the inquiry ends."],
+    );
+    const d = report.discrepancies.find((x) => x.kind === "stance");
+    expect(d?.about).toBe("how Velmar Group responded");
+    expect(d?.values.map((v) => [v.article, v.value])).toEqual([
+      ["one", "denied"],
+      ["two", "rejected"],
+    ]);
+  });
+
+  it("finds none when every outlet reports the same response", () => {
+    const report = story(
+      ["one", "On Monday the Velmar Group rejected calls to reopen the terminal."],
+      ["two", "On Tuesday the Velmar Group rejected the demands of the union."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "stance")).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { type AlignedPair, alignUnits, unitSimilarity } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, type TermVector } from "./similarity.js";
+import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
 import { contentStems } from "./words.js";
 
@@ -54,6 +55,7 @@ export function discrepanciesOf(
     ...personDiscrepancies(units, pairs, story),
     ...negationDiscrepancies(units, pairs),
     ...attributionDiscrepancies(story),
+    ...stanceDiscrepancies(units, story.entities),
   ];
   found.forEach((d, i) => {
     d.id = `d${i + 1}`;

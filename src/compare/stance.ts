@@ -1,0 +1,96 @@
+import type { EntityIndex, Mention, ReportDiscrepancy } from "../model/index.js";
+import type { Unit } from "./units.js";
+
+/** How a stance verb places its subject: for the thing at stake, or against it. */
+type Side = "accepts" | "rejects";
+
+/** Stance verbs by side, as written (inflections included); "prepared to" and "ready to" accept. */
+const STANCES: { side: Side; verb: RegExp }[] = [
+  {
+    side: "accepts",
+    verb: /\b(?:agree[sd]?\s+to|accept(?:s|ed)?|(?:is|are|was|were|be|been)\s+(?:now\s+)?(?:prepared|ready|willing|inclined)\s+to|welcom(?:es|ed)|endors(?:es|ed))\b/i,
+  },
+  {
+    side: "rejects",
+    verb: /\b(?:reject(?:s|ed)?|den(?:y|ies|ied)|refus(?:es|ed)|dismiss(?:es|ed)|oppos(?:es|ed)|rul(?:es|ed)\s+out)\b/i,
+  },
+];
+
+/** The subject is looked for this far before the verb. */
+const SUBJECT_REACH = 70;
+/** "The group denied ..." refers to the last organisation named within this many sentences before. */
+const DESCRIPTION_REACH = 2;
+const DEFINITE_DESCRIPTION =
+  /\b(?:the|this|that)\s+(?:group|militia|movement|organi[sz]ation|party|union|company|firm|government|ministry|agency)\b/i;
+
+interface Stance {
+  entity: string;
+  article: string;
+  side: Side;
+  verb: string;
+  evidence: string;
+}
+
+/**
+ * Stance discrepancies: one actor reported by different outlets as responding in different ways ("denied" in
+ * one, "rejected" or "agreed to" in another). The subject is the nearest name before the verb, or a definite
+ * description ("the group") read as the organisation named just before.
+ */
+export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): ReportDiscrepancy[] {
+  const stances: Stance[] = [];
+  units.forEach((u) => {
+    for (const { side, verb } of STANCES) {
+      const m = verb.exec(u.text);
+      if (!m) continue;
+      const at = u.sentence.start + m.index;
+      if (u.quotes.some((q) => at >= q.start && at < q.end)) continue;
+      const entity = subjectOf(units, u, at, entities);
+      if (entity) stances.push({ entity, article: u.article, side, verb: m[0].toLowerCase(), evidence: u.text });
+    }
+  });
+  const byEntity = new Map<string, Stance[]>();
+  for (const s of stances) byEntity.set(s.entity, [...(byEntity.get(s.entity) ?? []), s]);
+  const out: ReportDiscrepancy[] = [];
+  for (const [entity, list] of byEntity) {
+    const perArticle = new Map<string, Stance>();
+    for (const s of list) if (!perArticle.has(s.article)) perArticle.set(s.article, s);
+    const values = [...perArticle.values()];
+    if (values.length < 2 || new Set(values.map((v) => v.verb)).size < 2) continue;
+    const name = entities.entities.find((e) => e.id === entity)?.name ?? entity;
+    const opposite = new Set(values.map((v) => v.side)).size > 1;
+    out.push({
+      id: "",
+      kind: "stance",
+      about: `how ${name} responded`,
+      explanation: `${name} is reported as ${values.map((v) => `"${v.verb}" by ${v.article}`).join(", ")}${
+        opposite ? ": opposite stances" : ": the same side in different words, which may not be the same response"
+      }.`,
+      values: values.map((v) => ({ article: v.article, value: v.verb, evidence: v.evidence })),
+    });
+  }
+  return out;
+}
+
+function subjectOf(units: Unit[], u: Unit, at: number, entities: EntityIndex): string | undefined {
+  const before = u.mentions.filter(
+    (m) => m.end <= at && at - m.end <= SUBJECT_REACH && (m.type === "organization" || m.type === "person"),
+  );
+  const nearest = before.at(-1);
+  const window = u.text.slice(Math.max(0, at - u.sentence.start - SUBJECT_REACH), at - u.sentence.start);
+  const description = DEFINITE_DESCRIPTION.exec(window);
+  if (nearest && (!description || nearest.end > at - (window.length - description.index))) {
+    return entities.byMention(u.article, nearest.start, nearest.end)?.id;
+  }
+  if (!description) return undefined;
+  for (let i = u.index - 1; i >= 0 && i >= u.index - DESCRIPTION_REACH; i--) {
+    const prev = units[i];
+    if (!prev || prev.article !== u.article) break;
+    const orgs = prev.mentions.filter((m: Mention) => {
+      const e = entities.byMention(prev.article, m.start, m.end);
+      return e?.type === "organization";
+    });
+    const last = orgs.at(-1);
+    if (last) return entities.byMention(prev.article, last.start, last.end)?.id;
+  }
+  return undefined;
+}
