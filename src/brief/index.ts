@@ -9,8 +9,12 @@ const MAX_CORROBORATED = 5;
 const MAX_DISPUTED = 3;
 const MAX_UNIQUE = 3;
 
-/** Sentences that are mostly a quotation open with a quotation mark; a brief states, it does not quote. */
+/**
+ * Sentences that open with a quotation mark are mostly a quotation (a brief states, it does not quote), and
+ * sentences that open with a pronoun lean on the sentence before them: neither stands alone in a brief.
+ */
 const OPENS_WITH_QUOTE = /^\s*["“‘']/u;
+const OPENS_WITH_PRONOUN = /^\s*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b/i;
 
 /**
  * A neutral brief: the most corroborated facts first, then what is disputed (as disputed, with both sides),
@@ -34,7 +38,8 @@ export function briefOf(
     out.push({ text, citations: [...new Set(citations)] });
   };
 
-  const statements = (f: ReportFact) => !OPENS_WITH_QUOTE.test(f.text) && f.text.split(/\s+/).length >= 6;
+  const statements = (f: ReportFact) =>
+    !OPENS_WITH_QUOTE.test(f.text) && !OPENS_WITH_PRONOUN.test(f.text) && f.text.split(/\s+/).length >= 6;
   for (const f of facts.filter((f) => f.kind === "corroborated" && statements(f)).slice(0, MAX_CORROBORATED)) {
     add(f.text.trim(), f.sources);
   }

@@ -42,7 +42,82 @@ export function renderSummary(report: StoryReport): string {
       out.push(`        ${o.article}: ${o.fidelity}${o.attribution ? `, "${clip(o.attribution, 60)}"` : ""}`);
     }
   }
+  out.push("");
+  renderComparison(report, out);
   return `${out.join("\n")}\n`;
+}
+
+/** Most facts listed per kind, most discrepancies, timeline entries: a summary, not the report. */
+const MAX_FACTS = 8;
+const MAX_TIMELINE = 12;
+
+function renderComparison(report: StoryReport, out: string[]): void {
+  const label = (id: string) => report.articles.find((a) => a.id === id)?.outlet ?? id;
+  if (report.brief.length) {
+    out.push("Brief");
+    for (const b of report.brief) out.push(`  • ${b.text} [${b.citations.map(label).join("; ")}]`);
+    out.push("");
+  }
+  const corroborated = report.facts.filter((f) => f.kind === "corroborated");
+  const unique = report.facts.filter((f) => f.kind === "unique");
+  out.push(`Facts: ${corroborated.length} corroborated, ${unique.length} reported by one outlet only`);
+  const independent = independence(report);
+  for (const f of corroborated.slice(0, MAX_FACTS)) {
+    const n = independent(f.sources);
+    const outlets = `${f.sources.length} outlets${n < f.sources.length ? `, ${n} independently` : ""}`;
+    out.push(`  [${outlets}] ${clip(f.text, 120)}`);
+  }
+  out.push("");
+  out.push(`Discrepancies (${report.discrepancies.length})`);
+  for (const d of report.discrepancies) {
+    const compat = d.compatible === undefined ? "" : d.compatible ? " — compatible" : " — incompatible";
+    out.push(`  ${d.kind}: ${d.about}${compat}`);
+    for (const v of d.values) out.push(`      ${label(v.article)}: ${clip(v.value, 80)}`);
+  }
+  if (report.certainty.length) {
+    out.push("");
+    out.push("Certainty");
+    for (const c of report.certainty) {
+      const flag = c.overstated ? "  ⚠ overstated" : "";
+      out.push(`  ${label(c.article)}${c.headline ? " (headline)" : ""}: ${c.level}${flag} — ${clip(c.claim, 90)}`);
+    }
+  }
+  const { origin, citations, reuse } = report.provenance;
+  if (origin || citations.length || reuse.length) {
+    out.push("");
+    out.push("Provenance");
+    if (origin) out.push(`  origin: ${origin.name}${origin.article ? ` (the report itself: ${origin.article})` : ""}`);
+    const cited = new Map<string, Set<string>>();
+    for (const c of citations) cited.set(c.cites, new Set([...(cited.get(c.cites) ?? []), label(c.article)]));
+    for (const [name, by] of cited) out.push(`  ${name} cited by ${[...by].join(", ")}`);
+    for (const r of reuse) {
+      out.push(
+        `  ${label(r.to)} reuses ${label(r.from)}: ${Math.round(r.sharedFraction * 100)}% shared, ${r.passages} passage(s)`,
+      );
+    }
+  }
+  if (report.timeline.length) {
+    out.push("");
+    out.push("Timeline");
+    for (const t of report.timeline.slice(0, MAX_TIMELINE)) out.push(`  ${t.date.padEnd(10)} ${clip(t.text, 100)}`);
+    if (report.timeline.length > MAX_TIMELINE) out.push(`  … ${report.timeline.length - MAX_TIMELINE} more in --json`);
+  }
+}
+
+/**
+ * How many of a fact's sources are independent: articles linked by reuse (one rewrote the other) count once.
+ */
+function independence(report: StoryReport): (sources: string[]) => number {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  for (const r of report.provenance.reuse) parent.set(find(r.to), find(r.from));
+  return (sources) => new Set(sources.map(find)).size;
 }
 
 function clip(text: string, max: number): string {

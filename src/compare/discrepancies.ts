@@ -237,9 +237,11 @@ function placeDiscrepancies(
     const pa = locativePlaces(ua, lexicon);
     const pb = locativePlaces(ub, lexicon);
     if (pa.length === 0 || pb.length === 0) continue;
-    const onlyA = pa.filter((p) => !pb.some((q) => samePlace(p, q)));
-    const onlyB = pb.filter((q) => !pa.some((p) => samePlace(p, q)));
-    if (onlyA.length === 0 || onlyB.length === 0 || onlyA.length !== pa.length || onlyB.length !== pb.length) continue;
+    if (pa.some((p) => pb.some((q) => samePlace(p, q)))) continue;
+    // The values are the places whose countries are known to differ; a region such as "Europe" says nothing.
+    const onlyA = pa.filter((p) => p.country !== undefined);
+    const onlyB = pb.filter((q) => q.country !== undefined);
+    if (onlyA.length === 0 || onlyB.length === 0) continue;
     const key = [ua.article, ub.article, ...onlyA.map((p) => p.name), ...onlyB.map((p) => p.name)].join("|");
     if (seen.has(key)) continue;
     seen.add(key);
