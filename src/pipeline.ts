@@ -58,6 +58,8 @@ export function analyzeStory(articles: Article[]): StoryReport {
     discrepancies: comparison.discrepancies,
     timeline: comparison.timeline,
     relations: comparison.relations,
+    certainty: comparison.certainty,
+    provenance: comparison.provenance,
   });
   report.brief = briefOf(report.articles, report.facts, report.discrepancies);
   return report;

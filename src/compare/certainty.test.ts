@@ -32,7 +32,7 @@ describe("certaintyLevel", () => {
     ["According to the Valley Times, the mill closed.", "reported", ["According to"]],
     ["“We may strike again next month,” the union leader said.", "reported", ["said"]],
     ["Rebels are prepared to lay down their arms.", "hedged", ["prepared to"]],
-    ["Militias are reportedly willing to disarm.", "hedged", ["reportedly", "willing to"]],
+    ["Pilots are reportedly willing to return.", "hedged", ["reportedly", "willing to"]],
     ["The council is likely to approve the budget.", "hedged", ["likely"]],
     ["The pilots could strike next week.", "hedged", ["could"]],
     ["The firm is in talks with its lenders.", "hedged", ["in talks"]],
@@ -89,6 +89,11 @@ describe("certaintyOf", () => {
       "The town council is considering a tax on parking near the harbour to pay for its schools.",
     ],
     [
+      "a headline that only drops its lead's attribution",
+      "Bus Drivers End Walkout After Pay Offer",
+      "Bus drivers in the town of Orvelle ended their walkout on Tuesday after a new pay offer, the union said.",
+    ],
+    [
       "a headline less sure than its lead",
       "Drivers May Accept Offer",
       "Bus drivers in Orvelle accepted the pay offer on Tuesday and will return to work.",
@@ -98,6 +103,16 @@ describe("certaintyOf", () => {
     const entries = certaintyOf(story, units);
     expect(entries).toHaveLength(2);
     expect(entries.every((e) => !e.overstated)).toBe(true);
+  });
+
+  it("flags a headline that reports as agreed what its lead only weighs", () => {
+    const title = "Bus Drivers Reportedly Agree to End Walkout";
+    const { story, units } = storyOf({
+      id: "a",
+      title,
+      text: `${title}\n\nStriking bus drivers in the town of Orvelle are considering an offer to end their walkout.`,
+    });
+    expect(find(certaintyOf(story, units), "a", true)).toMatchObject({ level: "reported", overstated: true });
   });
 
   it("takes the first statement as the lead, past short lines and questions", () => {
@@ -139,6 +154,16 @@ describe("certaintyOf", () => {
       const entries = certaintyOf(story, units, "wire");
       expect(find(entries, "later", false)).toMatchObject({ level: "asserted", overstated: true });
       expect(find(entries, "wire", false)).toMatchObject({ level: "hedged", overstated: false });
+    });
+
+    it("does not flag a lead that only drops the origin's attribution", () => {
+      const attributed = {
+        ...origin,
+        text: "Rebel groups in the Kessan valley have agreed to lay down their weapons for the first time, four commanders said.",
+      };
+      const { story, units } = storyOf(attributed, later);
+      expect(find(certaintyOf(story, units, "wire"), "wire", false)?.level).toBe("reported");
+      expect(certaintyOf(story, units, "wire").some((e) => e.overstated)).toBe(false);
     });
 
     it("does not flag it without an origin, nor against an unrelated origin sentence", () => {

@@ -8,6 +8,14 @@ import { contentStems } from "./words.js";
 const RANK: Record<CertaintyLevel, number> = { asserted: 3, reported: 2, hedged: 1, speculative: 0 };
 
 /**
+ * How sure a claim is of itself, for overstatement: attribution does not count. News attributes nearly every
+ * claim ("officials told AFP") and headlines drop attribution by convention, so a headline or a rewrite
+ * that drops "police said" is not overstating; one that turns "are considering" or "are prepared to" into
+ * "agree to" is.
+ */
+const SURENESS: Record<CertaintyLevel, number> = { asserted: 2, reported: 2, hedged: 1, speculative: 0 };
+
+/**
  * Cues that put a claim in someone else's mouth: the outlet relays it rather than stating it. Regex sources,
  * matched case-insensitively between word boundaries.
  */
@@ -33,7 +41,7 @@ export const REPORTED_CUES: readonly string[] = [
   "(?:is|are|was|were) said to",
 ];
 
-/** Cues of a disposition or likelihood rather than a done deal ("are prepared to disarm"). */
+/** Cues of a disposition or likelihood rather than a done deal ("are prepared to sign"). */
 export const HEDGED_CUES: readonly string[] = [
   "prepared to",
   "willing to",
@@ -94,8 +102,8 @@ const QUOTED = /["“”«»„]([^"“”«»„]+)["“”«»„]/gu;
  * A headline and its own lead are about the same claim when the lead holds at least this share of the
  * headline's content stems, weighted by how rare each stem is in the story. Containment rather than cosine,
  * because a headline is short and the lead long; and weighted, not "any shared rare stem", because one shared
- * word can be a homograph ("pulling back" and "backed by"). Measured: a headline that summarises its lead
- * keeps 0.2–0.55 of its weight there, a standfirst over a lead about something else under 0.1.
+ * word can be a homograph ("a record harvest" and "record the vote"). Measured: a headline that summarises its
+ * lead keeps 0.2–0.55 of its weight there, a standfirst over a lead about something else under 0.1.
  */
 export const SAME_CLAIM_OWN_LEAD = 0.15;
 
@@ -170,8 +178,8 @@ interface Claim {
 
 /**
  * Each article's main claim (its lead: the first body statement) and its headline, placed on the certainty
- * ladder. A claim is `overstated` when it asserts more than the article's own lead (for a headline) or the
- * origin report's corresponding sentence, provided both are about the same claim.
+ * ladder. A claim is `overstated` when it is surer (`SURENESS`: attribution aside) than the article's own lead
+ * (for a headline) or the origin report's corresponding sentence, provided both are about the same claim.
  *
  * @param origin the article id of the origin report, when provenance found one
  * @example certaintyOf(story, storyUnits(story.articles, story.entities), provenance.origin?.article)
@@ -232,7 +240,7 @@ function entryOf(claim: Claim, references: (CertaintyLevel | undefined)[]): Repo
     level,
     evidence: cues.length ? cues.join(", ") : claim.text,
     headline: claim.headline,
-    overstated: references.some((r) => r !== undefined && RANK[level] > RANK[r]),
+    overstated: references.some((r) => r !== undefined && SURENESS[level] > SURENESS[r]),
   };
 }
 
@@ -249,10 +257,18 @@ export function containment(part: string, whole: string, stats: TermStatistics):
   return total > 0 ? shared / total : 0;
 }
 
-/** A lead is a statement: long enough to claim something, not a question, not mostly someone's quotation. */
+/**
+ * A lead is a statement: long enough to claim something, not a question, not mostly someone's quotation, not a
+ * web address left at the top of the text.
+ */
 function isStatement(u: Unit): boolean {
-  const words = u.text.trim().split(/\s+/u).length;
-  return words >= MIN_LEAD_WORDS && !/\?\s*["”’']?\s*$/u.test(u.text.trim()) && u.quoted <= MAX_LEAD_QUOTED;
+  const text = u.text.trim();
+  return (
+    text.split(/\s+/u).length >= MIN_LEAD_WORDS &&
+    !/\?\s*["”’']?\s*$/u.test(text) &&
+    u.quoted <= MAX_LEAD_QUOTED &&
+    !/\bhttps?\s*:\s*\/\s*\/|\bwww\s*\./iu.test(text)
+  );
 }
 
 /** The unit's quotation spans relative to its text, cut to the sentence. */

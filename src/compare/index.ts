@@ -1,16 +1,20 @@
 import type {
+  ReportCertainty,
   ReportDiscrepancy,
   ReportFact,
+  ReportProvenance,
   ReportQuote,
   ReportRelation,
   ReportTimelineEntry,
   ResolvedStory,
 } from "../model/index.js";
 import { alignUnits, SAME_STATEMENT } from "./align.js";
+import { certaintyOf } from "./certainty.js";
 import { CANDIDATE_STATEMENT, discrepanciesOf } from "./discrepancies.js";
 import { factsOf, groupStatements, type StatementGroup } from "./facts.js";
 import { refineFidelity } from "./fidelity.js";
 import type { CompareOptions } from "./options.js";
+import { provenanceOf } from "./provenance.js";
 import { relationsOf } from "./relations.js";
 import { timelineOf } from "./timeline.js";
 import { storyUnits, type Unit } from "./units.js";
@@ -31,6 +35,8 @@ export interface Comparison {
   quotes: ReportQuote[];
   timeline: ReportTimelineEntry[];
   relations: ReportRelation[];
+  certainty: ReportCertainty[];
+  provenance: ReportProvenance;
 }
 
 /**
@@ -46,6 +52,8 @@ export function compareStory(story: ResolvedStory, options: CompareOptions = {})
     candidates.filter((p) => p.similarity >= SAME_STATEMENT),
   );
   const order = articleOrder(story);
+  // Provenance first: the origin report it finds is what headlines and leads are also measured against.
+  const provenance = provenanceOf(story, units);
   return {
     units,
     groups,
@@ -54,6 +62,8 @@ export function compareStory(story: ResolvedStory, options: CompareOptions = {})
     quotes: refineFidelity(story),
     timeline: timelineOf(units, groups, order),
     relations: relationsOf(units, story.entities),
+    certainty: certaintyOf(story, units, provenance.origin?.article),
+    provenance,
   };
 }
 

@@ -33,6 +33,13 @@ describe("citations", () => {
     ["Delta Shipping said in a statement that its cranes in Vela were idle.", ["Delta Shipping"]],
     ["Officials in Vela told AFP that the strike would go on.", ["AFP"]],
     ["The Vela Times reported, citing two officials, that the port was shut.", ["Vela Times"]],
+    ["Nine ships were stuck, according to Ana Ruiz of the Vela Morning Post.", ["Vela Morning Post"]],
+    ["A striker told the Vela Morning Post on Tuesday that talks had failed.", ["Vela Morning Post"]],
+    [
+      "The strike was in its third day, the Vela Morning Post said. The Post said ships were stuck.",
+      ["Vela Morning Post"],
+    ],
+    ["Her agent told People.com that she was safe.", ["People"]],
   ])("%s cites %j", (text, cites) => {
     expect(citesOf(text)).toEqual(cites);
   });
@@ -49,6 +56,13 @@ describe("citations", () => {
     ["a hyphenated modifier", "Nine ships were stuck, according to the Vela-run port office."],
     ["a generic source with nothing to resolve to", "Nine ships were stuck off Vela, according to the report."],
     ["a source named inside a quotation", "“Harbor Wire reported it first,” said the mayor of Vela."],
+    ["a judge who was told", "The lawyer told Superior Court Judge Ana Ruiz that the dockers had gone home."],
+    ["an institution that was told", "The operator told the Harbour Board that it would close the quay in Vela."],
+    ["a name after a preposition", "Dockers on Twitter reported that the gates of Vela port were shut."],
+    [
+      "an employee's statement",
+      "Cranes in Vela were idle, Ana Ruiz, a manager at Delta Shipping, said in a statement.",
+    ],
   ])("does not cite anything for %s", (_, text) => {
     expect(citesOf(text)).toEqual([]);
   });
@@ -108,6 +122,11 @@ describe("origin", () => {
     expect(provenanceOfDrafts(relay, early, late).provenance.origin?.article).toBe("copy");
   });
 
+  it("does not take a lone 'told <source>' for the report itself", () => {
+    const lone = { id: "lone", text: "Union officials told Harbor Wire that the strike in Vela would go on." };
+    expect(provenanceOfDrafts(relay, another, lone).provenance.origin).toEqual({ name: "Harbor Wire" });
+  });
+
   it("has a name but no article when every article relays the source", () => {
     expect(provenanceOfDrafts(relay, another).provenance.origin).toEqual({ name: "Harbor Wire" });
   });
@@ -157,7 +176,10 @@ describe("reuse", () => {
   });
 
   it("without dates, runs from the origin article", () => {
-    const wire = { id: rewrite.id, text: `${rewrite.text}\n\nDockers told Harbor Wire they would stay out.` };
+    const wire = {
+      id: rewrite.id,
+      text: `${rewrite.text}\n\nDockers told Harbor Wire they would stay out. Harbor Wire could not independently verify their numbers.`,
+    };
     const other = { id: source.id, text: `${source.text}\n\nThe strike will go on, Harbor Wire reported.` };
     const { provenance } = provenanceOfDrafts(other, wire);
     expect(provenance.origin).toEqual({ name: "Harbor Wire", article: "second" });

@@ -1,12 +1,12 @@
-import type { AnnotatedArticle, Entity, ReportProvenance, ResolvedStory } from "../model/index.js";
+import type { AnnotatedArticle, Entity, Mention, ReportProvenance, ResolvedStory } from "../model/index.js";
 import type { Unit } from "./units.js";
 import { STOPWORDS } from "./words.js";
 
 /**
  * How an article refers to a source: `interview` when it names the source as the one people spoke to ("told
- * Reuters", "in an interview with Reuters") — the words of the source's own report; `third-party` when it
- * relays the source's report ("Reuters reported", "according to Reuters", "told the newswire"); `self` when
- * the source speaks of itself ("Reuters could not independently verify").
+ * AFP", "in an interview with AFP") — the words of the source's own report; `third-party` when it
+ * relays the source's report ("AFP reported", "according to AFP", "told the newswire"); `self` when
+ * the source speaks of itself ("AFP could not independently verify").
  */
 type CitationKind = "interview" | "third-party" | "self";
 
@@ -26,9 +26,13 @@ const INTERVIEW_BEFORE_NAME =
 const THIRD_PARTY_BEFORE_NAME =
   /(?<![\p{L}\p{N}])(?:according to|(?:first )?reported by|cited by|quoted by|citing|an? (?:report|story|article) (?:by|from|in))\s+/giu;
 
-/** Words that, after a name, say the name published what is relayed ("Reuters reported", "X said in a statement"). */
+/** Words that, after a name, say the name published what is relayed ("AFP reported", "X said in a statement"). */
 const THIRD_PARTY_AFTER_NAME =
   /^\s*(?:['’]s?\s+report\b|,?\s*(?:has |had |also |first |earlier |previously )?(?:reported|reports|quoted|said in a statement|says in a statement|cited)(?![\p{L}\p{N}]))/iu;
+
+/** Words after a news outlet's name that relay its report: "the Post said", "the Times wrote". */
+const OUTLET_SAID =
+  /^\s*,?\s*(?:has |had |also )?(?:said|says|stated|states|wrote|writes|added|noted)(?![\p{L}\p{N}])/iu;
 
 /** Words after a name by which a news organisation speaks of itself in its own report. */
 const SELF_AFTER_NAME =
@@ -49,29 +53,58 @@ const GENERIC_THIRD_PARTY = new RegExp(
 );
 
 /**
- * Head words that make a capitalised name an organisation or an outlet whatever type the mention detector gave
- * it ("Meridian Press", "Interior Ministry"): the detector guesses types from shape, and a source must not be
- * dropped because it was guessed to be a person.
+ * Head words that make a capitalised name a news outlet whatever type the mention detector gave it ("Meridian
+ * Press"): the detector guesses types from shape, and a source must not be dropped because it was guessed to be
+ * a person.
  */
-const ORGANISATION_WORDS = new Set(
+const MEDIA_WORDS = new Set(
   (
     "press news newswire agency times post journal herald tribune gazette courier chronicle observer telegraph " +
     "guardian independent express mail mirror standard daily weekly monthly magazine review radio television tv " +
     "broadcasting broadcaster network channel media wire bulletin monitor examiner inquirer globe record dispatch " +
-    "ledger register ministry department office authority council commission committee bureau directorate " +
-    "institute association union corporation company group inc ltd corp foundation organization organisation " +
-    "service services bank court party"
+    "ledger register"
   ).split(" "),
 );
 
-/** One capitalised word: "Reuters", "U.S.", "al-Awfiyaa", "Agence France-Presse". */
+/**
+ * Head words of institutions other than news outlets ("Interior Ministry"). They can be cited ("according to the
+ * Interior Ministry", "the Bank said in a statement"), but someone who "told the Agriculture Board" testified to
+ * it: a report does not come from there.
+ */
+const INSTITUTION_WORDS = new Set(
+  (
+    "ministry department office authority authorities council commission committee bureau directorate institute " +
+    "association union corporation company group inc ltd corp foundation organization organisation service " +
+    "services bank court party board congress parliament senate assembly police army government"
+  ).split(" "),
+);
+
+/** Whether a name reads as a news outlet's: it has an outlet word ("the Post", "Meridian Press"). */
+function isOutletName(run: string): boolean {
+  return run.split(/\s+/u).some((w) => MEDIA_WORDS.has(w.toLowerCase().replace(/[.'’]/gu, "")));
+}
+
+/** One capitalised word: "AFP", "U.S.", "al-Marsa", "Agence France-Presse". */
 const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{M}\\p{N}'’.&-]*";
 /** Lower-case words that may join the capitalised words of one name ("Times of Israel"). */
 const NAME_JOINER = "(?:of|for|and|de|du|des|del|la|le|al|el|&)";
-const NAME_AHEAD = new RegExp(`^(?:(the)\\s+)?(${CAP_WORD}(?:\\s+(?:${NAME_JOINER}\\s+)?${CAP_WORD})*)`, "u");
+const NAME_AHEAD = new RegExp(
+  `^(?:(the)\\s+)?(${CAP_WORD}(?:\\s+(?:${NAME_JOINER}\\s+(?:the\\s+)?)?${CAP_WORD})*)`,
+  "u",
+);
 
 /** Fewer articles than this citing one source make no shared origin: one citation is just a citation. */
 const MIN_ORIGIN_ARTICLES = 2;
+
+/**
+ * Evidence an article needs to be taken for the origin report itself: each sentence naming the source as the
+ * one people told counts one, sharing passages with articles that cite the source one, the source speaking of
+ * itself `SELF_EVIDENCE`. Two means more than the lone "told AFP" a rewrite keeps.
+ */
+const MIN_ORIGIN_EVIDENCE = 2;
+
+/** A report speaking of itself ("could not independently verify", "for this article") is strong evidence alone. */
+const SELF_EVIDENCE = 2;
 
 /**
  * Words per shingle for text reuse. Five words survive light rewriting (a word changed every sixth word still
@@ -81,7 +114,7 @@ export const SHINGLE_WORDS = 5;
 
 /**
  * A shingle must have this many content words outside names: "at the end of the" is shared by everyone, and
- * so is a long name ("the Islamic Resistance in Iraq").
+ * so is a long name ("the Federation of Harbour and Dock Workers").
  */
 const MIN_SHINGLE_CONTENT = 2;
 
@@ -98,6 +131,13 @@ export const MAX_PASSAGE_GAP = 4;
  * longer run.
  */
 export const MIN_PASSAGE_WORDS = 7;
+
+/**
+ * And the passages of a pair must cover at least this many words together: one stock phrase ("leaving the
+ * scene of an accident resulting in death", nine words, in crime reports that share no other run) is not
+ * reuse, while a rewrite keeps several runs (fifteen words is two short sentences' worth).
+ */
+export const MIN_SHARED_WORDS = 15;
 
 const NUMBER_WORDS: Record<string, string> = {
   one: "1",
@@ -128,9 +168,7 @@ export function provenanceOf(story: ResolvedStory, units: Unit[]): ReportProvena
     else unitsOf.set(u.article, [u]);
   }
   const hits = story.articles.flatMap((a) => citationHits(a, unitsOf.get(a.article.id) ?? [], story));
-  const selfArticles = new Set(
-    story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a, a.article.text))).map((a) => a.article.id),
-  );
+  const selfArticles = new Set(story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a))).map((a) => a.article.id));
   const citations = citationsOf(hits);
   const shared = sharedPassages(story.articles, unitsOf);
   const origin = originOf(story, hits, selfArticles, shared);
@@ -157,7 +195,7 @@ function citationsOf(hits: CitationHit[]): ReportProvenance["citations"] {
 /** Every reference of one article to an outside source, named or generic, in text order. */
 function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory): CitationHit[] {
   const id = a.article.id;
-  const text = maskQuotes(a, a.article.text);
+  const text = maskQuotes(a);
   const named: CitationHit[] = [];
   const generic: { kind: CitationKind; evidence: string; at: number }[] = [];
   for (const { sentence: s, text: original } of units) {
@@ -172,15 +210,20 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
     ] as const) {
       for (const m of sentence.matchAll(pattern)) {
         const from = m.index + m[0].length;
-        add(from, nameAhead(sentence, from, s.start, a, story), kind);
+        add(from, nameAhead(sentence, from, s.start, kind, a, story), kind);
       }
     }
     for (const m of sentence.matchAll(/[\p{Lu}][^\s]*(?=[\s,'’])/gu)) {
       const found = runAt(sentence, m.index);
       if (!found) continue;
       const rest = sentence.slice(found.start + found.run.length);
-      const kind = THIRD_PARTY_AFTER_NAME.test(rest) ? "third-party" : SELF_AFTER_NAME.test(rest) ? "self" : undefined;
-      if (kind) add(found.start, sourceName(found.run, found.hadThe, s.start + found.start, a, story), kind);
+      const kind =
+        THIRD_PARTY_AFTER_NAME.test(rest) || (OUTLET_SAID.test(rest) && isOutletName(found.run))
+          ? "third-party"
+          : SELF_AFTER_NAME.test(rest)
+            ? "self"
+            : undefined;
+      if (kind) add(found.start, sourceName(found.run, found.hadThe, s.start + found.start, kind, a, story), kind);
     }
     for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
       generic.push({ kind: "third-party", evidence, at: s.start + m.index });
@@ -188,6 +231,9 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
   const dedup = new Map<string, CitationHit>();
   for (const h of named) dedup.set(`${h.at}\u0000${h.kind}`, h);
   const hits = [...dedup.values()];
+  // "the Times" after "The New York Times": a short form is the fuller name the same article used.
+  const names = [...new Set(hits.map((h) => h.name))];
+  for (const h of hits) h.name = names.find((n) => n.endsWith(` ${h.name}`)) ?? h.name;
   const most = mostCited(hits);
   if (most) for (const g of generic) hits.push({ article: id, name: most, ...g });
   return hits.sort((x, y) => x.at - y.at);
@@ -200,11 +246,12 @@ function mostCited(hits: CitationHit[]): string | undefined {
   return [...count].sort((x, y) => y[1] - x[1])[0]?.[0];
 }
 
-/** The source named right after a cue ("told Reuters", "according to the National"), if it can be one. */
+/** The source named right after a cue ("told AFP", "according to the Sentinel"), if it can be one. */
 function nameAhead(
   sentence: string,
   from: number,
   offset: number,
+  kind: CitationKind,
   a: AnnotatedArticle,
   story: ResolvedStory,
 ): string | undefined {
@@ -214,11 +261,13 @@ function nameAhead(
   const start = from + m[0].length - m[2].length;
   const rest = sentence.slice(start + run.length);
   if (modifiesNoun(run, rest)) return undefined;
-  return sourceName(run, m[1] !== undefined, offset + start, a, story);
+  return sourceName(run, m[1] !== undefined, offset + start, kind, a, story);
 }
 
 const ONLY_CAP_WORD = new RegExp(`^${CAP_WORD}$`, "u");
 const ONLY_JOINER = new RegExp(`^${NAME_JOINER}$`, "u");
+/** A name after a preposition is not the subject of the verb that follows ("users on Twitter reported"). */
+const PREPOSITION = /^(?:in|on|at|of|from|by|for|with|about|into|to|via|over|under|through|against)$/iu;
 
 /**
  * The capitalised run of words that starts at `at`, e.g. "Meridian Press" in "..., Meridian Press reported".
@@ -231,7 +280,7 @@ function runAt(sentence: string, at: number): { run: string; start: number; hadT
   let begin = end;
   while (begin > 0 && !/\s/u.test(sentence[begin - 1] ?? "")) begin--;
   const previous = sentence.slice(begin, end);
-  if (ONLY_CAP_WORD.test(previous) || ONLY_JOINER.test(previous)) return undefined;
+  if (ONLY_CAP_WORD.test(previous) || ONLY_JOINER.test(previous) || PREPOSITION.test(previous)) return undefined;
   const m = NAME_AHEAD.exec(sentence.slice(at));
   if (!m?.[2]) return undefined;
   const run = trimRun(m[2]);
@@ -239,14 +288,19 @@ function runAt(sentence: string, at: number): { run: string; start: number; hadT
   return { run, start, hadThe: m[1] !== undefined || previous.toLowerCase() === "the" };
 }
 
-/** Drops what a capitalised run picks up at its edges: a sentence's full stop, a possessive, a leading "The". */
+/** Drops what a capitalised run picks up at its edges: a full stop, a possessive, a web domain, a weekday. */
 function trimRun(run: string): string {
-  let r = run.replace(/['’]s?$/u, "");
+  let r = run.replace(/['’]s?$/u, "").replace(/\.(?:com|org|net|co\.uk|com\.au)\.?$/iu, "");
   if (/\.$/u.test(r) && !/\.\S*\.$/u.test(r.split(/\s+/u).at(-1) ?? "")) r = r.slice(0, -1);
+  for (let m = TRAILING_DATE_WORD.exec(r); m && m.index > 0; m = TRAILING_DATE_WORD.exec(r)) r = r.slice(0, m.index);
   return r;
 }
 
-/** "Iraqi officials", "Hamas-run ministry": the capitalised words describe a noun, they do not name a source. */
+/** A day or month name that a capitalised run picks up after a name ("told the Daily News Tuesday"). */
+const TRAILING_DATE_WORD =
+  /\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/u;
+
+/** "Portuguese officials", "state-run ministry": the capitalised words describe a noun, they do not name a source. */
 function modifiesNoun(run: string, rest: string): boolean {
   if (/-\p{Ll}+$/u.test(run)) return true;
   const next = /^\s+([\p{Ll}][\p{L}'’-]*)/u.exec(rest)?.[1];
@@ -255,35 +309,86 @@ function modifiesNoun(run: string, rest: string): boolean {
 
 /**
  * The canonical name of a cited source, or undefined when the words cannot be a publication or organisation:
- * a person ("according to Mansouri" attributes a claim, it does not cite a report) or a place ("told Baghdad").
- * A name the resolver does not know counts when it reads as an institution: "the National", an acronym, or a
- * name with an organisation word.
+ * a person ("according to Mansouri" attributes a claim, it does not cite a report; "told Superior Court Judge
+ * Ana Ruiz" ends in one), a place ("told Lisbon"), or, for someone who was told something, an institution that
+ * is not a news outlet. A name the resolver does not know counts when it reads as an institution: "the
+ * Sentinel", an acronym, or a name with an outlet or institution word.
  */
 function sourceName(
-  run: string,
+  words: string,
   hadThe: boolean,
-  start: number,
+  at: number,
+  kind: CitationKind,
   a: AnnotatedArticle,
   story: ResolvedStory,
 ): string | undefined {
-  const words = run.replace(/^the\s+/iu, "").trim();
-  if (!words) return undefined;
-  const hasOrgWord = words.split(/\s+/u).some((w) => ORGANISATION_WORDS.has(w.toLowerCase().replace(/[.'’]/gu, "")));
-  const mention = a.mentions.find((m) => m.start <= start && m.end >= start + 1 && m.end <= start + run.length + 1);
+  const typeOf = (m: Mention) => story.entities.byMention(a.article.id, m.start, m.end)?.type ?? m.type;
+  const mentionsIn = (from: number, to: number) => a.mentions.filter((m) => m.start < to && m.end > from);
+  const lastIsPerson = (from: number, to: number) => {
+    const last = mentionsIn(from, to).at(-1);
+    return last !== undefined && typeOf(last) === "person";
+  };
+  let run = words;
+  let start = at;
+  const article = /^the\s+/iu.exec(run);
+  if (article) {
+    hadThe = true;
+    start += article[0].length;
+    run = run.slice(article[0].length);
+  }
+  if (!run) return undefined;
+  const split = (head: string) => {
+    start += run.length - head.length;
+    run = head;
+  };
+  // "U.K.'s Interoute Plc" cites the company, "ABC News' Peter Jennings" ABC News through its reporter; "the
+  // District Attorney's Office" stays whole, its head names nothing by itself.
+  const owned = /^(.*?\S)['’]s?\s+(\p{Lu}.*)$/u.exec(run);
+  if (owned?.[1] && owned[2]) {
+    const headStart = start + run.length - owned[2].length;
+    if (lastIsPerson(headStart, start + run.length)) run = owned[1];
+    else if (
+      !INSTITUTION_WORDS.has(owned[2].toLowerCase()) &&
+      mentionsIn(headStart, start + run.length).some((m) => m.start >= headStart)
+    )
+      split(owned[2]);
+  }
+  // "Michael Silverman of the Boston Herald" cites the Herald; "the Office of the Surgeon General" stays whole.
+  const of = /^(.*?\S)\s+of\s+(the\s+)?(\p{Lu}.*)$/u.exec(run);
+  if (of?.[1] && of[3] && mentionsIn(start, start + of[1].length).some((m) => typeOf(m) === "person")) {
+    hadThe = of[2] !== undefined;
+    split(of[3]);
+  }
+  const end = start + run.length;
+  const heads = run.split(/\s+/u).map((w) => w.toLowerCase().replace(/[.'’]/gu, ""));
+  const media = heads.some((w) => MEDIA_WORDS.has(w));
+  const institution = heads.some((w) => INSTITUTION_WORDS.has(w));
+  if (kind === "interview" && institution && !media) return undefined;
+  const whole = mentionsIn(start, end).find((m) => m.start <= start && m.end >= end);
+  // "told Superior Court Judge Ana Ruiz": the one told is the person the run ends with.
+  if (!whole && !media && lastIsPerson(start, end)) return undefined;
   const entity: Entity | undefined =
-    (mention && story.entities.byMention(a.article.id, mention.start, mention.end)) ?? story.entities.byName(words);
+    (whole && story.entities.byMention(a.article.id, whole.start, whole.end)) ?? story.entities.byName(run);
   if (entity) {
-    if (entity.type === "organization" || entity.type === "other" || hasOrgWord) return entity.name;
+    if (entity.type === "organization" || entity.type === "other" || media || institution) return entity.name;
     return undefined;
   }
-  const acronym = /^[\p{Lu}]{2,}$/u.test(words.replace(/\./gu, ""));
-  return hadThe || hasOrgWord || acronym ? words : undefined;
+  const acronym = /^[\p{Lu}]{2,}$/u.test(run.replace(/\./gu, ""));
+  return hadThe || media || institution || acronym ? run : undefined;
 }
 
 /** The text with quoted words blanked out: what a speaker says is not what the article does. */
-function maskQuotes(a: AnnotatedArticle, text: string): string {
-  let out = text;
-  for (const q of a.quotes) out = out.slice(0, q.start) + " ".repeat(q.end - q.start) + out.slice(q.end);
+function maskQuotes(a: AnnotatedArticle): string {
+  const mask = quotedMask(a);
+  const text = a.article.text;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && mask[i] === mask[from]) continue;
+    const piece = text.slice(from, i);
+    out += mask[from] ? piece.replace(/[^\n]/gu, " ") : piece;
+    from = i;
+  }
   return out;
 }
 
@@ -312,7 +417,6 @@ interface Word {
 interface Words {
   /** The words outside quotations. */
   kept: Word[];
-  total: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
@@ -320,7 +424,7 @@ const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 /**
  * The article's words outside quotations, sentence by sentence, normalised so that a copy matches despite case,
  * accents, apostrophes and "ten"/"10". Capitalised words inside a sentence are names: a shared run made only of
- * a name ("the Islamic Resistance in Iraq") is no sign of copying.
+ * a name ("the Federation of Harbour and Dock Workers") is no sign of copying.
  */
 function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
   const quoted = quotedMask(a);
@@ -342,7 +446,7 @@ function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
       kept.push({ word, index, sentence, content: !capitalised && !STOPWORDS.has(normal) });
     }
   }
-  return { kept, total };
+  return { kept };
 }
 
 /**
@@ -350,6 +454,8 @@ function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
  * on one line (a quotation the annotator left out, such as one with no speaker, is still not the outlet's text).
  */
 function quotedMask(a: AnnotatedArticle): Uint8Array {
+  const cached = masks.get(a);
+  if (cached) return cached;
   const text = a.article.text;
   const mask = new Uint8Array(text.length);
   for (const q of a.quotes) mask.fill(1, q.start, q.end);
@@ -365,8 +471,11 @@ function quotedMask(a: AnnotatedArticle): Uint8Array {
     else if (c === '"') straight = !straight;
     else if (curly > 0 || straight) mask[i] = 1;
   }
+  masks.set(a, mask);
   return mask;
 }
+
+const masks = new WeakMap<AnnotatedArticle, Uint8Array>();
 
 /**
  * Shingles of consecutive kept words, keyed by their words: within one sentence (a run across a full stop joins
@@ -388,7 +497,10 @@ function shinglesOf(w: Words): Map<string, number[]> {
   return out;
 }
 
-/** Pairs of articles that share a passage of at least `MIN_PASSAGE_WORDS` words outside quotations. */
+/**
+ * Pairs of articles that share a passage of at least `MIN_PASSAGE_WORDS` words outside quotations, and
+ * `MIN_SHARED_WORDS` in all.
+ */
 function sharedPassages(articles: AnnotatedArticle[], unitsOf: Map<string, Unit[]>): SharedPair[] {
   const words = articles.map((a) => wordsOf(a, unitsOf.get(a.article.id) ?? []));
   const shingles = words.map(shinglesOf);
@@ -415,7 +527,9 @@ function sharedPassages(articles: AnnotatedArticle[], unitsOf: Map<string, Unit[
   const out: SharedPair[] = [];
   for (const { a, b, at } of matches.values()) {
     const passages = chain(at, words[a] as Words, words[b] as Words);
-    if (passages.some((p) => Math.min(p.a.length, p.b.length) >= MIN_PASSAGE_WORDS)) out.push({ a, b, passages });
+    const long = passages.some((p) => Math.min(p.a.length, p.b.length) >= MIN_PASSAGE_WORDS);
+    const total = Math.min(...(["a", "b"] as const).map((side) => new Set(passages.flatMap((p) => p[side])).size));
+    if (long && total >= MIN_SHARED_WORDS) out.push({ a, b, passages });
   }
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
@@ -509,11 +623,12 @@ function fold(name: string): string {
 /**
  * The origin: the source cited by the most articles (at least two). The article that IS that report is the
  * one whose outlet is that source, or else one that names the source only the way the source's own report
- * does — as the one people spoke to ("told Reuters") or speaking of itself ("Reuters could not verify") — and
- * never relays it as a third party ("Reuters reported", "according to Reuters", "told the newswire"). Copies
- * keep "told Reuters", so among such articles the earliest dated wins, then the one most others share
- * passages with (others reuse from it), then the fuller one. With no such cue, an article that never relays
- * the source but whose passages articles citing the source reuse is taken as the report.
+ * does and never relays it as a third party ("AFP reported", "according to AFP", "told the newswire").
+ * A single "told AFP" is what every rewrite keeps, so the article must show more (`MIN_ORIGIN_EVIDENCE`):
+ * several sentences that name the source as the one people spoke to, the source speaking of itself ("AFP
+ * could not independently verify", "declined to comment for this article"), or articles citing the source that
+ * share passages with it (others reuse from it). Among such articles the earliest dated wins, then the one with
+ * the most evidence, then the fuller one.
  */
 function originOf(
   story: ResolvedStory,
@@ -542,27 +657,35 @@ function originOf(
   const candidates = story.articles
     .map((a, i) => {
       const own = hits.filter((h) => h.article === a.article.id && h.name === name);
+      const self = own.some((h) => h.kind === "self") || selfArticles.has(a.article.id);
+      const published = a.article.published;
+      const reused = partners(i).some((j) => {
+        const later = story.articles[j]?.article.published;
+        return (
+          published !== undefined && later !== undefined && published < later && citers.get(name)?.has(ids[j] as string)
+        );
+      });
       return {
         i,
-        id: a.article.id,
         isOutlet: a.article.outlet !== undefined && fold(a.article.outlet) === fold(name),
         relays: own.some((h) => h.kind === "third-party"),
-        firstHand: own.some((h) => h.kind === "interview" || h.kind === "self") || selfArticles.has(a.article.id),
-        published: a.article.published,
-        reusedByCiters: partners(i).filter((j) => citers.get(name)?.has(ids[j] as string)).length,
+        evidence:
+          new Set(own.filter((h) => h.kind === "interview").map((h) => h.evidence)).size +
+          (self ? SELF_EVIDENCE : 0) +
+          (reused ? 1 : 0),
+        published,
         words: wordCount(a),
       };
     })
-    .filter((c) => c.isOutlet || (!c.relays && (c.firstHand || c.reusedByCiters > 0)));
+    .filter((c) => c.isOutlet || (!c.relays && c.evidence >= MIN_ORIGIN_EVIDENCE));
   candidates.sort(
     (x, y) =>
       Number(y.isOutlet) - Number(x.isOutlet) ||
-      Number(y.firstHand) - Number(x.firstHand) ||
       (x.published ?? "\uffff").localeCompare(y.published ?? "\uffff") ||
-      y.reusedByCiters - x.reusedByCiters ||
+      y.evidence - x.evidence ||
       y.words - x.words ||
       x.i - y.i,
   );
-  const article = candidates[0]?.id;
+  const article = candidates[0] && story.articles[candidates[0].i]?.article.id;
   return article ? { name, article } : { name };
 }

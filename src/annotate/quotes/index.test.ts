@@ -100,6 +100,18 @@ describe("extractQuotes: attribution patterns", () => {
       ],
     ],
     [
+      "according to X relaying words that a named subject said",
+      'Some unions agreed, but the Velmar Group rejected calls to hand over "every record of the night," according to the Harbour Gazette.',
+      [
+        {
+          text: "every record of the night,",
+          speaker: "Velmar Group",
+          kind: "name",
+          attribution: "the Velmar Group rejected",
+        },
+      ],
+    ],
+    [
       "according to X before the quotation",
       'According to Omar Haddad, "the road will reopen next week."',
       [

@@ -192,7 +192,10 @@ const CLAUSE_END = /^[.;?!"“”«»]$/u;
  * 'X told Reuters the talks were "very advanced"'), then one later in the sentence ('"...", and ..., he said').
  */
 function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
-  return tailRightAfter(c, parser, tokens) ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
+  const tail = tailRightAfter(c, parser, tokens);
+  // 'X rejected "...", according to Y': Y relays the report; the words are X's, who is named with a verb.
+  if (tail && parser.lower(tail.from) === "according") return inLead(c, parser, tokens) ?? tail;
+  return tail ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
 }
 
 function tailRightAfter(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {

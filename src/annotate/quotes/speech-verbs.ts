@@ -11,7 +11,8 @@ export const SPEECH_VERB_LEMMAS = wordList(`
   mutter whisper exclaim observe pledge proclaim stress emphasize emphasise maintain counter retort agree
   allege answer charge conclude disclose mention recount repeat speak text email wonder demand plead concur
   thunder tout scoff sigh muse marvel chant cry beg advise affirm assure brag elaborate grumble inform
-  interject object protest quote rebut recommend reason specify summarize summarise read
+  interject object protest quote rebut recommend reason specify summarize summarise read reject refuse
+  dismiss
 `);
 
 /** Lemmas that report words only right after a quotation ('"...," the statement read'), never before one. */
