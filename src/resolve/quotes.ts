@@ -4,6 +4,13 @@ import type { AnnotatedArticle, EntityIndex, Fidelity, QuoteMention, ReportQuote
 const SAME_QUOTE_SIMILARITY = 0.6;
 /** A shorter rendering inside a longer one is the same quotation truncated, if it has this many words. */
 const MIN_TRUNCATION_WORDS = 2;
+/**
+ * Reworded renderings ("no one" for "nobody", "not out yet" for "not yet out") break many bigrams but keep
+ * the words in order: this share of the longer rendering in a common subsequence makes them one quotation.
+ */
+const SAME_QUOTE_IN_ORDER = 0.7;
+/** ... for renderings of at least this many words; short ones differ too easily by chance. */
+const MIN_IN_ORDER_WORDS = 6;
 
 interface Occurrence {
   article: string;
@@ -60,7 +67,21 @@ function sameQuotation(a: Occurrence, b: Occurrence): boolean {
   const [short, long] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
   if (short.length >= MIN_TRUNCATION_WORDS && indexOfWords(long, short) >= 0) return true;
   if (short.length === long.length && short.join(" ") === long.join(" ")) return true;
-  return bigramDice(a.bigrams, b.bigrams) >= SAME_QUOTE_SIMILARITY;
+  if (bigramDice(a.bigrams, b.bigrams) >= SAME_QUOTE_SIMILARITY) return true;
+  return short.length >= MIN_IN_ORDER_WORDS && commonSubsequence(short, long) >= SAME_QUOTE_IN_ORDER * long.length;
+}
+
+/** Length of the longest common subsequence of two word lists. */
+function commonSubsequence(a: string[], b: string[]): number {
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, cur[j - 1] as number);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] as number;
 }
 
 /**
@@ -107,8 +128,12 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
 }
 
 function toReportQuote(group: Occurrence[], entities: EntityIndex): ReportQuote {
+  // The reference is the rendering that others repeat or cut (a reworded one is not), then the fullest,
+  // then the earliest.
+  const support = (o: Occurrence) => group.filter((x) => x !== o && indexOfWords(o.words, x.words) >= 0).length;
   const reference = [...group].sort(
     (a, b) =>
+      support(b) - support(a) ||
       b.words.length - a.words.length ||
       (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff") ||
       a.order - b.order,
