@@ -63,13 +63,10 @@ describe("place discrepancies", () => {
 
   it("reads a demonym as its country", () => {
     const report = story(
-      ["one", "A drone strike killed three soldiers in Jordan last year."],
-      ["two", "One attack last year killed three soldiers at a Syrian base."],
+      ["one", "A drone strike killed three soldiers in Peru last year."],
+      ["two", "One attack last year killed three soldiers at a Chilean base."],
     );
-    expect(report.discrepancies.find((x) => x.kind === "place")?.values.map((v) => v.value)).toEqual([
-      "Jordan",
-      "Syria",
-    ]);
+    expect(report.discrepancies.find((x) => x.kind === "place")?.values.map((v) => v.value)).toEqual(["Peru", "Chile"]);
   });
 
   it("does not oppose a city and its own country", () => {

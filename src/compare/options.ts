@@ -1,6 +1,6 @@
 /** Lexical knowledge the comparison stages use, given by the pipeline (the stages import only the model). */
 export interface CompareOptions {
-  /** The place a demonym names ("Syrian" -> "Syria"), if it is one. */
+  /** The place a demonym names ("Chilean" -> "Chile"), if it is one. */
   placeOfDemonym?: (word: string) => string | undefined;
   /** The country (ISO alpha-2) a place name lies in or is, if the gazetteer knows it. */
   countryOf?: (place: string) => string | undefined;

@@ -54,7 +54,7 @@ export function relationsOf(units: Unit[], entities: EntityIndex): ReportRelatio
       const object = names[i + 1] as Mention;
       const gap = u.text.slice(subject.end - u.sentence.start, object.start - u.sentence.start);
       const before = u.text.slice(Math.max(0, subject.start - u.sentence.start - 6), subject.start - u.sentence.start);
-      // A possessive ("Iraq's government told") or a prepositional object ("close to Iraq") is not the subject.
+      // A possessive ("Chile's government told") or a prepositional object ("close to Chile") is not the subject.
       if (/^['’]s?\b/u.test(gap) || /['’]s?$/u.test(subject.text) || SUBORDINATE.test(before)) continue;
       if (gap.length > MAX_GAP_CHARS || /[.;:!?"“”]/u.test(gap) || NEGATED.test(gap)) continue;
       const predicate = PREDICATES.find((p) => p.between.test(gap))?.predicate;

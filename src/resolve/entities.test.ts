@@ -10,7 +10,7 @@ describe("resolveEntities", () => {
   const story = [
     annotated(
       "a",
-      "Harakat al-Sahel fighters and the Coastal Security Directorate (CSD) met Marta Velasquez. Velasquez's office said the Port Authority and the Northern Port Authority agreed. Karim al-Haddad spoke in Jordan.",
+      "Harakat al-Sahel fighters and the Coastal Security Directorate (CSD) met Marta Velasquez. Velasquez's office said the Port Authority and the Northern Port Authority agreed. Karim al-Haddad spoke in Chad.",
       [
         ["Harakat al-Sahel", "organization"],
         ["Coastal Security Directorate", "organization"],
@@ -20,22 +20,22 @@ describe("resolveEntities", () => {
         ["Port Authority", "organization"],
         ["Northern Port Authority", "organization"],
         ["Karim al-Haddad", "person"],
-        ["Jordan", "place"],
+        ["Chad", "place"],
       ],
     ),
     annotated(
       "b",
-      "Harakat al-Saheel and the CSD denied it. Mayor Velasquez and Haddad disagreed. Michael Jordan was not there. Iran and Iraq and the Houthis and a Houthi spokesman.",
+      "Harakat al-Saheel and the CSD denied it. Mayor Velasquez and Haddad disagreed. Chad Miller was not there. Mali and Bali and the Tamrits and a Tamrit spokesman.",
       [
         ["Harakat al-Saheel", "organization"],
         ["CSD", "organization"],
         ["Mayor Velasquez", "person"],
         ["Haddad", "person"],
-        ["Michael Jordan", "person"],
-        ["Iran", "place"],
-        ["Iraq", "place"],
-        ["Houthis", "organization"],
-        ["Houthi", "organization"],
+        ["Chad Miller", "person"],
+        ["Mali", "place"],
+        ["Bali", "place"],
+        ["Tamrits", "organization"],
+        ["Tamrit", "organization"],
       ],
     ),
   ];
@@ -46,7 +46,7 @@ describe("resolveEntities", () => {
     [["Coastal Security Directorate", "CSD"], "organization", "an acronym defined in the text and used elsewhere"],
     [["Marta Velasquez", "Velasquez", "Mayor Velasquez"], "person", "surname, possessive and titled forms"],
     [["Karim al-Haddad", "Haddad"], "person", "an al- name and its bare surname"],
-    [["Houthis", "Houthi"], "organization", "plural and singular"],
+    [["Tamrits", "Tamrit"], "organization", "plural and singular"],
   ])("merges %j (%s)", (forms, type) => {
     const holders = new Set(forms.map((f) => entityOf(index, f)?.id));
     expect(holders.size).toBe(1);
@@ -61,8 +61,8 @@ describe("resolveEntities", () => {
 
   it.each([
     ["Port Authority", "Northern Port Authority"],
-    ["Jordan", "Michael Jordan"],
-    ["Iran", "Iraq"],
+    ["Chad", "Chad Miller"],
+    ["Mali", "Bali"],
     ["Marta Velasquez", "Karim al-Haddad"],
   ])("keeps %j apart from %j", (a, b) => {
     const ea = entityOf(index, a);
@@ -93,13 +93,13 @@ describe("resolveEntities", () => {
 
 describe("resolveEntities: organisations shortened to a part", () => {
   const story = [
-    annotated("a", "Harakat al-Sahel and Kataib Hezbollah met.", [
+    annotated("a", "Harakat al-Sahel and Liwa Tamrit met.", [
       ["Harakat al-Sahel", "organization"],
-      ["Kataib Hezbollah", "organization"],
+      ["Liwa Tamrit", "organization"],
     ]),
-    annotated("b", "Sahel fighters and Hezbollah denied it.", [
+    annotated("b", "Sahel fighters and Tamrit denied it.", [
       ["Sahel", "organization"],
-      ["Hezbollah", "organization"],
+      ["Tamrit", "organization"],
     ]),
   ];
   const index = resolveEntities(story);
@@ -109,6 +109,6 @@ describe("resolveEntities: organisations shortened to a part", () => {
   });
 
   it("does not take a group named after another group for that group", () => {
-    expect(entityOf(index, "Hezbollah")?.id).not.toBe(entityOf(index, "Kataib Hezbollah")?.id);
+    expect(entityOf(index, "Tamrit")?.id).not.toBe(entityOf(index, "Liwa Tamrit")?.id);
   });
 });

@@ -11,9 +11,9 @@ import {
   stripTitles,
 } from "./names.js";
 
-/** Single-word spelling variants one letter apart merge only from this length: "Iran" and "Iraq" must not. */
+/** Single-word spelling variants one letter apart merge only from this length: "Mali" and "Bali" must not. */
 const MIN_VARIANT_WORD = 7;
-/** Inside a multi-word name, a word may differ by one letter from this length ("Kataib"/"Kataeb"). */
+/** Inside a multi-word name, a word may differ by one letter from this length ("Sahel"/"Saheel"). */
 const MIN_VARIANT_PART = 4;
 
 interface Group {
@@ -132,7 +132,7 @@ function compatibleTypes(a: Group, b: Group): boolean {
   return ta === tb || ta === "other" || tb === "other";
 }
 
-/** Same name but for "al-", spacing, a plural "s", or one letter in long words ("Kataib"/"Kataeb"). */
+/** Same name but for "al-", spacing, a plural "s", or one letter in long words ("Sahel"/"Saheel"). */
 function mergeVariants(groups: Group[], union: (a: number, b: number) => void): void {
   const byBare = new Map<string, number>();
   groups.forEach((g, i) => {
@@ -235,7 +235,7 @@ function mergeSurnames(groups: Group[], union: (a: number, b: number) => void, f
   groups.forEach((g, i) => {
     const lastWord = g.words[g.words.length - 1] as string;
     // Organisations are shortened to their last part only when it carries an article, as Arabic names are
-    // ("Harakat al-Nujabaa" -> "Nujabaa"); "Kataib Hezbollah" is not "Hezbollah".
+    // ("Harakat al-Nujabaa" -> "Nujabaa"); "Liwa Tamrit" is not "Tamrit", a group named after another.
     const shortens =
       majorityType(g) === "person" || (majorityType(g) === "organization" && bareWord(lastWord) !== lastWord);
     if (g.words.length < 2 || !shortens) return;

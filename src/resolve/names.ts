@@ -101,7 +101,7 @@ export const CONNECTORS = new Set([
   "&",
 ]);
 
-/** Arabic and other articles glued to a name part: "al-Sudani", "el-Sisi", "ad-Din". */
+/** Arabic and other articles glued to a name part: "al-Haddad", "el-Sisi", "ad-Din". */
 const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|at|az|an|ash|ath|ul)[-‐‑‒’' ](?=\p{L})/iu;
 
 /** Case-, accent- and apostrophe-insensitive form of a surface name, with possessives and a leading "the" removed. */
@@ -122,14 +122,14 @@ export function nameWords(folded: string): string[] {
   return folded.split(/[\s]+/).filter((w) => w.length > 0);
 }
 
-/** A folded name without leading titles ("prime minister sudani" -> "sudani"). */
+/** A folded name without leading titles ("mayor velasquez" -> "velasquez"). */
 export function stripTitles(words: string[]): string[] {
   let i = 0;
   while (i < words.length - 1 && TITLES.has(words[i] as string)) i++;
   return words.slice(i);
 }
 
-/** A name part without its article ("al-sudani" -> "sudani"). */
+/** A name part without its article ("al-haddad" -> "haddad"). */
 export function bareWord(word: string): string {
   return word.replace(ARTICLE_PREFIX, "");
 }
@@ -161,7 +161,7 @@ export function editDistance(a: string, b: string, max = 2): number {
   return prev[b.length] as number;
 }
 
-/** The initials of a name's content words ("iranian revolutionary guard corps" -> "irgc"). */
+/** The initials of a name's content words ("coastal security directorate" -> "csd"). */
 export function initials(words: string[]): string {
   return words
     .filter((w) => !CONNECTORS.has(w))
@@ -169,7 +169,7 @@ export function initials(words: string[]): string {
     .join("");
 }
 
-/** True for an acronym as written: 2 to 6 capitals, optionally with periods ("IRGC", "U.N."). */
+/** True for an acronym as written: 2 to 6 capitals, optionally with periods ("CSD", "U.N."). */
 export function isAcronym(surface: string): boolean {
   return /^(?:\p{Lu}\.?){2,6}s?$/u.test(surface.trim()) && !/^\p{Lu}\p{Ll}/u.test(surface);
 }

@@ -467,7 +467,7 @@ class Resolver {
   }
 
   /**
-   * A non-possessive name inside a description that is not a place ("a Kataib Hezbollah commander"): detectors
+   * A non-possessive name inside a description that is not a place ("a Harakat al-Sahel commander"): detectors
    * often type a group's name as a person, and the description says it is the speaker's group. A possessive
    * ("the minister's adviser") names someone else.
    */

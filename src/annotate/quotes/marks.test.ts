@@ -74,7 +74,7 @@ function* randomTexts(count: number): Generator<string> {
     "don’t",
     "5'9\"",
     "according to",
-    "Kataib",
+    "Harakat",
     "(D-Ohio)",
     "—",
     "a commander of the Front",

@@ -14,7 +14,7 @@ const PLACE_PREPOSITIONS = wordSet(`
   in at from to near across outside inside into
 `);
 
-/** Acronyms (NATO, IRGC) name organisations far more often than people. */
+/** Acronyms (NATO, CSD) name organisations far more often than people. */
 const ACRONYM = /^\p{Lu}{2,6}s?$/u;
 
 /**

@@ -69,7 +69,7 @@ export function isWord(token: Token): boolean {
   return /[\p{L}\p{N}]/u.test(token.text);
 }
 
-/** Capitalised, or a lower-case name particle glued to one (al-Sudani). */
+/** Capitalised, or a lower-case name particle glued to one (al-Haddad). */
 export function isCapitalised(token: Token): boolean {
   return /^\p{Lu}/u.test(token.text) || /^\p{Ll}{1,4}-\p{Lu}/u.test(token.text);
 }
