@@ -6,10 +6,10 @@ describe("parseDateline", () => {
     ["April 8, 2025 11:24A number of militias", "2025-04-08T11:24", "A number of militias"],
     ["March 10, 2026 08:15Dock workers", "2026-03-10T08:15", "Dock workers"],
     ["8 April 2025 — Officials", "2025-04-08", " — Officials"],
-    ["Apr. 8, 2025, 3:05 p.m. GMT The", "2025-04-08T15:05", " The"],
+    ["Apr. 8, 2025, 3:05 p.m. GMT The", "2025-04-08T15:05Z", " The"],
     ["Tuesday, April 8, 2025 Officials", "2025-04-08", " Officials"],
     ["2025-04-07 Several groups", "2025-04-07", " Several groups"],
-    ["2025-04-07T09:30:00Z text", "2025-04-07T09:30", " text"],
+    ["2025-04-07T09:30:00Z text", "2025-04-07T09:30:00Z", " text"],
     ["April 8, 2025 11:24 That was", "2025-04-08T11:24", " That was"],
     ["May 1, 2024 10:00 Estimates", "2024-05-01T10:00", " Estimates"],
   ])("reads %j", (line, date, rest) => {

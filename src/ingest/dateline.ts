@@ -28,11 +28,24 @@ const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 // The time is optional; the first sentence may follow with no space at all ("11:24A number of ...").
 const TIME =
-  "(?:,?\\s*(?:at\\s+)?(\\d{1,2})[:.](\\d{2})(?:\\s*([ap])\\.?m\\.?(?![a-z]))?(?:\\s*(?:GMT|UTC|[ECMP][SD]T|CES?T|BST|IST)(?![a-z]))?)?";
+  "(?:(?:,?\\s*(?:at\\s+)?|\\s*[-–|]\\s*)(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?(?!\\d)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?(?:\\s*(GMT|UTC|Z|[ECMP][SD]T|CES?T|BST|IST)(?![a-z]))?)?";
+/** A label before the date on many pages: "Updated: April 8, 2025". */
+const LABEL = "(?:(?:published|updated|posted|last updated)(?:\\s+on)?:?\\s+)?";
 const WEEKDAY = "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
-const MONTH_FIRST = new RegExp(`^\\s*${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${TIME}`, "i");
-const DAY_FIRST = new RegExp(`^\\s*${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH},?\\s+(\\d{4})${TIME}`, "i");
-const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?/;
+const MONTH_FIRST = new RegExp(
+  `^\\s*${LABEL}${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)${TIME}`,
+  "i",
+);
+const DAY_FIRST = new RegExp(
+  `^\\s*${LABEL}${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)${TIME}`,
+  "i",
+);
+const ISO = /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?(?!\d)/;
+
+const DATE_ONLY = (monthFirst: boolean) =>
+  monthFirst
+    ? new RegExp(`^\\s*${LABEL}${WEEKDAY}${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`, "i")
+    : new RegExp(`^\\s*${LABEL}${WEEKDAY}\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+\\d{4}`, "i");
 
 /** A date found at the start of a string: its ISO form and where it ends. */
 export interface Dateline {
@@ -49,16 +62,16 @@ export interface Dateline {
 export function parseDateline(line: string): Dateline | undefined {
   let m = ISO.exec(line);
   if (m) {
-    const [, y, mo, d, hh, mm] = m;
+    const [, y, mo, d, hh, mm, ss, zone] = m;
     if (!validDate(Number(y), Number(mo), Number(d))) return undefined;
-    const date = `${y}-${mo}-${d}${hh && mm ? `T${hh}:${mm}` : ""}`;
-    return { date, end: m[0].length };
+    const time = hh && mm ? `T${hh}:${mm}${ss ? `:${ss}` : ""}${zone ?? ""}` : "";
+    return { date: `${y}-${mo}-${d}${time}`, end: m[0].length };
   }
   m = MONTH_FIRST.exec(line);
   const monthFirst = Boolean(m);
   m ??= DAY_FIRST.exec(line);
   if (!m) return undefined;
-  const [, a, b, year, hh, mm, ampm] = m;
+  const [, a, b, year, hh, mm, ss, ampm, zone] = m;
   const monthName = (monthFirst ? a : b) ?? "";
   const day = Number(monthFirst ? b : a);
   const month = MONTHS[monthName.toLowerCase().replace(".", "")];
@@ -68,7 +81,13 @@ export function parseDateline(line: string): Dateline | undefined {
     let hour = Number(hh);
     if (ampm?.toLowerCase() === "p" && hour < 12) hour += 12;
     if (ampm?.toLowerCase() === "a" && hour === 12) hour = 0;
-    if (hour < 24 && Number(mm) < 60) date += `T${pad(hour)}:${mm}`;
+    if (hour < 24 && Number(mm) < 60) {
+      const utc = zone && /^(?:GMT|UTC|Z)$/i.test(zone) ? "Z" : "";
+      date += `T${pad(hour)}:${mm}${ss ? `:${ss}` : ""}${utc}`;
+    } else {
+      // What looked like a time is not one: the dateline is the date alone.
+      return { date, end: (line.match(DATE_ONLY(monthFirst)) ?? [""])[0].length };
+    }
   }
   return { date, end: m[0].length };
 }

@@ -18,7 +18,6 @@ import {
 } from "./calendar.js";
 import { readsAsYear } from "./year.js";
 
-export { parseDateline } from "./dateline.js";
 export { looksPlural, readsAsYear } from "./year.js";
 
 /**
