@@ -8,7 +8,7 @@ import { briefOf } from "./brief/index.js";
 import { type CompareOptions, compareStory } from "./compare/index.js";
 import type { AnnotatedArticle, Article, StoryReport } from "./model/index.js";
 import { buildReport } from "./report/build.js";
-import { groupQuotes, resolveEntities } from "./resolve/index.js";
+import { groupQuotes, joinOrganisationPlaces, resolveEntities } from "./resolve/index.js";
 
 /** The lexicon the comparison stages draw on, from the annotators' gazetteers. */
 const LEXICON: CompareOptions = {
@@ -49,7 +49,7 @@ export function analyzeStory(articles: Article[]): StoryReport {
     .filter((d): d is string => !!d)
     .sort()
     .at(-1);
-  const annotated = articles.map((a) => annotateArticle(a, latest));
+  const annotated = joinOrganisationPlaces(articles.map((a) => annotateArticle(a, latest)));
   const entities = resolveEntities(annotated);
   const quotes = groupQuotes(annotated, entities);
   const comparison = compareStory({ articles: annotated, entities, quotes }, LEXICON);
