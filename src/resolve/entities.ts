@@ -118,11 +118,16 @@ function displayForm(surface: string): string {
     .trim();
 }
 
+const majorityTypes = new WeakMap<Group, EntityType>();
+
 function majorityType(g: Group): EntityType {
+  const known = majorityTypes.get(g);
+  if (known) return known;
   let best: EntityType = "other";
   let count = -1;
   for (const [t, n] of g.types)
     if (n > count || (n === count && t !== "other" && best === "other")) [best, count] = [t, n];
+  majorityTypes.set(g, best);
   return best;
 }
 

@@ -11,6 +11,8 @@ const MIN_TRUNCATION_WORDS = 2;
 const SAME_QUOTE_IN_ORDER = 0.7;
 /** ... for renderings of at least this many words; short ones differ too easily by chance. */
 const MIN_IN_ORDER_WORDS = 6;
+/** Renderings sharing fewer bigrams than this (Dice) are not reworded copies of each other. */
+const MIN_DICE_FOR_ORDER = 0.3;
 
 interface Occurrence {
   article: string;
@@ -67,8 +69,16 @@ function sameQuotation(a: Occurrence, b: Occurrence): boolean {
   const [short, long] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
   if (short.length >= MIN_TRUNCATION_WORDS && indexOfWords(long, short) >= 0) return true;
   if (short.length === long.length && short.join(" ") === long.join(" ")) return true;
-  if (bigramDice(a.bigrams, b.bigrams) >= SAME_QUOTE_SIMILARITY) return true;
-  return short.length >= MIN_IN_ORDER_WORDS && commonSubsequence(short, long) >= SAME_QUOTE_IN_ORDER * long.length;
+  const dice = bigramDice(a.bigrams, b.bigrams);
+  if (dice >= SAME_QUOTE_SIMILARITY) return true;
+  // Reworded renderings still share some bigrams; without any, the subsequence test is not worth its cost.
+  if (
+    dice < MIN_DICE_FOR_ORDER ||
+    short.length < MIN_IN_ORDER_WORDS ||
+    short.length < SAME_QUOTE_IN_ORDER * long.length
+  )
+    return false;
+  return commonSubsequence(short, long) >= SAME_QUOTE_IN_ORDER * long.length;
 }
 
 /** Length of the longest common subsequence of two word lists. */
