@@ -75,7 +75,7 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
       const acronym = headline && stats.acronyms.has(word);
       if (headline && !acronym && !INITIAL.test(word)) word = titleCase(word);
     }
-    // "Iraq's": the name is the word without its possessive ending, and the name ends there.
+    // "Chile's": the name is the word without its possessive ending, and the name ends there.
     const possessive = casing !== "lower" && !plain ? POSSESSIVE.exec(word) : null;
     if (possessive) word = possessive[1] as string;
     owner.push(possessive !== null);
@@ -250,7 +250,7 @@ function splitRun(
       return;
     }
   }
-  // "U.S. Trump", "Iran Khamenei": a country's name before a single other word that no head makes one
+  // "U.K. Sunak", "Chile Boric": a country's name before a single other word that no head makes one
   // name with it is a name of its own.
   if (end - start === 2 && !known && !endsInHead(last) && isCountry(at(start))) {
     push(start, start + 1, false);

@@ -59,7 +59,7 @@ export function isHeadline(tokens: readonly Token[]): boolean {
 
 /** Words of this length or more are content words when telling a title-case headline from a list of names. */
 const CONTENT_WORD_LENGTH = 4;
-/** Share of capitalised content words at which a line is set in title case ("Iran's Proxies Agree to Disarm"). */
+/** Share of capitalised content words at which a line is set in title case ("Chile's Miners Agree to End Strike"). */
 const TITLE_CASE_SHARE = 0.75;
 /** Capitalised common words a title-case headline has at least; a list of names has fewer. */
 const TITLE_CASE_COMMON = 2;

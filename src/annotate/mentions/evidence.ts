@@ -187,7 +187,7 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   const lprev2 = bare(word(listStart - 2));
   const lnext = bare(word(listEnd));
   const after = lnext === "'s" ? bare(word(listEnd + 1)) : lnext;
-  // "U.S. troops", "Iraqi forces": countries have troops too, so the cue is for other names.
+  // "U.S. troops", "Chilean forces": countries have troops too, so the cue is for other names.
   const countryLike = place?.kind === "country" || place?.kind === "region" || PLACE_ACRONYMS.has(full.toLowerCase());
   if (ORG_AFTER.has(after) && !countryLike) ctx.organization += W.orgAfter;
   if ((lprev === "of" || lprev === "from" || lprev === "for") && ORG_MEMBERS.has(lprev2) && !countryLike)
@@ -211,12 +211,12 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   if (listKind) ctx[listKind] += W.apposition;
   // A title in quotation marks ("Gentle On Your Mind", "Anarchy in Tokyo") names a work, not its words.
   if (inQuotedTitle(tokens, c.first, c.end, sentence)) ctx.other += W.quotedTitle;
-  // An apposition says what the name is: "X, one of the country's most powerful militias", "X, a commander".
+  // An apposition says what the name is: "X, one of the largest unions in the port", "X, a commander".
   if (next === ",") {
     const kind = appositionKind(tokens, c.end + 1, sentence.tokenEnd);
     if (kind) ctx[kind] += W.apposition;
   }
-  // "the Pentagon said": a name after "the" is rarely a person; in "the Trump administration" the "the" is the noun's.
+  // "the Pentagon said": a name after "the" is rarely a person; in "the Biden administration" the "the" is the noun's.
   const modifier = /^\p{Ll}/u.test(word(c.end)) && !SPEECH_VERBS.has(next) && !NEVER_INSIDE.has(next);
   if (prev === "the" && !modifier) {
     ctx.organization += W.afterThe;
@@ -228,7 +228,7 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   if (prev === "," && place && lookupPlace(prev2) && lookupPlace(prev2)?.kind !== "country")
     ctx.place += W.placeApposition;
 
-  // A dateline ("BAGHDAD , Iraq 1996-08-30", "NEW YORK 1996-08-31"): a capitalised name opening its line,
+  // A dateline ("LIMA , Peru 1996-08-30", "NEW YORK 1996-08-31"): a capitalised name opening its line,
   // followed by a comma or a date, is the place the story was filed from.
   if (c.headline && c.first === sentence.tokenStart && (next === "," || DATE.test(next))) ctx.place += W.dateline;
 
@@ -375,9 +375,13 @@ const LIST_CLEAR_MARGIN = 3;
 /**
  * Types every candidate, letting mentions of the same name share their context across the document,
  * members of one list share their type, and making a lone surname or first name of a person found
- * elsewhere that person.
+ * elsewhere that person. Returns each candidate's type and the summed evidence it was chosen from.
  */
-export function resolveInDocument(candidates: Candidate[], evidence: Evidence[], tokens: Token[]): EntityType[] {
+export function resolveInDocument(
+  candidates: Candidate[],
+  evidence: Evidence[],
+  tokens: Token[],
+): { types: EntityType[]; totals: Scores[] } {
   const keys = candidates.map((c) => nameKey(c.words.join(" ")));
   const byName = new Map<string, { own: Scores; context: Scores }>();
   candidates.forEach((_c, i) => {
@@ -417,7 +421,7 @@ export function resolveInDocument(candidates: Candidate[], evidence: Evidence[],
   // Lists: candidates of one sentence separated only by commas and conjunctions.
   let group: number[] = [];
   const closeGroup = () => {
-    // Two names joined by "and" are as often of different kinds ("Israel and Hezbollah"); three make a list.
+    // Two names joined by "and" are as often of different kinds ("Chile and Velmar"); three make a list.
     if (group.length >= LIST_MIN_MEMBERS) {
       for (const g of group) {
         for (const h of group) {
@@ -462,12 +466,13 @@ export function resolveInDocument(candidates: Candidate[], evidence: Evidence[],
     for (const w of [c.words[0] as string, c.words[c.words.length - 1] as string])
       if (!INITIAL.test(w)) personParts.add(nameKey(w));
   });
-  return candidates.map((c, i) => {
+  const types = candidates.map((c, i) => {
     const type = first[i] as EntityType;
     const t = totals[i] as Scores;
     if (c.fixed || c.words.length > 1 || !personParts.has(nameKey(c.words[0] as string))) return type;
     return Math.max(t.organization, t.place) < PERSON_PART_OVERRIDE ? "person" : type;
   });
+  return { types, totals };
 }
 
 function pick(s: Scores): EntityType {

@@ -22,7 +22,7 @@ describe("detectMentions finds names and types them", () => {
     ["According to Marta Kowalczyk, the Velmar Group will open an office in Gdansk.", "Velmar Group", "organization"],
     ["According to Marta Kowalczyk, the Velmar Group will open an office in Gdansk.", "Gdansk", "place"],
     ["A statement from the Ministry of Defence denied the report.", "Ministry of Defence", "organization"],
-    ["Envoys of the Islamic Republic of Iran arrived late.", "Islamic Republic of Iran", "place"],
+    ["Envoys of the Islamic Republic of Mauritania arrived late.", "Islamic Republic of Mauritania", "place"],
     ["Voters backed the Party for Freedom and Renewal in the north.", "Party for Freedom", "organization"],
     ["Gen. Tomas Brandt inspected the troops near Riga.", "Tomas Brandt", "person"],
     ["Gen. Tomas Brandt inspected the troops near Riga.", "Riga", "place"],
@@ -41,13 +41,13 @@ describe("detectMentions finds names and types them", () => {
     ["Troops crossed into the West Bank overnight.", "West Bank", "place"],
     ["Analyst Priya Raman of Belford Capital said markets were calm.", "Priya Raman", "person"],
     ["Analyst Priya Raman of Belford Capital said markets were calm.", "Belford Capital", "organization"],
-    ["Iran's envoy met Qatar’s foreign minister.", "Iran", "place"],
-    ["Iran's envoy met Qatar’s foreign minister.", "Qatar", "place"],
+    ["Chile's envoy met Qatar’s foreign minister.", "Chile", "place"],
+    ["Chile's envoy met Qatar’s foreign minister.", "Qatar", "place"],
     ["Commanders from Liwa Tarin, Saraya Vel and Jund Omari met on Sunday.", "Saraya Vel", "organization"],
     ["Commanders from Liwa Tarin, Saraya Vel and Jund Omari met on Sunday.", "Jund Omari", "organization"],
     ["Kel Marrow, one of the largest militias in the north, denied the claim.", "Kel Marrow", "organization"],
     ["Officials visited cities such as Tarvik and Olmen last week.", "Olmen", "place"],
-    ["Militias Agree to Disarm After Talks in Kirkuk", "Kirkuk", "place"],
+    ["Dockers Agree to End Walkout After Talks in Sfax", "Sfax", "place"],
     ["Leicester 2 Tarnby 1", "Tarnby", "organization"],
   ];
   it.each(rows)("%s -> %s is %s", (text, name, type) => {
@@ -64,14 +64,14 @@ describe("detectMentions leaves common words, dates and adjectives alone", () =>
     ["The ceasefire held through March and April.", "April"],
     ["Officials said the Prime Minister would travel.", "Officials"],
     ["Officials said the Prime Minister would travel.", "Prime Minister"],
-    ["Iraqi officials said the convoy was hit.", "Iraqi"],
+    ["Chilean officials said the convoy was hit.", "Chilean"],
     ["Syrian and Turkish forces clashed overnight.", "Syrian"],
     ["Yesterday the council voted again.", "Yesterday"],
     ["Several people were hurt, police said.", "Several"],
     ["Meanwhile prices rose at 1200 GMT.", "GMT"],
     ["Rescue teams searched the rubble for survivors.", "Rescue"],
-    ["Militias Agree to Disarm After Talks in Kirkuk", "Agree"],
-    ["Militias Agree to Disarm After Talks in Kirkuk", "Disarm"],
+    ["Dockers Agree to End Walkout After Talks in Sfax", "Agree"],
+    ["Dockers Agree to End Walkout After Talks in Sfax", "Walkout"],
     ["A London-based charity paid for the repairs.", "London"],
     ["Talks on the Israel-Hamas ceasefire resumed.", "Israel-Hamas"],
     ["Pilots flew F-16 jets over the capital.", "F-16"],
@@ -127,8 +127,8 @@ describe("detectMentions returns well-formed spans", () => {
   });
 
   it("leaves a possessive ending out of the name", () => {
-    const text = "The report cited Iran's foreign ministry.";
-    expect(detect(text).map((m) => m.text)).toEqual(["Iran"]);
+    const text = "The report cited Chile's foreign ministry.";
+    expect(detect(text).map((m) => m.text)).toEqual(["Chile"]);
   });
 
   it("finds nothing in lower-case text", () => {
@@ -138,13 +138,13 @@ describe("detectMentions returns well-formed spans", () => {
 
 describe("placeOfDemonym", () => {
   const rows: [string, string | undefined][] = [
-    ["Iraqi", "Iraq"],
+    ["Chilean", "Chile"],
     ["French", "France"],
     ["American", "United States"],
     ["Kurdish", "Kurdistan"],
     ["Palestinian", "Palestine"],
     ["Monday", undefined],
-    ["Baghdad", undefined],
+    ["Santiago", undefined],
   ];
   it.each(rows)("%s -> %s", (word, place) => {
     expect(placeOfDemonym(word)).toBe(place);

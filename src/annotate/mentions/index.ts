@@ -1,44 +1,24 @@
-import type { EntityType, Mention, Sentence, Token } from "../../model/index.js";
-import type { Candidate } from "./candidates.js";
-import { findCandidates } from "./candidates.js";
-import { collectCaseStats } from "./casing.js";
-import { resolveInDocument, scoreCandidate } from "./evidence.js";
+import type { Mention } from "../../model/index.js";
+import type { MentionInput } from "./input.js";
+import { detectMentionsWithTagger } from "./tagger.js";
 
+export type { MentionInput } from "./input.js";
 export { placeOfDemonym } from "./lexicon.js";
-
-/** What `detectMentions` reads: the text and the tokenizer's output for it. */
-export interface MentionInput {
-  text: string;
-  tokens: Token[];
-  sentences: Sentence[];
-}
+export { detectMentionsByRules, type RuleMention } from "./rules.js";
+export { detectMentionsWithTagger } from "./tagger.js";
 
 /**
- * Finds the names of people, organisations and places in a document.
+ * Finds the names of people, organisations and places in a document (and other names, typed "other").
  *
- * Capitalised runs of tokens are the candidates; titles, demonyms and calendar words are split off; each
- * run is typed from its own words (gazetteers, first names, organisation and place heads, corpus counts),
- * its context (titles, role nouns, speech verbs, prepositions of place, sport tables) and, last, what the
- * rest of the document says about the same name. The result is sorted by `start` and has no overlaps.
+ * A trained tagger (an averaged perceptron over word, shape, context, gazetteer and document features, decoded
+ * with Viterbi) labels the words; among its features is the output of the hand-written rule detector
+ * (`detectMentionsByRules`), so the rules' knowledge of news conventions and the corpora's statistics are
+ * weighed together. The result is sorted by `start` and has no overlaps.
  *
  * @example
  * const { tokens, sentences } = tokenize(text);
  * detectMentions({ text, tokens, sentences }); // [{ text: "Ali Hassan", type: "person", start: 0, end: 10 }, ...]
  */
 export function detectMentions(input: MentionInput): Mention[] {
-  const { text, tokens, sentences } = input;
-  const stats = collectCaseStats(tokens, sentences);
-  const candidates: Candidate[] = [];
-  sentences.forEach((sentence, index) => {
-    for (const c of findCandidates(tokens, sentence, index, stats)) candidates.push(c);
-  });
-  const evidence = candidates.map((c) => scoreCandidate(c, tokens, sentences));
-  const types = resolveInDocument(candidates, evidence, tokens);
-  const mentions: Mention[] = [];
-  candidates.forEach((c, i) => {
-    const start = (tokens[c.first] as Token).start;
-    const end = (tokens[c.end - 1] as Token).end - c.trim;
-    mentions.push({ start, end, text: text.slice(start, end), type: types[i] as EntityType });
-  });
-  return mentions.sort((a, b) => a.start - b.start);
+  return detectMentionsWithTagger(input);
 }

@@ -89,6 +89,31 @@ function load(): Tables {
 
 const parsedWords = new Map<string, WordCounts | undefined>();
 
+/** The corpus statistics of the lexicon, in the shape `lexicon.model.json` stores them (tab-separated lines). */
+export interface CorpusCounts {
+  /** "Word\tPER\tORG\tLOC\tMISC\tO\tALONE" lines. */
+  words: string;
+  /** "Word\tcount" lines: words that began person names. */
+  firstNames: string;
+  /** "word\tcount" lines: words written in lower case. */
+  lower: string;
+}
+
+/**
+ * Replaces the corpus statistics (word counts, first names, lower-case counts) the detector reads, or restores
+ * the shipped ones when called without an argument. Only for training: a tagger stacked on the rule detector
+ * must see the rules' output on a document computed without that document's own labels in the counts, as it
+ * will be on new text. The gazetteers are left as they are.
+ */
+export function useCorpusCounts(counts?: CorpusCounts): void {
+  const t = load();
+  const source = counts ?? data;
+  t.words = index(source.words);
+  t.firstNames = index(source.firstNames);
+  t.lower = index(source.lower);
+  parsedWords.clear();
+}
+
 /** The gazetteer entry for a name (country or city of 15,000 people or more), if any. */
 export function lookupPlace(name: string): PlaceEntry | undefined {
   const t = load();
@@ -110,7 +135,7 @@ export function isUniversity(name: string): boolean {
 /**
  * The country a demonym or national adjective refers to.
  *
- * @example placeOfDemonym("Iraqi") // "Iraq"
+ * @example placeOfDemonym("Chilean") // "Chile"
  */
 export function placeOfDemonym(word: string): string | undefined {
   return load().demonyms.get(word) ?? EXTRA_DEMONYMS.get(word);

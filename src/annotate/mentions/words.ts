@@ -40,7 +40,7 @@ export const MAX_KNOWN_NAME_WORDS = 4;
 /** Seen this often in lower case in the open corpora, a word is a common word. */
 export const COMMON_WORD = 3;
 
-/** True when the word on its own names a people, a faith or a nationality ("Kurds", "Swede", "Iraqis"). */
+/** True when the word on its own names a people, a faith or a nationality ("Kurds", "Swede", "Chileans"). */
 export function isGroupWord(raw: string): boolean {
   const word = raw.replace(/’/g, "'");
   if (placeOfDemonym(word) || GROUP_NOUNS.has(word.toLowerCase())) return true;

@@ -1,0 +1,163 @@
+import type { EntityType } from "../../model/index.js";
+import { documentFeatures, LABELS, type Label, type TaggerDocument } from "./tagger-features.js";
+import { CONLL_OF, type RuleTag } from "./tagger-tokens.js";
+import { L, viterbi } from "./viterbi.js";
+
+/** The weights as the tagger reads them: a row of L integers per feature, and the transition table. */
+export interface TaggerWeights {
+  /** Feature -> index of its row in `rows` (row r holds `rows[r * L] .. rows[r * L + L - 1]`). */
+  index: Map<string, number>;
+  rows: Int32Array;
+  /** (L + 1) x L: the score of a label after each label, and (last row) at the start of a sentence. */
+  transitions: Float64Array;
+}
+
+/** Reads weights in the text form `serializeWeights` writes. */
+export function parseWeights(text: string, transitions: string): TaggerWeights {
+  const index = new Map<string, number>();
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  const rows = new Int32Array((lines + 1) * L);
+  let row = 0;
+  let at = 0;
+  while (at < text.length) {
+    const tab = text.indexOf("\t", at);
+    let end = text.indexOf("\n", tab);
+    if (end < 0) end = text.length;
+    index.set(text.slice(at, tab), row);
+    let label = 0;
+    let value = 0;
+    let sign = 1;
+    for (let k = tab + 1; k <= end; k++) {
+      const ch = k < end ? text.charCodeAt(k) : 44;
+      if (ch === 44) {
+        rows[row * L + label] = sign * value;
+        label++;
+        value = 0;
+        sign = 1;
+      } else if (ch === 45) sign = -1;
+      else value = value * 10 + (ch - 48);
+    }
+    row++;
+    at = end + 1;
+  }
+  return { index, rows, transitions: Float64Array.from(transitions.split(","), Number) };
+}
+
+/**
+ * The best label of every word of a document: each sentence decoded on its own (Viterbi), the words scored
+ * by the features `documentFeatures` gives them; then one name, one type within the document (see
+ * `agreeInDocument`), and the rules' type where their context evidence is strong (see `keepStrongContext`).
+ */
+export function tagDocument(
+  doc: TaggerDocument,
+  weights: TaggerWeights,
+  features: string[][] = documentFeatures(doc),
+): string[] {
+  const total =
+    doc.sentences.length === 0 ? 0 : (doc.sentences[doc.sentences.length - 1] as readonly [number, number])[1];
+  const emission = new Float64Array(total * L);
+  const labels = new Uint8Array(total);
+  for (const [from, to] of doc.sentences) {
+    const n = to - from;
+    const scores = emission.subarray(from * L, to * L);
+    for (let i = 0; i < n; i++) {
+      for (const f of features[from + i] as string[]) {
+        const r = weights.index.get(f);
+        if (r === undefined) continue;
+        for (let y = 0; y < L; y++)
+          scores[i * L + y] = (scores[i * L + y] as number) + (weights.rows[r * L + y] as number);
+      }
+    }
+    labels.set(viterbi(scores, n, weights.transitions), from);
+  }
+  agreeInDocument(doc.words, labels, emission);
+  keepStrongContext(labels, doc.rules);
+  return [...labels].map((y) => LABELS[y] as string);
+}
+
+/** Label index of B-type and I-type for each of the four types, in LABELS order. */
+const TYPE_LABELS: [number, number][] = [
+  [1, 2],
+  [3, 4],
+  [5, 6],
+  [7, 8],
+];
+
+/**
+ * Gives every occurrence of a name (the same words) the type its occurrences together score best, so a name
+ * typed by a clear context in one sentence keeps that type where its context says little. Scores are the
+ * tagger's own, summed over the occurrences' words.
+ */
+function agreeInDocument(words: readonly string[], labels: Uint8Array, emission: Float64Array): void {
+  const groups = new Map<string, [number, number][]>();
+  let i = 0;
+  while (i < labels.length) {
+    const y = labels[i] as number;
+    if (y === 0) {
+      i++;
+      continue;
+    }
+    const type = (y - 1) >> 1;
+    let end = i + 1;
+    while (end < labels.length && labels[end] === TYPE_LABELS[type]?.[1]) end++;
+    const key = words.slice(i, end).join(" ").toLowerCase();
+    const list = groups.get(key) ?? [];
+    list.push([i, end]);
+    groups.set(key, list);
+    i = end;
+  }
+  for (const spans of groups.values()) {
+    if (spans.length < 2) continue;
+    const types = new Set(spans.map(([s]) => ((labels[s] as number) - 1) >> 1));
+    if (types.size < 2) continue;
+    let best = 0;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    TYPE_LABELS.forEach(([b, inside], t) => {
+      let score = 0;
+      for (const [s, e] of spans)
+        for (let k = s; k < e; k++) score += emission[k * L + (k === s ? b : inside)] as number;
+      if (score > bestScore) {
+        bestScore = score;
+        best = t;
+      }
+    });
+    const [b, inside] = TYPE_LABELS[best] as [number, number];
+    for (const [s, e] of spans) for (let k = s; k < e; k++) labels[k] = k === s ? b : inside;
+  }
+}
+
+/**
+ * Rule context evidence at least this strong (log-odds-like units: a role or organisation noun in apposition,
+ * a title) keeps the rules' type; see `keepStrongContext`.
+ */
+const STRONG_RULE_CONTEXT = 3;
+
+/**
+ * Where the tagger found the same name as the rules but typed it otherwise, the rules' type stands when its
+ * context says so strongly ("X, one of the largest militias", "commanders from X, Y and Z"): such cues were
+ * written from news copy, and the corpora show them too rarely for the statistics to weigh them fully.
+ */
+function keepStrongContext(labels: Uint8Array, rules: readonly RuleTag[]): void {
+  let i = 0;
+  while (i < labels.length) {
+    const reading = rules[i]?.reading;
+    if (!rules[i]?.tag.startsWith("B-") || !reading) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < labels.length && rules[end]?.tag === `I-${reading.type}`) end++;
+    const y = labels[i] as number;
+    const b = LABELS.indexOf(`B-${reading.type}` as Label);
+    const strong =
+      CONLL_OF[reading.context as EntityType] === reading.type && reading.contextScore >= STRONG_RULE_CONTEXT;
+    // The tagger's name must have the rules' span exactly: a B- tag here, I- tags of its type to the end.
+    const sameSpan =
+      y % 2 === 1 &&
+      [...labels.subarray(i + 1, end)].every((l) => l === y + 1) &&
+      (end === labels.length || labels[end] !== y + 1);
+    if (strong && sameSpan && y !== b) for (let k = i; k < end; k++) labels[k] = k === i ? b : b + 1;
+    i = end;
+  }
+}

@@ -1,0 +1,286 @@
+import { describe, expect, it } from "vitest";
+import type { Mention } from "../../model/index.js";
+import { tokenize } from "../tokens/index.js";
+import { detectMentionsByRules } from "./rules.js";
+import { detectMentionsWithTagger, taggerWeights } from "./tagger.js";
+import { documentFeatures, LABELS, plainWord, wordShape } from "./tagger-features.js";
+import { ruleTags, taggerTokens } from "./tagger-tokens.js";
+import {
+  ANY,
+  emissions,
+  only,
+  seededRandom,
+  serializeWeights,
+  type TrainingSentence,
+  trainPerceptron,
+  WEIGHT_SCALE,
+} from "./tagger-train.js";
+import { parseWeights, tagDocument } from "./tagger-weights.js";
+import { L, START, viterbi } from "./viterbi.js";
+
+const label = (name: string) => LABELS.indexOf(name as (typeof LABELS)[number]);
+
+/** Emission scores for a sentence from rows of { label: score }; unlisted labels score 0. */
+function scores(rows: Record<string, number>[]): Float64Array {
+  const out = new Float64Array(rows.length * L);
+  rows.forEach((row, i) => {
+    for (const [name, value] of Object.entries(row)) out[i * L + label(name)] = value;
+  });
+  return out;
+}
+
+const noTransitions = new Float64Array((L + 1) * L);
+
+describe("viterbi", () => {
+  it("picks the best label of each word when nothing links them", () => {
+    const path = viterbi(scores([{ "B-PER": 5 }, { O: 2 }]), 2, noTransitions);
+    expect([...path].map((y) => LABELS[y])).toEqual(["B-PER", "O"]);
+  });
+
+  it("never opens a name with an I- tag, at the start or after another type", () => {
+    const start = viterbi(scores([{ "I-ORG": 9, "B-ORG": 1 }]), 1, noTransitions);
+    expect(LABELS[start[0] as number]).toBe("B-ORG");
+    // I-LOC scores best at the second word, so the path opens the place at the first word instead of a person.
+    const after = viterbi(scores([{ "B-PER": 5 }, { "I-LOC": 9, "I-PER": 1 }]), 2, noTransitions);
+    expect([...after].map((y) => LABELS[y])).toEqual(["B-LOC", "I-LOC"]);
+    const weak = viterbi(scores([{ "B-PER": 5 }, { "I-LOC": 3, "I-PER": 1 }]), 2, noTransitions);
+    expect([...weak].map((y) => LABELS[y])).toEqual(["B-PER", "I-PER"]);
+  });
+
+  it("lets transitions outweigh a small emission difference", () => {
+    const t = new Float64Array((L + 1) * L);
+    t[label("B-PER") * L + label("I-PER")] = 10;
+    const path = viterbi(scores([{ "B-PER": 5 }, { "I-PER": 1, O: 3 }]), 2, t);
+    expect([...path].map((y) => LABELS[y])).toEqual(["B-PER", "I-PER"]);
+    expect(t[START * L + label("O")]).toBe(0);
+  });
+
+  it("keeps to the allowed labels and chooses freely where all are allowed", () => {
+    const emission = scores([{ "B-PER": 5, "B-ORG": 1 }, { O: 4 }]);
+    const allowed = [only(label("B-ORG")), ANY];
+    const path = viterbi(emission, 2, noTransitions, allowed);
+    expect([...path].map((y) => LABELS[y])).toEqual(["B-ORG", "O"]);
+  });
+
+  it("returns an empty path for an empty sentence", () => {
+    expect(viterbi(new Float64Array(0), 0, noTransitions)).toHaveLength(0);
+  });
+});
+
+/** A toy task: feature 0 marks persons, feature 1 organisations, feature 2 everything else; 3 is a bias. */
+function toySentences(): TrainingSentence[] {
+  const make = (kinds: number[], allowed?: number[]): TrainingSentence => {
+    const ids: number[] = [];
+    const offsets = [0];
+    for (const k of kinds) {
+      ids.push(k, 3);
+      offsets.push(ids.length);
+    }
+    const gold = kinds.map((k) => only(label(k === 0 ? "B-PER" : k === 1 ? "B-ORG" : "O")));
+    return {
+      ids: Int32Array.from(ids),
+      offsets: Int32Array.from(offsets),
+      allowed: Uint16Array.from(allowed ?? gold),
+      weight: 1,
+    };
+  };
+  return [make([0, 2, 1]), make([2, 0, 2]), make([1, 2, 2]), make([2, 2, 0, 2, 1]), make([0, 1], [ANY, ANY])];
+}
+
+describe("trainPerceptron", () => {
+  it("learns a separable task", () => {
+    const { weights, transitions } = trainPerceptron(toySentences(), 4, { epochs: 5, seed: 1 });
+    for (const s of toySentences().slice(0, 4)) {
+      const path = viterbi(emissions(s, weights), s.allowed.length, transitions);
+      expect([...path].map((y) => only(y))).toEqual([...s.allowed]);
+    }
+  });
+
+  it("gives the same weights for the same seed, and other weights for another order", () => {
+    const a = trainPerceptron(toySentences(), 4, { epochs: 3, seed: 7 });
+    const b = trainPerceptron(toySentences(), 4, { epochs: 3, seed: 7 });
+    const c = trainPerceptron(toySentences(), 4, { epochs: 3, seed: 8 });
+    expect([...a.weights]).toEqual([...b.weights]);
+    expect([...a.weights]).not.toEqual([...c.weights]);
+  });
+
+  it("learns nothing from a sentence whose labels are all left open", () => {
+    const open = toySentences().slice(4);
+    const { weights } = trainPerceptron(open, 4, { epochs: 3, seed: 1 });
+    expect([...weights].every((w) => w === 0)).toBe(true);
+  });
+});
+
+describe("seededRandom", () => {
+  it("repeats its sequence for a seed and stays in [0, 1)", () => {
+    const a = seededRandom(42);
+    const b = seededRandom(42);
+    const xs = Array.from({ length: 50 }, () => a());
+    expect(xs).toEqual(Array.from({ length: 50 }, () => b()));
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+  });
+});
+
+describe("serializeWeights and parseWeights", () => {
+  const names = ["w=Alpha", "w=beta", "tiny"];
+  const weights = new Float64Array(3 * L);
+  weights[0 * L + label("B-PER")] = 12.34;
+  weights[0 * L + label("O")] = -3.21;
+  weights[1 * L + label("I-MISC")] = 2;
+  weights[2 * L + label("B-LOC")] = 0.2;
+  const transitions = new Float64Array((L + 1) * L).fill(-1.5);
+  const written = serializeWeights(names, { weights, transitions });
+
+  it("keeps weights to one decimal and leaves out features whose weights are all small", () => {
+    const read = parseWeights(written.weights, written.transitions);
+    expect(written.kept).toBe(2);
+    expect(read.index.has("tiny")).toBe(false);
+    const row = read.index.get("w=Alpha") as number;
+    expect(read.rows[row * L + label("B-PER")]).toBe(Math.round(12.34 * WEIGHT_SCALE));
+    expect(read.rows[row * L + label("O")]).toBe(Math.round(-3.21 * WEIGHT_SCALE));
+    expect(read.rows[(read.index.get("w=beta") as number) * L + label("I-MISC")]).toBe(2 * WEIGHT_SCALE);
+    expect(read.transitions).toHaveLength((L + 1) * L);
+    expect(read.transitions[0]).toBe(-15);
+  });
+
+  it("writes the same text for the same weights, lines sorted", () => {
+    expect(serializeWeights(names, { weights, transitions })).toEqual(written);
+    const lines = written.weights.split("\n");
+    expect(lines).toEqual([...lines].sort());
+  });
+});
+
+describe("taggerTokens", () => {
+  it("splits a possessive ending off its word, keeping offsets into the text", () => {
+    const text = "Chile's envoy met Qatar’s minister.";
+    const { tokens, sentences } = taggerTokens({ text, ...tokenize(text) });
+    expect(tokens.map((t) => t.text)).toEqual(["Chile", "'s", "envoy", "met", "Qatar", "’s", "minister", "."]);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+    expect(sentences).toEqual([[0, 8]]);
+  });
+
+  it("leaves other apostrophes alone", () => {
+    const text = "They won't go to O'Neill's.";
+    const words = taggerTokens({ text, ...tokenize(text) }).tokens.map((t) => t.text);
+    expect(words).toContain("won't");
+    expect(words).toContain("O'Neill");
+    expect(words).not.toContain("O");
+  });
+});
+
+describe("ruleTags", () => {
+  it("tags the tokens under the rules' names and carries their evidence", () => {
+    const text = "Minister Lena Marquez arrived in Lisbon.";
+    const input = { text, ...tokenize(text) };
+    const { tokens } = taggerTokens(input);
+    const tags = ruleTags(tokens, detectMentionsByRules(input));
+    expect(tags.map((t) => t.tag)).toEqual(["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]);
+    expect(tags[1]?.reading?.type).toBe("PER");
+    expect(tags[0]?.reading).toBeUndefined();
+  });
+});
+
+describe("documentFeatures", () => {
+  const doc = {
+    words: ["Officials", "in", "Gdansk", "and", "Riga", "said", "Velmar", "Group", "'s", "shares", "fell", "."],
+    sentences: [[0, 12]] as [number, number][],
+    rules: ["O", "O", "B-LOC", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"].map((tag) => ({ tag })),
+  };
+
+  it("describes the word, its shape, its neighbours and the rules' tag", () => {
+    const f = documentFeatures(doc)[2] as string[];
+    expect(f).toEqual(
+      expect.arrayContaining(["w=Gdansk", "l=gdansk", "sh=Xx", "l-1=in", "l+1=and", "r=B-LOC", "cue=in-1"]),
+    );
+  });
+
+  it("keeps short function words as their own shape, so 'of' and 'and' differ", () => {
+    const f = documentFeatures(doc)[4] as string[];
+    expect(f).toContain("sh-1=and|Xx");
+    expect(f).not.toContain("sh-1=x|Xx");
+  });
+
+  it("adds news copies of the rule features only when asked", () => {
+    expect((documentFeatures(doc)[2] as string[]).some((x) => x.startsWith("N:"))).toBe(false);
+    const news = documentFeatures({ ...doc, newsCopies: "rules" })[2] as string[];
+    expect(news).toContain("N:r=B-LOC");
+    expect(news).not.toContain("N:w=Gdansk");
+  });
+
+  it("gives every word of a name the cues around the whole name", () => {
+    const features = documentFeatures(doc);
+    expect(features[6]).toContain("cue=orgafter+1");
+    expect(features[7]).toContain("cue=orgafter+1");
+    expect(features[2]).not.toContain("cue=orgafter+1");
+  });
+
+  it("is a pure function of the document", () => {
+    expect(documentFeatures(doc)).toEqual(documentFeatures(doc));
+  });
+});
+
+describe("wordShape and plainWord", () => {
+  const rows: [string, string][] = [
+    ["Chile", "Xx"],
+    ["U.S.", "X.X."],
+    ["1,100", "d,d"],
+    ["al-Sadr", "x-Xx"],
+    ["NATO", "X"],
+  ];
+  it.each(rows)("%s -> %s", (word, shape) => {
+    expect(wordShape(word)).toBe(shape);
+  });
+
+  it("makes typographic quotes plain", () => {
+    expect(plainWord("“")).toBe('"');
+    expect(plainWord("Qatar’s")).toBe("Qatar's");
+    expect(plainWord("Chile")).toBe("Chile");
+  });
+});
+
+describe("the shipped tagger", () => {
+  it("loads weights for every label", () => {
+    const w = taggerWeights();
+    expect(w.index.size).toBeGreaterThan(10_000);
+    expect(w.transitions).toHaveLength((L + 1) * L);
+    expect(w.rows.length).toBeGreaterThanOrEqual(w.index.size * L);
+  });
+
+  it("agrees on one type for every occurrence of a name in a document", () => {
+    const text =
+      "Torvald Brekke arrived on Monday. Officials said Brekke would speak. Later Brekke met the press in Oslo.";
+    const input = { text, ...tokenize(text) };
+    const types = new Set(
+      detectMentionsWithTagger(input)
+        .filter((m) => m.text === "Brekke")
+        .map((m) => m.type),
+    );
+    expect(types.size).toBe(1);
+  });
+
+  it("returns sorted, disjoint spans that point into the text, none without a letter or digit", () => {
+    const text =
+      "LIMA (Wire) - Peru's premier met envoys of the Velmar Group and Dr. Helen Okafor in Cusco on Monday, aides said.";
+    const mentions: Mention[] = detectMentionsWithTagger({ text, ...tokenize(text) });
+    let last = 0;
+    for (const m of mentions) {
+      expect(m.text).toBe(text.slice(m.start, m.end));
+      expect(m.start).toBeGreaterThanOrEqual(last);
+      expect(m.text).toMatch(/[\p{L}\p{N}]/u);
+      last = m.end;
+    }
+    expect(mentions.map((m) => m.text)).toContain("Peru");
+  });
+
+  it("tags the words of a document it is given directly", () => {
+    const labels = tagDocument(
+      {
+        words: ["Ali", "Hassan", "said", "so", "."],
+        sentences: [[0, 5]],
+        rules: ["B-PER", "I-PER", "O", "O", "O"].map((tag) => ({ tag })),
+      },
+      taggerWeights(),
+    );
+    expect(labels).toEqual(["B-PER", "I-PER", "O", "O", "O"]);
+  });
+});
