@@ -1,8 +1,9 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { getHeapStatistics } from "node:v8";
 
 /** The shared evaluation data, beside the project checkout (../shared/data). */
 export const SHARED_DATA = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared/data");
@@ -58,4 +59,22 @@ export function benchOptions(args: string[]): BenchOptions {
     limit: Number.isFinite(limit) && limit > 0 ? limit : Number.POSITIVE_INFINITY,
     jsdom: !args.includes("--no-jsdom"),
   };
+}
+
+/** Heap the reference extractors need: jsdom holds on to a lot of memory over a thousand pages. */
+const BENCH_HEAP_MB = 12_288;
+
+/**
+ * Re-runs this process with a larger heap when it has the default one; returns true when it did (the caller
+ * then stops), false when the heap is already large enough.
+ */
+export function rerunWithLargeHeap(): boolean {
+  if (getHeapStatistics().heap_size_limit >= BENCH_HEAP_MB * 1024 * 1024 * 0.9) return false;
+  const child = spawnSync(
+    process.execPath,
+    [`--max-old-space-size=${BENCH_HEAP_MB}`, ...process.execArgv, ...process.argv.slice(1)],
+    { stdio: "inherit" },
+  );
+  process.exitCode = child.status ?? 1;
+  return true;
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 import { decodePage } from "../src/ingest/html/charset.js";
 import { parseDateValue } from "../src/ingest/html/dates.js";
 import { extractPage } from "../src/ingest/html/page.js";
-import { benchOptions, hasData, locate, readJson, unpacked } from "./data.js";
+import { benchOptions, hasData, locate, readJson, rerunWithLargeHeap, unpacked } from "./data.js";
 import { readabilityLinkedom } from "./references.js";
 
 /**
@@ -71,4 +71,5 @@ export async function benchDates(args: string[]): Promise<void> {
   for (const [from, [ok, total]] of sources) console.log(`  ours, date from ${from}: ${ok}/${total} right`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await benchDates(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && !rerunWithLargeHeap())
+  await benchDates(process.argv.slice(2));

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { decodePage } from "../src/ingest/html/charset.js";
 import { extractPage } from "../src/ingest/html/page.js";
-import { benchOptions, hasData, locate, readJson, unpacked } from "./data.js";
+import { benchOptions, hasData, locate, readJson, rerunWithLargeHeap, unpacked } from "./data.js";
 import { type Reference, readabilityJsdom, readabilityLinkedom } from "./references.js";
 
 /**
@@ -134,7 +134,7 @@ function trafilatura(extractors: Extractor[], limit: number): void {
       if (!path) continue;
       const text = extractor.text(readFileSync(path), url);
       const got = text === undefined ? undefined : norm(text);
-      const hit = (s: string) => got !== undefined && got.includes(norm(s));
+      const hit = (s: string) => got?.includes(norm(s)) === true;
       const found = item.with.filter(hit).length;
       const leaked = item.without.filter(hit).length;
       tp += found;
@@ -186,4 +186,5 @@ function table(header: string[], rows: string[][]): void {
   for (const r of rows) console.log(line(r));
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await benchExtraction(process.argv.slice(2));
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href && !rerunWithLargeHeap())
+  await benchExtraction(process.argv.slice(2));

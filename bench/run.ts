@@ -1,24 +1,44 @@
-import { readdirSync } from "node:fs";
-import { basename, join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { rerunWithLargeHeap } from "./data.js";
+import { benchDates } from "./dates.js";
+import { benchExtraction } from "./extraction.js";
+import { benchSpeed } from "./speed.js";
+import { benchWarc } from "./warc.js";
 
 /**
- * Runs benchmarks by name: `npm run bench -- story extraction`. Each benchmark is a module in bench/ whose
- * top level runs it and prints its own figures, ours beside a reference measured in the same run.
+ * Runs the benchmarks named on the command line (all when none is named), passing the options on:
+ * `npm run bench -- extraction --no-jsdom`. A name without a function here runs `bench/NAME.ts` as a script.
  */
-const dir = import.meta.dirname;
-const available = readdirSync(dir)
-  .filter((f) => f.endsWith(".ts") && !["run.ts", "data.ts", "references.ts"].includes(f) && !f.endsWith(".test.ts"))
-  .map((f) => basename(f, ".ts"));
-const wanted = process.argv.slice(2);
-if (wanted.length === 0 || wanted.includes("--help")) {
-  console.log(`usage: npm run bench -- NAME...\navailable: ${available.join(", ")}`);
-  process.exit(wanted.length === 0 ? 2 : 0);
-}
-for (const name of wanted) {
-  if (!available.includes(name)) {
-    console.error(`no benchmark "${name}"; available: ${available.join(", ")}`);
-    process.exit(2);
+const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
+  extraction: benchExtraction,
+  dates: benchDates,
+  speed: benchSpeed,
+  warc: benchWarc,
+};
+const SCRIPTS = ["story"];
+
+const rerun = rerunWithLargeHeap();
+const args = process.argv.slice(2);
+const isName = (a: string, i: number) => !a.startsWith("-") && !args[i - 1]?.startsWith("--");
+const names = args.filter(isName);
+const options = args.filter((a, i) => !isName(a, i));
+const unknown = names.filter((n) => !(n in BENCHMARKS) && !existsSync(join(import.meta.dirname, `${n}.ts`)));
+if (rerun) {
+  // The child run with a larger heap has printed everything.
+} else if (unknown.length > 0) {
+  console.error(
+    `bench: unknown benchmark ${unknown.join(", ")}; known: ${[...Object.keys(BENCHMARKS), ...SCRIPTS].join(", ")}`,
+  );
+  process.exitCode = 2;
+} else {
+  for (const name of names.length > 0 ? names : [...Object.keys(BENCHMARKS), ...SCRIPTS]) {
+    const bench = BENCHMARKS[name];
+    if (bench) await bench(options);
+    else
+      spawnSync(process.execPath, [...process.execArgv, join(import.meta.dirname, `${name}.ts`), ...options], {
+        stdio: "inherit",
+      });
   }
-  console.log(`== ${name}`);
-  await import(join(dir, `${name}.ts`));
 }

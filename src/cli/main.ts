@@ -1,8 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { readArticleFiles } from "../ingest/index.js";
 import { TriangulateError } from "../model/index.js";
-import { analyzeStory } from "../pipeline.js";
+import { EXTRACT_HELP } from "./extract-help.js";
 import { type CliIo, EXIT, processIo } from "./io.js";
 import { renderSummary } from "./summary.js";
 
@@ -12,6 +11,7 @@ const HELP = `triangulate — compare how news outlets report one story
 
 Usage
   triangulate analyze FILES... [--json] [--html FILE] [--out FILE]
+  triangulate extract PAGES... [--url URL]... [--json]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
   triangulate eval paraphrase MSRP.txt
@@ -20,6 +20,8 @@ Usage
 Commands
   analyze   Read the articles of one story and report who is named, who said what and how each
             outlet rendered it. Prints a readable summary, or the triangulate.story/1 report as JSON.
+  extract   Extract the article of each web page (.html, .html.gz or a URL): text, title, outlet,
+            author, date, language, removed boilerplate, or why a page is not an article.
   eval      Measure the annotators on public data sets (see "triangulate help eval").
 
 Options
@@ -40,10 +42,13 @@ Files that cannot be read are named on standard error, one line each, and skippe
 `;
 
 const COMMAND_HELP: Record<string, string> = {
+  extract: EXTRACT_HELP,
   analyze: `triangulate analyze FILES... [--json] [--html FILE] [--out FILE]
 
-Reads plain-text articles (UTF-8 with or without BOM, UTF-16 with BOM or Windows-1252) about one story.
-Each article's id is its file name without the extension. Metadata comes from the text itself: a
+Reads the articles of one story: plain text (UTF-8 with or without BOM, UTF-16 with BOM or
+Windows-1252), web pages (.html, .html.gz), RSS and Atom feeds, JSON Lines (one article a line: text or
+html, url, title, published, outlet, author), WARC crawls (.warc, .warc.gz, streamed record by record)
+and http(s) URLs, in any mix. A text article's id is its file name without the extension. Metadata comes from the text itself: a
 "date 2025-04-07" header, a dateline ("April 8, 2025 11:24"), a headline line, a byline ("By Jane Doe")
 and the outlet named in a copyright or publisher line. Subscription, share and copyright lines are
 removed and listed.
@@ -96,6 +101,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         return EXIT.ok;
       case "analyze":
         return await analyze(rest, io);
+      case "extract": {
+        const { extract } = await import("./extract.js");
+        return await extract(rest, io);
+      }
       case "eval":
         return await evaluate(rest, io);
       default:
@@ -142,6 +151,9 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
     throw new TriangulateError("BAD_ARGUMENT", 'expected article files, found none: "triangulate analyze FILES..."');
   }
   if (io.interactive && positionals.length > 20) io.stderr(`reading ${positionals.length} files…\n`);
+  // Loaded on use, so that --help and the eval commands start without the readers and the models.
+  const { readArticleFiles } = await import("../ingest/index.js");
+  const { analyzeStory } = await import("../pipeline.js");
   const { articles, problems } = await readArticleFiles(positionals);
   for (const p of problems) io.stderr(`triangulate: skipped ${p.source}: ${p.message}\n`);
   if (articles.length === 0) {

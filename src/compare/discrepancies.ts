@@ -1,5 +1,5 @@
 import type { Mention, NumberMention, ReportDiscrepancy, ResolvedStory } from "../model/index.js";
-import { type AlignedPair, alignUnits, unitSimilarity } from "./align.js";
+import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, type TermVector } from "./similarity.js";

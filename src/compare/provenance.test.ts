@@ -249,7 +249,9 @@ describe("provenance on the example story", () => {
     expect(provenance.reuse[0]?.sharedFraction).toBeGreaterThan(0.1);
     expect(provenance.reuse[0]?.passages).toBeGreaterThanOrEqual(3);
     const everyCited = new Set(provenance.citations.map((c) => c.cites));
+    // The operator's own statement ("said in a statement") is a cited source too.
     expect([...everyCited].sort()).toEqual([
+      "Marsa Container Terminals",
       "Meridian Press",
       "Regional Civil Protection Directorate",
       "Sahel Courier",

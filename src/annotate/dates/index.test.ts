@@ -99,7 +99,9 @@ describe("extractDates: the year of a yearless date", () => {
   it("looks forward when the sentence speaks of the future", () => {
     expect(only("The summit is scheduled for March 16.").date).toBe("2026-03-16");
     expect(only("The summit was held on March 16.").date).toBe("2025-03-16");
-    expect(only("Both sides agreed to resume talks at the town hall on Tuesday.", "2026-03-09").date).toBe("2026-03-10");
+    expect(only("Both sides agreed to resume talks at the town hall on Tuesday.", "2026-03-09").date).toBe(
+      "2026-03-10",
+    );
     expect(only("Both sides resumed talks at the town hall on Tuesday.", "2026-03-09").date).toBe("2026-03-03");
   });
 

@@ -1,9 +1,9 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { TriangulateError } from "../../model/index.js";
 import { parseDateValue } from "../html/dates.js";
+import { fragmentText } from "../html/fragment.js";
 import { normaliseLanguage, splitAuthors } from "../html/metadata.js";
 import { type ArticlePage, MIN_ARTICLE_WORDS, type NotArticle, type PageExtraction } from "../html/page.js";
-import { fragmentText } from "../html/fragment.js";
 
 /** What a feed was read from, for ids and sources. */
 export interface FeedInput {
@@ -16,7 +16,10 @@ export interface FeedInput {
 
 /** True when the text looks like an RSS, RDF or Atom feed rather than a web page. */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, "").trimStart();
+  const head = text
+    .slice(0, 2048)
+    .replace(/<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>/gi, "")
+    .trimStart();
   return /^<(?:rss|feed|rdf:RDF)\b/i.test(head);
 }
 
@@ -86,7 +89,7 @@ export function readFeed(input: FeedInput): PageExtraction[] {
 
 /** The item's date as written, so its local time survives (the parser turns it into UTC). */
 function rawDate(element: { findElementWithName(name: string): { textContent: string } | null }): string | undefined {
-  for (const name of ["pubDate", "published", "dc:date", "date", "updated"]) {
+  for (const name of ["pubdate", "published", "dc:date", "date", "updated"]) {
     const found = element.findElementWithName(name);
     if (found?.textContent.trim()) return found.textContent.trim();
   }

@@ -117,9 +117,23 @@ const PROSE_MAX_LINK_DENSITY = 0.33;
  * How hard link text counts against a container: its prose is multiplied by (1 - link density) to this
  * power, so a wrapper that adds a sidebar's links pays for them while an article with a few links does not.
  */
-const LINK_PENALTY_POWER = Number(process.env.LPP ?? 2);
+const LINK_PENALTY_POWER = 2;
 /** Bonus for elements marked as the article by class, id or itemprop; tie-breaker among near equals. */
 const CONTENT_MARK_BONUS = 1.25;
+/** Comment sections may hold more prose than the article they follow; that never makes them the article. */
+const COMMENT_REASONS = new Set([
+  "comment",
+  "comments",
+  "commentlist",
+  "commentlists",
+  "comentarios",
+  "kommentare",
+  "commentaires",
+  "disqus",
+  "replies",
+  "reply",
+  "respond",
+]);
 /** A furniture-marked element holding more than this share of the page's prose is the page's wrapper, not furniture. */
 const WRAPPER_PROSE_SHARE = 0.6;
 
@@ -146,7 +160,8 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
   }
   const totalRawProse = sumOfRoots(rawProse, body);
   for (const block of blocks) {
-    if (block.furniture && isWrapper(block, rawProse, totalRawProse)) delete block.furniture;
+    if (block.furniture && !COMMENT_REASONS.has(block.furniture) && isWrapper(block, rawProse, totalRawProse))
+      delete block.furniture;
     else if (block.furniture && isSoft(block.furniture) && proseWeight(block) > 0) delete block.furniture;
   }
 
@@ -182,10 +197,12 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
   const title = options.title ? squash(options.title) : undefined;
   let line = "";
   let lineRow: HtmlElement | undefined;
+  let lineCell: HtmlElement | undefined;
   const flush = () => {
     if (line) paragraphs.push(line);
     line = "";
     lineRow = undefined;
+    lineCell = undefined;
   };
   const inside = blocks.filter((b) => isInside(b.owner, best));
   const keep = inside.map((block) => {
@@ -211,13 +228,17 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
       proseChars += weight;
       proseBlocks++;
     }
-    if (block.row && block.row === lineRow) {
+    // Cells of one table row read as one line; blocks within one cell stay paragraphs.
+    const cell = block.row && (block.owner.tag === "td" || block.owner.tag === "th") ? block.owner : undefined;
+    if (cell && block.row === lineRow && cell !== lineCell) {
       line += ` ${block.text}`;
+      lineCell = cell;
       return;
     }
     flush();
     line = block.text;
-    lineRow = block.row;
+    lineRow = cell ? block.row : undefined;
+    lineCell = cell;
   });
   flush();
 
@@ -396,7 +417,19 @@ function isContentMarked(e: HtmlElement): boolean {
 }
 
 /** Words after which the rest of a class name describes neighbours or state, not the element. */
-const MODIFIERS = new Set(["has", "with", "without", "no", "show", "hide", "hidden", "is", "enable", "enabled", "disable"]);
+const MODIFIERS = new Set([
+  "has",
+  "with",
+  "without",
+  "no",
+  "show",
+  "hide",
+  "hidden",
+  "is",
+  "enable",
+  "enabled",
+  "disable",
+]);
 
 /** Components of class and id names: split at spaces, hyphens, underscores and camel case, lower-cased. */
 function components(names: string): string[] {

@@ -413,6 +413,27 @@ function findAuthors(
   return names;
 }
 
+/** Lower-case words that belong inside names ("Ludwig van Beethoven", "Ana de la Cruz"). */
+const NAME_PARTICLES = new Set([
+  "van",
+  "von",
+  "der",
+  "den",
+  "de",
+  "la",
+  "le",
+  "du",
+  "da",
+  "di",
+  "del",
+  "dos",
+  "bin",
+  "al",
+  "el",
+  "ter",
+  "zu",
+]);
+
 /** Separators between two or more authors in one value. */
 const AUTHOR_SPLIT = /\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|\|)\s*/i;
 /** A byline's lead-in word, in the languages dates are read in. */
@@ -431,7 +452,7 @@ export function splitAuthors(raw: string): string[] {
     const name = part.replace(BY, "").replace(/^[@\s]+|[\s.,:;]+$/g, "");
     const words = name.split(/\s+/).length;
     if (name.length < 2 || words > 5 || /\d|@|^(?:admin|editor|staff|redaktion|team)$/i.test(name)) continue;
-    if (!/^\p{Lu}/u.test(name) && !/\p{Lu}/u.test(name)) continue;
+    if (!name.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || NAME_PARTICLES.has(w))) continue;
     out.push(name);
   }
   return out;

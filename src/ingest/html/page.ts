@@ -1,4 +1,4 @@
-import { detect } from "tinyld";
+import { createRequire } from "node:module";
 import type { Article, Diagnostic } from "../../model/index.js";
 import { boilerplateRule } from "../boilerplate.js";
 import { parseDateline } from "../dateline.js";
@@ -8,6 +8,14 @@ import { type DateOptions, findDate, parseDateValue } from "./dates.js";
 import { mostFrequentDate, normaliseLanguage, readPageMetadata, splitAuthors } from "./metadata.js";
 import { readWithReadability } from "./readability.js";
 import { findFirst, parseHtmlTree, textOf } from "./tree.js";
+
+/** tinyld takes about 250 ms to load; it is loaded on the first page whose language is asked (CommonJS build). */
+const requireLazily = createRequire(import.meta.url);
+let detect: ((text: string) => string) | undefined;
+function tinyldDetect(text: string): string {
+  detect ??= (requireLazily("tinyld") as typeof import("tinyld")).detect;
+  return detect(text);
+}
 
 /** A page to extract: its bytes (any charset, gzip allowed) or its decoded HTML, and where it came from. */
 export interface PageInput {
@@ -69,7 +77,7 @@ export const MIN_ARTICLE_WORDS = 40;
  * When the structural extractor finds fewer prose characters than this, Readability is asked too: a short
  * result is where either may have missed the article.
  */
-export const READABILITY_BELOW_PROSE = 600;
+export const READABILITY_BELOW_PROSE = 300;
 /** Readability's text replaces ours only when this much longer: on equal terms ours is the more precise. */
 const READABILITY_GAIN = 1.3;
 /** A page whose text is mostly link text, with little main text, is an index or a link list. */
@@ -79,7 +87,9 @@ const SHORT_PAGE_WORDS = 150;
 /** Characters of main text the language detector reads: enough for a reliable guess, cheap. */
 const LANGUAGE_SAMPLE = 1500;
 
-const ERROR_TITLE = /\b(?:404|403|410|500|not found|page not found|error|seite nicht gefunden|fehler|introuvable|no encontrad[ao]|access denied)\b/i;
+/** Titles of error pages: a status code or "page not found" at the start, not a headline about an error. */
+const ERROR_TITLE =
+  /^\W*(?:(?:error|fehler|erreur)\s*)?(?:404|403|410|500|503)\b|^\W*(?:page|seite|página|pagina)\s+(?:not found|nicht gefunden|introuvable|no encontrada|non trovata)|^\W*(?:not found|access denied|forbidden)\b/i;
 /**
  * Boilerplate rules are tested on lines up to this long: furniture is short, and a long paragraph that
  * mentions a subscription or "our" readers is reporting.
@@ -95,6 +105,19 @@ const DATE_BLOCK_MAX_CHARS = 200;
 /** A block is a date line when, besides the date, it has at most this many words ("Updated:", a weekday, a name). */
 const DATE_LINE_OTHER_WORDS = 6;
 const DATE_LINE_MAX_WORDS = 12;
+/** Lines announcing other pages' content, in the languages dates are read in. */
+const TAIL_MARKER =
+  /^\W*(?:related(?: articles| stories| posts| content)?|more (?:on this|stories|from|news)|read (?:more|next|also)|you (?:may|might) also (?:like|be interested)|recommended(?: for you)?|about the author|(?:das|dies) könnte (?:dich|sie) auch interessieren|auch interessant|mehr zum thema|mehr (?:dazu|aus|zum)|weitere (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:beiträge|artikel)|empfohlene (?:beiträge|artikel)|über den autor|zum autor|lesen sie auch|(?:à )?lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|ti potrebbe interessare|leggi anche|leia também|zie ook|lees ook|czytaj (?:też|także)|zobacz (?:też|także))\b/i;
+/** Tail markers count only this far into the text: earlier, such a line is a section of the article. */
+const TAIL_AFTER_SHARE = 0.5;
+/** A tail marker is a short line. */
+const TAIL_MARKER_WORDS = 8;
+/** Anywhere in the text, a line of at most this many words that is mostly a date is metadata. */
+const DATE_ONLY_MAX_WORDS = 6;
+/** Share of such a line's characters the date must cover. */
+const DATE_ONLY_SHARE = 0.4;
+/** Lines of a leading paragraph examined for metadata: a headline, a byline and a date line at most. */
+const LEADING_LINES = 3;
 
 /**
  * Extracts one web page: its main text (structure first, Readability on linkedom where that yields little),
@@ -112,11 +135,13 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
       ...(input.contentType ? { contentType: input.contentType } : {}),
     });
     html = decoded.html;
-    if (decoded.truncated) diagnostics.push({ code: "PAGE_TRUNCATED", message: "page larger than the cap; its end was not read" });
+    if (decoded.truncated)
+      diagnostics.push({ code: "PAGE_TRUNCATED", message: "page larger than the cap; its end was not read" });
   }
   const dateOptions: DateOptions = options.latest ? { latest: options.latest } : {};
   const tree = parseHtmlTree(html);
-  if (tree.flattened) diagnostics.push({ code: "DEEP_MARKUP", message: "nesting too deep; the deepest elements were flattened" });
+  if (tree.flattened)
+    diagnostics.push({ code: "DEEP_MARKUP", message: "nesting too deep; the deepest elements were flattened" });
   const meta = readPageMetadata(tree, input.url, dateOptions);
   const content = extractContent(tree, meta.title ? { title: meta.title } : {});
 
@@ -124,7 +149,9 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   let extractor: ArticlePage["extractor"] = "structure";
   const mode = options.readability ?? "fallback";
   const readability =
-    mode === "always" || (mode === "fallback" && content.proseChars < READABILITY_BELOW_PROSE) ? readWithReadability(html) : undefined;
+    mode === "always" || (mode === "fallback" && content.proseChars < READABILITY_BELOW_PROSE)
+      ? readWithReadability(html)
+      : undefined;
   if (readability) {
     const ours = charCount(paragraphs);
     const theirs = charCount(readability.paragraphs);
@@ -134,6 +161,7 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
     }
   }
 
+  const title = meta.title ?? readability?.title;
   const facts: { published?: string; author?: string } = {};
   const removedBoilerplate: string[] = [...content.removed.filter((line) => boilerplateRule(line) !== undefined)];
   const kept: string[] = [];
@@ -141,27 +169,12 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   for (const raw of paragraphs) {
     let paragraph = raw;
     if (leading) {
-      const words = paragraph.split(/\s+/).length;
-      if (words <= BYLINE_MAX_WORDS && BYLINE_LINE.test(paragraph)) {
-        const names = splitAuthors(paragraph);
-        if (names.length > 0) {
-          facts.author ??= names.join(", ");
-          continue;
-        }
-      }
-      const date = words <= DATE_LINE_MAX_WORDS ? findDate(paragraph, dateOptions) : undefined;
-      if (date && date.length >= paragraph.length * 0.5) {
-        facts.published ??= date.iso;
-        continue;
-      }
-      const dateline = parseDateline(paragraph);
-      if (dateline) {
-        facts.published ??= dateline.date;
-        paragraph = paragraph.slice(dateline.end).replace(/^\s*[-–—|:]?\s*/, "");
-        if (!paragraph) continue;
-      }
+      const rest = dropMetadataLines(paragraph, title, facts, dateOptions);
+      if (rest === undefined) continue;
+      paragraph = rest;
     }
     const lines = paragraph.split("\n").filter((line) => {
+      if (isDateLine(line, dateOptions)) return false;
       if (line.split(/\s+/).length > BOILERPLATE_MAX_WORDS || !boilerplateRule(line)) return true;
       removedBoilerplate.push(line);
       return false;
@@ -170,10 +183,11 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
     leading = false;
     kept.push(lines.join("\n"));
   }
+  const tail = tailStart(kept);
+  if (tail < kept.length) removedBoilerplate.push(...kept.splice(tail).filter((p) => p.length <= 200));
   const text = kept.join("\n\n");
 
   const url = meta.canonicalUrl ?? input.url;
-  const title = meta.title ?? readability?.title;
   const near = dateNearTitle(content.blocks, title, dateOptions);
   let published = chooseDate(meta.published ?? facts.published, near);
   if (published && published === near?.iso && published !== meta.published) {
@@ -183,11 +197,15 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   if (!published) {
     const body = findFirst(tree.root, "body") ?? tree.root;
     published = mostFrequentDate(textOf(body), dateOptions);
-    if (published) diagnostics.push({ code: "DATE_GUESSED", message: "published date taken from the dates in the page's text" });
+    if (published)
+      diagnostics.push({ code: "DATE_GUESSED", message: "published date taken from the dates in the page's text" });
   }
   const author = meta.authors.length > 0 ? meta.authors.join(", ") : (facts.author ?? bylineOf(readability?.byline));
   const outlet = meta.outlet ?? readability?.siteName ?? hostOf(url);
-  const language = meta.language ?? (readability?.language ? normaliseLanguage(readability.language) : undefined) ?? detectLanguage(text);
+  const language =
+    meta.language ??
+    (readability?.language ? normaliseLanguage(readability.language) : undefined) ??
+    detectLanguage(text);
 
   const reasons = notArticleReasons(text, title, content.pageLinkDensity, meta.types);
   if (reasons.length > 0) {
@@ -211,6 +229,69 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   return page;
 }
 
+/**
+ * Drops the metadata lines a page's text may start with (the headline repeated, a byline, a date line, a
+ * dateline before the first sentence), noting the author and date they give. Undefined when nothing is left.
+ */
+function dropMetadataLines(
+  paragraph: string,
+  title: string | undefined,
+  facts: { published?: string; author?: string },
+  options: DateOptions,
+): string | undefined {
+  const kept: string[] = [];
+  for (const [i, raw] of paragraph.split("\n").entries()) {
+    let line = raw;
+    if (kept.length > 0 || i > LEADING_LINES) {
+      kept.push(line);
+      continue;
+    }
+    const words = line.split(/\s+/).length;
+    if (title && line.trim().toLowerCase() === title.trim().toLowerCase()) continue;
+    if (words <= BYLINE_MAX_WORDS && BYLINE_LINE.test(line)) {
+      const names = splitAuthors(line);
+      if (names.length > 0) {
+        facts.author ??= names.join(", ");
+        continue;
+      }
+    }
+    const date = words <= DATE_LINE_MAX_WORDS ? findDate(line, options) : undefined;
+    if (date && (date.length >= line.length * 0.5 || !/[.!?]["'”’)]?\s*$/u.test(line))) {
+      facts.published ??= date.iso;
+      continue;
+    }
+    const dateline = parseDateline(line);
+    if (dateline) {
+      facts.published ??= dateline.date;
+      line = line.slice(dateline.end).replace(/^\s*[-–—|:]?\s*/, "");
+      if (!line) continue;
+    }
+    kept.push(line);
+  }
+  return kept.length > 0 ? kept.join("\n") : undefined;
+}
+
+/**
+ * Where the article's tail of foreign material starts: a short line announcing related reading or the
+ * author's biography, once most of the prose has gone by. Everything from there on belongs to other pages.
+ */
+function tailStart(paragraphs: string[]): number {
+  const total = charCount(paragraphs);
+  let seen = 0;
+  for (const [i, p] of paragraphs.entries()) {
+    if (seen >= total * TAIL_AFTER_SHARE && p.split(/\s+/).length <= TAIL_MARKER_WORDS && TAIL_MARKER.test(p)) return i;
+    seen += p.length;
+  }
+  return paragraphs.length;
+}
+
+/** A short line that is mostly a date ("Published: 03.04.2020, 12:35"): page metadata wherever it stands. */
+function isDateLine(line: string, options: DateOptions): boolean {
+  if (line.split(/\s+/).length > DATE_ONLY_MAX_WORDS) return false;
+  const date = findDate(line, options);
+  return date !== undefined && date.length >= line.length * DATE_ONLY_SHARE;
+}
+
 /** A date shown beside the headline, and whether its block is a date line rather than a sentence. */
 export interface HeadlineDate {
   iso: string;
@@ -222,7 +303,11 @@ export interface HeadlineDate {
  * by ..."). Looks a few blocks above and some blocks below the first `<h1>` (or the block that repeats the
  * title).
  */
-export function dateNearTitle(blocks: TextBlock[], title: string | undefined, options: DateOptions): HeadlineDate | undefined {
+export function dateNearTitle(
+  blocks: TextBlock[],
+  title: string | undefined,
+  options: DateOptions,
+): HeadlineDate | undefined {
   const key = title?.toLowerCase();
   let at = blocks.findIndex((b) => b.heading === 1);
   if (at < 0 && key) at = blocks.findIndex((b) => b.text.length < 300 && b.text.toLowerCase().includes(key));
@@ -295,6 +380,6 @@ function hostOf(url: string | undefined): string | undefined {
 
 function detectLanguage(text: string): string | undefined {
   if (text.length < 50) return undefined;
-  const code = detect(text.slice(0, LANGUAGE_SAMPLE));
+  const code = tinyldDetect(text.slice(0, LANGUAGE_SAMPLE));
   return code || undefined;
 }

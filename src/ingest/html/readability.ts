@@ -1,5 +1,4 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { createRequire } from "node:module";
 import { cutBlocks } from "./content.js";
 import { parseHtmlTree } from "./tree.js";
 
@@ -13,6 +12,23 @@ export interface ReadabilityResult {
   language?: string;
 }
 
+type ReadabilityModule = typeof import("@mozilla/readability");
+type LinkedomModule = typeof import("linkedom");
+
+/**
+ * Readability and linkedom take about 200 ms to load and serve only the pages the main extractor cannot
+ * read, so they are loaded on first use (synchronously, through their CommonJS builds).
+ */
+const requireLazily = createRequire(import.meta.url);
+let fallback: { Readability: ReadabilityModule["Readability"]; parseHTML: LinkedomModule["parseHTML"] } | undefined;
+function loadFallback(): NonNullable<typeof fallback> {
+  fallback ??= {
+    Readability: (requireLazily("@mozilla/readability") as ReadabilityModule).Readability,
+    parseHTML: (requireLazily("linkedom") as LinkedomModule).parseHTML,
+  };
+  return fallback;
+}
+
 /** Elements that never carry text; removing them first makes linkedom's DOM, and so Readability, much cheaper. */
 const INERT = /<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\b[\s\S]*?<\/svg\s*>|<!--[\s\S]*?-->/gi;
 
@@ -22,10 +38,14 @@ const INERT = /<script\b[\s\S]*?<\/script\s*>|<style\b[\s\S]*?<\/style\s*>|<svg\
  *
  * @example readWithReadability(html)?.paragraphs
  */
-export function readWithReadability(html: string, options: { keepScripts?: boolean } = {}): ReadabilityResult | undefined {
+export function readWithReadability(
+  html: string,
+  options: { keepScripts?: boolean } = {},
+): ReadabilityResult | undefined {
   const source = options.keepScripts ? html : keepJsonLd(html);
-  let parsed: ReturnType<Readability<string>["parse"]>;
+  let parsed: ReturnType<import("@mozilla/readability").Readability<string>["parse"]>;
   try {
+    const { Readability, parseHTML } = loadFallback();
     const { document } = parseHTML(source);
     parsed = new Readability(document as unknown as Document).parse();
   } catch {

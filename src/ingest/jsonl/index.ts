@@ -64,9 +64,13 @@ export function readJsonlRecord(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new TriangulateError("BAD_DATA", `expected a record with text or html, found ${path}${issue?.message ?? "no usable field"}`, {
-      subject,
-    });
+    throw new TriangulateError(
+      "BAD_DATA",
+      `expected a record with text or html, found ${path}${issue?.message ?? "no usable field"}`,
+      {
+        subject,
+      },
+    );
   }
   const r = parsed.data;
   const id = r.id !== undefined ? String(r.id) : `${where.idPrefix}-${where.line}`;

@@ -40,7 +40,9 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     throw new TriangulateError("UNREADABLE", "expected a URL, found text that is not one", { subject: url, cause });
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    throw new TriangulateError("UNREADABLE", `expected an http or https URL, found ${parsed.protocol}`, { subject: url });
+    throw new TriangulateError("UNREADABLE", `expected an http or https URL, found ${parsed.protocol}`, {
+      subject: url,
+    });
   }
   const signal = AbortSignal.timeout(timeoutMs);
   let response: Response;
@@ -48,21 +50,30 @@ export async function fetchPage(url: string, options: FetchOptions = {}): Promis
     response = await fetch(parsed, {
       signal,
       redirect: "follow",
-      headers: { "user-agent": options.userAgent ?? USER_AGENT, accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5" },
+      headers: {
+        "user-agent": options.userAgent ?? USER_AGENT,
+        accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.5",
+      },
     });
   } catch (cause) {
     throw new TriangulateError("UNREADABLE", failure(cause, timeoutMs), { subject: url, cause });
   }
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    throw new TriangulateError("UNREADABLE", `expected HTTP 200, found ${response.status} ${response.statusText}`.trim(), {
-      subject: url,
-    });
+    throw new TriangulateError(
+      "UNREADABLE",
+      `expected HTTP 200, found ${response.status} ${response.statusText}`.trim(),
+      {
+        subject: url,
+      },
+    );
   }
   const declared = Number(response.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
-    throw new TriangulateError("UNREADABLE", `expected at most ${maxBytes} bytes, found ${declared} announced`, { subject: url });
+    throw new TriangulateError("UNREADABLE", `expected at most ${maxBytes} bytes, found ${declared} announced`, {
+      subject: url,
+    });
   }
   const parts: Uint8Array[] = [];
   let total = 0;

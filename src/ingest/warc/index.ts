@@ -74,7 +74,8 @@ export function pageOf(record: WarcRecord): HtmlPayload | { problem: string } | 
   let encoding: string | undefined;
   let chunked = false;
   if (record.type === "response" && /^application\/http/i.test(contentType ?? "application/http")) {
-    if (!body.subarray(0, 5).toString("latin1").startsWith("HTTP/")) return { problem: "expected an HTTP response, found other bytes" };
+    if (!body.subarray(0, 5).toString("latin1").startsWith("HTTP/"))
+      return { problem: "expected an HTTP response, found other bytes" };
     const end = body.indexOf("\r\n\r\n");
     if (end < 0) return { problem: "expected HTTP headers, found them cut off" };
     const [status = "", ...lines] = body.subarray(0, end).toString("latin1").split("\r\n");
@@ -102,7 +103,9 @@ export function pageOf(record: WarcRecord): HtmlPayload | { problem: string } | 
     else if (encoding === "deflate") body = inflateSync(body, { maxOutputLength: MAX_PAGE_BYTES });
     else if (encoding === "br") body = brotliDecompressSync(body, { maxOutputLength: MAX_PAGE_BYTES });
   } catch {
-    return { problem: `expected a ${chunked ? "chunked " : ""}${encoding ?? ""} body, found one that cannot be decoded` };
+    return {
+      problem: `expected a ${chunked ? "chunked " : ""}${encoding ?? ""} body, found one that cannot be decoded`,
+    };
   }
   const out: HtmlPayload = { body };
   if (url) out.url = url;
@@ -125,3 +128,5 @@ function dechunk(data: Buffer): Buffer {
   }
   return Buffer.concat(parts);
 }
+
+export { httpResponse, writeWarcRecord } from "./write.js";

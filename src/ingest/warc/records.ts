@@ -87,7 +87,11 @@ export async function* readWarcRecords(
     let headerEnd = buffer.indexOf(CRLF2);
     while (headerEnd < 0) {
       if (buffer.length > MAX_HEADER_BYTES) {
-        yield { index, message: `expected a WARC header, found ${MAX_HEADER_BYTES} bytes without its end`, fatal: true };
+        yield {
+          index,
+          message: `expected a WARC header, found ${MAX_HEADER_BYTES} bytes without its end`,
+          fatal: true,
+        };
         return;
       }
       let more: boolean;
@@ -137,7 +141,11 @@ export async function* readWarcRecords(
           return;
         }
         if (!more) {
-          yield { index, message: `truncated: the stream ends ${left} bytes before the end of the record`, fatal: true };
+          yield {
+            index,
+            message: `truncated: the stream ends ${left} bytes before the end of the record`,
+            fatal: true,
+          };
           return;
         }
       }
