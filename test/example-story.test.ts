@@ -126,6 +126,47 @@ describe("the example story, end to end", () => {
     expect(d?.values.map((v) => v.value).join(" ")).toMatch(/Genoa/);
   });
 
+  it.each([
+    ["date", ["002_ships-at-anchor", "004_smoke-over-city"], ["2026-03-07", "2026-03-06"]],
+    ["person", ["002_ships-at-anchor", "004_smoke-over-city"], ["Sami Ferjani", "Nabil Trabelsi"]],
+    ["attribution", ["002_ships-at-anchor", "004_smoke-over-city"], ["Tarek al-Mansouri", "Amira Jaziri"]],
+    ["negation", ["003_dockers-agree", "004_smoke-over-city"], undefined],
+  ] as const)("finds the %s discrepancy", (kind, articles, values) => {
+    const d = report.discrepancies.find(
+      (x) => x.kind === kind && articles.every((a) => x.values.some((v) => v.article === a)),
+    );
+    expect(d).toBeDefined();
+    if (values) expect(d?.values.map((v) => v.value)).toEqual(values);
+    expect(d?.explanation.length).toBeGreaterThan(0);
+  });
+
+  it("finds one actor's response reported with different verbs (stance)", () => {
+    const d = report.discrepancies.find((x) => x.kind === "stance" && x.about.includes("Marsa Container Terminals"));
+    const byArticle = Object.fromEntries(d?.values.map((v) => [v.article, v.value]) ?? []);
+    expect(byArticle["002_ships-at-anchor"]).toBe("rejected");
+    expect(byArticle["004_smoke-over-city"]).toBe("denied");
+  });
+
+  it("does not oppose a spokesman and the organisation he speaks for", () => {
+    const q = quote("The fire is contained");
+    expect(
+      report.discrepancies.some((d) => d.kind === "attribution" && d.about.includes(q?.text.slice(0, 20) ?? "?")),
+    ).toBe(false);
+  });
+
+  it("finds certainty, provenance and relations", () => {
+    const overstated = report.certainty.filter((c) => c.overstated);
+    expect(overstated.map((c) => c.article)).toEqual(["003_dockers-agree"]);
+    expect(report.provenance.origin).toEqual({ name: "Meridian Press", article: "000_strike-fifth-day" });
+    expect(report.provenance.reuse.map((r) => [r.from, r.to])).toEqual([
+      ["000_strike-fifth-day", "002_ships-at-anchor"],
+    ]);
+    const name = (id: string) => report.entities.find((e) => e.id === id)?.name;
+    expect(report.relations.map((r) => `${name(r.subject)} ${r.predicate} ${name(r.object)}`)).toContain(
+      "Tarek al-Mansouri said to Meridian Press",
+    );
+  });
+
   it("builds a dated timeline and a brief that cites real articles", () => {
     const dates = report.timeline.map((t) => t.date);
     expect(dates).toEqual([...dates].sort());

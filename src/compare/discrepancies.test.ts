@@ -95,13 +95,21 @@ describe("negation and attribution", () => {
     expect(report.discrepancies.filter((d) => d.kind === "negation")).toEqual([]);
   });
 
+  it("does not oppose a person and the organisation the person may speak for", () => {
+    const report = story(
+      ["one", '"We will rebuild the terminal before the summer," said a spokesman for the Velmar Group.'],
+      ["two", '"We will rebuild the terminal before the summer," said Helen Okafor, the port director.'],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
+  });
+
   it("finds one quotation given to two different speakers", () => {
     const report = story(
       ["one", '"We will rebuild the terminal before the summer," said Marta Velasquez, the mayor.'],
-      ["two", '"We will rebuild the terminal before the summer," said Karim Haddad, the port director.'],
+      ["two", '"We will rebuild the terminal before the summer," said Helen Okafor, the port director.'],
     );
     const d = report.discrepancies.find((x) => x.kind === "attribution");
-    expect(d?.values.map((v) => v.value).sort()).toEqual(["Karim Haddad", "Marta Velasquez"]);
+    expect(d?.values.map((v) => v.value).sort()).toEqual(["Helen Okafor", "Marta Velasquez"]);
   });
 });
 

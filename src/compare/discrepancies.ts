@@ -409,6 +409,7 @@ function attributionDiscrepancies(story: ResolvedStory): ReportDiscrepancy[] {
   const byArticle = new Map(story.articles.map((a) => [a.article.id, a]));
   for (const q of story.quotes) {
     const speakers: Side[] = [];
+    const kinds = new Map<string, "person" | "body">();
     for (const o of q.occurrences) {
       const mention = byArticle.get(o.article)?.quotes.find((m) => m.start === o.start && m.end === o.end);
       const target = mention?.speaker?.resolved ?? (mention?.speaker?.kind === "name" ? mention.speaker : undefined);
@@ -416,7 +417,10 @@ function attributionDiscrepancies(story: ResolvedStory): ReportDiscrepancy[] {
       const entity =
         story.entities.byMention(o.article, target.start, target.end) ?? story.entities.byName(target.text);
       // Places speak too, by metonymy ("Washington said").
-      if (entity) speakers.push({ article: o.article, value: entity.name, evidence: o.attribution });
+      if (entity) {
+        speakers.push({ article: o.article, value: entity.name, evidence: o.attribution });
+        kinds.set(entity.name, entity.type === "person" ? "person" : "body");
+      }
     }
     const names = new Set(speakers.map((s) => s.value));
     // "Port Authority" and "Sidi Port Authority" may well be one speaker named more or less fully.
@@ -424,7 +428,9 @@ function attributionDiscrepancies(story: ResolvedStory): ReportDiscrepancy[] {
     const distinct = [...names].filter(
       (n) => ![...names].some((m) => m !== n && words(n).every((w) => words(m).includes(w))),
     );
-    if (distinct.length < 2) continue;
+    // A person and an organisation are not rival speakers: the person may speak for it (its spokesman).
+    const persons = distinct.filter((n) => kinds.get(n) === "person").length;
+    if (persons < 2 && distinct.length - persons < 2) continue;
     out.push({
       id: "",
       kind: "attribution",

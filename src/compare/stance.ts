@@ -1,4 +1,5 @@
 import type { EntityIndex, Mention, ReportDiscrepancy } from "../model/index.js";
+import { unitSimilarity } from "./align.js";
 import type { Unit } from "./units.js";
 
 /** How a stance verb places its subject: for the thing at stake, or against it. */
@@ -24,6 +25,7 @@ const DEFINITE_DESCRIPTION =
   /\b(?:the|this|that)\s+(?:group|militia|movement|organi[sz]ation|party|union|company|firm|government|ministry|agency)\b/i;
 
 interface Stance {
+  unit: Unit;
   entity: string;
   article: string;
   side: Side;
@@ -45,15 +47,22 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
       const at = u.sentence.start + m.index;
       if (u.quotes.some((q) => at >= q.start && at < q.end)) continue;
       const entity = subjectOf(units, u, at, entities);
-      if (entity) stances.push({ entity, article: u.article, side, verb: m[0].toLowerCase(), evidence: u.text });
+      if (entity)
+        stances.push({ unit: u, entity, article: u.article, side, verb: m[0].toLowerCase(), evidence: u.text });
     }
   });
   const byEntity = new Map<string, Stance[]>();
   for (const s of stances) byEntity.set(s.entity, [...(byEntity.get(s.entity) ?? []), s]);
   const out: ReportDiscrepancy[] = [];
   for (const [entity, list] of byEntity) {
+    // One stance per article: where an outlet reports several, the one closest to what the others report.
     const perArticle = new Map<string, Stance>();
-    for (const s of list) if (!perArticle.has(s.article)) perArticle.set(s.article, s);
+    const closeness = (s: Stance) =>
+      Math.max(0, ...list.filter((o) => o.article !== s.article).map((o) => unitSimilarity(s.unit, o.unit)));
+    for (const s of list) {
+      const held = perArticle.get(s.article);
+      if (!held || closeness(s) > closeness(held)) perArticle.set(s.article, s);
+    }
     const values = [...perArticle.values()];
     if (values.length < 2 || new Set(values.map((v) => v.verb)).size < 2) continue;
     const name = entities.entities.find((e) => e.id === entity)?.name ?? entity;
@@ -72,9 +81,12 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
 }
 
 function subjectOf(units: Unit[], u: Unit, at: number, entities: EntityIndex): string | undefined {
-  const before = u.mentions.filter(
-    (m) => m.end <= at && at - m.end <= SUBJECT_REACH && (m.type === "organization" || m.type === "person"),
-  );
+  // The entity's type, not the mention's: a tagger may type one mention of a name differently.
+  const actor = (m: Mention) => {
+    const type = entities.byMention(u.article, m.start, m.end)?.type;
+    return type === "organization" || type === "person";
+  };
+  const before = u.mentions.filter((m) => m.end <= at && at - m.end <= SUBJECT_REACH && actor(m));
   const nearest = before.at(-1);
   const window = u.text.slice(Math.max(0, at - u.sentence.start - SUBJECT_REACH), at - u.sentence.start);
   const description = DEFINITE_DESCRIPTION.exec(window);
