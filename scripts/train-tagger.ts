@@ -47,6 +47,7 @@ import {
 } from "../src/annotate/mentions/tagger-train.js";
 import { parseWeights, tagDocument } from "../src/annotate/mentions/tagger-weights.js";
 import { isGroupWord } from "../src/annotate/mentions/words.js";
+import { spansOf } from "../src/eval/ner.js";
 import type { Sentence, Token } from "../src/model/index.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -697,25 +698,6 @@ export function trainTagger(options: TrainTaggerOptions = {}): TrainResult {
   return { json, report };
 }
 
-type Span = { start: number; end: number; type: string };
-
-function spansOfTags(tags: readonly string[]): Span[] {
-  const spans: Span[] = [];
-  let open: Span | undefined;
-  tags.forEach((tag, i) => {
-    if (tag === "O") {
-      open = undefined;
-      return;
-    }
-    const type = tag.slice(2);
-    if (tag.startsWith("B-") || !open || open.type !== type) {
-      open = { start: i, end: i + 1, type };
-      spans.push(open);
-    } else open.end = i + 1;
-  });
-  return spans;
-}
-
 /** Gold spans of a fully annotated sentence from its allowed labels (one label per word). */
 function goldTags(allowed: readonly number[]): string[] {
   return allowed.map((m) => {
@@ -744,8 +726,8 @@ function heldOutScores(scored: Prepared[], weights: ReturnType<typeof parseWeigh
           ["tagger", tags.slice(from, to)],
         ] as const) {
           const t = tally[name];
-          const g = spansOfTags(gold.map((x) => (x === "?" ? "O" : x))).filter((x) => SCORED.has(x.type));
-          const pr = spansOfTags(predicted).filter((x) => SCORED.has(x.type));
+          const g = spansOf(gold.map((x) => (x === "?" ? "O" : x))).filter((x) => SCORED.has(x.type));
+          const pr = spansOf(predicted).filter((x) => SCORED.has(x.type));
           if (source === "wikigold") {
             t.gold += g.length;
             t.predicted += pr.length;

@@ -182,7 +182,7 @@ function tagTokens(tokens: Token[], mentions: Mention[]): string[] {
 }
 
 /** Entity spans of a tag sequence; an I- tag after O or after another type opens a span (IOB1 and IOB2). */
-function spansOf(tags: readonly string[]): Span[] {
+export function spansOf(tags: readonly string[]): Span[] {
   const spans: Span[] = [];
   let open: Span | undefined;
   tags.forEach((tag, i) => {
