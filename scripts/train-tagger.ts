@@ -47,8 +47,7 @@ import {
 } from "../src/annotate/mentions/tagger-train.js";
 import { parseWeights, tagDocument } from "../src/annotate/mentions/tagger-weights.js";
 import { isGroupWord } from "../src/annotate/mentions/words.js";
-import { spansOf } from "../src/eval/ner.js";
-import type { Sentence, Token } from "../src/model/index.js";
+import { buildInput, spansOf } from "../src/eval/ner.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DATA = resolve(HERE, "../../shared/data");
@@ -519,22 +518,7 @@ function corpusCounts(sentences: { words: string[]; types: Tag[] }[]): CorpusCou
 
 /** A document rebuilt as text (words joined by spaces, a sentence a line) so the rule detector can read it. */
 function mentionInput(doc: Doc): MentionInput {
-  const tokens: Token[] = [];
-  const sentences: Sentence[] = [];
-  let text = "";
-  for (const s of doc.sentences) {
-    if (text.length > 0) text += "\n";
-    const tokenStart = tokens.length;
-    s.words.forEach((w, i) => {
-      if (i > 0) text += " ";
-      tokens.push({ start: text.length, end: text.length + w.length, text: w });
-      text += w;
-    });
-    const first = tokens[tokenStart] as Token;
-    const last = tokens[tokens.length - 1] as Token;
-    sentences.push({ start: first.start, end: last.end, tokenStart, tokenEnd: tokens.length });
-  }
-  return { text, tokens, sentences };
+  return buildInput(doc).input;
 }
 
 interface Prepared {

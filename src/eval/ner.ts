@@ -143,8 +143,14 @@ function parseConll(conllText: string): ConllDocument[] {
   return documents;
 }
 
-/** Rebuilds a document's text and its tokens and sentences with exact offsets. */
-function buildInput(doc: ConllDocument): { input: MentionInput; sentenceTokens: number[] } {
+/**
+ * Rebuilds a tokenised document as text (words joined by spaces, a sentence a line) with its tokens and
+ * sentences at exact offsets, and where each sentence's tokens start.
+ */
+export function buildInput(doc: { sentences: { words: readonly string[] }[] }): {
+  input: MentionInput;
+  sentenceTokens: number[];
+} {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   const sentenceTokens: number[] = [];
