@@ -1,3 +1,4 @@
+import { countWords as wordCount } from "../words.js";
 import { BLOCK_TAGS, descendants, type HtmlElement, type HtmlNode, type HtmlTree } from "./tree.js";
 
 /**
@@ -465,16 +466,4 @@ function squash(s: string): string {
     .replace(/ *\n */g, "\n")
     .replace(/\n{2,}/g, "\n")
     .trim();
-}
-
-function wordCount(s: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const space = c === 32 || c === 10 || c === 9 || c === 13;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
 }

@@ -1,4 +1,5 @@
 import { boilerplateRule } from "../boilerplate.js";
+import { countWords } from "../words.js";
 import { cutBlocks } from "./content.js";
 import { parseHtmlTree } from "./tree.js";
 
@@ -18,7 +19,7 @@ export function fragmentText(html: string): { paragraphs: string[]; removed: str
   for (const block of cutBlocks(tree.root)) {
     if (block.furniture) continue;
     const lines = block.text.split("\n").filter((line) => {
-      if (line.split(/\s+/).length > BOILERPLATE_MAX_WORDS || !boilerplateRule(line)) return true;
+      if (countWords(line) > BOILERPLATE_MAX_WORDS || !boilerplateRule(line)) return true;
       removed.push(line);
       return false;
     });

@@ -179,4 +179,50 @@ describe("the article's own text, not its neighbours", () => {
     const page = extractPage({ html, id: "k", source: "k.html" }) as ArticlePage;
     expect(page.article.text.startsWith("Read more about the plan")).toBe(true);
   });
+
+  it("ends the text at an unmarked comment section's heading, even when the comments are longer", () => {
+    const comment =
+      "Posted by a reader: the runway has needed this work for years and the noise at night was getting unbearable.";
+    const html = `<html><body><div>${story.map(p).join("")}<div class="hd">12 Comments</div>${Array.from({ length: 8 }, () => p(comment)).join("")}</div></body></html>`;
+    const page = extractPage({ html, id: "u", source: "u.html" }) as ArticlePage;
+    expect(page.article.text).toBe(story.join("\n\n"));
+    expect(page.article.removedBoilerplate).toContain("12 Comments");
+  });
+
+  it("keeps a 'Comments' heading that opens the page, before any article", () => {
+    const html = `<html><body><div><h2>Comments</h2>${story.map(p).join("")}</div></body></html>`;
+    const page = extractPage({ html, id: "v", source: "v.html" }) as ArticlePage;
+    expect(page.article.text).toContain("eleven weeks");
+  });
+});
+
+describe("pages with broken or unusual markup", () => {
+  const body =
+    "<p>The harbour authority reopened the northern quay on Tuesday after divers had checked the wall for damage.</p>".repeat(
+      3,
+    );
+
+  it("reads the body of a page whose <title> is never closed", () => {
+    const html = `<html><head><title>Quay reopens - The Harbour Post\nvar x = 1;</script></head><body>${body}</body></html>`;
+    const page = extractPage({ html, id: "t", source: "t.html" }) as ArticlePage;
+    expect(page.article.title).toBe("Quay reopens - The Harbour Post");
+    expect(page.article.text).toContain("divers had checked");
+  });
+
+  it("reads a page whose </title> is cut, with no <body> tag", () => {
+    const html = `<html><head><title>Quay reopens</tit<script src="a.js"></script>${body}`;
+    const page = extractPage({ html, id: "b", source: "b.html" }) as ArticlePage;
+    expect(page.article.text).toContain("divers had checked");
+  });
+
+  it("reads Japanese text without its ruby readings, and counts its words by character", () => {
+    const sentence =
+      "<ruby>港<rt>みなと</rt></ruby>の<ruby>岸壁<rp>(</rp><rt>がんぺき</rt><rp>)</rp></ruby>が火曜日に再開されました。";
+    const html = `<html><body><div>${`<p>${sentence.repeat(3)}</p>`.repeat(3)}</div></body></html>`;
+    const page = extractPage({ html, id: "j", source: "j.html" });
+    expect(page.kind).toBe("article");
+    const text = page.kind === "article" ? page.article.text : "";
+    expect(text.startsWith("港の岸壁が火曜日に再開されました。")).toBe(true);
+    expect(text).not.toContain("みなと");
+  });
 });

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type { Article, Diagnostic } from "../../model/index.js";
 import { boilerplateRule } from "../boilerplate.js";
 import { parseDateline } from "../dateline.js";
+import { countWords } from "../words.js";
 import { decodePage } from "./charset.js";
 import { extractContent, type TextBlock } from "./content.js";
 import { type DateOptions, findDate, parseDateValue } from "./dates.js";
@@ -108,6 +109,14 @@ const DATE_LINE_MAX_WORDS = 12;
 /** Lines announcing other pages' content, in the languages dates are read in. */
 const TAIL_MARKER =
   /^\W*(?:related(?: articles| stories| posts| content)?|more (?:on this|stories|from|news)|read (?:more|next|also)|you (?:may|might) also (?:like|be interested)|recommended(?: for you)?|about the author|(?:das|dies) könnte (?:dich|sie) auch interessieren|auch interessant|mehr zum thema|mehr (?:dazu|aus|zum)|weitere (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:beiträge|artikel)|empfohlene (?:beiträge|artikel)|über den autor|zum autor|lesen sie auch|(?:à )?lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|ti potrebbe interessare|leggi anche|leia também|zie ook|lees ook|czytaj (?:też|także)|zobacz (?:też|także))\b/i;
+/**
+ * The heading of a readers' comment section, a line of its own. Comments may be longer than the article, so
+ * this marker ends the text once some article has gone by, not half of the text.
+ */
+const COMMENTS_MARKER =
+  /^\W*(?:\d+\s+)?(?:(?:reader|readers'?|user) )?(?:comments?|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|have your say|(?:kommentare?|kommentar schreiben)|(?:commentaires?|laisser un commentaire|réagir)|(?:comentarios?|deja un comentario|deja una respuesta)|(?:commenti|lascia un commento)|(?:komentarze|skomentuj)|(?:reacties|reageer))(?:\s*\(\d+\))?\W*$/i;
+/** Characters of text before a comment-section heading can end it. */
+const COMMENTS_AFTER_CHARS = 200;
 /** Tail markers count only this far into the text: earlier, such a line is a section of the article. */
 const TAIL_AFTER_SHARE = 0.5;
 /** A tail marker is a short line. */
@@ -164,9 +173,11 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
   const title = meta.title ?? readability?.title;
   const facts: { published?: string; author?: string } = {};
   const removedBoilerplate: string[] = [...content.removed.filter((line) => boilerplateRule(line) !== undefined)];
+  const tail = tailStart(paragraphs);
+  if (tail < paragraphs.length) removedBoilerplate.push(...paragraphs.slice(tail).filter((p) => p.length <= 200));
   const kept: string[] = [];
   let leading = true;
-  for (const raw of paragraphs) {
+  for (const raw of paragraphs.slice(0, tail)) {
     let paragraph = raw;
     if (leading) {
       const rest = dropMetadataLines(paragraph, title, facts, dateOptions);
@@ -175,7 +186,7 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
     }
     const lines = paragraph.split("\n").filter((line) => {
       if (isDateLine(line, dateOptions)) return false;
-      if (line.split(/\s+/).length > BOILERPLATE_MAX_WORDS || !boilerplateRule(line)) return true;
+      if (countWords(line) > BOILERPLATE_MAX_WORDS || !boilerplateRule(line)) return true;
       removedBoilerplate.push(line);
       return false;
     });
@@ -183,8 +194,6 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
     leading = false;
     kept.push(lines.join("\n"));
   }
-  const tail = tailStart(kept);
-  if (tail < kept.length) removedBoilerplate.push(...kept.splice(tail).filter((p) => p.length <= 200));
   const text = kept.join("\n\n");
 
   const url = meta.canonicalUrl ?? input.url;
@@ -246,7 +255,7 @@ function dropMetadataLines(
       kept.push(line);
       continue;
     }
-    const words = line.split(/\s+/).length;
+    const words = countWords(line);
     if (title && line.trim().toLowerCase() === title.trim().toLowerCase()) continue;
     if (words <= BYLINE_MAX_WORDS && BYLINE_LINE.test(line)) {
       const names = splitAuthors(line);
@@ -279,7 +288,10 @@ function tailStart(paragraphs: string[]): number {
   const total = charCount(paragraphs);
   let seen = 0;
   for (const [i, p] of paragraphs.entries()) {
-    if (seen >= total * TAIL_AFTER_SHARE && p.split(/\s+/).length <= TAIL_MARKER_WORDS && TAIL_MARKER.test(p)) return i;
+    if (countWords(p) <= TAIL_MARKER_WORDS) {
+      if (seen >= total * TAIL_AFTER_SHARE && TAIL_MARKER.test(p)) return i;
+      if (seen >= COMMENTS_AFTER_CHARS && COMMENTS_MARKER.test(p)) return i;
+    }
     seen += p.length;
   }
   return paragraphs.length;
@@ -287,7 +299,7 @@ function tailStart(paragraphs: string[]): number {
 
 /** A short line that is mostly a date ("Published: 03.04.2020, 12:35"): page metadata wherever it stands. */
 function isDateLine(line: string, options: DateOptions): boolean {
-  if (line.split(/\s+/).length > DATE_ONLY_MAX_WORDS) return false;
+  if (countWords(line) > DATE_ONLY_MAX_WORDS) return false;
   const date = findDate(line, options);
   return date !== undefined && date.length >= line.length * DATE_ONLY_SHARE;
 }
@@ -345,7 +357,7 @@ function chooseDate(markup: string | undefined, near: HeadlineDate | undefined):
 
 function notArticleReasons(text: string, title: string | undefined, linkDensity: number, types: string[]): string[] {
   const reasons: string[] = [];
-  const words = text.length === 0 ? 0 : text.split(/\s+/).length;
+  const words = countWords(text);
   if (words < MIN_ARTICLE_WORDS) {
     reasons.push(`only ${words} words of main text, where an article has at least ${MIN_ARTICLE_WORDS}`);
   }

@@ -42,6 +42,9 @@ const DROPPED = new Set([
   "select",
   "textarea",
   "button",
+  // Ruby annotations: the reading of each character, printed above it, not part of the sentence.
+  "rt",
+  "rp",
 ]);
 
 /** Attributes that metadata and main-text extraction read; the rest are not kept. */
@@ -139,8 +142,31 @@ export function parseHtmlTree(html: string): HtmlTree {
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
+  parser.end(closeRunawayTitle(html));
   return { root, jsonLd, flattened };
+}
+
+/** How far into a page its `<title>` is looked for. */
+const TITLE_SEARCH_CHARS = 20_000;
+
+/**
+ * A `<title>` whose end tag is missing or mangled (`</tit`, cut by a crawler) reads, by the parsing rules,
+ * as text up to the end of the page, and the whole page is lost in the title. When the title has no end
+ * tag, or its text runs into the body, it is closed where its first line or the first markup ends.
+ */
+export function closeRunawayTitle(html: string): string {
+  const head = html.slice(0, TITLE_SEARCH_CHARS);
+  const open = /<title\b[^>]*>/i.exec(head);
+  if (!open) return html;
+  const start = open.index + open[0].length;
+  const rest = html.slice(start);
+  const close = /<\/title\s*>/i.exec(rest);
+  const body = /<\/head\s*>|<body\b/i.exec(rest);
+  if (close && (!body || close.index < body.index)) return html;
+  const newline = rest.search(/[\r\n]/);
+  const markup = rest.indexOf("<");
+  const end = Math.min(newline < 0 ? rest.length : newline, markup < 0 ? rest.length : markup);
+  return `${html.slice(0, start + end)}</title>${html.slice(start + end)}`;
 }
 
 /** Elements under `element` in document order, without recursion (the tree may be deep). */
