@@ -21,6 +21,8 @@ export interface TextBlock {
   furniture?: string;
   /** Index of the table row the block is a cell of, so cells of one row stay on one line. */
   row?: HtmlElement;
+  /** The picture just before the block in reading order, with no text between them. */
+  afterImage?: HtmlElement;
 }
 
 /** What main-text extraction found. */
@@ -146,6 +148,7 @@ const WRAPPER_PROSE_SHARE = 0.6;
 export function extractContent(tree: HtmlTree, options: ContentOptions = {}): ContentResult {
   const body = findBody(tree.root);
   const blocks = cutBlocks(body);
+  markCaptions(blocks);
   const proseOf = new Map<HtmlElement, number>();
   const charsOf = new Map<HtmlElement, number>();
   const linksOf = new Map<HtmlElement, number>();
@@ -255,6 +258,43 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
   };
 }
 
+/** A caption is short: a line or two under the picture. */
+const CAPTION_MAX_WORDS = 50;
+/** Text of the picture's holder beyond its caption's, in characters, that makes it more than a figure. */
+const CAPTION_SLACK = 20;
+
+/**
+ * Marks as captions the short blocks that come straight after a picture and share with it a holder that has
+ * no other text: the `<p><img><br><em>Figure 4: …</em></p>` or `<div><div><img></div><p><small>Photo: …</small></p></div>`
+ * that pages use instead of `<figure>`. A lead paragraph under a picture shares its holder with the rest of
+ * the article, so it is no caption.
+ */
+function markCaptions(blocks: TextBlock[]): void {
+  const chars = new Map<HtmlElement, number>();
+  for (const block of blocks) if (block.afterImage) addUp(chars, block.owner, 0);
+  if (chars.size === 0) return;
+  for (const block of blocks) {
+    for (let e: HtmlElement | undefined = block.owner; e; e = e.parent)
+      if (chars.has(e)) chars.set(e, (chars.get(e) ?? 0) + block.text.length);
+  }
+  for (const block of blocks) {
+    const image = block.afterImage;
+    if (!image || block.furniture || block.heading > 0 || wordCount(block.text) > CAPTION_MAX_WORDS) continue;
+    // An icon before a link is a link list's bullet; link lists already count against their container.
+    if (block.linkChars > block.text.length * LINK_LIST_DENSITY) continue;
+    const holder = commonAncestor(image, block.owner);
+    if (holder && (chars.get(holder) ?? Number.POSITIVE_INFINITY) <= block.text.length + CAPTION_SLACK)
+      block.furniture = "caption";
+  }
+}
+
+function commonAncestor(a: HtmlElement, b: HtmlElement): HtmlElement | undefined {
+  const above = new Set<HtmlElement>();
+  for (let x: HtmlElement | undefined = a; x; x = x.parent) above.add(x);
+  for (let x: HtmlElement | undefined = b; x; x = x.parent) if (above.has(x)) return x;
+  return undefined;
+}
+
 function findBody(root: HtmlElement): HtmlElement {
   for (const e of descendants(root)) if (e.tag === "body") return e;
   return root;
@@ -281,10 +321,14 @@ function sumOfRoots(totals: Map<HtmlElement, number>, body: HtmlElement): number
 /** True when the furniture verdict on one of the block's ancestors hides most of the page's prose. */
 function isWrapper(block: TextBlock, prose: Map<HtmlElement, number>, total: number): boolean {
   if (total === 0) return false;
+  let marked = false;
   for (let e: HtmlElement | undefined = block.owner; e; e = e.parent) {
-    if (furnitureReason(e) && (prose.get(e) ?? 0) <= WRAPPER_PROSE_SHARE * total) return false;
+    if (!furnitureReason(e)) continue;
+    if ((prose.get(e) ?? 0) <= WRAPPER_PROSE_SHARE * total) return false;
+    marked = true;
   }
-  return true;
+  // Furniture marked on an inline element (a credit line in a paragraph) holds no prose: never a wrapper.
+  return marked;
 }
 
 function isInside(e: HtmlElement, container: HtmlElement): boolean {
@@ -304,9 +348,13 @@ export function cutBlocks(body: HtmlElement): TextBlock[] {
   let furniture: string | undefined;
   let heading = 0;
   let row: HtmlElement | undefined;
+  let image: HtmlElement | undefined;
+  /** Whether a line or block boundary separates the picture from the text that follows it. */
+  let imageApart = false;
   const flush = () => {
     const clean = squash(text);
-    if (clean.length > 0) {
+    if (clean.length === 0) imageApart = true;
+    else {
       const ratio = clean.length / Math.max(1, text.length);
       const block: TextBlock = {
         text: clean,
@@ -316,6 +364,8 @@ export function cutBlocks(body: HtmlElement): TextBlock[] {
       };
       if (furniture) block.furniture = furniture;
       if (row) block.row = row;
+      if (image && imageApart) block.afterImage = image;
+      image = undefined;
       blocks.push(block);
     }
     text = "";
@@ -356,12 +406,19 @@ export function cutBlocks(body: HtmlElement): TextBlock[] {
       continue;
     }
     if (node.tag === "br") {
+      if (!text.trim()) imageApart = true;
       if (lastBr) flush();
       else text += "\n";
       lastBr = true;
       continue;
     }
-    if (node.tag === "img" || node.tag === "hr" || node.tag === "input" || node.tag === "link" || node.tag === "meta") {
+    if (node.tag === "img") {
+      // A picture before any text of the block may be captioned by it; one inside running text is an icon.
+      image = text.trim() ? undefined : node;
+      imageApart = false;
+      continue;
+    }
+    if (node.tag === "hr" || node.tag === "input" || node.tag === "link" || node.tag === "meta") {
       if (node.tag === "hr") flush();
       continue;
     }

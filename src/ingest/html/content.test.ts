@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { extractContent } from "./content.js";
+import { parseHtmlTree } from "./tree.js";
+
+const story = [
+  "The harbour authority reopened the northern quay on Tuesday after divers had checked the wall for damage.",
+  "Ferries will return to their usual berths from Thursday, and the temporary landing stage will be taken down.",
+  "Repairs to the southern quay are to start in the spring and to last until the end of the summer season.",
+];
+const p = (s: string) => `<p>${s}</p>`;
+const text = (html: string) => extractContent(parseHtmlTree(`<html><body>${html}</body></html>`)).paragraphs;
+
+describe("extractContent and captions", () => {
+  it("leaves out a caption under a picture in the picture's own holder", () => {
+    const figure =
+      '<div class="pic"><div class="frame"><img src="quay.jpg"></div><p><small>The northern quay on Tuesday. Photo: Harbour Post</small></p></div>';
+    expect(text(`<article>${p(story[0] as string)}${figure}${story.slice(1).map(p).join("")}</article>`)).toEqual(
+      story,
+    );
+  });
+
+  it("leaves out a caption set below a picture by a line break in one paragraph", () => {
+    const figure = '<p><img src="wall.jpg"><br><em>Figure 2: the wall where the divers worked.</em></p>';
+    expect(text(`<article>${story.map(p).join(figure)}</article>`)).toEqual(story);
+  });
+
+  it("keeps a paragraph that starts beside a floated picture", () => {
+    const lead = `<p><img src="logo.png" align="left">${story[0]}</p>`;
+    expect(text(`<article>${lead}${story.slice(1).map(p).join("")}</article>`)).toEqual(story);
+  });
+
+  it("keeps a lead paragraph under a picture at the top of the article", () => {
+    expect(text(`<article><img src="hero.jpg">${story.map(p).join("")}</article>`)).toEqual(story);
+  });
+
+  it("keeps a short paragraph after a picture when the holder has the article's other text", () => {
+    const short = "Ferries return on Thursday.";
+    expect(
+      text(`<article>${p(story[0] as string)}<img src="x.jpg">${p(short)}${p(story[1] as string)}</article>`),
+    ).toEqual([story[0], short, story[1]]);
+  });
+
+  it("leaves out a credit marked on an inline element inside a paragraph", () => {
+    const credited = `<p><span class="caption">The quay at dawn.</span><span class="credits">Harbour Post / J. Doe</span></p>`;
+    const paragraphs = text(`<article>${story.map(p).join(credited)}</article>`);
+    expect(paragraphs.join(" ")).not.toContain("J. Doe");
+    expect(paragraphs).toEqual(story);
+  });
+});
