@@ -174,6 +174,24 @@ describe("the article's own text, not its neighbours", () => {
     expect(page.article.removedBoilerplate).toContain("Read more");
   });
 
+  it.each([
+    "Verwandte Themenbereiche",
+    "Explore further",
+    "Contenido relacionado",
+    "À lire également",
+    "Zobacz również",
+  ])("cuts the tail that '%s' announces", (marker) => {
+    const html = `<html><body><article>${story.map(p).join("")}<p>${marker}</p><p>Fares at the airport are to rise next year, the operator announced in a separate statement.</p></article></body></html>`;
+    const page = extractPage({ html, id: "m", source: "m.html" }) as ArticlePage;
+    expect(page.article.text).toBe(story.join("\n\n"));
+  });
+
+  it("keeps a line that only starts like a marker word ('Relatedness', 'Seealso')", () => {
+    const html = `<html><body><article>${story.map(p).join("")}<p>Relatedness of the two plans</p></article></body></html>`;
+    const page = extractPage({ html, id: "r", source: "r.html" }) as ArticlePage;
+    expect(page.article.text.endsWith("Relatedness of the two plans")).toBe(true);
+  });
+
   it("keeps a 'read more' line that comes before most of the article", () => {
     const html = `<html><body><article><p>Read more about the plan</p>${story.map(p).join("")}</article></body></html>`;
     const page = extractPage({ html, id: "k", source: "k.html" }) as ArticlePage;

@@ -106,9 +106,21 @@ const DATE_BLOCK_MAX_CHARS = 200;
 /** A block is a date line when, besides the date, it has at most this many words ("Updated:", a weekday, a name). */
 const DATE_LINE_OTHER_WORDS = 6;
 const DATE_LINE_MAX_WORDS = 12;
-/** Lines announcing other pages' content, in the languages dates are read in. */
-const TAIL_MARKER =
-  /^\W*(?:related(?: articles| stories| posts| content)?|more (?:on this|stories|from|news)|read (?:more|next|also)|you (?:may|might) also (?:like|be interested)|recommended(?: for you)?|about the author|(?:das|dies) könnte (?:dich|sie) auch interessieren|auch interessant|mehr zum thema|mehr (?:dazu|aus|zum)|weitere (?:artikel|beiträge|themen|nachrichten)|ähnliche (?:beiträge|artikel)|empfohlene (?:beiträge|artikel)|über den autor|zum autor|lesen sie auch|(?:à )?lire aussi|sur le même sujet|dans la même rubrique|leer más|te puede interesar|noticias relacionadas|ti potrebbe interessare|leggi anche|leia também|zie ook|lees ook|czytaj (?:też|także)|zobacz (?:też|także))\b/i;
+/**
+ * Lines announcing other pages' content, by language (in the languages dates are read in). Each phrase must
+ * start the line and end at a word boundary.
+ */
+const TAIL_PHRASES = [
+  // English
+  "related(?: articles| stories| posts| content| news| topics| links| reading)?|more (?:on this|stories|from|news|articles|like this)|read (?:more|next|also)|also read|see also|further reading|explore further|you (?:may|might) also (?:like|be interested)|recommended(?: for you| reading)?|about the author|don't miss",
+  // German
+  "(?:das|dies|das thema) könnte (?:dich|sie) auch interessieren|sie könnten auch|auch interessant|mehr zum thema|mehr (?:dazu|aus|zum|themen)|weitere (?:artikel|beiträge|themen|nachrichten)|weiterführende (?:informationen|links|artikel)|ähnliche (?:beiträge|artikel)|verwandte (?:artikel|beiträge|themen\\w*)|empfohlene (?:beiträge|artikel)|über den autor|zum autor|lesen sie auch|(?:zum )?weiterlesen|siehe auch|schon gelesen|lust auf mehr|entdecke weitere|top.?themen",
+  // French
+  "(?:à )?lire aussi|(?:à )?lire également|voir aussi|sur le même (?:sujet|thème)|dans la même rubrique|en savoir plus",
+  // Spanish, Portuguese, Italian, Dutch, Polish
+  "leer más|lee también|te puede interesar|(?:noticias|contenidos?|artículos) relacionad[oa]s|contenido relacionado|veja também|leia também|leia mais|ti potrebbe interessare|leggi anche|zie ook|lees ook|czytaj (?:też|także|więcej)|zobacz (?:też|także|również)",
+];
+const TAIL_MARKER = new RegExp(`^\\W*(?:${TAIL_PHRASES.join("|")})(?![\\p{L}\\p{N}])`, "iu");
 /**
  * The heading of a readers' comment section, a line of its own. Comments may be longer than the article, so
  * this marker ends the text once some article has gone by, not half of the text.
