@@ -186,6 +186,26 @@ describe("the article's own text, not its neighbours", () => {
     expect(page.article.text).toBe(story.join("\n\n"));
   });
 
+  it.each([
+    "5 min read",
+    "Lesezeit: 3 Minuten",
+    "3:59 PM",
+    "2 months ago",
+    "Last Modified:",
+    "Aktualisiert am 17.01.2021.",
+  ])("drops the metadata line '%s' wherever it stands", (line) => {
+    const html = `<html><body><article><p>${line}</p>${story.map(p).join(`<p>${line}</p>`)}</article></body></html>`;
+    const page = extractPage({ html, id: "d", source: "d.html" }) as ArticlePage;
+    expect(page.article.text).toBe(story.join("\n\n"));
+  });
+
+  it("keeps a recipe's time and a sentence that starts with a date word", () => {
+    const lines = ["15 – 30 Min", "Date night is on Friday, the organisers said."];
+    const html = `<html><body><article>${[...story, ...lines].map(p).join("")}</article></body></html>`;
+    const page = extractPage({ html, id: "e", source: "e.html" }) as ArticlePage;
+    expect(page.article.text).toBe([...story, ...lines].join("\n\n"));
+  });
+
   it("keeps a line that only starts like a marker word ('Relatedness', 'Seealso')", () => {
     const html = `<html><body><article>${story.map(p).join("")}<p>Relatedness of the two plans</p></article></body></html>`;
     const page = extractPage({ html, id: "r", source: "r.html" }) as ArticlePage;

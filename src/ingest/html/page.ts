@@ -309,11 +309,28 @@ function tailStart(paragraphs: string[]): number {
   return paragraphs.length;
 }
 
-/** A short line that is mostly a date ("Published: 03.04.2020, 12:35"): page metadata wherever it stands. */
+/** Labels that stand before a page's date ("Last modified:", "Aktualisiert am"), alone or with the date. */
+const DATE_LABEL =
+  /^\W*(?:last (?:modified|updated)|(?:updated|published|posted)(?: on)?|release date|date|(?:zuletzt )?aktualisiert(?: am)?|letzte änderung|veröffentlicht(?: am)?|erstellt(?: am)?|stand|datum|ultima modifica|(?:aggiornato|pubblicato)(?: il)?|(?:mis à jour|publié)(?: le)?|(?:actualizado|publicado)(?: el)?)(?![\p{L}\p{N}])\s*:?\s*/iu;
+/** A reading-time line: "5 min read", "Lesezeit: 3 Minuten", "Temps de lecture : 4 min". */
+const READING_TIME =
+  /^\W*(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura)\W*(?:ca\.?\s*)?\d+(?:\s*[-–]\s*\d+)?\s*(?:min(?:ute)?s?|minuten|minutos?|minuti)\.?|\d+\s*(?:min(?:ute)?s?|minuten|minutos?|minuti)\.?\s+(?:read|lesezeit|lesen|de lecture|de lectura|di lettura))\W*$/iu;
+/** A clock time alone, or an age ("2 months ago", "vor 3 Stunden"). */
+const TIME_ONLY =
+  /^\W*(?:\d{1,2}[:.]\d{2}(?:\s*(?:am|pm|uhr|h))?|(?:\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?),?\s*)+ago|vor\s+\d+\s+(?:sekunden|minuten|stunden|tagen|wochen|monaten|jahren))\W*$/iu;
+
+/**
+ * A short line that is page metadata wherever it stands: mostly a date ("Published: 03.04.2020, 12:35"), a
+ * date label with or without its date, a reading time, a clock time or an age.
+ */
 function isDateLine(line: string, options: DateOptions): boolean {
   if (countWords(line) > DATE_ONLY_MAX_WORDS) return false;
-  const date = findDate(line, options);
-  return date !== undefined && date.length >= line.length * DATE_ONLY_SHARE;
+  if (READING_TIME.test(line) || TIME_ONLY.test(line)) return true;
+  const label = DATE_LABEL.exec(line);
+  const rest = label ? line.slice(label[0].length) : line;
+  if (label && !/[\p{L}\p{N}]/u.test(rest)) return true;
+  const date = findDate(rest, options);
+  return date !== undefined && date.length >= rest.length * DATE_ONLY_SHARE;
 }
 
 /** A date shown beside the headline, and whether its block is a date line rather than a sentence. */
