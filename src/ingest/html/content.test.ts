@@ -47,3 +47,21 @@ describe("extractContent and captions", () => {
     expect(paragraphs).toEqual(story);
   });
 });
+
+describe("extractContent and the container's tail", () => {
+  const links = (n: number) =>
+    `<ul>${Array.from({ length: n }, (_, i) => `<li><a href="/s/${i}">Headline number ${i} about another harbour story</a></li>`).join("")}</ul>`;
+  const teaser = (i: number) =>
+    `<p>Teaser ${i}: the council approved a new budget for the coastal road, with works to begin after the summer.</p>`;
+
+  it("ends the text where a headline list with a teaser follows the article in one container", () => {
+    const headlines = `<h3>More headlines</h3>${links(8)}${teaser(1)}${links(2)}`;
+    expect(text(`<div id="main">${story.map(p).join("")}${headlines}</div>`)).toEqual(story);
+  });
+
+  it("keeps the article's end after a short inline link box", () => {
+    const box = links(1);
+    const paragraphs = text(`<div id="main">${story.slice(0, 2).map(p).join("")}${box}${p(story[2] as string)}</div>`);
+    expect(paragraphs).toEqual(story);
+  });
+});

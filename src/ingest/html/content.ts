@@ -215,6 +215,7 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
     if (density > LINK_LIST_DENSITY && wordCount(block.text) < 3 * PROSE_MIN_WORDS) return false;
     return !(block.heading > 0 && title && squash(block.text) === title);
   });
+  dropTrailingLinks(inside, keep);
   // A heading over nothing but links and furniture titles a "related" box, not a section of the article.
   for (let i = 0; i < inside.length; i++) {
     if (!keep[i] || (inside[i] as TextBlock).heading === 0) continue;
@@ -258,6 +259,9 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
   };
 }
 
+/** What a link list's characters cost against the prose after it (see {@link dropTrailingLinks}). */
+const TRAILING_LINK_COST = 0.5;
+
 /** A caption is short: a line or two under the picture. */
 const CAPTION_MAX_WORDS = 50;
 /** Text of the picture's holder beyond its caption's, in characters, that makes it more than a figure. */
@@ -293,6 +297,33 @@ function commonAncestor(a: HtmlElement, b: HtmlElement): HtmlElement | undefined
   for (let x: HtmlElement | undefined = a; x; x = x.parent) above.add(x);
   for (let x: HtmlElement | undefined = b; x; x = x.parent) if (above.has(x)) return x;
   return undefined;
+}
+
+/**
+ * Cuts the container's tail where link lists outweigh the prose that follows them: teasers and headlines
+ * after the article (a "more headlines" box that holds summaries as well as links) sit in the same
+ * container as the article on many pages. Reading on, prose adds its characters and each link list takes
+ * away {@link TRAILING_LINK_COST} of its characters; the text ends where that running sum is highest.
+ */
+function dropTrailingLinks(inside: TextBlock[], keep: boolean[]): void {
+  const value = inside.map((b, i) => {
+    if (keep[i]) return proseWeight(b);
+    if (b.linkChars <= b.text.length * LINK_LIST_DENSITY) return 0;
+    return -TRAILING_LINK_COST * b.text.length;
+  });
+  let sum = 0;
+  let best = 0;
+  let end = -1;
+  for (let i = 0; i < value.length; i++) {
+    sum += value[i] as number;
+    if (sum > best) {
+      best = sum;
+      end = i;
+    }
+  }
+  if (end < 0) return;
+  while (end < value.length - 1 && (value[end + 1] as number) >= 0) end++;
+  for (let i = end + 1; i < keep.length; i++) keep[i] = false;
 }
 
 function findBody(root: HtmlElement): HtmlElement {
