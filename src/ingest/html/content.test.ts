@@ -65,3 +65,19 @@ describe("extractContent and the container's tail", () => {
     expect(paragraphs).toEqual(story);
   });
 });
+
+describe("extractContent and teaser lists", () => {
+  const item = (i: number) =>
+    `<dt><a href="/s/${i}">Council approves the budget for the coastal road, part ${i}</a></dt><dd>The council approved a new budget for the coastal road on Monday, with works to begin after the summer and to last two years.</dd>`;
+
+  it("takes the article's own element, not a wrapper that adds a longer list of teasers", () => {
+    const html = `<div id="main"><div id="story">${story.map(p).join("")}</div><h3>Headlines</h3><dl>${[1, 2, 3, 4, 5].map(item).join("")}</dl></div>`;
+    expect(text(html)).toEqual(story);
+  });
+
+  it("keeps a paragraph that follows a headline link inside the article", () => {
+    const link = '<p><a href="/s/9">Council approves the budget for the coastal road</a></p>';
+    const html = `<div id="main"><div id="story">${story.slice(0, 2).map(p).join("")}${link}${p(story[2] as string)}</div></div>`;
+    expect(text(html)).toEqual(story);
+  });
+});

@@ -21,6 +21,8 @@ export interface TextBlock {
   furniture?: string;
   /** Index of the table row the block is a cell of, so cells of one row stay on one line. */
   row?: HtmlElement;
+  /** Whether the block follows a headline link, as a teaser of another page does. */
+  teaser?: boolean;
   /** The picture just before the block in reading order, with no text between them. */
   afterImage?: HtmlElement;
 }
@@ -123,6 +125,8 @@ const PROSE_MAX_LINK_DENSITY = 0.33;
 const LINK_PENALTY_POWER = 2;
 /** Bonus for elements marked as the article by class, id or itemprop; tie-breaker among near equals. */
 const CONTENT_MARK_BONUS = 1.25;
+/** Share of a lone paragraph's score its parent needs to be taken instead. */
+const SINGLE_BLOCK_PARENT_SHARE = 0.5;
 /** Comment sections may hold more prose than the article they follow; that never makes them the article. */
 const COMMENT_REASONS = new Set([
   "comment",
@@ -149,6 +153,7 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
   const body = findBody(tree.root);
   const blocks = cutBlocks(body);
   markCaptions(blocks);
+  markTeasers(blocks);
   const proseOf = new Map<HtmlElement, number>();
   const charsOf = new Map<HtmlElement, number>();
   const linksOf = new Map<HtmlElement, number>();
@@ -174,24 +179,32 @@ export function extractContent(tree: HtmlTree, options: ContentOptions = {}): Co
     pageChars += chars;
     pageLinks += block.linkChars;
     if (block.furniture) continue;
-    const weight = proseWeight(block);
-    if (weight > 0) {
-      pageProse += weight;
-      addUp(proseOf, block.owner, weight);
-    }
+    pageProse += proseWeight(block);
+    const weight = containerWeight(block);
+    if (weight > 0) addUp(proseOf, block.owner, weight);
     addUp(charsOf, block.owner, chars);
     addUp(linksOf, block.owner, block.linkChars);
   }
 
   let best: HtmlElement = body;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const [element, prose] of proseOf) {
+  const scoreOf = (element: HtmlElement) => {
+    const prose = proseOf.get(element) ?? 0;
     const density = (linksOf.get(element) ?? 0) / Math.max(1, charsOf.get(element) ?? 0);
-    const score = prose * (1 - density) ** LINK_PENALTY_POWER * (isContentMarked(element) ? CONTENT_MARK_BONUS : 1);
+    return prose * (1 - density) ** LINK_PENALTY_POWER * (isContentMarked(element) ? CONTENT_MARK_BONUS : 1);
+  };
+  for (const element of proseOf.keys()) {
+    const score = scoreOf(element);
     if (score > bestScore) {
       bestScore = score;
       best = element;
     }
+  }
+  // One paragraph is not an article: when it wins because its siblings share their container with links,
+  // the container is taken if it scores at least half as well.
+  if (best !== body && best.parent) {
+    const prose = blocks.filter((b) => containerWeight(b) > 0 && isInside(b.owner, best)).length;
+    if (prose === 1 && scoreOf(best.parent) >= SINGLE_BLOCK_PARENT_SHARE * bestScore) best = best.parent;
   }
 
   const paragraphs: string[] = [];
@@ -326,12 +339,37 @@ function dropTrailingLinks(inside: TextBlock[], keep: boolean[]): void {
   for (let i = end + 1; i < keep.length; i++) keep[i] = false;
 }
 
+/** A headline link: a block that is all link (at least this share), of headline length. */
+const HEADLINE_LINK_SHARE = 0.9;
+const HEADLINE_MIN_WORDS = 4;
+const HEADLINE_MAX_WORDS = 20;
+
+/**
+ * Marks teasers: blocks that come straight after a headline link, as summaries of other pages do in
+ * "more headlines" lists. Teasers count for nothing when the container is chosen, so a wrapper holding the
+ * article and a list of teasers does not outscore the article's own element. Headline links inside page
+ * furniture (a related box in the article) do not make the next paragraph a teaser.
+ */
+function markTeasers(blocks: TextBlock[]): void {
+  for (let i = 1; i < blocks.length; i++) {
+    const prev = blocks[i - 1] as TextBlock;
+    if (prev.furniture || prev.linkChars < prev.text.length * HEADLINE_LINK_SHARE) continue;
+    const words = wordCount(prev.text);
+    if (words >= HEADLINE_MIN_WORDS && words <= HEADLINE_MAX_WORDS) (blocks[i] as TextBlock).teaser = true;
+  }
+}
+
 function findBody(root: HtmlElement): HtmlElement {
   for (const e of descendants(root)) if (e.tag === "body") return e;
   return root;
 }
 
 /** Prose characters a block contributes: long, sentence-like, link-poor text; 0 for fragments. */
+/** {@link proseWeight} for choosing the container: a teaser after a headline link counts for nothing. */
+function containerWeight(block: TextBlock): number {
+  return block.teaser ? 0 : proseWeight(block);
+}
+
 function proseWeight(block: TextBlock): number {
   if (block.heading > 0) return 0;
   const words = wordCount(block.text);
