@@ -63,6 +63,10 @@ const CONTENT_WORD_LENGTH = 4;
 const TITLE_CASE_SHARE = 0.75;
 /** Capitalised common words a title-case headline has at least; a list of names has fewer. */
 const TITLE_CASE_COMMON = 2;
+/** Words that title case leaves in lower case: articles, conjunctions, short prepositions, "to" and "as". */
+const TITLE_CASE_LOWER = new Set(
+  "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into onto over upon than".split(" "),
+);
 /** Content words a title-case headline has at least. */
 const TITLE_CASE_MIN_WORDS = 4;
 
@@ -75,6 +79,9 @@ export function isTitleCaseLine(tokens: readonly Token[]): boolean {
   let capitalised = 0;
   let common = 0;
   for (const t of tokens) {
+    // Title case capitalises every word but articles, conjunctions and short prepositions: "met" or "new"
+    // in lower case makes the line a sentence.
+    if (/^\p{Ll}+$/u.test(t.text) && !TITLE_CASE_LOWER.has(t.text)) return false;
     if (t.text.length < CONTENT_WORD_LENGTH || !HAS_LETTER.test(t.text)) continue;
     content++;
     if (!UPPER_START.test(t.text)) continue;

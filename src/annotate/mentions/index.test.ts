@@ -49,6 +49,8 @@ describe("detectMentions finds names and types them", () => {
     ["Officials visited cities such as Tarvik and Olmen last week.", "Olmen", "place"],
     ["Dockers Agree to End Walkout After Talks in Sfax", "Sfax", "place"],
     ["Leicester 2 Tarnby 1", "Tarnby", "organization"],
+    // Short words capitalised around a lower-case verb: a sentence, not a title-case headline.
+    ["Officials met the Velmar Group on Monday.", "Velmar Group", "organization"],
   ];
   it.each(rows)("%s -> %s is %s", (text, name, type) => {
     expect(typeOf(text, name)).toBe(type);
