@@ -96,6 +96,13 @@ describe("the example story, end to end", () => {
     expect(q?.occurrences.find((o) => o.article === "003_dockers-agree")?.fidelity).toBe("truncated");
   });
 
+  it("names unnamed speakers by their description, through a relative clause or a pronoun", () => {
+    expect(quote("I saw the first containers go up")?.speaker.description).toBe("One crane operator");
+    expect(quote("working again before the end of the month")?.speaker.description).toMatch(
+      /^A senior official at the transport ministry/,
+    );
+  });
+
   it("marks as expanded a paraphrase that another outlet prints as a quotation", () => {
     const q = quote("enough foam and water");
     expect(q?.occurrences.find((o) => o.article === "004_smoke-over-city")?.fidelity).toBe("expanded");

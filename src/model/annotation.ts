@@ -63,6 +63,8 @@ export interface SpeakerRef extends Span {
   kind: "name" | "pronoun" | "description";
   /** For pronouns and descriptions: the mention they were resolved to, if any. */
   resolved?: Mention;
+  /** For a pronoun with no named antecedent: the description it takes up ("One crane operator"). */
+  antecedent?: Span & { text: string };
 }
 
 /** A direct quotation: the words between the quotation marks and how they were attributed. */

@@ -159,7 +159,8 @@ function toReportQuote(group: Occurrence[], entities: EntityIndex): ReportQuote 
       ? (entities.byMention(o.article, target.start, target.end) ?? entities.byName(target.text))
       : undefined;
     if (entity) votes.set(entity.id, (votes.get(entity.id) ?? 0) + 1);
-    if (speaker.kind !== "pronoun" && speaker.text.length > description.length) description = speaker.text;
+    const described = speaker.kind === "pronoun" ? speaker.antecedent?.text : speaker.text;
+    if (described && described.length > description.length) description = described;
   }
   const entity = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   if (!description && entity) description = entities.entities.find((e) => e.id === entity)?.name ?? "";

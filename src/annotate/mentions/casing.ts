@@ -65,7 +65,9 @@ const TITLE_CASE_SHARE = 0.75;
 const TITLE_CASE_COMMON = 2;
 /** Words that title case leaves in lower case: articles, conjunctions, short prepositions, "to" and "as". */
 const TITLE_CASE_LOWER = new Set(
-  "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into onto over upon than".split(" "),
+  "a an the and but or nor for so yet as at by in of off on per to up via vs v with from into onto over upon than".split(
+    " ",
+  ),
 );
 /** Content words a title-case headline has at least. */
 const TITLE_CASE_MIN_WORDS = 4;

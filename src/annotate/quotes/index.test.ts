@@ -402,6 +402,31 @@ describe("extractQuotes: pronouns and descriptions", () => {
     const text = '"Tell Maria Lopez we are coming," he said.';
     expect(quotesOf(text)[0]?.speaker?.resolved).toBeUndefined();
   });
+
+  it("takes up the described subject of an earlier sentence when no name is near", () => {
+    const text =
+      'One crane operator, who asked that his name not be used, described the night.\n\n"I saw the first stack burn," he said.';
+    const speaker = quotesOf(text)[0]?.speaker;
+    expect(speaker?.resolved).toBeUndefined();
+    expect(speaker?.antecedent?.text).toBe("One crane operator");
+    expect(text.slice(speaker?.antecedent?.start, speaker?.antecedent?.end)).toBe("One crane operator");
+  });
+});
+
+describe("extractQuotes: subjects with relative clauses", () => {
+  it.each<[string, string]>([
+    [
+      'A senior official at the port authority who asked not to be named because he was not authorised to speak said: "The crane failed an inspection."',
+      "A senior official at the port authority",
+    ],
+    [
+      'A senior official at the transport ministry in Tunis, who was not authorised to speak publicly, said the government wanted the port "working again" soon.',
+      "A senior official at the transport ministry in Tunis",
+    ],
+    ['A diplomat in Beirut said: "Nobody expected it."', "A diplomat in Beirut"],
+  ])("%s -> %s", (text, speaker) => {
+    expect(quotesOf(text)[0]?.speaker?.text).toBe(speaker);
+  });
 });
 
 describe("extractQuotes: marks and what is not a quotation", () => {

@@ -439,6 +439,9 @@ class Resolver {
       if (resolved) {
         ref.resolved = resolved.mention;
         this.named.push({ ...resolved, at: words.start });
+      } else {
+        const antecedent = this.describedAntecedent(words.text.toLowerCase(), Math.min(words.start, anchor), parser);
+        if (antecedent) ref.antecedent = antecedent;
       }
     } else {
       const modifierEnd =
@@ -480,6 +483,22 @@ class Resolver {
         !/['’]s?$/u.test(this.text.slice(m.end, m.end + 2).replace(/\s.*$/u, "")) &&
         !/['’]s$/u.test(m.text),
     );
+  }
+
+  /**
+   * The description a personal pronoun takes up when no name does: the subject of an earlier sentence in the
+   * window, led by a determiner ("One crane operator, who asked not to be named, described the night.").
+   */
+  private describedAntecedent(pronoun: string, at: number, parser: SpeakerParser): SpeakerRef["antecedent"] {
+    const subject = SPEAKER_PRONOUNS[pronoun];
+    if (subject !== "he" && subject !== "she" && subject !== "they") return undefined;
+    const here = sentenceAt(this.sentences, at);
+    for (let s = here - 1; s >= 0 && here - s <= PRONOUN_WINDOW_SENTENCES; s--) {
+      const sentence = this.sentences[s] as Sentence;
+      const phrase = parser.clauseSubject(sentence.tokenStart, sentence.tokenEnd);
+      if (phrase?.kind === "description") return parser.slice(phrase.from, phrase.to);
+    }
+    return undefined;
   }
 
   private resolvePronoun(pronoun: string, at: number, anchor: number): Omit<Referent, "at"> | undefined {

@@ -29,6 +29,8 @@ export const MAX_APPOSITIVE_TOKENS = 30;
 
 /** How many words may stand between a weak speech verb and the quotation it introduces ("wrote on Twitter:"). */
 export const MAX_WEAK_VERB_GAP = 5;
+/** Tokens a relative clause may hold between its subject and the speech verb ("who asked not to be named"). */
+const MAX_RELATIVE_TOKENS = 25;
 
 /** A speaker phrase as token indices [from, to). */
 export interface SpeakerPhrase {
@@ -334,7 +336,7 @@ export class SpeakerParser {
           complete = true;
           break;
         }
-      } else if (this.verb(k) && !SEGMENT_LEADS.has(lower(t))) {
+      } else if (this.verb(k) && !SEGMENT_LEADS.has(lower(t)) && this.lower(k - 1) !== "to") {
         complete = true;
         break;
       }
@@ -384,6 +386,8 @@ export class SpeakerParser {
       const to = Math.max(v + 1, this.objectEnd(v, end, verb));
       return { speaker: subject, from: Math.min(subject.phraseFrom ?? subject.from, v), to: Math.max(to, subject.to) };
     }
+    const described = verb.form === "past" || verb.form === "third" ? this.subjectBeforeRelative(v, limit) : undefined;
+    if (described) return { speaker: described, from: described.from, to: v + 1 };
     const prev = this.tokens[v - 1];
     if (verb.form === "ing" && prev?.text === ",") {
       const main = this.clauseSubject(limit, v);
@@ -398,11 +402,33 @@ export class SpeakerParser {
   }
 
   /**
+   * The subject of a speech verb that a relative clause separates from it: "A senior official at the port
+   * who asked not to be named said", also between commas. The clause opens with a noun phrase led by a determiner or a name,
+   * then "who" or "whose"; the verb follows within {@link MAX_RELATIVE_TOKENS} without a sentence break.
+   */
+  private subjectBeforeRelative(v: number, limit: number): SpeakerPhrase | undefined {
+    if (v - limit > MAX_RELATIVE_TOKENS + MAX_SPEAKER_WORDS) return undefined;
+    let i = limit;
+    while (i < v && !isWord(this.tokens[i] as Token)) i++;
+    const phrase = this.phraseAfter(i, v);
+    if (!phrase || phrase.kind === "pronoun") return undefined;
+    const relative = this.lower(this.tokens[phrase.to]?.text === "," ? phrase.to + 1 : phrase.to);
+    if (relative !== "who" && relative !== "whose") return undefined;
+    if (v - phrase.to > MAX_RELATIVE_TOKENS) return undefined;
+    for (let k = phrase.to; k < v; k++) {
+      const t = this.tokens[k] as Token;
+      if ((isQuoteMark(t) || CLAUSE_PUNCT.test(t.text)) && !this.isAbbreviationPeriod(k)) return undefined;
+    }
+    const sure = phrase.kind !== "description" || DETERMINERS.has(this.lower(phrase.from));
+    return sure ? phrase : undefined;
+  }
+
+  /**
    * The subject of the clause that starts at `limit` ("Ann Lee rejected the plan, saying ..."), after an opening
    * adverbial phrase and its comma ("On Monday, Ann Lee ..."): a name, a pronoun or a determiner-led phrase
    * followed by a verb or an appositive comma.
    */
-  private clauseSubject(limit: number, before: number): SpeakerPhrase | undefined {
+  clauseSubject(limit: number, before: number): SpeakerPhrase | undefined {
     const starts = [limit];
     for (let k = limit; k < Math.min(before, limit + MAX_SPEAKER_WORDS); k++) {
       if (this.tokens[k]?.text === ",") {

@@ -29,7 +29,7 @@ export const DETERMINERS = wordSet(`
 
 /** Words that link the parts of one noun phrase ("a commander of X", "a spokesman for Y"). */
 export const CONNECTORS = wordSet(`
-  of for at with from
+  of for at with from in
 `);
 
 /** Particles inside personal names, written in lower case. */
