@@ -91,6 +91,38 @@ describe("resolveEntities", () => {
   });
 });
 
+describe("resolveEntities: typed names and untyped forms", () => {
+  it("names and types an entity by its typed form when an adjective form joins it untyped", () => {
+    const index = resolveEntities([
+      annotated(
+        "a",
+        "Nigerian officials said the Nigerian army and Nigerian police had left. Talks in Nigeria resumed with Nigerian envoys.",
+        [
+          ["Nigerian", "other"],
+          ["Nigerian", "other"],
+          ["Nigerian", "other"],
+          ["Nigeria", "place"],
+          ["Nigerian", "other"],
+        ],
+      ),
+    ]);
+    const nigeria = entityOf(index, "Nigeria");
+    expect(nigeria).toMatchObject({ name: "Nigeria", type: "place" });
+    expect(nigeria?.mentions).toHaveLength(5);
+  });
+
+  it("keeps the majority type of a name the detector typed several ways", () => {
+    const index = resolveEntities([
+      annotated("a", "Delta Shipping said it would sue. Delta Shipping denied it. Delta Shipping had no comment.", [
+        ["Delta Shipping", "other"],
+        ["Delta Shipping", "other"],
+        ["Delta Shipping", "person"],
+      ]),
+    ]);
+    expect(entityOf(index, "Delta Shipping")?.type).toBe("other");
+  });
+});
+
 describe("resolveEntities: organisations shortened to a part", () => {
   const story = [
     annotated("a", "Harakat al-Sahel and Liwa Tamrit met.", [

@@ -264,18 +264,32 @@ function mergeSurnames(groups: Group[], union: (a: number, b: number) => void, f
 function toEntity(cluster: Group[]): Entity {
   const types = new Map<EntityType, number>();
   const forms = new Map<string, number>();
+  /** Forms written where the detector gave them a type: a name, not an adjective like "Syrian". */
+  const typedForms = new Set<string>();
   const mentions: LocatedMention[] = [];
   for (const g of cluster) {
     for (const [t, n] of g.types) types.set(t, (types.get(t) ?? 0) + n);
     for (const [f, n] of g.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+    if (majorityType(g) !== "other") for (const f of g.forms.keys()) typedForms.add(f);
     mentions.push(...g.mentions);
+  }
+  // The type is the most frequent one; forms mostly left untyped (an adjective like "Syrian" beside
+  // "Syria") abstain when other forms are typed.
+  const typedVotes = new Map<EntityType, number>();
+  for (const g of cluster) {
+    const t = majorityType(g);
+    if (t !== "other") typedVotes.set(t, (typedVotes.get(t) ?? 0) + (g.types.get(t) ?? 0));
   }
   let type: EntityType = "other";
   let best = -1;
-  for (const [t, n] of types) if (n > best || (n === best && type === "other")) [type, best] = [t, n];
-  // The canonical name is the fullest form used: most words, then not an acronym, then most frequent.
+  for (const [t, n] of typedVotes.size > 0 ? typedVotes : types)
+    if (n > best || (n === best && type === "other")) [type, best] = [t, n];
+  // The canonical name is a typed form if there is one, then the fullest form used: most words, then not an
+  // acronym, then most frequent.
+  const typed = (f: string) => Number(typedForms.size === 0 || typedForms.has(f));
   const ranked = [...forms.entries()].sort(
     ([fa, na], [fb, nb]) =>
+      typed(fb) - typed(fa) ||
       fb.split(/\s+/).length - fa.split(/\s+/).length ||
       Number(isAcronym(fa)) - Number(isAcronym(fb)) ||
       nb - na ||

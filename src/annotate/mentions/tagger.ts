@@ -8,6 +8,12 @@ import { parseWeights, type TaggerWeights, tagDocument } from "./tagger-weights.
 let loaded: TaggerWeights | undefined;
 
 /**
+ * Evidence from a name's own words (log-odds-like units of the rule detector) at which its type is settled:
+ * an organisation noun, a place head, a title, a university.
+ */
+const SURE_OWN_SCORE = 3;
+
+/**
  * Parses the shipped weights ("feature\tw0,w1,..." lines, empty for zero) on first use, so importing the
  * module costs nothing until a document is tagged.
  */
@@ -25,7 +31,8 @@ export function taggerWeights(): TaggerWeights {
  */
 export function detectMentionsWithTagger(input: MentionInput): Mention[] {
   const { tokens, sentences } = taggerTokens(input);
-  const rules = ruleTags(tokens, detectMentionsByRules(input));
+  const ruleMentions = detectMentionsByRules(input);
+  const rules = ruleTags(tokens, ruleMentions);
   const labels = tagDocument(
     {
       words: tokens.map((t) => t.text),
@@ -51,6 +58,15 @@ export function detectMentionsWithTagger(input: MentionInput): Mention[] {
     open = { start: t.start, end: t.end, text: "", type };
     mentions.push(open);
   });
-  for (const m of mentions) m.text = input.text.slice(m.start, m.end);
+  // Where the name's own words settle its type ("Delta Shipping", "Mount Elgon"), the tagger keeps the span
+  // it found but not a type of its own.
+  const sure = new Map<string, EntityType>();
+  for (const r of ruleMentions)
+    if (r.own === r.type && r.ownScore >= SURE_OWN_SCORE) sure.set(`${r.start}:${r.end}`, r.type);
+  for (const m of mentions) {
+    m.text = input.text.slice(m.start, m.end);
+    const type = sure.get(`${m.start}:${m.end}`);
+    if (type) m.type = type;
+  }
   return mentions.filter((m) => /[\p{L}\p{N}]/u.test(m.text));
 }
