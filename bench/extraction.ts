@@ -33,6 +33,7 @@ interface Extractor {
 
 let notArticles = 0;
 let readabilityUsed = 0;
+let jsonLdUsed = 0;
 
 const ours: Extractor = {
   name: "triangulate",
@@ -44,6 +45,7 @@ const ours: Extractor = {
         return page.text;
       }
       if (page.extractor === "readability") readabilityUsed++;
+      if (page.extractor === "json-ld") jsonLdUsed++;
       return page.article.text;
     } catch {
       return undefined;
@@ -82,6 +84,7 @@ function l3s(extractors: Extractor[], limit: number): void {
   for (const extractor of extractors) {
     notArticles = 0;
     readabilityUsed = 0;
+    jsonLdUsed = 0;
     let p = 0;
     let r = 0;
     let f = 0;
@@ -125,6 +128,7 @@ function trafilatura(extractors: Extractor[], limit: number): void {
   for (const extractor of extractors) {
     notArticles = 0;
     readabilityUsed = 0;
+    jsonLdUsed = 0;
     let tp = 0;
     let fp = 0;
     let fn = 0;
@@ -159,7 +163,9 @@ function trafilatura(extractors: Extractor[], limit: number): void {
 }
 
 function notes(extractor: Extractor): string {
-  return extractor === ours ? `(${readabilityUsed} pages via Readability, ${notArticles} reported not-article)` : "";
+  return extractor === ours
+    ? `(${readabilityUsed} pages via Readability, ${jsonLdUsed} from JSON-LD articleBody, ${notArticles} reported not-article)`
+    : "";
 }
 
 function compare(f1s: number[], extractors: Extractor[]): void {

@@ -18,6 +18,8 @@ export interface PageMetadata {
   /** og:type and JSON-LD @type values, lower-cased ("article", "newsarticle", "website"). */
   types: string[];
   description?: string;
+  /** The article's full text as the page's JSON-LD gives it (`articleBody`), when it does. */
+  articleBody?: string;
 }
 
 /** JSON-LD types whose fields describe the article itself rather than the site or a breadcrumb. */
@@ -215,6 +217,7 @@ export function readPageMetadata(tree: HtmlTree, url?: string, options: DateOpti
   if (modified) out.modified = parseDateValue(modified, dateOptions) ?? modified;
 
   out.authors = findAuthors(ld, meta, itemprops, authorElements);
+  if (ld.body) out.articleBody = ld.body;
   return out;
 }
 
@@ -228,6 +231,7 @@ interface JsonLdFacts {
   publisher?: string;
   language?: string;
   url?: string;
+  body?: string;
 }
 
 /** Reads the article object(s) of the page's JSON-LD; broken JSON is skipped, as browsers do. */
@@ -276,6 +280,8 @@ export function readJsonLd(blocks: string[]): JsonLdFacts {
     if (language) facts.language ??= language;
     const url = stringOf(o.url) ?? (isRecord(o.mainEntityOfPage) ? stringOf(o.mainEntityOfPage["@id"]) : undefined);
     if (url && !isWebPage) facts.url ??= url;
+    const body = stringOf(o.articleBody);
+    if (body && body.length > (facts.body?.length ?? 0)) facts.body = body;
   }
   return facts;
 }

@@ -234,6 +234,31 @@ describe("the article's own text, not its neighbours", () => {
   });
 });
 
+describe("pages that render their text from scripts", () => {
+  const paragraphs = [
+    "The harbour authority reopened the northern quay on Tuesday after divers had checked the wall for damage.",
+    "Ferries will return to their usual berths from Thursday, and the temporary landing stage will be taken down.",
+    "Repairs to the southern quay are to start in the spring and to last until the end of the summer season.",
+  ];
+  const ld = (body: string) =>
+    `<script type="application/ld+json">${JSON.stringify({ "@type": "NewsArticle", headline: "Quay reopens", articleBody: body })}</script>`;
+
+  it("takes the text from the JSON-LD articleBody when the markup has next to none", () => {
+    const html = `<html><head>${ld(paragraphs.join("\n"))}</head><body><div id="root">Loading…</div></body></html>`;
+    const page = extractPage({ html, id: "s", source: "s.html" }) as ArticlePage;
+    expect(page.extractor).toBe("json-ld");
+    expect(page.article.text).toBe(paragraphs.join("\n\n"));
+    expect(page.article.diagnostics.map((d) => d.code)).toContain("JSON_LD_BODY");
+  });
+
+  it("keeps the markup's text when the articleBody is only a teaser", () => {
+    const html = `<html><head>${ld("The harbour authority reopened the northern quay.")}</head><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join("")}</article></body></html>`;
+    const page = extractPage({ html, id: "t", source: "t.html" }) as ArticlePage;
+    expect(page.extractor).toBe("structure");
+    expect(page.article.text).toBe(paragraphs.join("\n\n"));
+  });
+});
+
 describe("pages with broken or unusual markup", () => {
   const body =
     "<p>The harbour authority reopened the northern quay on Tuesday after divers had checked the wall for damage.</p>".repeat(

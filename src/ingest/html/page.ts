@@ -6,6 +6,7 @@ import { countWords } from "../words.js";
 import { decodePage } from "./charset.js";
 import { extractContent, type TextBlock } from "./content.js";
 import { type DateOptions, findDate, parseDateValue } from "./dates.js";
+import { fragmentText } from "./fragment.js";
 import { mostFrequentDate, normaliseLanguage, readPageMetadata, splitAuthors } from "./metadata.js";
 import { readWithReadability } from "./readability.js";
 import { findFirst, parseHtmlTree, textOf } from "./tree.js";
@@ -51,8 +52,8 @@ export interface ArticlePage {
   url?: string;
   /** ISO 639-1 language code, as declared by the page or detected from its text. */
   language?: string;
-  /** Which extractor produced the text. */
-  extractor: "structure" | "readability";
+  /** Which extractor produced the text: the page's structure, Readability, or the JSON-LD `articleBody`. */
+  extractor: "structure" | "readability" | "json-ld";
 }
 
 /** A page that is not an article, with the reasons, and what text there was. */
@@ -81,6 +82,11 @@ export const MIN_ARTICLE_WORDS = 40;
 export const READABILITY_BELOW_PROSE = 300;
 /** Readability's text replaces ours only when this much longer: on equal terms ours is the more precise. */
 const READABILITY_GAIN = 1.3;
+/**
+ * The JSON-LD `articleBody` replaces the extracted text only when this much longer: pages that render their
+ * text from scripts carry it there, while on other pages it may be a teaser or hold the captions.
+ */
+const ARTICLE_BODY_GAIN = 2;
 /** A page whose text is mostly link text, with little main text, is an index or a link list. */
 const LINK_PAGE_DENSITY = 0.55;
 /** Main text this short on a link-dense page or an error page is no article. */
@@ -182,6 +188,12 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
     }
   }
 
+  const body = meta.articleBody ? bodyParagraphs(meta.articleBody) : [];
+  if (body.length > 0 && charCount(body) > charCount(paragraphs) * ARTICLE_BODY_GAIN) {
+    paragraphs = body;
+    extractor = "json-ld";
+  }
+
   const title = meta.title ?? readability?.title;
   const facts: { published?: string; author?: string } = {};
   const removedBoilerplate: string[] = [...content.removed.filter((line) => boilerplateRule(line) !== undefined)];
@@ -238,6 +250,8 @@ export function extractPage(input: PageInput, options: PageOptions = {}): PageEx
     return page;
   }
   if (extractor === "readability") diagnostics.push({ code: "READABILITY", message: "main text from Readability" });
+  if (extractor === "json-ld")
+    diagnostics.push({ code: "JSON_LD_BODY", message: "main text from the page's JSON-LD articleBody" });
 
   const article: Article = { id: input.id, source: input.source, text, removedBoilerplate, diagnostics };
   if (outlet) article.outlet = outlet;
@@ -397,6 +411,18 @@ function notArticleReasons(text: string, title: string | undefined, linkDensity:
   const listing = types.find((t) => /^(?:collectionpage|searchresultspage|profilepage|product)$/.test(t));
   if (words < SHORT_PAGE_WORDS && listing) reasons.push(`the page declares itself a ${listing}`);
   return reasons;
+}
+
+/**
+ * The paragraphs of a JSON-LD `articleBody`: plain text split at line breaks, or HTML read as a fragment
+ * (some sites put markup in it).
+ */
+function bodyParagraphs(body: string): string[] {
+  if (/<(?:p|br|div)\b/i.test(body)) return fragmentText(body).paragraphs;
+  return body
+    .split(/\s*\n\s*/)
+    .map((p) => p.replace(/\s+/g, " ").trim())
+    .filter((p) => p.length > 0);
 }
 
 function charCount(paragraphs: string[]): number {
