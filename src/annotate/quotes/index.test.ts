@@ -424,6 +424,8 @@ describe("extractQuotes: subjects with relative clauses", () => {
       "A senior official at the transport ministry in Tunis",
     ],
     ['A diplomat in Beirut said: "Nobody expected it."', "A diplomat in Beirut"],
+    ['Ann Lee in Paris said: "We are ready."', "Ann Lee"],
+    ['"We are ready," Ann Lee in Paris said.', "Ann Lee"],
   ])("%s -> %s", (text, speaker) => {
     expect(quotesOf(text)[0]?.speaker?.text).toBe(speaker);
   });

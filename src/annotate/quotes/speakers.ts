@@ -263,6 +263,11 @@ export class SpeakerParser {
       if (CONNECTORS.has(l)) {
         const left = this.tokens[k - 1];
         const affiliation = l !== "of" && left !== undefined && isCapitalised(left);
+        // "Ann Lee in Paris said": the place says where the speaker is; the speaker is before it.
+        if (l === "in" && affiliation && k > limit) {
+          const before = this.subjectBefore(k, limit);
+          if (before && before.kind !== "pronoun") return before;
+        }
         const linked =
           !affiliation && k + 1 < end && right !== undefined && (isCapitalised(right) || DETERMINERS.has(lower(right)));
         if (!linked) break;
