@@ -42,6 +42,9 @@ describe("triangulate (main)", () => {
     const sub = captured();
     expect(await main(["analyze", "--help"], sub)).toBe(0);
     expect(sub.out).toMatch(/Windows-1252/);
+    const evalHelp = captured();
+    expect(await main(["eval", "--help"], evalHelp)).toBe(0);
+    expect(evalHelp.out).toMatch(/triangulate eval ner FILE\.conll/);
   });
 
   it("prints the report as JSON with --json", async () => {

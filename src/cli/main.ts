@@ -178,7 +178,7 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
 async function evaluate(args: string[], io: CliIo): Promise<number> {
   const [kind, ...rest] = args;
   const { values, positionals } = parse(rest);
-  if (values.help || !kind) {
+  if (values.help || !kind || kind === "-h" || kind === "--help") {
     io.stdout(COMMAND_HELP.eval as string);
     return kind ? EXIT.ok : EXIT.usage;
   }
