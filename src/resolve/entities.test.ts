@@ -111,6 +111,31 @@ describe("resolveEntities: typed names and untyped forms", () => {
     expect(nigeria?.mentions).toHaveLength(5);
   });
 
+  it("merges a ranked form of a person's name with the plain one and names the person without the rank", () => {
+    const index = resolveEntities([
+      annotated("a", "Commodore Nirad Patel, a navy spokesman, said the ship was safe.", [
+        ["Commodore Nirad Patel", "person"],
+      ]),
+      annotated("b", "Nirad Patel said the crew was safe. Patel gave no details.", [
+        ["Nirad Patel", "person"],
+        ["Patel", "person"],
+      ]),
+    ]);
+    const patel = entityOf(index, "Patel");
+    expect(patel?.name).toBe("Nirad Patel");
+    expect(patel?.aliases).toContain("Commodore Nirad Patel");
+    expect(patel?.mentions).toHaveLength(3);
+  });
+
+  it("keeps an office's full name for an organisation", () => {
+    const index = resolveEntities([
+      annotated("a", "The Foreign Ministry said talks would go on. The ministry gave no date.", [
+        ["Foreign Ministry", "organization"],
+      ]),
+    ]);
+    expect(entityOf(index, "Foreign Ministry")?.name).toBe("Foreign Ministry");
+  });
+
   it("keeps the majority type of a name the detector typed several ways", () => {
     const index = resolveEntities([
       annotated("a", "Delta Shipping said it would sue. Delta Shipping denied it. Delta Shipping had no comment.", [

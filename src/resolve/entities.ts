@@ -287,10 +287,15 @@ function toEntity(cluster: Group[]): Entity {
   // The canonical name is a typed form if there is one, then the fullest form used: most words, then not an
   // acronym, then most frequent.
   const typed = (f: string) => Number(typedForms.size === 0 || typedForms.has(f));
+  // A person is named without a title ("Nirad Sinha", not "Commodore Nirad Sinha").
+  const words = (f: string) => f.split(/\s+/).length;
+  const nameLength = (f: string) => (type === "person" ? stripTitles(nameWords(foldName(f))).length : words(f));
+  const titled = (f: string) => Number(nameLength(f) < words(f));
   const ranked = [...forms.entries()].sort(
     ([fa, na], [fb, nb]) =>
       typed(fb) - typed(fa) ||
-      fb.split(/\s+/).length - fa.split(/\s+/).length ||
+      nameLength(fb) - nameLength(fa) ||
+      titled(fa) - titled(fb) ||
       Number(isAcronym(fa)) - Number(isAcronym(fb)) ||
       nb - na ||
       fb.length - fa.length ||

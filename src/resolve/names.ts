@@ -1,5 +1,13 @@
-/** Titles and honorifics that may precede a name; they are not part of who is named. */
+import { PERSON_TITLES } from "../annotate/mentions/cues.js";
+
+/**
+ * Titles and honorifics that may precede a name; they are not part of who is named. The detector's titles
+ * and ranks, and the words of office titles ("Foreign Minister", "Supreme Leader").
+ */
 const TITLES = new Set([
+  ...PERSON_TITLES,
+  "commodore",
+  "ensign",
   "mr",
   "mrs",
   "ms",

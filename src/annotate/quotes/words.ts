@@ -106,6 +106,7 @@ export const ORGANISATION_WORDS = wordSet(`
 export const PERSON_TITLES = wordSet(`
   mr mrs ms dr prof president minister senator sen rep gov governor general gen secretary chairman chairwoman
   leader spokesman spokeswoman judge justice mayor sheikh king queen prince princess pope ayatollah colonel col
-  lt capt captain sgt sergeant commander ambassador representative congressman congresswoman lord lady sir dame
+  lt capt captain sgt sergeant commander commodore admiral ambassador representative congressman congresswoman
+  lord lady sir dame
   rev bishop imam cleric chancellor premier speaker director chief mrs. mr. ms. dr.
 `);
