@@ -46,6 +46,21 @@ describe("number discrepancies", () => {
       "Three firefighters were hurt at the Velmar terminal.",
       "The mayor of Kestrel Bay opened 40 new libraries.",
     ],
+    [
+      "a part of the set against the whole",
+      "The coast guard detained 23 smugglers after the raid near the Velmar terminal.",
+      "The coast guard detained 11 Moroccan smugglers after the raid near the Velmar terminal.",
+    ],
+    [
+      "a count of the others",
+      "Police seized five rifles in the raid at the Velmar terminal on Monday.",
+      "Police seized three other rifles in the raid at the Velmar terminal on Monday.",
+    ],
+    [
+      "a count coordinated with another group",
+      "The coast guard detained 23 Moroccan and Algerian smugglers after the raid near the Velmar terminal.",
+      "The coast guard detained 12 Moroccan and 11 Algerian smugglers after the raid near the Velmar terminal.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -85,6 +100,22 @@ describe("negation and attribution", () => {
       ["two", "The governor threatened to close the port if there is an agreement on wages by Friday."],
     );
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
+  });
+
+  it.each([
+    [
+      "'not' and 'no' saying the same",
+      "Velmar, a company mired in debt, has not had a working crane at the terminal since 2019.",
+      "Velmar, which is mired in debt, has had no working crane at the terminal since 2019.",
+    ],
+    [
+      "'not only' against a plain statement",
+      "The Velmar Group not only repaired the crane at the terminal but hired new staff.",
+      "The Velmar Group repaired the crane at the terminal and hired new staff.",
+    ],
+  ])("finds no contradiction in %s", (_, a, b) => {
+    const report = story(["one", a], ["two", b]);
+    expect(report.discrepancies.filter((d) => d.kind === "negation")).toEqual([]);
   });
 
   it("does not read 'declined to comment' against 'did not comment' as a contradiction", () => {

@@ -1,3 +1,4 @@
+import { parseNumberWords } from "../annotate/numbers/words.js";
 import type { Mention, NumberMention, ReportDiscrepancy, ResolvedStory } from "../model/index.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
@@ -93,6 +94,7 @@ function numberDiscrepancies(units: Unit[], pairs: AlignedPair[], unitKey: (u: s
       continue;
     for (const [na, nb] of matchFigures(ua.numbers, ub.numbers, keyOf)) {
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
+      if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       // An outlet that states both figures somewhere is not contradicting the other.
       if (states(ua.article, nb) || states(ub.article, na)) continue;
@@ -126,6 +128,53 @@ function numberDiscrepancies(units: Unit[], pairs: AlignedPair[], unitKey: (u: s
       values: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: f.unit.text })),
     };
   });
+}
+
+/** Words that make a figure count part of something ("three other rifles", "two more boats"). */
+const PARTITIVE = /^(?:other|another|more|additional|further|remaining|extra|fresh)$/i;
+
+/**
+ * The words between a figure's number and what it counts: "Yemeni" in "11 Yemeni pirates", "other assault"
+ * in "three other assault rifles".
+ */
+function modifiersOf(n: NumberMention): string[] {
+  let rest = n.text.trim();
+  if (n.hedgeText && rest.toLowerCase().startsWith(n.hedgeText.toLowerCase()))
+    rest = rest.slice(n.hedgeText.length).trim();
+  const digits = /^[\d.,]+(?:\s*(?:hundred|thousand|million|billion|bn|m|k)\b)?/i.exec(rest);
+  const consumed = digits ? digits[0].length : (parseNumberWords(rest)?.length ?? 0);
+  const words = rest
+    .slice(consumed)
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+  if (n.unit && words.length > 0 && words[words.length - 1]?.toLowerCase() === n.unit) words.pop();
+  return words;
+}
+
+/**
+ * Whether two figures can count the same set: neither counts a part of something ("three other rifles"), and
+ * neither narrows its count by a proper adjective the other lacks ("11 Yemeni pirates" among "23 pirates").
+ */
+function sameSet(a: NumberMention, b: NumberMention): boolean {
+  const ma = modifiersOf(a);
+  const mb = modifiersOf(b);
+  if (ma.some((w) => PARTITIVE.test(w)) || mb.some((w) => PARTITIVE.test(w))) return false;
+  const proper = (ws: string[]) => new Set(ws.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).map((w) => w.toLowerCase()));
+  const pa = proper(ma);
+  const pb = proper(mb);
+  return [...pa].every((w) => pb.has(w)) && [...pb].every((w) => pa.has(w));
+}
+
+/**
+ * A count of people named by a proper adjective and coordinated with another ("12 Somali and 11 Yemeni",
+ * "23 Somali and Yemeni sea brigands") is a part of a list or shares its number with the next noun: it is not
+ * a count of one set to compare.
+ */
+function coordinated(u: Unit, n: NumberMention): boolean {
+  const last = n.text.trim().split(/\s+/).pop() ?? "";
+  if (!/^\p{Lu}\p{Ll}/u.test(last)) return false;
+  return /^\s*(?:and|or|&)\s+(?:\d|\p{Lu})/u.test(u.text.slice(n.end - u.sentence.start));
 }
 
 /** Neighbouring sentences of one article, this many on each side, make the passage around a statement. */
@@ -350,16 +399,22 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
 
 // --- negation ------------------------------------------------------------------------------------
 
-/** Stems that a negation in the statement governs: the content words just after it. */
+/**
+ * Negators followed by these words do not negate: "not only … but", "not just", "no fewer than 20", "no doubt".
+ */
+const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+than|doubt|wonder|matter)\b/i;
+
+/**
+ * Stems that a negation in the statement governs: the first {@link NEGATION_REACH} content words after it,
+ * within its clause.
+ */
 function negatedStems(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
-    const after = text
-      .slice(m.index + m[0].length)
-      .split(/\s+/)
-      .slice(0, NEGATION_REACH + 1)
-      .join(" ");
-    for (const s of contentStems(after)) out.add(s);
+    const rest = text.slice(m.index + m[0].length);
+    if (NOT_NEGATING.test(rest)) continue;
+    const clause = rest.split(/[,;:.!?()]/u)[0] ?? "";
+    for (const s of contentStems(clause).slice(0, NEGATION_REACH)) out.add(s);
   }
   return out;
 }
