@@ -127,6 +127,48 @@ describe("resolveEntities: typed names and untyped forms", () => {
     expect(patel?.mentions).toHaveLength(3);
   });
 
+  it("merges a name given with and without its middle name, and a constable's rank", () => {
+    const index = resolveEntities([
+      annotated("a", "Police arrested Eric Allen Kestrell. Constable Tim Varga said Kestrell was calm.", [
+        ["Eric Allen Kestrell", "person"],
+        ["Constable Tim Varga", "person"],
+        ["Kestrell", "person"],
+      ]),
+      annotated("b", "Eric Kestrell, 40, was held. Tim Varga said the street was closed. Varga gave no name.", [
+        ["Eric Kestrell", "person"],
+        ["Tim Varga", "person"],
+        ["Varga", "person"],
+      ]),
+    ]);
+    expect(entityOf(index, "Eric Kestrell")?.name).toBe("Eric Allen Kestrell");
+    expect(entityOf(index, "Kestrell")?.mentions).toHaveLength(3);
+    expect(entityOf(index, "Constable Tim Varga")?.mentions).toHaveLength(3);
+  });
+
+  it("keeps apart two people who share first and last name but not the middle one", () => {
+    const index = resolveEntities([
+      annotated("a", "Eric Allen Kestrell and Eric Paul Kestrell are brothers. Eric Kestrell spoke.", [
+        ["Eric Allen Kestrell", "person"],
+        ["Eric Paul Kestrell", "person"],
+        ["Eric Kestrell", "person"],
+      ]),
+    ]);
+    expect(entityOf(index, "Eric Allen Kestrell")?.id).not.toBe(entityOf(index, "Eric Paul Kestrell")?.id);
+    expect(entityOf(index, "Eric Kestrell")?.mentions).toHaveLength(1);
+  });
+
+  it("merges a company with and without its legal form, and drops a title standing alone", () => {
+    const index = resolveEntities([
+      annotated("a", "TallOak Distribution Ltd. sold the shop. Mr. said nothing.", [
+        ["TallOak Distribution Ltd.", "organization"],
+        ["Mr.", "person"],
+      ]),
+      annotated("b", "TallOak Distribution denied it.", [["TallOak Distribution", "organization"]]),
+    ]);
+    expect(entityOf(index, "TallOak Distribution")?.mentions).toHaveLength(2);
+    expect(index.entities.some((e) => e.name === "Mr.")).toBe(false);
+  });
+
   it("keeps an office's full name for an organisation", () => {
     const index = resolveEntities([
       annotated("a", "The Foreign Ministry said talks would go on. The ministry gave no date.", [

@@ -7,7 +7,9 @@ import {
   foldName,
   initials,
   isAcronym,
+  isOnlyTitles,
   nameWords,
+  stripLegalForm,
   stripTitles,
 } from "./names.js";
 
@@ -50,6 +52,7 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
 
   mergeVariants(groups, union);
   mergeAcronyms(groups, articles, union, find);
+  mergeMiddleNames(groups, union, find);
   mergeSurnames(groups, union, find);
 
   const clusters = new Map<number, Group[]>();
@@ -86,6 +89,7 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
 function groupKey(surface: string, type: EntityType): { key: string; words: string[] } {
   let words = nameWords(foldName(surface));
   if (type === "person") words = stripTitles(words);
+  else if (type !== "place") words = stripLegalForm(words);
   return { key: words.join(" "), words };
 }
 
@@ -94,7 +98,8 @@ function groupByKey(articles: AnnotatedArticle[]): Group[] {
   for (const a of articles) {
     for (const m of a.mentions) {
       const { key, words } = groupKey(m.text, m.type);
-      if (key.length === 0) continue;
+      // A title alone ("Mr.", "Const.") names nobody.
+      if (key.length === 0 || isOnlyTitles(nameWords(foldName(m.text)))) continue;
       let g = byKey.get(key);
       if (!g) {
         g = { key, words, forms: new Map(), types: new Map(), mentions: [] };
@@ -229,6 +234,28 @@ function isSubsequence(needle: string, hay: string): boolean {
   let k = 0;
   for (const c of hay) if (c === needle[k]) k++;
   return k === needle.length;
+}
+
+/**
+ * A person's first and last name with the middle names left out ("Eric Kirkpatrick" for "Eric Allen
+ * Kirkpatrick"), when exactly one fuller name fits.
+ */
+function mergeMiddleNames(groups: Group[], union: (a: number, b: number) => void, find: (i: number) => number): void {
+  const ends = (words: string[]) => `${words[0]}\u0000${bareWord(words[words.length - 1] as string)}`;
+  const fuller = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (g.words.length < 3 || majorityType(g) !== "person") return;
+    const list = fuller.get(ends(g.words)) ?? [];
+    list.push(i);
+    fuller.set(ends(g.words), list);
+  });
+  groups.forEach((g, i) => {
+    if (g.words.length !== 2 || majorityType(g) !== "person") return;
+    const owners = fuller.get(ends(g.words));
+    if (!owners) return;
+    const roots = new Set(owners.map(find));
+    if (roots.size === 1) union(owners[0] as number, i);
+  });
 }
 
 /**

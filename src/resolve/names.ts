@@ -8,6 +8,16 @@ const TITLES = new Set([
   ...PERSON_TITLES,
   "commodore",
   "ensign",
+  "constable",
+  "const",
+  "cst",
+  "det",
+  "trooper",
+  "sheriff",
+  "agent",
+  "cpl",
+  "pte",
+  "private",
   "mr",
   "mrs",
   "ms",
@@ -135,6 +145,40 @@ export function stripTitles(words: string[]): string[] {
   let i = 0;
   while (i < words.length - 1 && TITLES.has(words[i] as string)) i++;
   return words.slice(i);
+}
+
+/** True when every word of a folded name is a title: "Mr.", "Constable", no name at all. */
+export function isOnlyTitles(words: string[]): boolean {
+  return words.length > 0 && words.every((w) => TITLES.has(w.replace(/\.$/, "")));
+}
+
+/**
+ * Legal forms after a company's name: "TallGrass Distribution Ltd." is "TallGrass Distribution". Not "Corp",
+ * which is also how "Corps" gets misspelt.
+ */
+const LEGAL_FORMS = new Set([
+  "ltd",
+  "limited",
+  "inc",
+  "incorporated",
+  "llc",
+  "plc",
+  "co",
+  "gmbh",
+  "ag",
+  "sa",
+  "nv",
+  "bv",
+  "lp",
+  "llp",
+  "pty",
+]);
+
+/** A folded organisation name without its trailing legal form(s), when a name remains. */
+export function stripLegalForm(words: string[]): string[] {
+  let end = words.length;
+  while (end > 1 && LEGAL_FORMS.has((words[end - 1] as string).replace(/\.$/, ""))) end--;
+  return words.slice(0, end);
 }
 
 /** A name part without its article ("al-haddad" -> "haddad"). */
