@@ -81,7 +81,15 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
     byMention: (article, start, end) => mentionIndex.get(`${article}\u0000${start}\u0000${end}`),
     byName: (surface) => {
       const folded = foldName(surface);
-      return nameIndex.get(folded) ?? nameIndex.get(stripTitles(nameWords(folded)).join(" "));
+      const words = stripTitles(nameWords(folded));
+      const found = nameIndex.get(folded) ?? nameIndex.get(words.join(" "));
+      if (found) return found;
+      // "Police Constable Tim Fanning": a person's name after words the title list lacks.
+      for (let i = 1; i + 2 <= words.length; i++) {
+        const person = nameIndex.get(words.slice(i).join(" "));
+        if (person?.type === "person") return person;
+      }
+      return undefined;
     },
   };
 }

@@ -413,6 +413,25 @@ describe("extractQuotes: pronouns and descriptions", () => {
   });
 });
 
+describe("extractQuotes: a quotation paragraph after reported speech", () => {
+  it("continues the speaker of the reported speech just before it", () => {
+    const text =
+      'Lon Varga, a retired harbour pilot, said he had known the family for years.\n\n"They are a very close family."';
+    expect(quotesOf(text)[0]?.speaker?.text).toBe("Lon Varga");
+  });
+
+  it("does not take the subject of a sentence without a speech verb", () => {
+    const text = 'Lon Varga walked along the quay at dawn.\n\n"They are a very close family."';
+    expect(quotesOf(text)[0]?.speaker).toBeUndefined();
+  });
+
+  it("does not reach across a paragraph between them", () => {
+    const text =
+      'Lon Varga said he had known the family for years.\n\nThe harbour was quiet on Monday.\n\n"They are a very close family."';
+    expect(quotesOf(text)[0]?.speaker).toBeUndefined();
+  });
+});
+
 describe("extractQuotes: subjects with relative clauses", () => {
   it.each<[string, string]>([
     [
@@ -426,6 +445,7 @@ describe("extractQuotes: subjects with relative clauses", () => {
     ['A diplomat in Beirut said: "Nobody expected it."', "A diplomat in Beirut"],
     ['Ann Lee in Paris said: "We are ready."', "Ann Lee"],
     ['"We are ready," Ann Lee in Paris said.', "Ann Lee"],
+    ['"Nobody else was in the building," Const. Tim Varga said.', "Const. Tim Varga"],
   ])("%s -> %s", (text, speaker) => {
     expect(quotesOf(text)[0]?.speaker?.text).toBe(speaker);
   });

@@ -291,7 +291,8 @@ function inheritWithinSentences(contexts: QuoteContext[]): void {
 
 /**
  * A quotation that is a whole sentence of its own, with no attribution, continues the speaker of the
- * sentence before it: a quotation there with a speaker, or a lead-in ending in a colon ("He said:").
+ * sentence before it: a quotation there with a speaker, a lead-in ending in a colon ("He said:"), or, for a
+ * quotation that is a paragraph of its own, the subject of reported speech just before it.
  */
 function inheritFromPreviousSentence(
   contexts: QuoteContext[],
@@ -316,14 +317,26 @@ function inheritFromPreviousSentence(
       }
     }
     const last = tokens[prevSentence.tokenEnd - 1];
-    if (last?.text !== ":") return;
-    for (let v = prevSentence.tokenEnd - 2; v >= prevSentence.tokenStart; v--) {
-      if (!parser.verb(v)) continue;
-      const found = parser.attributionAt(v, prevSentence.tokenStart, prevSentence.tokenEnd - 1);
-      if (found) {
-        c.attribution = found;
-        return;
+    if (last?.text === ":") {
+      for (let v = prevSentence.tokenEnd - 2; v >= prevSentence.tokenStart; v--) {
+        if (!parser.verb(v)) continue;
+        const found = parser.attributionAt(v, prevSentence.tokenStart, prevSentence.tokenEnd - 1);
+        if (found) {
+          c.attribution = found;
+          return;
+        }
       }
+      return;
+    }
+    // A quotation set as a paragraph of its own after reported speech ("She said the two grew up as
+    // neighbours.") goes on quoting the same speaker: the subject of the sentence's first speech verb.
+    if (paragraphsBetween(text, prevSentence.end, c.span.markStart) !== 1) return;
+    for (let v = prevSentence.tokenStart; v < prevSentence.tokenEnd - 1; v++) {
+      const verb = parser.verb(v);
+      if (!verb || verb.form === "ing" || parser.isTailOnly(verb)) continue;
+      const found = parser.attributionAt(v, prevSentence.tokenStart, prevSentence.tokenEnd - 1);
+      if (found && found.speaker.to <= v) c.attribution = found;
+      return;
     }
   });
 }
