@@ -57,6 +57,16 @@ describe("number discrepancies", () => {
       "Police seized three other rifles in the raid at the Velmar terminal on Monday.",
     ],
     [
+      "a streak's length against a count",
+      "The Velmar dockers ended a three-game losing streak at the harbour league on Sunday.",
+      "The Velmar dockers have lost 10 games at the harbour league this season.",
+    ],
+    [
+      "a figure with a unit against one without",
+      "The Velmar terminal lost two decades of records in the fire on Sunday.",
+      "The Velmar terminal lost records in the fire on Sunday, and only 3 survived.",
+    ],
+    [
       "a count coordinated with another group",
       "The coast guard detained 23 Moroccan and Algerian smugglers after the raid near the Velmar terminal.",
       "The coast guard detained 12 Moroccan and 11 Algerian smugglers after the raid near the Velmar terminal.",
@@ -84,6 +94,14 @@ describe("place discrepancies", () => {
     expect(report.discrepancies.find((x) => x.kind === "place")?.values.map((v) => v.value)).toEqual(["Peru", "Chile"]);
   });
 
+  it("does not read a rank in a league as a place", () => {
+    const report = story(
+      ["one", "The Velmar dockers lost their third match in a row in Marseille on Sunday."],
+      ["two", "The Velmar dockers lost their third match in a row and are last in the Atlantic on Sunday."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
   it("does not oppose a city and its own country", () => {
     const report = story(
       ["one", "A fire destroyed three warehouses in Marseille on Sunday."],
@@ -107,6 +125,11 @@ describe("negation and attribution", () => {
       "'not' and 'no' saying the same",
       "Velmar, a company mired in debt, has not had a working crane at the terminal since 2019.",
       "Velmar, which is mired in debt, has had no working crane at the terminal since 2019.",
+    ],
+    [
+      "a name after the negator, praised elsewhere",
+      "The Velmar Group did not hire Ana Ruiz, but it praised her work at the terminal.",
+      "The Velmar Group praised Ana Ruiz for her work at the terminal.",
     ],
     [
       "'not only' against a plain statement",

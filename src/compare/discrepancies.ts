@@ -29,6 +29,9 @@ const NEGATION_REACH = 3;
 /** Person swaps need statements closer still: a second name in a similar sentence is often a second actor. */
 const PERSON_STATEMENT = 0.45;
 
+/** A rank before "in": the place that follows names a table or a league, not where something happened. */
+const RANKED =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|top|bottom|\d+(?:st|nd|rd|th)|best|worst|highest|lowest|largest|biggest|smallest)\s+(?:place\s+)?(?:in|of)\s+(?:the\s+)?$/i;
 const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?$/i;
 /** Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"). */
 const NEGATION =
@@ -152,6 +155,11 @@ function modifiersOf(n: NumberMention): string[] {
   return words;
 }
 
+/** A figure written as a hyphenated modifier: "three-game", "10-year". */
+function compound(n: NumberMention): boolean {
+  return /^[\p{L}\p{N}.,]+-\p{L}+$/u.test(n.text.trim().split(/\s+/)[0] ?? "") && !/\s/.test(n.text.trim());
+}
+
 /**
  * Whether two figures can count the same set: neither counts a part of something ("three other rifles"), and
  * neither narrows its count by a proper adjective the other lacks ("11 Yemeni pirates" among "23 pirates").
@@ -160,6 +168,8 @@ function sameSet(a: NumberMention, b: NumberMention): boolean {
   const ma = modifiersOf(a);
   const mb = modifiersOf(b);
   if (ma.some((w) => PARTITIVE.test(w)) || mb.some((w) => PARTITIVE.test(w))) return false;
+  // "a three-game streak" measures the streak, "10 games" counts games.
+  if (compound(a) !== compound(b)) return false;
   const proper = (ws: string[]) => new Set(ws.filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).map((w) => w.toLowerCase()));
   const pa = proper(ma);
   const pb = proper(mb);
@@ -201,7 +211,7 @@ function windowVector(units: Unit[], u: Unit): TermVector {
 
 /**
  * Figures of two statements that count the same thing: equal units first; then, if each side has exactly one
- * figure without a unit left, those two (the sentence structure already aligned them).
+ * figure left and neither names a unit, those two (the sentence structure already aligned them).
  */
 function matchFigures(
   left: NumberMention[],
@@ -222,7 +232,7 @@ function matchFigures(
   const restRight = right.filter((m) => !usedRight.has(m));
   const [x] = restLeft;
   const [y] = restRight;
-  if (x && y && restLeft.length === 1 && restRight.length === 1 && (!keyOf(x) || !keyOf(y))) out.push([x, y]);
+  if (x && y && restLeft.length === 1 && restRight.length === 1 && !keyOf(x) && !keyOf(y)) out.push([x, y]);
   return out;
 }
 
@@ -257,7 +267,9 @@ function locativePlaces(u: Unit, lexicon: Required<CompareOptions>): Place[] {
   };
   const local = (start: number) => {
     const at = start - u.sentence.start;
-    return u.text.slice(Math.max(0, at - 14), at);
+    const before = u.text.slice(Math.max(0, at - 30), at);
+    // "last in the Atlantic", "third in Europe": a rank within a league or a table, not where it happened.
+    return RANKED.test(before) ? "" : before.slice(-14);
   };
   for (const m of u.mentions) {
     const possessive = /^['’]s?\b/u.test(u.text.slice(m.end - u.sentence.start));
@@ -413,7 +425,8 @@ function negatedStems(text: string): Set<string> {
   for (const m of text.matchAll(NEGATION)) {
     const rest = text.slice(m.index + m[0].length);
     if (NOT_NEGATING.test(rest)) continue;
-    const clause = rest.split(/[,;:.!?()]/u)[0] ?? "";
+    // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
+    const clause = (rest.split(/[,;:.!?()]/u)[0] ?? "").replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
     for (const s of contentStems(clause).slice(0, NEGATION_REACH)) out.add(s);
   }
   return out;
