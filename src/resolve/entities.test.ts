@@ -169,6 +169,14 @@ describe("resolveEntities: typed names and untyped forms", () => {
     expect(index.entities.some((e) => e.name === "Mr.")).toBe(false);
   });
 
+  it("reads 'Mt' as 'Mount' in a place's name", () => {
+    const index = resolveEntities([
+      annotated("a", "Two climbers died on Mt Kestrel.", [["Mt Kestrel", "place"]]),
+      annotated("b", "Two climbers died on Mount Kestrel.", [["Mount Kestrel", "place"]]),
+    ]);
+    expect(entityOf(index, "Mt Kestrel")?.mentions).toHaveLength(2);
+  });
+
   it("keeps an office's full name for an organisation", () => {
     const index = resolveEntities([
       annotated("a", "The Foreign Ministry said talks would go on. The ministry gave no date.", [

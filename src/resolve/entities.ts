@@ -94,8 +94,17 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
   };
 }
 
+/** Abbreviated words of place names, written out: "Mt Cook" is "Mount Cook". */
+const SPELLED_OUT = new Map([
+  ["mt", "mount"],
+  ["mtn", "mountain"],
+  ["mts", "mountains"],
+  ["ft", "fort"],
+  ["pt", "point"],
+]);
+
 function groupKey(surface: string, type: EntityType): { key: string; words: string[] } {
-  let words = nameWords(foldName(surface));
+  let words = nameWords(foldName(surface)).map((w) => SPELLED_OUT.get(w.replace(/\.$/, "")) ?? w);
   if (type === "person") words = stripTitles(words);
   else if (type !== "place") words = stripLegalForm(words);
   return { key: words.join(" "), words };
