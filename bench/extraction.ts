@@ -35,6 +35,13 @@ let notArticles = 0;
 let readabilityUsed = 0;
 let jsonLdUsed = 0;
 
+/** Starts the counts that {@link notes} prints afresh for the next extractor's run. */
+function resetNotes(): void {
+  notArticles = 0;
+  readabilityUsed = 0;
+  jsonLdUsed = 0;
+}
+
 const ours: Extractor = {
   name: "triangulate",
   text: (bytes, url) => {
@@ -82,9 +89,7 @@ function l3s(extractors: Extractor[], limit: number): void {
   const rows: string[][] = [];
   const f1s: number[] = [];
   for (const extractor of extractors) {
-    notArticles = 0;
-    readabilityUsed = 0;
-    jsonLdUsed = 0;
+    resetNotes();
     let p = 0;
     let r = 0;
     let f = 0;
@@ -126,9 +131,7 @@ function trafilatura(extractors: Extractor[], limit: number): void {
   const rows: string[][] = [];
   const f1s: number[] = [];
   for (const extractor of extractors) {
-    notArticles = 0;
-    readabilityUsed = 0;
-    jsonLdUsed = 0;
+    resetNotes();
     let tp = 0;
     let fp = 0;
     let fn = 0;
