@@ -155,9 +155,7 @@ describe("the article size cap", () => {
     const huge = write("huge.txt", "Headline\n\n");
     // A sparse file of NUL bytes: read, it would be refused as binary, not as too large.
     truncateSync(huge, 50 * 1024 * 1024);
-    const started = performance.now();
     const { articles, problems } = await readArticleFiles([huge, small]);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(articles.map((a) => a.id)).toEqual(["small"]);
     expect(problems).toEqual([
       {
