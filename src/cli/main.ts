@@ -79,8 +79,8 @@ triangulate.story/1 JSON object; --html FILE writes the report as one page in pl
   quotes         each quotation: its words, its speaker, and in each article that carries it, the
                  words there, the attribution and the fidelity (exact, minor-edit, altered,
                  expanded, truncated)
-  facts          statements several outlets corroborate, or one outlet alone reports, with the
-                 sentence in each article
+  facts          statements several outlets corroborate, one outlet alone reports, or others
+                 contradict (disputed), with the supporting and contradicting articles and sentences
   discrepancies  where accounts differ on a number, place, date, person, negation, attribution or
                  stance: each outlet's value and sentence, whether the values are compatible, and why
   certainty      how firmly each article states its claims (asserted, reported, hedged,
