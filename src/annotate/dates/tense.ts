@@ -1,0 +1,427 @@
+/**
+ * The time a date's clause speaks of: "past" (said on Monday, died on Thursday), "future" (will meet on Friday,
+ * is due to speak on Wednesday, rain forecast until Tuesday night) or "unknown" when nothing in the sentence
+ * says, so that a date written without its year or week can be resolved in the right direction.
+ */
+export type Tense = "past" | "future" | "unknown";
+
+/** How many characters before a date the sentence is searched for a verb that governs it: about two clauses. */
+const REACH_BEFORE = 120;
+
+/** How many characters after a date: a fronted date ("On Thursday, the bank is set to ...") finds its verb here. */
+const REACH_AFTER = 90;
+
+/** Modal and auxiliary words that put a clause in the future (or the future seen from the past: "would"). */
+const FUTURE_WORDS = new Set(["will", "shall", "would", "won't", "wouldn't", "upcoming", "tomorrow"]);
+
+/** Adjectives that point a date forward: "next Friday", "the forthcoming vote on Monday". */
+const FORWARD_WORDS = new Set(["next", "forthcoming"]);
+
+/**
+ * Words that, after "is"/"are" (or alone before "to"/"for"), announce a planned event: "is due to speak", "is set
+ * to raise", "is scheduled for", "plans to". After "was"/"were" they leave the time open (the plan may lie in
+ * the past), so they stop the search there without deciding.
+ */
+const PLAN_WORDS = new Set(["due", "set", "scheduled", "slated", "expected", "poised", "planned", "going", "likely"]);
+
+/** Verbs of intent in the present whose infinitive lies ahead: "plans to visit", "hopes to sign". */
+const INTENT_VERBS = new Set([
+  "plan",
+  "plans",
+  "planning",
+  "intend",
+  "intends",
+  "intending",
+  "aim",
+  "aims",
+  "aiming",
+  "hope",
+  "hopes",
+  "hoping",
+  "want",
+  "wants",
+  "seek",
+  "seeks",
+  "prepare",
+  "prepares",
+  "preparing",
+  "promise",
+  "promises",
+  "vow",
+  "vows",
+  "pledge",
+  "pledges",
+  "agreed",
+  "agree",
+  "agrees",
+  "decided",
+  "decide",
+  "decides",
+]);
+
+/** Past forms that make an infinitive after them a plan that did not happen: "was meant to meet on Sunday". */
+const COUNTERFACTUAL = new Set(["meant", "supposed"]);
+
+/**
+ * Verbs of prediction: what they govern lies ahead ("forecast rain until Tuesday night", "warned of storms on
+ * Friday"), unless the date follows them directly, when it dates the prediction itself ("warned on Monday").
+ */
+const PREDICTION_VERBS = new Set([
+  "forecast",
+  "forecasts",
+  "forecasting",
+  "predict",
+  "predicts",
+  "predicted",
+  "predicting",
+  "warn",
+  "warns",
+  "warned",
+  "warning",
+  "expect",
+  "expects",
+  "anticipate",
+  "anticipates",
+  "anticipated",
+  "projected",
+]);
+
+/**
+ * Verbs that, in the present simple, name a scheduled event and so point forward: "the summit begins on
+ * Thursday", "the law takes effect on July 1".
+ */
+const SCHEDULE_PRESENT = new Set([
+  "begins",
+  "starts",
+  "opens",
+  "ends",
+  "closes",
+  "resumes",
+  "reopens",
+  "meets",
+  "convenes",
+  "arrives",
+  "departs",
+  "returns",
+  "expires",
+  "launches",
+  "kicks",
+  "debuts",
+  "premieres",
+  "concludes",
+  "runs",
+]);
+
+/** Irregular simple past and past participle forms that cannot be read as a present or a base form. */
+const IRREGULAR_PAST = new Set([
+  "said",
+  "told",
+  "was",
+  "were",
+  "had",
+  "did",
+  "went",
+  "gone",
+  "came",
+  "took",
+  "taken",
+  "made",
+  "began",
+  "begun",
+  "found",
+  "left",
+  "met",
+  "held",
+  "gave",
+  "given",
+  "got",
+  "saw",
+  "seen",
+  "knew",
+  "known",
+  "thought",
+  "brought",
+  "fought",
+  "sought",
+  "bought",
+  "caught",
+  "taught",
+  "wrote",
+  "written",
+  "spoke",
+  "spoken",
+  "broke",
+  "broken",
+  "chose",
+  "chosen",
+  "rose",
+  "risen",
+  "fell",
+  "fallen",
+  "led",
+  "fled",
+  "won",
+  "lost",
+  "sent",
+  "spent",
+  "built",
+  "shot",
+  "struck",
+  "stood",
+  "sat",
+  "ran",
+  "became",
+  "kept",
+  "felt",
+  "heard",
+  "paid",
+  "laid",
+  "sold",
+  "drew",
+  "drawn",
+  "flew",
+  "flown",
+  "grew",
+  "grown",
+  "threw",
+  "thrown",
+  "shook",
+  "stole",
+  "stolen",
+  "swore",
+  "sworn",
+  "tore",
+  "torn",
+  "wore",
+  "hid",
+  "hidden",
+  "rode",
+  "drove",
+  "driven",
+  "ate",
+  "eaten",
+  "forgot",
+  "understood",
+  "withdrew",
+  "withdrawn",
+  "arose",
+  "sank",
+  "sunk",
+  "rang",
+  "sang",
+  "slid",
+  "lit",
+  "dealt",
+  "meant",
+  "been",
+  "ago",
+  "yesterday",
+  "earlier",
+]);
+
+/** Words ending in -ed that are not verb forms. */
+const NOT_PAST_ED = new Set([
+  "need",
+  "needed",
+  "indeed",
+  "speed",
+  "seed",
+  "feed",
+  "breed",
+  "bleed",
+  "hundred",
+  "sacred",
+  "naked",
+  "wicked",
+  "kindred",
+  "red",
+  "bed",
+  "shed",
+  "wed",
+  "bred",
+  "fed",
+  "led",
+]);
+
+/** Verbs that report speech: a date right after them dates the report; past them, the reported clause rules. */
+const REPORTING_PAST = new Set(["said", "told", "announced", "stated", "added", "reported", "wrote", "confirmed"]);
+
+/** Words that open a clause of their own: a verb beyond them governs another clause. */
+const CLAUSE_WORDS = new Set([
+  "that",
+  "which",
+  "who",
+  "whom",
+  "when",
+  "while",
+  "where",
+  "because",
+  "although",
+  "but",
+  "if",
+  "unless",
+]);
+
+const BEFORE_AUXILIARY = new Set(["is", "are", "am", "'s", "’s", "'re", "’re"]);
+const PAST_AUXILIARY = new Set(["was", "were"]);
+const PERFECT = new Set(["has", "have", "had", "'ve", "’ve"]);
+
+const TOKEN = /[A-Za-z][A-Za-z'’]*|[,;:()–—]|\s-\s/g;
+const SENTENCE_END = /[.!?]["”’)]?\s|\n/g;
+const ABBREVIATION_BEFORE = /(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*)$/;
+
+interface Token {
+  word: string;
+  /** Written in lower case: a capitalised "Said" or "United" may be a name, not a verb. */
+  lower: boolean;
+  boundary: boolean;
+}
+
+const LETTER = /[A-Za-z]/;
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+    const raw = m[0].trim();
+    const word = raw.toLowerCase();
+    const punctuation = !LETTER.test(raw);
+    out.push({ word, lower: raw === word, boundary: punctuation || CLAUSE_WORDS.has(word) });
+  }
+  return out;
+}
+
+/** The start of the sentence holding `at`, not searching further back than `limit`. */
+function sentenceStart(text: string, at: number, limit: number): number {
+  let start = limit;
+  SENTENCE_END.lastIndex = limit;
+  for (let m = SENTENCE_END.exec(text); m !== null && m.index < at; m = SENTENCE_END.exec(text)) {
+    // "Sept. 8", "U.S. forces": a period after a short capitalised word or initials does not end the sentence.
+    if (text[m.index] === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    start = m.index + m[0].length;
+  }
+  return start;
+}
+
+function sentenceEnd(text: string, from: number, limit: number): number {
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(text); m !== null && m.index < limit; m = SENTENCE_END.exec(text)) {
+    if (text[m.index] === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    return m.index;
+  }
+  return limit;
+}
+
+/** The sentence holding text[start, end), as far as the tense search reaches: [from, to). */
+export function sentenceBounds(text: string, start: number, end: number): [number, number] {
+  return [
+    sentenceStart(text, start, Math.max(0, start - REACH_BEFORE)),
+    sentenceEnd(text, end, Math.min(text.length, end + REACH_AFTER)),
+  ];
+}
+
+function isPastForm(word: string): boolean {
+  if (IRREGULAR_PAST.has(word)) return true;
+  return word.length > 3 && word.endsWith("ed") && !NOT_PAST_ED.has(word) && !word.endsWith("eed");
+}
+
+type Cue = "past" | "future" | "open" | undefined;
+
+/**
+ * The tense a word at index `i` of `ws` gives the date, reading its neighbours; "open" stops the search without
+ * deciding ("was due to ...": a plan whose time is not said).
+ * `adjacent` is true when the word stands right before the date (only "on"/"at" between).
+ */
+function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
+  const token = ws[i];
+  const w = token?.word ?? "";
+  const prev = ws[i - 1]?.word ?? "";
+  const next = ws[i + 1]?.word ?? "";
+  if (FUTURE_WORDS.has(w) || w.endsWith("'ll") || w.endsWith("’ll")) return "future";
+  if (FORWARD_WORDS.has(w)) return "future";
+  if (PLAN_WORDS.has(w) && (PAST_AUXILIARY.has(prev) || PERFECT.has(prev) || prev === "been")) return "open";
+  if (PLAN_WORDS.has(w) && (BEFORE_AUXILIARY.has(prev) || prev === "be")) return "future";
+  if (PLAN_WORDS.has(w) && (next === "to" || next === "for") && w !== "going" && w !== "likely") return "future";
+  if (w === "to") {
+    const before = ws[i - 1]?.word ?? "";
+    const aux = ws[i - 2]?.word ?? "";
+    const pastAux = PAST_AUXILIARY.has(aux) || PERFECT.has(aux) || aux === "been";
+    if (COUNTERFACTUAL.has(before) && pastAux) return "past";
+    if (PLAN_WORDS.has(before) && pastAux) return "open";
+    if (INTENT_VERBS.has(before)) return "future";
+    if (next === "be" && isPastForm(ws[i + 2]?.word ?? "")) return "future";
+    return undefined;
+  }
+  if (PREDICTION_VERBS.has(w)) return adjacent && (isPastForm(w) || w === "forecast") ? "past" : "future";
+  if (SCHEDULE_PRESENT.has(w)) return "future";
+  if (w === "takes" && (next === "effect" || next === "place" || next === "office")) return "future";
+  if (PERFECT.has(w) && (next === "been" || isPastForm(next))) return "past";
+  if (token?.lower && isPastForm(w)) {
+    // "will be held", "to be signed": a participle after "be" takes its time from what comes before.
+    if (prev === "be" || prev === "being") return undefined;
+    if (PLAN_WORDS.has(w)) return undefined;
+    return "past";
+  }
+  return undefined;
+}
+
+interface Found {
+  cue: "past" | "future" | "open";
+  distance: number;
+  reporting: boolean;
+}
+
+function scan(ws: Token[], order: number[], stopAtBoundary: boolean, adjacentUntil: number): Found | undefined {
+  let distance = 0;
+  for (const i of order) {
+    const t = ws[i] as Token;
+    if (t.boundary) {
+      if (stopAtBoundary) return undefined;
+      continue;
+    }
+    distance++;
+    const cue = cueAt(ws, i, distance <= adjacentUntil);
+    if (cue !== undefined) return { cue, distance, reporting: REPORTING_PAST.has(t.word) };
+  }
+  return undefined;
+}
+
+const range = (from: number, to: number, step: number): number[] => {
+  const out: number[] = [];
+  for (let i = from; step > 0 ? i < to : i > to; i += step) out.push(i);
+  return out;
+};
+
+/**
+ * Decides the tense of the clause around text[start, end): the nearest cue before the date in its own clause,
+ * else the nearest after it in its own clause, else the nearest in the rest of the sentence (a reporting verb
+ * before a clause boundary yields to a cue after the date: in "said that on Monday, two men will appear", the
+ * date is the appearance's).
+ *
+ * @example tenseAt("The talks will resume on Friday.", 23, 29) // "future"
+ */
+export function tenseAt(text: string, start: number, end: number): Tense {
+  const [from, to] = sentenceBounds(text, start, end);
+  const before = tokens(text.slice(from, start));
+  const after = tokens(text.slice(end, to));
+  const prep = before.at(-1)?.word;
+  if (prep === "since") return "past";
+  // Only "on"/"at" may separate a reporting or predicting verb from the date it dates ("warned on Monday").
+  const adjacentBefore = prep === "on" || prep === "at" ? 2 : 1;
+  const ws = [...before, ...after];
+  const back = range(before.length - 1, -1, -1);
+  const ahead = range(before.length, ws.length, 1);
+  const pick = (f: Found | undefined): Tense => (f === undefined || f.cue === "open" ? "unknown" : f.cue);
+  const nearBack = scan(ws, back, true, adjacentBefore);
+  if (nearBack) return pick(nearBack);
+  // After the date, a verb of prediction dates the prediction ("On Monday, forecasters warned ...").
+  const nearAhead = scan(ws, ahead, true, Number.POSITIVE_INFINITY);
+  if (nearAhead) return pick(nearAhead);
+  const farBack = scan(ws, back, false, adjacentBefore);
+  const farAhead = scan(ws, ahead, false, Number.POSITIVE_INFINITY);
+  if (farBack && farAhead) {
+    if (farBack.reporting) return pick(farAhead);
+    return pick(farBack.distance <= farAhead.distance ? farBack : farAhead);
+  }
+  return pick(farBack ?? farAhead);
+}
