@@ -12,6 +12,9 @@ describe("extractDates: a year the words give", () => {
     expect(only("A clerk in Vossberg was given five doses on Jan 14 last year.")?.date).toBe("2021-01-14");
     expect(only("The canal reopens on March 3 next year.")?.date).toBe("2023-03-03");
     expect(only("It happened on March 3 this year.")?.date).toBe("2022-03-03");
+    expect(only("Leaders agreed on a plan by March of next year.")?.date).toBe("2023-03");
+    expect(only("The dam was finished in May last year.")?.text).toBe("May last year");
+    expect(only("The dam was finished in May last year.")?.date).toBe("2021-05");
   });
 
   it("gives a month and day the year of the date it is joined to", () => {

@@ -154,6 +154,14 @@ function yearFor(month: number, day: number, article: DayNumber, tense: Tense): 
   const valid = isValidDate(year, month, day) ? day : 28;
   const at = dayNumber(year, month, valid);
   if (tense === "future") return at < article ? year + 1 : year;
+  if (tense === "prospective") {
+    // The nearest occurrence, on either side: the moment the future was seen from is near the article's.
+    const before = dayNumber(year - 1, month, valid);
+    const after = dayNumber(year + 1, month, valid);
+    if (article - before < Math.abs(at - article)) return year - 1;
+    if (after - article < Math.abs(at - article)) return year + 1;
+    return year;
+  }
   return at > article + (tense === "past" ? PAST_SLACK_DAYS : FUTURE_WINDOW_DAYS) ? year - 1 : year;
 }
 
@@ -185,8 +193,16 @@ function bareMonth(month: number, modifier: string, r: Resolver, tense: Tense): 
       // A month is reached as soon as it begins and lasts until it ends: "will reopen in May" said in May is
       // this May, and so is "closed in May".
       if (tense === "future") return isoMonth(month < a.month ? a.year + 1 : a.year, month);
-      if (tense === "past") return isoMonth(month > a.month ? a.year - 1 : a.year, month);
-      return isoMonth(yearFor(month, 1, r.article, tense), month);
+      if (tense === "prospective") {
+        const ahead = (month - a.month + 12) % 12;
+        return isoMonth(
+          ahead <= 6 ? (month < a.month ? a.year + 1 : a.year) : month > a.month ? a.year - 1 : a.year,
+          month,
+        );
+      }
+      // A past clause may well name a month still to come in its year ("ended at $84 for October delivery"), so
+      // it reads like one without a tense.
+      return isoMonth(yearFor(month, 1, r.article, "unknown"), month);
   }
 }
 
@@ -213,14 +229,17 @@ function weekendOf(q: string, text: string, start: number, end: number): "past" 
   if (q === "last") return "past";
   if (q === "next") return "next";
   const tense = tenseAt(text, start, end);
-  return tense === "future" ? "next" : tense === "past" ? "past" : "this";
+  // "would begin this weekend" is as forward-looking as "will": a past weekend would be "last weekend".
+  return tense === "future" || tense === "prospective" ? "next" : tense === "past" ? "past" : "this";
 }
 
 function weekday(target: number, modifier: string, r: Resolver, tense: Tense): string | undefined {
   if (r.article === undefined) return undefined;
   const w = weekdayOf(r.article);
-  if (modifier === "next" || (tense === "future" && modifier !== "last")) {
-    const ahead = (target - w + 7) % 7;
+  const ahead = (target - w + 7) % 7;
+  // Seen from the past, the nearer of the two.
+  const forward = tense === "future" || (tense === "prospective" && ahead <= 3);
+  if (modifier === "next" || (forward && modifier !== "last")) {
     return isoDay(r.article + (ahead === 0 && modifier === "next" ? 7 : ahead));
   }
   const back = (w - target + 7) % 7;
@@ -240,7 +259,7 @@ function amountOf(word: string | undefined): number | undefined {
 type Groups = Record<string, string | undefined>;
 type Indices = Record<string, [number, number] | undefined>;
 
-/** A year named right after a month and day: "Jan 14 last year", "March 3 of next year", "May 2 this year". */
+/** A year named right after a month (and day): "Jan 14 last year", "March 3 of next year", "in May this year". */
 const YEAR_QUALIFIER = /^,?\s+(?:of\s+)?(?<q>last|this|next)\s+year\b/i;
 
 function calendarMention(text: string, m: RegExpExecArray, r: Resolver): Found | undefined {
@@ -311,6 +330,12 @@ function calendarDate(text: string, m: RegExpExecArray, r: Resolver): DateMentio
     const month = monthNumber(g.m5) ?? 0;
     const key = mod === "last" || mod === "next" || mod === "this" ? mod : "";
     if (key !== "") return make(s, end, bareMonth(month, key, r, "unknown"), true);
+    const q = YEAR_QUALIFIER.exec(text.slice(end, end + 24));
+    if (q && r.article !== undefined) {
+      const word = q.groups?.q?.toLowerCase();
+      const year = fromDayNumber(r.article).year + (word === "last" ? -1 : word === "next" ? 1 : 0);
+      return { mention: make(s, end + q[0].length, isoMonth(year, month), true), year };
+    }
     const tense = tenseAt(text, s, end);
     return { mention: make(s, end, bareMonth(month, key, r, tense), false), yearless: { month, tense } };
   }

@@ -11,7 +11,7 @@ function tenseOf(marked: string): Tense {
 describe("tenseAt", () => {
   const rows: [string, Tense][] = [
     // future: modals, plans, schedules, forecasts
-    ["The ferry line would begin service on [June 1].", "future"],
+    ["The ferry line would begin service on [June 1].", "prospective"],
     ["The council will meet on [Friday].", "future"],
     ["Mayor Olsen is due to speak on [Wednesday] in Harbin Falls.", "future"],
     ["The regatta is scheduled for [March 16].", "future"],
@@ -24,7 +24,9 @@ describe("tenseAt", () => {
     ["The rule takes effect on [July 1].", "future"],
     ["The pact is going to be signed on [Friday].", "future"],
     ["The new bridge, to be opened on [May 3], cost millions.", "future"],
-    ["Both unions agreed to resume talks on [Tuesday].", "future"],
+    ["Both unions agreed to resume talks on [Tuesday].", "prospective"],
+    ["The judge allowed him to defer the sentence to [October].", "prospective"],
+    ["Both unions hope to resume talks on [Tuesday].", "future"],
     ["Talks, which stalled last month, will resume on [Monday].", "future"],
     ["Ferries won't sail until [Sunday].", "future"],
     // past: simple past, participles, perfect, reporting verbs next to the date
@@ -43,6 +45,14 @@ describe("tenseAt", () => {
     ["The vote is on [Friday].", "unknown"],
     ["The audit was due to be published on [Monday].", "unknown"],
     ["United Ferries on [Friday] cut fares.", "unknown"],
+    ["The agency lifted its warning for Tavel on [Monday], and forecasters said rain could follow.", "past"],
+    ["Dunmore Bank cut its forecast for growth late on [Friday].", "unknown"],
+    ["After passing the cape late on [Monday], the storm is expected to weaken.", "unknown"],
+    ["During the meeting on [Monday], the board is set to vote.", "future"],
+    ["As Ms Orla put it in a letter in [July], the firm is not going to sell.", "unknown"],
+    ["Her successor is to take over on [Jan. 1].", "future"],
+    ["Demand fell by a tenth - from 10.30am to 11am on [Monday].", "past"],
+    ["Output will grow less than forecast in [July].", "past"],
   ];
   it.each(rows)("%s -> %s", (sentence, tense) => {
     expect(tenseOf(sentence)).toBe(tense);
@@ -50,7 +60,9 @@ describe("tenseAt", () => {
 
   it("reads the governing clause, not a reporting verb before it", () => {
     expect(tenseOf("Police said that on [Monday], two men will appear in court.")).toBe("future");
-    expect(tenseOf("Officials said the bridge would reopen on [Friday].")).toBe("future");
+    expect(tenseOf("Officials said the bridge would reopen on [Friday].")).toBe("prospective");
+    expect(tenseOf("Ms Arvo said on [Monday] (May 4) that the firm will appeal.")).toBe("past");
+    expect(tenseOf("Ms Arvo said on Monday ([May 4]) that the firm will appeal.")).toBe("past");
   });
 
   it("does not reach into the sentence before", () => {

@@ -1,9 +1,11 @@
 /**
  * The time a date's clause speaks of: "past" (said on Monday, died on Thursday), "future" (will meet on Friday,
- * is due to speak on Wednesday, rain forecast until Tuesday night) or "unknown" when nothing in the sentence
- * says, so that a date written without its year or week can be resolved in the right direction.
+ * is due to speak on Wednesday, rain forecast until Tuesday night), "prospective" for the future seen from a
+ * past moment (would begin on June 1, agreed to meet on Tuesday, was allowed to defer it to October), which may
+ * lie on either side of the article's date, or "unknown" when nothing in the sentence says, so that a date
+ * written without its year or week can be resolved in the right direction.
  */
-export type Tense = "past" | "future" | "unknown";
+export type Tense = "past" | "future" | "prospective" | "unknown";
 
 /** How many characters before a date the sentence is searched for a verb that governs it: about two clauses. */
 const REACH_BEFORE = 120;
@@ -12,7 +14,10 @@ const REACH_BEFORE = 120;
 const REACH_AFTER = 90;
 
 /** Modal and auxiliary words that put a clause in the future (or the future seen from the past: "would"). */
-const FUTURE_WORDS = new Set(["will", "shall", "would", "won't", "wouldn't", "upcoming", "tomorrow"]);
+const FUTURE_WORDS = new Set(["will", "shall", "won't", "upcoming", "tomorrow"]);
+
+/** Modals of the future seen from the past. */
+const PROSPECTIVE_WORDS = new Set(["would", "wouldn't"]);
 
 /** Adjectives that point a date forward: "next Friday", "the forthcoming vote on Monday". */
 const FORWARD_WORDS = new Set(["next", "forthcoming"]);
@@ -51,12 +56,58 @@ const INTENT_VERBS = new Set([
   "vows",
   "pledge",
   "pledges",
-  "agreed",
   "agree",
   "agrees",
-  "decided",
   "decide",
   "decides",
+]);
+
+/**
+ * Past verbs that take an infinitive of something to come after them: "agreed to meet on Tuesday", "was allowed
+ * to defer the sentence to October". What the infinitive names lies after the past moment, not necessarily
+ * after the article's date.
+ */
+const PAST_CONTROL = new Set([
+  "agreed",
+  "decided",
+  "planned",
+  "vowed",
+  "pledged",
+  "promised",
+  "ordered",
+  "urged",
+  "voted",
+  "chose",
+  "hoped",
+  "wanted",
+  "sought",
+  "intended",
+  "aimed",
+  "prepared",
+  "threatened",
+  "offered",
+  "asked",
+  "invited",
+  "allowed",
+  "permitted",
+  "told",
+]);
+
+/** Words before a noun: "its forecast", "the warning" are nouns, not verbs of prediction. */
+const DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "its",
+  "their",
+  "his",
+  "her",
+  "our",
+  "my",
+  "your",
+  "this",
+  "that",
+  "latest",
 ]);
 
 /** Past forms that make an infinitive after them a plan that did not happen: "was meant to meet on Sunday". */
@@ -77,7 +128,6 @@ const PREDICTION_VERBS = new Set([
   "warn",
   "warns",
   "warned",
-  "warning",
   "expect",
   "expects",
   "anticipate",
@@ -243,7 +293,7 @@ const NOT_PAST_ED = new Set([
   "led",
 ]);
 
-/** Verbs that report speech: a date right after them dates the report; past them, the reported clause rules. */
+/** Verbs that report speech: a date right after them dates the report; past "that", the reported clause rules. */
 const REPORTING_PAST = new Set(["said", "told", "announced", "stated", "added", "reported", "wrote", "confirmed"]);
 
 /** Words that open a clause of their own: a verb beyond them governs another clause. */
@@ -266,7 +316,7 @@ const BEFORE_AUXILIARY = new Set(["is", "are", "am", "'s", "’s", "'re", "’re
 const PAST_AUXILIARY = new Set(["was", "were"]);
 const PERFECT = new Set(["has", "have", "had", "'ve", "’ve"]);
 
-const TOKEN = /[A-Za-z][A-Za-z'’]*|[,;:()–—]|\s-\s/g;
+const TOKEN = /\b[A-Za-z][A-Za-z'’]*|[,;:–—]|\s-\s/g;
 const SENTENCE_END = /[.!?]["”’)]?\s|\n/g;
 const ABBREVIATION_BEFORE = /(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*)$/;
 
@@ -325,7 +375,7 @@ function isPastForm(word: string): boolean {
   return word.length > 3 && word.endsWith("ed") && !NOT_PAST_ED.has(word) && !word.endsWith("eed");
 }
 
-type Cue = "past" | "future" | "open" | undefined;
+type Cue = "past" | "future" | "prospective" | "open" | undefined;
 
 /**
  * The tense a word at index `i` of `ws` gives the date, reading its neighbours; "open" stops the search without
@@ -338,6 +388,7 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
   const prev = ws[i - 1]?.word ?? "";
   const next = ws[i + 1]?.word ?? "";
   if (FUTURE_WORDS.has(w) || w.endsWith("'ll") || w.endsWith("’ll")) return "future";
+  if (PROSPECTIVE_WORDS.has(w)) return "prospective";
   if (FORWARD_WORDS.has(w)) return "future";
   if (PLAN_WORDS.has(w) && (PAST_AUXILIARY.has(prev) || PERFECT.has(prev) || prev === "been")) return "open";
   if (PLAN_WORDS.has(w) && (BEFORE_AUXILIARY.has(prev) || prev === "be")) return "future";
@@ -348,11 +399,16 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
     const pastAux = PAST_AUXILIARY.has(aux) || PERFECT.has(aux) || aux === "been";
     if (COUNTERFACTUAL.has(before) && pastAux) return "past";
     if (PLAN_WORDS.has(before) && pastAux) return "open";
+    // "allowed him to", "ordered the army to": the verb may stand a short object away.
+    if ([before, aux, ws[i - 3]?.word ?? ""].some((x) => PAST_CONTROL.has(x))) return "prospective";
+    // "is to take over on Jan. 1", "are to meet on Friday".
+    if (BEFORE_AUXILIARY.has(before)) return "future";
     if (INTENT_VERBS.has(before)) return "future";
     if (next === "be" && isPastForm(ws[i + 2]?.word ?? "")) return "future";
     return undefined;
   }
-  if (PREDICTION_VERBS.has(w)) return adjacent && (isPastForm(w) || w === "forecast") ? "past" : "future";
+  if (PREDICTION_VERBS.has(w) && !DETERMINERS.has(prev))
+    return adjacent && (isPastForm(w) || w === "forecast") ? "past" : "future";
   if (SCHEDULE_PRESENT.has(w)) return "future";
   if (w === "takes" && (next === "effect" || next === "place" || next === "office")) return "future";
   if (PERFECT.has(w) && (next === "been" || isPastForm(next))) return "past";
@@ -366,24 +422,64 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
 }
 
 interface Found {
-  cue: "past" | "future" | "open";
+  cue: "past" | "future" | "prospective" | "open";
   distance: number;
-  reporting: boolean;
+  /** A verb of reporting with a clause word ("that", "which") between it and the date. */
+  reportsClause: boolean;
 }
 
 function scan(ws: Token[], order: number[], stopAtBoundary: boolean, adjacentUntil: number): Found | undefined {
   let distance = 0;
+  let clause = false;
   for (const i of order) {
     const t = ws[i] as Token;
     if (t.boundary) {
       if (stopAtBoundary) return undefined;
+      if (CLAUSE_WORDS.has(t.word)) clause = true;
       continue;
     }
     distance++;
     const cue = cueAt(ws, i, distance <= adjacentUntil);
-    if (cue !== undefined) return { cue, distance, reporting: REPORTING_PAST.has(t.word) };
+    if (cue !== undefined) return { cue, distance, reportsClause: clause && REPORTING_PAST.has(t.word) };
   }
   return undefined;
+}
+
+const PARTICIPLE = /^[a-z]{2,}ing$/;
+
+/** Prepositions of time and place that open a fronted phrase ("On Thursday, ...", "In her speech on Monday, ..."). */
+const TIME_PREPOSITIONS = new Set([
+  "on",
+  "at",
+  "in",
+  "during",
+  "by",
+  "from",
+  "before",
+  "after",
+  "for",
+  "late",
+  "early",
+]);
+
+/**
+ * Whether the date stands in a phrase of its own before its clause's verb: the words back to the previous
+ * boundary open with a preposition ("On Thursday, the bank is set to ...", "said that on Monday, two men will
+ * ...") and hold no participle ("After passing the cape late Monday, the storm is expected to ..." dates the
+ * passing). Only then does a verb after the date give its tense; after "As she put it in July, ..." it does not.
+ */
+function frontedPhrase(before: Token[]): boolean {
+  let i = before.length;
+  while (i > 0 && !(before[i - 1] as Token).boundary) i--;
+  const first = before[i]?.word;
+  if (first !== undefined && !TIME_PREPOSITIONS.has(first)) return false;
+  for (let j = i; j < before.length; j++) {
+    const t = before[j] as Token;
+    if (t.lower && PARTICIPLE.test(t.word) && t.word.length > 4 && !DETERMINERS.has(before[j - 1]?.word ?? "")) {
+      return false;
+    }
+  }
+  return true;
 }
 
 const range = (from: number, to: number, step: number): number[] => {
@@ -406,8 +502,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const after = tokens(text.slice(end, to));
   const prep = before.at(-1)?.word;
   if (prep === "since") return "past";
-  // Only "on"/"at" may separate a reporting or predicting verb from the date it dates ("warned on Monday").
-  const adjacentBefore = prep === "on" || prep === "at" ? 2 : 1;
+  // Only a preposition of time may separate a reporting or predicting verb from the date it dates ("warned on
+  // Monday", "forecast in July"); "until" opens what the prediction is about ("forecast rain until Tuesday").
+  const adjacentBefore = prep !== undefined && TIME_PREPOSITIONS.has(prep) ? 2 : 1;
   const ws = [...before, ...after];
   const back = range(before.length - 1, -1, -1);
   const ahead = range(before.length, ws.length, 1);
@@ -418,9 +515,9 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const nearAhead = scan(ws, ahead, true, Number.POSITIVE_INFINITY);
   if (nearAhead) return pick(nearAhead);
   const farBack = scan(ws, back, false, adjacentBefore);
-  const farAhead = scan(ws, ahead, false, Number.POSITIVE_INFINITY);
+  const farAhead = frontedPhrase(before) ? scan(ws, ahead, false, Number.POSITIVE_INFINITY) : undefined;
   if (farBack && farAhead) {
-    if (farBack.reporting) return pick(farAhead);
+    if (farBack.reportsClause) return pick(farAhead);
     return pick(farBack.distance <= farAhead.distance ? farBack : farAhead);
   }
   return pick(farBack ?? farAhead);
