@@ -28,6 +28,27 @@ describe("extractDates: a year the words give", () => {
   });
 });
 
+describe("extractDates: a sentence that opens on a year", () => {
+  const rows: [string, string, string | undefined][] = [
+    ["In 2019, a nurse in Tollis gave the wrong dose on January 14.", "2022-01-20", "2019-01-14"],
+    ["Back in 2019, the ferry sank in March.", "2022-01-20", "2019-03"],
+    ["In 2019, a nurse in Tollis gave the wrong dose on January 14.", "", "2019-01-14"],
+    // negative rows: the year does not govern the date
+    ["The firm, founded in 2019, reported losses on January 14.", "2022-01-20", "2022-01-14"],
+    [
+      "In 2019, the firm was founded; in 2020 it moved, and it reported losses on January 14.",
+      "2022-01-20",
+      "2022-01-14",
+    ],
+    ["In 2019, the council said the pool will reopen on January 14.", "2022-01-20", "2023-01-14"],
+    ["In 2031, a nurse in Tollis gave the wrong dose on January 14.", "2022-01-20", "2022-01-14"],
+  ];
+  it.each(rows)("%s (%s) -> %s", (sentence, article, date) => {
+    const found = extractDates(sentence, article || undefined);
+    expect(found.find((d) => d.text === "January 14" || d.text === "March")?.date).toBe(date);
+  });
+});
+
 describe("extractDates: an undated article's own years", () => {
   const reference = { reference: "2035-04-08" };
   const dated = (text: string, mention: string) =>

@@ -44,6 +44,31 @@ export function shareYears(text: string, found: Found[]): void {
   }
 }
 
+/** A sentence that opens on a year: "In 2021, ...", "Back in 2019, ...", "Later in 2020, ...". */
+const FRONTED_YEAR = /^["“‘']?(?:(?:back|later|earlier|early|late)\s+)?in\s+(?<y>\d{4}),/i;
+
+/**
+ * A yearless date in a sentence that opens on a year ("In 2021, a nurse gave the wrong dose on January 14")
+ * takes that year when no other year comes between and its clause is not in the future; in dated and undated
+ * articles alike, since the writer has just said which year the sentence is about.
+ */
+export function frontedYears(text: string, found: Found[], reference: DayNumber | undefined): void {
+  const referenceYear = reference === undefined ? undefined : new Date(reference * 86_400_000).getUTCFullYear();
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i] as Found;
+    if (f.yearless === undefined || f.yearless.tense === "future") continue;
+    const [s] = sentenceBounds(text, f.mention.start, f.mention.end);
+    const m = FRONTED_YEAR.exec(text.slice(s, f.mention.start));
+    if (!m) continue;
+    const year = Number(m.groups?.y);
+    if (referenceYear !== undefined && year > referenceYear) continue;
+    // Another stated year between the opening one and the date governs it instead.
+    const between = found.filter((g, j) => j < i && g.mention.start > s + m[0].length && g.year !== undefined);
+    if (between.length > 0) continue;
+    settle(f, year);
+  }
+}
+
 /**
  * How long before the reference date a yearless date in an undated article is still read in the reference's
  * year: a season. The reference is only the story's latest date; an undated article is published near it, and a

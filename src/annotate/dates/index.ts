@@ -16,7 +16,7 @@ import {
   weekdayNumber,
   weekdayOf,
 } from "./calendar.js";
-import { type Found, shareYears, yearsFromText } from "./context.js";
+import { type Found, frontedYears, shareYears, yearsFromText } from "./context.js";
 import { datesByOffset } from "./offsets.js";
 import { type Tense, tenseAt } from "./tense.js";
 import { readsAsYear } from "./year.js";
@@ -470,6 +470,7 @@ export function extractDates(text: string, articleDate?: string, options: Extrac
     reach = f.mention.end;
   }
   shareYears(text, kept);
+  frontedYears(text, kept, r.article);
   if (guessed && r.article !== undefined) yearsFromText(text, kept, r.article);
   const out = kept.map((f) => f.mention);
   const offsets = datesByOffset(text, out);
