@@ -69,5 +69,7 @@ describe("tenseAt", () => {
     expect(tenseOf("The bridge will reopen. Crews closed it on [Friday].")).toBe("past");
     expect(tenseOf("Crews closed the bridge. It reopens on [Friday].")).toBe("future");
     expect(tenseOf("Crews closed the bridge. On [Friday] it is open.")).toBe("unknown");
+    expect(tenseOf("Crews closed the road to Gaza. On [Friday] it is open.")).toBe("unknown");
+    expect(tenseOf("Mr. Dorn and Dr. Lee of the U.S. embassy met on [Friday].")).toBe("past");
   });
 });

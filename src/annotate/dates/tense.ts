@@ -318,7 +318,9 @@ const PERFECT = new Set(["has", "have", "had", "'ve", "’ve"]);
 
 const TOKEN = /\b[A-Za-z][A-Za-z'’]*|[,;:–—]|\s-\s/g;
 const SENTENCE_END = /[.!?]["”’)]?\s|\n/g;
-const ABBREVIATION_BEFORE = /(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*)$/;
+/** Titles, month abbreviations and initials: a period after them does not end the sentence ("Sept. 8", "U.S."). */
+const ABBREVIATION_BEFORE =
+  /\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd|[A-Z](?:\.[A-Z])*)$/;
 
 interface Token {
   word: string;
@@ -347,7 +349,7 @@ function sentenceStart(text: string, at: number, limit: number): number {
   SENTENCE_END.lastIndex = limit;
   for (let m = SENTENCE_END.exec(text); m !== null && m.index < at; m = SENTENCE_END.exec(text)) {
     // "Sept. 8", "U.S. forces": a period after a short capitalised word or initials does not end the sentence.
-    if (text[m.index] === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (text[m.index] === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     start = m.index + m[0].length;
   }
   return start;
@@ -356,7 +358,7 @@ function sentenceStart(text: string, at: number, limit: number): number {
 function sentenceEnd(text: string, from: number, limit: number): number {
   SENTENCE_END.lastIndex = from;
   for (let m = SENTENCE_END.exec(text); m !== null && m.index < limit; m = SENTENCE_END.exec(text)) {
-    if (text[m.index] === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, m.index - 5), m.index))) continue;
+    if (text[m.index] === "." && ABBREVIATION_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     return m.index;
   }
   return limit;
