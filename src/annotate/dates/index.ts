@@ -32,12 +32,6 @@ export { looksPlural, readsAsYear } from "./year.js";
  */
 export const FUTURE_WINDOW_DAYS = 14;
 
-/**
- * How far past the article's date a past-tense date may lie: one day, because an article stamped late in the
- * evening in one time zone reports what happened "on Friday" where it is already Saturday.
- */
-export const PAST_SLACK_DAYS = 1;
-
 const DAY = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])`;
 const YEAR = String.raw`(?:1[89]|20)\d\d(?![\d%]|[.,]\d)`;
 
@@ -146,8 +140,10 @@ interface Resolver {
 
 /**
  * The year in which a month/day without a year falls: the first occurrence on or after the article's date when
- * its clause speaks of the future, the last one on or before it (give or take {@link PAST_SLACK_DAYS}) when of
- * the past, and with no tense the last one up to {@link FUTURE_WINDOW_DAYS} ahead.
+ * its clause speaks of the future, the nearest one when of the future seen from the past, and otherwise the
+ * last one up to {@link FUTURE_WINDOW_DAYS} ahead. A past tense gets that window too: a page's date may be
+ * older than the edit it reports ("edited on 9 July"), and a past reading may be wrong ("visitors aged 16 to 24
+ * from 6 November"), while a yearless date a few days ahead is rarely one of last year.
  */
 function yearFor(month: number, day: number, article: DayNumber, tense: Tense): number {
   const { year } = fromDayNumber(article);
@@ -162,7 +158,7 @@ function yearFor(month: number, day: number, article: DayNumber, tense: Tense): 
     if (after - article < Math.abs(at - article)) return year + 1;
     return year;
   }
-  return at > article + (tense === "past" ? PAST_SLACK_DAYS : FUTURE_WINDOW_DAYS) ? year - 1 : year;
+  return at > article + FUTURE_WINDOW_DAYS ? year - 1 : year;
 }
 
 function monthDay(month: number, day: number, r: Resolver, tense: Tense): string | undefined {
@@ -336,7 +332,7 @@ function calendarDate(text: string, m: RegExpExecArray, r: Resolver): DateMentio
       const year = fromDayNumber(r.article).year + (word === "last" ? -1 : word === "next" ? 1 : 0);
       return { mention: make(s, end + q[0].length, isoMonth(year, month), true), year };
     }
-    const tense = tenseAt(text, s, end);
+    const tense = tenseAt(text, s, end, true);
     return { mention: make(s, end, bareMonth(month, key, r, tense), false), yearless: { month, tense } };
   }
 

@@ -43,7 +43,9 @@ describe("tenseAt", () => {
     // nothing says
     ["[Monday]: a day of mourning.", "unknown"],
     ["The vote is on [Friday].", "unknown"],
-    ["The audit was due to be published on [Monday].", "unknown"],
+    ["The audit was due to be published on [Monday].", "prospective"],
+    ["The minister was due to meet the envoy on [Saturday].", "prospective"],
+    ["Entry is free for visitors aged 16 to 24 from [6 November].", "unknown"],
     ["United Ferries on [Friday] cut fares.", "unknown"],
     ["The agency lifted its warning for Tavel on [Monday], and forecasters said rain could follow.", "past"],
     ["Dunmore Bank cut its forecast for growth late on [Friday].", "unknown"],
@@ -63,6 +65,11 @@ describe("tenseAt", () => {
     expect(tenseOf("Officials said the bridge would reopen on [Friday].")).toBe("prospective");
     expect(tenseOf("Ms Arvo said on [Monday] (May 4) that the firm will appeal.")).toBe("past");
     expect(tenseOf("Ms Arvo said on Monday ([May 4]) that the firm will appeal.")).toBe("past");
+  });
+
+  it("reads a present of schedule as the future for a day, not for a month (a habit)", () => {
+    expect(tenseOf("The season, which starts in [September], ends in May.")).toBe("future");
+    expect(tenseAt("The season, which starts in September, ends in May.", 32, 41, true)).toBe("unknown");
   });
 
   it("does not reach into the sentence before", () => {

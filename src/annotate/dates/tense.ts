@@ -24,8 +24,8 @@ const FORWARD_WORDS = new Set(["next", "forthcoming"]);
 
 /**
  * Words that, after "is"/"are" (or alone before "to"/"for"), announce a planned event: "is due to speak", "is set
- * to raise", "is scheduled for", "plans to". After "was"/"were" they leave the time open (the plan may lie in
- * the past), so they stop the search there without deciding.
+ * to raise", "is scheduled for", "plans to". After "was"/"were" they announce it from the past ("was due to meet
+ * on Saturday"): the future seen from then.
  */
 const PLAN_WORDS = new Set(["due", "set", "scheduled", "slated", "expected", "poised", "planned", "going", "likely"]);
 
@@ -271,6 +271,7 @@ const IRREGULAR_PAST = new Set([
 
 /** Words ending in -ed that are not verb forms. */
 const NOT_PAST_ED = new Set([
+  "aged",
   "need",
   "needed",
   "indeed",
@@ -377,11 +378,11 @@ function isPastForm(word: string): boolean {
   return word.length > 3 && word.endsWith("ed") && !NOT_PAST_ED.has(word) && !word.endsWith("eed");
 }
 
-type Cue = "past" | "future" | "prospective" | "open" | undefined;
+type Cue = "past" | "future" | "prospective" | "schedule" | undefined;
 
 /**
- * The tense a word at index `i` of `ws` gives the date, reading its neighbours; "open" stops the search without
- * deciding ("was due to ...": a plan whose time is not said).
+ * The tense a word at index `i` of `ws` gives the date, reading its neighbours; "schedule" is a present of
+ * schedule ("begins on Thursday").
  * `adjacent` is true when the word stands right before the date (only "on"/"at" between).
  */
 function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
@@ -392,7 +393,7 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
   if (FUTURE_WORDS.has(w) || w.endsWith("'ll") || w.endsWith("’ll")) return "future";
   if (PROSPECTIVE_WORDS.has(w)) return "prospective";
   if (FORWARD_WORDS.has(w)) return "future";
-  if (PLAN_WORDS.has(w) && (PAST_AUXILIARY.has(prev) || PERFECT.has(prev) || prev === "been")) return "open";
+  if (PLAN_WORDS.has(w) && (PAST_AUXILIARY.has(prev) || PERFECT.has(prev) || prev === "been")) return "prospective";
   if (PLAN_WORDS.has(w) && (BEFORE_AUXILIARY.has(prev) || prev === "be")) return "future";
   if (PLAN_WORDS.has(w) && (next === "to" || next === "for") && w !== "going" && w !== "likely") return "future";
   if (w === "to") {
@@ -400,7 +401,7 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
     const aux = ws[i - 2]?.word ?? "";
     const pastAux = PAST_AUXILIARY.has(aux) || PERFECT.has(aux) || aux === "been";
     if (COUNTERFACTUAL.has(before) && pastAux) return "past";
-    if (PLAN_WORDS.has(before) && pastAux) return "open";
+    if (PLAN_WORDS.has(before) && pastAux) return "prospective";
     // "allowed him to", "ordered the army to": the verb may stand a short object away.
     if ([before, aux, ws[i - 3]?.word ?? ""].some((x) => PAST_CONTROL.has(x))) return "prospective";
     // "is to take over on Jan. 1", "are to meet on Friday".
@@ -411,8 +412,8 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
   }
   if (PREDICTION_VERBS.has(w) && !DETERMINERS.has(prev))
     return adjacent && (isPastForm(w) || w === "forecast") ? "past" : "future";
-  if (SCHEDULE_PRESENT.has(w)) return "future";
-  if (w === "takes" && (next === "effect" || next === "place" || next === "office")) return "future";
+  if (SCHEDULE_PRESENT.has(w)) return "schedule";
+  if (w === "takes" && (next === "effect" || next === "place" || next === "office")) return "schedule";
   if (PERFECT.has(w) && (next === "been" || isPastForm(next))) return "past";
   if (token?.lower && isPastForm(w)) {
     // "will be held", "to be signed": a participle after "be" takes its time from what comes before.
@@ -424,7 +425,7 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
 }
 
 interface Found {
-  cue: "past" | "future" | "prospective" | "open";
+  cue: "past" | "future" | "prospective" | "schedule";
   distance: number;
   /** A verb of reporting with a clause word ("that", "which") between it and the date. */
   reportsClause: boolean;
@@ -496,9 +497,12 @@ const range = (from: number, to: number, step: number): number[] => {
  * before a clause boundary yields to a cue after the date: in "said that on Monday, two men will appear", the
  * date is the appearance's).
  *
+ * `coarse` is for a month without a day: a present of schedule then usually tells a habit ("the season, which
+ * starts in September"), so it decides nothing.
+ *
  * @example tenseAt("The talks will resume on Friday.", 23, 29) // "future"
  */
-export function tenseAt(text: string, start: number, end: number): Tense {
+export function tenseAt(text: string, start: number, end: number, coarse = false): Tense {
   const [from, to] = sentenceBounds(text, start, end);
   const before = tokens(text.slice(from, start));
   const after = tokens(text.slice(end, to));
@@ -510,7 +514,11 @@ export function tenseAt(text: string, start: number, end: number): Tense {
   const ws = [...before, ...after];
   const back = range(before.length - 1, -1, -1);
   const ahead = range(before.length, ws.length, 1);
-  const pick = (f: Found | undefined): Tense => (f === undefined || f.cue === "open" ? "unknown" : f.cue);
+  const pick = (f: Found | undefined): Tense => {
+    if (f === undefined) return "unknown";
+    if (f.cue === "schedule") return coarse ? "unknown" : "future";
+    return f.cue;
+  };
   const nearBack = scan(ws, back, true, adjacentBefore);
   if (nearBack) return pick(nearBack);
   // After the date, a verb of prediction dates the prediction ("On Monday, forecasters warned ...").
