@@ -24,13 +24,19 @@ const SMALL_NUMBERS: Record<string, number> = {
   twelve: 12,
 };
 
+/** Where the search starts: "before"/"after" are rarer in text than amounts and units, and cheap to find. */
+const DIRECTION = /\b(?:before|after)\b/g;
+
+/** The unit right before the direction word. */
+const UNIT_BEFORE = /\b(?<u>day|week|month|year)s?\s+$/i;
+
 /**
- * "N days/weeks/months/years before/after", not preceded by a word that makes it a stretch of time ("in the two
- * days after", "for a week before", "the first days after").
+ * The amount right before the unit, not preceded by a word that makes it a stretch of time ("in the two days
+ * after", "for a week before", "the first days after").
  */
-const OFFSET = new RegExp(
-  String.raw`(?<!\b(?:the|in|within|for|over|during|first|those|these|next|past|last|of|few|some)\s+)\b(?<n>\d{1,2}|${Object.keys(SMALL_NUMBERS).join("|")})\s+(?<u>day|week|month|year)s?\s+(?<dir>before|after)\b`,
-  "gi",
+const AMOUNT_BEFORE = new RegExp(
+  String.raw`(?<!\b(?:the|in|within|for|over|during|first|those|these|next|past|last|of|few|some)\s+)\b(?<n>\d{1,2}|${Object.keys(SMALL_NUMBERS).join("|")})\s+$`,
+  "i",
 );
 
 const STOP = /[.;!?\n]/;
@@ -44,18 +50,25 @@ const STOP = /[.;!?\n]/;
  */
 export function datesByOffset(text: string, mentions: DateMention[]): DateMention[] {
   const out: DateMention[] = [];
-  OFFSET.lastIndex = 0;
-  for (let m = OFFSET.exec(text); m !== null; m = OFFSET.exec(text)) {
-    const end = m.index + m[0].length;
+  DIRECTION.lastIndex = 0;
+  for (let d = DIRECTION.exec(text); d !== null; d = DIRECTION.exec(text)) {
+    const unitHead = text.slice(Math.max(0, d.index - 10), d.index);
+    const unit = UNIT_BEFORE.exec(unitHead);
+    if (!unit) continue;
+    const unitStart = d.index - unitHead.length + unit.index;
+    const head = text.slice(Math.max(0, unitStart - 40), unitStart);
+    const amount = AMOUNT_BEFORE.exec(head);
+    if (!amount) continue;
+    const start = unitStart - head.length + amount.index;
+    const end = d.index + d[0].length;
     const anchor = mentions.find((d) => d.start >= end);
     if (anchor?.date === undefined || anchor.start - end > OFFSET_REACH) continue;
     if (STOP.test(text.slice(end, anchor.start))) continue;
-    const words = m.groups ?? {};
-    const n = Number(words.n) || (SMALL_NUMBERS[(words.n ?? "").toLowerCase()] ?? 0);
-    const sign = (words.dir ?? "").toLowerCase() === "before" ? -1 : 1;
-    const date = shift(anchor.date, (words.u ?? "").toLowerCase(), sign * n);
+    const n = Number(amount.groups?.n) || (SMALL_NUMBERS[(amount.groups?.n ?? "").toLowerCase()] ?? 0);
+    const sign = d[0] === "before" ? -1 : 1;
+    const date = shift(anchor.date, (unit.groups?.u ?? "").toLowerCase(), sign * n);
     if (date === undefined) continue;
-    out.push({ start: m.index, end, text: m[0], date, relative: true });
+    out.push({ start, end, text: text.slice(start, end), date, relative: true });
   }
   return out;
 }
