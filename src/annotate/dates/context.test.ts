@@ -22,6 +22,9 @@ describe("extractDates: a year the words give", () => {
     expect(found.map((d) => d.date)).toEqual(["2021-10-20", "2021-10-22"]);
     const span = extractDates("The fair ran from Dec 30 to Jan 2, 2019, in Pellow.", "2025-04-09");
     expect(span.map((d) => d.date)).toEqual(["2018-12-30", "2019-01-02"]);
+    // A day joined to a bare year is not a day of that year.
+    const toYear = extractDates("The permit runs from June 1 to 2026.", "2025-04-09");
+    expect(toYear.map((d) => d.date)).toEqual(["2025-06-01", "2026"]);
     // Not joined: the second date is another event's.
     const apart = extractDates("The dyke broke on Oct 20, and repairs ended on Oct 22, 2019.", "2022-09-20");
     expect(apart[0]?.date).toBe("2021-10-20");

@@ -35,6 +35,8 @@ export function shareYears(text: string, found: Found[]): void {
     const a = found[i] as Found;
     const b = found[i + 1] as Found;
     if (a.yearless === undefined || b.year === undefined || b.yearless !== undefined) continue;
+    // "from June 1 to 2026" joins a day to a year, not a day to a day of that year.
+    if ((b.mention.date ?? "").length < 7) continue;
     if (!CONNECTOR.test(text.slice(a.mention.end, b.mention.start))) continue;
     const bDate = b.mention.date ?? "";
     const bMonth = Number(bDate.slice(5, 7)) || 12;
