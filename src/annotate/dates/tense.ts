@@ -396,6 +396,10 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
   if (PLAN_WORDS.has(w) && (PAST_AUXILIARY.has(prev) || PERFECT.has(prev) || prev === "been")) return "prospective";
   if (PLAN_WORDS.has(w) && (BEFORE_AUXILIARY.has(prev) || prev === "be")) return "future";
   if (PLAN_WORDS.has(w) && (next === "to" || next === "for") && w !== "going" && w !== "likely") return "future";
+  // "what's going to happen on Wednesday"; "was going to" is the future seen from the past.
+  if (w === "going" && next === "to") return PAST_AUXILIARY.has(prev) ? "prospective" : "future";
+  // "ahead of Saturday's caucus": what one is ahead of is still to come.
+  if (w === "ahead" && next === "of") return "future";
   if (w === "to") {
     const before = ws[i - 1]?.word ?? "";
     const aux = ws[i - 2]?.word ?? "";
