@@ -110,6 +110,8 @@ function topicWords(sentence: string): Set<string> {
  * of the sentence that shares at least {@link MIN_SHARED_TOPIC_WORDS} content words with the date's own (its own
  * sentence first), when that year is also the latest the article states and is before the reference's year.
  * Otherwise the reference reading stands. Future-tense dates keep it: the article's stated years are its past.
+ * An article's own date is not second-guessed so: there a yearless date months back is as often this year's
+ * ("said in a report published in June") while the text names an older year on the same topic.
  */
 export function yearsFromText(text: string, found: Found[], reference: DayNumber): void {
   const stated = found.filter((f) => f.year !== undefined && f.yearless === undefined && !f.mention.relative);

@@ -321,7 +321,7 @@ const TOKEN = /\b[A-Za-z][A-Za-z'’]*|[,;:–—]|\s-\s/g;
 const SENTENCE_END = /[.!?]["”’)]?\s|\n/g;
 /** Titles, month abbreviations and initials: a period after them does not end the sentence ("Sept. 8", "U.S."). */
 const ABBREVIATION_BEFORE =
-  /\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd|[A-Z](?:\.[A-Z])*)$/;
+  /\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Co|Corp|Inc|Ltd|[ap]\.m|[A-Z](?:\.[A-Z])*)$/;
 
 interface Token {
   word: string;
@@ -398,8 +398,8 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
   if (PLAN_WORDS.has(w) && (next === "to" || next === "for") && w !== "going" && w !== "likely") return "future";
   // "what's going to happen on Wednesday"; "was going to" is the future seen from the past.
   if (w === "going" && next === "to") return PAST_AUXILIARY.has(prev) ? "prospective" : "future";
-  // "ahead of Saturday's caucus": what one is ahead of is still to come.
-  if (w === "ahead" && next === "of") return "future";
+  // "ahead of Saturday's caucus": still to come when the words were written, which may be before the article.
+  if (w === "ahead" && next === "of") return "prospective";
   if (w === "to") {
     const before = ws[i - 1]?.word ?? "";
     const aux = ws[i - 2]?.word ?? "";
