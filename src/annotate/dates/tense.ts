@@ -3,7 +3,9 @@
  * is due to speak on Wednesday, rain forecast until Tuesday night), "prospective" for the future seen from a
  * past moment (would begin on June 1, agreed to meet on Tuesday, was allowed to defer it to October), which may
  * lie on either side of the article's date, or "unknown" when nothing in the sentence says, so that a date
- * written without its year or week can be resolved in the right direction.
+ * written without its year or week can be resolved in the right direction. "unknown" is the default, and is
+ * read as the past (news reports what has happened): a weekday is the latest one up to the article's date, a
+ * month and day the latest one up to two weeks past it (`FUTURE_WINDOW_DAYS`).
  */
 export type Tense = "past" | "future" | "prospective" | "unknown";
 
