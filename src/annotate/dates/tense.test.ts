@@ -33,6 +33,9 @@ describe("tenseAt", () => {
     ["Both unions hope to resume talks on [Tuesday].", "future"],
     ["Talks, which stalled last month, will resume on [Monday].", "future"],
     ["Ferries won't sail until [Sunday].", "future"],
+    ["Rain until [Tuesday night], then sun.", "future"],
+    ["Schools in Marrow remain shut until [Monday].", "future"],
+    ["The pier stayed closed until [Monday].", "past"],
     // past: simple past, participles, perfect, reporting verbs next to the date
     ["The harbour master said on [Monday] that the pier was safe.", "past"],
     ["The poet died on [Thursday] at her home.", "past"],

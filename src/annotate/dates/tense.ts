@@ -536,5 +536,8 @@ export function tenseAt(text: string, start: number, end: number, coarse = false
     if (farBack.reportsClause) return pick(farAhead);
     return pick(farBack.distance <= farAhead.distance ? farBack : farAhead);
   }
-  return pick(farBack ?? farAhead);
+  if (farBack || farAhead) return pick(farBack ?? farAhead);
+  // With no verb to say otherwise, "until" ends a state that holds now: "rain until Tuesday night", "schools
+  // remain shut until Monday".
+  return prep === "until" || prep === "till" ? "future" : "unknown";
 }
