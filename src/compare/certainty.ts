@@ -299,5 +299,6 @@ function titleUnit(title: string, article: string, articleIndex: number, stats: 
     quoted: 0,
     quotes: [],
     slots: [],
+    lexical: new Set(stems),
   };
 }
