@@ -456,6 +456,26 @@ describe("resolveEntities: organisations' long and short forms", () => {
     expect(holderOf(index, a)?.id).not.toBe(holderOf(index, b)?.id);
   });
 
+  it("keeps apart the ministries of two places that are both named", () => {
+    const two = resolveEntities([
+      annotated("a", "Norvania's Ministry of Health and Tarnby's Health Ministry disagreed.", [
+        ["Norvania", "place"],
+        ["Ministry of Health", "organization"],
+        ["Tarnby", "place"],
+        ["Health Ministry", "organization"],
+      ]),
+    ]);
+    expect(holderOf(two, "Ministry of Health")?.id).not.toBe(holderOf(two, "Health Ministry")?.id);
+    const one = resolveEntities([
+      annotated("a", "Norvania's Ministry of Health spoke, and the Health Ministry later denied it.", [
+        ["Norvania", "place"],
+        ["Ministry of Health", "organization"],
+        ["Health Ministry", "organization"],
+      ]),
+    ]);
+    expect(holderOf(one, "Ministry of Health")?.id).toBe(holderOf(one, "Health Ministry")?.id);
+  });
+
   it("leaves a short name apart when two longer names start with it", () => {
     const two = resolveEntities([
       annotated("a", "The Norvale Assembly of Nations, the Norvale Assembly Games and the Norvale Assembly.", [
@@ -537,6 +557,17 @@ describe("resolveEntities: one type for a person's name", () => {
     ]);
     expect(holderOf(index, org)?.type).toBe("organization");
     expect(holderOf(index, org)?.id).not.toBe(holderOf(index, "Okonkwo")?.id);
+  });
+
+  it("does not take a word the story writes in lower case for a given name", () => {
+    const index = resolveEntities([
+      annotated("a", "Crooked Okonkwo, his rivals call him. Okonkwo called the claim crooked.", [
+        ["Crooked Okonkwo", "other"],
+        ["Okonkwo", "person"],
+      ]),
+    ]);
+    expect(holderOf(index, "Crooked Okonkwo")?.type).toBe("other");
+    expect(holderOf(index, "Crooked Okonkwo")?.id).not.toBe(holderOf(index, "Okonkwo")?.id);
   });
 
   it("does not retype when the person's full name is given elsewhere", () => {

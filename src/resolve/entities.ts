@@ -1,5 +1,5 @@
 import { ORG_HEADS, PLACE_HEADS } from "../annotate/mentions/cues.js";
-import { lookupPlace } from "../annotate/mentions/lexicon.js";
+import { lookupPlace, placeOfDemonym } from "../annotate/mentions/lexicon.js";
 import type { AnnotatedArticle, Entity, EntityIndex, EntityType, LocatedMention, Mention } from "../model/index.js";
 import {
   allInitials,
@@ -37,6 +37,8 @@ interface Group {
   regnal: boolean;
   /** Royal titles written before or in its mentions. */
   titles: Set<string>;
+  /** Places its mentions are said to belong to ("Norvania's Health Ministry"). */
+  owners: Set<string>;
   forms: Map<string, number>;
   types: Map<EntityType, number>;
   mentions: LocatedMention[];
@@ -66,7 +68,10 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
-  retypeMistypedPersons(groups);
+  retypeMistypedPersons(
+    groups,
+    articles.map((a) => a.article.text),
+  );
   mergeVariants(groups, union);
   mergeAcronyms(groups, articles, union, find);
   mergeReorderedNames(groups, union);
@@ -168,6 +173,8 @@ interface NameItem {
   type: EntityType;
   forms: string[];
   titleBefore: string | undefined;
+  /** The country or place written before an organisation's name ("Norvania's", "Norvanian"), folded. */
+  owner: string | undefined;
 }
 
 function nameItems(article: AnnotatedArticle): NameItem[] {
@@ -195,9 +202,22 @@ function nameItems(article: AnnotatedArticle): NameItem[] {
         forms.push(`${titles.join(" ")} ${surface}`);
       }
     }
-    items.push({ mentions: members, surface, type, forms, titleBefore });
+    const prev = list[k - members.length];
+    const owner = type === "organization" && prev ? ownerOf(text, prev, m) : undefined;
+    items.push({ mentions: members, surface, type, forms, titleBefore, owner });
   }
   return items;
+}
+
+/** The place an organisation's name is said to belong to: "Norvania's Health Ministry", "the Norvanian Navy". */
+function ownerOf(text: string, prev: Mention, m: Mention): string | undefined {
+  if (prev.type !== "place" && prev.type !== "other") return undefined;
+  if (!/^(?:['’]s)?\s$/u.test(text.slice(prev.end, m.start))) return undefined;
+  const written = displayForm(prev.text);
+  const place = placeOfDemonym(written) ?? (prev.type === "place" ? written : undefined);
+  if (!place) return undefined;
+  const folded = foldName(place);
+  return countryKey(folded) ?? folded;
 }
 
 /**
@@ -237,11 +257,22 @@ function groupByKey(articles: AnnotatedArticle[]): Group[] {
       if (key.length === 0 || isOnlyTitles(nameWords(foldName(item.surface)))) continue;
       let g = byKey.get(key);
       if (!g) {
-        g = { key, words, royal, regnal, titles: new Set(), forms: new Map(), types: new Map(), mentions: [] };
+        g = {
+          key,
+          words,
+          royal,
+          regnal,
+          titles: new Set(),
+          owners: new Set(),
+          forms: new Map(),
+          types: new Map(),
+          mentions: [],
+        };
         byKey.set(key, g);
       }
       for (const form of item.forms) g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
       if (title) g.titles.add(title);
+      if (item.owner) g.owners.add(item.owner);
       for (const m of item.mentions) {
         g.types.set(m.type, (g.types.get(m.type) ?? 0) + 1);
         g.mentions.push({ ...m, article: a.article.id });
@@ -383,7 +414,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Two words taken for an organisation ("Raj Kestrel") whose last word alone names a person in the story, when
  * no other name ends in it and nothing in it reads as an organisation's or a place's: the person's full name.
  */
-function retypeMistypedPersons(groups: Group[]): void {
+function retypeMistypedPersons(groups: Group[], texts: string[]): void {
   const surnames = new Set<string>();
   const owners = new Set<string>();
   for (const g of groups) {
@@ -400,13 +431,33 @@ function retypeMistypedPersons(groups: Group[]): void {
     if (g.words.some((w) => ORG_HEADS.has(w) || PLACE_HEADS.has(w) || FACILITY_HEADS.has(w) || CONNECTORS.has(w)))
       continue;
     if (![...g.forms.keys()].every((f) => PERSON_SHAPE.test(f))) continue;
+    // A first word the story also writes in lower case is a word, not a given name ("Crooked Kestrel").
+    const first = g.words[0] as string;
+    if (texts.some((t) => containsWord(t, first))) continue;
     push(candidates, last, g);
   }
   for (const list of candidates.values()) if (list.length === 1) majorityTypes.set(list[0] as Group, "person");
 }
 
+/** True when the text has the word as written (in lower case), not inside another word. */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + word.length] ?? " ";
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+
 /** Two title-case words, as a given name and a surname are written: "Raj Kestrel", "Ana-Maria O'Dell". */
 const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)* \p{Lu}[\p{Ll}'’]*\p{Lu}?\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
+/** Two names said to belong to different places ("Norvania's Health Ministry", "Tarnby's Ministry of Health"). */
+function ownedApart(a: Group, b: Group): boolean {
+  return a.owners.size > 0 && b.owners.size > 0 && ![...a.owners].some((o) => b.owners.has(o));
+}
 
 /** "Ministry of Health" and "Health Ministry": a head and what it is of, in either order. */
 function mergeReorderedNames(groups: Group[], union: (a: number, b: number) => void): void {
@@ -420,7 +471,8 @@ function mergeReorderedNames(groups: Group[], union: (a: number, b: number) => v
     while (rest.length > 0 && CONNECTORS.has(rest[0] as string)) rest = rest.slice(1);
     if (rest.length === 0) return;
     const j = byKey.get([...rest, g.words[0] as string].join(" "));
-    if (j !== undefined && j !== i && compatibleTypes(g, groups[j] as Group)) union(i, j);
+    const other = groups[j ?? -1];
+    if (j !== undefined && other && j !== i && compatibleTypes(g, other) && !ownedApart(g, other)) union(i, j);
   });
 }
 
@@ -453,7 +505,7 @@ function mergeAcronymPrefixes(
       const rest = g.words.slice(width).join(" ");
       if (rest.length === 0) continue;
       const fits = (spelled.get(`${lead.replace(/\./g, "").toLowerCase()}\u0000${rest}`) ?? []).filter(
-        (j) => j !== i && compatibleTypes(g, groups[j] as Group),
+        (j) => j !== i && compatibleTypes(g, groups[j] as Group) && !ownedApart(g, groups[j] as Group),
       );
       if (fits.length > 0 && new Set(fits.map(find)).size === 1) union(fits[0] as number, i);
       return;
@@ -489,7 +541,7 @@ function mergeShortNames(groups: Group[], union: (a: number, b: number) => void,
       FACILITY_HEADS.has(extension[0] as string) &&
       majorityType(l) !== "person" &&
       lookupPlace(g.words.join(" ")) === undefined;
-    if (ofName || site) union(first, i);
+    if ((ofName || site) && !ownedApart(g, l)) union(first, i);
   });
 }
 
