@@ -312,6 +312,18 @@ describe("resolveEntities: royal names", () => {
     expect(holderOf(titled, "Queen Ada")?.id).toBe(holderOf(titled, "Queen Ada II")?.id);
   });
 
+  it("reads no title across the end of a sentence", () => {
+    const index2 = resolveEntities([
+      annotated("a", "Crowds cheered the King. Rollo Kestrel said so. Gen. Ada Vell agreed.", [
+        ["Rollo Kestrel", "person"],
+        ["Ada Vell", "person"],
+      ]),
+    ]);
+    expect(holderOf(index2, "King. Rollo Kestrel")).toBeUndefined();
+    expect(holderOf(index2, "Rollo Kestrel")?.aliases).toEqual([]);
+    expect(holderOf(index2, "Ada Vell")?.aliases).toEqual(["Gen. Ada Vell"]);
+  });
+
   it("does not take a prince for a numbered king written without his title", () => {
     const index2 = resolveEntities([
       annotated("a", "Edgar VI reigned for years. Prince Edgar, his great-grandson, spoke.", [

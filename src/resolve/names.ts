@@ -144,6 +144,13 @@ export function isRegnalNumber(word: string): boolean {
 /** The most title words read before a name ("Deputy Prime Minister"). */
 const MAX_TITLE_WORDS = 4;
 
+/** Titles written shortened with a period ("Gen.", "Rev."): any other title word before a period ends a sentence. */
+const ABBREVIATED_TITLES = new Set(
+  "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep rev det insp supt const cst pte fr".split(
+    " ",
+  ),
+);
+
 /**
  * Title words that only qualify the title after them ("Foreign" in "Foreign Minister"): a run of titles ending
  * in one ("Secretary of Defense Ada Kestrel" read back to "Defense") is no title.
@@ -177,6 +184,8 @@ export function titlesBefore(text: string, start: number): string[] {
     if (!word) break;
     const folded = word.toLowerCase().replace(/\.$/, "");
     if (folded === "the" || !TITLES.has(folded)) break;
+    // "Gen. Ada" is a title; "the King. Ada said" ends a sentence.
+    if (word.endsWith(".") && !ABBREVIATED_TITLES.has(folded)) break;
     if (out.length === 0 && TITLE_MODIFIERS.has(folded)) break;
     out.unshift(word);
     at -= word.length + 1;
