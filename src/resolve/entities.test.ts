@@ -468,6 +468,27 @@ describe("resolveEntities: organisations' long and short forms", () => {
     expect(holderOf(index, a)?.id).not.toBe(holderOf(index, b)?.id);
   });
 
+  it("reads an acronym used without its definition as the one name it spells, joining words included", () => {
+    const one = resolveEntities([
+      annotated("a", "The Ministry of Health said so. The MOH and the U.N. agreed with the United Nations.", [
+        ["Ministry of Health", "organization"],
+        ["MOH", "organization"],
+        ["U.N.", "organization"],
+        ["United Nations", "organization"],
+      ]),
+    ]);
+    expect(holderOf(one, "MOH")?.id).toBe(holderOf(one, "Ministry of Health")?.id);
+    expect(holderOf(one, "U.N.")?.id).toBe(holderOf(one, "United Nations")?.id);
+    const two = resolveEntities([
+      annotated("a", "The Ministry of Health and the Ministry of Housing met. The MOH said so.", [
+        ["Ministry of Health", "organization"],
+        ["Ministry of Housing", "organization"],
+        ["MOH", "organization"],
+      ]),
+    ]);
+    expect(holderOf(two, "MOH")?.mentions).toHaveLength(1);
+  });
+
   it("keeps apart the ministries of two places that are both named", () => {
     const two = resolveEntities([
       annotated("a", "Norvania's Ministry of Health and Tarnby's Health Ministry disagreed.", [

@@ -319,14 +319,28 @@ function mergeVariants(groups: Group[], union: (a: number, b: number) => void): 
     if (seen !== undefined && compatibleTypes(groups[seen] as Group, g)) union(seen, i);
     else byBare.set(bare, i);
   });
-  for (let i = 0; i < groups.length; i++) {
-    for (let j = i + 1; j < groups.length; j++) {
-      const a = groups[i] as Group;
-      const b = groups[j] as Group;
-      // A long name spelt two ways is one thing even when the tagger typed the two spellings differently.
-      const typesAgree =
-        compatibleTypes(a, b) || (a.words.length >= 2 && majorityType(a) !== "place" && majorityType(b) !== "place");
-      if (typesAgree && a.royal === b.royal && spellingVariants(a.words, b.words)) union(i, j);
+  // Spelling variants have as many words, joining words in the same places and the same first letters: only
+  // names alike in that shape are compared.
+  const byShape = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const shape = g.words.map((w) => {
+      const bare = bareWord(w);
+      return CONNECTORS.has(bare) ? "*" : bare[0];
+    });
+    push(byShape, `${g.royal ?? ""}\u0001${shape.join("")}`, i);
+  });
+  for (const list of byShape.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] as number;
+        const j = list[y] as number;
+        const a = groups[i] as Group;
+        const b = groups[j] as Group;
+        // A long name spelt two ways is one thing even when the tagger typed the two spellings differently.
+        const typesAgree =
+          compatibleTypes(a, b) || (a.words.length >= 2 && majorityType(a) !== "place" && majorityType(b) !== "place");
+        if (typesAgree && spellingVariants(a.words, b.words)) union(i, j);
+      }
     }
   }
 }
@@ -379,15 +393,20 @@ function mergeAcronyms(
       }
     }
   }
+  // An acronym used without its definition stands for the name it spells, with or without the joining words'
+  // letters ("MOH", "Ministry of Health"), when it spells only one.
+  const byInitials = new Map<string, number[]>();
+  groups.forEach((o, j) => {
+    if (o.words.length < 2 || majorityType(o) === "person") return;
+    for (const init of new Set([initials(o.words), allInitials(o.words)])) push(byInitials, init, j);
+  });
   groups.forEach((g, i) => {
-    if (linked.has(i) || g.words.length !== 1 || ![...g.forms.keys()].some(isAcronym)) return;
-    const acronym = (g.words[0] as string).replace(/\./g, "");
-    const candidates = groups
-      .map((o, j) => ({ o, j }))
-      .filter(({ o }) => o.words.length >= 2 && initials(o.words) === acronym && majorityType(o) !== "person");
-    const roots = new Set(candidates.map(({ j }) => find(j)));
+    if (linked.has(i) || majorityType(g) === "person" || ![...g.forms.keys()].some(isAcronym)) return;
+    // "U.N." folds to single letters.
+    if (g.words.length !== 1 && !g.words.every((w) => w.length === 1)) return;
+    const candidates = (byInitials.get(g.words.join("").replace(/\./g, "")) ?? []).filter((j) => j !== i);
     const first = candidates[0];
-    if (roots.size === 1 && first) union(i, first.j);
+    if (first !== undefined && new Set(candidates.map(find)).size === 1) union(i, first);
   });
 }
 
