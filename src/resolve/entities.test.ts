@@ -293,6 +293,8 @@ describe("resolveEntities: royal names", () => {
     expect(bare?.mentions).toHaveLength(1);
     expect(bare?.id).not.toBe(holderOf(index, "Prince Edgar")?.id);
     expect(bare?.id).not.toBe(holderOf(index, "Edgar VI")?.id);
+    expect(index.byName("Edgar")?.id).toBe(bare?.id);
+    expect(index.byName("Prince Edgar")?.id).toBe(holderOf(index, "Prince Edgar")?.id);
   });
 
   it("names a royal person without the title and finds them by a titled form", () => {

@@ -99,7 +99,8 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
     for (const m of e.mentions) mentionIndex.set(`${m.article}\u0000${m.start}\u0000${m.end}`, e);
     for (const form of [e.name, ...e.aliases]) {
       const folded = foldName(form);
-      for (const key of [folded, groupKey(form, e.type).key, stripTitles(nameWords(folded)).join(" ")])
+      // A royal title stays in the key: "Prince Edgar" does not answer for "Edgar".
+      for (const key of [folded, groupKey(form, e.type).key])
         if (!nameIndex.has(key)) nameIndex.set(key, e);
     }
   }
