@@ -426,12 +426,12 @@ describe("resolveEntities: organisations' long and short forms", () => {
   const index = resolveEntities([
     annotated(
       "a",
-      "The Ministry of Health (MOH) said the Kestrel Health Authority agreed. The Norvale Assembly of Nations met, " +
+      "The Ministry of Fisheries (MOF) said the Kestrel Fisheries Authority agreed. The Norvale Assembly of Nations met, " +
         "and the United Nations Security Council too. Kataib Tamrit and Tamrit disagreed.",
       [
-        ["Ministry of Health", "organization"],
-        ["MOH", "organization"],
-        ["Kestrel Health Authority", "organization"],
+        ["Ministry of Fisheries", "organization"],
+        ["MOF", "organization"],
+        ["Kestrel Fisheries Authority", "organization"],
         ["Norvale Assembly of Nations", "organization"],
         ["United Nations Security Council", "organization"],
         ["Kataib Tamrit", "organization"],
@@ -440,10 +440,10 @@ describe("resolveEntities: organisations' long and short forms", () => {
     ),
     annotated(
       "b",
-      "The Health Ministry and MOH denied it. The Norvale Assembly and the UN Security Council ignored the Ministry of Finance.",
+      "The Fisheries Ministry and MOF denied it. The Norvale Assembly and the UN Security Council ignored the Ministry of Finance.",
       [
-        ["Health Ministry", "organization"],
-        ["MOH", "organization"],
+        ["Fisheries Ministry", "organization"],
+        ["MOF", "organization"],
         ["Norvale Assembly", "organization"],
         ["UN Security Council", "organization"],
         ["Ministry of Finance", "organization"],
@@ -452,7 +452,10 @@ describe("resolveEntities: organisations' long and short forms", () => {
   ]);
 
   it.each([
-    [["Ministry of Health", "MOH", "Health Ministry"], "a head and what it is of, in either order, and its acronym"],
+    [
+      ["Ministry of Fisheries", "MOF", "Fisheries Ministry"],
+      "a head and what it is of, in either order, and its acronym",
+    ],
     [["United Nations Security Council", "UN Security Council"], "an acronym for the leading part of a name"],
     [["Norvale Assembly", "Norvale Assembly of Nations"], "a name and its only longer 'of' form"],
   ])("merges %j (%s)", (forms) => {
@@ -463,8 +466,8 @@ describe("resolveEntities: organisations' long and short forms", () => {
 
   it.each([
     ["Tamrit", "Kataib Tamrit"],
-    ["Health Ministry", "Ministry of Finance"],
-    ["Ministry of Health", "Kestrel Health Authority"],
+    ["Fisheries Ministry", "Ministry of Finance"],
+    ["Ministry of Fisheries", "Kestrel Fisheries Authority"],
   ])("keeps %j apart from %j", (a, b) => {
     expect(holderOf(index, a)?.id).toBeDefined();
     expect(holderOf(index, a)?.id).not.toBe(holderOf(index, b)?.id);
@@ -472,43 +475,43 @@ describe("resolveEntities: organisations' long and short forms", () => {
 
   it("reads an acronym used without its definition as the one name it spells, joining words included", () => {
     const one = resolveEntities([
-      annotated("a", "The Ministry of Health said so. The MOH and the U.N. agreed with the United Nations.", [
-        ["Ministry of Health", "organization"],
-        ["MOH", "organization"],
+      annotated("a", "The Ministry of Fisheries said so. The MOF and the U.N. agreed with the United Nations.", [
+        ["Ministry of Fisheries", "organization"],
+        ["MOF", "organization"],
         ["U.N.", "organization"],
         ["United Nations", "organization"],
       ]),
     ]);
-    expect(holderOf(one, "MOH")?.id).toBe(holderOf(one, "Ministry of Health")?.id);
+    expect(holderOf(one, "MOF")?.id).toBe(holderOf(one, "Ministry of Fisheries")?.id);
     expect(holderOf(one, "U.N.")?.id).toBe(holderOf(one, "United Nations")?.id);
     const two = resolveEntities([
-      annotated("a", "The Ministry of Health and the Ministry of Housing met. The MOH said so.", [
-        ["Ministry of Health", "organization"],
-        ["Ministry of Housing", "organization"],
-        ["MOH", "organization"],
+      annotated("a", "The Ministry of Fisheries and the Ministry of Forests met. The MOF said so.", [
+        ["Ministry of Fisheries", "organization"],
+        ["Ministry of Forests", "organization"],
+        ["MOF", "organization"],
       ]),
     ]);
-    expect(holderOf(two, "MOH")?.mentions).toHaveLength(1);
+    expect(holderOf(two, "MOF")?.mentions).toHaveLength(1);
   });
 
   it("keeps apart the ministries of two places that are both named", () => {
     const two = resolveEntities([
-      annotated("a", "Norvania's Ministry of Health and Tarnby's Health Ministry disagreed.", [
+      annotated("a", "Norvania's Ministry of Fisheries and Tarnby's Fisheries Ministry disagreed.", [
         ["Norvania", "place"],
-        ["Ministry of Health", "organization"],
+        ["Ministry of Fisheries", "organization"],
         ["Tarnby", "place"],
-        ["Health Ministry", "organization"],
+        ["Fisheries Ministry", "organization"],
       ]),
     ]);
-    expect(holderOf(two, "Ministry of Health")?.id).not.toBe(holderOf(two, "Health Ministry")?.id);
+    expect(holderOf(two, "Ministry of Fisheries")?.id).not.toBe(holderOf(two, "Fisheries Ministry")?.id);
     const one = resolveEntities([
-      annotated("a", "Norvania's Ministry of Health spoke, and the Health Ministry later denied it.", [
+      annotated("a", "Norvania's Ministry of Fisheries spoke, and the Fisheries Ministry later denied it.", [
         ["Norvania", "place"],
-        ["Ministry of Health", "organization"],
-        ["Health Ministry", "organization"],
+        ["Ministry of Fisheries", "organization"],
+        ["Fisheries Ministry", "organization"],
       ]),
     ]);
-    expect(holderOf(one, "Ministry of Health")?.id).toBe(holderOf(one, "Health Ministry")?.id);
+    expect(holderOf(one, "Ministry of Fisheries")?.id).toBe(holderOf(one, "Fisheries Ministry")?.id);
   });
 
   it("leaves a short name apart when two longer names start with it", () => {

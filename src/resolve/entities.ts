@@ -37,7 +37,7 @@ interface Group {
   regnal: boolean;
   /** Royal titles written before or in its mentions. */
   titles: Set<string>;
-  /** Places its mentions are said to belong to ("Norvania's Health Ministry"). */
+  /** Places its mentions are said to belong to ("Norvania's Fisheries Ministry"). */
   owners: Set<string>;
   forms: Map<string, number>;
   types: Map<EntityType, number>;
@@ -100,8 +100,7 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
     for (const form of [e.name, ...e.aliases]) {
       const folded = foldName(form);
       // A royal title stays in the key: "Prince Edgar" does not answer for "Edgar".
-      for (const key of [folded, groupKey(form, e.type).key])
-        if (!nameIndex.has(key)) nameIndex.set(key, e);
+      for (const key of [folded, groupKey(form, e.type).key]) if (!nameIndex.has(key)) nameIndex.set(key, e);
     }
   }
   return {
@@ -210,7 +209,7 @@ function nameItems(article: AnnotatedArticle): NameItem[] {
   return items;
 }
 
-/** The place an organisation's name is said to belong to: "Norvania's Health Ministry", "the Norvanian Navy". */
+/** The place an organisation's name is said to belong to: "Norvania's Fisheries Ministry", "the Norvanian Navy". */
 function ownerOf(text: string, prev: Mention, m: Mention): string | undefined {
   if (prev.type !== "place" && prev.type !== "other") return undefined;
   if (!/^(?:['’]s)?\s$/u.test(text.slice(prev.end, m.start))) return undefined;
@@ -395,7 +394,7 @@ function mergeAcronyms(
     }
   }
   // An acronym used without its definition stands for the name it spells, with or without the joining words'
-  // letters ("MOH", "Ministry of Health"), when it spells only one.
+  // letters ("MOF", "Ministry of Fisheries"), when it spells only one.
   const byInitials = new Map<string, number[]>();
   groups.forEach((o, j) => {
     if (o.words.length < 2 || majorityType(o) === "person") return;
@@ -474,12 +473,12 @@ const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 /** Two title-case words, as a given name and a surname are written: "Raj Kestrel", "Ana-Maria O'Dell". */
 const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)* \p{Lu}[\p{Ll}'’]*\p{Lu}?\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 
-/** Two names said to belong to different places ("Norvania's Health Ministry", "Tarnby's Ministry of Health"). */
+/** Two names said to belong to different places ("Norvania's Fisheries Ministry", "Tarnby's Ministry of Fisheries"). */
 function ownedApart(a: Group, b: Group): boolean {
   return a.owners.size > 0 && b.owners.size > 0 && ![...a.owners].some((o) => b.owners.has(o));
 }
 
-/** "Ministry of Health" and "Health Ministry": a head and what it is of, in either order. */
+/** "Ministry of Fisheries" and "Fisheries Ministry": a head and what it is of, in either order. */
 function mergeReorderedNames(groups: Group[], union: (a: number, b: number) => void): void {
   const byKey = new Map<string, number>();
   groups.forEach((g, i) => {
@@ -534,9 +533,9 @@ function mergeAcronymPrefixes(
 }
 
 /**
- * A name and its longer form when nothing else in the story starts with that name: "Commonwealth" and
- * "Commonwealth of Nations" (an organisation of something), "Balmoral" and "Balmoral Castle" (a site, unless
- * the short name is a town or country the gazetteer knows, as "Windsor" is).
+ * A name and its longer form when nothing else in the story starts with that name: "Norvale Assembly" and
+ * "Norvale Assembly of Nations" (an organisation of something), "Glenmorrow" and "Glenmorrow Castle" (a site,
+ * unless the short name is a town or country the gazetteer knows, as "Lyon" is).
  */
 function mergeShortNames(groups: Group[], union: (a: number, b: number) => void, find: (i: number) => number): void {
   const byFirst = new Map<string, number[]>();

@@ -365,7 +365,7 @@ export function countryKey(folded: string): string | undefined {
 }
 
 /**
- * Last words of a building or site's name: "Balmoral Castle", "Kestrel Airport" are places, whatever an
+ * Last words of a building or site's name: "Glenmorrow Castle", "Kestrel Airport" are places, whatever an
  * organisation's tenant does there. Not "Church" or "Hall", which as often name a body ("Methodist Church").
  */
 export const FACILITY_HEADS = new Set([
