@@ -442,7 +442,7 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscr
     if (ua.quoted > 0.5 || ub.quoted > 0.5) continue;
     const na = negatedStems(ua.text);
     const nb = negatedStems(ub.text);
-    // Both negate the same predicate ("unless it disbands them" / "if it does not disband them"): one polarity.
+    // Both negate the same predicate ("unless it repairs the crane" / "if it does not repair it"): one polarity.
     if ([...na].some((x) => nb.has(x))) continue;
     const sa = new Set(ua.stems);
     const sb = new Set(ub.stems);
