@@ -34,8 +34,10 @@ const PERSON_STATEMENT = 0.45;
 const RANKED =
   /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|top|bottom|\d+(?:st|nd|rd|th)|best|worst|highest|lowest|largest|biggest|smallest)\s+(?:place\s+)?(?:in|of)\s+(?:the\s+)?$/i;
 const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?$/i;
-/** Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"). */
-// "Unless X" is "if not X": a condition with the opposite polarity of "if X".
+/**
+ * Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"); "unless X" is
+ * "if not X", the opposite condition of "if X".
+ */
 const NEGATION =
   /\b(?:not|no|never|without|neither|nor|none|unless|declin\w*|refus\w*|den(?:y|ied|ies|ying)|fail\w*|reject\w*)\b|n['’]t\b/gi;
 
@@ -558,8 +560,6 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscr
     if (ua.quoted > 0.5 || ub.quoted > 0.5 || ua.headline || ub.headline) continue;
     const na = negatedStems(ua.text);
     const nb = negatedStems(ub.text);
-    // Both negate the same predicate ("unless it repairs the crane" / "if it does not repair it"): one polarity.
-    if ([...na].some((x) => nb.has(x))) continue;
     const sa = new Set(ua.stems);
     const sb = new Set(ub.stems);
     // A word negated on one side and asserted, un-negated, on the other.
