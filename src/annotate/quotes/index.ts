@@ -69,9 +69,10 @@ interface QuoteContext {
  * // text '"We will not move," said Ana Ruiz.' -> [{ text: "We will not move,", speaker: { text: "Ana Ruiz", kind: "name" }, attribution: "said Ana Ruiz" }]
  */
 export function extractQuotes(input: QuoteInput): QuoteMention[] {
-  const { text, tokens, sentences } = input;
+  const { text } = input;
   const spans = findQuotedSpans(text);
   if (spans.length === 0) return [];
+  const { tokens, sentences } = joinHyphenated(input.tokens, input.sentences);
   const parser = new SpeakerParser(text, tokens);
   const contexts = spans.map((span, k) => contextOf(span, spans[k - 1], spans[k + 1], tokens, sentences, text));
   contexts.forEach((c) => {
@@ -98,6 +99,53 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
     quotes.push(quote);
   });
   return quotes;
+}
+
+/**
+ * Joins the parts of a hyphenated compound the tokenizer split at a digit ("59", "-", "year-old") into one
+ * token, so that "the 59-year-old" reads as one modifier and a head, as the words do.
+ */
+function joinHyphenated(tokens: Token[], sentences: Sentence[]): { tokens: Token[]; sentences: Sentence[] } {
+  const glued = (i: number) => {
+    const t = tokens[i] as Token;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    return t.text === "-" && before?.end === t.start && after?.start === t.end && isWord(before) && isWord(after);
+  };
+  let any = false;
+  for (let i = 1; i < tokens.length - 1 && !any; i++) any = glued(i);
+  if (!any) return { tokens, sentences };
+  const joined: Token[] = [];
+  /** Index in `joined` of each original token. */
+  const at: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (i + 1 < tokens.length - 1 && glued(i + 1)) {
+      let end = i + 2;
+      while (end + 1 < tokens.length - 1 && glued(end + 1)) end += 2;
+      const last = tokens[end] as Token;
+      for (let j = i; j <= end; j++) at[j] = joined.length;
+      joined.push({
+        start: t.start,
+        end: last.end,
+        text: tokens
+          .slice(i, end + 1)
+          .map((x) => x.text)
+          .join(""),
+      });
+      i = end;
+      continue;
+    }
+    at[i] = joined.length;
+    joined.push(t);
+  }
+  at[tokens.length] = joined.length;
+  const remapped = sentences.map((s) => ({
+    ...s,
+    tokenStart: at[s.tokenStart] ?? joined.length,
+    tokenEnd: s.tokenEnd > s.tokenStart ? (at[s.tokenEnd - 1] ?? joined.length - 1) + 1 : (at[s.tokenStart] ?? 0),
+  }));
+  return { tokens: joined, sentences: remapped };
 }
 
 function sentenceAt(sentences: Sentence[], offset: number): number {
@@ -158,7 +206,10 @@ function contextOf(
 
 /**
  * A quotation ending in its own full stop ('"We won." Smith said.') ends its sentence for the tokenizer; the
- * attribution is then the next sentence, which the tail may read when nothing follows the closing mark.
+ * attribution is then the next sentence, which the tail may read when nothing follows the closing mark. Over a
+ * single line break (text set one sentence per line) only a quotation that cannot end there reads on: one
+ * ending in a comma or a dash ('"We stay,"' then 'said Ann Lee.'), or one followed by a line that opens in lower
+ * case, which no new sentence does.
  */
 function attributionInNextSentence(
   span: QuotedSpan,
@@ -171,9 +222,15 @@ function attributionInNextSentence(
   text: string,
 ): number {
   for (let i = tailFrom; i < ownTailTo; i++) if (isWord(tokens[i] as Token)) return ownTailTo;
-  if (!/[.?!…]$/u.test(text.slice(span.start, span.end))) return ownTailTo;
   const following = sentences[lastSentence + 1];
-  if (!following || text.slice(span.markEnd, following.start).includes("\n")) return ownTailTo;
+  if (!following) return ownTailTo;
+  const quoted = text.slice(span.start, span.end);
+  const between = text.slice(span.markEnd, following.start);
+  const breaks = (between.match(/\n/gu) ?? []).length;
+  if (breaks === 0 && !/[.?!…]$/u.test(quoted)) return ownTailTo;
+  if (breaks > 1) return ownTailTo;
+  if (breaks === 1 && !/[,—–-]$/u.test(quoted) && !/^\p{Ll}/u.test(text.slice(following.start, following.start + 1)))
+    return ownTailTo;
   const end = next && next.markStart < following.end ? next.markStart : following.end;
   return Math.max(ownTailTo, tokenAtOrAfter(tokens, end));
 }
@@ -341,6 +398,10 @@ function inheritFromPreviousSentence(
   });
 }
 
+function lastWord(name: string): string {
+  return (name.match(/[\p{L}'’-]+$/u)?.[0] ?? name).toLowerCase();
+}
+
 function paragraphsBetween(text: string, from: number, to: number): number {
   return (text.slice(from, to).match(/\n\s*/gu) ?? []).length;
 }
@@ -407,6 +468,13 @@ function isTitle(quoted: string): boolean {
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w)));
 }
 
+/** Longest definite description read as taking up a named speaker ("the 30-year-old retired bus driver"). */
+const MAX_DESCRIPTION_WORDS = 5;
+/** An age in a description: "the 30-year-old". */
+const AGE = /\b(\d{1,3})-year-old\b/u;
+/** Ages given where a speaker is named: "Ann Lee, 30," or "30-year-old Ann Lee". */
+const AGES_IN_TEXT = /\b(\d{1,3})-year-old\b|,\s(\d{1,3}),/gu;
+
 const FITS: Record<string, EntityType[]> = {
   he: ["person"],
   she: ["person"],
@@ -433,7 +501,7 @@ class Resolver {
   constructor(
     private readonly text: string,
     mentions: Mention[],
-    spans: QuotedSpan[],
+    private readonly spans: QuotedSpan[],
     private readonly sentences: Sentence[],
   ) {
     // Names inside quotations are what was said, not who said it.
@@ -448,7 +516,7 @@ class Resolver {
     if (phrase.kind === "name") {
       this.named.push({ ...this.mentionFor(words.start, words.end), at: words.start });
     } else if (phrase.kind === "pronoun") {
-      const resolved = this.resolvePronoun(words.text.toLowerCase(), words.start, anchor);
+      const resolved = this.resolvePronoun(words.text.toLowerCase(), words.start, anchor, parser);
       if (resolved) {
         ref.resolved = resolved.mention;
         this.named.push({ ...resolved, at: words.start });
@@ -464,8 +532,83 @@ class Resolver {
         this.groupWithin(words.start, words.end) ??
         this.organisationWithin(words.end, modifierEnd);
       if (resolved) ref.resolved = resolved;
+      else {
+        const person = this.describedPerson(words.text, words.start, anchor);
+        if (person) {
+          ref.resolved = person.mention;
+          this.named.push({ ...person, at: words.start });
+        }
+      }
     }
     return ref;
+  }
+
+  /**
+   * The person a definite description takes up ("the 30-year-old added", "the fisherman said"): the speaker
+   * named last within the pronoun window, when the description gives an age and that sentence gives no other
+   * one, or when its head word stands in the sentence that named the speaker ("Tomas Berg, a fisherman, said").
+   * A description with a name in it, or an indefinite one ("a fisherman"), introduces someone new.
+   */
+  private describedPerson(description: string, at: number, anchor: number): Omit<Referent, "at"> | undefined {
+    const words = description.split(/\s+/u);
+    if (words[0]?.toLowerCase() !== "the" || words.length < 2 || words.length > MAX_DESCRIPTION_WORDS) return undefined;
+    if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return undefined;
+    const here = sentenceAt(this.sentences, Math.min(at, anchor));
+    const windowStart = this.sentences[Math.max(0, here - PRONOUN_WINDOW_SENTENCES)]?.start ?? 0;
+    const last = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at).pop();
+    if (last?.type !== "person") return undefined;
+    const sentence = this.sentences[sentenceAt(this.sentences, last.at)] as Sentence;
+    const told = this.unquoted(sentence.start, sentence.end);
+    const age = AGE.exec(description)?.[1];
+    if (age) {
+      const ages = [...told.matchAll(AGES_IN_TEXT)].map((m) => m[1] ?? m[2]);
+      return ages.length === 0 || ages.includes(age) ? last : undefined;
+    }
+    const head = (words[words.length - 1] as string).toLowerCase();
+    return head.length > 2 &&
+      told
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}-]+/u)
+        .includes(head)
+      ? last
+      : undefined;
+  }
+
+  /**
+   * The latest name that is the subject of a sentence after the one holding `since` and before the quotation
+   * at `anchor` ("Tomas Berg, 45, watched from the pier."), with a detected mention of a type the pronoun fits.
+   */
+  private subjectSince(
+    since: number,
+    here: number,
+    anchor: number,
+    fits: EntityType[],
+    parser: SpeakerParser,
+  ): Omit<Referent, "at"> | undefined {
+    const first = sentenceAt(this.sentences, since) + 1;
+    for (let s = here; s >= first; s--) {
+      const sentence = this.sentences[s] as Sentence;
+      const before = s === here ? Math.min(sentence.tokenEnd, parser.tokenAtOrAfter(anchor)) : sentence.tokenEnd;
+      const phrase = parser.clauseSubject(sentence.tokenStart, before);
+      if (phrase?.kind !== "name") continue;
+      const words = parser.slice(phrase.from, phrase.to);
+      if (this.spans.some((q) => words.start >= q.markStart && words.start < q.markEnd)) continue;
+      const mention = this.mentions.find((m) => m.start < words.end && m.end > words.start && fits.includes(m.type));
+      if (mention) return { mention, type: mention.type };
+    }
+    return undefined;
+  }
+
+  /** The text of [start, end) with quoted words blanked out: what the article says, not what it quotes. */
+  private unquoted(start: number, end: number): string {
+    let out = this.text.slice(start, end);
+    for (const s of this.spans) {
+      if (s.end <= start || s.start >= end) continue;
+      const a = Math.max(s.start, start) - start;
+      const b = Math.min(s.end, end) - start;
+      out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+    }
+    return out;
   }
 
   /** The mention of a named speaker: the longest overlapping one, or the name itself with a guessed type. */
@@ -514,7 +657,12 @@ class Resolver {
     return undefined;
   }
 
-  private resolvePronoun(pronoun: string, at: number, anchor: number): Omit<Referent, "at"> | undefined {
+  private resolvePronoun(
+    pronoun: string,
+    at: number,
+    anchor: number,
+    parser: SpeakerParser,
+  ): Omit<Referent, "at"> | undefined {
     const subject = SPEAKER_PRONOUNS[pronoun];
     const fits = subject ? FITS[subject] : undefined;
     if (!fits) return undefined;
@@ -523,7 +671,11 @@ class Resolver {
     // Recency counts from the last time the speaker was referred to, so a run of "he said" keeps its referent.
     const recent = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at).reverse();
     const speaker = recent.find((n) => fits.includes(n.type));
-    if (speaker) return speaker;
+    if (speaker) {
+      // Someone else named as the subject of a sentence since then is whom the pronoun takes up.
+      const newer = this.subjectSince(speaker.at, here, anchor, fits, parser);
+      return newer && lastWord(newer.mention.text) !== lastWord(speaker.mention.text) ? newer : speaker;
+    }
     for (let s = here; s >= 0 && here - s <= PRONOUN_WINDOW_SENTENCES; s--) {
       const sentence = this.sentences[s] as Sentence;
       const first = this.mentions.find(
