@@ -10,7 +10,21 @@ const HEADER_LINES = 6;
 const HEADER =
   /^\s*(date|published|updated|dateline|author|byline|source|outlet|publisher|site|title|headline|url)\s*(:|=|\s)\s*(.*)$/i;
 const BYLINE =
-  /^\s*[Bb][Yy]\s+((?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4})?)(\s*[,|–—-]\s*(?:\p{Lu}[\p{L}.&'’-]*\s*){1,5})?$/u;
+  /^\s*[Bb][Yy]\s+((?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4})?)(?:(?<=\s)in\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?(\s*[,|–—-]\s*(?:\p{Lu}[\p{L}.&'’-]*\s*){1,5})?$/u;
+/** A capitalised name word ("Ana", "O'Neill", "al-Haddad" after a capital). */
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
+/** One part of a wire credit line: a role, "by", names joined by commas or "and", and an optional place. */
+const CREDIT_PART = `(?:[Aa]dditional\\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch|[Gg]raphics|[Pp]hotos?)(?:\\s+and\\s+\\p{Ll}+)?\\s+by\\s+${NAME_WORD}(?:(?:\\s+|\\s*,\\s*|\\s+and\\s+)${NAME_WORD})*(?:\\s+in\\s+${NAME_WORD}(?:\\s+${NAME_WORD})*)?`;
+/**
+ * A wire credit line, anywhere in the text: "Reporting by Ana Li; Editing by Tom Ek", "(Writing by Ana Li)".
+ * Nothing but credit parts may stand on the line.
+ */
+const CREDIT_LINE = new RegExp(`^\\s*\\(?\\s*${CREDIT_PART}(?:\\s*[;,]\\s*${CREDIT_PART})*\\s*\\)?\\.?\\s*$`, "u");
+/** The names of the first "Reporting by" or "Writing by" of a credit line: the article's authors. */
+const CREDIT_AUTHOR = new RegExp(
+  `(?:[Rr]eporting|[Ww]riting)\\s+by\\s+(${NAME_WORD}(?:(?:\\s+|\\s*,\\s*|\\s+and\\s+)${NAME_WORD})*)`,
+  "u",
+);
 /** Words that start "By ..." sentences rather than bylines ("By Monday, the strike had ended"). */
 const NOT_A_NAME =
   /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|then|now|noon|night|morning|evening|law|far|contrast|comparison|the|this|that|its|his|her|their)\b/i;
@@ -41,6 +55,8 @@ export function readTextArticle(input: TextInput): Article {
   const removedBoilerplate: string[] = [];
   let seen = 0;
   let contentLines = 0;
+  /** Whether every content line so far reads as a headline or standfirst: a byline may still follow. */
+  let onlyTitles = true;
 
   for (const raw of lines) {
     let line = raw.replace(/\s+$/u, "");
@@ -53,6 +69,11 @@ export function readTextArticle(input: TextInput): Article {
       const rest = readHeaderLine(line, meta);
       if (rest === undefined) continue;
       line = rest;
+    }
+    const byline = bylineOf(line, seen <= HEADER_LINES && onlyTitles);
+    if (byline !== undefined) {
+      if (byline && !meta.author) meta.author = byline;
+      continue;
     }
     const rule = boilerplateRule(line);
     if (rule) {
@@ -69,6 +90,7 @@ export function readTextArticle(input: TextInput): Article {
       continue;
     }
     if (contentLines === 0 && !meta.title && isTitleLine(line) && lines.length > 1) meta.title = line.trim();
+    if (!isTitleLine(line)) onlyTitles = false;
     contentLines++;
     kept.push(line);
   }
@@ -111,18 +133,31 @@ function readHeaderLine(
     const rest = line.slice(dateline.end).replace(/^\s*[-–—|:]?\s*/, "");
     return rest.length > 0 ? rest : undefined;
   }
-  const byline = BYLINE.exec(line);
-  if (byline?.[1] && !meta.author && !NOT_A_NAME.test(byline[1])) {
-    meta.author = byline[1].trim();
-    return undefined;
-  }
   return line;
 }
 
+/**
+ * The author named by a byline or credit line, "" when the line is one but names no author ("Editing by ..."),
+ * undefined when it is not one. A "By ..." line counts among the first lines after headlines (`header`);
+ * further down it must name someone in two words or more, since a short "By ..." line there may be a heading.
+ */
+function bylineOf(line: string, header: boolean): string | undefined {
+  if (CREDIT_LINE.test(line)) return CREDIT_AUTHOR.exec(line)?.[1]?.trim() ?? "";
+  const byline = BYLINE.exec(line);
+  const name = byline?.[1]?.trim();
+  if (!name || NOT_A_NAME.test(name)) return undefined;
+  if (!header && name.split(/\s+/u).length < 2) return undefined;
+  return name;
+}
+
+/**
+ * A headline or standfirst: a short line that ends without a full stop. Headlines may ask or exclaim ("Is the
+ * pier safe?"); a lead sentence ends in a full stop.
+ */
 function isTitleLine(line: string): boolean {
   const trimmed = line.trim();
   const words = trimmed.split(/\s+/).length;
-  return words >= 2 && words <= MAX_TITLE_WORDS && !/[.!?…]["'”’)]?$/u.test(trimmed) && !/[,;:]$/.test(trimmed);
+  return words >= 2 && words <= MAX_TITLE_WORDS && !/[.…]["'”’)]?$/u.test(trimmed) && !/[,;:]$/.test(trimmed);
 }
 
 function outletFromCopyright(line: string): string | undefined {
