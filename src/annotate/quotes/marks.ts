@@ -228,8 +228,8 @@ function nestsInside(text: string, mark: Mark, outer: Mark, rest: Mark[]): boole
 
 /**
  * Follows an open quotation over line breaks from `from` up to the next unconsumed mark (from index `k` on). A
- * line that opens with a double mark reopens it (the mark is consumed); a single line break inside a paragraph
- * lets it run on, up to {@link MAX_QUOTE_LINES}; a blank line without a reopening mark ends it. Returns where the
+ * paragraph that opens with a double mark reopens it (the mark is consumed); a single line break inside a
+ * paragraph lets it run on, up to {@link MAX_QUOTE_LINES}; a blank line without a reopening mark ends it. Returns where the
  * quotation was last reopened or continued, and whether a line break was crossed after that without a
  * reopening mark; undefined when it was dropped.
  */
@@ -253,13 +253,16 @@ function runOn(
     if (nl < 0 || nl >= next.start) return { from, overLine };
     let lineStart = nl;
     while (lineStart < text.length && /\s/u.test(text[lineStart] as string)) lineStart++;
+    const blank = text.slice(nl + 1, lineStart).includes("\n");
     if (next.start === lineStart && next.kind === "double" && next.direction !== "close") {
+      // After a line the quotation ran on to unopened, only a new paragraph may reopen it: a mark opening the
+      // next line of the same paragraph starts another quotation, and the first one was never closed.
+      if (overLine && !blank) return { from: lineStart, overLine: true };
       consumed.add(next.start);
       from = next.end;
       overLine = false;
       continue;
     }
-    const blank = text.slice(nl + 1, lineStart).includes("\n");
     if (blank || ++lines > MAX_QUOTE_LINES) return undefined;
     overLine = true;
     from = lineStart;
