@@ -650,16 +650,16 @@ describe("extractQuotes: the nearest speaker", () => {
       ],
     ],
     [
-      "an age-led title before the name, then a quotation paragraph of its own",
-      '"It was a good day," said 59-year-old bar worker Mark Dunmore.\n\n"We are here to celebrate."',
+      "an age and a trade before the name, then a quotation paragraph of its own",
+      '"It was a good day," said 47-year-old ferry mechanic Mark Dunmore.\n\n"We are here to celebrate."',
       [
-        ["It was a good day,", "59-year-old bar worker Mark Dunmore", null],
-        ["We are here to celebrate.", "59-year-old bar worker Mark Dunmore", null],
+        ["It was a good day,", "47-year-old ferry mechanic Mark Dunmore", null],
+        ["We are here to celebrate.", "47-year-old ferry mechanic Mark Dunmore", null],
       ],
     ],
     [
       "the N-year-old takes up the speaker just named, with that age",
-      '"Her name is everywhere," said Lina Moss, 31, outside the hall.\n\n"You have got the schools and the roads," the 31-year-old added.',
+      '"Her name is everywhere," said Lina Moss, 31, outside the hall.\n\n"You have got the schools and the roads," the 31-year-old said later.',
       [
         ["Her name is everywhere,", "Lina Moss", null],
         ["You have got the schools and the roads,", "the 31-year-old", "Lina Moss"],
@@ -667,7 +667,7 @@ describe("extractQuotes: the nearest speaker", () => {
     ],
     [
       "the N-year-old takes up the speaker just named, whose age was not given",
-      '"Her name is everywhere," tailor Lina Moss said.\n\n"You have got the schools," the 31-year-old added.',
+      '"Her name is everywhere," tailor Lina Moss said.\n\n"You have got the schools," the 31-year-old said later.',
       [
         ["Her name is everywhere,", "Lina Moss", null],
         ["You have got the schools,", "the 31-year-old", "Lina Moss"],
@@ -683,12 +683,12 @@ describe("extractQuotes: the nearest speaker", () => {
     ],
     [
       "a newspaper headline quoted with 'headlined' after it",
-      '"A night of grief," the Daily Courier headlined, above a picture of the crowd.',
+      '"A night of grief," the Daily Courier headlined on its front page.',
       [["A night of grief,", "Daily Courier", null]],
     ],
     [
       "a speech still to come: 'is expected to say'",
-      'On Friday, Ms Oyelaran is expected to say that Corvia will remain "a loyal partner of the alliance" in the region.',
+      'On Friday, Ms Oyelaran is expected to tell delegates Corvia will remain "a loyal partner of the alliance" in the region.',
       [["a loyal partner of the alliance", "Ms Oyelaran", null]],
     ],
   ])("%s", (_label, text, expected) => {
@@ -714,7 +714,7 @@ describe("extractQuotes: the nearest speaker", () => {
     ],
     [
       "an age that differs from the one the speaker was given",
-      '"Her name is everywhere," said Lina Moss, 31, outside the hall.\n\n"You have got the schools," the 64-year-old added.',
+      '"Her name is everywhere," said Lina Moss, 31, outside the hall.\n\n"You have got the schools," the 64-year-old said later.',
       [
         ["Her name is everywhere,", "Lina Moss", null],
         ["You have got the schools,", "the 64-year-old", null],
