@@ -166,7 +166,7 @@ function outletFromCopyright(line: string): string | undefined {
   return name && /\p{Lu}/u.test(name) && name.split(/\s+/).length <= 8 ? name : undefined;
 }
 
-/** "GlobalPost Media Corporation" -> "GlobalPost": the publishing company's legal suffixes are not the outlet. */
+/** "Harbour Light Media Corporation" -> "Harbour Light": the publishing company's legal suffixes are not the outlet. */
 function cleanOutlet(raw: string): string {
   let name = raw.trim().replace(/[.,;:]+$/, "");
   let stripped = false;

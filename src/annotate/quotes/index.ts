@@ -23,7 +23,7 @@ export interface QuoteInput {
 
 /**
  * A quoted fragment of at most this many words inside a sentence, with nobody found saying it, is a scare
- * quote, a nickname or a title ("the so-called 'axis'") rather than reported speech; it is dropped. Two words
+ * quote, a nickname or a title ("the so-called 'harbour plan'") rather than reported speech; it is dropped. Two words
  * covers nicknames and most scare quotes; three-word fragments are already usually attributed phrases.
  */
 export const SCARE_QUOTE_MAX_WORDS = 2;
@@ -246,7 +246,7 @@ const CLAUSE_END = /^[.;?!"“”«»]$/u;
 /**
  * Reads who said a quotation, in order of how reliably each position attributes: right after the closing mark
  * ('"...," said X' or '"...," X said'), then a speech verb before the quotation, nearest first ('X said: "..."',
- * 'X told Reuters the talks were "very advanced"'), then one later in the sentence ('"...", and ..., he said').
+ * 'X told the Courier the repairs were "nearly done"'), then one later in the sentence ('"...", and ..., he said').
  */
 function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
   const tail = tailRightAfter(c, parser, tokens);

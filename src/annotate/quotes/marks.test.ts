@@ -44,7 +44,7 @@ describe("findQuotedSpans", () => {
     ["apostrophes inside words", "Don’t the Shi’ite clerics' aides know O'Brien's plan?"],
     ["mis-decoded apostrophes", "The formerâ€™s office didnâ€™t open."],
     ["leading elisions", "In the ’90s and '80s, rock ’n’ roll ruled."],
-    ["plural possessives", "The militias’ weapons and the officers' pay."],
+    ["plural possessives", "The dockers’ union and the officers' pay."],
     ["feet and inches", "He is 5'9\" tall and she is 6' 2\"."],
     ["an unclosed mark at the end of a paragraph", 'He said "we will see.\n\nNothing followed.'],
     ["an unclosed mark at the end of a line with no closing mark after it", 'He said "we will see.\nNothing followed.'],
