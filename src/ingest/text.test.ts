@@ -89,6 +89,10 @@ describe("bylines", () => {
     ["By Marco Reyes and Ana Li", "Marco Reyes and Ana Li"],
     ["By Marco Reyes, Staff Writer", "Marco Reyes"],
     ["By Marco Reyes in Lisle", "Marco Reyes"],
+    ["By Marco Reyes, Ana Li and Tomas Berg", "Marco Reyes, Ana Li and Tomas Berg"],
+    ["By Marco Reyes | Coastline Herald", "Marco Reyes"],
+    ["By Ana de la Cruz", "Ana de la Cruz"],
+    ["By The Coastline Wire", "The Coastline Wire"],
   ])("reads %j after a headline and a standfirst", (line, author) => {
     const a = read(
       `Pier to reopen in spring\nRepairs will cost the town less than feared\n${line}\nThe fire was out by noon.`,
@@ -117,11 +121,28 @@ describe("bylines", () => {
     expect(a.text).not.toMatch(/By /);
   });
 
+  it("reads the date after a byline's bar", () => {
+    const a = read("Pier to reopen in spring\nBy Marco Reyes | March 14, 2026\nThe fire was out by noon.");
+    expect(a).toMatchObject({ author: "Marco Reyes", published: "2026-03-14" });
+    expect(a.text).toBe("Pier to reopen in spring\nThe fire was out by noon.");
+  });
+
+  it.each([
+    "By Marco Reyes, the harbour master's deputy",
+    "By Marco Reyes' own count, the pier lost ten boats.",
+    "By Lisle standards, the storm was mild.",
+  ])("does not read %j as a byline", (line) => {
+    const a = read(`Pier to reopen in spring\n${line}\nThe fire was out by noon.`);
+    expect(a.author).toBeUndefined();
+    expect(a.text).toContain(line);
+  });
+
   it.each([
     "Reporting by the harbour master's office was slow, residents said.",
     "Editing by hand took the crew three days.",
     "By Lisle the ferry had lost an hour.",
     "By Friday, the pier was open again.",
+    "By The Sea",
   ])("keeps the sentence %j further down the text", (line) => {
     const a = read(`The fire was out by noon.\nThe pier stays shut.\nThe ferry was late.\n${line}`);
     expect(a.author).toBeUndefined();

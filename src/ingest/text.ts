@@ -9,8 +9,15 @@ const HEADER_LINES = 6;
 
 const HEADER =
   /^\s*(date|published|updated|dateline|author|byline|source|outlet|publisher|site|title|headline|url)\s*(:|=|\s)\s*(.*)$/i;
-const BYLINE =
-  /^\s*[Bb][Yy]\s+((?:\p{Lu}[\p{L}'’.-]*\s*){1,4}(?:(?:and|&)\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,4})?)(?:(?<=\s)in\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3})?(\s*[,|–—-]\s*(?:\p{Lu}[\p{L}.&'’-]*\s*){1,5})?$/u;
+/** A personal name in a byline: one to four capitalised words, with lower-case particles between them. */
+const BYLINE_NAME =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:al|bin|da|de|del|della|di|dos|du|el|ibn|la|le|van|von|der|den)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+/** What may follow a byline's names after a comma or a bar: a title or an outlet in capitalised words. */
+const AFFILIATION = /^(?:\p{Lu}[\p{L}.&'’-]*\s*){1,5}$/u;
+/** "By The Associated Press": an organisation's byline. */
+const AGENCY_BYLINE = /^\s*[Bb][Yy]\s+([Tt]he(?:\s+\p{Lu}[\p{L}.&'’-]*){1,4})\s*$/u;
+/** A place after the names: "By Ana Li in Lisle". */
+const BYLINE_PLACE = /\s+in\s+(?:\p{Lu}[\p{L}.'’-]*\s*){1,3}$/u;
 /** A capitalised name word ("Ana", "O'Neill", "al-Haddad" after a capital). */
 const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*";
 /** One part of a wire credit line: a role, "by", names joined by commas or "and", and an optional place. */
@@ -71,8 +78,9 @@ export function readTextArticle(input: TextInput): Article {
       line = rest;
     }
     const byline = bylineOf(line, seen <= HEADER_LINES && onlyTitles);
-    if (byline !== undefined) {
-      if (byline && !meta.author) meta.author = byline;
+    if (byline) {
+      if (byline.author && !meta.author) meta.author = byline.author;
+      if (byline.published && !meta.published) meta.published = byline.published;
       continue;
     }
     const rule = boilerplateRule(line);
@@ -141,13 +149,47 @@ function readHeaderLine(
  * undefined when it is not one. A "By ..." line counts among the first lines after headlines (`header`);
  * further down it must name someone in two words or more, since a short "By ..." line there may be a heading.
  */
-function bylineOf(line: string, header: boolean): string | undefined {
-  if (CREDIT_LINE.test(line)) return CREDIT_AUTHOR.exec(line)?.[1]?.trim() ?? "";
-  const byline = BYLINE.exec(line);
-  const name = byline?.[1]?.trim();
-  if (!name || NOT_A_NAME.test(name)) return undefined;
-  if (!header && name.split(/\s+/u).length < 2) return undefined;
-  return name;
+function bylineOf(line: string, header: boolean): { author: string; published?: string } | undefined {
+  if (CREDIT_LINE.test(line)) return { author: CREDIT_AUTHOR.exec(line)?.[1]?.trim() ?? "" };
+  // "By The Associated Press" under a headline: an agency's byline, which lower down would be a heading.
+  const agency = header ? AGENCY_BYLINE.exec(line)?.[1] : undefined;
+  if (agency) return { author: agency.trim() };
+  const byline = bylineNames(line);
+  if (!byline || NOT_A_NAME.test(byline.author)) return undefined;
+  if (!header && byline.author.split(/\s+/u).length < 2) return undefined;
+  return byline;
+}
+
+/**
+ * The names of a "By ..." line: "By Ana Li", "By Ana Li and Tom Ek", "By Ana Li, Tom Ek and Jo Park", "By Ana
+ * Li, Staff Writer", "By Ana Li | Coastline Herald", "By Ana Li | March 14, 2026", "By Ana Li in Lisle". A
+ * comma list of names needs its "and"; without one, what follows the first comma is the writer's title or outlet.
+ */
+function bylineNames(line: string): { author: string; published?: string } | undefined {
+  const m = /^\s*[Bb][Yy]\s+(.+?)\s*$/u.exec(line);
+  if (!m?.[1]) return undefined;
+  let body = m[1];
+  let published: string | undefined;
+  const bar = /\s*[|–—]\s*|\s+-\s+/u.exec(body);
+  if (bar) {
+    const after = body.slice(bar.index + bar[0].length);
+    const date = parseDateline(after);
+    if (date && after.slice(date.end).trim() === "") published = date.date;
+    else if (!AFFILIATION.test(after)) return undefined;
+    body = body.slice(0, bar.index);
+  }
+  body = body.replace(BYLINE_PLACE, "");
+  const parts = body.split(/\s*,\s*/u);
+  const last = parts[parts.length - 1] as string;
+  const listed = /\s(?:and|&)\s/u.test(last) && parts.length > 1;
+  if (!listed && parts.length > 1) {
+    if (!parts.slice(1).every((p) => AFFILIATION.test(p))) return undefined;
+    parts.length = 1;
+  }
+  const people = parts.flatMap((p) => p.split(/\s+(?:and|&)\s+/u));
+  if (people.length === 0 || !people.every((p) => BYLINE_NAME.test(p))) return undefined;
+  const author = parts.join(", ");
+  return published ? { author, published } : { author };
 }
 
 /**
