@@ -168,27 +168,28 @@ describe("negation and attribution", () => {
 });
 
 describe("stance discrepancies", () => {
-  it("finds one actor's response reported with different verbs, through a definite description", () => {
+  it("finds one actor reported on opposite sides, through a definite description", () => {
     const report = story(
       [
         "one",
-        "Dock officials held talks with the Velmar Group on Monday. The company has since denied that any deal was signed.",
+        "Dock officials held talks with the Velmar Group on Monday. The company has since agreed to reopen the terminal.",
       ],
       ["two", "On Tuesday the Velmar Group rejected calls to reopen the terminal before the inquiry ends."],
     );
     const d = report.discrepancies.find((x) => x.kind === "stance");
     expect(d?.about).toBe("how Velmar Group responded");
     expect(d?.values.map((v) => [v.article, v.value])).toEqual([
-      ["one", "denied"],
+      ["one", "agreed to"],
       ["two", "rejected"],
     ]);
   });
 
-  it("finds none when every outlet reports the same response", () => {
-    const report = story(
-      ["one", "On Monday the Velmar Group rejected calls to reopen the terminal."],
-      ["two", "On Tuesday the Velmar Group rejected the demands of the union."],
-    );
+  it.each([
+    ["the same response", "rejected calls to reopen the terminal", "rejected the demands of the union"],
+    ["the same side in other words", "denied that any deal was signed", "rejected calls to reopen the terminal"],
+    ["refusal and dismissal", "refused to reopen the terminal", "dismissed the demands of the union"],
+  ])("finds none for %s", (_, a, b) => {
+    const report = story(["one", `On Monday the Velmar Group ${a}.`], ["two", `On Tuesday the Velmar Group ${b}.`]);
     expect(report.discrepancies.filter((x) => x.kind === "stance")).toEqual([]);
   });
 });

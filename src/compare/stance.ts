@@ -34,8 +34,8 @@ interface Stance {
 }
 
 /**
- * Stance discrepancies: one actor reported by different outlets as responding in different ways ("denied" in
- * one, "rejected" or "agreed to" in another). The subject is the nearest name before the verb, or a definite
+ * Stance discrepancies: one actor reported by different outlets as taking opposite sides ("rejected" in one,
+ * "agreed to" in another); the same side in other words ("denied", "rejected") is no discrepancy. The subject is the nearest name before the verb, or a definite
  * description ("the group") read as the organisation named just before.
  */
 export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): ReportDiscrepancy[] {
@@ -64,16 +64,14 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
       if (!held || closeness(s) > closeness(held)) perArticle.set(s.article, s);
     }
     const values = [...perArticle.values()];
-    if (values.length < 2 || new Set(values.map((v) => v.verb)).size < 2) continue;
+    // "denied" against "rejected" is one side in two words: only opposite sides are a discrepancy.
+    if (values.length < 2 || new Set(values.map((v) => v.side)).size < 2) continue;
     const name = entities.entities.find((e) => e.id === entity)?.name ?? entity;
-    const opposite = new Set(values.map((v) => v.side)).size > 1;
     out.push({
       id: "",
       kind: "stance",
       about: `how ${name} responded`,
-      explanation: `${name} is reported as ${values.map((v) => `"${v.verb}" by ${v.article}`).join(", ")}${
-        opposite ? ": opposite stances" : ": the same side in different words, which may not be the same response"
-      }.`,
+      explanation: `${name} is reported as ${values.map((v) => `"${v.verb}" by ${v.article}`).join(", ")}: opposite stances.`,
       values: values.map((v) => ({ article: v.article, value: v.verb, evidence: v.evidence })),
     });
   }
