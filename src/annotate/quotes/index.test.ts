@@ -585,6 +585,11 @@ describe("extractQuotes: one sentence per line", () => {
       [['We will rebuild the pier.\nThe town cannot wait.\n\n"Nobody will leave,', "Ana Ruiz", null]],
     ],
     [
+      "a line that is nothing but the attribution after a question",
+      '"Why is the pier still shut?"\nTomas Berg asked.\nThe council did not answer.',
+      [["Why is the pier still shut?", "Tomas Berg", null]],
+    ],
+    [
       "the attribution on the line after a quotation that ends in a comma",
       '"We will go," said Ana Ruiz.\n"We will stay here,"\nsaid Tomas Berg.',
       [
@@ -608,12 +613,25 @@ describe("extractQuotes: one sentence per line", () => {
       [],
     ],
     [
+      "the next sentence is no attribution for a quotation with its own speaker before it",
+      'Ana Ruiz said she backs the plan but said "the timing is wrong." Tomas Berg said it was too early to tell.',
+      [["the timing is wrong.", "Ana Ruiz", null]],
+    ],
+    [
       "a full stop before a line break ends the quotation's sentence: the next line is not its attribution",
       '"We will go."\nTomas Berg said the ferry was late.',
       [["We will go.", null, null]],
     ],
   ])("does not: %s", (_label, text, expected) => {
     expect(speakersOf(text)).toEqual(expected);
+  });
+
+  it("keeps a short quoted sentence in capitals on a line of its own, and drops a heading in single marks", () => {
+    const text = `"We are not a burden on Lisle," the mayor added.\n"We Are Lisle."\n\n'All Nets Are Empty.'\n\nThe pier is shut.`;
+    expect(speakersOf(text)).toEqual([
+      ["We are not a burden on Lisle,", "the mayor", null],
+      ["We Are Lisle.", "the mayor", null],
+    ]);
   });
 
   it(`gives up after ${MAX_QUOTE_LINES} lines without a closing mark`, () => {

@@ -53,6 +53,8 @@ interface QuoteContext {
   ownTailTo: number;
   /** The last sentence the tail reads. */
   reach: number;
+  /** The tail reads a next line, which must be nothing but the attribution. */
+  strictTail: boolean;
   attribution?: FoundAttribution;
   /** Index of the quotation this one took its speaker from. */
   inheritedFrom?: number;
@@ -190,26 +192,40 @@ function contextOf(
   const tailEnd = next && next.markStart < regionEnd ? next.markStart : regionEnd;
   const tailFrom = tokenAtOrAfter(tokens, span.markEnd);
   const ownTailTo = Math.max(tailFrom, tokenAtOrAfter(tokens, tailEnd));
-  const tailTo = attributionInNextSentence(span, next, tokens, sentences, lastSentence, tailFrom, ownTailTo, text);
+  const leadFrom = Math.min(tokenAtOrAfter(tokens, leadStart), tokenAtOrAfter(tokens, span.markStart));
+  const leadTo = tokenAtOrAfter(tokens, span.markStart);
+  const { tailTo, strict } = attributionInNextSentence(
+    span,
+    next,
+    tokens,
+    sentences,
+    lastSentence,
+    [leadFrom, leadTo],
+    tailFrom,
+    ownTailTo,
+    text,
+  );
   return {
     span,
     firstSentence,
     lastSentence,
-    leadFrom: Math.min(tokenAtOrAfter(tokens, leadStart), tokenAtOrAfter(tokens, span.markStart)),
-    leadTo: tokenAtOrAfter(tokens, span.markStart),
+    leadFrom,
+    leadTo,
     tailFrom,
     tailTo,
     ownTailTo,
+    strictTail: strict,
     reach: tailTo > ownTailTo ? lastSentence + 1 : lastSentence,
   };
 }
 
 /**
  * A quotation ending in its own full stop ('"We won." Smith said.') ends its sentence for the tokenizer; the
- * attribution is then the next sentence, which the tail may read when nothing follows the closing mark. Over a
- * single line break (text set one sentence per line) only a quotation that cannot end there reads on: one
- * ending in a comma or a dash ('"We stay,"' then 'said Ann Lee.'), or one followed by a line that opens in lower
- * case, which no new sentence does.
+ * attribution is then the next sentence, which the tail may read when nothing stands before the opening mark
+ * or after the closing one in the quotation's own sentence. Over a single line break (text set one sentence per
+ * line) a quotation that cannot end there reads on: one ending in a comma or a dash ('"We stay,"' then 'said
+ * Ann Lee.'), or one followed by a line that opens in lower case, which no new sentence does. One that ends a
+ * sentence reads on only as far as a line that is nothing but its attribution ('Ann Lee asked.'): `strict`.
  */
 function attributionInNextSentence(
   span: QuotedSpan,
@@ -217,22 +233,40 @@ function attributionInNextSentence(
   tokens: Token[],
   sentences: Sentence[],
   lastSentence: number,
+  lead: [number, number],
   tailFrom: number,
   ownTailTo: number,
   text: string,
-): number {
-  for (let i = tailFrom; i < ownTailTo; i++) if (isWord(tokens[i] as Token)) return ownTailTo;
+): { tailTo: number; strict: boolean } {
+  const own = { tailTo: ownTailTo, strict: false };
+  for (let i = tailFrom; i < ownTailTo; i++) if (isWord(tokens[i] as Token)) return own;
+  for (let i = lead[0]; i < lead[1]; i++) if (isWord(tokens[i] as Token)) return own;
   const following = sentences[lastSentence + 1];
-  if (!following) return ownTailTo;
+  if (!following) return own;
   const quoted = text.slice(span.start, span.end);
-  const between = text.slice(span.markEnd, following.start);
-  const breaks = (between.match(/\n/gu) ?? []).length;
-  if (breaks === 0 && !/[.?!…]$/u.test(quoted)) return ownTailTo;
-  if (breaks > 1) return ownTailTo;
-  if (breaks === 1 && !/[,—–-]$/u.test(quoted) && !/^\p{Ll}/u.test(text.slice(following.start, following.start + 1)))
-    return ownTailTo;
+  const breaks = (text.slice(span.markEnd, following.start).match(/\n/gu) ?? []).length;
+  const endsSentence = /[.?!…]$/u.test(quoted);
+  if (breaks > 1 || (breaks === 0 && !endsSentence)) return own;
+  const continues = /[,—–-]$/u.test(quoted) || /^\p{Ll}/u.test(text.slice(following.start, following.start + 1));
   const end = next && next.markStart < following.end ? next.markStart : following.end;
-  return Math.max(ownTailTo, tokenAtOrAfter(tokens, end));
+  return { tailTo: Math.max(ownTailTo, tokenAtOrAfter(tokens, end)), strict: breaks === 1 && !continues };
+}
+
+/**
+ * Words an attribution line may carry after the speaker and verb and still be nothing but the attribution
+ * ("Ann Lee asked on Monday."): a short adverbial; a longer rest is a statement of its own.
+ */
+const MAX_ATTRIBUTION_LINE_REST = 3;
+
+/** Whether only a short adverbial, or an appositive after a comma, follows the attribution to the tail's end. */
+function attributionOnly(found: FoundAttribution, c: QuoteContext, tokens: Token[]): boolean {
+  let words = 0;
+  for (let i = found.to; i < c.tailTo; i++) {
+    const t = tokens[i] as Token;
+    if (t.text === "," && words === 0) return true;
+    if (isWord(t)) words++;
+  }
+  return words <= MAX_ATTRIBUTION_LINE_REST;
 }
 
 const PASSIVE = wordSet(`
@@ -249,7 +283,13 @@ const CLAUSE_END = /^[.;?!"“”«»]$/u;
  * 'X told the Courier the repairs were "nearly done"'), then one later in the sentence ('"...", and ..., he said').
  */
 function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
-  const tail = tailRightAfter(c, parser, tokens);
+  let tail = tailRightAfter(c, parser, tokens);
+  if (c.strictTail && !(tail && attributionOnly(tail, c, tokens))) {
+    // The next line is a statement of its own: the tail ends with the quotation's sentence.
+    c.tailTo = c.ownTailTo;
+    c.reach = c.lastSentence;
+    tail = undefined;
+  }
   // 'X rejected "...", according to Y': Y relays the report; the words are X's, who is named with a verb.
   if (tail && parser.lower(tail.from) === "according") return inLead(c, parser, tokens) ?? tail;
   return tail ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
@@ -431,7 +471,10 @@ function keep(c: QuoteContext, text: string, tokens: Token[], attributed: boolea
   if (before && NAMING_BEFORE.has(lower(before))) return false;
   const betweenNames = before && after && isCapitalised(before) && isCapitalised(after) && isWord(after);
   if (betweenNames && words <= SCARE_QUOTE_MAX_WORDS) return false;
-  if (isTitle(quoted) && !inHeadline(c, tokens) && !(wholeSentence(c, tokens) && !ownParagraph(c, text))) return false;
+  // A title-like quotation alone on its line is a heading, unless double marks close a sentence ('"We Are Home."'
+  // said on a line of its own); headings quote in single marks, full stop or not.
+  const heading = ownParagraph(c, text) && (c.span.kind === "single" || !/[.!?…]$/u.test(quoted));
+  if (isTitle(quoted) && !inHeadline(c, tokens) && !(wholeSentence(c, tokens) && !heading)) return false;
   if (attributed) return true;
   if (wholeSentence(c, tokens)) return true;
   return words > SCARE_QUOTE_MAX_WORDS;

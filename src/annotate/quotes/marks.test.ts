@@ -32,6 +32,11 @@ describe("findQuotedSpans", () => {
       ['We stay.\nWe fish.\n\n"We sell,'],
     ],
     [
+      "a quotation over lines with quotations in the other style nested in its last line",
+      '"I talk loudly.\nIt comes across as “too loud” or “too this.”"',
+      ["I talk loudly.\nIt comes across as “too loud” or “too this.”"],
+    ],
+    [
       "an unclosed mark, a line, then a quotation opening the next line",
       'Ana Ruiz said "we stay.\nTomas Berg said the pier was unsafe.\n"It will fall," he said.',
       ["It will fall,"],

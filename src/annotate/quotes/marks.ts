@@ -180,8 +180,9 @@ function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
       (mark.direction === "either" && !(mark.explicit !== inner.explicit && leftFlanking(text, mark))) ||
       // An opening curly mark glued to the end of a word is a mis-typed closing one.
       (!isSpaceOrOpener(text[mark.start - 1]) && isSpaceOrCloser(text[mark.end]));
-    if (overLine && !closes) {
-      // Only a closing mark carries a quotation over a line break; this mark starts afresh.
+    if (overLine && !closes && !(mark.explicit !== open.explicit && closedOnItsLine(text, open, marks, k))) {
+      // Only a closing mark carries a quotation over a line break, or a quotation nested in it (in the other
+      // style of marks) on a line that closes it; this mark starts afresh.
       open = mark.direction === "close" ? undefined : mark;
       openedAt = mark.end;
       continue;
@@ -204,6 +205,18 @@ function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
     }
   }
   return spans;
+}
+
+/** Whether the last mark on the line of mark `k` is a closing mark in the style of `outer`. */
+function closedOnItsLine(text: string, outer: Mark, marks: Mark[], k: number): boolean {
+  const lineEnd = text.indexOf("\n", (marks[k] as Mark).end);
+  let last: Mark | undefined;
+  for (let j = k + 1; j < marks.length; j++) {
+    const m = marks[j] as Mark;
+    if (lineEnd >= 0 && m.start > lineEnd) break;
+    last = m;
+  }
+  return last !== undefined && last.explicit === outer.explicit && last.direction !== "open";
 }
 
 function leftFlanking(text: string, mark: Mark): boolean {
