@@ -14,6 +14,19 @@ const BYLINE_NAME =
   /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:al|bin|da|de|del|della|di|dos|du|el|ibn|la|le|van|von|der|den)\s+){0,2}\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 /** What may follow a byline's names after a comma or a bar: a title or an outlet in capitalised words. */
 const AFFILIATION = /^(?:\p{Lu}[\p{L}.&'’-]*\s*){1,5}$/u;
+/** The words a byline or a credit line opens with: every other line is passed over at once. */
+const CREDIT_FIRST_WORDS = new Set([
+  "by",
+  "additional",
+  "reporting",
+  "writing",
+  "editing",
+  "compiled",
+  "research",
+  "graphics",
+  "photo",
+  "photos",
+]);
 /** "By The Associated Press": an organisation's byline. */
 const AGENCY_BYLINE = /^\s*[Bb][Yy]\s+([Tt]he(?:\s+\p{Lu}[\p{L}.&'’-]*){1,4})\s*$/u;
 /** A place after the names: "By Ana Li in Lisle". */
@@ -98,7 +111,7 @@ export function readTextArticle(input: TextInput): Article {
       continue;
     }
     if (contentLines === 0 && !meta.title && isTitleLine(line) && lines.length > 1) meta.title = line.trim();
-    if (!isTitleLine(line)) onlyTitles = false;
+    if (onlyTitles && !isTitleLine(line)) onlyTitles = false;
     contentLines++;
     kept.push(line);
   }
@@ -150,6 +163,8 @@ function readHeaderLine(
  * further down it must name someone in two words or more, since a short "By ..." line there may be a heading.
  */
 function bylineOf(line: string, header: boolean): { author: string; published?: string } | undefined {
+  const first = /^\s*\(?\s*([A-Za-z]+)/.exec(line)?.[1]?.toLowerCase();
+  if (!first || !CREDIT_FIRST_WORDS.has(first)) return undefined;
   if (CREDIT_LINE.test(line)) return { author: CREDIT_AUTHOR.exec(line)?.[1]?.trim() ?? "" };
   // "By The Associated Press" under a headline: an agency's byline, which lower down would be a heading.
   const agency = header ? AGENCY_BYLINE.exec(line)?.[1] : undefined;
