@@ -652,6 +652,14 @@ describe("extractQuotes: the nearest speaker", () => {
       ],
     ],
     [
+      "a name in apposition to a new subject in the sentence before",
+      '"We will go," said Ana Ruiz.\nA fisherman on the quay, Tomas Berg, shook his head.\n"We will stay here," he said.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "he", "Tomas Berg"],
+      ],
+    ],
+    [
       "a colon lead-in with an age and an appositive on the line before",
       '"We will go," said Ana Ruiz.\n\nTomas Berg, 45, a teacher from Lisle, said:\n"We will stay here."',
       [
@@ -717,6 +725,14 @@ describe("extractQuotes: the nearest speaker", () => {
     [
       "a pronoun keeps the speaker when the sentence between has no named subject",
       '"We will go," said Ana Ruiz.\nThe ferry left at noon.\n"We will stay here," she said.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "she", "Ana Ruiz"],
+      ],
+    ],
+    [
+      "a pronoun keeps the speaker when the sentence between names someone else only as an object",
+      '"We will go," said Ana Ruiz.\nThe council thanked Tomas Berg, the pier keeper, on Monday.\n"We will stay here," she said.',
       [
         ["We will go,", "Ana Ruiz", null],
         ["We will stay here,", "she", "Ana Ruiz"],

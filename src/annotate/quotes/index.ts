@@ -7,6 +7,7 @@ import {
   MAX_SPEAKER_WORDS,
   MAX_WEAK_VERB_GAP,
   SpeakerParser,
+  type SpeakerPhrase,
 } from "./speakers.js";
 import { isCapitalised, isWord, lower, SPEAKER_PRONOUNS, wordSet } from "./words.js";
 
@@ -438,6 +439,28 @@ function inheritFromPreviousSentence(
   });
 }
 
+/**
+ * Words that may stand between a described subject and the name in apposition to it ("A fisherman on the
+ * quay, Tomas Berg, ..."): the rest of the noun phrase, never a clause.
+ */
+const MAX_APPOSITION_GAP = 5;
+const CLAUSE_WORDS = wordSet(`
+  who whom whose which that when where while after before because said says told
+`);
+
+/** The name set off by commas right after a described subject and what completes it, if any. */
+function appositiveName(parser: SpeakerParser, from: number, before: number): SpeakerPhrase | undefined {
+  let comma = from;
+  while (comma < before && comma - from <= MAX_APPOSITION_GAP && parser.token(comma)?.text !== ",") {
+    const t = parser.token(comma) as Token;
+    if (!isWord(t) || isCapitalised(t) || CLAUSE_WORDS.has(lower(t))) return undefined;
+    comma++;
+  }
+  if (parser.token(comma)?.text !== ",") return undefined;
+  const named = parser.phraseAfter(comma + 1, before);
+  return named?.kind === "name" && parser.token(named.to)?.text === "," ? named : undefined;
+}
+
 function lastWord(name: string): string {
   return (name.match(/[\p{L}'’-]+$/u)?.[0] ?? name).toLowerCase();
 }
@@ -632,7 +655,8 @@ class Resolver {
     for (let s = here; s >= first; s--) {
       const sentence = this.sentences[s] as Sentence;
       const before = s === here ? Math.min(sentence.tokenEnd, parser.tokenAtOrAfter(anchor)) : sentence.tokenEnd;
-      const phrase = parser.clauseSubject(sentence.tokenStart, before);
+      let phrase = parser.clauseSubject(sentence.tokenStart, before);
+      if (phrase?.kind === "description") phrase = appositiveName(parser, phrase.to, before) ?? phrase;
       if (phrase?.kind !== "name") continue;
       const words = parser.slice(phrase.from, phrase.to);
       if (this.spans.some((q) => words.start >= q.markStart && words.start < q.markEnd)) continue;

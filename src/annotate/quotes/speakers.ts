@@ -183,7 +183,8 @@ export class SpeakerParser {
     const led = DETERMINERS.has(lower(first)) || isNumber(first) || isCapitalised(first) || /['’]s$/u.test(first.text);
     const plural = /s$/u.test(lastWord) || PLURAL_HEADS.has(lastWord);
     // "coach Lee Park", "state senator Ann Lee", "59-year-old bar worker Ann Lee": lower-case title words before a
-    // full name; after a connector the name is an affiliation ("a spokesman for Acme Group").
+    // full name; after a connector the name is an affiliation ("a spokesman for Acme Group"), after a verb form
+    // the object of a clause ("the council thanked Ann Lee").
     const beforeName = words[words.length - 3];
     const titledName =
       words.length >= 3 &&
@@ -191,6 +192,7 @@ export class SpeakerParser {
       (!led ||
         (beforeName !== undefined &&
           /^\p{Ll}/u.test(beforeName.text) &&
+          !/(?:ed|ing)$/u.test(beforeName.text) &&
           !CONNECTORS.has(lower(beforeName)) &&
           !DETERMINERS.has(lower(beforeName))));
     if (titledName) return { from, to, kind: "name" };
