@@ -660,6 +660,22 @@ describe("extractQuotes: the nearest speaker", () => {
       ],
     ],
     [
+      "a new subject with a parenthesis after the name, in the quotation's own sentence",
+      '"The pier is safe," said Tomas Berg.\nSen. Ana Ruiz (D-Lisle) scolded him: "Nobody believes that," she said.',
+      [
+        ["The pier is safe,", "Tomas Berg", null],
+        ["Nobody believes that,", "she", "Sen. Ana Ruiz"],
+      ],
+    ],
+    [
+      "she skips a name titled Mr.",
+      '"The pier is safe," said Mr. Berg, who met Ana Ruiz on Monday.\n"Nobody believes that," she said.',
+      [
+        ["The pier is safe,", "Mr. Berg", null],
+        ["Nobody believes that,", "she", "Ana Ruiz"],
+      ],
+    ],
+    [
       "a colon lead-in with an age and an appositive on the line before",
       '"We will go," said Ana Ruiz.\n\nTomas Berg, 45, a teacher from Lisle, said:\n"We will stay here."',
       [
@@ -736,6 +752,14 @@ describe("extractQuotes: the nearest speaker", () => {
       [
         ["We will go,", "Ana Ruiz", null],
         ["We will stay here,", "she", "Ana Ruiz"],
+      ],
+    ],
+    [
+      "he does not take up a name titled Mrs., and finds no one else",
+      '"The pier is safe," said Mrs. Ruiz.\n"Nobody believes that," he said.',
+      [
+        ["The pier is safe,", "Mrs. Ruiz", null],
+        ["Nobody believes that,", "he", null],
       ],
     ],
     [

@@ -541,6 +541,28 @@ const AGE = /\b(\d{1,3})-year-old\b/u;
 /** Ages given where a speaker is named: "Ann Lee, 30," or "30-year-old Ann Lee". */
 const AGES_IN_TEXT = /\b(\d{1,3})-year-old\b|,\s(\d{1,3}),/gu;
 
+/** Titles that say a person's sex; the pronoun of the other sex does not take up a name they stand before. */
+const SEX_OF_TITLE: Record<string, "male" | "female"> = {
+  mr: "male",
+  sir: "male",
+  lord: "male",
+  king: "male",
+  prince: "male",
+  mrs: "female",
+  ms: "female",
+  miss: "female",
+  lady: "female",
+  dame: "female",
+  queen: "female",
+  princess: "female",
+};
+const OTHER_SEX: Record<string, "male" | "female"> = { he: "female", she: "male" };
+/** How far before a name its title may start ("Mr. ", "Princess "). */
+const TITLE_LOOKBACK = 10;
+/** A title as the last word before a name, or as its first word. */
+const TITLE_BEFORE_NAME = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\.?\s+$/u;
+const TITLE_FIRST = /^(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\b/u;
+
 const FITS: Record<string, EntityType[]> = {
   he: ["person"],
   she: ["person"],
@@ -666,6 +688,13 @@ class Resolver {
     return undefined;
   }
 
+  /** What a title in or right before a name says of the person's sex ("Mr. Lee", "Queen Ana"), if anything. */
+  private sexOf(m: Mention): "male" | "female" | undefined {
+    const before = this.text.slice(Math.max(0, m.start - TITLE_LOOKBACK), m.start);
+    const word = (TITLE_FIRST.exec(m.text)?.[1] ?? TITLE_BEFORE_NAME.exec(before)?.[1])?.toLowerCase();
+    return word ? SEX_OF_TITLE[word] : undefined;
+  }
+
   /** The text of [start, end) with quoted words blanked out: what the article says, not what it quotes. */
   private unquoted(start: number, end: number): string {
     let out = this.text.slice(start, end);
@@ -736,7 +765,10 @@ class Resolver {
     const here = sentenceAt(this.sentences, Math.min(at, anchor));
     const windowStart = this.sentences[Math.max(0, here - PRONOUN_WINDOW_SENTENCES)]?.start ?? 0;
     // Recency counts from the last time the speaker was referred to, so a run of "he said" keeps its referent.
-    const recent = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at).reverse();
+    // A title that says the other sex rules a name out ("she" is not "Mr. Lee").
+    const other = OTHER_SEX[subject ?? ""];
+    const agrees = (m: Mention) => other === undefined || this.sexOf(m) !== other;
+    const recent = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at && agrees(n.mention)).reverse();
     const speaker = recent.find((n) => fits.includes(n.type));
     if (speaker) {
       // Someone else named as the subject of a sentence since then is whom the pronoun takes up.
@@ -746,7 +778,7 @@ class Resolver {
     for (let s = here; s >= 0 && here - s <= PRONOUN_WINDOW_SENTENCES; s--) {
       const sentence = this.sentences[s] as Sentence;
       const first = this.mentions.find(
-        (m) => m.start >= sentence.start && m.end <= Math.min(sentence.end, at) && fits.includes(m.type),
+        (m) => m.start >= sentence.start && m.end <= Math.min(sentence.end, at) && fits.includes(m.type) && agrees(m),
       );
       if (first) return { mention: first, type: first.type };
     }

@@ -488,7 +488,8 @@ export class SpeakerParser {
       const phrase = this.phraseAfter(i, before);
       if (!phrase) continue;
       const next = this.tokens[phrase.to];
-      const followed = next !== undefined && (next.text === "," || /^\p{Ll}/u.test(next.text));
+      // Followed by a verb, an appositive or a parenthesis ("Sen. Ann Lee (D-Ohio) said").
+      const followed = next !== undefined && (next.text === "," || next.text === "(" || /^\p{Ll}/u.test(next.text));
       const sure = phrase.kind !== "description" || DETERMINERS.has(this.lower(phrase.from));
       if (followed && sure) return phrase;
     }
