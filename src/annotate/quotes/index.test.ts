@@ -421,6 +421,16 @@ describe("extractQuotes: a quotation paragraph after reported speech", () => {
     expect(quotesOf(text)[0]?.speaker?.text).toBe("Lon Varga");
   });
 
+  it("continues the speaker of reported speech in the sentence before, in the same paragraph", () => {
+    const text = 'The ferry may be late while the storm lasts, Lon Varga said. "Nobody should sail tonight."';
+    expect(quotesOf(text)[0]?.speaker?.text).toBe("Lon Varga");
+  });
+
+  it("does not take the subject of the sentence before, in the same paragraph, without a speech verb", () => {
+    const text = 'Lon Varga walked along the quay at dawn. "Nobody should sail tonight."';
+    expect(quotesOf(text)[0]?.speaker).toBeUndefined();
+  });
+
   it("does not take the subject of a sentence without a speech verb", () => {
     const text = 'Lon Varga walked along the quay at dawn.\n\n"They are a very close family."';
     expect(quotesOf(text)[0]?.speaker).toBeUndefined();
@@ -690,6 +700,11 @@ describe("extractQuotes: the nearest speaker", () => {
         ["We will go,", "Ana Ruiz", null],
         ["We will stay here.", "Tomas Berg", null],
       ],
+    ],
+    [
+      "a compound with a slash before the name",
+      '"We want the pier back," said 50/50 co-owner Mark Dunmore.',
+      [["We want the pier back,", "50/50 co-owner Mark Dunmore", null]],
     ],
     [
       "an age and a trade before the name, then a quotation paragraph of its own",

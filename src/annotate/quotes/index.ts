@@ -105,15 +105,17 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
 }
 
 /**
- * Joins the parts of a hyphenated compound the tokenizer split at a digit ("59", "-", "year-old") into one
- * token, so that "the 59-year-old" reads as one modifier and a head, as the words do.
+ * Joins the parts of a compound the tokenizer split at a hyphen or slash next to a digit ("59", "-", "year-old";
+ * "9", "/", "11") into one token, so that "the 59-year-old" and "a 9/11 widow" read as one modifier and a
+ * head, as the words do.
  */
 function joinHyphenated(tokens: Token[], sentences: Sentence[]): { tokens: Token[]; sentences: Sentence[] } {
   const glued = (i: number) => {
     const t = tokens[i] as Token;
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    return t.text === "-" && before?.end === t.start && after?.start === t.end && isWord(before) && isWord(after);
+    if (t.text !== "-" && t.text !== "/") return false;
+    return before?.end === t.start && after?.start === t.end && isWord(before) && isWord(after);
   };
   let any = false;
   for (let i = 1; i < tokens.length - 1 && !any; i++) any = glued(i);
@@ -426,9 +428,8 @@ function inheritFromPreviousSentence(
       }
       return;
     }
-    // A quotation set as a paragraph of its own after reported speech ("She said the two grew up as
-    // neighbours.") goes on quoting the same speaker: the subject of the sentence's first speech verb.
-    if (paragraphsBetween(text, prevSentence.end, c.span.markStart) !== 1) return;
+    // A quotation set as a sentence or a paragraph of its own after reported speech ("She said the two grew up
+    // as neighbours.") goes on quoting the same speaker: the subject of the sentence's first speech verb.
     for (let v = prevSentence.tokenStart; v < prevSentence.tokenEnd - 1; v++) {
       const verb = parser.verb(v);
       if (!verb || verb.form === "ing" || parser.isTailOnly(verb)) continue;
