@@ -802,6 +802,14 @@ describe("extractQuotes: the nearest speaker", () => {
       ],
     ],
     [
+      "a definite description whose head names someone else in the speaker's sentence",
+      '"The nets are empty," said Tomas Berg, who blames the mayor of Lisle.\n\n"Nobody buys boats now," the mayor said.',
+      [
+        ["The nets are empty,", "Tomas Berg", null],
+        ["Nobody buys boats now,", "the mayor", null],
+      ],
+    ],
+    [
       "an indefinite description introduces someone new",
       '"The nets are empty," said Tomas Berg, a fisherman from Lisle.\n\n"Nobody buys boats now," a fisherman said.',
       [

@@ -105,9 +105,9 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
 }
 
 /**
- * Joins the parts of a compound the tokenizer split at a hyphen or slash next to a digit ("59", "-", "year-old";
- * "9", "/", "11") into one token, so that "the 59-year-old" and "a 9/11 widow" read as one modifier and a
- * head, as the words do.
+ * Joins the parts of a compound the tokenizer split at a hyphen or slash glued to both sides (it splits next to
+ * a digit: "59", "-", "year-old"; "50", "/", "50") into one token, so that "the 59-year-old" and "a 50/50
+ * co-owner" read as one modifier and a head, as the words do.
  */
 function joinHyphenated(tokens: Token[], sentences: Sentence[]): { tokens: Token[]; sentences: Sentence[] } {
   const glued = (i: number) => {
@@ -462,6 +462,20 @@ function appositiveName(parser: SpeakerParser, from: number, before: number): Sp
   return named?.kind === "name" && parser.token(named.to)?.text === "," ? named : undefined;
 }
 
+/** How far before a name its title words may start ("retired fisherman Tomas Berg"). */
+const TITLE_ZONE_CHARS = 30;
+
+/**
+ * The words that describe a name in its sentence: the title words just before it and the comma-set appositive
+ * right after it ("Tomas Berg, a fisherman from Lisle, said"), not a relative clause ("who met the mayor").
+ */
+function apposition(sentence: string, start: number, end: number): string {
+  const segments = sentence.slice(end).split(",");
+  const appositive = segments[1] ?? "";
+  const described = /^\s*(?:who|whom|whose|which|that)\b/u.test(appositive) ? "" : appositive;
+  return `${sentence.slice(Math.max(0, start - TITLE_ZONE_CHARS), end)} ${segments[0] ?? ""} ${described}`;
+}
+
 function lastWord(name: string): string {
   return (name.match(/[\p{L}'’-]+$/u)?.[0] ?? name).toLowerCase();
 }
@@ -646,7 +660,7 @@ class Resolver {
     const windowStart = this.sentences[Math.max(0, here - PRONOUN_WINDOW_SENTENCES)]?.start ?? 0;
     const last = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at).pop();
     if (last?.type !== "person") return undefined;
-    const sentence = this.sentences[sentenceAt(this.sentences, last.at)] as Sentence;
+    const sentence = this.sentences[sentenceAt(this.sentences, last.mention.start)] as Sentence;
     const told = this.unquoted(sentence.start, sentence.end);
     const age = AGE.exec(description)?.[1];
     if (age) {
@@ -654,8 +668,9 @@ class Resolver {
       return ages.length === 0 || ages.includes(age) ? last : undefined;
     }
     const head = (words[words.length - 1] as string).toLowerCase();
+    const zone = apposition(told, last.mention.start - sentence.start, last.mention.end - sentence.start);
     return head.length > 2 &&
-      told
+      zone
         .toLowerCase()
         .split(/[^\p{L}\p{N}-]+/u)
         .includes(head)
