@@ -31,7 +31,7 @@ describe("certaintyLevel", () => {
     ["The union agreed to the deal, officials told Gulf Wire.", "reported", ["told"]],
     ["According to the Valley Times, the mill closed.", "reported", ["According to"]],
     ["“We may strike again next month,” the union leader said.", "reported", ["said"]],
-    ["Rebels are prepared to lay down their arms.", "hedged", ["prepared to"]],
+    ["Rebels are prepared to give up their rifles.", "hedged", ["prepared to"]],
     ["Pilots are reportedly willing to return.", "hedged", ["reportedly", "willing to"]],
     ["The council is likely to approve the budget.", "hedged", ["likely"]],
     ["The pilots could strike next week.", "hedged", ["could"]],
@@ -141,12 +141,12 @@ describe("certaintyOf", () => {
     const origin = {
       id: "wire",
       published: "2026-05-02",
-      text: "Rebel groups in the Kessan valley are prepared to lay down their weapons for the first time, four commanders said.",
+      text: "Rebel groups in the Kessan valley are prepared to give up their rifles for the first time, four commanders said.",
     };
     const later = {
       id: "later",
       published: "2026-05-03",
-      text: "Rebel groups in the Kessan valley have agreed to lay down their weapons for the first time.",
+      text: "Rebel groups in the Kessan valley have agreed to give up their rifles for the first time.",
     };
 
     it("flags a lead that asserts what the origin only hedges", () => {
@@ -159,7 +159,7 @@ describe("certaintyOf", () => {
     it("does not flag a lead that only drops the origin's attribution", () => {
       const attributed = {
         ...origin,
-        text: "Rebel groups in the Kessan valley have agreed to lay down their weapons for the first time, four commanders said.",
+        text: "Rebel groups in the Kessan valley have agreed to give up their rifles for the first time, four commanders said.",
       };
       const { story, units } = storyOf(attributed, later);
       expect(find(certaintyOf(story, units, "wire"), "wire", false)?.level).toBe("reported");

@@ -647,7 +647,7 @@ class Resolver {
   }
 
   /**
-   * The person a definite description takes up ("the 30-year-old added", "the fisherman said"): the speaker
+   * The person a definite description takes up ("the 41-year-old added", "the fisherman said"): the speaker
    * named last within the pronoun window, when the description gives an age and that sentence gives no other
    * one, or when its head word stands in the sentence that named the speaker ("Tomas Berg, a fisherman, said").
    * A description with a name in it, or an indefinite one ("a fisherman"), introduces someone new.

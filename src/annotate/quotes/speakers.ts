@@ -182,7 +182,7 @@ export class SpeakerParser {
     if (DETERMINERS.has(lastWord) || BARE_NUMBER.test(lastWord)) return undefined;
     const led = DETERMINERS.has(lower(first)) || isNumber(first) || isCapitalised(first) || /['’]s$/u.test(first.text);
     const plural = /s$/u.test(lastWord) || PLURAL_HEADS.has(lastWord);
-    // "coach Lee Park", "state senator Ann Lee", "59-year-old bar worker Ann Lee": lower-case title words before a
+    // "coach Lee Park", "state senator Ann Lee", "47-year-old ferry pilot Ann Lee": lower-case title words before a
     // full name; after a connector the name is an affiliation ("a spokesman for Acme Group"), after a verb form
     // the object of a clause ("the council thanked Ann Lee").
     const beforeName = words[words.length - 3];
