@@ -50,6 +50,7 @@ describe("citations", () => {
     ["A statement from the Vela Port Authority said the quay was safe.", ["Vela Port Authority"]],
     ["The Vela Port Authority said in a press release that the quay was safe.", ["Vela Port Authority"]],
     ["The Harbor Wire news agency reported that the quay was safe.", ["Harbor Wire"]],
+    ["The quay is safe, the mayor of Vela said in a Harbor Wire interview.", ["Harbor Wire"]],
   ])("%s cites %j", (text, cites) => {
     expect(citesOf(text)).toEqual(cites);
   });
@@ -86,6 +87,7 @@ describe("citations", () => {
     ["a body that is not named", "The port will reopen on Monday, the Ministry said. Police said the quay was safe."],
     ["a person who speaks", "The port will reopen on Monday, Ana Ruiz said."],
     ["a language written in", "The dockers of Vela wrote in Portuguese to the harbour master."],
+    ["a name before another noun", "The mayor of Vela said in a Harbor Wire column that the quay was safe."],
     ["a person's spokesman", "The port will reopen, a spokesman for Ana Ruiz said."],
     // The tagger's guess that a name is an organisation's is not enough for a bare "said": it may be a person's.
     ["a bare 'said' by a name typed only by the tagger", "Delta Shipping said the cranes in Vela were idle."],
@@ -115,6 +117,17 @@ describe("citations", () => {
     ["a one-line text", "MPX", []],
   ])("reads a credit from %s", (_, text, cites) => {
     expect(citesOf(text)).toEqual(cites);
+  });
+
+  it("spells a credit line in capitals the way the story names the agency elsewhere", () => {
+    const { provenance } = provenanceOfDrafts(
+      { id: "a", text: "Vela port reopens\n\nDockers in Vela went back to work on Monday.\n\nMERIDIAN PRESS" },
+      { id: "b", text: "Dockers in Vela went back to work, Meridian Press reported." },
+    );
+    expect(provenance.citations.map((c) => [c.article, c.cites])).toEqual([
+      ["a", "Meridian Press"],
+      ["b", "Meridian Press"],
+    ]);
   });
 
   it("never lists an article citing its own outlet", () => {

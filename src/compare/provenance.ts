@@ -24,6 +24,10 @@ interface CitationHit {
 const INTERVIEW_BEFORE_NAME =
   /(?<![\p{L}\p{N}])(?:told|tells|in an? (?:exclusive )?interview (?:with|to)|spoke to|speaking to|talking to|talked to|confirmed to|in (?:comments|remarks|a statement) to)\s+/giu;
 
+/** "in a Harbor Wire interview": the outlet's name before the interview it gave; checked by `INTERVIEW_AFTER_NAME`. */
+const INTERVIEW_AROUND_NAME = /(?<![\p{L}\p{N}])in an? (?=\p{Lu})/gu;
+const INTERVIEW_AFTER_NAME = /^\s+(?:(?:TV|television|radio|podcast|exclusive|video)\s+)?interview(?![\p{L}\p{N}])/u;
+
 /**
  * Words that, before a name, introduce a source whose report is relayed ("according to AFP", "an editorial in
  * the Sentinel", "a statement from the Port Authority").
@@ -211,6 +215,10 @@ export function provenanceOf(story: ResolvedStory, units: Unit[]): ReportProvena
     else unitsOf.set(u.article, [u]);
   }
   const hits = story.articles.flatMap((a) => citationHits(a, unitsOf.get(a.article.id) ?? [], story));
+  // A credit line in capitals ("REUTERS") names the source another article spells as a name ("Reuters").
+  const spelled = new Map<string, string>();
+  for (const h of hits) if (h.kind !== "credit" || !spelled.has(fold(h.name))) spelled.set(fold(h.name), h.name);
+  for (const h of hits) if (h.kind === "credit") h.name = spelled.get(fold(h.name)) ?? h.name;
   const selfArticles = new Set(story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a))).map((a) => a.article.id));
   const shared = sharedPassages(story.articles, unitsOf);
   const origin = originOf(story, hits, selfArticles, shared);
@@ -264,6 +272,7 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
     };
     for (const [pattern, kind] of [
       [INTERVIEW_BEFORE_NAME, "interview"],
+      [INTERVIEW_AROUND_NAME, "interview"],
       [THIRD_PARTY_BEFORE_NAME, "third-party"],
       [WRITTEN_IN_BEFORE_NAME, "third-party"],
       [SPOKESPERSON_BEFORE_NAME, "statement"],
@@ -382,6 +391,8 @@ function creditName(raw: string, a: AnnotatedArticle, story: ResolvedStory): str
 /** An organisation's name with the acronym it goes by: "Ministry of Health (MOH)". */
 function displayName(entity: Entity): string {
   if (entity.type !== "organization") return entity.name;
+  // "REUTERS" is the same word in capitals, not an acronym: an acronym stands for a name of several words.
+  if (!/\s/u.test(entity.name.trim())) return entity.name;
   const acronym = entity.aliases.find((x) => /^\p{Lu}{2,}$/u.test(x) && abbreviates(x, entity.name));
   return acronym && !entity.name.includes(acronym) ? `${entity.name} (${acronym})` : entity.name;
 }
@@ -424,7 +435,9 @@ function nameAhead(
   const hadThe = m[1] !== undefined;
   // "the Coast Herald newspaper": a noun for what the name is, in apposition, does not make it a modifier.
   const apposition = SOURCE_NOUN_AFTER.test(rest) && (hadThe || isOutletName(run) || /^[\p{Lu}.&]{2,}$/u.test(run));
-  if (!apposition && modifiesNoun(run, rest)) return undefined;
+  if (pattern === INTERVIEW_AROUND_NAME) {
+    if (!INTERVIEW_AFTER_NAME.test(rest)) return undefined;
+  } else if (!apposition && modifiesNoun(run, rest)) return undefined;
   // "said the Port Authority." names the speaker; "said the Port Authority would ..." reports what someone said
   // about it, and "said the Port Authority's chief" gives the floor to a person.
   if (pattern === STATEMENT_BEFORE_NAME && !CLAUSE_END.test(rest)) return undefined;
