@@ -51,6 +51,7 @@ describe("citations", () => {
     ["The Vela Port Authority said in a press release that the quay was safe.", ["Vela Port Authority"]],
     ["The Harbor Wire news agency reported that the quay was safe.", ["Harbor Wire"]],
     ["The quay is safe, the mayor of Vela said in a Harbor Wire interview.", ["Harbor Wire"]],
+    ["The quay is safe, the Vela Palace said on Monday.", ["Vela Palace"]],
   ])("%s cites %j", (text, cites) => {
     expect(citesOf(text)).toEqual(cites);
   });
@@ -87,6 +88,8 @@ describe("citations", () => {
     ["a body that is not named", "The port will reopen on Monday, the Ministry said. Police said the quay was safe."],
     ["a person who speaks", "The port will reopen on Monday, Ana Ruiz said."],
     ["a language written in", "The dockers of Vela wrote in Portuguese to the harbour master."],
+    ["a kind of body with no name", "Authorities reported damage to the quay in Vela."],
+    ["a chamber that was told", "The minister told the House that the port of Vela would reopen."],
     ["a name before another noun", "The mayor of Vela said in a Harbor Wire column that the quay was safe."],
     ["a person's spokesman", "The port will reopen, a spokesman for Ana Ruiz said."],
     // The tagger's guess that a name is an organisation's is not enough for a bare "said": it may be a person's.

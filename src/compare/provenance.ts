@@ -120,7 +120,8 @@ const INSTITUTION_WORDS = new Set(
   (
     "ministry department office authority authorities council commission committee bureau directorate institute " +
     "association union corporation company group inc ltd corp foundation organization organisation service " +
-    "services bank court party board congress parliament senate assembly police army government"
+    "services bank court party board congress parliament senate assembly police army government house palace " +
+    "chamber cabinet"
   ).split(" "),
 );
 
@@ -584,6 +585,8 @@ function sourceName(
   );
   const body = media || (institution && named) || (acronym && (entity === undefined || entity.type === "organization"));
   if (kind === "statement" && !body) return undefined;
+  // "Authorities reported", "told the House": words for a kind of body, with no name, cite no one in particular.
+  if (institution && !media && !named && !acronym) return undefined;
   if (entity) {
     if (entity.type === "organization" || entity.type === "other" || media || institution) return displayName(entity);
     return undefined;
