@@ -90,6 +90,14 @@ describe("citations", () => {
     ["a language written in", "The dockers of Vela wrote in Portuguese to the harbour master."],
     ["a kind of body with no name", "Authorities reported damage to the quay in Vela."],
     ["a chamber that was told", "The minister told the House that the port of Vela would reopen."],
+    [
+      "a body that ends an apposition",
+      "“It is unlawful,” Ana Ruiz, one of the owners suing the VPA, said at a hearing in Vela.",
+    ],
+    [
+      "a body after a preposition and an adjective",
+      "Analysts at the conservative Vela Institute said the port would lose money.",
+    ],
     ["a name before another noun", "The mayor of Vela said in a Harbor Wire column that the quay was safe."],
     ["a person's spokesman", "The port will reopen, a spokesman for Ana Ruiz said."],
     // The tagger's guess that a name is an organisation's is not enough for a bare "said": it may be a person's.

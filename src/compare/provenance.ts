@@ -289,6 +289,14 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
       if (!found) continue;
       // "the Ministry of Health (MOH) said": the acronym defined in passing is part of the name.
       const rest = sentence.slice(found.start + found.run.length).replace(DEFINED_ACRONYM, "");
+      // "Ana Ruiz, an adviser to the Port Authority, said": a comma before the verb closes an apposition that
+      // the name only ends; the one who speaks came before it.
+      if (
+        /^\s*,\s*(?:has |had |also )?(?:said|says|reported|reports|stated|wrote|added|noted|announced|confirmed)\b/u.test(
+          rest,
+        )
+      )
+        continue;
       const kind =
         THIRD_PARTY_AFTER_NAME.test(rest) || (OUTLET_SAID.test(rest) && isOutletName(found.run))
           ? "third-party"
@@ -472,9 +480,23 @@ function runAt(sentence: string, at: number): { run: string; start: number; hadT
   while (begin > 0 && !/\s/u.test(sentence[begin - 1] ?? "")) begin--;
   const previous = sentence.slice(begin, end);
   if (ONLY_CAP_WORD.test(previous) || ONLY_JOINER.test(previous) || PREPOSITION.test(previous)) return undefined;
-  // "a manager at the Port Authority said": the name after "at the" is not the subject either.
-  if (/^(?:the|a|an)$/iu.test(previous) && PREPOSITION.test(/(\S+)\s+$/u.exec(sentence.slice(0, begin))?.[1] ?? ""))
-    return undefined;
+  // "a manager at the Port Authority said", "an analyst at the conservative Vela Institute said": a name after a
+  // preposition, its article and adjectives is not the subject either.
+  const before = sentence
+    .slice(0, end)
+    .split(/\s+/u)
+    .filter((w) => w)
+    .reverse();
+  let k = 0;
+  while (
+    k < 2 &&
+    /^\p{Ll}[\p{Ll}-]*$/u.test(before[k] ?? "") &&
+    !/^(?:the|a|an)$/u.test(before[k] ?? "") &&
+    !PREPOSITION.test(before[k] ?? "")
+  )
+    k++;
+  if (/^(?:the|a|an)$/iu.test(before[k] ?? "")) k++;
+  if (k > 0 && PREPOSITION.test(before[k] ?? "")) return undefined;
   // "Channel 8 News": "News" continues the name before the number.
   if (/^\p{N}{1,3}$/u.test(previous) && NUMBERED_MEDIA.test(/(\S+)\s+$/u.exec(sentence.slice(0, begin))?.[1] ?? ""))
     return undefined;
