@@ -364,5 +364,6 @@ function titleUnit(title: string, article: string, articleIndex: number, stats: 
     headline: true,
     quoted: 0,
     quotes: [],
+    slots: [],
   };
 }

@@ -10,6 +10,7 @@ import type {
 } from "../model/index.js";
 import { alignUnits, SAME_STATEMENT } from "./align.js";
 import { certaintyOf } from "./certainty.js";
+import { settleClaims } from "./claims.js";
 import { CANDIDATE_STATEMENT, discrepanciesOf } from "./discrepancies.js";
 import { factsOf, groupStatements, type StatementGroup } from "./facts.js";
 import { refineFidelity } from "./fidelity.js";
@@ -54,11 +55,12 @@ export function compareStory(story: ResolvedStory, options: CompareOptions = {})
   const order = articleOrder(story);
   // Provenance first: the origin report it finds is what headlines and leads are also measured against.
   const provenance = provenanceOf(story, units);
+  const discrepancies = discrepanciesOf(story, units, candidates, options);
   return {
     units,
     groups,
-    facts: factsOf(units, groups, order),
-    discrepancies: discrepanciesOf(story, units, candidates, options),
+    facts: settleClaims(factsOf(units, groups, order), discrepancies, units),
+    discrepancies,
     quotes: refineFidelity(story),
     timeline: timelineOf(units, groups, order),
     relations: relationsOf(units, story.entities),

@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, DateMention, EntityIndex, Mention, NumberMention, Sentence } from "../model/index.js";
 import { TermStatistics, type TermVector } from "./similarity.js";
+import { type Slot, slotsOf } from "./slots.js";
 import { contentStems } from "./words.js";
 
 /** Clauses shorter than this many content stems are compared only as part of their sentence. */
@@ -31,6 +32,8 @@ export interface Unit {
   quoted: number;
   /** The quotations inside the sentence (spans into the article text). */
   quotes: { start: number; end: number }[];
+  /** Tallies and durations: figures compared as one value each. */
+  slots: Slot[];
 }
 
 const within = (s: { start: number; end: number }, x: { start: number; end: number }) =>
@@ -42,7 +45,7 @@ const within = (s: { start: number; end: number }, x: { start: number; end: numb
  */
 export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex): Unit[] {
   const stats = new TermStatistics();
-  const drafts: Omit<Unit, "vector" | "clauses">[] = [];
+  const drafts: Omit<Unit, "vector" | "clauses" | "slots">[] = [];
   const clauseStems: { start: number; end: number; stems: string[] }[][] = [];
   articles.forEach((a, articleIndex) => {
     const { text, title } = a.article;
@@ -81,6 +84,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   });
   return drafts.map((d, i) => ({
     ...d,
+    slots: slotsOf(d),
     vector: stats.vector(d.stems),
     clauses:
       (clauseStems[i] ?? []).length > 1
