@@ -52,6 +52,7 @@ describe("citations", () => {
     ["The Harbor Wire news agency reported that the quay was safe.", ["Harbor Wire"]],
     ["The quay is safe, the mayor of Vela said in a Harbor Wire interview.", ["Harbor Wire"]],
     ["The quay is safe, the Vela Palace said on Monday.", ["Vela Palace"]],
+    ["Delta Shipping said on its website that the cranes in Vela were idle.", ["Delta Shipping"]],
   ])("%s cites %j", (text, cites) => {
     expect(citesOf(text)).toEqual(cites);
   });
@@ -123,6 +124,7 @@ describe("citations", () => {
     ["two agencies", `Vela port reopens\n\n${body}\n\nMPX/HWS`, ["MPX", "HWS"]],
     ["a dateline", `Vela port reopens\n\nVELA (MPX) - ${body}`, ["MPX"]],
     ["a dated dateline", `Vela port reopens\n\nVELA (Sept 5) - ${body}`, []],
+    ["a dateline with its date", `Vela port reopens\n\nVELA, Sept 5 (MPX) - ${body}`, ["MPX"]],
     ["a last line that ends the copy", `Vela port reopens\n\n${body}\n\nENDS`, []],
     ["a last line that is a person's name", `Vela port reopens\n\n${body}\n\nAna Ruiz`, []],
     ["a one-line text", "MPX", []],

@@ -338,9 +338,9 @@ const CREDIT_LINE = new RegExp(
   "u",
 );
 
-/** A dateline that credits an agency: "VELA (AFP) -", "Port Louis, Ruritania (Harbor Wire) —". */
+/** A dateline that credits an agency: "VELA (AFP) -", "VELA, May 4 (MPX) -", "Port Louis, Ruritania (Harbor Wire) —". */
 const CREDIT_DATELINE = new RegExp(
-  `^\\s*[\\p{Lu}][\\p{L}.'’ -]{0,40}(?:,\\s*[\\p{Lu}][\\p{L}.'’ -]{0,30})?\\s*\\(${CREDIT_NAMES}\\)\\s*[-—–:]`,
+  `^\\s*[\\p{Lu}][\\p{L}.'’ -]{0,40}(?:,\\s*[\\p{Lu}][\\p{L}\\p{N}.'’ -]{0,30})?\\s*\\(${CREDIT_NAMES}\\)\\s*[-—–:]`,
   "u",
 );
 
