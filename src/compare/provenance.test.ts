@@ -126,6 +126,7 @@ describe("citations", () => {
     ["a dated dateline", `Vela port reopens\n\nVELA (Sept 5) - ${body}`, []],
     ["a dateline with its date", `Vela port reopens\n\nVELA, Sept 5 (MPX) - ${body}`, ["MPX"]],
     ["a last line that ends the copy", `Vela port reopens\n\n${body}\n\nENDS`, []],
+    ["a last line of page furniture", `Vela port reopens\n\n${body}\n\nADVERTISEMENT`, []],
     ["a last line that is a person's name", `Vela port reopens\n\n${body}\n\nAna Ruiz`, []],
     ["a one-line text", "MPX", []],
   ])("reads a credit from %s", (_, text, cites) => {

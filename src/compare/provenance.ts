@@ -347,9 +347,12 @@ const CREDIT_DATELINE = new RegExp(
 /** Lines from the top of an article that may hold its dateline: the headline, a date line, the first paragraph. */
 const DATELINE_LINES = 4;
 
-/** Words of a credit line that are not names even when capitalised: the line's own words and dates. */
+/**
+ * Words of a credit line that are not names even when capitalised: the line's own words, dates, and the page
+ * furniture a last line may keep ("ADVERTISEMENT", "READ MORE").
+ */
 const NOT_CREDIT_NAME =
-  /^(?:with|source|sources|via|additional|reporting|by|files|from|and|the|end|ends|more|update|updated|editing|writing|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/iu;
+  /^(?:with|source|sources|via|additional|reporting|by|files|from|and|the|end|ends|more|update|updated|editing|writing|advertisement|ad|photo|photos|video|videos|related|read|share|subscribe|comments?|top|print|email|follow|tags|topics|listen|watch|see|also|note|editor|editors|correction|copyright|all|rights|reserved|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/iu;
 
 /**
  * The agencies an article credits with its text, from its last line or its dateline. A credited name must read
