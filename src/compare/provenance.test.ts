@@ -117,6 +117,31 @@ describe("citations", () => {
     expect(provenance.citations.map((c) => c.cites)).toEqual(["Ministry of Maritime Affairs (MMA)"]);
   });
 
+  it.each([
+    [
+      "the nearest body with that word in its name",
+      "Trucks queued at the Vela Port Authority gate overnight. The authority said the quay would reopen on Monday.",
+      ["Vela Port Authority"],
+    ],
+    [
+      "a body named after the reference",
+      "The authority said the quay would reopen on Monday. Trucks queued at the Vela Port Authority gate.",
+      [],
+    ],
+    [
+      "a body named by its head word alone",
+      "Trucks queued at the gate of the Authority overnight. The authority said the quay would reopen on Monday.",
+      [],
+    ],
+    [
+      "a body whose name lacks the word",
+      "Trucks queued at the Delta Shipping gate overnight. The authority said the quay would reopen on Monday.",
+      [],
+    ],
+  ])("resolves 'the authority said' to %s", (_, text, cites) => {
+    expect(citesOf(text)).toEqual(cites);
+  });
+
   const body = "Dockers in Vela went back to work on Monday.\n\nThe quay was cleared overnight.";
   it.each([
     ["a last line in capitals", `Vela port reopens\n\n${body}\n\nMPX`, ["MPX"]],

@@ -87,6 +87,13 @@ const SELF_AFTER_NAME =
 const SELF_ARTICLE =
   /(?<![\p{L}\p{N}])(?:for this (?:article|story|report)|told this (?:newspaper|reporter|outlet))\b/iu;
 
+/**
+ * "the ministry said", "said the agency": a body referred to by its head word, which names the nearest body
+ * before it that has that word in its name ("the Ministry of Transport ... the ministry said").
+ */
+const GENERIC_BODY_SAID =
+  /(?<![\p{L}\p{N}])(?:[Tt]he (ministry|department|agency|authority|commission|council|directorate|bureau|office|institute|foundation|corporation|court|police|army|palace) (?:also |later |earlier |then )?(?:said|says|stated|added|noted|announced|confirmed)|(?:said|says|added) the (ministry|department|agency|authority|commission|council|directorate|bureau|office|institute|foundation|corporation|court|police|army|palace)(?=\s*[.,;]))(?![\p{L}\p{N}])/gu;
+
 /** Nouns that stand for a news report or outlet without naming it; resolved to the source the article cites most. */
 const GENERIC_SOURCE =
   "report|newswire|wire service|news agency|newspaper|paper|outlet|broadcaster|publication|magazine";
@@ -307,6 +314,10 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
               : undefined;
       if (kind) add(found.start, sourceName(found.run, found.hadThe, s.start + found.start, kind, a, story), kind);
     }
+    for (const m of sentence.matchAll(GENERIC_BODY_SAID)) {
+      const head = m[1] ?? m[2];
+      if (head) add(m.index, bodyBefore(head, s.start + m.index, a, story), "statement");
+    }
     for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
       generic.push({ kind: "third-party", evidence, at: s.start + m.index });
   }
@@ -320,6 +331,20 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
   const most = mostCited(hits);
   if (most) for (const g of generic) hits.push({ article: id, name: most, ...g });
   return hits.sort((x, y) => x.at - y.at);
+}
+
+/** The nearest body named before `at` whose name has the head word: "the ministry" after "the Ministry of Health". */
+function bodyBefore(head: string, at: number, a: AnnotatedArticle, story: ResolvedStory): string | undefined {
+  for (let i = a.mentions.length - 1; i >= 0; i--) {
+    const m = a.mentions[i] as Mention;
+    if (m.end > at) continue;
+    const entity = story.entities.byMention(a.article.id, m.start, m.end);
+    if (entity?.type !== "organization") continue;
+    // A name of more words than the head ("Vela Port Authority", not a bare "Authority") names one body.
+    const words = entity.name.toLowerCase().split(/[^\p{L}]+/u);
+    if (words.includes(head) && words.length > 1) return displayName(entity);
+  }
+  return undefined;
 }
 
 /** An acronym in brackets right after the name it stands for: " (MOH)". */
