@@ -148,6 +148,7 @@ describe("citations", () => {
     ["a last line with a dash", `Vela port reopens\n\n${body}\n\n— Meridian Press`, ["Meridian Press"]],
     ["two agencies", `Vela port reopens\n\n${body}\n\nMPX/HWS`, ["MPX", "HWS"]],
     ["a dateline", `Vela port reopens\n\nVELA (MPX) - ${body}`, ["MPX"]],
+
     ["a dated dateline", `Vela port reopens\n\nVELA (Sept 5) - ${body}`, []],
     ["a dateline with its date", `Vela port reopens\n\nVELA, Sept 5 (MPX) - ${body}`, ["MPX"]],
     ["a last line that ends the copy", `Vela port reopens\n\n${body}\n\nENDS`, []],
@@ -156,6 +157,16 @@ describe("citations", () => {
     ["a one-line text", "MPX", []],
   ])("reads a credit from %s", (_, text, cites) => {
     expect(citesOf(text)).toEqual(cites);
+  });
+
+  it.each([
+    ["a headline that ends in a body's name", "Vela port to reopen on Monday: VPA", ["VPA"]],
+    ["a headline with a clause after its colon", "Vela port: Dockers Return", []],
+    ["a headline that ends in a place", "Dockers return to work: Vela", []],
+    ["a headline that ends in a common noun's acronym", "Dockers return to work in Vela: NGO", []],
+  ])("reads a credit from %s", (_, title, cites) => {
+    const { provenance } = provenanceOfDrafts({ id: "a", title, text: `${title}\n\n${body}` });
+    expect(provenance.citations.map((c) => c.cites)).toEqual(cites);
   });
 
   it("spells a credit line in capitals the way the story names the agency elsewhere", () => {

@@ -272,12 +272,20 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
   const text = maskQuotes(a);
   const named: CitationHit[] = [];
   const generic: { kind: CitationKind; evidence: string; at: number }[] = [];
-  for (const { sentence: s, text: original } of units) {
+  for (const { sentence: s, text: original, headline } of units) {
     const sentence = text.slice(s.start, s.end);
     const evidence = original.trim();
     const add = (at: number, name: string | undefined, kind: CitationKind) => {
       if (name) named.push({ article: id, name, kind, evidence, at: s.start + at });
     };
+    // "Port to reopen on Monday: MPA": a headline that ends in a body's name after a colon gives its statement.
+    const credited = headline ? HEADLINE_SOURCE.exec(sentence) : null;
+    if (credited?.[1]) {
+      const at = credited.index + credited[0].length - credited[1].length;
+      const m = NAME_AHEAD.exec(credited[1]);
+      if (m?.[0] === credited[1])
+        add(at, sourceName(credited[1], false, s.start + at, "statement", a, story), "statement");
+    }
     for (const [pattern, kind] of [
       [INTERVIEW_BEFORE_NAME, "interview"],
       [INTERVIEW_AROUND_NAME, "interview"],
@@ -346,6 +354,12 @@ function bodyBefore(head: string, at: number, a: AnnotatedArticle, story: Resolv
   }
   return undefined;
 }
+
+/** Acronyms of common nouns ("an NGO", "the PM"): kinds of things or people, not one body. */
+const COMMON_ACRONYMS = new Set("NGO NGOS CEO CEOS CFO PM MP MPS GDP AI TV PR HR IT ID PC VIP OK".split(" "));
+
+/** The words after a headline's last colon, when they are few: the source the headline credits. */
+const HEADLINE_SOURCE = /:\s+([^\s:][^:]{0,50}?)\s*$/u;
 
 /** An acronym in brackets right after the name it stands for: " (MOH)". */
 const DEFINED_ACRONYM = /^\s*\([\p{Lu}][\p{Lu}\p{N}&.-]{1,9}\)/u;
@@ -626,7 +640,7 @@ function sourceName(
   if (!whole && !media && lastIsPerson(start, end)) return undefined;
   const entity: Entity | undefined =
     (whole && story.entities.byMention(a.article.id, whole.start, whole.end)) ?? story.entities.byName(run);
-  const acronym = /^[\p{Lu}]{2,}$/u.test(run.replace(/[.&]/gu, ""));
+  const acronym = /^[\p{Lu}]{2,}$/u.test(run.replace(/[.&]/gu, "")) && !COMMON_ACRONYMS.has(run.replace(/[.&]/gu, ""));
   // A bare "said" makes a statement only when the speaker is plainly a body: an outlet, a named institution
   // ("the Interior Ministry", not "the Ministry"), or an organisation's acronym. A name the tagger merely
   // typed as an organisation may be a person's.
