@@ -365,5 +365,6 @@ function titleUnit(title: string, article: string, articleIndex: number, stats: 
     quoted: 0,
     quotes: [],
     slots: [],
+    lexical: new Set(stems),
   };
 }

@@ -49,11 +49,13 @@ export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepan
       if (stated.length === 0 || stated.length === distinct.length) continue;
       for (const [article, v] of values) {
         if (stated.includes(written(v.value).toLowerCase()) || against.has(article)) continue;
+        // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
+        const own = fact.evidence.filter((e) => e.article === article);
+        if (own.some((e) => stated.some((x) => states(e.text, x)))) continue;
         const u = unitOf.get(`${article}\u0000${v.evidence}`);
-        const own = fact.evidence.find((e) => e.article === article);
         const span = u
           ? { article, text: u.text, start: u.sentence.start, end: u.sentence.end }
-          : (own ?? { article, text: v.evidence, start: -1, end: -1 });
+          : (own[0] ?? { article, text: v.evidence, start: -1, end: -1 });
         against.set(article, span);
       }
     }

@@ -142,6 +142,11 @@ describe("negation and attribution", () => {
       "Talks at the Velmar terminal failed to produce a new pay deal last month.",
     ],
     [
+      "two negations of one thing under different verbs",
+      "Doctors at the Velmar clinic did not report any adverse reaction after the second dose.",
+      "The patient is said to be well, with no adverse reaction after the second dose at the Velmar clinic.",
+    ],
+    [
       "a hyphenated compound against its spaced spelling",
       "Officials set up a no-fly zone over the Velmar terminal after the fire.",
       "Officials set up a no fly zone over the Velmar terminal after the fire.",

@@ -4,7 +4,7 @@ import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, type TermVector } from "./similarity.js";
-import { insideSlot, type Slot, samePredicate } from "./slots.js";
+import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
 import { contentStems } from "./words.js";
@@ -451,6 +451,10 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepan
     const x = (da[0] as { date: string; text: string }).date;
     const y = (db[0] as { date: string; text: string }).date;
     if (x.length !== y.length || x.slice(0, 10) === y.slice(0, 10)) continue;
+    // The dates must fill the same role: said of the same happening ("died on March 3" and "filled the square on
+    // Friday" are two events in one pair of similar sentences).
+    const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
+    if (!samePredicate(role(ua, da[0] as { start: number }), role(ub, db[0] as { start: number }))) continue;
     out.push({
       id: "",
       kind: "date",
@@ -529,22 +533,25 @@ const LIGHT = new Set([
 ]);
 
 /**
- * The predicate each negation in the statement governs: the first content word after the negator, within its
- * clause (past words that only pass the negation on). A negator glued to its word by a hyphen makes a compound
- * ("no-fly", "non-stop"), not a negation.
+ * What the negations of a statement govern: each one's predicate (the first content word after the negator,
+ * past words that only pass the negation on) and its scope (the first {@link NEGATION_REACH} content words),
+ * within its clause. A negator glued to its word by a hyphen makes a compound ("no-fly", "non-stop"), not a
+ * negation.
  */
-function negatedStems(text: string): Set<string> {
-  const out = new Set<string>();
+function negations(text: string): { predicates: Set<string>; scope: Set<string> } {
+  const predicates = new Set<string>();
+  const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
     const rest = text.slice(m.index + m[0].length);
     if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
     const clause = (rest.split(/[,;:.!?()]/u)[0] ?? "").replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
-    const stems = contentStems(clause);
-    const predicate = stems.slice(0, NEGATION_REACH).find((x) => !LIGHT.has(x));
-    if (predicate) out.add(predicate);
+    const stems = contentStems(clause).slice(0, NEGATION_REACH);
+    for (const x of stems) scope.add(x);
+    const predicate = stems.find((x) => !LIGHT.has(x));
+    if (predicate) predicates.add(predicate);
   }
-  return out;
+  return { predicates, scope };
 }
 
 function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
@@ -555,14 +562,14 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscr
     const ub = units[b] as Unit;
     // A headline is a fragment in its own grammar, and a quotation is someone's words: neither is compared.
     if (ua.quoted > 0.5 || ub.quoted > 0.5 || ua.headline || ub.headline) continue;
-    const na = negatedStems(ua.text);
-    const nb = negatedStems(ub.text);
+    const na = negations(ua.text);
+    const nb = negations(ub.text);
     const sa = new Set(ua.stems);
     const sb = new Set(ub.stems);
-    // A word negated on one side and asserted, un-negated, on the other.
+    // A predicate negated on one side and asserted on the other, outside any negation there.
     const flipped =
-      [...na].find((s) => sb.has(s) && !nb.has(s) && sa.has(s)) ??
-      [...nb].find((s) => sa.has(s) && !na.has(s) && sb.has(s));
+      [...na.predicates].find((s) => sb.has(s) && !nb.scope.has(s) && sa.has(s)) ??
+      [...nb.predicates].find((s) => sa.has(s) && !na.scope.has(s) && sb.has(s));
     if (!flipped) continue;
     out.push({
       id: "",

@@ -95,7 +95,8 @@ const PREDICATE_REACH = 60;
 /** What slots are read from: a sentence and where it starts. */
 type Statement = Pick<Unit, "text" | "sentence">;
 
-function predicateBefore(u: Statement, at: number): string[] {
+/** Content stems of the clause before offset `at` (names left out): what a figure or a date is said of. */
+export function predicateBefore(u: Statement, at: number): string[] {
   const local = at - u.sentence.start;
   const before = u.text.slice(Math.max(0, local - PREDICATE_REACH), local);
   // The clause the slot stands in: from the last comma or semicolon before it.
@@ -180,7 +181,7 @@ export function insideSlot(n: NumberMention, slots: Slot[]): boolean {
 const SHARED_PREFIX = 4;
 
 /** Whether two slots' predicates share a word: both are about the same vote, or the same thing lasting. */
-export function samePredicate(a: Slot, b: Slot): boolean {
+export function samePredicate(a: Pick<Slot, "predicate">, b: Pick<Slot, "predicate">): boolean {
   return a.predicate.some((x) =>
     b.predicate.some((y) => x === y || (x.length >= SHARED_PREFIX && y.startsWith(x.slice(0, SHARED_PREFIX)))),
   );
