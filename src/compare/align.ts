@@ -17,6 +17,19 @@ const CLAUSE_DISCOUNT = 0.9;
  */
 const MAX_CANDIDATE_SHARE = 0.05;
 const MIN_CANDIDATE_CAP = 12;
+/**
+ * However long the story, a stem in more statements than this proposes no pairs: it is one of the story's
+ * topic words, which says nothing of whether two statements tell the same thing, and a bound that does not
+ * grow with the story keeps the work per statement bounded (a share alone makes it grow with the story, so
+ * the whole alignment grows with its square). Two statements that share only such words still meet through
+ * their rarer ones; 100 is far above any stem's count in a story of a few dozen articles.
+ */
+const MAX_CANDIDATE_POSTINGS = 100;
+
+/** How many units a stem may be in and still propose candidate pairs, in a story of `units` units. */
+export function candidateCap(units: number): number {
+  return Math.min(MAX_CANDIDATE_POSTINGS, Math.max(MIN_CANDIDATE_CAP, Math.ceil(units * MAX_CANDIDATE_SHARE)));
+}
 
 export interface AlignedPair {
   a: number;
@@ -44,39 +57,44 @@ const CLAUSE_CHECK_SHARE = 0.5;
  * all pairs; clauses are compared only for pairs whose sentences come near the threshold.
  */
 export function alignUnits(units: Unit[], threshold: number): AlignedPair[] {
-  const postings = new Map<string, number[]>();
-  for (const u of units) {
-    for (const s of u.vector.weights.keys()) {
-      const list = postings.get(s);
-      if (list) list.push(u.index);
-      else postings.set(s, [u.index]);
-    }
-  }
-  const cap = Math.max(MIN_CANDIDATE_CAP, Math.ceil(units.length * MAX_CANDIDATE_SHARE));
-  const dots = new Map<number, number>();
   const n = units.length;
-  for (const [stem, list] of postings) {
-    if (list.length > cap || list.length < 2) continue;
-    for (let i = 0; i < list.length; i++) {
-      const a = units[list[i] as number] as Unit;
-      const wa = a.vector.weights.get(stem) as number;
-      for (let j = i + 1; j < list.length; j++) {
-        const b = units[list[j] as number] as Unit;
-        if (a.article === b.article) continue;
-        const key = a.index * n + b.index;
-        dots.set(key, (dots.get(key) ?? 0) + wa * (b.vector.weights.get(stem) as number));
+  const cap = candidateCap(n);
+  // Postings hold positions in `units` and the stem's weight there, in ascending order of position.
+  const postings = new Map<string, { at: number[]; weight: number[] }>();
+  units.forEach((u, i) => {
+    for (const [s, w] of u.vector.weights) {
+      const list = postings.get(s);
+      if (list) {
+        list.at.push(i);
+        list.weight.push(w);
+      } else postings.set(s, { at: [i], weight: [w] });
+    }
+  });
+  // Dot products accumulate one unit (row) at a time against the units after it, so the memory is one row.
+  const row = new Float64Array(n);
+  const touched: number[] = [];
+  const pairs: AlignedPair[] = [];
+  units.forEach((a, i) => {
+    for (const [stem, wa] of a.vector.weights) {
+      const list = postings.get(stem) as { at: number[]; weight: number[] };
+      if (list.at.length > cap || list.at.length < 2) continue;
+      for (let k = 0; k < list.at.length; k++) {
+        const j = list.at[k] as number;
+        if (j <= i || (units[j] as Unit).article === a.article) continue;
+        if (row[j] === 0) touched.push(j);
+        row[j] = (row[j] as number) + wa * (list.weight[k] as number);
       }
     }
-  }
-  const pairs: AlignedPair[] = [];
-  for (const [key, dot] of dots) {
-    const a = units[Math.floor(key / n)] as Unit;
-    const b = units[key % n] as Unit;
-    // The dot over rare stems only is a lower bound of the full cosine; recompute the pairs that come close.
-    const partial = dot / (a.vector.norm * b.vector.norm || 1);
-    if (partial < threshold * CLAUSE_CHECK_SHARE) continue;
-    const similarity = unitSimilarity(a, b);
-    if (similarity >= threshold) pairs.push({ a: a.index, b: b.index, similarity });
-  }
+    for (const j of touched) {
+      const b = units[j] as Unit;
+      // The dot over rare stems only is a lower bound of the full cosine; recompute the pairs that come close.
+      const partial = (row[j] as number) / (a.vector.norm * b.vector.norm || 1);
+      row[j] = 0;
+      if (partial < threshold * CLAUSE_CHECK_SHARE) continue;
+      const similarity = unitSimilarity(a, b);
+      if (similarity >= threshold) pairs.push({ a: a.index, b: b.index, similarity });
+    }
+    touched.length = 0;
+  });
   return pairs.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
 }
