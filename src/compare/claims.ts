@@ -13,11 +13,18 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Whether `text` holds `value` as whole words, whatever the case. */
-function states(text: string, value: string): boolean {
-  const v = written(value);
-  if (v.length === 0) return false;
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, "iu").test(text);
+/**
+ * Whether `text` holds `value` as whole words, whatever the case. `patterns` keeps each value's pattern for
+ * one call of {@link settleClaims}, so that no pattern is compiled twice.
+ */
+function states(text: string, value: string, patterns: Map<string, RegExp | null>): boolean {
+  let pattern = patterns.get(value);
+  if (pattern === undefined) {
+    const v = written(value);
+    pattern = v.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, "iu");
+    patterns.set(value, pattern);
+  }
+  return pattern !== null && pattern.test(text);
 }
 
 /**
@@ -37,21 +44,36 @@ export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepan
     const key = `${u.article}\u0000${u.text}`;
     if (!unitOf.has(key)) unitOf.set(key, u);
   }
+  // A fact is settled only against disputes one of whose sides' sentences is among its evidence: find those
+  // through the sentences rather than trying every dispute on every fact.
+  const disputesOf = new Map<string, number[]>();
+  disputes.forEach((d, i) => {
+    for (const v of d.values) {
+      const key = `${v.article}\u0000${v.evidence}`;
+      const list = disputesOf.get(key);
+      if (!list) disputesOf.set(key, [i]);
+      else if (list.at(-1) !== i) list.push(i);
+    }
+  });
+  const patterns = new Map<string, RegExp | null>();
   return facts.map((fact) => {
     const against = new Map<string, EvidenceSpan>();
-    for (const d of disputes) {
+    const near = new Set<number>();
+    for (const e of fact.evidence) for (const i of disputesOf.get(`${e.article}\u0000${e.text}`) ?? []) near.add(i);
+    for (const i of [...near].sort((x, y) => x - y)) {
+      const d = disputes[i] as ReportDiscrepancy;
       const values = new Map<string, { value: string; evidence: string }>();
       for (const v of d.values) if (!values.has(v.article)) values.set(v.article, v);
       // The fact must be about what the discrepancy is about: one of its sides' own sentences is among its words.
       if (!d.values.some((v) => fact.evidence.some((e) => e.article === v.article && e.text === v.evidence))) continue;
       const distinct = [...new Set([...values.values()].map((v) => written(v.value).toLowerCase()))];
-      const stated = distinct.filter((v) => states(fact.text, v));
+      const stated = distinct.filter((v) => states(fact.text, v, patterns));
       if (stated.length === 0 || stated.length === distinct.length) continue;
       for (const [article, v] of values) {
         if (stated.includes(written(v.value).toLowerCase()) || against.has(article)) continue;
         // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
         const own = fact.evidence.filter((e) => e.article === article);
-        if (own.some((e) => stated.some((x) => states(e.text, x)))) continue;
+        if (own.some((e) => stated.some((x) => states(e.text, x, patterns)))) continue;
         const u = unitOf.get(`${article}\u0000${v.evidence}`);
         const span = u
           ? { article, text: u.text, start: u.sentence.start, end: u.sentence.end }

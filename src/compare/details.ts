@@ -119,7 +119,11 @@ export function detailGroups(units: Unit[], unitKey: (unit: string) => string, h
   const candidates: Detail[] = [];
   for (const list of byKey.values()) {
     const perArticle = new Map<string, { unit: Unit; at: number }[]>();
-    for (const x of list) perArticle.set(x.unit.article, [...(perArticle.get(x.unit.article) ?? []), x]);
+    for (const x of list) {
+      const own = perArticle.get(x.unit.article);
+      if (own) own.push(x);
+      else perArticle.set(x.unit.article, [x]);
+    }
     if (perArticle.size < 2) continue;
     if ([...perArticle.values()].some((l) => l.length > MAX_UNITS_PER_ARTICLE)) continue;
     const firsts = [...perArticle.values()].map((l) => l[0] as { unit: Unit; at: number });

@@ -99,6 +99,7 @@ function numberDiscrepancies(
   entities: EntityIndex,
 ): ReportDiscrepancy[] {
   const keyOf = (n: NumberMention) => (n.unit ? unitKey(n.unit) : undefined);
+  const windows = new Map<Unit, TermVector>();
   const statedBy = new Map<string, Unit[]>();
   for (const u of units) {
     for (const n of figuresOf(u)) {
@@ -112,15 +113,29 @@ function numberDiscrepancies(
   // same figure said of something else in the article ("five doses" given to one patient) does not count.
   const states = (article: string, n: NumberMention, about: Unit) =>
     (statedBy.get(`${article}\u0000${keyOf(n) ?? ""}\u0000${n.value}`) ?? []).some(
-      (v) => cosine(windowVector(units, v), windowVector(units, about)) >= RELATED_STATEMENT,
+      (v) => cosine(windowVector(units, v, windows), windowVector(units, about, windows)) >= RELATED_STATEMENT,
     );
 
   const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
+  // The clusters each figure is in, in the order they were made: a pair joins the first one of its key that
+  // holds either of its figures, found through its figures rather than by trying every cluster.
+  const clustersOf = new Map<NumberMention, number[]>();
+  const place = (at: number, f: Figure) => {
+    const cluster = clusters[at] as (typeof clusters)[number];
+    if (cluster.figures.has(f.unit.article)) return;
+    cluster.figures.set(f.unit.article, f);
+    const list = clustersOf.get(f.number);
+    if (!list) clustersOf.set(f.number, [at]);
+    else if (!list.includes(at)) list.push(at);
+  };
   for (const { a, b, similarity } of pairs) {
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
     // The sentences, or the passages around them, must be related: a figure is often restated in other words.
-    if (similarity < RELATED_STATEMENT && cosine(windowVector(units, ua), windowVector(units, ub)) < RELATED_STATEMENT)
+    if (
+      similarity < RELATED_STATEMENT &&
+      cosine(windowVector(units, ua, windows), windowVector(units, ub, windows)) < RELATED_STATEMENT
+    )
       continue;
     for (const [na, nb] of matchFigures(figuresOf(ua), figuresOf(ub), keyOf)) {
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
@@ -137,13 +152,14 @@ function numberDiscrepancies(
         if (pa === undefined || pa !== whose(ub, nb)) continue;
       }
       const key = keyOf(na) ?? keyOf(nb) ?? "";
-      const home = clusters.find(
-        (c) => c.key === key && [...c.figures.values()].some((f) => f.number === na || f.number === nb),
+      const holding = [...(clustersOf.get(na) ?? []), ...(clustersOf.get(nb) ?? [])].filter(
+        (at) => (clusters[at] as (typeof clusters)[number]).key === key,
       );
-      const cluster = home ?? { key, figures: new Map<string, Figure>(), score: 0 };
-      if (!home) clusters.push(cluster);
-      if (!cluster.figures.has(ua.article)) cluster.figures.set(ua.article, { unit: ua, number: na });
-      if (!cluster.figures.has(ub.article)) cluster.figures.set(ub.article, { unit: ub, number: nb });
+      let at = holding.length ? Math.min(...holding) : -1;
+      if (at < 0) at = clusters.push({ key, figures: new Map<string, Figure>(), score: 0 }) - 1;
+      place(at, { unit: ua, number: na });
+      place(at, { unit: ub, number: nb });
+      const cluster = clusters[at] as (typeof clusters)[number];
       cluster.score = Math.max(cluster.score, similarity);
     }
   }
@@ -225,10 +241,11 @@ function coordinated(u: Unit, n: NumberMention): boolean {
 /** Neighbouring sentences of one article, this many on each side, make the passage around a statement. */
 const WINDOW = 1;
 
-const windows = new WeakMap<Unit, TermVector>();
-
-/** The passage around a unit as one term vector: its own weights plus its neighbours' in the same article. */
-function windowVector(units: Unit[], u: Unit): TermVector {
+/**
+ * The passage around a unit as one term vector: its own weights plus its neighbours' in the same article.
+ * `windows` keeps the vectors already built for one call.
+ */
+function windowVector(units: Unit[], u: Unit, windows: Map<Unit, TermVector>): TermVector {
   const cached = windows.get(u);
   if (cached) return cached;
   const weights = new Map<string, number>();
@@ -309,12 +326,16 @@ const describeSlot = (s: Slot) =>
  */
 function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
   const out: ReportDiscrepancy[] = [];
+  const windows = new Map<Unit, TermVector>();
   const seen = new Set<string>();
   for (const { a, b, similarity } of pairs) {
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
     if (ua.slots.length === 0 || ub.slots.length === 0) continue;
-    if (similarity < RELATED_STATEMENT && cosine(windowVector(units, ua), windowVector(units, ub)) < RELATED_STATEMENT)
+    if (
+      similarity < RELATED_STATEMENT &&
+      cosine(windowVector(units, ua, windows), windowVector(units, ub, windows)) < RELATED_STATEMENT
+    )
       continue;
     for (const kind of ["tally", "duration"] as const) {
       const sa = ua.slots.filter((x) => x.kind === kind);

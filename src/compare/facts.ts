@@ -100,6 +100,12 @@ const OTHERS_SHARE = 0.34;
 /** Words in more than this share of the story's sentences are too common to tell whether a clause is repeated. */
 const COMMON_SHARE = 0.05;
 const MIN_COMMON = 8;
+/**
+ * However long the story, a word in more sentences than this is common: a share alone lets the words looked
+ * up per clause, and so the work, grow with the story. 100 is far above any word's count in a story of a
+ * few dozen articles, so there the share decides.
+ */
+const MAX_COMMON = 100;
 
 /**
  * Clauses that one article alone adds to a sentence other articles corroborate: "…, which drew a crowd
@@ -107,8 +113,14 @@ const MIN_COMMON = 8;
  */
 function uniqueClauses(units: Unit[], grouped: Set<number>): ReportFact[] {
   const postings = new Map<string, Unit[]>();
-  for (const u of units) for (const st of u.lexical) postings.set(st, [...(postings.get(st) ?? []), u]);
-  const cap = Math.max(MIN_COMMON, Math.ceil(units.length * COMMON_SHARE));
+  for (const u of units) {
+    for (const st of u.lexical) {
+      const list = postings.get(st);
+      if (list) list.push(u);
+      else postings.set(st, [u]);
+    }
+  }
+  const cap = Math.min(MAX_COMMON, Math.max(MIN_COMMON, Math.ceil(units.length * COMMON_SHARE)));
   const out: ReportFact[] = [];
   for (const u of units) {
     if (!grouped.has(u.index) || u.headline) continue;

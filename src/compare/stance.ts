@@ -56,7 +56,11 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
     }
   });
   const byEntity = new Map<string, Stance[]>();
-  for (const s of stances) byEntity.set(s.entity, [...(byEntity.get(s.entity) ?? []), s]);
+  for (const s of stances) {
+    const list = byEntity.get(s.entity);
+    if (list) list.push(s);
+    else byEntity.set(s.entity, [s]);
+  }
   const out: ReportDiscrepancy[] = [];
   for (const [entity, list] of byEntity) {
     // Opposite sides on the same thing: "accepted the union's version" against "rejected the union's account",

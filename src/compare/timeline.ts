@@ -25,25 +25,31 @@ export function timelineOf(
     for (const u of g.units) groupOf.set(u.index, i);
   });
   const events: Event[] = [];
+  // Events by day: a statement joins only an event of its own day, so only those are looked through.
+  const onDay = new Map<string, Event[]>();
   for (const u of units) {
     if (u.headline) continue;
     for (const d of u.dates) {
       if (!d.date) continue;
       const date = d.date.slice(0, 10);
-      const same = events.find(
-        (e) =>
-          e.date === date &&
-          e.units.some(
-            (x) =>
-              x.index === u.index ||
-              (x.article !== u.article &&
-                ((groupOf.get(x.index) !== undefined && groupOf.get(x.index) === groupOf.get(u.index)) ||
-                  unitSimilarity(x, u) >= SAME_EVENT)),
-          ),
+      const day = onDay.get(date) ?? [];
+      const same = day.find((e) =>
+        e.units.some(
+          (x) =>
+            x.index === u.index ||
+            (x.article !== u.article &&
+              ((groupOf.get(x.index) !== undefined && groupOf.get(x.index) === groupOf.get(u.index)) ||
+                unitSimilarity(x, u) >= SAME_EVENT)),
+        ),
       );
       if (same) {
         if (!same.units.includes(u)) same.units.push(u);
-      } else events.push({ date, units: [u] });
+      } else {
+        const event = { date, units: [u] };
+        events.push(event);
+        day.push(event);
+        onDay.set(date, day);
+      }
     }
   }
   return events
