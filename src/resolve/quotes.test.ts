@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { annotated, quoteIn } from "../../test/fixtures.js";
+import { annotateArticle } from "../pipeline.js";
 import { resolveEntities } from "./entities.js";
 import { fidelityOf, groupQuotes, quoteSimilarity, quoteWords } from "./quotes.js";
 
@@ -143,5 +144,43 @@ describe("quotation similarity", () => {
     ["We were not ready at all today", "We are ready today at all", "altered"],
   ] as const)("reads %j against %j as %s", (a, b, fidelity) => {
     expect(fidelityOf(quoteWords(a), quoteWords(b))).toBe(fidelity);
+  });
+});
+
+describe("groupQuotes candidates", () => {
+  const story = (texts: string[]) => {
+    const list = texts.map((text, i) =>
+      annotateArticle({ id: `n${i}`, source: `n${i}.txt`, text, removedBoilerplate: [], diagnostics: [] }),
+    );
+    return groupQuotes(list, resolveEntities(list)).map((q) => q.occurrences.length);
+  };
+
+  it.each([
+    [
+      "a truncated rendering",
+      '"The ferry will sail at dawn," said Ina Brel.',
+      '"The ferry will sail," Ina Brel said.',
+      [2],
+    ],
+    [
+      "a lightly edited rendering",
+      '"We rebuilt the pier in a week," said Ina Brel.',
+      '"We rebuilt the pier within a week," Ina Brel said.',
+      [2],
+    ],
+    [
+      "the same words in another order",
+      '"Sail the ferry at dawn," said Ina Brel.',
+      '"At dawn the ferry sail," Ina Brel said.',
+      [1, 1],
+    ],
+    [
+      "renderings sharing one common pair",
+      '"It is a matter of the law," said Ina Brel.',
+      '"Think of the children," Ina Brel said.',
+      [1, 1],
+    ],
+  ])("%s", (_, a, b, sizes) => {
+    expect(story([a, b])).toEqual(sizes);
   });
 });

@@ -13,6 +13,13 @@ const SAME_QUOTE_IN_ORDER = 0.7;
 const MIN_IN_ORDER_WORDS = 6;
 /** Renderings sharing fewer bigrams than this (Dice) are not reworded copies of each other. */
 const MIN_DICE_FOR_ORDER = 0.3;
+/**
+ * A word pair already in more quotation groups than this ("of the", "we are") proposes no candidates: it is
+ * common in the story's quotations, and a bound that does not grow with the story keeps the comparisons per
+ * rendering bounded. Renderings of one quotation share rarer pairs too; 100 groups is far more than a story of
+ * a few dozen articles quotes.
+ */
+const MAX_QUOTE_POSTINGS = 100;
 
 interface Occurrence {
   article: string;
@@ -110,22 +117,26 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
     }
   });
 
-  // Only renderings that share a word can be one quotation: index groups by the words of their members.
+  // Only renderings that share a word pair can be one quotation (a truncation keeps its pairs, and so does a
+  // rendering similar enough by Dice): index groups by the word pairs of their members.
   const groups: Occurrence[][] = [];
   const groupsByWord = new Map<string, Set<number>>();
   for (const occ of occurrences) {
     const candidates = new Set<number>();
-    for (const w of new Set(occ.words)) for (const g of groupsByWord.get(w) ?? []) candidates.add(g);
+    for (const w of occ.bigrams) {
+      const holders = groupsByWord.get(w);
+      if (holders && holders.size <= MAX_QUOTE_POSTINGS) for (const g of holders) candidates.add(g);
+    }
     const home = [...candidates]
       .sort((x, y) => x - y)
       .find((g) => (groups[g] as Occurrence[]).some((o) => sameQuotation(o, occ)));
     const index = home ?? groups.length;
     if (home === undefined) groups.push([occ]);
     else (groups[home] as Occurrence[]).push(occ);
-    for (const w of occ.words) {
-      const set = groupsByWord.get(w) ?? new Set<number>();
-      set.add(index);
-      groupsByWord.set(w, set);
+    for (const w of occ.bigrams) {
+      const set = groupsByWord.get(w);
+      if (set) set.add(index);
+      else groupsByWord.set(w, new Set([index]));
     }
   }
 
