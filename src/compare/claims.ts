@@ -58,21 +58,27 @@ export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepan
   const patterns = new Map<string, RegExp | null>();
   return facts.map((fact) => {
     const against = new Map<string, EvidenceSpan>();
+    const ownOf = new Map<string, EvidenceSpan[]>();
+    for (const e of fact.evidence) {
+      const list = ownOf.get(e.article);
+      if (list) list.push(e);
+      else ownOf.set(e.article, [e]);
+    }
     const near = new Set<number>();
     for (const e of fact.evidence) for (const i of disputesOf.get(`${e.article}\u0000${e.text}`) ?? []) near.add(i);
     for (const i of [...near].sort((x, y) => x - y)) {
       const d = disputes[i] as ReportDiscrepancy;
       const values = new Map<string, { value: string; evidence: string }>();
       for (const v of d.values) if (!values.has(v.article)) values.set(v.article, v);
-      // The fact must be about what the discrepancy is about: one of its sides' own sentences is among its words.
-      if (!d.values.some((v) => fact.evidence.some((e) => e.article === v.article && e.text === v.evidence))) continue;
+      // The fact is about what the discrepancy is about: one of its sides' own sentences is among its words
+      // (that is how `near` found it).
       const distinct = [...new Set([...values.values()].map((v) => written(v.value).toLowerCase()))];
       const stated = distinct.filter((v) => states(fact.text, v, patterns));
       if (stated.length === 0 || stated.length === distinct.length) continue;
       for (const [article, v] of values) {
         if (stated.includes(written(v.value).toLowerCase()) || against.has(article)) continue;
         // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
-        const own = fact.evidence.filter((e) => e.article === article);
+        const own = ownOf.get(article) ?? [];
         if (own.some((e) => stated.some((x) => states(e.text, x, patterns)))) continue;
         const u = unitOf.get(`${article}\u0000${v.evidence}`);
         const span = u
@@ -85,8 +91,9 @@ export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepan
     const contradictedBy = [...against.keys()];
     const sources = fact.sources.filter((s) => !against.has(s));
     if (sources.length === 0) return fact;
+    const kept = new Set(sources);
     const evidence = [
-      ...fact.evidence.filter((e) => sources.includes(e.article)),
+      ...fact.evidence.filter((e) => kept.has(e.article)),
       ...[...against.values()].filter((e) => e.start >= 0),
     ];
     return { ...fact, kind: "disputed" as const, sources, contradictedBy, evidence };

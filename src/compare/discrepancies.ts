@@ -128,16 +128,29 @@ function numberDiscrepancies(
     if (!list) clustersOf.set(f.number, [at]);
     else if (!list.includes(at)) list.push(at);
   };
+  // Each statement's figures are read once per call; a pair without figures on both sides is passed over first.
+  const figuresByUnit = new Map<Unit, NumberMention[]>();
+  const figures = (u: Unit) => {
+    let found = figuresByUnit.get(u);
+    if (!found) {
+      found = figuresOf(u);
+      figuresByUnit.set(u, found);
+    }
+    return found;
+  };
   for (const { a, b, similarity } of pairs) {
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
+    const fa = figures(ua);
+    const fb = fa.length ? figures(ub) : fa;
+    if (fb.length === 0) continue;
     // The sentences, or the passages around them, must be related: a figure is often restated in other words.
     if (
       similarity < RELATED_STATEMENT &&
       cosine(windowVector(units, ua, windows), windowVector(units, ub, windows)) < RELATED_STATEMENT
     )
       continue;
-    for (const [na, nb] of matchFigures(figuresOf(ua), figuresOf(ub), keyOf)) {
+    for (const [na, nb] of matchFigures(fa, fb, keyOf)) {
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
@@ -407,13 +420,23 @@ function placeDiscrepancies(
 ): ReportDiscrepancy[] {
   const out: ReportDiscrepancy[] = [];
   const seen = new Set<string>();
+  // Each statement's places are read once per call, and a pair is looked at further only if both have some.
+  const placesOf = new Map<Unit, Place[]>();
+  const places = (u: Unit) => {
+    let found = placesOf.get(u);
+    if (!found) {
+      found = locativePlaces(u, lexicon);
+      placesOf.set(u, found);
+    }
+    return found;
+  };
   for (const { a, b, similarity } of pairs) {
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    if (!sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
-    const pa = locativePlaces(ua, lexicon);
-    const pb = locativePlaces(ub, lexicon);
-    if (pa.length === 0 || pb.length === 0) continue;
+    const pa = places(ua);
+    if (pa.length === 0) continue;
+    const pb = places(ub);
+    if (pb.length === 0 || !sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
     if (pa.some((p) => pb.some((q) => samePlace(p, q)))) continue;
     // The values are the places whose countries are known to differ; a region such as "Europe" says nothing.
     const onlyA = pa.filter((p) => p.country !== undefined);
