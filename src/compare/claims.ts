@@ -14,17 +14,34 @@ function escapeRegExp(s: string): string {
 }
 
 /**
- * Whether `text` holds `value` as whole words, whatever the case. `patterns` keeps each value's pattern for
- * one call of {@link settleClaims}, so that no pattern is compiled twice.
+ * Whether a text holds a value as whole words, whatever the case: a test made for one call of
+ * {@link settleClaims}, which compiles each value's pattern once and tries it only on texts that hold the value's
+ * letters at all.
  */
-function states(text: string, value: string, patterns: Map<string, RegExp | null>): boolean {
-  let pattern = patterns.get(value);
-  if (pattern === undefined) {
-    const v = written(value);
-    pattern = v.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, "iu");
-    patterns.set(value, pattern);
-  }
-  return pattern !== null && pattern.test(text);
+function statesTest(): (text: string, value: string) => boolean {
+  const patterns = new Map<string, { needle: string; pattern: RegExp } | null>();
+  const lowered = new Map<string, string>();
+  return (text, value) => {
+    let entry = patterns.get(value);
+    if (entry === undefined) {
+      const v = written(value);
+      entry =
+        v.length === 0
+          ? null
+          : {
+              needle: v.toLowerCase(),
+              pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(v)}(?![\\p{L}\\p{N}])`, "iu"),
+            };
+      patterns.set(value, entry);
+    }
+    if (entry === null) return false;
+    let lower = lowered.get(text);
+    if (lower === undefined) {
+      lower = text.toLowerCase();
+      lowered.set(text, lower);
+    }
+    return lower.includes(entry.needle) && entry.pattern.test(text);
+  };
 }
 
 /**
@@ -55,7 +72,7 @@ export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepan
       else if (list.at(-1) !== i) list.push(i);
     }
   });
-  const patterns = new Map<string, RegExp | null>();
+  const states = statesTest();
   return facts.map((fact) => {
     const against = new Map<string, EvidenceSpan>();
     const ownOf = new Map<string, EvidenceSpan[]>();
@@ -73,13 +90,13 @@ export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepan
       // The fact is about what the discrepancy is about: one of its sides' own sentences is among its words
       // (that is how `near` found it).
       const distinct = [...new Set([...values.values()].map((v) => written(v.value).toLowerCase()))];
-      const stated = distinct.filter((v) => states(fact.text, v, patterns));
+      const stated = distinct.filter((v) => states(fact.text, v));
       if (stated.length === 0 || stated.length === distinct.length) continue;
       for (const [article, v] of values) {
         if (stated.includes(written(v.value).toLowerCase()) || against.has(article)) continue;
         // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
         const own = ownOf.get(article) ?? [];
-        if (own.some((e) => stated.some((x) => states(e.text, x, patterns)))) continue;
+        if (own.some((e) => stated.some((x) => states(e.text, x)))) continue;
         const u = unitOf.get(`${article}\u0000${v.evidence}`);
         const span = u
           ? { article, text: u.text, start: u.sentence.start, end: u.sentence.end }
