@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Article } from "../model/index.js";
 import { analyzeStory } from "../pipeline.js";
+import { statesTest } from "./claims.js";
 
 function story(...texts: [id: string, text: string][]) {
   const articles: Article[] = texts.map(([id, text]) => ({
@@ -87,5 +88,22 @@ describe("headlines", () => {
     ];
     const report = analyzeStory(articles);
     expect(report.facts.filter((f) => f.evidence.some((e) => e.text === title))).toEqual([]);
+  });
+});
+
+describe("statesTest", () => {
+  const states = statesTest();
+  it.each([
+    ["The council voted 7 to 2 on Tuesday.", "7 to 2", true],
+    ["THE BRIDGE CLOSES FOR SIX MONTHS.", "six months", true],
+    ["It closes on Wednesday, the council said.", "on Wednesday (2031-09-17)", true],
+    ["Some 120 people came.", "12", false],
+    ["The festival opened on Wednesdays.", "on Wednesday", false],
+    ["The council voted 6-3.", "7 to 2", false],
+    ["Anything at all.", "", false],
+  ])("%s holds %s: %s", (text, value, held) => {
+    expect(states(text, value)).toBe(held);
+    // Asked again, with the pattern and the lowered text kept, it answers the same.
+    expect(states(text, value)).toBe(held);
   });
 });

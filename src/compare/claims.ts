@@ -18,7 +18,7 @@ function escapeRegExp(s: string): string {
  * {@link settleClaims}, which compiles each value's pattern once and tries it only on texts that hold the value's
  * letters at all.
  */
-function statesTest(): (text: string, value: string) => boolean {
+export function statesTest(): (text: string, value: string) => boolean {
   const patterns = new Map<string, { needle: string; pattern: RegExp } | null>();
   const lowered = new Map<string, string>();
   return (text, value) => {
