@@ -168,6 +168,21 @@ describe("negation and attribution", () => {
       "The patient is said to be fine, with no side effect after the second jab at the Velmar clinic.",
     ],
     [
+      "a refusal against an order to do it",
+      "The clerk at the Velmar terminal had refused to delete the files, the court heard.",
+      "The manager at the Velmar terminal had told the clerk to delete the files, the court heard.",
+    ],
+    [
+      "a condition against a permission",
+      "The Velmar Group will be fined again if it fails to pay the fine by Friday, the court said.",
+      "The Velmar Group was allowed to pay the fine by Friday in instalments, the court said.",
+    ],
+    [
+      "a manner adverb after the negator",
+      "The Velmar Group did not properly conduct a risk assessment at the terminal, the court found.",
+      "The Velmar Group was charged for failing to conduct a risk assessment properly at the terminal.",
+    ],
+    [
       "a hyphenated compound against its spaced spelling",
       "Officials set up a no-fly zone over the Velmar terminal after the fire.",
       "Officials set up a no fly zone over the Velmar terminal after the fire.",
