@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
-import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, taggerWeights } from "./tagger.js";
+import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, taggerWeights, withRoyalTitles } from "./tagger.js";
 import { documentFeatures, LABELS, plainWord, wordShape } from "./tagger-features.js";
 import { ruleTags, taggerTokens } from "./tagger-tokens.js";
 import {
@@ -368,5 +368,24 @@ describe("oneTypePerPerson", () => {
   it("makes a lone surname the person whose full name is one", () => {
     const out = oneTypePerPerson([m("Anna Brekke", "person"), m("Brekke", "organization")]);
     expect(out.map((x) => x.type)).toEqual(["person", "person"]);
+  });
+});
+
+describe("withRoyalTitles", () => {
+  const at = (text: string, name: string, type: Mention["type"] = "person"): Mention => {
+    const start = text.indexOf(name);
+    return { start, end: start + name.length, text: name, type };
+  };
+  const rows: [string, string, Mention["type"], string][] = [
+    ["Crowds cheered Queen Maren II in Velmar.", "Maren II", "person", "Queen Maren II"],
+    ["The envoy met Prince Olaf on Monday.", "Olaf", "person", "Prince Olaf"],
+    ["The envoy met President Omar Haddad on Monday.", "Omar Haddad", "person", "Omar Haddad"],
+    ["He spoke at King Edward Hospital.", "Edward Hospital", "organization", "Edward Hospital"],
+    ["the king Harald said", "Harald", "person", "Harald"],
+  ];
+  it.each(rows)("%s: %s -> %s", (text, name, type, expected) => {
+    const [m] = withRoyalTitles([at(text, name, type)], text);
+    expect(m?.text).toBe(expected);
+    expect(text.slice(m?.start, m?.end)).toBe(expected);
   });
 });

@@ -74,7 +74,27 @@ export function detectMentionsWithTagger(input: MentionInput): Mention[] {
   const settled = settleByRules(mentions, ruleMentions, input.text);
   for (const m of settled) m.text = input.text.slice(m.start, m.end);
   const opening = openingCommonWords(settled, ruleMentions, input);
-  return oneTypePerPerson(settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m)));
+  const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
+  return oneTypePerPerson(withRoyalTitles(kept, input.text));
+}
+
+/** Titles that are part of a monarch's or royal's name ("Queen Maren II", "Prince Olaf"), unlike "President". */
+const ROYAL_TITLES = new Set(["King", "Queen", "Prince", "Princess", "Emperor", "Empress"]);
+
+/**
+ * A person's name right after a royal title takes the title in: "King Harald", "Princess Ida" are how such
+ * people are named, and "King Harald" and "Harald" are told apart from "King Harald V" by resolve, not here.
+ * Mentions must have their text set.
+ */
+export function withRoyalTitles(mentions: Mention[], text: string): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "person") continue;
+    const before = /(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.start - 12), m.start));
+    if (!before || !ROYAL_TITLES.has(before[1] as string)) continue;
+    m.start -= (before[0] as string).length;
+    m.text = text.slice(m.start, m.end);
+  }
+  return mentions;
 }
 
 /**
