@@ -32,6 +32,13 @@ import {
   TABLE_NUMBER_SHARE,
 } from "./words.js";
 
+/** Words of OF_TAKERS that name places or ranks, after which "for" and "on" end the name. */
+const PLACE_WORDS = new Set(
+  "republic kingdom emirate sultanate principality duchy commonwealth gulf bay sea strait straits isle island islands cape lake city state states province district governorate coast mount rock tower cathedral duke duchess earl prince princess king queen bishop archbishop".split(
+    " ",
+  ),
+);
+
 export interface Candidate {
   /** Token range, end exclusive. */
   first: number;
@@ -167,7 +174,10 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
         // "Ida Brekke of Velmar Trust" is a person of an organisation.
         const nextHead = next > after && after === end + 1 && ORG_HEADS.has(bare(at(next - 1)));
         const shortLeft = end - i === 1 && firstNameCount(at(i)) === 0 && !INITIAL.test(at(i));
-        if (next > after && (OF_TAKERS.has(prev) || (link === "of" && nextHead && shortLeft))) {
+        // "for" and "on" stay inside the names of bodies ("Party for Freedom", "Council on Trade") only: "a
+        // United Kingdom for Velmar to rule" is a place and a person.
+        const taker = link === "of" ? OF_TAKERS.has(prev) : OF_TAKERS.has(prev) && !PLACE_WORDS.has(prev);
+        if (next > after && (taker || (link === "of" && nextHead && shortLeft))) {
           end = after;
           continue;
         }
@@ -249,7 +259,8 @@ function splitRun(
         continue;
       }
       if (j > start) splitRun(start, j, at, push);
-      if (k < end) push(k, end, true);
+      // "Archbishop of Tarvik": what follows "of" is the title's see or domain, not the person holding it.
+      if (k < end) push(k, end, bare(at(k)) !== "of");
       return;
     }
   }

@@ -208,7 +208,7 @@ export const PLACE_HEADS = set(`
   port harbour harbor beach park canyon glacier delta border crossing camp village neighbourhood
   neighborhood quarter county territory territories highway motorway lane way drive circle plaza
   peninsula archipelago continent republic kingdom emirate emirates sultanate principality cape creek
-  point prison course stadium palace castle abbey cathedral chapel
+  point prison course stadium palace castle abbey cathedral chapel hotel
 `);
 
 /**

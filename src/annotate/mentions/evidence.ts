@@ -13,6 +13,7 @@ import {
   ORG_MEMBERS,
   ORG_NOUNS,
   PERSON_ROLES,
+  PERSON_TITLES,
   PLACE_ACRONYMS,
   PLACE_HEADS,
   PLACE_NOUNS,
@@ -214,6 +215,9 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   if (STRONG_PLACE_PREPOSITIONS.has(prev)) ctx.place += W.strongPlacePrep;
   else if (PLACE_PREPOSITIONS.has(prev)) ctx.place += W.placePrep;
   if (prev === "of" && PLACE_NOUNS.has(prev2)) ctx.place += W.placeNoun;
+  // "the Archbishop of Tarvik", "President of Velmar": the name after a title and "of" is its see or its
+  // domain, not the person who holds it.
+  if (prev === "of" && PERSON_TITLES.has(prev2) && !c.titled) ctx.person -= W.title;
   if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(prev) || (prev === "to" && prev2 === "according")) {
     ctx.person += W.speech;
     ctx.organization += W.speech / 2;

@@ -111,6 +111,11 @@ describe("detectMentions: names news conventions settle", () => {
     ["Harbour traffic was halted on Monday.", "Harbour", undefined],
     ["The Pfizer-BioNTech Covid-19 vaccine was given.", "Covid-19", undefined],
     ["Fares rose 40 percent, Transit 2 said.", "Transit 2", undefined],
+    ["Guests gathered at the Lord Harwell Hotel in Tarvik.", "Lord Harwell Hotel", "place"],
+    ["Ida Brekke, the Archbishop of Olmenby, led the prayers.", "Olmenby", "place"],
+    ["Ida Brekke, the Archbishop of Olmenby, led the prayers.", "Archbishop of Olmenby", undefined],
+    ["There may be no Kingdom for Edvard to rule.", "Kingdom for Edvard", undefined],
+    ["The Party for Freedom and Renewal won.", "Party for Freedom", "organization"],
   ];
   it.each(rows)("%s -> %s is %s", (text, name, type) => {
     const hit = detect(text).find((m) => m.text === name);
