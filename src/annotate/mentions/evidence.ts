@@ -105,6 +105,11 @@ export interface Evidence {
  */
 export type SureForm = "event" | "dateline" | "credit";
 
+/** Brackets, dashes and slashes around an agency's name on a credit line ("(AFP)", "- Reuters", "/ AP"). */
+const CREDIT_MARK = /^[()[\]\-—–./]+$/;
+/** The most such marks a credit line has. */
+const CREDIT_MARKS = 4;
+
 /** Dashes that follow a dateline or open a credit line. */
 const DASHES = new Set(["-", "--", "—", "–"]);
 /** The most words a dateline's city or a credit line's agency has. */
@@ -284,9 +289,12 @@ export function sureForm(c: Candidate, tokens: Token[], sentences: Sentence[]): 
   if (c.end - c.first > MAX_LINE_NAME_WORDS || c.headline) return undefined;
   const capitals = [...range(c.first, c.end)].every((i) => isAllCaps(text(i)) || NAME_PARTICLES.has(text(i)));
   // A credit line: the name alone on its line, bracketed or after a dash anywhere, bare on the last line.
-  const alone = [...range(sentence.tokenStart, sentence.tokenEnd)].every(
-    (i) => (i >= c.first && i < c.end) || /^[()[\]\-—–./]+$/.test(text(i)),
-  );
+  const short = sentence.tokenEnd - sentence.tokenStart <= c.end - c.first + CREDIT_MARKS;
+  const alone =
+    short &&
+    [...range(sentence.tokenStart, sentence.tokenEnd)].every(
+      (i) => (i >= c.first && i < c.end) || CREDIT_MARK.test(text(i)),
+    );
   if (alone) {
     const marked = text(c.first - 1) === "(" || DASHES.has(text(c.first - 1));
     return marked || (capitals && c.sentence === sentences.length - 1) ? "credit" : undefined;
