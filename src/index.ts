@@ -5,6 +5,7 @@ export { extractQuotes } from "./annotate/quotes/index.js";
 export { tokenize } from "./annotate/tokens/index.js";
 export * from "./ingest/index.js";
 export * from "./model/index.js";
+export { referentialProblems, storyReportSchema } from "./model/report-schema.js";
 export { analyzeStory, annotateArticle } from "./pipeline.js";
 export { buildReport, type Findings } from "./report/build.js";
 export * from "./resolve/index.js";

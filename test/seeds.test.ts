@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArticleFiles } from "../src/ingest/index.js";
+import { referentialProblems, storyReportSchema } from "../src/model/report-schema.js";
 import { analyzeStory } from "../src/pipeline.js";
-import { referentialProblems, storyReportSchema } from "./report-schema.js";
 
 const shared = join(import.meta.dirname, "..", "..", "shared");
 const seeds = join(shared, "seeds");

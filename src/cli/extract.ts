@@ -1,11 +1,12 @@
 import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { cleanArticle, stripControls } from "../ingest/controls.js";
 import { idOf } from "../ingest/files.js";
 import { extractPage, type PageExtraction } from "../ingest/html/page.js";
 import { fetchPage } from "../ingest/url/index.js";
 import { TriangulateError } from "../model/index.js";
 import { EXTRACT_HELP } from "./extract-help.js";
-import { type CliIo, EXIT } from "./io.js";
+import { type CliIo, EXIT, printable } from "./io.js";
 
 export { EXTRACT_HELP };
 
@@ -57,9 +58,9 @@ export async function extract(args: string[], io: CliIo): Promise<number> {
   for (const [i, page] of positionals.entries()) {
     const line = await extractOne(page, urls[i]);
     if (line.kind === "error")
-      io.stderr(`triangulate: skipped ${line.source}: ${line.error?.message ?? "unreadable"}\n`);
+      io.stderr(`${printable(`triangulate: skipped ${line.source}: ${line.error?.message ?? "unreadable"}`)}\n`);
     else read++;
-    io.stdout(values.json ? `${JSON.stringify(line)}\n` : summary(line));
+    io.stdout(values.json ? `${JSON.stringify(line)}\n` : printable(summary(line)));
   }
   return read > 0 ? EXIT.ok : EXIT.failed;
 }
@@ -118,19 +119,19 @@ async function readPage(path: string): Promise<Buffer> {
   }
 }
 
-/** The JSON line of one extraction; absent fields stay absent. */
+/** The JSON line of one extraction, control characters removed as the readers remove them; absent fields stay absent. */
 export function lineOf(result: PageExtraction): ExtractLine {
   if (result.kind === "not-article") {
     const line: ExtractLine = { id: result.id, source: result.source, kind: "not-article" };
     if (result.url) line.url = result.url;
-    if (result.title) line.title = result.title;
+    if (result.title) line.title = stripControls(result.title);
     if (result.published) line.published = result.published;
     if (result.language) line.language = result.language;
-    line.text = result.text;
-    line.reasons = result.reasons;
+    line.text = stripControls(result.text);
+    line.reasons = result.reasons.map(stripControls);
     return line;
   }
-  const a = result.article;
+  const a = cleanArticle(result.article);
   const line: ExtractLine = { id: a.id, source: a.source, kind: "article" };
   if (result.url) line.url = result.url;
   if (a.title) line.title = a.title;

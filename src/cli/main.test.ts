@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -96,7 +96,98 @@ describe("triangulate (main)", () => {
     const out = join(dir, "report.json");
     expect(await main(["analyze", good, "--json", "--out", out], io)).toBe(0);
     expect(io.out).toBe("");
-    const { readFileSync } = await import("node:fs");
     expect(JSON.parse(readFileSync(out, "utf8")).articles).toHaveLength(1);
+  });
+
+  it("describes every field of the report in analyze --help, and the exit codes everywhere", async () => {
+    const report = captured();
+    await main(["analyze", good, "--json"], report);
+    const fields = Object.keys(JSON.parse(report.out));
+    expect(fields.length).toBeGreaterThanOrEqual(12);
+    const help = captured();
+    await main(["analyze", "--help"], help);
+    for (const field of fields) expect(help.out, field).toMatch(new RegExp(`^  ${field} +\\S`, "m"));
+    expect(help.out).toMatch(/--html FILE[\s\S]*instead of the summary/);
+    expect(help.out).toMatch(/docs\/report\.md/);
+    const general = captured();
+    await main(["--help"], general);
+    for (const out of [help.out, general.out]) {
+      for (const code of ["0", "1", "2", "70"]) expect(out).toMatch(new RegExp(`^  ${code} +\\S`, "m"));
+      expect(out).toMatch(/--max-article-bytes N/);
+    }
+    const docs = readFileSync(new URL("../../docs/report.md", import.meta.url), "utf8");
+    for (const field of fields) expect(docs, field).toMatch(new RegExp(`^#+ \`${field}\``, "m"));
+  });
+
+  it("refuses an output path that cannot be written in one line, exit 1, before reading anything", async () => {
+    const folder = join(dir, "a-folder");
+    mkdirSync(folder, { recursive: true });
+    const cases: [string[], RegExp][] = [
+      [["--html", join(dir, "missing", "dir", "x.html")], /cannot be written: there is no folder .*missing/],
+      [["--out", join(dir, "missing", "out.json"), "--json"], /cannot be written: there is no folder/],
+      [["--html", folder], /cannot be written: it is a folder/],
+      [["--out", join(good, "below-a-file.json")], /cannot be written: there is no folder/],
+    ];
+    for (const [options, message] of cases) {
+      const io = captured();
+      expect(await main(["analyze", empty, good, ...options], io), options.join(" ")).toBe(1);
+      expect(io.err).toMatch(message);
+      expect(io.err.trim().split("\n"), `no skipped-file line: nothing was read\n${io.err}`).toHaveLength(1);
+      expect(io.out).toBe("");
+    }
+    const conll = join(dir, "tiny.conll");
+    writeFileSync(conll, "Ana B-PER\n\n");
+    const io = captured();
+    expect(await main(["eval", "ner", conll, "--out", join(dir, "missing", "p.conll")], io)).toBe(1);
+    expect(io.err).toMatch(/cannot be written/);
+  });
+
+  it("writes the page in place of the summary with --html", async () => {
+    const page = join(dir, "story.html");
+    const io = captured();
+    expect(await main(["analyze", good, "--html", page], io)).toBe(0);
+    expect(io.out).toBe("");
+    expect(io.err).toBe(`wrote ${page}\n`);
+    expect(readFileSync(page, "utf8")).toMatch(/^<!doctype html>/i);
+  });
+
+  it("skips an article over --max-article-bytes by name and goes on; refuses a bad cap", async () => {
+    const longer = join(dir, "longer-account.txt");
+    writeFileSync(
+      longer,
+      `${readFileSync(good, "utf8")}\n${"The strike went on through the week at every berth. ".repeat(10)}`,
+    );
+    const io = captured();
+    expect(await main(["analyze", longer, good, "--json", "--max-article-bytes", "300"], io)).toBe(0);
+    expect(io.err).toMatch(
+      new RegExp(
+        `^triangulate: skipped ${longer}: expected at most 300 bytes of text for one article, found \\d+ bytes of text \\(the cap is set with --max-article-bytes\\)\n$`,
+      ),
+    );
+    expect(JSON.parse(io.out).articles.map((a: { id: string }) => a.id)).toEqual(["coastline-herald"]);
+    const none = captured();
+    expect(await main(["analyze", longer, "--max-article-bytes", "300"], none)).toBe(1);
+    for (const bad of ["0", "-5", "abc", "1.5", "1e6", ""]) {
+      const usage = captured();
+      expect(await main(["analyze", good, `--max-article-bytes=${bad}`], usage), bad).toBe(2);
+      expect(usage.err).toMatch(/expected --max-article-bytes to be a whole number of bytes above 0/);
+    }
+  });
+
+  it("prints no control character from a hostile file name or article", async () => {
+    const hostile = join(dir, "evil\u001b[2J\u001b]0;retitled\u0007.txt");
+    writeFileSync(
+      hostile,
+      `Harbour\u001b[2J strike \u009b31mends\n\n"We are done\u001b]0;retitled\u0007," said Ana\u0000 Ruiz, a union organiser.\n${"The dockers met again on Tuesday to vote on the offer. ".repeat(10)}`,
+    );
+    const missing = join(dir, "gone\u001b[2J.txt");
+    for (const options of [[], ["--json"]]) {
+      const io = captured();
+      expect(await main(["analyze", hostile, missing, good, ...options], io)).toBe(0);
+      expect(io.out).not.toMatch(/[^\P{Cc}\n]/u);
+      expect(io.err).not.toMatch(/[^\P{Cc}\n]/u);
+      expect(io.out).toMatch(/evil/);
+      expect(io.err).toMatch(/^triangulate: skipped .*gone\.txt: no such file$/m);
+    }
   });
 });

@@ -1,16 +1,26 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, readFile, stat, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { MAX_ARTICLE_BYTES } from "../ingest/limits.js";
 import { TriangulateError } from "../model/index.js";
 import { EXTRACT_HELP } from "./extract-help.js";
-import { type CliIo, EXIT, processIo } from "./io.js";
+import { type CliIo, EXIT, printable, processIo } from "./io.js";
 import { renderSummary } from "./summary.js";
+
+const EXIT_CODES = `Exit codes
+  0   done; files that could not be read were named on standard error and skipped
+  1   no article could be read (nothing to evaluate), or an output file cannot be written
+  2   the command line is wrong (unknown command or option, missing files, a bad value)
+  70  internal error: a bug in triangulate; the message and its trace are on standard error
+`;
 
 const VERSION = "0.1.0";
 
 const HELP = `triangulate — compare how news outlets report one story
 
 Usage
-  triangulate analyze FILES... [--json] [--html FILE] [--out FILE]
+  triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
   triangulate extract PAGES... [--url URL]... [--json]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
@@ -24,12 +34,14 @@ Commands
             author, date, language, removed boilerplate, or why a page is not an article.
   eval      Measure the annotators on public data sets (see "triangulate help eval").
 
-Options
-  --json        print the full report as JSON (for machines) instead of the summary
-  --html FILE   also write one self-contained HTML page: brief, fact matrix, discrepancies,
-                quotations side by side, certainty, provenance, timeline, actor graph
-  --out FILE    write the output to FILE instead of standard output
-  -h, --help    show help;  -v, --version  show the version
+Options of analyze ("triangulate help analyze" lists what the report holds)
+  --json                  print the full report as JSON (for machines) instead of the summary
+  --html FILE             write one self-contained HTML page (brief, fact matrix, discrepancies,
+                          quotations side by side, certainty, provenance, timeline, actor graph)
+                          instead of the summary
+  --out FILE              write the summary or the JSON to FILE instead of standard output
+  --max-article-bytes N   skip articles with more than N bytes of text; default ${MAX_ARTICLE_BYTES}
+  -h, --help              show help;  -v, --version  show the version
 
 Examples
   triangulate analyze examples/port-strike-fire/*.txt
@@ -37,13 +49,15 @@ Examples
   triangulate analyze articles/*.txt --html story.html
   triangulate eval ner conllpp_dev.txt --out predicted.conll
 
-Exit codes: 0 done; 1 nothing could be read or evaluated; 2 the command line is wrong.
 Files that cannot be read are named on standard error, one line each, and skipped.
+
+${EXIT_CODES}
+Documentation in the repository: README.md, and docs/report.md for every field of the report.
 `;
 
 const COMMAND_HELP: Record<string, string> = {
   extract: EXTRACT_HELP,
-  analyze: `triangulate analyze FILES... [--json] [--html FILE] [--out FILE]
+  analyze: `triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
 
 Reads the articles of one story: plain text (UTF-8 with or without BOM, UTF-16 with BOM or
 Windows-1252), web pages (.html, .html.gz), RSS and Atom feeds, JSON Lines (one article a line: text or
@@ -51,20 +65,45 @@ html, url, title, published, outlet, author), WARC crawls (.warc, .warc.gz, stre
 and http(s) URLs, in any mix. A text article's id is its file name without the extension. Metadata comes from the text itself: a
 "date 2025-04-07" header, a dateline ("April 8, 2025 11:24"), a headline line, a byline ("By Jane Doe")
 and the outlet named in a copyright or publisher line. Subscription, share and copyright lines are
-removed and listed.
+removed and listed. Control characters other than newline and tab (terminal escape sequences) are
+removed from every article as it is read.
 
-The report lists the articles, the entities (people, organisations, places) with their aliases, and
-every quotation with its speaker and each outlet's rendering. With --json it is the
-triangulate.story/1 report of DESIGN.md; every start/end is an offset into the article's clean text.
+Without options it prints a readable summary. --json prints instead the whole report, one
+triangulate.story/1 JSON object; --html FILE writes the report as one page in place of the summary
+(with --json or --out, both are written). The report holds, field by field:
+  schema         "triangulate.story/1", the version of this layout
+  story          an id, a title, the number of articles, the first and last publication dates
+  articles       each article: id, source, outlet, title, published, author, its clean text, its
+                 word count and the boilerplate lines removed from it
+  entities       people, organisations and places: name, type, aliases and every mention
+  quotes         each quotation: its words, its speaker, and in each article that carries it, the
+                 words there, the attribution and the fidelity (exact, minor-edit, altered,
+                 expanded, truncated)
+  facts          statements several outlets corroborate, one outlet alone reports, or others
+                 contradict (disputed), with the supporting and contradicting articles and sentences
+  discrepancies  where accounts differ on a number, place, date, person, negation, attribution or
+                 stance: each outlet's value and sentence, whether the values are compatible, and why
+  certainty      how firmly each article states its claims (asserted, reported, hedged,
+                 speculative), with the cue words; headlines that overstate are flagged
+  provenance     the original report everyone cites, who cites whom, and which articles reuse
+                 another's text and how much
+  timeline       dated events (ISO dates, possibly partial: "2025-01") with the articles that give them
+  relations      who did what to whom: subject and object entity ids, a predicate, sources, sentences
+  brief          a neutral summary whose every sentence cites the articles it rests on
+Every start/end is a character offset into that article's clean text. docs/report.md in the
+repository describes each field.
 
-  --json       print JSON instead of the readable summary
-  --html FILE  write a self-contained HTML page of the report (no outside requests; every
-               finding links to its highlighted words in the article)
-  --out FILE   write to FILE
+  --json                  print the report as JSON instead of the readable summary
+  --html FILE             write a self-contained HTML page of the report (no outside requests; every
+                          finding links to its highlighted words in the article) instead of the summary
+  --out FILE              write the summary or the JSON to FILE
+  --max-article-bytes N   skip an article with more than N bytes of text (UTF-8), naming it; the rest
+                          goes on. Default ${MAX_ARTICLE_BYTES}. A larger text file is refused before it is read.
 
-A file that cannot be read (missing, a directory, empty, binary, undecodable) is named on standard
-error and skipped; the exit code is 1 only when no article could be read.
-`,
+A file that cannot be read (missing, a directory, empty, binary, undecodable, too large) is named on
+standard error in one line and skipped. Output files are checked before the analysis starts.
+
+${EXIT_CODES}`,
   eval: `triangulate eval ner FILE.conll [--out PRED.conll]
   Tags the tokens of a CoNLL-2003 style file (token POS chunk TAG, IOB2) and prints precision,
   recall and F1 for PER, ORG, LOC and their micro-average as JSON (MISC is ignored). With --out,
@@ -113,7 +152,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
   } catch (err) {
     if (err instanceof TriangulateError) {
-      io.stderr(`triangulate: ${err.subject ? `${err.subject}: ` : ""}${err.message}\n`);
+      io.stderr(printable(`triangulate: ${err.subject ? `${err.subject}: ` : ""}${err.message}`) + "\n");
       return err.code === "BAD_ARGUMENT" ? EXIT.usage : EXIT.failed;
     }
     throw err;
@@ -124,6 +163,7 @@ const OPTIONS = {
   json: { type: "boolean" },
   html: { type: "string" },
   out: { type: "string" },
+  "max-article-bytes": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -137,8 +177,60 @@ function parse(args: string[]) {
 }
 
 async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out) await writeFile(out, text);
+  if (out) await writeOutput(out, text);
   else io.stdout(text);
+}
+
+/**
+ * Fails before any work when an output file cannot be written: its folder is missing or not writable, or
+ * the path is a folder. `UNWRITABLE`, exit code 1.
+ */
+async function checkOutput(path: string): Promise<void> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) {
+    throw new TriangulateError("UNWRITABLE", "cannot be written: it is a folder", { subject: path });
+  }
+  const folder = dirname(resolve(path));
+  if (!existing && !(await stat(folder).catch(() => undefined))?.isDirectory()) {
+    throw new TriangulateError("UNWRITABLE", `cannot be written: there is no folder ${folder}`, { subject: path });
+  }
+  try {
+    await access(existing ? path : folder, constants.W_OK);
+  } catch (cause) {
+    throw unwritable(path, cause, folder);
+  }
+}
+
+async function writeOutput(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, "utf8");
+  } catch (cause) {
+    throw unwritable(path, cause, dirname(resolve(path)));
+  }
+}
+
+function unwritable(path: string, cause: unknown, folder: string | undefined): TriangulateError {
+  const code = (cause as NodeJS.ErrnoException).code ?? "error";
+  const why =
+    (code === "ENOENT" || code === "ENOTDIR") && folder
+      ? `there is no folder ${folder}`
+      : code === "EACCES" || code === "EPERM"
+        ? "permission denied"
+        : code;
+  return new TriangulateError("UNWRITABLE", `cannot be written: ${why}`, { subject: path, cause });
+}
+
+/** The value of --max-article-bytes: a whole number of bytes above zero. */
+function articleCap(value: string | undefined): number {
+  if (value === undefined) return MAX_ARTICLE_BYTES;
+  const bytes = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new TriangulateError(
+      "BAD_ARGUMENT",
+      `expected --max-article-bytes to be a whole number of bytes above 0, found "${value}"`,
+    );
+  }
+  return bytes;
 }
 
 async function analyze(args: string[], io: CliIo): Promise<number> {
@@ -150,12 +242,17 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
   if (positionals.length === 0) {
     throw new TriangulateError("BAD_ARGUMENT", 'expected article files, found none: "triangulate analyze FILES..."');
   }
+  const maxArticleBytes = articleCap(values["max-article-bytes"]);
+  for (const path of [values.html, values.out]) if (typeof path === "string") await checkOutput(path);
   if (io.interactive && positionals.length > 20) io.stderr(`reading ${positionals.length} files…\n`);
   // Loaded on use, so that --help and the eval commands start without the readers and the models.
   const { readArticleFiles } = await import("../ingest/index.js");
   const { analyzeStory } = await import("../pipeline.js");
-  const { articles, problems } = await readArticleFiles(positionals);
-  for (const p of problems) io.stderr(`triangulate: skipped ${p.source}: ${p.message}\n`);
+  const { articles, problems } = await readArticleFiles(positionals, { maxArticleBytes });
+  for (const p of problems) {
+    const hint = p.code === "TOO_LARGE" ? " (the cap is set with --max-article-bytes)" : "";
+    io.stderr(`${printable(`triangulate: skipped ${p.source}: ${p.message}${hint}`)}\n`);
+  }
   if (articles.length === 0) {
     io.stderr("triangulate: no article could be read\n");
     return EXIT.failed;
@@ -164,9 +261,9 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
   const report = analyzeStory(articles);
   if (typeof values.html === "string") {
     const { renderHtmlReport } = await import("../web/html-report.js");
-    await writeFile(values.html, renderHtmlReport(report), "utf8");
+    await writeOutput(values.html, renderHtmlReport(report));
     if (!values.json && !values.out) {
-      io.stderr(`wrote ${values.html}\n`);
+      io.stderr(`${printable(`wrote ${values.html}`)}\n`);
       return EXIT.ok;
     }
   }
@@ -185,6 +282,7 @@ async function evaluate(args: string[], io: CliIo): Promise<number> {
   const target = positionals[0];
   if (!target) throw new TriangulateError("BAD_ARGUMENT", `expected a path after "eval ${kind}"`);
   if (kind === "ner") {
+    if (typeof values.out === "string") await checkOutput(values.out);
     const { evaluateConll } = await import("../eval/ner.js");
     let conll: string;
     try {
@@ -193,7 +291,7 @@ async function evaluate(args: string[], io: CliIo): Promise<number> {
       throw new TriangulateError("NOT_FOUND", "cannot read the CoNLL file", { subject: target, cause });
     }
     const { scores, predicted } = evaluateConll(conll);
-    if (typeof values.out === "string") await writeFile(values.out, predicted);
+    if (typeof values.out === "string") await writeOutput(values.out, predicted);
     io.stdout(`${JSON.stringify(scores, null, 2)}\n`);
     return EXIT.ok;
   }

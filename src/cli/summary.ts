@@ -1,9 +1,13 @@
 import type { StoryReport } from "../model/index.js";
+import { printable } from "./io.js";
 
 /** Most aliases or mentions listed per entity line before "…". */
 const MAX_LISTED = 6;
 
-/** A readable summary of a story report for a terminal. */
+/**
+ * A readable summary of a story report for a terminal. Whatever the report holds, the summary holds no
+ * control character but the line ends: a report built from unread text cannot drive the terminal.
+ */
 export function renderSummary(report: StoryReport): string {
   const out: string[] = [];
   const { story } = report;
@@ -44,7 +48,7 @@ export function renderSummary(report: StoryReport): string {
   }
   out.push("");
   renderComparison(report, out);
-  return `${out.join("\n")}\n`;
+  return printable(`${out.join("\n")}\n`);
 }
 
 /** Most facts listed per kind, most discrepancies, timeline entries: a summary, not the report. */

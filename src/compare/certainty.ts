@@ -298,5 +298,7 @@ function titleUnit(title: string, article: string, articleIndex: number, stats: 
     headline: true,
     quoted: 0,
     quotes: [],
+    slots: [],
+    lexical: new Set(stems),
   };
 }

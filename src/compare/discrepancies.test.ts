@@ -136,8 +136,51 @@ describe("negation and attribution", () => {
       "The Velmar Group not only repaired the crane at the terminal but hired new staff.",
       "The Velmar Group repaired the crane at the terminal and hired new staff.",
     ],
+    [
+      "a failed negotiation against a collapsed one",
+      "Talks on a new pay deal at the Velmar terminal collapsed last month.",
+      "Talks at the Velmar terminal failed to produce a new pay deal last month.",
+    ],
+    [
+      "two negations of one thing under different verbs",
+      "Doctors at the Velmar clinic did not report any adverse reaction after the second dose.",
+      "The patient is said to be well, with no adverse reaction after the second dose at the Velmar clinic.",
+    ],
+    [
+      "a hyphenated compound against its spaced spelling",
+      "Officials set up a no-fly zone over the Velmar terminal after the fire.",
+      "Officials set up a no fly zone over the Velmar terminal after the fire.",
+    ],
   ])("finds no contradiction in %s", (_, a, b) => {
     const report = story(["one", a], ["two", b]);
+    expect(report.discrepancies.filter((d) => d.kind === "negation")).toEqual([]);
+  });
+
+  it("reads a negation through words that pass it on ('no sign of ending')", () => {
+    const report = story(
+      ["one", "The strike at the Velmar terminal in Portavel showed no sign of ending on Monday, the union said."],
+      ["two", "The strike at the Velmar terminal in Portavel is ending on Monday, the union said."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "negation")).toHaveLength(1);
+  });
+
+  it("does not compare a headline fragment with a body clause", () => {
+    const headline = "No deal at Velmar terminal as strike enters fifth day";
+    const text = (id: string, body: string, title?: string): Article => ({
+      id,
+      source: `${id}.txt`,
+      text: title ? `${title}\n\n${body}` : body,
+      removedBoilerplate: [],
+      diagnostics: [],
+      ...(title ? { title } : {}),
+    });
+    const report = analyzeStory([
+      text("one", "The strike at the Velmar terminal entered its fifth day on Monday.", headline),
+      text(
+        "two",
+        "A deal at the Velmar terminal is close as the strike enters its fifth day, the union said on Monday.",
+      ),
+    ]);
     expect(report.discrepancies.filter((d) => d.kind === "negation")).toEqual([]);
   });
 
@@ -168,27 +211,104 @@ describe("negation and attribution", () => {
 });
 
 describe("stance discrepancies", () => {
-  it("finds one actor's response reported with different verbs, through a definite description", () => {
+  it("finds one actor reported on opposite sides, through a definite description", () => {
     const report = story(
       [
         "one",
-        "Dock officials held talks with the Velmar Group on Monday. The company has since denied that any deal was signed.",
+        "Dock officials held talks with the Velmar Group on Monday. The company has since agreed to reopen the terminal.",
       ],
       ["two", "On Tuesday the Velmar Group rejected calls to reopen the terminal before the inquiry ends."],
     );
     const d = report.discrepancies.find((x) => x.kind === "stance");
     expect(d?.about).toBe("how Velmar Group responded");
     expect(d?.values.map((v) => [v.article, v.value])).toEqual([
-      ["one", "denied"],
+      ["one", "agreed to"],
       ["two", "rejected"],
     ]);
   });
 
-  it("finds none when every outlet reports the same response", () => {
-    const report = story(
-      ["one", "On Monday the Velmar Group rejected calls to reopen the terminal."],
-      ["two", "On Tuesday the Velmar Group rejected the demands of the union."],
-    );
+  it.each([
+    ["the same response", "rejected calls to reopen the terminal", "rejected the demands of the union"],
+    ["the same side in other words", "denied that any deal was signed", "rejected calls to reopen the terminal"],
+    ["refusal and dismissal", "refused to reopen the terminal", "dismissed the demands of the union"],
+  ])("finds none for %s", (_, a, b) => {
+    const report = story(["one", `On Monday the Velmar Group ${a}.`], ["two", `On Tuesday the Velmar Group ${b}.`]);
     expect(report.discrepancies.filter((x) => x.kind === "stance")).toEqual([]);
+  });
+});
+
+describe("tally and duration discrepancies", () => {
+  it("finds a different tally of one vote", () => {
+    const report = story(
+      ["one", "The Kestrel Bay council voted 7 to 2 on Tuesday to close the Harlow bridge."],
+      ["two", "The Kestrel Bay council voted 6-3 on Tuesday to close the Harlow bridge."],
+    );
+    const d = report.discrepancies.filter((x) => x.kind === "number");
+    expect(d.map((x) => x.values.map((v) => v.value))).toEqual([["7 to 2", "6-3"]]);
+    expect(d[0]?.compatible).toBe(false);
+  });
+
+  it("finds a different length of one closure, whatever its unit", () => {
+    const report = story(
+      ["one", "The Harlow bridge in Kestrel Bay will close for six months from June, the council said."],
+      ["two", "The Harlow bridge in Kestrel Bay will close for a year from June, the council said."],
+    );
+    const d = report.discrepancies.filter((x) => x.kind === "number");
+    expect(d.map((x) => x.values.map((v) => v.value))).toEqual([["for six months", "for a year"]]);
+  });
+
+  it.each([
+    [
+      "the same tally written two ways",
+      "The Kestrel Bay council voted 7 to 2 on Tuesday to close the Harlow bridge.",
+      "The Kestrel Bay council voted 7-2 on Tuesday to close the Harlow bridge.",
+    ],
+    [
+      "the same length in other units",
+      "The Harlow bridge in Kestrel Bay will close for a year from June.",
+      "The Harlow bridge in Kestrel Bay will close for 12 months from June.",
+    ],
+    [
+      "lengths of different things",
+      "The Harlow bridge in Kestrel Bay will close for six months, and the mayor was jailed.",
+      "The mayor of Kestrel Bay was jailed for a year over the Harlow bridge.",
+    ],
+    [
+      "hedged lengths that overlap",
+      "The Harlow bridge in Kestrel Bay will close for about a year from June.",
+      "The Harlow bridge in Kestrel Bay will close for 11 months from June.",
+    ],
+  ])("finds none for %s", (_, a, b) => {
+    expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+});
+
+describe("indefinite quantifiers", () => {
+  it("does not set 'several' against an exact count", () => {
+    const report = story(
+      ["one", "In Kestrel Bay the mayor will meet two ministers who oppose the Harlow bridge closure."],
+      ["two", "In Kestrel Bay the mayor will meet several ministers who came for the Harlow bridge closure."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+});
+
+describe("ages", () => {
+  it("does not set the ages of two people against each other", () => {
+    const report = story(
+      ["one", "The founder, Ada Marsh, who died on Monday aged 91, built the Harlow bridge in Kestrel Bay."],
+      ["two", "Her partner Tom Reyes, who died last year aged 94, helped build the Harlow bridge in Kestrel Bay."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+
+  it("sets two ages of one person against each other", () => {
+    const report = story(
+      ["one", "Ada Marsh, who died on Monday aged 91, built the Harlow bridge in Kestrel Bay."],
+      ["two", "Ada Marsh, who died on Monday aged 93, built the Harlow bridge in Kestrel Bay."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number").map((d) => d.values.map((v) => v.value))).toEqual([
+      ["91", "93"],
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 import { parseNumberWords } from "../annotate/numbers/words.js";
-import type { Mention, NumberMention, ReportDiscrepancy, ResolvedStory } from "../model/index.js";
+import type { EntityIndex, Mention, NumberMention, ReportDiscrepancy, ResolvedStory } from "../model/index.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, type TermVector } from "./similarity.js";
+import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
 import { contentStems } from "./words.js";
@@ -23,7 +24,7 @@ export const CANDIDATE_STATEMENT = 0.06;
 const MAX_FIGURE_RATIO = 5;
 /** A negation or a person swap only counts between statements this close: the rest must say the same. */
 const CLOSE_STATEMENT = 0.3;
-/** How far (in words) a negation may sit from a word both statements share. */
+/** How many content words after a negator are looked through for its predicate, past words like "sign of". */
 const NEGATION_REACH = 3;
 
 /** Person swaps need statements closer still: a second name in a similar sentence is often a second actor. */
@@ -53,7 +54,8 @@ export function discrepanciesOf(
   const lexicon = { ...NO_LEXICON, ...options };
   const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT);
   const found: ReportDiscrepancy[] = [
-    ...numberDiscrepancies(units, pairs, lexicon.unitKey),
+    ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
+    ...slotDiscrepancies(units, pairs),
     ...placeDiscrepancies(units, pairs, lexicon),
     ...dateDiscrepancies(units, pairs),
     ...personDiscrepancies(units, pairs, story),
@@ -74,19 +76,41 @@ interface Figure {
   number: NumberMention;
 }
 
-function numberDiscrepancies(units: Unit[], pairs: AlignedPair[], unitKey: (u: string) => string): ReportDiscrepancy[] {
+/** What an age counts, as the number reader names it ("aged 96"). */
+const AGE_KEY = "age";
+
+/** A vague amount whose band ends below a dozen ("several", "a few") is no figure an outlet commits to. */
+const INDEFINITE_BELOW = 12;
+
+/** The counts of a statement that are compared as figures: not indefinite, not part of a tally or duration. */
+function figuresOf(u: Unit): NumberMention[] {
+  return u.numbers.filter(
+    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots),
+  );
+}
+
+function numberDiscrepancies(
+  units: Unit[],
+  pairs: AlignedPair[],
+  unitKey: (u: string) => string,
+  entities: EntityIndex,
+): ReportDiscrepancy[] {
   const keyOf = (n: NumberMention) => (n.unit ? unitKey(n.unit) : undefined);
-  const statedBy = new Map<string, Set<string>>();
+  const statedBy = new Map<string, Unit[]>();
   for (const u of units) {
-    for (const n of u.numbers) {
-      const k = `${u.article}\u0000${keyOf(n) ?? ""}`;
-      const set = statedBy.get(k) ?? new Set<string>();
-      set.add(String(n.value));
-      statedBy.set(k, set);
+    for (const n of figuresOf(u)) {
+      const k = `${u.article}\u0000${keyOf(n) ?? ""}\u0000${n.value}`;
+      const list = statedBy.get(k) ?? [];
+      list.push(u);
+      statedBy.set(k, list);
     }
   }
-  const states = (article: string, n: NumberMention) =>
-    statedBy.get(`${article}\u0000${keyOf(n) ?? ""}`)?.has(String(n.value)) ?? false;
+  // An outlet that states the other figure too, in a passage about the same thing, is not contradicting it; the
+  // same figure said of something else in the article ("five doses" given to one patient) does not count.
+  const states = (article: string, n: NumberMention, about: Unit) =>
+    (statedBy.get(`${article}\u0000${keyOf(n) ?? ""}\u0000${n.value}`) ?? []).some(
+      (v) => cosine(windowVector(units, v), windowVector(units, about)) >= RELATED_STATEMENT,
+    );
 
   const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
   for (const { a, b, similarity } of pairs) {
@@ -95,12 +119,20 @@ function numberDiscrepancies(units: Unit[], pairs: AlignedPair[], unitKey: (u: s
     // The sentences, or the passages around them, must be related: a figure is often restated in other words.
     if (similarity < RELATED_STATEMENT && cosine(windowVector(units, ua), windowVector(units, ub)) < RELATED_STATEMENT)
       continue;
-    for (const [na, nb] of matchFigures(ua.numbers, ub.numbers, keyOf)) {
+    for (const [na, nb] of matchFigures(figuresOf(ua), figuresOf(ub), keyOf)) {
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
-      // An outlet that states both figures somewhere is not contradicting the other.
-      if (states(ua.article, nb) || states(ub.article, na)) continue;
+      if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
+      // An age belongs to a person: two ages are compared only when both are said of the same one.
+      if (keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) {
+        const whose = (u: Unit, n: NumberMention) => {
+          const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
+          return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
+        };
+        const pa = whose(ua, na);
+        if (pa === undefined || pa !== whose(ub, nb)) continue;
+      }
       const key = keyOf(na) ?? keyOf(nb) ?? "";
       const home = clusters.find(
         (c) => c.key === key && [...c.figures.values()].some((f) => f.number === na || f.number === nb),
@@ -232,9 +264,19 @@ function matchFigures(
   const restRight = right.filter((m) => !usedRight.has(m));
   const [x] = restLeft;
   const [y] = restRight;
-  if (x && y && restLeft.length === 1 && restRight.length === 1 && !keyOf(x) && !keyOf(y)) out.push([x, y]);
+  // One figure left on each side, and at most one of them names what it counts ("kidnapping more than 200",
+  // "more than 250 taken hostage"): the sentences put them in the same place.
+  if (!x || !y || restLeft.length !== 1 || restRight.length !== 1) return out;
+  // A measure ("two decades", "$5 million", "40 percent") is never paired with a bare number.
+  const bare = !keyOf(x) || !keyOf(y);
+  if ((!keyOf(x) && !keyOf(y)) || (bare && !MEASURE.test(x.unit ?? "") && !MEASURE.test(y.unit ?? "")))
+    out.push([x, y]);
   return out;
 }
+
+/** Units that measure rather than count: time, money, shares, distances, weights and the like. */
+const MEASURE =
+  /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|age|percent|percentage points?|[a-z]{3}|[kcm]?m|miles?|km|kg|tonnes?|tons?|pounds?|dollars?|euros?|yuan|yen|rupees?|metres?|meters?|feet|foot|inches?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?|times)$/i;
 
 /** A few words both statements share, to say what the figure is about. */
 function sharedContext(units: Unit[]): string {
@@ -250,6 +292,56 @@ function sharedContext(units: Unit[]): string {
     if (shared.length === 4) break;
   }
   return shared.length ? ` (${shared.join(", ")})` : "";
+}
+
+// --- tallies and durations ------------------------------------------------------------------------
+
+const describeSlot = (s: Slot) =>
+  s.kind === "tally" ? `${s.tally?.[0]}–${s.tally?.[1]}` : `${Math.round((s.days?.low ?? 0) * 10) / 10} days`;
+
+/**
+ * Tallies and durations of aligned statements: the one slot of its kind on each side, about the same predicate
+ * ("voted 7 to 2 to close" / "voted 6-3 to close"; "close it for six months" / "closed for a year"). Tallies
+ * differ when their sides do; durations when their intervals in days do not overlap.
+ */
+function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
+  const out: ReportDiscrepancy[] = [];
+  const seen = new Set<string>();
+  for (const { a, b, similarity } of pairs) {
+    const ua = units[a] as Unit;
+    const ub = units[b] as Unit;
+    if (ua.slots.length === 0 || ub.slots.length === 0) continue;
+    if (similarity < RELATED_STATEMENT && cosine(windowVector(units, ua), windowVector(units, ub)) < RELATED_STATEMENT)
+      continue;
+    for (const kind of ["tally", "duration"] as const) {
+      const sa = ua.slots.filter((x) => x.kind === kind);
+      const sb = ub.slots.filter((x) => x.kind === kind);
+      const [x] = sa;
+      const [y] = sb;
+      if (!x || !y || sa.length !== 1 || sb.length !== 1 || !samePredicate(x, y)) continue;
+      const differ =
+        kind === "tally"
+          ? x.tally?.[0] !== y.tally?.[0] || x.tally?.[1] !== y.tally?.[1]
+          : !!x.days && !!y.days && !overlaps(x.days, y.days);
+      if (!differ) continue;
+      const key = [kind, ...[ua.article, ub.article].sort(), ...[x.text, y.text].sort()].join("\u0000");
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const what = kind === "tally" ? "the vote or score" : "how long";
+      out.push({
+        id: "",
+        kind: "number",
+        about: `${what}${sharedContext([ua, ub])}`,
+        compatible: false,
+        explanation: `${ua.article} says "${x.text}" (${describeSlot(x)}), ${ub.article} "${y.text}" (${describeSlot(y)}): they cannot both be right.`,
+        values: [
+          { article: ua.article, value: x.text, evidence: ua.text },
+          { article: ub.article, value: y.text, evidence: ub.text },
+        ],
+      });
+    }
+  }
+  return out;
 }
 
 // --- places --------------------------------------------------------------------------------------
@@ -359,14 +451,19 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepan
     const x = (da[0] as { date: string; text: string }).date;
     const y = (db[0] as { date: string; text: string }).date;
     if (x.length !== y.length || x.slice(0, 10) === y.slice(0, 10)) continue;
+    // The dates must fill the same role: said of the same happening ("died on March 3" and "filled the square on
+    // Friday" are two events in one pair of similar sentences).
+    const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
+    if (!samePredicate(role(ua, da[0] as { start: number }), role(ub, db[0] as { start: number }))) continue;
     out.push({
       id: "",
       kind: "date",
       about: `when it happened${sharedContext([ua, ub])}`,
       explanation: `${ua.article} dates it ${x} ("${da[0]?.text}"), ${ub.article} ${y} ("${db[0]?.text}").`,
+      // The words as written, then the day they resolve to: a reader checks the first, a program the second.
       values: [
-        { article: ua.article, value: x, evidence: ua.text },
-        { article: ub.article, value: y, evidence: ub.text },
+        { article: ua.article, value: `${da[0]?.text} (${x})`, evidence: ua.text },
+        { article: ub.article, value: `${db[0]?.text} (${y})`, evidence: ub.text },
       ],
     });
   }
@@ -417,19 +514,44 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
 const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+than|doubt|wonder|matter)\b/i;
 
 /**
- * Stems that a negation in the statement governs: the first {@link NEGATION_REACH} content words after it,
- * within its clause.
+ * Words that pass a negation on to what follows them: "no sign of ending" negates "ending", "did not try to
+ * stop" negates "stop". The negated predicate is the first content word after them.
  */
-function negatedStems(text: string): Set<string> {
-  const out = new Set<string>();
+const LIGHT = new Set([
+  "sign",
+  "intention",
+  "intent",
+  "plan",
+  "attempt",
+  "try",
+  "tri",
+  "way",
+  "chanc",
+  "hope",
+  "need",
+  "want",
+]);
+
+/**
+ * What the negations of a statement govern: each one's predicate (the first content word after the negator,
+ * past words that only pass the negation on) and its scope (the first {@link NEGATION_REACH} content words),
+ * within its clause. A negator glued to its word by a hyphen makes a compound ("no-fly", "non-stop"), not a
+ * negation.
+ */
+function negations(text: string): { predicates: Set<string>; scope: Set<string> } {
+  const predicates = new Set<string>();
+  const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
     const rest = text.slice(m.index + m[0].length);
-    if (NOT_NEGATING.test(rest)) continue;
+    if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
     const clause = (rest.split(/[,;:.!?()]/u)[0] ?? "").replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
-    for (const s of contentStems(clause).slice(0, NEGATION_REACH)) out.add(s);
+    const stems = contentStems(clause).slice(0, NEGATION_REACH);
+    for (const x of stems) scope.add(x);
+    const predicate = stems.find((x) => !LIGHT.has(x));
+    if (predicate) predicates.add(predicate);
   }
-  return out;
+  return { predicates, scope };
 }
 
 function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
@@ -438,15 +560,16 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscr
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    if (ua.quoted > 0.5 || ub.quoted > 0.5) continue;
-    const na = negatedStems(ua.text);
-    const nb = negatedStems(ub.text);
+    // A headline is a fragment in its own grammar, and a quotation is someone's words: neither is compared.
+    if (ua.quoted > 0.5 || ub.quoted > 0.5 || ua.headline || ub.headline) continue;
+    const na = negations(ua.text);
+    const nb = negations(ub.text);
     const sa = new Set(ua.stems);
     const sb = new Set(ub.stems);
-    // A word negated on one side and asserted, un-negated, on the other.
+    // A predicate negated on one side and asserted on the other, outside any negation there.
     const flipped =
-      [...na].find((s) => sb.has(s) && !nb.has(s) && sa.has(s)) ??
-      [...nb].find((s) => sa.has(s) && !na.has(s) && sb.has(s));
+      [...na.predicates].find((s) => sb.has(s) && !nb.scope.has(s) && sa.has(s)) ??
+      [...nb.predicates].find((s) => sa.has(s) && !na.scope.has(s) && sb.has(s));
     if (!flipped) continue;
     out.push({
       id: "",

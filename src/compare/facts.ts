@@ -1,5 +1,6 @@
 import type { EvidenceSpan, ReportFact } from "../model/index.js";
 import type { AlignedPair } from "./align.js";
+import { detailClaim, detailGroups } from "./details.js";
 import type { Unit } from "./units.js";
 
 /** Sentences with fewer content stems than this ("He declined.") are not statements worth listing. */
@@ -46,8 +47,22 @@ function evidenceOf(u: Unit): EvidenceSpan {
  * Facts: each statement group is `corroborated` by all its articles; a statement no other article makes is
  * `unique` to its article. Corroborated facts come first, most sources first.
  */
-export function factsOf(units: Unit[], groups: StatementGroup[], order: (article: string) => number): ReportFact[] {
+export function factsOf(
+  units: Unit[],
+  groups: StatementGroup[],
+  order: (article: string) => number,
+  unitKey: (unit: string) => string = (u) => u.toLowerCase(),
+): ReportFact[] {
   const grouped = new Set(groups.flatMap((g) => g.units.map((u) => u.index)));
+  const details = detailGroups(units, unitKey, groups).map((d) => {
+    return {
+      id: "",
+      text: detailClaim(d),
+      kind: "corroborated" as const,
+      sources: d.units.map((u) => u.article),
+      evidence: d.units.map(evidenceOf),
+    };
+  });
   const corroborated = groups
     .map((g) => {
       const reference = [...g.units].sort(
@@ -61,6 +76,7 @@ export function factsOf(units: Unit[], groups: StatementGroup[], order: (article
         evidence: g.units.map(evidenceOf),
       };
     })
+    .concat(details)
     .sort((a, b) => b.sources.length - a.sources.length);
   const unique = units
     .filter((u) => !grouped.has(u.index) && !u.headline && u.stems.length >= MIN_FACT_STEMS)

@@ -10,10 +10,11 @@ import type {
 } from "../model/index.js";
 import { alignUnits, SAME_STATEMENT } from "./align.js";
 import { certaintyOf } from "./certainty.js";
+import { settleClaims } from "./claims.js";
 import { CANDIDATE_STATEMENT, discrepanciesOf } from "./discrepancies.js";
 import { factsOf, groupStatements, type StatementGroup } from "./facts.js";
 import { refineFidelity } from "./fidelity.js";
-import type { CompareOptions } from "./options.js";
+import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { provenanceOf } from "./provenance.js";
 import { relationsOf } from "./relations.js";
 import { timelineOf } from "./timeline.js";
@@ -47,18 +48,24 @@ export interface Comparison {
 export function compareStory(story: ResolvedStory, options: CompareOptions = {}): Comparison {
   const units = storyUnits(story.articles, story.entities);
   const candidates = alignUnits(units, CANDIDATE_STATEMENT);
+  // The same statement says the same about its names: two sentences that share only names are not one.
+  const sharesWords = (p: { a: number; b: number }) => {
+    const b = units[p.b] as Unit;
+    return [...(units[p.a] as Unit).lexical].some((s) => b.lexical.has(s));
+  };
   const groups = groupStatements(
     units,
-    candidates.filter((p) => p.similarity >= SAME_STATEMENT),
+    candidates.filter((p) => p.similarity >= SAME_STATEMENT && sharesWords(p)),
   );
   const order = articleOrder(story);
   // Provenance first: the origin report it finds is what headlines and leads are also measured against.
   const provenance = provenanceOf(story, units);
+  const discrepancies = discrepanciesOf(story, units, candidates, options);
   return {
     units,
     groups,
-    facts: factsOf(units, groups, order),
-    discrepancies: discrepanciesOf(story, units, candidates, options),
+    facts: settleClaims(factsOf(units, groups, order, { ...NO_LEXICON, ...options }.unitKey), discrepancies, units),
+    discrepancies,
     quotes: refineFidelity(story),
     timeline: timelineOf(units, groups, order),
     relations: relationsOf(units, story.entities),

@@ -1,6 +1,7 @@
 import type { EntityIndex, Mention, ReportDiscrepancy } from "../model/index.js";
 import { unitSimilarity } from "./align.js";
 import type { Unit } from "./units.js";
+import { contentStems } from "./words.js";
 
 /** How a stance verb places its subject: for the thing at stake, or against it. */
 type Side = "accepts" | "rejects";
@@ -31,11 +32,13 @@ interface Stance {
   side: Side;
   verb: string;
   evidence: string;
+  /** Content stems of what the stance is taken on: the words after the verb, to the end of its clause. */
+  object: Set<string>;
 }
 
 /**
- * Stance discrepancies: one actor reported by different outlets as responding in different ways ("denied" in
- * one, "rejected" or "agreed to" in another). The subject is the nearest name before the verb, or a definite
+ * Stance discrepancies: one actor reported by different outlets as taking opposite sides ("rejected" in one,
+ * "agreed to" in another); the same side in other words ("denied", "rejected") is no discrepancy. The subject is the nearest name before the verb, or a definite
  * description ("the group") read as the organisation named just before.
  */
 export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): ReportDiscrepancy[] {
@@ -47,33 +50,34 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
       const at = u.sentence.start + m.index;
       if (u.quotes.some((q) => at >= q.start && at < q.end)) continue;
       const entity = subjectOf(units, u, at, entities);
+      const object = new Set(contentStems(u.text.slice(m.index + m[0].length).split(/[,;:.!?]/u)[0] ?? ""));
       if (entity)
-        stances.push({ unit: u, entity, article: u.article, side, verb: m[0].toLowerCase(), evidence: u.text });
+        stances.push({ unit: u, entity, article: u.article, side, verb: m[0].toLowerCase(), evidence: u.text, object });
     }
   });
   const byEntity = new Map<string, Stance[]>();
   for (const s of stances) byEntity.set(s.entity, [...(byEntity.get(s.entity) ?? []), s]);
   const out: ReportDiscrepancy[] = [];
   for (const [entity, list] of byEntity) {
-    // One stance per article: where an outlet reports several, the one closest to what the others report.
-    const perArticle = new Map<string, Stance>();
-    const closeness = (s: Stance) =>
-      Math.max(0, ...list.filter((o) => o.article !== s.article).map((o) => unitSimilarity(s.unit, o.unit)));
-    for (const s of list) {
-      const held = perArticle.get(s.article);
-      if (!held || closeness(s) > closeness(held)) perArticle.set(s.article, s);
+    // Opposite sides on the same thing: "accepted the union's version" against "rejected the union's account",
+    // not "accepted the invitation" against "rejected the account". Each article keeps its closest such stance.
+    const perArticle = new Map<string, { stance: Stance; score: number }>();
+    for (const x of list) {
+      for (const y of list) {
+        if (x.article === y.article || x.side === y.side || ![...x.object].some((w) => y.object.has(w))) continue;
+        const score = unitSimilarity(x.unit, y.unit);
+        const held = perArticle.get(x.article);
+        if (!held || score > held.score) perArticle.set(x.article, { stance: x, score });
+      }
     }
-    const values = [...perArticle.values()];
-    if (values.length < 2 || new Set(values.map((v) => v.verb)).size < 2) continue;
+    const values = [...perArticle.values()].map((v) => v.stance);
+    if (values.length < 2 || new Set(values.map((v) => v.side)).size < 2) continue;
     const name = entities.entities.find((e) => e.id === entity)?.name ?? entity;
-    const opposite = new Set(values.map((v) => v.side)).size > 1;
     out.push({
       id: "",
       kind: "stance",
       about: `how ${name} responded`,
-      explanation: `${name} is reported as ${values.map((v) => `"${v.verb}" by ${v.article}`).join(", ")}${
-        opposite ? ": opposite stances" : ": the same side in different words, which may not be the same response"
-      }.`,
+      explanation: `${name} is reported as ${values.map((v) => `"${v.verb}" by ${v.article}`).join(", ")}: opposite stances.`,
       values: values.map((v) => ({ article: v.article, value: v.verb, evidence: v.evidence })),
     });
   }

@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, DateMention, EntityIndex, Mention, NumberMention, Sentence } from "../model/index.js";
 import { TermStatistics, type TermVector } from "./similarity.js";
+import { type Slot, slotsOf } from "./slots.js";
 import { contentStems } from "./words.js";
 
 /** Clauses shorter than this many content stems are compared only as part of their sentence. */
@@ -8,6 +9,9 @@ const MIN_CLAUSE_STEMS = 5;
 /** Where a long sentence divides into statements: semicolons, dashes, and a comma before a conjunction. */
 const CLAUSE_BREAK =
   /\s*[;—–]\s*|,\s+(?=(?:while|whereas|with|as|after|but|and|although|though|which|who|including|saying|adding)\b)/gu;
+
+/** A capitalised word after the first: a name, or part of one. */
+const NAME_WORD = /(?<=[\p{L}\p{N},;:'"’”)]\s+)\p{Lu}[\p{L}'’.-]*/gu;
 
 /** One sentence of one article, with what comparison needs to know about it. */
 export interface Unit {
@@ -31,6 +35,10 @@ export interface Unit {
   quoted: number;
   /** The quotations inside the sentence (spans into the article text). */
   quotes: { start: number; end: number }[];
+  /** Tallies and durations: figures compared as one value each. */
+  slots: Slot[];
+  /** Content stems of the words that are not names: what the statement says, apart from whom it names. */
+  lexical: Set<string>;
 }
 
 const within = (s: { start: number; end: number }, x: { start: number; end: number }) =>
@@ -42,7 +50,7 @@ const within = (s: { start: number; end: number }, x: { start: number; end: numb
  */
 export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex): Unit[] {
   const stats = new TermStatistics();
-  const drafts: Omit<Unit, "vector" | "clauses">[] = [];
+  const drafts: Omit<Unit, "vector" | "clauses" | "slots" | "lexical">[] = [];
   const clauseStems: { start: number; end: number; stems: string[] }[][] = [];
   articles.forEach((a, articleIndex) => {
     const { text, title } = a.article;
@@ -81,6 +89,8 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   });
   return drafts.map((d, i) => ({
     ...d,
+    slots: slotsOf(d),
+    lexical: new Set(contentStems(d.text.replace(NAME_WORD, " "))),
     vector: stats.vector(d.stems),
     clauses:
       (clauseStems[i] ?? []).length > 1

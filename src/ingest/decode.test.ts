@@ -37,9 +37,24 @@ describe("decodeText", () => {
   });
 
   it.each([
+    ["a stray NUL", "Harbour closed.\u0000 Ferries wait.", "Harbour closed. Ferries wait."],
+    [
+      "a clear-screen and a retitle sequence",
+      "\u001b]0;retitled\u0007Harbour\u001b[2J closed.\tFerries wait.",
+      "Harbour closed.\tFerries wait.",
+    ],
+    ["C1 controls", "Harbour\u009b2J closed\u0085Ferries wait.", "Harbour closed\nFerries wait."],
+  ])("removes %s, keeping tabs and newlines", (_, text, expected) => {
+    const rest = "Words of an ordinary article line. ".repeat(20);
+    expect(decodeText(new TextEncoder().encode(`${text}\n${rest}`)).text).toBe(`${expected}\n${rest}`);
+  });
+
+  it.each([
     ["an empty file", new Uint8Array(), "EMPTY"],
     ["white space only", new TextEncoder().encode(" \n\t\n"), "EMPTY"],
     ["NUL bytes", Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08]), "BINARY"],
+    ["white space and a control character", new TextEncoder().encode(`${" ".repeat(100)}\u0007`), "EMPTY"],
+    ["control characters only", new TextEncoder().encode("\u001b[2J\u001b]0;x\u0007\n"), "BINARY"],
     ["control bytes", Uint8Array.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x01 : 0x41))), "BINARY"],
     ["bytes undefined in any encoding we read", Uint8Array.from([0x41, 0x81, 0x42, 0x9d, 0xff, 0xfe]), "UNDECODABLE"],
   ])("rejects %s", (_, bytes, code) => {

@@ -1,6 +1,10 @@
 import { TriangulateError } from "../model/index.js";
+import { stripControls } from "./controls.js";
 
-/** Share of control characters above which bytes are taken for a binary file rather than text. */
+/**
+ * Share of control characters (NUL among them) above which bytes are taken for a binary file rather than
+ * text: binary formats are full of them, while a text file carries at most a stray one, which is removed.
+ */
 const MAX_CONTROL_SHARE = 0.02;
 
 /** Bytes Windows-1252 leaves undefined; text that needs them is in no encoding we read. */
@@ -10,7 +14,8 @@ export type Encoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
 
 /**
  * Decodes a text file: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252 when the bytes are not
- * UTF-8. Line ends become LF and the text NFC. Throws `EMPTY`, `BINARY` or `UNDECODABLE`.
+ * UTF-8. Line ends become LF, the text NFC, and control characters other than newline and tab are removed.
+ * Throws `EMPTY`, `BINARY` or `UNDECODABLE`.
  *
  * @example decodeText(readFileSync("article.txt")).text
  */
@@ -56,6 +61,10 @@ export function decodeText(bytes: Uint8Array, subject = "input"): { text: string
   if (text.trim().length === 0)
     throw new TriangulateError("EMPTY", "expected text, found only white space", { subject });
   if (looksBinary(text)) throw new TriangulateError("BINARY", "expected text, found binary data", { subject });
+  text = stripControls(text);
+  if (text.trim().length === 0) {
+    throw new TriangulateError("EMPTY", "expected text, found only white space and control characters", { subject });
+  }
   return { text, encoding };
 }
 
@@ -85,7 +94,6 @@ function looksBinary(data: Uint8Array | string): boolean {
   const n = Math.min(data.length, 65_536);
   for (let i = 0; i < n; i++) {
     const c = typeof data === "string" ? data.charCodeAt(i) : (data[i] as number);
-    if (c === 0) return true;
     if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
   }
   return n > 0 && control / n > MAX_CONTROL_SHARE;

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { formatByName, idOf, readArticleFiles, sniffFormat } from "./files.js";
+import { boundedLines, formatByName, idOf, MAX_ARTICLE_BYTES, readArticleFiles, sniffFormat } from "./files.js";
 
 const fixtures = new URL("../../test/fixtures/html/", import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), "triangulate-files-"));
@@ -97,5 +97,107 @@ describe("format detection", () => {
     ["https://www.example.org/12345", "example.org"],
   ])("idOf(%s) is %s", (input, id) => {
     expect(idOf(input)).toBe(id);
+  });
+});
+
+describe("the article size cap", () => {
+  const words = (bytes: number) => `${sentence} `.repeat(Math.ceil(bytes / (sentence.length + 1))).slice(0, bytes);
+  const cap = 4000;
+  const write = (name: string, content: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  const small = write("small.txt", words(cap - 100));
+  const large = write("large.txt", words(cap + 100));
+  // 2 bytes a letter in UTF-16: the file is over the cap, its text is not.
+  const utf16 = write("wide.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(words(cap - 100), "utf16le")]));
+  const page = (text: string) =>
+    `<html><head><title>Hearing</title></head><body><article>${text
+      .match(/.{1,300}(?:\s|$)/g)
+      ?.map((p) => `<p class="paragraph-of-the-article-body" data-layout="${"wide-column ".repeat(20)}">${p}</p>`)
+      .join("\n")}</article></body></html>`;
+  const largePage = write("large.html", page(words(cap + 500)));
+  // Markup takes the page over the cap; its text stays under it.
+  const markupPage = write("markup.html", page(words(cap - 1500)));
+  const jsonl = write(
+    "records.jsonl",
+    [
+      JSON.stringify({ text: words(cap + 10) }),
+      JSON.stringify({ text: words(200) }),
+      JSON.stringify({ html: page(words(cap + 10)) }),
+    ].join("\n"),
+  );
+
+  it("skips each article over the cap by name, with both sizes, and reads the rest", async () => {
+    const inputs = [small, large, utf16, largePage, markupPage, jsonl];
+    const { articles, problems } = await readArticleFiles(inputs, { maxArticleBytes: cap });
+    expect(readFileSync(markupPage).length).toBeGreaterThan(cap);
+    expect(articles.map((a) => a.id)).toEqual(["small", "wide", "markup", "records-2"]);
+    expect(problems.map((p) => [p.source.replace(dir, "D"), p.code])).toEqual([
+      ["D/large.txt", "TOO_LARGE"],
+      ["D/large.html", "TOO_LARGE"],
+      ["D/records.jsonl:1", "TOO_LARGE"],
+      ["D/records.jsonl:3", "TOO_LARGE"],
+    ]);
+    expect(problems[0]?.message).toBe(
+      `expected at most ${cap} bytes of text for one article, found ${cap + 100} bytes of text`,
+    );
+  });
+
+  it("keeps a 1 MB default under which every ordinary article fits", async () => {
+    expect(MAX_ARTICLE_BYTES).toBe(1_000_000);
+    const { articles } = await readArticleFiles([large, largePage]);
+    expect(articles).toHaveLength(2);
+  });
+
+  it("refuses a 50 MB text file by its size, without reading it", async () => {
+    const huge = write("huge.txt", "Headline\n\n");
+    // A sparse file of NUL bytes: read, it would be refused as binary, not as too large.
+    truncateSync(huge, 50 * 1024 * 1024);
+    const { articles, problems } = await readArticleFiles([huge, small]);
+    expect(articles.map((a) => a.id)).toEqual(["small"]);
+    expect(problems).toEqual([
+      {
+        source: huge,
+        code: "TOO_LARGE",
+        message: `expected at most ${MAX_ARTICLE_BYTES} bytes of text for one article, found ${50 * 1024 * 1024} bytes in the file`,
+      },
+    ]);
+  });
+
+  it("sniffs a file without an extension from its head, and caps it as text", async () => {
+    const huge = write("no-extension", "Plain words about a hearing.\n");
+    truncateSync(huge, 50 * 1024 * 1024);
+    const { problems } = await readArticleFiles([huge]);
+    expect(problems.map((p) => p.code)).toEqual(["TOO_LARGE"]);
+  });
+});
+
+describe("boundedLines", () => {
+  async function lines(chunks: (string | Buffer)[], max: number) {
+    const out: (string | undefined)[] = [];
+    const stream = (async function* () {
+      for (const c of chunks) yield Buffer.from(c);
+    })();
+    for await (const line of boundedLines(stream, max)) out.push(line);
+    return out;
+  }
+
+  it.each([
+    ["lines split across chunks", ["ab", "c\nde", "f\n"], 10, ["abc", "def"]],
+    ["CR LF line ends and a last line without one", ["one\r\ntwo\r", "\nthree"], 10, ["one", "two", "three"]],
+    ["empty lines kept in place", ["a\n\nb\n"], 10, ["a", "", "b"]],
+    ["a character split between chunks", [Buffer.from([0xc3]), Buffer.from([0xa9, 0x0a])], 10, ["é"]],
+    [
+      "a line over the cap dropped as undefined",
+      ["short\n", "x".repeat(8), "x".repeat(8), "\nnext\n"],
+      10,
+      ["short", undefined, "next"],
+    ],
+    ["a line exactly at the cap kept", ["x".repeat(10), "\n"], 10, ["x".repeat(10)]],
+    ["a long line in one chunk", [`${"y".repeat(30)}\nok`], 10, [undefined, "ok"]],
+  ])("%s", async (_, chunks, max, expected) => {
+    expect(await lines(chunks, max)).toEqual(expected);
   });
 });

@@ -1,17 +1,19 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
-import { Readable } from "node:stream";
 import { constants, createGunzip, gunzipSync } from "node:zlib";
 import { type Article, TriangulateError } from "../model/index.js";
+import { cleanArticle, stripControls } from "./controls.js";
 import { decodeText } from "./decode.js";
 import { looksLikeFeed, readFeed } from "./feeds/index.js";
 import { decodePage, gunzipCapped, isGzip, MAX_PAGE_BYTES } from "./html/charset.js";
 import { extractPage, type PageExtraction, type PageOptions } from "./html/page.js";
 import { readJsonlRecord } from "./jsonl/index.js";
+import { MAX_ARTICLE_BYTES } from "./limits.js";
 import { readTextArticle } from "./text.js";
 import { type FetchOptions, fetchPage } from "./url/index.js";
 import { readWarcPages } from "./warc/index.js";
+
+export { MAX_ARTICLE_BYTES };
 
 /** A file, record or URL that could not be read, and why, in one line. */
 export interface ReadProblem {
@@ -36,7 +38,19 @@ export interface ReadOptions {
   fetch?: FetchOptions;
   /** How pages are extracted. */
   page?: PageOptions;
+  /** Articles with more bytes of text (UTF-8) than this are skipped as `TOO_LARGE`; default {@link MAX_ARTICLE_BYTES}. */
+  maxArticleBytes?: number;
 }
+
+/**
+ * Most bytes a text file can spend on one byte of its UTF-8 text: a UTF-16 CR LF pair is four bytes for one
+ * line end. A text file larger than the cap times this cannot hold an article within the cap, so it is
+ * refused without being read.
+ */
+const MAX_FILE_BYTES_PER_TEXT_BYTE = 4;
+
+/** Bytes read to tell the format of a file whose name does not: {@link sniffFormat} looks no further. */
+const SNIFF_BYTES = 65_536;
 
 /** The input formats, chosen by name and, where the name says nothing, by the first bytes. */
 export type InputFormat = "url" | "warc" | "jsonl" | "feed" | "html" | "text";
@@ -70,8 +84,10 @@ export async function readArticleFiles(paths: string[], options: ReadOptions = {
  */
 export async function* readArticles(inputs: string[], options: ReadOptions = {}): AsyncGenerator<IngestItem> {
   const used = new Set<string>();
+  const cap = options.maxArticleBytes ?? MAX_ARTICLE_BYTES;
   for (const input of inputs) {
-    for await (const item of readInput(input, options)) {
+    for await (const read of readInput(input, { ...options, maxArticleBytes: cap })) {
+      const item = cleanItem(read, cap);
       if (item.kind === "article") {
         const base = item.article.id;
         let id = base;
@@ -84,6 +100,32 @@ export async function* readArticles(inputs: string[], options: ReadOptions = {})
   }
 }
 
+/**
+ * The one pass every reader's output goes through: control characters leave the article and the problem,
+ * and an article over the size cap becomes a problem naming its source.
+ */
+function cleanItem(item: IngestItem, cap: number): IngestItem {
+  if (item.kind === "problem") {
+    const { source, message } = item.problem;
+    return {
+      kind: "problem",
+      problem: { ...item.problem, source: stripControls(source), message: stripControls(message) },
+    };
+  }
+  const article = cleanArticle(item.article);
+  const bytes = Buffer.byteLength(article.text, "utf8");
+  if (bytes > cap) return { kind: "problem", problem: problemOf(article.source, tooLarge(bytes, cap)) };
+  return article === item.article ? item : { ...item, article };
+}
+
+/** The refusal of an article over the cap, naming both sizes. */
+function tooLarge(bytes: number, cap: number, what = "of text"): TriangulateError {
+  return new TriangulateError(
+    "TOO_LARGE",
+    `expected at most ${cap} bytes of text for one article, found ${bytes} bytes ${what}`,
+  );
+}
+
 async function* readInput(input: string, options: ReadOptions): AsyncGenerator<IngestItem> {
   try {
     const byName = formatByName(input);
@@ -91,7 +133,7 @@ async function* readInput(input: string, options: ReadOptions): AsyncGenerator<I
       yield* readUrl(input, options);
       return;
     }
-    await checkFile(input);
+    const size = await checkFile(input);
     if (byName === "warc") {
       yield* readWarcFile(input, options);
       return;
@@ -100,8 +142,7 @@ async function* readInput(input: string, options: ReadOptions): AsyncGenerator<I
       yield* readJsonlFile(input, options);
       return;
     }
-    const raw = await readCapped(input);
-    const format = byName ?? sniffFormat(raw);
+    const format = byName ?? sniffFormat(await readCapped(input, SNIFF_BYTES));
     if (format === "warc") {
       yield* readWarcFile(input, options);
       return;
@@ -111,10 +152,13 @@ async function* readInput(input: string, options: ReadOptions): AsyncGenerator<I
       return;
     }
     const id = idOf(input);
+    const cap = options.maxArticleBytes ?? MAX_ARTICLE_BYTES;
     if (format === "text") {
-      yield articleItem(readText(raw, id, input));
+      if (size > cap * MAX_FILE_BYTES_PER_TEXT_BYTE) throw tooLarge(size, cap, "in the file");
+      yield articleItem(readText(await readCapped(input, size), id, input, cap));
       return;
     }
+    const raw = await readCapped(input, MAX_PAGE_BYTES);
     const bytes = isGzip(raw) ? gunzipCapped(raw, MAX_PAGE_BYTES, input) : raw;
     if (format === "feed") {
       const { html: xml } = decodePage(bytes, { subject: input });
@@ -197,7 +241,8 @@ export function idOf(input: string): string {
   return name.replace(/(?:\.(?:html?|xhtml|txt|text|md|xml|rss|atom|jsonl|ndjson|warc))?(?:\.gz)?$/i, "") || name;
 }
 
-async function checkFile(path: string): Promise<void> {
+/** Stats a path that must be a file; its size in bytes. */
+async function checkFile(path: string): Promise<number> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -209,17 +254,18 @@ async function checkFile(path: string): Promise<void> {
       subject: path,
     });
   }
+  return info.size;
 }
 
-/** Reads a whole file up to the page cap (gzip files up to the cap of compressed bytes as well). */
-async function readCapped(path: string): Promise<Buffer> {
+/** Reads a file's first `max` bytes, the whole file when it is smaller; nothing past them is loaded. */
+async function readCapped(path: string, max: number): Promise<Buffer> {
   try {
     const info = await stat(path);
-    if (info.size <= MAX_PAGE_BYTES) return await readFile(path);
+    if (info.size <= max) return await readFile(path);
     const handle = await open(path, "r");
     try {
-      const buffer = Buffer.alloc(MAX_PAGE_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, MAX_PAGE_BYTES, 0);
+      const buffer = Buffer.alloc(max);
+      const { bytesRead } = await handle.read(buffer, 0, max, 0);
       return buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
@@ -232,8 +278,11 @@ async function readCapped(path: string): Promise<Buffer> {
   }
 }
 
-function readText(bytes: Buffer, id: string, source: string): Article {
+/** A plain-text article; text over the cap is refused before any reading of its lines. */
+function readText(bytes: Buffer, id: string, source: string, cap: number): Article {
   const { text } = decodeText(bytes, source);
+  const size = Buffer.byteLength(text, "utf8");
+  if (size > cap) throw tooLarge(size, cap);
   const article = readTextArticle({ id, source, text });
   if (article.text.length === 0) {
     throw new TriangulateError("EMPTY", "has no article text once metadata and boilerplate are removed", {
@@ -284,7 +333,7 @@ async function* readUrl(url: string, options: ReadOptions): AsyncGenerator<Inges
     });
   }
   if (/text\/plain/i.test(type)) {
-    yield articleItem(readText(Buffer.from(fetched.bytes), id, url));
+    yield articleItem(readText(Buffer.from(fetched.bytes), id, url, options.maxArticleBytes ?? MAX_ARTICLE_BYTES));
     return;
   }
   yield itemOf(
@@ -325,26 +374,26 @@ async function* readWarcFile(path: string, options: ReadOptions): AsyncGenerator
 
 async function* readJsonlFile(path: string, options: ReadOptions): AsyncGenerator<IngestItem> {
   const stream = await openStream(path);
-  const lines = createInterface({ input: Readable.from(stream), crlfDelay: Number.POSITIVE_INFINITY });
   const idPrefix = idOf(path);
+  const recordOptions = { ...options.page, maxTextBytes: options.maxArticleBytes ?? MAX_ARTICLE_BYTES };
   let n = 0;
   try {
-    for await (const line of lines) {
+    for await (const line of boundedLines(stream, MAX_JSONL_LINE)) {
       n++;
-      if (line.trim().length === 0) continue;
-      if (line.length > MAX_JSONL_LINE) {
+      if (line === undefined) {
         yield {
           kind: "problem",
           problem: {
             source: `${path}:${n}`,
-            code: "BAD_DATA",
-            message: `line longer than ${MAX_JSONL_LINE} characters, skipped`,
+            code: "TOO_LARGE",
+            message: `expected a line of at most ${MAX_JSONL_LINE} bytes, found a longer one; skipped unread`,
           },
         };
         continue;
       }
+      if (line.trim().length === 0) continue;
       try {
-        yield itemOf(readJsonlRecord(line, { idPrefix, source: path, line: n }, options.page ?? {}));
+        yield itemOf(readJsonlRecord(line, { idPrefix, source: path, line: n }, recordOptions));
       } catch (err) {
         yield { kind: "problem", problem: problemOf(`${path}:${n}`, err) };
       }
@@ -352,6 +401,45 @@ async function* readJsonlFile(path: string, options: ReadOptions): AsyncGenerato
   } catch (err) {
     yield { kind: "problem", problem: problemOf(`${path}:${n + 1}`, err) };
   }
+}
+
+/**
+ * The lines of a byte stream (LF or CR LF), each decoded as UTF-8; a line longer than `max` bytes is
+ * `undefined`, its bytes dropped as they come, so one huge line never sits in memory.
+ */
+export async function* boundedLines(
+  stream: AsyncIterable<Uint8Array>,
+  max: number,
+): AsyncGenerator<string | undefined> {
+  const decoder = new TextDecoder("utf-8");
+  let parts: Buffer[] = [];
+  let length = 0;
+  let overflow = false;
+  const finish = (): string | undefined => {
+    const line = overflow ? undefined : decoder.decode(Buffer.concat(parts, length)).replace(/\r$/, "");
+    parts = [];
+    length = 0;
+    overflow = false;
+    return line;
+  };
+  for await (const chunk of stream) {
+    let buffer = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    for (let end = buffer.indexOf(0x0a); end !== -1; end = buffer.indexOf(0x0a)) {
+      if (!overflow && length + end <= max) parts.push(buffer.subarray(0, end));
+      else overflow = true;
+      length += end;
+      yield finish();
+      buffer = buffer.subarray(end + 1);
+    }
+    if (overflow || length + buffer.length > max) {
+      overflow = true;
+      parts = [];
+    } else if (buffer.length > 0) {
+      parts.push(Buffer.from(buffer));
+    }
+    length += buffer.length;
+  }
+  if (length > 0 || parts.length > 0) yield finish();
 }
 
 function problemOf(source: string, err: unknown): ReadProblem {

@@ -1,4 +1,5 @@
 export { BOILERPLATE_RULES, boilerplateRule } from "./boilerplate.js";
+export { cleanArticle, hasControls, stripControls } from "./controls.js";
 export { type Dateline, parseDateline } from "./dateline.js";
 export { decodeText, type Encoding } from "./decode.js";
 export { type FeedInput, looksLikeFeed, readFeed } from "./feeds/index.js";
@@ -8,6 +9,7 @@ export {
   type InputFormat,
   idOf,
   itemOf,
+  MAX_ARTICLE_BYTES,
   type ReadOptions,
   type ReadProblem,
   type ReadResult,

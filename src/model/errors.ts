@@ -6,6 +6,8 @@ export type ErrorCode =
   | "BINARY"
   | "UNDECODABLE"
   | "UNREADABLE"
+  | "TOO_LARGE"
+  | "UNWRITABLE"
   | "NO_ARTICLES"
   | "BAD_ARGUMENT"
   | "BAD_DATA";

@@ -43,11 +43,17 @@ export interface ReportQuote {
   occurrences: (EvidenceSpan & { attribution: string; fidelity: Fidelity })[];
 }
 
+/**
+ * A claim and, for each article, whether it supports it, contradicts it or says nothing of it. `sources` are
+ * the supporters only; an article whose aligned statement gives another value is in `contradictedBy`, and such
+ * a claim is `disputed`. `evidence` holds the words of supporters and contradictors alike.
+ */
 export interface ReportFact {
   id: string;
   text: string;
-  kind: "corroborated" | "unique";
+  kind: "corroborated" | "unique" | "disputed";
   sources: string[];
+  contradictedBy?: string[];
   evidence: EvidenceSpan[];
 }
 

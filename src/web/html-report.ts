@@ -160,8 +160,9 @@ function factOrder(facts: readonly ReportFact[]): number[] {
       const fa = facts[a];
       const fb = facts[b];
       if (!fa || !fb) return 0;
-      const ka = fa.kind === "corroborated" ? 0 : 1;
-      const kb = fb.kind === "corroborated" ? 0 : 1;
+      const rankOf = { corroborated: 0, disputed: 1, unique: 2 } as const;
+      const ka = rankOf[fa.kind];
+      const kb = rankOf[fb.kind];
       return ka - kb || fb.sources.length - fa.sources.length || a - b;
     });
 }
@@ -181,6 +182,12 @@ function renderFacts(ctx: Context): SafeHtml {
     const cells = articles.map((a) => {
       const evidence = fact.evidence.find((e) => e.article === a.id);
       const label = ctx.spans.label(a.id);
+      if (fact.contradictedBy?.includes(a.id)) {
+        const mark = html`<span aria-label="${`contradicted by ${label}`}">✕</span>`;
+        if (!evidence) return html`<td class="cell against">${mark}</td>`;
+        const anchor = ctx.spans.span(a.id, evidence.start, evidence.end, evidence.text, "fact");
+        return html`<td class="cell against">${link(anchor, mark, evidence.text)}</td>`;
+      }
       if (evidence) {
         const anchor = ctx.spans.span(a.id, evidence.start, evidence.end, evidence.text, "fact");
         return html`<td class="cell">${link(anchor, html`<span aria-label="${`in ${label}`}">●</span>`, evidence.text)}</td>`;
@@ -193,10 +200,13 @@ function renderFacts(ctx: Context): SafeHtml {
     const badge =
       fact.kind === "corroborated"
         ? html`<span class="badge good">${fact.sources.length} outlets</span>`
-        : html`<span class="badge">only ${ctx.spans.label(fact.sources[0] ?? "")}</span>`;
+        : fact.kind === "disputed"
+          ? html`<span class="badge bad">disputed by ${(fact.contradictedBy ?? []).map((id) => ctx.spans.label(id)).join(", ")}</span>`
+          : html`<span class="badge">only ${ctx.spans.label(fact.sources[0] ?? "")}</span>`;
     return html`<tr id="fact-${i}" class="${fact.kind}"><td class="fact">${fact.text} ${badge}</td>${cells}</tr>`;
   });
-  return html`<p class="lede">${corroborated} corroborated, ${facts.length - corroborated} reported by one outlet only. ● links to the outlet's words.</p>
+  const disputed = facts.filter((f) => f.kind === "disputed").length;
+  return html`<p class="lede">${corroborated} corroborated, ${disputed} disputed, ${facts.length - corroborated - disputed} reported by one outlet only. ● the outlet supports the claim (links to its words), ✕ it gives another value, · it says nothing of it.</p>
 <div class="scroll"><table class="matrix${many ? " many" : ""}">${head}<tbody>${rows}</tbody></table></div>`;
 }
 

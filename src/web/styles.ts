@@ -53,6 +53,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 ol.brief li { margin: .45rem 0; font-family: Georgia, "Noto Serif", "DejaVu Serif", serif; font-size: 1.06rem; }
 table.matrix td.cell { text-align: center; width: 4.5rem; }
 table.matrix td.cell a { text-decoration: none; font-size: 1.1rem; }
+table.matrix td.against, table.matrix td.against a { color: var(--bad); background: var(--bad-bg); }
 table.matrix td.miss { background: #f6f5f0; color: #b8b4a8; text-align: center; }
 table.matrix.many thead th.outlet { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 12rem; }
 tr.unique th, tr.unique td.fact { background: #fcfbf7; }

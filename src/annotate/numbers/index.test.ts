@@ -239,7 +239,10 @@ describe("extractNumbers: vague amounts", () => {
     ["Hundreds of thousands of people marched.", "Hundreds of thousands of people", "people", "hundreds of thousands"],
     ["Tens of thousands of fans sang.", "Tens of thousands of fans", "fans", "tens of thousands"],
     ["Scores of boats sank.", "Scores of boats", "boats", "scores"],
-    ["Thousands fled.", "Thousands", undefined, "thousands"],
+    ["Thousands fled.", "Thousands", "people", "thousands"],
+    ["Hundreds had gathered outside.", "Hundreds", "people", "hundreds"],
+    ["It cost thousands.", "thousands", undefined, "thousands"],
+    ["Thousands, officials said.", "Thousands", undefined, "thousands"],
     ["Several small parties merged.", "Several small parties", "parties", "several"],
     ["A few days later it rained.", "A few days", "days", "a few"],
     ["A handful of protesters stayed.", "A handful of protesters", "protesters", "a handful"],
@@ -417,3 +420,22 @@ describe.skipIf(!existsSync(SEEDS))(
     });
   },
 );
+
+describe("extractNumbers: ages and written lower bounds", () => {
+  it.each([
+    ["She died at the age of 88.", "88", "age"],
+    ["A man aged 41 was arrested.", "41", "age"],
+    ["The 41 passengers were aged.", "41 passengers", "passengers"],
+    ["He paid 88 for it.", "88", undefined],
+  ])("%s -> %s counts %s", (sentence, text, unit) => {
+    const m = only(sentence);
+    expect(m.text).toBe(text);
+    expect(m.unit).toBe(unit);
+  });
+
+  it("reads '-plus' after an estimate as at least the figure", () => {
+    const m = only("An estimated 5,000-plus fans lined the route.");
+    expect(m.hedge).toBe("at-least");
+    expect([m.interval.low, m.interval.high]).toEqual([5000, Number.POSITIVE_INFINITY]);
+  });
+});

@@ -119,6 +119,13 @@ const RANGE_WORDS = new RegExp(String.raw`\b${WORDS}\b`, "iy");
 
 const FROM_BEFORE = /\bfrom\s+$/i;
 
+/** "aged 96", "at the age of 96": the figure is an age, which the text does not name after it. */
+const AGE_BEFORE = /\b(?:aged|age\s+of)\s+$/i;
+const AGE = "age";
+
+/** A finite verb right after a bare amount: an auxiliary or a regular past form ("had", "were", "gathered"). */
+const PREDICATE_AFTER = /\s+(?:had|have|has|were|are|will|would|could|may|might|\p{Ll}+ed)\b/uy;
+
 /**
  * How far apart two figures joined by "or" may be and still read as one range: "two or three", "10 or 20",
  * but not "$30 or $1 million", which are alternatives.
@@ -304,7 +311,10 @@ function unitAfter(text: string, at: number, vague: boolean): { unit?: string; e
 function readVague(text: string, start: number, phrase: string): NumberMention | undefined {
   const amount = vagueAmount(phrase);
   if (!amount) return undefined;
-  const { unit, end } = unitAfter(text, start + phrase.length, true);
+  const after = unitAfter(text, start + phrase.length, true);
+  const { end } = after;
+  // "Hundreds of thousands had gathered": a bare vague amount that is the subject of a verb counts people.
+  const unit = after.unit ?? (sticky(PREDICATE_AFTER, text, end) ? "people" : undefined);
   const mention: NumberMention = {
     start,
     end,
@@ -361,7 +371,8 @@ function readCount(text: string, figure: Figure): Outcome {
     end = HYPHEN_WORD.lastIndex;
     const lower = compound.toLowerCase();
     if (lower === "odd" || lower === "plus") {
-      if (shape === undefined) {
+      // "an estimated million-plus": the written lower bound says more than the soft estimate before it.
+      if (shape === undefined || (lower === "plus" && shape === "around")) {
         shape = shapeAfter(lower);
         hedgeText = hyphen?.[0];
       }
@@ -386,7 +397,7 @@ function readCount(text: string, figure: Figure): Outcome {
     if (found.unit !== undefined) {
       unit = found.unit;
       end = found.end;
-    }
+    } else if (AGE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) unit = AGE;
   }
 
   if (figure.isOne && range === undefined) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type Article, TriangulateError } from "../../model/index.js";
+import { stripControls } from "../controls.js";
 import { parseDateValue } from "../html/dates.js";
 import { normaliseLanguage } from "../html/metadata.js";
 import { type ArticlePage, extractPage, type PageExtraction, type PageOptions } from "../html/page.js";
@@ -38,6 +39,12 @@ export const jsonlRecord = z
 
 export type JsonlRecord = z.infer<typeof jsonlRecord>;
 
+/** How records are read: page extraction's options, and the cap on a text record's size. */
+export interface JsonlOptions extends PageOptions {
+  /** A `text` record with more UTF-8 bytes than this is refused as `TOO_LARGE` before it is read; default none. */
+  maxTextBytes?: number;
+}
+
 /**
  * Reads one JSON Lines record into an article: `html` goes through page extraction, `text` through the
  * plain-text reader, and the record's own fields (title, url, published, outlet, author, language) win
@@ -48,7 +55,7 @@ export type JsonlRecord = z.infer<typeof jsonlRecord>;
 export function readJsonlRecord(
   line: string,
   where: { idPrefix: string; source: string; line: number },
-  options: PageOptions = {},
+  options: JsonlOptions = {},
 ): PageExtraction {
   const subject = `${where.source}:${where.line}`;
   let json: unknown;
@@ -80,7 +87,15 @@ export function readJsonlRecord(
     result = extractPage({ html: r.html, id, source: subject, ...(url ? { url } : {}) }, options);
   } else {
     const body = (r.text ?? r.content ?? r.body) as string;
-    const article = readTextArticle({ id, source: subject, text: body.replace(/\r\n?/g, "\n").normalize("NFC") });
+    const size = options.maxTextBytes === undefined ? 0 : Buffer.byteLength(body, "utf8");
+    if (options.maxTextBytes !== undefined && size > options.maxTextBytes) {
+      throw new TriangulateError(
+        "TOO_LARGE",
+        `expected at most ${options.maxTextBytes} bytes of text for one article, found ${size} bytes of text`,
+        { subject },
+      );
+    }
+    const article = readTextArticle({ id, source: subject, text: stripControls(body).normalize("NFC") });
     const page: ArticlePage = { kind: "article", article, extractor: "structure" };
     if (url) page.url = url;
     result = page;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { StoryReport } from "../src/model/index.js";
+import type { StoryReport } from "./report.js";
 
 const span = {
   article: z.string(),
@@ -8,7 +8,12 @@ const span = {
   end: z.number().int().nonnegative(),
 };
 
-/** The `triangulate.story/1` contract of DESIGN.md, as a validator for tests. */
+/**
+ * The `triangulate.story/1` contract, as a validator: for tests, and for anything that reads a stored or
+ * received report (the API, the store).
+ *
+ * @example storyReportSchema.parse(JSON.parse(text))
+ */
 export const storyReportSchema = z
   .object({
     schema: z.literal("triangulate.story/1"),
@@ -61,8 +66,9 @@ export const storyReportSchema = z
       z.object({
         id: z.string(),
         text: z.string(),
-        kind: z.enum(["corroborated", "unique"]),
+        kind: z.enum(["corroborated", "unique", "disputed"]),
         sources: z.array(z.string()).min(1),
+        contradictedBy: z.array(z.string()).optional(),
         evidence: z.array(z.object(span)).min(1),
       }),
     ),
@@ -143,6 +149,12 @@ export function referentialProblems(report: StoryReport): string[] {
   for (const f of report.facts) {
     for (const e of f.evidence) checkSpan(`fact ${f.id}`, e);
     for (const s of f.sources) checkArticle(`fact ${f.id}`, s);
+    for (const s of f.contradictedBy ?? []) {
+      checkArticle(`fact ${f.id}`, s);
+      if (f.sources.includes(s)) problems.push(`fact ${f.id}: ${s} both supports and contradicts it`);
+    }
+    if ((f.kind === "disputed") !== (f.contradictedBy ?? []).length > 0)
+      problems.push(`fact ${f.id}: disputed exactly when some article contradicts it`);
   }
   for (const d of report.discrepancies) for (const v of d.values) checkArticle(`discrepancy ${d.id}`, v.article);
   for (const c of report.certainty) checkArticle("certainty", c.article);
