@@ -67,7 +67,7 @@ export const ORG_AFTER = set(`
   plant plants factory factories brand brands products customers captain skipper batsman bowler striker
   midfielder defender goalkeeper winger pitcher quarterback group groups militia militias faction factions
   movement party coalition alliance network organisation organization brigade brigades battalion battalions
-  wing affiliate affiliates
+  wing affiliate affiliates union unions company firm
 `);
 
 /**
@@ -115,7 +115,7 @@ export const ORG_HEADS = set(`
   center observatory consortium conglomerate enterprises industries manufacturing airline railways railway
   insurance bancorp financial investments pictures studios records entertainment publishing magazine daily
   weekly agency ministry brigade order fraternity syndicate
-  newsroom nations crescent resistance
+  newsroom nations crescent resistance shipping logistics mining
 `);
 
 /**
