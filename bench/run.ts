@@ -17,7 +17,7 @@ const BENCHMARKS: Record<string, (args: string[]) => Promise<void>> = {
   speed: benchSpeed,
   warc: benchWarc,
 };
-const SCRIPTS = ["story"];
+const SCRIPTS = ["story", "scale"];
 
 const rerun = rerunWithLargeHeap();
 const args = process.argv.slice(2);

@@ -31,7 +31,7 @@ export function annotateArticle(article: Article, referenceDate?: string): Annot
     sentences,
     mentions,
     numbers: extractNumbers(text),
-    dates: extractDates(text, article.published ?? referenceDate),
+    dates: extractDates(text, article.published, referenceDate === undefined ? {} : { reference: referenceDate }),
     quotes: extractQuotes({ text, tokens, sentences, mentions }),
   };
 }

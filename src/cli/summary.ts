@@ -63,13 +63,20 @@ function renderComparison(report: StoryReport, out: string[]): void {
     out.push("");
   }
   const corroborated = report.facts.filter((f) => f.kind === "corroborated");
+  const disputed = report.facts.filter((f) => f.kind === "disputed");
   const unique = report.facts.filter((f) => f.kind === "unique");
-  out.push(`Facts: ${corroborated.length} corroborated, ${unique.length} reported by one outlet only`);
+  out.push(
+    `Facts: ${corroborated.length} corroborated, ${disputed.length} disputed, ${unique.length} reported by one outlet only`,
+  );
   const independent = independence(report);
   for (const f of corroborated.slice(0, MAX_FACTS)) {
     const n = independent(f.sources);
     const outlets = `${f.sources.length} outlets${n < f.sources.length ? `, ${n} independently` : ""}`;
     out.push(`  [${outlets}] ${clip(f.text, 120)}`);
+  }
+  for (const f of disputed.slice(0, MAX_FACTS)) {
+    const against = (f.contradictedBy ?? []).map(label).join("; ");
+    out.push(`  [${f.sources.map(label).join("; ")} — contradicted by ${against}] ${clip(f.text, 100)}`);
   }
   out.push("");
   out.push(`Discrepancies (${report.discrepancies.length})`);

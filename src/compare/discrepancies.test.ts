@@ -120,6 +120,17 @@ describe("negation and attribution", () => {
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
   });
 
+  it("finds 'unless' against 'if' as opposite conditions", () => {
+    const report = story(
+      [
+        "one",
+        "The governor said the port would close unless the Velmar Group agreed to repair the crane at the terminal.",
+      ],
+      ["two", "The governor said the port would close if the Velmar Group agreed to repair the crane at the terminal."],
+    );
+    expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
+  });
+
   it.each([
     [
       "'not' and 'no' saying the same",
@@ -130,6 +141,16 @@ describe("negation and attribution", () => {
       "a name after the negator, praised elsewhere",
       "The Velmar Group did not hire Ana Ruiz, but it praised her work at the terminal.",
       "The Velmar Group praised Ana Ruiz for her work at the terminal.",
+    ],
+    [
+      "'unless' against 'if ... not'",
+      "The governor said the port would close unless the Velmar Group agreed to repair the crane at the terminal.",
+      "The governor said the port would close if the Velmar Group did not fund and repair the crane at the terminal.",
+    ],
+    [
+      "two negations of one predicate, their objects worded apart",
+      "Officials warned the city that unless it moved to repair the cranes, the dockers would strike at the terminal.",
+      "Officials warned the crane operators that the dockers would strike at the terminal if the city did not fix and repair them.",
     ],
     [
       "'not only' against a plain statement",

@@ -34,9 +34,12 @@ const PERSON_STATEMENT = 0.45;
 const RANKED =
   /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|top|bottom|\d+(?:st|nd|rd|th)|best|worst|highest|lowest|largest|biggest|smallest)\s+(?:place\s+)?(?:in|of)\s+(?:the\s+)?$/i;
 const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?$/i;
-/** Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"). */
+/**
+ * Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"); "unless X" is
+ * "if not X", the opposite condition of "if X".
+ */
 const NEGATION =
-  /\b(?:not|no|never|without|neither|nor|none|declin\w*|refus\w*|den(?:y|ied|ies|ying)|fail\w*|reject\w*)\b|n['’]t\b/gi;
+  /\b(?:not|no|never|without|neither|nor|none|unless|declin\w*|refus\w*|den(?:y|ied|ies|ying)|fail\w*|reject\w*)\b|n['’]t\b/gi;
 
 type Side = { article: string; value: string; evidence: string };
 

@@ -2,6 +2,7 @@ import type { EvidenceSpan, ReportFact } from "../model/index.js";
 import type { AlignedPair } from "./align.js";
 import { detailClaim, detailGroups } from "./details.js";
 import type { Unit } from "./units.js";
+import { contentStems } from "./words.js";
 
 /** Sentences with fewer content stems than this ("He declined.") are not statements worth listing. */
 const MIN_FACT_STEMS = 4;
@@ -81,9 +82,65 @@ export function factsOf(
   const unique = units
     .filter((u) => !grouped.has(u.index) && !u.headline && u.stems.length >= MIN_FACT_STEMS)
     .map((u) => ({ id: "", text: u.text, kind: "unique" as const, sources: [u.article], evidence: [evidenceOf(u)] }));
-  const facts: ReportFact[] = [...corroborated, ...unique];
+  const facts: ReportFact[] = [...corroborated, ...unique, ...uniqueClauses(units, grouped)];
   facts.forEach((f, i) => {
     f.id = `f${i + 1}`;
   });
   return facts;
+}
+
+/** Where a sentence divides into clauses that may be claims of their own. */
+const CLAUSE_EDGE =
+  /,\s+(?=(?:which|who|where|when|while|whereas|after|before|as|and|but|including)\b)|;\s+|\s[—–]\s/gu;
+/**
+ * A clause of a corroborated sentence is a claim of its own article alone when no sentence of another article
+ * holds this share of its words (rare words only: the story's common words are everywhere).
+ */
+const OTHERS_SHARE = 0.34;
+/** Words in more than this share of the story's sentences are too common to tell whether a clause is repeated. */
+const COMMON_SHARE = 0.05;
+const MIN_COMMON = 8;
+
+/**
+ * Clauses that one article alone adds to a sentence other articles corroborate: "…, which saw a congregation
+ * of 2,000" after a meeting every outlet reports. Only clauses with a figure or a name (something to check).
+ */
+function uniqueClauses(units: Unit[], grouped: Set<number>): ReportFact[] {
+  const postings = new Map<string, Unit[]>();
+  for (const u of units) for (const st of u.lexical) postings.set(st, [...(postings.get(st) ?? []), u]);
+  const cap = Math.max(MIN_COMMON, Math.ceil(units.length * COMMON_SHARE));
+  const out: ReportFact[] = [];
+  for (const u of units) {
+    if (!grouped.has(u.index) || u.headline) continue;
+    const edges = [0, ...[...u.text.matchAll(CLAUSE_EDGE)].map((m) => m.index + m[0].length), u.text.length];
+    if (edges.length < 3) continue;
+    for (let i = 0; i + 1 < edges.length; i++) {
+      const raw = u.text.slice(edges[i], edges[i + 1]);
+      const text = raw.replace(/[\s,;—–.]+$/u, "");
+      const start = u.sentence.start + (edges[i] as number);
+      const end = start + text.length;
+      const checkable =
+        u.numbers.some((n) => n.start >= start && n.end <= end) ||
+        u.mentions.some((m) => m.start >= start && m.end <= end);
+      if (!checkable) continue;
+      const stems = [...new Set(contentStems(text.replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ")))].filter(
+        (st) => (postings.get(st)?.length ?? 0) <= cap,
+      );
+      if (stems.length < MIN_FACT_STEMS - 1) continue;
+      const hits = new Map<number, number>();
+      for (const st of stems) {
+        for (const v of postings.get(st) ?? [])
+          if (v.article !== u.article) hits.set(v.index, (hits.get(v.index) ?? 0) + 1);
+      }
+      if (Math.max(0, ...hits.values()) >= OTHERS_SHARE * stems.length) continue;
+      out.push({
+        id: "",
+        text,
+        kind: "unique",
+        sources: [u.article],
+        evidence: [{ article: u.article, text, start, end }],
+      });
+    }
+  }
+  return out;
 }

@@ -1,16 +1,25 @@
-import type { AnnotatedArticle, Entity, EntityIndex, EntityType, LocatedMention } from "../model/index.js";
+import { ORG_HEADS, PLACE_HEADS } from "../annotate/mentions/cues.js";
+import { lookupPlace, placeOfDemonym } from "../annotate/mentions/lexicon.js";
+import type { AnnotatedArticle, Entity, EntityIndex, EntityType, LocatedMention, Mention } from "../model/index.js";
 import {
+  allInitials,
   bareKey,
   bareWord,
   CONNECTORS,
+  countryKey,
   editDistance,
+  FACILITY_HEADS,
   foldName,
   initials,
   isAcronym,
   isOnlyTitles,
+  isRegnalNumber,
   nameWords,
+  REGNANT_TITLES,
+  ROYAL_TITLES,
   stripLegalForm,
   stripTitles,
+  titlesBefore,
 } from "./names.js";
 
 /** Single-word spelling variants one letter apart merge only from this length: "Mali" and "Bali" must not. */
@@ -20,7 +29,16 @@ const MIN_VARIANT_PART = 4;
 
 interface Group {
   key: string;
+  /** The name's words without titles; a royal title is kept apart in `royal`. */
   words: string[];
+  /** The royal title that is part of who is named ("prince" for "Prince Edgar"); absent for a numbered name. */
+  royal: string | undefined;
+  /** The name ends in a regnal number ("Edgar VI"). */
+  regnal: boolean;
+  /** Royal titles written before or in its mentions. */
+  titles: Set<string>;
+  /** Places its mentions are said to belong to ("Norvania's Fisheries Ministry"). */
+  owners: Set<string>;
   forms: Map<string, number>;
   types: Map<EntityType, number>;
   mentions: LocatedMention[];
@@ -50,10 +68,18 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
 
+  retypeMistypedPersons(
+    groups,
+    articles.map((a) => a.article.text),
+  );
   mergeVariants(groups, union);
   mergeAcronyms(groups, articles, union, find);
+  mergeReorderedNames(groups, union);
+  mergeAcronymPrefixes(groups, union, find);
+  mergeShortNames(groups, union, find);
   mergeMiddleNames(groups, union, find);
-  mergeSurnames(groups, union, find);
+  const claimed = mergeRoyalNames(groups, union, find);
+  mergeSurnames(groups, union, find, claimed);
 
   const clusters = new Map<number, Group[]>();
   groups.forEach((g, i) => {
@@ -72,8 +98,9 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
   for (const e of entities) {
     for (const m of e.mentions) mentionIndex.set(`${m.article}\u0000${m.start}\u0000${m.end}`, e);
     for (const form of [e.name, ...e.aliases]) {
-      const key = groupKey(form, e.type);
-      if (!nameIndex.has(key.key)) nameIndex.set(key.key, e);
+      const folded = foldName(form);
+      // A royal title stays in the key: "Prince Edgar" does not answer for "Edgar".
+      for (const key of [folded, groupKey(form, e.type).key]) if (!nameIndex.has(key)) nameIndex.set(key, e);
     }
   }
   return {
@@ -103,29 +130,153 @@ const SPELLED_OUT = new Map([
   ["pt", "point"],
 ]);
 
-function groupKey(surface: string, type: EntityType): { key: string; words: string[] } {
+interface NameKey {
+  key: string;
+  words: string[];
+  royal: string | undefined;
+  regnal: boolean;
+  /** The royal title written with the name, whether or not it is part of the key. */
+  title: string | undefined;
+}
+
+/**
+ * The key a name is grouped under. A person's titles are left out ("Mayor Velasquez" is "Velasquez") but for a
+ * royal one, which keeps "Prince Edgar" apart from "Edgar", unless a regnal number names the person ("King
+ * Edgar VI" is "Edgar VI"). A country's several names share one key.
+ */
+function groupKey(surface: string, type: EntityType, titleBefore?: string): NameKey {
   let words = nameWords(foldName(surface)).map((w) => SPELLED_OUT.get(w.replace(/\.$/, "")) ?? w);
-  if (type === "person") words = stripTitles(words);
-  else if (type !== "place") words = stripLegalForm(words);
-  return { key: words.join(" "), words };
+  if (type === "person") {
+    const stripped = stripTitles(words);
+    const leading = words.slice(0, words.length - stripped.length).map((w) => w.replace(/\.$/, ""));
+    const royal = [titleBefore, ...leading].filter((t): t is string => t !== undefined && ROYAL_TITLES.has(t)).at(-1);
+    const regnal = stripped.length >= 2 && isRegnalNumber(stripped[stripped.length - 1] as string);
+    const key = stripped.join(" ");
+    return {
+      key: royal && !regnal ? `${key}\u0001${royal}` : key,
+      words: stripped,
+      royal: regnal ? undefined : royal,
+      regnal,
+      title: royal,
+    };
+  }
+  if (type !== "place") words = stripLegalForm(words);
+  const country = countryKey(words.join(" "));
+  if (country) words = country.split(" ");
+  return { key: words.join(" "), words, royal: undefined, regnal: false, title: undefined };
+}
+
+/** A mention, or two read as one name, with the forms it writes. */
+interface NameItem {
+  mentions: Mention[];
+  surface: string;
+  type: EntityType;
+  forms: string[];
+  titleBefore: string | undefined;
+  /** The country or place written before an organisation's name ("Norvania's", "Norvanian"), folded. */
+  owner: string | undefined;
+}
+
+function nameItems(article: AnnotatedArticle): NameItem[] {
+  const { text } = article.article;
+  const items: NameItem[] = [];
+  const list = article.mentions;
+  for (let k = 0; k < list.length; k++) {
+    const m = list[k] as Mention;
+    if (m.type !== "organization" && isCreditLine(text, m)) continue;
+    const next = list[k + 1];
+    const members = next && bracketJoined(text, m, next) ? [m, next] : [m];
+    if (members.length === 2) k++;
+    const last = members[members.length - 1] as Mention;
+    const surface = members.map((x) => displayForm(x.text)).join(" ");
+    const type = members.some((x) => x.type === "person") ? "person" : m.type;
+    const forms = [surface];
+    if (members.length === 2) forms.push(displayForm(last.text));
+    let titleBefore: string | undefined;
+    if (type === "person") {
+      const titles = titlesBefore(text, m.start);
+      if (titles.length > 0) {
+        titleBefore = (titles[titles.length - 1] as string).toLowerCase().replace(/\.$/, "");
+        // "Prince Edgar" was written, not "Edgar", which may be another royal person of the name.
+        if (ROYAL_TITLES.has(titleBefore)) forms.shift();
+        forms.push(`${titles.join(" ")} ${surface}`);
+      }
+    }
+    const prev = list[k - members.length];
+    const owner = type === "organization" && prev ? ownerOf(text, prev, m) : undefined;
+    items.push({ mentions: members, surface, type, forms, titleBefore, owner });
+  }
+  return items;
+}
+
+/** The place an organisation's name is said to belong to: "Norvania's Fisheries Ministry", "the Norvanian Navy". */
+function ownerOf(text: string, prev: Mention, m: Mention): string | undefined {
+  if (prev.type !== "place" && prev.type !== "other") return undefined;
+  if (!/^(?:['’]s)?\s$/u.test(text.slice(prev.end, m.start))) return undefined;
+  const written = displayForm(prev.text);
+  const place = placeOfDemonym(written) ?? (prev.type === "place" ? written : undefined);
+  if (!place) return undefined;
+  const folded = foldName(place);
+  return countryKey(folded) ?? folded;
+}
+
+/**
+ * An agency's credit where the detector saw a place: a name alone on the article's last line ("REUTERS"), or
+ * in brackets after a dateline ("LAGOS (Reuters) -"). Provenance, not a place the story is about.
+ */
+function isCreditLine(text: string, m: Mention): boolean {
+  const lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
+  const newline = text.indexOf("\n", m.end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const before = text.slice(lineStart, m.start);
+  const after = text.slice(m.end, lineEnd);
+  if (/^[\s\p{P}\p{S}]*$/u.test(before + after) && text.slice(lineEnd).trim() === "") return true;
+  return /^\s*\p{Lu}[\p{Lu}\s,.'’-]*\(\s*$/u.test(before) && /^\s*\)/.test(after);
+}
+
+/** How far before a name an editor's opening bracket may stand: "(Russian President Ada) Kestrel". */
+const MAX_BRACKET_REACH = 60;
+
+/**
+ * A name split by an editor's bracket, "(Deputy Minister Ada) Kestrel's" or "[Ada] Kestrel": the bracketed
+ * part and the name after it are one name.
+ */
+function bracketJoined(text: string, m: Mention, n: Mention): boolean {
+  if (m.type !== "person" && n.type !== "person") return false;
+  if (!/^\s*[)\]]\s*$/.test(text.slice(m.end, n.start))) return false;
+  const open = Math.max(text.lastIndexOf("(", m.start), text.lastIndexOf("[", m.start));
+  return open >= 0 && m.start - open <= MAX_BRACKET_REACH && !/[)\]\n]/.test(text.slice(open + 1, m.start));
 }
 
 function groupByKey(articles: AnnotatedArticle[]): Group[] {
   const byKey = new Map<string, Group>();
   for (const a of articles) {
-    for (const m of a.mentions) {
-      const { key, words } = groupKey(m.text, m.type);
+    for (const item of nameItems(a)) {
+      const { key, words, royal, regnal, title } = groupKey(item.surface, item.type, item.titleBefore);
       // A title alone ("Mr.", "Const.") names nobody.
-      if (key.length === 0 || isOnlyTitles(nameWords(foldName(m.text)))) continue;
+      if (key.length === 0 || isOnlyTitles(nameWords(foldName(item.surface)))) continue;
       let g = byKey.get(key);
       if (!g) {
-        g = { key, words, forms: new Map(), types: new Map(), mentions: [] };
+        g = {
+          key,
+          words,
+          royal,
+          regnal,
+          titles: new Set(),
+          owners: new Set(),
+          forms: new Map(),
+          types: new Map(),
+          mentions: [],
+        };
         byKey.set(key, g);
       }
-      const form = displayForm(m.text);
-      g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
-      g.types.set(m.type, (g.types.get(m.type) ?? 0) + 1);
-      g.mentions.push({ ...m, article: a.article.id });
+      for (const form of item.forms) g.forms.set(form, (g.forms.get(form) ?? 0) + 1);
+      if (title) g.titles.add(title);
+      if (item.owner) g.owners.add(item.owner);
+      for (const m of item.mentions) {
+        g.types.set(m.type, (g.types.get(m.type) ?? 0) + 1);
+        g.mentions.push({ ...m, article: a.article.id });
+      }
     }
   }
   return [...byKey.values()];
@@ -163,19 +314,33 @@ function compatibleTypes(a: Group, b: Group): boolean {
 function mergeVariants(groups: Group[], union: (a: number, b: number) => void): void {
   const byBare = new Map<string, number>();
   groups.forEach((g, i) => {
-    const bare = bareKey(g.words).replace(/s$/, "");
+    const bare = `${bareKey(g.words).replace(/s$/, "")}\u0001${g.royal ?? ""}`;
     const seen = byBare.get(bare);
     if (seen !== undefined && compatibleTypes(groups[seen] as Group, g)) union(seen, i);
     else byBare.set(bare, i);
   });
-  for (let i = 0; i < groups.length; i++) {
-    for (let j = i + 1; j < groups.length; j++) {
-      const a = groups[i] as Group;
-      const b = groups[j] as Group;
-      // A long name spelt two ways is one thing even when the tagger typed the two spellings differently.
-      const typesAgree =
-        compatibleTypes(a, b) || (a.words.length >= 2 && majorityType(a) !== "place" && majorityType(b) !== "place");
-      if (typesAgree && spellingVariants(a.words, b.words)) union(i, j);
+  // Spelling variants have as many words, joining words in the same places and the same first letters: only
+  // names alike in that shape are compared.
+  const byShape = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    const shape = g.words.map((w) => {
+      const bare = bareWord(w);
+      return CONNECTORS.has(bare) ? "*" : bare[0];
+    });
+    push(byShape, `${g.royal ?? ""}\u0001${shape.join("")}`, i);
+  });
+  for (const list of byShape.values()) {
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] as number;
+        const j = list[y] as number;
+        const a = groups[i] as Group;
+        const b = groups[j] as Group;
+        // A long name spelt two ways is one thing even when the tagger typed the two spellings differently.
+        const typesAgree =
+          compatibleTypes(a, b) || (a.words.length >= 2 && majorityType(a) !== "place" && majorityType(b) !== "place");
+        if (typesAgree && spellingVariants(a.words, b.words)) union(i, j);
+      }
     }
   }
 }
@@ -228,15 +393,20 @@ function mergeAcronyms(
       }
     }
   }
+  // An acronym used without its definition stands for the name it spells, with or without the joining words'
+  // letters ("MOF", "Ministry of Fisheries"), when it spells only one.
+  const byInitials = new Map<string, number[]>();
+  groups.forEach((o, j) => {
+    if (o.words.length < 2 || majorityType(o) === "person") return;
+    for (const init of new Set([initials(o.words), allInitials(o.words)])) push(byInitials, init, j);
+  });
   groups.forEach((g, i) => {
-    if (linked.has(i) || g.words.length !== 1 || ![...g.forms.keys()].some(isAcronym)) return;
-    const acronym = (g.words[0] as string).replace(/\./g, "");
-    const candidates = groups
-      .map((o, j) => ({ o, j }))
-      .filter(({ o }) => o.words.length >= 2 && initials(o.words) === acronym && majorityType(o) !== "person");
-    const roots = new Set(candidates.map(({ j }) => find(j)));
+    if (linked.has(i) || majorityType(g) === "person" || ![...g.forms.keys()].some(isAcronym)) return;
+    // "U.N." folds to single letters.
+    if (g.words.length !== 1 && !g.words.every((w) => w.length === 1)) return;
+    const candidates = (byInitials.get(g.words.join("").replace(/\./g, "")) ?? []).filter((j) => j !== i);
     const first = candidates[0];
-    if (roots.size === 1 && first) union(i, first.j);
+    if (first !== undefined && new Set(candidates.map(find)).size === 1) union(i, first);
   });
 }
 
@@ -253,6 +423,194 @@ function isSubsequence(needle: string, hay: string): boolean {
   return k === needle.length;
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Two words taken for an organisation ("Raj Kestrel") whose last word alone names a person in the story, when
+ * no other name ends in it and nothing in it reads as an organisation's or a place's: the person's full name.
+ */
+function retypeMistypedPersons(groups: Group[], texts: string[]): void {
+  const surnames = new Set<string>();
+  const owners = new Set<string>();
+  for (const g of groups) {
+    if (majorityType(g) !== "person" || g.royal || g.regnal) continue;
+    const last = bareWord(g.words[g.words.length - 1] as string);
+    (g.words.length === 1 ? surnames : owners).add(last);
+  }
+  const candidates = new Map<string, Group[]>();
+  for (const g of groups) {
+    const type = majorityType(g);
+    if (g.words.length !== 2 || (type !== "organization" && type !== "other")) continue;
+    const last = bareWord(g.words[1] as string);
+    if (!surnames.has(last) || owners.has(last)) continue;
+    if (g.words.some((w) => ORG_HEADS.has(w) || PLACE_HEADS.has(w) || FACILITY_HEADS.has(w) || CONNECTORS.has(w)))
+      continue;
+    if (![...g.forms.keys()].every((f) => PERSON_SHAPE.test(f))) continue;
+    // A first word the story also writes in lower case is a word, not a given name ("Crooked Kestrel").
+    const first = g.words[0] as string;
+    if (texts.some((t) => containsWord(t, first))) continue;
+    push(candidates, last, g);
+  }
+  for (const list of candidates.values()) if (list.length === 1) majorityTypes.set(list[0] as Group, "person");
+}
+
+/** True when the text has the word as written (in lower case), not inside another word. */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text[at - 1] ?? " ";
+    const after = text[at + word.length] ?? " ";
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return true;
+  }
+  return false;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+
+/** Two title-case words, as a given name and a surname are written: "Raj Kestrel", "Ana-Maria O'Dell". */
+const PERSON_SHAPE = /^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)* \p{Lu}[\p{Ll}'’]*\p{Lu}?\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
+
+/** Two names said to belong to different places ("Norvania's Fisheries Ministry", "Tarnby's Ministry of Fisheries"). */
+function ownedApart(a: Group, b: Group): boolean {
+  return a.owners.size > 0 && b.owners.size > 0 && ![...a.owners].some((o) => b.owners.has(o));
+}
+
+/** "Ministry of Fisheries" and "Fisheries Ministry": a head and what it is of, in either order. */
+function mergeReorderedNames(groups: Group[], union: (a: number, b: number) => void): void {
+  const byKey = new Map<string, number>();
+  groups.forEach((g, i) => {
+    if (majorityType(g) !== "person") byKey.set(g.key, i);
+  });
+  groups.forEach((g, i) => {
+    if (majorityType(g) === "person" || g.words.length < 3 || g.words[1] !== "of") return;
+    let rest = g.words.slice(2);
+    while (rest.length > 0 && CONNECTORS.has(rest[0] as string)) rest = rest.slice(1);
+    if (rest.length === 0) return;
+    const j = byKey.get([...rest, g.words[0] as string].join(" "));
+    const other = groups[j ?? -1];
+    if (j !== undefined && other && j !== i && compatibleTypes(g, other) && !ownedApart(g, other)) union(i, j);
+  });
+}
+
+/**
+ * "UN General Assembly" and "United Nations General Assembly": an acronym written for the leading part of a
+ * name, when exactly one longer name spells it out.
+ */
+function mergeAcronymPrefixes(
+  groups: Group[],
+  union: (a: number, b: number) => void,
+  find: (i: number) => number,
+): void {
+  const spelled = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (majorityType(g) === "person") return;
+    for (let k = 2; k < g.words.length; k++) {
+      const head = g.words.slice(0, k);
+      if (CONNECTORS.has(head[k - 1] as string)) continue;
+      const rest = g.words.slice(k).join(" ");
+      for (const init of new Set([initials(head), allInitials(head)])) push(spelled, `${init}\u0000${rest}`, i);
+    }
+  });
+  if (spelled.size === 0) return;
+  groups.forEach((g, i) => {
+    if (majorityType(g) === "person" || g.words.length < 2) return;
+    for (const form of g.forms.keys()) {
+      const lead = /^((?:\p{Lu}\.?){2,6})\s/u.exec(form)?.[1];
+      if (!lead || /^\p{Lu}\p{Ll}/u.test(lead)) continue;
+      const width = nameWords(foldName(lead)).length;
+      const rest = g.words.slice(width).join(" ");
+      if (rest.length === 0) continue;
+      const fits = (spelled.get(`${lead.replace(/\./g, "").toLowerCase()}\u0000${rest}`) ?? []).filter(
+        (j) => j !== i && compatibleTypes(g, groups[j] as Group) && !ownedApart(g, groups[j] as Group),
+      );
+      if (fits.length > 0 && new Set(fits.map(find)).size === 1) union(fits[0] as number, i);
+      return;
+    }
+  });
+}
+
+/**
+ * A name and its longer form when nothing else in the story starts with that name: "Norvale Assembly" and
+ * "Norvale Assembly of Nations" (an organisation of something), "Glenmorrow" and "Glenmorrow Castle" (a site,
+ * unless the short name is a town or country the gazetteer knows, as "Lyon" is).
+ */
+function mergeShortNames(groups: Group[], union: (a: number, b: number) => void, find: (i: number) => number): void {
+  const byFirst = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (g.words.length >= 2 && majorityType(g) !== "person") push(byFirst, g.words[0] as string, i);
+  });
+  groups.forEach((g, i) => {
+    const type = majorityType(g);
+    if (type === "person" || g.words.length === 0 || countryKey(g.key)) return;
+    const longer = (byFirst.get(g.words[0] as string) ?? []).filter((j) => {
+      const w = (groups[j] as Group).words;
+      return j !== i && w.length > g.words.length && g.words.every((x, k) => w[k] === x);
+    });
+    const first = longer[0];
+    if (first === undefined || new Set(longer.map(find)).size !== 1) return;
+    const l = groups[first] as Group;
+    const extension = l.words.slice(g.words.length);
+    const ofName =
+      extension[0] === "of" && extension.length >= 2 && majorityType(l) === "organization" && type !== "place";
+    const site =
+      extension.length === 1 &&
+      FACILITY_HEADS.has(extension[0] as string) &&
+      majorityType(l) !== "person" &&
+      lookupPlace(g.words.join(" ")) === undefined;
+    if ((ofName || site) && !ownedApart(g, l)) union(first, i);
+  });
+}
+
+/**
+ * Royal names. A titled name without a number is the numbered one of the same title ("Queen Ada" is "Queen Ada
+ * II"; a reigning title also joins a number written without a title), never one of another title ("Prince
+ * Edgar" is not "King Edgar VI"). A bare name ("Ada") joins the one royal person of that name, when no other
+ * person in the story has it. Returns the bare names decided here, which no surname rule may take.
+ */
+function mergeRoyalNames(
+  groups: Group[],
+  union: (a: number, b: number) => void,
+  find: (i: number) => number,
+): Set<number> {
+  const claimed = new Set<number>();
+  const numbered = new Map<string, number[]>();
+  const titled = new Map<string, number[]>();
+  const plainParts = new Set<string>();
+  groups.forEach((g, i) => {
+    if (majorityType(g) !== "person") return;
+    if (g.regnal) push(numbered, g.words.slice(0, -1).join(" "), i);
+    else if (g.royal) push(titled, g.words.join(" "), i);
+    else if (g.words.length >= 2) {
+      plainParts.add(g.words[0] as string);
+      plainParts.add(bareWord(g.words[g.words.length - 1] as string));
+    }
+  });
+  if (numbered.size === 0 && titled.size === 0) return claimed;
+  for (const [base, list] of titled) {
+    for (const i of list) {
+      const royal = (groups[i] as Group).royal as string;
+      const fits = (numbered.get(base) ?? []).filter((j) => {
+        const t = (groups[j] as Group).titles;
+        return t.has(royal) || (t.size === 0 && REGNANT_TITLES.has(royal));
+      });
+      if (fits.length > 0 && new Set(fits.map(find)).size === 1) union(fits[0] as number, i);
+    }
+  }
+  groups.forEach((g, i) => {
+    if (majorityType(g) !== "person" || g.regnal || g.royal) return;
+    const base = g.words.join(" ");
+    const fits = [...(titled.get(base) ?? []), ...(numbered.get(base) ?? [])];
+    if (fits.length === 0) return;
+    claimed.add(i);
+    if (g.words.length === 1 && plainParts.has(bareWord(base))) return;
+    if (new Set(fits.map(find)).size === 1) union(fits[0] as number, i);
+  });
+  return claimed;
+}
+
 /**
  * A person's first and last name with the middle names left out ("Eric Kirkpatrick" for "Eric Allen
  * Kirkpatrick"), when exactly one fuller name fits.
@@ -261,13 +619,13 @@ function mergeMiddleNames(groups: Group[], union: (a: number, b: number) => void
   const ends = (words: string[]) => `${words[0]}\u0000${bareWord(words[words.length - 1] as string)}`;
   const fuller = new Map<string, number[]>();
   groups.forEach((g, i) => {
-    if (g.words.length < 3 || majorityType(g) !== "person") return;
+    if (g.words.length < 3 || majorityType(g) !== "person" || g.regnal || g.royal) return;
     const list = fuller.get(ends(g.words)) ?? [];
     list.push(i);
     fuller.set(ends(g.words), list);
   });
   groups.forEach((g, i) => {
-    if (g.words.length !== 2 || majorityType(g) !== "person") return;
+    if (g.words.length !== 2 || majorityType(g) !== "person" || g.regnal || g.royal) return;
     const owners = fuller.get(ends(g.words));
     if (!owners) return;
     const roots = new Set(owners.map(find));
@@ -279,9 +637,15 @@ function mergeMiddleNames(groups: Group[], union: (a: number, b: number) => void
  * A one-word name, or a titled one, that is the last name of exactly one fuller person's name, or the
  * article-marked last part of one organisation's name.
  */
-function mergeSurnames(groups: Group[], union: (a: number, b: number) => void, find: (i: number) => number): void {
+function mergeSurnames(
+  groups: Group[],
+  union: (a: number, b: number) => void,
+  find: (i: number) => number,
+  claimed: Set<number>,
+): void {
   const bySurname = new Map<string, Set<number>>();
   groups.forEach((g, i) => {
+    if (g.regnal || g.royal) return;
     const lastWord = g.words[g.words.length - 1] as string;
     // Organisations are shortened to their last part only when it carries an article, as Arabic names are
     // ("Harakat al-Nujabaa" -> "Nujabaa"); "Liwa Tamrit" is not "Tamrit", a group named after another.
@@ -294,7 +658,7 @@ function mergeSurnames(groups: Group[], union: (a: number, b: number) => void, f
     bySurname.set(last, set);
   });
   groups.forEach((g, i) => {
-    if (g.words.length !== 1) return;
+    if (g.words.length !== 1 || g.royal || claimed.has(i)) return;
     const type = majorityType(g);
     if (type === "place") return;
     const owners = bySurname.get(bareWord(g.words[0] as string));
@@ -319,25 +683,39 @@ function toEntity(cluster: Group[]): Entity {
   }
   // The type is the most frequent one; forms mostly left untyped (an adjective like "Syrian" beside
   // "Syria") abstain when other forms are typed.
+  // Each name's mentions vote for the name's type, which another rule may have settled ("Raj Kestrel" beside
+  // the person "Kestrel").
   const typedVotes = new Map<EntityType, number>();
   for (const g of cluster) {
     const t = majorityType(g);
-    if (t !== "other") typedVotes.set(t, (typedVotes.get(t) ?? 0) + (g.types.get(t) ?? 0));
+    if (t !== "other") typedVotes.set(t, (typedVotes.get(t) ?? 0) + g.mentions.length);
   }
   let type: EntityType = "other";
   let best = -1;
   for (const [t, n] of typedVotes.size > 0 ? typedVotes : types)
     if (n > best || (n === best && type === "other")) [type, best] = [t, n];
+  // A country's names make a place whatever a mention was typed.
+  if (cluster.some((g) => majorityType(g) !== "person" && countryKey(g.key) === g.key)) type = "place";
   // The canonical name is a typed form if there is one, then the fullest form used: most words, then not an
   // acronym, then most frequent.
   const typed = (f: string) => Number(typedForms.size === 0 || typedForms.has(f));
-  // A person is named without a title ("Nirad Sinha", not "Commodore Nirad Sinha").
+  // A person is named without a title ("Nirad Sinha", not "Commodore Nirad Sinha"), but for a royal one, which
+  // is part of who is named ("Prince Rollo").
   const words = (f: string) => f.split(/\s+/).length;
-  const nameLength = (f: string) => (type === "person" ? stripTitles(nameWords(foldName(f))).length : words(f));
+  const nameLength = (f: string) => {
+    if (type !== "person") return words(f);
+    const all = nameWords(foldName(f));
+    const stripped = stripTitles(all);
+    const title = all[all.length - stripped.length - 1]?.replace(/\.$/, "");
+    return stripped.length + Number(title !== undefined && ROYAL_TITLES.has(title));
+  };
   const titled = (f: string) => Number(nameLength(f) < words(f));
+  // A dateline's capitals ("LAGOS") are how the line is set, not how the name is written.
+  const shouted = (f: string) => Number(!isAcronym(f) && /\p{Lu}{3}/u.test(f) && f === f.toUpperCase());
   const ranked = [...forms.entries()].sort(
     ([fa, na], [fb, nb]) =>
       typed(fb) - typed(fa) ||
+      shouted(fa) - shouted(fb) ||
       nameLength(fb) - nameLength(fa) ||
       titled(fa) - titled(fb) ||
       Number(isAcronym(fa)) - Number(isAcronym(fb)) ||
@@ -346,6 +724,15 @@ function toEntity(cluster: Group[]): Entity {
       fa.localeCompare(fb),
   );
   const name = ranked[0]?.[0] ?? "";
+  // A castle, an abbey or an airport is a place, though an organisation may be named after it.
+  const head = nameWords(foldName(name)).at(-1);
+  if (
+    (type === "organization" || type === "other") &&
+    head !== undefined &&
+    FACILITY_HEADS.has(head) &&
+    name.includes(" ")
+  )
+    type = "place";
   mentions.sort((a, b) => a.article.localeCompare(b.article) || a.start - b.start);
   const aliases = [...new Set(ranked.slice(1).map(([f]) => f))].filter((f) => f !== name);
   return { id: "", name, type, aliases, mentions };

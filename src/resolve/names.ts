@@ -98,6 +98,101 @@ const TITLES = new Set([
   "the",
 ]);
 
+/**
+ * Titles of royalty and nobility. Unlike an office ("Mayor", "President"), such a title stays part of who is
+ * named: "Prince Edgar" and "King Edgar VI" are two people of one family.
+ */
+export const ROYAL_TITLES = new Set([
+  "king",
+  "queen",
+  "prince",
+  "princess",
+  "emperor",
+  "empress",
+  "tsar",
+  "czar",
+  "tsarina",
+  "sultan",
+  "emir",
+  "shah",
+  "pope",
+  "duke",
+  "duchess",
+  "archduke",
+  "archduchess",
+]);
+
+/** Royal titles of a reigning monarch, the ones a regnal number ("VI") goes with. */
+export const REGNANT_TITLES = new Set([
+  "king",
+  "queen",
+  "emperor",
+  "empress",
+  "tsar",
+  "czar",
+  "sultan",
+  "emir",
+  "shah",
+  "pope",
+]);
+
+/** A regnal number as folded: "ii", "vi", "xiv" (up to 39). */
+export function isRegnalNumber(word: string): boolean {
+  return word.length > 0 && /^x{0,3}(?:ix|iv|v?i{0,3})$/.test(word);
+}
+
+/** The most title words read before a name ("Deputy Prime Minister"). */
+const MAX_TITLE_WORDS = 4;
+
+/** Titles written shortened with a period ("Gen.", "Rev."): any other title word before a period ends a sentence. */
+const ABBREVIATED_TITLES = new Set(
+  "mr mrs ms dr prof gen lt col maj capt sgt cpl adm brig cmdr gov sen rep rev det insp supt const cst pte fr".split(
+    " ",
+  ),
+);
+
+/**
+ * Title words that only qualify the title after them ("Foreign" in "Foreign Minister"): a run of titles ending
+ * in one ("Secretary of Defense Ada Kestrel" read back to "Defense") is no title.
+ */
+const TITLE_MODIFIERS = new Set([
+  "foreign",
+  "defence",
+  "defense",
+  "interior",
+  "finance",
+  "health",
+  "state",
+  "former",
+  "deputy",
+  "vice",
+  "prime",
+  "supreme",
+]);
+
+/**
+ * The capitalised title words written right before a name ("Queen", "Prime Minister"), in order, as written.
+ *
+ * @example titlesBefore("said Queen Ada II.", 10) // ["Queen"]
+ */
+export function titlesBefore(text: string, start: number): string[] {
+  const out: string[] = [];
+  let at = start;
+  while (out.length < MAX_TITLE_WORDS) {
+    const m = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{L}-]*\.?) $/u.exec(text.slice(Math.max(0, at - 30), at));
+    const word = m?.[1];
+    if (!word) break;
+    const folded = word.toLowerCase().replace(/\.$/, "");
+    if (folded === "the" || !TITLES.has(folded)) break;
+    // "Gen. Ada" is a title; "the King. Ada said" ends a sentence.
+    if (word.endsWith(".") && !ABBREVIATED_TITLES.has(folded)) break;
+    if (out.length === 0 && TITLE_MODIFIERS.has(folded)) break;
+    out.unshift(word);
+    at -= word.length + 1;
+  }
+  return out;
+}
+
 /** Words that join the parts of a name without being part of its identity ("of", "in", "for"). */
 export const CONNECTORS = new Set([
   "of",
@@ -220,6 +315,77 @@ export function initials(words: string[]): string {
     .map((w) => bareWord(w)[0] ?? "")
     .join("");
 }
+
+/** The initials of a name's words, the joining words included ("ministry of health" -> "moh"). */
+export function allInitials(words: string[]): string {
+  return words
+    .filter((w) => w !== "the" && w !== "and" && w !== "&")
+    .map((w) => bareWord(w)[0] ?? "")
+    .join("");
+}
+
+/**
+ * Common names of countries, folded, to one key: "U.S." and "America" are the United States. World knowledge
+ * of the short forms news writes, not of any story; a name two countries share ("Congo") is left out.
+ */
+const COUNTRY_FORMS: [string, string[]][] = [
+  ["united states", ["us", "u s", "usa", "u s a", "united states of america", "america"]],
+  ["united kingdom", ["uk", "u k", "britain", "great britain", "united kingdom of great britain and northern ireland"]],
+  ["united arab emirates", ["uae", "u a e"]],
+  ["russia", ["russian federation"]],
+  ["china", ["prc", "people's republic of china"]],
+  ["north korea", ["dprk", "democratic people's republic of korea"]],
+  ["south korea", ["republic of korea"]],
+  ["democratic republic of the congo", ["drc", "dr congo", "democratic republic of congo"]],
+  ["czech republic", ["czechia"]],
+  ["turkey", ["turkiye"]],
+  ["myanmar", ["burma"]],
+  ["ivory coast", ["cote d'ivoire", "cote divoire"]],
+  ["eswatini", ["swaziland"]],
+  ["east timor", ["timor-leste"]],
+  ["cape verde", ["cabo verde"]],
+  ["soviet union", ["ussr"]],
+  ["bosnia and herzegovina", ["bosnia-herzegovina"]],
+  ["vatican", ["vatican city", "holy see"]],
+  ["iran", ["islamic republic of iran"]],
+  ["syria", ["syrian arab republic"]],
+  ["vietnam", ["viet nam"]],
+];
+
+const COUNTRY_KEY = new Map<string, string>(
+  COUNTRY_FORMS.flatMap(([key, forms]) => [
+    [key, key] as [string, string],
+    ...forms.map((f) => [f, key] as [string, string]),
+  ]),
+);
+
+/** The one key of a country's several names ("u s" -> "united states"), if the folded name is one. */
+export function countryKey(folded: string): string | undefined {
+  return COUNTRY_KEY.get(folded);
+}
+
+/**
+ * Last words of a building or site's name: "Glenmorrow Castle", "Kestrel Airport" are places, whatever an
+ * organisation's tenant does there. Not "Church" or "Hall", which as often name a body ("Methodist Church").
+ */
+export const FACILITY_HEADS = new Set([
+  "castle",
+  "palace",
+  "abbey",
+  "cathedral",
+  "airport",
+  "bridge",
+  "chapel",
+  "basilica",
+  "mosque",
+  "temple",
+  "synagogue",
+  "monastery",
+  "minster",
+  "tower",
+  "estate",
+  "manor",
+]);
 
 /** True for an acronym as written: 2 to 6 capitals, optionally with periods ("CSD", "U.N."). */
 export function isAcronym(surface: string): boolean {

@@ -365,6 +365,35 @@ describe("renderHtmlReport", () => {
   });
 });
 
+describe("renderHtmlReport: a disputed claim", () => {
+  const report = fixture();
+  const breach = report.facts.find((f) => f.id === "f-breach");
+  if (breach) {
+    breach.kind = "disputed";
+    breach.sources = ["alpha"];
+    breach.contradictedBy = ["beta"];
+  }
+  const doc = parse(renderHtmlReport(report));
+  const row = [...doc.querySelectorAll("#facts tbody tr")].find((r) => r.className === "disputed");
+
+  it("shows support, contradiction and silence as three different cells", () => {
+    const cells = [...(row?.querySelectorAll("td:not(.fact)") ?? [])];
+    expect(cells.map((c) => c.className)).toEqual(["cell", "cell against", "miss"]);
+    expect(
+      cells.map((c) => c.querySelector("[aria-label]")?.getAttribute("aria-label") ?? c.getAttribute("aria-label")),
+    ).toEqual(["in Northern Gazette", "contradicted by Valley Wire", "not in gamma"]);
+  });
+
+  it("links the contradicting outlet's cell to its own words", () => {
+    const link = row?.querySelector("td.against a");
+    expect(target(doc, link?.getAttribute("href") ?? null)?.textContent).toBe(breach?.evidence[1]?.text);
+  });
+
+  it("says who disputes it", () => {
+    expect(row?.querySelector(".badge.bad")?.textContent).toBe("disputed by Valley Wire");
+  });
+});
+
 describe("renderHtmlReport with nothing found", () => {
   it('says "None found." in every section without findings', () => {
     const doc = parse(renderHtmlReport(emptyReport()));

@@ -88,12 +88,12 @@ describe("extractDates: resolved against the article's date", () => {
 });
 
 describe("extractDates: the year of a yearless date", () => {
-  it("takes the article's year up to FUTURE_WINDOW_DAYS ahead, else the year before", () => {
+  it("without a tense, takes the article's year up to FUTURE_WINDOW_DAYS ahead, else the year before", () => {
     const inside = new Date(Date.UTC(2025, 3, 9 + FUTURE_WINDOW_DAYS));
     const outside = new Date(Date.UTC(2025, 3, 9 + FUTURE_WINDOW_DAYS + 1));
     const say = (d: Date) => `${d.toLocaleString("en-US", { month: "long", timeZone: "UTC" })} ${d.getUTCDate()}`;
-    expect(only(`It happened on ${say(inside)}.`).date?.slice(0, 4)).toBe("2025");
-    expect(only(`It happened on ${say(outside)}.`).date?.slice(0, 4)).toBe("2024");
+    expect(only(`Harvest day is ${say(inside)}.`).date?.slice(0, 4)).toBe("2025");
+    expect(only(`Harvest day is ${say(outside)}.`).date?.slice(0, 4)).toBe("2024");
   });
 
   it("looks forward when the sentence speaks of the future", () => {
@@ -195,3 +195,48 @@ describe.skipIf(!existsSync(SEEDS))(
     });
   },
 );
+
+describe("extractDates: the tense of the clause sets the direction", () => {
+  // sentence, article date, mention text, date it must get, date it must not get
+  const rows: [string, string, string, string, string][] = [
+    [
+      "The new ferry line would begin on June 1, the harbour board said.",
+      "2025-05-14",
+      "June 1",
+      "2025-06-01",
+      "2024-06-01",
+    ],
+    ["Forecasters expect rain until Tuesday night.", ARTICLE, "Tuesday night", "2025-04-15", "2025-04-08"],
+    ["Forecasters warned of rain until Tuesday night.", ARTICLE, "Tuesday night", "2025-04-15", "2025-04-08"],
+    ["The storm is expected to linger before leaving on Thursday.", ARTICLE, "Thursday", "2025-04-10", "2025-04-03"],
+    ["The two mayors will meet on Friday in Dunmere.", ARTICLE, "Friday", "2025-04-11", "2025-04-04"],
+    ["Governor Essa is due to speak on Tuesday.", ARTICLE, "Tuesday", "2025-04-15", "2025-04-08"],
+    ["On Tuesday, the Velorian central bank is set to cut rates.", ARTICLE, "Tuesday", "2025-04-15", "2025-04-08"],
+    ["The congress, which begins on Monday, draws 40 delegations.", ARTICLE, "Monday", "2025-04-14", "2025-04-07"],
+    [
+      "Direct talks would begin this weekend, the envoy said.",
+      "2025-04-08",
+      "this weekend",
+      "2025-04-12",
+      "2025-04-05",
+    ],
+    ["The harbour master said on Thursday that the pier was safe.", ARTICLE, "Thursday", "2025-04-03", "2025-04-10"],
+    ["The painter Ilse Marn died on Friday at her home.", ARTICLE, "Friday", "2025-04-04", "2025-04-11"],
+    ["Mr Odum was meant to meet the envoy on Sunday.", ARTICLE, "Sunday", "2025-04-06", "2025-04-13"],
+    ["A nurse in Tollis gave the wrong dose on January 30.", "2022-01-10", "January 30", "2021-01-30", "2022-01-30"],
+    // within FUTURE_WINDOW_DAYS a past tense keeps the article's year: the page may predate an edit it reports
+    ["The post was edited on 9 July to add a map.", "2022-06-28", "9 July", "2022-07-09", "2021-07-09"],
+    ["The regatta will be held on January 14.", "2022-01-20", "January 14", "2023-01-14", "2022-01-14"],
+    ["The pool will reopen in April.", ARTICLE, "April", "2025-04", "2026-04"],
+    ["The pool closed in May.", ARTICLE, "May", "2024-05", "2025-05"],
+  ];
+  it.each(rows)("%s (%s): %s is %s, not %s", (sentence, article, text, date, wrong) => {
+    const d = extractDates(sentence, article).find((x) => x.text === text);
+    expect(d?.date).toBe(date);
+    expect(d?.date).not.toBe(wrong);
+  });
+
+  it("leaves 'next week' without a day", () => {
+    expect(only("The board will vote next week.").date).toBeUndefined();
+  });
+});

@@ -16,30 +16,21 @@ import {
   weekdayNumber,
   weekdayOf,
 } from "./calendar.js";
+import { type Found, frontedYears, shareYears, yearsFromText } from "./context.js";
+import { datesByOffset } from "./offsets.js";
+import { type Tense, tenseAt } from "./tense.js";
 import { readsAsYear } from "./year.js";
 
+export { type Tense, tenseAt } from "./tense.js";
 export { looksPlural, readsAsYear } from "./year.js";
 
 /**
  * How far past the article's date a date written without a year ("October 7", "in May") may lie and still be
- * read in the article's year. News mostly reports what has happened, so such dates are taken to be the latest
- * occurrence; two weeks leaves room for events announced as imminent ("talks on April 15" in an April 7 story)
- * without pulling last October into next October.
+ * read in the article's year when its clause has no tense (see {@link tenseAt}). News mostly reports what has
+ * happened, so such dates are taken to be the latest occurrence; two weeks leaves room for events announced as
+ * imminent ("talks on April 15" in an April 7 story) without pulling last October into next October.
  */
 export const FUTURE_WINDOW_DAYS = 14;
-
-/**
- * How many characters before a date are searched for a future cue ("will meet on Monday"), within the same
- * sentence. About one clause; further back the cue usually governs something else.
- */
-const FUTURE_CUE_REACH = 80;
-
-/**
- * A word before the date, in the same sentence, that points forward in time; an infinitive of a verb that
- * names a coming event ("agreed to resume talks on Tuesday") does too.
- */
-const FUTURE_CUE =
-  /\b(?:will|shall|is to|are to|is due|are due|due to|scheduled|set to|expected to|plans? to|planning to|upcoming|to be held|to (?:resume|meet|hold|begin|start|restart|reopen|return|visit|vote|sign|announce|decide|travel))\b[^.!?\n]*$/i;
 
 const DAY = String.raw`(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])`;
 const YEAR = String.raw`(?:1[89]|20)\d\d(?![\d%]|[.,]\d)`;
@@ -143,25 +134,39 @@ function afterName(text: string, start: number): boolean {
   return k >= 0 && !SENTENCE_OPENER.test(text[k] ?? "");
 }
 
-function futureCue(text: string, start: number): boolean {
-  return FUTURE_CUE.test(text.slice(Math.max(0, start - FUTURE_CUE_REACH), start));
-}
-
 interface Resolver {
   article: DayNumber | undefined;
 }
 
-/** The year in which a month/day without a year falls, per {@link FUTURE_WINDOW_DAYS}. */
-function yearFor(month: number, day: number, article: DayNumber, future: boolean): number {
+/**
+ * The year in which a month/day without a year falls: the first occurrence on or after the article's date when
+ * its clause speaks of the future, the nearest one when of the future seen from the past, and otherwise the
+ * last one up to {@link FUTURE_WINDOW_DAYS} ahead. A past tense gets that window too: a page's date may be
+ * older than the edit it reports ("edited on 9 July"), and a past reading may be wrong ("visitors aged 16 to 24
+ * from 6 November"), while a yearless date a few days ahead is rarely one of last year.
+ */
+function yearFor(month: number, day: number, article: DayNumber, tense: Tense): number {
   const { year } = fromDayNumber(article);
   const valid = isValidDate(year, month, day) ? day : 28;
-  if (future) return dayNumber(year, month, valid) < article ? year + 1 : year;
-  return dayNumber(year, month, valid) > article + FUTURE_WINDOW_DAYS ? year - 1 : year;
+  const at = dayNumber(year, month, valid);
+  if (tense === "future") return at < article ? year + 1 : year;
+  if (tense === "prospective") {
+    // The nearest occurrence, on either side: the moment the future was seen from is near the article's.
+    const before = dayNumber(year - 1, month, valid);
+    const after = dayNumber(year + 1, month, valid);
+    if (article - before < Math.abs(at - article)) return year - 1;
+    if (after - article < Math.abs(at - article)) return year + 1;
+    return year;
+  }
+  return at > article + FUTURE_WINDOW_DAYS ? year - 1 : year;
 }
 
-function monthDay(month: number, day: number, r: Resolver, future: boolean): string | undefined {
+function monthDay(month: number, day: number, r: Resolver, tense: Tense): string | undefined {
   if (r.article === undefined) return undefined;
-  const year = yearFor(month, day, r.article, future);
+  return dayIn(yearFor(month, day, r.article, tense), month, day);
+}
+
+function dayIn(year: number, month: number, day: number): string | undefined {
   return isValidDate(year, month, day) ? isoDay(dayNumber(year, month, day)) : undefined;
 }
 
@@ -170,7 +175,7 @@ function shiftMonth(year: number, month: number, by: number): string {
   return isoMonth(Math.floor(index / 12), (index % 12) + 1);
 }
 
-function bareMonth(month: number, modifier: string, r: Resolver, future: boolean): string | undefined {
+function bareMonth(month: number, modifier: string, r: Resolver, tense: Tense): string | undefined {
   if (r.article === undefined) return undefined;
   const a = fromDayNumber(r.article);
   switch (modifier) {
@@ -181,7 +186,19 @@ function bareMonth(month: number, modifier: string, r: Resolver, future: boolean
     case "this":
       return isoMonth(a.year, month);
     default:
-      return isoMonth(yearFor(month, 1, r.article, future), month);
+      // A month is reached as soon as it begins and lasts until it ends: "will reopen in May" said in May is
+      // this May, and so is "closed in May".
+      if (tense === "future") return isoMonth(month < a.month ? a.year + 1 : a.year, month);
+      if (tense === "prospective") {
+        const ahead = (month - a.month + 12) % 12;
+        return isoMonth(
+          ahead <= 6 ? (month < a.month ? a.year + 1 : a.year) : month > a.month ? a.year - 1 : a.year,
+          month,
+        );
+      }
+      // A past clause may well name a month still to come in its year ("ended at $84 for October delivery"), so
+      // it reads like one without a tense.
+      return isoMonth(yearFor(month, 1, r.article, "unknown"), month);
   }
 }
 
@@ -202,11 +219,23 @@ function weekend(article: DayNumber, which: "past" | "this" | "next"): DayNumber
   }
 }
 
-function weekday(target: number, modifier: string, r: Resolver, future: boolean): string | undefined {
+/** A weekday read back to the latest one on or before the article's date unless its clause speaks of the future. */
+/** Which weekend "last/next/this weekend" is; "this weekend" follows its clause's tense when it has one. */
+function weekendOf(q: string, text: string, start: number, end: number): "past" | "this" | "next" {
+  if (q === "last") return "past";
+  if (q === "next") return "next";
+  const tense = tenseAt(text, start, end);
+  // "would begin this weekend" is as forward-looking as "will": a past weekend would be "last weekend".
+  return tense === "future" || tense === "prospective" ? "next" : tense === "past" ? "past" : "this";
+}
+
+function weekday(target: number, modifier: string, r: Resolver, tense: Tense): string | undefined {
   if (r.article === undefined) return undefined;
   const w = weekdayOf(r.article);
-  if (modifier === "next" || (future && modifier !== "last")) {
-    const ahead = (target - w + 7) % 7;
+  const ahead = (target - w + 7) % 7;
+  // Seen from the past, the nearer of the two.
+  const forward = tense === "future" || (tense === "prospective" && ahead <= 3);
+  if (modifier === "next" || (forward && modifier !== "last")) {
     return isoDay(r.article + (ahead === 0 && modifier === "next" ? 7 : ahead));
   }
   const back = (w - target + 7) % 7;
@@ -226,7 +255,16 @@ function amountOf(word: string | undefined): number | undefined {
 type Groups = Record<string, string | undefined>;
 type Indices = Record<string, [number, number] | undefined>;
 
-function calendarMention(text: string, m: RegExpExecArray, r: Resolver): DateMention | undefined {
+/** A year named right after a month (and day): "Jan 14 last year", "March 3 of next year", "in May this year". */
+const YEAR_QUALIFIER = /^,?\s+(?:of\s+)?(?<q>last|this|next)\s+year\b/i;
+
+function calendarMention(text: string, m: RegExpExecArray, r: Resolver): Found | undefined {
+  const found = calendarDate(text, m, r);
+  if (found === undefined || "mention" in found) return found;
+  return { mention: found };
+}
+
+function calendarDate(text: string, m: RegExpExecArray, r: Resolver): DateMention | Found | undefined {
   const g = (m.groups ?? {}) as Groups;
   const idx = (m.indices?.groups ?? {}) as Indices;
   const start = m.index;
@@ -252,7 +290,14 @@ function calendarMention(text: string, m: RegExpExecArray, r: Resolver): DateMen
     const day = Number.parseInt(g[`d${n}`] ?? "", 10);
     const yearText = g[`y${n}`];
     if (yearText === undefined) {
-      return make(start, end, monthDay(month, day, r, futureCue(text, start)), false);
+      const q = YEAR_QUALIFIER.exec(text.slice(end, end + 24));
+      if (q && r.article !== undefined) {
+        const word = q.groups?.q?.toLowerCase();
+        const year = fromDayNumber(r.article).year + (word === "last" ? -1 : word === "next" ? 1 : 0);
+        return { mention: make(start, end + q[0].length, dayIn(year, month, day), true), year };
+      }
+      const tense = tenseAt(text, start, end);
+      return { mention: make(start, end, monthDay(month, day, r, tense), false), yearless: { month, day, tense } };
     }
     const year = Number(yearText);
     if (!isValidDate(year, month, day)) return undefined;
@@ -261,15 +306,15 @@ function calendarMention(text: string, m: RegExpExecArray, r: Resolver): DateMen
     if (time === undefined) {
       // What followed the year was not a clock time; the date alone still stands.
       const yearEnd = idx[`y${n}`]?.[1] ?? end;
-      return make(start, yearEnd, isoDay(dayNumber(year, month, day)), false);
+      return { mention: make(start, yearEnd, isoDay(dayNumber(year, month, day)), false), year };
     }
     const zone = g[`tz${n}`] === undefined ? "" : "Z";
-    return make(start, end, `${isoDay(dayNumber(year, month, day))}${time}${zone}`, false);
+    return { mention: make(start, end, `${isoDay(dayNumber(year, month, day))}${time}${zone}`, false), year };
   }
 
   if (g.m3 !== undefined) {
     const month = monthNumber(g.m3) ?? 0;
-    return make(start, end, isoMonth(Number(g.y3), month), false);
+    return { mention: make(start, end, isoMonth(Number(g.y3), month), false), year: Number(g.y3) };
   }
 
   if (g.m5 !== undefined) {
@@ -280,14 +325,22 @@ function calendarMention(text: string, m: RegExpExecArray, r: Resolver): DateMen
     const s = idx.mod5?.[0] ?? idx.m5?.[0] ?? start;
     const month = monthNumber(g.m5) ?? 0;
     const key = mod === "last" || mod === "next" || mod === "this" ? mod : "";
-    return make(s, end, bareMonth(month, key, r, futureCue(text, start)), key !== "");
+    if (key !== "") return make(s, end, bareMonth(month, key, r, "unknown"), true);
+    const q = YEAR_QUALIFIER.exec(text.slice(end, end + 24));
+    if (q && r.article !== undefined) {
+      const word = q.groups?.q?.toLowerCase();
+      const year = fromDayNumber(r.article).year + (word === "last" ? -1 : word === "next" ? 1 : 0);
+      return { mention: make(s, end + q[0].length, isoMonth(year, month), true), year };
+    }
+    const tense = tenseAt(text, s, end, true);
+    return { mention: make(s, end, bareMonth(month, key, r, tense), false), yearless: { month, tense } };
   }
 
-  if (g.y6 !== undefined) return make(start, end, isoYear(Number(g.y6)), false);
+  if (g.y6 !== undefined) return { mention: make(start, end, isoYear(Number(g.y6)), false), year: Number(g.y6) };
 
   if (g.y7 !== undefined) {
     if (!readsAsYear(text, start, end)) return undefined;
-    return make(start, end, g.y7, false);
+    return { mention: make(start, end, g.y7, false), year: Number(g.y7) };
   }
 
   if (g.dec !== undefined) return make(start, end, undefined, false);
@@ -303,7 +356,7 @@ function calendarMention(text: string, m: RegExpExecArray, r: Resolver): DateMen
     }
     const target = weekdayNumber(g.wd) ?? 0;
     const key = mod === "last" || mod === "next" ? mod : "";
-    return make(s, end, weekday(target, key, r, futureCue(text, s)), true);
+    return make(s, end, weekday(target, key, r, key === "" ? tenseAt(text, s, end) : "unknown"), true);
   }
   return undefined;
 }
@@ -356,12 +409,12 @@ function relativeMention(text: string, m: RegExpExecArray, r: Resolver): DateMen
       if (by !== undefined) {
         if (unit === "month") date = shiftMonth(ad.year, ad.month, by);
         else if (unit === "year") date = isoYear(ad.year + by);
-        else if (unit === "weekend") date = isoDay(weekend(a, q === "last" ? "past" : q === "next" ? "next" : "this"));
+        else if (unit === "weekend") date = isoDay(weekend(a, weekendOf(q, text, start, end)));
       }
     }
   } else if (g.wk !== undefined) {
     start = idx.wk?.[0] ?? start;
-    if (a !== undefined) date = isoDay(weekend(a, futureCue(text, start) ? "next" : "past"));
+    if (a !== undefined) date = isoDay(weekend(a, tenseAt(text, start, end) === "future" ? "next" : "past"));
   } else {
     return undefined;
   }
@@ -370,34 +423,53 @@ function relativeMention(text: string, m: RegExpExecArray, r: Resolver): DateMen
   return mention;
 }
 
+/** How the dates of one text are resolved. */
+export interface ExtractDatesOptions {
+  /**
+   * A date to resolve against when the text has none of its own (default: none): for an undated article of a
+   * story, the story's latest date. It is a guess, so a yearless date far before it takes the year the text
+   * itself states for the same event (see {@link yearsFromText}).
+   */
+  reference?: string;
+}
+
 /**
  * Finds dates and times in `text`: absolute ones ("October 7, 2023", "March 2024", "in 2020"), yearless ones
- * ("October 7", "in January") and relative ones ("Monday", "last month", "18 months ago"), resolving them to
- * ISO dates (partial where the text is: "2025-01") against `articleDate`, the article's own ISO date or
- * date-time. Without an article date, relative and yearless expressions are returned without a `date`.
+ * ("October 7", "in January") and relative ones ("Monday", "last month", "18 months ago", "two days before ...
+ * on Sept 8"), resolving them to ISO dates (partial where the text is: "2025-01") against `articleDate`, the
+ * article's own ISO date or date-time, in the direction their clause's tense points (see {@link tenseAt}).
+ * Without an article date or a reference, relative and yearless expressions are returned without a `date`.
  *
  * @example extractDates("Talks began on Monday.", "2025-04-09")[0]?.date // "2025-04-07"
  */
-export function extractDates(text: string, articleDate?: string): DateMention[] {
-  const r: Resolver = { article: articleDate === undefined ? undefined : parseIsoDay(articleDate) };
-  const found: DateMention[] = [];
+export function extractDates(text: string, articleDate?: string, options: ExtractDatesOptions = {}): DateMention[] {
+  const guessed = articleDate === undefined && options.reference !== undefined;
+  const day = articleDate ?? options.reference;
+  const r: Resolver = { article: day === undefined ? undefined : parseIsoDay(day) };
+  const found: Found[] = [];
   CALENDAR.lastIndex = 0;
   for (let m = CALENDAR.exec(text); m !== null; m = CALENDAR.exec(text)) {
-    const mention = calendarMention(text, m, r);
-    if (mention) found.push(mention);
+    const f = calendarMention(text, m, r);
+    if (f) found.push(f);
   }
   RELATIVE.lastIndex = 0;
   for (let m = RELATIVE.exec(text); m !== null; m = RELATIVE.exec(text)) {
     const mention = relativeMention(text, m, r);
-    if (mention) found.push(mention);
+    if (mention) found.push({ mention });
   }
-  found.sort((x, y) => x.start - y.start || y.end - x.end);
-  const out: DateMention[] = [];
+  found.sort((x, y) => x.mention.start - y.mention.start || y.mention.end - x.mention.end);
+  const kept: Found[] = [];
   let reach = -1;
-  for (const mention of found) {
-    if (mention.start < reach) continue;
-    out.push(mention);
-    reach = mention.end;
+  for (const f of found) {
+    if (f.mention.start < reach) continue;
+    kept.push(f);
+    reach = f.mention.end;
   }
-  return out;
+  shareYears(text, kept);
+  frontedYears(text, kept, r.article);
+  if (guessed && r.article !== undefined) yearsFromText(text, kept, r.article);
+  const out = kept.map((f) => f.mention);
+  const offsets = datesByOffset(text, out);
+  if (offsets.length === 0) return out;
+  return [...out, ...offsets].sort((x, y) => x.start - y.start);
 }

@@ -1,0 +1,108 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Article } from "../src/model/index.js";
+
+/**
+ * How the analysis of one story grows with its size: PolNeAR articles (train and dev, in name order) analysed
+ * as one story of 100, 200, 400 and 800 articles and of all of them, each size in a process of its own so that
+ * its peak memory is its own. Prints time and peak RSS per size, the ratio of 800 to 100 and the growth
+ * exponent fitted on a log-log scale (1 is linear, 2 quadratic).
+ *
+ * Run: npm run bench -- scale [--sizes 100,200,400,800]
+ */
+const DEFAULT_SIZES = [100, 200, 400, 800];
+
+type Pipeline = typeof import("../src/pipeline.js");
+type Ingest = typeof import("../src/ingest/index.js");
+
+const root = join(import.meta.dirname, "..", "..", "shared", "data", "quotes", "polnear");
+
+function corpus(): string[] {
+  return ["train", "dev"].flatMap((split) => {
+    const dir = join(root, split, "text");
+    try {
+      return readdirSync(dir)
+        .filter((f) => f.endsWith(".txt"))
+        .sort()
+        .map((f) => join(dir, f));
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The child: analyses the first `size` articles once and prints one JSON line. */
+async function child(size: number): Promise<void> {
+  const dist = join(import.meta.dirname, "..", "dist");
+  const { analyzeStory } = (await import(join(dist, "pipeline.js"))) as Pipeline;
+  const { decodeText, readTextArticle } = (await import(join(dist, "ingest", "index.js"))) as Ingest;
+  const articles: Article[] = corpus()
+    .slice(0, size)
+    .map((path) =>
+      readTextArticle({ id: path.split("/").pop() ?? path, source: path, text: decodeText(readFileSync(path)).text }),
+    );
+  const t = performance.now();
+  const report = analyzeStory(articles);
+  const ms = performance.now() - t;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ size: articles.length, ms, rssMb, facts: report.facts.length }));
+}
+
+function fitExponent(points: { size: number; ms: number }[]): number {
+  const xs = points.map((p) => Math.log(p.size));
+  const ys = points.map((p) => Math.log(p.ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * ((ys[i] as number) - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+const args = process.argv.slice(2);
+const childSize = args.indexOf("--child");
+if (childSize >= 0) {
+  await child(Number(args[childSize + 1]));
+} else {
+  const all = corpus().length;
+  if (all < 100) {
+    console.log(`skipped: PolNeAR text not found under ${root}`);
+  } else {
+    const sizesArg = args.indexOf("--sizes");
+    const sizes = (sizesArg >= 0 ? (args[sizesArg + 1] ?? "").split(",").map(Number) : [...DEFAULT_SIZES, all]).filter(
+      (n) => n > 0 && n <= all,
+    );
+    const rows: { size: number; ms: number; rssMb: number; facts: number }[] = [];
+    for (const size of sizes) {
+      const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--child", String(size)], {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      });
+      const line = run.stdout.trim().split("\n").pop() ?? "";
+      if (run.status !== 0 || !line.startsWith("{")) {
+        console.log(
+          `${String(size).padStart(5)} articles: failed (${run.stderr.trim().split("\n").pop() ?? run.status})`,
+        );
+        continue;
+      }
+      const row = JSON.parse(line) as (typeof rows)[number];
+      rows.push(row);
+      console.log(
+        `${String(row.size).padStart(5)} articles: ${(row.ms / 1000).toFixed(2)} s, peak RSS ${row.rssMb.toFixed(0)} MB, ${row.facts} facts`,
+      );
+    }
+    const at = (n: number) => rows.find((r) => r.size === n);
+    const small = at(100);
+    const big = at(800);
+    if (small && big) console.log(`time(800) / time(100) = ${(big.ms / small.ms).toFixed(2)} (linear is 8)`);
+    const fitted = rows.filter((r) => DEFAULT_SIZES.includes(r.size));
+    if (fitted.length >= 2)
+      console.log(
+        `growth exponent (log-log fit over ${fitted.map((r) => r.size).join(", ")}): ${fitExponent(fitted).toFixed(2)}`,
+      );
+  }
+}
