@@ -31,7 +31,7 @@ describe("certaintyLevel", () => {
     ["The union agreed to the deal, officials told Gulf Wire.", "reported", ["told"]],
     ["According to the Valley Times, the mill closed.", "reported", ["According to"]],
     ["“We may strike again next month,” the union leader said.", "reported", ["said"]],
-    ["Rebels are prepared to lay down their arms.", "hedged", ["prepared to"]],
+    ["Rebels are prepared to give up their rifles.", "hedged", ["prepared to"]],
     ["Pilots are reportedly willing to return.", "hedged", ["reportedly", "willing to"]],
     ["The council is likely to approve the budget.", "hedged", ["likely"]],
     ["The pilots could strike next week.", "hedged", ["could"]],
@@ -39,14 +39,30 @@ describe("certaintyLevel", () => {
     ["Strikers are considering an offer to return.", "speculative", ["considering"]],
     ["The miners are not considering a return.", "speculative", ["considering"]],
     ["The board may sell the unit.", "speculative", ["may"]],
+    ["The union may strike again.", "speculative", ["may"]],
     ["Ministers are mulling a new tax on fuel.", "speculative", ["mulling"]],
     ["Will the miners strike again?", "speculative", ["?"]],
     ["A sale could potentially close this year.", "speculative", ["could potentially"]],
     ["The company said it would consider a revised offer.", "speculative", ["said", "consider"]],
+    ["The mayor wants an early end to the strike.", "hedged", ["wants"]],
+    ["The union seeks a nine percent rise.", "hedged", ["seeks"]],
+    ["The ferry company wanted by the tax office closed.", "asserted", []],
   ])("%s → %s", (text, level, cues) => {
     const reading = certaintyLevel(text);
     expect(reading.level).toBe(level);
     expect(reading.cues).toEqual(cues);
+  });
+
+  it("reads single quotation marks as a quotation in a headline only", () => {
+    expect(certaintyLevel("Ferry strike 'could last weeks'", [], true)).toMatchObject({
+      level: "reported",
+      quoted: true,
+    });
+    expect(certaintyLevel("Ferry strike 'could last weeks'").level).toBe("hedged");
+    expect(certaintyLevel("Dockers' union may strike", [], true)).toMatchObject({
+      level: "speculative",
+      quoted: false,
+    });
   });
 
   it("ignores cues inside the quotation spans it is given", () => {
@@ -98,6 +114,16 @@ describe("certaintyOf", () => {
       "Drivers May Accept Offer",
       "Bus drivers in Orvelle accepted the pay offer on Tuesday and will return to work.",
     ],
+    [
+      "a headline that leaves out the detail its lead hedges",
+      "Orvelle Bus Depot Hit by Fire",
+      "A fire hit the bus depot in Orvelle on Tuesday that potentially destroyed 40 vehicles and two workshops.",
+    ],
+    [
+      "a headline that quotes what its lead hedges",
+      "Orvelle bus strike 'to last for weeks'",
+      "The bus strike in Orvelle could last for weeks, the union leader said on Tuesday.",
+    ],
   ])("does not flag %s", (_, title, lead) => {
     const { story, units } = storyOf({ id: "a", title, text: `${title}\n\n${lead}` });
     const entries = certaintyOf(story, units);
@@ -113,6 +139,16 @@ describe("certaintyOf", () => {
       text: `${title}\n\nStriking bus drivers in the town of Orvelle are considering an offer to end their walkout.`,
     });
     expect(find(certaintyOf(story, units), "a", true)).toMatchObject({ level: "reported", overstated: true });
+  });
+
+  it("flags a headline that asserts what its lead hedges in the clause the headline is about", () => {
+    const title = "Orvelle Bus Depot Fire Destroys 40 Vehicles";
+    const { story, units } = storyOf({
+      id: "a",
+      title,
+      text: `${title}\n\nA fire hit the bus depot in Orvelle on Tuesday that potentially destroyed 40 vehicles and two workshops.`,
+    });
+    expect(find(certaintyOf(story, units), "a", true)).toMatchObject({ level: "asserted", overstated: true });
   });
 
   it("takes the first statement as the lead, past short lines and questions", () => {
@@ -141,12 +177,12 @@ describe("certaintyOf", () => {
     const origin = {
       id: "wire",
       published: "2026-05-02",
-      text: "Rebel groups in the Kessan valley are prepared to lay down their weapons for the first time, four commanders said.",
+      text: "Rebel groups in the Kessan valley are prepared to give up their rifles for the first time, four commanders said.",
     };
     const later = {
       id: "later",
       published: "2026-05-03",
-      text: "Rebel groups in the Kessan valley have agreed to lay down their weapons for the first time.",
+      text: "Rebel groups in the Kessan valley have agreed to give up their rifles for the first time.",
     };
 
     it("flags a lead that asserts what the origin only hedges", () => {
@@ -159,7 +195,7 @@ describe("certaintyOf", () => {
     it("does not flag a lead that only drops the origin's attribution", () => {
       const attributed = {
         ...origin,
-        text: "Rebel groups in the Kessan valley have agreed to lay down their weapons for the first time, four commanders said.",
+        text: "Rebel groups in the Kessan valley have agreed to give up their rifles for the first time, four commanders said.",
       };
       const { story, units } = storyOf(attributed, later);
       expect(find(certaintyOf(story, units, "wire"), "wire", false)?.level).toBe("reported");

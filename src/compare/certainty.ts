@@ -60,6 +60,9 @@ export const HEDGED_CUES: readonly string[] = [
   "intend(?:s|ed|ing)? to",
   "aim(?:s|ed|ing)? to",
   "hop(?:e|es|ed|ing) to",
+  // Wanting and seeking are intentions, not outcomes: "wants an early deal", "seeks to end the strike".
+  "want(?:s|ed|ing)?(?=\\s+(?:to|an?|the|more)\\b)",
+  "seek(?:s|ing)?",
   "(?:believed|understood) to",
   "in principle",
   "tentative(?:ly)?",
@@ -72,7 +75,8 @@ export const HEDGED_CUES: readonly string[] = [
  * where it reads as a date ("in May", "May 5").
  */
 export const SPECULATIVE_CUES: readonly string[] = [
-  "(?<!(?:in|on|since|until|last|next|early|late|mid|of|by|from|through)[\\s-])may(?!\\s+\\d)",
+  // The date words are whole words: "the union may strike" is no "on May".
+  "(?<!(?<![\\p{L}\\p{N}])(?:in|on|since|until|last|next|early|late|mid|of|by|from|through)[\\s-])may(?!\\s+\\d)",
   "might",
   "consider(?:s|ing)?",
   "under consideration",
@@ -97,6 +101,15 @@ const LADDER: { level: CertaintyLevel; pattern: RegExp }[] = [
 
 /** Quotation marks around words: the words are the speaker's, so their cues are not the outlet's. */
 const QUOTED = /["“”«»„]([^"“”«»„]+)["“”«»„]/gu;
+
+/**
+ * Single quotation marks, which headlines use for quotations ("Talks 'close to collapse'"); an apostrophe inside
+ * or at the end of a word ("Iran's", "dockers' union") opens or closes nothing.
+ */
+const SINGLE_QUOTED = /(?<![\p{L}\p{N}])['‘]([^'‘’\n]*[^\s'‘’])['’](?![\p{L}\p{N}])/gu;
+
+/** Where the scope of a hedge ends: the clause it governs ends at punctuation. */
+const SCOPE_END = /[,;:.!?()—–]/u;
 
 /**
  * A headline and its own lead are about the same claim when the lead holds at least this share of the
@@ -125,6 +138,8 @@ export interface CertaintyReading {
   level: CertaintyLevel;
   /** Cue words found, in text order; empty when the claim is plainly asserted. */
   cues: string[];
+  /** Whether the sentence quotes someone: its quoted words are the speaker's claim. */
+  quoted: boolean;
 }
 
 /**
@@ -135,29 +150,74 @@ export interface CertaintyReading {
  *
  * @example certaintyLevel("The union is considering an offer").level === "speculative"
  */
-export function certaintyLevel(text: string, quotes: { start: number; end: number }[] = []): CertaintyReading {
+export function certaintyLevel(
+  text: string,
+  quotes: { start: number; end: number }[] = [],
+  headline = false,
+): CertaintyReading {
+  const { found, quotations } = cueHits(text, quotes, headline);
+  if (!found.length) return { level: "asserted", cues: [], quoted: quotations.length > 0 };
+  const level = found.reduce<CertaintyLevel>((low, f) => (RANK[f.level] < RANK[low] ? f.level : low), "asserted");
+  const cues = [...new Set(found.sort((a, b) => a.at - b.at || a.cue.length - b.cue.length).map((f) => f.cue))];
+  return { level, cues: removeContained(cues), quoted: quotations.length > 0 };
+}
+
+interface CueHit {
+  level: CertaintyLevel;
+  cue: string;
+  at: number;
+  /** The words the cue governs: from after it to the end of its clause. */
+  scope: string;
+}
+
+/** The cues of a sentence outside its quotations, with the quotations. */
+function cueHits(
+  text: string,
+  quotes: { start: number; end: number }[],
+  headline: boolean,
+): { found: CueHit[]; quotations: string[] } {
   let masked = text;
   const quotations: string[] = [];
   for (const q of quotes) {
     masked = masked.slice(0, q.start) + " ".repeat(q.end - q.start) + masked.slice(q.end);
     quotations.push(text.slice(q.start, q.end));
   }
-  masked = masked.replace(QUOTED, (whole, inner: string) => {
+  const blank = (whole: string, inner: string) => {
     if (inner.trim()) quotations.push(inner.trim());
     return " ".repeat(whole.length);
-  });
-  const found: { level: CertaintyLevel; cue: string; at: number }[] = [];
+  };
+  masked = masked.replace(QUOTED, blank);
+  if (headline) masked = masked.replace(SINGLE_QUOTED, blank);
+  const found: CueHit[] = [];
   for (const { level, pattern } of LADDER) {
-    for (const m of masked.matchAll(pattern)) found.push({ level, cue: m[0], at: m.index });
+    for (const m of masked.matchAll(pattern)) {
+      const after = masked.slice(m.index + m[0].length);
+      const end = after.search(SCOPE_END);
+      found.push({ level, cue: m[0], at: m.index, scope: end < 0 ? after : after.slice(0, end) });
+    }
   }
-  if (/\?\s*["“”’']?\s*$/u.test(text.trim())) found.push({ level: "speculative", cue: "?", at: text.length });
+  if (/\?\s*["“”’']?\s*$/u.test(text.trim()))
+    found.push({ level: "speculative", cue: "?", at: text.length, scope: text });
   if (quotations.length && !found.length) {
-    found.push({ level: "reported", cue: `“${quotations[0]}”`, at: text.indexOf(quotations[0] as string) });
+    const at = text.indexOf(quotations[0] as string);
+    found.push({ level: "reported", cue: `“${quotations[0]}”`, at, scope: "" });
   }
-  if (!found.length) return { level: "asserted", cues: [] };
-  const level = found.reduce<CertaintyLevel>((low, f) => (RANK[f.level] < RANK[low] ? f.level : low), "asserted");
-  const cues = [...new Set(found.sort((a, b) => a.at - b.at || a.cue.length - b.cue.length).map((f) => f.cue))];
-  return { level, cues: removeContained(cues) };
+  return { found, quotations };
+}
+
+/**
+ * The rung of a reference sentence for comparing one claim with it: a hedge counts only when the words it
+ * governs share a content word with the claim. "Its unit faced an attack that potentially affected 1,000
+ * staff" hedges the count, not the attack: a headline about the attack alone does not overstate it.
+ */
+function levelAbout(u: Unit, claim: string): CertaintyLevel {
+  const about = new Set(contentStems(claim));
+  let level: CertaintyLevel = "asserted";
+  for (const f of cueHits(u.text, quoteSpansIn(u), u.headline).found) {
+    const counts = f.level === "reported" || contentStems(f.scope).some((s) => about.has(s));
+    if (counts && RANK[f.level] < RANK[level]) level = f.level;
+  }
+  return level;
 }
 
 /** "could" inside "could potentially" says nothing more: keep the longer cue only. */
@@ -210,7 +270,7 @@ export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string
       text: headlineUnit.text.trim(),
       headline: true,
       unit: headlineUnit,
-      reading: certaintyLevel(headlineUnit.text),
+      reading: certaintyLevel(headlineUnit.text, [], true),
     };
     const originUnits = origin && origin !== id ? (byArticle.get(origin) ?? []) : [];
     const originLevel = (claim: Claim): CertaintyLevel | undefined => {
@@ -220,12 +280,14 @@ export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string
         const s = unitSimilarity(claim.unit, u);
         if (s >= bestScore) [best, bestScore] = [u, s];
       }
-      return best && readingOf(best).level;
+      return best && levelAbout(best, claim.text);
     };
     if (lead) out.push(entryOf(lead, [originLevel(lead)]));
     if (headline) {
       const ownLevel =
-        lead && containment(headline.text, lead.text, stats) >= SAME_CLAIM_OWN_LEAD ? lead.reading.level : undefined;
+        lead && containment(headline.text, lead.text, stats) >= SAME_CLAIM_OWN_LEAD
+          ? levelAbout(lead.unit, headline.text)
+          : undefined;
       out.push(entryOf(headline, [ownLevel, originLevel(headline)]));
     }
   }
@@ -240,7 +302,11 @@ function entryOf(claim: Claim, references: (CertaintyLevel | undefined)[]): Repo
     level,
     evidence: cues.length ? cues.join(", ") : claim.text,
     headline: claim.headline,
-    overstated: references.some((r) => r !== undefined && SURENESS[level] > SURENESS[r]),
+    // A headline that quotes someone ("Transition 'delayed by decades'") gives their words, as sure as they said
+    // them: it is not the outlet overstating.
+    overstated:
+      !(claim.headline && claim.reading.quoted) &&
+      references.some((r) => r !== undefined && SURENESS[level] > SURENESS[r]),
   };
 }
 

@@ -64,3 +64,28 @@ describe("claims: support, contradiction and silence", () => {
     expect(agreed.facts.some((f) => f.kind === "corroborated" && f.sources.length === 2)).toBe(true);
   });
 });
+
+describe("headlines", () => {
+  it("are metadata: a headline joins no fact, corroborated or not", () => {
+    const title = "Harlow bridge to close after council vote in Kestrel Bay";
+    const articles: Article[] = [
+      {
+        id: "one",
+        source: "one.txt",
+        title,
+        text: `${title}\n\nThe Kestrel Bay council voted on Tuesday to close the Harlow bridge after cracks were found.`,
+        removedBoilerplate: [],
+        diagnostics: [],
+      },
+      {
+        id: "two",
+        source: "two.txt",
+        text: "The Harlow bridge in Kestrel Bay will close after a council vote on Tuesday, officials said.",
+        removedBoilerplate: [],
+        diagnostics: [],
+      },
+    ];
+    const report = analyzeStory(articles);
+    expect(report.facts.filter((f) => f.evidence.some((e) => e.text === title))).toEqual([]);
+  });
+});

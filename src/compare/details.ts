@@ -4,11 +4,11 @@ import { STOPWORDS, stem } from "./words.js";
 
 /**
  * Details: the checkable parts of a statement that outlets repeat in sentences otherwise their own. "died on
- * Sep 8", "aged 96", "56 countries", "a gun carriage", "national mourning": one outlet writes them in a sentence
+ * May 2", "aged 88", "41 countries", "a horse-drawn hearse", "public mourning": one outlet writes them in a sentence
  * about the funeral, another in one about the crowds. Whole sentences then do not align, but the claim is
  * corroborated all the same. A detail is a key read from one unit:
  * - a count with what it counts, from a dozen up ("56 countries"), or an age ("aged 96");
- * - a full date with the word that governs it ("died on Sep 8");
+ * - a full date with the word that governs it ("died on May 2");
  * - two content words in a row, both lower-case ("gun carriage", "national mourning"), or a hyphenated
  *   compound ("post-Brexit");
  * - a name with a content word right next to it ("predecessor Boris Johnson").

@@ -89,7 +89,7 @@ describe("place discrepancies", () => {
   it("reads a demonym as its country", () => {
     const report = story(
       ["one", "A drone strike killed three soldiers in Peru last year."],
-      ["two", "One attack last year killed three soldiers at a Chilean base."],
+      ["two", "One raid last year killed three soldiers at a Chilean base."],
     );
     expect(report.discrepancies.find((x) => x.kind === "place")?.values.map((v) => v.value)).toEqual(["Peru", "Chile"]);
   });
@@ -114,8 +114,8 @@ describe("place discrepancies", () => {
 describe("negation and attribution", () => {
   it("finds the same condition stated with opposite polarity", () => {
     const report = story(
-      ["one", "The governor threatened to close the port if there is no agreement on wages by Friday."],
-      ["two", "The governor threatened to close the port if there is an agreement on wages by Friday."],
+      ["one", "The governor threatened to close the port if there is no settlement on wages by Friday."],
+      ["two", "The governor threatened to close the port if there is a settlement on wages by Friday."],
     );
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
   });
@@ -164,8 +164,8 @@ describe("negation and attribution", () => {
     ],
     [
       "two negations of one thing under different verbs",
-      "Doctors at the Velmar clinic did not report any adverse reaction after the second dose.",
-      "The patient is said to be well, with no adverse reaction after the second dose at the Velmar clinic.",
+      "Doctors at the Velmar clinic did not record any side effect after the second jab.",
+      "The patient is said to be fine, with no side effect after the second jab at the Velmar clinic.",
     ],
     [
       "a hyphenated compound against its spaced spelling",
@@ -318,7 +318,7 @@ describe("ages", () => {
   it("does not set the ages of two people against each other", () => {
     const report = story(
       ["one", "The founder, Ada Marsh, who died on Monday aged 91, built the Harlow bridge in Kestrel Bay."],
-      ["two", "Her partner Tom Reyes, who died last year aged 94, helped build the Harlow bridge in Kestrel Bay."],
+      ["two", "Her partner Tom Reyes, aged 94 when he died last year, helped build the Harlow bridge in Kestrel Bay."],
     );
     expect(report.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });

@@ -267,8 +267,8 @@ function matchFigures(
   const restRight = right.filter((m) => !usedRight.has(m));
   const [x] = restLeft;
   const [y] = restRight;
-  // One figure left on each side, and at most one of them names what it counts ("kidnapping more than 200",
-  // "more than 250 taken hostage"): the sentences put them in the same place.
+  // One figure left on each side, and at most one of them names what it counts ("seizing more than 40",
+  // "more than 55 taken prisoner"): the sentences put them in the same place.
   if (!x || !y || restLeft.length !== 1 || restRight.length !== 1) return out;
   // A measure ("two decades", "$5 million", "40 percent") is never paired with a bare number.
   const bare = !keyOf(x) || !keyOf(y);

@@ -102,8 +102,8 @@ const COMMON_SHARE = 0.05;
 const MIN_COMMON = 8;
 
 /**
- * Clauses that one article alone adds to a sentence other articles corroborate: "…, which saw a congregation
- * of 2,000" after a meeting every outlet reports. Only clauses with a figure or a name (something to check).
+ * Clauses that one article alone adds to a sentence other articles corroborate: "…, which drew a crowd
+ * of 3,500" after a meeting every outlet reports. Only clauses with a figure or a name (something to check).
  */
 function uniqueClauses(units: Unit[], grouped: Set<number>): ReportFact[] {
   const postings = new Map<string, Unit[]>();

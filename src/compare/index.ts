@@ -53,9 +53,11 @@ export function compareStory(story: ResolvedStory, options: CompareOptions = {})
     const b = units[p.b] as Unit;
     return [...(units[p.a] as Unit).lexical].some((s) => b.lexical.has(s));
   };
+  // A headline is the article's title, metadata rather than a statement of fact: it joins no fact.
+  const statement = (p: { a: number; b: number }) => !(units[p.a] as Unit).headline && !(units[p.b] as Unit).headline;
   const groups = groupStatements(
     units,
-    candidates.filter((p) => p.similarity >= SAME_STATEMENT && sharesWords(p)),
+    candidates.filter((p) => p.similarity >= SAME_STATEMENT && statement(p) && sharesWords(p)),
   );
   const order = articleOrder(story);
   // Provenance first: the origin report it finds is what headlines and leads are also measured against.

@@ -40,6 +40,19 @@ describe("citations", () => {
       ["Vela Morning Post"],
     ],
     ["Her agent told People.com that she was safe.", ["People"]],
+    ["According to Channel 5 News, the gates of Vela port stayed shut.", ["Channel 5 News"]],
+    ["Dock officials told Harbor Wire 12 ships were stuck off Vela.", ["Harbor Wire"]],
+    ["“The port is dead,” columnist Ana Ruiz wrote in the Coast Herald newspaper.", ["Coast Herald"]],
+    ["“A city holds its breath,” the Vela Morning Post headlined on Tuesday.", ["Vela Morning Post"]],
+    ["The Vela Transport Ministry said on Monday that the port would reopen.", ["Vela Transport Ministry"]],
+    ["The port will reopen on Monday, said the Vela Port Authority.", ["Vela Port Authority"]],
+    ["“We are ready,” said a spokeswoman for the Vela Port Authority.", ["Vela Port Authority"]],
+    ["A statement from the Vela Port Authority said the quay was safe.", ["Vela Port Authority"]],
+    ["The Vela Port Authority said in a press release that the quay was safe.", ["Vela Port Authority"]],
+    ["The Harbor Wire news agency reported that the quay was safe.", ["Harbor Wire"]],
+    ["The quay is safe, the mayor of Vela said in a Harbor Wire interview.", ["Harbor Wire"]],
+    ["The quay is safe, the Vela Palace said on Monday.", ["Vela Palace"]],
+    ["Delta Shipping said on its website that the cranes in Vela were idle.", ["Delta Shipping"]],
   ])("%s cites %j", (text, cites) => {
     expect(citesOf(text)).toEqual(cites);
   });
@@ -63,8 +76,117 @@ describe("citations", () => {
       "an employee's statement",
       "Cranes in Vela were idle, Ana Ruiz, a manager at Delta Shipping, said in a statement.",
     ],
+    ["a capitalised common phrase", "According to Guardian angel lore, the dockers of Vela are protected."],
+    ["a place named like an outlet", "Organisers told the Times Square crowd that the strike in Vela was over."],
+    // An official who speaks on condition of anonymity is a source of the article, not the ministry's statement.
+    [
+      "an anonymous official of a ministry",
+      "A Vela Transport Ministry official, who asked not to be named, said the port would reopen.",
+    ],
+    ["an official at a ministry", "An official at the Vela Transport Ministry said the port would reopen."],
+    ["what someone said about a body", "The mayor said the Vela Transport Ministry would pay for the repairs."],
+    ["a body's officer who speaks", "The port will reopen, said the Vela Port Authority's director, Ana Ruiz."],
+    ["a body that is not named", "The port will reopen on Monday, the Ministry said. Police said the quay was safe."],
+    ["a person who speaks", "The port will reopen on Monday, Ana Ruiz said."],
+    ["a language written in", "The dockers of Vela wrote in Portuguese to the harbour master."],
+    ["a kind of body with no name", "Authorities reported damage to the quay in Vela."],
+    ["a chamber that was told", "The minister told the House that the port of Vela would reopen."],
+    [
+      "a body that ends an apposition",
+      "“It is unlawful,” Ana Ruiz, one of the owners suing the VPA, said at a hearing in Vela.",
+    ],
+    [
+      "a body after a preposition and an adjective",
+      "Analysts at the conservative Vela Institute said the port would lose money.",
+    ],
+    ["a name before another noun", "The mayor of Vela said in a Harbor Wire column that the quay was safe."],
+    ["a person's spokesman", "The port will reopen, a spokesman for Ana Ruiz said."],
+    // The tagger's guess that a name is an organisation's is not enough for a bare "said": it may be a person's.
+    ["a bare 'said' by a name typed only by the tagger", "Delta Shipping said the cranes in Vela were idle."],
   ])("does not cite anything for %s", (_, text) => {
     expect(citesOf(text)).toEqual([]);
+  });
+
+  it("names a body with the acronym the article defines for it, however the article refers to it", () => {
+    const text = [
+      "Vela port reopens",
+      "The Ministry of Maritime Affairs (MMA) said on Monday that the port of Vela would reopen.",
+      "“The quay is safe,” said MMA.",
+    ].join("\n\n");
+    const { provenance } = provenanceOfDrafts({ id: "a", text });
+    expect(provenance.citations.map((c) => c.cites)).toEqual(["Ministry of Maritime Affairs (MMA)"]);
+  });
+
+  it.each([
+    [
+      "the nearest body with that word in its name",
+      "Trucks queued at the Vela Port Authority gate overnight. The authority said the quay would reopen on Monday.",
+      ["Vela Port Authority"],
+    ],
+    [
+      "a body named after the reference",
+      "The authority said the quay would reopen on Monday. Trucks queued at the Vela Port Authority gate.",
+      [],
+    ],
+    [
+      "a body named by its head word alone",
+      "Trucks queued at the gate of the Authority overnight. The authority said the quay would reopen on Monday.",
+      [],
+    ],
+    [
+      "a body whose name lacks the word",
+      "Trucks queued at the Delta Shipping gate overnight. The authority said the quay would reopen on Monday.",
+      [],
+    ],
+  ])("resolves 'the authority said' to %s", (_, text, cites) => {
+    expect(citesOf(text)).toEqual(cites);
+  });
+
+  const body = "Dockers in Vela went back to work on Monday.\n\nThe quay was cleared overnight.";
+  it.each([
+    ["a last line in capitals", `Vela port reopens\n\n${body}\n\nMPX`, ["MPX"]],
+    ["a last line with a dash", `Vela port reopens\n\n${body}\n\n— Meridian Press`, ["Meridian Press"]],
+    ["two agencies", `Vela port reopens\n\n${body}\n\nMPX/HWS`, ["MPX", "HWS"]],
+    ["a dateline", `Vela port reopens\n\nVELA (MPX) - ${body}`, ["MPX"]],
+
+    ["a dated dateline", `Vela port reopens\n\nVELA (Sept 5) - ${body}`, []],
+    ["a dateline with its date", `Vela port reopens\n\nVELA, Sept 5 (MPX) - ${body}`, ["MPX"]],
+    ["a last line that ends the copy", `Vela port reopens\n\n${body}\n\nENDS`, []],
+    ["a last line of page furniture", `Vela port reopens\n\n${body}\n\nADVERTISEMENT`, []],
+    ["a last line that is a person's name", `Vela port reopens\n\n${body}\n\nAna Ruiz`, []],
+    ["a one-line text", "MPX", []],
+  ])("reads a credit from %s", (_, text, cites) => {
+    expect(citesOf(text)).toEqual(cites);
+  });
+
+  it.each([
+    ["a headline that ends in a body's name", "Vela port to reopen on Monday: VPA", ["VPA"]],
+    ["a headline with a clause after its colon", "Vela port: Dockers Return", []],
+    ["a headline that ends in a place", "Dockers return to work: Vela", []],
+    ["a headline that ends in a common noun's acronym", "Dockers return to work in Vela: NGO", []],
+  ])("reads a credit from %s", (_, title, cites) => {
+    const { provenance } = provenanceOfDrafts({ id: "a", title, text: `${title}\n\n${body}` });
+    expect(provenance.citations.map((c) => c.cites)).toEqual(cites);
+  });
+
+  it("spells a credit line in capitals the way the story names the agency elsewhere", () => {
+    const { provenance } = provenanceOfDrafts(
+      { id: "a", text: "Vela port reopens\n\nDockers in Vela went back to work on Monday.\n\nMERIDIAN PRESS" },
+      { id: "b", text: "Dockers in Vela went back to work, Meridian Press reported." },
+    );
+    expect(provenance.citations.map((c) => [c.article, c.cites])).toEqual([
+      ["a", "Meridian Press"],
+      ["b", "Meridian Press"],
+    ]);
+  });
+
+  it("never lists an article citing its own outlet", () => {
+    const { provenance } = provenanceOfDrafts({
+      id: "a",
+      outlet: "Harbor Wire",
+      text: "Dock officials told Harbor Wire that the port of Vela was closed. The Coast Herald reported the same.",
+    });
+    expect(provenance.citations.map((c) => c.cites)).toEqual(["Coast Herald"]);
   });
 
   it("resolves a generic reference to the source the article otherwise cites, once per source", () => {
@@ -140,6 +262,22 @@ describe("origin", () => {
   it("is the outlet's own article when the metadata names it", () => {
     const own = { ...copy, outlet: "Harbor Wire" };
     expect(provenanceOfDrafts(relay, another, own).provenance.origin).toEqual({ name: "Harbor Wire", article: "copy" });
+  });
+
+  it("is not listed as citing itself", () => {
+    const { provenance } = provenanceOfDrafts(relay, copy, wire, another);
+    const citing = provenance.citations.filter((c) => c.cites === "Harbor Wire").map((c) => c.article);
+    expect(citing.sort()).toEqual(["another", "copy", "relay"]);
+  });
+
+  it("is the body whose statement most articles relay", () => {
+    const statement = (id: string, text: string) => ({ id, published: "2026-05-03", text });
+    const { provenance } = provenanceOfDrafts(
+      statement("x", "The Vela Port Authority said on Monday that the quay was safe. Ships were waiting."),
+      statement("y", "The quay is safe, the Vela Port Authority said. Harbor Wire reported that ships were waiting."),
+      statement("z", "Ships were waiting off Vela, said a spokesman for the Vela Port Authority."),
+    );
+    expect(provenance.origin).toEqual({ name: "Vela Port Authority" });
   });
 });
 
@@ -249,12 +387,14 @@ describe("provenance on the example story", () => {
     expect(provenance.reuse[0]?.sharedFraction).toBeGreaterThan(0.1);
     expect(provenance.reuse[0]?.passages).toBeGreaterThanOrEqual(3);
     const everyCited = new Set(provenance.citations.map((c) => c.cites));
-    // The operator's own statement ("said in a statement") is a cited source too.
+    // The operator's own statement ("said in a statement") is a cited source too, and so is the port authority
+    // that speaks through its spokesman; the directorate goes by the acronym it is given.
     expect([...everyCited].sort()).toEqual([
       "Marsa Container Terminals",
       "Meridian Press",
-      "Regional Civil Protection Directorate",
+      "Regional Civil Protection Directorate (RCPD)",
       "Sahel Courier",
+      "Sidi Marzouk Port Authority",
     ]);
   });
 });

@@ -5,10 +5,12 @@ import { STOPWORDS } from "./words.js";
 /**
  * How an article refers to a source: `interview` when it names the source as the one people spoke to ("told
  * AFP", "in an interview with AFP") — the words of the source's own report; `third-party` when it
- * relays the source's report ("AFP reported", "according to AFP", "told the newswire"); `self` when
- * the source speaks of itself ("AFP could not independently verify").
+ * relays the source's report ("AFP reported", "according to AFP", "told the newswire"); `statement` when a
+ * body speaks in its own name ("the Interior Ministry said", "said a spokesman for the Port Authority");
+ * `credit` when the article credits an agency with its text (a last line "AFP", a dateline "PARIS (AFP) -");
+ * `self` when the source speaks of itself ("AFP could not independently verify").
  */
-type CitationKind = "interview" | "third-party" | "self";
+type CitationKind = "interview" | "third-party" | "statement" | "credit" | "self";
 
 interface CitationHit {
   article: string;
@@ -22,17 +24,60 @@ interface CitationHit {
 const INTERVIEW_BEFORE_NAME =
   /(?<![\p{L}\p{N}])(?:told|tells|in an? (?:exclusive )?interview (?:with|to)|spoke to|speaking to|talking to|talked to|confirmed to|in (?:comments|remarks|a statement) to)\s+/giu;
 
-/** Words that, before a name, introduce a source whose report is relayed. */
+/** "in a Harbor Wire interview": the outlet's name before the interview it gave; checked by `INTERVIEW_AFTER_NAME`. */
+const INTERVIEW_AROUND_NAME = /(?<![\p{L}\p{N}])in an? (?=\p{Lu})/gu;
+const INTERVIEW_AFTER_NAME = /^\s+(?:(?:TV|television|radio|podcast|exclusive|video)\s+)?interview(?![\p{L}\p{N}])/u;
+
+/**
+ * Words that, before a name, introduce a source whose report is relayed ("according to AFP", "an editorial in
+ * the Sentinel", "a statement from the Port Authority").
+ */
 const THIRD_PARTY_BEFORE_NAME =
-  /(?<![\p{L}\p{N}])(?:according to|(?:first )?reported by|cited by|quoted by|citing|an? (?:report|story|article) (?:by|from|in))\s+/giu;
+  /(?<![\p{L}\p{N}])(?:according to|(?:first )?reported by|cited by|quoted by|citing|an? (?:(?:new|separate|joint|brief|written) )?(?:report|story|article|op-ed|column|editorial|commentary|statement|press release|news release|notice|communiqu[eé]) (?:by|from|in|for|issued by|released by|published by))\s+/giu;
+
+/**
+ * Words that, before a name, give the publication a writer wrote in: "wrote in the Coast Herald". The name must
+ * read as a publication: what one writes in is as often a language ("wrote in Arabic") or a place.
+ */
+const WRITTEN_IN_BEFORE_NAME = /(?<![\p{L}\p{N}])(?:wrote|writes|writing|written|published) (?:in|for)\s+/giu;
+
+/** Words that, before a name, make the body the speaker of a statement: "said a spokeswoman for the Port Authority". */
+const SPOKESPERSON_BEFORE_NAME =
+  /(?<![\p{L}\p{N}])(?:an? |the )?(?:official )?(?:spokesman|spokeswoman|spokesperson|spokespeople|spokesmen|spokeswomen) (?:for|of|at)\s+/giu;
+
+/** Words that, before a name, put a body as the speaker of what precedes: "..., said the Port Authority." */
+const STATEMENT_BEFORE_NAME = /(?<![\p{L}\p{N}])(?:said|says|added|stated|announced)\s+(?=(?:the\s+)?\p{Lu})/gu;
+
+/**
+ * Nouns that may follow a source's name in apposition without making the name a modifier: "the Coast Herald
+ * newspaper reported", "according to the Harbor Wire news agency".
+ */
+const SOURCE_NOUN =
+  "(?:news agency|wire service|newswire|newspaper|daily|weekly|tabloid|broadcaster|news channel|television channel|channel|radio|television|website|magazine|agency)";
+const SOURCE_NOUN_AFTER = new RegExp(`^\\s+${SOURCE_NOUN}(?![\\p{L}\\p{N}])`, "iu");
+
+/** The ways a body issues what it says: "in a statement", "on its website", "in a press release". */
+const STATEMENT_CHANNEL =
+  "(?:in an? (?:(?:new|brief|written|joint|separate|short) )?(?:statement|press release|news release|communiqu[eé]|notice)|on its (?:official )?(?:website|account|page|channel))";
 
 /** Words that, after a name, say the name published what is relayed ("AFP reported", "X said in a statement"). */
-const THIRD_PARTY_AFTER_NAME =
-  /^\s*(?:['’]s?\s+report\b|,?\s*(?:has |had |also |first |earlier |previously )?(?:reported|reports|quoted|said in a statement|says in a statement|cited)(?![\p{L}\p{N}]))/iu;
+const THIRD_PARTY_AFTER_NAME = new RegExp(
+  `^(?:\\s+${SOURCE_NOUN})?\\s*(?:['’]s?\\s+report\\b|,?\\s*(?:has |had |also |first |earlier |previously )?(?:reported|reports|quoted|(?:said|says|announced|wrote|posted) ${STATEMENT_CHANNEL}|cited)(?![\\p{L}\\p{N}]))`,
+  "iu",
+);
 
-/** Words after a news outlet's name that relay its report: "the Post said", "the Times wrote". */
-const OUTLET_SAID =
-  /^\s*,?\s*(?:has |had |also )?(?:said|says|stated|states|wrote|writes|added|noted)(?![\p{L}\p{N}])/iu;
+/** Words after a news outlet's name that relay its report: "the Post said", "the Times wrote", "the Mail headlined". */
+const OUTLET_SAID = new RegExp(
+  `^(?:\\s+${SOURCE_NOUN})?\\s*,?\\s*(?:has |had |also )?(?:said|says|stated|states|wrote|writes|added|noted|headlined|published|broadcast|aired)(?![\\p{L}\\p{N}])`,
+  "iu",
+);
+
+/**
+ * Words after the name of a body that make what precedes or follows its statement: "the Interior Ministry said",
+ * "MOH has said". Only for bodies (`isBody`): a person who says something is a quotation's speaker.
+ */
+const BODY_SAID =
+  /^\s*,?\s*(?:has |had |also |later |earlier |previously |then )?(?:said|says|stated|states|announced|announces|confirmed|confirms|added|adds|noted|notes|told reporters)(?![\p{L}\p{N}])/iu;
 
 /** Words after a name by which a news organisation speaks of itself in its own report. */
 const SELF_AFTER_NAME =
@@ -41,6 +86,13 @@ const SELF_AFTER_NAME =
 /** Phrases by which an article shows it is original reporting, without naming itself. */
 const SELF_ARTICLE =
   /(?<![\p{L}\p{N}])(?:for this (?:article|story|report)|told this (?:newspaper|reporter|outlet))\b/iu;
+
+/**
+ * "the ministry said", "said the agency": a body referred to by its head word, which names the nearest body
+ * before it that has that word in its name ("the Ministry of Transport ... the ministry said").
+ */
+const GENERIC_BODY_SAID =
+  /(?<![\p{L}\p{N}])(?:[Tt]he (ministry|department|agency|authority|commission|council|directorate|bureau|office|institute|foundation|corporation|court|police|army|palace) (?:also |later |earlier |then )?(?:said|says|stated|added|noted|announced|confirmed)|(?:said|says|added) the (ministry|department|agency|authority|commission|council|directorate|bureau|office|institute|foundation|corporation|court|police|army|palace)(?=\s*[.,;]))(?![\p{L}\p{N}])/gu;
 
 /** Nouns that stand for a news report or outlet without naming it; resolved to the source the article cites most. */
 const GENERIC_SOURCE =
@@ -75,7 +127,8 @@ const INSTITUTION_WORDS = new Set(
   (
     "ministry department office authority authorities council commission committee bureau directorate institute " +
     "association union corporation company group inc ltd corp foundation organization organisation service " +
-    "services bank court party board congress parliament senate assembly police army government"
+    "services bank court party board congress parliament senate assembly police army government house palace " +
+    "chamber cabinet"
   ).split(" "),
 );
 
@@ -88,8 +141,10 @@ function isOutletName(run: string): boolean {
 const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{M}\\p{N}'’.&-]*";
 /** Lower-case words that may join the capitalised words of one name ("Times of Israel"). */
 const NAME_JOINER = "(?:of|for|and|de|du|des|del|la|le|al|el|&)";
+/** A number inside a name ("Channel 8 News", "Radio 4"); `trimRun` keeps it only after an outlet word. */
+const NAME_NUMBER = "\\p{N}{1,3}(?![\\p{N}]|[,.]\\p{N})";
 const NAME_AHEAD = new RegExp(
-  `^(?:(the)\\s+)?(${CAP_WORD}(?:\\s+(?:${NAME_JOINER}\\s+(?:the\\s+)?)?${CAP_WORD})*)`,
+  `^(?:(the)\\s+)?(${CAP_WORD}(?:\\s+(?:(?:${NAME_JOINER}\\s+(?:the\\s+)?)?${CAP_WORD}|${NAME_NUMBER}))*)`,
   "u",
 );
 
@@ -168,22 +223,41 @@ export function provenanceOf(story: ResolvedStory, units: Unit[]): ReportProvena
     else unitsOf.set(u.article, [u]);
   }
   const hits = story.articles.flatMap((a) => citationHits(a, unitsOf.get(a.article.id) ?? [], story));
+  // A credit line in capitals ("REUTERS") names the source another article spells as a name ("Reuters").
+  const spelled = new Map<string, string>();
+  for (const h of hits) if (h.kind !== "credit" || !spelled.has(fold(h.name))) spelled.set(fold(h.name), h.name);
+  for (const h of hits) if (h.kind === "credit") h.name = spelled.get(fold(h.name)) ?? h.name;
   const selfArticles = new Set(story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a))).map((a) => a.article.id));
-  const citations = citationsOf(hits);
   const shared = sharedPassages(story.articles, unitsOf);
   const origin = originOf(story, hits, selfArticles, shared);
+  const citations = citationsOf(hits, story, origin);
   const reuse = shared
     .map((s) => directed(story, s, origin?.article, hits))
     .sort((x, y) => y.sharedFraction - x.sharedFraction || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
   return { ...(origin ? { origin } : {}), citations, reuse };
 }
 
-/** One citation per article and cited source, with the first sentence that cites it. */
-function citationsOf(hits: CitationHit[]): ReportProvenance["citations"] {
+/**
+ * One citation per article and cited source, with the first sentence that cites it. An article never cites
+ * itself: not the outlet its metadata names, and not the origin when it is the origin report ("told AFP" in
+ * AFP's own story is its reporting, not a citation).
+ */
+function citationsOf(
+  hits: CitationHit[],
+  story: ResolvedStory,
+  origin: ReportProvenance["origin"],
+): ReportProvenance["citations"] {
+  const outlets = new Map(story.articles.map((a) => [a.article.id, a.article.outlet && fold(a.article.outlet)]));
+  const own = (h: CitationHit) => {
+    const outlet = outlets.get(h.article);
+    const name = fold(h.name);
+    if (outlet && (name === outlet || name.startsWith(`${outlet} `) || outlet.startsWith(`${name} `))) return true;
+    return origin?.article === h.article && origin.name === h.name;
+  };
   const seen = new Set<string>();
   const out: ReportProvenance["citations"] = [];
   for (const h of hits) {
-    if (h.kind === "self") continue;
+    if (h.kind === "self" || own(h)) continue;
     const key = `${h.article}\u0000${h.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -198,38 +272,66 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
   const text = maskQuotes(a);
   const named: CitationHit[] = [];
   const generic: { kind: CitationKind; evidence: string; at: number }[] = [];
-  for (const { sentence: s, text: original } of units) {
+  for (const { sentence: s, text: original, headline } of units) {
     const sentence = text.slice(s.start, s.end);
     const evidence = original.trim();
     const add = (at: number, name: string | undefined, kind: CitationKind) => {
       if (name) named.push({ article: id, name, kind, evidence, at: s.start + at });
     };
+    // "Port to reopen on Monday: MPA": a headline that ends in a body's name after a colon gives its statement.
+    const credited = headline ? HEADLINE_SOURCE.exec(sentence) : null;
+    if (credited?.[1]) {
+      const at = credited.index + credited[0].length - credited[1].length;
+      const m = NAME_AHEAD.exec(credited[1]);
+      if (m?.[0] === credited[1])
+        add(at, sourceName(credited[1], false, s.start + at, "statement", a, story), "statement");
+    }
     for (const [pattern, kind] of [
       [INTERVIEW_BEFORE_NAME, "interview"],
+      [INTERVIEW_AROUND_NAME, "interview"],
       [THIRD_PARTY_BEFORE_NAME, "third-party"],
+      [WRITTEN_IN_BEFORE_NAME, "third-party"],
+      [SPOKESPERSON_BEFORE_NAME, "statement"],
+      [STATEMENT_BEFORE_NAME, "statement"],
     ] as const) {
       for (const m of sentence.matchAll(pattern)) {
         const from = m.index + m[0].length;
-        add(from, nameAhead(sentence, from, s.start, kind, a, story), kind);
+        add(from, nameAhead(pattern, sentence, from, s.start, kind, a, story), kind);
       }
     }
     for (const m of sentence.matchAll(/[\p{Lu}][^\s]*(?=[\s,'’])/gu)) {
       const found = runAt(sentence, m.index);
       if (!found) continue;
-      const rest = sentence.slice(found.start + found.run.length);
+      // "the Ministry of Health (MOH) said": the acronym defined in passing is part of the name.
+      const rest = sentence.slice(found.start + found.run.length).replace(DEFINED_ACRONYM, "");
+      // "Ana Ruiz, an adviser to the Port Authority, said": a comma before the verb closes an apposition that
+      // the name only ends; the one who speaks came before it.
+      if (
+        /^\s*,\s*(?:has |had |also )?(?:said|says|reported|reports|stated|wrote|added|noted|announced|confirmed)\b/u.test(
+          rest,
+        )
+      )
+        continue;
       const kind =
         THIRD_PARTY_AFTER_NAME.test(rest) || (OUTLET_SAID.test(rest) && isOutletName(found.run))
           ? "third-party"
           : SELF_AFTER_NAME.test(rest)
             ? "self"
-            : undefined;
+            : BODY_SAID.test(rest)
+              ? "statement"
+              : undefined;
       if (kind) add(found.start, sourceName(found.run, found.hadThe, s.start + found.start, kind, a, story), kind);
+    }
+    for (const m of sentence.matchAll(GENERIC_BODY_SAID)) {
+      const head = m[1] ?? m[2];
+      if (head) add(m.index, bodyBefore(head, s.start + m.index, a, story), "statement");
     }
     for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
       generic.push({ kind: "third-party", evidence, at: s.start + m.index });
   }
+  named.push(...creditHits(a, story));
   const dedup = new Map<string, CitationHit>();
-  for (const h of named) dedup.set(`${h.at}\u0000${h.kind}`, h);
+  for (const h of named) dedup.set(`${h.at}\u0000${h.kind}${h.kind === "credit" ? `\u0000${h.name}` : ""}`, h);
   const hits = [...dedup.values()];
   // "the Times" after "The New York Times": a short form is the fuller name the same article used.
   const names = [...new Set(hits.map((h) => h.name))];
@@ -237,6 +339,126 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
   const most = mostCited(hits);
   if (most) for (const g of generic) hits.push({ article: id, name: most, ...g });
   return hits.sort((x, y) => x.at - y.at);
+}
+
+/** The nearest body named before `at` whose name has the head word: "the ministry" after "the Ministry of Health". */
+function bodyBefore(head: string, at: number, a: AnnotatedArticle, story: ResolvedStory): string | undefined {
+  for (let i = a.mentions.length - 1; i >= 0; i--) {
+    const m = a.mentions[i] as Mention;
+    if (m.end > at) continue;
+    const entity = story.entities.byMention(a.article.id, m.start, m.end);
+    if (entity?.type !== "organization") continue;
+    // A name of more words than the head ("Vela Port Authority", not a bare "Authority") names one body.
+    const words = entity.name.toLowerCase().split(/[^\p{L}]+/u);
+    if (words.includes(head) && words.length > 1) return displayName(entity);
+  }
+  return undefined;
+}
+
+/** Acronyms of common nouns ("an NGO", "the PM"): kinds of things or people, not one body. */
+const COMMON_ACRONYMS = new Set("NGO NGOS CEO CEOS CFO PM MP MPS GDP AI TV PR HR IT ID PC VIP OK".split(" "));
+
+/** The words after a headline's last colon, when they are few: the source the headline credits. */
+const HEADLINE_SOURCE = /:\s+([^\s:][^:]{0,50}?)\s*$/u;
+
+/** An acronym in brackets right after the name it stands for: " (MOH)". */
+const DEFINED_ACRONYM = /^\s*\([\p{Lu}][\p{Lu}\p{N}&.-]{1,9}\)/u;
+
+/** One name in a credit line: "AFP", "REUTERS", "Harbor Wire". */
+const CREDIT_NAME = "[\\p{Lu}][\\p{L}\\p{N}.&'’-]*(?:\\s+[\\p{Lu}][\\p{L}\\p{N}.&'’-]*){0,3}";
+const CREDIT_NAMES = `(${CREDIT_NAME}(?:\\s*(?:/|,|&|\\band\\b)\\s*${CREDIT_NAME})*)`;
+
+/**
+ * A last line that credits the agencies whose copy the article carries: "AFP", "— Harbor Wire", "(AFP)",
+ * "With AFP and Harbor Wire", "Source: AFP".
+ */
+const CREDIT_LINE = new RegExp(
+  `^\\s*(?:[-—–]+\\s*)?\\(?\\s*(?:(?:[Ww]ith(?: files from)?|[Ss]ources?|[Vv]ia|(?:[Ww]ith )?[Aa]dditional reporting(?: by)?)\\s*:?\\s+)?${CREDIT_NAMES}\\s*\\)?\\.?\\s*$`,
+  "u",
+);
+
+/** A dateline that credits an agency: "VELA (AFP) -", "VELA, May 4 (MPX) -", "Port Louis, Ruritania (Harbor Wire) —". */
+const CREDIT_DATELINE = new RegExp(
+  `^\\s*[\\p{Lu}][\\p{L}.'’ -]{0,40}(?:,\\s*[\\p{Lu}][\\p{L}\\p{N}.'’ -]{0,30})?\\s*\\(${CREDIT_NAMES}\\)\\s*[-—–:]`,
+  "u",
+);
+
+/** Lines from the top of an article that may hold its dateline: the headline, a date line, the first paragraph. */
+const DATELINE_LINES = 4;
+
+/**
+ * Words of a credit line that are not names even when capitalised: the line's own words, dates, and the page
+ * furniture a last line may keep ("ADVERTISEMENT", "READ MORE").
+ */
+const NOT_CREDIT_NAME =
+  /^(?:with|source|sources|via|additional|reporting|by|files|from|and|the|end|ends|more|update|updated|editing|writing|advertisement|ad|photo|photos|video|videos|related|read|share|subscribe|comments?|top|print|email|follow|tags|topics|listen|watch|see|also|note|editor|editors|correction|copyright|all|rights|reserved|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/iu;
+
+/**
+ * The agencies an article credits with its text, from its last line or its dateline. A credited name must read
+ * as an organisation: a word in capitals ("AFP", "REUTERS"), a name with an outlet word, or a known
+ * organisation; a person's sign-off ("JOHN SMITH" as a person) is no credit.
+ */
+function creditHits(a: AnnotatedArticle, story: ResolvedStory): CitationHit[] {
+  const text = a.article.text;
+  const lines: { line: string; at: number }[] = [];
+  for (let at = 0; at <= text.length; ) {
+    const end = text.indexOf("\n", at);
+    const stop = end < 0 ? text.length : end;
+    if (text.slice(at, stop).trim()) lines.push({ line: text.slice(at, stop), at });
+    at = stop + 1;
+  }
+  if (lines.length < 3) return [];
+  const out: CitationHit[] = [];
+  const credit = (names: string, line: { line: string; at: number }) => {
+    for (const raw of names.split(/\s*(?:\/|,|&|\band\b)\s*/u)) {
+      const name = creditName(raw.trim(), a, story);
+      if (name) out.push({ article: a.article.id, name, kind: "credit", evidence: line.line.trim(), at: line.at });
+    }
+  };
+  const last = lines.at(-1);
+  const lastNames = last && CREDIT_LINE.exec(last.line)?.[1];
+  if (last && lastNames && !quotedMask(a)[last.at + last.line.search(/\S/u)]) credit(lastNames, last);
+  for (const line of lines.slice(0, DATELINE_LINES)) {
+    const names = CREDIT_DATELINE.exec(line.line)?.[1];
+    if (names) credit(names, line);
+  }
+  return out;
+}
+
+/** The canonical name of one credited agency, or undefined when the words cannot be one. */
+function creditName(raw: string, a: AnnotatedArticle, story: ResolvedStory): string | undefined {
+  const words = raw.split(/\s+/u);
+  if (!raw || words.some((w) => NOT_CREDIT_NAME.test(w.replace(/[.'’]/gu, "")) || /\p{N}/u.test(w))) return undefined;
+  const entity = story.entities.byName(raw);
+  if (entity?.type === "person" || a.mentions.some((m) => m.text === raw && m.type === "person")) return undefined;
+  const capitals = words.length === 1 && /^\p{Lu}{2,}$/u.test(raw.replace(/[.&-]/gu, ""));
+  if (entity && (entity.type === "organization" || entity.type === "other")) return displayName(entity);
+  if (!capitals && !isOutletName(raw)) return undefined;
+  // "REUTERS" is the agency the story names "Reuters" elsewhere.
+  const known = story.entities.entities.find((e) => e.type === "organization" && fold(e.name) === fold(raw));
+  return known ? displayName(known) : raw;
+}
+
+/** An organisation's name with the acronym it goes by: "Ministry of Health (MOH)". */
+function displayName(entity: Entity): string {
+  if (entity.type !== "organization") return entity.name;
+  // "REUTERS" is the same word in capitals, not an acronym: an acronym stands for a name of several words.
+  if (!/\s/u.test(entity.name.trim())) return entity.name;
+  const acronym = entity.aliases.find((x) => /^\p{Lu}{2,}$/u.test(x) && abbreviates(x, entity.name));
+  return acronym && !entity.name.includes(acronym) ? `${entity.name} (${acronym})` : entity.name;
+}
+
+/** Whether the letters of an acronym run through a name in order, the first at its start: "MOH", "Ministry of Health". */
+function abbreviates(acronym: string, name: string): boolean {
+  const letters = name.toLowerCase();
+  if (acronym[0]?.toLowerCase() !== letters[0]) return false;
+  let at = 0;
+  for (const c of acronym.toLowerCase()) {
+    at = letters.indexOf(c, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 /** The source an article names most often (interview or relayed), the referent of its "the report". */
@@ -248,6 +470,7 @@ function mostCited(hits: CitationHit[]): string | undefined {
 
 /** The source named right after a cue ("told AFP", "according to the Sentinel"), if it can be one. */
 function nameAhead(
+  pattern: RegExp,
   sentence: string,
   from: number,
   offset: number,
@@ -260,9 +483,27 @@ function nameAhead(
   const run = trimRun(m[2]);
   const start = from + m[0].length - m[2].length;
   const rest = sentence.slice(start + run.length);
-  if (modifiesNoun(run, rest)) return undefined;
-  return sourceName(run, m[1] !== undefined, offset + start, kind, a, story);
+  const hadThe = m[1] !== undefined;
+  // "the Coast Herald newspaper": a noun for what the name is, in apposition, does not make it a modifier.
+  const apposition = SOURCE_NOUN_AFTER.test(rest) && (hadThe || isOutletName(run) || /^[\p{Lu}.&]{2,}$/u.test(run));
+  if (pattern === INTERVIEW_AROUND_NAME) {
+    if (!INTERVIEW_AFTER_NAME.test(rest)) return undefined;
+  } else if (!apposition && modifiesNoun(run, rest)) return undefined;
+  // "said the Port Authority." names the speaker; "said the Port Authority would ..." reports what someone said
+  // about it, and "said the Port Authority's chief" gives the floor to a person.
+  if (pattern === STATEMENT_BEFORE_NAME && !CLAUSE_END.test(rest)) return undefined;
+  if (
+    pattern === WRITTEN_IN_BEFORE_NAME &&
+    !hadThe &&
+    !isOutletName(run) &&
+    story.entities.byName(run)?.type !== "organization"
+  )
+    return undefined;
+  return sourceName(run, hadThe, offset + start, kind, a, story);
 }
+
+/** What may follow a speaker named after "said": the clause ends, or a time or channel phrase follows. */
+const CLAUSE_END = /^\s*(?:[.,;:!?)]|$|(?:on|in|late|earlier|today|yesterday|tonight|this|last)(?![\p{L}\p{N}]))/u;
 
 const ONLY_CAP_WORD = new RegExp(`^${CAP_WORD}$`, "u");
 const ONLY_JOINER = new RegExp(`^${NAME_JOINER}$`, "u");
@@ -281,6 +522,26 @@ function runAt(sentence: string, at: number): { run: string; start: number; hadT
   while (begin > 0 && !/\s/u.test(sentence[begin - 1] ?? "")) begin--;
   const previous = sentence.slice(begin, end);
   if (ONLY_CAP_WORD.test(previous) || ONLY_JOINER.test(previous) || PREPOSITION.test(previous)) return undefined;
+  // "a manager at the Port Authority said", "an analyst at the conservative Vela Institute said": a name after a
+  // preposition, its article and adjectives is not the subject either.
+  const before = sentence
+    .slice(0, end)
+    .split(/\s+/u)
+    .filter((w) => w)
+    .reverse();
+  let k = 0;
+  while (
+    k < 2 &&
+    /^\p{Ll}[\p{Ll}-]*$/u.test(before[k] ?? "") &&
+    !/^(?:the|a|an)$/u.test(before[k] ?? "") &&
+    !PREPOSITION.test(before[k] ?? "")
+  )
+    k++;
+  if (/^(?:the|a|an)$/iu.test(before[k] ?? "")) k++;
+  if (k > 0 && PREPOSITION.test(before[k] ?? "")) return undefined;
+  // "Channel 8 News": "News" continues the name before the number.
+  if (/^\p{N}{1,3}$/u.test(previous) && NUMBERED_MEDIA.test(/(\S+)\s+$/u.exec(sentence.slice(0, begin))?.[1] ?? ""))
+    return undefined;
   const m = NAME_AHEAD.exec(sentence.slice(at));
   if (!m?.[2]) return undefined;
   const run = trimRun(m[2]);
@@ -293,8 +554,18 @@ function trimRun(run: string): string {
   let r = run.replace(/['’]s?$/u, "").replace(/\.(?:com|org|net|co\.uk|com\.au)\.?$/iu, "");
   if (/\.$/u.test(r) && !/\.\S*\.$/u.test(r.split(/\s+/u).at(-1) ?? "")) r = r.slice(0, -1);
   for (let m = TRAILING_DATE_WORD.exec(r); m && m.index > 0; m = TRAILING_DATE_WORD.exec(r)) r = r.slice(0, m.index);
+  // A number belongs to the name only after a broadcaster's word ("Channel 8 News", "Radio 4"); "told Harbor
+  // Wire 12 ships" ends the name before it.
+  const words = r.split(/\s+/u);
+  const cut = words.findIndex(
+    (w, i) => i > 0 && /^\p{N}+$/u.test(w) && !NUMBERED_MEDIA.test(words[i - 1]?.replace(/[.]/gu, "") ?? ""),
+  );
+  if (cut > 0) r = words.slice(0, cut).join(" ");
   return r;
 }
+
+/** Words after which a number is part of a broadcaster's name: "Channel 8", "Radio 4", "TV 2". */
+const NUMBERED_MEDIA = /^(?:channel|radio|tv|television|network|kanal|canal)$/iu;
 
 /** A day or month name that a capitalised run picks up after a name ("told the Daily News Tuesday"). */
 const TRAILING_DATE_WORD =
@@ -369,11 +640,21 @@ function sourceName(
   if (!whole && !media && lastIsPerson(start, end)) return undefined;
   const entity: Entity | undefined =
     (whole && story.entities.byMention(a.article.id, whole.start, whole.end)) ?? story.entities.byName(run);
+  const acronym = /^[\p{Lu}]{2,}$/u.test(run.replace(/[.&]/gu, "")) && !COMMON_ACRONYMS.has(run.replace(/[.&]/gu, ""));
+  // A bare "said" makes a statement only when the speaker is plainly a body: an outlet, a named institution
+  // ("the Interior Ministry", not "the Ministry"), or an organisation's acronym. A name the tagger merely
+  // typed as an organisation may be a person's.
+  const named = heads.some(
+    (w, i) => !INSTITUTION_WORDS.has(w) && !ONLY_JOINER.test(w) && /^\p{Lu}/u.test(run.split(/\s+/u)[i] ?? ""),
+  );
+  const body = media || (institution && named) || (acronym && (entity === undefined || entity.type === "organization"));
+  if (kind === "statement" && !body) return undefined;
+  // "Authorities reported", "told the House": words for a kind of body, with no name, cite no one in particular.
+  if (institution && !media && !named && !acronym) return undefined;
   if (entity) {
-    if (entity.type === "organization" || entity.type === "other" || media || institution) return entity.name;
+    if (entity.type === "organization" || entity.type === "other" || media || institution) return displayName(entity);
     return undefined;
   }
-  const acronym = /^[\p{Lu}]{2,}$/u.test(run.replace(/\./gu, ""));
   return hadThe || media || institution || acronym ? run : undefined;
 }
 
@@ -668,9 +949,9 @@ function originOf(
       return {
         i,
         isOutlet: a.article.outlet !== undefined && fold(a.article.outlet) === fold(name),
-        relays: own.some((h) => h.kind === "third-party"),
+        relays: own.some((h) => h.kind === "third-party" || h.kind === "statement"),
         evidence:
-          new Set(own.filter((h) => h.kind === "interview").map((h) => h.evidence)).size +
+          new Set(own.filter((h) => h.kind === "interview" || h.kind === "credit").map((h) => h.evidence)).size +
           (self ? SELF_EVIDENCE : 0) +
           (reused ? 1 : 0),
         published,

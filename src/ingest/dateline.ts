@@ -26,10 +26,10 @@ const MONTHS: Record<string, number> = {
 };
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-// The time is optional; the first sentence may follow with no space at all ("11:24A number of ...").
+// The time is optional; the first sentence may follow with no space at all ("09:41A ferry ran ...").
 const TIME =
   "(?:(?:,?\\s*(?:at\\s+)?|\\s*[-–|]\\s*)(\\d{1,2})[:.](\\d{2})(?::(\\d{2}))?(?!\\d)(?:\\s*([ap])\\.?m\\.?(?![a-z]))?(?:\\s*(GMT|UTC|Z|[ECMP][SD]T|CES?T|BST|IST)(?![a-z]))?)?";
-/** A label before the date on many pages: "Updated: April 8, 2025". */
+/** A label before the date on many pages: "Updated: March 14, 2026". */
 const LABEL = "(?:(?:published|updated|posted|last updated)(?:\\s+on)?:?\\s+)?";
 const WEEKDAY = "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
 const MONTH_FIRST = new RegExp(
@@ -54,10 +54,10 @@ export interface Dateline {
 }
 
 /**
- * Recognises a dateline at the start of a string ("April 8, 2025 11:24", "8 April 2025", "2025-04-08"),
+ * Recognises a dateline at the start of a string ("March 14, 2026 09:41", "14 March 2026", "2026-03-14"),
  * also when the first sentence follows with no space.
  *
- * @example parseDateline("April 8, 2025 11:24A number of ...") // { date: "2025-04-08T11:24", end: 20 }
+ * @example parseDateline("March 14, 2026 09:41A ferry ran ...") // { date: "2026-03-14T09:41", end: 20 }
  */
 export function parseDateline(line: string): Dateline | undefined {
   let m = ISO.exec(line);

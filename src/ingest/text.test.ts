@@ -51,9 +51,9 @@ describe("boilerplate", () => {
       [
         "The fire was out by noon.",
         "",
-        "Subscribe today and the Herald will be in your inbox every morning",
-        "Join us now and pay only $4.99 a month for an annual subscription.",
-        "And you get a free two-week trial with no obligation to continue.",
+        "Subscribe now and get the Harbour Light in your inbox before breakfast",
+        "Become a member for just $2.50 a week, billed yearly.",
+        "Your first month is a free trial, and you can cancel any time.",
         "Share this article",
         "Copy link",
         "Related: Port strike enters third day",
@@ -86,6 +86,70 @@ describe("bylines", () => {
   });
 
   it.each([
+    ["By Marco Reyes and Ana Li", "Marco Reyes and Ana Li"],
+    ["By Marco Reyes, Staff Writer", "Marco Reyes"],
+    ["By Marco Reyes in Lisle", "Marco Reyes"],
+    ["By Marco Reyes, Ana Li and Tomas Berg", "Marco Reyes, Ana Li and Tomas Berg"],
+    ["By Marco Reyes | Coastline Herald", "Marco Reyes"],
+    ["By Ana de la Cruz", "Ana de la Cruz"],
+    ["By The Coastline Wire", "The Coastline Wire"],
+  ])("reads %j after a headline and a standfirst", (line, author) => {
+    const a = read(
+      `Pier to reopen in spring\nRepairs will cost the town less than feared\n${line}\nThe fire was out by noon.`,
+    );
+    expect(a.author).toBe(author);
+    expect(a.title).toBe("Pier to reopen in spring");
+    expect(a.text).not.toContain("By ");
+  });
+
+  it.each([
+    ["Reporting by Marco Reyes; Editing by Ana Li", "Marco Reyes"],
+    ["(Reporting by Marco Reyes in Lisle; Additional reporting by Tomas Berg; Editing by Ana Li)", "Marco Reyes"],
+    ["Writing by Marco Reyes and Ana Li; Editing by Tomas Berg", "Marco Reyes and Ana Li"],
+    ["Editing by Ana Li", undefined],
+  ])("removes the credit line %j at the end and reads its author", (line, author) => {
+    const a = read(`The fire was out by noon.\nThe pier stays shut.\n\n${line}`);
+    expect(a.author).toBe(author);
+    expect(a.text).toBe("The fire was out by noon.\nThe pier stays shut.");
+  });
+
+  it("removes a byline further down the text without replacing the author", () => {
+    const a = read(
+      "By Marco Reyes\nThe fire was out by noon.\nThe pier stays shut.\nThe ferry was late.\nBy Ana Li\nMore rain is due.",
+    );
+    expect(a.author).toBe("Marco Reyes");
+    expect(a.text).not.toMatch(/By /);
+  });
+
+  it("reads the date after a byline's bar", () => {
+    const a = read("Pier to reopen in spring\nBy Marco Reyes | March 14, 2026\nThe fire was out by noon.");
+    expect(a).toMatchObject({ author: "Marco Reyes", published: "2026-03-14" });
+    expect(a.text).toBe("Pier to reopen in spring\nThe fire was out by noon.");
+  });
+
+  it.each([
+    "By Marco Reyes, the harbour master's deputy",
+    "By Marco Reyes' own count, the pier lost ten boats.",
+    "By Lisle standards, the storm was mild.",
+  ])("does not read %j as a byline", (line) => {
+    const a = read(`Pier to reopen in spring\n${line}\nThe fire was out by noon.`);
+    expect(a.author).toBeUndefined();
+    expect(a.text).toContain(line);
+  });
+
+  it.each([
+    "Reporting by the harbour master's office was slow, residents said.",
+    "Editing by hand took the crew three days.",
+    "By Lisle the ferry had lost an hour.",
+    "By Friday, the pier was open again.",
+    "By The Sea",
+  ])("keeps the sentence %j further down the text", (line) => {
+    const a = read(`The fire was out by noon.\nThe pier stays shut.\nThe ferry was late.\n${line}`);
+    expect(a.author).toBeUndefined();
+    expect(a.text).toContain(line);
+  });
+
+  it.each([
     "By Monday, the strike had ended.",
     "By then the fire had spread to two warehouses.",
     "By law, ports must stay open.",
@@ -93,5 +157,29 @@ describe("bylines", () => {
     const a = read(`${line}\nThe fire was out by noon.`);
     expect(a.author).toBeUndefined();
     expect(a.text.startsWith(line)).toBe(true);
+  });
+});
+
+describe("headlines", () => {
+  it.each([
+    ["a headline line", "Pier to reopen in spring\nThe fire was out by noon.", "Pier to reopen in spring"],
+    ["a headline that asks", "Is the pier safe?\n\nThe fire was out by noon.", "Is the pier safe?"],
+    [
+      "a headline given as a header and repeated",
+      "Title: Pier to reopen\n\nPier to reopen\n\nThe fire was out.",
+      "Pier to reopen",
+    ],
+  ])("takes %s as the title, left at the start of the text for compare to mark", (_label, raw, title) => {
+    const a = read(raw);
+    expect(a.title).toBe(title);
+    expect(a.text.startsWith(title)).toBe(true);
+  });
+
+  it.each([
+    ["a lead sentence", "The fire was out by noon.\nThe pier stays shut."],
+    ["a single line", "Pier to reopen in spring"],
+    ["a line ending in a comma", "When the fire was out,\nthe pier stayed shut."],
+  ])("takes no title from %s", (_label, raw) => {
+    expect(read(raw).title).toBeUndefined();
   });
 });

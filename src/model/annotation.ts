@@ -34,7 +34,7 @@ export interface Interval {
 
 export type Hedge = "exact" | "approximate" | "more-than" | "at-least" | "less-than" | "at-most" | "vague";
 
-/** A count in the text ("more than 1,100 people"), read as an interval. */
+/** A count in the text ("more than 1,400 people"), read as an interval. */
 export interface NumberMention extends Span {
   text: string;
   /** The number as written, e.g. 1100 for "1,100", 12 for "a dozen"; for vague amounts ("dozens") a typical value. */

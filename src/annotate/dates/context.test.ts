@@ -8,8 +8,8 @@ describe("extractDates: a year the words give", () => {
       expect(found).toHaveLength(1);
       return found[0];
     };
-    expect(only("A clerk in Vossberg was given five doses on Jan 14 last year.")?.text).toBe("Jan 14 last year");
-    expect(only("A clerk in Vossberg was given five doses on Jan 14 last year.")?.date).toBe("2021-01-14");
+    expect(only("A clerk in Vossberg was paid twice on Feb 9 last year.")?.text).toBe("Feb 9 last year");
+    expect(only("A clerk in Vossberg was paid twice on Feb 9 last year.")?.date).toBe("2021-02-09");
     expect(only("The canal reopens on March 3 next year.")?.date).toBe("2023-03-03");
     expect(only("It happened on March 3 this year.")?.date).toBe("2022-03-03");
     expect(only("Leaders agreed on a plan by March of next year.")?.date).toBe("2023-03");
@@ -18,16 +18,16 @@ describe("extractDates: a year the words give", () => {
   });
 
   it("gives a month and day the year of the date it is joined to", () => {
-    const found = extractDates("Patients got a tenth of the dose between Oct 20 and Oct 22 last year.", "2022-09-20");
-    expect(found.map((d) => d.date)).toEqual(["2021-10-20", "2021-10-22"]);
+    const found = extractDates("Ferries ran half empty between Nov 3 and Nov 5 last year.", "2022-09-20");
+    expect(found.map((d) => d.date)).toEqual(["2021-11-03", "2021-11-05"]);
     const span = extractDates("The fair ran from Dec 30 to Jan 2, 2019, in Pellow.", "2025-04-09");
     expect(span.map((d) => d.date)).toEqual(["2018-12-30", "2019-01-02"]);
     // A day joined to a bare year is not a day of that year.
     const toYear = extractDates("The permit runs from June 1 to 2026.", "2025-04-09");
     expect(toYear.map((d) => d.date)).toEqual(["2025-06-01", "2026"]);
     // Not joined: the second date is another event's.
-    const apart = extractDates("The dyke broke on Oct 20, and repairs ended on Oct 22, 2019.", "2022-09-20");
-    expect(apart[0]?.date).toBe("2021-10-20");
+    const apart = extractDates("The dyke broke on Nov 3, and repairs ended on Nov 5, 2019.", "2022-09-20");
+    expect(apart[0]?.date).toBe("2021-11-03");
   });
 });
 

@@ -12,7 +12,7 @@ export interface Found {
   yearless?: { month: number; day?: number; tense: Tense };
 }
 
-/** What joins two dates of one span or list: "Oct 20 and Oct 22, 2021", "March 30 to April 2 last year". */
+/** What joins two dates of one span or list: "Nov 3 and Nov 5, 2021", "March 30 to April 2 last year". */
 const CONNECTOR = /^\s*(?:and|or|to|until|till|through|-|–|—)\s*(?:on\s+)?$/;
 
 function settle(f: Found, year: number): void {
@@ -26,7 +26,7 @@ function settle(f: Found, year: number): void {
 }
 
 /**
- * A month and day without a year joined to a date that states one takes its year ("between Oct 20 and Oct 22
+ * A month and day without a year joined to a date that states one takes its year ("between Nov 3 and Nov 5
  * last year"), the year before when it would otherwise come after it ("Dec 30 to Jan 2, 2021"). `found` is in
  * text order.
  */
@@ -82,7 +82,7 @@ export const UNDATED_RECENT_DAYS = 90;
 /**
  * How many content words a sentence must share with the sentence that states a year for that year to be the
  * yearless date's: two are shared by chance between any sentences of one story (its main actors and place);
- * three name the same event ("the outbreak of the war in Gaza in 2031" / "the war in Gaza, which began on ...").
+ * three name the same event ("the outbreak of the war in Kessania in 2031" / "the war in Kessania, which began on ...").
  */
 export const MIN_SHARED_TOPIC_WORDS = 3;
 

@@ -143,7 +143,7 @@ describe("extractDates: what is not a date", () => {
     ["The Sunday Times ran the story.", "a newspaper name"],
     ["Shops opened on Good Friday.", "a named holiday"],
     ["It was reported by USA Today.", "a newspaper called Today"],
-    ["More than 1,100 people were hurt.", "a count with a thousands separator"],
+    ["More than 1,400 people were hurt.", "a count with a thousands separator"],
     ["A crowd of 2000 people gathered.", "a four-digit count before a plural"],
     ["Tickets cost $2025 each.", "money"],
     ["Turnout was 2019 percent of the target.", "a percentage"],

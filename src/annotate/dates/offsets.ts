@@ -2,8 +2,8 @@ import type { DateMention } from "../../model/index.js";
 import { isoDay, isoMonth, isoYear, parseIsoDay } from "./calendar.js";
 
 /**
- * How many characters may separate "two days before" from the date it counts from ("two days before she died
- * on Sept 8"): a short clause. Further away the date usually belongs to another event.
+ * How many characters may separate "two days before" from the date it counts from ("three days before the mill
+ * closed on Aug 17"): a short clause. Further away the date usually belongs to another event.
  */
 const OFFSET_REACH = 48;
 
@@ -42,8 +42,8 @@ const AMOUNT_BEFORE = new RegExp(
 const STOP = /[.;!?\n]/;
 
 /**
- * Dates given as an offset from a date that follows in the same clause: "two days before she died on Sept 8" is
- * Sept 6, "a week after the vote on May 5" is May 12. `mentions` are the text's other dates, in order; the new
+ * Dates given as an offset from a date that follows in the same clause: "three days before the mill closed on Aug 17"
+ * is Aug 14, "a week after the vote on May 5" is May 12. `mentions` are the text's other dates, in order; the new
  * mentions span the offset words and are relative.
  *
  * @example datesByOffset(text, extractDates(text, "2025-04-09"))

@@ -60,7 +60,7 @@ describe("tenseAt", () => {
     ["During the meeting on [Monday], the board is set to vote.", "future"],
     ["As Ms Orla put it in a letter in [July], the firm is not going to sell.", "unknown"],
     ["Her successor is to take over on [Jan. 1].", "future"],
-    ["Demand fell by a tenth - from 10.30am to 11am on [Monday].", "past"],
+    ["Traffic fell by a fifth - from 9.15am to 10am on [Monday].", "past"],
     ["Output will grow less than forecast in [July].", "past"],
   ];
   it.each(rows)("%s -> %s", (sentence, tense) => {
@@ -83,7 +83,7 @@ describe("tenseAt", () => {
     expect(tenseOf("The bridge will reopen. Crews closed it on [Friday].")).toBe("past");
     expect(tenseOf("Crews closed the bridge. It reopens on [Friday].")).toBe("future");
     expect(tenseOf("Crews closed the bridge. On [Friday] it is open.")).toBe("unknown");
-    expect(tenseOf("Crews closed the road to Gaza. On [Friday] it is open.")).toBe("unknown");
+    expect(tenseOf("Crews closed the road to Vossberg. On [Friday] it is open.")).toBe("unknown");
     expect(tenseOf("Mr. Dorn and Dr. Lee of the U.S. embassy met on [Friday].")).toBe("past");
   });
 });

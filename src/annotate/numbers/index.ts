@@ -119,7 +119,7 @@ const RANGE_WORDS = new RegExp(String.raw`\b${WORDS}\b`, "iy");
 
 const FROM_BEFORE = /\bfrom\s+$/i;
 
-/** "aged 96", "at the age of 96": the figure is an age, which the text does not name after it. */
+/** "aged 83", "at the age of 83": the figure is an age, which the text does not name after it. */
 const AGE_BEFORE = /\b(?:aged|age\s+of)\s+$/i;
 const AGE = "age";
 
@@ -439,7 +439,7 @@ function skipDigitRun(text: string, from: number): number {
  * times, ordinals, labels ("Article 5") and the pronoun "one" are not counts. Money carries its currency code
  * as the unit ("$5 million" → "usd"), percentages the unit "percent".
  *
- * @example extractNumbers("more than 1,100 people")[0]?.interval // { low: 1100, high: Infinity, lowOpen: true, highOpen: true }
+ * @example extractNumbers("more than 1,400 people")[0]?.interval // { low: 1100, high: Infinity, lowOpen: true, highOpen: true }
  */
 export function extractNumbers(text: string): NumberMention[] {
   const out: NumberMention[] = [];

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Mention, QuoteMention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { extractQuotes, inflect, SPEECH_VERB_LEMMAS, speechVerb } from "./index.js";
+import { MAX_QUOTE_LINES } from "./marks.js";
 
 function quotesOf(text: string, mentions: Mention[] = []): QuoteMention[] {
   const { tokens, sentences } = tokenize(text);
@@ -420,6 +421,16 @@ describe("extractQuotes: a quotation paragraph after reported speech", () => {
     expect(quotesOf(text)[0]?.speaker?.text).toBe("Lon Varga");
   });
 
+  it("continues the speaker of reported speech in the sentence before, in the same paragraph", () => {
+    const text = 'The ferry may be late while the storm lasts, Lon Varga said. "Nobody should sail tonight."';
+    expect(quotesOf(text)[0]?.speaker?.text).toBe("Lon Varga");
+  });
+
+  it("does not take the subject of the sentence before, in the same paragraph, without a speech verb", () => {
+    const text = 'Lon Varga walked along the quay at dawn. "Nobody should sail tonight."';
+    expect(quotesOf(text)[0]?.speaker).toBeUndefined();
+  });
+
   it("does not take the subject of a sentence without a speech verb", () => {
     const text = 'Lon Varga walked along the quay at dawn.\n\n"They are a very close family."';
     expect(quotesOf(text)[0]?.speaker).toBeUndefined();
@@ -559,5 +570,264 @@ describe("speech verbs", () => {
   it("knows every inflected form of every lemma, and not ordinary words", () => {
     for (const lemma of SPEECH_VERB_LEMMAS) for (const form of inflect(lemma)) expect(speechVerb(form)).toBeDefined();
     for (const word of ["walked", "table", "so-called", "sad", "told-off"]) expect(speechVerb(word)).toBeUndefined();
+  });
+});
+
+/** [quoted words, speaker text, what it resolved to] of every quotation found. */
+const speakersOf = (text: string) =>
+  quotesOf(text).map((q) => [q.text, q.speaker?.text ?? null, q.speaker?.resolved?.text ?? null]);
+
+describe("extractQuotes: one sentence per line", () => {
+  it.each<[string, string, (string | null)[][]]>([
+    [
+      "a quotation closing on a later line keeps its speaker after it",
+      '"We will rebuild the pier before winter.\nThe town cannot wait another year," said Ana Ruiz.',
+      [["We will rebuild the pier before winter.\nThe town cannot wait another year,", "Ana Ruiz", null]],
+    ],
+    [
+      "a quotation over three lines after a colon lead-in",
+      'Ana Ruiz told the Lisle Gazette:\n"We will rebuild the pier.\nThe town cannot wait.\nNobody will leave."',
+      [["We will rebuild the pier.\nThe town cannot wait.\nNobody will leave.", "Ana Ruiz", null]],
+    ],
+    [
+      "a quotation over paragraphs of several lines, reopened at each paragraph",
+      '"We will rebuild the pier.\nThe town cannot wait.\n\n"Nobody will leave," said Ana Ruiz.',
+      [['We will rebuild the pier.\nThe town cannot wait.\n\n"Nobody will leave,', "Ana Ruiz", null]],
+    ],
+    [
+      "a line that is nothing but the attribution after a question",
+      '"Why is the pier still shut?"\nTomas Berg asked.\nThe council did not answer.',
+      [["Why is the pier still shut?", "Tomas Berg", null]],
+    ],
+    [
+      "the attribution on the line after a quotation that ends in a comma",
+      '"We will go," said Ana Ruiz.\n"We will stay here,"\nsaid Tomas Berg.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "Tomas Berg", null],
+      ],
+    ],
+  ])("%s", (_label, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, (string | null)[][]]>([
+    [
+      "an unclosed mark does not pair with a quotation on a later line",
+      'Ana Ruiz said "we will rebuild the pier.\nTomas Berg called the plan "a fantasy" on Monday.',
+      [["a fantasy", "Tomas Berg", null]],
+    ],
+    [
+      "an unclosed mark does not run over a blank line without a reopening mark",
+      'Ana Ruiz said "we will rebuild the pier.\n\nThe town cannot wait," she said.',
+      [],
+    ],
+    [
+      "the next sentence is no attribution for a quotation with its own speaker before it",
+      'Ana Ruiz said she backs the plan but said "the timing is wrong." Tomas Berg said it was too early to tell.',
+      [["the timing is wrong.", "Ana Ruiz", null]],
+    ],
+    [
+      "a full stop before a line break ends the quotation's sentence: the next line is not its attribution",
+      '"We will go."\nTomas Berg said the ferry was late.',
+      [["We will go.", null, null]],
+    ],
+  ])("does not: %s", (_label, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
+  });
+
+  it("keeps a short quoted sentence in capitals on a line of its own, and drops a heading in single marks", () => {
+    const text = `"We are not a burden on Lisle," the mayor added.\n"We Are Lisle."\n\n'All Nets Are Empty.'\n\nThe pier is shut.`;
+    expect(speakersOf(text)).toEqual([
+      ["We are not a burden on Lisle,", "the mayor", null],
+      ["We Are Lisle.", "the mayor", null],
+    ]);
+  });
+
+  it(`gives up after ${MAX_QUOTE_LINES} lines without a closing mark`, () => {
+    const lines = Array.from({ length: MAX_QUOTE_LINES + 2 }, (_, i) => `Line ${i + 1} of the letter.`);
+    expect(quotesOf(`"${lines.join("\n")}" said Ana Ruiz.`)).toEqual([]);
+    expect(quotesOf(`"${lines.slice(0, 3).join("\n")}" said Ana Ruiz.`)).toHaveLength(1);
+  });
+});
+
+describe("extractQuotes: the nearest speaker", () => {
+  it.each<[string, string, (string | null)[][]]>([
+    [
+      "a new subject in the sentence before a pronoun attribution",
+      '"We will go," said Ana Ruiz.\nTomas Berg, 45, a teacher from Lisle, watched from the pier.\n"We will stay here," he said.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "he", "Tomas Berg"],
+      ],
+    ],
+    [
+      "a name in apposition to a new subject in the sentence before",
+      '"We will go," said Ana Ruiz.\nA fisherman on the quay, Tomas Berg, shook his head.\n"We will stay here," he said.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "he", "Tomas Berg"],
+      ],
+    ],
+    [
+      "a new subject with a parenthesis after the name, in the quotation's own sentence",
+      '"The pier is safe," said Tomas Berg.\nSen. Ana Ruiz (D-Lisle) scolded him: "Nobody believes that," she said.',
+      [
+        ["The pier is safe,", "Tomas Berg", null],
+        ["Nobody believes that,", "she", "Sen. Ana Ruiz"],
+      ],
+    ],
+    [
+      "she skips a name titled Mr.",
+      '"The pier is safe," said Mr. Berg, who met Ana Ruiz on Monday.\n"Nobody believes that," she said.',
+      [
+        ["The pier is safe,", "Mr. Berg", null],
+        ["Nobody believes that,", "she", "Ana Ruiz"],
+      ],
+    ],
+    [
+      "a colon lead-in with an age and an appositive on the line before",
+      '"We will go," said Ana Ruiz.\n\nTomas Berg, 45, a teacher from Lisle, said:\n"We will stay here."',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here.", "Tomas Berg", null],
+      ],
+    ],
+    [
+      "told an outlet, with a colon, on the line before",
+      '"We will go," said Ana Ruiz.\n\nTomas Berg told the Lisle Gazette:\n"We will stay here."',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here.", "Tomas Berg", null],
+      ],
+    ],
+    [
+      "a compound with a slash before the name",
+      '"We want the pier back," said 50/50 co-owner Mark Dunmore.',
+      [["We want the pier back,", "50/50 co-owner Mark Dunmore", null]],
+    ],
+    [
+      "an age and a trade before the name, then a quotation paragraph of its own",
+      '"It was a good day," said 47-year-old ferry mechanic Mark Dunmore.\n\n"We are here to celebrate."',
+      [
+        ["It was a good day,", "47-year-old ferry mechanic Mark Dunmore", null],
+        ["We are here to celebrate.", "47-year-old ferry mechanic Mark Dunmore", null],
+      ],
+    ],
+    [
+      "the N-year-old takes up the speaker just named, with that age",
+      '"Her name is everywhere," said Lina Moss, 31, outside the hall.\n\n"You have got the schools and the roads," the 31-year-old said later.',
+      [
+        ["Her name is everywhere,", "Lina Moss", null],
+        ["You have got the schools and the roads,", "the 31-year-old", "Lina Moss"],
+      ],
+    ],
+    [
+      "the N-year-old takes up the speaker just named, whose age was not given",
+      '"Her name is everywhere," tailor Lina Moss said.\n\n"You have got the schools," the 31-year-old said later.',
+      [
+        ["Her name is everywhere,", "Lina Moss", null],
+        ["You have got the schools,", "the 31-year-old", "Lina Moss"],
+      ],
+    ],
+    [
+      "a definite description whose head the speaker's sentence gave",
+      '"The nets are empty," said Tomas Berg, a fisherman from Lisle.\n\n"Nobody buys boats now," the fisherman said.',
+      [
+        ["The nets are empty,", "Tomas Berg", null],
+        ["Nobody buys boats now,", "the fisherman", "Tomas Berg"],
+      ],
+    ],
+    [
+      "a newspaper headline quoted with 'headlined' after it",
+      '"A night of grief," the Daily Courier headlined on its front page.',
+      [["A night of grief,", "Daily Courier", null]],
+    ],
+    [
+      "a speech still to come: 'is expected to say'",
+      'On Friday, Ms Oyelaran is expected to tell delegates Corvia will remain "a loyal partner of the alliance" in the region.',
+      [["a loyal partner of the alliance", "Ms Oyelaran", null]],
+    ],
+  ])("%s", (_label, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
+  });
+
+  it.each<[string, string, (string | null)[][]]>([
+    [
+      "a pronoun keeps the speaker when the sentence between has no named subject",
+      '"We will go," said Ana Ruiz.\nThe ferry left at noon.\n"We will stay here," she said.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "she", "Ana Ruiz"],
+      ],
+    ],
+    [
+      "a pronoun keeps the speaker when the sentence between names someone else only as an object",
+      '"We will go," said Ana Ruiz.\nThe council thanked Tomas Berg, the pier keeper, on Monday.\n"We will stay here," she said.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "she", "Ana Ruiz"],
+      ],
+    ],
+    [
+      "he does not take up a name titled Mrs., and finds no one else",
+      '"The pier is safe," said Mrs. Ruiz.\n"Nobody believes that," he said.',
+      [
+        ["The pier is safe,", "Mrs. Ruiz", null],
+        ["Nobody believes that,", "he", null],
+      ],
+    ],
+    [
+      "a pronoun keeps the speaker when the same person is the subject again",
+      '"We will go," said Ana Ruiz.\nRuiz waited on the pier.\n"We will stay here," she said.',
+      [
+        ["We will go,", "Ana Ruiz", null],
+        ["We will stay here,", "she", "Ana Ruiz"],
+      ],
+    ],
+    [
+      "an age that differs from the one the speaker was given",
+      '"Her name is everywhere," said Lina Moss, 31, outside the hall.\n\n"You have got the schools," the 64-year-old said later.',
+      [
+        ["Her name is everywhere,", "Lina Moss", null],
+        ["You have got the schools,", "the 64-year-old", null],
+      ],
+    ],
+    [
+      "a definite description whose head was never said of the speaker",
+      '"The nets are empty," said Tomas Berg, a fisherman from Lisle.\n\n"Nobody buys boats now," the mayor said.',
+      [
+        ["The nets are empty,", "Tomas Berg", null],
+        ["Nobody buys boats now,", "the mayor", null],
+      ],
+    ],
+    [
+      "a definite description whose head names someone else in the speaker's sentence",
+      '"The nets are empty," said Tomas Berg, who blames the mayor of Lisle.\n\n"Nobody buys boats now," the mayor said.',
+      [
+        ["The nets are empty,", "Tomas Berg", null],
+        ["Nobody buys boats now,", "the mayor", null],
+      ],
+    ],
+    [
+      "an indefinite description introduces someone new",
+      '"The nets are empty," said Tomas Berg, a fisherman from Lisle.\n\n"Nobody buys boats now," a fisherman said.',
+      [
+        ["The nets are empty,", "Tomas Berg", null],
+        ["Nobody buys boats now,", "a fisherman", null],
+      ],
+    ],
+    [
+      "an affiliation after 'of the' is not a titled name",
+      '"The ceasefire holds," said a commander of the Northern Brigade.',
+      [["The ceasefire holds,", "a commander of the Northern Brigade", "Northern Brigade"]],
+    ],
+    [
+      "headlined before a quotation names it",
+      'The Daily Courier ran a story headlined "A night of grief" on Monday.',
+      [],
+    ],
+  ])("does not: %s", (_label, text, expected) => {
+    expect(speakersOf(text)).toEqual(expected);
   });
 });

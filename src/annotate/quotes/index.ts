@@ -7,6 +7,7 @@ import {
   MAX_SPEAKER_WORDS,
   MAX_WEAK_VERB_GAP,
   SpeakerParser,
+  type SpeakerPhrase,
 } from "./speakers.js";
 import { isCapitalised, isWord, lower, SPEAKER_PRONOUNS, wordSet } from "./words.js";
 
@@ -23,7 +24,7 @@ export interface QuoteInput {
 
 /**
  * A quoted fragment of at most this many words inside a sentence, with nobody found saying it, is a scare
- * quote, a nickname or a title ("the so-called 'axis'") rather than reported speech; it is dropped. Two words
+ * quote, a nickname or a title ("the so-called 'harbour plan'") rather than reported speech; it is dropped. Two words
  * covers nicknames and most scare quotes; three-word fragments are already usually attributed phrases.
  */
 export const SCARE_QUOTE_MAX_WORDS = 2;
@@ -53,6 +54,8 @@ interface QuoteContext {
   ownTailTo: number;
   /** The last sentence the tail reads. */
   reach: number;
+  /** The tail reads a next line, which must be nothing but the attribution. */
+  strictTail: boolean;
   attribution?: FoundAttribution;
   /** Index of the quotation this one took its speaker from. */
   inheritedFrom?: number;
@@ -69,9 +72,10 @@ interface QuoteContext {
  * // text '"We will not move," said Ana Ruiz.' -> [{ text: "We will not move,", speaker: { text: "Ana Ruiz", kind: "name" }, attribution: "said Ana Ruiz" }]
  */
 export function extractQuotes(input: QuoteInput): QuoteMention[] {
-  const { text, tokens, sentences } = input;
+  const { text } = input;
   const spans = findQuotedSpans(text);
   if (spans.length === 0) return [];
+  const { tokens, sentences } = joinHyphenated(input.tokens, input.sentences);
   const parser = new SpeakerParser(text, tokens);
   const contexts = spans.map((span, k) => contextOf(span, spans[k - 1], spans[k + 1], tokens, sentences, text));
   contexts.forEach((c) => {
@@ -98,6 +102,55 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
     quotes.push(quote);
   });
   return quotes;
+}
+
+/**
+ * Joins the parts of a compound the tokenizer split at a hyphen or slash glued to both sides (it splits next to
+ * a digit: "59", "-", "year-old"; "50", "/", "50") into one token, so that "the 59-year-old" and "a 50/50
+ * co-owner" read as one modifier and a head, as the words do.
+ */
+function joinHyphenated(tokens: Token[], sentences: Sentence[]): { tokens: Token[]; sentences: Sentence[] } {
+  const glued = (i: number) => {
+    const t = tokens[i] as Token;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    if (t.text !== "-" && t.text !== "/") return false;
+    return before?.end === t.start && after?.start === t.end && isWord(before) && isWord(after);
+  };
+  let any = false;
+  for (let i = 1; i < tokens.length - 1 && !any; i++) any = glued(i);
+  if (!any) return { tokens, sentences };
+  const joined: Token[] = [];
+  /** Index in `joined` of each original token. */
+  const at: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (i + 1 < tokens.length - 1 && glued(i + 1)) {
+      let end = i + 2;
+      while (end + 1 < tokens.length - 1 && glued(end + 1)) end += 2;
+      const last = tokens[end] as Token;
+      for (let j = i; j <= end; j++) at[j] = joined.length;
+      joined.push({
+        start: t.start,
+        end: last.end,
+        text: tokens
+          .slice(i, end + 1)
+          .map((x) => x.text)
+          .join(""),
+      });
+      i = end;
+      continue;
+    }
+    at[i] = joined.length;
+    joined.push(t);
+  }
+  at[tokens.length] = joined.length;
+  const remapped = sentences.map((s) => ({
+    ...s,
+    tokenStart: at[s.tokenStart] ?? joined.length,
+    tokenEnd: s.tokenEnd > s.tokenStart ? (at[s.tokenEnd - 1] ?? joined.length - 1) + 1 : (at[s.tokenStart] ?? 0),
+  }));
+  return { tokens: joined, sentences: remapped };
 }
 
 function sentenceAt(sentences: Sentence[], offset: number): number {
@@ -142,23 +195,40 @@ function contextOf(
   const tailEnd = next && next.markStart < regionEnd ? next.markStart : regionEnd;
   const tailFrom = tokenAtOrAfter(tokens, span.markEnd);
   const ownTailTo = Math.max(tailFrom, tokenAtOrAfter(tokens, tailEnd));
-  const tailTo = attributionInNextSentence(span, next, tokens, sentences, lastSentence, tailFrom, ownTailTo, text);
+  const leadFrom = Math.min(tokenAtOrAfter(tokens, leadStart), tokenAtOrAfter(tokens, span.markStart));
+  const leadTo = tokenAtOrAfter(tokens, span.markStart);
+  const { tailTo, strict } = attributionInNextSentence(
+    span,
+    next,
+    tokens,
+    sentences,
+    lastSentence,
+    [leadFrom, leadTo],
+    tailFrom,
+    ownTailTo,
+    text,
+  );
   return {
     span,
     firstSentence,
     lastSentence,
-    leadFrom: Math.min(tokenAtOrAfter(tokens, leadStart), tokenAtOrAfter(tokens, span.markStart)),
-    leadTo: tokenAtOrAfter(tokens, span.markStart),
+    leadFrom,
+    leadTo,
     tailFrom,
     tailTo,
     ownTailTo,
+    strictTail: strict,
     reach: tailTo > ownTailTo ? lastSentence + 1 : lastSentence,
   };
 }
 
 /**
  * A quotation ending in its own full stop ('"We won." Smith said.') ends its sentence for the tokenizer; the
- * attribution is then the next sentence, which the tail may read when nothing follows the closing mark.
+ * attribution is then the next sentence, which the tail may read when nothing stands before the opening mark
+ * or after the closing one in the quotation's own sentence. Over a single line break (text set one sentence per
+ * line) a quotation that cannot end there reads on: one ending in a comma or a dash ('"We stay,"' then 'said
+ * Ann Lee.'), or one followed by a line that opens in lower case, which no new sentence does. One that ends a
+ * sentence reads on only as far as a line that is nothing but its attribution ('Ann Lee asked.'): `strict`.
  */
 function attributionInNextSentence(
   span: QuotedSpan,
@@ -166,16 +236,40 @@ function attributionInNextSentence(
   tokens: Token[],
   sentences: Sentence[],
   lastSentence: number,
+  lead: [number, number],
   tailFrom: number,
   ownTailTo: number,
   text: string,
-): number {
-  for (let i = tailFrom; i < ownTailTo; i++) if (isWord(tokens[i] as Token)) return ownTailTo;
-  if (!/[.?!…]$/u.test(text.slice(span.start, span.end))) return ownTailTo;
+): { tailTo: number; strict: boolean } {
+  const own = { tailTo: ownTailTo, strict: false };
+  for (let i = tailFrom; i < ownTailTo; i++) if (isWord(tokens[i] as Token)) return own;
+  for (let i = lead[0]; i < lead[1]; i++) if (isWord(tokens[i] as Token)) return own;
   const following = sentences[lastSentence + 1];
-  if (!following || text.slice(span.markEnd, following.start).includes("\n")) return ownTailTo;
+  if (!following) return own;
+  const quoted = text.slice(span.start, span.end);
+  const breaks = (text.slice(span.markEnd, following.start).match(/\n/gu) ?? []).length;
+  const endsSentence = /[.?!…]$/u.test(quoted);
+  if (breaks > 1 || (breaks === 0 && !endsSentence)) return own;
+  const continues = /[,—–-]$/u.test(quoted) || /^\p{Ll}/u.test(text.slice(following.start, following.start + 1));
   const end = next && next.markStart < following.end ? next.markStart : following.end;
-  return Math.max(ownTailTo, tokenAtOrAfter(tokens, end));
+  return { tailTo: Math.max(ownTailTo, tokenAtOrAfter(tokens, end)), strict: breaks === 1 && !continues };
+}
+
+/**
+ * Words an attribution line may carry after the speaker and verb and still be nothing but the attribution
+ * ("Ann Lee asked on Monday."): a short adverbial; a longer rest is a statement of its own.
+ */
+const MAX_ATTRIBUTION_LINE_REST = 3;
+
+/** Whether only a short adverbial, or an appositive after a comma, follows the attribution to the tail's end. */
+function attributionOnly(found: FoundAttribution, c: QuoteContext, tokens: Token[]): boolean {
+  let words = 0;
+  for (let i = found.to; i < c.tailTo; i++) {
+    const t = tokens[i] as Token;
+    if (t.text === "," && words === 0) return true;
+    if (isWord(t)) words++;
+  }
+  return words <= MAX_ATTRIBUTION_LINE_REST;
 }
 
 const PASSIVE = wordSet(`
@@ -189,10 +283,16 @@ const CLAUSE_END = /^[.;?!"“”«»]$/u;
 /**
  * Reads who said a quotation, in order of how reliably each position attributes: right after the closing mark
  * ('"...," said X' or '"...," X said'), then a speech verb before the quotation, nearest first ('X said: "..."',
- * 'X told Reuters the talks were "very advanced"'), then one later in the sentence ('"...", and ..., he said').
+ * 'X told the Courier the repairs were "nearly done"'), then one later in the sentence ('"...", and ..., he said').
  */
 function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
-  const tail = tailRightAfter(c, parser, tokens);
+  let tail = tailRightAfter(c, parser, tokens);
+  if (c.strictTail && !(tail && attributionOnly(tail, c, tokens))) {
+    // The next line is a statement of its own: the tail ends with the quotation's sentence.
+    c.tailTo = c.ownTailTo;
+    c.reach = c.lastSentence;
+    tail = undefined;
+  }
   // 'X rejected "...", according to Y': Y relays the report; the words are X's, who is named with a verb.
   if (tail && parser.lower(tail.from) === "according") return inLead(c, parser, tokens) ?? tail;
   return tail ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
@@ -328,9 +428,8 @@ function inheritFromPreviousSentence(
       }
       return;
     }
-    // A quotation set as a paragraph of its own after reported speech ("She said the two grew up as
-    // neighbours.") goes on quoting the same speaker: the subject of the sentence's first speech verb.
-    if (paragraphsBetween(text, prevSentence.end, c.span.markStart) !== 1) return;
+    // A quotation set as a sentence or a paragraph of its own after reported speech ("She said the two grew up
+    // as neighbours.") goes on quoting the same speaker: the subject of the sentence's first speech verb.
     for (let v = prevSentence.tokenStart; v < prevSentence.tokenEnd - 1; v++) {
       const verb = parser.verb(v);
       if (!verb || verb.form === "ing" || parser.isTailOnly(verb)) continue;
@@ -339,6 +438,46 @@ function inheritFromPreviousSentence(
       return;
     }
   });
+}
+
+/**
+ * Words that may stand between a described subject and the name in apposition to it ("A fisherman on the
+ * quay, Tomas Berg, ..."): the rest of the noun phrase, never a clause.
+ */
+const MAX_APPOSITION_GAP = 5;
+const CLAUSE_WORDS = wordSet(`
+  who whom whose which that when where while after before because said says told
+`);
+
+/** The name set off by commas right after a described subject and what completes it, if any. */
+function appositiveName(parser: SpeakerParser, from: number, before: number): SpeakerPhrase | undefined {
+  let comma = from;
+  while (comma < before && comma - from <= MAX_APPOSITION_GAP && parser.token(comma)?.text !== ",") {
+    const t = parser.token(comma) as Token;
+    if (!isWord(t) || isCapitalised(t) || CLAUSE_WORDS.has(lower(t))) return undefined;
+    comma++;
+  }
+  if (parser.token(comma)?.text !== ",") return undefined;
+  const named = parser.phraseAfter(comma + 1, before);
+  return named?.kind === "name" && parser.token(named.to)?.text === "," ? named : undefined;
+}
+
+/** How far before a name its title words may start ("retired fisherman Tomas Berg"). */
+const TITLE_ZONE_CHARS = 30;
+
+/**
+ * The words that describe a name in its sentence: the title words just before it and the comma-set appositive
+ * right after it ("Tomas Berg, a fisherman from Lisle, said"), not a relative clause ("who met the mayor").
+ */
+function apposition(sentence: string, start: number, end: number): string {
+  const segments = sentence.slice(end).split(",");
+  const appositive = segments[1] ?? "";
+  const described = /^\s*(?:who|whom|whose|which|that)\b/u.test(appositive) ? "" : appositive;
+  return `${sentence.slice(Math.max(0, start - TITLE_ZONE_CHARS), end)} ${segments[0] ?? ""} ${described}`;
+}
+
+function lastWord(name: string): string {
+  return (name.match(/[\p{L}'’-]+$/u)?.[0] ?? name).toLowerCase();
 }
 
 function paragraphsBetween(text: string, from: number, to: number): number {
@@ -370,7 +509,10 @@ function keep(c: QuoteContext, text: string, tokens: Token[], attributed: boolea
   if (before && NAMING_BEFORE.has(lower(before))) return false;
   const betweenNames = before && after && isCapitalised(before) && isCapitalised(after) && isWord(after);
   if (betweenNames && words <= SCARE_QUOTE_MAX_WORDS) return false;
-  if (isTitle(quoted) && !inHeadline(c, tokens) && !(wholeSentence(c, tokens) && !ownParagraph(c, text))) return false;
+  // A title-like quotation alone on its line is a heading, unless double marks close a sentence ('"We Are Home."'
+  // said on a line of its own); headings quote in single marks, full stop or not.
+  const heading = ownParagraph(c, text) && (c.span.kind === "single" || !/[.!?…]$/u.test(quoted));
+  if (isTitle(quoted) && !inHeadline(c, tokens) && !(wholeSentence(c, tokens) && !heading)) return false;
   if (attributed) return true;
   if (wholeSentence(c, tokens)) return true;
   return words > SCARE_QUOTE_MAX_WORDS;
@@ -407,6 +549,35 @@ function isTitle(quoted: string): boolean {
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w)));
 }
 
+/** Longest definite description read as taking up a named speaker ("the 30-year-old retired bus driver"). */
+const MAX_DESCRIPTION_WORDS = 5;
+/** An age in a description: "the 30-year-old". */
+const AGE = /\b(\d{1,3})-year-old\b/u;
+/** Ages given where a speaker is named: "Ann Lee, 30," or "30-year-old Ann Lee". */
+const AGES_IN_TEXT = /\b(\d{1,3})-year-old\b|,\s(\d{1,3}),/gu;
+
+/** Titles that say a person's sex; the pronoun of the other sex does not take up a name they stand before. */
+const SEX_OF_TITLE: Record<string, "male" | "female"> = {
+  mr: "male",
+  sir: "male",
+  lord: "male",
+  king: "male",
+  prince: "male",
+  mrs: "female",
+  ms: "female",
+  miss: "female",
+  lady: "female",
+  dame: "female",
+  queen: "female",
+  princess: "female",
+};
+const OTHER_SEX: Record<string, "male" | "female"> = { he: "female", she: "male" };
+/** How far before a name its title may start ("Mr. ", "Princess "). */
+const TITLE_LOOKBACK = 10;
+/** A title as the last word before a name, or as its first word. */
+const TITLE_BEFORE_NAME = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\.?\s+$/u;
+const TITLE_FIRST = /^(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\b/u;
+
 const FITS: Record<string, EntityType[]> = {
   he: ["person"],
   she: ["person"],
@@ -433,7 +604,7 @@ class Resolver {
   constructor(
     private readonly text: string,
     mentions: Mention[],
-    spans: QuotedSpan[],
+    private readonly spans: QuotedSpan[],
     private readonly sentences: Sentence[],
   ) {
     // Names inside quotations are what was said, not who said it.
@@ -448,7 +619,7 @@ class Resolver {
     if (phrase.kind === "name") {
       this.named.push({ ...this.mentionFor(words.start, words.end), at: words.start });
     } else if (phrase.kind === "pronoun") {
-      const resolved = this.resolvePronoun(words.text.toLowerCase(), words.start, anchor);
+      const resolved = this.resolvePronoun(words.text.toLowerCase(), words.start, anchor, parser);
       if (resolved) {
         ref.resolved = resolved.mention;
         this.named.push({ ...resolved, at: words.start });
@@ -464,8 +635,92 @@ class Resolver {
         this.groupWithin(words.start, words.end) ??
         this.organisationWithin(words.end, modifierEnd);
       if (resolved) ref.resolved = resolved;
+      else {
+        const person = this.describedPerson(words.text, words.start, anchor);
+        if (person) {
+          ref.resolved = person.mention;
+          this.named.push({ ...person, at: words.start });
+        }
+      }
     }
     return ref;
+  }
+
+  /**
+   * The person a definite description takes up ("the 41-year-old added", "the fisherman said"): the speaker
+   * named last within the pronoun window, when the description gives an age and that sentence gives no other
+   * one, or when its head word stands in the sentence that named the speaker ("Tomas Berg, a fisherman, said").
+   * A description with a name in it, or an indefinite one ("a fisherman"), introduces someone new.
+   */
+  private describedPerson(description: string, at: number, anchor: number): Omit<Referent, "at"> | undefined {
+    const words = description.split(/\s+/u);
+    if (words[0]?.toLowerCase() !== "the" || words.length < 2 || words.length > MAX_DESCRIPTION_WORDS) return undefined;
+    if (words.slice(1).some((w) => /^\p{Lu}/u.test(w))) return undefined;
+    const here = sentenceAt(this.sentences, Math.min(at, anchor));
+    const windowStart = this.sentences[Math.max(0, here - PRONOUN_WINDOW_SENTENCES)]?.start ?? 0;
+    const last = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at).pop();
+    if (last?.type !== "person") return undefined;
+    const sentence = this.sentences[sentenceAt(this.sentences, last.mention.start)] as Sentence;
+    const told = this.unquoted(sentence.start, sentence.end);
+    const age = AGE.exec(description)?.[1];
+    if (age) {
+      const ages = [...told.matchAll(AGES_IN_TEXT)].map((m) => m[1] ?? m[2]);
+      return ages.length === 0 || ages.includes(age) ? last : undefined;
+    }
+    const head = (words[words.length - 1] as string).toLowerCase();
+    const zone = apposition(told, last.mention.start - sentence.start, last.mention.end - sentence.start);
+    return head.length > 2 &&
+      zone
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}-]+/u)
+        .includes(head)
+      ? last
+      : undefined;
+  }
+
+  /**
+   * The latest name that is the subject of a sentence after the one holding `since` and before the quotation
+   * at `anchor` ("Tomas Berg, 45, watched from the pier."), with a detected mention of a type the pronoun fits.
+   */
+  private subjectSince(
+    since: number,
+    here: number,
+    anchor: number,
+    fits: EntityType[],
+    parser: SpeakerParser,
+  ): Omit<Referent, "at"> | undefined {
+    const first = sentenceAt(this.sentences, since) + 1;
+    for (let s = here; s >= first; s--) {
+      const sentence = this.sentences[s] as Sentence;
+      const before = s === here ? Math.min(sentence.tokenEnd, parser.tokenAtOrAfter(anchor)) : sentence.tokenEnd;
+      let phrase = parser.clauseSubject(sentence.tokenStart, before);
+      if (phrase?.kind === "description") phrase = appositiveName(parser, phrase.to, before) ?? phrase;
+      if (phrase?.kind !== "name") continue;
+      const words = parser.slice(phrase.from, phrase.to);
+      if (this.spans.some((q) => words.start >= q.markStart && words.start < q.markEnd)) continue;
+      const mention = this.mentions.find((m) => m.start < words.end && m.end > words.start && fits.includes(m.type));
+      if (mention) return { mention, type: mention.type };
+    }
+    return undefined;
+  }
+
+  /** What a title in or right before a name says of the person's sex ("Mr. Lee", "Queen Ana"), if anything. */
+  private sexOf(m: Mention): "male" | "female" | undefined {
+    const before = this.text.slice(Math.max(0, m.start - TITLE_LOOKBACK), m.start);
+    const word = (TITLE_FIRST.exec(m.text)?.[1] ?? TITLE_BEFORE_NAME.exec(before)?.[1])?.toLowerCase();
+    return word ? SEX_OF_TITLE[word] : undefined;
+  }
+
+  /** The text of [start, end) with quoted words blanked out: what the article says, not what it quotes. */
+  private unquoted(start: number, end: number): string {
+    let out = this.text.slice(start, end);
+    for (const s of this.spans) {
+      if (s.end <= start || s.start >= end) continue;
+      const a = Math.max(s.start, start) - start;
+      const b = Math.min(s.end, end) - start;
+      out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+    }
+    return out;
   }
 
   /** The mention of a named speaker: the longest overlapping one, or the name itself with a guessed type. */
@@ -514,20 +769,32 @@ class Resolver {
     return undefined;
   }
 
-  private resolvePronoun(pronoun: string, at: number, anchor: number): Omit<Referent, "at"> | undefined {
+  private resolvePronoun(
+    pronoun: string,
+    at: number,
+    anchor: number,
+    parser: SpeakerParser,
+  ): Omit<Referent, "at"> | undefined {
     const subject = SPEAKER_PRONOUNS[pronoun];
     const fits = subject ? FITS[subject] : undefined;
     if (!fits) return undefined;
     const here = sentenceAt(this.sentences, Math.min(at, anchor));
     const windowStart = this.sentences[Math.max(0, here - PRONOUN_WINDOW_SENTENCES)]?.start ?? 0;
     // Recency counts from the last time the speaker was referred to, so a run of "he said" keeps its referent.
-    const recent = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at).reverse();
+    // A title that says the other sex rules a name out ("she" is not "Mr. Lee").
+    const other = OTHER_SEX[subject ?? ""];
+    const agrees = (m: Mention) => other === undefined || this.sexOf(m) !== other;
+    const recent = this.named.filter((n) => n.at >= windowStart && n.mention.end <= at && agrees(n.mention)).reverse();
     const speaker = recent.find((n) => fits.includes(n.type));
-    if (speaker) return speaker;
+    if (speaker) {
+      // Someone else named as the subject of a sentence since then is whom the pronoun takes up.
+      const newer = this.subjectSince(speaker.at, here, anchor, fits, parser);
+      return newer && lastWord(newer.mention.text) !== lastWord(speaker.mention.text) ? newer : speaker;
+    }
     for (let s = here; s >= 0 && here - s <= PRONOUN_WINDOW_SENTENCES; s--) {
       const sentence = this.sentences[s] as Sentence;
       const first = this.mentions.find(
-        (m) => m.start >= sentence.start && m.end <= Math.min(sentence.end, at) && fits.includes(m.type),
+        (m) => m.start >= sentence.start && m.end <= Math.min(sentence.end, at) && fits.includes(m.type) && agrees(m),
       );
       if (first) return { mention: first, type: first.type };
     }

@@ -25,6 +25,22 @@ describe("findQuotedSpans", () => {
     ["a quotation running over paragraphs", '"One.\n\n"Two," he said.', ['One.\n\n"Two,']],
     ["a quotation over three paragraphs", "“One.\n“Two.\n“Three.” Done.", ["One.\n“Two.\n“Three."]],
     ["spaces inside the marks are not quoted", '"  padded  " text', ["padded"]],
+    ["a quotation over lines of one paragraph", "“We stay.\nWe fish.” Done.", ["We stay.\nWe fish."]],
+    [
+      "lines of one paragraph, then a reopened paragraph",
+      '"We stay.\nWe fish.\n\n"We sell," he said.',
+      ['We stay.\nWe fish.\n\n"We sell,'],
+    ],
+    [
+      "a quotation over lines with quotations in the other style nested in its last line",
+      '"I talk loudly.\nIt comes across as “too loud” or “too this.”"',
+      ["I talk loudly.\nIt comes across as “too loud” or “too this.”"],
+    ],
+    [
+      "an unclosed mark, a line, then a quotation opening the next line",
+      'Ana Ruiz said "we stay.\nTomas Berg said the pier was unsafe.\n"It will fall," he said.',
+      ["It will fall,"],
+    ],
   ])("%s", (_label, text, expected) => {
     expect(quoted(text)).toEqual(expected);
   });
@@ -33,9 +49,10 @@ describe("findQuotedSpans", () => {
     ["apostrophes inside words", "Don’t the Shi’ite clerics' aides know O'Brien's plan?"],
     ["mis-decoded apostrophes", "The formerâ€™s office didnâ€™t open."],
     ["leading elisions", "In the ’90s and '80s, rock ’n’ roll ruled."],
-    ["plural possessives", "The militias’ weapons and the officers' pay."],
+    ["plural possessives", "The dockers’ union and the officers' pay."],
     ["feet and inches", "He is 5'9\" tall and she is 6' 2\"."],
     ["an unclosed mark at the end of a paragraph", 'He said "we will see.\n\nNothing followed.'],
+    ["an unclosed mark at the end of a line with no closing mark after it", 'He said "we will see.\nNothing followed.'],
     ["a lone closing mark", "It ended” there."],
     ["empty marks", 'He said "" and left.'],
   ])("finds nothing in %s", (_label, text) => {

@@ -122,15 +122,6 @@ function paragraphBreakBetween(text: string, from: number, to: number): boolean 
   return text.slice(from, to).includes("\n");
 }
 
-/** Index of the first character of the paragraph that follows `from`, or -1. */
-function nextParagraphStart(text: string, from: number): number {
-  const nl = text.indexOf("\n", from);
-  if (nl < 0) return -1;
-  let i = nl;
-  while (i < text.length && /\s/u.test(text[i] as string)) i++;
-  return i < text.length ? i : -1;
-}
-
 function makeSpan(text: string, open: Mark, close: Mark, kind: "double" | "single"): QuotedSpan | undefined {
   let start = open.end;
   let end = close.start;
@@ -141,10 +132,17 @@ function makeSpan(text: string, open: Mark, close: Mark, kind: "double" | "singl
 }
 
 /**
+ * How many line breaks a quotation may run over without a reopening mark. Text set one sentence per line breaks
+ * a quotation of several sentences at each of them; a quotation longer than this is more likely an unclosed mark
+ * that a much later closing mark would wrongly pair with.
+ */
+export const MAX_QUOTE_LINES = 8;
+
+/**
  * Pairs double marks. Straight marks toggle; curly marks say which way they face. A quotation left open at the
  * end of a paragraph runs on when the next paragraph opens with a mark (the newspaper convention for quotations
- * over several paragraphs); otherwise it is dropped as unbalanced, because guessing where it ends would invent
- * quoted words.
+ * over several paragraphs), or, over a single line break (one sentence per line), when the next mark closes it;
+ * otherwise it is dropped as unbalanced, because guessing where it ends would invent quoted words.
  */
 function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
   const spans: QuotedSpan[] = [];
@@ -157,10 +155,15 @@ function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
   for (let k = 0; k < marks.length; k++) {
     const mark = marks[k] as Mark;
     if (consumed.has(mark.start)) continue;
+    /** Whether the open quotation reached this mark over a line break that nothing reopened. */
+    let overLine = false;
     if (open && paragraphBreakBetween(text, openedAt, mark.start)) {
-      const reopened = runOn(text, openedAt, marks, consumed);
+      const reopened = runOn(text, openedAt, marks, k, consumed);
       if (reopened === undefined) open = undefined;
-      else openedAt = reopened;
+      else {
+        openedAt = reopened.from;
+        overLine = reopened.overLine;
+      }
       nested = [];
       if (consumed.has(mark.start)) continue;
     }
@@ -177,6 +180,13 @@ function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
       (mark.direction === "either" && !(mark.explicit !== inner.explicit && leftFlanking(text, mark))) ||
       // An opening curly mark glued to the end of a word is a mis-typed closing one.
       (!isSpaceOrOpener(text[mark.start - 1]) && isSpaceOrCloser(text[mark.end]));
+    if (overLine && !closes && !(mark.explicit !== open.explicit && closedOnItsLine(text, open, marks, k))) {
+      // Only a closing mark carries a quotation over a line break, or a quotation nested in it (in the other
+      // style of marks) on a line that closes it; this mark starts afresh.
+      open = mark.direction === "close" ? undefined : mark;
+      openedAt = mark.end;
+      continue;
+    }
     if (closes) {
       if (nested.length > 0) {
         nested.pop();
@@ -195,6 +205,18 @@ function pairDoubles(text: string, marks: Mark[]): QuotedSpan[] {
     }
   }
   return spans;
+}
+
+/** Whether the last mark on the line of mark `k` is a closing mark in the style of `outer`. */
+function closedOnItsLine(text: string, outer: Mark, marks: Mark[], k: number): boolean {
+  const lineEnd = text.indexOf("\n", (marks[k] as Mark).end);
+  let last: Mark | undefined;
+  for (let j = k + 1; j < marks.length; j++) {
+    const m = marks[j] as Mark;
+    if (lineEnd >= 0 && m.start > lineEnd) break;
+    last = m;
+  }
+  return last !== undefined && last.explicit === outer.explicit && last.direction !== "open";
 }
 
 function leftFlanking(text: string, mark: Mark): boolean {
@@ -218,18 +240,45 @@ function nestsInside(text: string, mark: Mark, outer: Mark, rest: Mark[]): boole
 }
 
 /**
- * Follows an open quotation over paragraph breaks from `from`: each following paragraph must open with a double
- * mark, which is consumed. Returns where the quotation was last reopened when it is still open at the next mark,
- * or undefined when it was dropped.
+ * Follows an open quotation over line breaks from `from` up to the next unconsumed mark (from index `k` on). A
+ * paragraph that opens with a double mark reopens it (the mark is consumed); a single line break inside a
+ * paragraph lets it run on, up to {@link MAX_QUOTE_LINES}; a blank line without a reopening mark ends it. Returns where the
+ * quotation was last reopened or continued, and whether a line break was crossed after that without a
+ * reopening mark; undefined when it was dropped.
  */
-function runOn(text: string, from: number, marks: Mark[], consumed: Set<number>): number | undefined {
+function runOn(
+  text: string,
+  from: number,
+  marks: Mark[],
+  k: number,
+  consumed: Set<number>,
+): { from: number; overLine: boolean } | undefined {
+  let overLine = false;
+  let lines = 0;
   for (;;) {
-    const next = marks.find((m) => m.start >= from && !consumed.has(m.start));
-    if (!next || !paragraphBreakBetween(text, from, next.start)) return from;
-    const para = nextParagraphStart(text, from);
-    if (para !== next.start || next.kind !== "double" || next.direction === "close") return undefined;
-    consumed.add(next.start);
-    from = next.end;
+    let next: Mark | undefined;
+    for (let j = k; j < marks.length && !next; j++) {
+      const m = marks[j] as Mark;
+      if (m.start >= from && !consumed.has(m.start)) next = m;
+    }
+    const nl = text.indexOf("\n", from);
+    if (!next) return undefined;
+    if (nl < 0 || nl >= next.start) return { from, overLine };
+    let lineStart = nl;
+    while (lineStart < text.length && /\s/u.test(text[lineStart] as string)) lineStart++;
+    const blank = text.slice(nl + 1, lineStart).includes("\n");
+    if (next.start === lineStart && next.kind === "double" && next.direction !== "close") {
+      // After a line the quotation ran on to unopened, only a new paragraph may reopen it: a mark opening the
+      // next line of the same paragraph starts another quotation, and the first one was never closed.
+      if (overLine && !blank) return { from: lineStart, overLine: true };
+      consumed.add(next.start);
+      from = next.end;
+      overLine = false;
+      continue;
+    }
+    if (blank || ++lines > MAX_QUOTE_LINES) return undefined;
+    overLine = true;
+    from = lineStart;
   }
 }
 

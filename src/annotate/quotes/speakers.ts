@@ -61,11 +61,21 @@ const CLAUSE_OPENERS = wordSet(`
   however
 `);
 
+/**
+ * Predicates before "to" whose subject is the subject of the infinitive ("Ann Lee is expected to say", "plans
+ * to tell"): the speaker of what follows. Verbs of refusing are left out: who refused to say said nothing.
+ */
+const SUBJECT_TO_INFINITIVE = wordSet(`
+  expected set due likely going poised about ready scheduled plans planned planning wants wanted intends
+  intended hopes hoped
+`);
+
 /** Lemmas that open a sentence capitalised before their speaker ('Said Ann Lee: "..."'). */
 const INVERTED_OPENERS = wordSet(`
   say add write ask continue explain recall note
 `);
 
+const BARE_NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const CLAUSE_PUNCT = /^[.;:!?"“”‘’«»()[\]…]$/u;
 const DASH = /^[—–-]$/u;
 
@@ -85,6 +95,18 @@ export class SpeakerParser {
 
   token(i: number): Token | undefined {
     return this.tokens[i];
+  }
+
+  /** Index of the first token that starts at or after `offset`. */
+  tokenAtOrAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.tokens[mid] as Token).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   lower(i: number): string {
@@ -156,11 +178,23 @@ export class SpeakerParser {
       return { from, to, kind: "name" };
     }
     const lastWord = lower(words[words.length - 1]);
-    if (DETERMINERS.has(lastWord) || isNumber(words[words.length - 1] as Token)) return undefined;
+    // A bare figure ends no noun phrase; a compound that starts with one ("the 30-year-old") is a head.
+    if (DETERMINERS.has(lastWord) || BARE_NUMBER.test(lastWord)) return undefined;
     const led = DETERMINERS.has(lower(first)) || isNumber(first) || isCapitalised(first) || /['’]s$/u.test(first.text);
     const plural = /s$/u.test(lastWord) || PLURAL_HEADS.has(lastWord);
-    // "coach Lee Park", "state senator Ann Lee": a lower-case title before a full name.
-    const titledName = !led && words.length >= 3 && words.slice(-2).every(isCapitalised);
+    // "coach Lee Park", "state senator Ann Lee", "47-year-old ferry pilot Ann Lee": lower-case title words before a
+    // full name; after a connector the name is an affiliation ("a spokesman for Acme Group"), after a verb form
+    // the object of a clause ("the council thanked Ann Lee").
+    const beforeName = words[words.length - 3];
+    const titledName =
+      words.length >= 3 &&
+      words.slice(-2).every(isCapitalised) &&
+      (!led ||
+        (beforeName !== undefined &&
+          /^\p{Ll}/u.test(beforeName.text) &&
+          !/(?:ed|ing)$/u.test(beforeName.text) &&
+          !CONNECTORS.has(lower(beforeName)) &&
+          !DETERMINERS.has(lower(beforeName))));
     if (titledName) return { from, to, kind: "name" };
     if (!led && !(openedClause && plural)) return undefined;
     return { from, to, kind: "description" };
@@ -302,10 +336,17 @@ export class SpeakerParser {
     return this.classify(from, end, opened);
   }
 
-  /** Steps left over adverbs, auxiliaries and a parenthesis ("Rep. Ann Lee (D-Ohio) said") before a verb. */
+  /**
+   * Steps left over adverbs, auxiliaries, a parenthesis ("Rep. Ann Lee (D-Ohio) said") and a predicate that
+   * hands its subject to the speech verb ("Ann Lee is expected to say") before a verb.
+   */
   private skipBetween(j: number, limit: number): number {
     for (;;) {
       while (j >= limit && BETWEEN_SUBJECT_AND_VERB.has(this.lower(j))) j--;
+      if (j - 1 >= limit && this.lower(j) === "to" && SUBJECT_TO_INFINITIVE.has(this.lower(j - 1))) {
+        j -= 2;
+        continue;
+      }
       if (j < limit || this.tokens[j]?.text !== ")") return j;
       const open = this.openingParenthesis(j, limit);
       if (open < 0) return j;
@@ -447,7 +488,8 @@ export class SpeakerParser {
       const phrase = this.phraseAfter(i, before);
       if (!phrase) continue;
       const next = this.tokens[phrase.to];
-      const followed = next !== undefined && (next.text === "," || /^\p{Ll}/u.test(next.text));
+      // Followed by a verb, an appositive or a parenthesis ("Sen. Ann Lee (D-Ohio) said").
+      const followed = next !== undefined && (next.text === "," || next.text === "(" || /^\p{Ll}/u.test(next.text));
       const sure = phrase.kind !== "description" || DETERMINERS.has(this.lower(phrase.from));
       if (followed && sure) return phrase;
     }

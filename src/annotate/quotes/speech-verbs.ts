@@ -12,12 +12,15 @@ export const SPEECH_VERB_LEMMAS = wordList(`
   allege answer charge conclude disclose mention recount repeat speak text email wonder demand plead concur
   thunder tout scoff sigh muse marvel chant cry beg advise affirm assure brag elaborate grumble inform
   interject object protest quote rebut recommend reason specify summarize summarise read reject refuse
-  dismiss
+  dismiss headline
 `);
 
-/** Lemmas that report words only right after a quotation ('"...," the statement read'), never before one. */
+/**
+ * Lemmas that report words only right after a quotation ('"...," the statement read', '"...," the Courier
+ * headlined'), never before one: before a quotation they name it ("a story headlined ...").
+ */
 export const TAIL_ONLY_LEMMAS = wordSet(`
-  read
+  read headline
 `);
 
 /**
@@ -35,6 +38,7 @@ export const NAMING_VERB_LEMMAS = wordList(`
 export const NOUN_LIKE_LEMMAS = wordSet(`
   state post note claim report comment answer charge promise text email quote counter demand object protest
   reply repeat tweet pledge vow joke cry sigh muse reason stress wonder continue add ask respond deny admit
+  headline
 `);
 
 /**
@@ -44,7 +48,7 @@ export const NOUN_LIKE_LEMMAS = wordSet(`
 export const WEAK_LEMMAS = wordSet(`
   continue ask post write recall agree answer charge conclude repeat speak text email wonder demand respond
   advise inform object protest quote reason observe maintain counter tout marvel cry beg specify recommend
-  stress read
+  stress read headline
 `);
 
 const IRREGULAR: Record<string, string[]> = {
