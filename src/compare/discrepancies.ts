@@ -632,7 +632,7 @@ function clauseAround(text: string, stem: string): string {
   const words = text.split(/\s+/);
   const i = words.findIndex((w) => contentStems(w)[0] === stem);
   if (i < 0) return text;
-  return words.slice(Math.max(0, i - 4), i + 2).join(" ");
+  return words.slice(Math.max(0, i - 4), i + 4).join(" ");
 }
 
 // --- attribution ---------------------------------------------------------------------------------
