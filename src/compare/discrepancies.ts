@@ -122,7 +122,8 @@ function numberDiscrepancies(
     // The sentences, or the passages around them, must be related: a figure is often restated in other words.
     if (similarity < RELATED_STATEMENT && cosine(windowVector(units, ua), windowVector(units, ub)) < RELATED_STATEMENT)
       continue;
-    for (const [na, nb] of matchFigures(figuresOf(ua), figuresOf(ub), keyOf, similarity >= RELATED_STATEMENT)) {
+    const close = similarity >= RELATED_STATEMENT;
+    for (const [na, nb] of matchFigures(figuresOf(ua), figuresOf(ub), keyOf, close, ua.numbers, ub.numbers)) {
       if (partOf(ua, na) || partOf(ub, nb)) continue;
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
@@ -262,15 +263,21 @@ function matchFigures(
   right: NumberMention[],
   keyOf: (n: NumberMention) => string | undefined,
   close: boolean,
+  allLeft: NumberMention[] = left,
+  allRight: NumberMention[] = right,
 ): [NumberMention, NumberMention][] {
   const out: [NumberMention, NumberMention][] = [];
-  const count = (list: NumberMention[], k: string) => list.filter((m) => keyOf(m) === k).length;
+  // Counted over every figure of the sentence, those in a tally or a duration too: "for three days … four days"
+  // has two figures of days, whichever of them is compared.
+  const count = (list: NumberMention[], k: string) =>
+    (list === left ? allLeft : list === right ? allRight : list).filter((m) => keyOf(m) === k).length;
   // A count of one thing is matched only when each side gives exactly one figure of it: "80 per cent" against
   // "20 per cent … 30 per cent … 70 per cent" says nothing about which one is meant.
   for (const n of left) {
     const k = keyOf(n);
     if (k === undefined || count(left, k) !== 1 || count(right, k) !== 1) continue;
-    out.push([n, right.find((m) => keyOf(m) === k) as NumberMention]);
+    const match = right.find((m) => keyOf(m) === k);
+    if (match) out.push([n, match]);
   }
   const rest = (list: NumberMention[], other: NumberMention[]) =>
     list.filter((m) => {
@@ -588,9 +595,13 @@ function asserts(text: string, stem: string): boolean {
   return words.some((w, i) => {
     if (contentStems(w)[0] !== stem) return false;
     const before = words.slice(Math.max(0, i - INFINITIVE_REACH), i).map((x) => x.toLowerCase());
-    return !before.includes("to");
+    // "should have identified": a modal perfect says it was not done.
+    const modalPerfect = MODALS.has(before.at(-2) ?? "") && before.at(-1) === "have";
+    return !before.includes("to") && !modalPerfect;
   });
 }
+
+const MODALS = new Set(["should", "could", "would", "might", "must", "ought"]);
 
 /** How many words before a verb an infinitive "to" still governs it ("to make her respond"). */
 const INFINITIVE_REACH = 3;
