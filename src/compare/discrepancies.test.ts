@@ -183,6 +183,11 @@ describe("negation and attribution", () => {
       "The Velmar Group should have identified the risk of a fall at the terminal before the work began.",
     ],
     [
+      "a modal perfect governing a second verb",
+      "Safety measures at the Velmar terminal were not implemented before the work began, the court heard.",
+      "The Velmar Group should have assessed the risk and implemented safety measures at the terminal before the work began.",
+    ],
+    [
       "a manner adverb after the negator",
       "The Velmar Group did not properly conduct a risk assessment at the terminal, the court found.",
       "The Velmar Group was charged for failing to conduct a risk assessment properly at the terminal.",

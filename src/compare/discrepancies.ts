@@ -595,8 +595,10 @@ function asserts(text: string, stem: string): boolean {
   return words.some((w, i) => {
     if (contentStems(w)[0] !== stem) return false;
     const before = words.slice(Math.max(0, i - INFINITIVE_REACH), i).map((x) => x.toLowerCase());
-    // "should have identified": a modal perfect says it was not done.
-    const modalPerfect = MODALS.has(before.at(-2) ?? "") && before.at(-1) === "have";
+    // "should have identified the hazard and implemented …": a modal perfect says it was not done, for every
+    // verb it governs in its clause.
+    const clause = words.slice(0, i).join(" ").split(/[,;:]/u).at(-1)?.toLowerCase().split(/\s+/u) ?? [];
+    const modalPerfect = clause.some((x, k) => MODALS.has(x) && clause[k + 1] === "have");
     return !before.includes("to") && !modalPerfect;
   });
 }
