@@ -77,6 +77,23 @@ if (files.length < STORY_SIZE) {
   console.log(`annotation alone   ${annotateMs.toFixed(0)} ms (median of ${ROUNDS})`);
   console.log(`whole analysis     ${analyzeMs.toFixed(0)} ms (median of ${ROUNDS})`);
   console.log(`ratio              ${(analyzeMs / annotateMs).toFixed(2)}× annotation`);
+  // `--reference DIST`: another build (say, of an earlier commit) analyses the same articles in this process,
+  // rounds alternating with this build's, so that a change's cost is a ratio measured in one run.
+  const refAt = process.argv.indexOf("--reference");
+  const refDist = refAt >= 0 ? process.argv[refAt + 1] : undefined;
+  if (refDist) {
+    const ref = (await import(join(refDist, "pipeline.js"))) as Pipeline;
+    const pairs: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const a = time(() => ref.analyzeStory(articles));
+      const b = time(() => analyzeStory(articles));
+      pairs.push(b / a);
+    }
+    pairs.sort((x, y) => x - y);
+    console.log(
+      `against ${refDist}: ${(pairs[Math.floor(ROUNDS / 2)] as number).toFixed(2)}× its time (median of ${ROUNDS} alternating pairs, range ${(pairs[0] as number).toFixed(2)}–${(pairs.at(-1) as number).toFixed(2)})`,
+    );
+  }
   console.log(
     `found: ${report?.entities.length} entities, ${report?.quotes.length} quotations, ${report?.facts.filter((f) => f.kind === "corroborated").length} corroborated facts, ${report?.discrepancies.length} discrepancies, ${report?.timeline.length} timeline entries`,
   );

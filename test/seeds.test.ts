@@ -37,3 +37,25 @@ describe.skipIf(!present)("the seed story (../shared/seeds), scored by ../shared
     expect(failures).toEqual([]);
   });
 });
+
+const example = join(import.meta.dirname, "..", "examples", "port-strike-fire");
+
+describe.skipIf(!present)("the example story, scored by ../shared/eval/score.mjs against its expected.json", () => {
+  it("passes every check, precision included", async () => {
+    const files = readdirSync(example)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => join(example, f));
+    const { articles } = await readArticleFiles(files);
+    const path = join(mkdtempSync(join(tmpdir(), "triangulate-example-")), "report.json");
+    writeFileSync(path, JSON.stringify(analyzeStory(articles)));
+    let output: string;
+    try {
+      output = execFileSync("node", [join(shared, "eval", "score.mjs"), path, join(example, "expected.json")], {
+        encoding: "utf8",
+      });
+    } catch (err) {
+      output = String((err as { stdout?: string }).stdout ?? err);
+    }
+    expect(output.split("\n").filter((line) => line.startsWith("FAIL"))).toEqual([]);
+  });
+});

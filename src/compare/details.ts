@@ -34,7 +34,9 @@ export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<stri
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]?.[0] ?? "";
     const at = u.sentence.start + (tokens[i]?.index ?? 0);
-    if (COMPOUND.test(t)) add(`w:${t.toLowerCase()}`, at);
+    // Inside a name ("al-Mansouri") it is the name, which the entity keys below already read.
+    const inName = u.mentions.some((m) => at >= m.start && at < m.end);
+    if (COMPOUND.test(t) && !inName) add(`w:${t.toLowerCase()}`, at);
     const next = tokens[i + 1];
     if (!next || !adjacent(u.text, tokens[i] as RegExpExecArray, next)) continue;
     const a = t;

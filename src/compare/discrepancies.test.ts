@@ -168,6 +168,31 @@ describe("negation and attribution", () => {
       "The patient is said to be fine, with no side effect after the second jab at the Velmar clinic.",
     ],
     [
+      "a refusal against an order to do it",
+      "The clerk at the Velmar terminal had refused to delete the files, the court heard.",
+      "The manager at the Velmar terminal had told the clerk to delete the files, the court heard.",
+    ],
+    [
+      "a condition against a permission",
+      "The Velmar Group will be fined again if it fails to pay the fine by Friday, the court said.",
+      "The Velmar Group was allowed to pay the fine by Friday in instalments, the court said.",
+    ],
+    [
+      "a modal perfect against a plain negation",
+      "The risk of a fall at the Velmar terminal was not identified before the work began, the court heard.",
+      "The Velmar Group should have identified the risk of a fall at the terminal before the work began.",
+    ],
+    [
+      "a modal perfect governing a second verb",
+      "Safety measures at the Velmar terminal were not implemented before the work began, the court heard.",
+      "The Velmar Group should have assessed the risk and implemented safety measures at the terminal before the work began.",
+    ],
+    [
+      "a manner adverb after the negator",
+      "The Velmar Group did not properly conduct a risk assessment at the terminal, the court found.",
+      "The Velmar Group was charged for failing to conduct a risk assessment properly at the terminal.",
+    ],
+    [
       "a hyphenated compound against its spaced spelling",
       "Officials set up a no-fly zone over the Velmar terminal after the fire.",
       "Officials set up a no fly zone over the Velmar terminal after the fire.",
@@ -288,6 +313,11 @@ describe("tally and duration discrepancies", () => {
       "the same length in other units",
       "The Harlow bridge in Kestrel Bay will close for a year from June.",
       "The Harlow bridge in Kestrel Bay will close for 12 months from June.",
+    ],
+    [
+      "a length against one of two lengths of the same unit",
+      "Arrivals in Kestrel Bay face seven days of hotel quarantine under the new rules.",
+      "Arrivals in Kestrel Bay must pay for three days in a hotel and then spend four days of quarantine at home under the new rules.",
     ],
     [
       "lengths of different things",

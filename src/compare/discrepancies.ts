@@ -150,7 +150,9 @@ function numberDiscrepancies(
       cosine(windowVector(units, ua, windows), windowVector(units, ub, windows)) < RELATED_STATEMENT
     )
       continue;
-    for (const [na, nb] of matchFigures(fa, fb, keyOf)) {
+    const close = similarity >= RELATED_STATEMENT;
+    for (const [na, nb] of matchFigures(fa, fb, keyOf, close, ua.numbers, ub.numbers)) {
+      if (partOf(ua, na) || partOf(ub, nb)) continue;
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
@@ -195,6 +197,14 @@ function numberDiscrepancies(
       values: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: f.unit.text })),
     };
   });
+}
+
+/** Words right before a figure that make it count a part of something ("the other two workers", "another eight"). */
+const PARTITIVE_BEFORE = /\b(?:other|another|remaining|additional|further|extra|last|first|next)\s+$/i;
+
+function partOf(u: Unit, n: NumberMention): boolean {
+  const at = n.start - u.sentence.start;
+  return PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at));
 }
 
 /** Words that make a figure count part of something ("three other rifles", "two more boats"). */
@@ -282,24 +292,36 @@ function matchFigures(
   left: NumberMention[],
   right: NumberMention[],
   keyOf: (n: NumberMention) => string | undefined,
+  close: boolean,
+  allLeft: NumberMention[] = left,
+  allRight: NumberMention[] = right,
 ): [NumberMention, NumberMention][] {
   const out: [NumberMention, NumberMention][] = [];
-  const usedRight = new Set<NumberMention>();
-  const restLeft: NumberMention[] = [];
+  // Counted over every figure of the sentence, those in a tally or a duration too: "for three days … four days"
+  // has two figures of days, whichever of them is compared.
+  const count = (list: NumberMention[], k: string) =>
+    (list === left ? allLeft : list === right ? allRight : list).filter((m) => keyOf(m) === k).length;
+  // A count of one thing is matched only when each side gives exactly one figure of it: "80 per cent" against
+  // "20 per cent … 30 per cent … 70 per cent" says nothing about which one is meant.
   for (const n of left) {
     const k = keyOf(n);
-    const match = k ? right.find((m) => !usedRight.has(m) && keyOf(m) === k) : undefined;
-    if (match) {
-      out.push([n, match]);
-      usedRight.add(match);
-    } else restLeft.push(n);
+    if (k === undefined || count(left, k) !== 1 || count(right, k) !== 1) continue;
+    const match = right.find((m) => keyOf(m) === k);
+    if (match) out.push([n, match]);
   }
-  const restRight = right.filter((m) => !usedRight.has(m));
+  const rest = (list: NumberMention[], other: NumberMention[]) =>
+    list.filter((m) => {
+      const k = keyOf(m);
+      return k === undefined || count(other, k) === 0;
+    });
+  const restLeft = rest(left, right);
+  const restRight = rest(right, left);
   const [x] = restLeft;
   const [y] = restRight;
   // One figure left on each side, and at most one of them names what it counts ("seizing more than 40",
-  // "more than 55 taken prisoner"): the sentences put them in the same place.
+  // "more than 55 taken prisoner"): statements this close put them in the same place.
   if (!x || !y || restLeft.length !== 1 || restRight.length !== 1) return out;
+  if ((keyOf(x) || keyOf(y)) && !close) return out;
   // A measure ("two decades", "$5 million", "40 percent") is never paired with a bare number.
   const bare = !keyOf(x) || !keyOf(y);
   if ((!keyOf(x) && !keyOf(y)) || (bare && !MEASURE.test(x.unit ?? "") && !MEASURE.test(y.unit ?? "")))
@@ -593,13 +615,42 @@ function negations(text: string): { predicates: Set<string>; scope: Set<string> 
     if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
     const clause = (rest.split(/[,;:.!?()]/u)[0] ?? "").replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
-    const stems = contentStems(clause).slice(0, NEGATION_REACH);
-    for (const x of stems) scope.add(x);
-    const predicate = stems.find((x) => !LIGHT.has(x));
+    // Everything to the end of the clause is under the negation; its predicate is the first content word that
+    // is neither a word passing it on nor a manner adverb ("did not properly conduct" negates "conduct").
+    const words = clause.split(/\s+/u).filter((w) => !/\p{L}{3}ly$/iu.test(w));
+    for (const x of contentStems(clause)) scope.add(x);
+    const predicate = contentStems(words.join(" "))
+      .slice(0, NEGATION_REACH)
+      .find((x) => !LIGHT.has(x));
     if (predicate) predicates.add(predicate);
   }
   return { predicates, scope };
 }
+
+/** A condition ("if", "unless"): a negation inside one is set only against another condition. */
+const CONDITION = /\b(?:if|unless)\b/i;
+
+/**
+ * Whether the sentence asserts the word with stem `stem` rather than naming it as a goal, an order or a
+ * permission: "told him to delete them", "allowed to pay", "to make her respond" assert nothing happened.
+ */
+function asserts(text: string, stem: string): boolean {
+  const words = text.split(/\s+/u);
+  return words.some((w, i) => {
+    if (contentStems(w)[0] !== stem) return false;
+    const before = words.slice(Math.max(0, i - INFINITIVE_REACH), i).map((x) => x.toLowerCase());
+    // "should have identified the hazard and implemented …": a modal perfect says it was not done, for every
+    // verb it governs in its clause.
+    const clause = words.slice(0, i).join(" ").split(/[,;:]/u).at(-1)?.toLowerCase().split(/\s+/u) ?? [];
+    const modalPerfect = clause.some((x, k) => MODALS.has(x) && clause[k + 1] === "have");
+    return !before.includes("to") && !modalPerfect;
+  });
+}
+
+const MODALS = new Set(["should", "could", "would", "might", "must", "ought"]);
+
+/** How many words before a verb an infinitive "to" still governs it ("to make her respond"). */
+const INFINITIVE_REACH = 3;
 
 function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
   const out: ReportDiscrepancy[] = [];
@@ -614,9 +665,10 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscr
     const sa = new Set(ua.stems);
     const sb = new Set(ub.stems);
     // A predicate negated on one side and asserted on the other, outside any negation there.
+    if (CONDITION.test(ua.text) !== CONDITION.test(ub.text)) continue;
     const flipped =
-      [...na.predicates].find((s) => sb.has(s) && !nb.scope.has(s) && sa.has(s)) ??
-      [...nb.predicates].find((s) => sa.has(s) && !na.scope.has(s) && sb.has(s));
+      [...na.predicates].find((s) => sb.has(s) && !nb.scope.has(s) && sa.has(s) && asserts(ub.text, s)) ??
+      [...nb.predicates].find((s) => sa.has(s) && !na.scope.has(s) && sb.has(s) && asserts(ua.text, s));
     if (!flipped) continue;
     out.push({
       id: "",
@@ -637,7 +689,7 @@ function clauseAround(text: string, stem: string): string {
   const words = text.split(/\s+/);
   const i = words.findIndex((w) => contentStems(w)[0] === stem);
   if (i < 0) return text;
-  return words.slice(Math.max(0, i - 4), i + 2).join(" ");
+  return words.slice(Math.max(0, i - 4), i + 4).join(" ");
 }
 
 // --- attribution ---------------------------------------------------------------------------------

@@ -34,6 +34,11 @@ const PREDICATES: { predicate: string; between: RegExp }[] = [
   { predicate: "leads", between: /\b(?:leads|led|heads|headed)\s+(?:the\s+)?$/i },
 ];
 
+/** The words from a name to a second name that a relative clause about the first holds (", who leads the "). */
+const RELATIVE_OPENING = /^\s*,\s+(?:who|which)\s+[\p{Ll}\s]{1,40}$/u;
+/** The end of that relative clause: lower-case words and the comma that closes it. */
+const RELATIVE_CLOSING = /^[\p{Ll}\s'’-]{0,30},/u;
+
 const SUBORDINATE = /\b(?:to|of|in|at|from|with|for|by|on|about)\s+(?:the\s+)?$/i;
 
 /** A negation in the gap turns the clause around: "did not attack" is no attack. */
@@ -50,8 +55,15 @@ export function relationsOf(units: Unit[], entities: EntityIndex): ReportRelatio
       (m) => m.type !== "other" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end),
     );
     for (let i = 0; i + 1 < names.length; i++) {
-      const subject = names[i] as Mention;
+      let subject = names[i] as Mention;
       const object = names[i + 1] as Mention;
+      // "A, who leads the B union, told C": B sits in a relative clause about A, and A is the one who told C.
+      const antecedent = names[i - 1];
+      if (antecedent) {
+        const clause = u.text.slice(antecedent.end - u.sentence.start, subject.start - u.sentence.start);
+        const rest = u.text.slice(subject.end - u.sentence.start, object.start - u.sentence.start);
+        if (RELATIVE_OPENING.test(clause) && RELATIVE_CLOSING.test(rest)) subject = antecedent;
+      }
       const gap = u.text.slice(subject.end - u.sentence.start, object.start - u.sentence.start);
       const before = u.text.slice(Math.max(0, subject.start - u.sentence.start - 6), subject.start - u.sentence.start);
       // A possessive ("Chile's government told") or a prepositional object ("close to Chile") is not the subject.

@@ -1,3 +1,4 @@
+import { NUMBER_WORD, parseNumberWords } from "../annotate/numbers/words.js";
 import type { Interval, NumberMention } from "../model/index.js";
 import type { Unit } from "./units.js";
 import { contentStems } from "./words.js";
@@ -21,35 +22,8 @@ export interface Slot {
   predicate: string[];
 }
 
-const SMALL_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  half: 0.5,
-};
-const AMOUNT = String.raw`\d{1,4}(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty`;
+/** A small count as written: a numeral or number words ("twenty-one" too). */
+const AMOUNT = String.raw`\d{1,4}(?:\.\d+)?|(?:${NUMBER_WORD})(?:-(?:${NUMBER_WORD}))?`;
 
 /**
  * A tally: two small numbers joined by "to" or a dash, with a word of voting or scoring right before or after.
@@ -85,8 +59,10 @@ const DURATION = new RegExp(
 );
 
 const amountOf = (word: string): number | undefined => {
-  const lower = word.toLowerCase();
-  return SMALL_NUMBERS[lower] ?? (/^\d/.test(lower) ? Number(lower) : undefined);
+  if (/^an?$/i.test(word)) return 1;
+  if (/^\d/.test(word)) return Number(word);
+  const parsed = parseNumberWords(word);
+  return parsed && parsed.length === word.length ? parsed.value : undefined;
 };
 
 /** How far before a slot its predicate is read, in characters. */

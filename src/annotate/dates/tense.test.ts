@@ -14,6 +14,8 @@ describe("tenseAt", () => {
     ["The ferry line would begin service on [June 1].", "prospective"],
     ["The council will meet on [Friday].", "future"],
     ["Mayor Olsen is due to speak on [Wednesday] in Harbin Falls.", "future"],
+    ["Both sides had accepted her invitation to resume talks on [Tuesday].", "prospective"],
+    ["Both sides had returned to work on [Tuesday].", "past"],
     ["The regatta is scheduled for [March 16].", "future"],
     ["The ministry plans to publish the audit on [Monday].", "future"],
     ["Forecasters warned of heavy rain until [Tuesday night].", "future"],

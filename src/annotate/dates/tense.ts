@@ -414,6 +414,10 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
     if (BEFORE_AUXILIARY.has(before)) return "future";
     if (INTENT_VERBS.has(before)) return "future";
     if (next === "be" && isPastForm(ws[i + 2]?.word ?? "")) return "future";
+    // "her invitation to resume talks on Tuesday", "an offer to end it on Friday": an infinitive after a noun
+    // names what is still to happen when it is spoken of, which may be either side of the article's date.
+    const nounBefore = DETERMINERS.has(aux) && !PLAN_WORDS.has(before);
+    if (nounBefore && ws[i + 1]?.lower && !DETERMINERS.has(next) && !isPastForm(next)) return "prospective";
     return undefined;
   }
   if (PREDICTION_VERBS.has(w) && !DETERMINERS.has(prev))

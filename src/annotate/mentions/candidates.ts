@@ -32,6 +32,13 @@ import {
   TABLE_NUMBER_SHARE,
 } from "./words.js";
 
+/** Words of OF_TAKERS that name places or ranks, after which "for" and "on" end the name. */
+const PLACE_WORDS = new Set(
+  "republic kingdom emirate sultanate principality duchy commonwealth gulf bay sea strait straits isle island islands cape lake city state states province district governorate coast mount rock tower cathedral duke duchess earl prince princess king queen bishop archbishop".split(
+    " ",
+  ),
+);
+
 export interface Candidate {
   /** Token range, end exclusive. */
   first: number;
@@ -113,7 +120,7 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
     judged[i - from] = yes ? "yes" : "no";
     promoted[i - from] = yes;
   }
-  // In a headline, a head word after a name belongs to it ("UNITED NATIONS", "JAKARTA POST").
+  // In a headline, a head word after a name belongs to it ("UNITED NATIONS", "VELMAR TIMES").
   if (headline) {
     for (let i = from + 1; i < to; i++) {
       const w = bare(at(i));
@@ -155,14 +162,22 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
         end = p;
         continue;
       }
+      // "Channel 8 News", "Terminal 2 Hospital": a number inside a name that a head word ends, outside a results table.
+      if (/^\d{1,3}$/.test(at(end)) && !table && isNamed(end + 1) && !isNamed(end + 2) && endsInHead(at(end + 1))) {
+        end += 2;
+        continue;
+      }
       if (link === "of" || link === "for" || link === "on") {
         const after = at(end + 1).toLowerCase() === "the" ? end + 2 : end + 1;
         const next = stretchEnd(after);
-        // "First of Michigan Corp": one word, "of", and a name ending in a company head are one name;
-        // "Joel Naroff of First Union" is a person of an organisation.
+        // "Bank of Tarvik Holdings": one word, "of", and a name ending in a company head are one name;
+        // "Ida Brekke of Velmar Trust" is a person of an organisation.
         const nextHead = next > after && after === end + 1 && ORG_HEADS.has(bare(at(next - 1)));
         const shortLeft = end - i === 1 && firstNameCount(at(i)) === 0 && !INITIAL.test(at(i));
-        if (next > after && (OF_TAKERS.has(prev) || (link === "of" && nextHead && shortLeft))) {
+        // "for" and "on" stay inside the names of bodies ("Party for Freedom", "Council on Trade") only: "a
+        // United Kingdom for Velmar to rule" is a place and a person.
+        const taker = link === "of" ? OF_TAKERS.has(prev) : OF_TAKERS.has(prev) && !PLACE_WORDS.has(prev);
+        if (next > after && (taker || (link === "of" && nextHead && shortLeft))) {
           end = after;
           continue;
         }
@@ -171,8 +186,8 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
         const next = stretchEnd(end + 1);
         const joined = [...range(i, next)].map(at).join(" ");
         const left = [...range(i, end)].map(at).join(" ");
-        // "Post and Telecommunications Administration": a common word before "and" is still inside the name
-        // that the organisation head ends; "KeyCorp and Banc One Corp." are two.
+        // "Water and Sewerage Authority": a common word before "and" is still inside the name
+        // that the organisation head ends; "Velmar and Tarvik Corp." are two.
         const orgRight = ORG_HEADS.has(bare(at(next - 1))) && !ORG_HEADS.has(prev);
         const commonLeft = lowerCount(prev) >= COMMON_WORD && lookupPlace(left) === undefined;
         if (link === "&" || lookupPlace(joined) || isUniversity(joined) || (orgRight && commonLeft)) {
@@ -208,13 +223,11 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
     if (following && /^\p{Lu}/u.test(following.text) && DESCRIPTIVE_COMPOUND.test(following.text)) continue;
     let start = runStart;
     let titled = false;
-    // "Secretary of State John Kornblum": the words after "of" still belong to the title.
+    // "Secretary of State Ida Brekke": the words after "of" still belong to the title.
     if (bare(at(start - 1)) === "of" && isTitle(at(start - 2)) && runEnd - start >= 2) {
       while (start < runEnd - 1 && isTitlePart(at(start))) start++;
       titled = start > runStart;
     }
-    // "Fullback Andre Joubert": an unknown capitalised word before a first name is a description.
-    if (promoted[start - from] && runEnd - start >= 3 && firstNameCount(at(start + 1)) > 0) start++;
     splitRun(start, runEnd, at, push, titled);
   }
   return out;
@@ -246,7 +259,8 @@ function splitRun(
         continue;
       }
       if (j > start) splitRun(start, j, at, push);
-      if (k < end) push(k, end, true);
+      // "Archbishop of Tarvik": what follows "of" is the title's see or domain, not the person holding it.
+      if (k < end) push(k, end, bare(at(k)) !== "of");
       return;
     }
   }

@@ -170,6 +170,12 @@ export function collectCaseStats(tokens: readonly Token[], sentences: readonly S
   return stats;
 }
 
+/**
+ * Times the corpora must have seen a word in names of one type before its capital at the start of a sentence
+ * is trusted.
+ */
+const MIN_NAMED_SIGHTINGS = 2;
+
 /** Endings of common English words (nouns, verbs, adjectives, adverbs) that names rarely have. */
 const COMMON_ENDING =
   /(?:ly|ing|ings|ed|tion|tions|sion|ness|ment|ments|ity|ous|ive|able|ible|ful|less|ism|ist|ists|ize|ise|ized|ised|est|ies|ers)$/;
@@ -193,7 +199,7 @@ export function judgeName(word: string, stats: CaseStats, headline: boolean): Na
   if (headline && stats.acronyms.has(word)) return "yes";
   const cap = stats.capitalised.get(lw) ?? 0;
   const low = stats.lower.get(lw) ?? 0;
-  // A common word written capitalised elsewhere only inside longer names ("County Cricket Board") is still common.
+  // A common word written capitalised elsewhere only inside longer names ("Rowing Club Board") is still common.
   if (cap > 0 && cap >= low) {
     return (stats.alone.get(lw) ?? 0) === 0 && lowerCount(lw) >= COMMON_WORD_COUNT ? "weak" : "yes";
   }
@@ -205,12 +211,16 @@ export function judgeName(word: string, stats: CaseStats, headline: boolean): Na
   const counts = wordCounts(title);
   const named = counts ? counts.person + counts.organization + counts.place + counts.misc : 0;
   const plain = lexLower + (counts?.none ?? 0);
-  // A word seen only inside longer names ("Division", "Bank") is a name here only beside another name.
-  if (named > 0 && named * 2 >= plain) return counts?.alone || plain === 0 ? "yes" : "weak";
+  // A word seen only inside longer names ("Division", "Bank") is a name here only beside another name; so is
+  // one the corpora saw named only once ("Olive oil prices", "Harbour traffic"): one sighting proves little.
+  const leading = counts ? Math.max(counts.person, counts.organization, counts.place, counts.misc) : 0;
+  if (leading >= MIN_NAMED_SIGHTINGS && named * 2 >= plain) return counts?.alone || plain === 0 ? "yes" : "weak";
   if (firstNameCount(title) > 0 && lexLower < 3) return "yes";
   if (place && lexLower === 0) return "yes";
-  if (plain > 0 || low > 0) return "no";
-  // Hyphenated words with a lower-case part ("Year-on-year", "Blue-chip") are compounds, not names.
+  if (named > 0 && named * 2 >= plain) return "weak";
+  // Seen in lower case once or twice in the corpora says as little as one sighting in a name.
+  if (low > 0 || plain >= COMMON_WORD_COUNT) return "no";
+  // Hyphenated words with a lower-case part ("Month-on-month", "Long-haul") are compounds, not names.
   if (/-\p{Ll}/u.test(title.slice(1)) || COMMON_ENDING.test(lw)) return "no";
   return "weak";
 }

@@ -67,7 +67,7 @@ export const ORG_AFTER = set(`
   plant plants factory factories brand brands products customers captain skipper batsman bowler striker
   midfielder defender goalkeeper winger pitcher quarterback group groups militia militias faction factions
   movement party coalition alliance network organisation organization brigade brigades battalion battalions
-  wing affiliate affiliates
+  wing affiliate affiliates union unions company firm
 `);
 
 /**
@@ -111,11 +111,11 @@ export const ORG_HEADS = set(`
   laboratories labs pharmaceuticals energy petroleum electric telecom communications media press radio
   television tv channel brothers bros plc llc llp gmbh ag sa nv bhd spa tribunal secretariat caucus battalion
   battalions division regiment militia militias command cartel mission bureau reserve institution
-  administration commissariat directorate inc. ltd. corp. co. unit units hospital clinic council centre
+  administration commissariat directorate inc. ltd. corp. co. unit units hospital clinic polyclinic council centre
   center observatory consortium conglomerate enterprises industries manufacturing airline railways railway
   insurance bancorp financial investments pictures studios records entertainment publishing magazine daily
-  weekly agency ministry brigade order fraternity syndicate rovers wanderers
-  rangers celtic hotspur newsroom nations crescent resistance
+  weekly agency ministry brigade order fraternity syndicate
+  newsroom nations crescent resistance shipping logistics mining
 `);
 
 /**
@@ -208,8 +208,17 @@ export const PLACE_HEADS = set(`
   port harbour harbor beach park canyon glacier delta border crossing camp village neighbourhood
   neighborhood quarter county territory territories highway motorway lane way drive circle plaza
   peninsula archipelago continent republic kingdom emirate emirates sultanate principality cape creek
-  point prison course stadium palace
+  point prison course stadium palace castle abbey cathedral chapel hotel
 `);
+
+/**
+ * First words of the names of storms and military operations ("Storm X", "Hurricane X", "Operation X"):
+ * events, typed "other", never organisations or people.
+ */
+export const EVENT_OPENERS = set("storm hurricane typhoon cyclone operation");
+
+/** Words that may stand before an event opener in such a name ("Tropical Storm X", "Super Typhoon X"). */
+export const EVENT_MODIFIERS = set("tropical super subtropical post-tropical winter");
 
 /** First words that make a run a place when a name follows ("Lake X", "Mount X", "Gulf of X"). */
 export const PLACE_OPENERS = set(`

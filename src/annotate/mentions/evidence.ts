@@ -2,6 +2,9 @@ import type { EntityType, Sentence, Token } from "../../model/index.js";
 import type { Candidate } from "./candidates.js";
 import { isAllCaps } from "./casing.js";
 import {
+  CALENDAR,
+  EVENT_MODIFIERS,
+  EVENT_OPENERS,
   MISC_HEADS,
   NAME_PARTICLES,
   NEVER_INSIDE,
@@ -10,6 +13,7 @@ import {
   ORG_MEMBERS,
   ORG_NOUNS,
   PERSON_ROLES,
+  PERSON_TITLES,
   PLACE_ACRONYMS,
   PLACE_HEADS,
   PLACE_NOUNS,
@@ -28,6 +32,7 @@ import {
   isGroupWord,
   NAME_START,
   NUMERIC,
+  range,
   SCORE,
   type Scores,
   scoreShare,
@@ -64,12 +69,13 @@ const W = {
   multiWordPerson: 1,
   sportTeam: 8,
   placeApposition: 3,
-  placeModifier: 3,
   dateline: 6,
   sportReport: 1,
   apposition: 3,
   quotedTitle: 4,
   plainWord: 2,
+  event: 10,
+  credit: 6,
 } as const;
 
 /** Seen this often in lower case, a lone capitalised word is more likely a common word set in capitals than a name. */
@@ -88,7 +94,26 @@ export interface Evidence {
   team: boolean;
   /** A city's or region's name, whose place reading sport can override. */
   cityLike: boolean;
+  /** A form whose type the rules are sure of, whatever a statistical reading says (see `SureForm`). */
+  sure?: SureForm;
 }
+
+/**
+ * Forms the rules settle by convention: the name of a storm, war or military operation ("Storm X",
+ * "Operation X", "the X War"), a dateline's city ("LAGOS, March 3 (Agency) -") and an agency's credit line
+ * ("(AFP)", "- Reuters", a last line "REUTERS"), which is provenance and never a place.
+ */
+export type SureForm = "event" | "dateline" | "credit";
+
+/** Brackets, dashes and slashes around an agency's name on a credit line ("(AFP)", "- Reuters", "/ AP"). */
+const CREDIT_MARK = /^[()[\]\-—–./]+$/;
+/** The most such marks a credit line has. */
+const CREDIT_MARKS = 4;
+
+/** Dashes that follow a dateline or open a credit line. */
+const DASHES = new Set(["-", "--", "—", "–"]);
+/** The most words a dateline's city or a credit line's agency has. */
+const MAX_LINE_NAME_WORDS = 3;
 
 export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): Evidence {
   const own = zero();
@@ -106,6 +131,7 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   const ll = bare(last);
   const sentence = sentences[c.sentence] as Sentence;
   const word = (i: number) => (i >= sentence.tokenStart && i < sentence.tokenEnd ? (tokens[i] as Token).text : "");
+  const sure = sureForm(c, tokens, sentences);
   const prev = bare(word(c.first - 1));
   const prev2 = bare(word(c.first - 2));
   const prev3 = bare(word(c.first - 3));
@@ -145,9 +171,6 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   if (n >= 2 && PLACE_OPENERS.has(lf)) own.place += W.placeOpener;
   if (hasOf && ORG_HEADS.has(beforeOf)) own.organization += W.orgHead;
   else if (hasOf && PLACE_HEADS.has(beforeOf)) own.place += W.placeHead;
-  // "Chicago White Sox", "Basra Oil": a place's name with more words after it names something based there.
-  if (n >= 2 && !place && !hasOf && lookupPlace(first) && !placeHead && !lookupPlace(words.slice(1).join(" ")))
-    own.organization += W.placeModifier;
   if (n >= 2 && SPORT_OPENERS.has(lf)) own.organization += W.orgHead;
 
   // Person names end in a surname, not in "Road" or "Party".
@@ -197,6 +220,9 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   if (STRONG_PLACE_PREPOSITIONS.has(prev)) ctx.place += W.strongPlacePrep;
   else if (PLACE_PREPOSITIONS.has(prev)) ctx.place += W.placePrep;
   if (prev === "of" && PLACE_NOUNS.has(prev2)) ctx.place += W.placeNoun;
+  // "the Archbishop of Tarvik", "President of Velmar": the name after a title and "of" is its see or its
+  // domain, not the person who holds it.
+  if (prev === "of" && PERSON_TITLES.has(prev2) && !c.titled) ctx.person -= W.title;
   if (SPEECH_VERBS.has(next) || SPEECH_VERBS.has(prev) || (prev === "to" && prev2 === "according")) {
     ctx.person += W.speech;
     ctx.organization += W.speech / 2;
@@ -222,15 +248,18 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
     ctx.organization += W.afterThe;
     ctx.person -= W.afterThe * 2;
   }
-  // "Troy , Tennessee", "Paramaribo , Surinam": a name in apposition with a known place is a place.
+  // "Tarvik , Ohio", "Olmen , Velmar": a name in apposition with a known place is a place.
   const nextPlace = next === "," ? lookupPlace(word(c.end + 1)) : undefined;
   if (nextPlace && nextPlace.kind !== "city") ctx.place += W.placeApposition;
   if (prev === "," && place && lookupPlace(prev2) && lookupPlace(prev2)?.kind !== "country")
     ctx.place += W.placeApposition;
 
-  // A dateline ("LIMA , Peru 1996-08-30", "NEW YORK 1996-08-31"): a capitalised name opening its line,
+  // A dateline ("TARVIK , Velmar 2024-05-02", "OLMEN 2024-05-03"): a capitalised name opening its line,
   // followed by a comma or a date, is the place the story was filed from.
   if (c.headline && c.first === sentence.tokenStart && (next === "," || DATE.test(next))) ctx.place += W.dateline;
+  if (sure === "dateline") ctx.place += W.dateline;
+  if (sure === "credit") ctx.organization += W.credit;
+  if (sure === "event") own.other += W.event;
 
   // Sport: a name with a score after it in a results line, or either side of "beat", is a team.
   const tableLike = scoreShare(tokens, sentence) >= TABLE_NUMBER_SHARE;
@@ -245,7 +274,43 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   if (n >= 2 && SPORT_HEADS.has(ll) && tableLike) team = true;
   if (team) ctx.organization += W.sportTeam;
   const cityLike = place !== undefined && place.kind !== "country" && !PLACE_PREPOSITIONS.has(prev) && ctx.place <= 0;
-  return { own, context: ctx, team, cityLike };
+  return sure ? { own, context: ctx, team, cityLike, sure } : { own, context: ctx, team, cityLike };
+}
+
+/** The form of a candidate whose type news conventions settle, if it has one (see `SureForm`). */
+export function sureForm(c: Candidate, tokens: Token[], sentences: Sentence[]): SureForm | undefined {
+  const words = c.words.map(bare);
+  const opener = EVENT_MODIFIERS.has(words[0] as string) && words.length >= 3 ? 1 : 0;
+  if (words.length >= opener + 2 && EVENT_OPENERS.has(words[opener] as string)) return "event";
+  const last = words[words.length - 1] as string;
+  if (words.length >= 2 && (last === "war" || last === "wars")) return "event";
+  const sentence = sentences[c.sentence] as Sentence;
+  const text = (i: number) => (i >= sentence.tokenStart && i < sentence.tokenEnd ? (tokens[i] as Token).text : "");
+  if (c.end - c.first > MAX_LINE_NAME_WORDS || c.headline) return undefined;
+  const capitals = [...range(c.first, c.end)].every((i) => isAllCaps(text(i)) || NAME_PARTICLES.has(text(i)));
+  // A credit line: the name alone on its line, bracketed or after a dash anywhere, bare on the last line.
+  const short = sentence.tokenEnd - sentence.tokenStart <= c.end - c.first + CREDIT_MARKS;
+  const alone =
+    short &&
+    [...range(sentence.tokenStart, sentence.tokenEnd)].every(
+      (i) => (i >= c.first && i < c.end) || CREDIT_MARK.test(text(i)),
+    );
+  if (alone) {
+    const marked = text(c.first - 1) === "(" || DASHES.has(text(c.first - 1));
+    return marked || (capitals && c.sentence === sentences.length - 1) ? "credit" : undefined;
+  }
+  // A dateline: a city in capitals opening its line, then a comma and a date or a region, or an agency in
+  // brackets, or a dash.
+  if (c.first !== sentence.tokenStart || !capitals) return undefined;
+  const next = text(c.end);
+  const after = text(c.end + 1);
+  const dated = (w: string) => DATE.test(w) || CALENDAR.has(bare(w));
+  // A dash alone also follows a section label ("EUROBONDS -"): then the name has to be a known place.
+  if (next === "(" || (DASHES.has(next) && lookupPlace(c.words.join(" ")) !== undefined)) return "dateline";
+  if (next !== ",") return undefined;
+  if (dated(after)) return "dateline";
+  const third = text(c.end + 2);
+  return /^\p{Lu}/u.test(after) && (third === "(" || DASHES.has(third) || dated(third)) ? "dateline" : undefined;
 }
 
 /** Words an apposition may open with before its head noun ("a", "the", "one of the country's most ..."). */
@@ -452,7 +517,7 @@ export function resolveInDocument(
     for (const k of TYPES) sum[k] += t[k];
     byKey.set(keys[i] as string, sum);
   });
-  // ... unless a mention's own context says clearly otherwise ("Seattle 5 Boston 2" beside "in Seattle").
+  // ... unless a mention's own context says clearly otherwise ("Tarvik 5 Olmen 2" beside "in Tarvik").
   const first = keys.map((k, i) => {
     const own = (evidence[i] as Evidence).context;
     const ownType = pick(own);

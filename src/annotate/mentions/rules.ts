@@ -2,7 +2,7 @@ import type { EntityType, Mention, Token } from "../../model/index.js";
 import type { Candidate } from "./candidates.js";
 import { findCandidates } from "./candidates.js";
 import { collectCaseStats } from "./casing.js";
-import { type Evidence, resolveInDocument, scoreCandidate } from "./evidence.js";
+import { type Evidence, resolveInDocument, type SureForm, scoreCandidate } from "./evidence.js";
 import type { MentionInput } from "./input.js";
 import { TYPES } from "./words.js";
 
@@ -20,6 +20,8 @@ export interface RuleMention extends Mention {
   team: boolean;
   /** The type was fixed by the form alone (a demonym). */
   fixed: boolean;
+  /** A form news conventions settle (an event's name, a dateline, a credit line): its span and type stand. */
+  sure?: SureForm;
 }
 
 /**
@@ -50,7 +52,7 @@ export function detectMentionsByRules(input: MentionInput): RuleMention[] {
     const total = totals[i] as Record<EntityType, number>;
     const e = evidence[i] as Evidence;
     const runnerUp = Math.max(...TYPES.filter((t) => t !== type).map((t) => total[t]));
-    mentions.push({
+    const mention: RuleMention = {
       start,
       end,
       text: text.slice(start, end),
@@ -62,7 +64,9 @@ export function detectMentionsByRules(input: MentionInput): RuleMention[] {
       contextScore: Math.max(...TYPES.map((t) => e.context[t])),
       team: e.team,
       fixed: c.fixed !== undefined,
-    });
+    };
+    if (e.sure) mention.sure = e.sure;
+    mentions.push(mention);
   });
   return mentions.sort((a, b) => a.start - b.start);
 }

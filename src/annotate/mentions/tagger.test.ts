@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
-import { detectMentionsByRules } from "./rules.js";
-import { detectMentionsWithTagger, taggerWeights } from "./tagger.js";
+import { detectMentionsByRules, type RuleMention } from "./rules.js";
+import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, taggerWeights, withRoyalTitles } from "./tagger.js";
 import { documentFeatures, LABELS, plainWord, wordShape } from "./tagger-features.js";
 import { ruleTags, taggerTokens } from "./tagger-tokens.js";
 import {
@@ -282,5 +282,110 @@ describe("the shipped tagger", () => {
       taggerWeights(),
     );
     expect(labels).toEqual(["B-PER", "I-PER", "O", "O", "O"]);
+  });
+});
+
+describe("settleByRules", () => {
+  const rule = (text: string, name: string, type: Mention["type"], extra: Partial<RuleMention> = {}): RuleMention => {
+    const start = text.indexOf(name);
+    return {
+      start,
+      end: start + name.length,
+      text: name,
+      type,
+      margin: 1,
+      own: "none",
+      ownScore: 0,
+      context: "none",
+      contextScore: 0,
+      team: false,
+      fixed: false,
+      ...extra,
+    };
+  };
+  const mention = (text: string, name: string, type: Mention["type"]): Mention => {
+    const start = text.indexOf(name);
+    return { start, end: start + name.length, text: name, type };
+  };
+  const spans = (ms: Mention[], text: string) => ms.map((m) => `${text.slice(m.start, m.end)}/${m.type}`);
+
+  it("puts a sure form's span and type in place of the tagger's", () => {
+    const text = "Storm Ilsa hit Velmar.";
+    const out = settleByRules(
+      [mention(text, "Ilsa", "organization"), mention(text, "Velmar", "place")],
+      [rule(text, "Storm Ilsa", "other", { sure: "event" }), rule(text, "Velmar", "place")],
+      text,
+    );
+    expect(spans(out, text)).toEqual(["Storm Ilsa/other", "Velmar/place"]);
+  });
+
+  it("restores a headed name the tagger cut, but not one it read otherwise", () => {
+    const text = "Staff at Norbury Polyclinic and Kell Bay said so.";
+    const headed = { own: "organization" as const, ownScore: 4 };
+    const cut = settleByRules(
+      [mention(text, "Norbury", "place"), mention(text, "Polyclinic", "other")],
+      [rule(text, "Norbury Polyclinic", "organization", headed)],
+      text,
+    );
+    expect(spans(cut, text)).toEqual(["Norbury Polyclinic/organization"]);
+    // The tagger found the name's front only: the head did not stand alone, its reading stays.
+    const front = settleByRules(
+      [mention(text, "Norbury", "place")],
+      [rule(text, "Norbury Polyclinic", "organization", headed)],
+      text,
+    );
+    expect(spans(front, text)).toEqual(["Norbury/place"]);
+  });
+
+  it("splits a country off the word after it where the rules did", () => {
+    const text = "US Trump aides met.";
+    const rules = [rule(text, "US", "place"), rule(text, "Trump", "person")];
+    expect(spans(settleByRules([mention(text, "US Trump", "organization")], rules, text), text)).toEqual([
+      "US/place",
+      "Trump/person",
+    ]);
+    const bank = "US Bank aides met.";
+    const bankRules = [rule(bank, "US", "place"), rule(bank, "Bank", "organization")];
+    expect(spans(settleByRules([mention(bank, "US Bank", "organization")], bankRules, bank), bank)).toEqual([
+      "US Bank/organization",
+    ]);
+  });
+});
+
+describe("oneTypePerPerson", () => {
+  const m = (text: string, type: Mention["type"]): Mention => ({ start: 0, end: text.length, text, type });
+  it("makes a full name a person when its surname alone is one, and leaves headed names and places", () => {
+    const out = oneTypePerPerson([
+      m("Raj Patel", "organization"),
+      m("Patel", "person"),
+      m("Patel Holdings", "organization"),
+      m("Chile Patel", "organization"),
+      m("Velmar", "place"),
+    ]);
+    expect(out.map((x) => x.type)).toEqual(["person", "person", "organization", "organization", "place"]);
+  });
+
+  it("makes a lone surname the person whose full name is one", () => {
+    const out = oneTypePerPerson([m("Anna Brekke", "person"), m("Brekke", "organization")]);
+    expect(out.map((x) => x.type)).toEqual(["person", "person"]);
+  });
+});
+
+describe("withRoyalTitles", () => {
+  const at = (text: string, name: string, type: Mention["type"] = "person"): Mention => {
+    const start = text.indexOf(name);
+    return { start, end: start + name.length, text: name, type };
+  };
+  const rows: [string, string, Mention["type"], string][] = [
+    ["Crowds cheered Queen Maren II in Velmar.", "Maren II", "person", "Queen Maren II"],
+    ["The envoy met Prince Olaf on Monday.", "Olaf", "person", "Prince Olaf"],
+    ["The envoy met President Omar Haddad on Monday.", "Omar Haddad", "person", "Omar Haddad"],
+    ["He spoke at King Edward Hospital.", "Edward Hospital", "organization", "Edward Hospital"],
+    ["the king Harald said", "Harald", "person", "Harald"],
+  ];
+  it.each(rows)("%s: %s -> %s", (text, name, type, expected) => {
+    const [m] = withRoyalTitles([at(text, name, type)], text);
+    expect(m?.text).toBe(expected);
+    expect(text.slice(m?.start, m?.end)).toBe(expected);
   });
 });

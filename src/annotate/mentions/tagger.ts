@@ -1,9 +1,13 @@
 import type { EntityType, Mention, Token } from "../../model/index.js";
+import { isAllCaps } from "./casing.js";
+import { SPEECH_VERBS } from "./cues.js";
 import type { MentionInput } from "./input.js";
-import { detectMentionsByRules } from "./rules.js";
+import { firstNameCount, lookupPlace, nameKey } from "./lexicon.js";
+import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import model from "./tagger.model.json" with { type: "json" };
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
 import { parseWeights, type TaggerWeights, tagDocument } from "./tagger-weights.js";
+import { endsInHead, isCountry } from "./words.js";
 
 let loaded: TaggerWeights | undefined;
 
@@ -64,9 +68,124 @@ export function detectMentionsWithTagger(input: MentionInput): Mention[] {
   for (const r of ruleMentions)
     if (r.own === r.type && r.ownScore >= SURE_OWN_SCORE) sure.set(`${r.start}:${r.end}`, r.type);
   for (const m of mentions) {
-    m.text = input.text.slice(m.start, m.end);
     const type = sure.get(`${m.start}:${m.end}`);
     if (type) m.type = type;
   }
-  return mentions.filter((m) => /[\p{L}\p{N}]/u.test(m.text));
+  const settled = settleByRules(mentions, ruleMentions, input.text);
+  for (const m of settled) m.text = input.text.slice(m.start, m.end);
+  const opening = openingCommonWords(settled, ruleMentions, input);
+  const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
+  return oneTypePerPerson(withRoyalTitles(kept, input.text));
+}
+
+/** Titles that are part of a monarch's or royal's name ("Queen Maren II", "Prince Olaf"), unlike "President". */
+const ROYAL_TITLES = new Set(["King", "Queen", "Prince", "Princess", "Emperor", "Empress"]);
+
+/**
+ * A person's name right after a royal title takes the title in: "King Harald", "Princess Ida" are how such
+ * people are named, and "King Harald" and "Harald" are told apart from "King Harald V" by resolve, not here.
+ * Mentions must have their text set.
+ */
+export function withRoyalTitles(mentions: Mention[], text: string): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "person") continue;
+    const before = /(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.start - 12), m.start));
+    if (!before || !ROYAL_TITLES.has(before[1] as string)) continue;
+    m.start -= (before[0] as string).length;
+    m.text = text.slice(m.start, m.end);
+  }
+  return mentions;
+}
+
+/**
+ * One-word names the tagger found on the first word of a sentence, before a lower-case word, where the rules
+ * found none and the lexicon knows the word neither as a place nor as a first name: a common noun whose capital
+ * is the sentence's ("Olive oil prices rose", "Harbour traffic was halted").
+ */
+function openingCommonWords(
+  mentions: readonly Mention[],
+  rules: readonly RuleMention[],
+  input: MentionInput,
+): Set<Mention> {
+  const out = new Set<Mention>();
+  const starts = new Map<number, number>();
+  for (const s of input.sentences)
+    if (s.tokenEnd > s.tokenStart + 1) starts.set((input.tokens[s.tokenStart] as Token).start, s.tokenStart);
+  for (const m of mentions) {
+    const at = starts.get(m.start);
+    if (at === undefined || (input.tokens[at] as Token).end !== m.end) continue;
+    const next = (input.tokens[at + 1] as Token).text;
+    if (!/^\p{Ll}/u.test(next) || SPEECH_VERBS.has(next)) continue;
+    if (rules.some((r) => r.start < m.end && m.start < r.end)) continue;
+    if (lookupPlace(m.text) || firstNameCount(m.text) > 0 || isAllCaps(m.text)) continue;
+    out.add(m);
+  }
+  return out;
+}
+
+/**
+ * One person, one type across a document: a full name that no head word ends ("Raj Patel") is a person when
+ * its surname alone is one elsewhere ("Patel said"), and a lone surname is the person whose full name is one.
+ * Mentions must have their text set; their types are changed in place.
+ */
+export function oneTypePerPerson(mentions: Mention[]): Mention[] {
+  const words = (m: Mention) => m.text.split(/\s+/);
+  const people = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== "person") continue;
+    const w = words(m);
+    people.add(nameKey(w[w.length - 1] as string));
+  }
+  for (const m of mentions) {
+    if (m.type === "person" || m.type === "other") continue;
+    const w = words(m);
+    const last = w[w.length - 1] as string;
+    if (!/^\p{Lu}\p{Ll}/u.test(last) || endsInHead(last) || !people.has(nameKey(last))) continue;
+    // The surname has to be a person's on its own or at the end of a full name, not a name that merely ends in it.
+    if (w.length > 1 && w.slice(0, -1).some((x) => !/^\p{Lu}/u.test(x) || isCountry(x) || lookupPlace(x))) continue;
+    m.type = "person";
+  }
+  return mentions;
+}
+
+/**
+ * Where the rules are sure of a span, it stands against the tagger's reading: a name of a storm, war or
+ * operation, a dateline and a credit line (`RuleMention.sure`); a name the rules end in an organisation or
+ * place head that the tagger cut so that the head stands alone ("Norbury" + "Polyclinic"); and a country
+ * the rules split off the name after it ("US" + "Trump"), which the tagger joined into one.
+ */
+export function settleByRules(mentions: Mention[], rules: readonly RuleMention[], text: string): Mention[] {
+  const replaced = new Set<Mention>();
+  const added: Mention[] = [];
+  const inside = (m: Mention, r: Mention) => m.start >= r.start && m.end <= r.end;
+  const overlaps = (m: Mention, r: Mention) => m.start < r.end && r.start < m.end;
+  const ruleMention = (r: RuleMention): Mention => ({ start: r.start, end: r.end, text: "", type: r.type });
+  for (const r of rules) {
+    const hit = mentions.filter((m) => !replaced.has(m) && overlaps(m, r));
+    const headed = r.own === r.type && r.ownScore >= SURE_OWN_SCORE && endsInHead(lastWord(text, r));
+    const cut =
+      headed &&
+      hit.length > 0 &&
+      hit.every((m) => inside(m, r)) &&
+      hit.some((m) => m.end === r.end && m.start > r.start);
+    if (r.sure || cut) {
+      for (const m of hit) replaced.add(m);
+      added.push(ruleMention(r));
+    }
+  }
+  // "US Trump": the rules put a country's name and the single word after it apart.
+  rules.forEach((r, i) => {
+    const next = rules[i + 1];
+    if (!next || r.type !== "place" || !isCountry(text.slice(r.start, r.end))) return;
+    if (!/^\s+$/.test(text.slice(r.end, next.start)) || next.sure) return;
+    const joined = mentions.find((m) => !replaced.has(m) && m.start === r.start && m.end === next.end);
+    if (!joined || endsInHead(lastWord(text, joined))) return;
+    replaced.add(joined);
+    added.push(ruleMention(r), ruleMention(next));
+  });
+  return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
+}
+
+function lastWord(text: string, m: Mention): string {
+  return /[^\s]+$/u.exec(text.slice(m.start, m.end))?.[0] ?? "";
 }

@@ -1,5 +1,6 @@
 import type { EntityType, Sentence, Token } from "../../model/index.js";
 import {
+  EVENT_OPENERS,
   GROUP_NOUNS,
   MISC_HEADS,
   ORG_HEADS,
@@ -27,9 +28,12 @@ export const SINGLE_INITIAL = /^\p{Lu}\.$/u;
 /** Compounds that are adjectives or descriptions, not names: "Ohio-based", "U.S.-led", "ex-Yankee", "anti-Western". */
 export const DESCRIPTIVE_COMPOUND =
   /^(?:.+-\p{Ll}+|(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]ost|[Pp]re|[Mm]id|[Nn]eo|[Pp]an|[Tt]rans|[Ss]emi)-.+)$/u;
-export const OPENERS = new Set([...PLACE_OPENERS, ...SPORT_OPENERS]);
-/** Model and weapon designations ("F-16", "AK-47s", "C-4", "H1"): products and codes, not names. */
-export const DESIGNATION = /^\p{Lu}{1,3}-?\d+\p{L}?s?$/u;
+export const OPENERS = new Set([...PLACE_OPENERS, ...SPORT_OPENERS, ...EVENT_OPENERS]);
+/**
+ * Model, weapon and disease designations ("F-16", "AK-47s", "C-4", "H1", "Covid-19"): products and codes,
+ * not names.
+ */
+export const DESIGNATION = /^(?:\p{Lu}{1,3}-?|\p{Lu}\p{L}+-)\d+\p{L}?s?$/u;
 /** A word that can begin or continue a name: capitalised, or a lower-case prefix before a capital ("al-Sadr"). */
 export const NAME_START = /^(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})/u;
 export const POSSESSIVE = /^(.*\p{L})['’][sS]$/u;

@@ -427,6 +427,9 @@ describe("extractNumbers: ages and written lower bounds", () => {
     ["A man aged 41 was arrested.", "41", "age"],
     ["The 41 passengers were aged.", "41 passengers", "passengers"],
     ["He paid 88 for it.", "88", undefined],
+    ["One of the pupils was 13 years old then.", "13 years", "age"],
+    ["A 13-year-old was hurt.", "13-year", "age"],
+    ["The dam took 13 years to build.", "13 years", "years"],
   ])("%s -> %s counts %s", (sentence, text, unit) => {
     const m = only(sentence);
     expect(m.text).toBe(text);

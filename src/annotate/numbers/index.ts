@@ -122,6 +122,7 @@ const FROM_BEFORE = /\bfrom\s+$/i;
 /** "aged 83", "at the age of 83": the figure is an age, which the text does not name after it. */
 const AGE_BEFORE = /\b(?:aged|age\s+of)\s+$/i;
 const AGE = "age";
+const YEARS_OLD_AFTER = /^(?:\s+|-)old\b/i;
 
 /** A finite verb right after a bare amount: an auxiliary or a regular past form ("had", "were", "gathered"). */
 const PREDICATE_AFTER = /\s+(?:had|have|has|were|are|will|would|could|may|might|\p{Ll}+ed)\b/uy;
@@ -399,6 +400,8 @@ function readCount(text: string, figure: Figure): Outcome {
       end = found.end;
     } else if (AGE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) unit = AGE;
   }
+  // "13 years old", "a 13-year-old": an age, not a length of time.
+  if (unit !== undefined && /^years?$/i.test(unit) && YEARS_OLD_AFTER.test(text.slice(end, end + 6))) unit = AGE;
 
   if (figure.isOne && range === undefined) {
     const before = text.slice(Math.max(0, figure.start - 12), figure.start);
