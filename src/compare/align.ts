@@ -22,9 +22,11 @@ const MIN_CANDIDATE_CAP = 12;
  * topic words, which says nothing of whether two statements tell the same thing, and a bound that does not
  * grow with the story keeps the work per statement bounded (a share alone makes it grow with the story, so
  * the whole alignment grows with its square). Two statements that share only such words still meet through
- * their rarer ones; 100 is far above any stem's count in a story of a few dozen articles.
+ * their rarer ones. 50 is what the share gives a story of a thousand statements (some 25 articles): smaller
+ * stories are left as the share decides, and larger ones reach the bound soon, after which the work per
+ * statement stops growing.
  */
-const MAX_CANDIDATE_POSTINGS = 100;
+const MAX_CANDIDATE_POSTINGS = 50;
 
 /** How many units a stem may be in and still propose candidate pairs, in a story of `units` units. */
 export function candidateCap(units: number): number {

@@ -10,6 +10,11 @@ const MAX_QUOTED_SHARE = 0.5;
 /** A word in more than this share of the story's sentences (or {@link MIN_COMMON_POSTINGS}) is common. */
 const COMMON_WORD_SHARE = 0.03;
 const MIN_COMMON_POSTINGS = 8;
+/**
+ * However long the story, a word in more sentences than this is common: a share alone lets the sentences
+ * looked through per quotation grow with the story. 100 is far above a story of a few dozen articles' share.
+ */
+const MAX_COMMON_POSTINGS = 100;
 
 interface Word {
   word: string;
@@ -75,7 +80,7 @@ export function refineFidelity(story: ResolvedStory): ReportQuote[] {
       else byWord.set(w, [c]);
     }
   }
-  const commonAt = Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE);
+  const commonAt = Math.min(MAX_COMMON_POSTINGS, Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE));
   return story.quotes.map((q) => ({
     ...q,
     occurrences: q.occurrences.map((o) => {
