@@ -1,4 +1,5 @@
 import type { DateMention } from "../../model/index.js";
+import { parseNumberWords } from "../numbers/words.js";
 import { isoDay, isoMonth, isoYear, parseIsoDay } from "./calendar.js";
 
 /**
@@ -7,22 +8,13 @@ import { isoDay, isoMonth, isoYear, parseIsoDay } from "./calendar.js";
  */
 const OFFSET_REACH = 48;
 
-const SMALL_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
+/** The amounts an offset is counted in: a numeral, "a"/"an", or a number word up to twelve. */
+const SMALL_AMOUNT = "a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+
+function amountOf(word: string): number {
+  if (/^an?$/i.test(word)) return 1;
+  return Number(word) || (parseNumberWords(word.toLowerCase())?.value ?? 0);
+}
 
 /** Where the search starts: "before"/"after" are rarer in text than amounts and units, and cheap to find. */
 const DIRECTION = /\b(?:before|after)\b/g;
@@ -35,7 +27,7 @@ const UNIT_BEFORE = /\b(?<u>day|week|month|year)s?\s+$/i;
  * after", "for a week before", "the first days after").
  */
 const AMOUNT_BEFORE = new RegExp(
-  String.raw`(?<!\b(?:the|in|within|for|over|during|first|those|these|next|past|last|of|few|some)\s+)\b(?<n>\d{1,2}|${Object.keys(SMALL_NUMBERS).join("|")})\s+$`,
+  String.raw`(?<!\b(?:the|in|within|for|over|during|first|those|these|next|past|last|of|few|some)\s+)\b(?<n>\d{1,2}|${SMALL_AMOUNT})\s+$`,
   "i",
 );
 
@@ -64,7 +56,7 @@ export function datesByOffset(text: string, mentions: DateMention[]): DateMentio
     const anchor = mentions.find((d) => d.start >= end);
     if (anchor?.date === undefined || anchor.start - end > OFFSET_REACH) continue;
     if (STOP.test(text.slice(end, anchor.start))) continue;
-    const n = Number(amount.groups?.n) || (SMALL_NUMBERS[(amount.groups?.n ?? "").toLowerCase()] ?? 0);
+    const n = amountOf(amount.groups?.n ?? "");
     const sign = d[0] === "before" ? -1 : 1;
     const date = shift(anchor.date, (unit.groups?.u ?? "").toLowerCase(), sign * n);
     if (date === undefined) continue;
