@@ -11,7 +11,7 @@ import { STOPWORDS, stem } from "./words.js";
  * - a full date with the word that governs it ("died on May 2");
  * - two content words in a row, both lower-case ("gun carriage", "national mourning"), or a hyphenated
  *   compound ("post-Brexit");
- * - a name with a content word right next to it ("predecessor Boris Johnson").
+ * - a name with a content word right next to it ("predecessor Ada Kestrel").
  */
 export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<string, number> {
   // Each key with where it stands in the article text (its first place in the unit).

@@ -74,7 +74,7 @@ const OUTLET_SAID = new RegExp(
 
 /**
  * Words after the name of a body that make what precedes or follows its statement: "the Interior Ministry said",
- * "MOH has said". Only for bodies (`isBody`): a person who says something is a quotation's speaker.
+ * "MOF has said". Only for bodies (`isBody`): a person who says something is a quotation's speaker.
  */
 const BODY_SAID =
   /^\s*,?\s*(?:has |had |also |later |earlier |previously |then )?(?:said|says|stated|states|announced|announces|confirmed|confirms|added|adds|noted|notes|told reporters)(?![\p{L}\p{N}])/iu;
@@ -141,7 +141,7 @@ function isOutletName(run: string): boolean {
 const CAP_WORD = "[\\p{Lu}][\\p{L}\\p{M}\\p{N}'’.&-]*";
 /** Lower-case words that may join the capitalised words of one name ("Times of Israel"). */
 const NAME_JOINER = "(?:of|for|and|de|du|des|del|la|le|al|el|&)";
-/** A number inside a name ("Channel 8 News", "Radio 4"); `trimRun` keeps it only after an outlet word. */
+/** A number inside a name ("Channel 6 News", "Radio 4"); `trimRun` keeps it only after an outlet word. */
 const NAME_NUMBER = "\\p{N}{1,3}(?![\\p{N}]|[,.]\\p{N})";
 const NAME_AHEAD = new RegExp(
   `^(?:(the)\\s+)?(${CAP_WORD}(?:\\s+(?:(?:${NAME_JOINER}\\s+(?:the\\s+)?)?${CAP_WORD}|${NAME_NUMBER}))*)`,
@@ -302,7 +302,7 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
     for (const m of sentence.matchAll(/[\p{Lu}][^\s]*(?=[\s,'’])/gu)) {
       const found = runAt(sentence, m.index);
       if (!found) continue;
-      // "the Ministry of Health (MOH) said": the acronym defined in passing is part of the name.
+      // "the Ministry of Fisheries (MOF) said": the acronym defined in passing is part of the name.
       const rest = sentence.slice(found.start + found.run.length).replace(DEFINED_ACRONYM, "");
       // "Ana Ruiz, an adviser to the Port Authority, said": a comma before the verb closes an apposition that
       // the name only ends; the one who speaks came before it.
@@ -341,7 +341,7 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
   return hits.sort((x, y) => x.at - y.at);
 }
 
-/** The nearest body named before `at` whose name has the head word: "the ministry" after "the Ministry of Health". */
+/** The nearest body named before `at` whose name has the head word: "the ministry" after "the Ministry of Fisheries". */
 function bodyBefore(head: string, at: number, a: AnnotatedArticle, story: ResolvedStory): string | undefined {
   for (let i = a.mentions.length - 1; i >= 0; i--) {
     const m = a.mentions[i] as Mention;
@@ -361,7 +361,7 @@ const COMMON_ACRONYMS = new Set("NGO NGOS CEO CEOS CFO PM MP MPS GDP AI TV PR HR
 /** The words after a headline's last colon, when they are few: the source the headline credits. */
 const HEADLINE_SOURCE = /:\s+([^\s:][^:]{0,50}?)\s*$/u;
 
-/** An acronym in brackets right after the name it stands for: " (MOH)". */
+/** An acronym in brackets right after the name it stands for: " (MOF)". */
 const DEFINED_ACRONYM = /^\s*\([\p{Lu}][\p{Lu}\p{N}&.-]{1,9}\)/u;
 
 /** One name in a credit line: "AFP", "REUTERS", "Harbor Wire". */
@@ -439,7 +439,7 @@ function creditName(raw: string, a: AnnotatedArticle, story: ResolvedStory): str
   return known ? displayName(known) : raw;
 }
 
-/** An organisation's name with the acronym it goes by: "Ministry of Health (MOH)". */
+/** An organisation's name with the acronym it goes by: "Ministry of Fisheries (MOF)". */
 function displayName(entity: Entity): string {
   if (entity.type !== "organization") return entity.name;
   // "REUTERS" is the same word in capitals, not an acronym: an acronym stands for a name of several words.
@@ -448,7 +448,7 @@ function displayName(entity: Entity): string {
   return acronym && !entity.name.includes(acronym) ? `${entity.name} (${acronym})` : entity.name;
 }
 
-/** Whether the letters of an acronym run through a name in order, the first at its start: "MOH", "Ministry of Health". */
+/** Whether the letters of an acronym run through a name in order, the first at its start: "MOF", "Ministry of Fisheries". */
 function abbreviates(acronym: string, name: string): boolean {
   const letters = name.toLowerCase();
   if (acronym[0]?.toLowerCase() !== letters[0]) return false;
@@ -539,7 +539,7 @@ function runAt(sentence: string, at: number): { run: string; start: number; hadT
     k++;
   if (/^(?:the|a|an)$/iu.test(before[k] ?? "")) k++;
   if (k > 0 && PREPOSITION.test(before[k] ?? "")) return undefined;
-  // "Channel 8 News": "News" continues the name before the number.
+  // "Channel 6 News": "News" continues the name before the number.
   if (/^\p{N}{1,3}$/u.test(previous) && NUMBERED_MEDIA.test(/(\S+)\s+$/u.exec(sentence.slice(0, begin))?.[1] ?? ""))
     return undefined;
   const m = NAME_AHEAD.exec(sentence.slice(at));
@@ -554,7 +554,7 @@ function trimRun(run: string): string {
   let r = run.replace(/['’]s?$/u, "").replace(/\.(?:com|org|net|co\.uk|com\.au)\.?$/iu, "");
   if (/\.$/u.test(r) && !/\.\S*\.$/u.test(r.split(/\s+/u).at(-1) ?? "")) r = r.slice(0, -1);
   for (let m = TRAILING_DATE_WORD.exec(r); m && m.index > 0; m = TRAILING_DATE_WORD.exec(r)) r = r.slice(0, m.index);
-  // A number belongs to the name only after a broadcaster's word ("Channel 8 News", "Radio 4"); "told Harbor
+  // A number belongs to the name only after a broadcaster's word ("Channel 6 News", "Radio 4"); "told Harbor
   // Wire 12 ships" ends the name before it.
   const words = r.split(/\s+/u);
   const cut = words.findIndex(
@@ -564,7 +564,7 @@ function trimRun(run: string): string {
   return r;
 }
 
-/** Words after which a number is part of a broadcaster's name: "Channel 8", "Radio 4", "TV 2". */
+/** Words after which a number is part of a broadcaster's name: "Channel 6", "Radio 4", "TV 2". */
 const NUMBERED_MEDIA = /^(?:channel|radio|tv|television|network|kanal|canal)$/iu;
 
 /** A day or month name that a capitalised run picks up after a name ("told the Daily News Tuesday"). */

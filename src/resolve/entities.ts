@@ -496,7 +496,7 @@ function mergeReorderedNames(groups: Group[], union: (a: number, b: number) => v
 }
 
 /**
- * "UN General Assembly" and "United Nations General Assembly": an acronym written for the leading part of a
+ * "UN Security Council" and "United Nations Security Council": an acronym written for the leading part of a
  * name, when exactly one longer name spells it out.
  */
 function mergeAcronymPrefixes(

@@ -162,7 +162,7 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
         end = p;
         continue;
       }
-      // "Channel 8 News", "Terminal 2 Hospital": a number inside a name that a head word ends, outside a results table.
+      // "Channel 6 News", "Terminal 2 Hospital": a number inside a name that a head word ends, outside a results table.
       if (/^\d{1,3}$/.test(at(end)) && !table && isNamed(end + 1) && !isNamed(end + 2) && endsInHead(at(end + 1))) {
         end += 2;
         continue;

@@ -152,7 +152,7 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
     own.place += w;
   }
   if (isUniversity(full)) own.organization += W.university;
-  // "Israel-Hamas", "U.S.-China": two names joined by a hyphen describe something between them.
+  // "Russia-Ukraine", "U.S.-China": two names joined by a hyphen describe something between them.
   const halves = n === 1 && !place ? first.split("-") : [];
   if (halves.length === 2 && halves.every((h) => /^\p{Lu}/u.test(h)) && halves.some((h) => lookupPlace(h)))
     own.other += W.demonym;
@@ -242,7 +242,7 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
     const kind = appositionKind(tokens, c.end + 1, sentence.tokenEnd);
     if (kind) ctx[kind] += W.apposition;
   }
-  // "the Pentagon said": a name after "the" is rarely a person; in "the Biden administration" the "the" is the noun's.
+  // "the Pentagon said": a name after "the" is rarely a person; in "the Obama administration" the "the" is the noun's.
   const modifier = /^\p{Ll}/u.test(word(c.end)) && !SPEECH_VERBS.has(next) && !NEVER_INSIDE.has(next);
   if (prev === "the" && !modifier) {
     ctx.organization += W.afterThe;
