@@ -1,4 +1,5 @@
-import type { AnnotatedArticle, EntityType, Mention, QuoteMention } from "../src/model/index.js";
+import type { AnnotatedArticle, Article, EntityType, Mention, QuoteMention, StoryReport } from "../src/model/index.js";
+import { analyzeStory } from "../src/pipeline.js";
 
 /**
  * An annotated article built by hand for stage tests: mentions are found by their surface text, in order,
@@ -45,4 +46,14 @@ export function quoteIn(
     if (speaker.resolved) q.speaker.resolved = speaker.resolved;
   }
   return q;
+}
+
+/** A plain article as a reader would give it: id, text and, when given, a title and a publication date. */
+export function plainArticle(id: string, text: string, extra: { title?: string; published?: string } = {}): Article {
+  return { id, source: `${id}.txt`, text, removedBoilerplate: [], diagnostics: [], ...extra };
+}
+
+/** A story analysed whole from `[id, text]` pairs, each article dated `published` when given. */
+export function analyzeTexts(texts: [id: string, text: string][], published?: string): StoryReport {
+  return analyzeStory(texts.map(([id, text]) => plainArticle(id, text, published ? { published } : {})));
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readArticleFiles } from "../src/ingest/index.js";
 import type { Article } from "../src/model/index.js";
 import { analyzeStory } from "../src/pipeline.js";
+import { plainArticle } from "./fixtures.js";
 
 const example = join(import.meta.dirname, "..", "examples", "port-strike-fire");
 
@@ -19,13 +20,7 @@ const other: Article[] = [
     "More than 600 people fled Kelmbridge after the levee failed on Friday, according to the Northern Gazette. " +
       "Mayor Hanna Veit said the town would not rebuild the levee for a year.",
   ],
-].map(([id, text]) => ({
-  id: id as string,
-  source: `${id}.txt`,
-  text: text as string,
-  removedBoilerplate: [],
-  diagnostics: [],
-}));
+].map(([id, text]) => plainArticle(id as string, text as string));
 
 describe("analyses in one process", () => {
   it("give the same report for a story before and after another story was analysed", async () => {

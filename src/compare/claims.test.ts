@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { analyzeTexts } from "../../test/fixtures.js";
 import type { Article } from "../model/index.js";
 import { analyzeStory } from "../pipeline.js";
 import { statesTest } from "./claims.js";
 
 function story(...texts: [id: string, text: string][]) {
-  const articles: Article[] = texts.map(([id, text]) => ({
-    id,
-    source: `${id}.txt`,
-    text,
-    removedBoilerplate: [],
-    diagnostics: [],
-  }));
-  return analyzeStory(articles);
+  return analyzeTexts(texts);
 }
 
 const VOTE = (tally: string, length: string) =>

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../model/index.js";
-import { analyzeStory } from "../pipeline.js";
+import { analyzeTexts } from "../../test/fixtures.js";
 
 function story(...texts: [id: string, text: string][]) {
-  const articles: Article[] = texts.map(([id, text]) => ({
-    id,
-    source: `${id}.txt`,
-    text,
-    published: "2026-03-06",
-    removedBoilerplate: [],
-    diagnostics: [],
-  }));
-  return analyzeStory(articles);
+  return analyzeTexts(texts, "2026-03-06");
 }
 
 describe("details corroborated across sentences of their own", () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { plainArticle } from "../../test/fixtures.js";
 import type { Article } from "../model/index.js";
 import { analyzeStory } from "../pipeline.js";
 
-const mk = (id: string, text: string, published?: string): Article => ({
-  id,
-  source: `${id}.txt`,
-  text,
-  removedBoilerplate: [],
-  diagnostics: [],
-  ...(published ? { published } : {}),
-});
+const mk = (id: string, text: string, published?: string): Article =>
+  plainArticle(id, text, published ? { published } : {});
 
 /** A Wednesday. */
 const PUBLISHED = "2031-05-14";
