@@ -331,7 +331,7 @@ function matchFigures(
 
 /** Units that measure rather than count: time, money, shares, distances, weights and the like. */
 const MEASURE =
-  /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|age|percent|percentage points?|[a-z]{3}|[kcm]?m|miles?|km|kg|tonnes?|tons?|pounds?|dollars?|euros?|yuan|yen|rupees?|metres?|meters?|feet|foot|inches?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?|times)$/i;
+  /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|age|percent|percentage points?|usd|aud|cad|nzd|hkd|gbp|eur|jpy|inr|[kcm]?m|miles?|km|kg|tonnes?|tons?|pounds?|dollars?|euros?|yuan|yen|rupees?|metres?|meters?|feet|foot|inches?|litres?|liters?|gallons?|barrels?|acres?|hectares?|degrees?|times)$/i;
 
 /** A few words both statements share, to say what the figure is about. */
 function sharedContext(units: Unit[]): string {
