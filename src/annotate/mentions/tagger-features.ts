@@ -133,6 +133,16 @@ const step = (x: number) => EVIDENCE_STEPS.find((s) => x >= s) ?? -1;
  * @example documentFeatures({ words: ["Ali", "said"], sentences: [[0, 2]], rules: [{ tag: "B-PER" }, { tag: "O" }] })[0]
  */
 export function documentFeatures(doc: TaggerDocument): string[][] {
+  const features: string[][] = [];
+  visitFeatures(doc, (_word, f) => features.push(f));
+  return features;
+}
+
+/**
+ * The features of each word of a document (see `documentFeatures`), handed to `visit` word by word in order
+ * as they are made, so that a caller that only reads them (the tagger) keeps no document's worth of strings.
+ */
+export function visitFeatures(doc: TaggerDocument, visit: (word: number, features: string[]) => void): void {
   const words = doc.words.map(plainWord);
   const lower = words.map((w) => w.toLowerCase());
   const casing = words.map(casingClass);
@@ -171,7 +181,6 @@ export function documentFeatures(doc: TaggerDocument): string[][] {
     cuesOfWord.set(key, map);
   });
 
-  const features: string[][] = [];
   for (const [from, to] of doc.sentences) {
     for (let i = from; i < to; i++) {
       const w = words[i] as string;
@@ -272,10 +281,9 @@ export function documentFeatures(doc: TaggerDocument): string[][] {
         if (reading.fixed) f.push(`rfixed=${type}`);
       }
       if (doc.newsCopies) for (const x of f.slice(doc.newsCopies === "all" ? 0 : ruleStart)) f.push(`N:${x}`);
-      features.push(f);
+      visit(i, f);
     }
   }
-  return features;
 }
 
 /** Words that open an apposition before its head noun ("X, a commander", "X, one of the largest militias"). */

@@ -1,5 +1,5 @@
 import type { EntityType } from "../../model/index.js";
-import { documentFeatures, LABELS, type Label, type TaggerDocument } from "./tagger-features.js";
+import { LABELS, type Label, type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { CONLL_OF, type RuleTag } from "./tagger-tokens.js";
 import { L, viterbi } from "./viterbi.js";
 
@@ -46,31 +46,28 @@ export function parseWeights(text: string, transitions: string): TaggerWeights {
 
 /**
  * The best label of every word of a document: each sentence decoded on its own (Viterbi), the words scored
- * by the features `documentFeatures` gives them; then one name, one type within the document (see
- * `agreeInDocument`), and the rules' type where their context evidence is strong (see `keepStrongContext`).
+ * by the features `documentFeatures` gives them (or `features`, when already made); then one name, one type
+ * within the document (see `agreeInDocument`), and the rules' type where their context evidence is strong
+ * (see `keepStrongContext`). Without `features`, each word's are scored as they are made and then dropped.
  */
-export function tagDocument(
-  doc: TaggerDocument,
-  weights: TaggerWeights,
-  features: string[][] = documentFeatures(doc),
-): string[] {
+export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, features?: string[][]): string[] {
   const total =
     doc.sentences.length === 0 ? 0 : (doc.sentences[doc.sentences.length - 1] as readonly [number, number])[1];
   const emission = new Float64Array(total * L);
-  const labels = new Uint8Array(total);
-  for (const [from, to] of doc.sentences) {
-    const n = to - from;
-    const scores = emission.subarray(from * L, to * L);
-    for (let i = 0; i < n; i++) {
-      for (const f of features[from + i] as string[]) {
-        const r = weights.index.get(f);
-        if (r === undefined) continue;
-        for (let y = 0; y < L; y++)
-          scores[i * L + y] = (scores[i * L + y] as number) + (weights.rows[r * L + y] as number);
-      }
+  const score = (word: number, f: readonly string[]) => {
+    const at = word * L;
+    for (const x of f) {
+      const r = weights.index.get(x);
+      if (r === undefined) continue;
+      const row = r * L;
+      for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (weights.rows[row + y] as number);
     }
-    labels.set(viterbi(scores, n, weights.transitions), from);
-  }
+  };
+  if (features) features.forEach((f, word) => score(word, f));
+  else visitFeatures(doc, score);
+  const labels = new Uint8Array(total);
+  for (const [from, to] of doc.sentences)
+    labels.set(viterbi(emission.subarray(from * L, to * L), to - from, weights.transitions), from);
   agreeInDocument(doc.words, labels, emission);
   keepStrongContext(labels, doc.rules);
   return [...labels].map((y) => LABELS[y] as string);

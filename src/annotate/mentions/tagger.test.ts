@@ -283,6 +283,27 @@ describe("the shipped tagger", () => {
     );
     expect(labels).toEqual(["B-PER", "I-PER", "O", "O", "O"]);
   });
+
+  it("labels a document alike whether it scores the features as they are made or is given them", () => {
+    const text = "Mira Vance of the Harbour Authority said. Vance flew to Oslo. Ships left Port Kell on Friday.";
+    const { tokens, sentences } = taggerTokens({ text, ...tokenize(text) });
+    const doc = {
+      words: tokens.map((t) => t.text),
+      sentences,
+      rules: ruleTags(tokens, detectMentionsByRules({ text, ...tokenize(text) })),
+      newsCopies: "rules" as const,
+    };
+    const streamed = tagDocument(doc, taggerWeights());
+    expect(streamed).toEqual(tagDocument(doc, taggerWeights(), documentFeatures(doc)));
+    expect(streamed.some((l) => l !== "O")).toBe(true);
+    // Features of another document give other labels: the scores come from the features, not the words.
+    const blank = documentFeatures({
+      ...doc,
+      words: doc.words.map(() => "the"),
+      rules: doc.rules.map(() => ({ tag: "O" })),
+    });
+    expect(tagDocument(doc, taggerWeights(), blank)).not.toEqual(streamed);
+  });
 });
 
 describe("settleByRules", () => {
