@@ -1,4 +1,5 @@
-import type { AnnotatedArticle, ReportQuote, ResolvedStory } from "../model/index.js";
+import type { AnnotatedArticle, ReportQuote, ResolvedStory, Token } from "../model/index.js";
+import { isWord, tokenSpans } from "../words/tokens.js";
 
 /** A quotation's words must mostly recur in another article's sentence for that sentence to be its source. */
 const MIN_MATCHED_SHARE = 0.6;
@@ -22,14 +23,11 @@ interface Word {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
-
-function wordsOf(text: string, offset = 0): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({
-    word: m[0].toLowerCase().replace(/’/g, "'"),
-    start: offset + m.index,
-    end: offset + m.index + m[0].length,
-  }));
+/** The words among tokens, lower case with plain apostrophes. */
+function wordsOf(tokens: readonly Token[]): Word[] {
+  return tokens
+    .filter((t) => isWord(t.text))
+    .map((t) => ({ word: t.text.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.end }));
 }
 
 /** Indices in `b` of a longest common subsequence of words with `a`. */
@@ -67,7 +65,7 @@ function lcsMatches(a: string[], b: string[]): number[] {
 export function refineFidelity(story: ResolvedStory): ReportQuote[] {
   const sentences: Candidate[] = story.articles.flatMap((a) =>
     a.sentences.map((s) => {
-      const words = wordsOf(a.article.text.slice(s.start, s.end), s.start);
+      const words = wordsOf(a.tokens.slice(s.tokenStart, s.tokenEnd));
       return { article: a.article.id, quotes: a.quotes, words, vocabulary: new Set(words.map((w) => w.word)) };
     }),
   );
@@ -84,7 +82,7 @@ export function refineFidelity(story: ResolvedStory): ReportQuote[] {
   return story.quotes.map((q) => ({
     ...q,
     occurrences: q.occurrences.map((o) => {
-      const words = wordsOf(o.text).map((w) => w.word);
+      const words = wordsOf(tokenSpans(o.text)).map((w) => w.word);
       if (words.length < MIN_MATCHED_WORDS) return o;
       // Candidates share most of the quotation's rarer words; common words would make every sentence one.
       const rare = [...new Set(words)].filter((w) => (byWord.get(w)?.length ?? 0) <= commonAt);

@@ -1,4 +1,5 @@
-import type { AnnotatedArticle, Entity, Mention, ReportProvenance, ResolvedStory } from "../model/index.js";
+import type { AnnotatedArticle, Entity, Mention, ReportProvenance, ResolvedStory, Token } from "../model/index.js";
+import { isWord } from "../words/tokens.js";
 import type { Unit } from "./units.js";
 import { STOPWORDS } from "./words.js";
 
@@ -700,8 +701,6 @@ interface Words {
   kept: Word[];
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
-
 /**
  * The article's words outside quotations, sentence by sentence, normalised so that a copy matches despite case,
  * accents, apostrophes and "ten"/"10". Capitalised words inside a sentence are names: a shared run made only of
@@ -713,13 +712,15 @@ function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
   let total = 0;
   for (const [sentence, u] of units.entries()) {
     let first = true;
-    for (const m of u.text.matchAll(WORD)) {
+    for (let t = u.sentence.tokenStart; t < u.sentence.tokenEnd; t++) {
+      const token = a.tokens[t] as Token;
+      if (!isWord(token.text)) continue;
       const index = total++;
-      const capitalised = !first && /^\p{Lu}/u.test(m[0]);
+      const capitalised = !first && /^\p{Lu}/u.test(token.text);
       first = false;
-      if (quoted[u.sentence.start + m.index]) continue;
-      const ascii = /^[\x20-\x7e]*$/u.test(m[0]);
-      const normal = (ascii ? m[0] : m[0].normalize("NFKD").replace(/\p{M}/gu, ""))
+      if (quoted[token.start]) continue;
+      const ascii = /^[\x20-\x7e]*$/u.test(token.text);
+      const normal = (ascii ? token.text : token.text.normalize("NFKD").replace(/\p{M}/gu, ""))
         .toLowerCase()
         .replace(/['’]/gu, "")
         .replace(/(\d),(?=\d{3})/gu, "$1");
@@ -885,7 +886,7 @@ const wordCounts = new WeakMap<AnnotatedArticle, number>();
 function wordCount(a: AnnotatedArticle): number {
   let n = wordCounts.get(a);
   if (n === undefined) {
-    n = (a.article.text.match(WORD) ?? []).length;
+    n = a.tokens.filter((t) => isWord(t.text)).length;
     wordCounts.set(a, n);
   }
   return n;

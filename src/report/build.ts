@@ -1,5 +1,6 @@
 import type { AnnotatedArticle, EntityIndex, ReportArticle, ReportQuote, StoryReport } from "../model/index.js";
 import { STORY_SCHEMA } from "../model/index.js";
+import { isWord } from "../words/tokens.js";
 
 /** What the later stages add to a report; absent parts are empty arrays. */
 export type Findings = Partial<
@@ -54,7 +55,7 @@ function toReportArticle(a: AnnotatedArticle): ReportArticle {
     id,
     source,
     text,
-    wordCount: a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length,
+    wordCount: a.tokens.filter((t) => isWord(t.text)).length,
     removedBoilerplate,
   };
   if (outlet !== undefined) out.outlet = outlet;

@@ -1,96 +1,12 @@
 import type { Sentence, Token } from "../../model/index.js";
-
-/**
- * Words keep internal apostrophes, hyphens and periods (Shi'ite, long-range, U.S.), and numbers keep their
- * separators (1,100 and 3.5); every other non-space character is a token of its own.
- */
-const TOKEN =
-  /\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑-][\p{L}\p{N}]+)*\.?|\S/gu;
-
-/**
- * Abbreviations whose period does not end a sentence. Lower-cased, without the period. Titles and the
- * short forms news copy uses before names and numbers.
- */
-const ABBREVIATIONS = new Set([
-  "mr",
-  "mrs",
-  "ms",
-  "dr",
-  "prof",
-  "gen",
-  "lt",
-  "col",
-  "maj",
-  "capt",
-  "sgt",
-  "cpl",
-  "pte",
-  "adm",
-  "cmdr",
-  "brig",
-  "const",
-  "cst",
-  "det",
-  "insp",
-  "supt",
-  "hon",
-  "atty",
-  "gov",
-  "sen",
-  "rep",
-  "rev",
-  "st",
-  "sr",
-  "jr",
-  "no",
-  "vs",
-  "etc",
-  "inc",
-  "ltd",
-  "co",
-  "corp",
-  "jan",
-  "feb",
-  "mar",
-  "apr",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
-  "mt",
-  "ft",
-  "pres",
-  "dept",
-  "est",
-  "approx",
-  "fig",
-  "vol",
-]);
+import { isInitialism, tokenSpans } from "../../words/tokens.js";
 
 const SENTENCE_END = /^[.!?…]$/;
 const CLOSERS = /^["'”’)\]»]$/;
 
 /** Splits clean text into tokens and sentences; a line break always ends a sentence. */
 export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
-  const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    let word = m[0];
-    let start = m.index;
-    // A trailing period belongs to the word only when the word is an abbreviation; otherwise it is punctuation.
-    if (word.length > 1 && word.endsWith(".") && !/^(?:\p{L}\.){2,}$/u.test(word)) {
-      const stem = word.slice(0, -1);
-      if (!ABBREVIATIONS.has(stem.toLowerCase()) && !/^\p{Lu}$/u.test(stem)) {
-        tokens.push({ start, end: start + stem.length, text: stem });
-        start += stem.length;
-        word = ".";
-      }
-    }
-    tokens.push({ start, end: start + word.length, text: word });
-  }
+  const tokens: Token[] = tokenSpans(text);
   return { tokens, sentences: splitSentences(text, tokens) };
 }
 
@@ -139,7 +55,7 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
 }
 
 function endsWithInitialism(word: string): boolean {
-  return /^(?:\p{L}\.){2,}$/u.test(word);
+  return isInitialism(word);
 }
 
 function startsSentence(word: string): boolean {
