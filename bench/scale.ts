@@ -7,9 +7,11 @@ import type { Article } from "../src/model/index.js";
  * How the analysis of one story grows with its size: PolNeAR articles (train and dev, in name order) analysed
  * as one story of 100, 200, 400 and 800 articles and of all of them, each size in a process of its own so that
  * its peak memory is its own. Prints time and peak RSS per size, the ratio of 800 to 100 and the growth
- * exponent fitted on a log-log scale (1 is linear, 2 quadratic).
+ * exponent fitted on a log-log scale (1 is linear, 2 quadratic). With `--reference DIST` (the dist folder of
+ * another build, say of an earlier commit) each size is also analysed by that build, in a process of its own
+ * right before this build's, and the ratio of the two times is printed: on a shared machine only that is fair.
  *
- * Run: npm run bench -- scale [--sizes 100,200,400,800]
+ * Run: npm run bench -- scale [--sizes 100,200,400,800] [--reference /tmp/ref/dist]
  */
 const DEFAULT_SIZES = [100, 200, 400, 800];
 
@@ -32,9 +34,8 @@ function corpus(): string[] {
   });
 }
 
-/** The child: analyses the first `size` articles once and prints one JSON line. */
-async function child(size: number): Promise<void> {
-  const dist = join(import.meta.dirname, "..", "dist");
+/** The child: analyses the first `size` articles once with the build in `dist` and prints one JSON line. */
+async function child(size: number, dist: string): Promise<void> {
   const { analyzeStory } = (await import(join(dist, "pipeline.js"))) as Pipeline;
   const { decodeText, readTextArticle } = (await import(join(dist, "ingest", "index.js"))) as Ingest;
   const articles: Article[] = corpus()
@@ -63,37 +64,57 @@ function fitExponent(points: { size: number; ms: number }[]): number {
   return num / den;
 }
 
+type Row = { size: number; ms: number; rssMb: number; facts: number };
+
+/** Runs one size in a process of its own with the build in `dist`; undefined (and a line saying why) on failure. */
+function measure(size: number, dist: string, label: string): Row | undefined {
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, import.meta.filename, "--child", String(size), "--dist", dist],
+    { encoding: "utf8", maxBuffer: 1 << 20 },
+  );
+  const line = run.stdout.trim().split("\n").pop() ?? "";
+  if (run.status !== 0 || !line.startsWith("{")) {
+    console.log(
+      `${String(size).padStart(5)} articles${label}: failed (${run.stderr.trim().split("\n").pop() ?? run.status})`,
+    );
+    return undefined;
+  }
+  const row = JSON.parse(line) as Row;
+  console.log(
+    `${String(row.size).padStart(5)} articles${label}: ${(row.ms / 1000).toFixed(2)} s, peak RSS ${row.rssMb.toFixed(0)} MB, ${row.facts} facts`,
+  );
+  return row;
+}
+
 const args = process.argv.slice(2);
-const childSize = args.indexOf("--child");
-if (childSize >= 0) {
-  await child(Number(args[childSize + 1]));
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const childSize = option("--child");
+if (childSize !== undefined) {
+  await child(Number(childSize), option("--dist") ?? join(import.meta.dirname, "..", "dist"));
 } else {
   const all = corpus().length;
   if (all < 100) {
     console.log(`skipped: PolNeAR text not found under ${root}`);
   } else {
-    const sizesArg = args.indexOf("--sizes");
-    const sizes = (sizesArg >= 0 ? (args[sizesArg + 1] ?? "").split(",").map(Number) : [...DEFAULT_SIZES, all]).filter(
+    const sizesArg = option("--sizes");
+    const sizes = (sizesArg !== undefined ? sizesArg.split(",").map(Number) : [...DEFAULT_SIZES, all]).filter(
       (n) => n > 0 && n <= all,
     );
-    const rows: { size: number; ms: number; rssMb: number; facts: number }[] = [];
+    const reference = option("--reference");
+    const rows: Row[] = [];
     for (const size of sizes) {
-      const run = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, "--child", String(size)], {
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      });
-      const line = run.stdout.trim().split("\n").pop() ?? "";
-      if (run.status !== 0 || !line.startsWith("{")) {
-        console.log(
-          `${String(size).padStart(5)} articles: failed (${run.stderr.trim().split("\n").pop() ?? run.status})`,
-        );
-        continue;
-      }
-      const row = JSON.parse(line) as (typeof rows)[number];
+      const before = reference ? measure(size, reference, " (reference)") : undefined;
+      const row = measure(size, join(import.meta.dirname, "..", "dist"), reference ? " (this build)" : "");
+      if (!row) continue;
       rows.push(row);
-      console.log(
-        `${String(row.size).padStart(5)} articles: ${(row.ms / 1000).toFixed(2)} s, peak RSS ${row.rssMb.toFixed(0)} MB, ${row.facts} facts`,
-      );
+      if (before)
+        console.log(
+          `${String(size).padStart(5)} articles: this build takes ${(row.ms / before.ms).toFixed(2)} of the reference's time, ${(row.rssMb / before.rssMb).toFixed(2)} of its peak RSS`,
+        );
     }
     const at = (n: number) => rows.find((r) => r.size === n);
     const small = at(100);
