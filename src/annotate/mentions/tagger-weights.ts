@@ -63,7 +63,7 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
       for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (weights.rows[row + y] as number);
     }
   };
-  if (features) features.forEach((f, word) => score(word, f));
+  if (features) for (const [word, f] of features.entries()) score(word, f);
   else visitFeatures(doc, score);
   const labels = new Uint8Array(total);
   for (const [from, to] of doc.sentences)
