@@ -10,6 +10,7 @@ import type { Article } from "../src/model/index.js";
  * exponent fitted on a log-log scale (1 is linear, 2 quadratic). With `--reference DIST` (the dist folder of
  * another build, say of an earlier commit) each size is also analysed by that build, in a process of its own
  * right before this build's, and the ratio of the two times is printed: on a shared machine only that is fair.
+ * CPU time (user and system) is printed beside the wall time: it suffers less from other processes on the machine.
  *
  * Run: npm run bench -- scale [--sizes 100,200,400,800] [--reference /tmp/ref/dist]
  */
@@ -44,10 +45,13 @@ async function child(size: number, dist: string): Promise<void> {
       readTextArticle({ id: path.split("/").pop() ?? path, source: path, text: decodeText(readFileSync(path)).text }),
     );
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const report = analyzeStory(articles);
   const ms = performance.now() - t;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ size: articles.length, ms, rssMb, facts: report.facts.length }));
+  console.log(JSON.stringify({ size: articles.length, ms, cpuMs, rssMb, facts: report.facts.length }));
 }
 
 function fitExponent(points: { size: number; ms: number }[]): number {
@@ -64,7 +68,7 @@ function fitExponent(points: { size: number; ms: number }[]): number {
   return num / den;
 }
 
-type Row = { size: number; ms: number; rssMb: number; facts: number };
+type Row = { size: number; ms: number; cpuMs: number; rssMb: number; facts: number };
 
 /** Runs one size in a process of its own with the build in `dist`; undefined (and a line saying why) on failure. */
 function measure(size: number, dist: string, label: string): Row | undefined {
@@ -82,7 +86,7 @@ function measure(size: number, dist: string, label: string): Row | undefined {
   }
   const row = JSON.parse(line) as Row;
   console.log(
-    `${String(row.size).padStart(5)} articles${label}: ${(row.ms / 1000).toFixed(2)} s, peak RSS ${row.rssMb.toFixed(0)} MB, ${row.facts} facts`,
+    `${String(row.size).padStart(5)} articles${label}: ${(row.ms / 1000).toFixed(2)} s (${(row.cpuMs / 1000).toFixed(2)} s of CPU), peak RSS ${row.rssMb.toFixed(0)} MB, ${row.facts} facts`,
   );
   return row;
 }
@@ -113,7 +117,7 @@ if (childSize !== undefined) {
       rows.push(row);
       if (before)
         console.log(
-          `${String(size).padStart(5)} articles: this build takes ${(row.ms / before.ms).toFixed(2)} of the reference's time, ${(row.rssMb / before.rssMb).toFixed(2)} of its peak RSS`,
+          `${String(size).padStart(5)} articles: this build takes ${(row.ms / before.ms).toFixed(2)} of the reference's time (${(row.cpuMs / before.cpuMs).toFixed(2)} of its CPU time), ${(row.rssMb / before.rssMb).toFixed(2)} of its peak RSS`,
         );
     }
     const at = (n: number) => rows.find((r) => r.size === n);
