@@ -82,7 +82,7 @@ export function alignUnits(units: Unit[], threshold: number): AlignedPair[] {
       if (list.at.length > cap || list.at.length < 2) continue;
       for (let k = 0; k < list.at.length; k++) {
         const j = list.at[k] as number;
-        if (j <= i || (units[j] as Unit).article === a.article) continue;
+        if (j <= i || (units[j] as Unit).articleIndex === a.articleIndex) continue;
         if (row[j] === 0) touched.push(j);
         row[j] = (row[j] as number) + wa * (list.weight[k] as number);
       }

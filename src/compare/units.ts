@@ -1,7 +1,7 @@
 import type { AnnotatedArticle, DateMention, EntityIndex, Mention, NumberMention, Sentence } from "../model/index.js";
 import { TermStatistics, type TermVector } from "./similarity.js";
 import { type Slot, slotsOf } from "./slots.js";
-import { contentStems } from "./words.js";
+import { contentStems, stemsAt } from "./words.js";
 
 /** Clauses shorter than this many content stems are compared only as part of their sentence. */
 const MIN_CLAUSE_STEMS = 5;
@@ -62,7 +62,9 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
           mentions.map((m) => entities.byMention(a.article.id, m.start, m.end)?.id).filter((x): x is string => !!x),
         ),
       ];
-      const stems = [...contentStems(sentenceText), ...entityIds.map((id) => `@${id}`)];
+      // The sentence's words are read once; its clauses take theirs from them (no word crosses a clause break).
+      const words = stemsAt(sentenceText);
+      const stems = [...words.map((w) => w.stem), ...entityIds.map((id) => `@${id}`)];
       stats.add(stems);
       const quotes = a.quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
       const quotedChars = quotes.reduce(
@@ -84,7 +86,9 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         quoted: quotedChars / Math.max(1, sentenceText.length),
         quotes: quotes.map((q) => ({ start: q.start, end: q.end })),
       });
-      clauseStems.push(splitClauses(sentenceText, sentence.start).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS));
+      clauseStems.push(
+        splitClauses(sentenceText, sentence.start, words).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS),
+      );
     }
   });
   return drafts.map((d, i) => ({
@@ -99,15 +103,19 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   }));
 }
 
-function splitClauses(text: string, offset: number): { start: number; end: number; stems: string[] }[] {
+function splitClauses(
+  text: string,
+  offset: number,
+  words: { at: number; stem: string }[],
+): { start: number; end: number; stems: string[] }[] {
   const out: { start: number; end: number; stems: string[] }[] = [];
+  const stemsIn = (from: number, to: number) => words.filter((w) => w.at >= from && w.at < to).map((w) => w.stem);
   let from = 0;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
-    if (m.index > from)
-      out.push({ start: offset + from, end: offset + m.index, stems: contentStems(text.slice(from, m.index)) });
+    if (m.index > from) out.push({ start: offset + from, end: offset + m.index, stems: stemsIn(from, m.index) });
     from = m.index + m[0].length;
   }
   if (from < text.length)
-    out.push({ start: offset + from, end: offset + text.length, stems: contentStems(text.slice(from)) });
+    out.push({ start: offset + from, end: offset + text.length, stems: stemsIn(from, text.length) });
   return out;
 }

@@ -34,17 +34,22 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
 /** The content stems of a piece of text, in order (numbers normalised: "1,100" is "1100"). */
 export function contentStems(text: string): string[] {
-  const out: string[] = [];
+  return stemsAt(text).map((s) => s.stem);
+}
+
+/** The content stems of a piece of text with where each word starts in it, in order (see `contentStems`). */
+export function stemsAt(text: string): { at: number; stem: string }[] {
+  const out: { at: number; stem: string }[] = [];
   for (const m of text.matchAll(WORD)) {
     const raw = m[0].replace(/[.'’-]+$/u, "");
     const lower = raw.toLowerCase();
     if (STOPWORDS.has(lower)) continue;
     if (/^\d[\d,.]*$/.test(raw)) {
-      out.push(raw.replace(/,/g, ""));
+      out.push({ at: m.index, stem: raw.replace(/,/g, "") });
       continue;
     }
     if (lower.length < 2) continue;
-    out.push(stem(lower.replace(/\./g, "")));
+    out.push({ at: m.index, stem: stem(lower.replace(/\./g, "")) });
   }
   return out;
 }
