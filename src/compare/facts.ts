@@ -17,27 +17,37 @@ export interface StatementGroup {
  * so chains of loose matches cannot sweep up a whole story.
  */
 export function groupStatements(units: Unit[], pairs: AlignedPair[]): StatementGroup[] {
-  const groupOf = new Map<number, number>();
-  const groups: Set<number>[] = [];
-  const articlesOf = (g: Set<number>) => new Set([...g].map((i) => (units[i] as Unit).article));
+  // A group keeps its articles, and the smaller side of a merge joins the larger: a pair costs what the smaller
+  // group holds, not what both do. `made` orders the groups as if each merge made a new one.
+  interface Group {
+    members: number[];
+    articles: Set<string>;
+    made: number;
+  }
+  const groupOf = new Map<number, Group>();
+  const single = (i: number): Group => ({ members: [i], articles: new Set([(units[i] as Unit).article]), made: -1 });
+  let made = 0;
   for (const { a, b } of pairs) {
     const ga = groupOf.get(a);
     const gb = groupOf.get(b);
     if (ga !== undefined && ga === gb) continue;
-    const left = ga === undefined ? new Set([a]) : (groups[ga] as Set<number>);
-    const right = gb === undefined ? new Set([b]) : (groups[gb] as Set<number>);
-    const la = articlesOf(left);
-    if ([...articlesOf(right)].some((x) => la.has(x))) continue;
-    const merged = new Set([...left, ...right]);
-    const id = groups.length;
-    groups.push(merged);
-    if (ga !== undefined) groups[ga] = new Set();
-    if (gb !== undefined) groups[gb] = new Set();
-    for (const i of merged) groupOf.set(i, id);
+    const left = ga ?? single(a);
+    const right = gb ?? single(b);
+    const [small, large] = left.members.length <= right.members.length ? [left, right] : [right, left];
+    let shared = false;
+    for (const x of small.articles) if (large.articles.has(x)) shared = true;
+    if (shared) continue;
+    for (const i of small.members) {
+      large.members.push(i);
+      groupOf.set(i, large);
+    }
+    for (const x of small.articles) large.articles.add(x);
+    if (large.made < 0) for (const i of large.members) groupOf.set(i, large);
+    large.made = made++;
   }
-  return groups
-    .filter((g) => g.size > 1)
-    .map((g) => ({ units: [...g].map((i) => units[i] as Unit).sort((x, y) => x.articleIndex - y.articleIndex) }));
+  return [...new Set(groupOf.values())]
+    .sort((x, y) => x.made - y.made)
+    .map((g) => ({ units: g.members.map((i) => units[i] as Unit).sort((x, y) => x.articleIndex - y.articleIndex) }));
 }
 
 function evidenceOf(u: Unit): EvidenceSpan {
