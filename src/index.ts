@@ -6,6 +6,6 @@ export { tokenize } from "./annotate/tokens/index.js";
 export * from "./ingest/index.js";
 export * from "./model/index.js";
 export { referentialProblems, storyReportSchema } from "./model/report-schema.js";
-export { analyzeStory, annotateArticle } from "./pipeline.js";
-export { buildReport, type Findings } from "./report/build.js";
+export { analyzeStory, annotateArticle, findStory } from "./pipeline.js";
+export { buildReport } from "./report/build.js";
 export * from "./resolve/index.js";
