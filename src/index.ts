@@ -4,6 +4,7 @@ export { extractNumbers } from "./annotate/numbers/index.js";
 export { extractQuotes } from "./annotate/quotes/index.js";
 export { tokenize } from "./annotate/tokens/index.js";
 export * from "./ingest/index.js";
+export { findingsProblems, findingsSchema } from "./model/findings-schema.js";
 export * from "./model/index.js";
 export { referentialProblems, storyReportSchema } from "./model/report-schema.js";
 export { analyzeStory, annotateArticle, findStory } from "./pipeline.js";

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { plainArticle } from "../../test/fixtures.js";
 import { readArticleFiles } from "../ingest/index.js";
+import { findingsProblems, findingsSchema } from "../model/findings-schema.js";
 import { type Article, FINDINGS_SCHEMA, type Findings, type StoryReport } from "../model/index.js";
 import { referentialProblems, storyReportSchema } from "../model/report-schema.js";
 import { findStory } from "../pipeline.js";
@@ -53,6 +54,57 @@ describe("findings of the example story, as a store keeps them", () => {
       JSON.parse(JSON.stringify(findings)) as Findings,
     );
     expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(report));
+  });
+});
+
+describe("findingsSchema and findingsProblems", () => {
+  const copy = (): Findings => JSON.parse(JSON.stringify(findings));
+
+  it("accept the example story's findings as stored", () => {
+    expect(() => findingsSchema.parse(copy())).not.toThrow();
+    expect(findingsProblems(copy(), articles)).toEqual([]);
+  });
+
+  it.each<[string, (f: Findings) => void]>([
+    ["another schema", (f) => Object.assign(f, { schema: "triangulate.findings/0" })],
+    ["a copy of the words beside a span", (f) => Object.assign(f.facts[0]?.claim ?? {}, { text: "copied" })],
+    ["a span that ends before it starts", (f) => Object.assign(f.facts[0]?.claim ?? {}, { start: 9, end: 3 })],
+    ["a quotation known by an occurrence it does not have", (f) => Object.assign(f.quotes[0] ?? {}, { reference: 99 })],
+    ["a discrepancy with one side", (f) => f.discrepancies[0]?.sides.splice(1)],
+    ["a fact without support", (f) => f.facts[0]?.support.splice(0)],
+    ["a certainty without its cue list", (f) => delete (f.certainty[0] as { cues?: unknown }).cues],
+  ])("reject %s", (_, spoil) => {
+    const f = copy();
+    spoil(f);
+    expect(findingsSchema.safeParse(f).success).toBe(false);
+  });
+
+  it.each<[string, (f: Findings) => void, RegExp]>([
+    [
+      "a span past the end of its text",
+      (f) => Object.assign(f.facts[0]?.claim ?? {}, { end: 1e6 }),
+      /^fact f1: .* outside the text/,
+    ],
+    [
+      "a span in an article not given",
+      (f) => Object.assign(f.timeline[0]?.statement ?? {}, { article: "x" }),
+      /unknown article x/,
+    ],
+    [
+      "a title span of an article without a title",
+      (f) =>
+        Object.assign(f.certainty[0]?.claim ?? {}, {
+          article: "000_strike-fifth-day",
+          field: "title",
+          start: 0,
+          end: 1,
+        }),
+      /outside the title/,
+    ],
+  ])("find %s", (_, spoil, problem) => {
+    const f = copy();
+    spoil(f);
+    expect(findingsProblems(f, articles).some((p) => problem.test(p))).toBe(true);
   });
 });
 
