@@ -2,11 +2,21 @@ import { describe, expect, it } from "vitest";
 import { alignUnits, candidateCap } from "./align.js";
 import type { Unit } from "./units.js";
 
+/** Position of each article named in these tests, as the story would number them. */
+const articleIndex = new Map<string, number>();
+
 /** A unit with only what alignment reads: its position, article and stem weights. */
 function unit(index: number, article: string, stems: Record<string, number>): Unit {
   const weights = new Map(Object.entries(stems));
   const norm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0));
-  return { index, article, vector: { weights, norm }, clauses: [] } as unknown as Unit;
+  if (!articleIndex.has(article)) articleIndex.set(article, articleIndex.size);
+  return {
+    index,
+    article,
+    articleIndex: articleIndex.get(article),
+    vector: { weights, norm },
+    clauses: [],
+  } as unknown as Unit;
 }
 
 describe("candidateCap", () => {
