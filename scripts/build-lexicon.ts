@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { nameKey } from "../src/annotate/mentions/name-key.js";
+import { nameKey } from "../src/words/name-key.js";
 
 const SOURCE = process.argv[2] ?? "/work/shared/data/ner/open-train";
 const OUT = new URL("../src/annotate/mentions/lexicon.model.json", import.meta.url);

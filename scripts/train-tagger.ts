@@ -22,7 +22,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isAllCaps } from "../src/annotate/mentions/casing.js";
-import { NAME_PARTICLES, NEVER_NAMES, PERSON_TITLES } from "../src/annotate/mentions/cues.js";
 import type { MentionInput } from "../src/annotate/mentions/input.js";
 import {
   type CorpusCounts,
@@ -48,6 +47,7 @@ import {
 import { parseWeights, tagDocument } from "../src/annotate/mentions/tagger-weights.js";
 import { isGroupWord } from "../src/annotate/mentions/words.js";
 import { buildInput, spansOf } from "../src/eval/ner.js";
+import { NAME_PARTICLES, NEVER_NAMES, PERSON_TITLES } from "../src/words/names.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DATA = resolve(HERE, "../../shared/data");

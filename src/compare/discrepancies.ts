@@ -1,5 +1,5 @@
-import { parseNumberWords } from "../annotate/numbers/words.js";
 import type { EntityIndex, Mention, NumberMention, ReportDiscrepancy, ResolvedStory } from "../model/index.js";
+import { parseNumberWords } from "../words/numbers.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";

@@ -1,6 +1,6 @@
-import { ORG_HEADS, PLACE_HEADS } from "../annotate/mentions/cues.js";
 import { lookupPlace, placeOfDemonym } from "../annotate/mentions/lexicon.js";
 import type { AnnotatedArticle, Entity, EntityIndex, EntityType, LocatedMention, Mention } from "../model/index.js";
+import { ORG_HEADS, PLACE_HEADS } from "../words/names.js";
 import {
   allInitials,
   bareKey,

@@ -1,6 +1,4 @@
 import type { EntityType, Sentence, Token } from "../../model/index.js";
-import type { CaseStats, NameJudgement } from "./casing.js";
-import { casingOf, isHeadline, isTitleCaseLine, judgeName, opensClause, titleCase } from "./casing.js";
 import {
   CALENDAR,
   NAME_PARTICLES,
@@ -10,7 +8,9 @@ import {
   PLACE_HEADS,
   PLAIN_ACRONYMS,
   SPEECH_VERBS,
-} from "./cues.js";
+} from "../../words/names.js";
+import type { CaseStats, NameJudgement } from "./casing.js";
+import { casingOf, isHeadline, isTitleCaseLine, judgeName, opensClause, titleCase } from "./casing.js";
 import { firstNameCount, isUniversity, lookupPlace, lowerCount, nameKey } from "./lexicon.js";
 import {
   bare,

@@ -1,5 +1,5 @@
 import type { Sentence, Token } from "../../model/index.js";
-import { CALENDAR, NEVER_NAMES, PERSON_TITLES } from "./cues.js";
+import { CALENDAR, NEVER_NAMES, PERSON_TITLES } from "../../words/names.js";
 import { firstNameCount, lookupPlace, lowerCount, nameKey, wordCounts } from "./lexicon.js";
 
 /**

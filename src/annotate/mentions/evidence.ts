@@ -1,6 +1,4 @@
 import type { EntityType, Sentence, Token } from "../../model/index.js";
-import type { Candidate } from "./candidates.js";
-import { isAllCaps } from "./casing.js";
 import {
   CALENDAR,
   EVENT_MODIFIERS,
@@ -23,7 +21,9 @@ import {
   SPORT_HEADS,
   SPORT_OPENERS,
   STRONG_PLACE_PREPOSITIONS,
-} from "./cues.js";
+} from "../../words/names.js";
+import type { Candidate } from "./candidates.js";
+import { isAllCaps } from "./casing.js";
 import { firstNameCount, isUniversity, lookupPlace, lowerCount, nameKey, wordCounts } from "./lexicon.js";
 import {
   bare,

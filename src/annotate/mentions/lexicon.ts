@@ -1,8 +1,8 @@
-import { NATIONS, REGIONS } from "./cues.js";
+import { nameKey } from "../../words/name-key.js";
+import { NATIONS, REGIONS } from "../../words/names.js";
 import data from "./lexicon.model.json" with { type: "json" };
-import { nameKey } from "./name-key.js";
 
-export { nameKey } from "./name-key.js";
+export { nameKey } from "../../words/name-key.js";
 
 /** Counts of a capitalised word's occurrences (not sentence-initial) in the open corpora, by the type of name it was part of. */
 export interface WordCounts {

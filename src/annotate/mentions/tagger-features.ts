@@ -1,4 +1,3 @@
-import { isAllCaps, isHeadline, isTitleCaseLine, titleCase } from "./casing.js";
 import {
   CALENDAR,
   MISC_HEADS,
@@ -15,7 +14,8 @@ import {
   PLACE_PREPOSITIONS,
   SPEECH_VERBS,
   STRONG_PLACE_PREPOSITIONS,
-} from "./cues.js";
+} from "../../words/names.js";
+import { isAllCaps, isHeadline, isTitleCaseLine, titleCase } from "./casing.js";
 import { firstNameCount, isUniversity, lookupPlace, lowerCount, wordCounts } from "./lexicon.js";
 import type { RuleTag } from "./tagger-tokens.js";
 import { isGroupWord } from "./words.js";

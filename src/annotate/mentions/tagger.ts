@@ -1,6 +1,6 @@
 import type { EntityType, Mention, Token } from "../../model/index.js";
+import { SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps } from "./casing.js";
-import { SPEECH_VERBS } from "./cues.js";
 import type { MentionInput } from "./input.js";
 import { firstNameCount, lookupPlace, nameKey } from "./lexicon.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";

@@ -10,7 +10,7 @@ import {
   PLACE_OPENERS,
   SPORT_OPENERS,
   TITLE_MODIFIERS,
-} from "./cues.js";
+} from "../../words/names.js";
 import { lookupPlace, placeOfDemonym } from "./lexicon.js";
 
 /** Evidence for each type of name, in log-odds-like units. */
