@@ -13,8 +13,9 @@ export {
   type PlaceEntry,
   type WordCounts,
 } from "./lexicon/index.js";
+export { findingsProblems, findingsSchema } from "./model/findings-schema.js";
 export * from "./model/index.js";
 export { referentialProblems, storyReportSchema } from "./model/report-schema.js";
-export { type AnalyzeOptions, analyzeStory, annotateArticle } from "./pipeline.js";
-export { buildReport, type Findings } from "./report/build.js";
+export { type AnalyzeOptions, analyzeStory, annotateArticle, findStory } from "./pipeline.js";
+export { buildReport } from "./report/build.js";
 export * from "./resolve/index.js";
