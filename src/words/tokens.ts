@@ -3,7 +3,13 @@
  * and, for any other piece of text, the same tokens made here. A word is a token with a letter or a digit in it,
  * so every stage that counts or compares words counts and compares the same ones.
  */
-import type { Token } from "../model/index.js";
+
+/** A token: the characters from `start` to `end` of a text (the model's `Token` has this shape). */
+export interface TextToken {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /**
  * Words keep internal apostrophes, hyphens and periods (Shi'ite, long-range, U.S.), and numbers keep their
@@ -82,8 +88,8 @@ const ABBREVIATIONS = new Set([
  *
  * @example tokenSpans("Mr. Ali left.").map((t) => t.text) // ["Mr.", "Ali", "left", "."]
  */
-export function tokenSpans(text: string): Token[] {
-  const tokens: Token[] = [];
+export function tokenSpans(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
   for (const m of text.matchAll(TOKEN)) {
     let word = m[0];
     let start = m.index;
@@ -121,7 +127,7 @@ export function isWord(token: string): boolean {
  *
  * @example wordSpans("Fire at the port — live.").map((w) => w.text) // ["Fire", "at", "the", "port", "live"]
  */
-export function wordSpans(text: string): Token[] {
+export function wordSpans(text: string): TextToken[] {
   return tokenSpans(text).filter((t) => isWord(t.text));
 }
 
