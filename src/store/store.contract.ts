@@ -349,6 +349,36 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         await store.close();
       });
 
+      it("stops handing out a story and its band buckets once it leaves the time window, as the in-memory index evicts it", async () => {
+        const { store } = await make();
+        const day = 24 * 3600 * 1000;
+        const memory = new MemoryStoryIndex({ maxPostings: MAX_POSTINGS_PER_KEY });
+        const sql = store.storyIndex();
+        const writes = [
+          write("101", state("101", 0, 0, ["old"]), ["t:old"], ["x1", "x2"], true),
+          write("102", state("102", 3 * day, 3 * day, ["mid"]), ["t:mid"], ["x3"], true),
+          write("103", state("103", 9 * day, 9 * day, ["new"]), ["t:new"], ["x4"], true),
+        ];
+        const ask = async (index: StoryIndex) => ({
+          states: [...(await index.stories(["101", "102", "103"])).keys()],
+          bands: (await index.bandMatches(["x1", "x3", "x4"])).map((r) => r.doc),
+        });
+        for (const w of writes) {
+          await memory.write(w);
+          await sql.write(w);
+        }
+        const expected = await ask(memory);
+        expect(expected).toEqual({ states: ["102", "103"], bands: ["102", "103"] });
+        expect(await ask(sql)).toEqual(expected);
+        // A later document takes over the bucket the evicted one held.
+        const later = write("104", state("104", 9 * day, 9 * day, ["x"]), ["t:x"], ["x1"], true);
+        await memory.write(later);
+        await sql.write(later);
+        expect((await sql.bandMatches(["x1"])).map((r) => r.doc)).toEqual(["104"]);
+        expect((await memory.bandMatches(["x1"])).map((r) => r.doc)).toEqual(["104"]);
+        await store.close();
+      });
+
       it("forgets what a rolled-back transaction wrote", async () => {
         const { store } = await make();
         await store.transaction((tx) =>

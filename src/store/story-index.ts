@@ -5,6 +5,7 @@ import {
   type Field,
   type SignatureRecord,
   type SparseVector,
+  STORY_WINDOW_MS,
   type StoryIndex,
   type StoryState,
   type TimeWindow,
@@ -96,13 +97,23 @@ export class SqlStoryIndex implements StoryIndex {
   /**
    * @param deferred whether document frequencies are written by `flush` (inside a transaction, before it
    * commits) rather than at once by each `write`.
+   * @param windowMs stories whose latest document is older than this before the newest time seen are no
+   * longer handed out (by `stories` or as the story of a band match), as the in-memory index evicts them;
+   * their rows stay.
    */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly flavor: SqlFlavor,
     private readonly cache: ClusterCache,
     private readonly deferred = false,
+    private readonly windowMs = STORY_WINDOW_MS,
   ) {}
+
+  /** The earliest latest-time a story may have and still be handed out. */
+  private async horizon(): Promise<number> {
+    const latest = (await this.meta()).latest;
+    return latest === undefined ? -Number.MAX_VALUE : latest - this.windowMs;
+  }
 
   private async meta(): Promise<{ documents: number; latest: number | undefined }> {
     if (!this.cache.meta) {
@@ -193,12 +204,14 @@ export class SqlStoryIndex implements StoryIndex {
   async stories(ids: readonly string[]): Promise<Map<string, StoryState>> {
     const out = new Map<string, StoryState>();
     const missing: number[] = [];
+    const horizon = await this.horizon();
     for (const id of ids) {
       const n = Number(id);
       if (!Number.isSafeInteger(n)) continue;
       const state = this.cache.get(n);
-      if (state) out.set(id, cloneState(state));
-      else missing.push(n);
+      if (state) {
+        if (state.last >= horizon) out.set(id, cloneState(state));
+      } else missing.push(n);
     }
     if (missing.length > 0) {
       const rows = await this.db
@@ -215,7 +228,7 @@ export class SqlStoryIndex implements StoryIndex {
           centroid: parseCentroid(row.centroid),
         };
         this.cache.set(row.story_id, state);
-        out.set(state.id, cloneState(state));
+        if (state.last >= horizon) out.set(state.id, cloneState(state));
       }
     }
     return out;
@@ -223,11 +236,14 @@ export class SqlStoryIndex implements StoryIndex {
 
   async bandMatches(bands: readonly string[]): Promise<SignatureRecord[]> {
     if (bands.length === 0) return [];
+    const horizon = await this.horizon();
     const rows = await this.db
       .selectFrom("cluster_bands as b")
       .innerJoin("cluster_signatures as s", "s.article_id", "b.article_id")
+      .innerJoin("cluster_stories as c", "c.story_id", "s.story_id")
       .select(["s.article_id", "s.story_id", "s.signature"])
       .where("b.band", "in", among(this.flavor.list(bands)))
+      .where("c.last_time", ">=", horizon)
       .orderBy("s.article_id")
       .execute();
     const seen = new Set<number>();
@@ -312,7 +328,9 @@ export class SqlStoryIndex implements StoryIndex {
         .execute();
     }
     if (w.bands.length > 0) {
-      // A bucket keeps the first document filed in it: copies are linked to the earliest report.
+      // A bucket keeps the first document filed in it, so that copies are linked to the earliest report,
+      // until that document's story leaves the time window (the in-memory index then drops the bucket).
+      const horizon = next.latest - this.windowMs;
       await this.db
         .insertInto("cluster_bands")
         .columns(["band", "article_id"])
@@ -322,7 +340,22 @@ export class SqlStoryIndex implements StoryIndex {
             .select(["l.value", sql<number>`${doc}`.as("article_id")])
             .where(sql.lit(true)),
         )
-        .onConflict((oc) => oc.column("band").doNothing())
+        .onConflict((oc) =>
+          oc
+            .column("band")
+            .doUpdateSet({ article_id: (eb) => eb.ref("excluded.article_id") })
+            .where((eb) =>
+              eb(
+                eb
+                  .selectFrom("cluster_signatures as s")
+                  .innerJoin("cluster_stories as c", "c.story_id", "s.story_id")
+                  .select("c.last_time")
+                  .whereRef("s.article_id", "=", "cluster_bands.article_id"),
+                "<",
+                horizon,
+              ),
+            ),
+        )
         .execute();
     }
     await this.db
