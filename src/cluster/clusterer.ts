@@ -20,20 +20,21 @@ export const COPY_JACCARD = 0.6;
 
 /**
  * Field weights of the similarity. Body terms carry most: on the ECB+ development file (772 documents, 66
- * subtopics) body 0.65 with entities 0.35 scored B-cubed F1 0.866 in file order against 0.861 for 0.5/0.5
- * and 0.840 for 0.2/0.8 at the same threshold; names tell apart two events of one kind that body words merge.
- * A title is short and noisy, so it weighs least (ECB+ has none; on MMDS 0.2 did no harm). Fields missing
- * on either side are left out and the rest renormalised.
+ * subtopics) body 0.65 with entities 0.35 scored best in file order, against 0.5/0.5 and 0.2/0.8 (0.005 and
+ * 0.03 lower at one threshold). Names and figures tell apart two events of one kind that body words merge. A
+ * title is short and noisy, so it weighs least (ECB+ has none; on MMDS 0.2 did no harm). Fields missing on
+ * either side are left out and the rest renormalised.
  */
 export const FIELD_WEIGHTS: Record<Field, number> = { title: 0.2, body: 0.65, entities: 0.35 };
 
 /**
  * A document joins the most similar candidate story when the weighted similarity reaches this, else it starts
- * a story. Swept over 0.1 to 0.35 on the ECB+ development file in file order and five shuffles, with the
- * MMDS development file as a check: 0.2 merges the two events of a topic (precision 0.75), 0.3 splits
- * stories (recall 0.78 at 0.35); 0.25 was best on ECB+ and within 0.01 of the best on MMDS.
+ * a story. Swept from 0.1 to 0.35 on the ECB+ development file in file order and five shuffles, with the
+ * English MMDS development articles as a check: at 0.25 the two events of a topic merge (B-cubed precision
+ * 0.82), at 0.33 stories split (recall 0.79); 0.28 was best on ECB+ (F1 0.878 in file order) and within
+ * 0.005 of the best on MMDS.
  */
-export const JOIN_THRESHOLD = 0.25;
+export const JOIN_THRESHOLD = 0.28;
 
 /**
  * Similarity falls by a factor e for every this many milliseconds between a document and the time span of a
@@ -53,8 +54,11 @@ export const DISJOINT_NAMES = 3;
 /** Terms kept per field in a story's centroid: enough for the words that recur; the tail barely moves a cosine. */
 export const CENTROID_TERMS = 300;
 
-/** Stories scored in full per document, from those sharing the most index keys with it. */
-export const CANDIDATE_LIMIT = 32;
+/**
+ * Stories scored in full per document, those sharing the most index keys with it: on the ECB+ and MMDS
+ * development files 4, 8, 16 and 32 gave the same F1 (one shuffle within 0.004); 8 keeps each read small.
+ */
+export const CANDIDATE_LIMIT = 8;
 
 /** Index keys per field of a document (see `selectKeys`). */
 export const KEYS_PER_FIELD = 12;
@@ -74,6 +78,7 @@ export interface OnlineClustererOptions {
   windowMs?: number;
   timeDecayMs?: number;
   keysPerField?: number;
+  candidateLimit?: number;
 }
 
 /** Where a document went. */
@@ -103,6 +108,7 @@ export class OnlineClusterer {
   private readonly windowMs: number;
   private readonly timeDecayMs: number;
   private readonly keysPerField: number;
+  private readonly candidateLimit: number;
 
   constructor(
     private readonly index: StoryIndex,
@@ -114,6 +120,7 @@ export class OnlineClusterer {
     this.windowMs = options.windowMs ?? STORY_WINDOW_MS;
     this.timeDecayMs = options.timeDecayMs ?? TIME_DECAY_MS;
     this.keysPerField = options.keysPerField ?? KEYS_PER_FIELD;
+    this.candidateLimit = options.candidateLimit ?? CANDIDATE_LIMIT;
   }
 
   /** Assigns one document and records it in the index. */
@@ -146,20 +153,12 @@ export class OnlineClusterer {
     if (!target) {
       copy = undefined;
       const window = { from: time - this.windowMs, to: time + this.windowMs };
-      const found = await this.index.candidates(keys, window, CANDIDATE_LIMIT);
+      const found = await this.index.candidates(keys, window, this.candidateLimit);
       const states = await this.index.stories(found.map((c) => c.story));
-      // The stories' terms weighed with today's document frequencies, not those of when they were added.
-      const storyTerms = new Set<string>();
-      for (const state of states.values()) {
-        for (const f of FIELDS) for (const t of state.centroid[f].keys()) storyTerms.add(PREFIX[f] + t);
-      }
-      for (const t of terms) storyTerms.delete(t);
-      const storyDf = await this.index.documentFrequencies([...storyTerms]);
-      for (const [t, v] of df) storyDf.set(t, v);
       for (const { story } of found) {
         const state = states.get(story);
         if (!state) continue;
-        const s = this.similarity(vectors, state, time, storyDf, n);
+        const s = this.similarity(vectors, state, time);
         if (s > similarity) {
           similarity = s;
           target = state;
@@ -182,8 +181,7 @@ export class OnlineClusterer {
     story.size++;
     story.first = Math.min(story.first, time);
     story.last = Math.max(story.last, time);
-    const tf = termFrequencies(features);
-    for (const f of FIELDS) story.centroid[f] = addPruned(story.centroid[f], tf[f]);
+    for (const f of FIELDS) story.centroid[f] = addPruned(story.centroid[f], vectors[f]);
 
     await this.index.write({
       doc: doc.id,
@@ -200,22 +198,14 @@ export class OnlineClusterer {
   }
 
   /** The weighted cosine of a document's vectors with a story's centroids, decayed by time distance. */
-  private similarity(
-    vectors: Record<Field, SparseVector>,
-    story: StoryState,
-    time: number,
-    df: Map<string, number>,
-    n: number,
-  ): number {
+  private similarity(vectors: Record<Field, SparseVector>, story: StoryState, time: number): number {
     let sum = 0;
     let weight = 0;
     for (const f of FIELDS) {
       const doc = vectors[f];
       const centroid = story.centroid[f];
       if (doc.size === 0 || centroid.size === 0) continue;
-      const weighed = new Map<string, number>();
-      for (const [t, v] of centroid) weighed.set(t, v * idf(df.get(PREFIX[f] + t) ?? 0, n));
-      const c = cosine(doc, weighed);
+      const c = cosine(doc, centroid);
       if (f === "entities" && c === 0 && doc.size >= DISJOINT_NAMES && centroid.size >= DISJOINT_NAMES) return 0;
       sum += this.weights[f] * c;
       weight += this.weights[f];
@@ -229,24 +219,6 @@ export class OnlineClusterer {
 /** Smoothed inverse document frequency: a term never seen weighs most, one in every document least. */
 function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 1)) + 1;
-}
-
-/** Sublinear term frequencies of unit length per field: what a story's centroid sums. */
-function termFrequencies(features: DocumentFeatures): Record<Field, SparseVector> {
-  const out = {} as Record<Field, SparseVector>;
-  for (const f of FIELDS) {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [term, tf] of features.fields[f]) {
-      const w = 1 + Math.log(tf);
-      v.set(term, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm);
-    for (const [term, w] of v) v.set(term, w / norm);
-    out[f] = v;
-  }
-  return out;
 }
 
 /** TF-IDF vectors of unit length per field (sublinear term frequency: a repeated word is not a new topic). */

@@ -36,6 +36,14 @@ const STOPWORDS = new Set(
   ).split(" "),
 );
 
+/**
+ * Names in the first this many characters (the lede: two or three sentences) count twice: they are the
+ * event's actors and place, where names further down are background. On the ECB+ development file 600 gave
+ * B-cubed F1 0.880 in file order and 0.875 to 0.883 over five shuffles, against 0.878 and 0.861 to 0.888
+ * without; 300 and 1,000 gave wider spreads. MMDS was unchanged (0.779).
+ */
+export const LEDE_CHARS = 600;
+
 /** Short forms whose period does not end a sentence. */
 const ABBREVIATIONS = new Set(
   "mr mrs ms dr st gen sen rep gov lt col capt sgt jr sr inc co corp prof rev no vs".split(" "),
@@ -83,8 +91,9 @@ function scan(text: string, terms: SparseVector, entities: SparseVector | undefi
   const closeRun = () => {
     // A lone capitalised word that opens a sentence is as likely a common word as a name.
     if (entities && run.length > 0 && !(run.length === 1 && runStartsSentence)) {
-      add(entities, run.join(" "));
-      if (run.length > 1) add(entities, run[run.length - 1] as string);
+      const w = last <= LEDE_CHARS ? 2 : 1;
+      add(entities, run.join(" "), w);
+      if (run.length > 1) add(entities, run[run.length - 1] as string, w);
     }
     run = [];
   };

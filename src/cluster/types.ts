@@ -87,7 +87,7 @@ export interface StoryIndex {
   stories(ids: readonly string[]): Promise<Map<string, StoryState>>;
   /** Earlier documents in any of these LSH band buckets (each at most once), oldest first. */
   bandMatches(bands: readonly string[]): Promise<SignatureRecord[]>;
-  /** Records the outcome of one assignment. */
+  /** Records the outcome of one assignment; the index may keep `write.story` as it is (the caller lets go of it). */
   write(write: AssignmentWrite): Promise<void>;
 }
 
@@ -196,7 +196,8 @@ export class MemoryStoryIndex implements StoryIndex {
     for (const term of new Set(w.terms)) this.df.set(term, (this.df.get(term) ?? 0) + 1);
     const id = w.story.id;
     this.states.delete(id);
-    this.states.set(id, cloneState(w.story));
+    // The index owns the state from here on: the clusterer builds a new one for every write.
+    this.states.set(id, w.story);
     const keys = getOrSet(this.storyKeys, id, () => new Set<string>());
     for (const key of w.keys) {
       const list = getOrSet(this.postings, key, () => []);
