@@ -112,7 +112,6 @@ describe("imports between the parts of src/", () => {
 const LAZY_LOADS: Record<string, string> = {
   "lexicon/index.ts shippedLexicon": "the default lexicon, immutable",
   "ingest/html/page.ts detect": "tinyld's detect function",
-  "eval/clusters.ts detect": "tinyld's detect function",
   "ingest/html/readability.ts fallback": "the Readability and linkedom modules",
 };
 
