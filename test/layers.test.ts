@@ -29,6 +29,8 @@ const ALLOWED: Record<string, readonly string[] | "anything"> = {
   cli: "anything",
   server: "anything",
   store: "anything",
+  // The running system: reads, clusters, stores and analyses, so it wires ingest, cluster, store and pipeline.
+  newsroom: "anything",
   eval: "anything",
 };
 

@@ -1,11 +1,12 @@
-import { constants } from "node:fs";
-import { access, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { MAX_ARTICLE_BYTES } from "../ingest/limits.js";
 import { TriangulateError } from "../model/index.js";
+import { EVAL_CLUSTERS_HELP } from "./eval-clusters-help.js";
 import { EXTRACT_HELP } from "./extract-help.js";
 import { type CliIo, EXIT, printable, processIo } from "./io.js";
+import { checkOutput, emit, writeOutput } from "./output.js";
+import { STORE_HELP } from "./store-help.js";
 import { renderSummary } from "./summary.js";
 
 const EXIT_CODES = `Exit codes
@@ -22,9 +23,14 @@ const HELP = `triangulate — compare how news outlets report one story
 Usage
   triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
   triangulate extract PAGES... [--url URL]... [--json]
+  triangulate ingest SOURCES... [--db PATH]
+  triangulate stories [--db PATH] [--json]
+  triangulate story ID [--db PATH] [--json | --html FILE]
+  triangulate search QUERY [--db PATH] [--outlet NAME] [--since DATE] [--until DATE] [--json]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
   triangulate eval paraphrase MSRP.txt
+  triangulate eval clusters FILE [--json] [--shuffle SEED]
   triangulate help [COMMAND]
 
 Commands
@@ -32,6 +38,9 @@ Commands
             outlet rendered it. Prints a readable summary, or the triangulate.story/1 report as JSON.
   extract   Extract the article of each web page (.html, .html.gz or a URL): text, title, outlet,
             author, date, language, removed boilerplate, or why a page is not an article.
+  ingest    Read articles into the store (default ./triangulate.db): each joins its story or starts one,
+            copies are linked to what they copy, and the stories that changed are analysed again.
+  stories   List the stored stories; story ID shows one as analyze does; search finds articles by words.
   eval      Measure the annotators on public data sets (see "triangulate help eval").
 
 Options of analyze ("triangulate help analyze" lists what the report holds)
@@ -57,6 +66,7 @@ Documentation in the repository: README.md, and docs/report.md for every field o
 
 const COMMAND_HELP: Record<string, string> = {
   extract: EXTRACT_HELP,
+  ...STORE_HELP,
   analyze: `triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
 
 Reads the articles of one story: plain text (UTF-8 with or without BOM, UTF-16 with BOM or
@@ -116,7 +126,8 @@ triangulate eval quotes DIR
 triangulate eval paraphrase MSRP.txt
   Scores the statement similarity that aligns articles on the Microsoft Research Paraphrase corpus
   (label, id, id, sentence, sentence): accuracy and F1 at the pipeline's threshold and at the best one.
-`,
+
+${EVAL_CLUSTERS_HELP}`,
 };
 
 /**
@@ -143,6 +154,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case "extract": {
         const { extract } = await import("./extract.js");
         return await extract(rest, io);
+      }
+      case "ingest":
+      case "stories":
+      case "story":
+      case "search": {
+        const { storeCommand } = await import("./store-commands.js");
+        return await storeCommand(command, rest, io);
       }
       case "eval":
         return await evaluate(rest, io);
@@ -174,50 +192,6 @@ function parse(args: string[]) {
   } catch (err) {
     throw new TriangulateError("BAD_ARGUMENT", (err as Error).message.split("\n")[0] ?? "bad option");
   }
-}
-
-async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out) await writeOutput(out, text);
-  else io.stdout(text);
-}
-
-/**
- * Fails before any work when an output file cannot be written: its folder is missing or not writable, or
- * the path is a folder. `UNWRITABLE`, exit code 1.
- */
-async function checkOutput(path: string): Promise<void> {
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) {
-    throw new TriangulateError("UNWRITABLE", "cannot be written: it is a folder", { subject: path });
-  }
-  const folder = dirname(resolve(path));
-  if (!existing && !(await stat(folder).catch(() => undefined))?.isDirectory()) {
-    throw new TriangulateError("UNWRITABLE", `cannot be written: there is no folder ${folder}`, { subject: path });
-  }
-  try {
-    await access(existing ? path : folder, constants.W_OK);
-  } catch (cause) {
-    throw unwritable(path, cause, folder);
-  }
-}
-
-async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text, "utf8");
-  } catch (cause) {
-    throw unwritable(path, cause, dirname(resolve(path)));
-  }
-}
-
-function unwritable(path: string, cause: unknown, folder: string | undefined): TriangulateError {
-  const code = (cause as NodeJS.ErrnoException).code ?? "error";
-  const why =
-    (code === "ENOENT" || code === "ENOTDIR") && folder
-      ? `there is no folder ${folder}`
-      : code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code;
-  return new TriangulateError("UNWRITABLE", `cannot be written: ${why}`, { subject: path, cause });
 }
 
 /** The value of --max-article-bytes: a whole number of bytes above zero. */
@@ -274,6 +248,7 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
 
 async function evaluate(args: string[], io: CliIo): Promise<number> {
   const [kind, ...rest] = args;
+  if (kind === "clusters") return await (await import("./eval-clusters.js")).evalClusters(rest, io);
   const { values, positionals } = parse(rest);
   if (values.help || !kind || kind === "-h" || kind === "--help") {
     io.stdout(COMMAND_HELP.eval as string);
@@ -308,6 +283,6 @@ async function evaluate(args: string[], io: CliIo): Promise<number> {
   }
   throw new TriangulateError(
     "BAD_ARGUMENT",
-    `expected "eval ner", "eval quotes" or "eval paraphrase", found "eval ${kind}"`,
+    `expected "eval ner", "eval quotes", "eval paraphrase" or "eval clusters", found "eval ${kind}"`,
   );
 }
