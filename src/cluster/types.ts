@@ -1,0 +1,269 @@
+/**
+ * The online clusterer's state, behind an index every operation of which is a keyed read or a keyed write,
+ * so that a database adapter can implement it with tables (one row per story, per posting, per term, per
+ * band bucket, per signature) and the clusterer never scans all stories.
+ */
+
+/** The fields a document is compared on; each has its own sparse vector. */
+export type Field = "title" | "body" | "entities";
+
+export const FIELDS: readonly Field[] = ["title", "body", "entities"];
+
+/** A sparse vector: term to weight (raw term counts in stored centroids). */
+export type SparseVector = Map<string, number>;
+
+/** What the clusterer needs of an article. */
+export interface ClusterDocument {
+  /** Unique and stable: the story that a document starts takes its id. */
+  id: string;
+  title?: string;
+  text: string;
+  /** Milliseconds since the epoch; without it the document takes the newest time seen so far. */
+  published?: number;
+}
+
+/** A time window in milliseconds since the epoch, both ends included. */
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
+
+/** What the index keeps of a story: enough to score a document against it without reading its documents. */
+export interface StoryState {
+  /** The id of the document that started it. */
+  id: string;
+  /** Documents in it, copies included. */
+  size: number;
+  /** Earliest and latest document time. */
+  first: number;
+  last: number;
+  /** Summed term counts of its documents per field, pruned to the strongest terms (see `CENTROID_TERMS`). */
+  centroid: Record<Field, SparseVector>;
+}
+
+/** A document earlier seen, as the near-duplicate check needs it. */
+export interface SignatureRecord {
+  doc: string;
+  story: string;
+  signature: Uint32Array;
+}
+
+/** Everything one assignment writes, in one call so that an adapter can make it one transaction. */
+export interface AssignmentWrite {
+  doc: string;
+  /** The document's time (its published time, or the newest seen). */
+  time: number;
+  /** The story after the document joined it (or the story it started). */
+  story: StoryState;
+  isNew: boolean;
+  /** The earlier document this one copies. */
+  copyOf?: string;
+  /** Distinct terms of the document (field-prefixed, as in `documentFrequencies`): each one's count goes up by one. */
+  terms: string[];
+  /** Keys under which the story is now found by `candidates` (rare terms, entities), field-prefixed. */
+  keys: string[];
+  /** The document's MinHash signature and its LSH band keys. */
+  signature: Uint32Array;
+  bands: string[];
+}
+
+/**
+ * The clusterer's state. Every method reads or writes the rows named by its arguments; none walks all stories.
+ * Implementations: `MemoryStoryIndex` here, the SQL store in src/store/.
+ */
+export interface StoryIndex {
+  /** Documents seen so far (the N of inverse document frequency). */
+  documentCount(): Promise<number>;
+  /** The newest document time seen, if any. */
+  latestTime(): Promise<number | undefined>;
+  /** How many documents each term occurred in; terms never seen are absent. */
+  documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Stories filed under any of `keys` whose time span meets `window`, each with the number of those keys it is
+   * filed under, most shared keys first (ties: the newer story first), at most `limit`.
+   */
+  candidates(keys: readonly string[], window: TimeWindow, limit: number): Promise<{ story: string; shared: number }[]>;
+  /** The states of these stories; unknown or evicted ids are absent. */
+  stories(ids: readonly string[]): Promise<Map<string, StoryState>>;
+  /** Earlier documents in any of these LSH band buckets (each at most once), oldest first. */
+  bandMatches(bands: readonly string[]): Promise<SignatureRecord[]>;
+  /** Records the outcome of one assignment. */
+  write(write: AssignmentWrite): Promise<void>;
+}
+
+/** Options of `MemoryStoryIndex`. */
+export interface MemoryStoryIndexOptions {
+  /**
+   * Stories whose latest document is older than this before the newest time seen are dropped with their
+   * postings, band buckets and signatures. Default `STORY_WINDOW_MS`.
+   */
+  windowMs?: number;
+  /**
+   * At most this many stories are kept (the least recently updated go first), so that memory stays bounded
+   * when documents carry no time. Default 100,000.
+   */
+  maxStories?: number;
+  /** At most this many stories per posting key (the most recently updated stay). Default 64. */
+  maxPostings?: number;
+}
+
+/** Stories are compared with documents at most this far apart in time: a week holds a news story's main run. */
+export const STORY_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/** An in-memory `StoryIndex` with bounded memory: stories outside the time window are evicted. */
+export class MemoryStoryIndex implements StoryIndex {
+  private readonly windowMs: number;
+  private readonly maxStories: number;
+  private readonly maxPostings: number;
+  private count = 0;
+  private newest: number | undefined;
+  private readonly df = new Map<string, number>();
+  /** Story states in order of last update (Map iteration order): the first is the stalest. */
+  private readonly states = new Map<string, StoryState>();
+  private readonly postings = new Map<string, string[]>();
+  private readonly storyKeys = new Map<string, Set<string>>();
+  private readonly buckets = new Map<string, string>();
+  private readonly signatures = new Map<string, SignatureRecord>();
+  private readonly storyDocs = new Map<string, { doc: string; bands: string[] }[]>();
+
+  constructor(options: MemoryStoryIndexOptions = {}) {
+    this.windowMs = options.windowMs ?? STORY_WINDOW_MS;
+    this.maxStories = options.maxStories ?? 100_000;
+    this.maxPostings = options.maxPostings ?? 64;
+  }
+
+  async documentCount(): Promise<number> {
+    return this.count;
+  }
+
+  async latestTime(): Promise<number | undefined> {
+    return this.newest;
+  }
+
+  async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (const term of terms) {
+      const n = this.df.get(term);
+      if (n !== undefined) out.set(term, n);
+    }
+    return out;
+  }
+
+  async candidates(
+    keys: readonly string[],
+    window: TimeWindow,
+    limit: number,
+  ): Promise<{ story: string; shared: number }[]> {
+    const shared = new Map<string, number>();
+    for (const key of new Set(keys)) {
+      for (const story of this.postings.get(key) ?? []) shared.set(story, (shared.get(story) ?? 0) + 1);
+    }
+    const out: { story: string; shared: number; last: number }[] = [];
+    for (const [story, n] of shared) {
+      const state = this.states.get(story);
+      if (!state || state.last < window.from || state.first > window.to) continue;
+      out.push({ story, shared: n, last: state.last });
+    }
+    out.sort((a, b) => b.shared - a.shared || b.last - a.last || (a.story < b.story ? -1 : 1));
+    return out.slice(0, limit).map(({ story, shared }) => ({ story, shared }));
+  }
+
+  async stories(ids: readonly string[]): Promise<Map<string, StoryState>> {
+    const out = new Map<string, StoryState>();
+    for (const id of ids) {
+      const state = this.states.get(id);
+      if (state) out.set(id, cloneState(state));
+    }
+    return out;
+  }
+
+  async bandMatches(bands: readonly string[]): Promise<SignatureRecord[]> {
+    const seen = new Set<string>();
+    const out: SignatureRecord[] = [];
+    for (const band of bands) {
+      const doc = this.buckets.get(band);
+      if (doc === undefined || seen.has(doc)) continue;
+      seen.add(doc);
+      const record = this.signatures.get(doc);
+      if (record) out.push(record);
+    }
+    return out;
+  }
+
+  async write(w: AssignmentWrite): Promise<void> {
+    this.count++;
+    if (this.newest === undefined || w.time > this.newest) this.newest = w.time;
+    for (const term of new Set(w.terms)) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    const id = w.story.id;
+    this.states.delete(id);
+    this.states.set(id, cloneState(w.story));
+    const keys = getOrSet(this.storyKeys, id, () => new Set<string>());
+    for (const key of w.keys) {
+      const list = getOrSet(this.postings, key, () => []);
+      const at = list.indexOf(id);
+      if (at >= 0) list.splice(at, 1);
+      list.push(id);
+      keys.add(key);
+      if (list.length > this.maxPostings) {
+        const dropped = list.shift() as string;
+        this.storyKeys.get(dropped)?.delete(key);
+      }
+    }
+    // A bucket keeps the first document filed in it: copies are linked to the earliest report.
+    for (const band of w.bands) if (!this.buckets.has(band)) this.buckets.set(band, w.doc);
+    this.signatures.set(w.doc, { doc: w.doc, story: id, signature: w.signature });
+    getOrSet(this.storyDocs, id, () => []).push({ doc: w.doc, bands: w.bands });
+    this.evict();
+  }
+
+  /** Drops the stalest stories while they are outside the window or too many. */
+  private evict(): void {
+    const horizon = this.newest === undefined ? -Infinity : this.newest - this.windowMs;
+    for (const [id, state] of this.states) {
+      if (state.last >= horizon && this.states.size <= this.maxStories) break;
+      this.drop(id);
+    }
+  }
+
+  private drop(id: string): void {
+    this.states.delete(id);
+    for (const key of this.storyKeys.get(id) ?? []) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      const at = list.indexOf(id);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0) this.postings.delete(key);
+    }
+    this.storyKeys.delete(id);
+    for (const { doc, bands } of this.storyDocs.get(id) ?? []) {
+      this.signatures.delete(doc);
+      for (const band of bands) if (this.buckets.get(band) === doc) this.buckets.delete(band);
+    }
+    this.storyDocs.delete(id);
+  }
+
+  /** Stories held now (for tests and benchmarks: memory stays bounded). */
+  get size(): number {
+    return this.states.size;
+  }
+}
+
+function cloneState(state: StoryState): StoryState {
+  return {
+    ...state,
+    centroid: {
+      title: new Map(state.centroid.title),
+      body: new Map(state.centroid.body),
+      entities: new Map(state.centroid.entities),
+    },
+  };
+}
+
+function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
