@@ -1,0 +1,83 @@
+import { type Kysely, type RawBuilder, sql } from "kysely";
+
+/** A list parameter as an operand of `in`: each element compares as a value of the column. */
+export function among<T extends string | number>(list: RawBuilder<{ value: T }>): RawBuilder<T> {
+  return list as unknown as RawBuilder<T>;
+}
+
+/**
+ * What differs between the SQL dialects the store speaks, in one place: the type of a generated key, how
+ * a list travels as one parameter, and full-text search (FTS5 in SQLite, `tsvector` in PostgreSQL). The
+ * migrations and the store's queries are written once against this.
+ */
+export interface SqlFlavor {
+  readonly name: "sqlite" | "postgres";
+  /** Column type of a generated integer primary key. */
+  readonly serialType: "integer" | "bigserial";
+  /** Column type of a reference to such a key (and of other row ids). */
+  readonly keyType: "integer" | "bigint";
+  /** Column type of binary data. */
+  readonly blobType: "blob" | "bytea";
+  /**
+   * A list of strings as one bound parameter, usable as `x IN (...)` and as a row source with one column
+   * named `value`: the statement's text is the same for any list length, so it is prepared once.
+   */
+  list(values: readonly string[]): RawBuilder<{ value: string }>;
+  /** The same for a list of row ids. */
+  idList(values: readonly number[]): RawBuilder<{ value: number }>;
+  /** Creates the full-text index over articles' titles and texts (migration step). */
+  createTextIndex(db: Kysely<unknown>): Promise<void>;
+  /** Adds one article to the full-text index, inside the transaction that inserts it. */
+  indexText(db: Kysely<unknown>, article: { id: number; title: string | null; text: string }): Promise<void>;
+  /**
+   * The ids, ranks and snippets of the articles matching a query (already reduced to words and quoted
+   * phrases, see `searchTerms`), best first; marks `«` and `»` around the matched words.
+   */
+  matchText(
+    db: Kysely<unknown>,
+    terms: readonly string[],
+    filter: TextFilter,
+  ): Promise<{ id: number; rank: number; snippet: string }[]>;
+}
+
+export interface TextFilter {
+  outlet?: string;
+  since?: string;
+  until?: string;
+  limit: number;
+}
+
+/** Words of a snippet on each side of the matched ones. */
+const SNIPPET_WORDS = 16;
+
+/** SQLite: FTS5 with an external-content table over `articles`. */
+export const sqliteFlavor: SqlFlavor = {
+  name: "sqlite",
+  serialType: "integer",
+  keyType: "integer",
+  blobType: "blob",
+  list: (values) => sql<{ value: string }>`(select value from json_each(${JSON.stringify(values)}))`,
+  idList: (values) => sql<{ value: number }>`(select value from json_each(${JSON.stringify(values)}))`,
+  async createTextIndex(db) {
+    await sql`create virtual table articles_fts using fts5(
+      title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    )`.execute(db);
+  },
+  async indexText(db, a) {
+    await sql`insert into articles_fts(rowid, title, text) values (${a.id}, ${a.title ?? ""}, ${a.text})`.execute(db);
+  },
+  async matchText(db, terms, filter) {
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" ");
+    const result = await sql<{ id: number; rank: number; snippet: string }>`
+      select a.id as id, bm25(articles_fts, 2.0, 1.0) as rank,
+             snippet(articles_fts, 1, '«', '»', '…', ${SNIPPET_WORDS}) as snippet
+      from articles_fts join articles a on a.id = articles_fts.rowid
+      where articles_fts match ${match}
+        and (${filter.outlet ?? null} is null or a.outlet = ${filter.outlet ?? null} collate nocase)
+        and (${filter.since ?? null} is null or a.published >= ${filter.since ?? null})
+        and (${filter.until ?? null} is null or a.published <= ${filter.until ?? null})
+      order by rank, a.id
+      limit ${filter.limit}`.execute(db);
+    return result.rows;
+  },
+};

@@ -1,0 +1,124 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import type { SqlFlavor } from "../flavor.js";
+
+/**
+ * The store's migrations, in order, written once for every dialect: what differs (key and blob types,
+ * full-text search) comes from the flavor. A migration, once released, is never edited; a change is a new
+ * one at the end.
+ */
+export function migrations(flavor: SqlFlavor): Record<string, Migration> {
+  return {
+    "0001-articles-and-stories": { up: (db) => articlesAndStories(db, flavor) },
+    "0002-cluster-index": { up: (db) => clusterIndex(db, flavor) },
+  };
+}
+
+/** The provider Kysely's `Migrator` reads. */
+export function migrationProvider(flavor: SqlFlavor): MigrationProvider {
+  return { getMigrations: async () => migrations(flavor) };
+}
+
+async function articlesAndStories(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  await db.schema
+    .createTable("articles")
+    .addColumn("id", flavor.serialType, (c) => c.primaryKey())
+    .addColumn("key", "text", (c) => c.notNull().unique())
+    .addColumn("content_hash", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("source", "text", (c) => c.notNull())
+    .addColumn("url", "text")
+    .addColumn("outlet", "text")
+    .addColumn("title", "text")
+    .addColumn("published", "text")
+    .addColumn("author", "text")
+    .addColumn("language", "text")
+    .addColumn("text", "text", (c) => c.notNull())
+    .addColumn("word_count", "integer", (c) => c.notNull())
+    .addColumn("removed_boilerplate", "text", (c) => c.notNull())
+    .addColumn("diagnostics", "text", (c) => c.notNull())
+    .addColumn("story_id", flavor.keyType)
+    .addColumn("copy_of", flavor.keyType)
+    .addColumn("ingested_at", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("articles_story").on("articles").columns(["story_id", "id"]).execute();
+  await db.schema.createIndex("articles_content_hash").on("articles").column("content_hash").execute();
+  await flavor.createTextIndex(db);
+
+  await db.schema
+    .createTable("stories")
+    .addColumn("id", flavor.keyType, (c) => c.primaryKey())
+    .addColumn("title", "text", (c) => c.notNull())
+    .addColumn("article_count", "integer", (c) => c.notNull())
+    .addColumn("copy_count", "integer", (c) => c.notNull())
+    .addColumn("outlet_count", "integer", (c) => c.notNull())
+    .addColumn("first_published", "text")
+    .addColumn("last_published", "text")
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("created_at", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("disputed_count", "integer", (c) => c.notNull())
+    .addColumn("discrepancy_count", "integer", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("stories_updated").on("stories").columns(["updated_at", "id"]).execute();
+  await db.schema.createIndex("stories_size").on("stories").columns(["article_count", "id"]).execute();
+
+  await db.schema
+    .createTable("story_outlets")
+    .addColumn("story_id", flavor.keyType, (c) => c.notNull())
+    .addColumn("outlet", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("story_outlets_pk", ["story_id", "outlet"])
+    .execute();
+  await db.schema
+    .createTable("story_reports")
+    .addColumn("story_id", flavor.keyType, (c) => c.primaryKey())
+    .addColumn("version", "integer", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("report", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("pending_stories")
+    .addColumn("story_id", flavor.keyType, (c) => c.primaryKey())
+    .execute();
+}
+
+async function clusterIndex(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  await db.schema
+    .createTable("cluster_meta")
+    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("documents", "integer", (c) => c.notNull())
+    .addColumn("latest", "double precision")
+    .execute();
+  await sql`insert into cluster_meta (id, documents, latest) values (1, 0, null)`.execute(db);
+  await db.schema
+    .createTable("cluster_terms")
+    .addColumn("term", "text", (c) => c.primaryKey())
+    .addColumn("df", "integer", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("cluster_stories")
+    .addColumn("story_id", flavor.keyType, (c) => c.primaryKey())
+    .addColumn("size", "integer", (c) => c.notNull())
+    .addColumn("first_time", "double precision", (c) => c.notNull())
+    .addColumn("last_time", "double precision", (c) => c.notNull())
+    .addColumn("centroid", "text", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("cluster_postings")
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("story_id", flavor.keyType, (c) => c.notNull())
+    .addColumn("seq", flavor.keyType, (c) => c.notNull())
+    .addPrimaryKeyConstraint("cluster_postings_pk", ["key", "story_id"])
+    .execute();
+  await db.schema.createIndex("cluster_postings_seq").on("cluster_postings").columns(["key", "seq"]).execute();
+  await db.schema
+    .createTable("cluster_bands")
+    .addColumn("band", "text", (c) => c.primaryKey())
+    .addColumn("article_id", flavor.keyType, (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("cluster_signatures")
+    .addColumn("article_id", flavor.keyType, (c) => c.primaryKey())
+    .addColumn("story_id", flavor.keyType, (c) => c.notNull())
+    .addColumn("signature", flavor.blobType, (c) => c.notNull())
+    .execute();
+}

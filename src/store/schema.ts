@@ -1,0 +1,126 @@
+import type { Generated } from "kysely";
+
+/**
+ * The tables of the store, as Kysely sees them. Both dialects hold the same columns; times are ISO 8601
+ * strings (UTC), JSON is text, so that a row reads back the same from SQLite and PostgreSQL.
+ */
+export interface Database {
+  articles: ArticlesTable;
+  stories: StoriesTable;
+  story_outlets: StoryOutletsTable;
+  story_reports: StoryReportsTable;
+  pending_stories: PendingStoriesTable;
+  cluster_meta: ClusterMetaTable;
+  cluster_terms: ClusterTermsTable;
+  cluster_stories: ClusterStoriesTable;
+  cluster_postings: ClusterPostingsTable;
+  cluster_bands: ClusterBandsTable;
+  cluster_signatures: ClusterSignaturesTable;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  /** Identity: `url:` and the canonical URL, else `hash:` and the content hash. Unique. */
+  key: string;
+  content_hash: string;
+  /** The reader's name for the article (a file name without extension, a feed item's id). */
+  name: string;
+  source: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  author: string | null;
+  language: string | null;
+  text: string;
+  word_count: number;
+  /** JSON array of strings. */
+  removed_boilerplate: string;
+  /** JSON array of `{ code, message }`. */
+  diagnostics: string;
+  /** Null only inside the transaction that inserts it, before the clusterer has placed it. */
+  story_id: number | null;
+  /** The article this one copies (a near-duplicate), if any. */
+  copy_of: number | null;
+  ingested_at: string;
+}
+
+export interface StoriesTable {
+  /** The id of the article that started the story. */
+  id: number;
+  title: string;
+  /** Articles in the story, copies included. */
+  article_count: number;
+  copy_count: number;
+  outlet_count: number;
+  first_published: string | null;
+  last_published: string | null;
+  /** Goes up by one with every article added: a report is current when its version equals this. */
+  version: number;
+  created_at: string;
+  updated_at: string;
+  /** From the current report (0 before the first one). */
+  disputed_count: number;
+  discrepancy_count: number;
+}
+
+export interface StoryOutletsTable {
+  story_id: number;
+  outlet: string;
+}
+
+export interface StoryReportsTable {
+  story_id: number;
+  /** The story's version the report was made from. */
+  version: number;
+  updated_at: string;
+  /** The triangulate.story/1 report as JSON. */
+  report: string;
+}
+
+/** Stories whose articles changed since their report was made. */
+export interface PendingStoriesTable {
+  story_id: number;
+}
+
+/** One row (id 1): documents seen and the newest document time. */
+export interface ClusterMetaTable {
+  id: number;
+  documents: number;
+  latest: number | null;
+}
+
+/** Document frequency per field-prefixed term. */
+export interface ClusterTermsTable {
+  term: string;
+  df: number;
+}
+
+/** What the clusterer keeps of a story: size, time span and centroids (JSON `{ field: [[term, weight]] }`). */
+export interface ClusterStoriesTable {
+  story_id: number;
+  size: number;
+  first_time: number;
+  last_time: number;
+  centroid: string;
+}
+
+/** Stories filed under an index key; `seq` orders them by last filing so that each key keeps the newest. */
+export interface ClusterPostingsTable {
+  key: string;
+  story_id: number;
+  seq: number;
+}
+
+/** An LSH band bucket and the first document filed in it. */
+export interface ClusterBandsTable {
+  band: string;
+  article_id: number;
+}
+
+/** A document's MinHash signature (little-endian uint32s) and its story. */
+export interface ClusterSignaturesTable {
+  article_id: number;
+  story_id: number;
+  signature: Uint8Array;
+}

@@ -1,0 +1,115 @@
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { TriangulateError } from "../../model/index.js";
+import { sqliteFlavor } from "../flavor.js";
+import { migrationProvider } from "../migrations/index.js";
+import type { Database } from "../schema.js";
+import { SqlStore } from "../sql-store.js";
+import type { Store } from "../types.js";
+
+/**
+ * How long a statement waits for another process's write to finish before giving up: an ingest commits a
+ * batch in well under this, so a reader (`stories`, `search`) running beside it waits instead of failing.
+ */
+export const BUSY_TIMEOUT_MS = 10_000;
+
+/** Prepared statements kept per connection; the store issues a few dozen distinct statements. */
+const STATEMENT_CACHE = 256;
+
+export interface SqliteStoreOptions {
+  /**
+   * `create` (default): make the file and its tables when missing and bring an older file up to date.
+   * `existing`: fail with `NOT_FOUND` when there is no store at the path (readers, which must not leave an
+   * empty database behind a mistyped path).
+   */
+  mode?: "create" | "existing";
+}
+
+/**
+ * Opens (and when needed creates) a SQLite store: one file, WAL journal so that readers work while an
+ * ingest writes, migrations run to the latest version.
+ *
+ * @example const store = await openSqliteStore("triangulate.db"); await store.close();
+ */
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<Store> {
+  const existing = options.mode === "existing";
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(path, { fileMustExist: existing });
+  } catch (cause) {
+    const missing = existing && /unable to open|does not exist/i.test((cause as Error).message);
+    throw new TriangulateError(
+      missing ? "NOT_FOUND" : "UNREADABLE",
+      missing
+        ? "no store here: run `triangulate ingest SOURCES... --db PATH` first"
+        : `cannot be opened as a store (${(cause as Error).message})`,
+      { subject: path, cause },
+    );
+  }
+  try {
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    if (path !== ":memory:") raw.pragma("journal_mode = WAL");
+    // In WAL mode NORMAL loses no committed data on a process crash (only, at worst, the last commits on a
+    // power cut) and saves an fsync per transaction.
+    raw.pragma("synchronous = NORMAL");
+  } catch (cause) {
+    raw.close();
+    throw new TriangulateError("UNREADABLE", `is not a SQLite database (${(cause as Error).message})`, {
+      subject: path,
+      cause,
+    });
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  try {
+    await migrate(db, path, existing);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return new SqlStore(db, sqliteFlavor);
+}
+
+/** Brings the schema to the latest version; a reader does so only when something is missing. */
+async function migrate(db: Kysely<Database>, path: string, existing: boolean): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(sqliteFlavor) });
+  let known: Awaited<ReturnType<Migrator["getMigrations"]>>;
+  try {
+    known = await migrator.getMigrations();
+  } catch (cause) {
+    throw new TriangulateError("UNREADABLE", `is not a SQLite database (${(cause as Error).message})`, {
+      subject: path,
+      cause,
+    });
+  }
+  if (known.every((m) => m.executedAt !== undefined)) return;
+  if (existing && known.every((m) => m.executedAt === undefined)) {
+    const tables = await db.introspection.getTables();
+    if (tables.length > 0) {
+      throw new TriangulateError("BAD_DATA", "is a SQLite database but not a Triangulate store", { subject: path });
+    }
+  }
+  const { error } = await migrator.migrateToLatest();
+  if (error) {
+    throw new TriangulateError("BAD_DATA", `could not bring the store up to date: ${(error as Error).message}`, {
+      subject: path,
+      cause: error,
+    });
+  }
+}
+
+/** The connection with its prepared statements kept: Kysely prepares every statement it runs afresh. */
+function withStatementCache(raw: BetterSqlite3.Database) {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = raw.prepare(sql);
+        statements.set(sql, statement);
+        if (statements.size > STATEMENT_CACHE) statements.delete(statements.keys().next().value as string);
+      }
+      return statement;
+    },
+  };
+}

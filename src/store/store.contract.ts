@@ -1,0 +1,387 @@
+import { describe, expect, it } from "vitest";
+import { type AssignmentWrite, MemoryStoryIndex, type StoryIndex, type StoryState } from "../cluster/types.js";
+import type { Article, StoryReport } from "../model/index.js";
+import { MAX_POSTINGS_PER_KEY } from "./story-index.js";
+import type { NewArticle, Store } from "./types.js";
+
+/** A fresh, empty store, and a way to open the same data again as another connection would. */
+export interface StoreFixture {
+  store: Store;
+  reopen: () => Promise<Store>;
+}
+
+const AT = "2026-03-10T08:00:00.000Z";
+
+/** An invented article; `n` varies its words. */
+export function inventedArticle(n: number, over: Partial<Article> = {}): Article {
+  return {
+    id: `wire-${n}`,
+    source: `feeds/wire-${n}.txt`,
+    outlet: "Lowland Courier",
+    title: `Ferry service ${n} resumes on the Vell estuary`,
+    published: `2026-03-${String(10 + (n % 9)).padStart(2, "0")}T09:00:00Z`,
+    text: `The ferry across the Vell estuary ran again on day ${n}, the harbour office said.\n\nCrews had checked the landing stage.`,
+    removedBoilerplate: [],
+    diagnostics: [],
+    ...over,
+  };
+}
+
+function newArticle(article: Article, key = `hash:${article.id}`): NewArticle {
+  return { key, contentHash: key.slice(5), article, ingestedAt: AT };
+}
+
+function report(title: string, disputed: number, discrepancies: number): StoryReport {
+  return {
+    schema: "triangulate.story/1",
+    story: { id: "s", title, articleCount: 1 },
+    articles: [],
+    entities: [],
+    quotes: [],
+    facts: Array.from({ length: disputed + 1 }, (_, i) => ({
+      id: `f${i}`,
+      text: "t",
+      kind: i < disputed ? "disputed" : "unique",
+      sources: [],
+      evidence: [],
+    })),
+    discrepancies: Array.from({ length: discrepancies }, (_, i) => ({
+      id: `d${i}`,
+      kind: "number",
+      about: "a",
+      explanation: "e",
+      values: [],
+    })),
+    certainty: [],
+    provenance: { citations: [], reuse: [] },
+    timeline: [],
+    relations: [],
+    brief: [],
+  } as StoryReport;
+}
+
+/** Adds an article and files it: a new story when `story` is absent. */
+async function file(store: Store, article: Article, story?: number, copyOf?: number): Promise<number> {
+  return store.transaction(async (tx) => {
+    const id = await tx.addArticle(newArticle(article));
+    await tx.placeArticle(id, {
+      storyId: story ?? id,
+      isNew: story === undefined,
+      ...(copyOf === undefined ? {} : { copyOf }),
+      at: article.published ?? AT,
+    });
+    return id;
+  });
+}
+
+function state(id: string, first: number, last: number, terms: string[]): StoryState {
+  return {
+    id,
+    size: 1,
+    first,
+    last,
+    centroid: { title: new Map(terms.map((t) => [t, 1])), body: new Map([["b", 0.5]]), entities: new Map() },
+  };
+}
+
+function write(doc: string, story: StoryState, keys: string[], bands: string[], isNew: boolean): AssignmentWrite {
+  return {
+    doc,
+    time: story.last,
+    story,
+    isNew,
+    terms: keys,
+    keys,
+    signature: Uint32Array.from([Number(doc), 7, 0xffffffff]),
+    bands,
+  };
+}
+
+/**
+ * The behaviour every store adapter must have, run by each adapter's test file with a factory of empty
+ * stores: `storeContract("sqlite", async () => ...)`.
+ */
+export function storeContract(name: string, make: () => Promise<StoreFixture>): void {
+  describe(`store contract: ${name}`, () => {
+    it("starts empty and finds no article under an unknown key", async () => {
+      const { store } = await make();
+      expect(await store.counts()).toEqual({ articles: 0, copies: 0, stories: 0, pending: 0 });
+      expect(await store.articleByKey("hash:none")).toBeUndefined();
+      expect(await store.stories({ order: "newest", limit: 10 })).toEqual([]);
+      expect(await store.story(1)).toBeUndefined();
+      expect(await store.report(1)).toBeUndefined();
+      await store.close();
+    });
+
+    it("gives an article back as it was stored, found by its key", async () => {
+      const { store } = await make();
+      const article = inventedArticle(1, {
+        author: "Ines Marlow",
+        removedBoilerplate: ["Subscribe for more"],
+        diagnostics: [{ code: "NO_DATE", message: "no date" }],
+      });
+      const id = await file(store, article);
+      expect(await store.articleByKey("hash:wire-1")).toEqual({ id, storyId: id });
+      const [stored] = await store.storyArticles(id);
+      expect(stored?.article).toEqual(article);
+      expect(stored?.storyId).toBe(id);
+      expect(stored?.copyOf).toBeUndefined();
+      const bare = inventedArticle(2);
+      delete bare.outlet;
+      delete bare.title;
+      delete bare.published;
+      const bareId = await file(store, bare);
+      expect((await store.storyArticles(bareId))[0]?.article).toEqual(bare);
+      await store.close();
+    });
+
+    it("refuses a second article under one key and keeps nothing of a failed transaction", async () => {
+      const { store } = await make();
+      await file(store, inventedArticle(1));
+      await expect(file(store, inventedArticle(1, { text: "Other words." }))).rejects.toThrow();
+      await expect(
+        store.transaction(async (tx) => {
+          await tx.addArticle(newArticle(inventedArticle(2)));
+          throw new Error("stop");
+        }),
+      ).rejects.toThrow("stop");
+      expect(await store.articleByKey("hash:wire-2")).toBeUndefined();
+      expect((await store.counts()).articles).toBe(1);
+      await store.close();
+    });
+
+    it("counts a story's articles, copies, outlets and dates, and raises its version with each article", async () => {
+      const { store } = await make();
+      const first = await file(store, inventedArticle(1, { published: "2026-03-11" }));
+      await file(store, inventedArticle(2, { published: "2026-03-09", outlet: "Tidewater Post" }), first);
+      await file(store, inventedArticle(3, { published: "2026-03-14" }), first, first);
+      const other = await file(store, inventedArticle(4, { outlet: "Tidewater Post", title: "Bridge toll debate" }));
+      const story = await store.story(first);
+      expect(story).toMatchObject({
+        id: first,
+        title: "Ferry service 1 resumes on the Vell estuary",
+        articleCount: 3,
+        copyCount: 1,
+        outletCount: 2,
+        outlets: ["Lowland Courier", "Tidewater Post"],
+        firstPublished: "2026-03-09",
+        lastPublished: "2026-03-14",
+        version: 3,
+        disputedFacts: 0,
+        discrepancies: 0,
+      });
+      expect(story?.reportVersion).toBeUndefined();
+      expect((await store.story(other))?.articleCount).toBe(1);
+      const articles = await store.storyArticles(first);
+      expect(articles.map((a) => a.article.id)).toEqual(["wire-1", "wire-2", "wire-3"]);
+      expect(articles[2]?.copyOf).toBe(first);
+      expect(await store.pendingStories(10)).toEqual([first, other]);
+      expect(await store.pendingStories(10, first)).toEqual([other]);
+      expect(await store.pendingStories(1)).toEqual([first]);
+      expect(await store.counts()).toEqual({ articles: 4, copies: 1, stories: 2, pending: 2 });
+      await store.close();
+    });
+
+    it("keeps a report with its version; only a report of the latest version ends the wait", async () => {
+      const { store } = await make();
+      const id = await file(store, inventedArticle(1));
+      expect(await store.saveReport(id, 1, report("Ferry runs again", 2, 3), AT)).toBe(true);
+      expect(await store.pendingStories(10)).toEqual([]);
+      const stored = await store.report(id);
+      expect(stored).toMatchObject({ storyId: id, version: 1, updatedAt: AT });
+      expect(stored?.report).toEqual(report("Ferry runs again", 2, 3));
+      expect(await store.story(id)).toMatchObject({
+        title: "Ferry runs again",
+        reportVersion: 1,
+        disputedFacts: 2,
+        discrepancies: 3,
+      });
+
+      await file(store, inventedArticle(2), id);
+      expect(await store.pendingStories(10)).toEqual([id]);
+      expect(await store.saveReport(id, 1, report("Stale", 0, 0), AT)).toBe(false);
+      expect(await store.pendingStories(10)).toEqual([id]);
+      expect(await store.saveReport(id, 2, report("Ferry runs again", 0, 1), AT)).toBe(true);
+      expect(await store.story(id)).toMatchObject({ version: 2, reportVersion: 2, discrepancies: 1 });
+      await store.close();
+    });
+
+    it("lists stories newest or biggest first, a page at a time", async () => {
+      const { store } = await make();
+      const a = await file(store, inventedArticle(1, { published: undefined as never }));
+      const b = await file(store, inventedArticle(2));
+      await file(store, inventedArticle(3), a);
+      const c = await file(store, inventedArticle(4));
+      const ids = async (order: "newest" | "biggest", limit = 10, offset = 0) =>
+        (await store.stories({ order, limit, offset })).map((s) => s.id);
+      expect(await ids("biggest")).toEqual([a, c, b]);
+      expect(await ids("biggest", 1, 1)).toEqual([c]);
+      expect((await ids("newest")).length).toBe(3);
+      expect(await ids("newest", 2, 3)).toEqual([]);
+      await store.close();
+    });
+
+    it("searches titles and texts, names each hit's story, filters by outlet and dates", async () => {
+      const { store } = await make();
+      const a = await file(
+        store,
+        inventedArticle(1, { text: "Lanterns lit the quay at Ostrelo.", published: "2026-03-10T22:00:00Z" }),
+      );
+      await file(
+        store,
+        inventedArticle(2, {
+          text: "Quiet night.",
+          title: "Ostrelo lanterns",
+          outlet: "Tidewater Post",
+          published: "2026-03-12",
+        }),
+        a,
+      );
+      await file(store, inventedArticle(3, { text: "Nothing about it here.", title: "Bridge toll" }));
+      const hits = await store.search("lanterns ostrelo");
+      expect(hits.map((h) => h.name).sort()).toEqual(["wire-1", "wire-2"]);
+      expect(hits.every((h) => h.storyId === a)).toBe(true);
+      expect(hits.find((h) => h.name === "wire-1")?.snippet).toMatch(/«Lanterns».*«Ostrelo»/);
+      expect(hits[0]?.storyTitle).toBe("Ferry service 1 resumes on the Vell estuary");
+      expect((await store.search("lanterns", { outlet: "tidewater post" })).map((h) => h.name)).toEqual(["wire-2"]);
+      expect((await store.search("lanterns", { since: "2026-03-11" })).map((h) => h.name)).toEqual(["wire-2"]);
+      expect((await store.search("lanterns", { until: "2026-03-10" })).map((h) => h.name)).toEqual(["wire-1"]);
+      expect(await store.search('"quay at" ostrelo')).toHaveLength(1);
+      expect(await store.search('"ostrelo quay"')).toEqual([]);
+      expect(await store.search("harbourmaster")).toEqual([]);
+      expect(await store.search('lanterns* (ostrelo) : ^ -"')).toHaveLength(2);
+      expect(await store.search("lanterns NOT ostrelo")).toEqual([]);
+      expect(await store.search("lanterns", { limit: 1 })).toHaveLength(1);
+      await expect(store.search(' * ( " ')).rejects.toThrow(/expected words/);
+      await store.close();
+    });
+
+    it("keeps what it holds when opened again", async () => {
+      const { store, reopen } = await make();
+      const id = await file(store, inventedArticle(1));
+      await store.saveReport(id, 1, report("Kept", 0, 0), AT);
+      await store.storyIndex().write(write(String(id), state(String(id), 5, 5, ["kept"]), ["t:kept"], ["b1"], true));
+      await store.close();
+      const again = await reopen();
+      expect((await again.story(id))?.title).toBe("Kept");
+      expect((await again.report(id))?.version).toBe(1);
+      expect(await again.storyIndex().documentCount()).toBe(1);
+      expect([...((await again.storyIndex().stories([String(id)])).get(String(id))?.centroid.title ?? [])]).toEqual([
+        ["kept", 1],
+      ]);
+      await again.close();
+    });
+
+    describe("story index", () => {
+      /** The same writes through both indexes, then the same questions of both. */
+      async function both(store: Store, writes: AssignmentWrite[]): Promise<[StoryIndex, StoryIndex]> {
+        const memory = new MemoryStoryIndex({ windowMs: Number.MAX_SAFE_INTEGER, maxPostings: MAX_POSTINGS_PER_KEY });
+        const sql = store.storyIndex();
+        for (const w of writes) {
+          await memory.write(w);
+          await store.transaction((tx) => tx.storyIndex().write(w));
+        }
+        return [memory, sql];
+      }
+
+      it("answers as the in-memory index does", async () => {
+        const { store } = await make();
+        const s1 = state("101", 1000, 1000, ["storm"]);
+        const s2 = state("102", 5000, 5000, ["storm", "flood"]);
+        const s1b = { ...state("101", 1000, 2000, ["storm", "coast"]), size: 2 };
+        const writes = [
+          write("101", s1, ["t:storm", "e:ada"], ["x1", "x2"], true),
+          write("102", s2, ["t:storm", "t:flood"], ["x2", "x3"], true),
+          write("103", s1b, ["t:storm", "t:coast", "e:ada"], ["x4"], false),
+        ];
+        const [memory, sql] = await both(store, writes);
+        for (const index of [memory, sql]) {
+          expect(await index.documentCount()).toBe(3);
+          expect(await index.latestTime()).toBe(5000);
+          expect(await index.documentFrequencies(["t:storm", "e:ada", "t:never"])).toEqual(
+            new Map([
+              ["t:storm", 3],
+              ["e:ada", 2],
+            ]),
+          );
+        }
+        const ask = async (index: StoryIndex) => ({
+          all: await index.candidates(["t:storm", "e:ada", "t:coast"], { from: 0, to: 10_000 }, 10),
+          windowed: await index.candidates(["t:storm"], { from: 3000, to: 10_000 }, 10),
+          limited: await index.candidates(["t:storm", "t:flood"], { from: 0, to: 10_000 }, 1),
+          none: await index.candidates(["t:unknown"], { from: 0, to: 10_000 }, 10),
+          bands: (await index.bandMatches(["x2", "x4", "x9"])).map((r) => [r.doc, r.story, [...r.signature]]),
+          states: [...(await index.stories(["101", "999"]))].map(([id, s]) => [
+            id,
+            s.size,
+            s.first,
+            s.last,
+            [...s.centroid.title],
+          ]),
+        });
+        const expected = await ask(memory);
+        expect(expected.all).toEqual([
+          { story: "101", shared: 3 },
+          { story: "102", shared: 1 },
+        ]);
+        expect(expected.windowed).toEqual([{ story: "102", shared: 1 }]);
+        expect(expected.none).toEqual([]);
+        expect(expected.bands).toEqual([
+          ["101", "101", [101, 7, 0xffffffff]],
+          ["103", "101", [103, 7, 0xffffffff]],
+        ]);
+        expect(await ask(sql)).toEqual(expected);
+        await store.close();
+      });
+
+      it("keeps the newest stories of a crowded key, as many as the in-memory index", async () => {
+        const { store } = await make();
+        const writes = Array.from({ length: MAX_POSTINGS_PER_KEY + 6 }, (_, i) =>
+          write(String(100 + i), state(String(100 + i), i, i, ["crowd"]), ["t:crowd", `t:own${i}`], [], true),
+        );
+        const [memory, sql] = await both(store, writes);
+        const window = { from: 0, to: 1e6 };
+        const expected = await memory.candidates(["t:crowd"], window, 1000);
+        expect(expected).toHaveLength(MAX_POSTINGS_PER_KEY);
+        expect(expected.at(-1)?.story).toBe(String(106));
+        expect(await sql.candidates(["t:crowd"], window, 1000)).toEqual(expected);
+        expect(await sql.candidates(["t:own0"], window, 10)).toEqual([{ story: "100", shared: 1 }]);
+        await store.close();
+      });
+
+      it("forgets what a rolled-back transaction wrote", async () => {
+        const { store } = await make();
+        await store.transaction((tx) =>
+          tx.storyIndex().write(write("101", state("101", 1, 1, ["a"]), ["t:a"], [], true)),
+        );
+        await expect(
+          store.transaction(async (tx) => {
+            await tx
+              .storyIndex()
+              .write(write("102", { ...state("101", 1, 9, ["a", "z"]), size: 2 }, ["t:z"], [], false));
+            throw new Error("stop");
+          }),
+        ).rejects.toThrow("stop");
+        const index = store.storyIndex();
+        expect(await index.documentCount()).toBe(1);
+        expect(await index.latestTime()).toBe(1);
+        expect((await index.stories(["101"])).get("101")?.size).toBe(1);
+        expect(await index.candidates(["t:z"], { from: 0, to: 10 }, 5)).toEqual([]);
+        await store.close();
+      });
+
+      it("hands out copies: changing a state read does not change the index", async () => {
+        const { store } = await make();
+        const index = store.storyIndex();
+        await index.write(write("101", state("101", 1, 1, ["a"]), ["t:a"], [], true));
+        const read = (await index.stories(["101"])).get("101") as StoryState;
+        read.size = 99;
+        read.centroid.title.set("b", 3);
+        const again = (await index.stories(["101"])).get("101");
+        expect(again?.size).toBe(1);
+        expect(again?.centroid.title.has("b")).toBe(false);
+        await store.close();
+      });
+    });
+  });
+}

@@ -1,0 +1,148 @@
+import type { StoryIndex } from "../cluster/types.js";
+import type { Article, StoryReport } from "../model/index.js";
+
+/**
+ * The store: articles, the stories they form, the stories' reports, full-text search and the clusterer's
+ * state. Every method is async so that a networked database implements the same interface; every read is by
+ * key or bounded by a limit, never a walk over all rows.
+ *
+ * @example const store = await openStore("triangulate.db"); await store.stories({ order: "newest", limit: 20 })
+ */
+export interface Store {
+  readonly dialect: "sqlite" | "postgres";
+  /** Runs `work` in one transaction with a store bound to it: all of it is kept, or none. Not nestable. */
+  transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
+
+  /** The stored article with this identity key, if any. */
+  articleByKey(key: string): Promise<{ id: number; storyId: number | null } | undefined>;
+  /** Inserts an article (not yet in a story) and indexes its text; its id. */
+  addArticle(article: NewArticle): Promise<number>;
+  /**
+   * Files an added article under its story: starts the story when `isNew` (its id is the article's), else
+   * counts the article in; either way the story's version goes up and it waits for a new report.
+   */
+  placeArticle(articleId: number, placement: Placement): Promise<void>;
+  /** The clusterer's state, kept in this store's tables. */
+  storyIndex(): StoryIndex;
+
+  /** The articles of a story, copies included, in the order they were stored. */
+  storyArticles(storyId: number): Promise<StoredArticle[]>;
+  /** Stories waiting for a report, lowest id first, at most `limit`, after `after` when given. */
+  pendingStories(limit: number, after?: number): Promise<number[]>;
+  /**
+   * Stores a story's report made from its articles at `version`. The story stops waiting only when no
+   * article has joined it since; returns whether the report is current.
+   */
+  saveReport(storyId: number, version: number, report: StoryReport, at: string): Promise<boolean>;
+
+  story(id: number): Promise<StorySummary | undefined>;
+  stories(options: StoryListOptions): Promise<StorySummary[]>;
+  report(storyId: number): Promise<StoredReport | undefined>;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
+
+/** An article as the store takes it. */
+export interface NewArticle {
+  /** Identity: see `identityOf`. */
+  key: string;
+  contentHash: string;
+  article: Article;
+  url?: string;
+  language?: string;
+  ingestedAt: string;
+}
+
+/** Where the clusterer put an article. */
+export interface Placement {
+  storyId: number;
+  isNew: boolean;
+  /** The earlier article this one copies. */
+  copyOf?: number;
+  at: string;
+}
+
+export interface StoredArticle {
+  /** The store's id. */
+  id: number;
+  key: string;
+  storyId: number;
+  copyOf?: number;
+  url?: string;
+  language?: string;
+  ingestedAt: string;
+  /** As read, with the reader's id (a file name, a feed item's id). */
+  article: Article;
+}
+
+export interface StorySummary {
+  id: number;
+  title: string;
+  /** Articles in the story, copies included. */
+  articleCount: number;
+  copyCount: number;
+  outletCount: number;
+  /** Its outlets, by name, at most `MAX_LISTED_OUTLETS`. */
+  outlets: string[];
+  firstPublished?: string;
+  lastPublished?: string;
+  version: number;
+  /** The version of its stored report, if it has one. */
+  reportVersion?: number;
+  createdAt: string;
+  updatedAt: string;
+  disputedFacts: number;
+  discrepancies: number;
+}
+
+export interface StoredReport {
+  storyId: number;
+  version: number;
+  updatedAt: string;
+  report: StoryReport;
+}
+
+export interface StoryListOptions {
+  /** `newest`: last updated first; `biggest`: most articles first. */
+  order: "newest" | "biggest";
+  limit: number;
+  offset?: number;
+}
+
+export interface SearchOptions {
+  /** Only articles of this outlet (case-insensitive). */
+  outlet?: string;
+  /** Only articles published on or after this ISO date or date-time. */
+  since?: string;
+  /** Only articles published on or before this ISO date (the whole day) or date-time. */
+  until?: string;
+  /** Most hits; default `DEFAULT_SEARCH_LIMIT`. */
+  limit?: number;
+}
+
+export interface SearchHit {
+  articleId: number;
+  /** The reader's id of the article. */
+  name: string;
+  title?: string;
+  outlet?: string;
+  published?: string;
+  storyId: number;
+  storyTitle: string;
+  /** The words around the match, the matched words marked `«` `»`. */
+  snippet: string;
+}
+
+export interface StoreCounts {
+  articles: number;
+  copies: number;
+  stories: number;
+  pending: number;
+}
+
+/** Outlets named per story in a listing. */
+export const MAX_LISTED_OUTLETS = 8;
+
+/** Hits a search returns unless told otherwise. */
+export const DEFAULT_SEARCH_LIMIT = 20;
