@@ -33,9 +33,12 @@ describe("isNewSince", () => {
     ["2031-04-08", "2031-04-08", false],
     ["2031-04-07", "2031-04-08", false],
     [undefined, "2031-04-08", false],
+    ["2031-04-01", "2031-04-08", true, "2031-04-09T08:00:00Z"],
     ["2031-04-09", undefined, false],
-  ])("last %s, since %s: %s", (last, since, expected) => {
-    expect(isNewSince(last ? { lastPublished: last } : {}, since)).toBe(expected);
+  ])("last %s, since %s: %s (updated %s)", (last, since, expected, updatedAt?: string) => {
+    expect(isNewSince({ ...(last ? { lastPublished: last } : {}), ...(updatedAt ? { updatedAt } : {}) }, since)).toBe(
+      expected,
+    );
   });
 });
 

@@ -18,6 +18,8 @@ export interface StorySummary {
   undated: number;
   disputedFacts: number;
   discrepancies: number;
+  /** When the story last changed in the store (an article joined); "new since your last visit" reads this first. */
+  updatedAt?: string;
 }
 
 /**
@@ -89,8 +91,11 @@ export interface StoryListView {
 }
 
 /** Whether a story has coverage after the reader's last visit. */
-export function isNewSince(story: Pick<StorySummary, "lastPublished" | "firstPublished">, since?: string): boolean {
-  const last = story.lastPublished ?? story.firstPublished;
+export function isNewSince(
+  story: Pick<StorySummary, "lastPublished" | "firstPublished" | "updatedAt">,
+  since?: string,
+): boolean {
+  const last = story.updatedAt ?? story.lastPublished ?? story.firstPublished;
   return Boolean(since && last && last > since);
 }
 

@@ -36,6 +36,8 @@ export interface StoryPageOptions {
   outlets?: readonly string[];
   /** Kinds of finding shown; empty or absent: all. */
   kinds?: readonly FindingKind[];
+  /** Where the report's JSON is served; no link when absent. */
+  jsonHref?: string;
 }
 
 const LADDER: readonly CertaintyLevel[] = ["asserted", "reported", "hedged", "speculative"];
@@ -97,7 +99,7 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
-    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${outletNames.map((o, i) => html`${i > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)} · <a href="/api/stories/${encodeURIComponent(story.id)}">JSON</a>`,
+    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${outletNames.map((o, i) => html`${i > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
     toc,
     body,
   });
