@@ -22,6 +22,7 @@ const HELP = `triangulate — compare how news outlets report one story
 Usage
   triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
   triangulate extract PAGES... [--url URL]... [--json]
+  triangulate serve [--db PATH] [--port 8080] [--host 127.0.0.1]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
   triangulate eval paraphrase MSRP.txt
@@ -32,6 +33,7 @@ Commands
             outlet rendered it. Prints a readable summary, or the triangulate.story/1 report as JSON.
   extract   Extract the article of each web page (.html, .html.gz or a URL): text, title, outlet,
             author, date, language, removed boilerplate, or why a page is not an article.
+  serve     Serve the stored stories: a JSON API and pages for a browser ("triangulate help serve").
   eval      Measure the annotators on public data sets (see "triangulate help eval").
 
 Options of analyze ("triangulate help analyze" lists what the report holds)
@@ -132,7 +134,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case "help":
       case "-h":
       case "--help":
-        io.stdout(rest[0] && COMMAND_HELP[rest[0]] ? (COMMAND_HELP[rest[0]] as string) : HELP);
+        if (rest[0] === "serve") io.stdout((await import("./serve.js")).SERVE_HELP);
+        else io.stdout(rest[0] && COMMAND_HELP[rest[0]] ? (COMMAND_HELP[rest[0]] as string) : HELP);
         return EXIT.ok;
       case "-v":
       case "--version":
@@ -143,6 +146,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case "extract": {
         const { extract } = await import("./extract.js");
         return await extract(rest, io);
+      }
+      case "serve": {
+        const { serve } = await import("./serve.js");
+        return await serve(rest, io);
       }
       case "eval":
         return await evaluate(rest, io);
