@@ -6,7 +6,7 @@ import type { StoryReport } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
 import type { Store, StorySummary as StoredSummary } from "../store/index.js";
 import { html } from "../web/escape.js";
-import { SITE_CSS, SITE_JS } from "../web/pages/assets.js";
+import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
 import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
@@ -125,6 +125,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get(ASSET_PATHS.css, (c) => asset(c, SITE_CSS, "text/css; charset=utf-8"));
   app.get(ASSET_PATHS.js, (c) => asset(c, SITE_JS, "text/javascript; charset=utf-8"));
+  app.get(ASSET_PATHS.icon, (c) => asset(c, SITE_ICON, "image/svg+xml"));
+  app.get("/favicon.ico", (c) => c.redirect(ASSET_PATHS.icon, 301));
 
   let openapi: object | undefined;
   app.get("/api/openapi.json", (c) => {

@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from "../escape.js";
 
 /** Where the pages' stylesheet and script are served; the CSP allows only files from the same origin. */
-export const ASSET_PATHS = { css: "/assets/site.css", js: "/assets/site.js" } as const;
+export const ASSET_PATHS = { css: "/assets/site.css", js: "/assets/site.js", icon: "/assets/icon.svg" } as const;
 
 /** What a page puts in the common frame. */
 export interface LayoutOptions {
@@ -33,6 +33,7 @@ export function renderLayout(options: LayoutOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title} — Triangulate</title>
 <link rel="stylesheet" href="${ASSET_PATHS.css}">
+<link rel="icon" href="${ASSET_PATHS.icon}" type="image/svg+xml">
 <script src="${ASSET_PATHS.js}" defer></script>
 </head>
 <body>

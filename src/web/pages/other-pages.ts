@@ -51,7 +51,7 @@ export function renderOutletPage(untrusted: OutletProfile, coverage: Coverage): 
   const p = withoutBidiControls(untrusted);
   const row = (label: string, n: number, of: number, ofWhat: string) =>
     html`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${rate(n, of)}</td><td>${ofWhat}</td></tr>`;
-  const profile = html`<div class="scroll"><table class="profile"><thead><tr><th scope="col">Habit</th><th scope="col">Count</th><th scope="col">Rate</th><th scope="col">Of</th></tr></thead><tbody>
+  const profile = html`<div class="scroll" tabindex="0" role="region" aria-label="Profile, scrollable"><table class="profile"><thead><tr><th scope="col">Habit</th><th scope="col">Count</th><th scope="col">Rate</th><th scope="col">Of</th></tr></thead><tbody>
 ${row("Is the origin report", p.origin, p.stories.length, "its stories")}
 ${row("Adds claims no one else has", p.uniqueClaims, p.articles, "its articles")}
 ${row("Is contradicted by another outlet", p.contradicted, p.articles, "its articles")}

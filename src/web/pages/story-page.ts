@@ -170,7 +170,7 @@ function renderDivergence(ctx: Context): SafeHtml | undefined {
     const origin = report.provenance.origin?.article === a.id;
     return html`<tr><th scope="row">${articleLink(ctx, a.id)}${origin ? html` <span class="badge info">origin</span>` : ""}</th><td class="num">${supported}</td><td class="num">${unique}</td><td class="num">${contradicted}</td><td class="num">${contradicts}</td><td class="num">${silent}</td><td class="num">${overstated}</td><td class="num">${altered}</td></tr>`;
   });
-  return html`<div class="scroll"><table class="divergence"><caption>Counts over this story's claims, quotations and headlines</caption><thead><tr><th scope="col">Outlet</th><th scope="col">Claims it supports</th><th scope="col">Only it reports</th><th scope="col">Its claims others contradict</th><th scope="col">Claims it contradicts</th><th scope="col">Shared claims it is silent on</th><th scope="col">Overstated headlines</th><th scope="col">Altered quotations</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="How outlets diverge, scrollable"><table class="divergence"><caption>Counts over this story's claims, quotations and headlines</caption><thead><tr><th scope="col">Outlet</th><th scope="col">Claims it supports</th><th scope="col">Only it reports</th><th scope="col">Its claims others contradict</th><th scope="col">Claims it contradicts</th><th scope="col">Shared claims it is silent on</th><th scope="col">Overstated headlines</th><th scope="col">Altered quotations</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function factRank(f: ReportFact): number {
@@ -208,7 +208,7 @@ function renderClaims(ctx: Context): SafeHtml | undefined {
   });
   const disputed = facts.filter(({ f }) => f.kind === "disputed").length;
   return html`<p class="lede">${plural(facts.length, "claim")}, ${disputed} disputed. Each column is one outlet's account: the words it gives for the claim (linked to the article), the words it gives against it, or silence.</p>
-<div class="scroll boxed"><table class="claims">${head}<tbody>${rows}</tbody></table></div>`;
+<div class="scroll boxed" tabindex="0" role="region" aria-label="Accounts by claim, scrollable"><table class="claims">${head}<tbody>${rows}</tbody></table></div>`;
 }
 
 /** Optional offsets a discrepancy value may carry: words located by the analysis rather than found again here. */
@@ -302,7 +302,7 @@ function renderCertainty(ctx: Context): SafeHtml | undefined {
     const anchor = ctx.spans.text(c.article, c.evidence || c.claim, "claim", c.claim);
     return html`<li><strong>${label(ctx, c.article)}</strong> ${c.headline ? html`<span class="badge info">headline</span>` : ""} ${c.overstated ? html`<span class="badge bad">overstated</span>` : ""} <span class="badge">${c.level}</span> ${link(anchor, c.claim, "ev")}</li>`;
   });
-  return html`<div class="scroll"><table><caption>Statements by how firmly each outlet makes them</caption><thead><tr><th scope="col">Outlet</th>${LADDER.map((l) => html`<th scope="col">${l}</th>`)}<th scope="col">overstated</th></tr></thead><tbody>${perOutlet}</tbody></table></div>${flagged.length > 0 ? html`<h3>Headlines and overstated claims</h3><ul class="flagged">${list}</ul>` : ""}`;
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="Certainty by outlet, scrollable"><table><caption>Statements by how firmly each outlet makes them</caption><thead><tr><th scope="col">Outlet</th>${LADDER.map((l) => html`<th scope="col">${l}</th>`)}<th scope="col">overstated</th></tr></thead><tbody>${perOutlet}</tbody></table></div>${flagged.length > 0 ? html`<h3>Headlines and overstated claims</h3><ul class="flagged">${list}</ul>` : ""}`;
 }
 
 function renderProvenance(ctx: Context): SafeHtml | undefined {
@@ -318,10 +318,7 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
     const involved = new Set(reused.flatMap((r) => [r.from, r.to]));
     const nodes: GraphNode[] = ctx.report.articles
       .filter((a) => involved.has(a.id))
-      .map((a) => {
-        const anchor = ctx.spans.article(a.id);
-        return anchor ? { id: a.id, label: label(ctx, a.id), anchor } : { id: a.id, label: label(ctx, a.id) };
-      });
+      .map((a) => ({ id: a.id, label: label(ctx, a.id) }));
     const edges: GraphEdge[] = reused.map((r) => ({ from: r.from, to: r.to, label: percent(r.sharedFraction) }));
     reusePart = html`<h3>Who reused whose text (earlier → later)</h3>${renderGraphSvg(nodes, edges, { title: "Reuse between articles", idPrefix: "reuse" })}<ul>${reused.map(
       (r) =>
@@ -353,7 +350,7 @@ function renderRelations(ctx: Context): SafeHtml | undefined {
   const nameOf = (id: string) => ctx.entityName.get(id) ?? id;
   const nodes: GraphNode[] = [...degree.keys()]
     .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || nameOf(a).localeCompare(nameOf(b)))
-    .map((id) => ({ id, label: nameOf(id), anchor: `ent-${slug(id)}` }));
+    .map((id) => ({ id, label: nameOf(id) }));
   const rows = relations.map((r) => {
     const home = r.sources.find((a) => ctx.shown.has(a));
     const words = r.evidence[0];
@@ -415,7 +412,7 @@ function renderArticles(ctx: Context): SafeHtml | undefined {
         ? html`<a href="${a.source}" rel="noopener noreferrer nofollow">source</a>`
         : html`${a.source}`;
       return html`<article class="source" id="${ctx.spans.article(a.id) ?? `art-${index}`}" aria-labelledby="art-h-${index}"><header><h3 id="art-h-${index}"><a href="${outletPath(outletOf(a))}">${label(ctx, a.id)}</a>${a.title ? html`: ${a.title}` : ""}</h3>
-<p class="meta">${meta} · ${source}</p></header><div class="article-text">${trusted(marked.html)}</div></article>`;
+<p class="meta">${meta} · ${source}</p></header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
     },
   )}</div>`;
 }
