@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** True when stderr is a terminal, so progress lines are worth drawing. */
   interactive: boolean;
+  /** What the input `-` reads; the process's standard input by default. */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -55,7 +57,12 @@ export function processIo(
   const writer = (stream: NodeJS.WritableStream) => (text: string) => {
     if (!closed.has(stream)) stream.write(text);
   };
-  return { stdout: writer(streams.stdout), stderr: writer(streams.stderr), interactive: streams.interactive };
+  return {
+    stdout: writer(streams.stdout),
+    stderr: writer(streams.stderr),
+    interactive: streams.interactive,
+    stdin: process.stdin,
+  };
 }
 
 /**

@@ -1,11 +1,11 @@
-import { constants } from "node:fs";
-import { access, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { MAX_ARTICLE_BYTES } from "../ingest/limits.js";
 import { TriangulateError } from "../model/index.js";
 import { EXTRACT_HELP } from "./extract-help.js";
 import { type CliIo, EXIT, printable, processIo } from "./io.js";
+import { checkOutput, emit, writeOutput } from "./output.js";
+import { STORE_HELP } from "./store-help.js";
 import { renderSummary } from "./summary.js";
 
 const EXIT_CODES = `Exit codes
@@ -22,6 +22,10 @@ const HELP = `triangulate — compare how news outlets report one story
 Usage
   triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
   triangulate extract PAGES... [--url URL]... [--json]
+  triangulate ingest SOURCES... [--db PATH]
+  triangulate stories [--db PATH] [--json]
+  triangulate story ID [--db PATH] [--json | --html FILE]
+  triangulate search QUERY [--db PATH] [--outlet NAME] [--since DATE] [--until DATE] [--json]
   triangulate serve [--db PATH] [--port 8080] [--host 127.0.0.1]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
@@ -33,6 +37,9 @@ Commands
             outlet rendered it. Prints a readable summary, or the triangulate.story/1 report as JSON.
   extract   Extract the article of each web page (.html, .html.gz or a URL): text, title, outlet,
             author, date, language, removed boilerplate, or why a page is not an article.
+  ingest    Read articles into the store (default ./triangulate.db): each joins its story or starts one,
+            copies are linked to what they copy, and the stories that changed are analysed again.
+  stories   List the stored stories; story ID shows one as analyze does; search finds articles by words.
   serve     Serve the stored stories: a JSON API and pages for a browser ("triangulate help serve").
   eval      Measure the annotators on public data sets (see "triangulate help eval").
 
@@ -59,6 +66,7 @@ Documentation in the repository: README.md, and docs/report.md for every field o
 
 const COMMAND_HELP: Record<string, string> = {
   extract: EXTRACT_HELP,
+  ...STORE_HELP,
   analyze: `triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
 
 Reads the articles of one story: plain text (UTF-8 with or without BOM, UTF-16 with BOM or
@@ -147,6 +155,13 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         const { extract } = await import("./extract.js");
         return await extract(rest, io);
       }
+      case "ingest":
+      case "stories":
+      case "story":
+      case "search": {
+        const { storeCommand } = await import("./store-commands.js");
+        return await storeCommand(command, rest, io);
+      }
       case "serve": {
         const { serve } = await import("./serve.js");
         return await serve(rest, io);
@@ -181,50 +196,6 @@ function parse(args: string[]) {
   } catch (err) {
     throw new TriangulateError("BAD_ARGUMENT", (err as Error).message.split("\n")[0] ?? "bad option");
   }
-}
-
-async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out) await writeOutput(out, text);
-  else io.stdout(text);
-}
-
-/**
- * Fails before any work when an output file cannot be written: its folder is missing or not writable, or
- * the path is a folder. `UNWRITABLE`, exit code 1.
- */
-async function checkOutput(path: string): Promise<void> {
-  const existing = await stat(path).catch(() => undefined);
-  if (existing?.isDirectory()) {
-    throw new TriangulateError("UNWRITABLE", "cannot be written: it is a folder", { subject: path });
-  }
-  const folder = dirname(resolve(path));
-  if (!existing && !(await stat(folder).catch(() => undefined))?.isDirectory()) {
-    throw new TriangulateError("UNWRITABLE", `cannot be written: there is no folder ${folder}`, { subject: path });
-  }
-  try {
-    await access(existing ? path : folder, constants.W_OK);
-  } catch (cause) {
-    throw unwritable(path, cause, folder);
-  }
-}
-
-async function writeOutput(path: string, text: string): Promise<void> {
-  try {
-    await writeFile(path, text, "utf8");
-  } catch (cause) {
-    throw unwritable(path, cause, dirname(resolve(path)));
-  }
-}
-
-function unwritable(path: string, cause: unknown, folder: string | undefined): TriangulateError {
-  const code = (cause as NodeJS.ErrnoException).code ?? "error";
-  const why =
-    (code === "ENOENT" || code === "ENOTDIR") && folder
-      ? `there is no folder ${folder}`
-      : code === "EACCES" || code === "EPERM"
-        ? "permission denied"
-        : code;
-  return new TriangulateError("UNWRITABLE", `cannot be written: ${why}`, { subject: path, cause });
 }
 
 /** The value of --max-article-bytes: a whole number of bytes above zero. */

@@ -201,3 +201,23 @@ describe("boundedLines", () => {
     expect(await lines(chunks, max)).toEqual(expected);
   });
 });
+
+describe("reading JSON Lines from standard input", () => {
+  async function* chunks(...parts: string[]): AsyncGenerator<Uint8Array> {
+    for (const part of parts) yield Buffer.from(part);
+  }
+
+  it("reads '-' as JSON Lines from the stream it is given, naming stdin and its line", async () => {
+    const record = JSON.stringify({ text: sentence, outlet: "Court Wire", url: "https://wire.example/2" });
+    const stdin = chunks(`${record.slice(0, 20)}`, `${record.slice(20)}\n{"title":"no text"}\n`);
+    const { articles, problems } = await readArticleFiles(["-"], { stdin });
+    expect(articles.map((a) => [a.id, a.outlet, a.source])).toEqual([["stdin-1", "Court Wire", "stdin:1"]]);
+    expect(problems.map((p) => [p.source, p.code])).toEqual([["stdin:2", "BAD_DATA"]]);
+  });
+
+  it("reads '-' as a file name when no stream is given", async () => {
+    const { articles, problems } = await readArticleFiles(["-"]);
+    expect(articles).toEqual([]);
+    expect(problems.map((p) => [p.source, p.code])).toEqual([["-", "NOT_FOUND"]]);
+  });
+});

@@ -40,6 +40,8 @@ export interface ReadOptions {
   page?: PageOptions;
   /** Articles with more bytes of text (UTF-8) than this are skipped as `TOO_LARGE`; default {@link MAX_ARTICLE_BYTES}. */
   maxArticleBytes?: number;
+  /** What the input `-` reads, as JSON Lines; without it `-` is a file name like any other. */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 /**
@@ -128,6 +130,10 @@ function tooLarge(bytes: number, cap: number, what = "of text"): TriangulateErro
 
 async function* readInput(input: string, options: ReadOptions): AsyncGenerator<IngestItem> {
   try {
+    if (input === "-" && options.stdin) {
+      yield* readJsonlStream(options.stdin, "stdin", "stdin", options);
+      return;
+    }
     const byName = formatByName(input);
     if (byName === "url") {
       yield* readUrl(input, options);
@@ -373,8 +379,15 @@ async function* readWarcFile(path: string, options: ReadOptions): AsyncGenerator
 }
 
 async function* readJsonlFile(path: string, options: ReadOptions): AsyncGenerator<IngestItem> {
-  const stream = await openStream(path);
-  const idPrefix = idOf(path);
+  yield* readJsonlStream(await openStream(path), path, idOf(path), options);
+}
+
+async function* readJsonlStream(
+  stream: AsyncIterable<Uint8Array>,
+  path: string,
+  idPrefix: string,
+  options: ReadOptions,
+): AsyncGenerator<IngestItem> {
   const recordOptions = { ...options.page, maxTextBytes: options.maxArticleBytes ?? MAX_ARTICLE_BYTES };
   let n = 0;
   try {

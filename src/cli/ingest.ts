@@ -1,0 +1,125 @@
+import { MAX_ARTICLE_BYTES } from "../ingest/limits.js";
+import { TriangulateError } from "../model/index.js";
+import type { IngestSummary } from "../newsroom/ingest.js";
+import { type CliIo, EXIT, printable } from "./io.js";
+import { DB_OPTION, openFor, parseCommand, positiveInteger } from "./store-args.js";
+import { STORE_HELP } from "./store-help.js";
+
+const OPTIONS = {
+  ...DB_OPTION,
+  "no-analyze": { type: "boolean" },
+  json: { type: "boolean" },
+  "max-article-bytes": { type: "string" },
+} as const;
+
+/** The progress line is redrawn at most this often: a terminal cannot show more, and drawing costs. */
+const PROGRESS_INTERVAL_MS = 100;
+const BAR_WIDTH = 24;
+
+/**
+ * `triangulate ingest`: reads sources into the store, clusters the new articles into stories and analyses
+ * the stories that changed.
+ *
+ * @example await ingest(["examples/port-strike-fire", "--db", "news.db"], io)
+ */
+export async function ingest(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(args, OPTIONS);
+  if (values.help) {
+    io.stdout(STORE_HELP.ingest as string);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) {
+    throw new TriangulateError(
+      "BAD_ARGUMENT",
+      'expected sources to ingest, found none: "triangulate ingest SOURCES..."',
+    );
+  }
+  const maxArticleBytes = positiveInteger("max-article-bytes", values["max-article-bytes"], MAX_ARTICLE_BYTES);
+  const [{ expandSources }, { readArticles }, { ingestItems }, { OnlineClusterer }] = await Promise.all([
+    import("../ingest/sources.js"),
+    import("../ingest/files.js"),
+    import("../newsroom/ingest.js"),
+    import("../cluster/clusterer.js"),
+  ]);
+  const { inputs, problems, passedOver } = await expandSources(positionals);
+  const named = (source: string, message: string) =>
+    io.stderr(`${printable(`triangulate: skipped ${source}: ${message}`)}\n`);
+  for (const p of problems) named(p.source, p.message);
+  const store = await openFor(values.db, "create");
+  const bar = io.interactive ? progressLine(io, inputs.length) : undefined;
+  let input = 0;
+  async function* items() {
+    for (const [i, source] of inputs.entries()) {
+      input = i;
+      yield* readArticles([source], { maxArticleBytes, ...(io.stdin ? { stdin: io.stdin } : {}) });
+    }
+  }
+  let summary: IngestSummary;
+  try {
+    summary = await ingestItems(store, items(), {
+      assigner: (index) => new OnlineClusterer(index),
+      analyze: !values["no-analyze"],
+      onProblem: (p) => {
+        bar?.clear();
+        named(p.source, p.message);
+      },
+      ...(bar ? { onProgress: (s: IngestSummary, phase: "read" | "analyze") => bar.draw(s, phase, input) } : {}),
+    });
+  } finally {
+    bar?.clear();
+    await store.close();
+  }
+  for (const p of problems) summary.skipped[p.code] = (summary.skipped[p.code] ?? 0) + 1;
+  if (passedOver > 0) summary.skipped.NOT_ARTICLE_FILE = passedOver;
+  io.stdout(values.json ? `${JSON.stringify(summary, null, 2)}\n` : `${closingLine(summary)}\n`);
+  if (summary.added + summary.alreadyStored === 0) {
+    io.stderr("triangulate: no article could be read\n");
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+}
+
+/** The run in one line: read, new, copies, already stored, skipped by reason, stories, seconds. */
+export function closingLine(s: IngestSummary): string {
+  const skipped = Object.entries(s.skipped).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const skippedCount = skipped.reduce((n, [, k]) => n + k, 0);
+  const parts = [
+    `read ${s.read}`,
+    `new ${s.added}${s.copies ? ` (${s.copies} ${s.copies === 1 ? "copy" : "copies"})` : ""}`,
+    `already stored ${s.alreadyStored}`,
+    `skipped ${skippedCount}${skippedCount ? ` (${skipped.map(([code, n]) => `${n} ${code}`).join(", ")})` : ""}`,
+    `stories touched ${s.storiesTouched}${s.storiesNew ? ` (${s.storiesNew} new)` : ""}`,
+    `analysed ${s.analysed}${s.analysisFailed ? ` (${s.analysisFailed} failed)` : ""}`,
+  ];
+  if (s.pendingTotal) parts.push(`waiting for analysis ${s.pendingTotal}`);
+  return `${parts.join(", ")}; ${s.seconds.toFixed(1)} s`;
+}
+
+/** A progress line on standard error, redrawn in place. */
+function progressLine(io: CliIo, inputs: number) {
+  let last = 0;
+  let drawn = false;
+  return {
+    draw(s: IngestSummary, phase: "read" | "analyze", input: number) {
+      const now = performance.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      const rate = s.seconds > 0 ? Math.round(s.added / s.seconds) : 0;
+      const line =
+        phase === "read"
+          ? `${bar(input, inputs)} ${input + 1}/${inputs} sources · ${s.read} read · ${s.added} new · ${s.copies} copies · ${s.storiesTouched} stories · ${rate}/s`
+          : `${bar(s.analysed + s.analysisFailed, s.storiesTouched)} analysing stories: ${s.analysed + s.analysisFailed} done`;
+      io.stderr(`\r\x1b[K${line}`);
+      drawn = true;
+    },
+    clear() {
+      if (drawn) io.stderr("\r\x1b[K");
+      drawn = false;
+    },
+  };
+}
+
+function bar(done: number, total: number): string {
+  const filled = total > 0 ? Math.min(BAR_WIDTH, Math.round((done / total) * BAR_WIDTH)) : 0;
+  return `[${"#".repeat(filled)}${".".repeat(BAR_WIDTH - filled)}]`;
+}

@@ -1,0 +1,36 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { TriangulateError } from "../model/index.js";
+import type { Store } from "../store/types.js";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+/** The option every store command takes. */
+export const DB_OPTION = { db: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+
+/** Parses a store command's arguments; an unknown option is a usage error, not a stack trace. */
+export function parseCommand<O extends Options>(
+  args: string[],
+  options: O,
+): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new TriangulateError("BAD_ARGUMENT", (err as Error).message.split("\n")[0] ?? "bad option");
+  }
+}
+
+/** The store at `--db` (default ./triangulate.db); readers never create one. */
+export async function openFor(db: string | undefined, mode: "create" | "existing"): Promise<Store> {
+  const { DEFAULT_DB_PATH, openStore } = await import("../store/index.js");
+  return openStore(db ?? DEFAULT_DB_PATH, { mode });
+}
+
+/** A whole number above zero from an option, or a usage error naming the option. */
+export function positiveInteger(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) {
+    throw new TriangulateError("BAD_ARGUMENT", `expected --${name} to be a whole number above 0, found "${value}"`);
+  }
+  return n;
+}

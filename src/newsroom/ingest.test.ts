@@ -1,0 +1,256 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { OnlineClusterer } from "../cluster/clusterer.js";
+import type { IngestItem } from "../ingest/index.js";
+import type { Article, StoryReport } from "../model/index.js";
+import { analyzeStory } from "../pipeline.js";
+import { openSqliteStore } from "../store/sqlite/index.js";
+import type { Store } from "../store/types.js";
+import { type IngestOptions, ingestItems, voicesOf } from "./ingest.js";
+
+const dir = mkdtempSync(join(tmpdir(), "triangulate-newsroom-"));
+let n = 0;
+const fresh = () => openSqliteStore(join(dir, `ingest-${n++}.db`));
+
+/** Invented reports of two unrelated events, each outlet in its own words. */
+const FERRY = [
+  "The Vell estuary ferry Marisol ran aground on a sandbank near Ostrelo on Tuesday, and coastguard boats took 40 passengers ashore, the Ostrelo harbour office said.",
+  "Coastguard crews lifted 40 passengers off the Marisol after the Vell estuary ferry grounded near Ostrelo; harbour master Ilse Varga said nobody was hurt.",
+  "Ilse Varga, Ostrelo's harbour master, said the Marisol would be towed off the Vell estuary sandbank at high tide once divers had checked its hull.",
+];
+const ORCHARD = [
+  "Hail destroyed much of the apple harvest in the Tarnow valley on Tuesday, growers' cooperative Kellen Fruit said, putting 300 seasonal jobs at risk.",
+  "Kellen Fruit, the Tarnow valley cooperative, said hailstones the size of walnuts had stripped apple trees across 900 hectares of orchards.",
+];
+
+function article(id: string, text: string, outlet: string, published = "2026-03-10"): Article {
+  return {
+    id,
+    source: `${id}.txt`,
+    outlet,
+    title: text.split(/[,;]/)[0] ?? text,
+    published,
+    text,
+    removedBoilerplate: [],
+    diagnostics: [],
+  };
+}
+
+function stream(): IngestItem[] {
+  return [
+    { kind: "article", article: article("ferry-a", FERRY[0] as string, "Lowland Courier") },
+    { kind: "article", article: article("orchard-a", ORCHARD[0] as string, "Valley Farmer") },
+    {
+      kind: "problem",
+      problem: { source: "broken.html", code: "NOT_ARTICLE", message: "not an article: a list of links" },
+    },
+    { kind: "article", article: article("ferry-b", FERRY[1] as string, "Tidewater Post") },
+    // The same report again, from another outlet: a copy.
+    { kind: "article", article: article("ferry-a", FERRY[0] as string, "Estuary Daily") },
+    { kind: "article", article: article("orchard-b", ORCHARD[1] as string, "Harvest Weekly") },
+    { kind: "article", article: article("ferry-c", FERRY[2] as string, "Lowland Courier", "2026-03-11") },
+  ];
+}
+
+async function* items(list: IngestItem[]): AsyncGenerator<IngestItem> {
+  yield* list;
+}
+
+/** The real pipeline, counting the stories it analyses and keeping what it was given. */
+function countingAnalysis() {
+  const calls: string[][] = [];
+  return {
+    calls,
+    analyzeStory: (articles: Article[]): StoryReport => {
+      calls.push(articles.map((a) => `${a.id}@${a.outlet}`));
+      return analyzeStory(articles);
+    },
+  };
+}
+
+function options(over: Partial<IngestOptions> = {}): IngestOptions {
+  return { assigner: (index) => new OnlineClusterer(index), batchSize: 2, ...over };
+}
+
+async function storyOf(store: Store, name: string, outlet: string) {
+  for (const s of await store.stories({ order: "biggest", limit: 100 })) {
+    const articles = await store.storyArticles(s.id);
+    if (articles.some((a) => a.article.id === name && a.article.outlet === outlet)) return { summary: s, articles };
+  }
+  throw new Error(`no story holds ${name}`);
+}
+
+describe("ingestItems", () => {
+  it("stores each article once, forms the stories, links the copy and analyses each changed story once", async () => {
+    const store = await fresh();
+    const analysis = countingAnalysis();
+    const problems: string[] = [];
+    const summary = await ingestItems(
+      store,
+      items(stream()),
+      options({ analyzeStory: analysis.analyzeStory, onProblem: (p) => problems.push(`${p.source} ${p.code}`) }),
+    );
+    expect(summary).toMatchObject({
+      read: 7,
+      added: 6,
+      copies: 1,
+      alreadyStored: 0,
+      skipped: { NOT_ARTICLE: 1 },
+      storiesTouched: 2,
+      storiesNew: 2,
+      analysed: 2,
+      analysisFailed: 0,
+      pendingTotal: 0,
+    });
+    expect(problems).toEqual(["broken.html NOT_ARTICLE"]);
+    expect(analysis.calls).toHaveLength(2);
+
+    const ferry = await storyOf(store, "ferry-a", "Lowland Courier");
+    expect(ferry.articles.map((a) => `${a.article.id}@${a.article.outlet}`)).toEqual([
+      "ferry-a@Lowland Courier",
+      "ferry-b@Tidewater Post",
+      "ferry-a@Estuary Daily",
+      "ferry-c@Lowland Courier",
+    ]);
+    const copy = ferry.articles[2];
+    expect(copy?.copyOf).toBe(ferry.articles[0]?.id);
+    expect(ferry.summary).toMatchObject({
+      articleCount: 4,
+      copyCount: 1,
+      outletCount: 3,
+      version: 4,
+      reportVersion: 4,
+    });
+    // The copy is one voice with the report it copies: it is not analysed.
+    expect(analysis.calls).toContainEqual([
+      "ferry-a@Lowland Courier",
+      "ferry-b@Tidewater Post",
+      "ferry-c@Lowland Courier",
+    ]);
+    const report = await store.report(ferry.summary.id);
+    expect(report?.report.articles.map((a) => a.id)).toEqual(["ferry-a", "ferry-b", "ferry-c"]);
+
+    const orchard = await storyOf(store, "orchard-a", "Valley Farmer");
+    expect(orchard.summary.id).not.toBe(ferry.summary.id);
+    expect(orchard.articles.map((a) => a.article.id)).toEqual(["orchard-a", "orchard-b"]);
+    await store.close();
+  });
+
+  it("adds nothing and analyses nothing when the same input comes again", async () => {
+    const store = await fresh();
+    await ingestItems(store, items(stream()), options());
+    const before = await store.stories({ order: "biggest", limit: 10 });
+    const reports = await Promise.all(before.map((s) => store.report(s.id)));
+    const analysis = countingAnalysis();
+    const again = await ingestItems(store, items(stream()), options({ analyzeStory: analysis.analyzeStory }));
+    expect(again).toMatchObject({ read: 7, added: 0, alreadyStored: 6, storiesTouched: 0, analysed: 0 });
+    expect(analysis.calls).toEqual([]);
+    expect(await store.stories({ order: "biggest", limit: 10 })).toEqual(before);
+    expect(await Promise.all(before.map((s) => store.report(s.id)))).toEqual(reports);
+    await store.close();
+  });
+
+  it("analyses again only the story that gained an article", async () => {
+    const store = await fresh();
+    let clock = Date.parse("2026-03-12T10:00:00Z");
+    const now = () => {
+      clock += 1000;
+      return new Date(clock);
+    };
+    await ingestItems(store, items(stream()), options({ now }));
+    const orchard = await storyOf(store, "orchard-a", "Valley Farmer");
+    const orchardReport = await store.report(orchard.summary.id);
+    const analysis = countingAnalysis();
+    const more = article(
+      "ferry-d",
+      "Tugs pulled the Marisol off the Vell estuary sandbank near Ostrelo, harbour master Ilse Varga said, and the ferry returned to its berth.",
+      "Estuary Daily",
+      "2026-03-12",
+    );
+    const summary = await ingestItems(
+      store,
+      items([{ kind: "article", article: more }]),
+      options({ now, analyzeStory: analysis.analyzeStory }),
+    );
+    expect(summary).toMatchObject({ added: 1, storiesTouched: 1, storiesNew: 0, analysed: 1 });
+    expect(analysis.calls).toEqual([
+      ["ferry-a@Lowland Courier", "ferry-b@Tidewater Post", "ferry-c@Lowland Courier", "ferry-d@Estuary Daily"],
+    ]);
+    const ferry = await storyOf(store, "ferry-d", "Estuary Daily");
+    expect(ferry.summary).toMatchObject({ version: 5, reportVersion: 5 });
+    expect(await store.report(orchard.summary.id)).toEqual(orchardReport);
+    await store.close();
+  });
+
+  it("skips only the article the store or the clusterer refuses, naming it", async () => {
+    const store = await fresh();
+    const problems: string[] = [];
+    const summary = await ingestItems(
+      store,
+      items(stream()),
+      options({
+        batchSize: 10,
+        assigner: (index) => {
+          const clusterer = new OnlineClusterer(index);
+          return {
+            assign: async (doc) => {
+              if (doc.text.startsWith("Kellen Fruit")) throw new Error("cannot place this one");
+              return clusterer.assign(doc);
+            },
+          };
+        },
+        onProblem: (p) => problems.push(`${p.source} ${p.code} ${p.message}`),
+      }),
+    );
+    expect(summary).toMatchObject({ added: 5, skipped: { NOT_ARTICLE: 1, STORE_FAILED: 1 } });
+    expect(problems).toContain("orchard-b.txt STORE_FAILED could not be stored: cannot place this one");
+    expect(await store.counts()).toMatchObject({ articles: 5, pending: 0 });
+    await store.close();
+  });
+
+  it("keeps a story waiting when its analysis fails or is put off, and the next run analyses it", async () => {
+    const store = await fresh();
+    const failing = await ingestItems(
+      store,
+      items(stream()),
+      options({
+        analyzeStory: (articles) => {
+          if (articles.some((a) => a.id.startsWith("orchard"))) throw new Error("analysis broke");
+          return analyzeStory(articles);
+        },
+      }),
+    );
+    expect(failing).toMatchObject({ analysed: 1, analysisFailed: 1, pendingTotal: 1 });
+    const orchard = await storyOf(store, "orchard-a", "Valley Farmer");
+    expect(orchard.summary.reportVersion).toBeUndefined();
+
+    const later = await ingestItems(store, items([]), options());
+    expect(later).toMatchObject({ read: 0, analysed: 1, pendingTotal: 0 });
+    expect((await store.story(orchard.summary.id))?.reportVersion).toBe(2);
+
+    const other = await fresh();
+    const putOff = await ingestItems(other, items(stream()), options({ analyze: false }));
+    expect(putOff).toMatchObject({ analysed: 0, pendingTotal: 2 });
+    expect((await ingestItems(other, items([]), options())).analysed).toBe(2);
+    await store.close();
+    await other.close();
+  });
+});
+
+describe("voicesOf", () => {
+  it("makes ids unique within a story, the first keeping its id", () => {
+    const a = article("wire-1", "a", "A");
+    const ids = voicesOf([a, { ...a, outlet: "B" }, article("wire-1-2", "c", "C"), { ...a, outlet: "D" }]).map(
+      (x) => x.id,
+    );
+    expect(ids).toEqual(["wire-1", "wire-1-2", "wire-1-2-2", "wire-1-3"]);
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it("leaves unique ids alone", () => {
+    const list = [article("a", "x", "A"), article("b", "y", "B")];
+    expect(voicesOf(list)).toEqual(list);
+  });
+});

@@ -1,0 +1,278 @@
+import type { ClusterDocument, StoryIndex } from "../cluster/types.js";
+import type { IngestItem, ReadProblem } from "../ingest/index.js";
+import type { Article, StoryReport } from "../model/index.js";
+import type { Store } from "../store/types.js";
+import { identityOf } from "./identity.js";
+
+/**
+ * Articles written per transaction. A batch costs one commit; a kill loses at most the batch in flight,
+ * which the next run reads again. 64 keeps commits off the profile while a batch is still far below a
+ * second of work.
+ */
+export const INGEST_BATCH = 64;
+
+/** Pending stories read per page while analysing: bounded memory however many stories changed. */
+const PENDING_PAGE = 256;
+
+/** What places articles into stories: the online clusterer, over the store's index. */
+export interface Assigner {
+  assign(doc: ClusterDocument): Promise<{ story: string; isNew: boolean; copyOf?: string }>;
+}
+
+/** Options of {@link ingestItems}, every default documented. */
+export interface IngestOptions {
+  /** Makes the assigner for one transaction's view of the index (the clusterer is stateless besides it). */
+  assigner: (index: StoryIndex) => Assigner;
+  /** Analyse the stories that changed once the stream ends; default true. */
+  analyze?: boolean;
+  /** Analyses one story's articles; the pipeline's `analyzeStory` by default (loaded on first use). */
+  analyzeStory?: (articles: Article[]) => StoryReport;
+  /** Articles per transaction; default {@link INGEST_BATCH}. */
+  batchSize?: number;
+  /** The clock stamped on rows; default the system's. */
+  now?: () => Date;
+  /** Told of each item that is skipped, as it is skipped. */
+  onProblem?: (problem: ReadProblem) => void;
+  /** Told of the running counts after each batch and each analysed story. */
+  onProgress?: (progress: IngestSummary, phase: "read" | "analyze") => void;
+}
+
+/** What one ingest run did. */
+export interface IngestSummary {
+  /** Items read: articles and problems. */
+  read: number;
+  /** Articles stored now (copies included). */
+  added: number;
+  /** Of those, near-duplicates linked to the article they copy. */
+  copies: number;
+  /** Articles found already stored under their identity. */
+  alreadyStored: number;
+  /** Items skipped, by reason code. */
+  skipped: Record<string, number>;
+  /** Stories that gained an article in this run, and how many of them it started. */
+  storiesTouched: number;
+  storiesNew: number;
+  /** Stories analysed (those that changed in this run, and any left waiting by an earlier one), failed ones apart. */
+  analysed: number;
+  analysisFailed: number;
+  /** Stories still waiting for their analysis after the run (when analysis was off or failed). */
+  pendingTotal: number;
+  seconds: number;
+}
+
+/**
+ * Stores a stream of articles: each new one (by identity) is added, placed in a story by the clusterer,
+ * and its story marked for analysis, a batch per transaction; then every story waiting for analysis is
+ * analysed once and its report stored. A run killed at any moment loses nothing: the next run finds the
+ * stored articles under their identities, adds the rest and analyses what still waits.
+ *
+ * @example await ingestItems(store, readArticles(["feed.xml"]), { assigner: (i) => new OnlineClusterer(i) })
+ */
+export async function ingestItems(
+  store: Store,
+  items: AsyncIterable<IngestItem>,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const started = performance.now();
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? INGEST_BATCH;
+  const summary: IngestSummary = {
+    read: 0,
+    added: 0,
+    copies: 0,
+    alreadyStored: 0,
+    skipped: {},
+    storiesTouched: 0,
+    storiesNew: 0,
+    analysed: 0,
+    analysisFailed: 0,
+    pendingTotal: 0,
+    seconds: 0,
+  };
+  const touched = new Set<number>();
+  const skip = (problem: ReadProblem) => {
+    summary.skipped[problem.code] = (summary.skipped[problem.code] ?? 0) + 1;
+    options.onProblem?.(problem);
+  };
+  const progress = (phase: "read" | "analyze") => {
+    summary.seconds = (performance.now() - started) / 1000;
+    options.onProgress?.(summary, phase);
+  };
+
+  let batch: Extract<IngestItem, { kind: "article" }>[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    try {
+      const outcomes = await store.transaction((tx) => storeBatch(tx, items, options, now));
+      count(outcomes);
+    } catch {
+      // One article the store refuses must not cost the others of its batch: each alone, the bad one named.
+      for (const item of items) {
+        try {
+          count(await store.transaction((tx) => storeBatch(tx, [item], options, now)));
+        } catch (err) {
+          skip({
+            source: item.article.source,
+            code: "STORE_FAILED",
+            message: `could not be stored: ${messageOf(err)}`,
+          });
+        }
+      }
+    }
+    progress("read");
+  };
+  const count = (outcomes: Outcome[]) => {
+    for (const o of outcomes) {
+      if (o.kind === "stored") {
+        summary.alreadyStored++;
+        continue;
+      }
+      summary.added++;
+      if (o.copy) summary.copies++;
+      if (!touched.has(o.story)) {
+        touched.add(o.story);
+        summary.storiesTouched++;
+      }
+      if (o.isNew) summary.storiesNew++;
+    }
+  };
+
+  for await (const item of items) {
+    summary.read++;
+    if (item.kind === "problem") {
+      skip(item.problem);
+      continue;
+    }
+    batch.push(item);
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+  if (options.analyze !== false) {
+    const analyzed = await analyzePending(store, {
+      ...(options.analyzeStory ? { analyzeStory: options.analyzeStory } : {}),
+      now,
+      onStory: (ok) => {
+        if (ok) summary.analysed++;
+        else summary.analysisFailed++;
+        progress("analyze");
+      },
+      onProblem: (problem) => options.onProblem?.(problem),
+    });
+    summary.pendingTotal = analyzed.left;
+  } else {
+    summary.pendingTotal = (await store.counts()).pending;
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+type Outcome = { kind: "stored" } | { kind: "added"; story: number; isNew: boolean; copy: boolean };
+
+/** One transaction's work: each article not yet stored is added, placed and its story marked. */
+async function storeBatch(
+  tx: Store,
+  items: Extract<IngestItem, { kind: "article" }>[],
+  options: IngestOptions,
+  now: () => Date,
+): Promise<Outcome[]> {
+  const assigner = options.assigner(tx.storyIndex());
+  const outcomes: Outcome[] = [];
+  for (const item of items) {
+    const { article } = item;
+    const identity = identityOf(article, item.url);
+    if (await tx.articleByKey(identity.key)) {
+      outcomes.push({ kind: "stored" });
+      continue;
+    }
+    const at = now().toISOString();
+    const id = await tx.addArticle({
+      key: identity.key,
+      contentHash: identity.contentHash,
+      article,
+      ingestedAt: at,
+      ...(identity.url ? { url: identity.url } : {}),
+      ...(item.language ? { language: item.language } : {}),
+    });
+    const published = article.published ? Date.parse(article.published) : Number.NaN;
+    const assignment = await assigner.assign({
+      id: String(id),
+      text: article.text,
+      ...(article.title ? { title: article.title } : {}),
+      ...(Number.isFinite(published) ? { published } : {}),
+    });
+    const storyId = Number(assignment.story);
+    await tx.placeArticle(id, {
+      storyId,
+      isNew: assignment.isNew,
+      ...(assignment.copyOf === undefined ? {} : { copyOf: Number(assignment.copyOf) }),
+      at,
+    });
+    outcomes.push({ kind: "added", story: storyId, isNew: assignment.isNew, copy: assignment.copyOf !== undefined });
+  }
+  return outcomes;
+}
+
+/** Options of {@link analyzePending}. */
+export interface AnalyzeOptions {
+  analyzeStory?: (articles: Article[]) => StoryReport;
+  now?: () => Date;
+  /** Told after each story: whether its report was stored. */
+  onStory?: (ok: boolean, storyId: number) => void;
+  onProblem?: (problem: ReadProblem) => void;
+}
+
+/**
+ * Analyses every story waiting for a report, once each, and stores the reports. A story's copies stay out
+ * of its analysis: a syndicated copy is one voice with the report it copies. Returns how many still wait
+ * (stories whose analysis failed).
+ */
+export async function analyzePending(store: Store, options: AnalyzeOptions = {}): Promise<{ left: number }> {
+  const analyze = options.analyzeStory ?? (await import("../pipeline.js")).analyzeStory;
+  const now = options.now ?? (() => new Date());
+  let after: number | undefined;
+  let left = 0;
+  for (;;) {
+    const page = await store.pendingStories(PENDING_PAGE, after);
+    if (page.length === 0) break;
+    for (const storyId of page) {
+      after = storyId;
+      const { version, articles } = await store.transaction(async (tx) => ({
+        version: (await tx.story(storyId))?.version,
+        articles: await tx.storyArticles(storyId),
+      }));
+      if (version === undefined) continue;
+      try {
+        const report = analyze(voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article)));
+        const current = await store.transaction((tx) => tx.saveReport(storyId, version, report, now().toISOString()));
+        if (!current) left++;
+        options.onStory?.(true, storyId);
+      } catch (err) {
+        left++;
+        options.onProblem?.({
+          source: `story ${storyId}`,
+          code: "ANALYSIS_FAILED",
+          message: `could not be analysed: ${messageOf(err)}`,
+        });
+        options.onStory?.(false, storyId);
+      }
+    }
+  }
+  return { left };
+}
+
+/** A story's articles with ids unique within it (the first keeps its id, later ones take a suffix). */
+export function voicesOf(articles: Article[]): Article[] {
+  const used = new Set<string>();
+  return articles.map((article) => {
+    let id = article.id;
+    for (let n = 2; used.has(id); n++) id = `${article.id}-${n}`;
+    used.add(id);
+    return id === article.id ? article : { ...article, id };
+  });
+}
+
+function messageOf(err: unknown): string {
+  return (err instanceof Error ? err.message : String(err)).split("\n")[0] ?? "error";
+}
