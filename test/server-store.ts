@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Article } from "../src/model/index.js";
-import { analyzeStory } from "../src/pipeline.js";
+import { identityOf } from "../src/newsroom/identity.js";
+import { ingestPosted } from "../src/server/ingest.js";
 import { openStore, type Store } from "../src/store/index.js";
 
 /** A new SQLite store in a temporary folder. */
@@ -12,34 +12,24 @@ export async function tempStore(): Promise<Store> {
 }
 
 /**
- * Stores each group of articles as one story through the store's own interface (add, place, report),
- * the way the ingest path does, and returns the stories' ids in order.
+ * Ingests each group of articles through the server's ingest path (stored, clustered, analysed) and
+ * returns the story each group ended in. Fails when the clusterer split a group or merged two: the tests
+ * that use it need one story per group.
  */
-export async function storeStories(
-  store: Store,
-  groups: Article[][],
-  at = "2031-05-01T00:00:00.000Z",
-): Promise<number[]> {
+export async function storeStories(store: Store, groups: Article[][]): Promise<number[]> {
   const ids: number[] = [];
-  for (const articles of groups) {
-    const storyId = await store.transaction(async (tx) => {
-      let story: number | undefined;
-      for (const article of articles) {
-        const hash = createHash("sha256")
-          .update(article.outlet ?? "")
-          .update("\n")
-          .update(article.text)
-          .digest("hex");
-        const id = await tx.addArticle({ key: `hash:${hash}`, contentHash: hash, article, ingestedAt: at });
-        await tx.placeArticle(id, { storyId: story ?? id, isNew: story === undefined, at });
-        story ??= id;
-      }
-      if (story === undefined) throw new Error("an empty story");
-      return story;
-    });
-    const version = (await store.story(storyId))?.version ?? 0;
-    await store.saveReport(storyId, version, analyzeStory(articles), at);
-    ids.push(storyId);
+  for (const group of groups) {
+    await ingestPosted(
+      store,
+      group.map((article) => ({ page: { kind: "article", article, extractor: "structure" } })),
+    );
+    const stories = new Set<number | null | undefined>();
+    for (const article of group) stories.add((await store.articleByKey(identityOf(article).key))?.storyId);
+    const [id] = [...stories];
+    if (stories.size !== 1 || typeof id !== "number" || ids.includes(id)) {
+      throw new Error(`fixture: a group of ${group.length} articles went to stories ${[...stories].join(", ")}`);
+    }
+    ids.push(id);
   }
   return ids;
 }

@@ -70,11 +70,11 @@ export async function serve(args: string[], io: CliIo, run: ServeRun = {}): Prom
   const store = await openStore(db, { mode: token ? "create" : "existing" });
   const { createApp } = await import("../server/app.js");
   const { createAdaptorServer } = await import("@hono/node-server");
-  const ingest = await loadIngest();
+  const { ingestPosted } = await import("../server/ingest.js");
   const app = createApp({
     store,
     ...(token ? { token } : {}),
-    ...(ingest ? { ingest } : {}),
+    ingest: ingestPosted,
     log: (m) => io.stderr(`${printable(m)}\n`),
   });
   const server = createAdaptorServer({ fetch: app.fetch });
@@ -133,8 +133,3 @@ const OPTIONS = {
   host: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
-
-/** The ingest path for POST /api/articles, from the store's ingest module when it is there. */
-async function loadIngest(): Promise<import("../server/app.js").IngestArticles | undefined> {
-  return undefined;
-}
