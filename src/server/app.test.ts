@@ -177,6 +177,11 @@ describe("POST /api/articles", () => {
 
   it("ingests a posted article through the store's ingest path into a story that is then served", async () => {
     const real = createApp({ store, token: "s3cret", ingest: ingestPosted, log: () => {} });
+    // Every story's JSON and page requested once before, so that a stale cached copy would show below.
+    for (const id of [exampleId, hostileId]) {
+      expect((await real.request(`/api/stories/${id}`)).status).toBe(200);
+      expect((await real.request(`/stories/${id}`)).status).toBe(200);
+    }
     const body = JSON.stringify({
       text: "Rescue boats crossed flooded streets in Osterlake on Wednesday after the Varnel river rose again overnight. Mira Kosk, the council's emergency chief, said about 350 residents had now left their homes and that two more shelters would open in the school halls.",
       outlet: "Ferry Gazette",
@@ -190,6 +195,7 @@ describe("POST /api/articles", () => {
     expect(first.stories).toHaveLength(1);
     const report = await json(await real.request(`/api/stories/${first.stories[0]}`));
     expect(report.report.articles.some((a: { outlet?: string }) => a.outlet === "Ferry Gazette")).toBe(true);
+    expect(await (await real.request(`/stories/${first.stories[0]}`)).text()).toContain("Ferry Gazette");
     const again = await json(await send());
     expect(again).toMatchObject({ added: 0, duplicates: 1, stories: first.stories });
   });
@@ -292,7 +298,9 @@ describe("POST /api/articles", () => {
 describe("errors, OpenAPI and headers", () => {
   it("answers an internal failure with a 500 JSON error and logs it, without a stack in the body", async () => {
     const logged: string[] = [];
-    const broken = { ...store, report: async () => Promise.reject(new Error("disk on fire")) } as Store;
+    const broken = Object.assign(Object.create(store), {
+      story: async () => Promise.reject(new Error("disk on fire")),
+    }) as Store;
     const res = await createApp({ store: broken, log: (m) => logged.push(m) }).request(`/api/stories/${exampleId}`);
     expect(res.status).toBe(500);
     const body = await json(res);

@@ -12,6 +12,7 @@ import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pag
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
 import { renderStoryList, type StorySummary, summarizeStory } from "../web/pages/story-list.js";
 import { type FindingKind, isFindingKind, renderStoryPage } from "../web/pages/story-page.js";
+import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
 import { DEFAULT_MAX_SCAN, listStories, recentReports } from "./queries.js";
@@ -34,12 +35,18 @@ export interface ServerLimits {
   writesPerMinute: number;
   /** Stories the outlet, entity and date filters and the profiles read at most; default {@link DEFAULT_MAX_SCAN}. */
   maxScan: number;
+  /**
+   * Bytes of rendered story pages, story JSON and list entries kept for reuse, each under its story's report
+   * version (a new report is a new key); default 64 MB. Rendering a story page costs far more than sending it.
+   */
+  cacheBytes: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 10_000_000,
   writesPerMinute: 60,
   maxScan: DEFAULT_MAX_SCAN,
+  cacheBytes: 64_000_000,
 };
 
 /** What POST /api/articles did: articles added, ones already stored, and the stories they went to. */
@@ -88,6 +95,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const writes = new RateLimiter({ limit: limits.writesPerMinute, windowMs: 60_000, now: () => now().getTime() });
+  const rendered = {
+    cache: new SizedCache<string>(limits.cacheBytes, (body) => body.length),
+    rendering: new Map<string, Promise<string>>(),
+  };
+  const summaries = new SizedCache<StorySummary>(limits.cacheBytes / 16, (s) => 500 + s.title.length);
   const app = new Hono<Env>();
 
   app.use(async (c, next) => {
@@ -140,7 +152,8 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get("/api/stories/:id", async (c) => {
     const id = Number(parse(storyIdParam, c.req.param()).id);
-    return c.json(await storedReport(store, id));
+    const body = await cached(rendered, store, id, "json", async () => JSON.stringify(await storedReport(store, id)));
+    return c.body(body, 200, { "Content-Type": "application/json; charset=utf-8" });
   });
 
   app.get("/api/articles/:id", async (c) => {
@@ -218,7 +231,16 @@ export function createApp(options: AppOptions): Hono<Env> {
     const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
     const page = await listStories(store, q, limits.maxScan);
     const counts = await store.counts();
-    const summaries = await Promise.all(page.stories.map((s) => listSummary(store, s)));
+    const listed = await Promise.all(
+      page.stories.map(async (s) => {
+        const key = `${s.id}:${s.reportVersion ?? "none"}:${s.version}`;
+        const known = summaries.get(key);
+        if (known) return known;
+        const fresh = await listSummary(store, s);
+        summaries.set(key, fresh);
+        return fresh;
+      }),
+    );
     setCookie(c, LAST_VISIT_COOKIE, now().toISOString(), {
       path: "/",
       httpOnly: true,
@@ -232,7 +254,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const { limit, offset, sort, text, outlet, entity, from, to } = q;
     return c.html(
       renderStoryList({
-        stories: summaries,
+        stories: listed,
         total,
         offset,
         limit,
@@ -251,17 +273,19 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get("/stories/:id", async (c) => {
     const id = Number(parse(storyIdParam, c.req.param()).id);
-    const { report } = await storedReport(store, id);
     const kinds = c.req.queries("kind") ?? [];
     const bad = kinds.find((k) => !isFindingKind(k));
     if (bad !== undefined) throw new TriangulateError("BAD_ARGUMENT", `expected a kind of finding, found "${bad}"`);
-    return c.html(
-      renderStoryPage(report, {
-        outlets: c.req.queries("outlet") ?? [],
+    const outlets = c.req.queries("outlet") ?? [];
+    const view = JSON.stringify([kinds, outlets]);
+    const page = await cached(rendered, store, id, `page:${view}`, async () =>
+      renderStoryPage((await storedReport(store, id)).report, {
+        outlets,
         kinds: kinds as FindingKind[],
         jsonHref: `/api/stories/${id}`,
       }),
     );
+    return c.html(page);
   });
 
   app.get("/entities/:id", async (c) => {
@@ -326,6 +350,33 @@ function parse<S extends ZodTypeAny>(schema: S, input: unknown): z.infer<S> {
 /** The list page's query without the parameters only the page reads, and without empty form fields. */
 function pageQuery(query: Record<string, string>, pageOnly: string[]): Record<string, string> {
   return Object.fromEntries(Object.entries(query).filter(([k, v]) => !pageOnly.includes(k) && v.trim() !== ""));
+}
+
+/**
+ * A story's rendering from the cache when its report has not changed since, else made and kept. The key
+ * holds the report's version, which the store raises with every new report.
+ */
+async function cached(
+  { cache, rendering }: { cache: SizedCache<string>; rendering: Map<string, Promise<string>> },
+  store: Store,
+  id: number,
+  what: string,
+  make: () => Promise<string>,
+): Promise<string> {
+  const story = await store.story(id);
+  if (!story) throw new TriangulateError("NOT_FOUND", `no story ${id}`);
+  if (story.reportVersion === undefined) throw new TriangulateError("NOT_FOUND", `story ${id} has no report yet`);
+  const key = `${id}:${story.reportVersion}:${what}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  // Requests for the same story that arrive while it is being rendered wait for that one rendering.
+  let pending = rendering.get(key);
+  if (!pending) {
+    pending = make().finally(() => rendering.delete(key));
+    rendering.set(key, pending);
+    cache.set(key, await pending);
+  }
+  return pending;
 }
 
 async function storedReport(store: Store, id: number) {
