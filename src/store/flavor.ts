@@ -25,6 +25,8 @@ export interface SqlFlavor {
   list(values: readonly string[]): RawBuilder<{ value: string }>;
   /** The same for a list of row ids. */
   idList(values: readonly number[]): RawBuilder<{ value: number }>;
+  /** Counts by key as one bound parameter: a row source with columns `key` and `value`. */
+  counts(entries: ReadonlyMap<string, number>): RawBuilder<{ key: string; value: number }>;
   /** Creates the full-text index over articles' titles and texts (migration step). */
   createTextIndex(db: Kysely<unknown>): Promise<void>;
   /** Adds one article to the full-text index, inside the transaction that inserts it. */
@@ -58,6 +60,11 @@ export const sqliteFlavor: SqlFlavor = {
   blobType: "blob",
   list: (values) => sql<{ value: string }>`(select value from json_each(${JSON.stringify(values)}))`,
   idList: (values) => sql<{ value: number }>`(select value from json_each(${JSON.stringify(values)}))`,
+  counts: (entries) =>
+    sql<{
+      key: string;
+      value: number;
+    }>`(select key, value from json_each(${JSON.stringify(Object.fromEntries(entries))}))`,
   async createTextIndex(db) {
     await sql`create virtual table articles_fts using fts5(
       title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
