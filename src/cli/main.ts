@@ -174,7 +174,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
   } catch (err) {
     if (err instanceof TriangulateError) {
-      io.stderr(printable(`triangulate: ${err.subject ? `${err.subject}: ` : ""}${err.message}`) + "\n");
+      io.stderr(`${printable(`triangulate: ${err.subject ? `${err.subject}: ` : ""}${err.message}`)}\n`);
       return err.code === "BAD_ARGUMENT" ? EXIT.usage : EXIT.failed;
     }
     throw err;
