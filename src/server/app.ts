@@ -230,7 +230,6 @@ export function createApp(options: AppOptions): Hono<Env> {
     const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
     const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
     const page = await listStories(store, q, limits.maxScan);
-    const counts = await store.counts();
     const listed = await Promise.all(
       page.stories.map(async (s) => {
         const key = `${s.id}:${s.reportVersion ?? "none"}:${s.version}`;
@@ -247,15 +246,11 @@ export function createApp(options: AppOptions): Hono<Env> {
       sameSite: "Lax",
       maxAge: 365 * 24 * 3600,
     });
-    const total =
-      page.next === undefined
-        ? page.offset + page.stories.length
-        : Math.max(counts.stories, page.offset + page.limit + 1);
     const { limit, offset, sort, text, outlet, entity, from, to } = q;
     return c.html(
       renderStoryList({
         stories: listed,
-        total,
+        more: page.next !== undefined,
         offset,
         limit,
         query: {

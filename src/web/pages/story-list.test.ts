@@ -59,7 +59,7 @@ describe("renderBars", () => {
 
 describe("renderStoryList", () => {
   const view = {
-    total: 3,
+    more: true,
     offset: 0,
     limit: 2,
     query: { sort: "newest" as const, outlet: "x&y" },
@@ -88,7 +88,7 @@ describe("renderStoryList", () => {
   });
 
   it("says when nothing matches", () => {
-    const page = renderStoryList({ ...view, total: 0, stories: [] });
+    const page = renderStoryList({ ...view, more: false, stories: [] });
     expect(page).toContain("No stories match.");
     expect(page).not.toContain('rel="next"');
   });

@@ -82,7 +82,8 @@ export function renderBars(items: readonly { label: string; value: number }[], t
 /** The state of the story list: the filters it was asked for, the page, and the reader's last visit. */
 export interface StoryListView {
   stories: readonly StorySummary[];
-  total: number;
+  /** Whether stories follow this page (the store is not asked for a total: counting is a scan). */
+  more: boolean;
   offset: number;
   limit: number;
   query: { text?: string; outlet?: string; entity?: string; from?: string; to?: string; sort: "newest" | "biggest" };
@@ -141,10 +142,7 @@ export function renderStoryList(untrusted: StoryListView): string {
   };
   const prev =
     view.offset > 0 ? html`<a rel="prev" href="${params(Math.max(0, view.offset - view.limit))}">← newer page</a>` : "";
-  const next =
-    view.offset + view.limit < view.total
-      ? html`<a rel="next" href="${params(view.offset + view.limit)}">next page →</a>`
-      : "";
+  const next = view.more ? html`<a rel="next" href="${params(view.offset + view.limit)}">next page →</a>` : "";
   const list =
     view.stories.length === 0
       ? html`<p class="none">No stories match.</p>`
@@ -154,7 +152,7 @@ export function renderStoryList(untrusted: StoryListView): string {
   return renderLayout({
     title: "Stories",
     heading: "Stories",
-    subheading: `${plural(view.total, "story", "stories")}${view.total > 0 ? `, showing ${view.offset + 1}–${view.offset + view.stories.length}` : ""}${sinceLine}`,
+    subheading: `${view.stories.length === 0 ? "No stories" : `Stories ${view.offset + 1}–${view.offset + view.stories.length}${view.more ? ", more on the next pages" : ""}`}${sinceLine}`,
     body,
   });
 }
