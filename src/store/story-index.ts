@@ -20,11 +20,11 @@ export const MAX_POSTINGS_PER_KEY = 64;
 
 /**
  * Story states held in memory between keyed reads. A state read back from its table costs a JSON parse of
- * up to three centroids; the stories an article is compared with are mostly the ones recently written, so a
- * few thousand cover the time window of a busy stream while memory stays bounded (each state is some tens of
- * kilobytes at most).
+ * up to three centroids; the stories an article is compared with are mostly the ones recently written. A
+ * state of three full centroids takes some 60 KB as maps, so 1,024 of them stay near 60 MB: the peak RSS
+ * of a long ingest is bounded by this, not by the number of stories.
  */
-export const CACHED_STORY_STATES = 4096;
+export const CACHED_STORY_STATES = 1024;
 
 /**
  * Document frequencies held in memory. An article's terms are looked up on every assignment, and the
