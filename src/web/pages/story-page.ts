@@ -1,4 +1,4 @@
-import type { CertaintyLevel, ReportFact, StoryReport } from "../../model/index.js";
+import type { CertaintyLevel, EvidenceSpan, ReportFact, StoryReport } from "../../model/index.js";
 import { SpanRegistry } from "../anchors.js";
 import { html, type SafeHtml, trusted } from "../escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "../graph-svg.js";
@@ -139,12 +139,22 @@ function renderBrief(ctx: Context): SafeHtml | undefined {
   const brief = ctx.report.brief.filter((b) => involves(ctx, b.citations));
   if (brief.length === 0) return undefined;
   return html`<ol class="brief">${brief.map(
-    (s, i) => html`<li id="brief-${i}">${s.text} ${cite(ctx, s.citations, s.text, "brief")}</li>`,
+    (s, i) => html`<li id="brief-${i}">${s.text} ${cite(ctx, s.citations, s.evidence, "brief")}</li>`,
   )}</ol>`;
 }
 
-function cite(ctx: Context, articles: readonly string[], text: string, kind: "brief" | "event"): SafeHtml {
-  const links = articles.map((a) => link(ctx.spans.text(a, text, kind), label(ctx, a)));
+/** Citation links to the words each cited article gives, or to the article when the report gives no span there. */
+function cite(
+  ctx: Context,
+  articles: readonly string[],
+  evidence: readonly EvidenceSpan[] | undefined,
+  kind: "brief" | "event",
+): SafeHtml {
+  const links = articles.map((a) => {
+    const words = evidence?.find((e) => e.article === a);
+    const anchor = words ? ctx.spans.span(a, words.start, words.end, words.text, kind) : ctx.spans.article(a);
+    return link(anchor, label(ctx, a));
+  });
   return html`<span class="cite">[${links.map((l, i) => html`${i > 0 ? "; " : ""}${l}`)}]</span>`;
 }
 
@@ -194,7 +204,7 @@ function renderClaims(ctx: Context): SafeHtml | undefined {
         return html`<td class="against"><span class="stance">says otherwise</span> ${words ? link(anchor, words.text, "ev") : ""}</td>`;
       }
       if (f.sources.includes(a.id)) {
-        return html`<td class="support"><span class="stance">supports</span> ${words ? link(anchor, words.text, "ev") : link(ctx.spans.text(a.id, f.text, "fact"), "in the article")}</td>`;
+        return html`<td class="support"><span class="stance">supports</span> ${words ? link(anchor, words.text, "ev") : link(ctx.spans.article(a.id), "in the article")}</td>`;
       }
       return html`<td class="silent"><span class="stance">silent</span></td>`;
     });
@@ -209,12 +219,6 @@ function renderClaims(ctx: Context): SafeHtml | undefined {
   const disputed = facts.filter(({ f }) => f.kind === "disputed").length;
   return html`<p class="lede">${plural(facts.length, "claim")}, ${disputed} disputed. Each column is one outlet's account: the words it gives for the claim (linked to the article), the words it gives against it, or silence.</p>
 <div class="scroll boxed" tabindex="0" role="region" aria-label="Accounts by claim, scrollable"><table class="claims">${head}<tbody>${rows}</tbody></table></div>`;
-}
-
-/** Optional offsets a discrepancy value may carry: words located by the analysis rather than found again here. */
-interface ValueSpan {
-  start?: number;
-  end?: number;
 }
 
 function renderDiscrepancies(ctx: Context): SafeHtml | undefined {
@@ -233,11 +237,7 @@ function renderDiscrepancies(ctx: Context): SafeHtml | undefined {
           ? html`<span class="badge good">compatible</span>`
           : html`<span class="badge bad">incompatible</span>`;
     const sides = d.values.map((v) => {
-      const at = v as typeof v & ValueSpan;
-      const anchor =
-        at.start !== undefined && at.end !== undefined
-          ? ctx.spans.span(v.article, at.start, at.end, v.evidence, "value")
-          : ctx.spans.text(v.article, v.evidence, "value");
+      const anchor = ctx.spans.at(v.article, v, v.evidence, "value");
       return html`<li><strong>${label(ctx, v.article)}</strong> says <span class="value">${v.value}</span>: ${link(anchor, highlight(v.evidence, v.value), "ev")}</li>`;
     });
     return html`<div class="card discrepancy" id="disc-${d.id}"><h3><span class="badge warn">${d.kind}</span> ${d.about} ${verdict}</h3>
@@ -299,7 +299,7 @@ function renderCertainty(ctx: Context): SafeHtml | undefined {
   });
   const flagged = items.filter((c) => c.overstated || c.headline);
   const list = flagged.map((c) => {
-    const anchor = ctx.spans.text(c.article, c.evidence || c.claim, "claim", c.claim);
+    const anchor = ctx.spans.at(c.article, c, c.claim, "claim");
     return html`<li><strong>${label(ctx, c.article)}</strong> ${c.headline ? html`<span class="badge info">headline</span>` : ""} ${c.overstated ? html`<span class="badge bad">overstated</span>` : ""} <span class="badge">${c.level}</span> ${link(anchor, c.claim, "ev")}</li>`;
   });
   return html`<div class="scroll" tabindex="0" role="region" aria-label="Certainty by outlet, scrollable"><table><caption>Statements by how firmly each outlet makes them</caption><thead><tr><th scope="col">Outlet</th>${LADDER.map((l) => html`<th scope="col">${l}</th>`)}<th scope="col">overstated</th></tr></thead><tbody>${perOutlet}</tbody></table></div>${flagged.length > 0 ? html`<h3>Headlines and overstated claims</h3><ul class="flagged">${list}</ul>` : ""}`;
@@ -330,7 +330,7 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
       ? ""
       : html`<h3>Sources cited</h3><ul>${cites.map(
           (c) =>
-            html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.text(c.article, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
+            html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.at(c.article, c, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
         )}</ul>`;
   return html`${originPart}${reusePart}${citePart}`;
 }
@@ -352,9 +352,12 @@ function renderRelations(ctx: Context): SafeHtml | undefined {
     .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || nameOf(a).localeCompare(nameOf(b)))
     .map((id) => ({ id, label: nameOf(id) }));
   const rows = relations.map((r) => {
-    const home = r.sources.find((a) => ctx.shown.has(a));
-    const words = r.evidence[0];
-    const anchor = home && words ? ctx.spans.text(home, words, "relation") : undefined;
+    const span = r.evidenceSpans?.find((e) => ctx.shown.has(e.article));
+    const home = span?.article ?? r.sources.find((a) => ctx.shown.has(a));
+    const words = span?.text ?? r.evidence[0];
+    const anchor = span
+      ? ctx.spans.span(span.article, span.start, span.end, span.text, "relation")
+      : home && ctx.spans.article(home);
     return html`<li><a href="${entityPath(r.subject)}">${nameOf(r.subject)}</a> <em>${r.predicate}</em> <a href="${entityPath(r.object)}">${nameOf(r.object)}</a> ${words ? html`(${link(anchor, "its words", "ev")}, ${r.sources.map((a, k) => html`${k > 0 ? ", " : ""}${label(ctx, a)}`)})` : ""}</li>`;
   });
   const more =
@@ -381,7 +384,7 @@ function renderTimeline(ctx: Context): SafeHtml | undefined {
   if (events.length === 0) return undefined;
   return html`<ol class="timeline">${events.map(
     ({ t }) =>
-      html`<li><time datetime="${t.date}">${t.date}</time>${t.text} ${cite(ctx, t.sources, t.text, "event")}</li>`,
+      html`<li><time datetime="${t.date}">${t.date}</time>${t.text} ${cite(ctx, t.sources, t.evidence, "event")}</li>`,
   )}</ol>`;
 }
 
