@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Article } from "../src/model/index.js";
 import { identityOf } from "../src/newsroom/identity.js";
-import { ingestPosted } from "../src/server/ingest.js";
+import { createIngest } from "../src/server/ingest.js";
 import { openStore, type Store } from "../src/store/index.js";
 
 /** A new SQLite store in a temporary folder. */
@@ -18,8 +18,9 @@ export async function tempStore(): Promise<Store> {
  */
 export async function storeStories(store: Store, groups: Article[][]): Promise<number[]> {
   const ids: number[] = [];
+  const ingest = createIngest();
   for (const group of groups) {
-    await ingestPosted(
+    await ingest(
       store,
       group.map((article) => ({ page: { kind: "article", article, extractor: "structure" } })),
     );

@@ -70,11 +70,11 @@ export async function serve(args: string[], io: CliIo, run: ServeRun = {}): Prom
   const store = await openStore(db, { mode: token ? "create" : "existing" });
   const { createApp } = await import("../server/app.js");
   const { createAdaptorServer } = await import("@hono/node-server");
-  const { ingestPosted } = await import("../server/ingest.js");
+  const { createIngest } = await import("../server/ingest.js");
   const app = createApp({
     store,
     ...(token ? { token } : {}),
-    ingest: ingestPosted,
+    ingest: createIngest(),
     log: (m) => io.stderr(`${printable(m)}\n`),
   });
   const server = createAdaptorServer({ fetch: app.fetch });

@@ -4,7 +4,7 @@ import { storeStories, tempStore } from "../../test/server-store.js";
 import { storyReportSchema } from "../model/report-schema.js";
 import type { Store } from "../store/index.js";
 import { CONTENT_SECURITY_POLICY, createApp, type IngestArticles, LAST_VISIT_COOKIE } from "./app.js";
-import { ingestPosted } from "./ingest.js";
+import { createIngest } from "./ingest.js";
 import type { PostedArticle } from "./posted.js";
 
 let store: Store;
@@ -176,7 +176,7 @@ describe("POST /api/articles", () => {
   });
 
   it("ingests a posted article through the store's ingest path into a story that is then served", async () => {
-    const real = createApp({ store, token: "s3cret", ingest: ingestPosted, log: () => {} });
+    const real = createApp({ store, token: "s3cret", ingest: createIngest(), log: () => {} });
     // Every story's JSON and page requested once before, so that a stale cached copy would show below.
     for (const id of [exampleId, hostileId]) {
       expect((await real.request(`/api/stories/${id}`)).status).toBe(200);

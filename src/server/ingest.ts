@@ -7,20 +7,21 @@ import type { PostedArticle } from "./posted.js";
 /**
  * The server's ingest path: posted articles go through the newsroom's `ingestItems` (stored by identity,
  * placed by the online clusterer, their stories analysed again), one request at a time so that writes
- * from several clients do not interleave their batches. Answers which stories the articles are in.
+ * from several clients do not interleave their batches. Each call makes a path with its own queue.
  *
- * @example createApp({ store, token, ingest: ingestPosted })
+ * @example createApp({ store, token, ingest: createIngest() })
  */
-export const ingestPosted: IngestArticles = (store, articles) => {
-  const run = queue.then(() => ingestNow(store, articles));
-  queue = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  return run;
-};
-
-let queue: Promise<unknown> = Promise.resolve();
+export function createIngest(): IngestArticles {
+  let queue: Promise<unknown> = Promise.resolve();
+  return (store, articles) => {
+    const run = queue.then(() => ingestNow(store, articles));
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  };
+}
 
 async function ingestNow(store: Store, articles: PostedArticle[]) {
   const [{ ingestItems }, { OnlineClusterer }] = await Promise.all([
