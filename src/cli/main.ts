@@ -27,6 +27,7 @@ Usage
   triangulate stories [--db PATH] [--json]
   triangulate story ID [--db PATH] [--json | --html FILE]
   triangulate search QUERY [--db PATH] [--outlet NAME] [--since DATE] [--until DATE] [--json]
+  triangulate serve [--db PATH] [--port 8080] [--host 127.0.0.1]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
   triangulate eval paraphrase MSRP.txt
@@ -41,6 +42,7 @@ Commands
   ingest    Read articles into the store (default ./triangulate.db): each joins its story or starts one,
             copies are linked to what they copy, and the stories that changed are analysed again.
   stories   List the stored stories; story ID shows one as analyze does; search finds articles by words.
+  serve     Serve the stored stories: a JSON API and pages for a browser ("triangulate help serve").
   eval      Measure the annotators on public data sets (see "triangulate help eval").
 
 Options of analyze ("triangulate help analyze" lists what the report holds)
@@ -143,7 +145,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case "help":
       case "-h":
       case "--help":
-        io.stdout(rest[0] && COMMAND_HELP[rest[0]] ? (COMMAND_HELP[rest[0]] as string) : HELP);
+        if (rest[0] === "serve") io.stdout((await import("./serve.js")).SERVE_HELP);
+        else io.stdout(rest[0] && COMMAND_HELP[rest[0]] ? (COMMAND_HELP[rest[0]] as string) : HELP);
         return EXIT.ok;
       case "-v":
       case "--version":
@@ -162,6 +165,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
         const { storeCommand } = await import("./store-commands.js");
         return await storeCommand(command, rest, io);
       }
+      case "serve": {
+        const { serve } = await import("./serve.js");
+        return await serve(rest, io);
+      }
       case "eval":
         return await evaluate(rest, io);
       default:
@@ -170,7 +177,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
   } catch (err) {
     if (err instanceof TriangulateError) {
-      io.stderr(printable(`triangulate: ${err.subject ? `${err.subject}: ` : ""}${err.message}`) + "\n");
+      io.stderr(`${printable(`triangulate: ${err.subject ? `${err.subject}: ` : ""}${err.message}`)}\n`);
       return err.code === "BAD_ARGUMENT" ? EXIT.usage : EXIT.failed;
     }
     throw err;

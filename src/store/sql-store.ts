@@ -170,6 +170,11 @@ export class SqlStore implements Store {
     return this.index;
   }
 
+  async article(id: number): Promise<StoredArticle | undefined> {
+    const row = await this.db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+    return row && row.story_id !== null ? storedArticle(row) : undefined;
+  }
+
   async storyArticles(storyId: number): Promise<StoredArticle[]> {
     const rows = await this.db
       .selectFrom("articles")

@@ -132,6 +132,8 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       delete bare.published;
       const bareId = await file(store, bare);
       expect((await store.storyArticles(bareId))[0]?.article).toEqual(bare);
+      expect(await store.article(id)).toEqual(stored);
+      expect(await store.article(bareId + 1000)).toBeUndefined();
       await store.close();
     });
 

@@ -25,6 +25,8 @@ export interface Store {
   /** The clusterer's state, kept in this store's tables. */
   storyIndex(): StoryIndex;
 
+  /** The stored article with this id, if any. */
+  article(id: number): Promise<StoredArticle | undefined>;
   /** The articles of a story, copies included, in the order they were stored. */
   storyArticles(storyId: number): Promise<StoredArticle[]>;
   /** Stories waiting for a report, lowest id first, at most `limit`, after `after` when given. */

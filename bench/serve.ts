@@ -1,0 +1,164 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+
+/**
+ * The server under load: a store of many stories (10,000 by default, made from the invented example
+ * stories' reports under new titles), `triangulate serve` on 127.0.0.1 in a process of its own, and
+ * autocannon against the story list, a story page and a story's JSON, beside a bare Hono "hello" route
+ * served the same way in the same run (the ceiling of this machine and stack). Prints requests per
+ * second, p50 and p99 latency per route and each route's rate as a fraction of hello's.
+ *
+ * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH]
+ * (with --db, a store already at PATH is used as it is, else one is filled there and kept)
+ */
+const dist = join(import.meta.dirname, "..", "dist");
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`bench serve: --${name} expects a number above 0`);
+  return value;
+}
+
+const STORIES = option("stories", 10_000);
+const SECONDS = option("seconds", 8);
+const CONNECTIONS = option("connections", 50);
+
+async function fillStore(path: string): Promise<number> {
+  const { openStore } = (await import(join(dist, "store", "index.js"))) as typeof import("../src/store/index.js");
+  const { analyzeStory } = (await import(join(dist, "pipeline.js"))) as typeof import("../src/pipeline.js");
+  const { readArticleFiles } = (await import(
+    join(dist, "ingest", "index.js")
+  )) as typeof import("../src/ingest/index.js");
+  const examples = join(import.meta.dirname, "..", "examples");
+  const templates: {
+    articles: import("../src/model/index.js").Article[];
+    report: import("../src/model/index.js").StoryReport;
+  }[] = [];
+  for (const dir of readdirSync(examples).sort()) {
+    const files = readdirSync(join(examples, dir))
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => join(examples, dir, f));
+    if (files.length === 0) continue;
+    const { articles } = await readArticleFiles(files);
+    templates.push({ articles, report: analyzeStory(articles) });
+  }
+  const store = await openStore(path);
+  const at = "2031-01-01T00:00:00.000Z";
+  let middle = 0;
+  const BATCH = 500;
+  for (let start = 0; start < STORIES; start += BATCH) {
+    await store.transaction(async (tx) => {
+      for (let i = start; i < Math.min(STORIES, start + BATCH); i++) {
+        const t = templates[i % templates.length];
+        if (!t) throw new Error("no example story");
+        let story: number | undefined;
+        for (const [k, article] of t.articles.entries()) {
+          const key = `bench:${i}:${k}`;
+          const id = await tx.addArticle({ key, contentHash: key, article, ingestedAt: at });
+          await tx.placeArticle(id, { storyId: story ?? id, isNew: story === undefined, at });
+          story ??= id;
+        }
+        if (story === undefined) continue;
+        const version = (await tx.story(story))?.version ?? 1;
+        const report = { ...t.report, story: { ...t.report.story, title: `${t.report.story.title} (${i})` } };
+        await tx.saveReport(story, version, report, at);
+        if (i === Math.floor(STORIES / 2)) middle = story;
+      }
+    });
+  }
+  await store.close();
+  return middle;
+}
+
+/** Starts a server process and resolves with its base URL once it says where it listens. */
+function start(args: string[]): Promise<{ base: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let said = "";
+    const onData = (chunk: Buffer) => {
+      said += chunk.toString();
+      const m = said.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ base: `http://127.0.0.1:${m[1]}`, child });
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`server exited (${code}): ${said}`)));
+  });
+}
+
+const HELLO = `
+import { Hono } from "hono";
+import { createAdaptorServer } from "@hono/node-server";
+const app = new Hono();
+app.get("/", (c) => c.text("hello"));
+const server = createAdaptorServer({ fetch: app.fetch });
+server.listen(0, "127.0.0.1", () => console.log("hello on http://127.0.0.1:" + server.address().port + "/"));
+process.on("SIGTERM", () => server.close(() => process.exit(0)));
+`;
+
+async function load(url: string) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`bench serve: ${url} answered ${result.non2xx} non-2xx and ${result.errors} errors`);
+  }
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
+}
+
+const dbAt = process.argv.indexOf("--db");
+const db =
+  dbAt >= 0
+    ? (process.argv[dbAt + 1] ?? "")
+    : join(mkdtempSync(join(tmpdir(), "triangulate-bench-serve-")), "bench.db");
+let t = performance.now();
+let storyId: number;
+if (existsSync(db)) {
+  const { openStore } = (await import(join(dist, "store", "index.js"))) as typeof import("../src/store/index.js");
+  const store = await openStore(db, { mode: "existing" });
+  const stored = (await store.counts()).stories;
+  storyId = (await store.stories({ order: "newest", limit: 1, offset: Math.floor(stored / 2) }))[0]?.id ?? 0;
+  await store.close();
+  console.log(`store: ${stored} stories in ${db}, as it was`);
+} else {
+  storyId = await fillStore(db);
+  console.log(`store: ${STORIES} stories in ${db}, filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+const hello = await start(["--input-type=module", "-e", HELLO]);
+const served = await start([join(dist, "cli", "bin.js"), "serve", "--db", db, "--port", "0"]);
+const routes: [string, string][] = [
+  ["hello (bare Hono)", `${hello.base}/`],
+  ["story list /", `${served.base}/`],
+  [`story page /stories/${storyId}`, `${served.base}/stories/${storyId}`],
+  [`story JSON /api/stories/${storyId}`, `${served.base}/api/stories/${storyId}`],
+];
+console.log(
+  `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per route, server and hello each in a process of its own`,
+);
+const rows = [];
+for (const [name, url] of routes) {
+  // One request first, timed on its own: a story's first rendering is not what a reader waits for again.
+  t = performance.now();
+  await (await fetch(url)).arrayBuffer();
+  const first = performance.now() - t;
+  rows.push({ name, first, ...(await load(url)) });
+  // Requests the server had taken in but not answered when the run stopped must not slow the next route.
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
+}
+hello.child.kill("SIGTERM");
+served.child.kill("SIGTERM");
+const base = rows[0]?.rps ?? 1;
+console.log("route                                   first ms   req/s     p50 ms   p99 ms   × hello");
+for (const r of rows) {
+  console.log(
+    `${r.name.padEnd(38)} ${r.first.toFixed(0).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.rps / base).toFixed(3).padStart(9)}`,
+  );
+}

@@ -1,0 +1,392 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exampleArticles, hostileArticles } from "../../test/server-fixtures.js";
+import { storeStories, tempStore } from "../../test/server-store.js";
+import { storyReportSchema } from "../model/report-schema.js";
+import type { Store } from "../store/index.js";
+import { CONTENT_SECURITY_POLICY, createApp, type IngestArticles, LAST_VISIT_COOKIE } from "./app.js";
+import { createIngest } from "./ingest.js";
+import type { PostedArticle } from "./posted.js";
+
+let store: Store;
+let exampleId: number;
+let hostileId: number;
+const received: PostedArticle[][] = [];
+/** Stands in for the ingest path in these tests of the HTTP layer: records what it was handed. */
+const recordIngest: IngestArticles = async (_store, articles) => {
+  received.push(articles);
+  return { added: articles.length, duplicates: 0, stories: [exampleId] };
+};
+
+beforeAll(async () => {
+  store = await tempStore();
+  [exampleId, hostileId] = (await storeStories(store, [await exampleArticles(), hostileArticles()])) as [
+    number,
+    number,
+  ];
+});
+
+afterAll(async () => {
+  await store.close();
+});
+
+function app(options: Partial<Parameters<typeof createApp>[0]> = {}) {
+  return createApp({ store, token: "s3cret", ingest: recordIngest, log: () => {}, ...options });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read response bodies as loose JSON
+async function json(res: Response): Promise<any> {
+  expect(res.headers.get("Content-Type")).toMatch(/application\/json/);
+  return res.json();
+}
+
+describe("GET /api/stories", () => {
+  it("lists stored stories newest first, a page at a time", async () => {
+    const all = await json(await app().request("/api/stories"));
+    expect(all.stories.map((s: { id: number }) => s.id).sort()).toEqual([exampleId, hostileId].sort());
+    expect(all.next).toBeUndefined();
+    const first = await json(await app().request("/api/stories?limit=1&sort=biggest"));
+    expect(first.stories).toHaveLength(1);
+    expect(first.stories[0].id).toBe(exampleId);
+    expect(first.next).toBe(1);
+    const second = await json(await app().request("/api/stories?limit=1&offset=1&sort=biggest"));
+    expect(second.stories[0].id).toBe(hostileId);
+    expect(second.next).toBeUndefined();
+  });
+
+  it.each([
+    ["outlet=Northshore%20Daily", "hostile"],
+    ["outlet=northshore%20daily", "hostile"],
+    ["outlet=No%20Such%20Outlet", "none"],
+    ["text=Osterlake", "hostile"],
+    ["text=Osterlake&outlet=Coastal%20Ledger", "none"],
+    ["from=2031-04-09", "hostile"],
+    ["to=2030-01-01", "example"],
+    ["to=2026-03-08", "none"],
+    ["from=2026-03-09&to=2026-03-09", "example"],
+  ])("filters %s: %s", async (query, which) => {
+    const body = await json(await app().request(`/api/stories?${query}`));
+    const expected = which === "hostile" ? [hostileId] : which === "example" ? [exampleId] : [];
+    expect(body.stories.map((s: { id: number }) => s.id)).toEqual(expected);
+  });
+
+  it("filters by an entity of the reports", async () => {
+    const report = (await store.report(exampleId))?.report;
+    const entity = report?.entities[0]?.id ?? "";
+    const body = await json(await app().request(`/api/stories?entity=${encodeURIComponent(entity)}`));
+    expect(body.stories.map((s: { id: number }) => s.id)).toEqual([exampleId]);
+    const none = await json(await app().request("/api/stories?entity=person%3Anobody"));
+    expect(none.stories).toEqual([]);
+  });
+
+  it.each([
+    ["sort=oldest", "sort"],
+    ["limit=0", "limit"],
+    ["limit=1000", "limit"],
+    ["offset=-1", "offset"],
+    ["from=yesterday", "from: expected an ISO date"],
+    ["colour=red", "unknown parameter colour"],
+  ])("refuses %s with a 400 saying what was expected", async (query, words) => {
+    const res = await app().request(`/api/stories?${query}`);
+    expect(res.status).toBe(400);
+    const body = await json(res);
+    expect(body.error.code).toBe("BAD_ARGUMENT");
+    expect(body.error.message).toContain(words);
+  });
+});
+
+describe("GET /api/stories/:id, /api/articles/:id, /api/entities/:id, /api/outlets/:name, /api/search", () => {
+  it("serves a story's report, valid against the triangulate.story/1 schema", async () => {
+    const body = await json(await app().request(`/api/stories/${exampleId}`));
+    expect(body.storyId).toBe(exampleId);
+    expect(storyReportSchema.safeParse(body.report).success).toBe(true);
+    expect(body.report.articles).toHaveLength(5);
+  });
+
+  it.each([
+    ["/api/stories/99999", 404, "NOT_FOUND"],
+    ["/api/stories/abc", 400, "BAD_ARGUMENT"],
+    ["/api/articles/99999", 404, "NOT_FOUND"],
+    ["/api/articles/1e3", 400, "BAD_ARGUMENT"],
+    ["/api/entities/person%3Anobody", 404, "NOT_FOUND"],
+    ["/api/outlets/No%20Such%20Outlet", 404, "NOT_FOUND"],
+    ["/api/search", 400, "BAD_ARGUMENT"],
+    ["/api/search?q=%20", 400, "BAD_ARGUMENT"],
+    ["/api/nothing-here", 404, "NO_ROUTE"],
+  ])("%s answers %i %s", async (path, status, code) => {
+    const res = await app().request(path);
+    expect(res.status).toBe(status);
+    expect((await json(res)).error.code).toBe(code);
+  });
+
+  it("serves a stored article by its id, without its diagnostics", async () => {
+    const body = await json(await app().request(`/api/articles/${exampleId}`));
+    expect(body.id).toBe(exampleId);
+    expect(body.storyId).toBe(exampleId);
+    expect(body.article.text.length).toBeGreaterThan(100);
+    expect(body.article.diagnostics).toBeUndefined();
+  });
+
+  it("gathers an entity and an outlet across the stored stories", async () => {
+    const report = (await store.report(exampleId))?.report;
+    const speaker = report?.quotes.find((q) => q.speaker.entity)?.speaker.entity ?? "";
+    const entity = await json(await app().request(`/api/entities/${encodeURIComponent(speaker)}`));
+    expect(entity.id).toBe(speaker);
+    expect(entity.stories.map((s: { id: string }) => s.id)).toEqual([String(exampleId)]);
+    expect(entity.complete).toBe(true);
+    const outlet = await json(await app().request("/api/outlets/Northshore%20Daily"));
+    expect(outlet).toMatchObject({ name: "Northshore Daily", articles: 1, scanned: 2, complete: true });
+  });
+
+  it("searches articles' words and names each hit's story", async () => {
+    const body = await json(await app().request("/api/search?q=Osterlake%20shelters"));
+    expect(body.hits.length).toBeGreaterThan(0);
+    for (const h of body.hits) expect(h.storyId).toBe(hostileId);
+    expect((await json(await app().request("/api/search?q=zzzqqq"))).hits).toEqual([]);
+  });
+});
+
+describe("POST /api/articles", () => {
+  const post = (body: string, headers: Record<string, string>, path = "/api/articles") =>
+    app().request(path, { method: "POST", body, headers });
+  const auth = { Authorization: "Bearer s3cret" };
+  const record = {
+    text: "The Varnel river flooded parts of Osterlake on Tuesday, and 300 residents left their homes, according to the town council. Mira Kosk said the shelters were full by nightfall.",
+    outlet: "Harbour Times",
+    published: "2031-04-10",
+  };
+
+  it("is refused without a configured token, without a token, and with a wrong one", async () => {
+    const disabled = await createApp({ store, log: () => {} }).request("/api/articles", {
+      method: "POST",
+      body: JSON.stringify(record),
+      headers: { ...auth, "Content-Type": "application/json" },
+    });
+    expect(disabled.status).toBe(403);
+    expect((await json(disabled)).error.code).toBe("WRITES_DISABLED");
+    for (const headers of [
+      {},
+      { Authorization: "Bearer wrong" },
+      { Authorization: "s3cret" },
+      { Authorization: "Bearer s3cret2" },
+    ]) {
+      const res = await post(JSON.stringify(record), { ...headers, "Content-Type": "application/json" });
+      expect(res.status).toBe(401);
+      expect((await json(res)).error.code).toBe("UNAUTHORIZED");
+    }
+  });
+
+  it("ingests a posted article through the store's ingest path into a story that is then served", async () => {
+    const real = createApp({ store, token: "s3cret", ingest: createIngest(), log: () => {} });
+    // Every story's JSON and page requested once before, so that a stale cached copy would show below.
+    for (const id of [exampleId, hostileId]) {
+      expect((await real.request(`/api/stories/${id}`)).status).toBe(200);
+      expect((await real.request(`/stories/${id}`)).status).toBe(200);
+    }
+    const body = JSON.stringify({
+      text: "Rescue boats crossed flooded streets in Osterlake on Wednesday after the Varnel river rose again overnight. Mira Kosk, the council's emergency chief, said about 350 residents had now left their homes and that two more shelters would open in the school halls.",
+      outlet: "Ferry Gazette",
+      published: "2031-04-10",
+      url: "https://news.example/osterlake-flood",
+    });
+    const send = () =>
+      real.request("/api/articles", { method: "POST", body, headers: { ...auth, "Content-Type": "application/json" } });
+    const first = await json(await send());
+    expect(first).toMatchObject({ received: 1, added: 1, duplicates: 0, problems: [] });
+    expect(first.stories).toHaveLength(1);
+    const report = await json(await real.request(`/api/stories/${first.stories[0]}`));
+    expect(report.report.articles.some((a: { outlet?: string }) => a.outlet === "Ferry Gazette")).toBe(true);
+    expect(await (await real.request(`/stories/${first.stories[0]}`)).text()).toContain("Ferry Gazette");
+    const again = await json(await send());
+    expect(again).toMatchObject({ added: 0, duplicates: 1, stories: first.stories });
+  });
+
+  it("reads a JSON record, an array and JSON Lines, naming the records it cannot read", async () => {
+    received.length = 0;
+    const one = await json(await post(JSON.stringify(record), { ...auth, "Content-Type": "application/json" }));
+    expect(one).toMatchObject({ received: 1, added: 1, problems: [] });
+    expect(received[0]?.[0]?.page.article.outlet).toBe("Harbour Times");
+    const lines = `${JSON.stringify(record)}\n{"title":"no text"}\nnot json\n`;
+    const res = await json(await post(lines, { ...auth, "Content-Type": "application/x-ndjson" }));
+    expect(res.received).toBe(3);
+    expect(res.problems.map((p: { item: string }) => p.item)).toEqual(["line 2", "line 3"]);
+    const array = await json(
+      await post(JSON.stringify([record, { ...record, outlet: "Other" }]), {
+        ...auth,
+        "Content-Type": "application/json",
+      }),
+    );
+    expect(array.added).toBe(2);
+  });
+
+  it("reads an HTML page with its URL and refuses one without", async () => {
+    const page = `<html><head><title>Flood in Osterlake</title></head><body><article><h1>Flood in Osterlake</h1>${"<p>The Varnel river flooded parts of Osterlake on Tuesday, and 300 residents left their homes, according to the town council.</p>".repeat(4)}</article></body></html>`;
+    const ok = await post(
+      page,
+      { ...auth, "Content-Type": "text/html" },
+      "/api/articles?url=https%3A%2F%2Fnews.example%2Fflood",
+    );
+    expect(ok.status).toBe(200);
+    const missing = await post(page, { ...auth, "Content-Type": "text/html" });
+    expect(missing.status).toBe(400);
+    expect((await json(missing)).error.message).toContain("URL");
+  });
+
+  it.each([
+    ["not json", "application/json", 400, "BAD_DATA"],
+    ['{"title":"no text"}', "application/json", 400, "NO_ARTICLES"],
+    ["a,b", "text/csv", 415, "UNSUPPORTED_MEDIA"],
+  ])("refuses %j as %s with %i %s", async (body, type, status, code) => {
+    const res = await post(body, { ...auth, "Content-Type": type });
+    expect(res.status).toBe(status);
+    expect((await json(res)).error.code).toBe(code);
+  });
+
+  it("refuses a body over the size limit with 413, by its length and while reading", async () => {
+    const small = createApp({
+      store,
+      token: "s3cret",
+      ingest: recordIngest,
+      limits: { maxBodyBytes: 100 },
+      log: () => {},
+    });
+    const big = JSON.stringify({ ...record, text: "word ".repeat(100) });
+    const res = await small.request("/api/articles", {
+      method: "POST",
+      body: big,
+      headers: { ...auth, "Content-Type": "application/json" },
+    });
+    expect(res.status).toBe(413);
+    expect((await json(res)).error.code).toBe("TOO_LARGE");
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(big));
+        controller.close();
+      },
+    });
+    const streamed = await small.request("/api/articles", {
+      method: "POST",
+      body: stream,
+      headers: { ...auth, "Content-Type": "application/json" },
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
+  it("refuses writes over the rate limit with 429 and Retry-After", async () => {
+    const limited = createApp({
+      store,
+      token: "s3cret",
+      ingest: recordIngest,
+      limits: { writesPerMinute: 2 },
+      log: () => {},
+    });
+    const send = () =>
+      limited.request("/api/articles", {
+        method: "POST",
+        body: JSON.stringify(record),
+        headers: { ...auth, "Content-Type": "application/json" },
+      });
+    expect((await send()).status).toBe(200);
+    expect((await send()).status).toBe(200);
+    const third = await send();
+    expect(third.status).toBe(429);
+    expect(Number(third.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await json(third)).error.code).toBe("RATE_LIMITED");
+  });
+});
+
+describe("errors, OpenAPI and headers", () => {
+  it("answers an internal failure with a 500 JSON error and logs it, without a stack in the body", async () => {
+    const logged: string[] = [];
+    const broken = Object.assign(Object.create(store), {
+      story: async () => Promise.reject(new Error("disk on fire")),
+    }) as Store;
+    const res = await createApp({ store: broken, log: (m) => logged.push(m) }).request(`/api/stories/${exampleId}`);
+    expect(res.status).toBe(500);
+    const body = await json(res);
+    expect(body.error.code).toBe("INTERNAL");
+    expect(JSON.stringify(body)).not.toContain("disk on fire");
+    expect(logged.join("\n")).toContain("disk on fire");
+  });
+
+  it("describes every route in an OpenAPI document built from the schemas", async () => {
+    const doc = await json(await app().request("/api/openapi.json"));
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        "/api/articles",
+        "/api/articles/{id}",
+        "/api/entities/{id}",
+        "/api/outlets/{name}",
+        "/api/search",
+        "/api/stories",
+        "/api/stories/{id}",
+      ].sort(),
+    );
+    expect(doc.paths["/api/stories"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["text", "outlet", "entity", "from", "to", "sort", "limit", "offset"]),
+    );
+    expect(doc.components.schemas.StoryReport.properties.schema).toBeDefined();
+  });
+
+  it("sends a strict CSP and nosniff on pages and API alike", async () => {
+    for (const path of ["/", "/api/stories", "/nothing"]) {
+      const res = await app().request(path);
+      expect(res.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
+      expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    }
+    expect(CONTENT_SECURITY_POLICY).not.toContain("unsafe");
+  });
+});
+
+describe("pages", () => {
+  it("serve the list, a story, an entity, an outlet and search as HTML", async () => {
+    const report = (await store.report(exampleId))?.report;
+    const entity = report?.entities[0]?.id ?? "";
+    for (const path of [
+      "/",
+      `/stories/${exampleId}`,
+      `/entities/${encodeURIComponent(entity)}`,
+      "/outlets/Northshore%20Daily",
+      "/search?q=Osterlake",
+      "/search",
+    ]) {
+      const res = await app().request(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("Content-Type")).toMatch(/text\/html/);
+      const page = await res.text();
+      expect(page).toContain('<main id="main">');
+      expect(page).not.toMatch(/<script>|\sstyle="|\son[a-z]+="/i);
+    }
+  });
+
+  it("marks stories new since the last visit from the cookie, and sets it", async () => {
+    const res = await app({ now: () => new Date("2040-01-01T00:00:00Z") }).request("/", {
+      headers: { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` },
+    });
+    expect(res.headers.get("Set-Cookie")).toContain(`${LAST_VISIT_COOKIE}=2040-01-01T00%3A00%3A00.000Z`);
+    const page = await res.text();
+    const stories = page.match(/<li class="story/g)?.length ?? 0;
+    expect(stories).toBeGreaterThanOrEqual(2);
+    expect(page.match(/new since your last visit<\/span>/g)).toHaveLength(stories);
+    const later = await app().request("/?since=2999-01-01");
+    expect(await later.text()).not.toContain("new since your last visit</span>");
+  });
+
+  it("answer a missing story or a bad filter with an error page, not JSON", async () => {
+    const missing = await app().request("/stories/99999");
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("Content-Type")).toMatch(/text\/html/);
+    expect((await app().request(`/stories/${exampleId}?kind=gossip`)).status).toBe(400);
+    expect((await app().request(`/stories/${exampleId}?kind=discrepancies&outlet=Northshore%20Daily`)).status).toBe(
+      200,
+    );
+  });
+
+  it("serve the stylesheet and the script as files", async () => {
+    const css = await app().request("/assets/site.css");
+    expect(css.headers.get("Content-Type")).toMatch(/text\/css/);
+    const js = await app().request("/assets/site.js");
+    expect(js.headers.get("Content-Type")).toMatch(/text\/javascript/);
+  });
+});

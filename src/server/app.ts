@@ -1,0 +1,456 @@
+import { timingSafeEqual } from "node:crypto";
+import { type Context, Hono } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import type { ZodTypeAny, z } from "zod";
+import type { StoryReport } from "../model/index.js";
+import { TriangulateError } from "../model/index.js";
+import type { Store, StorySummary as StoredSummary } from "../store/index.js";
+import { html } from "../web/escape.js";
+import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
+import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
+import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
+import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
+import { renderStoryList, type StorySummary, summarizeStory } from "../web/pages/story-list.js";
+import { type FindingKind, isFindingKind, renderStoryPage } from "../web/pages/story-page.js";
+import { SizedCache } from "./cache.js";
+import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
+import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
+import { DEFAULT_MAX_SCAN, listStories, recentReports } from "./queries.js";
+import { RateLimiter } from "./rate-limit.js";
+import {
+  articleIdParam,
+  entityIdParam,
+  openApiDocument,
+  outletNameParam,
+  searchQuery,
+  storyIdParam,
+  storyListQuery,
+} from "./schemas.js";
+
+/** What the server accepts and how often; every default is documented beside it. */
+export interface ServerLimits {
+  /** Bytes of a POST body at most; default 10 MB, ten articles at the ingest's per-article cap. */
+  maxBodyBytes: number;
+  /** Writes (POST /api/articles) per client per minute; default 60. */
+  writesPerMinute: number;
+  /** Stories the outlet, entity and date filters and the profiles read at most; default {@link DEFAULT_MAX_SCAN}. */
+  maxScan: number;
+  /**
+   * Bytes of rendered story pages, story JSON and list entries kept for reuse, each under its story's report
+   * version (a new report is a new key); default 64 MB. Rendering a story page costs far more than sending it.
+   */
+  cacheBytes: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxBodyBytes: 10_000_000,
+  writesPerMinute: 60,
+  maxScan: DEFAULT_MAX_SCAN,
+  cacheBytes: 64_000_000,
+};
+
+/** What POST /api/articles did: articles added, ones already stored, and the stories they went to. */
+export interface IngestOutcome {
+  added: number;
+  duplicates: number;
+  stories: number[];
+}
+
+/** The ingest path the server hands posted articles to: stores, clusters and analyses them. */
+export type IngestArticles = (store: Store, articles: PostedArticle[]) => Promise<IngestOutcome>;
+
+export interface AppOptions {
+  store: Store;
+  /** The bearer token writes need; without one, writes are refused (403). */
+  token?: string;
+  limits?: Partial<ServerLimits>;
+  ingest?: IngestArticles;
+  /** Where internal errors are reported (their stack); default standard error. */
+  log?: (message: string) => void;
+  /** The clock, for the last-visit cookie and the rate limiter. */
+  now?: () => Date;
+}
+
+/**
+ * The pages' Content-Security-Policy: the stylesheet and script are files of this origin, nothing inline,
+ * nothing from anywhere else, no frames, forms post only here.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The cookie that remembers a reader's last look at the story list. */
+export const LAST_VISIT_COOKIE = "triangulate_last_visit";
+
+type Env = { Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
+
+/**
+ * The HTTP server as a Hono app, without a port: the JSON API under /api, the pages, and their assets.
+ * Tests call `app.request()`; `triangulate serve` hands `app.fetch` to @hono/node-server.
+ *
+ * @example const app = createApp({ store: await openStore("triangulate.db"), token: process.env.TRIANGULATE_TOKEN });
+ */
+export function createApp(options: AppOptions): Hono<Env> {
+  const { store } = options;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const writes = new RateLimiter({ limit: limits.writesPerMinute, windowMs: 60_000, now: () => now().getTime() });
+  const rendered = {
+    cache: new SizedCache<string>(limits.cacheBytes, (body) => body.length),
+    rendering: new Map<string, Promise<string>>(),
+  };
+  const summaries = new SizedCache<StorySummary>(limits.cacheBytes / 16, (s) => 500 + s.title.length);
+  const app = new Hono<Env>();
+
+  app.use(async (c, next) => {
+    await next();
+    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    c.header("X-Content-Type-Options", "nosniff");
+    c.header("Referrer-Policy", "no-referrer");
+    c.header("X-Frame-Options", "DENY");
+    c.header("Cross-Origin-Resource-Policy", "same-origin");
+  });
+
+  app.onError((err, c) => {
+    const isPage = !c.req.path.startsWith("/api/");
+    let code: ApiErrorCode;
+    let message: string;
+    if (err instanceof TriangulateError || err instanceof ServerError) {
+      code = err.code;
+      message = err instanceof TriangulateError && err.subject ? `${err.subject}: ${err.message}` : err.message;
+    } else {
+      code = "INTERNAL";
+      message = "internal error; it has been logged";
+      log(`triangulate serve: ${c.req.method} ${c.req.path}: ${err.stack ?? String(err)}`);
+    }
+    const status = STATUS_OF[code];
+    if (code === "RATE_LIMITED") c.header("Retry-After", String(writes.retryAfter(clientOf(c))));
+    if (isPage) return c.html(errorPage(status, message), status);
+    return c.json({ error: { code, message } }, status);
+  });
+
+  app.notFound((c) => {
+    const message = `nothing at ${c.req.path}`;
+    if (c.req.path.startsWith("/api/")) return c.json({ error: { code: "NO_ROUTE", message } }, 404);
+    return c.html(errorPage(404, message), 404);
+  });
+
+  app.get(ASSET_PATHS.css, (c) => asset(c, SITE_CSS, "text/css; charset=utf-8"));
+  app.get(ASSET_PATHS.js, (c) => asset(c, SITE_JS, "text/javascript; charset=utf-8"));
+  app.get(ASSET_PATHS.icon, (c) => asset(c, SITE_ICON, "image/svg+xml"));
+  app.get("/favicon.ico", (c) => c.redirect(ASSET_PATHS.icon, 301));
+
+  let openapi: object | undefined;
+  app.get("/api/openapi.json", (c) => {
+    openapi ??= openApiDocument();
+    return c.json(openapi);
+  });
+
+  app.get("/api/stories", async (c) =>
+    c.json(await listStories(store, parse(storyListQuery, c.req.query()), limits.maxScan)),
+  );
+
+  app.get("/api/stories/:id", async (c) => {
+    const id = Number(parse(storyIdParam, c.req.param()).id);
+    const body = await cached(rendered, store, id, "json", async () => JSON.stringify(await storedReport(store, id)));
+    return c.body(body, 200, { "Content-Type": "application/json; charset=utf-8" });
+  });
+
+  app.get("/api/articles/:id", async (c) => {
+    const id = Number(parse(articleIdParam, c.req.param()).id);
+    const stored = await store.article(id);
+    if (!stored) throw new TriangulateError("NOT_FOUND", `no article ${id}`);
+    const { diagnostics: _, ...article } = stored.article;
+    return c.json({ ...stored, article });
+  });
+
+  app.get("/api/entities/:id", async (c) => {
+    const { id } = parse(entityIdParam, c.req.param());
+    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
+    const view = viewEntity(id, stories);
+    if (!view) throw new TriangulateError("NOT_FOUND", `no entity ${id} in the ${scanned} most recent stories`);
+    return c.json({ ...view, scanned, complete });
+  });
+
+  app.get("/api/outlets/:name", async (c) => {
+    const { name } = parse(outletNameParam, c.req.param());
+    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
+    const profile = profileOutlet(name, stories);
+    if (profile.articles === 0)
+      throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
+    return c.json({ ...profile, scanned, complete });
+  });
+
+  app.get("/api/search", async (c) => {
+    const q = parse(searchQuery, c.req.query());
+    const hits = await store.search(q.q, {
+      limit: q.limit,
+      ...(q.outlet ? { outlet: q.outlet } : {}),
+      ...(q.from ? { since: q.from } : {}),
+      ...(q.to ? { until: q.to } : {}),
+    });
+    return c.json({ hits });
+  });
+
+  app.post("/api/articles", async (c) => {
+    if (!options.token)
+      throw new ServerError("WRITES_DISABLED", "writes are disabled: start the server with TRIANGULATE_TOKEN set");
+    if (!tokenMatches(c.req.header("Authorization"), options.token)) {
+      throw new ServerError("UNAUTHORIZED", "expected the header Authorization: Bearer <TRIANGULATE_TOKEN>");
+    }
+    if (!writes.take(clientOf(c))) {
+      throw new ServerError(
+        "RATE_LIMITED",
+        `expected at most ${limits.writesPerMinute} writes a minute from one client`,
+      );
+    }
+    const format = postedFormat(c.req.header("Content-Type"));
+    if (!format) {
+      throw new ServerError(
+        "UNSUPPORTED_MEDIA",
+        `expected Content-Type application/json, application/x-ndjson or text/html, found ${c.req.header("Content-Type") ?? "none"}`,
+      );
+    }
+    const body = await readBody(c, limits.maxBodyBytes);
+    const url = c.req.query("url");
+    const { articles, problems } = readPosted(body, format, url);
+    if (articles.length === 0) {
+      const why = problems.map((p) => `${p.item}: ${p.message}`).join("; ");
+      throw new TriangulateError(
+        "NO_ARTICLES",
+        `expected at least one readable article, found none${why ? ` (${why})` : ""}`,
+      );
+    }
+    if (!options.ingest) throw new ServerError("WRITES_DISABLED", "this server was started without an ingest path");
+    const outcome = await options.ingest(store, articles);
+    return c.json({ received: articles.length + problems.length, ...outcome, problems });
+  });
+
+  app.get("/", async (c) => {
+    const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
+    const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
+    const page = await listStories(store, q, limits.maxScan);
+    const listed = await Promise.all(
+      page.stories.map(async (s) => {
+        const key = `${s.id}:${s.reportVersion ?? "none"}:${s.version}`;
+        const known = summaries.get(key);
+        if (known) return known;
+        const fresh = await listSummary(store, s);
+        summaries.set(key, fresh);
+        return fresh;
+      }),
+    );
+    setCookie(c, LAST_VISIT_COOKIE, now().toISOString(), {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      maxAge: 365 * 24 * 3600,
+    });
+    const { limit, offset, sort, text, outlet, entity, from, to } = q;
+    return c.html(
+      renderStoryList({
+        stories: listed,
+        more: page.next !== undefined,
+        offset,
+        limit,
+        query: {
+          sort,
+          ...(text ? { text } : {}),
+          ...(outlet ? { outlet } : {}),
+          ...(entity ? { entity } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        },
+        ...(since && /^\d{4}-\d{2}-\d{2}/.test(since) ? { since } : {}),
+      }),
+    );
+  });
+
+  app.get("/stories/:id", async (c) => {
+    const id = Number(parse(storyIdParam, c.req.param()).id);
+    const kinds = c.req.queries("kind") ?? [];
+    const bad = kinds.find((k) => !isFindingKind(k));
+    if (bad !== undefined) throw new TriangulateError("BAD_ARGUMENT", `expected a kind of finding, found "${bad}"`);
+    const outlets = c.req.queries("outlet") ?? [];
+    const view = JSON.stringify([kinds, outlets]);
+    const page = await cached(rendered, store, id, `page:${view}`, async () =>
+      renderStoryPage((await storedReport(store, id)).report, {
+        outlets,
+        kinds: kinds as FindingKind[],
+        jsonHref: `/api/stories/${id}`,
+      }),
+    );
+    return c.html(page);
+  });
+
+  app.get("/entities/:id", async (c) => {
+    const { id } = parse(entityIdParam, c.req.param());
+    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
+    const view = viewEntity(id, stories);
+    if (!view) throw new TriangulateError("NOT_FOUND", `no entity ${id} in the ${scanned} most recent stories`);
+    return c.html(renderEntityPage(view, { scanned, complete }));
+  });
+
+  app.get("/outlets/:name", async (c) => {
+    const { name } = parse(outletNameParam, c.req.param());
+    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
+    const profile = profileOutlet(name, stories);
+    if (profile.articles === 0)
+      throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
+    return c.html(renderOutletPage(profile, { scanned, complete }));
+  });
+
+  app.get("/search", async (c) => {
+    const q = (c.req.query("q") ?? "").trim().slice(0, 200);
+    if (q === "") return c.html(renderSearchPage("", []));
+    let hits: Awaited<ReturnType<Store["search"]>> = [];
+    try {
+      hits = await store.search(q, { limit: 50 });
+    } catch (err) {
+      // Words the index cannot search for (punctuation only) find nothing rather than an error page.
+      if (!(err instanceof TriangulateError && err.code === "BAD_ARGUMENT")) throw err;
+    }
+    return c.html(
+      renderSearchPage(
+        q,
+        hits.map((h) => ({
+          storyId: String(h.storyId),
+          storyTitle: h.storyTitle,
+          name: h.name,
+          snippet: h.snippet,
+          ...(h.title ? { title: h.title } : {}),
+          ...(h.outlet ? { outlet: h.outlet } : {}),
+          ...(h.published ? { published: h.published } : {}),
+        })),
+      ),
+    );
+  });
+
+  return app;
+}
+
+/** Validates request input; a mismatch is a 400 that names the field and what was expected. */
+function parse<S extends ZodTypeAny>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  const message =
+    issue?.code === "unrecognized_keys"
+      ? `unknown parameter ${issue.keys.join(", ")}`
+      : (issue?.message ?? "bad input");
+  throw new TriangulateError("BAD_ARGUMENT", `${where}${message}`);
+}
+
+/** The list page's query without the parameters only the page reads, and without empty form fields. */
+function pageQuery(query: Record<string, string>, pageOnly: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).filter(([k, v]) => !pageOnly.includes(k) && v.trim() !== ""));
+}
+
+/**
+ * A story's rendering from the cache when its report has not changed since, else made and kept. The key
+ * holds the report's version, which the store raises with every new report.
+ */
+async function cached(
+  { cache, rendering }: { cache: SizedCache<string>; rendering: Map<string, Promise<string>> },
+  store: Store,
+  id: number,
+  what: string,
+  make: () => Promise<string>,
+): Promise<string> {
+  const story = await store.story(id);
+  if (!story) throw new TriangulateError("NOT_FOUND", `no story ${id}`);
+  if (story.reportVersion === undefined) throw new TriangulateError("NOT_FOUND", `story ${id} has no report yet`);
+  const key = `${id}:${story.reportVersion}:${what}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  // Requests for the same story that arrive while it is being rendered wait for that one rendering.
+  let pending = rendering.get(key);
+  if (!pending) {
+    pending = make().finally(() => rendering.delete(key));
+    rendering.set(key, pending);
+    cache.set(key, await pending);
+  }
+  return pending;
+}
+
+async function storedReport(store: Store, id: number) {
+  const stored = await store.report(id);
+  if (stored) return stored;
+  const story = await store.story(id);
+  throw new TriangulateError("NOT_FOUND", story ? `story ${id} has no report yet` : `no story ${id}`);
+}
+
+/** The list's view of a stored story: its counts from the store, its coverage from its report when it has one. */
+async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary> {
+  const report: StoryReport | undefined = (await store.report(s.id))?.report;
+  const fromReport = report ? summarizeStory(report) : undefined;
+  return {
+    id: String(s.id),
+    title: s.title,
+    articleCount: s.articleCount,
+    ...(s.firstPublished ? { firstPublished: s.firstPublished } : {}),
+    ...(s.lastPublished ? { lastPublished: s.lastPublished } : {}),
+    outlets: fromReport?.outlets ?? s.outlets.map((name) => ({ name, articles: 1 })),
+    days: fromReport?.days ?? [],
+    undated: fromReport?.undated ?? 0,
+    disputedFacts: s.disputedFacts,
+    discrepancies: s.discrepancies,
+    updatedAt: s.updatedAt,
+  };
+}
+
+function asset(c: Context, body: string, type: string): Response {
+  c.header("Content-Type", type);
+  c.header("Cache-Control", "public, max-age=3600");
+  return c.body(body);
+}
+
+function errorPage(status: number, message: string): string {
+  return renderLayout({
+    title: `Error ${status}`,
+    heading: status === 404 ? "Not found" : `Error ${status}`,
+    body: html`<p>${message}</p><p><a href="/">Back to the stories</a></p>`,
+  });
+}
+
+/** Compares the presented bearer token with the configured one in constant time. */
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const presented = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
+  if (!presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The client a write is counted against: the socket's address when served, one bucket otherwise (tests). */
+function clientOf(c: Context<Env>): string {
+  return c.env?.incoming?.socket?.remoteAddress ?? "local";
+}
+
+/**
+ * The request body as text, refused with TOO_LARGE (413) past `max` bytes: by its declared length before
+ * reading, and by counting while reading when no length is declared.
+ */
+async function readBody(c: Context, max: number): Promise<string> {
+  const declared = Number(c.req.header("Content-Length") ?? Number.NaN);
+  if (Number.isFinite(declared) && declared > max) {
+    throw new TriangulateError("TOO_LARGE", `expected a body of at most ${max} bytes, found ${declared} bytes`);
+  }
+  const stream = c.req.raw.body;
+  if (!stream) return "";
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      throw new TriangulateError("TOO_LARGE", `expected a body of at most ${max} bytes, found more`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

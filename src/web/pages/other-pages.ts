@@ -1,0 +1,107 @@
+import { html } from "../escape.js";
+import { withoutBidiControls } from "./bidi.js";
+import { outletPath, plural, section, storyPath } from "./common.js";
+import { renderLayout } from "./layout.js";
+import type { EntityView, OutletProfile } from "./profiles.js";
+
+/** How many stories a profile looked at, when it could not look at all of them. */
+export interface Coverage {
+  scanned: number;
+  complete: boolean;
+}
+
+function coverageNote(c: Coverage): string {
+  return c.complete
+    ? `From all ${plural(c.scanned, "stored story", "stored stories")}.`
+    : `From the ${plural(c.scanned, "most recent story", "most recent stories")}.`;
+}
+
+function rate(n: number, of: number): string {
+  return of === 0 ? "—" : `${Math.round((100 * n) / of)}%`;
+}
+
+/** The entity page: names, stories, quotations by outlet, relations. */
+export function renderEntityPage(untrusted: EntityView, coverage: Coverage): string {
+  const e = withoutBidiControls(untrusted);
+  const stories = html`<ul>${e.stories.map(
+    (s) =>
+      html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a>: ${plural(s.mentions, "mention")} in ${s.outlets.map((o, k) => html`${k > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}</li>`,
+  )}</ul>`;
+  const quotes =
+    e.quotes.length === 0
+      ? undefined
+      : html`<ul class="quotes">${e.quotes.map(
+          (q) =>
+            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a href="${storyPath(q.story)}#quote-${q.quote}">“${q.text}”</a> <span class="meta">${q.attribution}</span></li>`,
+        )}</ul>`;
+  const relations =
+    e.relations.length === 0
+      ? undefined
+      : html`<ul>${e.relations.map((r) => html`<li><a href="${storyPath(r.story)}#relations">${r.subject} <em>${r.predicate}</em> ${r.object}</a></li>`)}</ul>`;
+  return renderLayout({
+    title: e.name,
+    heading: e.name,
+    subheading: `${e.type}${e.aliases.length > 0 ? ` · also ${e.aliases.join(", ")}` : ""} · ${plural(e.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
+    body: html`${section("stories", "Stories", stories)}${section("said", "What it said, where", quotes)}${section("relations", "Relations", relations)}`,
+  });
+}
+
+/** The outlet page: its profile from the text of its articles. */
+export function renderOutletPage(untrusted: OutletProfile, coverage: Coverage): string {
+  const p = withoutBidiControls(untrusted);
+  const row = (label: string, n: number, of: number, ofWhat: string) =>
+    html`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${rate(n, of)}</td><td>${ofWhat}</td></tr>`;
+  const profile = html`<div class="scroll" tabindex="0" role="region" aria-label="Profile, scrollable"><table class="profile"><thead><tr><th scope="col">Habit</th><th scope="col">Count</th><th scope="col">Rate</th><th scope="col">Of</th></tr></thead><tbody>
+${row("Is the origin report", p.origin, p.stories.length, "its stories")}
+${row("Adds claims no one else has", p.uniqueClaims, p.articles, "its articles")}
+${row("Is contradicted by another outlet", p.contradicted, p.articles, "its articles")}
+${row("Overstates a headline", p.overstatedHeadlines, p.articles, "its articles")}
+${row("Alters a quotation", p.alteredQuotes, p.quotes, "its quotations")}
+</tbody></table></div>`;
+  const stories = html`<ul>${p.stories.map((s) => html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a> (${plural(s.articles, "article")})</li>`)}</ul>`;
+  return renderLayout({
+    title: p.name,
+    heading: p.name,
+    subheading: `${plural(p.articles, "article")} in ${plural(p.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
+    body: html`${section("profile", "Profile", profile, "Counted from the words of its articles alone, against the other outlets of the same stories.")}${section("stories", "Stories", stories)}`,
+  });
+}
+
+/** A search result as the search page shows it. */
+export interface SearchResult {
+  storyId: string;
+  storyTitle: string;
+  name: string;
+  title?: string;
+  outlet?: string;
+  published?: string;
+  /** The words around the match, the matched words between « and ». */
+  snippet: string;
+}
+
+/** The search page: the form (in the site header) and the hits, matched words marked. */
+export function renderSearchPage(query: string, untrusted: readonly SearchResult[]): string {
+  const hits = withoutBidiControls(untrusted);
+  const snippet = (s: string) =>
+    s
+      .split(/(«[^»]*»)/)
+      .map((part) =>
+        part.startsWith("«") && part.endsWith("»") ? html`<mark>${part.slice(1, -1)}</mark>` : html`${part}`,
+      );
+  const body =
+    query.trim() === ""
+      ? html`<p class="none">Type words to look for in the search box above.</p>`
+      : hits.length === 0
+        ? html`<p class="none">No article matches.</p>`
+        : html`<ol class="results">${hits.map(
+            (h) =>
+              html`<li><a href="${storyPath(h.storyId)}">${h.title || h.name}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: ${h.storyTitle}</span><div class="snippet">${snippet(h.snippet)}</div></li>`,
+          )}</ol>`;
+  return renderLayout({
+    title: query ? `Search: ${query}` : "Search",
+    heading: query ? `Search: ${query}` : "Search",
+    subheading: query ? plural(hits.length, "article") : "",
+    query,
+    body,
+  });
+}

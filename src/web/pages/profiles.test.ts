@@ -1,0 +1,81 @@
+import { JSDOM } from "jsdom";
+import { beforeAll, describe, expect, it } from "vitest";
+import { exampleArticles, hostileArticles } from "../../../test/server-fixtures.js";
+import type { StoryReport } from "../../model/index.js";
+import { analyzeStory } from "../../pipeline.js";
+import { renderEntityPage, renderOutletPage, renderSearchPage } from "./other-pages.js";
+import { profileOutlet, type StoryRef, viewEntity } from "./profiles.js";
+
+let stories: StoryRef[];
+let example: StoryReport;
+
+beforeAll(async () => {
+  example = analyzeStory(await exampleArticles());
+  stories = [
+    { id: "1", report: example },
+    { id: "2", report: analyzeStory(hostileArticles()) },
+  ];
+});
+
+describe("profileOutlet", () => {
+  it("counts an outlet's origin reports, unique and contradicted claims, headlines and quotations", () => {
+    const origin = example.provenance.origin?.article ?? "";
+    const name = example.articles.find((a) => a.id === origin)?.outlet ?? origin;
+    const p = profileOutlet(name, stories);
+    expect(p.articles).toBe(1);
+    expect(p.stories.map((s) => s.id)).toEqual(["1"]);
+    expect(p.origin).toBe(1);
+    expect(p.uniqueClaims).toBe(example.facts.filter((f) => f.kind === "unique" && f.sources.includes(origin)).length);
+    expect(p.contradicted).toBe(
+      example.facts.filter((f) => f.sources.includes(origin) && (f.contradictedBy ?? []).length > 0).length,
+    );
+    expect(p.quotes).toBe(example.quotes.flatMap((q) => q.occurrences).filter((o) => o.article === origin).length);
+  });
+
+  it("matches the name ignoring case, and finds nothing for an outlet with no article", () => {
+    expect(profileOutlet("NORTHSHORE DAILY", stories).articles).toBe(1);
+    const none = profileOutlet("No Such Outlet", stories);
+    expect(none).toMatchObject({ articles: 0, origin: 0, uniqueClaims: 0, stories: [] });
+  });
+});
+
+describe("viewEntity", () => {
+  it("gathers an entity's stories, aliases and quotations across reports", () => {
+    const speaker = example.quotes.find((q) => q.speaker.entity)?.speaker.entity ?? "";
+    const view = viewEntity(speaker, stories);
+    expect(view?.stories.map((s) => s.id)).toEqual(["1"]);
+    expect(view?.quotes.length).toBe(
+      example.quotes.filter((q) => q.speaker.entity === speaker).flatMap((q) => q.occurrences).length,
+    );
+    expect(view?.aliases).not.toContain(view?.name);
+    expect(viewEntity("person:nobody-at-all", stories)).toBeUndefined();
+  });
+});
+
+describe("entity, outlet and search pages", () => {
+  it("render escaped, with their sections and no empty ones", () => {
+    const speaker = example.quotes.find((q) => q.speaker.entity)?.speaker.entity ?? "";
+    const view = viewEntity(speaker, stories);
+    if (!view) throw new Error("no entity");
+    const doc = new JSDOM(renderEntityPage({ ...view, relations: [] }, { scanned: 2, complete: true })).window.document;
+    expect(doc.getElementById("stories")).not.toBeNull();
+    expect(doc.getElementById("relations")).toBeNull();
+    const outlet = new JSDOM(
+      renderOutletPage(profileOutlet("Lakeside <b>Post</b>", stories), { scanned: 2, complete: false }),
+    ).window.document;
+    expect(outlet.querySelector("h1")?.textContent).toBe("Lakeside <b>Post</b>");
+    expect(outlet.querySelectorAll("table.profile tbody tr").length).toBe(5);
+    expect(outlet.querySelector("header.page p")?.textContent).toContain("most recent");
+  });
+
+  it("marks the matched words of a search hit and escapes the rest", () => {
+    const page = renderSearchPage("fire", [
+      { storyId: "1", storyTitle: "t", name: "a", snippet: "<i>the</i> «fire» spread" },
+    ]);
+    const doc = new JSDOM(page).window.document;
+    expect(doc.querySelector(".results mark")?.textContent).toBe("fire");
+    expect(doc.querySelector(".results i")).toBeNull();
+    expect(renderSearchPage("zzz", [])).toContain("No article matches.");
+    expect(renderSearchPage("", [])).toContain("Type words");
+  });
+});

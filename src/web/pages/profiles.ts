@@ -1,0 +1,126 @@
+import type { StoryReport } from "../../model/index.js";
+import { outletOf } from "./common.js";
+
+/** One story as a profile sees it: its id in the store (for links) and its report. */
+export interface StoryRef {
+  id: string;
+  report: StoryReport;
+}
+
+/** An outlet's habits, from the text of its articles alone. Rates are per article, in [0, 1]. */
+export interface OutletProfile {
+  name: string;
+  articles: number;
+  stories: { id: string; title: string; articles: number }[];
+  /** Stories whose origin report is one of its articles. */
+  origin: number;
+  /** Claims only it reports. */
+  uniqueClaims: number;
+  /** Claims it makes that another outlet contradicts. */
+  contradicted: number;
+  /** Headlines or leads of its articles flagged as overstated. */
+  overstatedHeadlines: number;
+  /** Quotations it renders altered. */
+  alteredQuotes: number;
+  /** Quotations it renders at all. */
+  quotes: number;
+}
+
+/**
+ * What an outlet's articles do across stories: how often it is the origin, adds claims no one else has,
+ * is contradicted, overstates headlines, alters quotations. Counted from the reports given; an outlet
+ * is matched by name, ignoring case.
+ *
+ * @example profileOutlet("Coastal Ledger", [{ id: "1", report }]).uniqueClaims
+ */
+export function profileOutlet(name: string, stories: readonly StoryRef[]): OutletProfile {
+  const key = name.trim().toLowerCase();
+  const profile: OutletProfile = {
+    name,
+    articles: 0,
+    stories: [],
+    origin: 0,
+    uniqueClaims: 0,
+    contradicted: 0,
+    overstatedHeadlines: 0,
+    alteredQuotes: 0,
+    quotes: 0,
+  };
+  for (const { id, report } of stories) {
+    const mine = new Set(report.articles.filter((a) => outletOf(a).toLowerCase() === key).map((a) => a.id));
+    if (mine.size === 0) continue;
+    profile.articles += mine.size;
+    profile.stories.push({ id, title: report.story.title, articles: mine.size });
+    const origin = report.provenance.origin;
+    if ((origin?.article && mine.has(origin.article)) || origin?.name.trim().toLowerCase() === key) profile.origin++;
+    for (const f of report.facts) {
+      const supports = f.sources.some((s) => mine.has(s));
+      if (supports && f.kind === "unique") profile.uniqueClaims++;
+      if (supports && (f.contradictedBy ?? []).some((s) => !mine.has(s))) profile.contradicted++;
+    }
+    profile.overstatedHeadlines += report.certainty.filter((c) => mine.has(c.article) && c.overstated).length;
+    for (const q of report.quotes) {
+      for (const o of q.occurrences) {
+        if (!mine.has(o.article)) continue;
+        profile.quotes++;
+        if (o.fidelity === "altered") profile.alteredQuotes++;
+      }
+    }
+  }
+  return profile;
+}
+
+/** An entity across stories: its names, the stories it is in, and what it is quoted saying where. */
+export interface EntityView {
+  id: string;
+  name: string;
+  type: string;
+  aliases: string[];
+  stories: { id: string; title: string; mentions: number; outlets: string[] }[];
+  quotes: { story: string; quote: string; text: string; outlet: string; fidelity: string; attribution: string }[];
+  relations: { story: string; subject: string; predicate: string; object: string }[];
+}
+
+/**
+ * Gathers what the reports say of one entity id; undefined when none of them names it.
+ *
+ * @example viewEntity("person:jane-doe", stories)?.aliases
+ */
+export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView | undefined {
+  let view: EntityView | undefined;
+  const aliases = new Set<string>();
+  for (const { id: storyId, report } of stories) {
+    const e = report.entities.find((x) => x.id === id);
+    if (!e) continue;
+    view ??= { id, name: e.name, type: e.type, aliases: [], stories: [], quotes: [], relations: [] };
+    for (const a of [e.name, ...e.aliases]) aliases.add(a);
+    const outletById = new Map(report.articles.map((a) => [a.id, outletOf(a)]));
+    const outlets = [...new Set(e.mentions.map((m) => outletById.get(m.article) ?? m.article))];
+    view.stories.push({ id: storyId, title: report.story.title, mentions: e.mentions.length, outlets });
+    for (const q of report.quotes) {
+      if (q.speaker.entity !== id) continue;
+      for (const o of q.occurrences) {
+        view.quotes.push({
+          story: storyId,
+          quote: q.id,
+          text: o.text,
+          outlet: outletById.get(o.article) ?? o.article,
+          fidelity: o.fidelity,
+          attribution: o.attribution,
+        });
+      }
+    }
+    const nameOf = new Map(report.entities.map((x) => [x.id, x.name]));
+    for (const r of report.relations) {
+      if (r.subject !== id && r.object !== id) continue;
+      view.relations.push({
+        story: storyId,
+        subject: nameOf.get(r.subject) ?? r.subject,
+        predicate: r.predicate,
+        object: nameOf.get(r.object) ?? r.object,
+      });
+    }
+  }
+  if (view) view.aliases = [...aliases].filter((a) => a !== view?.name).sort();
+  return view;
+}

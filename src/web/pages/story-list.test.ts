@@ -1,0 +1,95 @@
+import { JSDOM } from "jsdom";
+import { describe, expect, it } from "vitest";
+import { hostileArticles } from "../../../test/server-fixtures.js";
+import type { StoryReport } from "../../model/index.js";
+import { analyzeStory } from "../../pipeline.js";
+import { isNewSince, renderBars, renderStoryList, type StorySummary, summarizeStory } from "./story-list.js";
+
+const report: StoryReport = analyzeStory(hostileArticles());
+
+function summary(extra: Partial<StorySummary>): StorySummary {
+  return { ...summarizeStory(report), ...extra };
+}
+
+describe("summarizeStory", () => {
+  it("counts articles by outlet and by day, and the contested findings", () => {
+    const s = summarizeStory(report);
+    expect(s.articleCount).toBe(3);
+    expect(s.days).toEqual([
+      { day: "2031-04-08", articles: 1 },
+      { day: "2031-04-09", articles: 2 },
+    ]);
+    expect(s.undated).toBe(0);
+    expect(s.outlets.map((o) => o.articles)).toEqual([1, 1, 1]);
+    expect(s.discrepancies).toBe(report.discrepancies.filter((d) => d.compatible !== true).length);
+    expect(s.disputedFacts).toBe(report.facts.filter((f) => f.kind === "disputed").length);
+  });
+});
+
+describe("isNewSince", () => {
+  it.each([
+    ["2031-04-09", "2031-04-08", true],
+    ["2031-04-09T10:00", "2031-04-09T09:00", true],
+    ["2031-04-08", "2031-04-08", false],
+    ["2031-04-07", "2031-04-08", false],
+    [undefined, "2031-04-08", false],
+    ["2031-04-01", "2031-04-08", true, "2031-04-09T08:00:00Z"],
+    ["2031-04-09", undefined, false],
+  ])("last %s, since %s: %s (updated %s)", (last, since, expected, updatedAt?: string) => {
+    expect(isNewSince({ ...(last ? { lastPublished: last } : {}), ...(updatedAt ? { updatedAt } : {}) }, since)).toBe(
+      expected,
+    );
+  });
+});
+
+describe("renderBars", () => {
+  it("draws one bar per item, tallest for the largest, nothing for no items", () => {
+    const svg = renderBars(
+      [
+        { label: "a", value: 1 },
+        { label: "b", value: 4 },
+      ],
+      "t",
+    ).value;
+    const heights = [...svg.matchAll(/height="(\d+)"><title>/g)].map((m) => Number(m[1]));
+    expect(heights).toEqual([7, 28]);
+    expect(renderBars([], "t").value).toBe("");
+  });
+});
+
+describe("renderStoryList", () => {
+  const view = {
+    more: true,
+    offset: 0,
+    limit: 2,
+    query: { sort: "newest" as const, outlet: "x&y" },
+    since: "2031-04-08T12:00",
+  };
+
+  it("marks stories new since the last visit, links pages, and keeps the filters in the links", () => {
+    const doc = new JSDOM(
+      renderStoryList({ ...view, stories: [summary({ id: "1" }), summary({ id: "2", lastPublished: "2031-04-01" })] }),
+    ).window.document;
+    const items = [...doc.querySelectorAll("li.story")];
+    expect(items.map((li) => li.classList.contains("new"))).toEqual([true, false]);
+    expect(items[0]?.querySelector("h2 a")?.getAttribute("href")).toBe("/stories/1");
+    expect(doc.querySelector('a[rel="next"]')?.getAttribute("href")).toBe("/?sort=newest&outlet=x%26y&offset=2");
+    expect(doc.querySelector('a[rel="prev"]')).toBeNull();
+    expect(doc.querySelectorAll("li.story svg.bars").length).toBe(4);
+    expect(doc.querySelector("main")).not.toBeNull();
+    expect(doc.querySelector('form[role="search"] label')?.getAttribute("for")).toBe("site-q");
+  });
+
+  it("escapes titles and outlet names", () => {
+    const page = renderStoryList({ ...view, stories: [summary({ id: "1", title: "<script>x()</script>" })] });
+    expect(page).not.toContain("<script>x()");
+    expect(page).not.toContain("<b>Post");
+    expect(new JSDOM(page).window.document.querySelector("li.story h2 a")?.textContent).toBe("<script>x()</script>");
+  });
+
+  it("says when nothing matches", () => {
+    const page = renderStoryList({ ...view, more: false, stories: [] });
+    expect(page).toContain("No stories match.");
+    expect(page).not.toContain('rel="next"');
+  });
+});

@@ -1,0 +1,158 @@
+import type { StoryReport } from "../../model/index.js";
+import { html, type SafeHtml } from "../escape.js";
+import { withoutBidiControls } from "./bidi.js";
+import { dayOf, outletOf, outletPath, plural, storyPath, timeSpan } from "./common.js";
+import { renderLayout } from "./layout.js";
+
+/** What the story list shows of one story: all read from its report. */
+export interface StorySummary {
+  id: string;
+  title: string;
+  articleCount: number;
+  firstPublished?: string;
+  lastPublished?: string;
+  /** Outlets by number of articles, most first. */
+  outlets: { name: string; articles: number }[];
+  /** Articles by day of publication, in date order; articles without a date are counted in `undated`. */
+  days: { day: string; articles: number }[];
+  undated: number;
+  disputedFacts: number;
+  discrepancies: number;
+  /** When the story last changed in the store (an article joined); "new since your last visit" reads this first. */
+  updatedAt?: string;
+}
+
+/**
+ * The story list's view of a report: its span, its outlets and days of coverage, and how much in it is
+ * contested.
+ *
+ * @example summarizeStory(analyzeStory(articles)).disputedFacts
+ */
+export function summarizeStory(report: StoryReport): StorySummary {
+  const outlets = new Map<string, number>();
+  const days = new Map<string, number>();
+  let undated = 0;
+  for (const a of report.articles) {
+    const o = outletOf(a);
+    outlets.set(o, (outlets.get(o) ?? 0) + 1);
+    const day = dayOf(a.published);
+    if (day) days.set(day, (days.get(day) ?? 0) + 1);
+    else undated++;
+  }
+  const { story } = report;
+  return {
+    id: story.id,
+    title: story.title,
+    articleCount: report.articles.length,
+    ...(story.firstPublished ? { firstPublished: story.firstPublished } : {}),
+    ...(story.lastPublished ? { lastPublished: story.lastPublished } : {}),
+    outlets: [...outlets]
+      .map(([name, articles]) => ({ name, articles }))
+      .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)),
+    days: [...days].map(([day, articles]) => ({ day, articles })).sort((a, b) => (a.day < b.day ? -1 : 1)),
+    undated,
+    disputedFacts: report.facts.filter((f) => f.kind === "disputed").length,
+    discrepancies: report.discrepancies.filter((d) => d.compatible !== true).length,
+  };
+}
+
+/** Bars drawn in one chart at most; the rest are summed in the label, so a long story keeps a small chart. */
+const MAX_BARS = 14;
+const BAR = 10;
+const GAP = 3;
+const HEIGHT = 28;
+
+/**
+ * A small bar chart as inline SVG (no script, no style attribute): one bar per item, each with a title
+ * that names it, and the whole with an accessible label.
+ */
+export function renderBars(items: readonly { label: string; value: number }[], title: string): SafeHtml {
+  if (items.length === 0) return html``;
+  const shown = items.slice(0, MAX_BARS);
+  const max = Math.max(1, ...shown.map((i) => i.value));
+  const width = shown.length * (BAR + GAP);
+  const bars = shown.map((item, k) => {
+    const h = Math.max(2, Math.round((item.value / max) * HEIGHT));
+    return html`<rect x="${k * (BAR + GAP)}" y="${HEIGHT - h}" width="${BAR}" height="${h}"><title>${item.label}: ${item.value}</title></rect>`;
+  });
+  const rest = items.length - shown.length;
+  return html`<svg class="bars" viewBox="0 0 ${width} ${HEIGHT}" width="${width}" height="${HEIGHT}" role="img" aria-label="${`${title}: ${items.map((i) => `${i.label} ${i.value}`).join(", ")}`}">${bars}</svg>${rest > 0 ? html` <span class="more">+${rest}</span>` : ""}`;
+}
+
+/** The state of the story list: the filters it was asked for, the page, and the reader's last visit. */
+export interface StoryListView {
+  stories: readonly StorySummary[];
+  /** Whether stories follow this page (the store is not asked for a total: counting is a scan). */
+  more: boolean;
+  offset: number;
+  limit: number;
+  query: { text?: string; outlet?: string; entity?: string; from?: string; to?: string; sort: "newest" | "biggest" };
+  /** Stories whose last article is later than this (an ISO date or date-time) are marked new. */
+  since?: string;
+}
+
+/** Whether a story has coverage after the reader's last visit. */
+export function isNewSince(
+  story: Pick<StorySummary, "lastPublished" | "firstPublished" | "updatedAt">,
+  since?: string,
+): boolean {
+  const last = story.updatedAt ?? story.lastPublished ?? story.firstPublished;
+  return Boolean(since && last && last > since);
+}
+
+/** The list page at `/`: filters as a plain GET form, one row per story, paging links. */
+export function renderStoryList(untrusted: StoryListView): string {
+  const view = withoutBidiControls(untrusted);
+  const q = view.query;
+  const fresh = view.stories.filter((s) => isNewSince(s, view.since)).length;
+  const filters = html`<form class="filters" method="get" action="/" aria-label="Filter stories">
+<label>Words <input name="text" type="search" value="${q.text ?? ""}"></label>
+<label>Outlet <input name="outlet" value="${q.outlet ?? ""}"></label>
+<label>Entity id <input name="entity" value="${q.entity ?? ""}"></label>
+<label>From <input name="from" type="date" value="${q.from ?? ""}"></label>
+<label>To <input name="to" type="date" value="${q.to ?? ""}"></label>
+<label>Sort <select name="sort"><option value="newest"${q.sort === "newest" ? html` selected` : ""}>newest</option><option value="biggest"${q.sort === "biggest" ? html` selected` : ""}>biggest</option></select></label>
+<button type="submit">Apply</button></form>`;
+  const rows = view.stories.map((s) => {
+    const isNew = isNewSince(s, view.since);
+    const outlets = s.outlets.map(
+      (o, k) =>
+        html`${k > 0 ? ", " : ""}<a href="${outletPath(o.name)}">${o.name}</a>${o.articles > 1 ? ` ×${o.articles}` : ""}`,
+    );
+    return html`<li class="story${isNew ? " new" : ""}"><h2><a href="${storyPath(s.id)}">${s.title || s.id}</a>${isNew ? html` <span class="badge info">new since your last visit</span>` : ""}</h2>
+<p class="meta">${plural(s.articleCount, "article")}${timeSpan(s.firstPublished, s.lastPublished) ? ` · ${timeSpan(s.firstPublished, s.lastPublished)}` : ""} · <span class="${s.disputedFacts > 0 ? "badge bad" : "badge"}">${plural(s.disputedFacts, "disputed fact")}</span> <span class="${s.discrepancies > 0 ? "badge warn" : "badge"}">${plural(s.discrepancies, "discrepancy", "discrepancies")}</span></p>
+<p class="outlets">${outlets}</p>
+<div class="coverage"><span class="chart">By outlet ${renderBars(
+      s.outlets.map((o) => ({ label: o.name, value: o.articles })),
+      "Articles by outlet",
+    )}</span>${
+      s.days.length > 0
+        ? html`<span class="chart">By day ${renderBars(
+            s.days.map((d) => ({ label: d.day, value: d.articles })),
+            "Articles by day",
+          )}</span>`
+        : ""
+    }${s.undated > 0 ? html` <span class="meta">${s.undated} undated</span>` : ""}</div></li>`;
+  });
+  const params = (offset: number) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+    p.set("offset", String(offset));
+    return `/?${p.toString()}`;
+  };
+  const prev =
+    view.offset > 0 ? html`<a rel="prev" href="${params(Math.max(0, view.offset - view.limit))}">← newer page</a>` : "";
+  const next = view.more ? html`<a rel="next" href="${params(view.offset + view.limit)}">next page →</a>` : "";
+  const list =
+    view.stories.length === 0
+      ? html`<p class="none">No stories match.</p>`
+      : html`<ol class="stories" start="${view.offset + 1}">${rows}</ol>`;
+  const body = html`${filters}${list}${prev || next ? html`<nav class="pages" aria-label="Pages">${prev} ${next}</nav>` : ""}`;
+  const sinceLine = view.since ? ` · ${fresh} new since your last visit (${view.since})` : "";
+  return renderLayout({
+    title: "Stories",
+    heading: "Stories",
+    subheading: `${view.stories.length === 0 ? "No stories" : `Stories ${view.offset + 1}–${view.offset + view.stories.length}${view.more ? ", more on the next pages" : ""}`}${sinceLine}`,
+    body,
+  });
+}

@@ -1,0 +1,421 @@
+import type { CertaintyLevel, EvidenceSpan, ReportFact, StoryReport } from "../../model/index.js";
+import { SpanRegistry } from "../anchors.js";
+import { html, type SafeHtml, trusted } from "../escape.js";
+import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "../graph-svg.js";
+import { renderMarkedText } from "../marked-text.js";
+import { diffWords } from "../word-diff.js";
+import { withoutBidiControls } from "./bidi.js";
+import { articleLabels, entityPath, outletOf, outletPath, plural, section, timeSpan } from "./common.js";
+import { renderLayout } from "./layout.js";
+
+/** The kinds of finding a reader can show or hide on a story page, in page order, with their headings. */
+export const FINDING_KINDS = [
+  ["brief", "Brief"],
+  ["outlets", "How outlets diverge"],
+  ["claims", "Accounts by claim"],
+  ["discrepancies", "Discrepancies"],
+  ["quotes", "Quotations"],
+  ["certainty", "Certainty"],
+  ["provenance", "Provenance"],
+  ["relations", "Relations"],
+  ["timeline", "Timeline"],
+  ["entities", "Entities"],
+] as const;
+
+export type FindingKind = (typeof FINDING_KINDS)[number][0];
+
+const KIND_NAMES = new Set<string>(FINDING_KINDS.map(([k]) => k));
+
+export function isFindingKind(value: string): value is FindingKind {
+  return KIND_NAMES.has(value);
+}
+
+/** What part of a story page to show. Every default shows everything. */
+export interface StoryPageOptions {
+  /** Outlet names (as on the page) whose articles and findings are shown; empty or absent: all. */
+  outlets?: readonly string[];
+  /** Kinds of finding shown; empty or absent: all. */
+  kinds?: readonly FindingKind[];
+  /** Where the report's JSON is served; no link when absent. */
+  jsonHref?: string;
+}
+
+const LADDER: readonly CertaintyLevel[] = ["asserted", "reported", "hedged", "speculative"];
+
+interface Context {
+  report: StoryReport;
+  spans: SpanRegistry;
+  label: Map<string, string>;
+  shown: Set<string>;
+  entityName: Map<string, string>;
+}
+
+/**
+ * The story page: the accounts side by side, aligned by claim, with each outlet's support,
+ * contradiction or silence; discrepancies; quotations with word diffs; certainty per outlet; provenance
+ * and relations as graphs; the timeline; the cited brief; and the articles with every finding's words
+ * marked. Filters by outlet and kind of finding are a plain GET form. Sections with nothing in them are
+ * left out. All report text is escaped.
+ *
+ * @example renderStoryPage(report, { outlets: ["Coastal Ledger"], kinds: ["discrepancies"] })
+ */
+export function renderStoryPage(untrusted: StoryReport, options: StoryPageOptions = {}): string {
+  const report = withoutBidiControls(untrusted);
+  const wantedOutlets = new Set(options.outlets ?? []);
+  const articles = report.articles.filter((a) => wantedOutlets.size === 0 || wantedOutlets.has(outletOf(a)));
+  const kinds = new Set<FindingKind>(
+    options.kinds && options.kinds.length > 0 ? options.kinds : FINDING_KINDS.map(([k]) => k),
+  );
+  const ctx: Context = {
+    report,
+    spans: new SpanRegistry(articles),
+    label: articleLabels(report),
+    shown: new Set(articles.map((a) => a.id)),
+    entityName: new Map(report.entities.map((e) => [e.id, e.name])),
+  };
+  const renderers: Record<FindingKind, () => SafeHtml | undefined> = {
+    brief: () => renderBrief(ctx),
+    outlets: () => renderDivergence(ctx),
+    claims: () => renderClaims(ctx),
+    discrepancies: () => renderDiscrepancies(ctx),
+    quotes: () => renderQuotes(ctx),
+    certainty: () => renderCertainty(ctx),
+    provenance: () => renderProvenance(ctx),
+    relations: () => renderRelations(ctx),
+    timeline: () => renderTimeline(ctx),
+    entities: () => renderEntities(ctx),
+  };
+  // Findings first: each registers the words it links to, and the articles are then drawn with them.
+  const sections: { id: string; title: string; body: SafeHtml | undefined }[] = FINDING_KINDS.filter(([k]) =>
+    kinds.has(k),
+  ).map(([k, title]) => ({ id: k, title, body: renderers[k]() }));
+  sections.push({ id: "articles", title: "Articles", body: renderArticles(ctx) });
+  const present = sections.filter((s) => s.body && s.body.value.trim() !== "");
+  const toc = html`<nav class="toc" aria-label="Sections">${present.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>`;
+  const { story } = report;
+  const outletNames = [...new Set(report.articles.map((a) => outletOf(a)))];
+  const span = timeSpan(story.firstPublished, story.lastPublished);
+  const body = html`${renderFilters(report, wantedOutlets, options.kinds ?? [])}${present.map((s) => section(s.id, s.title, s.body))}`;
+  return renderLayout({
+    title: story.title || story.id,
+    heading: story.title || story.id,
+    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${outletNames.map((o, i) => html`${i > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
+    toc,
+    body,
+  });
+}
+
+function renderFilters(report: StoryReport, outlets: Set<string>, kinds: readonly FindingKind[]): SafeHtml {
+  const names = [...new Set(report.articles.map((a) => outletOf(a)))];
+  const chosen = new Set(kinds);
+  return html`<form class="filters" method="get" aria-label="Filter findings"><fieldset><legend>Outlets</legend>${names.map(
+    (o) =>
+      html`<label><input type="checkbox" name="outlet" value="${o}"${outlets.has(o) ? html` checked` : ""}> ${o}</label> `,
+  )}</fieldset><fieldset><legend>Findings</legend>${FINDING_KINDS.map(
+    ([k, title]) =>
+      html`<label><input type="checkbox" name="kind" value="${k}"${chosen.has(k) ? html` checked` : ""}> ${title}</label> `,
+  )}</fieldset><button type="submit">Show</button> <a href="?">Show all</a></form>`;
+}
+
+function label(ctx: Context, article: string): string {
+  return ctx.label.get(article) ?? article;
+}
+
+/** A link to words on this page, or the text alone when they are not on it (an outlet filtered out). */
+function link(anchor: string | undefined, content: string | SafeHtml, cls?: string): SafeHtml {
+  if (!anchor) return html`${content}`;
+  return cls ? html`<a class="${cls}" href="#${anchor}">${content}</a>` : html`<a href="#${anchor}">${content}</a>`;
+}
+
+function articleLink(ctx: Context, article: string): SafeHtml {
+  return link(ctx.spans.article(article), label(ctx, article));
+}
+
+function involves(ctx: Context, articles: readonly string[]): boolean {
+  return articles.some((a) => ctx.shown.has(a));
+}
+
+function renderBrief(ctx: Context): SafeHtml | undefined {
+  const brief = ctx.report.brief.filter((b) => involves(ctx, b.citations));
+  if (brief.length === 0) return undefined;
+  return html`<ol class="brief">${brief.map(
+    (s, i) => html`<li id="brief-${i}">${s.text} ${cite(ctx, s.citations, s.evidence, "brief")}</li>`,
+  )}</ol>`;
+}
+
+/** Citation links to the words each cited article gives, or to the article when the report gives no span there. */
+function cite(
+  ctx: Context,
+  articles: readonly string[],
+  evidence: readonly EvidenceSpan[] | undefined,
+  kind: "brief" | "event",
+): SafeHtml {
+  const links = articles.map((a) => {
+    const words = evidence?.find((e) => e.article === a);
+    const anchor = words ? ctx.spans.span(a, words.start, words.end, words.text, kind) : ctx.spans.article(a);
+    return link(anchor, label(ctx, a));
+  });
+  return html`<span class="cite">[${links.map((l, i) => html`${i > 0 ? "; " : ""}${l}`)}]</span>`;
+}
+
+/** Per outlet: what it alone says, what others contradict in it, what it is silent on, how it treats quotations. */
+function renderDivergence(ctx: Context): SafeHtml | undefined {
+  const { report } = ctx;
+  const articles = report.articles.filter((a) => ctx.shown.has(a.id));
+  if (articles.length < 2) return undefined;
+  const rows = articles.map((a) => {
+    const supported = report.facts.filter((f) => f.sources.includes(a.id)).length;
+    const unique = report.facts.filter((f) => f.kind === "unique" && f.sources.includes(a.id)).length;
+    const contradicted = report.facts.filter(
+      (f) => f.sources.includes(a.id) && (f.contradictedBy ?? []).length > 0,
+    ).length;
+    const contradicts = report.facts.filter((f) => (f.contradictedBy ?? []).includes(a.id)).length;
+    const silent = report.facts.filter(
+      (f) => f.kind !== "unique" && !f.sources.includes(a.id) && !(f.contradictedBy ?? []).includes(a.id),
+    ).length;
+    const overstated = report.certainty.filter((c) => c.article === a.id && c.overstated).length;
+    const altered = report.quotes
+      .flatMap((q) => q.occurrences)
+      .filter((o) => o.article === a.id && o.fidelity === "altered").length;
+    const origin = report.provenance.origin?.article === a.id;
+    return html`<tr><th scope="row">${articleLink(ctx, a.id)}${origin ? html` <span class="badge info">origin</span>` : ""}</th><td class="num">${supported}</td><td class="num">${unique}</td><td class="num">${contradicted}</td><td class="num">${contradicts}</td><td class="num">${silent}</td><td class="num">${overstated}</td><td class="num">${altered}</td></tr>`;
+  });
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="How outlets diverge, scrollable"><table class="divergence"><caption>Counts over this story's claims, quotations and headlines</caption><thead><tr><th scope="col">Outlet</th><th scope="col">Claims it supports</th><th scope="col">Only it reports</th><th scope="col">Its claims others contradict</th><th scope="col">Claims it contradicts</th><th scope="col">Shared claims it is silent on</th><th scope="col">Overstated headlines</th><th scope="col">Altered quotations</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+function factRank(f: ReportFact): number {
+  return f.kind === "disputed" ? 0 : f.kind === "corroborated" ? 1 : 2;
+}
+
+function renderClaims(ctx: Context): SafeHtml | undefined {
+  const { report } = ctx;
+  const articles = report.articles.filter((a) => ctx.shown.has(a.id));
+  const facts = report.facts
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => involves(ctx, [...f.sources, ...(f.contradictedBy ?? [])]))
+    .sort((x, y) => factRank(x.f) - factRank(y.f) || y.f.sources.length - x.f.sources.length || x.i - y.i);
+  if (facts.length === 0 || articles.length === 0) return undefined;
+  const head = html`<thead><tr><th scope="col" class="claim">Claim</th>${articles.map((a) => html`<th scope="col">${articleLink(ctx, a.id)}</th>`)}</tr></thead>`;
+  const rows = facts.map(({ f }) => {
+    const cells = articles.map((a) => {
+      const words = f.evidence.find((e) => e.article === a.id);
+      const anchor = words ? ctx.spans.span(a.id, words.start, words.end, words.text, "fact") : undefined;
+      if ((f.contradictedBy ?? []).includes(a.id)) {
+        return html`<td class="against"><span class="stance">says otherwise</span> ${words ? link(anchor, words.text, "ev") : ""}</td>`;
+      }
+      if (f.sources.includes(a.id)) {
+        return html`<td class="support"><span class="stance">supports</span> ${words ? link(anchor, words.text, "ev") : link(ctx.spans.article(a.id), "in the article")}</td>`;
+      }
+      return html`<td class="silent"><span class="stance">silent</span></td>`;
+    });
+    const badge =
+      f.kind === "disputed"
+        ? html`<span class="badge bad">disputed</span>`
+        : f.kind === "corroborated"
+          ? html`<span class="badge good">${plural(f.sources.length, "outlet")}</span>`
+          : html`<span class="badge">one outlet</span>`;
+    return html`<tr id="fact-${f.id}" class="${f.kind}"><th scope="row" class="claim">${f.text} ${badge}</th>${cells}</tr>`;
+  });
+  const disputed = facts.filter(({ f }) => f.kind === "disputed").length;
+  return html`<p class="lede">${plural(facts.length, "claim")}, ${disputed} disputed. Each column is one outlet's account: the words it gives for the claim (linked to the article), the words it gives against it, or silence.</p>
+<div class="scroll boxed" tabindex="0" role="region" aria-label="Accounts by claim, scrollable"><table class="claims">${head}<tbody>${rows}</tbody></table></div>`;
+}
+
+function renderDiscrepancies(ctx: Context): SafeHtml | undefined {
+  const list = ctx.report.discrepancies.filter((d) =>
+    involves(
+      ctx,
+      d.values.map((v) => v.article),
+    ),
+  );
+  if (list.length === 0) return undefined;
+  return html`${list.map((d) => {
+    const verdict =
+      d.compatible === undefined
+        ? ""
+        : d.compatible
+          ? html`<span class="badge good">compatible</span>`
+          : html`<span class="badge bad">incompatible</span>`;
+    const sides = d.values.map((v) => {
+      const anchor = ctx.spans.at(v.article, v, v.evidence, "value");
+      return html`<li><strong>${label(ctx, v.article)}</strong> says <span class="value">${v.value}</span>: ${link(anchor, highlight(v.evidence, v.value), "ev")}</li>`;
+    });
+    return html`<div class="card discrepancy" id="disc-${d.id}"><h3><span class="badge warn">${d.kind}</span> ${d.about} ${verdict}</h3>
+<p>${d.explanation}</p><ul class="sides">${sides}</ul></div>`;
+  })}`;
+}
+
+function highlight(words: string, value: string): SafeHtml {
+  const at = value ? words.toLowerCase().indexOf(value.toLowerCase()) : -1;
+  if (at < 0) return html`${words}`;
+  return html`${words.slice(0, at)}<strong>${words.slice(at, at + value.length)}</strong>${words.slice(at + value.length)}`;
+}
+
+/** A comma or period closing a quotation belongs to the quoting sentence, not to the words compared. */
+const CLOSING_PUNCTUATION = /[\s,.;:]+$/;
+
+function renderDiff(base: string, text: string): SafeHtml {
+  const closing = text.match(CLOSING_PUNCTUATION)?.[0] ?? "";
+  const runs = diffWords(base.replace(CLOSING_PUNCTUATION, ""), text.slice(0, text.length - closing.length));
+  return html`${runs.map((r) =>
+    r.op === "equal" ? html`${r.text}` : r.op === "insert" ? html`<ins>${r.text}</ins>` : html`<del>${r.text}</del>`,
+  )}${closing}`;
+}
+
+function renderQuotes(ctx: Context): SafeHtml | undefined {
+  const quotes = ctx.report.quotes.filter((q) =>
+    involves(
+      ctx,
+      q.occurrences.map((o) => o.article),
+    ),
+  );
+  if (quotes.length === 0) return undefined;
+  return html`<p class="legend">Each rendering compared word by word with the fullest, earliest one: <ins>words it adds</ins>, <del>words it leaves out</del>.</p>${quotes.map(
+    (q) => {
+      const name = q.speaker.entity ? ctx.entityName.get(q.speaker.entity) : undefined;
+      const speaker =
+        name && q.speaker.entity
+          ? html`<a href="${entityPath(q.speaker.entity)}">${name}</a>`
+          : html`${q.speaker.description || "unknown speaker"}`;
+      const renderings = q.occurrences
+        .filter((o) => ctx.shown.has(o.article))
+        .map((o) => {
+          const anchor = ctx.spans.span(o.article, o.start, o.end, o.text, "quote");
+          return html`<div class="rendering"><div><strong>${label(ctx, o.article)}</strong> <span class="badge fid-${o.fidelity}">${o.fidelity}</span></div>
+<p class="said">${renderDiff(q.text, o.text)}</p><div class="attr">${o.attribution} · ${link(anchor, "its words in the article")}</div></div>`;
+        });
+      return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${q.text}</blockquote><div class="renderings">${renderings}</div></div>`;
+    },
+  )}`;
+}
+
+function renderCertainty(ctx: Context): SafeHtml | undefined {
+  const items = ctx.report.certainty.filter((c) => ctx.shown.has(c.article));
+  if (items.length === 0) return undefined;
+  const articles = ctx.report.articles.filter((a) => items.some((c) => c.article === a.id));
+  const perOutlet = articles.map((a) => {
+    const mine = items.filter((c) => c.article === a.id);
+    return html`<tr><th scope="row">${articleLink(ctx, a.id)}</th>${LADDER.map((level) => html`<td class="num">${mine.filter((c) => c.level === level).length}</td>`)}<td class="num">${mine.filter((c) => c.overstated).length}</td></tr>`;
+  });
+  const flagged = items.filter((c) => c.overstated || c.headline);
+  const list = flagged.map((c) => {
+    const anchor = ctx.spans.at(c.article, c, c.claim, "claim");
+    return html`<li><strong>${label(ctx, c.article)}</strong> ${c.headline ? html`<span class="badge info">headline</span>` : ""} ${c.overstated ? html`<span class="badge bad">overstated</span>` : ""} <span class="badge">${c.level}</span> ${link(anchor, c.claim, "ev")}</li>`;
+  });
+  return html`<div class="scroll" tabindex="0" role="region" aria-label="Certainty by outlet, scrollable"><table><caption>Statements by how firmly each outlet makes them</caption><thead><tr><th scope="col">Outlet</th>${LADDER.map((l) => html`<th scope="col">${l}</th>`)}<th scope="col">overstated</th></tr></thead><tbody>${perOutlet}</tbody></table></div>${flagged.length > 0 ? html`<h3>Headlines and overstated claims</h3><ul class="flagged">${list}</ul>` : ""}`;
+}
+
+function renderProvenance(ctx: Context): SafeHtml | undefined {
+  const { origin, citations, reuse } = ctx.report.provenance;
+  const cites = citations.filter((c) => ctx.shown.has(c.article));
+  const reused = reuse.filter((r) => ctx.shown.has(r.from) || ctx.shown.has(r.to));
+  if (!origin && cites.length === 0 && reused.length === 0) return undefined;
+  const originPart = origin
+    ? html`<p><strong>Origin:</strong> ${origin.name}${origin.article ? html`, its own report: ${articleLink(ctx, origin.article)}` : ""}</p>`
+    : "";
+  let reusePart: SafeHtml | string = "";
+  if (reused.length > 0) {
+    const involved = new Set(reused.flatMap((r) => [r.from, r.to]));
+    const nodes: GraphNode[] = ctx.report.articles
+      .filter((a) => involved.has(a.id))
+      .map((a) => ({ id: a.id, label: label(ctx, a.id) }));
+    const edges: GraphEdge[] = reused.map((r) => ({ from: r.from, to: r.to, label: percent(r.sharedFraction) }));
+    reusePart = html`<h3>Who reused whose text (earlier → later)</h3>${renderGraphSvg(nodes, edges, { title: "Reuse between articles", idPrefix: "reuse" })}<ul>${reused.map(
+      (r) =>
+        html`<li>${articleLink(ctx, r.from)} → ${articleLink(ctx, r.to)}: ${percent(r.sharedFraction)} of the later text shared, ${plural(r.passages, "passage")}</li>`,
+    )}</ul>`;
+  }
+  const citePart =
+    cites.length === 0
+      ? ""
+      : html`<h3>Sources cited</h3><ul>${cites.map(
+          (c) =>
+            html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.at(c.article, c, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
+        )}</ul>`;
+  return html`${originPart}${reusePart}${citePart}`;
+}
+
+function percent(v: number): string {
+  return `${Math.round((Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0) * 100)}%`;
+}
+
+function renderRelations(ctx: Context): SafeHtml | undefined {
+  const relations = ctx.report.relations.filter((r) => involves(ctx, r.sources));
+  if (relations.length === 0) return undefined;
+  const degree = new Map<string, number>();
+  for (const r of relations) {
+    degree.set(r.subject, (degree.get(r.subject) ?? 0) + 1);
+    degree.set(r.object, (degree.get(r.object) ?? 0) + 1);
+  }
+  const nameOf = (id: string) => ctx.entityName.get(id) ?? id;
+  const nodes: GraphNode[] = [...degree.keys()]
+    .sort((a, b) => (degree.get(b) ?? 0) - (degree.get(a) ?? 0) || nameOf(a).localeCompare(nameOf(b)))
+    .map((id) => ({ id, label: nameOf(id) }));
+  const rows = relations.map((r) => {
+    const span = r.evidenceSpans?.find((e) => ctx.shown.has(e.article));
+    const home = span?.article ?? r.sources.find((a) => ctx.shown.has(a));
+    const words = span?.text ?? r.evidence[0];
+    const anchor = span
+      ? ctx.spans.span(span.article, span.start, span.end, span.text, "relation")
+      : home && ctx.spans.article(home);
+    return html`<li><a href="${entityPath(r.subject)}">${nameOf(r.subject)}</a> <em>${r.predicate}</em> <a href="${entityPath(r.object)}">${nameOf(r.object)}</a> ${words ? html`(${link(anchor, "its words", "ev")}, ${r.sources.map((a, k) => html`${k > 0 ? ", " : ""}${label(ctx, a)}`)})` : ""}</li>`;
+  });
+  const more =
+    nodes.length > MAX_GRAPH_NODES
+      ? html`<p class="lede">The ${MAX_GRAPH_NODES} most connected of ${nodes.length} actors are drawn.</p>`
+      : "";
+  return html`${renderGraphSvg(
+    nodes,
+    relations.map((r) => ({ from: r.subject, to: r.object, label: r.predicate })),
+    { title: "Actors and their relations", idPrefix: "actors" },
+  )}${more}<ul class="relations">${rows}</ul>`;
+}
+
+/** An entity id as an anchor fragment: letters, digits and hyphens only. */
+function slug(id: string): string {
+  return id.replace(/[^A-Za-z0-9-]+/g, "-");
+}
+
+function renderTimeline(ctx: Context): SafeHtml | undefined {
+  const events = ctx.report.timeline
+    .filter((t) => involves(ctx, t.sources))
+    .map((t, i) => ({ t, i }))
+    .sort((x, y) => (x.t.date < y.t.date ? -1 : x.t.date > y.t.date ? 1 : x.i - y.i));
+  if (events.length === 0) return undefined;
+  return html`<ol class="timeline">${events.map(
+    ({ t }) =>
+      html`<li><time datetime="${t.date}">${t.date}</time>${t.text} ${cite(ctx, t.sources, t.evidence, "event")}</li>`,
+  )}</ol>`;
+}
+
+function renderEntities(ctx: Context): SafeHtml | undefined {
+  const entities = ctx.report.entities
+    .map((e) => ({ e, mentions: e.mentions.filter((m) => ctx.shown.has(m.article)) }))
+    .filter((x) => x.mentions.length > 0)
+    .sort((x, y) => y.mentions.length - x.mentions.length || x.e.name.localeCompare(y.e.name));
+  if (entities.length === 0) return undefined;
+  return html`<ul class="entities">${entities.map(({ e, mentions }) => {
+    const first = mentions[0];
+    const anchor = first ? ctx.spans.span(first.article, first.start, first.end, first.text, "mention") : undefined;
+    return html`<li id="ent-${slug(e.id)}"><a href="${entityPath(e.id)}">${e.name}</a> <span class="badge">${e.type}</span> ${plural(mentions.length, "mention")}${e.aliases.length > 0 ? html` <span class="aliases">also ${e.aliases.join(", ")}</span>` : ""} ${link(anchor, "first mention", "ev")}</li>`;
+  })}</ul>`;
+}
+
+function renderArticles(ctx: Context): SafeHtml | undefined {
+  const articles = ctx.report.articles.filter((a) => ctx.shown.has(a.id));
+  if (articles.length === 0) return undefined;
+  return html`<p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">disputed value</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span></p><div class="article-grid">${articles.map(
+    (a) => {
+      const index = ctx.report.articles.indexOf(a);
+      const marked = renderMarkedText(a.text, ctx.spans.marks(articles.indexOf(a)));
+      const meta = [a.published, a.author ? `by ${a.author}` : undefined, `${a.wordCount} words`]
+        .filter(Boolean)
+        .join(" · ");
+      const source = /^https?:\/\//i.test(a.source)
+        ? html`<a href="${a.source}" rel="noopener noreferrer nofollow">source</a>`
+        : html`${a.source}`;
+      return html`<article class="source" id="${ctx.spans.article(a.id) ?? `art-${index}`}" aria-labelledby="art-h-${index}"><header><h3 id="art-h-${index}"><a href="${outletPath(outletOf(a))}">${label(ctx, a.id)}</a>${a.title ? html`: ${a.title}` : ""}</h3>
+<p class="meta">${meta} · ${source}</p></header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
+    },
+  )}</div>`;
+}
