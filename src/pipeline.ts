@@ -4,9 +4,17 @@ import { lookupPlace } from "./annotate/mentions/lexicon.js";
 import { extractNumbers, unitKey } from "./annotate/numbers/index.js";
 import { extractQuotes } from "./annotate/quotes/index.js";
 import { tokenize } from "./annotate/tokens/index.js";
-import { briefOf } from "./brief/index.js";
 import { type CompareOptions, compareStory } from "./compare/index.js";
-import type { AnnotatedArticle, Article, StoryReport } from "./model/index.js";
+import {
+  type AnnotatedArticle,
+  type Article,
+  type ArticleFinding,
+  type EntityFinding,
+  type EntityIndex,
+  FINDINGS_SCHEMA,
+  type Findings,
+  type StoryReport,
+} from "./model/index.js";
 import { buildReport } from "./report/build.js";
 import { groupQuotes, joinOrganisationPlaces, resolveEntities } from "./resolve/index.js";
 
@@ -37,11 +45,12 @@ export function annotateArticle(article: Article, referenceDate?: string): Annot
 }
 
 /**
- * Analyses the articles of one story into a `triangulate.story/1` report.
+ * Analyses the articles of one story into its findings: plain data whose evidence is spans into the
+ * articles' text, which `buildReport` turns into the report (and a store can keep instead of the report).
  *
- * @example const report = analyzeStory(articles); report.entities[0]?.name
+ * @example const findings = findStory(articles); buildReport(articles, findings).facts.length
  */
-export function analyzeStory(articles: Article[]): StoryReport {
+export function findStory(articles: Article[]): Findings {
   // An undated article's relative dates ("last month", "March 16") are read against the story's latest date:
   // articles of one story appear within days of each other.
   const latest = articles
@@ -53,14 +62,45 @@ export function analyzeStory(articles: Article[]): StoryReport {
   const entities = resolveEntities(annotated);
   const quotes = groupQuotes(annotated, entities);
   const comparison = compareStory({ articles: annotated, entities, quotes }, LEXICON);
-  const report = buildReport(annotated, entities, comparison.quotes, {
+  return {
+    schema: FINDINGS_SCHEMA,
+    articles: annotated.map(articleFinding),
+    entities: entityFindings(entities),
+    quotes: comparison.quotes,
     facts: comparison.facts,
     discrepancies: comparison.discrepancies,
-    timeline: comparison.timeline,
-    relations: comparison.relations,
     certainty: comparison.certainty,
     provenance: comparison.provenance,
-  });
-  report.brief = briefOf(report.articles, report.facts, report.discrepancies);
-  return report;
+    timeline: comparison.timeline,
+    relations: comparison.relations,
+  };
+}
+
+/**
+ * Analyses the articles of one story into a `triangulate.story/1` report.
+ *
+ * @example const report = analyzeStory(articles); report.entities[0]?.name
+ */
+export function analyzeStory(articles: Article[]): StoryReport {
+  return buildReport(articles, findStory(articles));
+}
+
+function articleFinding(a: AnnotatedArticle): ArticleFinding {
+  const out: ArticleFinding = {
+    article: a.article.id,
+    wordCount: a.tokens.filter((t) => /[\p{L}\p{N}]/u.test(t.text)).length,
+  };
+  const first = a.sentences[0];
+  if (first) out.firstSentence = { article: a.article.id, start: first.start, end: first.end };
+  return out;
+}
+
+function entityFindings(entities: EntityIndex): EntityFinding[] {
+  return entities.entities.map((e) => ({
+    id: e.id,
+    name: e.name,
+    type: e.type,
+    aliases: e.aliases,
+    mentions: e.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end })),
+  }));
 }

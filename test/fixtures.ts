@@ -40,6 +40,11 @@ export function quoteIn(
   const start = text.indexOf(words);
   if (start < 0) throw new Error(`fixture: quotation "${words}" not found`);
   const q: QuoteMention = { start, end: start + words.length, text: words, attribution };
+  if (attribution) {
+    const at = text.indexOf(attribution);
+    if (at < 0) throw new Error(`fixture: attribution "${attribution}" not found`);
+    q.attributionSpan = { start: at, end: at + attribution.length };
+  }
   if (speaker) {
     const s = text.indexOf(speaker.text);
     q.speaker = { start: s, end: s + speaker.text.length, text: speaker.text, kind: speaker.kind };

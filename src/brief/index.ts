@@ -1,4 +1,10 @@
-import type { ReportArticle, ReportBriefSentence, ReportDiscrepancy, ReportFact } from "../model/index.js";
+import type {
+  EvidenceSpan,
+  ReportArticle,
+  ReportBriefSentence,
+  ReportDiscrepancy,
+  ReportFact,
+} from "../model/index.js";
 
 /** The brief is 5 to 12 sentences: enough to tell the story, few enough to read at a glance. */
 export const MIN_BRIEF = 5;
@@ -18,8 +24,8 @@ const OPENS_WITH_PRONOUN = /^\s*(?:he|she|they|it|this|that|these|those|his|her|
 
 /**
  * A neutral brief: the most corroborated facts first, then what is disputed (as disputed, with both sides),
- * then notable claims of one outlet, marked as such. Every sentence cites its articles; sentences are taken
- * from the articles or state only the values they report.
+ * then notable claims of one outlet, marked as such. Every sentence cites its articles, with the words in
+ * them it rests on; sentences are taken from the articles or state only the values they report.
  *
  * @example briefOf(report.articles, report.facts, report.discrepancies)
  */
@@ -31,17 +37,17 @@ export function briefOf(
   const outlet = (id: string) => articles.find((a) => a.id === id)?.outlet ?? id;
   const out: ReportBriefSentence[] = [];
   const used = new Set<string>();
-  const add = (text: string, citations: string[]) => {
+  const add = (text: string, citations: string[], evidence: EvidenceSpan[]) => {
     const key = text.toLowerCase();
     if (used.has(key) || citations.length === 0) return;
     used.add(key);
-    out.push({ text, citations: [...new Set(citations)] });
+    out.push({ text, citations: [...new Set(citations)], evidence });
   };
 
   const statements = (f: ReportFact) =>
     !OPENS_WITH_QUOTE.test(f.text) && !OPENS_WITH_PRONOUN.test(f.text) && f.text.split(/\s+/).length >= 6;
   for (const f of facts.filter((f) => f.kind === "corroborated" && statements(f)).slice(0, MAX_CORROBORATED)) {
-    add(f.text.trim(), f.sources);
+    add(f.text.trim(), f.sources, f.evidence);
   }
 
   const ranked = [...discrepancies].sort((a, b) => rank(a) - rank(b));
@@ -56,6 +62,11 @@ export function briefOf(
     add(
       `Accounts differ on ${d.about}: ${sides.join(", while ")}.${tail}`,
       d.values.map((v) => v.article),
+      d.values.flatMap((v) =>
+        v.start === undefined || v.end === undefined
+          ? []
+          : [{ article: v.article, text: v.evidence, start: v.start, end: v.end }],
+      ),
     );
   }
 
@@ -68,7 +79,7 @@ export function briefOf(
     // One claim per outlet, unless the brief is still too short to tell the story.
     if (seenArticles.has(article) && out.length >= MIN_BRIEF) continue;
     seenArticles.add(article);
-    add(`Only ${outlet(article)} reports: ${f.text.trim()}`, [article]);
+    add(`Only ${outlet(article)} reports: ${f.text.trim()}`, [article], f.evidence);
     added++;
   }
   return out.slice(0, MAX_BRIEF);

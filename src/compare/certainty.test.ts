@@ -4,8 +4,9 @@ import { describe, expect, it } from "vitest";
 import { readArticleFiles } from "../ingest/index.js";
 import type { Article, ReportCertainty } from "../model/index.js";
 import { annotateArticle } from "../pipeline.js";
+import { spanReader, toReportCertainty } from "../report/build.js";
 import { groupQuotes, resolveEntities } from "../resolve/index.js";
-import { certaintyLevel, certaintyOf } from "./certainty.js";
+import { certaintyLevel, certaintyOf as findCertainty } from "./certainty.js";
 import { provenanceOf } from "./provenance.js";
 import { storyUnits } from "./units.js";
 
@@ -18,6 +19,12 @@ function storyOf(...drafts: Draft[]) {
   const entities = resolveEntities(annotated);
   const story = { articles: annotated, entities, quotes: groupQuotes(annotated, entities) };
   return { story, units: storyUnits(annotated, entities) };
+}
+
+/** The certainty findings as the report gives them, with their words. */
+function certaintyOf(...args: Parameters<typeof findCertainty>): ReportCertainty[] {
+  const { words, evidence } = spanReader(args[0].articles.map((a) => a.article));
+  return findCertainty(...args).map((c) => toReportCertainty(c, words, evidence));
 }
 
 describe("certaintyLevel", () => {
@@ -51,6 +58,16 @@ describe("certaintyLevel", () => {
     const reading = certaintyLevel(text);
     expect(reading.level).toBe(level);
     expect(reading.cues).toEqual(cues);
+    // Each cue is where its span says.
+    expect(reading.spans.map((s) => text.slice(s.start, s.end))).toEqual(cues);
+  });
+
+  it("gives a quotation cue the span of the quoted words, without their marks", () => {
+    const text = "Ferry strike 'could last weeks'";
+    const reading = certaintyLevel(text, [], true);
+    expect(reading.cues).toEqual(["“could last weeks”"]);
+    expect(reading.spans).toEqual([{ start: 14, end: 30, quotation: true }]);
+    expect(text.slice(14, 30)).toBe("could last weeks");
   });
 
   it("reads single quotation marks as a quotation in a headline only", () => {

@@ -1,4 +1,4 @@
-import type { CertaintyLevel, ReportCertainty, ResolvedStory } from "../model/index.js";
+import type { ArticleSpan, CertaintyFinding, CertaintyLevel, CueFinding, ResolvedStory } from "../model/index.js";
 import { unitSimilarity } from "./align.js";
 import { TermStatistics } from "./similarity.js";
 import type { Unit } from "./units.js";
@@ -138,6 +138,8 @@ export interface CertaintyReading {
   level: CertaintyLevel;
   /** Cue words found, in text order; empty when the claim is plainly asserted. */
   cues: string[];
+  /** Where each cue is in the text, in the order of `cues`; a quotation's cue is its words without the marks. */
+  spans: { start: number; end: number; quotation?: true }[];
   /** Whether the sentence quotes someone: its quoted words are the speaker's claim. */
   quoted: boolean;
 }
@@ -156,16 +158,28 @@ export function certaintyLevel(
   headline = false,
 ): CertaintyReading {
   const { found, quotations } = cueHits(text, quotes, headline);
-  if (!found.length) return { level: "asserted", cues: [], quoted: quotations.length > 0 };
+  if (!found.length) return { level: "asserted", cues: [], spans: [], quoted: quotations.length > 0 };
   const level = found.reduce<CertaintyLevel>((low, f) => (RANK[f.level] < RANK[low] ? f.level : low), "asserted");
-  const cues = [...new Set(found.sort((a, b) => a.at - b.at || a.cue.length - b.cue.length).map((f) => f.cue))];
-  return { level, cues: removeContained(cues), quoted: quotations.length > 0 };
+  const first = new Map<string, CueHit>();
+  for (const f of found.sort((a, b) => a.at - b.at || a.cue.length - b.cue.length))
+    if (!first.has(f.cue)) first.set(f.cue, f);
+  const cues = removeContained([...first.keys()]);
+  const spans = cues.map((c) => {
+    const { start, end, quotation } = first.get(c) as CueHit;
+    return quotation ? { start, end, quotation } : { start, end };
+  });
+  return { level, cues, spans, quoted: quotations.length > 0 };
 }
 
 interface CueHit {
   level: CertaintyLevel;
   cue: string;
   at: number;
+  /** Where the cue's words are in the text. */
+  start: number;
+  end: number;
+  /** The cue is a quotation: `cue` is its words in quotation marks, `start`/`end` the words alone. */
+  quotation?: true;
   /** The words the cue governs: from after it to the end of its clause. */
   scope: string;
 }
@@ -193,14 +207,33 @@ function cueHits(
     for (const m of masked.matchAll(pattern)) {
       const after = masked.slice(m.index + m[0].length);
       const end = after.search(SCOPE_END);
-      found.push({ level, cue: m[0], at: m.index, scope: end < 0 ? after : after.slice(0, end) });
+      const start = m.index;
+      found.push({
+        level,
+        cue: m[0],
+        at: start,
+        start,
+        end: start + m[0].length,
+        scope: end < 0 ? after : after.slice(0, end),
+      });
     }
   }
-  if (/\?\s*["“”’']?\s*$/u.test(text.trim()))
-    found.push({ level: "speculative", cue: "?", at: text.length, scope: text });
+  if (/\?\s*["“”’']?\s*$/u.test(text.trim())) {
+    const mark = text.lastIndexOf("?");
+    found.push({ level: "speculative", cue: "?", at: text.length, start: mark, end: mark + 1, scope: text });
+  }
   if (quotations.length && !found.length) {
-    const at = text.indexOf(quotations[0] as string);
-    found.push({ level: "reported", cue: `“${quotations[0]}”`, at, scope: "" });
+    const words = quotations[0] as string;
+    const at = text.indexOf(words);
+    found.push({
+      level: "reported",
+      cue: `“${words}”`,
+      at,
+      start: at,
+      end: at + words.length,
+      quotation: true,
+      scope: "",
+    });
   }
   return { found, quotations };
 }
@@ -231,6 +264,10 @@ function removeContained(cues: string[]): string[] {
 interface Claim {
   article: string;
   text: string;
+  /** Where the claim's words are: in the text, or in the title for a headline given only as metadata. */
+  words: ArticleSpan;
+  /** Where the unit's text begins, in the same text or title: cue offsets are relative to the unit's text. */
+  offset: number;
   headline: boolean;
   unit: Unit;
   reading: CertaintyReading;
@@ -244,14 +281,14 @@ interface Claim {
  * @param origin the article id of the origin report, when provenance found one
  * @example certaintyOf(story, storyUnits(story.articles, story.entities), provenance.origin?.article)
  */
-export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string): ReportCertainty[] {
+export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string): CertaintyFinding[] {
   const byArticle = new Map<string, Unit[]>();
   for (const u of units) byArticle.set(u.article, [...(byArticle.get(u.article) ?? []), u]);
   const stats = new TermStatistics();
   for (const u of units) stats.add(u.stems);
   const readingOf = (u: Unit) => certaintyLevel(u.text, quoteSpansIn(u));
 
-  const out: ReportCertainty[] = [];
+  const out: CertaintyFinding[] = [];
   for (const [index, a] of story.articles.entries()) {
     const id = a.article.id;
     const own = byArticle.get(id) ?? [];
@@ -259,6 +296,8 @@ export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string
     const lead: Claim | undefined = leadUnit && {
       article: id,
       text: leadUnit.text,
+      words: { article: id, start: leadUnit.sentence.start, end: leadUnit.sentence.end },
+      offset: leadUnit.sentence.start,
       headline: false,
       unit: leadUnit,
       reading: readingOf(leadUnit),
@@ -268,6 +307,7 @@ export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string
     const headline: Claim | undefined = headlineUnit && {
       article: id,
       text: headlineUnit.text.trim(),
+      ...wordsOfHeadline(headlineUnit, a.article.title ?? ""),
       headline: true,
       unit: headlineUnit,
       reading: certaintyLevel(headlineUnit.text, [], true),
@@ -294,13 +334,34 @@ export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string
   return out;
 }
 
-function entryOf(claim: Claim, references: (CertaintyLevel | undefined)[]): ReportCertainty {
-  const { level, cues } = claim.reading;
+/**
+ * Where a headline's words are: its sentence, trimmed, when the text begins with it; else the article's title
+ * (whose unit holds the title trimmed).
+ */
+function wordsOfHeadline(u: Unit, title: string): { words: ArticleSpan; offset: number } {
+  const lead = u.text.length - u.text.trimStart().length;
+  if (u.index >= 0) {
+    const start = u.sentence.start + lead;
+    return { words: { article: u.article, start, end: start + u.text.trim().length }, offset: u.sentence.start };
+  }
+  const offset = title.length - title.trimStart().length;
+  return {
+    words: { article: u.article, start: offset + lead, end: offset + lead + u.text.trim().length, field: "title" },
+    offset,
+  };
+}
+
+function entryOf(claim: Claim, references: (CertaintyLevel | undefined)[]): CertaintyFinding {
+  const { level, spans } = claim.reading;
+  const cues = spans.map((s): CueFinding => {
+    const words: ArticleSpan = { ...claim.words, start: claim.offset + s.start, end: claim.offset + s.end };
+    return s.quotation ? { words, quotation: true } : { words };
+  });
   return {
     article: claim.article,
-    claim: claim.text,
+    claim: claim.words,
     level,
-    evidence: cues.length ? cues.join(", ") : claim.text,
+    cues,
     headline: claim.headline,
     // A headline that quotes someone ("Transition 'delayed by decades'") gives their words, as sure as they said
     // them: it is not the outlet overstating.

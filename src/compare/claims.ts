@@ -1,4 +1,4 @@
-import type { EvidenceSpan, ReportDiscrepancy, ReportFact } from "../model/index.js";
+import type { ArticleSpan, DiscrepancyFinding, FactFinding } from "../model/index.js";
 import type { Unit } from "./units.js";
 
 /**
@@ -51,22 +51,26 @@ export function statesTest(): (text: string, value: string) => boolean {
  * for `contradictedBy`, and the fact becomes `disputed`. A fact that states every side states the dispute
  * itself and is left as it is.
  *
- * @example settleClaims(facts, discrepancies, units).filter((f) => f.kind === "disputed")
+ * @param wordsOf the words of a span of the story's articles
+ * @example settleClaims(facts, discrepancies, units, wordsOf).filter((f) => f.kind === "disputed")
  */
-export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepancy[], units: Unit[]): ReportFact[] {
-  const disputes = discrepancies.filter((d) => d.compatible !== true && d.values.length >= 2);
+export function settleClaims(
+  facts: FactFinding[],
+  discrepancies: DiscrepancyFinding[],
+  units: Unit[],
+  wordsOf: (span: ArticleSpan) => string,
+): FactFinding[] {
+  const disputes = discrepancies.filter((d) => d.compatible !== true && d.sides.length >= 2);
   if (disputes.length === 0) return facts;
-  const unitOf = new Map<string, Unit>();
-  for (const u of units) {
-    const key = `${u.article}\u0000${u.text}`;
-    if (!unitOf.has(key)) unitOf.set(key, u);
-  }
+  const at = (s: ArticleSpan) => `${s.article}\u0000${s.start}\u0000${s.end}`;
+  const unitAt = new Map<string, Unit>();
+  for (const u of units) unitAt.set(at({ article: u.article, start: u.sentence.start, end: u.sentence.end }), u);
   // A fact is settled only against disputes one of whose sides' sentences is among its evidence: find those
   // through the sentences rather than trying every dispute on every fact.
   const disputesOf = new Map<string, number[]>();
   disputes.forEach((d, i) => {
-    for (const v of d.values) {
-      const key = `${v.article}\u0000${v.evidence}`;
+    for (const v of d.sides) {
+      const key = at(v.evidence);
       const list = disputesOf.get(key);
       if (!list) disputesOf.set(key, [i]);
       else if (list.at(-1) !== i) list.push(i);
@@ -74,45 +78,38 @@ export function settleClaims(facts: ReportFact[], discrepancies: ReportDiscrepan
   });
   const states = statesTest();
   return facts.map((fact) => {
-    const against = new Map<string, EvidenceSpan>();
-    const ownOf = new Map<string, EvidenceSpan[]>();
-    for (const e of fact.evidence) {
+    const against = new Map<string, ArticleSpan | undefined>();
+    const ownOf = new Map<string, ArticleSpan[]>();
+    for (const e of fact.support) {
       const list = ownOf.get(e.article);
       if (list) list.push(e);
       else ownOf.set(e.article, [e]);
     }
     const near = new Set<number>();
-    for (const e of fact.evidence) for (const i of disputesOf.get(`${e.article}\u0000${e.text}`) ?? []) near.add(i);
+    for (const e of fact.support) for (const i of disputesOf.get(at(e)) ?? []) near.add(i);
+    const claim = wordsOf(fact.claim);
     for (const i of [...near].sort((x, y) => x - y)) {
-      const d = disputes[i] as ReportDiscrepancy;
-      const values = new Map<string, { value: string; evidence: string }>();
-      for (const v of d.values) if (!values.has(v.article)) values.set(v.article, v);
+      const d = disputes[i] as DiscrepancyFinding;
+      const values = new Map<string, { value: string; evidence: ArticleSpan }>();
+      for (const v of d.sides) if (!values.has(v.article)) values.set(v.article, v);
       // The fact is about what the discrepancy is about: one of its sides' own sentences is among its words
       // (that is how `near` found it).
       const distinct = [...new Set([...values.values()].map((v) => written(v.value).toLowerCase()))];
-      const stated = distinct.filter((v) => states(fact.text, v));
+      const stated = distinct.filter((v) => states(claim, v));
       if (stated.length === 0 || stated.length === distinct.length) continue;
       for (const [article, v] of values) {
         if (stated.includes(written(v.value).toLowerCase()) || against.has(article)) continue;
         // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
         const own = ownOf.get(article) ?? [];
-        if (own.some((e) => stated.some((x) => states(e.text, x)))) continue;
-        const u = unitOf.get(`${article}\u0000${v.evidence}`);
-        const span = u
-          ? { article, text: u.text, start: u.sentence.start, end: u.sentence.end }
-          : (own[0] ?? { article, text: v.evidence, start: -1, end: -1 });
-        against.set(article, span);
+        if (own.some((e) => stated.some((x) => states(wordsOf(e), x)))) continue;
+        const u = unitAt.get(at(v.evidence));
+        against.set(article, u ? { article, start: u.sentence.start, end: u.sentence.end } : own[0]);
       }
     }
     if (against.size === 0) return fact;
-    const contradictedBy = [...against.keys()];
-    const sources = fact.sources.filter((s) => !against.has(s));
-    if (sources.length === 0) return fact;
-    const kept = new Set(sources);
-    const evidence = [
-      ...fact.evidence.filter((e) => kept.has(e.article)),
-      ...[...against.values()].filter((e) => e.start >= 0),
-    ];
-    return { ...fact, kind: "disputed" as const, sources, contradictedBy, evidence };
+    const support = fact.support.filter((s) => !against.has(s.article));
+    if (support.length === 0) return fact;
+    const contradiction = [...against].map(([article, evidence]) => (evidence ? { article, evidence } : { article }));
+    return { ...fact, kind: "disputed" as const, support, contradiction };
   });
 }

@@ -159,7 +159,7 @@ export interface Detail {
  * states no figure or date that another unit of the group does not state too. A claim credits its sources only
  * with what they say.
  */
-export function detailClaim(d: Detail): string {
+export function detailClaim(d: Detail): { start: number; end: number; text: string } {
   const first = d.units[0] as Unit;
   const at = d.at[0] as number;
   const clause = clauseAt(first, at);
@@ -177,16 +177,20 @@ export function detailClaim(d: Detail): string {
     if (m.end <= at) from = Math.max(from, m.end);
     else if (m.start > at) to = Math.min(to, m.start);
   }
-  const text = sliceText(first, from, to);
-  return text.length > 0 ? text : clause.text;
+  const words = sliceWords(first, from, to);
+  return words.text.length > 0 ? words : clause;
 }
 
-/** The text of a unit between two article offsets, without loose punctuation or a dangling word at its ends. */
-function sliceText(u: Unit, from: number, to: number): string {
-  return u.text
-    .slice(from - u.sentence.start, to - u.sentence.start)
-    .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/gu, "")
+/** The words of a unit between two article offsets, without loose punctuation or a dangling word at its ends. */
+function sliceWords(u: Unit, from: number, to: number): { start: number; end: number; text: string } {
+  const raw = u.text.slice(from - u.sentence.start, to - u.sentence.start);
+  const lead = /^[\s,;:—–-]+/u.exec(raw)?.[0].length ?? 0;
+  const text = raw
+    .slice(lead)
+    .replace(/[\s,;:—–-]+$/u, "")
     .replace(/\s+(?:and|or|but|of|the|a|an|in|on|at|to|for|by|with|from)$/iu, "");
+  const start = from + lead;
+  return { start, end: start + text.length, text };
 }
 
 /** Where a sentence divides into clauses. */

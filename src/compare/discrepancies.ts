@@ -1,5 +1,13 @@
 import { parseNumberWords } from "../annotate/numbers/words.js";
-import type { EntityIndex, Mention, NumberMention, ReportDiscrepancy, ResolvedStory } from "../model/index.js";
+import {
+  type DiscrepancyFinding,
+  type DiscrepancySide,
+  type EntityIndex,
+  type Mention,
+  type NumberMention,
+  type ResolvedStory,
+  spanWords,
+} from "../model/index.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
@@ -41,8 +49,6 @@ const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his
 const NEGATION =
   /\b(?:not|no|never|without|neither|nor|none|unless|declin\w*|refus\w*|den(?:y|ied|ies|ying)|fail\w*|reject\w*)\b|n['’]t\b/gi;
 
-type Side = { article: string; value: string; evidence: string };
-
 /**
  * Discrepancies between aligned statements: differing counts of the same thing (with whether their intervals
  * are compatible), different places for one event, different dates, persons, speakers of one quotation, and
@@ -53,10 +59,10 @@ export function discrepanciesOf(
   units: Unit[],
   candidates: AlignedPair[] = alignUnits(units, CANDIDATE_STATEMENT),
   options: CompareOptions = {},
-): ReportDiscrepancy[] {
+): DiscrepancyFinding[] {
   const lexicon = { ...NO_LEXICON, ...options };
   const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT);
-  const found: ReportDiscrepancy[] = [
+  const found: DiscrepancyFinding[] = [
     ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
     ...slotDiscrepancies(units, pairs),
     ...placeDiscrepancies(units, pairs, lexicon),
@@ -70,6 +76,11 @@ export function discrepanciesOf(
     d.id = `d${i + 1}`;
   });
   return found;
+}
+
+/** The sentence of a statement, as evidence. */
+function sentenceOf(u: Unit): DiscrepancySide["evidence"] {
+  return { article: u.article, start: u.sentence.start, end: u.sentence.end };
 }
 
 // --- numbers -------------------------------------------------------------------------------------
@@ -97,7 +108,7 @@ function numberDiscrepancies(
   pairs: AlignedPair[],
   unitKey: (u: string) => string,
   entities: EntityIndex,
-): ReportDiscrepancy[] {
+): DiscrepancyFinding[] {
   const keyOf = (n: NumberMention) => (n.unit ? unitKey(n.unit) : undefined);
   const windows = new Map<Unit, TermVector>();
   const statedBy = new Map<string, Unit[]>();
@@ -194,7 +205,7 @@ function numberDiscrepancies(
           ? "the figures differ but their ranges overlap, so both can be true"
           : "the ranges do not overlap, so they cannot both be right"
       }.`,
-      values: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: f.unit.text })),
+      sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
 }
@@ -359,8 +370,8 @@ const describeSlot = (s: Slot) =>
  * ("voted 7 to 2 to close" / "voted 6-3 to close"; "close it for six months" / "closed for a year"). Tallies
  * differ when their sides do; durations when their intervals in days do not overlap.
  */
-function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
-  const out: ReportDiscrepancy[] = [];
+function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
+  const out: DiscrepancyFinding[] = [];
   const windows = new Map<Unit, TermVector>();
   const seen = new Set<string>();
   for (const { a, b, similarity } of pairs) {
@@ -393,9 +404,9 @@ function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepan
         about: `${what}${sharedContext([ua, ub])}`,
         compatible: false,
         explanation: `${ua.article} says "${x.text}" (${describeSlot(x)}), ${ub.article} "${y.text}" (${describeSlot(y)}): they cannot both be right.`,
-        values: [
-          { article: ua.article, value: x.text, evidence: ua.text },
-          { article: ub.article, value: y.text, evidence: ub.text },
+        sides: [
+          { article: ua.article, value: x.text, evidence: sentenceOf(ua) },
+          { article: ub.article, value: y.text, evidence: sentenceOf(ub) },
         ],
       });
     }
@@ -439,8 +450,8 @@ function placeDiscrepancies(
   units: Unit[],
   pairs: AlignedPair[],
   lexicon: Required<CompareOptions>,
-): ReportDiscrepancy[] {
-  const out: ReportDiscrepancy[] = [];
+): DiscrepancyFinding[] {
+  const out: DiscrepancyFinding[] = [];
   const seen = new Set<string>();
   // Each statement's places are read once per call, and a pair is looked at further only if both have some.
   const placesOf = new Map<Unit, Place[]>();
@@ -474,9 +485,9 @@ function placeDiscrepancies(
       kind: "place",
       about: `where it happened${sharedContext([ua, ub])}`,
       explanation: `${ua.article} places it in ${va}, ${ub.article} in ${vb}.`,
-      values: [
-        { article: ua.article, value: va, evidence: ua.text },
-        { article: ub.article, value: vb, evidence: ub.text },
+      sides: [
+        { article: ua.article, value: va, evidence: sentenceOf(ua) },
+        { article: ub.article, value: vb, evidence: sentenceOf(ub) },
       ],
     });
   }
@@ -508,8 +519,8 @@ function sameEvent(a: Unit, b: Unit, similarity: number, unitKey: (u: string) =>
 
 // --- dates ---------------------------------------------------------------------------------------
 
-function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
-  const out: ReportDiscrepancy[] = [];
+function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
+  const out: DiscrepancyFinding[] = [];
   for (const { a, b, similarity } of pairs) {
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
@@ -530,9 +541,9 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepan
       about: `when it happened${sharedContext([ua, ub])}`,
       explanation: `${ua.article} dates it ${x} ("${da[0]?.text}"), ${ub.article} ${y} ("${db[0]?.text}").`,
       // The words as written, then the day they resolve to: a reader checks the first, a program the second.
-      values: [
-        { article: ua.article, value: `${da[0]?.text} (${x})`, evidence: ua.text },
-        { article: ub.article, value: `${db[0]?.text} (${y})`, evidence: ub.text },
+      sides: [
+        { article: ua.article, value: `${da[0]?.text} (${x})`, evidence: sentenceOf(ua) },
+        { article: ub.article, value: `${db[0]?.text} (${y})`, evidence: sentenceOf(ub) },
       ],
     });
   }
@@ -541,8 +552,8 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepan
 
 // --- persons -------------------------------------------------------------------------------------
 
-function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): ReportDiscrepancy[] {
-  const out: ReportDiscrepancy[] = [];
+function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
+  const out: DiscrepancyFinding[] = [];
   const persons = (u: Unit) =>
     new Set(
       u.mentions
@@ -566,9 +577,9 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
       kind: "person",
       about: `who it was${sharedContext([ua, ub])}`,
       explanation: `${ua.article} names ${x} where ${ub.article} names ${y} in the same statement.`,
-      values: [
-        { article: ua.article, value: x, evidence: ua.text },
-        { article: ub.article, value: y, evidence: ub.text },
+      sides: [
+        { article: ua.article, value: x, evidence: sentenceOf(ua) },
+        { article: ub.article, value: y, evidence: sentenceOf(ub) },
       ],
     });
   }
@@ -652,8 +663,8 @@ const MODALS = new Set(["should", "could", "would", "might", "must", "ought"]);
 /** How many words before a verb an infinitive "to" still governs it ("to make her respond"). */
 const INFINITIVE_REACH = 3;
 
-function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscrepancy[] {
-  const out: ReportDiscrepancy[] = [];
+function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
+  const out: DiscrepancyFinding[] = [];
   for (const { a, b, similarity } of pairs) {
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
@@ -675,9 +686,9 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): ReportDiscr
       kind: "negation",
       about: `whether "${flipped}…" holds${sharedContext([ua, ub])}`,
       explanation: `${ua.article} and ${ub.article} make the same statement with opposite polarity or condition.`,
-      values: [
-        { article: ua.article, value: clauseAround(ua.text, flipped), evidence: ua.text },
-        { article: ub.article, value: clauseAround(ub.text, flipped), evidence: ub.text },
+      sides: [
+        { article: ua.article, value: clauseAround(ua.text, flipped), evidence: sentenceOf(ua) },
+        { article: ub.article, value: clauseAround(ub.text, flipped), evidence: sentenceOf(ub) },
       ],
     });
   }
@@ -694,21 +705,21 @@ function clauseAround(text: string, stem: string): string {
 
 // --- attribution ---------------------------------------------------------------------------------
 
-function attributionDiscrepancies(story: ResolvedStory): ReportDiscrepancy[] {
-  const out: ReportDiscrepancy[] = [];
+function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
+  const out: DiscrepancyFinding[] = [];
   const byArticle = new Map(story.articles.map((a) => [a.article.id, a]));
   for (const q of story.quotes) {
-    const speakers: Side[] = [];
+    const speakers: DiscrepancySide[] = [];
     const kinds = new Map<string, "person" | "body">();
     for (const o of q.occurrences) {
-      const mention = byArticle.get(o.article)?.quotes.find((m) => m.start === o.start && m.end === o.end);
+      const { article, start, end } = o.words;
+      const mention = byArticle.get(article)?.quotes.find((m) => m.start === start && m.end === end);
       const target = mention?.speaker?.resolved ?? (mention?.speaker?.kind === "name" ? mention.speaker : undefined);
       if (!target) continue;
-      const entity =
-        story.entities.byMention(o.article, target.start, target.end) ?? story.entities.byName(target.text);
+      const entity = story.entities.byMention(article, target.start, target.end) ?? story.entities.byName(target.text);
       // Places speak too, by metonymy ("Washington said").
-      if (entity) {
-        speakers.push({ article: o.article, value: entity.name, evidence: o.attribution });
+      if (entity && o.attribution) {
+        speakers.push({ article, value: entity.name, evidence: o.attribution });
         kinds.set(entity.name, entity.type === "person" ? "person" : "body");
       }
     }
@@ -721,12 +732,14 @@ function attributionDiscrepancies(story: ResolvedStory): ReportDiscrepancy[] {
     // A person and an organisation are not rival speakers: the person may speak for it (its spokesman).
     const persons = distinct.filter((n) => kinds.get(n) === "person").length;
     if (persons < 2 && distinct.length - persons < 2) continue;
+    const said = q.occurrences[q.reference]?.words;
+    const text = said ? spanWords(byArticle.get(said.article)?.article ?? { text: "" }, said) : "";
     out.push({
       id: "",
       kind: "attribution",
-      about: `who said "${q.text.length > 60 ? `${q.text.slice(0, 59)}…` : q.text}"`,
+      about: `who said "${text.length > 60 ? `${text.slice(0, 59)}…` : text}"`,
       explanation: `The same quotation is given to ${[...names].join(" and to ")}.`,
-      values: speakers,
+      sides: speakers,
     });
   }
   return out;

@@ -1,4 +1,4 @@
-import type { EvidenceSpan, ReportFact } from "../model/index.js";
+import type { ArticleSpan, FactFinding } from "../model/index.js";
 import type { AlignedPair } from "./align.js";
 import { detailClaim, detailGroups } from "./details.js";
 import type { Unit } from "./units.js";
@@ -40,8 +40,8 @@ export function groupStatements(units: Unit[], pairs: AlignedPair[]): StatementG
     .map((g) => ({ units: [...g].map((i) => units[i] as Unit).sort((x, y) => x.articleIndex - y.articleIndex) }));
 }
 
-function evidenceOf(u: Unit): EvidenceSpan {
-  return { article: u.article, text: u.text, start: u.sentence.start, end: u.sentence.end };
+function evidenceOf(u: Unit): ArticleSpan {
+  return { article: u.article, start: u.sentence.start, end: u.sentence.end };
 }
 
 /**
@@ -53,15 +53,15 @@ export function factsOf(
   groups: StatementGroup[],
   order: (article: string) => number,
   unitKey: (unit: string) => string = (u) => u.toLowerCase(),
-): ReportFact[] {
+): FactFinding[] {
   const grouped = new Set(groups.flatMap((g) => g.units.map((u) => u.index)));
   const details = detailGroups(units, unitKey, groups).map((d) => {
+    const { start, end } = detailClaim(d);
     return {
       id: "",
-      text: detailClaim(d),
       kind: "corroborated" as const,
-      sources: d.units.map((u) => u.article),
-      evidence: d.units.map(evidenceOf),
+      claim: { article: (d.units[0] as Unit).article, start, end },
+      support: d.units.map(evidenceOf),
     };
   });
   const corroborated = groups
@@ -69,20 +69,14 @@ export function factsOf(
       const reference = [...g.units].sort(
         (x, y) => order(x.article) - order(y.article) || x.index - y.index,
       )[0] as Unit;
-      return {
-        id: "",
-        text: reference.text,
-        kind: "corroborated" as const,
-        sources: g.units.map((u) => u.article),
-        evidence: g.units.map(evidenceOf),
-      };
+      return { id: "", kind: "corroborated" as const, claim: evidenceOf(reference), support: g.units.map(evidenceOf) };
     })
     .concat(details)
-    .sort((a, b) => b.sources.length - a.sources.length);
+    .sort((a, b) => b.support.length - a.support.length);
   const unique = units
     .filter((u) => !grouped.has(u.index) && !u.headline && u.stems.length >= MIN_FACT_STEMS)
-    .map((u) => ({ id: "", text: u.text, kind: "unique" as const, sources: [u.article], evidence: [evidenceOf(u)] }));
-  const facts: ReportFact[] = [...corroborated, ...unique, ...uniqueClauses(units, grouped)];
+    .map((u) => ({ id: "", kind: "unique" as const, claim: evidenceOf(u), support: [evidenceOf(u)] }));
+  const facts: FactFinding[] = [...corroborated, ...unique, ...uniqueClauses(units, grouped)];
   facts.forEach((f, i) => {
     f.id = `f${i + 1}`;
   });
@@ -111,7 +105,7 @@ const MAX_COMMON = 100;
  * Clauses that one article alone adds to a sentence other articles corroborate: "…, which drew a crowd
  * of 3,500" after a meeting every outlet reports. Only clauses with a figure or a name (something to check).
  */
-function uniqueClauses(units: Unit[], grouped: Set<number>): ReportFact[] {
+function uniqueClauses(units: Unit[], grouped: Set<number>): FactFinding[] {
   const postings = new Map<string, Unit[]>();
   for (const u of units) {
     for (const st of u.lexical) {
@@ -121,7 +115,7 @@ function uniqueClauses(units: Unit[], grouped: Set<number>): ReportFact[] {
     }
   }
   const cap = Math.min(MAX_COMMON, Math.max(MIN_COMMON, Math.ceil(units.length * COMMON_SHARE)));
-  const out: ReportFact[] = [];
+  const out: FactFinding[] = [];
   for (const u of units) {
     if (!grouped.has(u.index) || u.headline) continue;
     const edges = [0, ...[...u.text.matchAll(CLAUSE_EDGE)].map((m) => m.index + m[0].length), u.text.length];
@@ -145,13 +139,8 @@ function uniqueClauses(units: Unit[], grouped: Set<number>): ReportFact[] {
           if (v.article !== u.article) hits.set(v.index, (hits.get(v.index) ?? 0) + 1);
       }
       if (Math.max(0, ...hits.values()) >= OTHERS_SHARE * stems.length) continue;
-      out.push({
-        id: "",
-        text,
-        kind: "unique",
-        sources: [u.article],
-        evidence: [{ article: u.article, text, start, end }],
-      });
+      const words = { article: u.article, start, end };
+      out.push({ id: "", kind: "unique", claim: words, support: [words] });
     }
   }
   return out;

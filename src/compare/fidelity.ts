@@ -1,4 +1,4 @@
-import type { AnnotatedArticle, ReportQuote, ResolvedStory } from "../model/index.js";
+import { type AnnotatedArticle, type QuoteFinding, type ResolvedStory, spanWords } from "../model/index.js";
 
 /** A quotation's words must mostly recur in another article's sentence for that sentence to be its source. */
 const MIN_MATCHED_SHARE = 0.6;
@@ -64,7 +64,7 @@ function lcsMatches(a: string[], b: string[]): number[] {
  * paraphrase: the quotation's words recur in order in a sentence of the other article, mostly outside its
  * quotation marks. Other fidelities stay as the grouping set them.
  */
-export function refineFidelity(story: ResolvedStory): ReportQuote[] {
+export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
   const sentences: Candidate[] = story.articles.flatMap((a) =>
     a.sentences.map((s) => {
       const words = wordsOf(a.article.text.slice(s.start, s.end), s.start);
@@ -81,16 +81,19 @@ export function refineFidelity(story: ResolvedStory): ReportQuote[] {
     }
   }
   const commonAt = Math.min(MAX_COMMON_POSTINGS, Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE));
+  const articles = new Map(story.articles.map((a) => [a.article.id, a.article]));
   return story.quotes.map((q) => ({
     ...q,
     occurrences: q.occurrences.map((o) => {
-      const words = wordsOf(o.text).map((w) => w.word);
+      const { article } = o.words;
+      const text = spanWords(articles.get(article) ?? { text: "" }, o.words);
+      const words = wordsOf(text).map((w) => w.word);
       if (words.length < MIN_MATCHED_WORDS) return o;
       // Candidates share most of the quotation's rarer words; common words would make every sentence one.
       const rare = [...new Set(words)].filter((w) => (byWord.get(w)?.length ?? 0) <= commonAt);
       const shared = new Map<Candidate, number>();
       for (const w of rare) {
-        for (const c of byWord.get(w) ?? []) if (c.article !== o.article) shared.set(c, (shared.get(c) ?? 0) + 1);
+        for (const c of byWord.get(w) ?? []) if (c.article !== article) shared.set(c, (shared.get(c) ?? 0) + 1);
       }
       const enough = Math.ceil(MIN_MATCHED_SHARE * rare.length);
       const paraphrased = [...shared].some(([c, n]) => n >= enough && paraphrases(words, c));

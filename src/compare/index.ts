@@ -1,13 +1,4 @@
-import type {
-  ReportCertainty,
-  ReportDiscrepancy,
-  ReportFact,
-  ReportProvenance,
-  ReportQuote,
-  ReportRelation,
-  ReportTimelineEntry,
-  ResolvedStory,
-} from "../model/index.js";
+import { type ArticleSpan, type Findings, type ResolvedStory, spanWords } from "../model/index.js";
 import { alignUnits, SAME_STATEMENT } from "./align.js";
 import { certaintyOf } from "./certainty.js";
 import { settleClaims } from "./claims.js";
@@ -26,19 +17,17 @@ export { cosine, TermStatistics } from "./similarity.js";
 export { contentStems, stem } from "./words.js";
 export type { StatementGroup, Unit };
 
-/** What the compare stage finds in a resolved story. */
-export interface Comparison {
+/**
+ * What the compare stage finds in a resolved story: the findings of the report (quotations with their
+ * fidelity checked against the other articles' text), and the statements and groups they were read from.
+ */
+export type Comparison = Pick<
+  Findings,
+  "facts" | "discrepancies" | "quotes" | "timeline" | "relations" | "certainty" | "provenance"
+> & {
   units: Unit[];
   groups: StatementGroup[];
-  facts: ReportFact[];
-  discrepancies: ReportDiscrepancy[];
-  /** The story's quotations, with fidelity checked against the other articles' text. */
-  quotes: ReportQuote[];
-  timeline: ReportTimelineEntry[];
-  relations: ReportRelation[];
-  certainty: ReportCertainty[];
-  provenance: ReportProvenance;
-}
+};
 
 /**
  * Aligns the statements of a story's articles and reads facts from the alignment.
@@ -63,10 +52,13 @@ export function compareStory(story: ResolvedStory, options: CompareOptions = {})
   // Provenance first: the origin report it finds is what headlines and leads are also measured against.
   const provenance = provenanceOf(story, units);
   const discrepancies = discrepanciesOf(story, units, candidates, options);
+  const articles = new Map(story.articles.map((a) => [a.article.id, a.article]));
+  const wordsOf = (span: ArticleSpan) => spanWords(articles.get(span.article) ?? { text: "" }, span);
+  const facts = factsOf(units, groups, order, { ...NO_LEXICON, ...options }.unitKey);
   return {
     units,
     groups,
-    facts: settleClaims(factsOf(units, groups, order, { ...NO_LEXICON, ...options }.unitKey), discrepancies, units),
+    facts: settleClaims(facts, discrepancies, units, wordsOf),
     discrepancies,
     quotes: refineFidelity(story),
     timeline: timelineOf(units, groups, order),

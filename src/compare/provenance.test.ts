@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readArticleFiles } from "../ingest/index.js";
 import type { Article } from "../model/index.js";
 import { annotateArticle } from "../pipeline.js";
+import { spanReader, toReportCertainty } from "../report/build.js";
 import { groupQuotes, resolveEntities } from "../resolve/index.js";
 import { certaintyOf } from "./certainty.js";
 import { provenanceOf } from "./provenance.js";
@@ -195,11 +196,7 @@ describe("citations", () => {
       text: "The port of Vela was closed on Monday, according to Harbor Wire. Nine ships were waiting, according to the report. Dock officials told the newswire that talks would resume.",
     });
     expect(provenance.citations).toEqual([
-      {
-        article: "a",
-        cites: "Harbor Wire",
-        evidence: "The port of Vela was closed on Monday, according to Harbor Wire.",
-      },
+      { article: "a", cites: "Harbor Wire", evidence: { article: "a", start: 0, end: 64 } },
     ]);
   });
 
@@ -430,7 +427,10 @@ describe.skipIf(!existsSync(SEEDS) || !existsSync(GOLD))(
         for (const n of names)
           expect(provenance.citations.some((c) => c.article === a && norm(c.cites).includes(norm(n)))).toBe(true);
       }
-      const certainty = certaintyOf(story, units, provenance.origin?.article);
+      const { words, evidence } = spanReader(articles);
+      const certainty = certaintyOf(story, units, provenance.origin?.article).map((c) =>
+        toReportCertainty(c, words, evidence),
+      );
       for (const g of gold.certainty.overstated as { article: string; keys: string[] }[]) {
         const hit = certainty.find(
           (c) =>

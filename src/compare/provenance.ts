@@ -1,4 +1,11 @@
-import type { AnnotatedArticle, Entity, Mention, ReportProvenance, ResolvedStory } from "../model/index.js";
+import type {
+  AnnotatedArticle,
+  ArticleSpan,
+  Entity,
+  Mention,
+  ProvenanceFinding,
+  ResolvedStory,
+} from "../model/index.js";
 import type { Unit } from "./units.js";
 import { STOPWORDS } from "./words.js";
 
@@ -17,6 +24,8 @@ interface CitationHit {
   name: string;
   kind: CitationKind;
   evidence: string;
+  /** Where the evidence is: the citing sentence or credit line, trimmed. */
+  span: ArticleSpan;
   at: number;
 }
 
@@ -215,7 +224,7 @@ const NUMBER_WORDS: Record<string, string> = {
  *
  * @example provenanceOf(story, units).origin?.name
  */
-export function provenanceOf(story: ResolvedStory, units: Unit[]): ReportProvenance {
+export function provenanceOf(story: ResolvedStory, units: Unit[]): ProvenanceFinding {
   const unitsOf = new Map<string, Unit[]>();
   for (const u of units) {
     const list = unitsOf.get(u.article);
@@ -245,8 +254,8 @@ export function provenanceOf(story: ResolvedStory, units: Unit[]): ReportProvena
 function citationsOf(
   hits: CitationHit[],
   story: ResolvedStory,
-  origin: ReportProvenance["origin"],
-): ReportProvenance["citations"] {
+  origin: ProvenanceFinding["origin"],
+): ProvenanceFinding["citations"] {
   const outlets = new Map(story.articles.map((a) => [a.article.id, a.article.outlet && fold(a.article.outlet)]));
   const own = (h: CitationHit) => {
     const outlet = outlets.get(h.article);
@@ -255,15 +264,21 @@ function citationsOf(
     return origin?.article === h.article && origin.name === h.name;
   };
   const seen = new Set<string>();
-  const out: ReportProvenance["citations"] = [];
+  const out: ProvenanceFinding["citations"] = [];
   for (const h of hits) {
     if (h.kind === "self" || own(h)) continue;
     const key = `${h.article}\u0000${h.name}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ article: h.article, cites: h.name, evidence: h.evidence });
+    out.push({ article: h.article, cites: h.name, evidence: h.span });
   }
   return out;
+}
+
+/** The span of `words`, which begin at `start` in the article, without their surrounding whitespace. */
+function trimmedSpan(article: string, start: number, words: string): ArticleSpan {
+  const from = start + words.length - words.trimStart().length;
+  return { article, start: from, end: from + words.trim().length };
 }
 
 /** Every reference of one article to an outside source, named or generic, in text order. */
@@ -271,12 +286,13 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
   const id = a.article.id;
   const text = maskQuotes(a);
   const named: CitationHit[] = [];
-  const generic: { kind: CitationKind; evidence: string; at: number }[] = [];
+  const generic: { kind: CitationKind; evidence: string; span: ArticleSpan; at: number }[] = [];
   for (const { sentence: s, text: original, headline } of units) {
     const sentence = text.slice(s.start, s.end);
     const evidence = original.trim();
+    const span = trimmedSpan(id, s.start, original);
     const add = (at: number, name: string | undefined, kind: CitationKind) => {
-      if (name) named.push({ article: id, name, kind, evidence, at: s.start + at });
+      if (name) named.push({ article: id, name, kind, evidence, span, at: s.start + at });
     };
     // "Port to reopen on Monday: MPA": a headline that ends in a body's name after a colon gives its statement.
     const credited = headline ? HEADLINE_SOURCE.exec(sentence) : null;
@@ -327,7 +343,7 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
       if (head) add(m.index, bodyBefore(head, s.start + m.index, a, story), "statement");
     }
     for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
-      generic.push({ kind: "third-party", evidence, at: s.start + m.index });
+      generic.push({ kind: "third-party", evidence, span, at: s.start + m.index });
   }
   named.push(...creditHits(a, story));
   const dedup = new Map<string, CitationHit>();
@@ -412,7 +428,15 @@ function creditHits(a: AnnotatedArticle, story: ResolvedStory): CitationHit[] {
   const credit = (names: string, line: { line: string; at: number }) => {
     for (const raw of names.split(/\s*(?:\/|,|&|\band\b)\s*/u)) {
       const name = creditName(raw.trim(), a, story);
-      if (name) out.push({ article: a.article.id, name, kind: "credit", evidence: line.line.trim(), at: line.at });
+      if (name)
+        out.push({
+          article: a.article.id,
+          name,
+          kind: "credit",
+          evidence: line.line.trim(),
+          span: trimmedSpan(a.article.id, line.at, line.line),
+          at: line.at,
+        });
     }
   };
   const last = lines.at(-1);
@@ -858,7 +882,7 @@ function directed(
   p: SharedPair,
   origin: string | undefined,
   hits: CitationHit[],
-): ReportProvenance["reuse"][number] {
+): ProvenanceFinding["reuse"][number] {
   const A = story.articles[p.a] as AnnotatedArticle;
   const B = story.articles[p.b] as AnnotatedArticle;
   const [da, db] = [A.article.published, B.article.published];
@@ -916,7 +940,7 @@ function originOf(
   hits: CitationHit[],
   selfArticles: Set<string>,
   shared: SharedPair[],
-): ReportProvenance["origin"] {
+): ProvenanceFinding["origin"] {
   const citers = new Map<string, Set<string>>();
   const count = new Map<string, number>();
   for (const h of hits) {

@@ -1,4 +1,4 @@
-import type { EntityIndex, Mention, ReportRelation } from "../model/index.js";
+import type { EntityIndex, Mention, RelationFinding } from "../model/index.js";
 import type { Unit } from "./units.js";
 
 /** The words between two names may be at most this long for a clause pattern to join them. */
@@ -48,8 +48,8 @@ const NEGATED = /\b(?:not|never|no)\b|n['’]t\b/i;
  * Subject–predicate–object relations between named entities from clause patterns in each sentence (outside
  * quotations), merged across articles with their sources and evidence sentences.
  */
-export function relationsOf(units: Unit[], entities: EntityIndex): ReportRelation[] {
-  const merged = new Map<string, ReportRelation>();
+export function relationsOf(units: Unit[], entities: EntityIndex): RelationFinding[] {
+  const merged = new Map<string, RelationFinding>();
   for (const u of units) {
     const names = u.mentions.filter(
       (m) => m.type !== "other" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end),
@@ -77,7 +77,8 @@ export function relationsOf(units: Unit[], entities: EntityIndex): ReportRelatio
       const key = `${s.id}\u0000${predicate}\u0000${o.id}`;
       const r = merged.get(key) ?? { subject: s.id, predicate, object: o.id, sources: [], evidence: [] };
       if (!r.sources.includes(u.article)) r.sources.push(u.article);
-      if (!r.evidence.includes(u.text)) r.evidence.push(u.text);
+      if (!r.evidence.some((e) => e.article === u.article && e.start === u.sentence.start))
+        r.evidence.push({ article: u.article, start: u.sentence.start, end: u.sentence.end });
       merged.set(key, r);
     }
   }

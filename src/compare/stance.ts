@@ -1,4 +1,4 @@
-import type { EntityIndex, Mention, ReportDiscrepancy } from "../model/index.js";
+import type { ArticleSpan, DiscrepancyFinding, EntityIndex, Mention } from "../model/index.js";
 import { unitSimilarity } from "./align.js";
 import type { Unit } from "./units.js";
 import { contentStems } from "./words.js";
@@ -31,7 +31,7 @@ interface Stance {
   article: string;
   side: Side;
   verb: string;
-  evidence: string;
+  evidence: ArticleSpan;
   /** Content stems of what the stance is taken on: the words after the verb, to the end of its clause. */
   object: Set<string>;
 }
@@ -41,7 +41,7 @@ interface Stance {
  * "agreed to" in another); the same side in other words ("denied", "rejected") is no discrepancy. The subject is the nearest name before the verb, or a definite
  * description ("the group") read as the organisation named just before.
  */
-export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): ReportDiscrepancy[] {
+export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): DiscrepancyFinding[] {
   const stances: Stance[] = [];
   units.forEach((u) => {
     for (const { side, verb } of STANCES) {
@@ -52,7 +52,15 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
       const entity = subjectOf(units, u, at, entities);
       const object = new Set(contentStems(u.text.slice(m.index + m[0].length).split(/[,;:.!?]/u)[0] ?? ""));
       if (entity)
-        stances.push({ unit: u, entity, article: u.article, side, verb: m[0].toLowerCase(), evidence: u.text, object });
+        stances.push({
+          unit: u,
+          entity,
+          article: u.article,
+          side,
+          verb: m[0].toLowerCase(),
+          evidence: { article: u.article, start: u.sentence.start, end: u.sentence.end },
+          object,
+        });
     }
   });
   const byEntity = new Map<string, Stance[]>();
@@ -61,7 +69,7 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
     if (list) list.push(s);
     else byEntity.set(s.entity, [s]);
   }
-  const out: ReportDiscrepancy[] = [];
+  const out: DiscrepancyFinding[] = [];
   for (const [entity, list] of byEntity) {
     // Opposite sides on the same thing: "accepted the union's version" against "rejected the union's account",
     // not "accepted the invitation" against "rejected the account". Each article keeps its closest such stance.
@@ -82,7 +90,7 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Repor
       kind: "stance",
       about: `how ${name} responded`,
       explanation: `${name} is reported as ${values.map((v) => `"${v.verb}" by ${v.article}`).join(", ")}: opposite stances.`,
-      values: values.map((v) => ({ article: v.article, value: v.verb, evidence: v.evidence })),
+      sides: values.map((v) => ({ article: v.article, value: v.verb, evidence: v.evidence })),
     });
   }
   return out;

@@ -1,4 +1,4 @@
-import type { ReportTimelineEntry } from "../model/index.js";
+import type { ArticleSpan, TimelineFinding } from "../model/index.js";
 import { unitSimilarity } from "./align.js";
 import type { StatementGroup } from "./facts.js";
 import type { Unit } from "./units.js";
@@ -19,7 +19,7 @@ export function timelineOf(
   units: Unit[],
   groups: StatementGroup[],
   order: (article: string) => number,
-): ReportTimelineEntry[] {
+): TimelineFinding[] {
   const groupOf = new Map<number, number>();
   groups.forEach((g, i) => {
     for (const u of g.units) groupOf.set(u.index, i);
@@ -57,9 +57,14 @@ export function timelineOf(
       const first = [...e.units].sort((a, b) => order(a.article) - order(b.article) || a.index - b.index)[0] as Unit;
       return {
         date: e.date,
-        text: first.text,
+        statement: sentenceOf(first),
         sources: [...new Set(e.units.map((u) => u.article))].sort((a, b) => order(a) - order(b)),
+        evidence: e.units.map(sentenceOf),
       };
     })
     .sort((a, b) => a.date.localeCompare(b.date) || b.sources.length - a.sources.length);
+}
+
+function sentenceOf(u: Unit): ArticleSpan {
+  return { article: u.article, start: u.sentence.start, end: u.sentence.end };
 }

@@ -74,6 +74,8 @@ export interface QuoteMention extends Span {
   speaker?: SpeakerRef;
   /** The attribution words as written ("said a commander of X", "told Reuters"). */
   attribution: string;
+  /** Where the attribution words are; absent when there are none. */
+  attributionSpan?: Span;
 }
 
 /** An article with everything the annotate stage found in it. */

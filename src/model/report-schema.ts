@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { StoryReport } from "./report.js";
 
-const span = {
-  article: z.string(),
-  text: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-};
+const offset = z.number().int().nonnegative();
+
+const span = { article: z.string(), text: z.string(), start: offset, end: offset };
+
+/** Where a finding's words are, for findings that give them as text: optional, added after the first release. */
+const at = { start: offset.optional(), end: offset.optional() };
 
 /**
  * The `triangulate.story/1` contract, as a validator: for tests, and for anything that reads a stored or
@@ -79,7 +79,7 @@ export const storyReportSchema = z
         about: z.string(),
         compatible: z.boolean().optional(),
         explanation: z.string(),
-        values: z.array(z.object({ article: z.string(), value: z.string(), evidence: z.string() })).min(2),
+        values: z.array(z.object({ article: z.string(), value: z.string(), evidence: z.string(), ...at })).min(2),
       }),
     ),
     certainty: z.array(
@@ -90,11 +90,13 @@ export const storyReportSchema = z
         evidence: z.string(),
         headline: z.boolean(),
         overstated: z.boolean(),
+        ...at,
+        cues: z.array(z.object(span)).optional(),
       }),
     ),
     provenance: z.object({
       origin: z.object({ name: z.string(), article: z.string().optional() }).optional(),
-      citations: z.array(z.object({ article: z.string(), cites: z.string(), evidence: z.string() })),
+      citations: z.array(z.object({ article: z.string(), cites: z.string(), evidence: z.string(), ...at })),
       reuse: z.array(
         z.object({
           from: z.string(),
@@ -109,6 +111,7 @@ export const storyReportSchema = z
         date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?/),
         text: z.string(),
         sources: z.array(z.string()).min(1),
+        evidence: z.array(z.object(span)).optional(),
       }),
     ),
     relations: z.array(
@@ -118,9 +121,16 @@ export const storyReportSchema = z
         object: z.string(),
         sources: z.array(z.string()).min(1),
         evidence: z.array(z.string()),
+        evidenceSpans: z.array(z.object(span)).optional(),
       }),
     ),
-    brief: z.array(z.object({ text: z.string().min(1), citations: z.array(z.string()).min(1) })),
+    brief: z.array(
+      z.object({
+        text: z.string().min(1),
+        citations: z.array(z.string()).min(1),
+        evidence: z.array(z.object(span)).optional(),
+      }),
+    ),
   })
   .strict();
 
@@ -156,20 +166,49 @@ export function referentialProblems(report: StoryReport): string[] {
     if ((f.kind === "disputed") !== (f.contradictedBy ?? []).length > 0)
       problems.push(`fact ${f.id}: disputed exactly when some article contradicts it`);
   }
-  for (const d of report.discrepancies) for (const v of d.values) checkArticle(`discrepancy ${d.id}`, v.article);
-  for (const c of report.certainty) checkArticle("certainty", c.article);
-  for (const c of report.provenance.citations) checkArticle("citation", c.article);
+  // Words given as text with optional offsets: the offsets, when given, point at those words.
+  const checkAt = (where: string, article: string, text: string, s: { start?: number; end?: number }) => {
+    if (s.start === undefined && s.end === undefined) checkArticle(where, article);
+    else if (s.start === undefined || s.end === undefined) problems.push(`${where}: start and end go together`);
+    else checkSpan(where, { article, text, start: s.start, end: s.end });
+  };
+  for (const d of report.discrepancies)
+    for (const v of d.values) checkAt(`discrepancy ${d.id}`, v.article, v.evidence, v);
+  for (const c of report.certainty) {
+    checkAt("certainty", c.article, c.claim, c);
+    for (const cue of c.cues ?? []) {
+      checkSpan("certainty cue", cue);
+      if (cue.article !== c.article) problems.push(`certainty cue: in ${cue.article}, not ${c.article}`);
+    }
+  }
+  for (const c of report.provenance.citations) checkAt("citation", c.article, c.evidence, c);
   for (const r of report.provenance.reuse) {
     checkArticle("reuse", r.from);
     checkArticle("reuse", r.to);
   }
   if (report.provenance.origin?.article) checkArticle("origin", report.provenance.origin.article);
-  for (const t of report.timeline) for (const s of t.sources) checkArticle("timeline", s);
+  for (const t of report.timeline) {
+    for (const s of t.sources) checkArticle("timeline", s);
+    for (const e of t.evidence ?? []) {
+      checkSpan(`timeline ${t.date}`, e);
+      if (!t.sources.includes(e.article)) problems.push(`timeline ${t.date}: evidence in ${e.article}, not a source`);
+    }
+  }
   for (const r of report.relations) {
     for (const s of r.sources) checkArticle("relation", s);
+    for (const e of r.evidenceSpans ?? []) {
+      checkSpan(`relation ${r.predicate}`, e);
+      if (!r.evidence.includes(e.text)) problems.push(`relation ${r.predicate}: "${e.text}" is not in its evidence`);
+    }
     if (!entityIds.has(r.subject) || !entityIds.has(r.object))
       problems.push(`relation ${r.subject} ${r.predicate} ${r.object}: unknown entity`);
   }
-  for (const b of report.brief) for (const c of b.citations) checkArticle("brief", c);
+  for (const b of report.brief) {
+    for (const c of b.citations) checkArticle("brief", c);
+    for (const e of b.evidence ?? []) {
+      checkSpan("brief", e);
+      if (!b.citations.includes(e.article)) problems.push(`brief: evidence in ${e.article}, which it does not cite`);
+    }
+  }
   return problems;
 }

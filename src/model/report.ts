@@ -63,21 +63,28 @@ export interface ReportDiscrepancy {
   about: string;
   compatible?: boolean;
   explanation: string;
-  values: { article: string; value: string; evidence: string }[];
+  /** `start`/`end`: where `evidence` is in the article (always set by this version; optional for older reports). */
+  values: { article: string; value: string; evidence: string; start?: number; end?: number }[];
 }
 
 export interface ReportCertainty {
   article: string;
   claim: string;
+  /** Where `claim` is in the article's text; absent for a headline given only as the article's title. */
+  start?: number;
+  end?: number;
   level: CertaintyLevel;
   evidence: string;
   headline: boolean;
   overstated: boolean;
+  /** The cue words that set `level`, each with its span (a quotation's without its marks); text cues only. */
+  cues?: EvidenceSpan[];
 }
 
 export interface ReportProvenance {
   origin?: { name: string; article?: string };
-  citations: { article: string; cites: string; evidence: string }[];
+  /** `start`/`end`: where `evidence` is in the article. */
+  citations: { article: string; cites: string; evidence: string; start?: number; end?: number }[];
   reuse: { from: string; to: string; sharedFraction: number; passages: number }[];
 }
 
@@ -86,6 +93,8 @@ export interface ReportTimelineEntry {
   date: string;
   text: string;
   sources: string[];
+  /** Every sentence that gives this event and date, with its span. */
+  evidence?: EvidenceSpan[];
 }
 
 export interface ReportRelation {
@@ -95,11 +104,15 @@ export interface ReportRelation {
   object: string;
   sources: string[];
   evidence: string[];
+  /** Every sentence the relation was read from, with its span (`evidence` lists their words once each). */
+  evidenceSpans?: EvidenceSpan[];
 }
 
 export interface ReportBriefSentence {
   text: string;
   citations: string[];
+  /** The words in the cited articles that the sentence rests on. */
+  evidence?: EvidenceSpan[];
 }
 
 /** `triangulate.story/1`: one story's analysis. Offsets are character offsets into the article's `text`. */

@@ -1,5 +1,5 @@
 import type { AnnotatedArticle, EntityType, Mention } from "./annotation.js";
-import type { ReportQuote } from "./report.js";
+import type { QuoteFinding } from "./findings.js";
 
 /** A mention located in its article. */
 export interface LocatedMention extends Mention {
@@ -27,5 +27,5 @@ export interface EntityIndex {
 export interface ResolvedStory {
   articles: AnnotatedArticle[];
   entities: EntityIndex;
-  quotes: ReportQuote[];
+  quotes: QuoteFinding[];
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { annotated, quoteIn } from "../../test/fixtures.js";
+import type { ArticleSpan } from "../model/index.js";
 import { annotateArticle } from "../pipeline.js";
+import { spanReader, toReportQuote } from "../report/build.js";
 import { resolveEntities } from "./entities.js";
 import { fidelityOf, groupQuotes, quoteSimilarity, quoteWords } from "./quotes.js";
 
@@ -86,7 +88,8 @@ describe("groupQuotes", () => {
     annotated("d", D, [["Ruiz", "person"]], [quoteIn(D, "very close", "Ruiz said", { text: "Ruiz", kind: "name" })]),
   ];
   const entities = resolveEntities(story);
-  const quotes = groupQuotes(story, entities);
+  const { words, evidence } = spanReader(story.map((a) => a.article));
+  const quotes = groupQuotes(story, entities).map((q) => toReportQuote(q, words));
 
   it("puts every rendering of one quotation in one entry, each with its own attribution", () => {
     const q = quotes.find((x) => x.text.includes("reopen the terminal"));
@@ -113,10 +116,20 @@ describe("groupQuotes", () => {
     expect(quotes).toHaveLength(2);
   });
 
-  it("gives each occurrence offsets that point at its words", () => {
+  it("gives each occurrence offsets that point at its words, and its attribution's", () => {
     const texts = new Map(story.map((a) => [a.article.id, a.article.text]));
     for (const q of quotes)
       for (const o of q.occurrences) expect(texts.get(o.article)?.slice(o.start, o.end)).toBe(o.text);
+    for (const q of groupQuotes(story, entities))
+      for (const o of q.occurrences) expect(o.attribution && evidence(o.attribution).text).toBeTruthy();
+  });
+
+  it("knows a quotation by the rendering others repeat or cut, whichever article comes first", () => {
+    const found = groupQuotes(story, entities).find((q) => q.occurrences.length === 3);
+    expect(found?.reference).toBe(0);
+    expect(found && words((found.occurrences[found.reference] as { words: ArticleSpan }).words)).toBe(
+      "We will not reopen the terminal until the crews are safe, and we will say so again tomorrow,",
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-import type { AnnotatedArticle, EntityIndex, Fidelity, QuoteMention, ReportQuote } from "../model/index.js";
+import type { AnnotatedArticle, EntityIndex, Fidelity, QuoteFinding, QuoteMention } from "../model/index.js";
 
 /** Renderings at least this similar (word-bigram Dice) are one quotation with small edits. */
 const SAME_QUOTE_SIMILARITY = 0.6;
@@ -106,7 +106,7 @@ function commonSubsequence(a: string[], b: string[]): number {
  * carries it (tolerant of punctuation, small edits and truncation), each with its own attribution words and a
  * fidelity against the fullest, earliest rendering; the speaker resolved to an entity where possible.
  */
-export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex): ReportQuote[] {
+export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex): QuoteFinding[] {
   const occurrences: Occurrence[] = [];
   articles.forEach((a, order) => {
     for (const quote of a.quotes) {
@@ -140,7 +140,7 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
     }
   }
 
-  const quotes = groups.map((group) => toReportQuote(group, entities));
+  const quotes = groups.map((group) => toQuoteFinding(group, entities));
   quotes.sort((a, b) => b.occurrences.length - a.occurrences.length);
   quotes.forEach((q, i) => {
     q.id = `q${i + 1}`;
@@ -148,7 +148,7 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
   return quotes;
 }
 
-function toReportQuote(group: Occurrence[], entities: EntityIndex): ReportQuote {
+function toQuoteFinding(group: Occurrence[], entities: EntityIndex): QuoteFinding {
   // The reference is the rendering that others repeat or cut (a reworded one is not), then the fullest,
   // then the earliest.
   const support = (o: Occurrence) => group.filter((x) => x !== o && indexOfWords(o.words, x.words) >= 0).length;
@@ -177,20 +177,19 @@ function toReportQuote(group: Occurrence[], entities: EntityIndex): ReportQuote 
   if (!description && entity) description = entities.entities.find((e) => e.id === entity)?.name ?? "";
   if (!description) description = "unattributed";
 
+  const ordered = group.sort((a, b) => a.order - b.order || a.quote.start - b.quote.start);
   return {
     id: "",
-    text: reference.quote.text,
+    reference: ordered.indexOf(reference),
     speaker: entity ? { entity, description } : { description },
-    occurrences: group
-      .sort((a, b) => a.order - b.order || a.quote.start - b.quote.start)
-      .map((o) => ({
-        article: o.article,
-        text: o.quote.text,
-        attribution: o.quote.attribution,
-        start: o.quote.start,
-        end: o.quote.end,
+    occurrences: ordered.map((o) => {
+      const { start, end, attributionSpan } = o.quote;
+      return {
+        words: { article: o.article, start, end },
+        ...(attributionSpan ? { attribution: { article: o.article, ...attributionSpan } } : {}),
         fidelity: fidelityOf(o.words, reference.words),
-      })),
+      };
+    }),
   };
 }
 

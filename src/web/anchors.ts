@@ -1,5 +1,4 @@
 import type { ReportArticle } from "../model/index.js";
-import { locateText } from "./locate.js";
 import type { MarkSpan } from "./marked-text.js";
 
 /** What a highlighted span of an article is evidence of; each kind is a class of the span's element. */
@@ -49,34 +48,25 @@ export class SpanRegistry {
   }
 
   /**
-   * The anchor of words given by offsets and their text. Offsets are trusted when they hold that text;
-   * otherwise the text is looked for, and the offsets are the last resort; failing all, the article.
+   * The anchor of words given by offsets and their text: the words when the offsets hold that text (spaces
+   * aside), else the whole article, never a guess at where else the words might be. Undefined for an id the
+   * report does not contain.
    */
   span(article: string, start: number, end: number, text: string, kind: SpanKind): string | undefined {
     const i = this.#index.get(article);
     const body = i === undefined ? undefined : this.#articles[i]?.text;
     if (i === undefined || body === undefined) return undefined;
     const inRange = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= body.length;
-    if (inRange && (text === "" || sameWords(body.slice(start, end), text))) return this.#slot(i, start, end, kind);
-    const found = text ? locateText(body, text) : undefined;
-    if (found) return this.#slot(i, found.start, found.end, kind);
-    return inRange ? this.#slot(i, start, end, kind) : `art-${i}`;
+    return inRange && sameWords(body.slice(start, end), text) ? this.#slot(i, start, end, kind) : `art-${i}`;
   }
 
   /**
-   * The anchor of words given only as text, found in the article; the article itself when they are not
-   * there. With `within` (the sentence a cue belongs to), the words are looked for inside it first, so a
-   * short cue lands on its own sentence rather than on an earlier occurrence of the same word.
+   * The anchor of words that a finding may give with their offsets (`start`/`end` are optional in the report
+   * for findings that were published as text alone): the words when it does, else the article.
    */
-  text(article: string, text: string, kind: SpanKind, within?: string): string | undefined {
-    const i = this.#index.get(article);
-    const body = i === undefined ? undefined : this.#articles[i]?.text;
-    if (i === undefined || body === undefined) return undefined;
-    const outer = within ? locateText(body, within) : undefined;
-    const inner = outer && locateText(body.slice(outer.start, outer.end), text);
-    const found =
-      outer && inner ? { start: outer.start + inner.start, end: outer.start + inner.end } : locateText(body, text);
-    return found ? this.#slot(i, found.start, found.end, kind) : `art-${i}`;
+  at(article: string, where: { start?: number; end?: number }, text: string, kind: SpanKind): string | undefined {
+    if (where.start === undefined || where.end === undefined) return this.article(article);
+    return this.span(article, where.start, where.end, text, kind);
   }
 
   /** The spans to draw in the article at `index`. */

@@ -29,6 +29,12 @@ function ev(id: string, words: string): EvidenceSpan {
   return { article: id, text: words, start, end: start + words.length };
 }
 
+/** Where words are in an article, for findings that give their words as text beside the offsets. */
+function at(id: string, words: string): { start: number; end: number } {
+  const { start, end } = ev(id, words);
+  return { start, end };
+}
+
 function fixture(): StoryReport {
   const veit = [ev("alpha", "Hanna Veit"), ev("beta", "Hanna Veit"), ev("gamma", "Veit")];
   return {
@@ -118,8 +124,18 @@ function fixture(): StoryReport {
         compatible: false,
         explanation: "Northern Gazette says about 400, Valley Wire more than 600: the ranges do not overlap.",
         values: [
-          { article: "alpha", value: "about 400", evidence: "forcing about 400 residents from their homes" },
-          { article: "beta", value: "More than 600", evidence: "More than 600 people fled Kelmbridge" },
+          {
+            article: "alpha",
+            value: "about 400",
+            evidence: "forcing about 400 residents from their homes",
+            ...at("alpha", "forcing about 400 residents from their homes"),
+          },
+          {
+            article: "beta",
+            value: "More than 600",
+            evidence: "More than 600 people fled Kelmbridge",
+            ...at("beta", "More than 600 people fled Kelmbridge"),
+          },
         ],
       },
     ],
@@ -131,6 +147,8 @@ function fixture(): StoryReport {
         evidence: "may",
         headline: true,
         overstated: false,
+        ...at("gamma", "Levee collapse may have been avoidable"),
+        cues: [ev("gamma", "may")],
       },
       {
         article: "beta",
@@ -139,16 +157,35 @@ function fixture(): StoryReport {
         evidence: "fled",
         headline: false,
         overstated: true,
+        ...at("beta", "More than 600 people fled Kelmbridge"),
+        cues: [ev("beta", "fled")],
       },
     ],
     provenance: {
       origin: { name: "Northern Gazette", article: "alpha" },
-      citations: [{ article: "beta", cites: "Northern Gazette", evidence: "according to the Northern Gazette" }],
+      citations: [
+        {
+          article: "beta",
+          cites: "Northern Gazette",
+          evidence: "according to the Northern Gazette",
+          ...at("beta", "according to the Northern Gazette"),
+        },
+      ],
       reuse: [{ from: "alpha", to: "beta", sharedFraction: 0.375, passages: 2 }],
     },
     timeline: [
-      { date: "2031-05-02", text: "The levee at Kelmbridge fails.", sources: ["alpha", "beta"] },
-      { date: "2031-01", text: "Engineers may have warned of cracks in the levee months ago.", sources: ["gamma"] },
+      {
+        date: "2031-05-02",
+        text: "The levee at Kelmbridge fails.",
+        sources: ["alpha", "beta"],
+        evidence: [ev("alpha", "Floodwater breached the levee"), ev("beta", "the levee failed on Friday")],
+      },
+      {
+        date: "2031-01",
+        text: "Engineers may have warned of cracks in the levee months ago.",
+        sources: ["gamma"],
+        evidence: [ev("gamma", "Engineers may have warned of cracks in the levee months ago.")],
+      },
     ],
     relations: [
       {
@@ -157,6 +194,7 @@ function fixture(): StoryReport {
         object: "organization:regional-council",
         sources: ["alpha"],
         evidence: ["The mayor, Olek Strand, accused the regional council of ignoring warnings."],
+        evidenceSpans: [ev("alpha", "The mayor, Olek Strand, accused the regional council of ignoring warnings.")],
       },
       {
         subject: "person:olek-strand",
@@ -164,6 +202,7 @@ function fixture(): StoryReport {
         object: "organization:regional-council",
         sources: ["beta"],
         evidence: ["Strand blamed the regional council."],
+        evidenceSpans: [ev("beta", "Strand blamed the regional council.")],
       },
       {
         subject: "person:hanna-veit",
@@ -171,10 +210,15 @@ function fixture(): StoryReport {
         object: "the river authority",
         sources: ["alpha"],
         evidence: ["said Hanna Veit, the authority's director"],
+        evidenceSpans: [ev("alpha", "said Hanna Veit, the authority's director")],
       },
     ],
     brief: [
-      { text: "The levee at Kelmbridge failed on Friday.", citations: ["alpha", "beta"] },
+      {
+        text: "The levee at Kelmbridge failed on Friday.",
+        citations: ["alpha", "beta"],
+        evidence: [ev("alpha", "Floodwater breached the levee"), ev("beta", "the levee failed on Friday")],
+      },
       { text: "How many residents left is disputed: about 400 or more than 600.", citations: ["alpha", "beta"] },
       { text: "Only one outlet reports that engineers may have warned of cracks.", citations: ["gamma"] },
     ],
@@ -320,8 +364,26 @@ describe("renderHtmlReport", () => {
     expect(target(doc, links[0]?.getAttribute("href") ?? null)?.textContent).toBe(
       "Engineers may have warned of cracks in the levee months ago.",
     );
-    // Words no article contains link to the article itself.
+    // An event told in other words links to each source's own sentence.
+    const told = [...(items[1]?.querySelectorAll(".cite a") ?? [])];
+    expect(told.map((a) => target(doc, a.getAttribute("href"))?.textContent)).toEqual([
+      "Floodwater breached the levee",
+      "the levee failed on Friday",
+    ]);
+  });
+
+  it("links to the article, never to a guess, where a finding has no offsets or offsets that miss its words", () => {
+    const report = fixture();
+    const [first, second] = report.timeline;
+    if (first) delete first.evidence;
+    const value = report.discrepancies[0]?.values[0];
+    if (value?.start !== undefined) value.start += 3;
+    if (second) second.evidence = [{ ...ev("gamma", "Engineers may have warned"), text: "Something else" }];
+    const doc = parse(renderHtmlReport(report));
+    const items = [...doc.querySelectorAll("#timeline li")];
+    expect(items[0]?.querySelector(".cite a")?.getAttribute("href")).toBe("#art-2");
     expect(items[1]?.querySelector(".cite a")?.getAttribute("href")).toBe("#art-0");
+    expect(doc.querySelector("#disc-0 a.ev")?.getAttribute("href")).toBe("#art-0");
   });
 
   it("draws the actors as a graph, naming entities and keeping actors that are not entities", () => {
@@ -358,6 +420,13 @@ describe("renderHtmlReport", () => {
     expect(items.length).toBe(3);
     expect(items.map((li) => li.querySelectorAll(".cite a").length)).toEqual([2, 2, 1]);
     expect(items[0]?.querySelector(".cite a")?.textContent).toBe("Northern Gazette");
+    const links = [...(items[0]?.querySelectorAll(".cite a") ?? [])];
+    expect(links.map((a) => target(doc, a.getAttribute("href"))?.textContent)).toEqual([
+      "Floodwater breached the levee",
+      "the levee failed on Friday",
+    ]);
+    // A sentence without evidence cites the article.
+    expect(items[2]?.querySelector(".cite a")?.getAttribute("href")).toBe("#art-2");
   });
 
   it("is deterministic", () => {

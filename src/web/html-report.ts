@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { CertaintyLevel, ReportArticle, ReportFact, StoryReport } from "../model/index.js";
+import type { CertaintyLevel, EvidenceSpan, ReportArticle, ReportFact, StoryReport } from "../model/index.js";
 import { SpanRegistry } from "./anchors.js";
 import { html, type SafeHtml, trusted } from "./escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "./graph-svg.js";
@@ -138,10 +138,19 @@ function evidenceLink(anchor: string | undefined, words: string, strong?: string
   return anchor ? html`<a class="ev" href="#${anchor}">${label}</a>` : label;
 }
 
-/** Citation links to the words in each article, or to the article when the words are not found there. */
-function citations(ctx: Context, articles: readonly string[], text: string, kind: "brief" | "event"): SafeHtml {
+/** Citation links to each article's words among `evidence`, or to the article when it has none there. */
+function citations(
+  ctx: Context,
+  articles: readonly string[],
+  evidence: readonly EvidenceSpan[],
+  kind: "brief" | "event",
+): SafeHtml {
   if (articles.length === 0) return html``;
-  const links = articles.map((a) => link(ctx.spans.text(a, text, kind), ctx.spans.label(a)));
+  const anchor = (a: string) => {
+    const e = evidence.find((x) => x.article === a);
+    return e ? ctx.spans.span(a, e.start, e.end, e.text, kind) : ctx.spans.article(a);
+  };
+  const links = articles.map((a) => link(anchor(a), ctx.spans.label(a)));
   return html`<span class="cite">[${links.map((l, i) => html`${i > 0 ? "; " : ""}${l}`)}]</span>`;
 }
 
@@ -149,7 +158,7 @@ function renderBrief(ctx: Context): SafeHtml {
   const { brief } = ctx.report;
   if (brief.length === 0) return NONE;
   return html`<ol class="brief">${brief.map(
-    (s, i) => html`<li id="brief-${i}">${s.text} ${citations(ctx, s.citations, s.text, "brief")}</li>`,
+    (s, i) => html`<li id="brief-${i}">${s.text} ${citations(ctx, s.citations, s.evidence ?? [], "brief")}</li>`,
   )}</ol>`;
 }
 
@@ -193,7 +202,7 @@ function renderFacts(ctx: Context): SafeHtml {
         return html`<td class="cell">${link(anchor, html`<span aria-label="${`in ${label}`}">●</span>`, evidence.text)}</td>`;
       }
       if (fact.sources.includes(a.id)) {
-        return html`<td class="cell">${link(ctx.spans.text(a.id, fact.text, "fact"), html`<span aria-label="${`in ${label}`}">○</span>`)}</td>`;
+        return html`<td class="cell">${link(ctx.spans.article(a.id), html`<span aria-label="${`in ${label}`}">○</span>`)}</td>`;
       }
       return html`<td class="miss" aria-label="${`not in ${label}`}">·</td>`;
     });
@@ -221,7 +230,7 @@ function renderDiscrepancies(ctx: Context): SafeHtml {
           ? html`<span class="badge good">compatible</span>`
           : html`<span class="badge bad">incompatible</span>`;
     const rows = d.values.map((v) => {
-      const anchor = ctx.spans.text(v.article, v.evidence, "value");
+      const anchor = ctx.spans.at(v.article, v, v.evidence, "value");
       return html`<tr><td>${link(ctx.spans.article(v.article), ctx.spans.label(v.article))}</td><td class="value">${v.value}</td><td>${evidenceLink(anchor, v.evidence, v.value)}</td></tr>`;
     });
     return html`<div class="card" id="disc-${i}"><h3><span class="badge warn">${d.kind}</span> ${d.about} ${verdict}</h3>
@@ -286,7 +295,9 @@ function renderCertainty(ctx: Context): SafeHtml {
       const ladder = html`<span class="ladder" aria-label="${c.level}">${LADDER.map(
         (level) => html`<span class="${level === c.level ? "on" : ""}">${level}</span>`,
       )}</span>`;
-      const anchor = ctx.spans.text(c.article, c.evidence || c.claim, "claim", c.claim);
+      // The cues are the words that set the level: all are marked, the first is linked; without cues, the claim.
+      const cues = (c.cues ?? []).map((cue) => ctx.spans.span(cue.article, cue.start, cue.end, cue.text, "claim"));
+      const anchor = cues[0] ?? ctx.spans.at(c.article, c, c.claim, "claim");
       return html`<tr id="cert-${i}"><td>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))}</td><td>${c.headline ? html`<span class="badge info">headline</span> ` : ""}${c.claim}</td><td>${ladder}</td><td>${c.overstated ? html`<span class="badge bad">overstated</span>` : ""}</td><td>${c.evidence ? evidenceLink(anchor, c.evidence) : link(anchor, "in the article")}</td></tr>`;
     });
   return html`<p class="lede">How sure each outlet sounds, from asserted to speculative; a headline or lead that asserts more than its own body or the origin report is flagged as overstated.</p>
@@ -304,7 +315,7 @@ function renderProvenance(ctx: Context): SafeHtml {
       ? html`<p class="none">No citations found.</p>`
       : html`<table><thead><tr><th scope="col">Outlet</th><th scope="col">Cites</th><th scope="col">Evidence</th></tr></thead><tbody>${cites.map(
           (c, i) =>
-            html`<tr id="cite-${i}"><td>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))}</td><td>${c.cites}</td><td>${evidenceLink(ctx.spans.text(c.article, c.evidence, "citation"), c.evidence, c.cites)}</td></tr>`,
+            html`<tr id="cite-${i}"><td>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))}</td><td>${c.cites}</td><td>${evidenceLink(ctx.spans.at(c.article, c, c.evidence, "citation"), c.evidence, c.cites)}</td></tr>`,
         )}</tbody></table>`;
   let reusePart: SafeHtml;
   if (reuse.length === 0) {
@@ -340,7 +351,7 @@ function renderTimeline(ctx: Context): SafeHtml {
     .sort((x, y) => (x.t.date < y.t.date ? -1 : x.t.date > y.t.date ? 1 : x.i - y.i));
   return html`<ol class="timeline">${sorted.map(
     ({ t, i }) =>
-      html`<li id="event-${i}"><time datetime="${t.date}">${t.date}</time>${t.text} ${citations(ctx, t.sources, t.text, "event")}</li>`,
+      html`<li id="event-${i}"><time datetime="${t.date}">${t.date}</time>${t.text} ${citations(ctx, t.sources, t.evidence ?? [], "event")}</li>`,
   )}</ol>`;
 }
 
@@ -364,8 +375,9 @@ function renderActors(ctx: Context): SafeHtml {
   const edges = relations.map((r) => ({ from: r.subject, to: r.object, label: r.predicate }));
   const rows = relations.map((r, i) => {
     const evidence = r.evidence.map((words) => {
-      const home = r.sources.find((a) => ctx.spans.text(a, words, "relation") !== ctx.spans.article(a));
-      const anchor = home ? ctx.spans.text(home, words, "relation") : undefined;
+      const span = r.evidenceSpans?.find((e) => e.text === words);
+      const home = span?.article;
+      const anchor = span ? ctx.spans.span(span.article, span.start, span.end, span.text, "relation") : undefined;
       return html`<li>${evidenceLink(anchor, words)}${home ? html` <span class="cite">(${ctx.spans.label(home)})</span>` : ""}</li>`;
     });
     const sources = r.sources.map(

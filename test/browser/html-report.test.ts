@@ -44,7 +44,12 @@ function withFindings(report: StoryReport): StoryReport {
   const ladder: CertaintyLevel[] = ["asserted", "reported", "hedged", "speculative"];
   // Evidence that starts inside one fact sentence and ends in the next, so that spans cross.
   const crossing = evidenceIn(first.id);
-  const crossingText = first.text.slice(crossing.end - 12, crossing.end + 18);
+  const crossingCue: EvidenceSpan = {
+    article: first.id,
+    text: first.text.slice(crossing.end - 12, crossing.end + 18),
+    start: crossing.end - 12,
+    end: crossing.end + 18,
+  };
   const actors = [...report.entities].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, 4);
   const sentenceOf = (id: string) => {
     const m = report.entities.find((e) => e.id === id)?.mentions[0];
@@ -53,14 +58,14 @@ function withFindings(report: StoryReport): StoryReport {
       report.facts
         .flatMap((f) => f.evidence)
         .find((e) => e.article === m.article && e.start <= m.start && m.end <= e.end);
-    return { text: around?.text ?? m?.text ?? "", article: m?.article ?? first.id };
+    return around ?? (m ? { ...m } : { article: first.id, text: "", start: 0, end: 0 });
   };
   const relation = (subject: number, predicate: string, object: number) => {
     const s = actors[subject];
     const o = actors[object];
     if (!s || !o) throw new Error("the example story needs four entities");
     const ev = sentenceOf(s.id);
-    return { subject: s.id, predicate, object: o.id, sources: [ev.article], evidence: [ev.text] };
+    return { subject: s.id, predicate, object: o.id, sources: [ev.article], evidence: [ev.text], evidenceSpans: [ev] };
   };
   return {
     ...report,
@@ -74,7 +79,7 @@ function withFindings(report: StoryReport): StoryReport {
         explanation: "The outlets give different figures for the same thing.",
         values: shared.evidence
           .slice(0, 2)
-          .map((e) => ({ article: e.article, value: figure(e.text), evidence: e.text })),
+          .map((e) => ({ article: e.article, value: figure(e.text), evidence: e.text, start: e.start, end: e.end })),
       },
     ],
     certainty: [
@@ -83,25 +88,38 @@ function withFindings(report: StoryReport): StoryReport {
         article: a.id,
         claim: evidenceIn(a.id).text,
         level: ladder[i % ladder.length] ?? "asserted",
-        evidence: i === 0 ? crossingText : evidenceIn(a.id).text,
+        evidence: i === 0 ? crossingCue.text : evidenceIn(a.id).text,
         headline: i === 0,
         overstated: i === 1,
+        start: evidenceIn(a.id).start,
+        end: evidenceIn(a.id).end,
+        cues: i === 0 ? [crossingCue] : [],
       })),
     ],
     provenance: {
       origin: report.provenance.origin ?? { name: "the first report", article: first.id },
       citations: [
         ...report.provenance.citations,
-        ...articles
-          .slice(1)
-          .map((a) => ({ article: a.id, cites: "the first report", evidence: evidenceIn(a.id).text })),
+        ...articles.slice(1).map((a) => {
+          const { text, start, end } = evidenceIn(a.id);
+          return { article: a.id, cites: "the first report", evidence: text, start, end };
+        }),
       ],
       reuse: [...report.provenance.reuse, { from: first.id, to: second.id, sharedFraction: 0.42, passages: 3 }],
     },
     timeline: [
       ...report.timeline,
       ...articles.flatMap((a) =>
-        a.published ? [{ date: a.published.slice(0, 10), text: evidenceIn(a.id).text, sources: [a.id] }] : [],
+        a.published
+          ? [
+              {
+                date: a.published.slice(0, 10),
+                text: evidenceIn(a.id).text,
+                sources: [a.id],
+                evidence: [evidenceIn(a.id)],
+              },
+            ]
+          : [],
       ),
     ],
     relations: [
@@ -116,7 +134,7 @@ function withFindings(report: StoryReport): StoryReport {
       ...report.facts
         .filter((f) => f.kind === "corroborated")
         .slice(0, 5)
-        .map((f) => ({ text: f.evidence[0]?.text ?? f.text, citations: f.sources })),
+        .map((f) => ({ text: f.evidence[0]?.text ?? f.text, citations: f.sources, evidence: f.evidence })),
     ],
   };
 }

@@ -537,6 +537,7 @@ describe("extractQuotes: offsets", () => {
       expect(q.text).toBe(q.text.trim());
       expect(q.text).not.toMatch(/^["“”‘’«»`']|["“”«»`]$/u);
       if (q.speaker) expect(text.slice(q.speaker.start, q.speaker.end)).toBe(q.speaker.text);
+      expect(q.attributionSpan ? text.slice(q.attributionSpan.start, q.attributionSpan.end) : "").toBe(q.attribution);
       if (q.speaker?.resolved) {
         expect(text.slice(q.speaker.resolved.start, q.speaker.resolved.end)).toBe(q.speaker.resolved.text);
       }

@@ -95,8 +95,13 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
       start: c.span.start,
       end: c.span.end,
       text: text.slice(c.span.start, c.span.end),
-      attribution: attribution ? parser.slice(attribution.from, attribution.to).text : "",
+      attribution: "",
     };
+    if (attribution) {
+      const words = parser.slice(attribution.from, attribution.to);
+      quote.attribution = words.text;
+      quote.attributionSpan = { start: words.start, end: words.end };
+    }
     if (attribution)
       quote.speaker = resolver.speaker(attribution, parser, Math.min(c.span.markStart, source.span.markStart));
     quotes.push(quote);
