@@ -167,6 +167,29 @@ export class SqlStore implements Store {
     return this.index;
   }
 
+  async lockClustering(): Promise<void> {
+    if (!this.inTransaction) throw new Error("expected a transaction to lock clustering in, found none");
+    await this.flavor.lockClustering(this.db as Kysely<unknown>);
+    // Every placement counts one more document: an unchanged count means nobody else placed any since.
+    const row = await this.db
+      .selectFrom("cluster_meta")
+      .select("documents")
+      .where("id", "=", 1)
+      .executeTakeFirstOrThrow();
+    if (this.cache.meta && this.cache.meta.documents !== row.documents) this.cache.clear();
+  }
+
+  async unplacedArticles(limit: number): Promise<{ id: number; article: Article }[]> {
+    const rows = await this.db
+      .selectFrom("articles")
+      .selectAll()
+      .where("story_id", "is", null)
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, article: storedArticle(row).article }));
+  }
+
   async storyArticles(storyId: number): Promise<StoredArticle[]> {
     const rows = await this.db
       .selectFrom("articles")

@@ -24,6 +24,14 @@ export interface Store {
   placeArticle(articleId: number, placement: Placement): Promise<void>;
   /** The clusterer's state, kept in this store's tables. */
   storyIndex(): StoryIndex;
+  /**
+   * Inside a transaction: waits until no other transaction (of any process) is placing articles, and holds
+   * that right until this one ends, so that the clusterer's state changes one placement at a time. What the
+   * index had kept in memory is dropped when another process has placed articles since.
+   */
+  lockClustering(): Promise<void>;
+  /** Added articles not yet in a story, oldest first (by id), at most `limit`. */
+  unplacedArticles(limit: number): Promise<{ id: number; article: Article }[]>;
 
   /** The articles of a story, copies included, in the order they were stored. */
   storyArticles(storyId: number): Promise<StoredArticle[]>;
