@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { CompiledQuery, type Kysely, type Selectable } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
 import { type Article, type StoryReport, TriangulateError } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
@@ -177,6 +177,11 @@ export class SqlStore implements Store {
       .where("id", "=", 1)
       .executeTakeFirstOrThrow();
     if (this.cache.meta && this.cache.meta.documents !== row.documents) this.cache.clear();
+  }
+
+  async executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+    const result = await this.db.executeQuery(CompiledQuery.raw(text, values));
+    return { rows: [...result.rows] };
   }
 
   async unplacedArticles(limit: number): Promise<{ id: number; article: Article }[]> {

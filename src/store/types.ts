@@ -30,6 +30,11 @@ export interface Store {
    * index had kept in memory is dropped when another process has placed articles since.
    */
   lockClustering(): Promise<void>;
+  /**
+   * Runs a statement written elsewhere (the job queue's) on this store's connection, inside its transaction
+   * when it is in one, so that a job is queued if and only if the rows it is about are committed.
+   */
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
   /** Added articles not yet in a story, oldest first (by id), at most `limit`. */
   unplacedArticles(limit: number): Promise<{ id: number; article: Article }[]>;
 
