@@ -41,13 +41,25 @@ export interface IngestJobResult {
  * The ingest job: reads one source, stores each article not yet stored (by identity), unplaced, a batch per
  * transaction, then asks for clustering. Reading and parsing run in parallel across workers; placing does
  * not happen here. Run twice, or beside another worker reading the same source, it stores each article once.
+ * With `waitTurn`, the source is read whole and stored once `waitTurn` resolves (see `waitForTurn`).
  */
 export async function ingestJob(
   store: Store,
   items: AsyncIterable<IngestItem>,
   queue: JobQueue,
-  now: () => Date = () => new Date(),
+  options: { now?: () => Date; waitTurn?: () => Promise<void> } = {},
 ): Promise<IngestJobResult> {
+  const now = options.now ?? (() => new Date());
+  if (options.waitTurn) {
+    // Read (the work that runs in parallel) first, then store in the order the sources were submitted: the
+    // clusterer places articles in the order they were stored, and its stories depend on that order.
+    const read: IngestItem[] = [];
+    for await (const item of items) read.push(item);
+    await options.waitTurn();
+    items = (async function* () {
+      yield* read;
+    })();
+  }
   const result: IngestJobResult = { read: 0, added: 0, alreadyStored: 0, problems: [] };
   let batch: Extract<IngestItem, { kind: "article" }>[] = [];
   const flush = async () => {

@@ -26,12 +26,33 @@ export const JOB_TIMEOUT_S = 300;
 /** Retries of a failed job: a database that went away for a while, a worker stopped mid-job. */
 export const JOB_RETRIES = 10;
 
+/**
+ * Retries of an ingest job, which also steps aside (fails, to be retried) when an earlier source waits for a
+ * worker: enough for minutes of stepping aside, one second apart.
+ */
+export const INGEST_RETRIES = 300;
+
+/** How often a read source looks whether the sources submitted before it are stored. */
+const TURN_POLL_MS = 50;
+
+/**
+ * How long a read source waits for an earlier one that no worker is running (queued, or waiting for a retry
+ * after its worker died) before it steps aside and frees its worker for that earlier source.
+ */
+const TURN_PATIENCE_MS = 1000;
+
 /** Seconds before the first retry; each next one waits longer (pg-boss's backoff). */
 export const RETRY_DELAY_S = 1;
 
+/** Connections of the queue's pool: its polls and sends are small, short queries. */
+const QUEUE_POOL_SIZE = 4;
+
 /** Options of {@link openQueue}. */
 export interface QueueOptions {
-  /** See {@link JOB_TIMEOUT_S}. */
+  /**
+   * See {@link JOB_TIMEOUT_S}. Given, the queues are set to it (a worker's `--job-timeout`); absent, queues
+   * that exist keep theirs and new ones take the default (a submitter leaves the workers' setting alone).
+   */
   jobTimeoutS?: number;
   /** See {@link ANALYSE_DELAY_S}. */
   analyseDelayS?: number;
@@ -46,17 +67,30 @@ export interface QueueOptions {
  * @example const boss = await openQueue(url); await submitSources(boss, ["feeds/"]); await boss.stop();
  */
 export async function openQueue(url: string, options: QueueOptions = {}): Promise<PgBoss> {
-  const { default: PgBossClass } = await import("pg-boss");
+  const [{ default: PgBossClass }, { newPool }] = await Promise.all([
+    import("pg-boss"),
+    import("../store/postgres/index.js"),
+  ]);
   const timeout = options.jobTimeoutS ?? JOB_TIMEOUT_S;
+  // The queue's own small pool, made as the store's is, so that a lost connection fails its query instead of
+  // ending the process.
+  const pool = await newPool(url, QUEUE_POOL_SIZE);
   const boss = new PgBossClass({
-    connectionString: url,
-    max: 4,
+    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
     // The check for jobs of killed workers runs this often; it costs one small query.
     maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(timeout / 2))),
     monitorStateIntervalSeconds: 60,
   });
   boss.on("error", (err: Error) => options.onError?.(err));
-  await boss.start();
+  boss.on("stopped", () => {
+    pool.end().catch(() => {});
+  });
+  try {
+    await boss.start();
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
   const common = {
     retryLimit: JOB_RETRIES,
     retryDelay: RETRY_DELAY_S,
@@ -64,23 +98,32 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
     expireInSeconds: timeout,
   };
   // stately: one job per key waits and one runs; a job asked for while one waits is the same job.
-  await ensureQueue(boss, { name: QUEUES.ingest, policy: "standard", ...common });
-  await ensureQueue(boss, { name: QUEUES.cluster, policy: "stately", ...common });
-  await ensureQueue(boss, { name: QUEUES.analyse, policy: "stately", ...common });
+  const update = options.jobTimeoutS !== undefined;
+  await ensureQueue(boss, update, {
+    name: QUEUES.ingest,
+    policy: "standard",
+    ...common,
+    retryLimit: INGEST_RETRIES,
+    retryBackoff: false,
+  });
+  await ensureQueue(boss, update, { name: QUEUES.cluster, policy: "stately", ...common });
+  await ensureQueue(boss, update, { name: QUEUES.analyse, policy: "stately", ...common });
   return boss;
 }
 
 /** Makes the queue, or brings its retry and expiry settings to these; two workers starting together make it once. */
-async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+async function ensureQueue(boss: PgBoss, update: boolean, queue: PgBoss.Queue): Promise<void> {
   const { policy: _policy, ...settings } = queue;
   if (await boss.getQueue(queue.name)) {
-    await boss.updateQueue(queue.name, settings);
+    if (update) await boss.updateQueue(queue.name, settings);
     return;
   }
   try {
     await boss.createQueue(queue.name, queue);
   } catch (err) {
+    // Made meanwhile by another process, maybe with other settings.
     if (!(await boss.getQueue(queue.name))) throw err;
+    if (update) await boss.updateQueue(queue.name, settings);
   }
 }
 
@@ -98,6 +141,30 @@ export function jobQueue(boss: PgBoss, analyseDelayS = ANALYSE_DELAY_S): JobQueu
       );
     },
   };
+}
+
+/**
+ * Resolves when every ingest job submitted before `jobId` is done (completed, or failed for good), so that
+ * sources are stored in the order they were submitted whatever worker read them. Throws when an earlier
+ * source has waited for a worker longer than `TURN_PATIENCE_MS`: this job's worker should run that one.
+ */
+export async function waitForTurn(store: Store, jobId: string): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await store.executeSql(
+      `select count(*) filter (where j.state in ('created', 'retry'))::int as idle, count(*)::int as open
+       from pgboss.job j
+       where j.name = $1 and j.state in ('created', 'retry', 'active')
+         and j.created_on < (select created_on from pgboss.job where name = $1 and id = $2)`,
+      [QUEUES.ingest, jobId],
+    );
+    const { idle, open } = rows[0] as { idle: number; open: number };
+    if (open === 0) return;
+    if (idle > 0 && Date.now() - started > TURN_PATIENCE_MS) {
+      throw new Error("an earlier source waits for a worker: this one steps aside for it");
+    }
+    await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS));
+  }
 }
 
 /** Queues one ingest job per source (a file or URL): workers read them in parallel. Returns the jobs queued. */

@@ -5,7 +5,7 @@ import type { Article, StoryReport } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
 import type { Assigner } from "../newsroom/ingest.js";
 import { analyseJob, clusterJob, ingestJob, type JobQueue } from "./handlers.js";
-import { jobQueue, openQueue, QUEUES, type QueueOptions } from "./queue.js";
+import { jobQueue, openQueue, QUEUES, type QueueOptions, waitForTurn } from "./queue.js";
 
 /**
  * Seconds between a worker's looks for new jobs when the queue is quiet. One second keeps the latency of a
@@ -62,6 +62,13 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await store.close();
     throw err;
   }
+  // pg-boss 10 marks a job done or failed without awaiting it: with the database gone, that rejection is
+  // unhandled. The job stays active and is run again once it expires; the worker waits for the database.
+  const lostDatabase = (reason: unknown) => {
+    if (!isConnectionError(reason)) throw reason;
+    options.onError?.(reason as Error);
+  };
+  process.on("unhandledRejection", lostDatabase);
   const assigner = options.assigner ?? (await defaultAssigner());
   const analyze = options.analyzeStory ?? (await import("../pipeline.js")).analyzeStory;
   const read = options.read ?? (await defaultReader());
@@ -70,11 +77,11 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const tell = options.onJob ?? (() => {});
 
   const handle =
-    <T>(name: keyof typeof QUEUES, run: (data: T) => Promise<string>) =>
+    <T>(name: keyof typeof QUEUES, run: (data: T, id: string) => Promise<string>) =>
     async (jobs: PgBoss.Job<T>[]) => {
       for (const job of jobs) {
         try {
-          const what = await run(job.data);
+          const what = await run(job.data, job.id);
           done[name]++;
           tell(`${name} ${what}`);
         } catch (err) {
@@ -88,8 +95,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     await boss.work(
       QUEUES.ingest,
       work,
-      handle<{ source: string }>("ingest", async ({ source }) => {
-        const r = await ingestJob(store, read(source), queue);
+      handle<{ source: string }>("ingest", async ({ source }, id) => {
+        const r = await ingestJob(store, read(source), queue, { waitTurn: () => waitForTurn(store, id) });
         for (const p of r.problems) tell(`skipped ${p.source}: ${p.message}`);
         return `${source}: read ${r.read}, new ${r.added}, already stored ${r.alreadyStored}`;
       }),
@@ -115,8 +122,25 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
       await store.close();
+      process.off("unhandledRejection", lostDatabase);
     },
   };
+}
+
+/**
+ * Whether an error says the database cannot be reached now: refused or lost connections, a server shutting
+ * down or starting up (PostgreSQL's class 57P and 08 codes).
+ */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof e?.code === "string" ? e.code : "";
+  const message = typeof e?.message === "string" ? e.message : "";
+  return (
+    /^(?:57P0[1-3]|08\d\d\d|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|the database system is (?:shutting down|starting up)/i.test(
+      message,
+    )
+  );
 }
 
 async function defaultAssigner(): Promise<(index: StoryIndex) => Assigner> {

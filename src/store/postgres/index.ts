@@ -80,9 +80,10 @@ export async function newPool(url: string, size: number, extra: PoolConfig = {})
     },
     ...extra,
   });
-  pool.on("error", () => {
-    // An idle connection lost (the server restarted): the pool drops it and opens another when needed.
-  });
+  // A connection lost (the server stopped or restarted) fails the query in flight, which its caller sees;
+  // the event besides it must not end the process. The pool drops the connection and opens another later.
+  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", () => {}));
   return pool;
 }
 
