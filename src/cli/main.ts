@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { MAX_ARTICLE_BYTES } from "../ingest/limits.js";
 import { TriangulateError } from "../model/index.js";
+import { EVAL_CLUSTERS_HELP } from "./eval-clusters-help.js";
 import { EXTRACT_HELP } from "./extract-help.js";
 import { type CliIo, EXIT, printable, processIo } from "./io.js";
 import { checkOutput, emit, writeOutput } from "./output.js";
@@ -30,6 +31,7 @@ Usage
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
   triangulate eval paraphrase MSRP.txt
+  triangulate eval clusters FILE [--json] [--shuffle SEED]
   triangulate help [COMMAND]
 
 Commands
@@ -127,7 +129,8 @@ triangulate eval quotes DIR
 triangulate eval paraphrase MSRP.txt
   Scores the statement similarity that aligns articles on the Microsoft Research Paraphrase corpus
   (label, id, id, sentence, sentence): accuracy and F1 at the pipeline's threshold and at the best one.
-`,
+
+${EVAL_CLUSTERS_HELP}`,
 };
 
 /**
@@ -249,6 +252,7 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
 
 async function evaluate(args: string[], io: CliIo): Promise<number> {
   const [kind, ...rest] = args;
+  if (kind === "clusters") return await (await import("./eval-clusters.js")).evalClusters(rest, io);
   const { values, positionals } = parse(rest);
   if (values.help || !kind || kind === "-h" || kind === "--help") {
     io.stdout(COMMAND_HELP.eval as string);
@@ -283,6 +287,6 @@ async function evaluate(args: string[], io: CliIo): Promise<number> {
   }
   throw new TriangulateError(
     "BAD_ARGUMENT",
-    `expected "eval ner", "eval quotes" or "eval paraphrase", found "eval ${kind}"`,
+    `expected "eval ner", "eval quotes", "eval paraphrase" or "eval clusters", found "eval ${kind}"`,
   );
 }

@@ -30,6 +30,8 @@ export interface SqlFlavor {
    * transaction ends (SQLite: every write transaction already excludes the others, so nothing).
    */
   lockClustering(db: Kysely<unknown>): Promise<void>;
+  /** Counts by key as one bound parameter: a row source with columns `key` and `value`. */
+  counts(entries: ReadonlyMap<string, number>): RawBuilder<{ key: string; value: number }>;
   /** Creates the full-text index over articles' titles and texts (migration step). */
   createTextIndex(db: Kysely<unknown>): Promise<void>;
   /** Adds one article to the full-text index, inside the transaction that inserts it. */
@@ -71,6 +73,11 @@ export const sqliteFlavor: SqlFlavor = {
   list: (values) => sql<{ value: string }>`(select value from json_each(${JSON.stringify(values)}))`,
   idList: (values) => sql<{ value: number }>`(select value from json_each(${JSON.stringify(values)}))`,
   async lockClustering() {},
+  counts: (entries) =>
+    sql<{
+      key: string;
+      value: number;
+    }>`(select key, value from json_each(${JSON.stringify(Object.fromEntries(entries))}))`,
   async createTextIndex(db) {
     await sql`create virtual table articles_fts using fts5(
       title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -107,6 +114,11 @@ export const postgresFlavor: SqlFlavor = {
   blobType: "bytea",
   list: (values) => sql<{ value: string }>`(select unnest(${[...values]}::text[]) as value)`,
   idList: (values) => sql<{ value: number }>`(select unnest(${[...values]}::bigint[]) as value)`,
+  counts: (entries) =>
+    sql<{
+      key: string;
+      value: number;
+    }>`(select key, value::bigint as value from jsonb_each_text(${JSON.stringify(Object.fromEntries(entries))}::jsonb))`,
   async lockClustering(db) {
     await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK}::bigint)`.execute(db);
   },

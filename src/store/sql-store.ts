@@ -39,15 +39,18 @@ export class SqlStore implements Store {
     private readonly onClose: () => Promise<void> = async () => db.destroy(),
   ) {
     this.dialect = flavor.name;
-    this.index = new SqlStoryIndex(db, flavor, cache);
+    this.index = new SqlStoryIndex(db, flavor, cache, inTransaction);
   }
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) throw new Error("expected no transaction to be open, found one: transactions do not nest");
     try {
-      return await this.db
-        .transaction()
-        .execute((trx) => work(new SqlStore(trx, this.flavor, this.cache, true, async () => {})));
+      return await this.db.transaction().execute(async (trx) => {
+        const store = new SqlStore(trx, this.flavor, this.cache, true, async () => {});
+        const result = await work(store);
+        await store.index.flush();
+        return result;
+      });
     } catch (err) {
       // The cache may hold what the rolled-back transaction wrote.
       this.cache.clear();

@@ -367,7 +367,33 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         expect(await index.latestTime()).toBe(1);
         expect((await index.stories(["101"])).get("101")?.size).toBe(1);
         expect(await index.candidates(["t:z"], { from: 0, to: 10 }, 5)).toEqual([]);
+        expect(await index.documentFrequencies(["t:a", "t:z"])).toEqual(new Map([["t:a", 1]]));
         await store.close();
+      });
+
+      it("counts document frequencies within a transaction as it goes, and keeps them once committed", async () => {
+        const { store, reopen } = await make();
+        await store.transaction(async (tx) => {
+          const index = tx.storyIndex();
+          await index.write(write("101", state("101", 1, 1, ["a"]), ["t:a", "t:b"], [], true));
+          expect(await index.documentFrequencies(["t:a", "t:b", "t:c"])).toEqual(
+            new Map([
+              ["t:a", 1],
+              ["t:b", 1],
+            ]),
+          );
+          await index.write(write("102", state("102", 2, 2, ["a"]), ["t:a"], [], true));
+          expect(await index.documentFrequencies(["t:a"])).toEqual(new Map([["t:a", 2]]));
+        });
+        await store.close();
+        const again = await reopen();
+        expect(await again.storyIndex().documentFrequencies(["t:a", "t:b", "t:c"])).toEqual(
+          new Map([
+            ["t:a", 2],
+            ["t:b", 1],
+          ]),
+        );
+        await again.close();
       });
 
       it("hands out copies: changing a state read does not change the index", async () => {

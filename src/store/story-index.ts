@@ -20,21 +20,47 @@ export const MAX_POSTINGS_PER_KEY = 64;
 
 /**
  * Story states held in memory between keyed reads. A state read back from its table costs a JSON parse of
- * up to three centroids; the stories an article is compared with are mostly the ones recently written, so a
- * few thousand cover the time window of a busy stream while memory stays bounded (each state is some tens of
- * kilobytes at most).
+ * up to three centroids; the stories an article is compared with are mostly the ones recently written. A
+ * state of three full centroids takes some 60 KB as maps, so 1,024 of them stay near 60 MB: the peak RSS
+ * of a long ingest is bounded by this, not by the number of stories.
  */
-export const CACHED_STORY_STATES = 4096;
+export const CACHED_STORY_STATES = 1024;
 
 /**
- * What the index holds in memory: the meta row and recently used story states, always equal to the rows
- * (written through); dropped whole when a transaction rolls back.
+ * Document frequencies held in memory. An article's terms are looked up on every assignment, and the
+ * frequent ones recur in nearly every article; terms never seen are held too (as 0), so that a new term is
+ * asked of the table once. At some bytes per term this stays within tens of megabytes.
+ */
+export const CACHED_TERMS = 200_000;
+
+/**
+ * What the index holds in memory: the meta row, recently used story states and document frequencies,
+ * always equal to the rows plus the increments not yet flushed; dropped whole when a transaction rolls back.
  */
 export class ClusterCache {
   meta: { documents: number; latest: number | undefined } | undefined;
   private readonly states = new Map<number, StoryState>();
+  /** Known document frequencies (unflushed increments included). */
+  readonly df = new Map<string, number>();
+  /** Increments of document frequencies not yet written, flushed before a transaction commits. */
+  readonly dfPending = new Map<string, number>();
 
-  constructor(private readonly capacity = CACHED_STORY_STATES) {}
+  constructor(
+    private readonly capacity = CACHED_STORY_STATES,
+    private readonly termCapacity = CACHED_TERMS,
+  ) {}
+
+  /** Sets a term's frequency, dropping the earliest-cached half when the cache is full. */
+  setDf(term: string, df: number): void {
+    if (this.df.size >= this.termCapacity && !this.df.has(term)) {
+      let drop = this.termCapacity / 2;
+      for (const key of this.df.keys()) {
+        if (drop-- <= 0) break;
+        this.df.delete(key);
+      }
+    }
+    this.df.set(term, df);
+  }
 
   get(id: number): StoryState | undefined {
     const state = this.states.get(id);
@@ -57,6 +83,8 @@ export class ClusterCache {
   clear(): void {
     this.meta = undefined;
     this.states.clear();
+    this.df.clear();
+    this.dfPending.clear();
   }
 }
 
@@ -65,10 +93,15 @@ export class ClusterCache {
  * signature. Every call reads or writes the rows its arguments name, so its cost does not grow with the store.
  */
 export class SqlStoryIndex implements StoryIndex {
+  /**
+   * @param deferred whether document frequencies are written by `flush` (inside a transaction, before it
+   * commits) rather than at once by each `write`.
+   */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly flavor: SqlFlavor,
     private readonly cache: ClusterCache,
+    private readonly deferred = false,
   ) {}
 
   private async meta(): Promise<{ documents: number; latest: number | undefined }> {
@@ -93,14 +126,42 @@ export class SqlStoryIndex implements StoryIndex {
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
-    if (terms.length === 0) return out;
+    const missing: string[] = [];
+    for (const term of terms) {
+      const df = this.cache.df.get(term);
+      if (df === undefined) missing.push(term);
+      else if (df > 0) out.set(term, df);
+    }
+    if (missing.length === 0) return out;
     const rows = await this.db
       .selectFrom("cluster_terms")
       .select(["term", "df"])
-      .where("term", "in", among(this.flavor.list(terms)))
+      .where("term", "in", among(this.flavor.list(missing)))
       .execute();
-    for (const row of rows) out.set(row.term, row.df);
+    const stored = new Map(rows.map((r) => [r.term, r.df]));
+    for (const term of missing) {
+      const df = (stored.get(term) ?? 0) + (this.cache.dfPending.get(term) ?? 0);
+      this.cache.setDf(term, df);
+      if (df > 0) out.set(term, df);
+    }
     return out;
+  }
+
+  /** Writes the document frequencies counted since the last flush, in one statement. */
+  async flush(): Promise<void> {
+    if (this.cache.dfPending.size === 0) return;
+    const pending = this.cache.dfPending;
+    await this.db
+      .insertInto("cluster_terms")
+      .columns(["term", "df"])
+      .expression((eb) =>
+        eb.selectFrom(this.flavor.counts(pending).as("c")).select(["c.key", "c.value"]).where(sql.lit(true)),
+      )
+      .onConflict((oc) =>
+        oc.column("term").doUpdateSet({ df: (eb) => eb("cluster_terms.df", "+", eb.ref("excluded.df")) }),
+      )
+      .execute();
+    pending.clear();
   }
 
   async candidates(
@@ -193,18 +254,11 @@ export class SqlStoryIndex implements StoryIndex {
       .where("id", "=", 1)
       .execute();
     const terms = [...new Set(w.terms)];
-    if (terms.length > 0) {
-      await this.db
-        .insertInto("cluster_terms")
-        .columns(["term", "df"])
-        .expression((eb) =>
-          eb
-            .selectFrom(this.flavor.list(terms).as("l"))
-            .select(["l.value", sql.lit(1).as("df")])
-            .where(sql.lit(true)),
-        )
-        .onConflict((oc) => oc.column("term").doUpdateSet({ df: (eb) => eb("cluster_terms.df", "+", 1) }))
-        .execute();
+    const unknown = terms.filter((t) => !this.cache.df.has(t));
+    if (unknown.length > 0) await this.documentFrequencies(unknown);
+    for (const term of terms) {
+      this.cache.setDf(term, (this.cache.df.get(term) ?? 0) + 1);
+      this.cache.dfPending.set(term, (this.cache.dfPending.get(term) ?? 0) + 1);
     }
     const state = {
       story_id: story,
@@ -233,7 +287,7 @@ export class SqlStoryIndex implements StoryIndex {
         .expression((eb) =>
           eb
             .selectFrom(this.flavor.list(keys).as("l"))
-            .select(["l.value", sql.lit(story).as("story_id"), sql.lit(next.documents).as("seq")])
+            .select(["l.value", sql<number>`${story}`.as("story_id"), sql<number>`${next.documents}`.as("seq")])
             .where(sql.lit(true)),
         )
         .onConflict((oc) => oc.columns(["key", "story_id"]).doUpdateSet({ seq: next.documents }))
@@ -265,7 +319,7 @@ export class SqlStoryIndex implements StoryIndex {
         .expression((eb) =>
           eb
             .selectFrom(this.flavor.list(w.bands).as("l"))
-            .select(["l.value", sql.lit(doc).as("article_id")])
+            .select(["l.value", sql<number>`${doc}`.as("article_id")])
             .where(sql.lit(true)),
         )
         .onConflict((oc) => oc.column("band").doNothing())
@@ -278,6 +332,7 @@ export class SqlStoryIndex implements StoryIndex {
       .execute();
     this.cache.meta = next;
     this.cache.set(story, cloneState(w.story));
+    if (!this.deferred) await this.flush();
   }
 }
 

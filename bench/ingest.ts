@@ -1,0 +1,314 @@
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { StoryIndex } from "../src/cluster/types.js";
+import type { IngestItem } from "../src/ingest/index.js";
+import type { Article, StoryReport } from "../src/model/index.js";
+import { hasData, SHARED_DATA } from "./data.js";
+
+/**
+ * The store's ingest path at scale: a stream of articles built at run time from the shared data sets (ECB+
+ * and MMDS development documents, PolNeAR articles), each base document told again and again as new
+ * stories (its names replaced by invented ones, its dates moved, sentences dropped and swapped, figures
+ * changed, some copies syndicated under another outlet), read through the JSON Lines reader, stored,
+ * clustered and indexed as `triangulate ingest` does, with the analysis put off. Prints articles per second
+ * (wall clock and per second of CPU, the one-core figure on a shared machine), peak RSS, the database's
+ * size, and the cost of one more article with 10,000 and with all articles stored. A second, smaller run
+ * with the analysis on counts how often each story is analysed.
+ *
+ * Run: npm run bench -- ingest [--articles 100000] [--probe 500] [--analyzed 1000]
+ */
+
+type Dist = {
+  store: typeof import("../src/store/sqlite/index.js");
+  ingest: typeof import("../src/newsroom/ingest.js");
+  files: typeof import("../src/ingest/files.js");
+  cluster: typeof import("../src/cluster/clusterer.js");
+  pipeline: typeof import("../src/pipeline.js");
+};
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const ARTICLES = option("articles", 100_000);
+const PROBE = option("probe", 500);
+const ANALYZED = option("analyzed", 1_000);
+/** Where the cost of one more article is first measured. */
+const EARLY = 10_000;
+
+interface Base {
+  title: string;
+  sentences: string[];
+}
+
+/** ECB+ sentences are tokenised ("word , word ."): put the punctuation back against its word. */
+function detokenize(s: string): string {
+  return s
+    .replace(/ ([,.;:!?%)\]'])/g, "$1")
+    .replace(/([([$]) /g, "$1")
+    .replace(/`` ?| ?''/g, '"')
+    .replace(/ n't/g, "n't")
+    .replace(/ '(s|re|ve|ll|d|m)\b/g, "'$1");
+}
+
+/** Base documents in groups: one group per ECB+ subtopic (one event), every other document alone. */
+function baseGroups(): Base[][] {
+  const groups = new Map<string, Base[]>();
+  const ecb = readFileSync(join(SHARED_DATA, "clustering/ecbplus-dev/docs.jsonl"), "utf8").split("\n");
+  for (const line of ecb) {
+    if (!line.trim()) continue;
+    const d = JSON.parse(line) as { subtopic: string; sentences: string[] };
+    const sentences = d.sentences.map(detokenize);
+    const list = groups.get(d.subtopic) ?? [];
+    list.push({ title: sentences[0]?.slice(0, 90) ?? "", sentences: sentences.slice(1) });
+    groups.set(d.subtopic, list);
+  }
+  const mmds = JSON.parse(readFileSync(join(SHARED_DATA, "clustering/mmds-dev/mds_ac_dev_final.json"), "utf8")) as {
+    articles: { title: string; sentences: { content: string }[] }[];
+  };
+  const out = [...groups.values()];
+  for (const a of mmds.articles) out.push([{ title: a.title, sentences: a.sentences.map((s) => s.content) }]);
+  for (const split of ["train", "dev"]) {
+    const dir = join(SHARED_DATA, "quotes/polnear", split, "text");
+    for (const f of readdirSync(dir).sort()) {
+      const lines = readFileSync(join(dir, f), "utf8")
+        .split(/\n+/)
+        .filter((l) => l.trim());
+      const sentences = lines.flatMap((l) => l.split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/));
+      if (sentences.length > 3)
+        out.push([{ title: sentences[0]?.slice(0, 90) ?? "", sentences: sentences.slice(1, 40) }]);
+    }
+  }
+  return out.filter((g) => g.every((b) => b.sentences.length > 0));
+}
+
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = [
+  "ka",
+  "lo",
+  "ven",
+  "mar",
+  "ti",
+  "sel",
+  "dra",
+  "pon",
+  "ru",
+  "quel",
+  "ba",
+  "nor",
+  "esk",
+  "vi",
+  "tam",
+  "or",
+  "sa",
+  "ith",
+];
+const KEEP = new Set(
+  "The A An In On At But And He She It They We I This That His Her Their Its As For If When After Before".split(" "),
+);
+
+/**
+ * The stream as JSON Lines, one record at a time: round after round over the base groups, each round a new
+ * telling of each event (new names, a later date), so that stories keep coming and none grows without end.
+ */
+function* stream(groups: Base[][]): Generator<string> {
+  const rand = random(2026);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const outlets = Array.from(
+    { length: 300 },
+    (_, i) =>
+      `${SYLLABLES[i % 18]}${SYLLABLES[(i * 7) % 18]} ${pick(["Times", "Post", "Herald", "Daily", "Wire", "News", "Courier"])}`,
+  );
+  let n = 0;
+  for (let round = 0; ; round++) {
+    const names = new Map<string, string>();
+    const rename = (word: string) => {
+      if (round === 0 || KEEP.has(word)) return word;
+      let name = names.get(word);
+      if (!name) {
+        name = "";
+        for (let i = 0; i < 2 + (word.length % 3); i++) name += pick(SYLLABLES);
+        name = name.charAt(0).toUpperCase() + name.slice(1);
+        names.set(word, name);
+      }
+      return name;
+    };
+    for (const [g, group] of groups.entries()) {
+      // A round is ten days; an event's articles fall on its day and the next.
+      const day = round * 10 + (g % 9);
+      const told: string[] = [];
+      for (const base of group) {
+        const sentences = base.sentences.map((s) =>
+          s
+            .replace(/\b\p{Lu}\p{Ll}{2,}\b/gu, rename)
+            .replace(/\b\d{2,}\b/g, (d) => String(Math.max(1, Math.round(Number(d) * (0.9 + rand() * 0.2))))),
+        );
+        if (sentences.length > 4) sentences.splice(Math.floor(rand() * sentences.length), 1);
+        const i = Math.floor(rand() * (sentences.length - 1));
+        if (sentences.length > 2)
+          [sentences[i], sentences[i + 1]] = [sentences[i + 1] as string, sentences[i] as string];
+        const published = new Date(Date.UTC(2026, 0, 1 + day + Math.floor(rand() * 2))).toISOString().slice(0, 10);
+        const outlet = pick(outlets);
+        const text = sentences.join(" ");
+        const record: Record<string, string> = {
+          title: base.title.replace(/\b\p{Lu}\p{Ll}{2,}\b/gu, rename),
+          text,
+          outlet,
+          published,
+        };
+        if (rand() < 0.5) record.url = `https://${outlet.toLowerCase().replace(/\s+/g, "-")}.example/${published}/${n}`;
+        told.push(text);
+        n++;
+        yield JSON.stringify(record);
+        // A syndicated copy: the same report under another outlet, with a line of its own added.
+        if (rand() < 0.08) {
+          n++;
+          yield JSON.stringify({
+            ...record,
+            url: undefined,
+            outlet: pick(outlets),
+            text: `${text}\nThis report first appeared in ${outlet}.`,
+          });
+        }
+      }
+    }
+  }
+}
+
+async function* lines(source: Generator<string>, count: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < count; i++) {
+    const next = source.next();
+    if (next.done) return;
+    yield Buffer.from(`${next.value}\n`);
+  }
+}
+
+async function load(): Promise<Dist> {
+  const dist = join(import.meta.dirname, "..", "dist");
+  return {
+    store: await import(join(dist, "store/sqlite/index.js")),
+    ingest: await import(join(dist, "newsroom/ingest.js")),
+    files: await import(join(dist, "ingest/files.js")),
+    cluster: await import(join(dist, "cluster/clusterer.js")),
+    pipeline: await import(join(dist, "pipeline.js")),
+  };
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1e6;
+}
+
+async function main(): Promise<void> {
+  if (!hasData("clustering/ecbplus-dev") || !hasData("quotes/polnear")) {
+    console.log("skipped: ../shared/data (ECB+, PolNeAR) not found");
+    return;
+  }
+  const d = await load();
+  const groups = baseGroups();
+  console.log(`base: ${groups.length} groups, ${groups.reduce((n, g) => n + g.length, 0)} documents`);
+  const path = join(tmpdir(), `triangulate-bench-ingest-${process.pid}.db`);
+  const source = stream(groups);
+  const store = await d.store.openSqliteStore(path);
+  const assigner = (index: StoryIndex) => new d.cluster.OnlineClusterer(index);
+  const run = async (count: number) => {
+    const items = d.files.readArticles(["-"], { stdin: lines(source, count) }) as AsyncIterable<IngestItem>;
+    const t = performance.now();
+    const c = process.cpuUsage();
+    const summary = await d.ingest.ingestItems(store, items, { assigner, analyze: false });
+    return { summary, wall: (performance.now() - t) / 1000, cpu: cpuSeconds(c) };
+  };
+  const early = Math.min(EARLY, ARTICLES);
+  const first = await run(early);
+  const probeEarly = await run(PROBE);
+  const rest = ARTICLES > early + PROBE ? await run(ARTICLES - early - PROBE) : undefined;
+  const probeLate = await run(PROBE);
+  const counts = await store.counts();
+  await store.close();
+  const size = statSync(path).size;
+  rmSync(path, { force: true });
+
+  const phases = [first, probeEarly, ...(rest ? [rest] : []), probeLate];
+  const added = phases.reduce((n, p) => n + p.summary.added + p.summary.alreadyStored, 0);
+  const wall = phases.reduce((n, p) => n + p.wall, 0);
+  const cpu = phases.reduce((n, p) => n + p.cpu, 0);
+  const perArticle = (p: typeof first) => ({
+    wallMs: (p.wall * 1000) / Math.max(1, p.summary.added),
+    cpuMs: (p.cpu * 1000) / Math.max(1, p.summary.added),
+  });
+  const at10k = perArticle(probeEarly);
+  const atEnd = perArticle(probeLate);
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    JSON.stringify(
+      {
+        articles: added,
+        stored: counts.articles,
+        copies: counts.copies,
+        stories: counts.stories,
+        seconds: Number(wall.toFixed(1)),
+        cpuSeconds: Number(cpu.toFixed(1)),
+        articlesPerSecond: Math.round(added / wall),
+        articlesPerCpuSecond: Math.round(added / cpu),
+        peakRssMb: Math.round(rssMb),
+        databaseMb: Math.round(size / 1024 / 1024),
+        oneMoreArticle: {
+          [`at${early}`]: at10k,
+          [`at${counts.articles - PROBE}`]: atEnd,
+          cpuRatio: Number((atEnd.cpuMs / at10k.cpuMs).toFixed(2)),
+        },
+      },
+      null,
+      2,
+    ),
+  );
+  await amortised(d, groups);
+}
+
+/** A smaller run with the analysis on: every story that changed is analysed, and none more than once. */
+async function amortised(d: Dist, groups: Base[][]): Promise<void> {
+  if (ANALYZED <= 0) return;
+  const path = join(tmpdir(), `triangulate-bench-analyse-${process.pid}.db`);
+  const store = await d.store.openSqliteStore(path);
+  const calls = new Map<string, number>();
+  const analyzeStory = (articles: Article[]): StoryReport => {
+    // A story's first article stays its first: it names the story across analyses.
+    const key = `${articles[0]?.source}:${articles[0]?.id}`;
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+    return d.pipeline.analyzeStory(articles);
+  };
+  const items = d.files.readArticles(["-"], { stdin: lines(stream(groups), ANALYZED) }) as AsyncIterable<IngestItem>;
+  const t = performance.now();
+  const summary = await d.ingest.ingestItems(store, items, {
+    assigner: (index) => new d.cluster.OnlineClusterer(index),
+    analyzeStory,
+  });
+  const seconds = (performance.now() - t) / 1000;
+  await store.close();
+  rmSync(path, { force: true });
+  console.log(
+    JSON.stringify({
+      analysedRun: {
+        articles: summary.added,
+        storiesTouched: summary.storiesTouched,
+        analysed: summary.analysed,
+        mostAnalysesOfOneStory: Math.max(0, ...calls.values()),
+        seconds: Number(seconds.toFixed(1)),
+      },
+    }),
+  );
+}
+
+await main();

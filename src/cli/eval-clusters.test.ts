@@ -1,0 +1,145 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readClusteringSet } from "../eval/clusters.js";
+import { clusterAndScore, shuffled } from "./eval-clusters.js";
+import type { CliIo } from "./io.js";
+import { main } from "./main.js";
+
+function captured(): CliIo & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    interactive: false,
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
+  return io;
+}
+
+/** Invented documents in the ECB+ layout: two events of one kind (two ferry strikes) and a storm. */
+const INVENTED = [
+  {
+    doc: "1_a",
+    subtopic: "1x",
+    sentences: [
+      "Ferry crews of Norlin Lines walked out at Harwick harbour on Monday.",
+      "Norlin Lines said 40 sailings were cancelled at Harwick.",
+    ],
+  },
+  {
+    doc: "1_b",
+    subtopic: "1x",
+    sentences: [
+      "A strike by Norlin Lines crews stopped ferries at Harwick harbour.",
+      "Harwick passengers waited as Norlin Lines cancelled 40 sailings.",
+    ],
+  },
+  {
+    doc: "1_c",
+    subtopic: "1y",
+    sentences: [
+      "Crews of Baltway Ferries struck in the port of Osterby.",
+      "Baltway Ferries cancelled 12 sailings from Osterby, the company said.",
+    ],
+  },
+  {
+    doc: "1_d",
+    subtopic: "1y",
+    sentences: ["Baltway Ferries crews walked out at Osterby.", "The Osterby strike cost Baltway Ferries 12 sailings."],
+  },
+  {
+    doc: "2_a",
+    subtopic: "2x",
+    sentences: [
+      "Storm Wenna brought down trees across Calder Vale overnight.",
+      "Power was cut to 3,000 homes in Calder Vale as Storm Wenna passed.",
+    ],
+  },
+];
+
+const dir = mkdtempSync(join(tmpdir(), "triangulate-eval-clusters-"));
+const ecb = join(dir, "docs.jsonl");
+writeFileSync(ecb, `${INVENTED.map((d) => JSON.stringify(d)).join("\n")}\nnot json\n{"doc": 3}\n`);
+
+describe("triangulate eval clusters", () => {
+  it("clusters the documents and prints B-cubed and pairwise scores as JSON, naming bad lines", async () => {
+    const io = captured();
+    expect(await main(["eval", "clusters", ecb, "--json"], io)).toBe(0);
+    const out = JSON.parse(io.out);
+    expect(out).toMatchObject({ documents: 5, gold: 3, clusters: 3, format: "ecb+" });
+    expect(out.b3).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(io.err).toMatch(/docs\.jsonl:6: not JSON/);
+    expect(io.err).toMatch(/docs\.jsonl:7: expected doc, subtopic and sentences/);
+  });
+
+  it("prints a readable summary and takes --shuffle", async () => {
+    const io = captured();
+    expect(await main(["eval", "clusters", ecb, "--shuffle", "7"], io)).toBe(0);
+    expect(io.out).toMatch(/shuffled, seed 7/);
+    expect(io.out).toMatch(/B-cubed\s+precision 1\.000/);
+  });
+
+  const bad: [string, string[], number, RegExp][] = [
+    ["a --shuffle that is not a whole number", [ecb, "--shuffle", "x"], 2, /--shuffle to be a whole number/],
+    ["no file", [], 2, /expected one data file/],
+    ["a missing file", [join(dir, "none.jsonl")], 1, /cannot read the data file/],
+    ["an unknown option", [ecb, "--bogus"], 2, /bogus/],
+  ];
+  for (const [name, args, code, message] of bad) {
+    it(`refuses ${name} in one line`, async () => {
+      const io = captured();
+      expect(await main(["eval", "clusters", ...args], io)).toBe(code);
+      expect(io.err).toMatch(message);
+      expect(io.err.trim().split("\n")).toHaveLength(1);
+    });
+  }
+
+  it("refuses a file in neither format", async () => {
+    const other = join(dir, "other.txt");
+    writeFileSync(other, "label\tsentence\n");
+    const io = captured();
+    expect(await main(["eval", "clusters", other], io)).toBe(1);
+    expect(io.err).toMatch(/expected ECB\+ JSON Lines .* or MMDS JSON/);
+  });
+
+  it("shuffles the same way for the same seed and another way for another seed", () => {
+    const items = Array.from({ length: 20 }, (_, i) => i);
+    expect(shuffled(items, 1)).toEqual(shuffled(items, 1));
+    expect(shuffled(items, 1)).not.toEqual(shuffled(items, 2));
+    expect([...shuffled(items, 1)].sort((a, b) => a - b)).toEqual(items);
+  });
+});
+
+const SHARED = join(import.meta.dirname, "../../../shared/data/clustering");
+const ECB_DEV = join(SHARED, "ecbplus-dev/docs.jsonl");
+const MMDS_DEV = join(SHARED, "mmds-dev/mds_ac_dev_final.json");
+/**
+ * B-cubed F1 on the ECB+ development file (subtopics as gold), a little under the 0.868 reached in file order
+ * and the 0.866 to 0.892 of five shuffles, so that only a real regression fails.
+ */
+const ECB_F1_FLOOR = 0.85;
+/** B-cubed F1 on the English MMDS development articles, under the 0.777 to 0.794 reached. */
+const MMDS_F1_FLOOR = 0.76;
+
+describe.skipIf(!existsSync(ECB_DEV))(`online clustering of ECB+ dev (skipped when ${ECB_DEV} is absent)`, () => {
+  it(`keeps B-cubed F1 at or above ${ECB_F1_FLOOR} in a shuffled order`, async () => {
+    const set = readClusteringSet(readFileSync(ECB_DEV, "utf8"), ECB_DEV);
+    expect(set.documents).toHaveLength(772);
+    const scores = await clusterAndScore(shuffled(set.documents, 1), set.gold);
+    expect(scores.b3.f1).toBeGreaterThanOrEqual(ECB_F1_FLOOR);
+  });
+});
+
+describe.skipIf(!existsSync(MMDS_DEV))(`online clustering of MMDS dev (skipped when ${MMDS_DEV} is absent)`, () => {
+  it(`keeps B-cubed F1 at or above ${MMDS_F1_FLOOR}`, async () => {
+    const set = readClusteringSet(readFileSync(MMDS_DEV, "utf8"), MMDS_DEV);
+    const scores = await clusterAndScore(set.documents, set.gold);
+    expect(scores.b3.f1).toBeGreaterThanOrEqual(MMDS_F1_FLOOR);
+  });
+});

@@ -1,0 +1,106 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { OnlineClusterer } from "../cluster/clusterer.js";
+import { extractFeatures } from "../cluster/features.js";
+import { type ClusterDocument, MemoryStoryIndex } from "../cluster/types.js";
+import { type ClusteringScores, scoreClustering } from "../eval/bcubed.js";
+import { readClusteringSet } from "../eval/clusters.js";
+import { TriangulateError } from "../model/index.js";
+import { EVAL_CLUSTERS_HELP } from "./eval-clusters-help.js";
+import { type CliIo, EXIT, printable } from "./io.js";
+
+/** A small seeded generator (mulberry32): the same seed gives the same order on every machine. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The documents in an order shuffled by `seed` (Fisher-Yates). */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  const random = mulberry32(seed);
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/** Clusters `documents` online in the given order and scores the result against `gold`. */
+export async function clusterAndScore(
+  documents: readonly ClusterDocument[],
+  gold: ReadonlyMap<string, string>,
+): Promise<ClusteringScores> {
+  const clusterer = new OnlineClusterer(new MemoryStoryIndex());
+  const predicted = new Map<string, string>();
+  for (const doc of documents) predicted.set(doc.id, (await clusterer.assign(doc, extractFeatures(doc))).story);
+  return scoreClustering(predicted, gold);
+}
+
+/** `triangulate eval clusters FILE [--json] [--shuffle SEED]`. */
+export async function evalClusters(args: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (err) {
+    throw new TriangulateError("BAD_ARGUMENT", (err as Error).message.split("\n")[0] ?? "bad option");
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(EVAL_CLUSTERS_HELP);
+    return EXIT.ok;
+  }
+  const file = positionals[0];
+  if (!file || positionals.length > 1) {
+    throw new TriangulateError("BAD_ARGUMENT", 'expected one data file: "triangulate eval clusters FILE"');
+  }
+  let seed: number | undefined;
+  if (values.shuffle !== undefined) {
+    if (!/^\d+$/.test(values.shuffle) || !Number.isSafeInteger(Number(values.shuffle))) {
+      throw new TriangulateError("BAD_ARGUMENT", `expected --shuffle to be a whole number, found "${values.shuffle}"`);
+    }
+    seed = Number(values.shuffle);
+  }
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new TriangulateError("NOT_FOUND", "cannot read the data file", { subject: file, cause });
+  }
+  const set = readClusteringSet(text, file);
+  const unreadable = set.skipped.filter((s) => !s.endsWith("not English"));
+  for (const line of unreadable) io.stderr(`${printable(`triangulate: skipped ${line}`)}\n`);
+  if (set.documents.length === 0) {
+    io.stderr(`${printable(`triangulate: ${file}: no document could be read`)}\n`);
+    return EXIT.failed;
+  }
+  const order = seed === undefined ? set.documents : shuffled(set.documents, seed);
+  const scores = await clusterAndScore(order, set.gold);
+  const left = set.skipped.length - unreadable.length;
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ ...scores, format: set.format, ...(left ? { notEnglish: left } : {}) }, null, 2)}\n`);
+  } else {
+    const pct = (x: number) => x.toFixed(3);
+    io.stdout(
+      `${set.format} ${file}${seed === undefined ? "" : ` (shuffled, seed ${seed})`}: ${scores.documents} documents` +
+        `${left ? ` (${left} not English left out)` : ""}, ${scores.clusters} clusters, ${scores.gold} gold\n` +
+        `B-cubed   precision ${pct(scores.b3.precision)}  recall ${pct(scores.b3.recall)}  F1 ${pct(scores.b3.f1)}\n` +
+        `pairwise  precision ${pct(scores.pairwise.precision)}  recall ${pct(scores.pairwise.recall)}  F1 ${pct(scores.pairwise.f1)}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    options: { json: { type: "boolean" }, shuffle: { type: "string" }, help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+  });
+}

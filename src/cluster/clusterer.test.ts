@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { type Assignment, OnlineClusterer } from "./clusterer.js";
+import { type ClusterDocument, MemoryStoryIndex } from "./types.js";
+
+const HOUR = 3600 * 1000;
+const T0 = Date.UTC(2024, 4, 2, 8);
+
+/** Invented articles: two fires of one kind in two invented towns, a flood, and rewrites and copies of them. */
+const FIRE_A = `A fire tore through the Halvorsen textile mill in Brenmouth on Tuesday night, and firefighters from
+three stations fought the blaze until dawn. Brenmouth fire chief Odile Marsan said the roof of the mill collapsed
+shortly after midnight. Nobody was inside the building, Marsan said. The Halvorsen family, which has owned the mill
+since 1921, said it would rebuild. Police have not ruled out arson and asked witnesses to come forward.`;
+
+const FIRE_A_REWRITE = `Firefighters battled a huge blaze at the Halvorsen mill in Brenmouth overnight. Chief Odile Marsan
+told reporters the roof gave way after midnight but that the mill was empty. Police said arson could not be ruled
+out. The Halvorsen family vowed to rebuild the textile mill it has run for a century.`;
+
+const FIRE_B = `A fire destroyed a furniture warehouse in the port town of Kesswick on Tuesday night, and firefighters
+fought the blaze until dawn. Kesswick fire chief Tomas Ruelle said the roof of the warehouse collapsed before
+midnight. Nobody was inside the building, Ruelle said. The owners, Drummond Logistics, said the building would be
+rebuilt. Police have not ruled out arson and asked witnesses to come forward.`;
+
+const FLOOD = `The river Ambel burst its banks near Castor Ford on Sunday, flooding two hundred homes. The mayor of
+Castor Ford, Ines Barrow, opened the town hall to families who had to leave. Engineers from the Ambel water board
+said the levee had been weakened by a month of rain.`;
+
+function doc(id: string, text: string, hours = 0, title?: string): ClusterDocument {
+  return { id, text, published: T0 + hours * HOUR, ...(title ? { title } : {}) };
+}
+
+async function run(docs: ClusterDocument[], clusterer = new OnlineClusterer(new MemoryStoryIndex())) {
+  const out = new Map<string, Assignment>();
+  for (const d of docs) out.set(d.id, await clusterer.assign(d));
+  return out;
+}
+
+describe("OnlineClusterer", () => {
+  it("joins a rewrite of the same event and starts a story for another event of the same kind (negative)", async () => {
+    const got = await run([doc("a", FIRE_A), doc("b", FIRE_B, 1), doc("a2", FIRE_A_REWRITE, 2), doc("f", FLOOD, 3)]);
+    expect(got.get("a")).toMatchObject({ story: "a", isNew: true });
+    expect(got.get("b")).toMatchObject({ story: "b", isNew: true });
+    expect(got.get("a2")).toMatchObject({ story: "a", isNew: false });
+    expect(got.get("a2")?.copyOf).toBeUndefined();
+    expect(got.get("f")).toMatchObject({ story: "f", isNew: true });
+  });
+
+  it("finds a copy despite small edits and puts it in the story of the report it copies", async () => {
+    const copy = `(Wire) ${FIRE_A.replace("Tuesday night", "Tuesday evening").replace("come forward", "call them")} Updated 9am.`;
+    const got = await run([doc("a", FIRE_A), doc("b", FIRE_B, 1), doc("c", copy, 2)]);
+    expect(got.get("c")).toMatchObject({ story: "a", isNew: false, copyOf: "a", similarity: 1 });
+  });
+
+  it("does not take a same-kind report for a copy (negative)", async () => {
+    const got = await run([doc("a", FIRE_A), doc("b", FIRE_B, 1)]);
+    expect(got.get("b")?.copyOf).toBeUndefined();
+  });
+
+  it("starts a new story for the same text outside the time window", async () => {
+    const got = await run([doc("a", FIRE_A), doc("a2", FIRE_A_REWRITE, 24 * 30)]);
+    expect(got.get("a2")).toMatchObject({ story: "a2", isNew: true });
+  });
+
+  it("is deterministic for a given order", async () => {
+    const docs = [doc("a", FIRE_A), doc("b", FIRE_B, 1), doc("a2", FIRE_A_REWRITE, 2), doc("f", FLOOD, 3)];
+    const first = [...(await run(docs)).values()];
+    const second = [...(await run(docs)).values()];
+    expect(second).toEqual(first);
+  });
+
+  it("gives documents without a time the newest time seen, and empty documents a story of their own", async () => {
+    const got = await run([doc("a", FIRE_A), { id: "x", text: FIRE_A_REWRITE }, { id: "e", text: "" }]);
+    expect(got.get("x")?.story).toBe("a");
+    expect(got.get("e")).toMatchObject({ story: "e", isNew: true });
+  });
+
+  it("keeps memory bounded: stories outside the window are evicted as time moves on", async () => {
+    const index = new MemoryStoryIndex({ windowMs: 48 * HOUR });
+    const clusterer = new OnlineClusterer(index, { windowMs: 48 * HOUR });
+    for (let day = 0; day < 20; day++) await clusterer.assign(doc(`d${day}`, `${FLOOD} Day ${day}.`, day * 24 * 3));
+    expect(index.size).toBeLessThanOrEqual(2);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { extractFeatures, stem } from "./features.js";
+
+const entities = (text: string, title?: string) => [
+  ...extractFeatures({ id: "d", text, ...(title ? { title } : {}) }).fields.entities.keys(),
+];
+
+describe("extractFeatures", () => {
+  const rows: { text: string; has: string[]; not: string[] }[] = [
+    {
+      text: "Police in Marrow Bay arrested Lena Castell on Friday.",
+      has: ["marrow bay", "lena castell", "castell", "bay"],
+      not: ["police", "friday"],
+    },
+    { text: "Storms hit the coast. Residents of Dunmore fled.", has: ["dunmore"], not: ["storms", "residents"] },
+    { text: "The mayor, Ada Quint, resigned in 2019.", has: ["ada quint", "2019"], not: ["the", "mayor"] },
+    { text: "Rescuers said Kelvar Mining had shut the pit", has: ["kelvar mining"], not: ["rescuers"] },
+  ];
+  for (const row of rows) {
+    it(`finds ${row.has.join(", ")} and not ${row.not.join(", ")}`, () => {
+      const found = entities(row.text);
+      for (const e of row.has) expect(found).toContain(e);
+      for (const e of row.not) expect(found).not.toContain(e);
+    });
+  }
+
+  it("keeps title terms apart from body terms and drops stop words", () => {
+    const f = extractFeatures({ id: "d", title: "Bridge closes", text: "The bridge was closed to traffic." });
+    expect([...f.fields.title.keys()].sort()).toEqual(["bridg", "clos"]);
+    expect(f.fields.body.get("bridg")).toBe(1);
+    expect(f.fields.body.has("the")).toBe(false);
+    expect(f.words).toEqual(["the", "bridge", "was", "closed", "to", "traffic"]);
+  });
+
+  it("counts repeated terms", () => {
+    expect(extractFeatures({ id: "d", text: "Floods, floods and more flooding." }).fields.body.get("flood")).toBe(3);
+  });
+});
+
+describe("stem", () => {
+  it("meets inflections and leaves short words", () => {
+    expect(stem("attacks")).toBe(stem("attacked"));
+    expect(stem("attacking")).toBe(stem("attack"));
+    expect(stem("cities")).toBe("city");
+    expect(stem("bus")).toBe("bus");
+    expect(stem("virus")).toBe("virus");
+  });
+});

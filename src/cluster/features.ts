@@ -1,0 +1,129 @@
+import type { ClusterDocument, Field, SparseVector } from "./types.js";
+
+/**
+ * Cheap features of a document for clustering: no tagger, one pass of a regular expression over the text.
+ * Terms are light stems of content words; entities are runs of capitalised words (names of people, places,
+ * organisations, events), which say which event a text is about better than its topic words do.
+ */
+export interface DocumentFeatures {
+  /**
+   * Term counts per field. Entity terms are whole names ("ada quint"), the last words of longer names
+   * ("quint"), and numbers of two characters or more (years, tolls, sums).
+   */
+  fields: Record<Field, SparseVector>;
+  /** The lower-cased words of the text in order (stop words kept), for shingles. */
+  words: string[];
+}
+
+/** Words, numbers with their separators, and words with inner apostrophes, hyphens and periods (U.S.). */
+const WORD = /\p{L}[\p{L}\p{M}\p{N}]*(?:['’.\-&][\p{L}\p{N}]+)*\.?|\p{N}+(?:[.,:]\p{N}+)*/gu;
+
+/** A sentence ends at . ! ? or a line break; the next word may then be capitalised only by position. */
+const SENTENCE_END = /[.!?:\n"”]\s*$/u;
+
+/** Function words and reporting verbs: frequent everywhere, they say nothing of which story a text tells. */
+const STOPWORDS = new Set(
+  (
+    "a an the and or but if then than that this these those there here of in on at to for from by with without " +
+    "into onto over under about above below after before during since until while as is are was were be been being " +
+    "am do does did doing done have has had having will would shall should can could may might must it its " +
+    "he him his she her hers they them their theirs we us our ours you your yours i me my mine who whom whose which " +
+    "what when where why how all any both each few more most other some such no nor not only own same so too very " +
+    "just also said says say saying told tell according added one two three however still yet already new " +
+    "mr mrs ms dr per via among amid upon whether either neither because up down out off again further once " +
+    "get got like now last first next year years day days week time people monday tuesday wednesday thursday " +
+    "friday saturday sunday today yesterday tomorrow"
+  ).split(" "),
+);
+
+/** Short forms whose period does not end a sentence. */
+const ABBREVIATIONS = new Set(
+  "mr mrs ms dr st gen sen rep gov lt col capt sgt jr sr inc co corp prof rev no vs".split(" "),
+);
+
+/**
+ * A light suffix stripper so that "attacks", "attacked" and "attacking" meet; over-stemming costs little
+ * because stems are only compared with each other.
+ */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith("sses")) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us") && !w.endsWith("is")) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
+  return w;
+}
+
+function normalise(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/[’]/gu, "'")
+    .replace(/'s$|\.$/u, "");
+}
+
+function isCapitalised(raw: string): boolean {
+  const first = raw[0] as string;
+  return first !== first.toLowerCase();
+}
+
+function add(vector: SparseVector, term: string, n = 1): void {
+  vector.set(term, (vector.get(term) ?? 0) + n);
+}
+
+/** Adds the content stems of `text` to `terms` and its name runs to `entities`; returns its lower-cased words. */
+function scan(text: string, terms: SparseVector, entities: SparseVector | undefined): string[] {
+  const words: string[] = [];
+  let run: string[] = [];
+  let runStartsSentence = false;
+  let sentenceStart = true;
+  let last = 0;
+  const closeRun = () => {
+    // A lone capitalised word that opens a sentence is as likely a common word as a name.
+    if (entities && run.length > 0 && !(run.length === 1 && runStartsSentence)) {
+      add(entities, run.join(" "));
+      if (run.length > 1) add(entities, run[run.length - 1] as string);
+    }
+    run = [];
+  };
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const gap = text.slice(last, m.index);
+    last = m.index + raw.length;
+    if (/[.!?;:,()"“”\n]/u.test(gap)) closeRun();
+    if (SENTENCE_END.test(gap)) sentenceStart = true;
+    const word = normalise(raw);
+    words.push(word);
+    const stop = STOPWORDS.has(word);
+    if (isCapitalised(raw) && !(stop && run.length === 0)) {
+      if (run.length === 0) runStartsSentence = sentenceStart;
+      run.push(word);
+    } else {
+      closeRun();
+    }
+    if (!stop && word.length > 1) add(terms, stem(word));
+    // Figures and years tell apart two events of one kind (a toll, a sum, a score) as names do.
+    if (entities && word.length > 1 && /^\p{N}/u.test(word)) add(entities, word);
+    const endsSentence = raw.endsWith(".") && !ABBREVIATIONS.has(word) && !/^(?:\p{L}\.)+$/u.test(raw);
+    if (endsSentence) closeRun();
+    sentenceStart = endsSentence;
+  }
+  closeRun();
+  return words;
+}
+
+/**
+ * The features of a document: title and body terms, entity names, and its words for shingles.
+ *
+ * @example extractFeatures({ id: "a", title: "Storm hits coast", text: "Storm Ada hit the coast." })
+ */
+export function extractFeatures(doc: ClusterDocument): DocumentFeatures {
+  const title = new Map<string, number>();
+  const body = new Map<string, number>();
+  const entities = new Map<string, number>();
+  if (doc.title) scan(doc.title, title, undefined);
+  const words = scan(doc.text, body, entities);
+  return { fields: { title, body, entities }, words };
+}
