@@ -1,5 +1,5 @@
 /**
- * Builds src/annotate/mentions/lexicon.model.json from the openly licensed data in
+ * Builds src/lexicon/lexicon.model.json from the openly licensed data in
  * /work/shared/data/ner/open-train (or the folder given as the first argument).
  *
  * Only derived lists and counts are written, never sentences: place names from the gazetteers, and from
@@ -11,10 +11,10 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { nameKey } from "../src/annotate/mentions/name-key.js";
+import { nameKey } from "../src/words/name-key.js";
 
 const SOURCE = process.argv[2] ?? "/work/shared/data/ner/open-train";
-const OUT = new URL("../src/annotate/mentions/lexicon.model.json", import.meta.url);
+const OUT = new URL("../src/lexicon/lexicon.model.json", import.meta.url);
 
 /** Cities below this population are left out: smaller towns collide with common words and names far more often than they are mentioned. */
 const MIN_CITY_POPULATION = 15_000;

@@ -1,5 +1,5 @@
 /**
- * Trains the entity tagger and writes src/annotate/mentions/tagger.model.json.
+ * Trains the entity tagger and writes src/lexicon/tagger.model.json.
  *
  * Data, all openly licensed, read from ../shared/data (or --data DIR): the Broad Twitter Corpus, WNUT-17 and
  * wikigold (CC BY) in ner/open-train, fully annotated; and ECB+ (CC BY 3.0) in clustering/ecbplus-dev, news
@@ -22,16 +22,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isAllCaps } from "../src/annotate/mentions/casing.js";
-import { NAME_PARTICLES, NEVER_NAMES, PERSON_TITLES } from "../src/annotate/mentions/cues.js";
 import type { MentionInput } from "../src/annotate/mentions/input.js";
-import {
-  type CorpusCounts,
-  firstNameCount,
-  lookupPlace,
-  lowerCount,
-  useCorpusCounts,
-  wordCounts,
-} from "../src/annotate/mentions/lexicon.js";
 import { detectMentionsByRules } from "../src/annotate/mentions/rules.js";
 import { documentFeatures, LABELS } from "../src/annotate/mentions/tagger-features.js";
 import { type RuleTag, ruleTags } from "../src/annotate/mentions/tagger-tokens.js";
@@ -45,14 +36,17 @@ import {
   trainPerceptron,
   WEIGHT_SCALE,
 } from "../src/annotate/mentions/tagger-train.js";
-import { parseWeights, tagDocument } from "../src/annotate/mentions/tagger-weights.js";
+import { tagDocument } from "../src/annotate/mentions/tagger-weights.js";
 import { isGroupWord } from "../src/annotate/mentions/words.js";
 import { buildInput, spansOf } from "../src/eval/ner.js";
+import { type CorpusCounts, createLexicon, defaultLexicon } from "../src/lexicon/index.js";
+import { parseWeights } from "../src/lexicon/tagger-weights.js";
+import { NAME_PARTICLES, NEVER_NAMES, PERSON_TITLES } from "../src/words/names.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const DEFAULT_DATA = resolve(HERE, "../../shared/data");
-const MODEL = resolve(HERE, "../src/annotate/mentions/tagger.model.json");
-const LEXICON = resolve(HERE, "../src/annotate/mentions/lexicon.model.json");
+const MODEL = resolve(HERE, "../src/lexicon/tagger.model.json");
+const LEXICON = resolve(HERE, "../src/lexicon/lexicon.model.json");
 
 /** Passes over the training data: 6 and 10 score alike on the held-out sets; the later passes settle rarer features. */
 const EPOCHS = 10;
@@ -322,6 +316,7 @@ function ecbDocument(name: string, xml: string): Doc | undefined {
 const COMMON_OPENER = 20;
 
 function commonWord(w: string): boolean {
+  const { firstNameCount, lookupPlace, lowerCount, wordCounts } = defaultLexicon();
   if (lowerCount(w.toLowerCase()) < COMMON_OPENER || lookupPlace(w) || firstNameCount(w) > 0) return false;
   const c = wordCounts(w);
   const named = c ? c.person + c.organization + c.place + c.misc : 0;
@@ -375,7 +370,7 @@ function ecbLabels(
     const w = (words[i] as { text: string }).text;
     if (allowed[i] !== ANY || headline || !capitalised(w)) continue;
     if (capitalised(words[i + 1]?.text ?? "") || (!opensSentence(i) && capitalised(words[i - 1]?.text ?? ""))) continue;
-    if (isGroupWord(w)) allowed[i] = begin(["MISC"]);
+    if (isGroupWord(w, defaultLexicon())) allowed[i] = begin(["MISC"]);
     else if (opensSentence(i) && commonWord(w)) allowed[i] = O;
   }
   let named = false;
@@ -425,7 +420,7 @@ function ecbLabels(
     const sure = runs.filter(([s, e]) => {
       const w = (words[s] as { text: string }).text;
       if (headline) return false;
-      return !(e - s === 1 && opensSentence(s) && lowerCount(w.toLowerCase()) >= COMMON_WORD);
+      return !(e - s === 1 && opensSentence(s) && defaultLexicon().lowerCount(w.toLowerCase()) >= COMMON_WORD);
     });
     const chosen = ECB_EVERY_SPAN.has(mark.type)
       ? sure
@@ -439,7 +434,7 @@ function ecbLabels(
         .map((w) => w.text)
         .join(" ");
       // A people or nationality marked as a participant ("Greek", "Soviet") is an "other" name, as in CoNLL.
-      if (mark.type === "HUMAN_PART_GPE" && isGroupWord(whole)) spanTypes = ["MISC"];
+      if (mark.type === "HUMAN_PART_GPE" && isGroupWord(whole, defaultLexicon())) spanTypes = ["MISC"];
       for (let j = s; j < e; j++) allowed[j] = j === s ? begin(spanTypes) : inside(spanTypes);
       named = true;
     }
@@ -546,20 +541,25 @@ function prepare(docs: Doc[], lexiconSentences: { words: string[]; types: Tag[];
   const folds = [...new Set(docs.map((d) => d.fold))].sort((a, b) => a - b);
   for (const fold of folds) {
     // Documents outside the lexicon corpora (ECB+) see the shipped counts, as new text will.
-    if (fold < 0) useCorpusCounts();
-    else useCorpusCounts(corpusCounts(lexiconSentences.filter((s) => s.doc.fold !== fold)));
+    const lexicon =
+      fold < 0
+        ? defaultLexicon()
+        : createLexicon({ counts: corpusCounts(lexiconSentences.filter((s) => s.doc.fold !== fold)) });
     for (const doc of docs) {
       if (doc.fold !== fold) continue;
       const input = mentionInput(doc);
-      const mentions = detectMentionsByRules(input);
+      const mentions = detectMentionsByRules(input, lexicon);
       const rules = ruleTags(input.tokens, mentions);
       const ranges: [number, number][] = input.sentences.map((s) => [s.tokenStart, s.tokenEnd]);
-      const features = documentFeatures({
-        words: input.tokens.map((t) => t.text),
-        sentences: ranges,
-        rules,
-        ...newsFeatures(doc),
-      });
+      const features = documentFeatures(
+        {
+          words: input.tokens.map((t) => t.text),
+          sentences: ranges,
+          rules,
+          ...newsFeatures(doc),
+        },
+        lexicon,
+      );
       prepared.set(doc, {
         doc,
         words: input.tokens.map((t) => t.text),
@@ -569,7 +569,6 @@ function prepare(docs: Doc[], lexiconSentences: { words: string[]; types: Tag[];
       });
     }
   }
-  useCorpusCounts();
   return docs.map((d) => prepared.get(d) as Prepared);
 }
 
@@ -676,7 +675,7 @@ export function trainTagger(options: TrainTaggerOptions = {}): TrainResult {
   const json = `${JSON.stringify(model)}\n`;
 
   // Held-out scores, with the quantised weights as shipped.
-  const weights = parseWeights(serialized.weights, serialized.transitions);
+  const weights = parseWeights(serialized.weights, serialized.transitions, LABELS.length);
   const scored = prepared.filter((p) => p.doc.heldOut);
   report.push(...heldOutScores(scored, weights));
   return { json, report };

@@ -1,10 +1,10 @@
 import { extractDates } from "./annotate/dates/index.js";
-import { detectMentions, placeOfDemonym } from "./annotate/mentions/index.js";
-import { lookupPlace } from "./annotate/mentions/lexicon.js";
+import { detectMentions } from "./annotate/mentions/index.js";
 import { extractNumbers, unitKey } from "./annotate/numbers/index.js";
 import { extractQuotes } from "./annotate/quotes/index.js";
 import { tokenize } from "./annotate/tokens/index.js";
 import { type CompareOptions, compareStory } from "./compare/index.js";
+import { defaultLexicon, type Lexicon } from "./lexicon/index.js";
 import {
   type AnnotatedArticle,
   type Article,
@@ -18,21 +18,36 @@ import {
 import { buildReport } from "./report/build.js";
 import { groupQuotes, joinOrganisationPlaces, resolveEntities } from "./resolve/index.js";
 
-/** The lexicon the comparison stages draw on, from the annotators' gazetteers. */
-const LEXICON: CompareOptions = {
-  placeOfDemonym,
-  countryOf: (place) => lookupPlace(place)?.country,
-  unitKey,
-};
+/** Options for {@link analyzeStory} and {@link findStory}. */
+export interface AnalyzeOptions {
+  /**
+   * The gazetteers, corpus counts and tagger weights every stage reads; default `defaultLexicon()`, the shipped
+   * one. A server makes it once and passes the same value to every analysis.
+   */
+  lexicon?: Lexicon;
+}
+
+/** What the comparison stages draw from the lexicon (they are handed lookups, not the lexicon). */
+function compareOptions(lexicon: Lexicon): CompareOptions {
+  return {
+    placeOfDemonym: lexicon.placeOfDemonym,
+    countryOf: (place) => lexicon.lookupPlace(place)?.country,
+    unitKey,
+  };
+}
 
 /**
  * The annotate stage for one article: tokens and sentences, then mentions, numbers, dates and quotations,
  * every span pointing into the article's clean text.
  */
-export function annotateArticle(article: Article, referenceDate?: string): AnnotatedArticle {
+export function annotateArticle(
+  article: Article,
+  referenceDate?: string,
+  lexicon: Lexicon = defaultLexicon(),
+): AnnotatedArticle {
   const { text } = article;
   const { tokens, sentences } = tokenize(text);
-  const mentions = detectMentions({ text, tokens, sentences });
+  const mentions = detectMentions({ text, tokens, sentences }, lexicon);
   return {
     article,
     tokens,
@@ -50,7 +65,8 @@ export function annotateArticle(article: Article, referenceDate?: string): Annot
  *
  * @example const findings = findStory(articles); buildReport(articles, findings).facts.length
  */
-export function findStory(articles: Article[]): Findings {
+export function findStory(articles: Article[], options: AnalyzeOptions = {}): Findings {
+  const lexicon = options.lexicon ?? defaultLexicon();
   // An undated article's relative dates ("last month", "March 16") are read against the story's latest date:
   // articles of one story appear within days of each other.
   const latest = articles
@@ -58,10 +74,10 @@ export function findStory(articles: Article[]): Findings {
     .filter((d): d is string => !!d)
     .sort()
     .at(-1);
-  const annotated = joinOrganisationPlaces(articles.map((a) => annotateArticle(a, latest)));
-  const entities = resolveEntities(annotated);
+  const annotated = joinOrganisationPlaces(articles.map((a) => annotateArticle(a, latest, lexicon)));
+  const entities = resolveEntities(annotated, lexicon);
   const quotes = groupQuotes(annotated, entities);
-  const comparison = compareStory({ articles: annotated, entities, quotes }, LEXICON);
+  const comparison = compareStory({ articles: annotated, entities, quotes }, compareOptions(lexicon));
   return {
     schema: FINDINGS_SCHEMA,
     articles: annotated.map(articleFinding),
@@ -81,8 +97,8 @@ export function findStory(articles: Article[]): Findings {
  *
  * @example const report = analyzeStory(articles); report.entities[0]?.name
  */
-export function analyzeStory(articles: Article[]): StoryReport {
-  return buildReport(articles, findStory(articles));
+export function analyzeStory(articles: Article[], options: AnalyzeOptions = {}): StoryReport {
+  return buildReport(articles, findStory(articles, options));
 }
 
 function articleFinding(a: AnnotatedArticle): ArticleFinding {

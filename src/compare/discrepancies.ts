@@ -1,4 +1,3 @@
-import { parseNumberWords } from "../annotate/numbers/words.js";
 import {
   type DiscrepancyFinding,
   type DiscrepancySide,
@@ -8,6 +7,7 @@ import {
   type ResolvedStory,
   spanWords,
 } from "../model/index.js";
+import { parseNumberWords } from "../words/numbers.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";

@@ -225,23 +225,26 @@ const NUMBER_WORDS: Record<string, string> = {
  * @example provenanceOf(story, units).origin?.name
  */
 export function provenanceOf(story: ResolvedStory, units: Unit[]): ProvenanceFinding {
+  const memo = articleMemo();
   const unitsOf = new Map<string, Unit[]>();
   for (const u of units) {
     const list = unitsOf.get(u.article);
     if (list) list.push(u);
     else unitsOf.set(u.article, [u]);
   }
-  const hits = story.articles.flatMap((a) => citationHits(a, unitsOf.get(a.article.id) ?? [], story));
+  const hits = story.articles.flatMap((a) => citationHits(a, unitsOf.get(a.article.id) ?? [], story, memo));
   // A credit line in capitals ("REUTERS") names the source another article spells as a name ("Reuters").
   const spelled = new Map<string, string>();
   for (const h of hits) if (h.kind !== "credit" || !spelled.has(fold(h.name))) spelled.set(fold(h.name), h.name);
   for (const h of hits) if (h.kind === "credit") h.name = spelled.get(fold(h.name)) ?? h.name;
-  const selfArticles = new Set(story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a))).map((a) => a.article.id));
-  const shared = sharedPassages(story.articles, unitsOf);
-  const origin = originOf(story, hits, selfArticles, shared);
+  const selfArticles = new Set(
+    story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a, memo))).map((a) => a.article.id),
+  );
+  const shared = sharedPassages(story.articles, unitsOf, memo);
+  const origin = originOf(story, hits, selfArticles, shared, memo);
   const citations = citationsOf(hits, story, origin);
   const reuse = shared
-    .map((s) => directed(story, s, origin?.article, hits))
+    .map((s) => directed(story, s, origin?.article, hits, memo))
     .sort((x, y) => y.sharedFraction - x.sharedFraction || x.from.localeCompare(y.from) || x.to.localeCompare(y.to));
   return { ...(origin ? { origin } : {}), citations, reuse };
 }
@@ -282,9 +285,9 @@ function trimmedSpan(article: string, start: number, words: string): ArticleSpan
 }
 
 /** Every reference of one article to an outside source, named or generic, in text order. */
-function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory): CitationHit[] {
+function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, memo: ArticleMemo): CitationHit[] {
   const id = a.article.id;
-  const text = maskQuotes(a);
+  const text = maskQuotes(a, memo);
   const named: CitationHit[] = [];
   const generic: { kind: CitationKind; evidence: string; span: ArticleSpan; at: number }[] = [];
   for (const { sentence: s, text: original, headline } of units) {
@@ -345,7 +348,7 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory):
     for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
       generic.push({ kind: "third-party", evidence, span, at: s.start + m.index });
   }
-  named.push(...creditHits(a, story));
+  named.push(...creditHits(a, story, memo));
   const dedup = new Map<string, CitationHit>();
   for (const h of named) dedup.set(`${h.at}\u0000${h.kind}${h.kind === "credit" ? `\u0000${h.name}` : ""}`, h);
   const hits = [...dedup.values()];
@@ -414,7 +417,7 @@ const NOT_CREDIT_NAME =
  * as an organisation: a word in capitals ("AFP", "REUTERS"), a name with an outlet word, or a known
  * organisation; a person's sign-off ("JOHN SMITH" as a person) is no credit.
  */
-function creditHits(a: AnnotatedArticle, story: ResolvedStory): CitationHit[] {
+function creditHits(a: AnnotatedArticle, story: ResolvedStory, memo: ArticleMemo): CitationHit[] {
   const text = a.article.text;
   const lines: { line: string; at: number }[] = [];
   for (let at = 0; at <= text.length; ) {
@@ -441,7 +444,7 @@ function creditHits(a: AnnotatedArticle, story: ResolvedStory): CitationHit[] {
   };
   const last = lines.at(-1);
   const lastNames = last && CREDIT_LINE.exec(last.line)?.[1];
-  if (last && lastNames && !quotedMask(a)[last.at + last.line.search(/\S/u)]) credit(lastNames, last);
+  if (last && lastNames && !memo.quoted(a)[last.at + last.line.search(/\S/u)]) credit(lastNames, last);
   for (const line of lines.slice(0, DATELINE_LINES)) {
     const names = CREDIT_DATELINE.exec(line.line)?.[1];
     if (names) credit(names, line);
@@ -683,8 +686,8 @@ function sourceName(
 }
 
 /** The text with quoted words blanked out: what a speaker says is not what the article does. */
-function maskQuotes(a: AnnotatedArticle): string {
-  const mask = quotedMask(a);
+function maskQuotes(a: AnnotatedArticle, memo: ArticleMemo): string {
+  const mask = memo.quoted(a);
   const text = a.article.text;
   let out = "";
   let from = 0;
@@ -731,8 +734,8 @@ const WORD = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
  * accents, apostrophes and "ten"/"10". Capitalised words inside a sentence are names: a shared run made only of
  * a name ("the Federation of Harbour and Dock Workers") is no sign of copying.
  */
-function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
-  const quoted = quotedMask(a);
+function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
+  const quoted = memo.quoted(a);
   const kept: Word[] = [];
   let total = 0;
   for (const [sentence, u] of units.entries()) {
@@ -759,8 +762,6 @@ function wordsOf(a: AnnotatedArticle, units: Unit[]): Words {
  * on one line (a quotation the annotator left out, such as one with no speaker, is still not the outlet's text).
  */
 function quotedMask(a: AnnotatedArticle): Uint8Array {
-  const cached = masks.get(a);
-  if (cached) return cached;
   const text = a.article.text;
   const mask = new Uint8Array(text.length);
   for (const q of a.quotes) mask.fill(1, q.start, q.end);
@@ -776,11 +777,40 @@ function quotedMask(a: AnnotatedArticle): Uint8Array {
     else if (c === '"') straight = !straight;
     else if (curly > 0 || straight) mask[i] = 1;
   }
-  masks.set(a, mask);
   return mask;
 }
 
-const masks = new WeakMap<AnnotatedArticle, Uint8Array>();
+/**
+ * What one provenance run reads several times per article (its quotation mask, its word count), computed on
+ * first use. Made per `provenanceOf` call and dropped with it: nothing outlives the story it was made for.
+ */
+interface ArticleMemo {
+  quoted(a: AnnotatedArticle): Uint8Array;
+  words(a: AnnotatedArticle): number;
+}
+
+function articleMemo(): ArticleMemo {
+  const masks = new Map<AnnotatedArticle, Uint8Array>();
+  const counts = new Map<AnnotatedArticle, number>();
+  return {
+    quoted(a) {
+      let mask = masks.get(a);
+      if (!mask) {
+        mask = quotedMask(a);
+        masks.set(a, mask);
+      }
+      return mask;
+    },
+    words(a) {
+      let n = counts.get(a);
+      if (n === undefined) {
+        n = (a.article.text.match(WORD) ?? []).length;
+        counts.set(a, n);
+      }
+      return n;
+    },
+  };
+}
 
 /**
  * Shingles of consecutive kept words, keyed by their words: within one sentence (a run across a full stop joins
@@ -806,8 +836,8 @@ function shinglesOf(w: Words): Map<string, number[]> {
  * Pairs of articles that share a passage of at least `MIN_PASSAGE_WORDS` words outside quotations, and
  * `MIN_SHARED_WORDS` in all.
  */
-function sharedPassages(articles: AnnotatedArticle[], unitsOf: Map<string, Unit[]>): SharedPair[] {
-  const words = articles.map((a) => wordsOf(a, unitsOf.get(a.article.id) ?? []));
+function sharedPassages(articles: AnnotatedArticle[], unitsOf: Map<string, Unit[]>, memo: ArticleMemo): SharedPair[] {
+  const words = articles.map((a) => wordsOf(a, unitsOf.get(a.article.id) ?? [], memo));
   const shingles = words.map(shinglesOf);
   const holders = new Map<string, number[]>();
   shingles.forEach((map, i) => {
@@ -882,6 +912,7 @@ function directed(
   p: SharedPair,
   origin: string | undefined,
   hits: CitationHit[],
+  memo: ArticleMemo,
 ): ProvenanceFinding["reuse"][number] {
   const A = story.articles[p.a] as AnnotatedArticle;
   const B = story.articles[p.b] as AnnotatedArticle;
@@ -893,26 +924,15 @@ function directed(
   if (da && db && da !== db) aFirst = da < db;
   else if (origin === A.article.id || origin === B.article.id) aFirst = origin === A.article.id;
   else if (cites(B, A) !== cites(A, B)) aFirst = cites(B, A);
-  else aFirst = wordCount(A) >= wordCount(B);
+  else aFirst = memo.words(A) >= memo.words(B);
   const [from, to] = aFirst ? [A, B] : [B, A];
   const covered = new Set(p.passages.flatMap((x) => (aFirst ? x.b : x.a)));
   return {
     from: from.article.id,
     to: to.article.id,
-    sharedFraction: Math.round((covered.size / Math.max(1, wordCount(to))) * 1000) / 1000,
+    sharedFraction: Math.round((covered.size / Math.max(1, memo.words(to))) * 1000) / 1000,
     passages: p.passages.length,
   };
-}
-
-const wordCounts = new WeakMap<AnnotatedArticle, number>();
-
-function wordCount(a: AnnotatedArticle): number {
-  let n = wordCounts.get(a);
-  if (n === undefined) {
-    n = (a.article.text.match(WORD) ?? []).length;
-    wordCounts.set(a, n);
-  }
-  return n;
 }
 
 function fold(name: string): string {
@@ -940,6 +960,7 @@ function originOf(
   hits: CitationHit[],
   selfArticles: Set<string>,
   shared: SharedPair[],
+  memo: ArticleMemo,
 ): ProvenanceFinding["origin"] {
   const citers = new Map<string, Set<string>>();
   const count = new Map<string, number>();
@@ -979,7 +1000,7 @@ function originOf(
           (self ? SELF_EVIDENCE : 0) +
           (reused ? 1 : 0),
         published,
-        words: wordCount(a),
+        words: memo.words(a),
       };
     })
     .filter((c) => c.isOutlet || (!c.relays && c.evidence >= MIN_ORIGIN_EVIDENCE));

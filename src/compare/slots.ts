@@ -1,5 +1,5 @@
-import { NUMBER_WORD, parseNumberWords } from "../annotate/numbers/words.js";
 import type { Interval, NumberMention } from "../model/index.js";
+import { NUMBER_WORD, parseNumberWords } from "../words/numbers.js";
 import type { Unit } from "./units.js";
 import { contentStems } from "./words.js";
 

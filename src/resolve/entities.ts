@@ -1,6 +1,6 @@
-import { ORG_HEADS, PLACE_HEADS } from "../annotate/mentions/cues.js";
-import { lookupPlace, placeOfDemonym } from "../annotate/mentions/lexicon.js";
+import { defaultLexicon, type Lexicon } from "../lexicon/index.js";
 import type { AnnotatedArticle, Entity, EntityIndex, EntityType, LocatedMention, Mention } from "../model/index.js";
+import { ORG_HEADS, PLACE_HEADS } from "../words/names.js";
 import {
   allInitials,
   bareKey,
@@ -42,6 +42,8 @@ interface Group {
   forms: Map<string, number>;
   types: Map<EntityType, number>;
   mentions: LocatedMention[];
+  /** The type most of its mentions have (see `majorityType`), once asked for or set by a rule. */
+  majority?: EntityType;
 }
 
 /**
@@ -52,8 +54,8 @@ interface Group {
  *
  * @example resolveEntities(annotated).entities.map((e) => e.name)
  */
-export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
-  const groups = groupByKey(articles);
+export function resolveEntities(articles: AnnotatedArticle[], lexicon: Lexicon = defaultLexicon()): EntityIndex {
+  const groups = groupByKey(articles, lexicon);
   const parent = groups.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -76,7 +78,7 @@ export function resolveEntities(articles: AnnotatedArticle[]): EntityIndex {
   mergeAcronyms(groups, articles, union, find);
   mergeReorderedNames(groups, union);
   mergeAcronymPrefixes(groups, union, find);
-  mergeShortNames(groups, union, find);
+  mergeShortNames(groups, union, find, lexicon);
   mergeMiddleNames(groups, union, find);
   const claimed = mergeRoyalNames(groups, union, find);
   mergeSurnames(groups, union, find, claimed);
@@ -177,7 +179,7 @@ interface NameItem {
   owner: string | undefined;
 }
 
-function nameItems(article: AnnotatedArticle): NameItem[] {
+function nameItems(article: AnnotatedArticle, lexicon: Lexicon): NameItem[] {
   const { text } = article.article;
   const items: NameItem[] = [];
   const list = article.mentions;
@@ -203,18 +205,18 @@ function nameItems(article: AnnotatedArticle): NameItem[] {
       }
     }
     const prev = list[k - members.length];
-    const owner = type === "organization" && prev ? ownerOf(text, prev, m) : undefined;
+    const owner = type === "organization" && prev ? ownerOf(text, prev, m, lexicon) : undefined;
     items.push({ mentions: members, surface, type, forms, titleBefore, owner });
   }
   return items;
 }
 
 /** The place an organisation's name is said to belong to: "Norvania's Fisheries Ministry", "the Norvanian Navy". */
-function ownerOf(text: string, prev: Mention, m: Mention): string | undefined {
+function ownerOf(text: string, prev: Mention, m: Mention, lexicon: Lexicon): string | undefined {
   if (prev.type !== "place" && prev.type !== "other") return undefined;
   if (!/^(?:['’]s)?\s$/u.test(text.slice(prev.end, m.start))) return undefined;
   const written = displayForm(prev.text);
-  const place = placeOfDemonym(written) ?? (prev.type === "place" ? written : undefined);
+  const place = lexicon.placeOfDemonym(written) ?? (prev.type === "place" ? written : undefined);
   if (!place) return undefined;
   const folded = foldName(place);
   return countryKey(folded) ?? folded;
@@ -248,10 +250,10 @@ function bracketJoined(text: string, m: Mention, n: Mention): boolean {
   return open >= 0 && m.start - open <= MAX_BRACKET_REACH && !/[)\]\n]/.test(text.slice(open + 1, m.start));
 }
 
-function groupByKey(articles: AnnotatedArticle[]): Group[] {
+function groupByKey(articles: AnnotatedArticle[], lexicon: Lexicon): Group[] {
   const byKey = new Map<string, Group>();
   for (const a of articles) {
-    for (const item of nameItems(a)) {
+    for (const item of nameItems(a, lexicon)) {
       const { key, words, royal, regnal, title } = groupKey(item.surface, item.type, item.titleBefore);
       // A title alone ("Mr.", "Const.") names nobody.
       if (key.length === 0 || isOnlyTitles(nameWords(foldName(item.surface)))) continue;
@@ -291,16 +293,13 @@ function displayForm(surface: string): string {
     .trim();
 }
 
-const majorityTypes = new WeakMap<Group, EntityType>();
-
 function majorityType(g: Group): EntityType {
-  const known = majorityTypes.get(g);
-  if (known) return known;
+  if (g.majority) return g.majority;
   let best: EntityType = "other";
   let count = -1;
   for (const [t, n] of g.types)
     if (n > count || (n === count && t !== "other" && best === "other")) [best, count] = [t, n];
-  majorityTypes.set(g, best);
+  g.majority = best;
   return best;
 }
 
@@ -455,7 +454,7 @@ function retypeMistypedPersons(groups: Group[], texts: string[]): void {
     if (texts.some((t) => containsWord(t, first))) continue;
     push(candidates, last, g);
   }
-  for (const list of candidates.values()) if (list.length === 1) majorityTypes.set(list[0] as Group, "person");
+  for (const list of candidates.values()) if (list.length === 1) (list[0] as Group).majority = "person";
 }
 
 /** True when the text has the word as written (in lower case), not inside another word. */
@@ -537,7 +536,12 @@ function mergeAcronymPrefixes(
  * "Norvale Assembly of Nations" (an organisation of something), "Glenmorrow" and "Glenmorrow Castle" (a site,
  * unless the short name is a town or country the gazetteer knows, as "Lyon" is).
  */
-function mergeShortNames(groups: Group[], union: (a: number, b: number) => void, find: (i: number) => number): void {
+function mergeShortNames(
+  groups: Group[],
+  union: (a: number, b: number) => void,
+  find: (i: number) => number,
+  lexicon: Lexicon,
+): void {
   const byFirst = new Map<string, number[]>();
   groups.forEach((g, i) => {
     if (g.words.length >= 2 && majorityType(g) !== "person") push(byFirst, g.words[0] as string, i);
@@ -559,7 +563,7 @@ function mergeShortNames(groups: Group[], union: (a: number, b: number) => void,
       extension.length === 1 &&
       FACILITY_HEADS.has(extension[0] as string) &&
       majorityType(l) !== "person" &&
-      lookupPlace(g.words.join(" ")) === undefined;
+      lexicon.lookupPlace(g.words.join(" ")) === undefined;
     if ((ofName || site) && !ownedApart(g, l)) union(first, i);
   });
 }

@@ -1,4 +1,4 @@
-import { PERSON_TITLES } from "../annotate/mentions/cues.js";
+import { PERSON_TITLES } from "../words/names.js";
 
 /**
  * Titles and honorifics that may precede a name; they are not part of who is named. The detector's titles

@@ -1,5 +1,5 @@
 import type { DateMention } from "../../model/index.js";
-import { parseNumberWords } from "../numbers/words.js";
+import { parseNumberWords } from "../../words/numbers.js";
 import { isoDay, isoMonth, isoYear, parseIsoDay } from "./calendar.js";
 
 /**

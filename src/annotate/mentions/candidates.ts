@@ -1,6 +1,6 @@
+import type { Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Sentence, Token } from "../../model/index.js";
-import type { CaseStats, NameJudgement } from "./casing.js";
-import { casingOf, isHeadline, isTitleCaseLine, judgeName, opensClause, titleCase } from "./casing.js";
+import { nameKey } from "../../words/name-key.js";
 import {
   CALENDAR,
   NAME_PARTICLES,
@@ -10,8 +10,9 @@ import {
   PLACE_HEADS,
   PLAIN_ACRONYMS,
   SPEECH_VERBS,
-} from "./cues.js";
-import { firstNameCount, isUniversity, lookupPlace, lowerCount, nameKey } from "./lexicon.js";
+} from "../../words/names.js";
+import type { CaseStats, NameJudgement } from "./casing.js";
+import { casingOf, isHeadline, isTitleCaseLine, judgeName, opensClause, titleCase } from "./casing.js";
 import {
   bare,
   COMMON_WORD,
@@ -55,17 +56,24 @@ export interface Candidate {
   fixed?: EntityType;
 }
 
-export function findCandidates(tokens: Token[], sentence: Sentence, index: number, stats: CaseStats): Candidate[] {
+export function findCandidates(
+  tokens: Token[],
+  sentence: Sentence,
+  index: number,
+  stats: CaseStats,
+  lexicon: Lexicon,
+): Candidate[] {
+  const { firstNameCount, isUniversity, lookupPlace, lowerCount } = lexicon;
   const { tokenStart: from, tokenEnd: to } = sentence;
   const headline = isHeadline(tokens.slice(from, to));
-  const titleLine = !headline && isTitleCaseLine(tokens.slice(from, to));
+  const titleLine = !headline && isTitleCaseLine(tokens.slice(from, to), lexicon);
   const words: string[] = [];
   const judged: NameJudgement[] = [];
   const ambiguous: boolean[] = [];
   const owner: boolean[] = [];
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
-    const casing = casingOf(t, headline, opensClause(tokens, i, from), titleLine);
+    const casing = casingOf(t, headline, opensClause(tokens, i, from), titleLine, lexicon);
     let word = t.text;
     let judgement: NameJudgement = "no";
     const lw = word.toLowerCase();
@@ -86,7 +94,7 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
     const possessive = casing !== "lower" && !plain ? POSSESSIVE.exec(word) : null;
     if (possessive) word = possessive[1] as string;
     owner.push(possessive !== null);
-    if (casing === "ambiguous" && !plain) judgement = judgeName(word, stats, headline);
+    if (casing === "ambiguous" && !plain) judgement = judgeName(word, stats, headline, lexicon);
     words.push(word);
     judged.push(judgement);
     ambiguous.push(casing === "ambiguous");
@@ -228,7 +236,7 @@ export function findCandidates(tokens: Token[], sentence: Sentence, index: numbe
       while (start < runEnd - 1 && isTitlePart(at(start))) start++;
       titled = start > runStart;
     }
-    splitRun(start, runEnd, at, push, titled);
+    splitRun(start, runEnd, at, push, lexicon, titled);
   }
   return out;
 }
@@ -239,8 +247,10 @@ function splitRun(
   end: number,
   at: (i: number) => string,
   push: (first: number, end: number, titled: boolean, fixed?: EntityType) => void,
+  lexicon: Lexicon,
   titled = false,
 ): void {
+  const { firstNameCount, isUniversity, lookupPlace } = lexicon;
   const whole = [...range(start, end)].map(at).join(" ");
   const last = at(end - 1);
   const known = lookupPlace(whole) !== undefined || isUniversity(whole);
@@ -258,7 +268,7 @@ function splitRun(
         j = k;
         continue;
       }
-      if (j > start) splitRun(start, j, at, push);
+      if (j > start) splitRun(start, j, at, push, lexicon);
       // "Archbishop of Tarvik": what follows "of" is the title's see or domain, not the person holding it.
       if (k < end) push(k, end, bare(at(k)) !== "of");
       return;
@@ -266,7 +276,7 @@ function splitRun(
   }
   // "U.K. Sunak", "Chile Boric": a country's name before a single other word that no head makes one
   // name with it is a name of its own.
-  if (end - start === 2 && !known && !endsInHead(last) && isCountry(at(start))) {
+  if (end - start === 2 && !known && !endsInHead(last) && isCountry(at(start), lexicon)) {
     push(start, start + 1, false);
     push(start + 1, end, false);
     return;
@@ -276,10 +286,14 @@ function splitRun(
   // A group word that is also a first name ("Christian") before one more word is a person's name.
   const forename = end - start === 2 && firstNameCount(first) > 0;
   const groupLength =
-    end - start >= 3 && isGroupWord(`${first} ${at(start + 1)}`) ? 2 : isGroupWord(first) && !forename ? 1 : 0;
+    end - start >= 3 && isGroupWord(`${first} ${at(start + 1)}`, lexicon)
+      ? 2
+      : isGroupWord(first, lexicon) && !forename
+        ? 1
+        : 0;
   if (groupLength > 0 && !known && !(end - start > groupLength && endsInHead(last))) {
     push(start, start + groupLength, false, "other");
-    if (end - start > groupLength) splitRun(start + groupLength, end, at, push);
+    if (end - start > groupLength) splitRun(start + groupLength, end, at, push, lexicon);
     return;
   }
   push(start, end, titled);

@@ -1,6 +1,7 @@
+import type { Lexicon } from "../../lexicon/index.js";
 import type { Sentence, Token } from "../../model/index.js";
-import { CALENDAR, NEVER_NAMES, PERSON_TITLES } from "./cues.js";
-import { firstNameCount, lookupPlace, lowerCount, nameKey, wordCounts } from "./lexicon.js";
+import { nameKey } from "../../words/name-key.js";
+import { CALENDAR, NEVER_NAMES, PERSON_TITLES } from "../../words/names.js";
 
 /**
  * Whether a capital letter can be trusted. Mid-sentence capitals mark names; a capital at the start of a
@@ -76,7 +77,8 @@ const TITLE_CASE_MIN_WORDS = 4;
  * True when the sentence is a headline in title case, so a capital on a common word says nothing: most
  * content words are capitalised and some of them are common English words.
  */
-export function isTitleCaseLine(tokens: readonly Token[]): boolean {
+export function isTitleCaseLine(tokens: readonly Token[], lexicon: Lexicon): boolean {
+  const { firstNameCount, lookupPlace, lowerCount } = lexicon;
   let content = 0;
   let capitalised = 0;
   let common = 0;
@@ -95,7 +97,14 @@ export function isTitleCaseLine(tokens: readonly Token[]): boolean {
 }
 
 /** How a token's case reads, given whether its sentence is a headline and whether it opens a clause. */
-export function casingOf(token: Token, headline: boolean, opensClause: boolean, titleLine = false): Casing {
+export function casingOf(
+  token: Token,
+  headline: boolean,
+  opensClause: boolean,
+  titleLine: boolean,
+  lexicon: Lexicon,
+): Casing {
+  const { lowerCount } = lexicon;
   const w = token.text;
   if (!HAS_LETTER.test(w)) return "none";
   if (headline) return "ambiguous";
@@ -125,7 +134,11 @@ export function opensClause(tokens: readonly Token[], index: number, sentenceSta
 }
 
 /** Counts, over a whole document, where each word is written capitalised and where in lower case. */
-export function collectCaseStats(tokens: readonly Token[], sentences: readonly Sentence[]): CaseStats {
+export function collectCaseStats(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  lexicon: Lexicon,
+): CaseStats {
   const stats: CaseStats = {
     capitalised: new Map(),
     alone: new Map(),
@@ -135,7 +148,7 @@ export function collectCaseStats(tokens: readonly Token[], sentences: readonly S
   };
   for (const s of sentences) {
     const slice = tokens.slice(s.tokenStart, s.tokenEnd);
-    if (isHeadline(slice) || isTitleCaseLine(slice)) continue;
+    if (isHeadline(slice) || isTitleCaseLine(slice, lexicon)) continue;
     let run: string[] = [];
     const endRun = () => {
       if (run.length >= 2 && run.length <= 4) stats.phrases.add(nameKey(run.join(" ")));
@@ -190,7 +203,8 @@ export type NameJudgement = "yes" | "no" | "weak";
  * Judges a word whose capital says nothing, from how the document writes it elsewhere, then from the
  * lexicon, then from its shape.
  */
-export function judgeName(word: string, stats: CaseStats, headline: boolean): NameJudgement {
+export function judgeName(word: string, stats: CaseStats, headline: boolean, lexicon: Lexicon): NameJudgement {
+  const { firstNameCount, lookupPlace, lowerCount, wordCounts } = lexicon;
   const lw = word.toLowerCase();
   if (NEVER_NAMES.has(lw) || CALENDAR.has(lw) || CALENDAR.has(lw.replace(/s$/, ""))) return "no";
   if (/^(?:\p{Lu}\.)+$/u.test(word) || /^(?:al|el)-\p{L}/iu.test(word)) return "yes";

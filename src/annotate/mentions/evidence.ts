@@ -1,6 +1,6 @@
+import type { Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Sentence, Token } from "../../model/index.js";
-import type { Candidate } from "./candidates.js";
-import { isAllCaps } from "./casing.js";
+import { nameKey } from "../../words/name-key.js";
 import {
   CALENDAR,
   EVENT_MODIFIERS,
@@ -23,8 +23,9 @@ import {
   SPORT_HEADS,
   SPORT_OPENERS,
   STRONG_PLACE_PREPOSITIONS,
-} from "./cues.js";
-import { firstNameCount, isUniversity, lookupPlace, lowerCount, nameKey, wordCounts } from "./lexicon.js";
+} from "../../words/names.js";
+import type { Candidate } from "./candidates.js";
+import { isAllCaps } from "./casing.js";
 import {
   bare,
   DATE,
@@ -115,7 +116,8 @@ const DASHES = new Set(["-", "--", "—", "–"]);
 /** The most words a dateline's city or a credit line's agency has. */
 const MAX_LINE_NAME_WORDS = 3;
 
-export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[]): Evidence {
+export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentence[], lexicon: Lexicon): Evidence {
+  const { firstNameCount, isUniversity, lookupPlace, lowerCount, wordCounts } = lexicon;
   const own = zero();
   const ctx = zero();
   if (c.fixed) {
@@ -131,7 +133,7 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   const ll = bare(last);
   const sentence = sentences[c.sentence] as Sentence;
   const word = (i: number) => (i >= sentence.tokenStart && i < sentence.tokenEnd ? (tokens[i] as Token).text : "");
-  const sure = sureForm(c, tokens, sentences);
+  const sure = sureForm(c, tokens, sentences, lexicon);
   const prev = bare(word(c.first - 1));
   const prev2 = bare(word(c.first - 2));
   const prev3 = bare(word(c.first - 3));
@@ -156,7 +158,7 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   const halves = n === 1 && !place ? first.split("-") : [];
   if (halves.length === 2 && halves.every((h) => /^\p{Lu}/u.test(h)) && halves.some((h) => lookupPlace(h)))
     own.other += W.demonym;
-  if (isGroupWord(full)) own.other += W.demonym;
+  if (isGroupWord(full, lexicon)) own.other += W.demonym;
 
   const ofAt = words.findIndex((w) => w === "of" || w === "for");
   const hasOf = ofAt > 0;
@@ -278,7 +280,8 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
 }
 
 /** The form of a candidate whose type news conventions settle, if it has one (see `SureForm`). */
-export function sureForm(c: Candidate, tokens: Token[], sentences: Sentence[]): SureForm | undefined {
+export function sureForm(c: Candidate, tokens: Token[], sentences: Sentence[], lexicon: Lexicon): SureForm | undefined {
+  const { lookupPlace } = lexicon;
   const words = c.words.map(bare);
   const opener = EVENT_MODIFIERS.has(words[0] as string) && words.length >= 3 ? 1 : 0;
   if (words.length >= opener + 2 && EVENT_OPENERS.has(words[opener] as string)) return "event";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { defaultLexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
-import { detectMentions, placeOfDemonym } from "./index.js";
+import { detectMentions } from "./index.js";
 
 function detect(text: string): Mention[] {
   return detectMentions({ text, ...tokenize(text) });
@@ -205,6 +206,6 @@ describe("placeOfDemonym", () => {
     ["Santiago", undefined],
   ];
   it.each(rows)("%s -> %s", (word, place) => {
-    expect(placeOfDemonym(word)).toBe(place);
+    expect(defaultLexicon().placeOfDemonym(word)).toBe(place);
   });
 });

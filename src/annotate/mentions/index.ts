@@ -1,9 +1,9 @@
+import type { Lexicon } from "../../lexicon/index.js";
 import type { Mention } from "../../model/index.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsWithTagger } from "./tagger.js";
 
 export type { MentionInput } from "./input.js";
-export { placeOfDemonym } from "./lexicon.js";
 export { detectMentionsByRules, type RuleMention } from "./rules.js";
 export { detectMentionsWithTagger } from "./tagger.js";
 
@@ -19,6 +19,6 @@ export { detectMentionsWithTagger } from "./tagger.js";
  * const { tokens, sentences } = tokenize(text);
  * detectMentions({ text, tokens, sentences }); // [{ text: "Ali Hassan", type: "person", start: 0, end: 10 }, ...]
  */
-export function detectMentions(input: MentionInput): Mention[] {
-  return detectMentionsWithTagger(input);
+export function detectMentions(input: MentionInput, lexicon?: Lexicon): Mention[] {
+  return detectMentionsWithTagger(input, lexicon);
 }

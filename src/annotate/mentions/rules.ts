@@ -1,3 +1,4 @@
+import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
 import type { Candidate } from "./candidates.js";
 import { findCandidates } from "./candidates.js";
@@ -35,14 +36,14 @@ export interface RuleMention extends Mention {
  * const { tokens, sentences } = tokenize(text);
  * detectMentionsByRules({ text, tokens, sentences }); // [{ text: "Ali Hassan", type: "person", start: 0, end: 10, ... }]
  */
-export function detectMentionsByRules(input: MentionInput): RuleMention[] {
+export function detectMentionsByRules(input: MentionInput, lexicon: Lexicon = defaultLexicon()): RuleMention[] {
   const { text, tokens, sentences } = input;
-  const stats = collectCaseStats(tokens, sentences);
+  const stats = collectCaseStats(tokens, sentences, lexicon);
   const candidates: Candidate[] = [];
   sentences.forEach((sentence, index) => {
-    for (const c of findCandidates(tokens, sentence, index, stats)) candidates.push(c);
+    for (const c of findCandidates(tokens, sentence, index, stats, lexicon)) candidates.push(c);
   });
-  const evidence = candidates.map((c) => scoreCandidate(c, tokens, sentences));
+  const evidence = candidates.map((c) => scoreCandidate(c, tokens, sentences, lexicon));
   const { types, totals } = resolveInDocument(candidates, evidence, tokens);
   const mentions: RuleMention[] = [];
   candidates.forEach((c, i) => {

@@ -1,4 +1,4 @@
-import { isAllCaps, isHeadline, isTitleCaseLine, titleCase } from "./casing.js";
+import type { Lexicon } from "../../lexicon/index.js";
 import {
   CALENDAR,
   MISC_HEADS,
@@ -15,8 +15,8 @@ import {
   PLACE_PREPOSITIONS,
   SPEECH_VERBS,
   STRONG_PLACE_PREPOSITIONS,
-} from "./cues.js";
-import { firstNameCount, isUniversity, lookupPlace, lowerCount, wordCounts } from "./lexicon.js";
+} from "../../words/names.js";
+import { isAllCaps, isHeadline, isTitleCaseLine, titleCase } from "./casing.js";
 import type { RuleTag } from "./tagger-tokens.js";
 import { isGroupWord } from "./words.js";
 
@@ -96,8 +96,8 @@ function bucket(n: number): string {
 const MIN_CORPUS_COUNT = 2;
 
 /** What the corpora say a capitalised word was part of: the leading type and how often it was seen. */
-function corpusType(word: string): string {
-  const c = wordCounts(word);
+function corpusType(word: string, lexicon: Lexicon): string {
+  const c = lexicon.wordCounts(word);
   if (!c) return "none";
   const named = c.person + c.organization + c.place + c.misc;
   const total = named + c.none;
@@ -130,9 +130,10 @@ const step = (x: number) => EVIDENCE_STEPS.find((s) => x >= s) ?? -1;
  * document, how the document writes it elsewhere, and what the rule detector made of it and how sure it was.
  * The tagger's weights are keyed by these strings, so a change here needs a retrained model.
  *
- * @example documentFeatures({ words: ["Ali", "said"], sentences: [[0, 2]], rules: [{ tag: "B-PER" }, { tag: "O" }] })[0]
+ * @example documentFeatures({ words: ["Ali", "said"], sentences: [[0, 2]], rules: [{ tag: "B-PER" }, { tag: "O" }] }, lexicon)[0]
  */
-export function documentFeatures(doc: TaggerDocument): string[][] {
+export function documentFeatures(doc: TaggerDocument, lexicon: Lexicon): string[][] {
+  const { firstNameCount, lowerCount } = lexicon;
   const words = doc.words.map(plainWord);
   const lower = words.map((w) => w.toLowerCase());
   const casing = words.map(casingClass);
@@ -142,7 +143,7 @@ export function documentFeatures(doc: TaggerDocument): string[][] {
   const headline: string[] = words.map(() => "");
   for (const [from, to] of doc.sentences) {
     const slice = words.slice(from, to).map((text) => ({ text, start: 0, end: 0 }));
-    const kind = isHeadline(slice) ? "H" : isTitleCaseLine(slice) ? "T" : "";
+    const kind = isHeadline(slice) ? "H" : isTitleCaseLine(slice, lexicon) ? "T" : "";
     for (let i = from; i < to; i++) {
       headline[i] = kind;
       position[i] = i === from ? "s" : OPENERS.has(words[i - 1] as string) ? "o" : "m";
@@ -159,7 +160,7 @@ export function documentFeatures(doc: TaggerDocument): string[][] {
     if (c === "L") lowerInDoc.set(key, (lowerInDoc.get(key) ?? 0) + 1);
     else if ((c === "C" || c === "CM") && position[i] === "m") capitalInDoc.set(key, (capitalInDoc.get(key) ?? 0) + 1);
   }
-  const gazetteer = gazetteerTags(words, doc.sentences);
+  const gazetteer = gazetteerTags(words, doc.sentences, lexicon);
   const cues = runCues(lower, casing, doc.sentences);
   // The cues around the other occurrences of each word: what the rest of the document says about a name.
   const cuesOfWord = new Map<string, Map<string, number>>();
@@ -209,10 +210,10 @@ export function documentFeatures(doc: TaggerDocument): string[][] {
       const form = c === "A" ? titleCase(w) : w;
       f.push(`lc=${bucket(lowerCount(lw))}|${cp}`);
       if (named) {
-        f.push(`ct=${corpusType(form)}|${pos}${h}`);
+        f.push(`ct=${corpusType(form, lexicon)}|${pos}${h}`);
         const fn = firstNameCount(form);
         if (fn > 0) f.push(`fn=${bucket(fn)}`);
-        if (isGroupWord(form)) f.push("group");
+        if (isGroupWord(form, lexicon)) f.push("group");
         f.push(`doc=${bucket(lowerInDoc.get(lw) ?? 0)}|${bucket(capitalInDoc.get(lw) ?? 0)}|${pos}${h}`);
       }
       const gz = gazetteer[i];
@@ -415,7 +416,12 @@ function runCues(
  * BIO tags of the longest gazetteer names over each sentence ("B-country", "I-city", "B-univ"), looked up
  * from capitalised words only; undefined where no name covers the word.
  */
-function gazetteerTags(words: readonly string[], sentences: TaggerDocument["sentences"]): (string | undefined)[] {
+function gazetteerTags(
+  words: readonly string[],
+  sentences: TaggerDocument["sentences"],
+  lexicon: Lexicon,
+): (string | undefined)[] {
+  const { isUniversity, lookupPlace } = lexicon;
   const tags: (string | undefined)[] = words.map(() => undefined);
   for (const [from, to] of sentences) {
     for (let i = from; i < to; i++) {

@@ -1,59 +1,15 @@
+import type { TaggerWeights } from "../../lexicon/tagger-weights.js";
 import type { EntityType } from "../../model/index.js";
-import { documentFeatures, LABELS, type Label, type TaggerDocument } from "./tagger-features.js";
+import { LABELS, type Label, type TaggerDocument } from "./tagger-features.js";
 import { CONLL_OF, type RuleTag } from "./tagger-tokens.js";
 import { L, viterbi } from "./viterbi.js";
-
-/** The weights as the tagger reads them: a row of L integers per feature, and the transition table. */
-export interface TaggerWeights {
-  /** Feature -> index of its row in `rows` (row r holds `rows[r * L] .. rows[r * L + L - 1]`). */
-  index: Map<string, number>;
-  rows: Int32Array;
-  /** (L + 1) x L: the score of a label after each label, and (last row) at the start of a sentence. */
-  transitions: Float64Array;
-}
-
-/** Reads weights in the text form `serializeWeights` writes. */
-export function parseWeights(text: string, transitions: string): TaggerWeights {
-  const index = new Map<string, number>();
-  let lines = 0;
-  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
-  const rows = new Int32Array((lines + 1) * L);
-  let row = 0;
-  let at = 0;
-  while (at < text.length) {
-    const tab = text.indexOf("\t", at);
-    let end = text.indexOf("\n", tab);
-    if (end < 0) end = text.length;
-    index.set(text.slice(at, tab), row);
-    let label = 0;
-    let value = 0;
-    let sign = 1;
-    for (let k = tab + 1; k <= end; k++) {
-      const ch = k < end ? text.charCodeAt(k) : 44;
-      if (ch === 44) {
-        rows[row * L + label] = sign * value;
-        label++;
-        value = 0;
-        sign = 1;
-      } else if (ch === 45) sign = -1;
-      else value = value * 10 + (ch - 48);
-    }
-    row++;
-    at = end + 1;
-  }
-  return { index, rows, transitions: Float64Array.from(transitions.split(","), Number) };
-}
 
 /**
  * The best label of every word of a document: each sentence decoded on its own (Viterbi), the words scored
  * by the features `documentFeatures` gives them; then one name, one type within the document (see
  * `agreeInDocument`), and the rules' type where their context evidence is strong (see `keepStrongContext`).
  */
-export function tagDocument(
-  doc: TaggerDocument,
-  weights: TaggerWeights,
-  features: string[][] = documentFeatures(doc),
-): string[] {
+export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, features: string[][]): string[] {
   const total =
     doc.sentences.length === 0 ? 0 : (doc.sentences[doc.sentences.length - 1] as readonly [number, number])[1];
   const emission = new Float64Array(total * L);

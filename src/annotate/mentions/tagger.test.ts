@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { defaultLexicon } from "../../lexicon/index.js";
+import { parseWeights } from "../../lexicon/tagger-weights.js";
 import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
-import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, taggerWeights, withRoyalTitles } from "./tagger.js";
+import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, withRoyalTitles } from "./tagger.js";
 import { documentFeatures, LABELS, plainWord, wordShape } from "./tagger-features.js";
 import { ruleTags, taggerTokens } from "./tagger-tokens.js";
 import {
@@ -15,7 +17,7 @@ import {
   trainPerceptron,
   WEIGHT_SCALE,
 } from "./tagger-train.js";
-import { parseWeights, tagDocument } from "./tagger-weights.js";
+import { tagDocument } from "./tagger-weights.js";
 import { L, START, viterbi } from "./viterbi.js";
 
 const label = (name: string) => LABELS.indexOf(name as (typeof LABELS)[number]);
@@ -132,7 +134,7 @@ describe("serializeWeights and parseWeights", () => {
   const written = serializeWeights(names, { weights, transitions });
 
   it("keeps weights to one decimal and leaves out features whose weights are all small", () => {
-    const read = parseWeights(written.weights, written.transitions);
+    const read = parseWeights(written.weights, written.transitions, L);
     expect(written.kept).toBe(2);
     expect(read.index.has("tiny")).toBe(false);
     const row = read.index.get("w=Alpha") as number;
@@ -181,6 +183,7 @@ describe("ruleTags", () => {
 });
 
 describe("documentFeatures", () => {
+  const lexicon = defaultLexicon();
   const doc = {
     words: ["Officials", "in", "Gdansk", "and", "Riga", "said", "Velmar", "Group", "'s", "shares", "fell", "."],
     sentences: [[0, 12]] as [number, number][],
@@ -188,34 +191,34 @@ describe("documentFeatures", () => {
   };
 
   it("describes the word, its shape, its neighbours and the rules' tag", () => {
-    const f = documentFeatures(doc)[2] as string[];
+    const f = documentFeatures(doc, lexicon)[2] as string[];
     expect(f).toEqual(
       expect.arrayContaining(["w=Gdansk", "l=gdansk", "sh=Xx", "l-1=in", "l+1=and", "r=B-LOC", "cue=in-1"]),
     );
   });
 
   it("keeps short function words as their own shape, so 'of' and 'and' differ", () => {
-    const f = documentFeatures(doc)[4] as string[];
+    const f = documentFeatures(doc, lexicon)[4] as string[];
     expect(f).toContain("sh-1=and|Xx");
     expect(f).not.toContain("sh-1=x|Xx");
   });
 
   it("adds news copies of the rule features only when asked", () => {
-    expect((documentFeatures(doc)[2] as string[]).some((x) => x.startsWith("N:"))).toBe(false);
-    const news = documentFeatures({ ...doc, newsCopies: "rules" })[2] as string[];
+    expect((documentFeatures(doc, lexicon)[2] as string[]).some((x) => x.startsWith("N:"))).toBe(false);
+    const news = documentFeatures({ ...doc, newsCopies: "rules" }, lexicon)[2] as string[];
     expect(news).toContain("N:r=B-LOC");
     expect(news).not.toContain("N:w=Gdansk");
   });
 
   it("gives every word of a name the cues around the whole name", () => {
-    const features = documentFeatures(doc);
+    const features = documentFeatures(doc, lexicon);
     expect(features[6]).toContain("cue=orgafter+1");
     expect(features[7]).toContain("cue=orgafter+1");
     expect(features[2]).not.toContain("cue=orgafter+1");
   });
 
   it("is a pure function of the document", () => {
-    expect(documentFeatures(doc)).toEqual(documentFeatures(doc));
+    expect(documentFeatures(doc, lexicon)).toEqual(documentFeatures(doc, lexicon));
   });
 });
 
@@ -240,7 +243,7 @@ describe("wordShape and plainWord", () => {
 
 describe("the shipped tagger", () => {
   it("loads weights for every label", () => {
-    const w = taggerWeights();
+    const w = defaultLexicon().taggerWeights();
     expect(w.index.size).toBeGreaterThan(10_000);
     expect(w.transitions).toHaveLength((L + 1) * L);
     expect(w.rows.length).toBeGreaterThanOrEqual(w.index.size * L);
@@ -273,14 +276,13 @@ describe("the shipped tagger", () => {
   });
 
   it("tags the words of a document it is given directly", () => {
-    const labels = tagDocument(
-      {
-        words: ["Ali", "Hassan", "said", "so", "."],
-        sentences: [[0, 5]],
-        rules: ["B-PER", "I-PER", "O", "O", "O"].map((tag) => ({ tag })),
-      },
-      taggerWeights(),
-    );
+    const doc = {
+      words: ["Ali", "Hassan", "said", "so", "."],
+      sentences: [[0, 5]] as [number, number][],
+      rules: ["B-PER", "I-PER", "O", "O", "O"].map((tag) => ({ tag })),
+    };
+    const lexicon = defaultLexicon();
+    const labels = tagDocument(doc, lexicon.taggerWeights(), documentFeatures(doc, lexicon));
     expect(labels).toEqual(["B-PER", "I-PER", "O", "O", "O"]);
   });
 });
@@ -315,6 +317,7 @@ describe("settleByRules", () => {
       [mention(text, "Ilsa", "organization"), mention(text, "Velmar", "place")],
       [rule(text, "Storm Ilsa", "other", { sure: "event" }), rule(text, "Velmar", "place")],
       text,
+      defaultLexicon(),
     );
     expect(spans(out, text)).toEqual(["Storm Ilsa/other", "Velmar/place"]);
   });
@@ -326,6 +329,7 @@ describe("settleByRules", () => {
       [mention(text, "Norbury", "place"), mention(text, "Polyclinic", "other")],
       [rule(text, "Norbury Polyclinic", "organization", headed)],
       text,
+      defaultLexicon(),
     );
     expect(spans(cut, text)).toEqual(["Norbury Polyclinic/organization"]);
     // The tagger found the name's front only: the head did not stand alone, its reading stays.
@@ -333,6 +337,7 @@ describe("settleByRules", () => {
       [mention(text, "Norbury", "place")],
       [rule(text, "Norbury Polyclinic", "organization", headed)],
       text,
+      defaultLexicon(),
     );
     expect(spans(front, text)).toEqual(["Norbury/place"]);
   });
@@ -340,33 +345,35 @@ describe("settleByRules", () => {
   it("splits a country off the word after it where the rules did", () => {
     const text = "US Trump aides met.";
     const rules = [rule(text, "US", "place"), rule(text, "Trump", "person")];
-    expect(spans(settleByRules([mention(text, "US Trump", "organization")], rules, text), text)).toEqual([
-      "US/place",
-      "Trump/person",
-    ]);
+    expect(
+      spans(settleByRules([mention(text, "US Trump", "organization")], rules, text, defaultLexicon()), text),
+    ).toEqual(["US/place", "Trump/person"]);
     const bank = "US Bank aides met.";
     const bankRules = [rule(bank, "US", "place"), rule(bank, "Bank", "organization")];
-    expect(spans(settleByRules([mention(bank, "US Bank", "organization")], bankRules, bank), bank)).toEqual([
-      "US Bank/organization",
-    ]);
+    expect(
+      spans(settleByRules([mention(bank, "US Bank", "organization")], bankRules, bank, defaultLexicon()), bank),
+    ).toEqual(["US Bank/organization"]);
   });
 });
 
 describe("oneTypePerPerson", () => {
   const m = (text: string, type: Mention["type"]): Mention => ({ start: 0, end: text.length, text, type });
   it("makes a full name a person when its surname alone is one, and leaves headed names and places", () => {
-    const out = oneTypePerPerson([
-      m("Raj Patel", "organization"),
-      m("Patel", "person"),
-      m("Patel Holdings", "organization"),
-      m("Chile Patel", "organization"),
-      m("Velmar", "place"),
-    ]);
+    const out = oneTypePerPerson(
+      [
+        m("Raj Patel", "organization"),
+        m("Patel", "person"),
+        m("Patel Holdings", "organization"),
+        m("Chile Patel", "organization"),
+        m("Velmar", "place"),
+      ],
+      defaultLexicon(),
+    );
     expect(out.map((x) => x.type)).toEqual(["person", "person", "organization", "organization", "place"]);
   });
 
   it("makes a lone surname the person whose full name is one", () => {
-    const out = oneTypePerPerson([m("Anna Brekke", "person"), m("Brekke", "organization")]);
+    const out = oneTypePerPerson([m("Anna Brekke", "person"), m("Brekke", "organization")], defaultLexicon());
     expect(out.map((x) => x.type)).toEqual(["person", "person"]);
   });
 });

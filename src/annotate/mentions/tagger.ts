@@ -1,15 +1,14 @@
+import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
+import { nameKey } from "../../words/name-key.js";
+import { SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps } from "./casing.js";
-import { SPEECH_VERBS } from "./cues.js";
 import type { MentionInput } from "./input.js";
-import { firstNameCount, lookupPlace, nameKey } from "./lexicon.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
-import model from "./tagger.model.json" with { type: "json" };
+import { documentFeatures, type TaggerDocument } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
-import { parseWeights, type TaggerWeights, tagDocument } from "./tagger-weights.js";
+import { tagDocument } from "./tagger-weights.js";
 import { endsInHead, isCountry } from "./words.js";
-
-let loaded: TaggerWeights | undefined;
 
 /**
  * Evidence from a name's own words (log-odds-like units of the rule detector) at which its type is settled:
@@ -18,34 +17,18 @@ let loaded: TaggerWeights | undefined;
 const SURE_OWN_SCORE = 3;
 
 /**
- * Parses the shipped weights ("feature\tw0,w1,..." lines, empty for zero) on first use, so importing the
- * module costs nothing until a document is tagged.
- */
-export function taggerWeights(): TaggerWeights {
-  if (!loaded) loaded = parseWeights(model.weights, model.transitions);
-  return loaded;
-}
-
-/**
  * Finds names with the trained tagger, which reads the rule detector's output among its features.
  *
  * @example
  * const { tokens, sentences } = tokenize(text);
  * detectMentionsWithTagger({ text, tokens, sentences }); // [{ text: "Ali Hassan", type: "person", ... }]
  */
-export function detectMentionsWithTagger(input: MentionInput): Mention[] {
+export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon = defaultLexicon()): Mention[] {
   const { tokens, sentences } = taggerTokens(input);
-  const ruleMentions = detectMentionsByRules(input);
+  const ruleMentions = detectMentionsByRules(input, lexicon);
   const rules = ruleTags(tokens, ruleMentions);
-  const labels = tagDocument(
-    {
-      words: tokens.map((t) => t.text),
-      sentences,
-      rules,
-      newsCopies: "rules",
-    },
-    taggerWeights(),
-  );
+  const doc: TaggerDocument = { words: tokens.map((t) => t.text), sentences, rules, newsCopies: "rules" };
+  const labels = tagDocument(doc, lexicon.taggerWeights(), documentFeatures(doc, lexicon));
   const mentions: Mention[] = [];
   let open: Mention | undefined;
   labels.forEach((label, i) => {
@@ -71,11 +54,11 @@ export function detectMentionsWithTagger(input: MentionInput): Mention[] {
     const type = sure.get(`${m.start}:${m.end}`);
     if (type) m.type = type;
   }
-  const settled = settleByRules(mentions, ruleMentions, input.text);
+  const settled = settleByRules(mentions, ruleMentions, input.text, lexicon);
   for (const m of settled) m.text = input.text.slice(m.start, m.end);
-  const opening = openingCommonWords(settled, ruleMentions, input);
+  const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
-  return oneTypePerPerson(withRoyalTitles(kept, input.text));
+  return oneTypePerPerson(withRoyalTitles(kept, input.text), lexicon);
 }
 
 /** Titles that are part of a monarch's or royal's name ("Queen Maren II", "Prince Olaf"), unlike "President". */
@@ -106,7 +89,9 @@ function openingCommonWords(
   mentions: readonly Mention[],
   rules: readonly RuleMention[],
   input: MentionInput,
+  lexicon: Lexicon,
 ): Set<Mention> {
+  const { firstNameCount, lookupPlace } = lexicon;
   const out = new Set<Mention>();
   const starts = new Map<number, number>();
   for (const s of input.sentences)
@@ -128,7 +113,8 @@ function openingCommonWords(
  * its surname alone is one elsewhere ("Patel said"), and a lone surname is the person whose full name is one.
  * Mentions must have their text set; their types are changed in place.
  */
-export function oneTypePerPerson(mentions: Mention[]): Mention[] {
+export function oneTypePerPerson(mentions: Mention[], lexicon: Lexicon): Mention[] {
+  const { lookupPlace } = lexicon;
   const words = (m: Mention) => m.text.split(/\s+/);
   const people = new Set<string>();
   for (const m of mentions) {
@@ -142,7 +128,8 @@ export function oneTypePerPerson(mentions: Mention[]): Mention[] {
     const last = w[w.length - 1] as string;
     if (!/^\p{Lu}\p{Ll}/u.test(last) || endsInHead(last) || !people.has(nameKey(last))) continue;
     // The surname has to be a person's on its own or at the end of a full name, not a name that merely ends in it.
-    if (w.length > 1 && w.slice(0, -1).some((x) => !/^\p{Lu}/u.test(x) || isCountry(x) || lookupPlace(x))) continue;
+    if (w.length > 1 && w.slice(0, -1).some((x) => !/^\p{Lu}/u.test(x) || isCountry(x, lexicon) || lookupPlace(x)))
+      continue;
     m.type = "person";
   }
   return mentions;
@@ -154,7 +141,12 @@ export function oneTypePerPerson(mentions: Mention[]): Mention[] {
  * place head that the tagger cut so that the head stands alone ("Norbury" + "Polyclinic"); and a country
  * the rules split off the name after it ("US" + "Trump"), which the tagger joined into one.
  */
-export function settleByRules(mentions: Mention[], rules: readonly RuleMention[], text: string): Mention[] {
+export function settleByRules(
+  mentions: Mention[],
+  rules: readonly RuleMention[],
+  text: string,
+  lexicon: Lexicon,
+): Mention[] {
   const replaced = new Set<Mention>();
   const added: Mention[] = [];
   const inside = (m: Mention, r: Mention) => m.start >= r.start && m.end <= r.end;
@@ -176,7 +168,7 @@ export function settleByRules(mentions: Mention[], rules: readonly RuleMention[]
   // "US Trump": the rules put a country's name and the single word after it apart.
   rules.forEach((r, i) => {
     const next = rules[i + 1];
-    if (!next || r.type !== "place" || !isCountry(text.slice(r.start, r.end))) return;
+    if (!next || r.type !== "place" || !isCountry(text.slice(r.start, r.end), lexicon)) return;
     if (!/^\s+$/.test(text.slice(r.end, next.start)) || next.sure) return;
     const joined = mentions.find((m) => !replaced.has(m) && m.start === r.start && m.end === next.end);
     if (!joined || endsInHead(lastWord(text, joined))) return;

@@ -1,3 +1,4 @@
+import type { Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Sentence, Token } from "../../model/index.js";
 import {
   EVENT_OPENERS,
@@ -10,8 +11,7 @@ import {
   PLACE_OPENERS,
   SPORT_OPENERS,
   TITLE_MODIFIERS,
-} from "./cues.js";
-import { lookupPlace, placeOfDemonym } from "./lexicon.js";
+} from "../../words/names.js";
 
 /** Evidence for each type of name, in log-odds-like units. */
 export type Scores = Record<EntityType, number>;
@@ -45,7 +45,8 @@ export const MAX_KNOWN_NAME_WORDS = 4;
 export const COMMON_WORD = 3;
 
 /** True when the word on its own names a people, a faith or a nationality ("Kurds", "Swede", "Chileans"). */
-export function isGroupWord(raw: string): boolean {
+export function isGroupWord(raw: string, lexicon: Lexicon): boolean {
+  const { placeOfDemonym } = lexicon;
   const word = raw.replace(/’/g, "'");
   if (placeOfDemonym(word) || GROUP_NOUNS.has(word.toLowerCase())) return true;
   return /s$/.test(word) && placeOfDemonym(word.slice(0, -1)) !== undefined;
@@ -56,7 +57,8 @@ export function* range(a: number, b: number): Generator<number> {
 }
 
 export const isTitle = (w: string) => PERSON_TITLES.has(bare(w));
-export const isCountry = (w: string) => lookupPlace(w)?.kind === "country" || PLACE_ACRONYMS.has(w.toLowerCase());
+export const isCountry = (w: string, lexicon: Lexicon) =>
+  lexicon.lookupPlace(w)?.kind === "country" || PLACE_ACRONYMS.has(w.toLowerCase());
 export const isTitlePart = (w: string) => isTitle(w) || TITLE_MODIFIERS.has(bare(w));
 export const endsInHead = (w: string) => ORG_HEADS.has(bare(w)) || PLACE_HEADS.has(bare(w)) || MISC_HEADS.has(bare(w));
 

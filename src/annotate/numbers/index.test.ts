@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Hedge, NumberMention } from "../../model/index.js";
+import { parseNumberWords } from "../../words/numbers.js";
 import { APPROXIMATE_SPREAD, extractNumbers, unitKey, VAGUE_AMOUNTS } from "./index.js";
-import { parseNumberWords } from "./words.js";
 
 const INF = Number.POSITIVE_INFINITY;
 

@@ -1,4 +1,5 @@
 import type { NumberMention } from "../../model/index.js";
+import { NUMBER_WORD, parseNumberWords, SCALES } from "../../words/numbers.js";
 import { MONTH_ANY, WEEKDAY_FULL } from "../dates/calendar.js";
 import { looksPlural, readsAsYear } from "../dates/year.js";
 import {
@@ -14,7 +15,6 @@ import {
   type VagueAmount,
 } from "./hedges.js";
 import { findUnit, isFunctionWord } from "./unit.js";
-import { NUMBER_WORD, parseNumberWords, SCALES } from "./words.js";
 
 export {
   APPROXIMATE_SPREAD,

@@ -1,5 +1,5 @@
+import { NUMBER_WORD } from "../../words/numbers.js";
 import { looksPlural } from "../dates/year.js";
-import { NUMBER_WORD } from "./words.js";
 
 /**
  * How many words after a number are searched for the noun it counts ("10 senior Shi'ite militia commanders").

@@ -1,4 +1,8 @@
-const SMALL: Record<string, number> = {
+/**
+ * Number words and their reader, shared by annotate (figures, dates) and compare (slots, discrepancies); see
+ * names.ts for why shared word lists live in src/words/.
+ */
+const SMALL: Readonly<Record<string, number>> = {
   one: 1,
   two: 2,
   three: 3,
@@ -20,7 +24,7 @@ const SMALL: Record<string, number> = {
   nineteen: 19,
 };
 
-const TENS: Record<string, number> = {
+const TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
   forty: 40,
@@ -32,7 +36,7 @@ const TENS: Record<string, number> = {
 };
 
 /** Words that multiply what came before them. */
-export const SCALES: Record<string, number> = {
+export const SCALES: Readonly<Record<string, number>> = {
   dozen: 12,
   hundred: 100,
   thousand: 1_000,

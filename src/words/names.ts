@@ -1,9 +1,14 @@
 /**
  * Hand-written word lists: general English and general news usage, nothing about any one story.
  * Words are compared in lower case unless a list says otherwise.
+ *
+ * They live in src/words/, beside the model and below every stage, because several stages read them (titles and
+ * name heads serve annotate and resolve, number words annotate and compare): a later stage reads the same
+ * lists the annotator used without importing the annotator. Only fixed code lives here; the gazetteers and
+ * corpus counts, which are data and can be swapped (training), are the `Lexicon` of src/lexicon/.
  */
 
-const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
+const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s+/));
 
 /** Titles and ranks that stand before a person's name ("President", "Gen.", "Sheikh"). Periods removed. */
 export const PERSON_TITLES = set(`
