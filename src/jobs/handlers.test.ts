@@ -123,9 +123,10 @@ describe("job handlers", () => {
     const stories = await store.stories({ order: "biggest", limit: 10 });
     expect(stories.map((s) => s.articleCount)).toEqual([3, 1]);
     const ferry = stories[0]?.id as number;
-    // Batch one touched the ferry story once; batch two the orchard story and the ferry story again.
-    expect(queue.analyses.filter((s) => s === ferry)).toHaveLength(2);
-    expect(queue.analyses).toHaveLength(3);
+    // Batch one touched the ferry story once; batch two the orchard story and the ferry story again; with
+    // nothing left to place, both waiting stories are asked for once more.
+    expect(queue.analyses.filter((s) => s === ferry)).toHaveLength(3);
+    expect(queue.analyses).toHaveLength(5);
     await store.close();
   });
 

@@ -18,6 +18,9 @@ export const JOB_BATCH = 64;
  */
 export const CLUSTER_BATCHES_PER_JOB = 16;
 
+/** Waiting stories a cluster job with nothing left to place asks an analysis for, lowest ids first. */
+const PENDING_SWEEP = 256;
+
 /** What the handlers queue: the queue itself (pg-boss) or, in tests, a record of what was asked. */
 export interface JobQueue {
   /** Asks for the unplaced articles to be clustered; at most one such job waits at a time. */
@@ -166,10 +169,15 @@ export async function clusterJob(
       return unplaced.length;
     });
     result.placed += placed;
-    if (placed === 0) return result;
+    if (placed === 0) break;
   }
   result.more = (await store.unplacedArticles(1)).length > 0;
   if (result.more) await queue.cluster();
+  else {
+    // Every story still waiting has an analysis asked for (the queue keeps one waiting per story): a job
+    // lost with the database gone at the wrong moment is asked for again here.
+    for (const storyId of await store.pendingStories(PENDING_SWEEP)) await queue.analyse(storyId, store);
+  }
   return result;
 }
 
