@@ -29,8 +29,9 @@ const ALLOWED: Record<string, readonly string[] | "anything"> = {
   cli: "anything",
   server: "anything",
   store: "anything",
-  // The running system: reads, clusters, stores and analyses, so it wires ingest, cluster, store and pipeline.
+  // The running system: the newsroom's ingest and the workers' jobs wire stages to the store, as the shells do.
   newsroom: "anything",
+  jobs: "anything",
   eval: "anything",
 };
 
@@ -91,7 +92,7 @@ describe("imports between the parts of src/", () => {
       probe("compare", 'import { defaultLexicon } from "../lexicon/index.js";'),
       probe("model", 'import { NUMBER_WORD } from "../words/numbers.js";'),
       probe("brief", 'import { analyzeStory } from "../pipeline.js";'),
-      probe("jobs", 'import { analyzeStory } from "../pipeline.js";'),
+      probe("unlisted", 'import { analyzeStory } from "../pipeline.js";'),
     ];
     for (const { file, source } of cases) {
       expect(forbiddenImports(file, source), source).toHaveLength(1);

@@ -8,6 +8,7 @@ import { STORE_HELP } from "./store-help.js";
 const OPTIONS = {
   ...DB_OPTION,
   "no-analyze": { type: "boolean" },
+  queue: { type: "boolean" },
   json: { type: "boolean" },
   "max-article-bytes": { type: "string" },
 } as const;
@@ -45,6 +46,7 @@ export async function ingest(args: string[], io: CliIo): Promise<number> {
   const named = (source: string, message: string) =>
     io.stderr(`${printable(`triangulate: skipped ${source}: ${message}`)}\n`);
   for (const p of problems) named(p.source, p.message);
+  if (values.queue) return queueSources(values.db, inputs, problems.length, io);
   const store = await openFor(values.db, "create");
   const bar = io.interactive ? progressLine(io, inputs.length) : undefined;
   let input = 0;
@@ -77,6 +79,49 @@ export async function ingest(args: string[], io: CliIo): Promise<number> {
     return EXIT.failed;
   }
   return EXIT.ok;
+}
+
+/** `ingest --queue`: one ingest job per source in the PostgreSQL store's queue, for the workers. */
+async function queueSources(db: string | undefined, inputs: string[], problems: number, io: CliIo): Promise<number> {
+  const [{ storeLocation }, { isPostgresUrl, redactUrl }] = await Promise.all([
+    import("../store/index.js"),
+    import("../store/postgres/index.js"),
+  ]);
+  const url = storeLocation(db);
+  if (!isPostgresUrl(url)) {
+    throw new TriangulateError(
+      "BAD_ARGUMENT",
+      "expected a postgres:// URL in --db or TRIANGULATE_DB with --queue: the SQLite store ingests in this process, without --queue",
+    );
+  }
+  if (inputs.includes("-")) {
+    throw new TriangulateError(
+      "BAD_ARGUMENT",
+      'expected files or URLs with --queue, found "-": a worker cannot read this standard input',
+    );
+  }
+  // The store first: it makes the tables, so that workers started later find them.
+  const store = await openFor(url, "create");
+  await store.close();
+  const [{ openQueue, submitSources }, { resolve }] = await Promise.all([
+    import("../jobs/queue.js"),
+    import("node:path"),
+  ]);
+  const boss = await openQueue(url);
+  let queued: number;
+  try {
+    // Workers may run elsewhere: a file is named by its absolute path, which they must see too.
+    queued = await submitSources(
+      boss,
+      inputs.map((i) => (/^https?:\/\//i.test(i) ? i : resolve(i))),
+    );
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  io.stdout(
+    `queued ${queued} ingest ${queued === 1 ? "job" : "jobs"} in ${redactUrl(url)}${problems ? `, ${problems} sources skipped` : ""}\n`,
+  );
+  return queued > 0 ? EXIT.ok : EXIT.failed;
 }
 
 /** The run in one line: read, new, copies, already stored, skipped by reason, stories, seconds. */

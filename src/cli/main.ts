@@ -28,6 +28,7 @@ Usage
   triangulate story ID [--db PATH] [--json | --html FILE]
   triangulate search QUERY [--db PATH] [--outlet NAME] [--since DATE] [--until DATE] [--json]
   triangulate serve [--db PATH] [--port 8080] [--host 127.0.0.1]
+  triangulate worker --db postgres://... [--concurrency N]
   triangulate eval ner FILE.conll [--out PRED.conll]
   triangulate eval quotes DIR
   triangulate eval paraphrase MSRP.txt
@@ -43,6 +44,8 @@ Commands
             copies are linked to what they copy, and the stories that changed are analysed again.
   stories   List the stored stories; story ID shows one as analyze does; search finds articles by words.
   serve     Serve the stored stories: a JSON API and pages for a browser ("triangulate help serve").
+  worker    Take ingest, cluster and analyse jobs from the queue of a PostgreSQL store (--db or
+            TRIANGULATE_DB): run any number of workers on any number of machines.
   eval      Measure the annotators on public data sets (see "triangulate help eval").
 
 Options of analyze ("triangulate help analyze" lists what the report holds)
@@ -161,7 +164,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case "ingest":
       case "stories":
       case "story":
-      case "search": {
+      case "search":
+      case "worker": {
         const { storeCommand } = await import("./store-commands.js");
         return await storeCommand(command, rest, io);
       }

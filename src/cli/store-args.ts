@@ -19,10 +19,13 @@ export function parseCommand<O extends Options>(
   }
 }
 
-/** The store at `--db` (default ./triangulate.db); readers never create one. */
+/**
+ * The store at `--db`, else at `TRIANGULATE_DB`, else ./triangulate.db: a file path (SQLite) or a
+ * `postgres://` URL; readers never create one.
+ */
 export async function openFor(db: string | undefined, mode: "create" | "existing"): Promise<Store> {
-  const { DEFAULT_DB_PATH, openStore } = await import("../store/index.js");
-  return openStore(db ?? DEFAULT_DB_PATH, { mode });
+  const { openStore, storeLocation } = await import("../store/index.js");
+  return openStore(storeLocation(db), { mode });
 }
 
 /** A whole number above zero from an option, or a usage error naming the option. */

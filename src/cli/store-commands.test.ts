@@ -173,10 +173,13 @@ describe("store commands", () => {
     expect((await run(["help", command])).out).toBe(help.out);
   });
 
-  it("refuses a PostgreSQL URL for now, saying why", async () => {
-    const result = await run(["stories", "--db", "postgres://localhost/news"]);
-    expect(result.code).toBe(2);
-    expect(result.err).toMatch(/PostgreSQL store is not built yet/);
+  it("names a PostgreSQL store it cannot reach in one line, without its password", async () => {
+    const result = await run(["stories", "--db", "postgres://news:secret@127.0.0.1:1/news"]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(
+      /^triangulate: postgres:\/\/news:\*\*\*@127\.0\.0\.1:1\/news: cannot be reached as a PostgreSQL store/,
+    );
+    expect(result.err).not.toMatch(/secret|\n.+/);
   });
 
   it("a text file in the store's place is named, not a crash", async () => {

@@ -1,6 +1,7 @@
-/** Help for the commands that work on the store: `ingest`, `stories`, `story`, `search`. */
+/** Help for the commands that work on the store: `ingest`, `stories`, `story`, `search`, `worker`. */
 
-const DB = `  --db PATH     the store: a SQLite file, made on first ingest; default ./triangulate.db`;
+const DB = `  --db PATH     the store: a SQLite file, made on first ingest, or a postgres:// URL; default
+                TRIANGULATE_DB, else ./triangulate.db`;
 
 const EXIT_CODES = `Exit codes
   0   done (items that could not be read were named on standard error and skipped)
@@ -10,7 +11,25 @@ const EXIT_CODES = `Exit codes
   70  internal error: a bug in triangulate; the message and its trace are on standard error`;
 
 export const STORE_HELP: Record<string, string> = {
-  ingest: `triangulate ingest SOURCES... [--db PATH] [--no-analyze] [--json] [--max-article-bytes N]
+  worker: `triangulate worker [--db postgres://...] [--concurrency N] [--job-timeout S] [--verbose]
+
+Takes jobs from the queue in a PostgreSQL store until stopped with Ctrl-C or SIGTERM, then finishes the
+jobs in hand. "triangulate ingest SOURCES... --queue --db postgres://..." queues one ingest job per
+source; a worker reads it and stores its new articles, a cluster job places them in stories (one at a
+time across all workers, under a lock in the database), and each story that changed is analysed once
+its articles stop arriving (an analysis waits 2 s, and articles that join meanwhile ride on it).
+Run any number of workers on any number of machines: the database is the only shared state. A worker
+that is killed loses nothing: its jobs go to another worker once they time out. While the database is
+unreachable workers wait and go on when it is back.
+
+  --db URL            the store's postgres:// URL; default TRIANGULATE_DB
+  --concurrency N     ingest and analyse jobs run at once in this process; default 2
+  --job-timeout S     seconds after which a job whose worker went silent is run again; default 300
+  --verbose           one line per job done on standard error
+
+${EXIT_CODES}
+`,
+  ingest: `triangulate ingest SOURCES... [--db PATH] [--no-analyze] [--queue] [--json] [--max-article-bytes N]
 
 Reads articles into the store and keeps the stories they form up to date. SOURCES are everything
 "analyze" reads: text files, web pages (.html, .html.gz), RSS and Atom feeds, JSON Lines, WARC crawls,
@@ -32,6 +51,8 @@ the time taken.
 
 ${DB}
   --no-analyze  store and cluster only; the changed stories wait and the next ingest analyses them
+  --queue       with a postgres:// store: queue one ingest job per source for "triangulate worker"
+                processes and return at once
   --json        print the closing counts as JSON
   --max-article-bytes N   skip an article with more than N bytes of text
 

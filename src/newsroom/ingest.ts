@@ -177,6 +177,8 @@ async function storeBatch(
   options: IngestOptions,
   now: () => Date,
 ): Promise<Outcome[]> {
+  // Workers may place articles in the same store (PostgreSQL): one placing transaction at a time.
+  await tx.lockClustering();
   const assigner = options.assigner(tx.storyIndex());
   const outcomes: Outcome[] = [];
   for (const item of items) {

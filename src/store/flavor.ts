@@ -25,6 +25,11 @@ export interface SqlFlavor {
   list(values: readonly string[]): RawBuilder<{ value: string }>;
   /** The same for a list of row ids. */
   idList(values: readonly number[]): RawBuilder<{ value: number }>;
+  /**
+   * Inside a transaction, takes the one lock that serialises clustering across processes until the
+   * transaction ends (SQLite: every write transaction already excludes the others, so nothing).
+   */
+  lockClustering(db: Kysely<unknown>): Promise<void>;
   /** Counts by key as one bound parameter: a row source with columns `key` and `value`. */
   counts(entries: ReadonlyMap<string, number>): RawBuilder<{ key: string; value: number }>;
   /** Creates the full-text index over articles' titles and texts (migration step). */
@@ -49,6 +54,13 @@ export interface TextFilter {
   limit: number;
 }
 
+/**
+ * The advisory lock key of clustering in PostgreSQL: one lock for the store's whole index, since every
+ * placement changes its shared counts (documents, document frequencies). Any fixed 64-bit number not used by
+ * another application on the same database does; this one spells "TRIANGUL" in ASCII.
+ */
+export const CLUSTER_LOCK = "6075999392111220044";
+
 /** Words of a snippet on each side of the matched ones. */
 const SNIPPET_WORDS = 16;
 
@@ -60,6 +72,7 @@ export const sqliteFlavor: SqlFlavor = {
   blobType: "blob",
   list: (values) => sql<{ value: string }>`(select value from json_each(${JSON.stringify(values)}))`,
   idList: (values) => sql<{ value: number }>`(select value from json_each(${JSON.stringify(values)}))`,
+  async lockClustering() {},
   counts: (entries) =>
     sql<{
       key: string;
@@ -85,6 +98,59 @@ export const sqliteFlavor: SqlFlavor = {
         and (${filter.until ?? null} is null or a.published <= ${filter.until ?? null})
       order by rank, a.id
       limit ${filter.limit}`.execute(db);
+    return result.rows;
+  },
+};
+
+/**
+ * PostgreSQL: a generated `tsvector` column over title (weight A) and text (weight B) with a GIN index. The
+ * `simple` configuration neither stems nor drops stop words, as FTS5's unicode61 tokenizer does, so that a
+ * query finds the same articles in both stores.
+ */
+export const postgresFlavor: SqlFlavor = {
+  name: "postgres",
+  serialType: "bigserial",
+  keyType: "bigint",
+  blobType: "bytea",
+  list: (values) => sql<{ value: string }>`(select unnest(${[...values]}::text[]) as value)`,
+  idList: (values) => sql<{ value: number }>`(select unnest(${[...values]}::bigint[]) as value)`,
+  counts: (entries) =>
+    sql<{
+      key: string;
+      value: number;
+    }>`(select key, value::bigint as value from jsonb_each_text(${JSON.stringify(Object.fromEntries(entries))}::jsonb))`,
+  async lockClustering(db) {
+    await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK}::bigint)`.execute(db);
+  },
+  async createTextIndex(db) {
+    await sql`alter table articles add column search tsvector generated always as (
+      setweight(to_tsvector('simple', coalesce(title, '')), 'A') || setweight(to_tsvector('simple', text), 'B')
+    ) stored`.execute(db);
+    await sql`create index articles_search on articles using gin (search)`.execute(db);
+  },
+  async indexText() {
+    // The search column is generated from the row itself.
+  },
+  async matchText(db, terms, filter) {
+    const query = sql.join(
+      terms.map((t) => sql`phraseto_tsquery('simple', ${t})`),
+      sql` && `,
+    );
+    // Snippets only for the rows kept: ts_headline reads the whole text.
+    const result = await sql<{ id: number; rank: number; snippet: string }>`
+      select m.id as id, m.rank as rank,
+             ts_headline('simple', a.text, m.q, ${`StartSel=«, StopSel=», MinWords=${SNIPPET_WORDS}, MaxWords=${2 * SNIPPET_WORDS}, ShortWord=0, MaxFragments=2, FragmentDelimiter=…`}) as snippet
+      from (
+        select a.id, -ts_rank_cd(a.search, q) as rank, q
+        from articles a, (select ${query} as q) as query
+        where a.search @@ q
+          and (${filter.outlet ?? null}::text is null or lower(a.outlet) = lower(${filter.outlet ?? null}::text))
+          and (${filter.since ?? null}::text is null or a.published >= ${filter.since ?? null}::text collate "C")
+          and (${filter.until ?? null}::text is null or a.published <= ${filter.until ?? null}::text collate "C")
+        order by rank, a.id
+        limit ${filter.limit}
+      ) m join articles a on a.id = m.id
+      order by m.rank, m.id`.execute(db);
     return result.rows;
   },
 };

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { CompiledQuery, type Kysely, type Selectable } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
 import { type Article, type StoryReport, TriangulateError } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
@@ -173,6 +173,34 @@ export class SqlStore implements Store {
   async article(id: number): Promise<StoredArticle | undefined> {
     const row = await this.db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
     return row && row.story_id !== null ? storedArticle(row) : undefined;
+  }
+
+  async lockClustering(): Promise<void> {
+    if (!this.inTransaction) throw new Error("expected a transaction to lock clustering in, found none");
+    await this.flavor.lockClustering(this.db as Kysely<unknown>);
+    // Every placement counts one more document: an unchanged count means nobody else placed any since.
+    const row = await this.db
+      .selectFrom("cluster_meta")
+      .select("documents")
+      .where("id", "=", 1)
+      .executeTakeFirstOrThrow();
+    if (this.cache.meta && this.cache.meta.documents !== row.documents) this.cache.clear();
+  }
+
+  async executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> {
+    const result = await this.db.executeQuery(CompiledQuery.raw(text, values));
+    return { rows: [...result.rows] };
+  }
+
+  async unplacedArticles(limit: number): Promise<{ id: number; article: Article }[]> {
+    const rows = await this.db
+      .selectFrom("articles")
+      .selectAll()
+      .where("story_id", "is", null)
+      .orderBy("id")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ id: row.id, article: storedArticle(row).article }));
   }
 
   async storyArticles(storyId: number): Promise<StoredArticle[]> {

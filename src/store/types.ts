@@ -24,6 +24,19 @@ export interface Store {
   placeArticle(articleId: number, placement: Placement): Promise<void>;
   /** The clusterer's state, kept in this store's tables. */
   storyIndex(): StoryIndex;
+  /**
+   * Inside a transaction: waits until no other transaction (of any process) is placing articles, and holds
+   * that right until this one ends, so that the clusterer's state changes one placement at a time. What the
+   * index had kept in memory is dropped when another process has placed articles since.
+   */
+  lockClustering(): Promise<void>;
+  /**
+   * Runs a statement written elsewhere (the job queue's) on this store's connection, inside its transaction
+   * when it is in one, so that a job is queued if and only if the rows it is about are committed.
+   */
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Added articles not yet in a story, oldest first (by id), at most `limit`. */
+  unplacedArticles(limit: number): Promise<{ id: number; article: Article }[]>;
 
   /** The stored article with this id, if any. */
   article(id: number): Promise<StoredArticle | undefined>;

@@ -3,16 +3,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { clusteringContract } from "../clustering.contract.js";
 import { storeContract } from "../store.contract.js";
 import { openSqliteStore } from "./index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "triangulate-store-"));
 let n = 0;
 
-storeContract("sqlite", async () => {
+const fixture = async () => {
   const path = join(dir, `contract-${n++}.db`);
   return { store: await openSqliteStore(path), reopen: () => openSqliteStore(path, { mode: "existing" }) };
-});
+};
+storeContract("sqlite", fixture);
+clusteringContract("sqlite", fixture);
 
 describe("sqlite store", () => {
   it("is one file in WAL mode that passes the integrity check", async () => {

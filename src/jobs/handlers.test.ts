@@ -1,0 +1,146 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { OnlineClusterer } from "../cluster/clusterer.js";
+import type { StoryIndex } from "../cluster/types.js";
+import type { IngestItem } from "../ingest/index.js";
+import type { Article, StoryReport } from "../model/index.js";
+import { openSqliteStore } from "../store/sqlite/index.js";
+import type { Store } from "../store/types.js";
+import { analyseJob, clusterJob, ingestJob, type JobQueue } from "./handlers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "triangulate-jobs-"));
+let n = 0;
+const fresh = () => openSqliteStore(join(dir, `jobs-${n++}.db`));
+const assigner = (index: StoryIndex) => new OnlineClusterer(index);
+
+/** Invented reports: three of a ferry grounding in the same words and names, one of an orchard hailstorm. */
+const TEXTS = [
+  [
+    "ferry-a",
+    "The Vell estuary ferry Marisol ran aground near Ostrelo on Tuesday, and coastguard boats took 40 passengers ashore, the Ostrelo harbour office said.",
+  ],
+  [
+    "ferry-b",
+    "Coastguard crews lifted 40 passengers off the Marisol after the Vell estuary ferry grounded near Ostrelo; harbour master Ilse Varga said nobody was hurt.",
+  ],
+  [
+    "orchard-a",
+    "Hail destroyed much of the apple harvest in the Tarnow valley on Tuesday, growers' cooperative Kellen Fruit said, putting 300 seasonal jobs at risk.",
+  ],
+  [
+    "ferry-c",
+    "Ilse Varga, Ostrelo's harbour master, said the Marisol would be towed off the Vell estuary sandbank near Ostrelo once divers had checked its hull.",
+  ],
+] as const;
+
+function article(id: string, text: string): Article {
+  return {
+    id,
+    source: `${id}.txt`,
+    outlet: `Outlet ${id}`,
+    title: text.split(/[,;]/)[0] ?? text,
+    published: "2026-03-10",
+    text,
+    removedBoilerplate: [],
+    diagnostics: [],
+  };
+}
+
+async function* items(list: IngestItem[]): AsyncGenerator<IngestItem> {
+  yield* list;
+}
+
+const stream = (): IngestItem[] => [
+  ...TEXTS.map(([id, text]): IngestItem => ({ kind: "article", article: article(id, text) })),
+  { kind: "problem", problem: { source: "broken.html", code: "NOT_ARTICLE", message: "not an article" } },
+];
+
+/** A queue that records what it was asked for. */
+function recorder(): JobQueue & { clusters: number; analyses: number[] } {
+  const q = {
+    clusters: 0,
+    analyses: [] as number[],
+    async cluster() {
+      q.clusters++;
+    },
+    async analyse(story: number, _tx: Store) {
+      q.analyses.push(story);
+    },
+  };
+  return q;
+}
+
+/** A report naming the articles it was given, for the store to keep; its findings are empty. */
+function fakeReport(articles: Article[]): StoryReport {
+  return {
+    schema: "triangulate.story/1",
+    story: { id: "s", title: articles.map((a) => a.id).join(" "), articleCount: articles.length },
+    articles: [],
+    entities: [],
+    quotes: [],
+    facts: [],
+    discrepancies: [],
+    certainty: [],
+    provenance: { citations: [], reuse: [] },
+    timeline: [],
+    relations: [],
+    brief: [],
+  };
+}
+
+describe("job handlers", () => {
+  it("an ingest job stores each article once, unplaced, names the problems and asks for clustering", async () => {
+    const store = await fresh();
+    const queue = recorder();
+    const first = await ingestJob(store, items(stream()), queue);
+    expect(first).toMatchObject({ read: 5, added: 4, alreadyStored: 0 });
+    expect(first.problems.map((p) => p.code)).toEqual(["NOT_ARTICLE"]);
+    const again = await ingestJob(store, items(stream()), queue);
+    expect(again).toMatchObject({ added: 0, alreadyStored: 4 });
+    expect(queue.clusters).toBe(2);
+    expect((await store.unplacedArticles(10)).map((u) => u.article.id)).toEqual([
+      "ferry-a",
+      "ferry-b",
+      "orchard-a",
+      "ferry-c",
+    ]);
+    expect((await store.counts()).stories).toBe(0);
+    await store.close();
+  });
+
+  it("a cluster job places what waits as the in-process ingest would, and asks once per changed story", async () => {
+    const store = await fresh();
+    const queue = recorder();
+    await ingestJob(store, items(stream()), queue);
+    const result = await clusterJob(store, assigner, queue, { batchSize: 2, batches: 1 });
+    expect(result).toMatchObject({ placed: 2, more: true });
+    expect(queue.clusters).toBe(2);
+    const rest = await clusterJob(store, assigner, queue, { batchSize: 2 });
+    expect(rest).toMatchObject({ placed: 2, more: false });
+    expect(await store.unplacedArticles(10)).toEqual([]);
+    const stories = await store.stories({ order: "biggest", limit: 10 });
+    expect(stories.map((s) => s.articleCount)).toEqual([3, 1]);
+    const ferry = stories[0]?.id as number;
+    // Batch one touched the ferry story once; batch two the orchard story and the ferry story again; with
+    // nothing left to place, both waiting stories are asked for once more.
+    expect(queue.analyses.filter((s) => s === ferry)).toHaveLength(3);
+    expect(queue.analyses).toHaveLength(5);
+    await store.close();
+  });
+
+  it("an analyse job stores a current report of the story's voices; an unknown story is gone", async () => {
+    const store = await fresh();
+    const queue = recorder();
+    await ingestJob(store, items(stream()), queue);
+    await clusterJob(store, assigner, queue);
+    const ferry = (await store.stories({ order: "biggest", limit: 1 }))[0]?.id as number;
+    expect(await analyseJob(store, ferry, fakeReport)).toBe("current");
+    expect((await store.report(ferry))?.report.story.title).toBe("ferry-a ferry-b ferry-c");
+    expect((await store.story(ferry))?.reportVersion).toBe(3);
+    expect(await store.pendingStories(10)).not.toContain(ferry);
+    expect(await analyseJob(store, 999, fakeReport)).toBe("gone");
+    await store.close();
+  });
+});

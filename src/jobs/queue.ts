@@ -1,0 +1,177 @@
+import type PgBoss from "pg-boss";
+import type { Store } from "../store/types.js";
+import type { JobQueue } from "./handlers.js";
+
+/** The queues, in pg-boss's own schema of the store's database. */
+export const QUEUES = {
+  ingest: "triangulate-ingest",
+  cluster: "triangulate-cluster",
+  analyse: "triangulate-analyse",
+} as const;
+
+/**
+ * Seconds a story's analysis waits after it is asked for: articles of one story arrive together (a wire
+ * report and its rewrites within minutes), and every article that joins meanwhile rides on the one waiting
+ * job instead of queuing another. Two seconds keeps reports fresh while folding a burst into one analysis.
+ */
+export const ANALYSE_DELAY_S = 2;
+
+/**
+ * Seconds a job may run before the queue takes it for lost (its worker killed) and hands it to another
+ * worker. The longest job is one story's analysis or one source's reading; five minutes leaves room for a
+ * very large story on a loaded machine. Lower it (`--job-timeout`) to recover from crashes sooner.
+ */
+export const JOB_TIMEOUT_S = 300;
+
+/** Retries of a failed job: a database that went away for a while, a worker stopped mid-job. */
+export const JOB_RETRIES = 10;
+
+/**
+ * Retries of an ingest job, which also steps aside (fails, to be retried) when an earlier source waits for a
+ * worker: enough for minutes of stepping aside, one second apart.
+ */
+export const INGEST_RETRIES = 300;
+
+/** How often a read source looks whether the sources submitted before it are stored. */
+const TURN_POLL_MS = 50;
+
+/**
+ * How long a read source waits for an earlier one that no worker is running (queued, or waiting for a retry
+ * after its worker died) before it steps aside and frees its worker for that earlier source.
+ */
+const TURN_PATIENCE_MS = 1000;
+
+/** Seconds before the first retry; each next one waits longer (pg-boss's backoff). */
+export const RETRY_DELAY_S = 1;
+
+/** Connections of the queue's pool: its polls and sends are small, short queries. */
+const QUEUE_POOL_SIZE = 4;
+
+/** Options of {@link openQueue}. */
+export interface QueueOptions {
+  /**
+   * See {@link JOB_TIMEOUT_S}. Given, the queues are set to it (a worker's `--job-timeout`); absent, queues
+   * that exist keep theirs and new ones take the default (a submitter leaves the workers' setting alone).
+   */
+  jobTimeoutS?: number;
+  /** See {@link ANALYSE_DELAY_S}. */
+  analyseDelayS?: number;
+  /** Told of the queue's errors (the database gone for a moment); the queue carries on. */
+  onError?: (err: Error) => void;
+}
+
+/**
+ * The job queue in the store's PostgreSQL database (pg-boss, in its own schema `pgboss`): started, with the
+ * three queues made when missing. The caller stops it.
+ *
+ * @example const boss = await openQueue(url); await submitSources(boss, ["feeds/"]); await boss.stop();
+ */
+export async function openQueue(url: string, options: QueueOptions = {}): Promise<PgBoss> {
+  const [{ default: PgBossClass }, { newPool }] = await Promise.all([
+    import("pg-boss"),
+    import("../store/postgres/index.js"),
+  ]);
+  const timeout = options.jobTimeoutS ?? JOB_TIMEOUT_S;
+  // The queue's own small pool, made as the store's is, so that a lost connection fails its query instead of
+  // ending the process.
+  const pool = await newPool(url, QUEUE_POOL_SIZE);
+  const boss = new PgBossClass({
+    db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values) },
+    // The check for jobs of killed workers runs this often; it costs one small query.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(timeout / 2))),
+    monitorStateIntervalSeconds: 60,
+  });
+  boss.on("error", (err: Error) => options.onError?.(err));
+  boss.on("stopped", () => {
+    pool.end().catch(() => {});
+  });
+  try {
+    await boss.start();
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const common = {
+    retryLimit: JOB_RETRIES,
+    retryDelay: RETRY_DELAY_S,
+    retryBackoff: true,
+    expireInSeconds: timeout,
+  };
+  // stately: one job per key waits and one runs; a job asked for while one waits is the same job.
+  const update = options.jobTimeoutS !== undefined;
+  await ensureQueue(boss, update, {
+    name: QUEUES.ingest,
+    policy: "standard",
+    ...common,
+    retryLimit: INGEST_RETRIES,
+    retryBackoff: false,
+  });
+  await ensureQueue(boss, update, { name: QUEUES.cluster, policy: "stately", ...common });
+  await ensureQueue(boss, update, { name: QUEUES.analyse, policy: "stately", ...common });
+  return boss;
+}
+
+/** Makes the queue, or brings its retry and expiry settings to these; two workers starting together make it once. */
+async function ensureQueue(boss: PgBoss, update: boolean, queue: PgBoss.Queue): Promise<void> {
+  const { policy: _policy, ...settings } = queue;
+  if (await boss.getQueue(queue.name)) {
+    if (update) await boss.updateQueue(queue.name, settings);
+    return;
+  }
+  try {
+    await boss.createQueue(queue.name, queue);
+  } catch (err) {
+    // Made meanwhile by another process, maybe with other settings.
+    if (!(await boss.getQueue(queue.name))) throw err;
+    if (update) await boss.updateQueue(queue.name, settings);
+  }
+}
+
+/** The queue as the job handlers use it. */
+export function jobQueue(boss: PgBoss, analyseDelayS = ANALYSE_DELAY_S): JobQueue {
+  return {
+    async cluster() {
+      await boss.send(QUEUES.cluster, {}, { singletonKey: "all" });
+    },
+    async analyse(storyId: number, tx: Store) {
+      await boss.send(
+        QUEUES.analyse,
+        { story: storyId },
+        { singletonKey: String(storyId), startAfter: analyseDelayS, db: { executeSql: (t, v) => tx.executeSql(t, v) } },
+      );
+    },
+  };
+}
+
+/**
+ * Resolves when every ingest job submitted before `jobId` is done (completed, or failed for good), so that
+ * sources are stored in the order they were submitted whatever worker read them. Throws when an earlier
+ * source has waited for a worker longer than `TURN_PATIENCE_MS`: this job's worker should run that one.
+ */
+export async function waitForTurn(store: Store, jobId: string): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await store.executeSql(
+      `select count(*) filter (where j.state in ('created', 'retry'))::int as idle, count(*)::int as open
+       from pgboss.job j
+       where j.name = $1 and j.state in ('created', 'retry', 'active')
+         and j.created_on < (select created_on from pgboss.job where name = $1 and id = $2)`,
+      [QUEUES.ingest, jobId],
+    );
+    const { idle, open } = rows[0] as { idle: number; open: number };
+    if (open === 0) return;
+    if (idle > 0 && Date.now() - started > TURN_PATIENCE_MS) {
+      throw new Error("an earlier source waits for a worker: this one steps aside for it");
+    }
+    await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS));
+  }
+}
+
+/** Queues one ingest job per source (a file or URL): workers read them in parallel. Returns the jobs queued. */
+export async function submitSources(boss: PgBoss, sources: readonly string[]): Promise<number> {
+  let queued = 0;
+  for (const source of sources) {
+    if (await boss.send(QUEUES.ingest, { source })) queued++;
+  }
+  return queued;
+}

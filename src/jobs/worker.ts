@@ -1,0 +1,154 @@
+import type PgBoss from "pg-boss";
+import type { StoryIndex } from "../cluster/types.js";
+import type { IngestItem } from "../ingest/index.js";
+import type { Article, StoryReport } from "../model/index.js";
+import { TriangulateError } from "../model/index.js";
+import type { Assigner } from "../newsroom/ingest.js";
+import { analyseJob, clusterJob, ingestJob, type JobQueue } from "./handlers.js";
+import { jobQueue, openQueue, QUEUES, type QueueOptions, waitForTurn } from "./queue.js";
+
+/**
+ * Seconds between a worker's looks for new jobs when the queue is quiet. One second keeps the latency of a
+ * submitted source low while the polls of many workers stay a few small queries a second.
+ */
+export const POLL_INTERVAL_S = 1;
+
+/** Options of {@link startWorker}, every default documented. */
+export interface WorkerOptions extends QueueOptions {
+  /** The store's PostgreSQL URL (the queue lives in the same database). */
+  url: string;
+  /** Ingest and analyse jobs run at once in this process; default 2. Clustering runs one batch at a time. */
+  concurrency?: number;
+  /** The clusterer over one transaction's view of the index; default the online clusterer. */
+  assigner?: (index: StoryIndex) => Assigner;
+  /** Analyses one story's articles; default the pipeline's `analyzeStory`. */
+  analyzeStory?: (articles: Article[]) => StoryReport;
+  /** Reads one source into articles; default `readArticles`. */
+  read?: (source: string) => AsyncIterable<IngestItem>;
+  /** Told of each job done or failed, one line each. */
+  onJob?: (line: string) => void;
+}
+
+/** A running worker. */
+export interface Worker {
+  /** Finishes the jobs in hand, then stops taking jobs and closes its connections. */
+  stop(): Promise<void>;
+  /** Jobs done so far by queue. */
+  readonly done: Record<keyof typeof QUEUES, number>;
+}
+
+/**
+ * Starts a worker: it takes ingest, cluster and analyse jobs from the queue in the store's PostgreSQL
+ * database until stopped. Any number of workers on any number of machines share one store; a worker killed
+ * mid-job loses nothing: its job is handed to another worker once it expires.
+ *
+ * @example const worker = await startWorker({ url: "postgres://news@db/triangulate", concurrency: 4 });
+ */
+export async function startWorker(options: WorkerOptions): Promise<Worker> {
+  if (!/^postgres(?:ql)?:\/\//i.test(options.url)) {
+    throw new TriangulateError(
+      "BAD_ARGUMENT",
+      `expected a postgres:// URL for the worker's --db, found "${options.url}": the embedded SQLite store needs no worker, \`triangulate ingest\` does all its work`,
+    );
+  }
+  const concurrency = options.concurrency ?? 2;
+  const { openPostgresStore } = await import("../store/postgres/index.js");
+  // A connection per running job, and one for the cluster job and reads beside them.
+  const store = await openPostgresStore(options.url, { poolSize: 2 * concurrency + 2 });
+  let boss: PgBoss;
+  try {
+    boss = await openQueue(options.url, options);
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  // pg-boss 10 marks a job done or failed without awaiting it: with the database gone, that rejection is
+  // unhandled. The job stays active and is run again once it expires; the worker waits for the database.
+  const lostDatabase = (reason: unknown) => {
+    if (!isConnectionError(reason)) throw reason;
+    options.onError?.(reason as Error);
+  };
+  process.on("unhandledRejection", lostDatabase);
+  const assigner = options.assigner ?? (await defaultAssigner());
+  const analyze = options.analyzeStory ?? (await import("../pipeline.js")).analyzeStory;
+  const read = options.read ?? (await defaultReader());
+  const queue: JobQueue = jobQueue(boss, options.analyseDelayS);
+  const done = { ingest: 0, cluster: 0, analyse: 0 };
+  const tell = options.onJob ?? (() => {});
+
+  const handle =
+    <T>(name: keyof typeof QUEUES, run: (data: T, id: string) => Promise<string>) =>
+    async (jobs: PgBoss.Job<T>[]) => {
+      for (const job of jobs) {
+        try {
+          const what = await run(job.data, job.id);
+          done[name]++;
+          tell(`${name} ${what}`);
+        } catch (err) {
+          tell(`${name} failed, to be retried: ${(err as Error).message.split("\n")[0]}`);
+          throw err;
+        }
+      }
+    };
+  const work = { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 };
+  for (let i = 0; i < concurrency; i++) {
+    await boss.work(
+      QUEUES.ingest,
+      work,
+      handle<{ source: string }>("ingest", async ({ source }, id) => {
+        const r = await ingestJob(store, read(source), queue, { waitTurn: () => waitForTurn(store, id) });
+        for (const p of r.problems) tell(`skipped ${p.source}: ${p.message}`);
+        return `${source}: read ${r.read}, new ${r.added}, already stored ${r.alreadyStored}`;
+      }),
+    );
+    await boss.work(
+      QUEUES.analyse,
+      work,
+      handle<{ story: number }>("analyse", async ({ story }) => {
+        return `story ${story}: ${await analyseJob(store, story, analyze)}`;
+      }),
+    );
+  }
+  await boss.work(
+    QUEUES.cluster,
+    work,
+    handle<Record<string, never>>("cluster", async () => {
+      const r = await clusterJob(store, assigner, queue);
+      return `placed ${r.placed} (${r.storiesNew} new stories)${r.more ? ", more to come" : ""}`;
+    }),
+  );
+  return {
+    done,
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
+      await store.close();
+      process.off("unhandledRejection", lostDatabase);
+    },
+  };
+}
+
+/**
+ * Whether an error says the database cannot be reached now: refused or lost connections, a server shutting
+ * down or starting up (PostgreSQL's class 57P and 08 codes).
+ */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof e?.code === "string" ? e.code : "";
+  const message = typeof e?.message === "string" ? e.message : "";
+  return (
+    /^(?:57P0[1-3]|08\d\d\d|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT)$/.test(code) ||
+    /Connection terminated|timeout exceeded when trying to connect|the database system is (?:shutting down|starting up)/i.test(
+      message,
+    )
+  );
+}
+
+async function defaultAssigner(): Promise<(index: StoryIndex) => Assigner> {
+  const { OnlineClusterer } = await import("../cluster/clusterer.js");
+  return (index) => new OnlineClusterer(index);
+}
+
+async function defaultReader() {
+  const { readArticles } = await import("../ingest/files.js");
+  return (source: string) => readArticles([source]);
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import type { StoryState } from "../cluster/types.js";
+import { inventedArticle, type StoreFixture } from "./store.contract.js";
+
+const AT = "2026-03-10T08:00:00.000Z";
+
+function story(id: string): StoryState {
+  return {
+    id,
+    size: 1,
+    first: 0,
+    last: 0,
+    centroid: { title: new Map([["t", 1]]), body: new Map(), entities: new Map() },
+  };
+}
+
+/**
+ * What workers sharing a store rely on, run by each adapter's test file beside `storeContract`: the articles
+ * still to be placed, and one clustering transaction at a time across connections.
+ */
+export function clusteringContract(name: string, make: () => Promise<StoreFixture>): void {
+  describe(`clustering contract: ${name}`, () => {
+    it("lists added articles not yet placed, oldest first, placed ones left out", async () => {
+      const { store } = await make();
+      const ids = await store.transaction(async (tx) => {
+        const out: number[] = [];
+        for (let n = 1; n <= 3; n++) {
+          out.push(
+            await tx.addArticle({ key: `hash:${n}`, contentHash: `${n}`, article: inventedArticle(n), ingestedAt: AT }),
+          );
+        }
+        return out;
+      });
+      expect((await store.unplacedArticles(10)).map((u) => u.id)).toEqual(ids);
+      expect((await store.unplacedArticles(1))[0]?.article).toEqual(inventedArticle(1));
+      await store.transaction((tx) =>
+        tx.placeArticle(ids[0] as number, { storyId: ids[0] as number, isNew: true, at: AT }),
+      );
+      expect((await store.unplacedArticles(10)).map((u) => u.id)).toEqual(ids.slice(1));
+      await store.close();
+    });
+
+    it("locks clustering only inside a transaction", async () => {
+      const { store } = await make();
+      await expect(store.lockClustering()).rejects.toThrow(/expected a transaction/);
+      await store.transaction((tx) => tx.lockClustering());
+      await store.close();
+    });
+
+    it("sees what another connection placed once it holds the lock, not a stale count kept in memory", async () => {
+      const { store, reopen } = await make();
+      const other = await reopen();
+      expect(await store.storyIndex().documentCount()).toBe(0);
+      await other.transaction(async (tx) => {
+        await tx.lockClustering();
+        await tx.storyIndex().write({
+          doc: "1",
+          time: 0,
+          story: story("1"),
+          isNew: true,
+          terms: ["t"],
+          keys: ["t"],
+          signature: Uint32Array.from([1]),
+          bands: ["b"],
+        });
+      });
+      expect(await store.storyIndex().documentCount()).toBe(0);
+      const seen = await store.transaction(async (tx) => {
+        await tx.lockClustering();
+        return tx.storyIndex().documentCount();
+      });
+      expect(seen).toBe(1);
+      await other.close();
+      await store.close();
+    });
+
+    if (name === "postgres") {
+      it("lets one transaction cluster at a time across connections", async () => {
+        const { store, reopen } = await make();
+        const other = await reopen();
+        const order: string[] = [];
+        let release = () => {};
+        const held = new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        let locked = () => {};
+        const first = new Promise<void>((resolve) => {
+          locked = resolve;
+        });
+        const a = store.transaction(async (tx) => {
+          await tx.lockClustering();
+          order.push("a locked");
+          locked();
+          await held;
+          order.push("a ends");
+        });
+        await first;
+        const b = other.transaction(async (tx) => {
+          await tx.lockClustering();
+          order.push("b locked");
+        });
+        await new Promise((r) => setTimeout(r, 200));
+        expect(order).toEqual(["a locked"]);
+        release();
+        await Promise.all([a, b]);
+        expect(order).toEqual(["a locked", "a ends", "b locked"]);
+        await other.close();
+        await store.close();
+      });
+    }
+  });
+}
