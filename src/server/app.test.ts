@@ -339,8 +339,20 @@ describe("errors, OpenAPI and headers", () => {
   });
 
   it("sends a strict CSP and nosniff on pages and API alike", async () => {
-    for (const path of ["/", "/api/stories", "/nothing"]) {
-      const res = await app().request(path);
+    const broken = Object.assign(Object.create(store), {
+      stories: async () => Promise.reject(new Error("disk on fire")),
+    }) as Store;
+    const paths = ["/", "/api/stories", "/nothing", "/api/nothing", `/stories/${exampleId}`, "/stories/99999"];
+    for (const [path, res] of [
+      ...(await Promise.all(paths.map(async (path) => [path, await app().request(path)] as const))),
+      ["/ (failing)", await app({ store: broken }).request("/")] as const,
+      ["/favicon.ico", await app().request("/favicon.ico")] as const,
+      [
+        `/stories/${exampleId} (304)`,
+        await app().request(`/stories/${exampleId}`, { headers: { "If-None-Match": "*" } }),
+      ] as const,
+    ]) {
+      expect(res.headers.get("Content-Security-Policy"), path).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
     }
