@@ -197,26 +197,42 @@ async function storeBatch(
       ...(identity.url ? { url: identity.url } : {}),
       ...(item.language ? { language: item.language } : {}),
     });
-    const published = article.published ? Date.parse(article.published) : Number.NaN;
-    const assignment = await assigner.assign({
-      id: String(id),
-      text: article.text,
-      ...(article.title ? { title: article.title } : {}),
-      ...(Number.isFinite(published) ? { published } : {}),
-    });
-    const storyId = Number(assignment.story);
-    await tx.placeArticle(id, {
-      storyId,
-      isNew: assignment.isNew,
-      ...(assignment.copyOf === undefined ? {} : { copyOf: Number(assignment.copyOf) }),
-      at,
-    });
-    outcomes.push({ kind: "added", story: storyId, isNew: assignment.isNew, copy: assignment.copyOf !== undefined });
+    const placed = await placeArticle(tx, assigner, id, article, at);
+    outcomes.push({ kind: "added", ...placed });
   }
   return outcomes;
 }
 
 /** Options of {@link analyzePending}. */
+/**
+ * Places one stored article: the clusterer assigns it to a story (or a new one, or as a copy of an earlier
+ * article), and the store records where it went. The ingest path and the workers' cluster job both place
+ * articles this way.
+ */
+export async function placeArticle(
+  tx: Store,
+  assigner: Assigner,
+  id: number,
+  article: Article,
+  at: string,
+): Promise<{ story: number; isNew: boolean; copy: boolean }> {
+  const published = article.published ? Date.parse(article.published) : Number.NaN;
+  const assignment = await assigner.assign({
+    id: String(id),
+    text: article.text,
+    ...(article.title ? { title: article.title } : {}),
+    ...(Number.isFinite(published) ? { published } : {}),
+  });
+  const story = Number(assignment.story);
+  await tx.placeArticle(id, {
+    storyId: story,
+    isNew: assignment.isNew,
+    ...(assignment.copyOf === undefined ? {} : { copyOf: Number(assignment.copyOf) }),
+    at,
+  });
+  return { story, isNew: assignment.isNew, copy: assignment.copyOf !== undefined };
+}
+
 export interface AnalyzeOptions {
   analyzeStory?: (articles: Article[]) => StoryReport;
   now?: () => Date;
