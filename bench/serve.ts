@@ -11,8 +11,11 @@ import autocannon from "autocannon";
  * served the same way in the same run (the ceiling of this machine and stack). Prints requests per
  * second, p50 and p99 latency per route and each route's rate as a fraction of hello's.
  *
- * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH]
- * (with --db, a store already at PATH is used as it is, else one is filled there and kept)
+ * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH] [--reference DIST]
+ * (with --db, a store already at PATH is used as it is, else one is filled there and kept; with
+ * --reference, another build, say of an earlier commit, serves the same store in the same run and its routes
+ * are measured after this build's, each against the same hello). The story page is also asked for as a
+ * browser does, accepting br.
  */
 const dist = join(import.meta.dirname, "..", "dist");
 
@@ -100,8 +103,8 @@ server.listen(0, "127.0.0.1", () => console.log("hello on http://127.0.0.1:" + s
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
 `;
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+async function load(url: string, headers: Record<string, string>) {
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`bench serve: ${url} answered ${result.non2xx} non-2xx and ${result.errors} errors`);
   }
@@ -133,32 +136,46 @@ if (existsSync(db)) {
 }
 
 const hello = await start(["--input-type=module", "-e", HELLO]);
-const served = await start([join(dist, "cli", "bin.js"), "serve", "--db", db, "--port", "0"]);
-const routes: [string, string][] = [
-  ["hello (bare Hono)", `${hello.base}/`],
-  ["story list /", `${served.base}/`],
-  [`story page /stories/${storyId}`, `${served.base}/stories/${storyId}`],
-  [`story JSON /api/stories/${storyId}`, `${served.base}/api/stories/${storyId}`],
-];
+const servers = [{ name: "", dist }];
+const refAt = process.argv.indexOf("--reference");
+if (refAt >= 0) servers.push({ name: " (reference)", dist: process.argv[refAt + 1] ?? "" });
+const served = await Promise.all(
+  servers.map(async (s) => ({
+    ...s,
+    ...(await start([join(s.dist, "cli", "bin.js"), "serve", "--db", db, "--port", "0"])),
+  })),
+);
+const BR = { "Accept-Encoding": "br" };
+const routes: [string, string, Record<string, string>][] = [["hello (bare Hono)", `${hello.base}/`, {}]];
+for (const s of served) {
+  routes.push(
+    [`story list /${s.name}`, `${s.base}/`, {}],
+    [`story page /stories/${storyId}${s.name}`, `${s.base}/stories/${storyId}`, {}],
+    [`story page, br${s.name}`, `${s.base}/stories/${storyId}`, BR],
+    [`story JSON /api/stories/${storyId}${s.name}`, `${s.base}/api/stories/${storyId}`, {}],
+  );
+}
+// Hello again at the end: the machine is shared, and the ratios are taken against the mean of both runs.
+routes.push(["hello again", `${hello.base}/`, {}]);
 console.log(
   `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per route, server and hello each in a process of its own`,
 );
 const rows = [];
-for (const [name, url] of routes) {
+for (const [name, url, headers] of routes) {
   // One request first, timed on its own: a story's first rendering is not what a reader waits for again.
   t = performance.now();
-  await (await fetch(url)).arrayBuffer();
+  await (await fetch(url, { headers })).arrayBuffer();
   const first = performance.now() - t;
-  rows.push({ name, first, ...(await load(url)) });
+  rows.push({ name, first, ...(await load(url, headers)) });
   // Requests the server had taken in but not answered when the run stopped must not slow the next route.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
 }
 hello.child.kill("SIGTERM");
-served.child.kill("SIGTERM");
-const base = rows[0]?.rps ?? 1;
-console.log("route                                   first ms   req/s     p50 ms   p99 ms   × hello");
+for (const s of served) s.child.kill("SIGTERM");
+const base = ((rows[0]?.rps ?? 1) + (rows.at(-1)?.rps ?? 1)) / 2;
+console.log("route                                               first ms   req/s     p50 ms   p99 ms   × hello");
 for (const r of rows) {
   console.log(
-    `${r.name.padEnd(38)} ${r.first.toFixed(0).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.rps / base).toFixed(3).padStart(9)}`,
+    `${r.name.padEnd(50)} ${r.first.toFixed(0).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.rps / base).toFixed(3).padStart(9)}`,
   );
 }

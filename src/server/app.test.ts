@@ -1,9 +1,17 @@
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles } from "../../test/server-fixtures.js";
 import { storeStories, tempStore } from "../../test/server-store.js";
 import { storyReportSchema } from "../model/report-schema.js";
 import type { Store } from "../store/index.js";
-import { CONTENT_SECURITY_POLICY, createApp, type IngestArticles, LAST_VISIT_COOKIE } from "./app.js";
+import {
+  CONTENT_SECURITY_POLICY,
+  createApp,
+  etagMatches,
+  type IngestArticles,
+  LAST_VISIT_COOKIE,
+  preferredEncoding,
+} from "./app.js";
 import { createIngest } from "./ingest.js";
 import type { PostedArticle } from "./posted.js";
 
@@ -300,6 +308,7 @@ describe("errors, OpenAPI and headers", () => {
     const logged: string[] = [];
     const broken = Object.assign(Object.create(store), {
       story: async () => Promise.reject(new Error("disk on fire")),
+      reportVersion: async () => Promise.reject(new Error("disk on fire")),
     }) as Store;
     const res = await createApp({ store: broken, log: (m) => logged.push(m) }).request(`/api/stories/${exampleId}`);
     expect(res.status).toBe(500);
@@ -330,8 +339,20 @@ describe("errors, OpenAPI and headers", () => {
   });
 
   it("sends a strict CSP and nosniff on pages and API alike", async () => {
-    for (const path of ["/", "/api/stories", "/nothing"]) {
-      const res = await app().request(path);
+    const broken = Object.assign(Object.create(store), {
+      stories: async () => Promise.reject(new Error("disk on fire")),
+    }) as Store;
+    const paths = ["/", "/api/stories", "/nothing", "/api/nothing", `/stories/${exampleId}`, "/stories/99999"];
+    for (const [path, res] of [
+      ...(await Promise.all(paths.map(async (path) => [path, await app().request(path)] as const))),
+      ["/ (failing)", await app({ store: broken }).request("/")] as const,
+      ["/favicon.ico", await app().request("/favicon.ico")] as const,
+      [
+        `/stories/${exampleId} (304)`,
+        await app().request(`/stories/${exampleId}`, { headers: { "If-None-Match": "*" } }),
+      ] as const,
+    ]) {
+      expect(res.headers.get("Content-Security-Policy"), path).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
       expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
     }
@@ -388,5 +409,75 @@ describe("pages", () => {
     expect(css.headers.get("Content-Type")).toMatch(/text\/css/);
     const js = await app().request("/assets/site.js");
     expect(js.headers.get("Content-Type")).toMatch(/text\/javascript/);
+  });
+});
+
+describe("entity tags and compression of story pages and JSON", () => {
+  it("answers a request naming the current tag with 304 and no body, any other with the body", async () => {
+    const server = app();
+    for (const path of [`/api/stories/${exampleId}`, `/stories/${exampleId}`]) {
+      const first = await server.request(path);
+      const tag = first.headers.get("ETag") ?? "";
+      expect(tag, path).toMatch(/^W\/"[\w-]+"$/);
+      expect(first.headers.get("Vary")).toBe("Accept-Encoding");
+      const body = await first.text();
+      const again = await server.request(path, { headers: { "If-None-Match": `"other", ${tag}` } });
+      expect(again.status, path).toBe(304);
+      expect(again.headers.get("ETag")).toBe(tag);
+      expect(await again.text()).toBe("");
+      const stale = await server.request(path, { headers: { "If-None-Match": '"other"' } });
+      expect(stale.status, path).toBe(200);
+      expect(await stale.text()).toBe(body);
+    }
+    const a = (await server.request(`/api/stories/${exampleId}`)).headers.get("ETag");
+    const b = (await server.request(`/api/stories/${hostileId}`)).headers.get("ETag");
+    expect(a).not.toBe(b);
+  });
+
+  it("compresses in the best encoding the client accepts, and not at all when it accepts none", async () => {
+    const server = app();
+    const path = `/stories/${exampleId}`;
+    const plain = await (await server.request(path)).text();
+    const gz = await server.request(path, { headers: { "Accept-Encoding": "gzip, br;q=0" } });
+    expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+    const zipped = Buffer.from(await gz.arrayBuffer());
+    expect(zipped.length).toBeLessThan(Buffer.byteLength(plain) / 2);
+    expect(gunzipSync(zipped).toString("utf8")).toBe(plain);
+    const br = await server.request(path, { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    expect(br.headers.get("Content-Encoding")).toBe("br");
+    const none = await server.request(path, { headers: { "Accept-Encoding": "identity" } });
+    expect(none.headers.get("Content-Encoding")).toBeNull();
+    expect(await none.text()).toBe(plain);
+  });
+
+  it("reads Accept-Encoding and If-None-Match as HTTP writes them", () => {
+    expect(preferredEncoding(undefined)).toBeUndefined();
+    expect(preferredEncoding("identity")).toBeUndefined();
+    expect(preferredEncoding("gzip;q=0, br;q=0")).toBeUndefined();
+    expect(preferredEncoding("*;q=0")).toBeUndefined();
+    expect(preferredEncoding("gzip")).toBe("gzip");
+    expect(preferredEncoding("GZIP, br")).toBe("br");
+    expect(preferredEncoding("br;q=0, *")).toBe("gzip");
+    expect(preferredEncoding("deflate")).toBeUndefined();
+    expect(etagMatches('W/"abc"', 'W/"abc"')).toBe(true);
+    expect(etagMatches('"abc"', 'W/"abc"')).toBe(true);
+    expect(etagMatches("*", 'W/"abc"')).toBe(true);
+    expect(etagMatches('"abd", "ab"', 'W/"abc"')).toBe(false);
+    expect(etagMatches(undefined, 'W/"abc"')).toBe(false);
+    expect(etagMatches("", 'W/"abc"')).toBe(false);
+  });
+
+  it("lists a story stored after the list page was last rendered", async () => {
+    const own = await tempStore();
+    const [first] = (await storeStories(own, [await exampleArticles()])) as [number];
+    const server = app({ store: own });
+    const before = await (await server.request("/")).text();
+    expect(before).toContain(`/stories/${first}`);
+    expect(await (await server.request("/")).text()).toBe(before);
+    const [added] = (await storeStories(own, [hostileArticles()])) as [number];
+    const after = await (await server.request("/")).text();
+    expect(after).toContain(`/stories/${added}`);
+    expect(before).not.toContain(`/stories/${added}`);
+    await own.close();
   });
 });

@@ -315,6 +315,15 @@ export class SqlStore implements Store {
     return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, report: JSON.parse(row.report) };
   }
 
+  async reportVersion(storyId: number): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom("story_reports")
+      .select("version")
+      .where("story_id", "=", storyId)
+      .executeTakeFirst();
+    return row?.version;
+  }
+
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const terms = searchTerms(query);
     if (terms.length === 0) {

@@ -173,6 +173,8 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         discrepancies: 0,
       });
       expect(story?.reportVersion).toBeUndefined();
+      expect(await store.reportVersion(first)).toBeUndefined();
+      expect(await store.reportVersion(other + 1000)).toBeUndefined();
       expect((await store.story(other))?.articleCount).toBe(1);
       const articles = await store.storyArticles(first);
       expect(articles.map((a) => a.article.id)).toEqual(["wire-1", "wire-2", "wire-3"]);
@@ -192,6 +194,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       const stored = await store.report(id);
       expect(stored).toMatchObject({ storyId: id, version: 1, updatedAt: AT });
       expect(stored?.report).toEqual(report("Ferry runs again", 2, 3));
+      expect(await store.reportVersion(id)).toBe(1);
       expect(await store.story(id)).toMatchObject({
         title: "Ferry runs again",
         reportVersion: 1,
@@ -205,6 +208,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.pendingStories(10)).toEqual([id]);
       expect(await store.saveReport(id, 2, report("Ferry runs again", 0, 1), AT)).toBe(true);
       expect(await store.story(id)).toMatchObject({ version: 2, reportVersion: 2, discrepancies: 1 });
+      expect(await store.reportVersion(id)).toBe(2);
       await store.close();
     });
 

@@ -53,6 +53,11 @@ export interface Store {
   story(id: number): Promise<StorySummary | undefined>;
   stories(options: StoryListOptions): Promise<StorySummary[]>;
   report(storyId: number): Promise<StoredReport | undefined>;
+  /**
+   * The version of a story's stored report, undefined when it has none (or there is no such story): one
+   * row by key, what the server checks a cached rendering against on every request.
+   */
+  reportVersion(storyId: number): Promise<number | undefined>;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;
