@@ -55,6 +55,20 @@ describe("OnlineClusterer", () => {
     expect(got.get("b")?.copyOf).toBeUndefined();
   });
 
+  it("compares an undated report with a story of any time, and it joins at the story's own time", async () => {
+    const index = new MemoryStoryIndex();
+    const clusterer = new OnlineClusterer(index);
+    await clusterer.assign(doc("a", FIRE_A));
+    await clusterer.assign(doc("f", FLOOD, 24 * 3));
+    const undated = await clusterer.assign({ id: "a2", text: FIRE_A_REWRITE });
+    expect(undated).toMatchObject({ story: "a", isNew: false });
+    // It does not stretch the story to the newest time seen (the flood's, three days later).
+    expect((await index.stories(["a"])).get("a")).toMatchObject({ first: T0, last: T0 });
+    // Negative: an undated report of another event still starts its own story.
+    const other = await clusterer.assign({ id: "b", text: FIRE_B });
+    expect(other).toMatchObject({ story: "b", isNew: true });
+  });
+
   it("starts a new story for the same text outside the time window", async () => {
     const got = await run([doc("a", FIRE_A), doc("a2", FIRE_A_REWRITE, 24 * 30)]);
     expect(got.get("a2")).toMatchObject({ story: "a2", isNew: true });

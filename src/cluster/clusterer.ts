@@ -125,6 +125,9 @@ export class OnlineClusterer {
 
   /** Assigns one document and records it in the index. */
   async assign(doc: ClusterDocument, features: DocumentFeatures = extractFeatures(doc)): Promise<Assignment> {
+    // An undated document says nothing about time: it is compared with stories of any time, undecayed, and
+    // joins a story at the story's own latest time.
+    const dated = doc.published !== undefined;
     const time = doc.published ?? (await this.index.latestTime()) ?? 0;
     const signature = minhashSignature(features.words);
     const bands = lshBands(signature);
@@ -152,13 +155,15 @@ export class OnlineClusterer {
     }
     if (!target) {
       copy = undefined;
-      const window = { from: time - this.windowMs, to: time + this.windowMs };
+      const window = dated
+        ? { from: time - this.windowMs, to: time + this.windowMs }
+        : { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
       const found = await this.index.candidates(keys, window, this.candidateLimit);
       const states = await this.index.stories(found.map((c) => c.story));
       for (const { story } of found) {
         const state = states.get(story);
         if (!state) continue;
-        const s = this.similarity(vectors, state, time);
+        const s = this.similarity(vectors, state, dated ? time : undefined);
         if (s > similarity) {
           similarity = s;
           target = state;
@@ -178,14 +183,15 @@ export class OnlineClusterer {
       last: time,
       centroid: { title: new Map(), body: new Map(), entities: new Map() },
     };
+    const at = dated || !target ? time : target.last;
     story.size++;
-    story.first = Math.min(story.first, time);
-    story.last = Math.max(story.last, time);
+    story.first = Math.min(story.first, at);
+    story.last = Math.max(story.last, at);
     for (const f of FIELDS) story.centroid[f] = addPruned(story.centroid[f], vectors[f]);
 
     await this.index.write({
       doc: doc.id,
-      time,
+      time: at,
       story,
       isNew,
       ...(copy ? { copyOf: copy.doc } : {}),
@@ -198,7 +204,7 @@ export class OnlineClusterer {
   }
 
   /** The weighted cosine of a document's vectors with a story's centroids, decayed by time distance. */
-  private similarity(vectors: Record<Field, SparseVector>, story: StoryState, time: number): number {
+  private similarity(vectors: Record<Field, SparseVector>, story: StoryState, time: number | undefined): number {
     let sum = 0;
     let weight = 0;
     for (const f of FIELDS) {
@@ -211,6 +217,7 @@ export class OnlineClusterer {
       weight += this.weights[f];
     }
     if (weight === 0) return 0;
+    if (time === undefined) return sum / weight;
     const gap = time < story.first ? story.first - time : time > story.last ? time - story.last : 0;
     return (sum / weight) * Math.exp(-gap / this.timeDecayMs);
   }

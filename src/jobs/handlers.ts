@@ -3,7 +3,7 @@ import type { IngestItem, ReadProblem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { identityOf } from "../newsroom/identity.js";
 import type { Assigner } from "../newsroom/ingest.js";
-import { voicesOf } from "../newsroom/ingest.js";
+import { placeArticle, voicesOf } from "../newsroom/ingest.js";
 import type { Store } from "../store/types.js";
 
 /**
@@ -148,22 +148,9 @@ export async function clusterJob(
       const assign = assigner(tx.storyIndex());
       const touched = new Set<number>();
       for (const { id, article } of unplaced) {
-        const published = article.published ? Date.parse(article.published) : Number.NaN;
-        const assignment = await assign.assign({
-          id: String(id),
-          text: article.text,
-          ...(article.title ? { title: article.title } : {}),
-          ...(Number.isFinite(published) ? { published } : {}),
-        });
-        const storyId = Number(assignment.story);
-        await tx.placeArticle(id, {
-          storyId,
-          isNew: assignment.isNew,
-          ...(assignment.copyOf === undefined ? {} : { copyOf: Number(assignment.copyOf) }),
-          at: now().toISOString(),
-        });
-        if (assignment.isNew) result.storiesNew++;
-        touched.add(storyId);
+        const { story, isNew } = await placeArticle(tx, assign, id, article, now().toISOString());
+        if (isNew) result.storiesNew++;
+        touched.add(story);
       }
       for (const storyId of touched) await queue.analyse(storyId, tx);
       return unplaced.length;

@@ -8,7 +8,7 @@ import type { Article, StoryReport } from "../model/index.js";
 import { analyzeStory } from "../pipeline.js";
 import { openSqliteStore } from "../store/sqlite/index.js";
 import type { Store } from "../store/types.js";
-import { type IngestOptions, ingestItems, voicesOf } from "./ingest.js";
+import { type IngestOptions, ingestItems, inTimeOrder, voicesOf } from "./ingest.js";
 
 const dir = mkdtempSync(join(tmpdir(), "triangulate-newsroom-"));
 let n = 0;
@@ -138,6 +138,28 @@ describe("ingestItems", () => {
     await store.close();
   });
 
+  it("forms each story once when a later event's folder is read before an earlier one's, undated reports among them", async () => {
+    const store = await fresh();
+    const undated = (a: Article): Article => {
+      const { published: _, ...rest } = a;
+      return rest;
+    };
+    // The orchard reports are two months later but read first, as a folder listing in name order would.
+    const list: IngestItem[] = [
+      { kind: "article", article: article("orchard-a", ORCHARD[0] as string, "Valley Farmer", "2026-05-12") },
+      { kind: "article", article: article("orchard-b", ORCHARD[1] as string, "Harvest Weekly", "2026-05-13") },
+      { kind: "article", article: article("ferry-a", FERRY[0] as string, "Lowland Courier", "2026-03-10") },
+      { kind: "article", article: undated(article("ferry-b", FERRY[1] as string, "Tidewater Post")) },
+      { kind: "article", article: undated(article("ferry-c", FERRY[2] as string, "Lowland Courier")) },
+    ];
+    const summary = await ingestItems(store, items(list), options({ analyze: false }));
+    expect(summary).toMatchObject({ added: 5, storiesNew: 2 });
+    const ferry = await storyOf(store, "ferry-a", "Lowland Courier");
+    expect(ferry.articles.map((a) => a.article.id).sort()).toEqual(["ferry-a", "ferry-b", "ferry-c"]);
+    const orchard = await storyOf(store, "orchard-a", "Valley Farmer");
+    expect(orchard.articles.map((a) => a.article.id).sort()).toEqual(["orchard-a", "orchard-b"]);
+  });
+
   it("adds nothing and analyses nothing when the same input comes again", async () => {
     const store = await fresh();
     await ingestItems(store, items(stream()), options());
@@ -252,5 +274,34 @@ describe("voicesOf", () => {
   it("leaves unique ids alone", () => {
     const list = [article("a", "x", "A"), article("b", "y", "B")];
     expect(voicesOf(list)).toEqual(list);
+  });
+});
+
+describe("inTimeOrder", () => {
+  const at = (id: string, published?: string): { article: Article } => {
+    const { published: _, ...undated } = article(id, "text", "Outlet");
+    return { article: published ? { ...undated, published } : undated };
+  };
+  const ids = (list: { article: Article }[]) => inTimeOrder(list).map((x) => x.article.id);
+  it.each([
+    ["dated articles oldest first", [at("b", "2026-05-02"), at("a", "2026-05-01")], ["a", "b"]],
+    [
+      "equal times keep the order read (negative: no reordering)",
+      [at("x", "2026-05-01"), at("y", "2026-05-01")],
+      ["x", "y"],
+    ],
+    [
+      "an undated article goes with the dated one read before it",
+      [at("late", "2026-05-09"), at("late-undated"), at("early", "2026-03-01"), at("early-undated")],
+      ["early", "early-undated", "late", "late-undated"],
+    ],
+    [
+      "an undated first article goes with the next dated one",
+      [at("u"), at("d", "2026-01-01"), at("e", "2025-01-01")],
+      ["e", "u", "d"],
+    ],
+    ["nothing dated: the order read (negative)", [at("p"), at("q"), at("r")], ["p", "q", "r"]],
+  ])("%s", (_name, list, expected) => {
+    expect(ids(list)).toEqual(expected);
   });
 });

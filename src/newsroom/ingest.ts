@@ -10,6 +10,11 @@ import { identityOf } from "./identity.js";
  * second of work.
  */
 export const INGEST_BATCH = 64;
+/**
+ * Articles read ahead and placed in time order: enough for a day of many feeds or a folder of a few thousand
+ * files, while the memory it holds (a few thousand articles' text) stays small.
+ */
+export const READ_AHEAD = 4096;
 
 /** Pending stories read per page while analysing: bounded memory however many stories changed. */
 const PENDING_PAGE = 256;
@@ -29,6 +34,8 @@ export interface IngestOptions {
   analyzeStory?: (articles: Article[]) => StoryReport;
   /** Articles per transaction; default {@link INGEST_BATCH}. */
   batchSize?: number;
+  /** Articles read ahead and placed oldest first; default {@link READ_AHEAD}. */
+  readAhead?: number;
   /** The clock stamped on rows; default the system's. */
   now?: () => Date;
   /** Told of each item that is skipped, as it is skipped. */
@@ -139,16 +146,27 @@ export async function ingestItems(
     }
   };
 
+  // The clusterer follows time forward (stories older than its window are let go), so the articles read
+  // ahead are placed oldest first: folders and feeds are read in name order, not in the order of events.
+  let ahead: Extract<IngestItem, { kind: "article" }>[] = [];
+  const place = async () => {
+    for (const item of inTimeOrder(ahead)) {
+      batch.push(item);
+      if (batch.length >= batchSize) await flush();
+    }
+    ahead = [];
+    await flush();
+  };
   for await (const item of items) {
     summary.read++;
     if (item.kind === "problem") {
       skip(item.problem);
       continue;
     }
-    batch.push(item);
-    if (batch.length >= batchSize) await flush();
+    ahead.push(item);
+    if (ahead.length >= (options.readAhead ?? READ_AHEAD)) await place();
   }
-  await flush();
+  await place();
   if (options.analyze !== false) {
     const analyzed = await analyzePending(store, {
       ...(options.analyzeStory ? { analyzeStory: options.analyzeStory } : {}),
@@ -197,26 +215,63 @@ async function storeBatch(
       ...(identity.url ? { url: identity.url } : {}),
       ...(item.language ? { language: item.language } : {}),
     });
-    const published = article.published ? Date.parse(article.published) : Number.NaN;
-    const assignment = await assigner.assign({
-      id: String(id),
-      text: article.text,
-      ...(article.title ? { title: article.title } : {}),
-      ...(Number.isFinite(published) ? { published } : {}),
-    });
-    const storyId = Number(assignment.story);
-    await tx.placeArticle(id, {
-      storyId,
-      isNew: assignment.isNew,
-      ...(assignment.copyOf === undefined ? {} : { copyOf: Number(assignment.copyOf) }),
-      at,
-    });
-    outcomes.push({ kind: "added", story: storyId, isNew: assignment.isNew, copy: assignment.copyOf !== undefined });
+    const placed = await placeArticle(tx, assigner, id, article, at);
+    outcomes.push({ kind: "added", ...placed });
   }
   return outcomes;
 }
 
 /** Options of {@link analyzePending}. */
+/**
+ * Places one stored article: the clusterer assigns it to a story (or a new one, or as a copy of an earlier
+ * article), and the store records where it went. The ingest path and the workers' cluster job both place
+ * articles this way.
+ */
+export async function placeArticle(
+  tx: Store,
+  assigner: Assigner,
+  id: number,
+  article: Article,
+  at: string,
+): Promise<{ story: number; isNew: boolean; copy: boolean }> {
+  const published = article.published ? Date.parse(article.published) : Number.NaN;
+  const assignment = await assigner.assign({
+    id: String(id),
+    text: article.text,
+    ...(article.title ? { title: article.title } : {}),
+    ...(Number.isFinite(published) ? { published } : {}),
+  });
+  const story = Number(assignment.story);
+  await tx.placeArticle(id, {
+    storyId: story,
+    isNew: assignment.isNew,
+    ...(assignment.copyOf === undefined ? {} : { copyOf: Number(assignment.copyOf) }),
+    at,
+  });
+  return { story, isNew: assignment.isNew, copy: assignment.copyOf !== undefined };
+}
+
+/**
+ * Articles in publication order, stable. An undated article is taken to be of the time of the dated one read
+ * before it (else after it): articles read side by side come from one folder or one feed.
+ */
+export function inTimeOrder<T extends { article: Article }>(items: readonly T[]): T[] {
+  const times = items.map((item) => {
+    const t = item.article.published ? Date.parse(item.article.published) : Number.NaN;
+    return Number.isFinite(t) ? t : undefined;
+  });
+  let previous: number | undefined;
+  const before = times.map((t) => (previous = t ?? previous));
+  let next: number | undefined;
+  const after = [...times]
+    .reverse()
+    .map((t) => (next = t ?? next))
+    .reverse();
+  const keyed = items.map((item, i) => ({ item, i, t: before[i] ?? after[i] ?? 0 }));
+  keyed.sort((a, b) => a.t - b.t || a.i - b.i);
+  return keyed.map((k) => k.item);
+}
+
 export interface AnalyzeOptions {
   analyzeStory?: (articles: Article[]) => StoryReport;
   now?: () => Date;
