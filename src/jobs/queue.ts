@@ -111,9 +111,13 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
   return boss;
 }
 
-/** Makes the queue, or brings its retry and expiry settings to these; two workers starting together make it once. */
+/**
+ * Makes the queue, or brings its retry and expiry settings to these; two workers starting together make it once.
+ * The policy goes with every update: pg-boss 10's `updateQueue` sets a policy left out back to `standard`,
+ * which would end the debouncing of analyses as soon as a second worker started.
+ */
 async function ensureQueue(boss: PgBoss, update: boolean, queue: PgBoss.Queue): Promise<void> {
-  const { policy: _policy, ...settings } = queue;
+  const settings = queue;
   if (await boss.getQueue(queue.name)) {
     if (update) await boss.updateQueue(queue.name, settings);
     return;
