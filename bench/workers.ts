@@ -109,8 +109,8 @@ async function postgresRun(
   const url = await freshDatabase(serverUrl, `workers${workers}`);
   // The tables first, as `ingest --queue` makes them, so that the workers find them.
   const store = await d.postgres.openPostgresStore(url);
-  // One after another: two workers making pg-boss's queues at once on a new database can deadlock (a known
-  // fault of the worker's start, not what this measures).
+  // One after another, so that each worker's start-up is out of the figures (workers starting together make
+  // the queue one at a time, under an advisory lock).
   const children: (ChildProcess & { log: string })[] = [];
   const readyBy = Date.now() + READY_TIMEOUT_MS;
   for (let i = 0; i < workers; i++) {

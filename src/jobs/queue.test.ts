@@ -23,6 +23,18 @@ if (server.url) {
       expect(again).toBeNull();
       await Promise.all([first, second].map((b) => b.stop({ graceful: false, wait: true })));
     }, 60_000);
+
+    it("lets workers that start at the same moment on a new database all start", async () => {
+      for (let round = 0; round < 3; round++) {
+        const url = await freshDatabase(serverUrl, `together${round}`);
+        const results = await Promise.allSettled([0, 1, 2].map(() => openQueue(url, { jobTimeoutS: 30 })));
+        const failed = results.filter((r) => r.status === "rejected").map((r) => String(r.reason));
+        await Promise.all(
+          results.map((r) => (r.status === "fulfilled" ? r.value.stop({ graceful: false, wait: true }) : undefined)),
+        );
+        expect(failed).toEqual([]);
+      }
+    }, 120_000);
   });
 } else {
   describe.skip(`openQueue: skipped, no PostgreSQL server (${server.missing})`, () => {

@@ -85,12 +85,28 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
   boss.on("stopped", () => {
     pool.end().catch(() => {});
   });
+  // Workers starting together on a new database would make pg-boss's schema and queues at the same time and
+  // deadlock: one process at a time sets them up, under a session advisory lock held on one connection.
+  const setup = await pool.connect();
   try {
+    await setup.query("SELECT pg_advisory_lock($1)", [QUEUE_SETUP_LOCK]);
     await boss.start();
+    await ensureQueues(boss, options, timeout);
   } catch (err) {
-    await pool.end();
+    setup.release();
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    await pool.end().catch(() => {});
     throw err;
   }
+  await setup.query("SELECT pg_advisory_unlock($1)", [QUEUE_SETUP_LOCK]).catch(() => {});
+  setup.release();
+  return boss;
+}
+
+/** The advisory lock key under which one process at a time makes the queue's schema and queues. */
+const QUEUE_SETUP_LOCK = 7_214_301;
+
+async function ensureQueues(boss: PgBoss, options: QueueOptions, timeout: number): Promise<void> {
   const common = {
     retryLimit: JOB_RETRIES,
     retryDelay: RETRY_DELAY_S,
@@ -108,7 +124,6 @@ export async function openQueue(url: string, options: QueueOptions = {}): Promis
   });
   await ensureQueue(boss, update, { name: QUEUES.cluster, policy: "stately", ...common });
   await ensureQueue(boss, update, { name: QUEUES.analyse, policy: "stately", ...common });
-  return boss;
 }
 
 /**
