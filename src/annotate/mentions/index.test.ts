@@ -110,7 +110,7 @@ describe("detectMentions: names news conventions settle", () => {
     ["US Trump administration officials said on Monday.", "US Trump", undefined],
     ["Olive oil prices rose sharply this week.", "Olive", undefined],
     ["Harbour traffic was halted on Monday.", "Harbour", undefined],
-    ["The Pfizer-BioNTech Covid-19 vaccine was given.", "Covid-19", undefined],
+    ["The Halbrook-Tessin Velnor-19 vaccine was given.", "Velnor-19", undefined],
     ["Fares rose 40 percent, Transit 2 said.", "Transit 2", undefined],
     ["Guests gathered at the Lord Harwell Hotel in Tarvik.", "Lord Harwell Hotel", "place"],
     ["Ida Brekke, the Archbishop of Olmenby, led the prayers.", "Olmenby", "place"],
