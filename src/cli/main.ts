@@ -5,9 +5,8 @@ import { TriangulateError } from "../model/index.js";
 import { EVAL_CLUSTERS_HELP } from "./eval-clusters-help.js";
 import { EXTRACT_HELP } from "./extract-help.js";
 import { type CliIo, EXIT, printable, processIo } from "./io.js";
-import { checkOutput, emit, writeOutput } from "./output.js";
+import { checkOutput, printReport, writeOutput } from "./output.js";
 import { STORE_HELP } from "./store-help.js";
-import { renderSummary } from "./summary.js";
 
 const EXIT_CODES = `Exit codes
   0   done; files that could not be read were named on standard error and skipped
@@ -244,17 +243,7 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
   }
   if (io.interactive && articles.length > 20) io.stderr(`analysing ${articles.length} articles…\n`);
   const report = analyzeStory(articles);
-  if (typeof values.html === "string") {
-    const { renderHtmlReport } = await import("../web/html-report.js");
-    await writeOutput(values.html, renderHtmlReport(report));
-    if (!values.json && !values.out) {
-      io.stderr(`${printable(`wrote ${values.html}`)}\n`);
-      return EXIT.ok;
-    }
-  }
-  const out = typeof values.out === "string" ? values.out : undefined;
-  await emit(io, values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSummary(report), out);
-  return EXIT.ok;
+  return await printReport(io, report, values);
 }
 
 async function evaluate(args: string[], io: CliIo): Promise<number> {

@@ -1,8 +1,31 @@
 import { constants } from "node:fs";
 import { access, stat, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { TriangulateError } from "../model/index.js";
-import type { CliIo } from "./io.js";
+import { type StoryReport, TriangulateError } from "../model/index.js";
+import { type CliIo, EXIT, printable } from "./io.js";
+import { renderSummary } from "./summary.js";
+
+/**
+ * Prints a story's report as `analyze` and `story` do: the HTML page to `--html` (then nothing else unless
+ * `--json` or `--out` asks for it), and the JSON or the readable summary to `--out` or standard output.
+ */
+export async function printReport(
+  io: CliIo,
+  report: StoryReport,
+  values: { json?: boolean | undefined; html?: string | boolean | undefined; out?: string | boolean | undefined },
+): Promise<number> {
+  if (typeof values.html === "string") {
+    const { renderHtmlReport } = await import("../web/html-report.js");
+    await writeOutput(values.html, renderHtmlReport(report));
+    if (!values.json && !values.out) {
+      io.stderr(`${printable(`wrote ${values.html}`)}\n`);
+      return EXIT.ok;
+    }
+  }
+  const out = typeof values.out === "string" ? values.out : undefined;
+  await emit(io, values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSummary(report), out);
+  return EXIT.ok;
+}
 
 /** Writes `text` to the file `out` when given, else to standard output. */
 export async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {

@@ -1,10 +1,9 @@
 import type { StoryReport } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
-import { type CliIo, EXIT, printable } from "./io.js";
-import { checkOutput, emit, writeOutput } from "./output.js";
+import { type CliIo, EXIT } from "./io.js";
+import { checkOutput, printReport } from "./output.js";
 import { DB_OPTION, openFor, parseCommand } from "./store-args.js";
 import { STORE_HELP } from "./store-help.js";
-import { renderSummary } from "./summary.js";
 
 const OPTIONS = { ...DB_OPTION, json: { type: "boolean" }, html: { type: "string" }, out: { type: "string" } } as const;
 
@@ -56,15 +55,5 @@ export async function story(args: string[], io: CliIo): Promise<number> {
   } finally {
     await store.close();
   }
-  if (typeof values.html === "string") {
-    const { renderHtmlReport } = await import("../web/html-report.js");
-    await writeOutput(values.html, renderHtmlReport(report));
-    if (!values.json && !values.out) {
-      io.stderr(`${printable(`wrote ${values.html}`)}\n`);
-      return EXIT.ok;
-    }
-  }
-  const out = typeof values.out === "string" ? values.out : undefined;
-  await emit(io, values.json ? `${JSON.stringify(report, null, 2)}\n` : renderSummary(report), out);
-  return EXIT.ok;
+  return await printReport(io, report, values);
 }
