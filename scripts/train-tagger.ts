@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { isAllCaps } from "../src/annotate/mentions/casing.js";
 import type { MentionInput } from "../src/annotate/mentions/input.js";
 import { detectMentionsByRules } from "../src/annotate/mentions/rules.js";
-import { documentFeatures, LABELS } from "../src/annotate/mentions/tagger-features.js";
+import { documentFeatures, LABELS, type WordFeatures } from "../src/annotate/mentions/tagger-features.js";
 import { type RuleTag, ruleTags } from "../src/annotate/mentions/tagger-tokens.js";
 import {
   ANY,
@@ -53,8 +53,6 @@ const EPOCHS = 10;
 const SEED = 20250417;
 /** Share of training words shown without the features of their own form (see OWN_FORM). */
 const WORD_DROPOUT = 0.5;
-/** Features of a word's own form: the word, its affixes, and the word pairs it is part of. */
-const OWN_FORM = /^(?:N:)?(?:w|l|s2|s3|s4|l-1l|ll\+1)=/;
 /** Folds over the corpora the lexicon counts come from: each fold's rules run on counts from the other four. */
 const FOLDS = 5;
 /** A feature seen fewer times than this in training is dropped: too rare to get a trustworthy weight. */
@@ -519,7 +517,7 @@ function mentionInput(doc: Doc): MentionInput {
 interface Prepared {
   doc: Doc;
   words: string[];
-  features: string[][];
+  features: WordFeatures[];
   rules: RuleTag[];
   ranges: [number, number][];
 }
@@ -612,17 +610,17 @@ export function trainTagger(options: TrainTaggerOptions = {}): TrainResult {
   const prepared = prepare(docs, lexiconSentences);
 
   // Feature ids by first appearance in training order, kept when frequent enough.
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (const p of prepared) {
     p.doc.sentences.forEach((s, si) => {
       if (!s.train) return;
       const [from, to] = p.ranges[si] as [number, number];
       for (let i = from; i < to; i++)
-        for (const f of p.features[i] as string[]) counts.set(f, (counts.get(f) ?? 0) + 1);
+        for (const f of (p.features[i] as WordFeatures).features) counts.set(f, (counts.get(f) ?? 0) + 1);
     });
   }
-  const ids = new Map<string, number>();
-  const names: string[] = [];
+  const ids = new Map<number, number>();
+  const names: number[] = [];
   for (const [f, c] of counts) {
     if (c < MIN_FEATURE_COUNT) continue;
     ids.set(f, names.length);
@@ -641,10 +639,11 @@ export function trainTagger(options: TrainTaggerOptions = {}): TrainResult {
         offsets[i - from] = list.length;
         // Some words are shown without their own form, as unknown words will come: the weights then learn
         // what the context, the shape and the rules say, instead of leaning on memorised words alone.
+        // The first `own` features are those of the word's own form (see FeatureVisitor).
         const unknown = dropRandom() < WORD_DROPOUT;
-        for (const f of p.features[i] as string[]) {
-          if (unknown && OWN_FORM.test(f)) continue;
-          const id = ids.get(f);
+        const { features, own } = p.features[i] as WordFeatures;
+        for (let k = unknown ? own : 0; k < features.length; k++) {
+          const id = ids.get(features[k] as number);
           if (id !== undefined) list.push(id);
         }
       }
@@ -670,12 +669,13 @@ export function trainTagger(options: TrainTaggerOptions = {}): TrainResult {
     labels: LABELS.join(","),
     scale: WEIGHT_SCALE,
     transitions: serialized.transitions,
+    hashes: serialized.hashes,
     weights: serialized.weights,
   };
   const json = `${JSON.stringify(model)}\n`;
 
   // Held-out scores, with the quantised weights as shipped.
-  const weights = parseWeights(serialized.weights, serialized.transitions, LABELS.length);
+  const weights = parseWeights(serialized, LABELS.length);
   const scored = prepared.filter((p) => p.doc.heldOut);
   report.push(...heldOutScores(scored, weights));
   return { json, report };

@@ -47,7 +47,12 @@ describe("the lexicon an analysis reads", () => {
     // Counts as a training fold would make them, and tagger weights that know nothing.
     const trained = createLexicon({
       counts: { words: "Kelmbridge\t0\t9\t0\t0\t0\t9", firstNames: "Hanna\t1", lower: "levee\t3" },
-      tagger: { labels: "O,B-PER,I-PER,B-ORG,I-ORG,B-LOC,I-LOC,B-MISC,I-MISC", weights: "", transitions: "0" },
+      tagger: {
+        labels: "O,B-PER,I-PER,B-ORG,I-ORG,B-LOC,I-LOC,B-MISC,I-MISC",
+        hashes: "",
+        weights: "",
+        transitions: "0",
+      },
     });
     const withTrained = analyzeStory(other, { lexicon: trained });
     expect(JSON.stringify(withTrained.entities)).not.toBe(JSON.stringify(JSON.parse(before).entities));

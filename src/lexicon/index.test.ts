@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CorpusCounts, createLexicon, defaultLexicon } from "./index.js";
+import { encodeWeights, rowOf } from "./tagger-weights.js";
 
 /** Invented corpus counts: one capitalised word seen as a person's name, one first name, one lower-case word. */
 const invented: CorpusCounts = {
@@ -66,12 +67,13 @@ describe("createLexicon", () => {
   });
 
   it("takes other tagger weights, with rows as wide as their labels", () => {
-    const lexicon = createLexicon({
-      tagger: { labels: "O,B-X,I-X", weights: "w=a\t1,-2,3\nw=b\t,,4", transitions: "0" },
-    });
+    const encoded = encodeWeights([0xfeedf00d, 7], [1, -2, 3, 0, 0, 4], [0], 3);
+    const lexicon = createLexicon({ tagger: { labels: "O,B-X,I-X", ...encoded } });
     const w = lexicon.taggerWeights();
-    expect(w.index.get("w=b")).toBe(1);
-    expect([...w.rows.subarray(0, 6)]).toEqual([1, -2, 3, 0, 0, 4]);
+    expect(w.size).toBe(2);
+    const row = rowOf(w, 7);
+    expect([...w.rows.subarray(row * 3, row * 3 + 3)]).toEqual([0, 0, 4]);
+    expect(rowOf(w, 8)).toBe(-1);
     expect(lexicon.taggerWeights()).toBe(w);
   });
 });
@@ -87,6 +89,6 @@ describe("defaultLexicon", () => {
     expect(lexicon.lookupPlace("Paris")).toMatchObject({ kind: "city", country: "FR" });
     expect(lexicon.lookupPlace("Zqxvbrt")).toBeUndefined();
     expect(lexicon.firstNameCount("John")).toBeGreaterThan(0);
-    expect(lexicon.taggerWeights().index.size).toBeGreaterThan(10_000);
+    expect(lexicon.taggerWeights().size).toBeGreaterThan(10_000);
   });
 });

@@ -2,7 +2,7 @@ import { nameKey } from "../words/name-key.js";
 import { NATIONS, REGIONS } from "../words/names.js";
 import shipped from "./lexicon.model.json" with { type: "json" };
 import tagger from "./tagger.model.json" with { type: "json" };
-import { parseWeights, type TaggerWeights } from "./tagger-weights.js";
+import { type EncodedWeights, parseWeights, type TaggerWeights } from "./tagger-weights.js";
 
 /*
  * The Lexicon is data, not code: gazetteers, counts from open corpora and trained weights, shipped as JSON models
@@ -43,14 +43,10 @@ export interface CorpusCounts {
   lower: string;
 }
 
-/** The tagger's weights in the text form `tagger.model.json` stores them. */
-export interface TaggerModel {
+/** The tagger's weights as `tagger.model.json` stores them (see `encodeWeights`). */
+export interface TaggerModel extends EncodedWeights {
   /** The labels of a row's columns, comma-separated ("O,B-PER,I-PER,..."). */
   labels: string;
-  /** "feature\tw0,w1,..." lines. */
-  weights: string;
-  /** (labels + 1) x labels comma-separated numbers. */
-  transitions: string;
 }
 
 /**
@@ -181,7 +177,7 @@ export function createLexicon(sources: LexiconSources = {}): Lexicon {
     },
     lowerCount: (word) => Number(lower.get(word) ?? 0),
     taggerWeights() {
-      weights ??= parseWeights(model.weights, model.transitions, model.labels.split(",").length);
+      weights ??= parseWeights(model, model.labels.split(",").length);
       return weights;
     },
     parsedWordCount: () => parsed.size,

@@ -17,6 +17,17 @@ import {
   STRONG_PLACE_PREPOSITIONS,
 } from "../../words/names.js";
 import { isAllCaps, isHeadline, isTitleCaseLine, titleCase } from "./casing.js";
+import {
+  feature1,
+  feature2,
+  feature3,
+  featureHash,
+  finish,
+  fold,
+  hashString,
+  hashTail,
+  newsCopy,
+} from "./feature-hash.js";
 import type { RuleTag } from "./tagger-tokens.js";
 import { isGroupWord } from "./words.js";
 
@@ -50,11 +61,20 @@ const GAZETTEER_WORDS = 4;
 /** Tokens after which a capital is the convention, as at the start of a sentence. */
 const OPENERS = new Set(['"', "'", "(", "[", ":", "-", "--", "—", "–", "*", "•", ";", "“", "‘", "``"]);
 
-const QUOTES: Record<string, string> = { "“": '"', "”": '"', "``": '"', "''": '"', "‘": "'", "’": "'" };
+const QUOTES = new Map([
+  ["“", '"'],
+  ["”", '"'],
+  ["``", '"'],
+  ["''", '"'],
+  ["‘", "'"],
+  ["’", "'"],
+]);
 
 /** The word with typographic quotes and apostrophes made plain, so corpora and news copy look alike. */
 export function plainWord(word: string): string {
-  return QUOTES[word] ?? word.replace(/[’‘]/g, "'");
+  const quote = QUOTES.get(word);
+  if (quote !== undefined) return quote;
+  return word.includes("’") || word.includes("‘") ? word.replace(/[’‘]/g, "'") : word;
 }
 
 /** "Chile" -> "Xx", "U.S." -> "X.X.", "1,100" -> "d,d", "al-Sadr" -> "x-Xx": character classes, repeats collapsed. */
@@ -62,7 +82,24 @@ export function wordShape(word: string): string {
   let shape = "";
   let last = "";
   for (const ch of word) {
-    const c = /\p{Lu}/u.test(ch) ? "X" : /\p{Ll}/u.test(ch) ? "x" : /\p{N}/u.test(ch) ? "d" : ch;
+    const code = ch.charCodeAt(0);
+    // ASCII letters and digits directly; other characters by their Unicode class.
+    const c =
+      code >= 65 && code <= 90
+        ? "X"
+        : code >= 97 && code <= 122
+          ? "x"
+          : code >= 48 && code <= 57
+            ? "d"
+            : code < 128
+              ? ch
+              : /\p{Lu}/u.test(ch)
+                ? "X"
+                : /\p{Ll}/u.test(ch)
+                  ? "x"
+                  : /\p{N}/u.test(ch)
+                    ? "d"
+                    : ch;
     if (c !== last) shape += c;
     last = c;
   }
@@ -70,7 +107,19 @@ export function wordShape(word: string): string {
 }
 
 /** How a word is written: lower, Capitalised, ALLCAPS, initials (U.S.), MiXed, digits or punctuation. */
-function casingClass(word: string): string {
+export function casingClass(word: string): string {
+  // Most words are ASCII letters, lower case after the first: "said" is L, "Paris" is C, without a regex.
+  const first = word.charCodeAt(0);
+  const upper = first >= 65 && first <= 90;
+  if (upper || (first >= 97 && first <= 122)) {
+    let k = 1;
+    while (k < word.length) {
+      const c = word.charCodeAt(k);
+      if (c < 97 || c > 122) break;
+      k++;
+    }
+    if (k === word.length) return upper ? "C" : "L";
+  }
   if (!/\p{L}/u.test(word)) return /\p{N}/u.test(word) ? "D" : "P";
   if (/^(?:\p{Lu}\.)+$/u.test(word)) return "I";
   if (isAllCaps(word) && word.length > 1) return "A";
@@ -88,6 +137,11 @@ function bucket(n: number): string {
   if (n < 64) return "16";
   return "64";
 }
+
+/** Hashes of the bins of `bucket`. */
+const BUCKET_HASH: Readonly<Record<string, number>> = Object.fromEntries(
+  ["0", "1", "2", "4", "16", "64"].map((b) => [b, hashString(b)]),
+);
 
 /**
  * A word seen fewer times than this in the corpora is only "rare": one sighting says little about the type,
@@ -123,51 +177,156 @@ const ruleType = (rule: RuleTag | undefined) =>
 const EVIDENCE_STEPS = [6, 3, 1, 0];
 const step = (x: number) => EVIDENCE_STEPS.find((s) => x >= s) ?? -1;
 
-/**
- * The features of every word of a document, as strings. A word's features describe the word (form, shape,
- * suffixes, casing and where it stands in its sentence), its neighbours, what the gazetteers and corpus counts
- * know about it, the cues around its run of capitalised words here and around the same word elsewhere in the
- * document, how the document writes it elsewhere, and what the rule detector made of it and how sure it was.
- * The tagger's weights are keyed by these strings, so a change here needs a retrained model.
- *
- * @example documentFeatures({ words: ["Ali", "said"], sentences: [[0, 2]], rules: [{ tag: "B-PER" }, { tag: "O" }] }, lexicon)[0]
- */
-export function documentFeatures(doc: TaggerDocument, lexicon: Lexicon): string[][] {
-  const features: string[][] = [];
-  visitFeatures(doc, lexicon, (_word, f) => features.push(f));
-  return features;
+/** The features of one word: their hashes (see feature-hash.ts); the first `own` are those of the word's own form. */
+export interface WordFeatures {
+  features: Uint32Array;
+  /** How many of `features`, from the start, describe the word's own form (see `FeatureVisitor`). */
+  own: number;
 }
 
 /**
- * The features of each word of a document (see `documentFeatures`), handed to `visit` word by word in order
- * as they are made, so that a caller that only reads them (the tagger) keeps no document's worth of strings.
+ * Receives the features of one word: `features[0 .. count - 1]` are their hashes, and the first `own` of them
+ * describe the word's own form (the word, its affixes and the word pairs it is part of, with their news copies),
+ * which training leaves out for some words to teach the weights about unknown words. The array is reused for
+ * the next word: a visitor that keeps the features must copy them.
  */
-export function visitFeatures(
-  doc: TaggerDocument,
-  lexicon: Lexicon,
-  visit: (word: number, features: string[]) => void,
-): void {
+export type FeatureVisitor = (word: number, features: Uint32Array, count: number, own: number) => void;
+
+/**
+ * The features of every word of a document (see `visitFeatures`), copied out word by word.
+ *
+ * @example documentFeatures({ words: ["Ali", "said"], sentences: [[0, 2]], rules: [{ tag: "B-PER" }, { tag: "O" }] }, lexicon)[0]?.features
+ */
+export function documentFeatures(doc: TaggerDocument, lexicon: Lexicon): WordFeatures[] {
+  const out: WordFeatures[] = [];
+  visitFeatures(doc, lexicon, (_word, features, count, own) => out.push({ features: features.slice(0, count), own }));
+  return out;
+}
+
+const h = hashString;
+/** Template hashes, one per kind of feature; a feature's hash folds its values into its template's. */
+const T = Object.fromEntries(
+  [
+    "w",
+    "l",
+    "sh",
+    "c",
+    "s2",
+    "s3",
+    "s4",
+    "l-1",
+    "l+1",
+    "l-2",
+    "l+2",
+    "l-1l",
+    "ll+1",
+    "sh-1",
+    "sh+1",
+    "sh-1+1",
+    "len",
+    "hyph",
+    "lc",
+    "ct",
+    "fn",
+    "doc",
+    "gz",
+    "gzc",
+    "title",
+    "orghead",
+    "placehead",
+    "mischead",
+    "never",
+    "title-1",
+    "role-1",
+    "orgnoun-1",
+    "placeprep-1",
+    "placenoun-2",
+    "speech+1",
+    "member-of",
+    "coord-l",
+    "coord-r",
+    "cue",
+    "D",
+    "orgafter+1",
+    "orghead+1",
+    "placehead+1",
+    "r",
+    "rc",
+    "r-1",
+    "r+1",
+    "rt",
+    "rm",
+    "ro",
+    "rown",
+    "rctx",
+    "rteam",
+    "rfixed",
+  ].map((name) => [name, h(name)]),
+) as Record<string, number>;
+const BIAS = featureHash("bias");
+const GROUP = featureHash("group");
+const CALENDAR_WORD = featureHash("calendar");
+const PARTICLE = featureHash("particle");
+const START_OF = h("<s>");
+const END_OF = h("</s>");
+
+/**
+ * The features of each word of a document, handed to `visit` word by word in order as they are made (see
+ * `FeatureVisitor`). A word's features describe the word (form, shape, suffixes, casing and where it stands in
+ * its sentence), its neighbours, what the gazetteers and corpus counts know about it, the cues around its run
+ * of capitalised words here and around the same word elsewhere in the document, how the document writes it
+ * elsewhere, and what the rule detector made of it and how sure it was. Each is a 32-bit hash of its template
+ * and values (`featureHash("l-1", "in")`), made from hashes computed once per word; the tagger's weights are
+ * keyed by these hashes, so a change here needs a retrained model.
+ */
+export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: FeatureVisitor): void {
   const { firstNameCount, lowerCount } = lexicon;
-  const words = doc.words.map(plainWord);
-  const lower = words.map((w) => w.toLowerCase());
-  const casing = words.map(casingClass);
-  // Short lower-case words are their own shape: "of" and "and" behave differently between two names.
-  const shapes = words.map((w, i) => (casing[i] === "L" && w.length <= SHORT_WORD ? w.toLowerCase() : wordShape(w)));
+  const n = doc.words.length;
+  // What depends on a word's form alone is worked out once per distinct word of the document.
+  const forms = new Map<string, WordForm>();
+  const formOf = doc.words.map((raw) => {
+    let form = forms.get(raw);
+    if (!form) {
+      form = wordForm(raw, lowerCount);
+      forms.set(raw, form);
+    }
+    return form;
+  });
+  const words = formOf.map((f) => f.word);
+  const lower = formOf.map((f) => f.lower);
+  const casing = formOf.map((f) => f.casing);
   const position: string[] = words.map(() => "m");
   const headline: string[] = words.map(() => "");
+  const tokens = words.map((text) => ({ text, start: 0, end: 0 }));
+  const hPlace = new Uint32Array(n);
   for (const [from, to] of doc.sentences) {
-    const slice = words.slice(from, to).map((text) => ({ text, start: 0, end: 0 }));
+    const slice = tokens.slice(from, to);
     const kind = isHeadline(slice) ? "H" : isTitleCaseLine(slice, lexicon) ? "T" : "";
     for (let i = from; i < to; i++) {
       headline[i] = kind;
-      position[i] = i === from ? "s" : OPENERS.has(words[i - 1] as string) ? "o" : "m";
+      const pos = i === from ? "s" : OPENERS.has(words[i - 1] as string) ? "o" : "m";
+      position[i] = pos;
+      hPlace[i] = PLACE_HASH[pos + kind] as number;
     }
+  }
+  // Hashes of each word's values, shared by the features of the word and its neighbours.
+  const hLower = new Uint32Array(n);
+  const hShape = new Uint32Array(n);
+  const hRule = new Uint32Array(n);
+  const hRuleType = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const form = formOf[i] as WordForm;
+    hLower[i] = form.hLower;
+    hShape[i] = form.hShape;
+    const rule = doc.rules[i];
+    hRule[i] = rule === undefined || rule.tag === "O" ? RULE_O : h(rule.tag);
+    hRuleType[i] = rule === undefined ? RULE_NONE : rule.tag === "O" ? RULE_O : h(ruleType(rule));
   }
   // How the document writes each word where its case means something: a word written in lower case
   // elsewhere is a common word set in capitals here; one capitalised mid-sentence elsewhere is a name.
   const lowerInDoc = new Map<string, number>();
   const capitalInDoc = new Map<string, number>();
-  for (let i = 0; i < words.length; i++) {
+  for (let i = 0; i < n; i++) {
     if (headline[i] === "H" || headline[i] === "T") continue;
     const c = casing[i] as string;
     const key = lower[i] as string;
@@ -186,110 +345,247 @@ export function visitFeatures(
     cuesOfWord.set(key, map);
   });
 
+  let buffer = new Uint32Array(INITIAL_FEATURES);
+  let count = 0;
+  const push = (x: number) => {
+    if (count === buffer.length) {
+      const grown = new Uint32Array(buffer.length * 2);
+      grown.set(buffer);
+      buffer = grown;
+    }
+    buffer[count++] = x;
+  };
+  const copies = (start: number) => {
+    const end = count;
+    for (let k = start; k < end; k++) push(newsCopy(buffer[k] as number));
+  };
   for (const [from, to] of doc.sentences) {
+    const hAt = (k: number) => (k >= from && k < to ? (hLower[k] as number) : k < from ? START_OF : END_OF);
+    const shapeAt = (k: number) => (k >= from && k < to ? (hShape[k] as number) : k < from ? START_OF : END_OF);
+    const at = (k: number) => (k >= from && k < to ? (lower[k] as string) : k < from ? "<s>" : "</s>");
+    const bareAt = (k: number) => (k >= from && k < to ? (formOf[k] as WordForm).bare : k < from ? "<s>" : "</s>");
     for (let i = from; i < to; i++) {
-      const w = words[i] as string;
-      const lw = lower[i] as string;
-      const at = (k: number) => (k >= from && k < to ? (lower[k] as string) : k < from ? "<s>" : "</s>");
-      const shapeAt = (k: number) => (k >= from && k < to ? (shapes[k] as string) : k < from ? "<s>" : "</s>");
+      count = 0;
+      const form = formOf[i] as WordForm;
+      const w = form.word;
+      const lw = form.lower;
+      const hl = form.hLower;
+      const hc = form.hCasing;
+      const hp = hPlace[i] as number;
+      const hs = form.hShape;
+      // The word's own form first (see FeatureVisitor).
+      push(form.own[0] as number);
+      push(form.own[1] as number);
+      push(form.own[2] as number);
+      push(form.own[3] as number);
+      push(form.own[4] as number);
+      push(feature2(T["l-1l"] as number, hAt(i - 1), hl));
+      push(feature2(T["ll+1"] as number, hl, hAt(i + 1)));
+      if (doc.newsCopies === "all") copies(0);
+      const own = count;
+      push(BIAS);
+      push(feature1(T.sh as number, hs));
+      push(feature2(T.c as number, hc, hp));
+      push(feature1(T["l-1"] as number, hAt(i - 1)));
+      push(feature1(T["l+1"] as number, hAt(i + 1)));
+      push(feature1(T["l-2"] as number, hAt(i - 2)));
+      push(feature1(T["l+2"] as number, hAt(i + 2)));
+      push(feature2(T["sh-1"] as number, shapeAt(i - 1), hs));
+      push(feature2(T["sh+1"] as number, hs, shapeAt(i + 1)));
+      push(feature3(T["sh-1+1"] as number, shapeAt(i - 1), hs, shapeAt(i + 1)));
       const c = casing[i] as string;
-      const pos = position[i] as string;
-      const h = headline[i] as string;
-      const cp = `${c}|${pos}${h}`;
-      const bare = lw.replace(/\.$/, "");
-      const f: string[] = [
-        "bias",
-        `w=${w}`,
-        `l=${lw}`,
-        `sh=${shapes[i]}`,
-        `c=${cp}`,
-        `s2=${lw.slice(-2)}`,
-        `s3=${lw.slice(-3)}`,
-        `s4=${lw.slice(-4)}`,
-        `l-1=${at(i - 1)}`,
-        `l+1=${at(i + 1)}`,
-        `l-2=${at(i - 2)}`,
-        `l+2=${at(i + 2)}`,
-        `l-1l=${at(i - 1)}|${lw}`,
-        `ll+1=${lw}|${at(i + 1)}`,
-        `sh-1=${shapeAt(i - 1)}|${shapes[i]}`,
-        `sh+1=${shapes[i]}|${shapeAt(i + 1)}`,
-        `sh-1+1=${shapeAt(i - 1)}|${shapes[i]}|${shapeAt(i + 1)}`,
-      ];
-      if (w.length <= 3) f.push(`len=${w.length}|${c}`);
-      if (w.includes("-")) f.push(`hyph|${c}`);
+      if (w.length <= 3) push(feature2(T.len as number, w.length, hc));
+      if (w.includes("-")) push(feature1(T.hyph as number, hc));
       // What the lexicon knows; a capital that says nothing (sentence start, headline) makes it matter more.
       const named = c === "C" || c === "CM" || c === "A" || c === "I";
-      const form = c === "A" ? titleCase(w) : w;
-      f.push(`lc=${bucket(lowerCount(lw))}|${cp}`);
+      push(feature3(T.lc as number, form.hLowerCount, hc, hp));
       if (named) {
-        f.push(`ct=${corpusType(form, lexicon)}|${pos}${h}`);
+        const form = c === "A" ? titleCase(w) : w;
+        push(feature2(T.ct as number, h(corpusType(form, lexicon)), hp));
         const fn = firstNameCount(form);
-        if (fn > 0) f.push(`fn=${bucket(fn)}`);
-        if (isGroupWord(form, lexicon)) f.push("group");
-        f.push(`doc=${bucket(lowerInDoc.get(lw) ?? 0)}|${bucket(capitalInDoc.get(lw) ?? 0)}|${pos}${h}`);
+        if (fn > 0) push(feature1(T.fn as number, BUCKET_HASH[bucket(fn)] as number));
+        if (isGroupWord(form, lexicon)) push(GROUP);
+        push(
+          feature3(
+            T.doc as number,
+            BUCKET_HASH[bucket(lowerInDoc.get(lw) ?? 0)] as number,
+            BUCKET_HASH[bucket(capitalInDoc.get(lw) ?? 0)] as number,
+            hp,
+          ),
+        );
       }
       const gz = gazetteer[i];
-      if (gz) f.push(`gz=${gz}`, `gz=${gz}|${c}`);
-      if (PERSON_TITLES.has(bare)) f.push(`title|${c}`);
-      if (ORG_HEADS.has(bare)) f.push(`orghead|${c}`);
-      if (PLACE_HEADS.has(bare)) f.push(`placehead|${c}`);
-      if (MISC_HEADS.has(bare)) f.push(`mischead|${c}`);
-      if (CALENDAR.has(bare)) f.push("calendar");
-      if (NEVER_NAMES.has(lw)) f.push(`never|${c}`);
-      if (NAME_PARTICLES.has(w)) f.push("particle");
-      const prev = at(i - 1).replace(/\.$/, "");
-      const next = at(i + 1).replace(/\.$/, "");
-      if (PERSON_TITLES.has(prev)) f.push(`title-1|${c}`);
-      if (PERSON_ROLES.has(prev)) f.push(`role-1|${c}`);
-      if (ORG_NOUNS.has(prev)) f.push(`orgnoun-1|${c}`);
-      if (PLACE_PREPOSITIONS.has(prev)) f.push(`placeprep-1|${c}`);
-      if (prev === "of" && PLACE_NOUNS.has(at(i - 2))) f.push(`placenoun-2|${c}`);
-      if (SPEECH_VERBS.has(next)) f.push(`speech+1|${c}`);
-      if ((prev === "of" || prev === "from" || prev === "for") && ORG_MEMBERS.has(at(i - 2))) f.push(`member-of|${c}`);
+      if (gz) {
+        const hg = h(gz);
+        push(feature1(T.gz as number, hg));
+        push(feature2(T.gzc as number, hg, hc));
+      }
+      // Which word lists the word and its neighbours are in (see WordForm.lists).
+      const lists = form.lists;
+      const before = i > from ? (formOf[i - 1] as WordForm).lists : 0;
+      const after = i + 1 < to ? (formOf[i + 1] as WordForm).lists : 0;
+      if (lists & IN.title) push(feature1(T.title as number, hc));
+      if (lists & IN.orgHead) push(feature1(T.orghead as number, hc));
+      if (lists & IN.placeHead) push(feature1(T.placehead as number, hc));
+      if (lists & IN.miscHead) push(feature1(T.mischead as number, hc));
+      if (lists & IN.calendar) push(CALENDAR_WORD);
+      if (lists & IN.never) push(feature1(T.never as number, hc));
+      if (lists & IN.particle) push(PARTICLE);
+      const prev = bareAt(i - 1);
+      const next = bareAt(i + 1);
+      if (before & IN.title) push(feature1(T["title-1"] as number, hc));
+      if (before & IN.role) push(feature1(T["role-1"] as number, hc));
+      if (before & IN.orgNoun) push(feature1(T["orgnoun-1"] as number, hc));
+      if (before & IN.placePreposition) push(feature1(T["placeprep-1"] as number, hc));
+      if (prev === "of" && PLACE_NOUNS.has(at(i - 2))) push(feature1(T["placenoun-2"] as number, hc));
+      if (after & IN.speech) push(feature1(T["speech+1"] as number, hc));
+      if ((prev === "of" || prev === "from" || prev === "for") && ORG_MEMBERS.has(at(i - 2)))
+        push(feature1(T["member-of"] as number, hc));
       // "X and Y", "X, Y": names joined by a conjunction or comma are often of one kind.
-      if (COORDINATION.has(prev) && i - 2 >= from) f.push(`coord-l=${ruleType(doc.rules[i - 2])}|${prev}`);
-      if (COORDINATION.has(next) && i + 2 < to) f.push(`coord-r=${ruleType(doc.rules[i + 2])}|${next}`);
-      const own = cues[i] as string[];
-      for (const cue of own) f.push(`cue=${cue}`);
+      if (before & IN.coordination && i - 2 >= from)
+        push(feature2(T["coord-l"] as number, hRuleType[i - 2] as number, h(prev)));
+      if (after & IN.coordination && i + 2 < to)
+        push(feature2(T["coord-r"] as number, hRuleType[i + 2] as number, h(next)));
+      const ownCues = cues[i] as string[];
+      for (const cue of ownCues) push(feature1(T.cue as number, h(cue)));
       const elsewhere = cuesOfWord.get(lw);
       if (elsewhere) {
-        for (const [cue, n] of elsewhere) if (n > own.filter((x) => x === cue).length) f.push(`D:${cue}`);
+        for (const [cue, times] of elsewhere) {
+          let here = 0;
+          for (const x of ownCues) if (x === cue) here++;
+          if (times > here) push(feature1(T.D as number, h(cue)));
+        }
       }
-      if (ORG_AFTER.has(next)) f.push(`orgafter+1|${c}`);
-      if (ORG_HEADS.has(next)) f.push(`orghead+1|${c}`);
-      if (PLACE_HEADS.has(next)) f.push(`placehead+1|${c}`);
+      if (after & IN.orgAfter) push(feature1(T["orgafter+1"] as number, hc));
+      if (after & IN.orgHead) push(feature1(T["orghead+1"] as number, hc));
+      if (after & IN.placeHead) push(feature1(T["placehead+1"] as number, hc));
       // The rule detector's reading, alone and with the word's casing and its neighbours' readings.
-      const r = doc.rules[i]?.tag ?? "O";
-      const rPrev = i > from ? (doc.rules[i - 1]?.tag ?? "O") : "<s>";
-      const rNext = i + 1 < to ? (doc.rules[i + 1]?.tag ?? "O") : "</s>";
-      const ruleStart = f.length;
-      f.push(
-        `r=${r}`,
-        `r=${r}|${cp}`,
-        `r-1=${rPrev}|${r}`,
-        `r+1=${r}|${rNext}`,
-        `rt=${i > from ? ruleType(doc.rules[i - 1]) : "<s>"}|${ruleType(doc.rules[i])}|${i + 1 < to ? ruleType(doc.rules[i + 1]) : "</s>"}`,
+      const ruleStart = count;
+      const r = hRule[i] as number;
+      const rPrev = i > from ? (hRule[i - 1] as number) : START_OF;
+      const rNext = i + 1 < to ? (hRule[i + 1] as number) : END_OF;
+      push(feature1(T.r as number, r));
+      push(feature3(T.rc as number, r, hc, hp));
+      push(feature2(T["r-1"] as number, rPrev, r));
+      push(feature2(T["r+1"] as number, r, rNext));
+      push(
+        feature3(
+          T.rt as number,
+          i > from ? (hRuleType[i - 1] as number) : START_OF,
+          hRuleType[i] as number,
+          i + 1 < to ? (hRuleType[i + 1] as number) : END_OF,
+        ),
       );
       const reading = doc.rules[i]?.reading;
       if (reading) {
-        const { type } = reading;
-        const own = `${reading.own}${step(reading.ownScore)}`;
-        const context = `${reading.context}${step(reading.contextScore)}`;
-        f.push(
-          `rm=${type}|${step(reading.margin)}`,
-          `ro=${type}|${own}|${context}`,
-          `rown=${type}|${own}`,
-          `rctx=${type}|${context}`,
-        );
-        if (reading.team) f.push(`rteam=${type}`);
-        if (reading.fixed) f.push(`rfixed=${type}`);
+        const type = h(reading.type);
+        const ownReading = fold(h(reading.own), step(reading.ownScore));
+        const context = fold(h(reading.context), step(reading.contextScore));
+        push(feature2(T.rm as number, type, step(reading.margin)));
+        push(feature3(T.ro as number, type, ownReading, context));
+        push(feature2(T.rown as number, type, ownReading));
+        push(feature2(T.rctx as number, type, context));
+        if (reading.team) push(feature1(T.rteam as number, type));
+        if (reading.fixed) push(feature1(T.rfixed as number, type));
       }
-      if (doc.newsCopies) for (const x of f.slice(doc.newsCopies === "all" ? 0 : ruleStart)) f.push(`N:${x}`);
-      visit(i, f);
+      if (doc.newsCopies === "all") copies(own);
+      else if (doc.newsCopies === "rules") copies(ruleStart);
+      visit(i, buffer, count, own);
     }
   }
 }
+
+/** What the features need of a word's form, worked out once per distinct word of a document. */
+interface WordForm {
+  /** The word with plain quotes (`plainWord`). */
+  word: string;
+  lower: string;
+  /** Lower case without a final period, for the word lists ("gen." -> "gen"). */
+  bare: string;
+  casing: string;
+  hLower: number;
+  hShape: number;
+  hCasing: number;
+  /** Hash of the bin of how often the corpora write the word in lower case. */
+  hLowerCount: number;
+  /** The features of the word alone: w, l, s2, s3, s4. */
+  own: [number, number, number, number, number];
+  /** Bit set of the word lists the word is in (see IN): looked up once per distinct word. */
+  lists: number;
+}
+
+/** Bits of `WordForm.lists`: the word lists a word's bare form (or, for `never`, its lower case; for `particle`, the word as written) is in. */
+const IN = {
+  title: 1,
+  orgHead: 2,
+  placeHead: 4,
+  miscHead: 8,
+  calendar: 16,
+  role: 32,
+  orgNoun: 64,
+  placePreposition: 128,
+  speech: 256,
+  coordination: 512,
+  orgAfter: 1024,
+  never: 2048,
+  particle: 4096,
+} as const;
+
+function listsOf(word: string, lower: string, bare: string): number {
+  let bits = 0;
+  if (PERSON_TITLES.has(bare)) bits |= IN.title;
+  if (ORG_HEADS.has(bare)) bits |= IN.orgHead;
+  if (PLACE_HEADS.has(bare)) bits |= IN.placeHead;
+  if (MISC_HEADS.has(bare)) bits |= IN.miscHead;
+  if (CALENDAR.has(bare)) bits |= IN.calendar;
+  if (PERSON_ROLES.has(bare)) bits |= IN.role;
+  if (ORG_NOUNS.has(bare)) bits |= IN.orgNoun;
+  if (PLACE_PREPOSITIONS.has(bare)) bits |= IN.placePreposition;
+  if (SPEECH_VERBS.has(bare)) bits |= IN.speech;
+  if (COORDINATION.has(bare)) bits |= IN.coordination;
+  if (ORG_AFTER.has(bare)) bits |= IN.orgAfter;
+  if (NEVER_NAMES.has(lower)) bits |= IN.never;
+  if (NAME_PARTICLES.has(word)) bits |= IN.particle;
+  return bits;
+}
+
+function wordForm(raw: string, lowerCount: Lexicon["lowerCount"]): WordForm {
+  const word = plainWord(raw);
+  const lower = word.toLowerCase();
+  const casing = casingClass(word);
+  // Short lower-case words are their own shape: "of" and "and" behave differently between two names.
+  const shape = casing === "L" && word.length <= SHORT_WORD ? lower : wordShape(word);
+  const hLower = h(lower);
+  const bare = lower.endsWith(".") ? lower.slice(0, -1) : lower;
+  return {
+    word,
+    lower,
+    bare,
+    lists: listsOf(word, lower, bare),
+    casing,
+    hLower,
+    hShape: h(shape),
+    hCasing: h(casing),
+    hLowerCount: BUCKET_HASH[bucket(lowerCount(lower))] as number,
+    own: [
+      feature1(T.w as number, h(word)),
+      feature1(T.l as number, hLower),
+      feature1(T.s2 as number, hashTail(lower, 2)),
+      feature1(T.s3 as number, hashTail(lower, 3)),
+      feature1(T.s4 as number, hashTail(lower, 4)),
+    ],
+  };
+}
+
+/** Hashes of a word's place in its sentence (start, after an opener, middle) and its line's kind (headline, title case). */
+const PLACE_HASH: Readonly<Record<string, number>> = Object.fromEntries(
+  ["s", "o", "m"].flatMap((pos) => ["", "H", "T"].map((kind) => [`${pos}${kind}`, finish(fold(h(pos), h(kind)))])),
+);
+const RULE_O = h("O");
+const RULE_NONE = h("none");
+
+/** Room for a word's features; the buffer grows when a word has more. */
+const INITIAL_FEATURES = 256;
 
 /** Words that open an apposition before its head noun ("X, a commander", "X, one of the largest militias"). */
 const APPOSITION_OPENERS = new Set(["a", "an", "the", "one", "another", "its", "his", "her", "their"]);

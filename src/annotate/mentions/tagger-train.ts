@@ -1,3 +1,4 @@
+import { type EncodedWeights, encodeWeights } from "../../lexicon/tagger-weights.js";
 import { LABELS } from "./tagger-features.js";
 import { L, START, viterbi } from "./viterbi.js";
 
@@ -133,33 +134,30 @@ export const WEIGHT_SCALE = 10;
 export const MIN_WEIGHT = 1;
 
 /**
- * Writes the trained weights in the shipped text form: one line per feature, "feature\tw0,w1,...", the
- * weights as integers in units of 1 / WEIGHT_SCALE, zeros left empty and trailing zeros dropped; features
- * whose weights are all below MIN_WEIGHT are left out. Lines are sorted so the file is the same on every run.
+ * Writes the trained weights in the shipped form (see `encodeWeights`): the weights as integers in units of
+ * 1 / WEIGHT_SCALE, features whose weights are all below MIN_WEIGHT left out; sorted by hash, so the text is
+ * the same on every run. `hashes[f]` is the hash of feature f.
  */
 export function serializeWeights(
-  names: readonly string[],
+  hashes: readonly number[],
   trained: TrainedWeights,
-): {
-  weights: string;
-  transitions: string;
+): EncodedWeights & {
   kept: number;
 } {
-  const lines: string[] = [];
-  for (let f = 0; f < names.length; f++) {
-    const row: string[] = [];
+  const keptHashes: number[] = [];
+  const rows: number[] = [];
+  for (let f = 0; f < hashes.length; f++) {
     let largest = 0;
-    for (let y = 0; y < L; y++) {
-      const w = trained.weights[f * L + y] as number;
-      largest = Math.max(largest, Math.abs(w));
-      const q = Math.round(w * WEIGHT_SCALE);
-      row.push(q === 0 ? "" : String(q));
-    }
-    if (largest >= MIN_WEIGHT) lines.push(`${names[f]}\t${row.join(",").replace(/,+$/, "")}`);
+    for (let y = 0; y < L; y++) largest = Math.max(largest, Math.abs(trained.weights[f * L + y] as number));
+    if (largest < MIN_WEIGHT) continue;
+    keptHashes.push(hashes[f] as number);
+    for (let y = 0; y < L; y++) rows.push(quantise(trained.weights[f * L + y] as number));
   }
-  lines.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const transitions = [...trained.transitions].map((x) => Math.round(x * WEIGHT_SCALE)).join(",");
-  return { weights: lines.join("\n"), transitions, kept: lines.length };
+  const transitions = [...trained.transitions].map(quantise);
+  return { ...encodeWeights(keptHashes, rows, transitions, L), kept: keptHashes.length };
 }
+
+/** A weight in units of 1 / WEIGHT_SCALE; `+ 0` makes -0 a plain 0. */
+const quantise = (w: number) => Math.round(w * WEIGHT_SCALE) + 0;
 
 export { LABELS };

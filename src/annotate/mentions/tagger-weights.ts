@@ -1,14 +1,14 @@
 import type { TaggerWeights } from "../../lexicon/tagger-weights.js";
 import type { EntityType } from "../../model/index.js";
-import { LABELS, type Label, type TaggerDocument } from "./tagger-features.js";
+import { type FeatureVisitor, LABELS, type Label, type TaggerDocument, type WordFeatures } from "./tagger-features.js";
 import { CONLL_OF, type RuleTag } from "./tagger-tokens.js";
 import { L, viterbi } from "./viterbi.js";
 
 /**
  * The features of a document's words for {@link tagDocument}: made already, one list per word, or made on demand
- * by a function that hands each word's list to `visit` (as `visitFeatures` does), to be scored and dropped.
+ * by a function that hands each word's features to a visitor (as `visitFeatures` does), to be scored and dropped.
  */
-export type DocumentFeatures = string[][] | ((visit: (word: number, features: string[]) => void) => void);
+export type DocumentFeatures = readonly WordFeatures[] | ((visit: FeatureVisitor) => void);
 
 /**
  * The best label of every word of a document: each sentence decoded on its own (Viterbi), the words scored
@@ -19,17 +19,26 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
   const total =
     doc.sentences.length === 0 ? 0 : (doc.sentences[doc.sentences.length - 1] as readonly [number, number])[1];
   const emission = new Float64Array(total * L);
-  const score = (word: number, f: readonly string[]) => {
+  const { keys, slots, rows } = weights;
+  const mask = slots.length - 1;
+  const score = (word: number, f: Uint32Array, count: number) => {
     const at = word * L;
-    for (const x of f) {
-      const r = weights.index.get(x);
-      if (r === undefined) continue;
+    for (let k = 0; k < count; k++) {
+      // rowOf, inlined: this loop runs for every feature of every word.
+      const hash = f[k] as number;
+      let s = hash & mask;
+      let r = slots[s] as number;
+      while (r >= 0 && keys[s] !== hash) {
+        s = (s + 1) & mask;
+        r = slots[s] as number;
+      }
+      if (r < 0) continue;
       const row = r * L;
-      for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (weights.rows[row + y] as number);
+      for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (rows[row + y] as number);
     }
   };
   if (typeof features === "function") features(score);
-  else for (const [word, f] of features.entries()) score(word, f);
+  else for (const [word, f] of features.entries()) score(word, f.features, f.features.length);
   const labels = new Uint8Array(total);
   for (const [from, to] of doc.sentences)
     labels.set(viterbi(emission.subarray(from * L, to * L), to - from, weights.transitions), from);

@@ -1,11 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { defaultLexicon } from "../../lexicon/index.js";
-import { parseWeights } from "../../lexicon/tagger-weights.js";
+import { parseWeights, rowOf } from "../../lexicon/tagger-weights.js";
 import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
+import { featureHash, newsCopy } from "./feature-hash.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, withRoyalTitles } from "./tagger.js";
-import { documentFeatures, LABELS, plainWord, visitFeatures, wordShape } from "./tagger-features.js";
+import {
+  casingClass,
+  documentFeatures,
+  LABELS,
+  plainWord,
+  visitFeatures,
+  type WordFeatures,
+  wordShape,
+} from "./tagger-features.js";
 import { ruleTags, taggerTokens } from "./tagger-tokens.js";
 import {
   ANY,
@@ -124,31 +133,34 @@ describe("seededRandom", () => {
 });
 
 describe("serializeWeights and parseWeights", () => {
-  const names = ["w=Alpha", "w=beta", "tiny"];
+  const hashes = [featureHash("w", "Alpha"), featureHash("w", "beta"), featureHash("tiny")];
   const weights = new Float64Array(3 * L);
   weights[0 * L + label("B-PER")] = 12.34;
   weights[0 * L + label("O")] = -3.21;
   weights[1 * L + label("I-MISC")] = 2;
   weights[2 * L + label("B-LOC")] = 0.2;
   const transitions = new Float64Array((L + 1) * L).fill(-1.5);
-  const written = serializeWeights(names, { weights, transitions });
+  const written = serializeWeights(hashes, { weights, transitions });
+  const read = parseWeights(written, L);
+  const weightOf = (hash: number, name: string) => read.rows[rowOf(read, hash) * L + label(name)];
 
   it("keeps weights to one decimal and leaves out features whose weights are all small", () => {
-    const read = parseWeights(written.weights, written.transitions, L);
     expect(written.kept).toBe(2);
-    expect(read.index.has("tiny")).toBe(false);
-    const row = read.index.get("w=Alpha") as number;
-    expect(read.rows[row * L + label("B-PER")]).toBe(Math.round(12.34 * WEIGHT_SCALE));
-    expect(read.rows[row * L + label("O")]).toBe(Math.round(-3.21 * WEIGHT_SCALE));
-    expect(read.rows[(read.index.get("w=beta") as number) * L + label("I-MISC")]).toBe(2 * WEIGHT_SCALE);
+    expect(read.size).toBe(2);
+    expect(rowOf(read, featureHash("tiny"))).toBe(-1);
+    expect(weightOf(featureHash("w", "Alpha"), "B-PER")).toBe(Math.round(12.34 * WEIGHT_SCALE));
+    expect(weightOf(featureHash("w", "Alpha"), "O")).toBe(Math.round(-3.21 * WEIGHT_SCALE));
+    expect(weightOf(featureHash("w", "beta"), "I-MISC")).toBe(2 * WEIGHT_SCALE);
+    expect(weightOf(featureHash("w", "beta"), "B-PER")).toBe(0);
     expect(read.transitions).toHaveLength((L + 1) * L);
     expect(read.transitions[0]).toBe(-15);
   });
 
-  it("writes the same text for the same weights, lines sorted", () => {
-    expect(serializeWeights(names, { weights, transitions })).toEqual(written);
-    const lines = written.weights.split("\n");
-    expect(lines).toEqual([...lines].sort());
+  it("writes the same text for the same weights, whatever the order of the features", () => {
+    expect(serializeWeights(hashes, { weights, transitions })).toEqual(written);
+    const reversed = new Float64Array(3 * L);
+    for (let f = 0; f < 3; f++) reversed.set(weights.subarray(f * L, f * L + L), (2 - f) * L);
+    expect(serializeWeights([...hashes].reverse(), { weights: reversed, transitions })).toEqual(written);
   });
 });
 
@@ -189,32 +201,58 @@ describe("documentFeatures", () => {
     sentences: [[0, 12]] as [number, number][],
     rules: ["O", "O", "B-LOC", "O", "B-LOC", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"].map((tag) => ({ tag })),
   };
+  const at = (features: WordFeatures[], word: number) => [...(features[word] as WordFeatures).features];
 
   it("describes the word, its shape, its neighbours and the rules' tag", () => {
-    const f = documentFeatures(doc, lexicon)[2] as string[];
-    expect(f).toEqual(
-      expect.arrayContaining(["w=Gdansk", "l=gdansk", "sh=Xx", "l-1=in", "l+1=and", "r=B-LOC", "cue=in-1"]),
-    );
+    const f = at(documentFeatures(doc, lexicon), 2);
+    for (const x of [
+      featureHash("w", "Gdansk"),
+      featureHash("l", "gdansk"),
+      featureHash("sh", "Xx"),
+      featureHash("l-1", "in"),
+      featureHash("l+1", "and"),
+      featureHash("r", "B-LOC"),
+      featureHash("cue", "in-1"),
+    ])
+      expect(f).toContain(x);
+    expect(f).not.toContain(featureHash("w", "Riga"));
+    expect(f).not.toContain(featureHash("l-1", "and"));
   });
 
   it("keeps short function words as their own shape, so 'of' and 'and' differ", () => {
-    const f = documentFeatures(doc, lexicon)[4] as string[];
-    expect(f).toContain("sh-1=and|Xx");
-    expect(f).not.toContain("sh-1=x|Xx");
+    const f = at(documentFeatures(doc, lexicon), 4);
+    expect(f).toContain(featureHash("sh-1", "and", "Xx"));
+    expect(f).not.toContain(featureHash("sh-1", "x", "Xx"));
   });
 
-  it("adds news copies of the rule features only when asked", () => {
-    expect((documentFeatures(doc, lexicon)[2] as string[]).some((x) => x.startsWith("N:"))).toBe(false);
-    const news = documentFeatures({ ...doc, newsCopies: "rules" }, lexicon)[2] as string[];
-    expect(news).toContain("N:r=B-LOC");
-    expect(news).not.toContain("N:w=Gdansk");
+  it("puts the features of the word's own form first", () => {
+    const { features, own } = documentFeatures(doc, lexicon)[2] as WordFeatures;
+    expect(own).toBe(7);
+    expect([...features.subarray(0, own)]).toEqual(
+      expect.arrayContaining([featureHash("w", "Gdansk"), featureHash("l-1l", "in", "gdansk")]),
+    );
+    expect([...features.subarray(own)]).not.toContain(featureHash("w", "Gdansk"));
+    expect([...features.subarray(own)]).toContain(featureHash("l-1", "in"));
+  });
+
+  it("adds news copies of the rule features only when asked, and of every feature in training on news", () => {
+    const plain = at(documentFeatures(doc, lexicon), 2);
+    expect(plain).not.toContain(newsCopy(featureHash("r", "B-LOC")));
+    const news = at(documentFeatures({ ...doc, newsCopies: "rules" }, lexicon), 2);
+    expect(news).toContain(newsCopy(featureHash("r", "B-LOC")));
+    expect(news).not.toContain(newsCopy(featureHash("w", "Gdansk")));
+    expect(news).toHaveLength(plain.length + 5);
+    const all = documentFeatures({ ...doc, newsCopies: "all" }, lexicon)[2] as WordFeatures;
+    expect(all.features).toHaveLength(plain.length * 2);
+    expect(all.own).toBe(14);
+    expect([...all.features.subarray(0, all.own)]).toContain(newsCopy(featureHash("w", "Gdansk")));
   });
 
   it("gives every word of a name the cues around the whole name", () => {
     const features = documentFeatures(doc, lexicon);
-    expect(features[6]).toContain("cue=orgafter+1");
-    expect(features[7]).toContain("cue=orgafter+1");
-    expect(features[2]).not.toContain("cue=orgafter+1");
+    expect(at(features, 6)).toContain(featureHash("cue", "orgafter+1"));
+    expect(at(features, 7)).toContain(featureHash("cue", "orgafter+1"));
+    expect(at(features, 2)).not.toContain(featureHash("cue", "orgafter+1"));
   });
 
   it("is a pure function of the document", () => {
@@ -234,19 +272,48 @@ describe("wordShape and plainWord", () => {
     expect(wordShape(word)).toBe(shape);
   });
 
+  it("gives letters outside ASCII their class too", () => {
+    expect(wordShape("Łódź")).toBe("Xx");
+    expect(wordShape("ÉCOLE")).toBe("X");
+    expect(wordShape("Zürich-2")).toBe("Xx-d");
+  });
+
+  const casings: [string, string][] = [
+    ["said", "L"],
+    ["Paris", "C"],
+    ["A", "C"],
+    ["São", "C"],
+    ["NATO", "A"],
+    ["ÉCOLE", "A"],
+    ["U.S.", "I"],
+    ["McDonald", "CM"],
+    ["iPhone", "LM"],
+    ["al-Sadr", "LM"],
+    ["1,100", "D"],
+    [",", "P"],
+  ];
+  it.each(casings)("casingClass(%s) is %s", (word, casing) => {
+    expect(casingClass(word)).toBe(casing);
+  });
+
   it("makes typographic quotes plain", () => {
     expect(plainWord("“")).toBe('"');
     expect(plainWord("Qatar’s")).toBe("Qatar's");
     expect(plainWord("Chile")).toBe("Chile");
+    // A word that names a property of every object is a word like any other.
+    expect(plainWord("constructor")).toBe("constructor");
   });
 });
 
 describe("the shipped tagger", () => {
   it("loads weights for every label", () => {
     const w = defaultLexicon().taggerWeights();
-    expect(w.index.size).toBeGreaterThan(10_000);
+    expect(w.size).toBeGreaterThan(10_000);
     expect(w.transitions).toHaveLength((L + 1) * L);
-    expect(w.rows.length).toBeGreaterThanOrEqual(w.index.size * L);
+    expect(w.rows.length).toBe(w.size * L);
+    expect(w.slots.length).toBeGreaterThanOrEqual(2 * w.size);
+    expect(rowOf(w, featureHash("r", "B-PER"))).toBeGreaterThanOrEqual(0);
+    expect(rowOf(w, featureHash("w", "no such word in any corpus"))).toBe(-1);
   });
 
   it("agrees on one type for every occurrence of a name in a document", () => {

@@ -14,7 +14,7 @@ if (!present) console.warn(`skipping the tagger's retraining check: ${data} is a
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** The full training takes about 40 s on one core; the test allows for a busy machine. */
+/** The full training takes about 30 s of CPU; the test allows for a busy machine. */
 const RETRAIN_TIMEOUT = 300_000;
 
 describe.skipIf(!present)("scripts/train-tagger.ts (reads ../shared/data)", () => {
