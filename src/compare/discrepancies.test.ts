@@ -357,3 +357,30 @@ describe("ages", () => {
     ]);
   });
 });
+
+describe("person discrepancies", () => {
+  const cut = "cut the ribbon at the new Velmar footbridge in Portavel on Monday morning before a crowd of dockers.";
+  it("finds one act credited to two different people", () => {
+    const report = story(["one", `Marta Velasquez ${cut}`], ["two", `Helen Okafor ${cut}`]);
+    const d = report.discrepancies.find((x) => x.kind === "person");
+    expect(d?.values.map((v) => v.value).sort()).toEqual(["Helen Okafor", "Marta Velasquez"]);
+  });
+
+  it.each([
+    ["a titled given name and the full name", "Mr Dario", "Dario Venn"],
+    ["a family name written first, hyphen or not", "Choi Dae-hyun", "Choi Dae Hyun"],
+    ["a family name alone and the full name written family name first", "Mr Choi", "Choi Dae-hyun"],
+    ["a title and the name without it", "Minister Dario Venn", "Dario Venn"],
+  ])("does not oppose %s", (_what, x, y) => {
+    const report = story(["one", `${x} ${cut}`], ["two", `${y} ${cut}`]);
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
+  });
+
+  it("does not oppose two people when each statement names both in other roles", () => {
+    const report = story(
+      ["one", "Marta Velasquez said the footbridge was independent of the plans of Helen Okafor, the port director."],
+      ["two", "Helen Okafor said the footbridge was independent of the plans Marta Velasquez had for the port."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
+  });
+});

@@ -1,12 +1,14 @@
 import {
   type DiscrepancyFinding,
   type DiscrepancySide,
+  type Entity,
   type EntityIndex,
   type Mention,
   type NumberMention,
   type ResolvedStory,
   spanWords,
 } from "../model/index.js";
+import { PERSON_TITLES } from "../words/names.js";
 import { parseNumberWords } from "../words/numbers.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
@@ -561,7 +563,7 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
         .map((m) => story.entities.byMention(u.article, m.start, m.end)?.id)
         .filter((x): x is string => !!x),
     );
-  const nameOf = (id: string) => story.entities.entities.find((e) => e.id === id)?.name ?? id;
+  const byId = new Map(story.entities.entities.map((e) => [e.id, e]));
   for (const { a, b, similarity } of pairs) {
     if (similarity < PERSON_STATEMENT) continue;
     const ua = units[a] as Unit;
@@ -571,7 +573,14 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     const onlyA = [...pa].filter((p) => !pb.has(p));
     const onlyB = [...pb].filter((p) => !pa.has(p));
     if (onlyA.length !== 1 || onlyB.length !== 1 || pa.size !== pb.size) continue;
-    const [x, y] = [nameOf(onlyA[0] as string), nameOf(onlyB[0] as string)];
+    const ea = byId.get(onlyA[0] as string);
+    const eb = byId.get(onlyB[0] as string);
+    if (!ea || !eb) continue;
+    // One name inside the other ("Mr Dario" and "Dario Venn", "Choi" and "Choi Dae-hyun") is one person the
+    // resolver kept apart, not two; and a statement that names the other side's person too gives that
+    // person another role in it, not the same role to someone else.
+    if (oneNameInOther(ea, eb) || namesAny(ua.text, eb) || namesAny(ub.text, ea)) continue;
+    const [x, y] = [ea.name, eb.name];
     out.push({
       id: "",
       kind: "person",
@@ -584,6 +593,32 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     });
   }
   return out;
+}
+
+/** The words of a person's name, titles left out, hyphens and case undone: "Mr Dae-hyun" -> dae, hyun. */
+function personNameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[\s\-‐–.]+/u)
+    .filter((w) => w !== "" && !PERSON_TITLES.has(w));
+}
+
+/** Whether every word of some form of one entity's name is in some form of the other's. */
+function oneNameInOther(a: Entity, b: Entity): boolean {
+  const forms = (e: Entity) => [e.name, ...e.aliases].map(personNameWords).filter((w) => w.length > 0);
+  const inside = (small: string[], big: string[]) => small.every((w) => big.includes(w));
+  return forms(a).some((x) => forms(b).some((y) => inside(x, y) || inside(y, x)));
+}
+
+/** Whether a sentence writes one of an entity's names, as whole words. */
+function namesAny(text: string, e: Entity): boolean {
+  return [e.name, ...e.aliases].some((form) => {
+    const at = text.indexOf(form);
+    if (at < 0) return false;
+    const before = text[at - 1] ?? " ";
+    const after = text[at + form.length] ?? " ";
+    return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+  });
 }
 
 // --- negation ------------------------------------------------------------------------------------
