@@ -204,7 +204,9 @@ describe("triangulate (main)", () => {
       expect(io.out).not.toMatch(/[^\P{Cc}\n]/u);
       expect(io.err).not.toMatch(/[^\P{Cc}\n]/u);
       expect(io.out).toMatch(/evil/);
-      expect(io.err).toMatch(/^triangulate: skipped .*gone\.txt: no such file(, nor any file matching it as a pattern)?$/m);
+      expect(io.err).toMatch(
+        /^triangulate: skipped .*gone\.txt: no such file(, nor any file matching it as a pattern)?$/m,
+      );
     }
   });
 });
