@@ -13,6 +13,9 @@ describe("number discrepancies", () => {
     ["at least 12 people", "about 8 people", false],
     ["dozens of containers", "around 40 containers", true],
     ["up to 30 ships", "at least 45 ships", false],
+    ["three million workers", "3.3 million workers", true],
+    ["three million workers", "3.7 million workers", false],
+    ["3,000 workers", "3,300 workers", false],
   ])("%j against %j: compatible %s", (a, b, compatible) => {
     const report = story(
       ["one", `The strike at the Velmar terminal in Portavel involved ${a}, the union said on Monday.`],
@@ -64,6 +67,16 @@ describe("number discrepancies", () => {
       "a count coordinated with another group",
       "The coast guard detained 23 Moroccan and Algerian smugglers after the raid near the Velmar terminal.",
       "The coast guard detained 12 Moroccan and 11 Algerian smugglers after the raid near the Velmar terminal.",
+    ],
+    [
+      "a count per item against the total",
+      "The court charged the Velmar terminal manager with two counts of fraud and theft in Portavel on Monday.",
+      "The court charged the Velmar terminal manager with one count each of fraud and theft in Portavel on Monday.",
+    ],
+    [
+      "two bare numbers said of different things",
+      "The Velmar crane driver has a younger daughter, and the three of them shared a room in Portavel.",
+      "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);

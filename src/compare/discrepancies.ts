@@ -3,6 +3,7 @@ import {
   type DiscrepancySide,
   type Entity,
   type EntityIndex,
+  type Interval,
   type Mention,
   type NumberMention,
   type ResolvedStory,
@@ -165,7 +166,15 @@ function numberDiscrepancies(
       continue;
     const close = similarity >= RELATED_STATEMENT;
     for (const [na, nb] of matchFigures(fa, fb, keyOf, close, ua.numbers, ub.numbers)) {
-      if (partOf(ua, na) || partOf(ub, nb)) continue;
+      if (partOf(ua, na) || partOf(ub, nb) || distributive(ua, na) || distributive(ub, nb)) continue;
+      // Two numbers that name nothing they count ("the three of them", "who was four") are one figure only
+      // when said of the same thing.
+      if (
+        keyOf(na) === undefined &&
+        keyOf(nb) === undefined &&
+        !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
+      )
+        continue;
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
@@ -193,7 +202,9 @@ function numberDiscrepancies(
   }
   return clusters.map((c) => {
     const figures = [...c.figures.values()];
-    const compatible = figures.every((x) => figures.every((y) => overlaps(x.number.interval, y.number.interval)));
+    const compatible = figures.every((x) =>
+      figures.every((y) => overlaps(statedRange(x.number), statedRange(y.number))),
+    );
     const what = figures.find((f) => f.number.unit)?.number.unit ?? "of it";
     const about = `how many ${what}${sharedContext(figures.map((f) => f.unit))}`;
     const listed = figures.map((f) => `${f.unit.article} says "${f.number.text}"`).join(", ");
@@ -210,6 +221,30 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+/** Words right after a figure that make it a count per item ("one count each", "two years apiece"). */
+const DISTRIBUTIVE_AFTER = /^\s*(?:each|apiece)\b/i;
+
+function distributive(u: Unit, n: NumberMention): boolean {
+  const at = n.end - u.sentence.start;
+  return DISTRIBUTIVE_AFTER.test(u.text.slice(at, at + 12));
+}
+
+/** A round figure of one digit and a scale word ("three million", "2 billion"), not hedged. */
+const ROUND_FIGURE =
+  /^(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)\s+(?:thousand|million|billion|trillion)\b/i;
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * The values a figure allows: its interval, and for an unhedged round figure ("three million") every value it
+ * rounds from, half its scale either way: "three million" people and "3.3 million" can both be right.
+ */
+function statedRange(n: NumberMention): Interval {
+  const round = n.hedgeText === undefined ? ROUND_FIGURE.exec(n.text.trim()) : null;
+  const scale = round ? SCALES[(/(thousand|million|billion|trillion)/i.exec(round[0])?.[1] ?? "").toLowerCase()] : 0;
+  if (!scale || n.interval.low !== n.interval.high) return n.interval;
+  return { low: n.value - scale / 2, high: n.value + scale / 2, lowOpen: true, highOpen: true };
 }
 
 /** Words right before a figure that make it count a part of something ("the other two workers", "another eight"). */
