@@ -14,7 +14,7 @@ import {
 } from "./app.js";
 import { createIngest } from "./ingest.js";
 import type { PostedArticle } from "./posted.js";
-import { VERSION_VALID_MS } from "./versions.js";
+import { READ_VALID_MS } from "./recent-reads.js";
 
 let store: Store;
 let exampleId: number;
@@ -508,7 +508,7 @@ describe("entity tags and compression of story pages and JSON", () => {
 
     // Stored by another process: the version read a moment ago still stands, then the new report is served.
     await revise("Second revision");
-    t += VERSION_VALID_MS - 1;
+    t += READ_VALID_MS - 1;
     expect(await title()).toBe(stored.report.story.title);
     t += 1;
     expect(await title()).toBe("Second revision");
@@ -516,7 +516,8 @@ describe("entity tags and compression of story pages and JSON", () => {
     expect(await tag()).not.toBe(before);
     expect((await server.request(`/stories/${id}`, { headers: { "If-None-Match": before ?? "" } })).status).toBe(200);
 
-    // Stored through this server: served on the next request.
+    // Stored through this server: served on the next request, and listed.
+    expect(await (await server.request("/")).text()).not.toContain("Posted revision");
     const posted = await server.request("/api/articles", {
       method: "POST",
       body: JSON.stringify({ text: "An invented article about a ferry.", outlet: "Harbour Times" }),
@@ -525,9 +526,10 @@ describe("entity tags and compression of story pages and JSON", () => {
     expect(posted.status).toBe(200);
     expect(await title()).toBe("Posted revision");
     expect(await page()).toContain("Posted revision");
+    expect(await (await server.request("/")).text()).toContain("Posted revision");
 
     // With no trusted time, every request reads the version.
-    const strict = app({ store: own, limits: { versionValidMs: 0 }, now: () => new Date(t) });
+    const strict = app({ store: own, limits: { readValidMs: 0 }, now: () => new Date(t) });
     expect((await json(await strict.request(`/api/stories/${id}`))).report.story.title).toBe("Posted revision");
     await revise("Third revision");
     expect((await json(await strict.request(`/api/stories/${id}`))).report.story.title).toBe("Third revision");
@@ -537,11 +539,15 @@ describe("entity tags and compression of story pages and JSON", () => {
   it("lists a story stored after the list page was last rendered", async () => {
     const own = await tempStore();
     const [first] = (await storeStories(own, [await exampleArticles()])) as [number];
-    const server = app({ store: own });
+    let t = Date.parse("2031-05-01T00:00:00Z");
+    const server = app({ store: own, now: () => new Date(t) });
     const before = await (await server.request("/")).text();
     expect(before).toContain(`/stories/${first}`);
     expect(await (await server.request("/")).text()).toBe(before);
     const [added] = (await storeStories(own, [hostileArticles()])) as [number];
+    // The list read a moment ago still stands; once it is no longer trusted, the new story is listed.
+    expect(await (await server.request("/")).text()).toBe(before);
+    t += READ_VALID_MS;
     const after = await (await server.request("/")).text();
     expect(after).toContain(`/stories/${added}`);
     expect(before).not.toContain(`/stories/${added}`);

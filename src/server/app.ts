@@ -18,8 +18,9 @@ import { type FindingKind, isFindingKind, renderStoryPage } from "../web/pages/s
 import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
-import { DEFAULT_MAX_SCAN, listStories, recentReports } from "./queries.js";
+import { DEFAULT_MAX_SCAN, listStories, recentReports, type StoryPage } from "./queries.js";
 import { RateLimiter } from "./rate-limit.js";
+import { READ_VALID_MS, RecentReads } from "./recent-reads.js";
 import {
   articleIdParam,
   entityIdParam,
@@ -30,7 +31,6 @@ import {
   searchQuery,
   storyListQuery,
 } from "./schemas.js";
-import { ReportVersions, VERSION_VALID_MS } from "./versions.js";
 
 /** What the server accepts and how often; every default is documented beside it. */
 export interface ServerLimits {
@@ -46,10 +46,11 @@ export interface ServerLimits {
    */
   cacheBytes: number;
   /**
-   * Milliseconds a story's report version, once read, is trusted; default {@link VERSION_VALID_MS}. A report
-   * stored by another process is served at most this much later; 0 reads the version on every request.
+   * Milliseconds a story's report version or a page of the story list, once read from the store, is trusted;
+   * default {@link READ_VALID_MS}. What another process stores is served at most this much later; 0 reads
+   * the store on every request.
    */
-  versionValidMs: number;
+  readValidMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -57,7 +58,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   writesPerMinute: 60,
   maxScan: DEFAULT_MAX_SCAN,
   cacheBytes: 64_000_000,
-  versionValidMs: VERSION_VALID_MS,
+  readValidMs: READ_VALID_MS,
 };
 
 /** What POST /api/articles did: articles added, ones already stored, and the stories they went to. */
@@ -116,18 +117,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const writes = new RateLimiter({ limit: limits.writesPerMinute, windowMs: 60_000, now: () => now().getTime() });
+  const clock = () => now().getTime();
   const rendered: Renderings = {
-    versions: new ReportVersions({
-      read: (id) => store.reportVersion(id),
-      validMs: limits.versionValidMs,
-      now: () => now().getTime(),
-    }),
+    // A story without a report is not remembered: its first report is served as soon as it is stored.
+    versions: new RecentReads({ validMs: limits.readValidMs, now: clock, keep: (v) => v !== undefined }),
     cache: new SizedCache<Rendering>(limits.cacheBytes, renderingSize),
     rendering: new Map(),
     compressing: new Map(),
   };
   const summaries = new SizedCache<StorySummary>(limits.cacheBytes / 16, (s) => 500 + s.title.length);
   const listPages = new SizedCache<string>(limits.cacheBytes / 16, (page) => page.length);
+  const lists = new RecentReads<string, StoryPage>({ validMs: limits.readValidMs, now: clock });
   const app = new Hono<Env>();
 
   // A story's JSON and page, the routes read most, come before the middleware below and answer without
@@ -256,6 +256,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     } finally {
       // What was stored is served at once, not after the versions read before it are no longer trusted.
       rendered.versions.forget();
+      lists.forget();
     }
     return c.json({ received: articles.length + problems.length, ...outcome, problems });
   });
@@ -263,7 +264,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get("/", async (c) => {
     const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
     const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
-    const page = await listStories(store, q, limits.maxScan);
+    const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
     const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
     setCookie(c, LAST_VISIT_COOKIE, now().toISOString(), {
       path: "/",
@@ -453,7 +454,7 @@ interface Rendering {
 }
 
 interface Renderings {
-  versions: ReportVersions;
+  versions: RecentReads<number, number | undefined>;
   cache: SizedCache<Rendering>;
   rendering: Map<string, Promise<Rendering>>;
   compressing: Map<string, Promise<Bytes>>;
@@ -483,7 +484,7 @@ function makeRendering(text: string, type: string): Rendering {
 /**
  * A story's rendering from the cache when its report has not changed since, else made and kept. The key
  * holds the report's version, which the store raises with every new report; learning it is one keyed row,
- * read at most once per {@link VERSION_VALID_MS} per story.
+ * read at most once per {@link READ_VALID_MS} per story.
  */
 async function cached(
   { cache, rendering, versions }: Renderings,
@@ -493,7 +494,7 @@ async function cached(
   type: string,
   make: () => Promise<string>,
 ): Promise<{ key: string; made: Rendering }> {
-  const version = await versions.get(id);
+  const version = await versions.get(id, () => store.reportVersion(id));
   if (version === undefined) {
     const story = await store.story(id);
     throw new TriangulateError("NOT_FOUND", story ? `story ${id} has no report yet` : `no story ${id}`);
