@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 
@@ -9,13 +10,19 @@ import autocannon from "autocannon";
  * stories' reports under new titles), `triangulate serve` on 127.0.0.1 in a process of its own, and
  * autocannon against the story list, a story page and a story's JSON, beside a bare Hono "hello" route
  * served the same way in the same run (the ceiling of this machine and stack). Prints requests per
- * second, p50 and p99 latency per route and each route's rate as a fraction of hello's.
+ * second, p50 and p99 latency per route and each route's rate as a fraction of hello's, and the CPU time
+ * each request cost the server and autocannon (which runs in this process, on the same cores): on a shared
+ * machine the rates move with the load, the CPU per request much less. Hello also answers with the story
+ * JSON's very bytes, kept in memory, to tell the cost of the bytes (in the kernel, and in autocannon, which
+ * decodes every body into a string) from the server's own.
  *
- * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH] [--reference DIST]
+ * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH] [--reference DIST] [--lean-client]
  * (with --db, a store already at PATH is used as it is, else one is filled there and kept; with
  * --reference, another build, say of an earlier commit, serves the same store in the same run and its routes
  * are measured after this build's, each against the same hello). The story page is also asked for as a
- * browser does, accepting br.
+ * browser does, accepting br, and the JSON as most HTTP libraries do, accepting br too. With --lean-client,
+ * autocannon does not build each response body into a string (it only needs them for checks this bench
+ * does not make): on two shared cores that work limits the rate of large responses more than the server.
  */
 const dist = join(import.meta.dirname, "..", "dist");
 
@@ -24,6 +31,14 @@ function option(name: string, fallback: number): number {
   const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
   if (!Number.isFinite(value) || value <= 0) throw new Error(`bench serve: --${name} expects a number above 0`);
   return value;
+}
+
+if (process.argv.includes("--lean-client")) {
+  // autocannon appends every body chunk to a string (pipelinedRequestsQueue.addBody) for its body checks.
+  const queue = createRequire(import.meta.url)("autocannon/lib/pipelinedRequestsQueue.js") as {
+    prototype: { addBody: (data: Buffer) => void };
+  };
+  queue.prototype.addBody = () => {};
 }
 
 const STORIES = option("stories", 10_000);
@@ -98,21 +113,48 @@ import { Hono } from "hono";
 import { createAdaptorServer } from "@hono/node-server";
 const app = new Hono();
 app.get("/", (c) => c.text("hello"));
+let same = new Uint8Array(0);
+app.post("/same", async (c) => {
+  same = new Uint8Array(await c.req.arrayBuffer());
+  return c.text("kept");
+});
+app.get("/same", (c) => {
+  c.header("Content-Type", "application/json; charset=utf-8");
+  return c.body(same);
+});
 const server = createAdaptorServer({ fetch: app.fetch });
 server.listen(0, "127.0.0.1", () => console.log("hello on http://127.0.0.1:" + server.address().port + "/"));
 process.on("SIGTERM", () => server.close(() => process.exit(0)));
 `;
 
-async function load(url: string, headers: Record<string, string>) {
+/** A process's CPU time so far in microseconds (user and system), from /proc; NaN where there is none. */
+function cpuOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, fields 14 and 15 of stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+async function load(url: string, headers: Record<string, string>, server: ChildProcess) {
+  const serverAt = cpuOf(server.pid);
+  const benchAt = process.cpuUsage();
   const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  const bench = process.cpuUsage(benchAt);
+  const serverCpu = cpuOf(server.pid) - serverAt;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`bench serve: ${url} answered ${result.non2xx} non-2xx and ${result.errors} errors`);
   }
+  const requests = result.requests.total;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    requests: result.requests.total,
+    requests,
+    serverUs: serverCpu / requests,
+    clientUs: (bench.user + bench.system) / requests,
   };
 }
 
@@ -146,36 +188,51 @@ const served = await Promise.all(
   })),
 );
 const BR = { "Accept-Encoding": "br" };
-const routes: [string, string, Record<string, string>][] = [["hello (bare Hono)", `${hello.base}/`, {}]];
+const routes: [string, string, Record<string, string>, ChildProcess][] = [
+  ["hello (bare Hono)", `${hello.base}/`, {}, hello.child],
+];
 for (const s of served) {
   routes.push(
-    [`story list /${s.name}`, `${s.base}/`, {}],
-    [`story page /stories/${storyId}${s.name}`, `${s.base}/stories/${storyId}`, {}],
-    [`story page, br${s.name}`, `${s.base}/stories/${storyId}`, BR],
-    [`story JSON /api/stories/${storyId}${s.name}`, `${s.base}/api/stories/${storyId}`, {}],
+    [`story list /${s.name}`, `${s.base}/`, {}, s.child],
+    [`story page /stories/${storyId}${s.name}`, `${s.base}/stories/${storyId}`, {}, s.child],
+    [`story page, br${s.name}`, `${s.base}/stories/${storyId}`, BR, s.child],
+    [`story JSON /api/stories/${storyId}${s.name}`, `${s.base}/api/stories/${storyId}`, {}, s.child],
+    [`story JSON, br${s.name}`, `${s.base}/api/stories/${storyId}`, BR, s.child],
   );
 }
+routes.push(["bare Hono sending the story JSON's bytes", `${hello.base}/same`, {}, hello.child]);
 // Hello again at the end: the machine is shared, and the ratios are taken against the mean of both runs.
-routes.push(["hello again", `${hello.base}/`, {}]);
+routes.push(["hello again", `${hello.base}/`, {}, hello.child]);
+const load1 = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 console.log(
-  `autocannon: ${CONNECTIONS} connections, ${SECONDS} s per route, server and hello each in a process of its own`,
+  `autocannon${process.argv.includes("--lean-client") ? " (lean client)" : ""}: ${CONNECTIONS} connections, ${SECONDS} s per route, server and hello each in a process of its own; load average ${load1()}`,
 );
 const rows = [];
-for (const [name, url, headers] of routes) {
+for (const [name, url, headers, child] of routes) {
   // One request first, timed on its own: a story's first rendering is not what a reader waits for again.
   t = performance.now();
-  await (await fetch(url, { headers })).arrayBuffer();
+  const body = await (await fetch(url, { headers })).arrayBuffer();
   const first = performance.now() - t;
-  rows.push({ name, first, ...(await load(url, headers)) });
+  if (url === `${served[0]?.base}/api/stories/${storyId}`) {
+    await fetch(`${hello.base}/same`, { method: "POST", body });
+  }
+  rows.push({ name, first, ...(await load(url, headers, child)) });
   // Requests the server had taken in but not answered when the run stopped must not slow the next route.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
 }
 hello.child.kill("SIGTERM");
 for (const s of served) s.child.kill("SIGTERM");
 const base = ((rows[0]?.rps ?? 1) + (rows.at(-1)?.rps ?? 1)) / 2;
-console.log("route                                               first ms   req/s     p50 ms   p99 ms   × hello");
+const baseCpu = ((rows[0]?.serverUs ?? 1) + (rows.at(-1)?.serverUs ?? 1)) / 2;
+console.log(`load average at the end ${load1()}`);
+console.log(
+  "route                                               first ms   req/s     p50 ms   p99 ms   × hello   server µs/req   autocannon µs/req   hello's server CPU ÷ this",
+);
 for (const r of rows) {
   console.log(
-    `${r.name.padEnd(50)} ${r.first.toFixed(0).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.rps / base).toFixed(3).padStart(9)}`,
+    `${r.name.padEnd(50)} ${r.first.toFixed(0).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.rps / base).toFixed(3).padStart(9)} ${r.serverUs.toFixed(0).padStart(15)} ${r.clientUs.toFixed(0).padStart(19)} ${(baseCpu / r.serverUs).toFixed(3).padStart(27)}`,
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Assignment, OnlineClusterer } from "./clusterer.js";
+import { type Assignment, OnlineClusterer, YEAR_CONFLICT, yearConflict } from "./clusterer.js";
 import { type ClusterDocument, MemoryStoryIndex } from "./types.js";
 
 const HOUR = 3600 * 1000;
@@ -92,5 +92,73 @@ describe("OnlineClusterer", () => {
     const clusterer = new OnlineClusterer(index, { windowMs: 48 * HOUR });
     for (let day = 0; day < 20; day++) await clusterer.assign(doc(`d${day}`, `${FLOOD} Day ${day}.`, day * 24 * 3));
     expect(index.size).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("yearConflict", () => {
+  const story = (entities: [string, number][]) => ({
+    id: "s",
+    size: 2,
+    first: 0,
+    last: 0,
+    centroid: { title: new Map(), body: new Map(), entities: new Map(entities) },
+  });
+  const told2019 = story([
+    ["2019", 1.2],
+    ["2004", 0.3],
+    ["orvel", 1],
+  ]);
+  const rows: { years: string[]; entities: string[]; want: boolean }[] = [
+    { years: ["2031"], entities: ["2031", "orvel"], want: true },
+    { years: ["2031", "2004"], entities: ["2031", "2004"], want: false }, // the story names 2004 too
+    { years: ["2031"], entities: ["2031", "2019"], want: false }, // the document names the story's year
+    { years: [], entities: ["orvel"], want: false }, // a lede without a year
+  ];
+  for (const row of rows) {
+    it(`lede years ${row.years.join(", ") || "none"}, names ${row.entities.join(", ")}: ${row.want}`, () => {
+      const entities = new Map(row.entities.map((e) => [e, 1]));
+      expect(yearConflict(row.years, entities, told2019)).toBe(row.want);
+    });
+  }
+  it("finds no conflict with a story that names no year (negative)", () => {
+    expect(yearConflict(["2031"], new Map([["2031", 1]]), story([["orvel", 1]]))).toBe(false);
+  });
+});
+
+describe("OnlineClusterer years", () => {
+  const report = (year: number) => `Orvel, ${year}. The Orvel regatta ended on Sunday when Ksenia Darrow's crew won
+the final by two lengths. Darrow, who trains on the Lume river, said the crew had rowed its best race of the season.`;
+  const rewrite = (year: number) => `Orvel regatta, ${year}: a crew stroked by Ksenia Darrow took the final on Sunday
+by two lengths, and Darrow said it was the best race of the season for the crew from the Lume river.`;
+
+  it("scores a report of the same event told in another year lower by YEAR_CONFLICT, and not one of the same year", async () => {
+    const same = await run([
+      { id: "a", text: report(2029) },
+      { id: "b", text: rewrite(2029) },
+    ]);
+    const s = same.get("b")?.similarity ?? 0;
+    expect(same.get("b")).toMatchObject({ story: "a", isNew: false });
+    expect(s).toBeGreaterThan(0.3);
+    // The other year's report differs only in that year: without the conflict it would score near `s`.
+    const o = await run(
+      [
+        { id: "a", text: report(2029) },
+        { id: "b", text: rewrite(2031) },
+      ],
+      new OnlineClusterer(new MemoryStoryIndex(), { joinThreshold: 0.01 }),
+    );
+    expect(o.get("b")?.similarity ?? 0).toBeLessThan(s * YEAR_CONFLICT + 0.02);
+    expect(o.get("b")?.similarity ?? 0).toBeGreaterThan(s * YEAR_CONFLICT - 0.1);
+    // With a threshold between the two, the same year joins and the other year starts a story (negative).
+    const at = (year: number) =>
+      run(
+        [
+          { id: "a", text: report(2029) },
+          { id: "b", text: rewrite(year) },
+        ],
+        new OnlineClusterer(new MemoryStoryIndex(), { joinThreshold: 0.6 }),
+      );
+    expect((await at(2029)).get("b")).toMatchObject({ story: "a", isNew: false });
+    expect((await at(2031)).get("b")).toMatchObject({ story: "b", isNew: true });
   });
 });

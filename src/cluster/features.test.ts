@@ -46,3 +46,14 @@ describe("stem", () => {
     expect(stem("virus")).toBe("virus");
   });
 });
+
+describe("extractFeatures years", () => {
+  const years = (text: string) => extractFeatures({ id: "d", text }).years;
+  it("keeps the years of the lede once each, in order", () => {
+    expect(years("Published 4 March 2031. The Orvel dam, opened in 1987, failed in 2031.")).toEqual(["2031", "1987"]);
+  });
+  it("leaves out figures that are not years and years after the lede (negative)", () => {
+    expect(years("The storm cut power to 2500 homes and 1850 farms; 3021 stayed dark.")).toEqual([]);
+    expect(years(`${"Crews worked all night on the line. ".repeat(20)}It last broke in 2011.`)).toEqual([]);
+  });
+});

@@ -11,6 +11,11 @@ export interface DocumentFeatures {
    * ("quint"), and numbers of two characters or more (years, tolls, sums).
    */
   fields: Record<Field, SparseVector>;
+  /**
+   * Years (1900 to 2099) written in the lede (see `LEDE_CHARS`), in order of first mention: a dateline or the
+   * year the event is told in. A story told in another year is most likely another event (see `YEAR_CONFLICT`).
+   */
+  years: string[];
   /** The lower-cased words of the text in order (stop words kept), for shingles. */
   words: string[];
 }
@@ -43,6 +48,9 @@ const STOPWORDS = new Set(
  * without; 300 and 1,000 gave wider spreads. MMDS was unchanged (0.779).
  */
 export const LEDE_CHARS = 600;
+
+/** A four-digit year of the twentieth or twenty-first century. */
+export const YEAR = /^(?:19|20)\d\d$/u;
 
 /** Short forms whose period does not end a sentence. */
 const ABBREVIATIONS = new Set(
@@ -81,8 +89,11 @@ function add(vector: SparseVector, term: string, n = 1): void {
   vector.set(term, (vector.get(term) ?? 0) + n);
 }
 
-/** Adds the content stems of `text` to `terms` and its name runs to `entities`; returns its lower-cased words. */
-function scan(text: string, terms: SparseVector, entities: SparseVector | undefined): string[] {
+/**
+ * Adds the content stems of `text` to `terms`, its name runs to `entities` and the years of its lede to `years`;
+ * returns its lower-cased words.
+ */
+function scan(text: string, terms: SparseVector, entities: SparseVector | undefined, years?: string[]): string[] {
   const words: string[] = [];
   let run: string[] = [];
   let runStartsSentence = false;
@@ -115,6 +126,7 @@ function scan(text: string, terms: SparseVector, entities: SparseVector | undefi
     if (!stop && word.length > 1) add(terms, stem(word));
     // Figures and years tell apart two events of one kind (a toll, a sum, a score) as names do.
     if (entities && word.length > 1 && /^\p{N}/u.test(word)) add(entities, word);
+    if (years && m.index < LEDE_CHARS && YEAR.test(word) && !years.includes(word)) years.push(word);
     const endsSentence = raw.endsWith(".") && !ABBREVIATIONS.has(word) && !/^(?:\p{L}\.)+$/u.test(raw);
     if (endsSentence) closeRun();
     sentenceStart = endsSentence;
@@ -133,6 +145,7 @@ export function extractFeatures(doc: ClusterDocument): DocumentFeatures {
   const body = new Map<string, number>();
   const entities = new Map<string, number>();
   if (doc.title) scan(doc.title, title, undefined);
-  const words = scan(doc.text, body, entities);
-  return { fields: { title, body, entities }, words };
+  const years: string[] = [];
+  const words = scan(doc.text, body, entities, years);
+  return { fields: { title, body, entities }, years, words };
 }

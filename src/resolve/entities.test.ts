@@ -176,6 +176,38 @@ describe("resolveEntities: typed names and untyped forms", () => {
     expect(entityOf(index, "Mr Lukas")?.id).not.toBe(entityOf(index, "Lukas Amari")?.id);
   });
 
+  it("joins a storm's bare name to the storm, unless a person in the story is called by it", () => {
+    const index = resolveEntities([
+      annotated("a", "Hurricane Ilsa hit Tarvik. Ilsa then turned north, said Marta Velasquez.", [
+        ["Hurricane Ilsa", "other"],
+        ["Tarvik", "place"],
+        ["Ilsa", "person"],
+        ["Marta Velasquez", "person"],
+      ]),
+      annotated("b", "Ilsa flooded the port. Storm Berel followed. Marta said Berel was weaker than Ilsa.", [
+        ["Ilsa", "person"],
+        ["Storm Berel", "other"],
+        ["Marta", "person"],
+        ["Berel", "person"],
+        ["Ilsa", "person"],
+      ]),
+    ]);
+    const ilsa = entityOf(index, "Ilsa");
+    expect(ilsa?.name).toBe("Hurricane Ilsa");
+    expect(ilsa?.type).toBe("other");
+    expect(ilsa?.mentions).toHaveLength(4);
+    expect(entityOf(index, "Berel")?.name).toBe("Storm Berel");
+    const named = resolveEntities([
+      annotated("a", "Hurricane Ilsa hit Tarvik. Ilsa Marrow, a nurse, stayed. Ilsa was tired.", [
+        ["Hurricane Ilsa", "other"],
+        ["Tarvik", "place"],
+        ["Ilsa Marrow", "person"],
+        ["Ilsa", "person"],
+      ]),
+    ]);
+    expect(entityOf(named, "Ilsa")?.name).toBe("Ilsa Marrow");
+  });
+
   it("keeps apart two people who share first and last name but not the middle one", () => {
     const index = resolveEntities([
       annotated("a", "Eric Allen Kestrell and Eric Paul Kestrell are brothers. Eric Kestrell spoke.", [

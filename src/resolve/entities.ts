@@ -1,6 +1,6 @@
 import { defaultLexicon, type Lexicon } from "../lexicon/index.js";
 import type { AnnotatedArticle, Entity, EntityIndex, EntityType, LocatedMention, Mention } from "../model/index.js";
-import { ORG_HEADS, PLACE_HEADS } from "../words/names.js";
+import { EVENT_OPENERS, ORG_HEADS, PLACE_HEADS } from "../words/names.js";
 import {
   allInitials,
   bareKey,
@@ -83,6 +83,7 @@ export function resolveEntities(articles: AnnotatedArticle[], lexicon: Lexicon =
   const claimed = mergeRoyalNames(groups, union, find);
   mergeSurnames(groups, union, find, claimed);
   mergeLeadingNames(groups, union, find, claimed);
+  mergeEventNames(groups, union, find);
 
   const clusters = new Map<number, Group[]>();
   groups.forEach((g, i) => {
@@ -431,7 +432,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /**
  * Two words taken for an organisation ("Raj Kestrel") whose last word alone names a person in the story, when
- * no other name ends in it and nothing in it reads as an organisation's or a place's: the person's full name.
+ * no other name ends in it and nothing in it reads as an organisation's, a place's or an event's ("Storm Ilsa"): the
+ * person's full name.
  */
 function retypeMistypedPersons(groups: Group[], texts: string[]): void {
   const surnames = new Set<string>();
@@ -444,7 +446,7 @@ function retypeMistypedPersons(groups: Group[], texts: string[]): void {
   const candidates = new Map<string, Group[]>();
   for (const g of groups) {
     const type = majorityType(g);
-    if (g.words.length !== 2 || (type !== "organization" && type !== "other")) continue;
+    if (g.words.length !== 2 || (type !== "organization" && type !== "other") || eventNameStart(g.words) > 0) continue;
     const last = bareWord(g.words[1] as string);
     if (!surnames.has(last) || owners.has(last)) continue;
     if (g.words.some((w) => ORG_HEADS.has(w) || PLACE_HEADS.has(w) || FACILITY_HEADS.has(w) || CONNECTORS.has(w)))
@@ -700,16 +702,49 @@ function mergeLeadingNames(
   });
 }
 
+/** Where the name of a storm or an operation begins after its kind ("Fiona" in "Hurricane Fiona"), or -1. */
+function eventNameStart(words: string[]): number {
+  let at = -1;
+  words.forEach((w, k) => {
+    if (EVENT_OPENERS.has(w)) at = k + 1;
+  });
+  return at > 0 && at < words.length ? at : -1;
+}
+
+/**
+ * The bare name of a storm or an operation ("Fiona" beside "Hurricane Fiona"), which the detector often reads
+ * as a person's, when no person in the story is called by it in full and it names one such event only.
+ */
+function mergeEventNames(groups: Group[], union: (a: number, b: number) => void, find: (i: number) => number): void {
+  const events = new Map<string, number[]>();
+  const personWords = new Set<string>();
+  groups.forEach((g, i) => {
+    const at = eventNameStart(g.words);
+    if (at > 0) push(events, g.words.slice(at).join(" "), i);
+    else if (g.words.length >= 2 && majorityType(g) === "person") for (const w of g.words) personWords.add(w);
+  });
+  if (events.size === 0) return;
+  groups.forEach((g, i) => {
+    if (g.royal || eventNameStart(g.words) > 0 || majorityType(g) === "place") return;
+    const owners = events.get(g.words.join(" "));
+    if (!owners || g.words.some((w) => personWords.has(w))) return;
+    if (new Set(owners.map(find)).size === 1) union(owners[0] as number, i);
+  });
+}
+
 function toEntity(cluster: Group[]): Entity {
   const types = new Map<EntityType, number>();
   const forms = new Map<string, number>();
   /** Forms written where the detector gave them a type: a name, not an adjective like "Syrian". */
   const typedForms = new Set<string>();
   const mentions: LocatedMention[] = [];
+  // A storm or an operation is named by its full name ("Hurricane Fiona"), not by a bare form typed otherwise.
+  const event = cluster.some((g) => eventNameStart(g.words) > 0);
   for (const g of cluster) {
     for (const [t, n] of g.types) types.set(t, (types.get(t) ?? 0) + n);
     for (const [f, n] of g.forms) forms.set(f, (forms.get(f) ?? 0) + n);
-    if (majorityType(g) !== "other") for (const f of g.forms.keys()) typedForms.add(f);
+    const named = event ? eventNameStart(g.words) > 0 : majorityType(g) !== "other";
+    if (named) for (const f of g.forms.keys()) typedForms.add(f);
     mentions.push(...g.mentions);
   }
   // The type is the most frequent one; forms mostly left untyped (an adjective like "Syrian" beside
@@ -727,6 +762,8 @@ function toEntity(cluster: Group[]): Entity {
     if (n > best || (n === best && type === "other")) [type, best] = [t, n];
   // A country's names make a place whatever a mention was typed.
   if (cluster.some((g) => majorityType(g) !== "person" && countryKey(g.key) === g.key)) type = "place";
+  // So does a storm's or an operation's: "Hurricane Fiona" is an event, however its bare name was typed.
+  else if (event) type = "other";
   // The canonical name is a typed form if there is one, then the fullest form used: most words, then not an
   // acronym, then most frequent.
   const typed = (f: string) => Number(typedForms.size === 0 || typedForms.has(f));

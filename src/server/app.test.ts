@@ -14,6 +14,7 @@ import {
 } from "./app.js";
 import { createIngest } from "./ingest.js";
 import type { PostedArticle } from "./posted.js";
+import { READ_VALID_MS } from "./recent-reads.js";
 
 let store: Store;
 let exampleId: number;
@@ -342,7 +343,18 @@ describe("errors, OpenAPI and headers", () => {
     const broken = Object.assign(Object.create(store), {
       stories: async () => Promise.reject(new Error("disk on fire")),
     }) as Store;
-    const paths = ["/", "/api/stories", "/nothing", "/api/nothing", `/stories/${exampleId}`, "/stories/99999"];
+    const paths = [
+      "/",
+      "/api/stories",
+      "/nothing",
+      "/api/nothing",
+      `/stories/${exampleId}`,
+      "/stories/99999",
+      `/stories/${exampleId}?kind=gossip`,
+      `/api/stories/${exampleId}`,
+      "/api/stories/99999",
+      "/api/stories/abc",
+    ];
     for (const [path, res] of [
       ...(await Promise.all(paths.map(async (path) => [path, await app().request(path)] as const))),
       ["/ (failing)", await app({ store: broken }).request("/")] as const,
@@ -350,6 +362,10 @@ describe("errors, OpenAPI and headers", () => {
       [
         `/stories/${exampleId} (304)`,
         await app().request(`/stories/${exampleId}`, { headers: { "If-None-Match": "*" } }),
+      ] as const,
+      [
+        `/api/stories/${exampleId} (br)`,
+        await app().request(`/api/stories/${exampleId}`, { headers: { "Accept-Encoding": "br" } }),
       ] as const,
     ]) {
       expect(res.headers.get("Content-Security-Policy"), path).toBe(CONTENT_SECURITY_POLICY);
@@ -467,14 +483,71 @@ describe("entity tags and compression of story pages and JSON", () => {
     expect(etagMatches("", 'W/"abc"')).toBe(false);
   });
 
+  it("serves a story's new report once its version is no longer trusted, and at once after a write through it", async () => {
+    const own = await tempStore();
+    const [id] = (await storeStories(own, [await exampleArticles()])) as [number];
+    const stored = await own.report(id);
+    if (!stored) throw new Error("fixture: the example story has no report");
+    const revise = async (title: string) => {
+      const version = (await own.reportVersion(id)) ?? 0;
+      const report = { ...stored.report, story: { ...stored.report.story, title } };
+      await own.saveReport(id, version + 1, report, "2031-05-01T00:00:00.000Z");
+    };
+    let t = Date.parse("2031-05-01T00:00:00Z");
+    const ingest: IngestArticles = async () => {
+      await revise("Posted revision");
+      return { added: 1, duplicates: 0, stories: [id] };
+    };
+    const server = app({ store: own, now: () => new Date(t), ingest });
+    const title = async () => (await json(await server.request(`/api/stories/${id}`))).report.story.title;
+    const page = async () => (await server.request(`/stories/${id}`)).text();
+    const tag = async () => (await server.request(`/stories/${id}`)).headers.get("ETag");
+    expect(await title()).toBe(stored.report.story.title);
+    expect(await page()).not.toContain("Second revision");
+    const before = await tag();
+
+    // Stored by another process: the version read a moment ago still stands, then the new report is served.
+    await revise("Second revision");
+    t += READ_VALID_MS - 1;
+    expect(await title()).toBe(stored.report.story.title);
+    t += 1;
+    expect(await title()).toBe("Second revision");
+    expect(await page()).toContain("Second revision");
+    expect(await tag()).not.toBe(before);
+    expect((await server.request(`/stories/${id}`, { headers: { "If-None-Match": before ?? "" } })).status).toBe(200);
+
+    // Stored through this server: served on the next request, and listed.
+    expect(await (await server.request("/")).text()).not.toContain("Posted revision");
+    const posted = await server.request("/api/articles", {
+      method: "POST",
+      body: JSON.stringify({ text: "An invented article about a ferry.", outlet: "Harbour Times" }),
+      headers: { Authorization: "Bearer s3cret", "Content-Type": "application/json" },
+    });
+    expect(posted.status).toBe(200);
+    expect(await title()).toBe("Posted revision");
+    expect(await page()).toContain("Posted revision");
+    expect(await (await server.request("/")).text()).toContain("Posted revision");
+
+    // With no trusted time, every request reads the version.
+    const strict = app({ store: own, limits: { readValidMs: 0 }, now: () => new Date(t) });
+    expect((await json(await strict.request(`/api/stories/${id}`))).report.story.title).toBe("Posted revision");
+    await revise("Third revision");
+    expect((await json(await strict.request(`/api/stories/${id}`))).report.story.title).toBe("Third revision");
+    await own.close();
+  });
+
   it("lists a story stored after the list page was last rendered", async () => {
     const own = await tempStore();
     const [first] = (await storeStories(own, [await exampleArticles()])) as [number];
-    const server = app({ store: own });
+    let t = Date.parse("2031-05-01T00:00:00Z");
+    const server = app({ store: own, now: () => new Date(t) });
     const before = await (await server.request("/")).text();
     expect(before).toContain(`/stories/${first}`);
     expect(await (await server.request("/")).text()).toBe(before);
     const [added] = (await storeStories(own, [hostileArticles()])) as [number];
+    // The list read a moment ago still stands; once it is no longer trusted, the new story is listed.
+    expect(await (await server.request("/")).text()).toBe(before);
+    t += READ_VALID_MS;
     const after = await (await server.request("/")).text();
     expect(after).toContain(`/stories/${added}`);
     expect(before).not.toContain(`/stories/${added}`);

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingHttpHeaders } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
 import { type Context, Hono } from "hono";
@@ -17,15 +18,17 @@ import { type FindingKind, isFindingKind, renderStoryPage } from "../web/pages/s
 import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
-import { DEFAULT_MAX_SCAN, listStories, recentReports } from "./queries.js";
+import { DEFAULT_MAX_SCAN, listStories, recentReports, type StoryPage } from "./queries.js";
 import { RateLimiter } from "./rate-limit.js";
+import { READ_VALID_MS, RecentReads } from "./recent-reads.js";
 import {
   articleIdParam,
   entityIdParam,
   openApiDocument,
   outletNameParam,
+  STORY_ID_EXPECTED,
+  STORY_ID_PATTERN,
   searchQuery,
-  storyIdParam,
   storyListQuery,
 } from "./schemas.js";
 
@@ -42,6 +45,12 @@ export interface ServerLimits {
    * version (a new report is a new key); default 64 MB. Rendering a story page costs far more than sending it.
    */
   cacheBytes: number;
+  /**
+   * Milliseconds a story's report version or a page of the story list, once read from the store, is trusted;
+   * default {@link READ_VALID_MS}. What another process stores is served at most this much later; 0 reads
+   * the store on every request.
+   */
+  readValidMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -49,6 +58,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   writesPerMinute: 60,
   maxScan: DEFAULT_MAX_SCAN,
   cacheBytes: 64_000_000,
+  readValidMs: READ_VALID_MS,
 };
 
 /** What POST /api/articles did: articles added, ones already stored, and the stories they went to. */
@@ -83,7 +93,17 @@ export const CONTENT_SECURITY_POLICY =
 /** The cookie that remembers a reader's last look at the story list. */
 export const LAST_VISIT_COOKIE = "triangulate_last_visit";
 
-type Env = { Bindings: { incoming?: { socket?: { remoteAddress?: string } } } };
+/** The security headers every response carries, pages, API and errors alike. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Resource-Policy": "same-origin",
+});
+
+/** What @hono/node-server hands the app beside the request: the Node request, whose headers are parsed already. */
+type Env = { Bindings: { incoming?: { socket?: { remoteAddress?: string }; headers?: IncomingHttpHeaders } } };
 
 /**
  * The HTTP server as a Hono app, without a port: the JSON API under /api, the pages, and their assets.
@@ -97,23 +117,29 @@ export function createApp(options: AppOptions): Hono<Env> {
   const now = options.now ?? (() => new Date());
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const writes = new RateLimiter({ limit: limits.writesPerMinute, windowMs: 60_000, now: () => now().getTime() });
+  const clock = () => now().getTime();
   const rendered: Renderings = {
+    // A story without a report is not remembered: its first report is served as soon as it is stored.
+    versions: new RecentReads({ validMs: limits.readValidMs, now: clock, keep: (v) => v !== undefined }),
     cache: new SizedCache<Rendering>(limits.cacheBytes, renderingSize),
     rendering: new Map(),
     compressing: new Map(),
   };
   const summaries = new SizedCache<StorySummary>(limits.cacheBytes / 16, (s) => 500 + s.title.length);
   const listPages = new SizedCache<string>(limits.cacheBytes / 16, (page) => page.length);
+  const lists = new RecentReads<string, StoryPage>({ validMs: limits.readValidMs, now: clock });
   const app = new Hono<Env>();
+
+  // A story's JSON and page, the routes read most, come before the middleware below and answer without
+  // it: their responses carry headers made once with each rendering, the security headers among them, and
+  // are sent as they are. (Set one by one per request, headers cost about a sixth of a hit's server time.)
+  app.get("/api/stories/:id", (c) => serveStory(c, "json"));
+  app.get("/stories/:id", (c) => serveStory(c, "page"));
 
   // Set before the handler, so that they join the response it makes: set after, they would make the node
   // adapter turn its cheap response into a full web Response on every request (a tenth of a story page's time).
   app.use(async (c, next) => {
-    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "no-referrer");
-    c.header("X-Frame-Options", "DENY");
-    c.header("Cross-Origin-Resource-Policy", "same-origin");
+    setSecurityHeaders(c);
     await next();
   });
 
@@ -130,6 +156,8 @@ export function createApp(options: AppOptions): Hono<Env> {
       log(`triangulate serve: ${c.req.method} ${c.req.path}: ${err.stack ?? String(err)}`);
     }
     const status = STATUS_OF[code];
+    // The story routes answer before the middleware that sets these: their errors get them here.
+    setSecurityHeaders(c);
     if (code === "RATE_LIMITED") c.header("Retry-After", String(writes.retryAfter(clientOf(c))));
     if (isPage) return c.html(errorPage(status, message), status);
     return c.json({ error: { code, message } }, status);
@@ -155,12 +183,6 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get("/api/stories", async (c) =>
     c.json(await listStories(store, parse(storyListQuery, c.req.query()), limits.maxScan)),
   );
-
-  app.get("/api/stories/:id", async (c) => {
-    const id = Number(parse(storyIdParam, c.req.param()).id);
-    const made = await cached(rendered, store, id, "json", async () => JSON.stringify(await storedReport(store, id)));
-    return send(c, rendered, made, "application/json; charset=utf-8");
-  });
 
   app.get("/api/articles/:id", async (c) => {
     const id = Number(parse(articleIdParam, c.req.param()).id);
@@ -228,14 +250,21 @@ export function createApp(options: AppOptions): Hono<Env> {
       );
     }
     if (!options.ingest) throw new ServerError("WRITES_DISABLED", "this server was started without an ingest path");
-    const outcome = await options.ingest(store, articles);
+    let outcome: IngestOutcome;
+    try {
+      outcome = await options.ingest(store, articles);
+    } finally {
+      // What was stored is served at once, not after the versions read before it are no longer trusted.
+      rendered.versions.forget();
+      lists.forget();
+    }
     return c.json({ received: articles.length + problems.length, ...outcome, problems });
   });
 
   app.get("/", async (c) => {
     const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
     const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
-    const page = await listStories(store, q, limits.maxScan);
+    const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
     const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
     setCookie(c, LAST_VISIT_COOKIE, now().toISOString(), {
       path: "/",
@@ -278,23 +307,6 @@ export function createApp(options: AppOptions): Hono<Env> {
     });
     if (keep) listPages.set(pageKey, made);
     return c.html(made);
-  });
-
-  app.get("/stories/:id", async (c) => {
-    const id = Number(parse(storyIdParam, c.req.param()).id);
-    const kinds = c.req.queries("kind") ?? [];
-    const bad = kinds.find((k) => !isFindingKind(k));
-    if (bad !== undefined) throw new TriangulateError("BAD_ARGUMENT", `expected a kind of finding, found "${bad}"`);
-    const outlets = c.req.queries("outlet") ?? [];
-    const view = JSON.stringify([kinds, outlets]);
-    const page = await cached(rendered, store, id, `page:${view}`, async () =>
-      renderStoryPage((await storedReport(store, id)).report, {
-        outlets,
-        kinds: kinds as FindingKind[],
-        jsonHref: `/api/stories/${id}`,
-      }),
-    );
-    return send(c, rendered, page, "text/html; charset=UTF-8");
   });
 
   app.get("/entities/:id", async (c) => {
@@ -340,7 +352,47 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   });
 
+  /** A story's JSON or page: from the cache while the story's report version is the one it was made from. */
+  async function serveStory(c: Context<Env>, what: "json" | "page"): Promise<Response> {
+    const raw = c.req.param("id") ?? "";
+    if (!STORY_ID_PATTERN.test(raw)) throw new TriangulateError("BAD_ARGUMENT", `id: ${STORY_ID_EXPECTED}`);
+    const id = Number(raw);
+    if (what === "json") {
+      const made = await cached(rendered, store, id, "json", JSON_TYPE, async () =>
+        JSON.stringify(await storedReport(store, id)),
+      );
+      return send(c, rendered, made);
+    }
+    // The plain page (no filters) is the one asked for most: its query is not parsed.
+    const filtered = c.req.url.includes("?");
+    const kinds = filtered ? (c.req.queries("kind") ?? []) : [];
+    const bad = kinds.find((k) => !isFindingKind(k));
+    if (bad !== undefined) throw new TriangulateError("BAD_ARGUMENT", `expected a kind of finding, found "${bad}"`);
+    const outlets = filtered ? (c.req.queries("outlet") ?? []) : [];
+    const view = filtered ? JSON.stringify([kinds, outlets]) : "";
+    const page = await cached(rendered, store, id, `page:${view}`, HTML_TYPE, async () =>
+      renderStoryPage((await storedReport(store, id)).report, {
+        outlets,
+        kinds: kinds as FindingKind[],
+        jsonHref: `/api/stories/${id}`,
+      }),
+    );
+    return send(c, rendered, page);
+  }
+
   return app;
+}
+
+function setSecurityHeaders(c: Context): void {
+  for (const name in SECURITY_HEADERS) c.header(name, SECURITY_HEADERS[name]);
+}
+
+/** A request header, read from the Node request when there is one (the web Request's headers are built on first use). */
+function requestHeader(c: Context<Env>, name: "accept-encoding" | "if-none-match"): string | undefined {
+  const headers = c.env?.incoming?.headers;
+  if (!headers) return c.req.header(name);
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
 }
 
 /** Validates request input; a mismatch is a 400 that names the field and what was expected. */
@@ -381,35 +433,68 @@ const compressors: Record<Encoding, (body: Bytes) => Promise<Bytes>> = {
   gzip: async (body) => (await gzipAsync(body)) as Bytes,
 };
 
-/** A story's rendering as sent: its UTF-8 bytes, their entity tag, and the compressed forms made so far. */
-interface Rendering {
+const JSON_TYPE = "application/json; charset=utf-8";
+const HTML_TYPE = "text/html; charset=UTF-8";
+
+/** A body as sent, and the complete headers it is sent with (frozen: shared by every response that sends it). */
+interface Sendable {
   body: Bytes;
+  headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * A story's rendering as sent: its UTF-8 bytes with their headers, the compressed forms made so far with
+ * theirs, and the headers of a 304. The entity tag is weak: it stands for the body in every encoding.
+ */
+interface Rendering {
   etag: string;
-  encoded: Partial<Record<Encoding, Bytes>>;
+  plain: Sendable;
+  encoded: Partial<Record<Encoding, Sendable>>;
+  notModified: Readonly<Record<string, string>>;
 }
 
 interface Renderings {
+  versions: RecentReads<number, number | undefined>;
   cache: SizedCache<Rendering>;
   rendering: Map<string, Promise<Rendering>>;
   compressing: Map<string, Promise<Bytes>>;
 }
 
 function renderingSize(r: Rendering): number {
-  return r.body.byteLength + (r.encoded.br?.byteLength ?? 0) + (r.encoded.gzip?.byteLength ?? 0);
+  return r.plain.body.byteLength + (r.encoded.br?.body.byteLength ?? 0) + (r.encoded.gzip?.body.byteLength ?? 0);
+}
+
+function makeRendering(text: string, type: string): Rendering {
+  const body = Buffer.from(text, "utf8") as Bytes;
+  const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
+  const notModified = Object.freeze({
+    ...SECURITY_HEADERS,
+    ETag: etag,
+    Vary: "Accept-Encoding",
+    "Cache-Control": "no-cache",
+  });
+  return {
+    etag,
+    plain: { body, headers: Object.freeze({ ...notModified, "Content-Type": type }) },
+    encoded: {},
+    notModified,
+  };
 }
 
 /**
  * A story's rendering from the cache when its report has not changed since, else made and kept. The key
- * holds the report's version, which the store raises with every new report; learning it is one keyed row.
+ * holds the report's version, which the store raises with every new report; learning it is one keyed row,
+ * read at most once per {@link READ_VALID_MS} per story.
  */
 async function cached(
-  { cache, rendering }: Renderings,
+  { cache, rendering, versions }: Renderings,
   store: Store,
   id: number,
   what: string,
+  type: string,
   make: () => Promise<string>,
 ): Promise<{ key: string; made: Rendering }> {
-  const version = await store.reportVersion(id);
+  const version = await versions.get(id, () => store.reportVersion(id));
   if (version === undefined) {
     const story = await store.story(id);
     throw new TriangulateError("NOT_FOUND", story ? `story ${id} has no report yet` : `no story ${id}`);
@@ -421,11 +506,7 @@ async function cached(
   let pending = rendering.get(key);
   if (!pending) {
     pending = make()
-      .then((text): Rendering => {
-        const body = Buffer.from(text, "utf8") as Bytes;
-        // Weak: the same tag stands for the body in every encoding it is sent in.
-        return { body, etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`, encoded: {} };
-      })
+      .then((text) => makeRendering(text, type))
       .finally(() => rendering.delete(key));
     rendering.set(key, pending);
     cache.set(key, await pending);
@@ -435,36 +516,36 @@ async function cached(
 
 /**
  * Sends a cached rendering: 304 when the client's If-None-Match names its tag, else its body compressed
- * in the best encoding the client accepts (made once, then kept beside the body), else as it is.
+ * in the best encoding the client accepts (made once, then kept beside the body), else as it is. The
+ * response is made from the kept bytes and headers alone, which @hono/node-server writes out directly.
  */
 async function send(
-  c: Context,
+  c: Context<Env>,
   renderings: Renderings,
   { key, made }: { key: string; made: Rendering },
-  type: string,
 ): Promise<Response> {
-  c.header("ETag", made.etag);
-  c.header("Vary", "Accept-Encoding");
-  c.header("Cache-Control", "no-cache");
-  if (etagMatches(c.req.header("If-None-Match"), made.etag)) return c.body(null, 304);
-  c.header("Content-Type", type);
-  const encoding = preferredEncoding(c.req.header("Accept-Encoding"));
-  if (!encoding) return c.body(made.body);
+  if (etagMatches(requestHeader(c, "if-none-match"), made.etag)) {
+    return new Response(null, { status: 304, headers: made.notModified });
+  }
+  const encoding = preferredEncoding(requestHeader(c, "accept-encoding"));
+  if (!encoding) return new Response(made.plain.body, { status: 200, headers: made.plain.headers });
   let encoded = made.encoded[encoding];
   if (!encoded) {
     const at = `${key}:${encoding}`;
     let pending = renderings.compressing.get(at);
     if (!pending) {
-      pending = compressors[encoding](made.body).finally(() => renderings.compressing.delete(at));
+      pending = compressors[encoding](made.plain.body).finally(() => renderings.compressing.delete(at));
       renderings.compressing.set(at, pending);
     }
-    encoded = await pending;
-    made.encoded[encoding] = encoded;
+    const body = await pending;
+    encoded = made.encoded[encoding] ??= {
+      body,
+      headers: Object.freeze({ ...made.plain.headers, "Content-Encoding": encoding }),
+    };
     // Set again so that the cache counts the compressed bytes too.
     if (renderings.cache.get(key) === made) renderings.cache.set(key, made);
   }
-  c.header("Content-Encoding", encoding);
-  return c.body(encoded);
+  return new Response(encoded.body, { status: 200, headers: encoded.headers });
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET), or is "*". */

@@ -28,7 +28,10 @@ export const storyListQuery = z
 
 export type StoryListQuery = z.infer<typeof storyListQuery>;
 
-export const storyIdParam = z.object({ id: z.string().regex(/^\d{1,15}$/, "expected a story id, a whole number") });
+/** A story id as a path holds it; the story routes check it without zod, the OpenAPI document shows it. */
+export const STORY_ID_PATTERN = /^\d{1,15}$/;
+export const STORY_ID_EXPECTED = "expected a story id, a whole number";
+export const storyIdParam = z.object({ id: z.string().regex(STORY_ID_PATTERN, STORY_ID_EXPECTED) });
 export const articleIdParam = z.object({
   id: z.string().regex(/^\d{1,15}$/, "expected an article id, a whole number"),
 });
