@@ -11,7 +11,7 @@ import { parseNumberWords } from "../words/numbers.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
-import { cosine, type TermVector } from "./similarity.js";
+import { cosine, sumVectors, type TermVector } from "./similarity.js";
 import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
@@ -282,15 +282,12 @@ const WINDOW = 1;
 function windowVector(units: Unit[], u: Unit, windows: Map<Unit, TermVector>): TermVector {
   const cached = windows.get(u);
   if (cached) return cached;
-  const weights = new Map<string, number>();
+  const around: TermVector[] = [];
   for (let i = u.index - WINDOW; i <= u.index + WINDOW; i++) {
     const n = units[i];
-    if (!n || n.article !== u.article) continue;
-    for (const [k, w] of n.vector.weights) weights.set(k, (weights.get(k) ?? 0) + w);
+    if (n && n.article === u.article) around.push(n.vector);
   }
-  let sum = 0;
-  for (const w of weights.values()) sum += w * w;
-  const vector = { weights, norm: Math.sqrt(sum) };
+  const vector = sumVectors(around, u.vector.space);
   windows.set(u, vector);
   return vector;
 }
