@@ -1,20 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { alignUnits, candidateCap } from "./align.js";
+import { alignUnits, candidateCap, descendingOrder } from "./align.js";
+import { TermSpace } from "./similarity.js";
 import type { Unit } from "./units.js";
+
+/** Where the units of these tests number their terms, as one story's units do. */
+const story = new TermSpace();
 
 /** Position of each article named in these tests, as the story would number them. */
 const articleIndex = new Map<string, number>();
 
 /** A unit with only what alignment reads: its position, article and stem weights. */
-function unit(index: number, article: string, stems: Record<string, number>): Unit {
-  const weights = new Map(Object.entries(stems));
-  const norm = Math.sqrt([...weights.values()].reduce((sum, w) => sum + w * w, 0));
+function unit(index: number, article: string, stems: Record<string, number>, space = story): Unit {
+  const entries = Object.entries(stems);
+  const terms = Int32Array.from(entries, ([s]) => space.id(s));
+  const weights = Float64Array.from(entries, ([, w]) => w);
+  const norm = Math.sqrt(weights.reduce((sum, w) => sum + w * w, 0));
   if (!articleIndex.has(article)) articleIndex.set(article, articleIndex.size);
   return {
     index,
     article,
     articleIndex: articleIndex.get(article),
-    vector: { weights, norm },
+    vector: { space, terms, weights, norm },
     clauses: [],
   } as unknown as Unit;
 }
@@ -62,5 +68,43 @@ describe("alignUnits in a long story", () => {
   it("pairs no statements of one article", () => {
     const same = [unit(0, "a", { quarry: 1 }), unit(1, "a", { quarry: 1 }), unit(2, "b", { quarry: 1 })];
     expect(alignUnits(same, 0.1).map((p) => `${p.a}-${p.b}`)).toEqual(["0-2", "1-2"]);
+  });
+
+  it("numbers in the story's space the terms of a unit from another space", () => {
+    const other = new TermSpace();
+    other.id("unrelated");
+    const mixed = [unit(0, "a", { quarry: 1, own0: 1 }), unit(1, "b", { quarry: 1, own1: 1 }, other)];
+    expect(alignUnits(mixed, 0.1).map((p) => `${p.a}-${p.b}`)).toEqual(["0-1"]);
+    expect(alignUnits(mixed, 0.6)).toEqual([]);
+  });
+});
+
+describe("descendingOrder", () => {
+  it.each([
+    ["highest first", [0.5, 0.25, 1], [2, 0, 1]],
+    ["equal values keep their order", [0.3, 0.7, 0.3, 0.7], [1, 3, 0, 2]],
+    ["negative values, zeros and infinities", [-1, 0, Infinity, -0.5, -Infinity, 2], [2, 5, 1, 3, 0, 4]],
+    ["values that differ only in their last bits", [0.1 + 0.2, 0.3, 0.30000000000000004], [0, 2, 1]],
+    ["nothing", [], []],
+  ])("%s", (_, values, order) => {
+    expect([...descendingOrder(Float64Array.from(values))]).toEqual(order);
+  });
+
+  it("orders as a comparison sort does, on many values", () => {
+    const values = Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 1000) / 997 - 0.2);
+    const expected = values.map((_, i) => i).sort((x, y) => (values[y] as number) - (values[x] as number) || x - y);
+    expect([...descendingOrder(Float64Array.from(values))]).toEqual(expected);
+  });
+});
+
+describe("alignUnits order", () => {
+  it("gives pairs best first, then by their first and second unit", () => {
+    const units = [
+      unit(0, "p", { tide: 1, gull: 1 }),
+      unit(1, "q", { tide: 1, gull: 1 }),
+      unit(2, "r", { tide: 1 }),
+      unit(3, "s", { gull: 1, tide: 1 }),
+    ];
+    expect(alignUnits(units, 0.1).map((p) => `${p.a}-${p.b}`)).toEqual(["0-1", "0-3", "1-3", "0-2", "1-2", "2-3"]);
   });
 });

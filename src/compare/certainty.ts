@@ -283,8 +283,13 @@ interface Claim {
  */
 export function certaintyOf(story: ResolvedStory, units: Unit[], origin?: string): CertaintyFinding[] {
   const byArticle = new Map<string, Unit[]>();
-  for (const u of units) byArticle.set(u.article, [...(byArticle.get(u.article) ?? []), u]);
-  const stats = new TermStatistics();
+  for (const u of units) {
+    const own = byArticle.get(u.article);
+    if (own) own.push(u);
+    else byArticle.set(u.article, [u]);
+  }
+  // Numbered in the units' own space, so that a title's vector meets theirs.
+  const stats = new TermStatistics(units[0]?.vector.space);
   for (const u of units) stats.add(u.stems);
   const readingOf = (u: Unit) => certaintyLevel(u.text, quoteSpansIn(u));
 

@@ -99,5 +99,12 @@ describe("statesTest", () => {
     expect(states(text, value)).toBe(held);
     // Asked again, with the pattern and the lowered text kept, it answers the same.
     expect(states(text, value)).toBe(held);
+    // Given the text in lower case, it answers the same.
+    expect(states(text, value, text.toLowerCase())).toBe(held);
+  });
+
+  it("reads the lower case given, not its own", () => {
+    expect(statesTest()("Six months", "six months", "six months")).toBe(true);
+    expect(statesTest()("Six months", "six months", "another text")).toBe(false);
   });
 });

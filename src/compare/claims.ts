@@ -16,12 +16,12 @@ function escapeRegExp(s: string): string {
 /**
  * Whether a text holds a value as whole words, whatever the case: a test made for one call of
  * {@link settleClaims}, which compiles each value's pattern once and tries it only on texts that hold the value's
- * letters at all.
+ * letters at all. A caller that has the text in lower case already passes it as `lower`.
  */
-export function statesTest(): (text: string, value: string) => boolean {
+export function statesTest(): (text: string, value: string, lower?: string) => boolean {
   const patterns = new Map<string, { needle: string; pattern: RegExp } | null>();
   const lowered = new Map<string, string>();
-  return (text, value) => {
+  return (text, value, lower = lowered.get(text)) => {
     let entry = patterns.get(value);
     if (entry === undefined) {
       const v = written(value);
@@ -35,7 +35,6 @@ export function statesTest(): (text: string, value: string) => boolean {
       patterns.set(value, entry);
     }
     if (entry === null) return false;
-    let lower = lowered.get(text);
     if (lower === undefined) {
       lower = text.toLowerCase();
       lowered.set(text, lower);
@@ -77,6 +76,17 @@ export function settleClaims(
     }
   });
   const states = statesTest();
+  // The words of each span of evidence, as written and in lower case, cut once per call.
+  const textOf = new Map<ArticleSpan, { text: string; lower: string }>();
+  const read = (span: ArticleSpan) => {
+    let found = textOf.get(span);
+    if (!found) {
+      const text = wordsOf(span);
+      found = { text, lower: text.toLowerCase() };
+      textOf.set(span, found);
+    }
+    return found;
+  };
   return facts.map((fact) => {
     const against = new Map<string, ArticleSpan | undefined>();
     const ownOf = new Map<string, ArticleSpan[]>();
@@ -87,7 +97,7 @@ export function settleClaims(
     }
     const near = new Set<number>();
     for (const e of fact.support) for (const i of disputesOf.get(at(e)) ?? []) near.add(i);
-    const claim = wordsOf(fact.claim);
+    const claim = read(fact.claim);
     for (const i of [...near].sort((x, y) => x - y)) {
       const d = disputes[i] as DiscrepancyFinding;
       const values = new Map<string, { value: string; evidence: ArticleSpan }>();
@@ -95,13 +105,19 @@ export function settleClaims(
       // The fact is about what the discrepancy is about: one of its sides' own sentences is among its words
       // (that is how `near` found it).
       const distinct = [...new Set([...values.values()].map((v) => written(v.value).toLowerCase()))];
-      const stated = distinct.filter((v) => states(claim, v));
+      const stated = distinct.filter((v) => states(claim.text, v, claim.lower));
       if (stated.length === 0 || stated.length === distinct.length) continue;
       for (const [article, v] of values) {
         if (stated.includes(written(v.value).toLowerCase()) || against.has(article)) continue;
         // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
         const own = ownOf.get(article) ?? [];
-        if (own.some((e) => stated.some((x) => states(wordsOf(e), x)))) continue;
+        if (
+          own.some((e) => {
+            const { text, lower } = read(e);
+            return stated.some((x) => states(text, x, lower));
+          })
+        )
+          continue;
         const u = unitAt.get(at(v.evidence));
         against.set(article, u ? { article, start: u.sentence.start, end: u.sentence.end } : own[0]);
       }

@@ -14,7 +14,7 @@ import { parseNumberWords } from "../words/numbers.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
-import { cosine, type TermVector } from "./similarity.js";
+import { cosine, sumVectors, type TermVector } from "./similarity.js";
 import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
@@ -81,6 +81,22 @@ export function discrepanciesOf(
   return found;
 }
 
+/**
+ * `read` of the unit at each position, made on first use and kept for the call: a story's pairs meet each unit
+ * many times.
+ */
+function perUnit<T>(units: Unit[], read: (u: Unit) => T): (at: number) => T {
+  const made = new Array<T>(units.length);
+  const done = new Uint8Array(units.length);
+  return (at) => {
+    if (!done[at]) {
+      made[at] = read(units[at] as Unit);
+      done[at] = 1;
+    }
+    return made[at] as T;
+  };
+}
+
 /** The sentence of a statement, as evidence. */
 function sentenceOf(u: Unit): DiscrepancySide["evidence"] {
   return { article: u.article, start: u.sentence.start, end: u.sentence.end };
@@ -113,16 +129,19 @@ function numberDiscrepancies(
   entities: EntityIndex,
 ): DiscrepancyFinding[] {
   const keyOf = (n: NumberMention) => (n.unit ? unitKey(n.unit) : undefined);
-  const windows = new Map<Unit, TermVector>();
+  const windows: TermVector[] = [];
   const statedBy = new Map<string, Unit[]>();
-  for (const u of units) {
-    for (const n of figuresOf(u)) {
+  // Each statement's figures, read once; a pair without figures on both sides is passed over first.
+  const figures = units.map(figuresOf);
+  const counted = Uint8Array.from(figures, (f) => (f.length ? 1 : 0));
+  units.forEach((u, i) => {
+    for (const n of figures[i] as NumberMention[]) {
       const k = `${u.article}\u0000${keyOf(n) ?? ""}\u0000${n.value}`;
       const list = statedBy.get(k) ?? [];
       list.push(u);
       statedBy.set(k, list);
     }
-  }
+  });
   // An outlet that states the other figure too, in a passage about the same thing, is not contradicting it; the
   // same figure said of something else in the article ("five doses" given to one patient) does not count.
   const states = (article: string, n: NumberMention, about: Unit) =>
@@ -142,22 +161,12 @@ function numberDiscrepancies(
     if (!list) clustersOf.set(f.number, [at]);
     else if (!list.includes(at)) list.push(at);
   };
-  // Each statement's figures are read once per call; a pair without figures on both sides is passed over first.
-  const figuresByUnit = new Map<Unit, NumberMention[]>();
-  const figures = (u: Unit) => {
-    let found = figuresByUnit.get(u);
-    if (!found) {
-      found = figuresOf(u);
-      figuresByUnit.set(u, found);
-    }
-    return found;
-  };
   for (const { a, b, similarity } of pairs) {
+    if (!counted[a] || !counted[b]) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    const fa = figures(ua);
-    const fb = fa.length ? figures(ub) : fa;
-    if (fb.length === 0) continue;
+    const fa = figures[a] as NumberMention[];
+    const fb = figures[b] as NumberMention[];
     // The sentences, or the passages around them, must be related: a figure is often restated in other words.
     if (
       similarity < RELATED_STATEMENT &&
@@ -314,21 +323,18 @@ const WINDOW = 1;
 
 /**
  * The passage around a unit as one term vector: its own weights plus its neighbours' in the same article.
- * `windows` keeps the vectors already built for one call.
+ * `windows` keeps the vectors already built for one call, by unit index.
  */
-function windowVector(units: Unit[], u: Unit, windows: Map<Unit, TermVector>): TermVector {
-  const cached = windows.get(u);
+function windowVector(units: Unit[], u: Unit, windows: TermVector[]): TermVector {
+  const cached = windows[u.index];
   if (cached) return cached;
-  const weights = new Map<string, number>();
+  const around: TermVector[] = [];
   for (let i = u.index - WINDOW; i <= u.index + WINDOW; i++) {
     const n = units[i];
-    if (!n || n.article !== u.article) continue;
-    for (const [k, w] of n.vector.weights) weights.set(k, (weights.get(k) ?? 0) + w);
+    if (n && n.article === u.article) around.push(n.vector);
   }
-  let sum = 0;
-  for (const w of weights.values()) sum += w * w;
-  const vector = { weights, norm: Math.sqrt(sum) };
-  windows.set(u, vector);
+  const vector = sumVectors(around, u.vector.space);
+  windows[u.index] = vector;
   return vector;
 }
 
@@ -409,12 +415,13 @@ const describeSlot = (s: Slot) =>
  */
 function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
-  const windows = new Map<Unit, TermVector>();
+  const windows: TermVector[] = [];
+  const slotted = Uint8Array.from(units, (u) => (u.slots.length ? 1 : 0));
   const seen = new Set<string>();
   for (const { a, b, similarity } of pairs) {
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    if (ua.slots.length === 0 || ub.slots.length === 0) continue;
+    if (!slotted[a] || !slotted[b]) continue;
     if (
       similarity < RELATED_STATEMENT &&
       cosine(windowVector(units, ua, windows), windowVector(units, ub, windows)) < RELATED_STATEMENT
@@ -491,22 +498,15 @@ function placeDiscrepancies(
   const out: DiscrepancyFinding[] = [];
   const seen = new Set<string>();
   // Each statement's places are read once per call, and a pair is looked at further only if both have some.
-  const placesOf = new Map<Unit, Place[]>();
-  const places = (u: Unit) => {
-    let found = placesOf.get(u);
-    if (!found) {
-      found = locativePlaces(u, lexicon);
-      placesOf.set(u, found);
-    }
-    return found;
-  };
+  const places = units.map((u) => locativePlaces(u, lexicon));
+  const placed = Uint8Array.from(places, (p) => (p.length ? 1 : 0));
   for (const { a, b, similarity } of pairs) {
+    if (!placed[a] || !placed[b]) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    const pa = places(ua);
-    if (pa.length === 0) continue;
-    const pb = places(ub);
-    if (pb.length === 0 || !sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
+    const pa = places[a] as Place[];
+    const pb = places[b] as Place[];
+    if (!sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
     if (pa.some((p) => pb.some((q) => samePlace(p, q)))) continue;
     // The values are the places whose countries are known to differ; a region such as "Europe" says nothing.
     const onlyA = pa.filter((p) => p.country !== undefined);
@@ -591,20 +591,23 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFind
 
 function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
-  const persons = (u: Unit) =>
-    new Set(
-      u.mentions
-        .filter((m: Mention) => m.type === "person" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end))
-        .map((m) => story.entities.byMention(u.article, m.start, m.end)?.id)
-        .filter((x): x is string => !!x),
-    );
+  const persons = perUnit(
+    units,
+    (u) =>
+      new Set(
+        u.mentions
+          .filter((m: Mention) => m.type === "person" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end))
+          .map((m) => story.entities.byMention(u.article, m.start, m.end)?.id)
+          .filter((x): x is string => !!x),
+      ),
+  );
   const byId = new Map(story.entities.entities.map((e) => [e.id, e]));
   for (const { a, b, similarity } of pairs) {
     if (similarity < PERSON_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    const pa = persons(ua);
-    const pb = persons(ub);
+    const pa = persons(a);
+    const pb = persons(b);
     const onlyA = [...pa].filter((p) => !pb.has(p));
     const onlyB = [...pb].filter((p) => !pa.has(p));
     if (onlyA.length !== 1 || onlyB.length !== 1 || pa.size !== pb.size) continue;
@@ -735,18 +738,21 @@ const INFINITIVE_REACH = 3;
 
 function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
+  const negationsOf = perUnit(units, (u) => negations(u.text));
+  const stemsOf = perUnit(units, (u) => new Set(u.stems));
+  const conditional = perUnit(units, (u) => CONDITION.test(u.text));
   for (const { a, b, similarity } of pairs) {
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
     // A headline is a fragment in its own grammar, and a quotation is someone's words: neither is compared.
     if (ua.quoted > 0.5 || ub.quoted > 0.5 || ua.headline || ub.headline) continue;
-    const na = negations(ua.text);
-    const nb = negations(ub.text);
-    const sa = new Set(ua.stems);
-    const sb = new Set(ub.stems);
+    const na = negationsOf(a);
+    const nb = negationsOf(b);
+    const sa = stemsOf(a);
+    const sb = stemsOf(b);
     // A predicate negated on one side and asserted on the other, outside any negation there.
-    if (CONDITION.test(ua.text) !== CONDITION.test(ub.text)) continue;
+    if (conditional(a) !== conditional(b)) continue;
     const flipped =
       [...na.predicates].find((s) => sb.has(s) && !nb.scope.has(s) && sa.has(s) && asserts(ub.text, s)) ??
       [...nb.predicates].find((s) => sa.has(s) && !na.scope.has(s) && sb.has(s) && asserts(ua.text, s));

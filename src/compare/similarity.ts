@@ -1,6 +1,37 @@
-/** A bag of stems with weights, normalised for cosine similarity. */
+/**
+ * The terms of one story's vectors, numbered in the order they are first seen: vectors of one space compare
+ * numbers instead of strings. A space belongs to one analysis (its {@link TermStatistics}), never to the process.
+ */
+export class TermSpace {
+  private readonly ids = new Map<string, number>();
+  /** The term of each id. */
+  readonly terms: string[] = [];
+
+  /** The id of a term, numbering it if it is new. */
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.ids.set(term, id);
+      this.terms.push(term);
+    }
+    return id;
+  }
+
+  /** The id of a term already numbered, else undefined. */
+  find(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+}
+
+/**
+ * A bag of stems with weights, normalised for cosine similarity: the ids (in `space`) of its terms, each once in
+ * the order the terms first appear, and their weights.
+ */
 export interface TermVector {
-  weights: Map<string, number>;
+  space: TermSpace;
+  terms: Int32Array;
+  weights: Float64Array;
   norm: number;
 }
 
@@ -9,12 +40,20 @@ const IDF_PRIOR_UNITS = 10;
 
 /** Document frequencies of stems over a set of units, for IDF weights. */
 export class TermStatistics {
-  private readonly df = new Map<string, number>();
+  private readonly df: number[] = [];
   private units = 0;
+  /** Position of a term in the vector being built, by id; -1 when absent. */
+  private readonly slot: number[] = [];
+
+  /** @param space where the terms are numbered; a new one unless vectors must meet another statistics' vectors */
+  constructor(readonly space: TermSpace = new TermSpace()) {}
 
   add(stems: Iterable<string>): void {
     this.units++;
-    for (const s of new Set(stems)) this.df.set(s, (this.df.get(s) ?? 0) + 1);
+    for (const s of new Set(stems)) {
+      const id = this.space.id(s);
+      this.df[id] = (this.df[id] ?? 0) + 1;
+    }
   }
 
   /**
@@ -22,26 +61,173 @@ export class TermStatistics {
    * as that many more units that lack the stem, so that in a story of two sentences shared words still weigh.
    */
   idf(stem: string): number {
-    return Math.log((this.units + IDF_PRIOR_UNITS + 1) / ((this.df.get(stem) ?? 0) + 0.5));
+    const id = this.space.find(stem);
+    return this.idfOf(id === undefined ? 0 : (this.df[id] ?? 0));
+  }
+
+  private idfOf(df: number): number {
+    return Math.log((this.units + IDF_PRIOR_UNITS + 1) / (df + 0.5));
   }
 
   vector(stems: string[]): TermVector {
-    const weights = new Map<string, number>();
-    for (const s of stems) weights.set(s, (weights.get(s) ?? 0) + this.idf(s));
+    const ids: number[] = [];
+    const weights: number[] = [];
+    for (const s of stems) {
+      const id = this.space.id(s);
+      const w = this.idfOf(this.df[id] ?? 0);
+      const at = this.slot[id] ?? -1;
+      if (at >= 0) weights[at] = (weights[at] as number) + w;
+      else {
+        this.slot[id] = ids.length;
+        ids.push(id);
+        weights.push(0 + w);
+      }
+    }
     let sum = 0;
-    for (const w of weights.values()) sum += w * w;
-    return { weights, norm: Math.sqrt(sum) };
+    for (const id of ids) this.slot[id] = -1;
+    for (const w of weights) sum += w * w;
+    return {
+      space: this.space,
+      terms: Int32Array.from(ids),
+      weights: Float64Array.from(weights),
+      norm: Math.sqrt(sum),
+    };
   }
+}
+
+/** Beyond this many term comparisons a cosine looks terms up in a table instead of scanning. */
+const SCAN_LIMIT = 1024;
+
+/**
+ * The dot product of two term vectors, summed in the order of `small`'s terms (so that it does not depend on how
+ * the other vector is stored).
+ */
+function dot(small: TermVector, large: TermVector): number {
+  let sum = 0;
+  if (small.space !== large.space) {
+    const table = new Map<string, number>();
+    large.terms.forEach((id, i) => {
+      table.set(large.space.terms[id] as string, large.weights[i] as number);
+    });
+    small.terms.forEach((id, i) => {
+      const v = table.get(small.space.terms[id] as string);
+      if (v !== undefined) sum += (small.weights[i] as number) * v;
+    });
+    return sum;
+  }
+  const { terms, weights } = large;
+  if (small.terms.length * terms.length > SCAN_LIMIT) {
+    const table = new Map<number, number>();
+    terms.forEach((id, i) => {
+      table.set(id, weights[i] as number);
+    });
+    small.terms.forEach((id, i) => {
+      const v = table.get(id);
+      if (v !== undefined) sum += (small.weights[i] as number) * v;
+    });
+    return sum;
+  }
+  for (let i = 0; i < small.terms.length; i++) {
+    const id = small.terms[i];
+    for (let k = 0; k < terms.length; k++)
+      if (terms[k] === id) {
+        sum += (small.weights[i] as number) * (weights[k] as number);
+        break;
+      }
+  }
+  return sum;
 }
 
 /** Cosine of two term vectors: symmetric, in [0, 1]. */
 export function cosine(a: TermVector, b: TermVector): number {
   if (a.norm === 0 || b.norm === 0) return 0;
-  const [small, large] = a.weights.size <= b.weights.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [k, w] of small.weights) {
-    const v = large.weights.get(k);
-    if (v !== undefined) dot += w * v;
+  const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+  return Math.min(1, dot(small, large) / (a.norm * b.norm));
+}
+
+/**
+ * The sum of term vectors of one space, term by term (terms in the order first seen), as one vector.
+ *
+ * @example sumVectors([stats.vector(["harbour"]), stats.vector(["harbour", "fire"])]).terms.length // 2
+ */
+export function sumVectors(vectors: TermVector[], space: TermSpace): TermVector {
+  const at = new Map<number, number>();
+  const ids: number[] = [];
+  const weights: number[] = [];
+  for (const v of vectors) {
+    const own = v.space === space ? undefined : v.space;
+    v.terms.forEach((raw, i) => {
+      const id = own ? space.id(own.terms[raw] as string) : raw;
+      const k = at.get(id);
+      if (k === undefined) {
+        at.set(id, ids.length);
+        ids.push(id);
+        weights.push(0 + (v.weights[i] as number));
+      } else weights[k] = (weights[k] as number) + (v.weights[i] as number);
+    });
   }
-  return Math.min(1, dot / (a.norm * b.norm));
+  let sum = 0;
+  for (const w of weights) sum += w * w;
+  return { space, terms: Int32Array.from(ids), weights: Float64Array.from(weights), norm: Math.sqrt(sum) };
+}
+
+/**
+ * Term vectors of one space packed into flat arrays: comparing many of them then reads memory in order instead
+ * of following each vector's objects, which in a large story is what the time goes to.
+ */
+export class PackedVectors {
+  /** Vector `v`'s terms and weights are at `start[v]` to `start[v + 1]`. */
+  readonly start: Int32Array;
+  readonly terms: Int32Array;
+  readonly weights: Float64Array;
+  readonly norms: Float64Array;
+
+  /** @param vectors all of one space */
+  constructor(vectors: TermVector[]) {
+    this.start = new Int32Array(vectors.length + 1);
+    vectors.forEach((v, i) => {
+      this.start[i + 1] = (this.start[i] as number) + v.terms.length;
+    });
+    const size = this.start[vectors.length] as number;
+    this.terms = new Int32Array(size);
+    this.weights = new Float64Array(size);
+    this.norms = new Float64Array(vectors.length);
+    vectors.forEach((v, i) => {
+      this.terms.set(v.terms, this.start[i]);
+      this.weights.set(v.weights, this.start[i]);
+      this.norms[i] = v.norm;
+    });
+  }
+
+  /** The {@link cosine} of vectors `i` and `j`, with the same arithmetic (so the same value, to the last bit). */
+  cosine(i: number, j: number): number {
+    const ni = this.norms[i] as number;
+    const nj = this.norms[j] as number;
+    if (ni === 0 || nj === 0) return 0;
+    const { start, terms, weights } = this;
+    let from = start[i] as number;
+    let to = start[i + 1] as number;
+    let otherFrom = start[j] as number;
+    let otherTo = start[j + 1] as number;
+    if (to - from > otherTo - otherFrom) [from, to, otherFrom, otherTo] = [otherFrom, otherTo, from, to];
+    let sum = 0;
+    if ((to - from) * (otherTo - otherFrom) > SCAN_LIMIT) {
+      const table = new Map<number, number>();
+      for (let k = otherFrom; k < otherTo; k++) table.set(terms[k] as number, weights[k] as number);
+      for (let k = from; k < to; k++) {
+        const v = table.get(terms[k] as number);
+        if (v !== undefined) sum += (weights[k] as number) * v;
+      }
+    } else {
+      for (let k = from; k < to; k++) {
+        const id = terms[k];
+        for (let m = otherFrom; m < otherTo; m++)
+          if (terms[m] === id) {
+            sum += (weights[k] as number) * (weights[m] as number);
+            break;
+          }
+      }
+    }
+    return Math.min(1, sum / (ni * nj));
+  }
 }

@@ -14,6 +14,22 @@ describe("stemsAt", () => {
     expect(stemsAt("of the and").length).toBe(0);
   });
 
+  it.each([
+    ["a number's groups, each where it starts", "about 1,200 dockers", ["1", "200", "docker"], [6, 8, 12]],
+    ["a decimal kept whole", "rose 3.5 percent", ["rose", "3.5", "percent"], [0, 5, 9]],
+    [
+      "the shared splitter's words: U.S. and a hyphenated word",
+      "U.S.-backed long-range craft",
+      ["us", "back", "long-rang", "craft"],
+      [0, 5, 12, 23],
+    ],
+    ["a possessive without its ending", "the port's crane", ["port", "cran"], [4, 11]],
+    ["no punctuation", "— ; $", [], []],
+  ])("%s", (_, text, stems, at) => {
+    expect(stemsAt(text).map((s) => s.stem)).toEqual(stems);
+    expect(stemsAt(text).map((s) => s.at)).toEqual(at);
+  });
+
   it("gives a clause the stems its words have in the whole sentence", () => {
     const text = "Ships waited offshore — cranes stood idle; unions met";
     const cut = text.indexOf("cranes");

@@ -1,3 +1,5 @@
+import { isWord, tokenSpans } from "../words/tokens.js";
+
 /** Function words that say nothing about what a statement is about. */
 export const STOPWORDS = new Set(
   (
@@ -30,9 +32,7 @@ export function stem(word: string): string {
   return w;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
-
-/** The content stems of a piece of text, in order (numbers normalised: "1,100" is "1100"). */
+/** The content stems of the words of a piece of text (the shared splitter's), in order. */
 export function contentStems(text: string): string[] {
   return stemsAt(text).map((s) => s.stem);
 }
@@ -40,16 +40,24 @@ export function contentStems(text: string): string[] {
 /** The content stems of a piece of text with where each word starts in it, in order (see `contentStems`). */
 export function stemsAt(text: string): { at: number; stem: string }[] {
   const out: { at: number; stem: string }[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0].replace(/[.'’-]+$/u, "");
+  for (const t of tokenSpans(text)) {
+    if (!isWord(t.text)) continue;
+    const raw = t.text.replace(/[.'’-]+$/u, "");
     const lower = raw.toLowerCase();
     if (STOPWORDS.has(lower)) continue;
     if (/^\d[\d,.]*$/.test(raw)) {
-      out.push({ at: m.index, stem: raw.replace(/,/g, "") });
+      // A number's groups are stems of their own ("1,100" is "1" and "100"), as before the words came from the
+      // shared splitter: kept whole, "more than 1,100" and "around 1,200" no longer meet, and one count
+      // reported in round figures stops corroborating itself across outlets.
+      let at = t.start;
+      for (const group of raw.split(",")) {
+        out.push({ at, stem: group });
+        at += group.length + 1;
+      }
       continue;
     }
     if (lower.length < 2) continue;
-    out.push({ at: m.index, stem: stem(lower.replace(/\./g, "")) });
+    out.push({ at: t.start, stem: stem(lower.replace(/\./g, "")) });
   }
   return out;
 }
