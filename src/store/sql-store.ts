@@ -101,7 +101,7 @@ export class SqlStore implements Store {
       .updateTable("articles")
       .set({ story_id: p.storyId, copy_of: p.copyOf ?? null })
       .where("id", "=", articleId)
-      .returning(["outlet", "title", "published", "text"])
+      .returning(["outlet", "title", "published"])
       .executeTakeFirst();
     if (!article) throw new TriangulateError("BAD_DATA", `expected a stored article ${articleId}, found none`);
     const copy = p.copyOf === undefined ? 0 : 1;
@@ -111,7 +111,8 @@ export class SqlStore implements Store {
         .insertInto("stories")
         .values({
           id: p.storyId,
-          title: article.title ?? storyTitleOf(article.text),
+          // The text is read only for an untitled story: an article's text is its largest column.
+          title: article.title ?? storyTitleOf(await this.articleText(articleId)),
           article_count: 1,
           copy_count: copy,
           outlet_count: 0,
@@ -164,6 +165,11 @@ export class SqlStore implements Store {
       .values({ story_id: p.storyId })
       .onConflict((oc) => oc.column("story_id").doNothing())
       .execute();
+  }
+
+  private async articleText(id: number): Promise<string> {
+    const row = await this.db.selectFrom("articles").select("text").where("id", "=", id).executeTakeFirst();
+    return row?.text ?? "";
   }
 
   storyIndex(): StoryIndex {
