@@ -95,15 +95,11 @@ export class ClusterCache {
     private readonly termCapacity = CACHED_TERMS,
   ) {}
 
-  /** Sets a term's frequency, dropping the earliest-cached half when the cache is full. */
+  /**
+   * Sets a term's frequency. The cache is cut back only between transactions (`trim`): a frequency read for
+   * an article must still be there when the article's terms are counted.
+   */
   setDf(term: string, df: number): void {
-    if (this.df.size >= this.termCapacity && !this.df.has(term)) {
-      let drop = this.termCapacity / 2;
-      for (const key of this.df.keys()) {
-        if (drop-- <= 0) break;
-        this.df.delete(key);
-      }
-    }
     this.df.set(term, df);
   }
 
@@ -127,6 +123,7 @@ export class ClusterCache {
 
   /** Lets go of the earliest-cached half of the posting lists or time spans once over their bound (between flushes). */
   trim(): void {
+    if (this.dfPending.size === 0) dropHalf(this.df, this.termCapacity);
     dropHalf(this.postings, CACHED_POSTING_KEYS);
     dropHalf(this.times, CACHED_STORY_TIMES);
     dropHalf(this.bands, CACHED_BANDS);
@@ -520,14 +517,18 @@ export class SqlStoryIndex implements StoryIndex {
       documents: meta.documents + 1,
       latest: meta.latest === undefined || w.time > meta.latest ? w.time : meta.latest,
     };
-    const terms = [...new Set(w.terms)];
-    const unknown = terms.filter((t) => !this.cache.df.has(t));
+    const terms = new Set(w.terms);
+    const df = this.cache.df;
+    const unknown: string[] = [];
+    for (const term of terms) if (!df.has(term)) unknown.push(term);
     if (unknown.length > 0) await this.documentFrequencies(unknown);
+    const pending = this.cache.dfPending;
     for (const term of terms) {
-      this.cache.setDf(term, (this.cache.df.get(term) ?? 0) + 1);
-      this.cache.dfPending.set(term, (this.cache.dfPending.get(term) ?? 0) + 1);
+      df.set(term, (df.get(term) ?? 0) + 1);
+      pending.set(term, (pending.get(term) ?? 0) + 1);
     }
-    const written = cloneState(w.story);
+    // The caller lets go of the state it writes (see `StoryIndex.write`): kept as it is, handed out as copies.
+    const written = w.story;
     this.cache.statesPending.set(story, written);
     this.cache.times.set(story, { first: w.story.first, last: w.story.last });
     const keys = [...new Set(w.keys)];

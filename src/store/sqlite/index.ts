@@ -16,10 +16,10 @@ export const BUSY_TIMEOUT_MS = 10_000;
 /**
  * Pages SQLite keeps in memory per connection, in KiB. The default (2 MiB) holds a sliver of the clusterer's
  * index once a store has some thousands of articles, and every keyed read or write of postings, terms and
- * bands then goes to the operating system for its pages. 64 MiB holds the upper levels of every index and
+ * bands then goes to the operating system for its pages. 32 MiB holds the upper levels of every index and
  * the hot pages of recent stories, well within the ingest's memory bound.
  */
-export const PAGE_CACHE_KB = 65_536;
+export const PAGE_CACHE_KB = 32_768;
 
 /** Prepared statements kept per connection; the store issues a few dozen distinct statements. */
 const STATEMENT_CACHE = 256;
