@@ -30,6 +30,14 @@ export interface SqlFlavor {
    * transaction ends (SQLite: every write transaction already excludes the others, so nothing).
    */
   lockClustering(db: Kysely<unknown>): Promise<void>;
+  /**
+   * Rows as one bound parameter: a row source with the named columns, each of text or integer type. One
+   * statement writes a transaction's rows of a table, whatever their number.
+   */
+  records<C extends string>(
+    columns: Record<C, "text" | "integer">,
+    rows: readonly Record<C, string | number>[],
+  ): RawBuilder<Record<C, string | number>>;
   /** Counts by key as one bound parameter: a row source with columns `key` and `value`. */
   counts(entries: ReadonlyMap<string, number>): RawBuilder<{ key: string; value: number }>;
   /** Creates the full-text index over articles' titles and texts (migration step). */
@@ -73,11 +81,17 @@ export const sqliteFlavor: SqlFlavor = {
   list: (values) => sql<{ value: string }>`(select value from json_each(${JSON.stringify(values)}))`,
   idList: (values) => sql<{ value: number }>`(select value from json_each(${JSON.stringify(values)}))`,
   async lockClustering() {},
+  records: (columns, rows) =>
+    sql`(select ${sql.join(
+      Object.keys(columns).map((c) => sql`value->>${`$.${c}`} as ${sql.ref(c)}`),
+      sql`, `,
+    )} from json_each(${JSON.stringify(rows)}))`,
+  // An array of pairs: JSON.stringify of an object with thousands of keys is many times slower.
   counts: (entries) =>
     sql<{
       key: string;
       value: number;
-    }>`(select key, value from json_each(${JSON.stringify(Object.fromEntries(entries))}))`,
+    }>`(select value->>0 as key, value->>1 as value from json_each(${JSON.stringify([...entries])}))`,
   async createTextIndex(db) {
     await sql`create virtual table articles_fts using fts5(
       title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -114,11 +128,16 @@ export const postgresFlavor: SqlFlavor = {
   blobType: "bytea",
   list: (values) => sql<{ value: string }>`(select unnest(${[...values]}::text[]) as value)`,
   idList: (values) => sql<{ value: number }>`(select unnest(${[...values]}::bigint[]) as value)`,
+  records: (columns, rows) =>
+    sql`(select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(${sql.join(
+      Object.entries(columns).map(([c, type]) => sql`${sql.ref(c)} ${sql.raw(type === "text" ? "text" : "bigint")}`),
+      sql`, `,
+    )}))`,
   counts: (entries) =>
     sql<{
       key: string;
       value: number;
-    }>`(select key, value::bigint as value from jsonb_each_text(${JSON.stringify(Object.fromEntries(entries))}::jsonb))`,
+    }>`(select e->>0 as key, (e->>1)::bigint as value from jsonb_array_elements(${JSON.stringify([...entries])}::jsonb) as e)`,
   async lockClustering(db) {
     await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK}::bigint)`.execute(db);
   },

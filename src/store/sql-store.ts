@@ -1,7 +1,8 @@
-import { CompiledQuery, type Kysely, type Selectable } from "kysely";
+import { CompiledQuery, type Kysely, type Selectable, sql } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
 import { type Article, type StoryReport, TriangulateError } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
+import { Prepared } from "./prepared.js";
 import type { ArticlesTable, Database, StoriesTable } from "./schema.js";
 import { searchTerms } from "./search-terms.js";
 import { ClusterCache, SqlStoryIndex } from "./story-index.js";
@@ -19,6 +20,115 @@ import {
   type StoryListOptions,
   type StorySummary,
 } from "./types.js";
+
+/** The statements of the ingest path, run once per article: built and compiled once. */
+const ARTICLE_BY_KEY = new Prepared((db, key: string) =>
+  db.selectFrom("articles").select(["id", "story_id"]).where("key", "=", key),
+);
+const ADD_ARTICLE = new Prepared(
+  (
+    db,
+    key: string,
+    contentHash: string,
+    name: string,
+    source: string,
+    url: string | null,
+    outlet: string | null,
+    title: string | null,
+    published: string | null,
+    author: string | null,
+    language: string | null,
+    text: string,
+    words: number,
+    removedBoilerplate: string,
+    diagnostics: string,
+    ingestedAt: string,
+  ) =>
+    db
+      .insertInto("articles")
+      .values({
+        key,
+        content_hash: contentHash,
+        name,
+        source,
+        url,
+        outlet,
+        title,
+        published,
+        author,
+        language,
+        text,
+        word_count: words,
+        removed_boilerplate: removedBoilerplate,
+        diagnostics,
+        ingested_at: ingestedAt,
+      })
+      .returning("id"),
+);
+const PLACE_ARTICLE = new Prepared((db, storyId: number, copyOf: number | null, id: number) =>
+  db
+    .updateTable("articles")
+    .set({ story_id: storyId, copy_of: copyOf })
+    .where("id", "=", id)
+    .returning(["outlet", "title", "published"]),
+);
+const INSERT_STORY = new Prepared(
+  (db, id: number, title: string, copies: number, published: string | null, at: string) =>
+    db.insertInto("stories").values({
+      id,
+      title,
+      article_count: sql.lit(1),
+      copy_count: copies,
+      outlet_count: sql.lit(0),
+      first_published: published,
+      last_published: published,
+      version: sql.lit(1),
+      created_at: at,
+      updated_at: at,
+      disputed_count: sql.lit(0),
+      discrepancy_count: sql.lit(0),
+    }),
+);
+const INSERT_OUTLET = new Prepared((db, storyId: number, outlet: string) =>
+  db
+    .insertInto("story_outlets")
+    .values({ story_id: storyId, outlet })
+    .onConflict((oc) => oc.columns(["story_id", "outlet"]).doNothing()),
+);
+const STORY_DATES = new Prepared((db, id: number) =>
+  db.selectFrom("stories").select(["first_published", "last_published"]).where("id", "=", id),
+);
+const UPDATE_STORY = new Prepared(
+  (
+    db,
+    articles: number,
+    copies: number,
+    outlets: number,
+    first: string | null,
+    last: string | null,
+    versions: number,
+    at: string,
+    id: number,
+  ) =>
+    db
+      .updateTable("stories")
+      .set((eb) => ({
+        article_count: eb("article_count", "+", articles),
+        copy_count: eb("copy_count", "+", copies),
+        outlet_count: eb("outlet_count", "+", outlets),
+        first_published: first,
+        last_published: last,
+        version: eb("version", "+", versions),
+        updated_at: at,
+      }))
+      .where("id", "=", id),
+);
+const MARK_PENDING = new Prepared((db, storyId: number) =>
+  db
+    .insertInto("pending_stories")
+    .values({ story_id: storyId })
+    .onConflict((oc) => oc.column("story_id").doNothing()),
+);
 
 /** Characters of an article's text that title a story when the article has no title. */
 const UNTITLED_TITLE_CHARS = 80;
@@ -59,111 +169,93 @@ export class SqlStore implements Store {
   }
 
   async articleByKey(key: string): Promise<{ id: number; storyId: number | null } | undefined> {
-    const row = await this.db
-      .selectFrom("articles")
-      .select(["id", "story_id"])
-      .where("key", "=", key)
-      .executeTakeFirst();
-    return row ? { id: row.id, storyId: row.story_id } : undefined;
+    const [row] = await ARTICLE_BY_KEY.run<{ id: number; story_id: number | null }>(this.db, this.dialect, key);
+    return row ? { id: Number(row.id), storyId: row.story_id === null ? null : Number(row.story_id) } : undefined;
   }
 
   async addArticle(input: NewArticle): Promise<number> {
     const a = input.article;
-    const { id } = await this.db
-      .insertInto("articles")
-      .values({
-        key: input.key,
-        content_hash: input.contentHash,
-        name: a.id,
-        source: a.source,
-        url: input.url ?? null,
-        outlet: a.outlet ?? null,
-        title: a.title ?? null,
-        published: a.published ?? null,
-        author: a.author ?? null,
-        language: input.language ?? null,
-        text: a.text,
-        word_count: wordCount(a.text),
-        removed_boilerplate: JSON.stringify(a.removedBoilerplate),
-        diagnostics: JSON.stringify(a.diagnostics),
-        story_id: null,
-        copy_of: null,
-        ingested_at: input.ingestedAt,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const [row] = await ADD_ARTICLE.run<{ id: number }>(
+      this.db,
+      this.dialect,
+      input.key,
+      input.contentHash,
+      a.id,
+      a.source,
+      input.url ?? null,
+      a.outlet ?? null,
+      a.title ?? null,
+      a.published ?? null,
+      a.author ?? null,
+      input.language ?? null,
+      a.text,
+      wordCount(a.text),
+      JSON.stringify(a.removedBoilerplate),
+      JSON.stringify(a.diagnostics),
+      input.ingestedAt,
+    );
+    if (!row) throw new TriangulateError("BAD_DATA", "expected the new article's id, found none");
+    const id = Number(row.id);
     await this.flavor.indexText(this.db as Kysely<unknown>, { id, title: a.title ?? null, text: a.text });
     return id;
   }
 
   async placeArticle(articleId: number, p: Placement): Promise<void> {
-    const article = await this.db
-      .updateTable("articles")
-      .set({ story_id: p.storyId, copy_of: p.copyOf ?? null })
-      .where("id", "=", articleId)
-      .returning(["outlet", "title", "published", "text"])
-      .executeTakeFirst();
+    const [article] = await PLACE_ARTICLE.run<{
+      outlet: string | null;
+      title: string | null;
+      published: string | null;
+    }>(this.db, this.dialect, p.storyId, p.copyOf ?? null, articleId);
     if (!article) throw new TriangulateError("BAD_DATA", `expected a stored article ${articleId}, found none`);
     const copy = p.copyOf === undefined ? 0 : 1;
     let outletAdded = 0;
     if (p.isNew) {
-      await this.db
-        .insertInto("stories")
-        .values({
-          id: p.storyId,
-          title: article.title ?? storyTitleOf(article.text),
-          article_count: 1,
-          copy_count: copy,
-          outlet_count: 0,
-          first_published: article.published,
-          last_published: article.published,
-          version: 1,
-          created_at: p.at,
-          updated_at: p.at,
-          disputed_count: 0,
-          discrepancy_count: 0,
-        })
-        .execute();
+      await INSERT_STORY.run(
+        this.db,
+        this.dialect,
+        p.storyId,
+        // The text is read only for an untitled story: an article's text is its largest column.
+        article.title ?? storyTitleOf(await this.articleText(articleId)),
+        copy,
+        article.published,
+        p.at,
+      );
     }
     if (article.outlet) {
-      const added = await this.db
-        .insertInto("story_outlets")
-        .values({ story_id: p.storyId, outlet: article.outlet })
-        .onConflict((oc) => oc.columns(["story_id", "outlet"]).doNothing())
-        .executeTakeFirst();
-      outletAdded = Number(added.numInsertedOrUpdatedRows ?? 0) > 0 ? 1 : 0;
+      const added = await INSERT_OUTLET.execute(this.db, this.dialect, p.storyId, article.outlet);
+      outletAdded = Number(added.numAffectedRows ?? 0) > 0 ? 1 : 0;
     }
     if (!p.isNew || outletAdded) {
-      const story = await this.db
-        .selectFrom("stories")
-        .select(["first_published", "last_published"])
-        .where("id", "=", p.storyId)
-        .executeTakeFirst();
+      const [story] = await STORY_DATES.run<{ first_published: string | null; last_published: string | null }>(
+        this.db,
+        this.dialect,
+        p.storyId,
+      );
       if (!story) throw new TriangulateError("BAD_DATA", `expected a stored story ${p.storyId}, found none`);
-      const earliest = [story.first_published, article.published].filter((d): d is string => !!d).sort();
-      await this.db
-        .updateTable("stories")
-        .set((eb) => ({
-          article_count: p.isNew ? eb.ref("article_count") : eb("article_count", "+", 1),
-          copy_count: p.isNew ? eb.ref("copy_count") : eb("copy_count", "+", copy),
-          outlet_count: eb("outlet_count", "+", outletAdded),
-          first_published: earliest[0] ?? null,
-          last_published:
-            [story.last_published, article.published]
-              .filter((d): d is string => !!d)
-              .sort()
-              .at(-1) ?? null,
-          version: p.isNew ? eb.ref("version") : eb("version", "+", 1),
-          updated_at: p.at,
-        }))
-        .where("id", "=", p.storyId)
-        .execute();
+      const dates = [story.first_published, story.last_published, article.published]
+        .filter((d): d is string => !!d)
+        .sort();
+      // A new story counted its first article already; only an outlet more is new to it.
+      const joined = p.isNew ? 0 : 1;
+      await UPDATE_STORY.run(
+        this.db,
+        this.dialect,
+        joined,
+        joined * copy,
+        outletAdded,
+        dates[0] ?? null,
+        dates.at(-1) ?? null,
+        joined,
+        p.at,
+        p.storyId,
+      );
     }
-    await this.db
-      .insertInto("pending_stories")
-      .values({ story_id: p.storyId })
-      .onConflict((oc) => oc.column("story_id").doNothing())
-      .execute();
+    await MARK_PENDING.run(this.db, this.dialect, p.storyId);
+  }
+
+  private async articleText(id: number): Promise<string> {
+    const row = await this.db.selectFrom("articles").select("text").where("id", "=", id).executeTakeFirst();
+    return row?.text ?? "";
   }
 
   storyIndex(): StoryIndex {

@@ -355,6 +355,53 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         await store.close();
       });
 
+      it("answers within one transaction as it goes, and the same from its rows once committed", async () => {
+        const { store, reopen } = await make();
+        const day = 24 * 3600 * 1000;
+        const memory = new MemoryStoryIndex({ windowMs: 7 * day, maxPostings: MAX_POSTINGS_PER_KEY });
+        // A crowded key (some of its stories dropped), a story filed again, bands already held, all in one
+        // transaction.
+        const writes = Array.from({ length: MAX_POSTINGS_PER_KEY + 4 }, (_, i) =>
+          write(
+            String(100 + i),
+            state(String(100 + i), i, i, ["crowd"]),
+            ["t:crowd", `t:own${i % 5}`],
+            [`x${i}`],
+            true,
+          ),
+        );
+        writes.push(write("300", { ...state("100", 0, 2, ["crowd"]), size: 2 }, ["t:own0", "t:late"], ["x1"], false));
+        writes.push(write("301", state("301", 3 * day, 3 * day, ["far"]), ["t:far"], ["x2", "x3", "y9"], true));
+        const window = { from: 0, to: 10 * day };
+        const ask = async (index: StoryIndex) => ({
+          crowd: await index.candidates(["t:crowd", "t:own0"], window, 1000),
+          late: await index.candidates(["t:late", "t:far"], window, 10),
+          bands: (await index.bandMatches(["x1", "x3", "x5", "y9"])).map((r) => [r.doc, r.story]),
+          states: [...(await index.stories(["100", "101", "301"])).values()].map((s) => [s.id, s.size, s.last]).sort(),
+          documents: await index.documentCount(),
+          frequencies: [...(await index.documentFrequencies(["t:own0", "t:late"]))],
+        });
+        for (const w of writes) await memory.write(w);
+        const expected = await ask(memory);
+        expect(expected.crowd.length).toBeGreaterThan(MAX_POSTINGS_PER_KEY);
+        expect(expected.bands).toEqual([
+          ["101", "101"],
+          ["103", "103"],
+          ["105", "105"],
+          ["301", "301"],
+        ]);
+        const during = await store.transaction(async (tx) => {
+          for (const w of writes) await tx.storyIndex().write(w);
+          return ask(tx.storyIndex());
+        });
+        expect(during).toEqual(expected);
+        expect(await ask(store.storyIndex())).toEqual(expected);
+        await store.close();
+        const again = await reopen();
+        expect(await ask(again.storyIndex())).toEqual(expected);
+        await again.close();
+      });
+
       it("stops handing out a story and its band buckets once it leaves the time window, as the in-memory index evicts it", async () => {
         const { store } = await make();
         const day = 24 * 3600 * 1000;

@@ -35,6 +35,32 @@ export const CACHED_STORY_STATES = 1024;
 export const CACHED_TERMS = 200_000;
 
 /**
+ * Posting lists held in memory, by key. A key's list is read once and then kept as the index writes it, so
+ * that finding an article's candidate stories is a walk over a few short lists instead of a join over the
+ * postings table; the lists of the keys a batch filed under are written when its transaction commits. Most
+ * keys hold one or two stories (a key is a rare term), so 100,000 keys take some tens of megabytes.
+ */
+export const CACHED_POSTING_KEYS = 100_000;
+
+/**
+ * Stories' time spans held in memory, to filter candidates by the time window without reading their rows.
+ * Some tens of bytes each.
+ */
+export const CACHED_STORY_TIMES = 200_000;
+
+/**
+ * LSH band buckets held in memory with the document that holds each (or none): nearly every band of a new
+ * document is new, and a copy finds its original's bands here without a read. Some tens of bytes each.
+ */
+export const CACHED_BANDS = 200_000;
+
+/** A story filed under a key, and the document count when it was last filed there (newest highest). */
+interface Posting {
+  story: number;
+  seq: number;
+}
+
+/**
  * What the index holds in memory: the meta row, recently used story states and document frequencies,
  * always equal to the rows plus the increments not yet flushed; dropped whole when a transaction rolls back.
  */
@@ -45,21 +71,35 @@ export class ClusterCache {
   readonly df = new Map<string, number>();
   /** Increments of document frequencies not yet written, flushed before a transaction commits. */
   readonly dfPending = new Map<string, number>();
+  /** Whether `meta` holds counts not yet written. */
+  metaDirty = false;
+  /** Posting lists by key, oldest filing first (an empty list: no story is filed under the key). */
+  readonly postings = new Map<string, Posting[]>();
+  /** Postings filed since the last flush, by key: story to seq. */
+  readonly postingsFiled = new Map<string, Map<number, number>>();
+  /** Postings dropped since the last flush (a key's oldest, beyond `MAX_POSTINGS_PER_KEY`), by key. */
+  readonly postingsDropped = new Map<string, Set<number>>();
+  /** Stories' time spans, as in their rows. */
+  readonly times = new Map<number, { first: number; last: number }>();
+  /** Story states written since the last flush. */
+  readonly statesPending = new Map<number, StoryState>();
+  /** Band buckets and the document holding each (0: none). */
+  readonly bands = new Map<string, number>();
+  /** Band buckets filled or taken over since the last flush. */
+  readonly bandsPending = new Map<string, number>();
+  /** Signatures written since the last flush, by document. */
+  readonly signaturesPending = new Map<number, { story: number; signature: Uint32Array }>();
 
   constructor(
     private readonly capacity = CACHED_STORY_STATES,
     private readonly termCapacity = CACHED_TERMS,
   ) {}
 
-  /** Sets a term's frequency, dropping the earliest-cached half when the cache is full. */
+  /**
+   * Sets a term's frequency. The cache is cut back only between transactions (`trim`): a frequency read for
+   * an article must still be there when the article's terms are counted.
+   */
   setDf(term: string, df: number): void {
-    if (this.df.size >= this.termCapacity && !this.df.has(term)) {
-      let drop = this.termCapacity / 2;
-      for (const key of this.df.keys()) {
-        if (drop-- <= 0) break;
-        this.df.delete(key);
-      }
-    }
     this.df.set(term, df);
   }
 
@@ -81,11 +121,37 @@ export class ClusterCache {
     }
   }
 
+  /** Lets go of the earliest-cached half of the posting lists or time spans once over their bound (between flushes). */
+  trim(): void {
+    if (this.dfPending.size === 0) dropHalf(this.df, this.termCapacity);
+    dropHalf(this.postings, CACHED_POSTING_KEYS);
+    dropHalf(this.times, CACHED_STORY_TIMES);
+    dropHalf(this.bands, CACHED_BANDS);
+  }
+
   clear(): void {
     this.meta = undefined;
+    this.metaDirty = false;
     this.states.clear();
     this.df.clear();
     this.dfPending.clear();
+    this.postings.clear();
+    this.postingsFiled.clear();
+    this.postingsDropped.clear();
+    this.times.clear();
+    this.statesPending.clear();
+    this.bands.clear();
+    this.bandsPending.clear();
+    this.signaturesPending.clear();
+  }
+}
+
+function dropHalf<K, V>(map: Map<K, V>, bound: number): void {
+  if (map.size <= bound) return;
+  let drop = map.size - bound / 2;
+  for (const key of map.keys()) {
+    if (drop-- <= 0) break;
+    map.delete(key);
   }
 }
 
@@ -158,8 +224,115 @@ export class SqlStoryIndex implements StoryIndex {
     return out;
   }
 
-  /** Writes the document frequencies counted since the last flush, in one statement. */
+  /**
+   * Writes what the index counted and filed since the last flush: document frequencies, the meta row and
+   * postings, a statement each.
+   */
   async flush(): Promise<void> {
+    await this.flushTerms();
+    if (this.cache.metaDirty && this.cache.meta) {
+      await this.db
+        .updateTable("cluster_meta")
+        .set({ documents: this.cache.meta.documents, latest: this.cache.meta.latest ?? null })
+        .where("id", "=", 1)
+        .execute();
+      this.cache.metaDirty = false;
+    }
+    await this.flushStories();
+    await this.flushPostings();
+    this.cache.trim();
+  }
+
+  /** Writes the story states, signatures and band buckets written since the last flush. */
+  private async flushStories(): Promise<void> {
+    for (const [id, story] of this.cache.statesPending) {
+      const state = {
+        story_id: id,
+        size: story.size,
+        first_time: story.first,
+        last_time: story.last,
+        centroid: serializeCentroid(story.centroid),
+      };
+      await this.db
+        .insertInto("cluster_stories")
+        .values(state)
+        .onConflict((oc) =>
+          oc.column("story_id").doUpdateSet({
+            size: (eb) => eb.ref("excluded.size"),
+            first_time: (eb) => eb.ref("excluded.first_time"),
+            last_time: (eb) => eb.ref("excluded.last_time"),
+            centroid: (eb) => eb.ref("excluded.centroid"),
+          }),
+        )
+        .execute();
+    }
+    this.cache.statesPending.clear();
+    for (const [doc, record] of this.cache.signaturesPending) {
+      await this.db
+        .insertInto("cluster_signatures")
+        .values({ article_id: doc, story_id: record.story, signature: encodeSignature(record.signature) })
+        .onConflict((oc) => oc.column("article_id").doUpdateSet({ story_id: (eb) => eb.ref("excluded.story_id") }))
+        .execute();
+    }
+    this.cache.signaturesPending.clear();
+    if (this.cache.bandsPending.size > 0) {
+      const rows = [...this.cache.bandsPending].map(([band, doc]) => ({ band, article_id: doc }));
+      await this.db
+        .insertInto("cluster_bands")
+        .columns(["band", "article_id"])
+        .expression((eb) =>
+          eb
+            .selectFrom(
+              this.flavor
+                .records({ band: "text", article_id: "integer" }, rows)
+                .as("f") as unknown as "cluster_bands as f",
+            )
+            .select(["f.band", "f.article_id"])
+            .where(sql.lit(true)),
+        )
+        .onConflict((oc) => oc.column("band").doUpdateSet({ article_id: (eb) => eb.ref("excluded.article_id") }))
+        .execute();
+      this.cache.bandsPending.clear();
+    }
+  }
+
+  private async flushPostings(): Promise<void> {
+    const dropped: { key: string; story_id: number }[] = [];
+    for (const [key, stories] of this.cache.postingsDropped)
+      for (const s of stories) dropped.push({ key, story_id: s });
+    if (dropped.length > 0) {
+      const rows = this.flavor.records({ key: "text", story_id: "integer" }, dropped);
+      await sql`delete from cluster_postings where (key, story_id) in (select key, story_id from ${rows} as d)`.execute(
+        this.db,
+      );
+      this.cache.postingsDropped.clear();
+    }
+    const filed: { key: string; story_id: number; seq: number }[] = [];
+    for (const [key, stories] of this.cache.postingsFiled) {
+      for (const [story, seq] of stories) filed.push({ key, story_id: story, seq });
+    }
+    if (filed.length > 0) {
+      await this.db
+        .insertInto("cluster_postings")
+        .columns(["key", "story_id", "seq"])
+        .expression((eb) =>
+          eb
+            .selectFrom(
+              this.flavor
+                .records({ key: "text", story_id: "integer", seq: "integer" }, filed)
+                .as("f") as unknown as "cluster_postings as f",
+            )
+            .select(["f.key", "f.story_id", "f.seq"])
+            .where(sql.lit(true)),
+        )
+        .onConflict((oc) => oc.columns(["key", "story_id"]).doUpdateSet({ seq: (eb) => eb.ref("excluded.seq") }))
+        .execute();
+      this.cache.postingsFiled.clear();
+    }
+  }
+
+  /** Writes the document frequencies counted since the last flush, in one statement. */
+  private async flushTerms(): Promise<void> {
     if (this.cache.dfPending.size === 0) return;
     const pending = this.cache.dfPending;
     await this.db
@@ -181,24 +354,66 @@ export class SqlStoryIndex implements StoryIndex {
     limit: number,
   ): Promise<{ story: string; shared: number }[]> {
     if (keys.length === 0 || limit <= 0) return [];
+    const lists = await this.postingLists([...new Set(keys)]);
+    const shared = new Map<number, number>();
+    for (const list of lists.values()) for (const p of list) shared.set(p.story, (shared.get(p.story) ?? 0) + 1);
+    const times = await this.storyTimes([...shared.keys()]);
+    const out: { story: number; shared: number; last: number }[] = [];
+    for (const [story, n] of shared) {
+      const t = times.get(story);
+      if (!t || t.last < window.from || t.first > window.to) continue;
+      out.push({ story, shared: n, last: t.last });
+    }
+    out.sort((a, b) => b.shared - a.shared || b.last - a.last || a.story - b.story);
+    return out.slice(0, limit).map((c) => ({ story: String(c.story), shared: c.shared }));
+  }
+
+  /** The posting lists of these keys, read once and then kept as this index files stories under them. */
+  private async postingLists(keys: readonly string[]): Promise<Map<string, Posting[]>> {
+    const out = new Map<string, Posting[]>();
+    const missing: string[] = [];
+    for (const key of keys) {
+      const list = this.cache.postings.get(key);
+      if (list) out.set(key, list);
+      else missing.push(key);
+    }
+    if (missing.length === 0) return out;
     const rows = await this.db
-      .selectFrom("cluster_postings as p")
-      .innerJoin("cluster_stories as s", "s.story_id", "p.story_id")
-      .select([
-        "p.story_id",
-        (eb) => eb.fn.countAll<number>().as("shared"),
-        (eb) => eb.fn.max("s.last_time").as("last"),
-      ])
-      .where("p.key", "in", among(this.flavor.list(keys)))
-      .where("s.last_time", ">=", window.from)
-      .where("s.first_time", "<=", window.to)
-      .groupBy("p.story_id")
-      .orderBy("shared", "desc")
-      .orderBy("last", "desc")
-      .orderBy("p.story_id")
-      .limit(limit)
+      .selectFrom("cluster_postings")
+      .select(["key", "story_id", "seq"])
+      .where("key", "in", among(this.flavor.list(missing)))
       .execute();
-    return rows.map((r) => ({ story: String(r.story_id), shared: Number(r.shared) }));
+    for (const key of missing) out.set(key, []);
+    for (const row of rows) out.get(row.key)?.push({ story: Number(row.story_id), seq: Number(row.seq) });
+    for (const key of missing) {
+      const list = out.get(key) as Posting[];
+      list.sort((a, b) => a.seq - b.seq);
+      this.cache.postings.set(key, list);
+    }
+    return out;
+  }
+
+  /** The time spans of these stories (absent: no such story). */
+  private async storyTimes(ids: readonly number[]): Promise<Map<number, { first: number; last: number }>> {
+    const out = new Map<number, { first: number; last: number }>();
+    const missing: number[] = [];
+    for (const id of ids) {
+      const t = this.cache.times.get(id);
+      if (t) out.set(id, t);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    const rows = await this.db
+      .selectFrom("cluster_stories")
+      .select(["story_id", "first_time", "last_time"])
+      .where("story_id", "in", among(this.flavor.idList(missing)))
+      .execute();
+    for (const row of rows) {
+      const t = { first: row.first_time, last: row.last_time };
+      this.cache.times.set(Number(row.story_id), t);
+      out.set(Number(row.story_id), t);
+    }
+    return out;
   }
 
   async stories(ids: readonly string[]): Promise<Map<string, StoryState>> {
@@ -208,7 +423,7 @@ export class SqlStoryIndex implements StoryIndex {
     for (const id of ids) {
       const n = Number(id);
       if (!Number.isSafeInteger(n)) continue;
-      const state = this.cache.get(n);
+      const state = this.cache.statesPending.get(n) ?? this.cache.get(n);
       if (state) {
         if (state.last >= horizon) out.set(id, cloneState(state));
       } else missing.push(n);
@@ -237,21 +452,59 @@ export class SqlStoryIndex implements StoryIndex {
   async bandMatches(bands: readonly string[]): Promise<SignatureRecord[]> {
     if (bands.length === 0) return [];
     const horizon = await this.horizon();
-    const rows = await this.db
-      .selectFrom("cluster_bands as b")
-      .innerJoin("cluster_signatures as s", "s.article_id", "b.article_id")
-      .innerJoin("cluster_stories as c", "c.story_id", "s.story_id")
-      .select(["s.article_id", "s.story_id", "s.signature"])
-      .where("b.band", "in", among(this.flavor.list(bands)))
-      .where("c.last_time", ">=", horizon)
-      .orderBy("s.article_id")
-      .execute();
-    const seen = new Set<number>();
+    const owners = await this.bandOwners(bands);
+    const docs = [...new Set(owners.values())].filter((d) => d > 0).sort((a, b) => a - b);
+    if (docs.length === 0) return [];
+    const records = await this.signatures(docs);
+    const times = await this.storyTimes([...new Set([...records.values()].map((r) => r.story))]);
     const out: SignatureRecord[] = [];
+    for (const doc of docs) {
+      const record = records.get(doc);
+      const t = record && times.get(record.story);
+      if (!record || !t || t.last < horizon) continue;
+      out.push({ doc: String(doc), story: String(record.story), signature: record.signature });
+    }
+    return out;
+  }
+
+  /** The document holding each of these band buckets (0: none). */
+  private async bandOwners(bands: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const missing: string[] = [];
+    for (const band of bands) {
+      const doc = this.cache.bands.get(band);
+      if (doc === undefined) missing.push(band);
+      else out.set(band, doc);
+    }
+    if (missing.length === 0) return out;
+    const rows = await this.db
+      .selectFrom("cluster_bands")
+      .select(["band", "article_id"])
+      .where("band", "in", among(this.flavor.list(missing)))
+      .execute();
+    for (const band of missing) out.set(band, 0);
+    for (const row of rows) out.set(row.band, Number(row.article_id));
+    for (const band of missing) this.cache.bands.set(band, out.get(band) as number);
+    return out;
+  }
+
+  /** The signatures and stories of these documents (absent: none stored). */
+  private async signatures(docs: readonly number[]): Promise<Map<number, { story: number; signature: Uint32Array }>> {
+    const out = new Map<number, { story: number; signature: Uint32Array }>();
+    const missing: number[] = [];
+    for (const doc of docs) {
+      const record = this.cache.signaturesPending.get(doc);
+      if (record) out.set(doc, record);
+      else missing.push(doc);
+    }
+    if (missing.length === 0) return out;
+    const rows = await this.db
+      .selectFrom("cluster_signatures")
+      .select(["article_id", "story_id", "signature"])
+      .where("article_id", "in", among(this.flavor.idList(missing)))
+      .execute();
     for (const row of rows) {
-      if (seen.has(row.article_id)) continue;
-      seen.add(row.article_id);
-      out.push({ doc: String(row.article_id), story: String(row.story_id), signature: decodeSignature(row.signature) });
+      out.set(Number(row.article_id), { story: Number(row.story_id), signature: decodeSignature(row.signature) });
     }
     return out;
   }
@@ -264,109 +517,75 @@ export class SqlStoryIndex implements StoryIndex {
       documents: meta.documents + 1,
       latest: meta.latest === undefined || w.time > meta.latest ? w.time : meta.latest,
     };
-    await this.db
-      .updateTable("cluster_meta")
-      .set({ documents: next.documents, latest: next.latest })
-      .where("id", "=", 1)
-      .execute();
-    const terms = [...new Set(w.terms)];
-    const unknown = terms.filter((t) => !this.cache.df.has(t));
+    const terms = new Set(w.terms);
+    const df = this.cache.df;
+    const unknown: string[] = [];
+    for (const term of terms) if (!df.has(term)) unknown.push(term);
     if (unknown.length > 0) await this.documentFrequencies(unknown);
+    const pending = this.cache.dfPending;
     for (const term of terms) {
-      this.cache.setDf(term, (this.cache.df.get(term) ?? 0) + 1);
-      this.cache.dfPending.set(term, (this.cache.dfPending.get(term) ?? 0) + 1);
+      df.set(term, (df.get(term) ?? 0) + 1);
+      pending.set(term, (pending.get(term) ?? 0) + 1);
     }
-    const state = {
-      story_id: story,
-      size: w.story.size,
-      first_time: w.story.first,
-      last_time: w.story.last,
-      centroid: serializeCentroid(w.story.centroid),
-    };
-    await this.db
-      .insertInto("cluster_stories")
-      .values(state)
-      .onConflict((oc) =>
-        oc.column("story_id").doUpdateSet({
-          size: state.size,
-          first_time: state.first_time,
-          last_time: state.last_time,
-          centroid: state.centroid,
-        }),
-      )
-      .execute();
+    // The caller lets go of the state it writes (see `StoryIndex.write`): kept as it is, handed out as copies.
+    const written = w.story;
+    this.cache.statesPending.set(story, written);
+    this.cache.times.set(story, { first: w.story.first, last: w.story.last });
     const keys = [...new Set(w.keys)];
     if (keys.length > 0) {
-      await this.db
-        .insertInto("cluster_postings")
-        .columns(["key", "story_id", "seq"])
-        .expression((eb) =>
-          eb
-            .selectFrom(this.flavor.list(keys).as("l"))
-            .select(["l.value", sql<number>`${story}`.as("story_id"), sql<number>`${next.documents}`.as("seq")])
-            .where(sql.lit(true)),
-        )
-        .onConflict((oc) => oc.columns(["key", "story_id"]).doUpdateSet({ seq: next.documents }))
-        .execute();
-      // Each key keeps its newest postings: the seq of its MAX_POSTINGS-th newest is the floor.
-      await this.db
-        .deleteFrom("cluster_postings")
-        .where("key", "in", among(this.flavor.list(keys)))
-        .where((eb) =>
-          eb(
-            "seq",
-            "<",
-            eb
-              .selectFrom("cluster_postings as q")
-              .select("q.seq")
-              .whereRef("q.key", "=", "cluster_postings.key")
-              .orderBy("q.seq", "desc")
-              .limit(1)
-              .offset(MAX_POSTINGS_PER_KEY - 1),
-          ),
-        )
-        .execute();
+      // Each key keeps its newest postings: the story moves to the end of each list, the oldest beyond
+      // MAX_POSTINGS_PER_KEY go.
+      const lists = await this.postingLists(keys);
+      for (const [key, list] of lists) {
+        const at = list.findIndex((p) => p.story === story);
+        if (at >= 0) list.splice(at, 1);
+        list.push({ story, seq: next.documents });
+        getOrSet(this.cache.postingsFiled, key, () => new Map()).set(story, next.documents);
+        this.cache.postingsDropped.get(key)?.delete(story);
+        while (list.length > MAX_POSTINGS_PER_KEY) {
+          const gone = (list.shift() as Posting).story;
+          this.cache.postingsFiled.get(key)?.delete(gone);
+          getOrSet(this.cache.postingsDropped, key, () => new Set()).add(gone);
+        }
+      }
     }
     if (w.bands.length > 0) {
       // A bucket keeps the first document filed in it, so that copies are linked to the earliest report,
       // until that document's story leaves the time window (the in-memory index then drops the bucket).
       const horizon = next.latest - this.windowMs;
-      await this.db
-        .insertInto("cluster_bands")
-        .columns(["band", "article_id"])
-        .expression((eb) =>
-          eb
-            .selectFrom(this.flavor.list(w.bands).as("l"))
-            .select(["l.value", sql<number>`${doc}`.as("article_id")])
-            .where(sql.lit(true)),
-        )
-        .onConflict((oc) =>
-          oc
-            .column("band")
-            .doUpdateSet({ article_id: (eb) => eb.ref("excluded.article_id") })
-            .where((eb) =>
-              eb(
-                eb
-                  .selectFrom("cluster_signatures as s")
-                  .innerJoin("cluster_stories as c", "c.story_id", "s.story_id")
-                  .select("c.last_time")
-                  .whereRef("s.article_id", "=", "cluster_bands.article_id"),
-                "<",
-                horizon,
-              ),
-            ),
-        )
-        .execute();
+      const owners = await this.bandOwners(w.bands);
+      const held = [...new Set(owners.values())].filter((d) => d > 0 && d !== doc);
+      const records = held.length > 0 ? await this.signatures(held) : new Map<number, { story: number }>();
+      const times = await this.storyTimes([...new Set([...records.values()].map((r) => r.story))]);
+      for (const band of w.bands) {
+        const owner = owners.get(band) ?? 0;
+        if (owner === doc) continue;
+        if (owner !== 0) {
+          const record = records.get(owner);
+          const t = record && times.get(record.story);
+          if (!t || t.last >= horizon) continue;
+        }
+        this.cache.bands.set(band, doc);
+        this.cache.bandsPending.set(band, doc);
+      }
     }
-    await this.db
-      .insertInto("cluster_signatures")
-      .values({ article_id: doc, story_id: story, signature: encodeSignature(w.signature) })
-      .onConflict((oc) => oc.column("article_id").doUpdateSet({ story_id: story }))
-      .execute();
+    const signed = this.cache.signaturesPending.get(doc);
+    if (signed) signed.story = story;
+    else this.cache.signaturesPending.set(doc, { story, signature: w.signature });
     this.cache.meta = next;
-    this.cache.set(story, cloneState(w.story));
+    this.cache.metaDirty = true;
+    this.cache.set(story, written);
     if (!this.deferred) await this.flush();
   }
+}
+
+function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
 }
 
 function rowId(id: string, what: string): number {
