@@ -3,6 +3,8 @@
  * one report, lightly edited) among earlier documents without comparing with each.
  */
 
+import { fmix32 } from "../words/hash.js";
+
 /** Hash functions per signature: the standard error of the Jaccard estimate is about 1/sqrt(64) = 0.125. */
 export const MINHASH_HASHES = 64;
 
@@ -21,22 +23,11 @@ const SEEDS = (() => {
   const out = new Uint32Array(MINHASH_HASHES);
   let x = 0x9e3779b9;
   for (let i = 0; i < MINHASH_HASHES; i++) {
-    x = mix(x + 0x6d2b79f5 + i);
+    x = fmix32(x + 0x6d2b79f5 + i);
     out[i] = x;
   }
   return out;
 })();
-
-/** A 32-bit finaliser (murmur3's fmix32): every input bit moves every output bit. */
-function mix(h: number): number {
-  let x = h >>> 0;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
-}
 
 /** FNV-1a over the UTF-16 code units of a string. */
 export function hashString(s: string): number {
@@ -61,10 +52,10 @@ export function minhashSignature(words: readonly string[]): Uint32Array {
   for (let i = 0; i < shingles; i++) {
     let h = 0;
     for (let j = i; j < Math.min(i + SHINGLE_WORDS, wordHashes.length); j++) {
-      h = mix(Math.imul(h, 31) + (wordHashes[j] as number));
+      h = fmix32(Math.imul(h, 31) + (wordHashes[j] as number));
     }
     for (let k = 0; k < MINHASH_HASHES; k++) {
-      const v = mix(h ^ (SEEDS[k] as number));
+      const v = fmix32(h ^ (SEEDS[k] as number));
       if (v < (signature[k] as number)) signature[k] = v;
     }
   }
@@ -78,7 +69,7 @@ export function lshBands(signature: Uint32Array): string[] {
   const out: string[] = [];
   for (let b = 0; b < LSH_BANDS; b++) {
     let h = b;
-    for (let r = 0; r < rows; r++) h = mix(Math.imul(h, 31) + (signature[b * rows + r] as number));
+    for (let r = 0; r < rows; r++) h = fmix32(Math.imul(h, 31) + (signature[b * rows + r] as number));
     out.push(`${b}:${h.toString(36)}`);
   }
   return out;

@@ -260,7 +260,8 @@ function cloneState(state: StoryState): StoryState {
   };
 }
 
-function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+/** The value under a key, made and stored first when there is none. */
+export function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   let value = map.get(key);
   if (value === undefined) {
     value = make();

@@ -3,6 +3,7 @@ import {
   type AssignmentWrite,
   FIELDS,
   type Field,
+  getOrSet,
   type SignatureRecord,
   type SparseVector,
   STORY_WINDOW_MS,
@@ -577,15 +578,6 @@ export class SqlStoryIndex implements StoryIndex {
     this.cache.set(story, written);
     if (!this.deferred) await this.flush();
   }
-}
-
-function getOrSet<K, V>(map: Map<K, V>, key: K, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) {
-    value = make();
-    map.set(key, value);
-  }
-  return value;
 }
 
 function rowId(id: string, what: string): number {

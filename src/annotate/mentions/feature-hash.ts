@@ -4,6 +4,7 @@
  * feature from hashes it computed once per word, without building a string. Two features may collide: with
  * about 10^6 features seen in training and 2^32 hashes, a handful do, which the weights absorb.
  */
+import { fmix32 } from "../../words/hash.js";
 
 /** FNV-1a over the UTF-16 code units, then murmur3's finaliser so the low bits are well mixed. */
 export function hashString(s: string): number {
@@ -27,13 +28,7 @@ export function hashTail(s: string, n: number): number {
 
 /** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
 export function finish(h: number): number {
-  let x = h;
-  x ^= x >>> 16;
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  x ^= x >>> 16;
-  return x >>> 0;
+  return fmix32(h);
 }
 
 /** Folds a value's hash into a running hash (one murmur3 block step); the order of the values matters. */
