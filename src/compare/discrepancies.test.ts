@@ -127,6 +127,22 @@ describe("negation and attribution", () => {
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
   });
 
+  it.each([
+    ["has it", "Most of the Velmar district had power again on Monday, the port authority said.", true],
+    ["lost it", "Most of the Velmar district lost power on Monday, the port authority said.", false],
+    [
+      "had its lines cut",
+      "Most of the Velmar district had its power lines knocked out on Monday, the port authority said.",
+      false,
+    ],
+  ])("reads 'without power' against a statement that %s", (_what, other, found) => {
+    const report = story(
+      ["one", "Most of the Velmar district was without power on Monday, the port authority said."],
+      ["two", other],
+    );
+    expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(found);
+  });
+
   it("finds 'unless' against 'if' as opposite conditions", () => {
     const report = story(
       [

@@ -727,9 +727,17 @@ function asserts(text: string, stem: string): boolean {
     // verb it governs in its clause.
     const clause = words.slice(0, i).join(" ").split(/[,;:]/u).at(-1)?.toLowerCase().split(/\s+/u) ?? [];
     const modalPerfect = clause.some((x, k) => MODALS.has(x) && clause[k + 1] === "have");
-    return !before.includes("to") && !modalPerfect;
+    // "lost power", "power lines knocked out": a thing said to be lost or cut is its absence, not its presence.
+    const near = words.slice(Math.max(0, i - PRIVATIVE_REACH), i + PRIVATIVE_REACH + 1).join(" ");
+    return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near);
   });
 }
+
+/** Words that say a thing is gone: what they are said of is not asserted to be there. */
+const PRIVATIVE =
+  /\b(?:lost|lose|loses|losing|lacks?|lacking|lacked|cut off|knocked out|knocked down|deprived|stripped of|short of)\b/i;
+/** How many words on each side of a word a privative verb still governs it. */
+const PRIVATIVE_REACH = 3;
 
 const MODALS = new Set(["should", "could", "would", "might", "must", "ought"]);
 
