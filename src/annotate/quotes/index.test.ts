@@ -832,3 +832,28 @@ describe("extractQuotes: the nearest speaker", () => {
     expect(speakersOf(text)).toEqual(expected);
   });
 });
+
+describe("extractQuotes: the sex a title gives a surname elsewhere in the article", () => {
+  const located = (text: string, names: string[]): Mention[] =>
+    names.map((name) => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, text: name, type: "person" as const };
+    });
+  const text = (later: string) =>
+    `"The roads are closed," said Governor Pedro Alvane.\nLina Okoro drove back to Tarvik on Monday to clear the mud.\n"We have food and water," she told reporters.\n${later}`;
+
+  it.each([
+    ["Mr", "Lina Okoro"],
+    ["Mrs", "Pedro Alvane"],
+  ])("'she' after a governor the article later calls %s", (title, expected) => {
+    const t = text(`${title} Alvane said help was coming.`);
+    const q = quotesOf(t, located(t, ["Pedro Alvane", "Lina Okoro"])).find((x) => x.text.startsWith("We have"));
+    expect(q?.speaker?.resolved?.text).toBe(expected);
+  });
+
+  it("reads nothing from a surname the article titles both ways", () => {
+    const t = text("Mr Alvane and Mrs Alvane said help was coming.");
+    const q = quotesOf(t, located(t, ["Pedro Alvane", "Lina Okoro"])).find((x) => x.text.startsWith("We have"));
+    expect(q?.speaker?.resolved?.text).toBe("Pedro Alvane");
+  });
+});

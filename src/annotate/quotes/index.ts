@@ -583,6 +583,15 @@ const TITLE_LOOKBACK = 10;
 const TITLE_BEFORE_NAME = /\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\.?\s+$/u;
 const TITLE_FIRST = /^(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\b/u;
 
+/** A gendered title before a surname, with given names between ("Mr Pedro Ruiz", "Ms. Ruiz"). */
+function titledSurname(surname: string): RegExp {
+  const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `\\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\\.?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${escaped}(?![\\p{L}])`,
+    "gu",
+  );
+}
+
 const FITS: Record<string, EntityType[]> = {
   he: ["person"],
   she: ["person"],
@@ -604,6 +613,8 @@ class Resolver {
    * speaker and typed "other" is taken for a person.
    */
   private readonly named: Referent[] = [];
+  /** What the article's titles say of each surname's sex: null when nothing, or both sexes. */
+  private readonly sexBySurname = new Map<string, "male" | "female" | null>();
   private readonly mentions: Mention[];
 
   constructor(
@@ -709,11 +720,27 @@ class Resolver {
     return undefined;
   }
 
-  /** What a title in or right before a name says of the person's sex ("Mr. Lee", "Queen Ana"), if anything. */
+  /**
+   * What a title in or right before a name says of the person's sex ("Mr. Lee", "Queen Ana"), or else a title
+   * the article gives the same surname elsewhere ("Governor Ana Ruiz" … "Ms Ruiz"), when it gives it only one.
+   */
   private sexOf(m: Mention): "male" | "female" | undefined {
     const before = this.text.slice(Math.max(0, m.start - TITLE_LOOKBACK), m.start);
     const word = (TITLE_FIRST.exec(m.text)?.[1] ?? TITLE_BEFORE_NAME.exec(before)?.[1])?.toLowerCase();
-    return word ? SEX_OF_TITLE[word] : undefined;
+    if (word) return SEX_OF_TITLE[word];
+    const surname = /\p{Lu}[\p{L}'’-]+$/u.exec(m.text)?.[0];
+    if (!surname) return undefined;
+    let known = this.sexBySurname.get(surname);
+    if (known === undefined) {
+      const sexes = new Set<"male" | "female">();
+      for (const t of this.text.matchAll(titledSurname(surname))) {
+        const sex = SEX_OF_TITLE[(t[1] as string).toLowerCase()];
+        if (sex) sexes.add(sex);
+      }
+      known = sexes.size === 1 ? ([...sexes][0] as "male" | "female") : null;
+      this.sexBySurname.set(surname, known);
+    }
+    return known ?? undefined;
   }
 
   /** The text of [start, end) with quoted words blanked out: what the article says, not what it quotes. */
