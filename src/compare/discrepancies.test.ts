@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeTexts } from "../../test/fixtures.js";
 import type { Article } from "../model/index.js";
 import { analyzeStory } from "../pipeline.js";
+import { namesAny } from "./discrepancies.js";
 
 function story(...texts: [id: string, text: string][]) {
   return analyzeTexts(texts);
@@ -411,5 +412,17 @@ describe("person discrepancies", () => {
       ["two", "Helen Okafor said the footbridge was independent of the plans Marta Velasquez had for the port."],
     );
     expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
+  });
+});
+
+describe("namesAny", () => {
+  const okafor = { id: "person:helen-okafor", name: "Helen Okafor", type: "person", aliases: ["Okafor"], mentions: [] };
+  it.each([
+    ["Okafor watched from the pier.", true],
+    ["The Okaforville ferry left before Okafor arrived.", true],
+    ["The Okaforville ferry left early.", false],
+    ["Helen Okafors and others", false],
+  ])("%s -> %s", (text, named) => {
+    expect(namesAny(text, okafor as Parameters<typeof namesAny>[1])).toBe(named);
   });
 });

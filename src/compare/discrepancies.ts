@@ -649,13 +649,14 @@ function oneNameInOther(a: Entity, b: Entity): boolean {
 }
 
 /** Whether a sentence writes one of an entity's names, as whole words. */
-function namesAny(text: string, e: Entity): boolean {
+export function namesAny(text: string, e: Entity): boolean {
+  const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   return [e.name, ...e.aliases].some((form) => {
-    const at = text.indexOf(form);
-    if (at < 0) return false;
-    const before = text[at - 1] ?? " ";
-    const after = text[at + form.length] ?? " ";
-    return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+    // Every place the form is written, not only the first: "Lee" may stand inside "Leeds" before it stands alone.
+    for (let at = text.indexOf(form); at >= 0 && form.length > 0; at = text.indexOf(form, at + 1)) {
+      if (!wordChar(text[at - 1]) && !wordChar(text[at + form.length])) return true;
+    }
+    return false;
   });
 }
 
