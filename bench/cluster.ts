@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ClusterDocument } from "../src/cluster/types.js";
+import { seededRandom } from "../src/words/hash.js";
 import { hasData, SHARED_DATA } from "./data.js";
 
 /**
@@ -43,17 +44,6 @@ function pool(): string[] {
   return texts;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * The k-th document of the stream: a text of the pool with its sentences in another order, a tenth of its
  * words swapped for words of another text, and an invented name of its own thread (one of 5,000 threads), so
@@ -89,7 +79,7 @@ if (!hasData("clustering/ecbplus-dev/docs.jsonl") || !hasData("clustering/mmds-d
   console.log(`cluster: skipped, the clustering data sets are not under ${SHARED_DATA}`);
 } else {
   const texts = pool();
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const index = new MemoryStoryIndex();
   const clusterer = new OnlineClusterer(index);
   const marks = [10_000, TOTAL].filter((m, i, all) => m <= TOTAL && all.indexOf(m) === i);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { StoryIndex } from "../src/cluster/types.js";
 import type { IngestItem } from "../src/ingest/index.js";
 import type { Article, StoryReport } from "../src/model/index.js";
+import { seededRandom } from "../src/words/hash.js";
 import { hasData, SHARED_DATA } from "./data.js";
 
 /**
@@ -84,17 +85,6 @@ function baseGroups(): Base[][] {
   return out.filter((g) => g.every((b) => b.sentences.length > 0));
 }
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = [
   "ka",
   "lo",
@@ -124,7 +114,7 @@ const KEEP = new Set(
  * telling of each event (new names, a later date), so that stories keep coming and none grows without end.
  */
 function* stream(groups: Base[][]): Generator<string> {
-  const rand = random(2026);
+  const rand = seededRandom(2026);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const outlets = Array.from(
     { length: 300 },

@@ -30,7 +30,6 @@ import {
   ANY,
   MIN_WEIGHT,
   only,
-  seededRandom,
   serializeWeights,
   type TrainingSentence,
   trainPerceptron,
@@ -41,6 +40,7 @@ import { isGroupWord } from "../src/annotate/mentions/words.js";
 import { buildInput, spansOf } from "../src/eval/ner.js";
 import { type CorpusCounts, createLexicon, defaultLexicon } from "../src/lexicon/index.js";
 import { parseWeights } from "../src/lexicon/tagger-weights.js";
+import { seededRandom } from "../src/words/hash.js";
 import { NAME_PARTICLES, NEVER_NAMES, PERSON_TITLES } from "../src/words/names.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));

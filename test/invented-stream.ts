@@ -4,6 +4,7 @@
  * them near-copies of an earlier one (a syndicated report with a new headline and a line added). The same
  * seed gives the same stream.
  */
+import { seededRandom } from "../src/words/hash.js";
 
 export interface InventedRecord {
   text: string;
@@ -69,18 +70,6 @@ const OUTLETS = [
 ];
 const VERBS = ["said", "told reporters", "said on the day", "confirmed"];
 
-/** A small seeded generator (mulberry32), so that a stream is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface InventedStory {
   place: string;
   person: string;
@@ -97,7 +86,7 @@ interface InventedStory {
  * @example for (const record of inventedStream({ articles: 100 })) lines.push(JSON.stringify(record));
  */
 export function* inventedStream(options: InventedStreamOptions): Generator<InventedRecord> {
-  const rand = random(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const word = (parts: number) => {
     let w = "";

@@ -6,25 +6,14 @@ import { type ClusterDocument, MemoryStoryIndex } from "../cluster/types.js";
 import { type ClusteringScores, scoreClustering } from "../eval/bcubed.js";
 import { readClusteringSet } from "../eval/clusters.js";
 import { TriangulateError } from "../model/index.js";
+import { seededRandom } from "../words/hash.js";
 import { EVAL_CLUSTERS_HELP } from "./eval-clusters-help.js";
 import { type CliIo, EXIT, printable } from "./io.js";
-
-/** A small seeded generator (mulberry32): the same seed gives the same order on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The documents in an order shuffled by `seed` (Fisher-Yates). */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = [...items];
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];

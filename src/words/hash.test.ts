@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fmix32 } from "./hash.js";
+import { fmix32, seededRandom } from "./hash.js";
 
 describe("fmix32", () => {
   it("gives murmur3's finaliser values", () => {
@@ -25,5 +25,20 @@ describe("fmix32", () => {
     const mean = changed / 32;
     expect(mean).toBeGreaterThan(12);
     expect(mean).toBeLessThan(20);
+  });
+});
+
+describe("seededRandom", () => {
+  it("repeats its numbers for a seed, differs between seeds and stays in [0, 1)", () => {
+    const take = (seed: number) => {
+      const next = seededRandom(seed);
+      return Array.from({ length: 1000 }, () => next());
+    };
+    expect(take(7)).toEqual(take(7));
+    expect(take(7)).not.toEqual(take(8));
+    const xs = take(7);
+    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(Math.abs(mean - 0.5)).toBeLessThan(0.05);
   });
 });

@@ -11,3 +11,18 @@ export function fmix32(h: number): number {
   x ^= x >>> 16;
   return x >>> 0;
 }
+
+/**
+ * A small seeded random stream (mulberry32) of numbers in [0, 1): the same seed gives the same numbers on every
+ * machine, so training, shuffles and invented test streams repeat exactly.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

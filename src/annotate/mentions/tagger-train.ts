@@ -1,4 +1,5 @@
 import { type EncodedWeights, encodeWeights } from "../../lexicon/tagger-weights.js";
+import { seededRandom } from "../../words/hash.js";
 import { LABELS } from "./tagger-features.js";
 import { L, START, viterbi } from "./viterbi.js";
 
@@ -23,18 +24,6 @@ export interface TrainOptions {
 export interface TrainedWeights {
   weights: Float64Array;
   transitions: Float64Array;
-}
-
-/** A small deterministic generator (mulberry32), so training gives the same model on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The bit mask allowing exactly one label. */

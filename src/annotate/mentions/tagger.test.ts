@@ -20,7 +20,6 @@ import {
   ANY,
   emissions,
   only,
-  seededRandom,
   serializeWeights,
   type TrainingSentence,
   trainPerceptron,
@@ -119,16 +118,6 @@ describe("trainPerceptron", () => {
     const open = toySentences().slice(4);
     const { weights } = trainPerceptron(open, 4, { epochs: 3, seed: 1 });
     expect([...weights].every((w) => w === 0)).toBe(true);
-  });
-});
-
-describe("seededRandom", () => {
-  it("repeats its sequence for a seed and stays in [0, 1)", () => {
-    const a = seededRandom(42);
-    const b = seededRandom(42);
-    const xs = Array.from({ length: 50 }, () => a());
-    expect(xs).toEqual(Array.from({ length: 50 }, () => b()));
-    expect(xs.every((x) => x >= 0 && x < 1)).toBe(true);
   });
 });
 
