@@ -11,6 +11,7 @@ import {
 } from "../model/index.js";
 import { PERSON_TITLES } from "../words/names.js";
 import { parseNumberWords } from "../words/numbers.js";
+import { scriptOf } from "../words/script.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
@@ -64,7 +65,9 @@ export function discrepanciesOf(
   options: CompareOptions = {},
 ): DiscrepancyFinding[] {
   const lexicon = { ...NO_LEXICON, ...options };
-  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT);
+  // Statements in different writing systems are in different languages: the word rules below read neither.
+  const script = perUnit(units, (u) => scriptOf(u.text));
+  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
   const found: DiscrepancyFinding[] = [
     ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
     ...slotDiscrepancies(units, pairs),
