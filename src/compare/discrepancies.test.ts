@@ -80,6 +80,11 @@ describe("number discrepancies", () => {
       "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
     [
+      "two lengths of time that place different events",
+      "Three days later, the Velmar dockers returned to the terminal in Portavel.",
+      "Two days later, the Velmar owners said the terminal in Portavel would reopen.",
+    ],
+    [
       "statements in different languages",
       "Nine ships were damaged at the Velmar terminal in Portavel, the union said.",
       "工会星期一说，Velmar terminal Portavel，12艘船在风暴中受损。",

@@ -118,10 +118,27 @@ const AGE_KEY = "age";
 /** A vague amount whose band ends below a dozen ("several", "a few") is no figure an outlet commits to. */
 const INDEFINITE_BELOW = 12;
 
-/** The counts of a statement that are compared as figures: not indefinite, not part of a tally or duration. */
+/**
+ * A length of time followed by one of these words places an event in time from another one ("three days
+ * later", "two years ago", "a week after the vote"): it is a date, compared as a date, not a count of days.
+ */
+const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on)\b/i;
+const TIME_UNIT = /^(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+
+function timeOffset(u: Unit, n: NumberMention): boolean {
+  if (!TIME_UNIT.test(n.unit ?? "")) return false;
+  const local = n.end - u.sentence.start;
+  return OFFSET_AFTER.test(u.text.slice(local, local + 16));
+}
+
+/**
+ * The counts of a statement that are compared as figures: not indefinite, not part of a tally or duration, not a
+ * time offset.
+ */
 function figuresOf(u: Unit): NumberMention[] {
   return u.numbers.filter(
-    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots),
+    (n) =>
+      !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
   );
 }
 
