@@ -129,6 +129,17 @@ describe("place discrepancies", () => {
     expect(d?.values.map((v) => v.value)).toEqual(["Marseille", "Genoa"]);
   });
 
+  it.each([
+    ["a region the gazetteer gives no country", "Tennessee", "Nashville"],
+    ["a town whose name is too small to be only one place", "Canada", "Mount Pleasant"],
+  ])("does not set %s against another place", (_what, a, b) => {
+    const report = story(
+      ["one", `The company faced a nine-day stoppage at its terminal in ${a} in 2019.`],
+      ["two", `The company faced a nine-day stoppage at its terminal in ${b} in 2019.`],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
   it("reads a demonym as its country", () => {
     const report = story(
       ["one", "A drone strike killed three soldiers in Peru last year."],
