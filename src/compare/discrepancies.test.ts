@@ -506,6 +506,8 @@ describe("person discrepancies", () => {
     ["a family name written first, hyphen or not", "Choi Dae-hyun", "Choi Dae Hyun"],
     ["a family name alone and the full name written family name first", "Mr Choi", "Choi Dae-hyun"],
     ["a title and the name without it", "Minister Dario Venn", "Dario Venn"],
+    ["a given name spelled two ways", "Katrin Velasquez", "Catrine Velasquez"],
+    ["initials with and without stops", "P.J. Okafor", "PJ Okafor"],
   ])("does not oppose %s", (_what, x, y) => {
     const report = story(["one", `${x} ${cut}`], ["two", `${y} ${cut}`]);
     expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);

@@ -649,6 +649,9 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     // resolver kept apart, not two; and a statement that names the other side's person too gives that
     // person another role in it, not the same role to someone else.
     if (oneNameInOther(ea, eb) || namesAny(ua.text, eb) || namesAny(ub.text, ea)) continue;
+    // Two names with one family name are a given name spelled two ways ("Katherine" / "Kathryn") or two
+    // relatives, not one role given to someone else.
+    if (sameFamilyName(ea, eb)) continue;
     const [x, y] = [ea.name, eb.name];
     out.push({
       id: "",
@@ -677,6 +680,19 @@ function oneNameInOther(a: Entity, b: Entity): boolean {
   const forms = (e: Entity) => [e.name, ...e.aliases].map(personNameWords).filter((w) => w.length > 0);
   const inside = (small: string[], big: string[]) => small.every((w) => big.includes(w));
   return forms(a).some((x) => forms(b).some((y) => inside(x, y) || inside(y, x)));
+}
+
+/** Whether two people's full names (two words or more) end in the same family name. */
+function sameFamilyName(a: Entity, b: Entity): boolean {
+  const last = (e: Entity) =>
+    new Set(
+      [e.name, ...e.aliases]
+        .map(personNameWords)
+        .filter((w) => w.length >= 2)
+        .map((w) => w.at(-1) as string),
+    );
+  const la = last(a);
+  return [...last(b)].some((w) => la.has(w));
 }
 
 /** Whether a sentence writes one of an entity's names, as whole words. */
