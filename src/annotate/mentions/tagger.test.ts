@@ -5,7 +5,14 @@ import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { featureHash, newsCopy } from "./feature-hash.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
-import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, withRoyalTitles } from "./tagger.js";
+import {
+  detectMentionsWithTagger,
+  oneTypePerPerson,
+  organisationShortForms,
+  scorecardPlayers,
+  settleByRules,
+  withRoyalTitles,
+} from "./tagger.js";
 import {
   casingClass,
   documentFeatures,
@@ -472,5 +479,82 @@ describe("withRoyalTitles", () => {
     const [m] = withRoyalTitles([at(text, name, type)], text);
     expect(m?.text).toBe(expected);
     expect(text.slice(m?.start, m?.end)).toBe(expected);
+  });
+});
+
+describe("organisationShortForms", () => {
+  const m = (text: string, type: Mention["type"]): Mention => ({ start: 0, end: text.length, text, type });
+  it("makes a short form of an organisation named in full that organisation", () => {
+    const out = organisationShortForms(
+      [m("Tarsin Pharmaceuticals Inc.", "organization"), m("Tarsin", "person"), m("Quorvel S.A.", "organization")],
+      defaultLexicon(),
+    );
+    expect(out.map((x) => x.type)).toEqual(["organization", "organization", "organization"]);
+    const place = organisationShortForms([m("Quorvel S.A.", "organization"), m("Quorvel", "place")], defaultLexicon());
+    expect(place.map((x) => x.type)).toEqual(["organization", "organization"]);
+  });
+
+  it("leaves known places, persons with a full name, and names whose other words are no heads", () => {
+    const rows: [Mention[], Mention["type"][]][] = [
+      // A country or a city the gazetteers know stays a place: "China Airlines" does not make China a firm.
+      [
+        [m("China Airlines", "organization"), m("China", "place")],
+        ["organization", "place"],
+      ],
+      [
+        [m("London Exchange", "organization"), m("London", "place")],
+        ["organization", "place"],
+      ],
+      // "Ana Tarsin" is a person, so "Tarsin" stays one beside "Tarsin Holdings".
+      [
+        [m("Tarsin Holdings", "organization"), m("Ana Tarsin", "person"), m("Tarsin", "person")],
+        ["organization", "person", "person"],
+      ],
+      // "Velmar Tigers": "Tigers" makes no organisation of the rest.
+      [
+        [m("Velmar Tigers", "organization"), m("Velmar", "person")],
+        ["organization", "person"],
+      ],
+      // A lone head word is no short form.
+      [
+        [m("Holdings", "organization"), m("Holdings", "person")],
+        ["organization", "person"],
+      ],
+    ];
+    for (const [mentions, types] of rows)
+      expect(organisationShortForms(mentions, defaultLexicon()).map((x) => x.type)).toEqual(types);
+  });
+});
+
+describe("scorecardPlayers", () => {
+  const run = (text: string, mentions: [string, Mention["type"]][] = []) => {
+    const { tokens, sentences } = tokenize(text);
+    const given = mentions.map(([name, type]) => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, text: name, type };
+    });
+    return scorecardPlayers(given, { text, tokens, sentences }).map((x) => `${text.slice(x.start, x.end)}/${x.type}`);
+  };
+  it("makes fielders, bowlers and bowling figures' names persons", () => {
+    expect(
+      run("Ravi Tanvel c Orrin b Dessa 46", [
+        ["Ravi Tanvel", "person"],
+        ["Orrin", "place"],
+        ["Dessa", "organization"],
+      ]),
+    ).toEqual(["Ravi Tanvel/person", "Orrin/person", "Dessa/person"]);
+    expect(run("Kel Amari lbw b Marrow 12")).toEqual(["Marrow/person"]);
+    expect(run("Kel Amari st Vance Orrin b Dessa 3")).toEqual(["Vance Orrin/person", "Dessa/person"]);
+    expect(run("Bowling : Orrin 22-6-56-2 , Dessa 9.3-1-40-3", [["Orrin", "organization"]])).toEqual([
+      "Orrin/person",
+      "Dessa/person",
+    ]);
+  });
+
+  it("leaves prose and marks without their partner", () => {
+    expect(run("Plan b Velmar said.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("Section c Velmar 12 was repealed", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("Velmar won 6-4 6-3 in the final.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("In 2024-05-02 Tarvik said.")).toEqual([]);
   });
 });

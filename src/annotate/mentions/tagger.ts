@@ -1,7 +1,7 @@
 import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
-import { SPEECH_VERBS } from "../../words/names.js";
+import { ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps } from "./casing.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
@@ -58,7 +58,48 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   for (const m of settled) m.text = input.text.slice(m.start, m.end);
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
-  return oneTypePerPerson(withRoyalTitles(kept, input.text), lexicon);
+  const people = scorecardPlayers(kept, input);
+  return organisationShortForms(oneTypePerPerson(withRoyalTitles(people, input.text), lexicon), lexicon);
+}
+
+/** A cricket scorecard's dismissal marks: caught, stumped (before the fielder) and bowled (before the bowler). */
+const FIELDED = new Set(["c", "st"]);
+const BOWLED = "b";
+/** Bowling figures after a name: overs, maidens, runs, wickets ("22-6-56-2", "9.3-1-40-3"), however tokenized. */
+const BOWLING_FIGURES = /^\s*\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\d.-])/;
+const RUNS = /^\d{1,3}$/;
+
+/**
+ * Names in a cricket scorecard are players, whatever else the words could name: the fielder in "c Name b"
+ * or "st Name b", the bowler in "b Name 46" (bowled, then the batsman's runs), and the bowler before bowling
+ * figures ("Name 22-6-56-2"). The marks are lower-case single letters that prose does not put before a
+ * capital and a number. Mentions there are replaced by one person over the capitalised words.
+ */
+export function scorecardPlayers(mentions: Mention[], input: MentionInput): Mention[] {
+  const { tokens, sentences, text } = input;
+  const players: Mention[] = [];
+  for (const s of sentences) {
+    const word = (k: number) => (k >= s.tokenStart && k < s.tokenEnd ? (tokens[k] as Token).text : "");
+    const capital = (k: number) => /^\p{Lu}/u.test(word(k));
+    for (let from = s.tokenStart; from < s.tokenEnd; from++) {
+      if (!capital(from)) continue;
+      let to = from + 1;
+      while (capital(to)) to++;
+      const mark = word(from - 1);
+      const after = word(to);
+      const start = (tokens[from] as Token).start;
+      const end = (tokens[to - 1] as Token).end;
+      const player =
+        (FIELDED.has(mark) && after === BOWLED) ||
+        (mark === BOWLED && RUNS.test(after)) ||
+        BOWLING_FIGURES.test(text.slice(end, end + 16));
+      if (player) players.push({ start, end, text: text.slice(start, end), type: "person" });
+      from = to - 1;
+    }
+  }
+  if (players.length === 0) return mentions;
+  const overlaps = (m: Mention) => players.some((p) => m.start < p.end && p.start < m.end);
+  return [...mentions.filter((m) => !overlaps(m)), ...players].sort((a, b) => a.start - b.start);
 }
 
 /** Titles that are part of a monarch's or royal's name ("Queen Maren II", "Prince Olaf"), unlike "President". */
@@ -133,6 +174,42 @@ export function oneTypePerPerson(mentions: Mention[], lexicon: Lexicon): Mention
     m.type = "person";
   }
   return mentions;
+}
+
+/**
+ * An organisation named in full with the words that make it one ("Velmar Holdings", "Tarsin Pharmaceuticals
+ * Inc") is named by the rest alone later ("Velmar said"): such a short form, read as a person or as a place
+ * the gazetteers do not know, is that organisation. A person's full name elsewhere ("Ana Velmar") keeps it
+ * a person. Mentions must have their text set; their types are changed in place.
+ */
+export function organisationShortForms(mentions: Mention[], lexicon: Lexicon): Mention[] {
+  const { lookupPlace } = lexicon;
+  const words = (m: Mention) => m.text.split(/\s+/);
+  const short = new Set<string>();
+  const people = new Set<string>();
+  for (const m of mentions) {
+    const w = words(m);
+    if (m.type === "person" && w.length > 1) people.add(nameKey(w[w.length - 1] as string));
+    if (m.type !== "organization" || w.length < 2) continue;
+    let k = w.length;
+    while (k > 1 && isOrgHead(w[k - 1] as string)) k--;
+    if (k < w.length) short.add(nameKey(w.slice(0, k).join(" ")));
+  }
+  if (short.size === 0) return mentions;
+  for (const m of mentions) {
+    if (m.type !== "person" && m.type !== "place") continue;
+    const key = nameKey(m.text);
+    if (!short.has(key) || people.has(key)) continue;
+    if (m.type === "place" && (lookupPlace(m.text) || isCountry(m.text, lexicon))) continue;
+    m.type = "organization";
+  }
+  return mentions;
+}
+
+/** An organisation's head word or legal form, written with or without periods ("Inc.", "S.A.", "AG"). */
+function isOrgHead(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ORG_HEADS.has(lower) || ORG_HEADS.has(lower.replace(/\./g, ""));
 }
 
 /**
