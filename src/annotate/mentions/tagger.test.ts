@@ -9,6 +9,7 @@ import {
   detectMentionsWithTagger,
   oneTypePerPerson,
   organisationShortForms,
+  possessiveNames,
   scorecardPlayers,
   settleByRules,
   withRoyalTitles,
@@ -556,5 +557,53 @@ describe("scorecardPlayers", () => {
     expect(run("Section c Velmar 12 was repealed", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
     expect(run("Velmar won 6-4 6-3 in the final.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
     expect(run("In 2024-05-02 Tarvik said.")).toEqual([]);
+  });
+});
+
+describe("possessiveNames", () => {
+  const run = (text: string, mentions: [string, Mention["type"], number?][]) => {
+    const given = mentions.map(([name, type, from]) => {
+      const start = text.indexOf(name, from ?? 0);
+      return { start, end: start + name.length, text: name, type };
+    });
+    return possessiveNames(given, text, defaultLexicon()).map((x) => `${x.text}/${x.type}`);
+  };
+  it("joins a possessor to the organisation named after it, and its short form elsewhere", () => {
+    expect(run("The Quorvel People's Liberation Front said.", [["Liberation Front", "organization"]])).toEqual([
+      "Quorvel People's Liberation Front/organization",
+    ]);
+    expect(
+      run("Tarsin 's Investors Service cut it . Tarsin 's said so .", [
+        ["Tarsin", "organization"],
+        ["Investors Service", "organization"],
+        ["Tarsin", "person", 30],
+      ]),
+    ).toEqual(["Tarsin 's Investors Service/organization", "Tarsin 's/organization"]);
+  });
+
+  it("leaves places, peoples, days, organisations and persons that own a name", () => {
+    const rows: [string, [string, Mention["type"]][]][] = [
+      ["Britain's Labour Party won.", [["Labour Party", "organization"]]],
+      ["Hong Kong's Democratic Party won.", [["Democratic Party", "organization"]]],
+      ["Sunday's Tarsin Times said.", [["Tarsin Times", "organization"]]],
+      [
+        "AMR Corp's Velmar Airlines said.",
+        [
+          ["AMR Corp", "organization"],
+          ["Velmar Airlines", "organization"],
+        ],
+      ],
+      [
+        "Ana Tarsin's Velmar Holdings grew.",
+        [
+          ["Ana Tarsin", "person"],
+          ["Velmar Holdings", "organization"],
+        ],
+      ],
+      ["Tarsin's Velmar Tigers won.", [["Velmar Tigers", "organization"]]],
+      ["TARSIN'S Velmar Holdings grew.", [["Velmar Holdings", "organization"]]],
+    ];
+    for (const [text, mentions] of rows)
+      expect(run(text, mentions)).toEqual(mentions.map(([name, type]) => `${name}/${type}`));
   });
 });

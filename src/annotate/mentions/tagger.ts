@@ -1,14 +1,14 @@
 import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
-import { ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
+import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps } from "./casing.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
 import { tagDocument } from "./tagger-weights.js";
-import { endsInHead, isCountry } from "./words.js";
+import { endsInHead, isCountry, isGroupWord } from "./words.js";
 
 /**
  * Evidence from a name's own words (log-odds-like units of the rule detector) at which its type is settled:
@@ -59,7 +59,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
   const people = scorecardPlayers(kept, input);
-  return organisationShortForms(oneTypePerPerson(withRoyalTitles(people, input.text), lexicon), lexicon);
+  const named = possessiveNames(people, input.text, lexicon);
+  return organisationShortForms(oneTypePerPerson(withRoyalTitles(named, input.text), lexicon), lexicon);
 }
 
 /** A cricket scorecard's dismissal marks: caught, stumped (before the fielder) and bowled (before the bowler). */
@@ -205,6 +206,67 @@ export function organisationShortForms(mentions: Mention[], lexicon: Lexicon): M
   }
   return mentions;
 }
+
+/** Capitalised words, then a possessive ending, as the tail of the text before a name ("Sudan People's ", "Moody 's "). */
+const POSSESSOR = /((?:\p{Lu}[\p{L}\p{M}.&-]*\s)*\p{Lu}[\p{L}\p{M}.&-]*)\s?['’][sS]\s$/u;
+
+/**
+ * A possessive inside an organisation's name: capitalised words and "'s" before a name that ends in an
+ * organisation's head word make one name with it ("Sudan People's Liberation Army", "Moody's Investors
+ * Service"), unless the possessor is a place, a people or a person ("Britain's Labour Party", "Murdoch's News
+ * Corp" stay two). Where a document joins them so, the possessor with its "'s" elsewhere is that organisation
+ * too ("Moody's said"). Mentions must have their text set.
+ */
+export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const { lookupPlace } = lexicon;
+  const joined = new Map<Mention, Mention>();
+  const possessors = new Set<string>();
+  for (const b of mentions) {
+    const w = b.text.split(/\s+/);
+    if (b.type !== "organization" || !isOrgHead(w[w.length - 1] as string)) continue;
+    const before = text.slice(Math.max(0, b.start - 80), b.start);
+    const m = POSSESSOR.exec(before);
+    if (!m) continue;
+    const owner = (m[1] as string).replace(/^(?:The|A|An)\s/u, "");
+    const words = owner.split(/\s/);
+    const last = words[words.length - 1] as string;
+    // A place ("Hong Kong's"), a people, a day ("Sunday's"), an organisation by its head ("AMR Corp's") owns a
+    // name of its own; capitals only (a headline) say too little.
+    const ownName = words.some((_w, k) => {
+      const tail = words.slice(k).join(" ");
+      return lookupPlace(tail) !== undefined || isCountry(tail, lexicon);
+    });
+    if (ownName || isGroupWord(last, lexicon) || CALENDAR.has(last.toLowerCase()) || isOrgHead(last)) continue;
+    if (isAllCapsWord(last)) continue;
+    const start = b.start - owner.length - (m[0].length - (m[1] as string).length);
+    const ownerEnd = start + owner.length;
+    if (mentions.some((x) => x.type === "person" && x.start < ownerEnd && start < x.end)) continue;
+    joined.set(b, { start, end: b.end, text: text.slice(start, b.end), type: "organization" });
+    possessors.add(nameKey(owner));
+  }
+  if (joined.size === 0) return mentions;
+  const merged = [...joined.values()];
+  const out: Mention[] = [];
+  for (const x of mentions) {
+    const into = joined.get(x);
+    if (into) {
+      out.push(into);
+      continue;
+    }
+    if (merged.some((j) => x.start < j.end && j.start < x.end)) continue;
+    // The possessor alone elsewhere: "Moody 's" / "Moody's" after "Moody's Investors Service".
+    const tail = /^\s?['’][sS](?![\p{L}])/u.exec(text.slice(x.end, x.end + 4));
+    if (tail && possessors.has(nameKey(x.text))) {
+      const end = x.end + tail[0].length;
+      out.push({ start: x.start, end, text: text.slice(x.start, end), type: "organization" });
+      continue;
+    }
+    out.push(x);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const isAllCapsWord = (w: string) => w.length > 1 && isAllCaps(w);
 
 /** An organisation's head word or legal form, written with or without periods ("Inc.", "S.A.", "AG"). */
 function isOrgHead(word: string): boolean {
