@@ -6,6 +6,7 @@ import { tokenize } from "../tokens/index.js";
 import { featureHash, newsCopy } from "./feature-hash.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import {
+  bracketedAffiliations,
   detectMentionsWithTagger,
   oneTypePerPerson,
   organisationShortForms,
@@ -605,5 +606,45 @@ describe("possessiveNames", () => {
     ];
     for (const [text, mentions] of rows)
       expect(run(text, mentions)).toEqual(mentions.map(([name, type]) => `${name}/${type}`));
+  });
+});
+
+describe("bracketedAffiliations", () => {
+  const run = (text: string, mentions: [string, Mention["type"], number?][]) => {
+    const given = mentions.map(([name, type, from]) => {
+      const start = text.indexOf(name, from ?? 0);
+      return { start, end: start + name.length, text: name, type };
+    });
+    return bracketedAffiliations(given, text, defaultLexicon()).map((x) => `${x.text}/${x.type}`);
+  };
+  it("makes a city a club where clubs are given, and a country a place", () => {
+    const text = "Ana Ruiz ( Lyon ) , Kel Amari ( Tarsinga ) , Omar Haddad ( Quorvel ) , Ivo Dessa ( Chile )";
+    expect(
+      run(text, [
+        ["Ana Ruiz", "person"],
+        ["Lyon", "place"],
+        ["Kel Amari", "person"],
+        ["Tarsinga", "organization"],
+        ["Omar Haddad", "person"],
+        ["Quorvel", "organization"],
+        ["Ivo Dessa", "person"],
+        ["Chile", "organization"],
+      ]).filter((x) => !x.includes("/person")),
+    ).toEqual(["Lyon/organization", "Tarsinga/organization", "Quorvel/organization", "Chile/place"]);
+  });
+
+  it("leaves cities where nations are given, and brackets after no person", () => {
+    const nations = "Ana Ruiz ( Chile ) , Kel Amari ( Lyon ) , Omar Haddad ( Quorvel )";
+    expect(
+      run(nations, [
+        ["Ana Ruiz", "person"],
+        ["Chile", "place"],
+        ["Kel Amari", "person"],
+        ["Lyon", "place"],
+        ["Omar Haddad", "person"],
+        ["Quorvel", "organization"],
+      ]).filter((x) => !x.includes("/person")),
+    ).toEqual(["Chile/place", "Lyon/place", "Quorvel/organization"]);
+    expect(run("The summit ( Lyon ) opened.", [["Lyon", "place"]])).toEqual(["Lyon/place"]);
   });
 });

@@ -59,7 +59,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
   const people = scorecardPlayers(kept, input);
-  const named = possessiveNames(people, input.text, lexicon);
+  const named = possessiveNames(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon);
   return organisationShortForms(oneTypePerPerson(withRoyalTitles(named, input.text), lexicon), lexicon);
 }
 
@@ -203,6 +203,30 @@ export function organisationShortForms(mentions: Mention[], lexicon: Lexicon): M
     if (!short.has(key) || people.has(key)) continue;
     if (m.type === "place" && (lookupPlace(m.text) || isCountry(m.text, lexicon))) continue;
     m.type = "organization";
+  }
+  return mentions;
+}
+
+/**
+ * A person's affiliation in brackets after the name, as results and line-ups give it ("Ana Ruiz ( Velmar )"):
+ * a country there is the one the person stands for, a place; a city or a name the gazetteers do not know is
+ * the club. Mentions must have their text set; their types are changed in place.
+ */
+export function bracketedAffiliations(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const { lookupPlace } = lexicon;
+  const bracketed = mentions.filter((m, i) => {
+    const person = mentions[i - 1];
+    if (person?.type !== "person" || (m.type !== "place" && m.type !== "organization")) return false;
+    return /^\s*\(\s*$/.test(text.slice(person.end, m.start)) && /^\s*\)/.test(text.slice(m.end, m.end + 3));
+  });
+  const country = (m: Mention) => lookupPlace(m.text)?.kind === "country" || isCountry(m.text, lexicon);
+  // Clubs are given where the tagger read more bracketed names as organisations than there are countries;
+  // where nations are given (an athletics result), a city there is a place too.
+  const clubs =
+    bracketed.filter((m) => m.type === "organization" && !country(m)).length > bracketed.filter(country).length;
+  for (const m of bracketed) {
+    if (country(m)) m.type = "place";
+    else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
   }
   return mentions;
 }
