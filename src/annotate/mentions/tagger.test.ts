@@ -463,6 +463,13 @@ describe("oneTypePerPerson", () => {
     const out = oneTypePerPerson([m("Anna Brekke", "person"), m("Brekke", "organization")], defaultLexicon());
     expect(out.map((x) => x.type)).toEqual(["person", "person"]);
   });
+
+  it("takes a country's or big city's name for a surname only after a known first name", () => {
+    const types = (mentions: Mention[]) => oneTypePerPerson(mentions, defaultLexicon()).map((x) => x.type);
+    expect(types([m("Tarsin Kenya", "person"), m("Kenya", "place")])).toEqual(["person", "place"]);
+    expect(types([m("Dinamo Cairo", "person"), m("Cairo", "organization")])).toEqual(["person", "organization"]);
+    expect(types([m("Anna Cairo", "person"), m("Cairo", "organization")])).toEqual(["person", "person"]);
+  });
 });
 
 describe("withRoyalTitles", () => {

@@ -151,18 +151,31 @@ function openingCommonWords(
 }
 
 /**
+ * Size of a city (ten times the log of its population, as the gazetteer keeps it) from which its name is
+ * too well known to be taken for a surname without a first name before it: about a million people. Smaller
+ * towns share their names with many families ("Akashi", "Lincoln").
+ */
+const BIG_CITY_SIZE = 60;
+
+/**
  * One person, one type across a document: a full name that no head word ends ("Raj Patel") is a person when
  * its surname alone is one elsewhere ("Patel said"), and a lone surname is the person whose full name is one.
  * Mentions must have their text set; their types are changed in place.
  */
 export function oneTypePerPerson(mentions: Mention[], lexicon: Lexicon): Mention[] {
-  const { lookupPlace } = lexicon;
+  const { firstNameCount, lookupPlace } = lexicon;
   const words = (m: Mention) => m.text.split(/\s+/);
   const people = new Set<string>();
   for (const m of mentions) {
     if (m.type !== "person") continue;
     const w = words(m);
-    people.add(nameKey(w[w.length - 1] as string));
+    const last = w[w.length - 1] as string;
+    // A country's, region's or big city's name ends a person's only after a known first name ("George
+    // Washington"), not where a name and a place ran together ("Lebed Chechnya peace plan", "Dinamo Sofia").
+    const place = lookupPlace(last);
+    const wellKnown = place !== undefined && (place.kind !== "city" || place.size >= BIG_CITY_SIZE);
+    if (wellKnown && !(w.length > 1 && firstNameCount(w[0] as string) > 0)) continue;
+    people.add(nameKey(last));
   }
   for (const m of mentions) {
     if (m.type === "person" || m.type === "other") continue;
