@@ -17,7 +17,11 @@ import { readStat, treeCpuSeconds } from "./proc.js";
  * below by (Triangulate CPU + PostgreSQL CPU) / 2. The machine's load average is printed with the figures:
  * other work on the machine slows every run.
  *
- * Run: npm run bench -- workers [--articles 3000] [--per-file 50] [--per-story 8]
+ * With `--reference DIR` (the `dist` folder of another build, say main's copied aside), the PostgreSQL runs
+ * are made with that build's workers too, each beside this build's in the same run, for a before/after
+ * ratio under the same load.
+ *
+ * Run: npm run bench -- workers [--articles 3000] [--per-file 50] [--per-story 8] [--reference DIR]
  */
 
 const args = process.argv.slice(2);
@@ -31,6 +35,9 @@ const ARTICLES = option("articles", 3_000);
 const PER_FILE = option("per-file", 50);
 const PER_STORY = option("per-story", 8);
 /** A run that has not finished by then is reported as such instead of hanging the benchmark. */
+const at = args.indexOf("--reference");
+/** Another build's `dist` folder whose workers run beside this build's; none by default. */
+const REFERENCE = at >= 0 ? args[at + 1] : undefined;
 const RUN_TIMEOUT_MS = 15 * 60_000;
 /** A worker starts in a second or two; a minute is for a loaded machine. */
 const READY_TIMEOUT_MS = 60_000;
@@ -73,8 +80,8 @@ function exited(child: ChildProcess): Promise<number | null> {
   });
 }
 
-function node(argv: string[]): ChildProcess & { log: string } {
-  const child = spawn(process.execPath, [bin, ...argv], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+function node(argv: string[], script = bin): ChildProcess & { log: string } {
+  const child = spawn(process.execPath, [script, ...argv], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
   const out = child as ChildProcess & { log: string };
   out.log = "";
   child.stderr?.on("data", (d) => {
@@ -105,8 +112,9 @@ async function postgresRun(
   files: string[],
   expected: number,
   d: Dist,
+  build?: string,
 ): Promise<Run> {
-  const url = await freshDatabase(serverUrl, `workers${workers}`);
+  const url = await freshDatabase(serverUrl, `workers${workers}${build ? "ref" : ""}`);
   // The tables first, as `ingest --queue` makes them, so that the workers find them.
   const store = await d.postgres.openPostgresStore(url);
   // One after another, so that each worker's start-up is out of the figures (workers starting together make
@@ -114,7 +122,7 @@ async function postgresRun(
   const children: (ChildProcess & { log: string })[] = [];
   const readyBy = Date.now() + READY_TIMEOUT_MS;
   for (let i = 0; i < workers; i++) {
-    const c = node(["worker", "--db", url, "--concurrency", "2"]);
+    const c = node(["worker", "--db", url, "--concurrency", "2"], build ? join(build, "cli", "bin.js") : bin);
     children.push(c);
     while (!c.log.includes("taking jobs")) {
       if (c.exitCode !== null || Date.now() > readyBy) {
@@ -148,7 +156,7 @@ async function postgresRun(
   for (const c of children) c.kill("SIGTERM");
   await Promise.all(children.map(exited));
   const app = endedChildren() - cpu;
-  const name = `PostgreSQL, ${workers} worker${workers === 1 ? "" : "s"}`;
+  const name = `PostgreSQL, ${workers} worker${workers === 1 ? "" : "s"}${build ? " (reference)" : ""}`;
   return { name, articles: counts.articles, stories: counts.stories, wall, app, db };
 }
 
@@ -191,8 +199,11 @@ async function main(): Promise<void> {
     console.log(`${ARTICLES} invented articles in ${files.length} sources; load average before: ${load.join(" ")}`);
     const sqlite = await sqliteRun(files, d.sqlite.openSqliteStore);
     runs.push(sqlite);
-    runs.push(await postgresRun(1, server.url, postmaster, files, sqlite.articles, d));
-    runs.push(await postgresRun(2, server.url, postmaster, files, sqlite.articles, d));
+    for (const workers of [1, 2]) {
+      if (REFERENCE)
+        runs.push(await postgresRun(workers, server.url, postmaster, files, sqlite.articles, d, REFERENCE));
+      runs.push(await postgresRun(workers, server.url, postmaster, files, sqlite.articles, d));
+    }
   } finally {
     await server.remove();
     rmSync(dir, { recursive: true, force: true });
@@ -204,11 +215,18 @@ async function main(): Promise<void> {
     cells.push(r.app.toFixed(1), r.db.toFixed(1), ((r.app + r.db) / r.wall).toFixed(2));
     console.log(`| ${cells.join(" | ")} |`);
   }
-  const [sqlite, one, two] = runs as [Run, Run, Run];
+  const sqlite = runs[0] as Run;
+  const mine = runs.filter((r) => r.name.startsWith("PostgreSQL") && !r.name.endsWith("(reference)"));
+  const [one, two] = mine as [Run, Run];
   const rate = (r: Run) => r.articles / r.wall;
   console.log(
     `ratios: 2 workers / 1 worker ${(rate(two) / rate(one)).toFixed(2)}, PostgreSQL 1 worker / SQLite ${(rate(one) / rate(sqlite)).toFixed(2)}, PostgreSQL 2 workers / SQLite ${(rate(two) / rate(sqlite)).toFixed(2)}`,
   );
+  if (REFERENCE) {
+    const refs = runs.filter((r) => r.name.endsWith("(reference)"));
+    const speedups = mine.map((r, i) => (rate(r) / rate(refs[i] as Run)).toFixed(2));
+    console.log(`this build / reference, articles per second: 1 worker ${speedups[0]}, 2 workers ${speedups[1]}`);
+  }
   console.log(
     `load average after: ${loadavg()
       .map((l) => l.toFixed(2))
