@@ -28,9 +28,10 @@ export interface JobQueue {
   /**
    * Asks for the analysis of each of these stories, queued inside `tx` so that it exists if and only if the
    * placement that asked for it is committed; a story with an analysis already waiting gets no second one
-   * (debounced).
+   * (debounced), and when `changed` (default) that one waits until the story has been quiet for a while.
+   * Not `changed`: the stories only need an analysis asked for (one may have been lost).
    */
-  analyse(storyIds: readonly number[], tx: Store): Promise<void>;
+  analyse(storyIds: readonly number[], tx: Store, changed?: boolean): Promise<void>;
 }
 
 /** What an ingest job did. */
@@ -164,7 +165,7 @@ export async function clusterJob(
   else {
     // Every story still waiting has an analysis asked for (the queue keeps one waiting per story): a job
     // lost with the database gone at the wrong moment is asked for again here.
-    await queue.analyse(await store.pendingStories(PENDING_SWEEP), store);
+    await queue.analyse(await store.pendingStories(PENDING_SWEEP), store, false);
   }
   return result;
 }

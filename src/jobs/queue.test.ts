@@ -56,11 +56,32 @@ if (server.url) {
       await store.transaction((tx) => queue.analyse([2, 3], tx));
       await store.transaction((tx) => queue.analyse([], tx));
       expect(await waiting()).toEqual(["1", "2", "3"]);
+      const startOf = async (story: number) => {
+        const { rows } = await store.executeSql(
+          "select extract(epoch from start_after - now())::float as s from pgboss.job where name = $1 and singleton_key = $2 and state = 'created'",
+          [QUEUES.analyse, String(story)],
+        );
+        return (rows[0] as { s: number }).s;
+      };
+      // Story 2 changed again after story 1: its analysis waits for it to be quiet, and starts after story 1's.
+      expect(await startOf(2)).toBeGreaterThan(await startOf(1));
+      // Asked for without a change (the sweep for lost jobs): the waiting one keeps its time.
+      const before = await startOf(3);
+      await queue.analyse([3], store, false);
+      expect(await startOf(3)).toBeLessThanOrEqual(before);
+      // A story that keeps changing is analysed at the latest the longest wait after it was first asked for.
+      await store.executeSql(
+        "update pgboss.job set created_on = now() - interval '1 hour' where name = $1 and singleton_key = '3'",
+        [QUEUES.analyse],
+      );
+      await store.transaction((tx) => queue.analyse([3], tx));
+      expect(await startOf(3)).toBeLessThan(0);
       for (let i = 0; i < 150 && woken.length === 0; i++) await sleep(20);
       // Woken once the delay of a second has passed, not at the commit.
       expect(woken.length).toBeGreaterThan(0);
       expect(woken[0]).toBeGreaterThanOrEqual(900);
-      expect(await boss.fetch(QUEUES.analyse)).toHaveLength(1);
+      const due = await boss.fetch<{ story: number }>(QUEUES.analyse, { batchSize: 3 });
+      expect(due?.map((j) => j.data.story).sort()).toEqual([1, 2, 3]);
       await wakes.close();
       await store.close();
       await boss.stop({ graceful: false, wait: true });

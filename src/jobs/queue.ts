@@ -11,11 +11,18 @@ export const QUEUES = {
 } as const;
 
 /**
- * Seconds a story's analysis waits after it is asked for: articles of one story arrive together (a wire
- * report and its rewrites within minutes), and every article that joins meanwhile rides on the one waiting
- * job instead of queuing another. Two seconds keeps reports fresh while folding a burst into one analysis.
+ * Seconds a story must be quiet before its analysis starts: articles of one story arrive together (a wire
+ * report and its rewrites within minutes), and every article that joins meanwhile puts the one waiting job
+ * back by this much instead of queuing another, so that a burst gets one analysis after its last article.
+ * Two seconds keeps reports fresh while folding a burst into one analysis.
  */
 export const ANALYSE_DELAY_S = 2;
+
+/**
+ * Seconds at most between a story's first change and its analysis, however often it keeps changing: a story
+ * that grows through a long import still gets a report every half minute.
+ */
+export const ANALYSE_MAX_WAIT_S = 30;
 
 /**
  * Seconds a job may run before the queue takes it for lost (its worker killed) and hands it to another
@@ -160,16 +167,27 @@ export function jobQueue(boss: PgBoss, analyseDelayS = ANALYSE_DELAY_S): JobQueu
       const wake = wakeQuery(QUEUES.cluster);
       await db.executeSql(wake.text, wake.values);
     },
-    async analyse(storyIds: readonly number[], tx: Store) {
+    async analyse(storyIds: readonly number[], tx: Store, changed = true) {
       if (storyIds.length === 0) return;
       const exec = { executeSql: (t: string, v: unknown[]) => tx.executeSql(t, v) };
+      const keys = storyIds.map(String);
+      if (changed) {
+        // A story changed again: its waiting analysis starts once it has been quiet for the delay, and at the
+        // latest the longest wait after it was asked for.
+        await tx.executeSql(
+          `update pgboss.job
+           set start_after = least(now() + $3 * interval '1 second', created_on + $4 * interval '1 second')
+           where name = $1 and state = 'created' and singleton_key = any($2::text[])`,
+          [QUEUES.analyse, keys, analyseDelayS, Math.max(analyseDelayS, ANALYSE_MAX_WAIT_S)],
+        );
+      }
       // One statement for the batch; a story whose analysis already waits keeps that one (the stately queue's
       // unique key refuses a second, and the insert skips it).
       const startAfter = String(analyseDelayS);
-      const jobs = storyIds.map((story) => ({
+      const jobs = keys.map((key, i) => ({
         name: QUEUES.analyse,
-        data: { story },
-        singletonKey: String(story),
+        data: { story: storyIds[i] },
+        singletonKey: key,
         startAfter,
       }));
       await boss.insert(jobs, { db: exec });
