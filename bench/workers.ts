@@ -271,14 +271,19 @@ async function killRun(d: Dist, serverUrl: string, postmaster: number, files: st
       workers = await clusteringOf(store);
       stored = (await store.counts()).articles;
       const ids = activeAtKill.map((id) => `'${id}'`).join(",") || "null";
-      const those = await rows(
-        store,
-        `select count(*) filter (where retry_count > 0)::int as retried,
-                count(*) filter (where state <> 'completed')::int as unfinished
-         from pgboss.job where id in (${ids})`,
-      );
-      retriedOfThose = Number(those[0]?.retried);
-      unfinishedOfThose = Number(those[0]?.unfinished);
+      // A retry of a job in hand at the kill may still be due once the stories are settled: waited for.
+      const until = Date.now() + 60_000;
+      do {
+        const those = await rows(
+          store,
+          `select count(*) filter (where retry_count > 0)::int as retried,
+                  count(*) filter (where state <> 'completed')::int as unfinished
+           from pgboss.job where id in (${ids})`,
+        );
+        retriedOfThose = Number(those[0]?.retried);
+        unfinishedOfThose = Number(those[0]?.unfinished);
+        if (unfinishedOfThose > 0) await sleep(500);
+      } while (unfinishedOfThose > 0 && Date.now() < until);
       retried = await rows(
         store,
         "select name, count(*)::int as jobs from pgboss.job where retry_count > 0 group by name order by name",
