@@ -94,7 +94,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   /**
    * Takes jobs of `name` with `run`, one at a time: woken by the notices of its queue, and straight on to
-   * the next job after one is done (pg-boss would otherwise wait out its polling interval between jobs).
+   * the next job after one is done or failed (pg-boss would otherwise wait out its polling interval between
+   * jobs).
    */
   const work = { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 };
   const take = async <T>(name: keyof typeof QUEUES, run: (data: T, id: string) => Promise<string>) => {
@@ -110,6 +111,9 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           tell(`${name} ${what}`);
         } catch (err) {
           tell(`${name} failed, to be retried: ${(err as Error).message.split("\n")[0]}`);
+          // Looks once more at once: a source that stepped aside leaves its slot to the earlier one. A look
+          // that fails (the database gone) waits out the polling interval, so nothing spins.
+          again();
           throw err;
         }
       }
