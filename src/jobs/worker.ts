@@ -17,6 +17,12 @@ import { INGEST_DONE, listenForWakes, Signal, type WakeListener } from "./wake.j
  */
 export const POLL_INTERVAL_S = 2;
 
+/**
+ * A cluster job hands over to a new one after this share of its expiry (a quarter): the batch in hand when
+ * the time is up still has three quarters left to finish in, however loaded the machine.
+ */
+const CLUSTER_SHARE_OF_EXPIRY = 4;
+
 /** Options of {@link startWorker}, every default documented. */
 export interface WorkerOptions extends QueueOptions {
   /** The store's PostgreSQL URL (the queue lives in the same database). */
@@ -98,7 +104,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
    * jobs).
    */
   const work = { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 };
-  const take = async <T>(name: keyof typeof QUEUES, run: (data: T, id: string) => Promise<string>) => {
+  const take = async <T>(name: keyof typeof QUEUES, run: (data: T, job: PgBoss.Job<T>) => Promise<string>) => {
     let self: string | undefined;
     const again = () => {
       if (self) boss.notifyWorker(self);
@@ -106,7 +112,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     self = await boss.work(QUEUES[name], work, async (jobs: PgBoss.Job<T>[]) => {
       for (const job of jobs) {
         try {
-          const what = await run(job.data, job.id);
+          const what = await run(job.data, job);
           done[name]++;
           tell(`${name} ${what}`);
         } catch (err) {
@@ -122,7 +128,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
     wakes.on(QUEUES[name], again);
   };
   for (let i = 0; i < concurrency; i++) {
-    await take<{ source: string }>("ingest", async ({ source }, id) => {
+    await take<{ source: string }>("ingest", async ({ source }, { id }) => {
       const r = await ingestJob(store, read(source), queue, { waitTurn: () => waitForTurn(store, id, stored) });
       await completeIngest(boss, id);
       for (const p of r.problems) tell(`skipped ${p.source}: ${p.message}`);
@@ -132,8 +138,10 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       return `story ${story}: ${await analyseJob(store, story, analyze)}`;
     });
   }
-  await take<Record<string, never>>("cluster", async () => {
-    const r = await clusterJob(store, assigner, queue);
+  await take<Record<string, never>>("cluster", async (_, job) => {
+    // Hands over to a new job after a quarter of its expiry: a slow machine never lets it expire meanwhile.
+    const until = Date.now() + (job.expireInSeconds * 1000) / CLUSTER_SHARE_OF_EXPIRY;
+    const r = await clusterJob(store, assigner, queue, { until });
     return `placed ${r.placed} (${r.storiesNew} new stories)${r.more ? ", more to come" : ""}`;
   });
   return {
