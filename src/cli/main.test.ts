@@ -68,16 +68,33 @@ describe("triangulate (main)", () => {
   it("names each bad file in one line, skips it and analyses the rest", async () => {
     const io = captured();
     const missing = join(dir, "missing.txt");
-    expect(await main(["analyze", missing, dir, empty, binary, undecodable, good, "--json"], io)).toBe(0);
+    const pattern = join(dir, "nothing-*.txt");
+    expect(await main(["analyze", missing, pattern, empty, binary, undecodable, good, "--json"], io)).toBe(0);
     const lines = io.err.trim().split("\n");
     expect(lines).toHaveLength(5);
-    expect(lines[0]).toBe(`triangulate: skipped ${missing}: no such file`);
-    expect(lines[1]).toMatch(/is a directory/);
+    expect(lines[0]).toBe(`triangulate: skipped ${pattern}: no file matches this pattern`);
+    expect(lines[1]).toBe(`triangulate: skipped ${missing}: no such file`);
     expect(lines[2]).toMatch(/empty file/);
     expect(lines[3]).toMatch(/binary data/);
     expect(lines[4]).toMatch(/undecodable bytes/);
     expect(io.err).not.toMatch(/\n\s+at /);
     expect(JSON.parse(io.out).articles).toHaveLength(1);
+  });
+
+  it("reads the article files inside a folder, passing over other files", async () => {
+    const folder = join(dir, "story-folder");
+    mkdirSync(join(folder, "more"), { recursive: true });
+    writeFileSync(join(folder, "a.txt"), readFileSync(good));
+    writeFileSync(join(folder, "more", "b.txt"), readFileSync(good, "utf8").replace("Ana Ruiz", "Ana Ruíz"));
+    writeFileSync(join(folder, "README.md"), "# notes, not an article\n");
+    const io = captured();
+    expect(await main(["analyze", folder, "--json"], io)).toBe(0);
+    expect(io.err).toBe("");
+    const ids = JSON.parse(io.out).articles.map((a: { id: string }) => a.id);
+    expect(ids.sort()).toEqual(["a", "b"]);
+    const none = captured();
+    expect(await main(["analyze", join(folder, "more", "*.html")], none)).toBe(1);
+    expect(none.err).toMatch(/no file matches this pattern/);
   });
 
   it("exits 1 when no article could be read, 2 on a wrong command line", async () => {
@@ -187,7 +204,9 @@ describe("triangulate (main)", () => {
       expect(io.out).not.toMatch(/[^\P{Cc}\n]/u);
       expect(io.err).not.toMatch(/[^\P{Cc}\n]/u);
       expect(io.out).toMatch(/evil/);
-      expect(io.err).toMatch(/^triangulate: skipped .*gone\.txt: no such file$/m);
+      expect(io.err).toMatch(
+        /^triangulate: skipped .*gone\.txt: no such file(, nor any file matching it as a pattern)?$/m,
+      );
     }
   });
 });

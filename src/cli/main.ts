@@ -73,7 +73,8 @@ const COMMAND_HELP: Record<string, string> = {
   ...STORE_HELP,
   analyze: `triangulate analyze FILES... [--json] [--html FILE] [--out FILE] [--max-article-bytes N]
 
-Reads the articles of one story: plain text (UTF-8 with or without BOM, UTF-16 with BOM or
+Reads the articles of one story from files, folders (every article file inside, by name: .txt,
+.html, .jsonl, .warc, feeds, also gzipped) and patterns ("news/**/*.html"): plain text (UTF-8 with or without BOM, UTF-16 with BOM or
 Windows-1252), web pages (.html, .html.gz), RSS and Atom feeds, JSON Lines (one article a line: text or
 html, url, title, published, outlet, author), WARC crawls (.warc, .warc.gz, streamed record by record)
 and http(s) URLs, in any mix. A text article's id is its file name without the extension. Metadata comes from the text itself: a
@@ -231,8 +232,12 @@ async function analyze(args: string[], io: CliIo): Promise<number> {
   if (io.interactive && positionals.length > 20) io.stderr(`reading ${positionals.length} files…\n`);
   // Loaded on use, so that --help and the eval commands start without the readers and the models.
   const { readArticleFiles } = await import("../ingest/index.js");
+  const { expandSources } = await import("../ingest/sources.js");
   const { analyzeStory } = await import("../pipeline.js");
-  const { articles, problems } = await readArticleFiles(positionals, { maxArticleBytes });
+  const sources = await expandSources(positionals);
+  const read = await readArticleFiles(sources.inputs, { maxArticleBytes });
+  const { articles } = read;
+  const problems = [...sources.problems, ...read.problems];
   for (const p of problems) {
     const hint = p.code === "TOO_LARGE" ? " (the cap is set with --max-article-bytes)" : "";
     io.stderr(`${printable(`triangulate: skipped ${p.source}: ${p.message}${hint}`)}\n`);

@@ -13,6 +13,9 @@ describe("number discrepancies", () => {
     ["at least 12 people", "about 8 people", false],
     ["dozens of containers", "around 40 containers", true],
     ["up to 30 ships", "at least 45 ships", false],
+    ["three million workers", "3.3 million workers", true],
+    ["three million workers", "3.7 million workers", false],
+    ["3,000 workers", "3,300 workers", false],
   ])("%j against %j: compatible %s", (a, b, compatible) => {
     const report = story(
       ["one", `The strike at the Velmar terminal in Portavel involved ${a}, the union said on Monday.`],
@@ -64,6 +67,16 @@ describe("number discrepancies", () => {
       "a count coordinated with another group",
       "The coast guard detained 23 Moroccan and Algerian smugglers after the raid near the Velmar terminal.",
       "The coast guard detained 12 Moroccan and 11 Algerian smugglers after the raid near the Velmar terminal.",
+    ],
+    [
+      "a count per item against the total",
+      "The court charged the Velmar terminal manager with two counts of fraud and theft in Portavel on Monday.",
+      "The court charged the Velmar terminal manager with one count each of fraud and theft in Portavel on Monday.",
+    ],
+    [
+      "two bare numbers said of different things",
+      "The Velmar crane driver has a younger daughter, and the three of them shared a room in Portavel.",
+      "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
@@ -355,5 +368,32 @@ describe("ages", () => {
     expect(report.discrepancies.filter((d) => d.kind === "number").map((d) => d.values.map((v) => v.value))).toEqual([
       ["91", "93"],
     ]);
+  });
+});
+
+describe("person discrepancies", () => {
+  const cut = "cut the ribbon at the new Velmar footbridge in Portavel on Monday morning before a crowd of dockers.";
+  it("finds one act credited to two different people", () => {
+    const report = story(["one", `Marta Velasquez ${cut}`], ["two", `Helen Okafor ${cut}`]);
+    const d = report.discrepancies.find((x) => x.kind === "person");
+    expect(d?.values.map((v) => v.value).sort()).toEqual(["Helen Okafor", "Marta Velasquez"]);
+  });
+
+  it.each([
+    ["a titled given name and the full name", "Mr Dario", "Dario Venn"],
+    ["a family name written first, hyphen or not", "Choi Dae-hyun", "Choi Dae Hyun"],
+    ["a family name alone and the full name written family name first", "Mr Choi", "Choi Dae-hyun"],
+    ["a title and the name without it", "Minister Dario Venn", "Dario Venn"],
+  ])("does not oppose %s", (_what, x, y) => {
+    const report = story(["one", `${x} ${cut}`], ["two", `${y} ${cut}`]);
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
+  });
+
+  it("does not oppose two people when each statement names both in other roles", () => {
+    const report = story(
+      ["one", "Marta Velasquez said the footbridge was independent of the plans of Helen Okafor, the port director."],
+      ["two", "Helen Okafor said the footbridge was independent of the plans Marta Velasquez had for the port."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
   });
 });

@@ -1,12 +1,15 @@
 import {
   type DiscrepancyFinding,
   type DiscrepancySide,
+  type Entity,
   type EntityIndex,
+  type Interval,
   type Mention,
   type NumberMention,
   type ResolvedStory,
   spanWords,
 } from "../model/index.js";
+import { PERSON_TITLES } from "../words/names.js";
 import { parseNumberWords } from "../words/numbers.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
@@ -163,7 +166,15 @@ function numberDiscrepancies(
       continue;
     const close = similarity >= RELATED_STATEMENT;
     for (const [na, nb] of matchFigures(fa, fb, keyOf, close, ua.numbers, ub.numbers)) {
-      if (partOf(ua, na) || partOf(ub, nb)) continue;
+      if (partOf(ua, na) || partOf(ub, nb) || distributive(ua, na) || distributive(ub, nb)) continue;
+      // Two numbers that name nothing they count ("the three of them", "who was four") are one figure only
+      // when said of the same thing.
+      if (
+        keyOf(na) === undefined &&
+        keyOf(nb) === undefined &&
+        !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
+      )
+        continue;
       if (na.value === nb.value && na.hedge === nb.hedge) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
@@ -191,7 +202,9 @@ function numberDiscrepancies(
   }
   return clusters.map((c) => {
     const figures = [...c.figures.values()];
-    const compatible = figures.every((x) => figures.every((y) => overlaps(x.number.interval, y.number.interval)));
+    const compatible = figures.every((x) =>
+      figures.every((y) => overlaps(statedRange(x.number), statedRange(y.number))),
+    );
     const what = figures.find((f) => f.number.unit)?.number.unit ?? "of it";
     const about = `how many ${what}${sharedContext(figures.map((f) => f.unit))}`;
     const listed = figures.map((f) => `${f.unit.article} says "${f.number.text}"`).join(", ");
@@ -208,6 +221,30 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+/** Words right after a figure that make it a count per item ("one count each", "two years apiece"). */
+const DISTRIBUTIVE_AFTER = /^\s*(?:each|apiece)\b/i;
+
+function distributive(u: Unit, n: NumberMention): boolean {
+  const at = n.end - u.sentence.start;
+  return DISTRIBUTIVE_AFTER.test(u.text.slice(at, at + 12));
+}
+
+/** A round figure of one digit and a scale word ("three million", "2 billion"), not hedged. */
+const ROUND_FIGURE =
+  /^(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)\s+(?:thousand|million|billion|trillion)\b/i;
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
+/**
+ * The values a figure allows: its interval, and for an unhedged round figure ("three million") every value it
+ * rounds from, half its scale either way: "three million" people and "3.3 million" can both be right.
+ */
+function statedRange(n: NumberMention): Interval {
+  const round = n.hedgeText === undefined ? ROUND_FIGURE.exec(n.text.trim()) : null;
+  const scale = round ? SCALES[(/(thousand|million|billion|trillion)/i.exec(round[0])?.[1] ?? "").toLowerCase()] : 0;
+  if (!scale || n.interval.low !== n.interval.high) return n.interval;
+  return { low: n.value - scale / 2, high: n.value + scale / 2, lowOpen: true, highOpen: true };
 }
 
 /** Words right before a figure that make it count a part of something ("the other two workers", "another eight"). */
@@ -561,7 +598,7 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
         .map((m) => story.entities.byMention(u.article, m.start, m.end)?.id)
         .filter((x): x is string => !!x),
     );
-  const nameOf = (id: string) => story.entities.entities.find((e) => e.id === id)?.name ?? id;
+  const byId = new Map(story.entities.entities.map((e) => [e.id, e]));
   for (const { a, b, similarity } of pairs) {
     if (similarity < PERSON_STATEMENT) continue;
     const ua = units[a] as Unit;
@@ -571,7 +608,14 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     const onlyA = [...pa].filter((p) => !pb.has(p));
     const onlyB = [...pb].filter((p) => !pa.has(p));
     if (onlyA.length !== 1 || onlyB.length !== 1 || pa.size !== pb.size) continue;
-    const [x, y] = [nameOf(onlyA[0] as string), nameOf(onlyB[0] as string)];
+    const ea = byId.get(onlyA[0] as string);
+    const eb = byId.get(onlyB[0] as string);
+    if (!ea || !eb) continue;
+    // One name inside the other ("Mr Dario" and "Dario Venn", "Choi" and "Choi Dae-hyun") is one person the
+    // resolver kept apart, not two; and a statement that names the other side's person too gives that
+    // person another role in it, not the same role to someone else.
+    if (oneNameInOther(ea, eb) || namesAny(ua.text, eb) || namesAny(ub.text, ea)) continue;
+    const [x, y] = [ea.name, eb.name];
     out.push({
       id: "",
       kind: "person",
@@ -584,6 +628,32 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     });
   }
   return out;
+}
+
+/** The words of a person's name, titles left out, hyphens and case undone: "Mr Dae-hyun" -> dae, hyun. */
+function personNameWords(name: string): string[] {
+  return name
+    .toLowerCase()
+    .split(/[\s\-‐–.]+/u)
+    .filter((w) => w !== "" && !PERSON_TITLES.has(w));
+}
+
+/** Whether every word of some form of one entity's name is in some form of the other's. */
+function oneNameInOther(a: Entity, b: Entity): boolean {
+  const forms = (e: Entity) => [e.name, ...e.aliases].map(personNameWords).filter((w) => w.length > 0);
+  const inside = (small: string[], big: string[]) => small.every((w) => big.includes(w));
+  return forms(a).some((x) => forms(b).some((y) => inside(x, y) || inside(y, x)));
+}
+
+/** Whether a sentence writes one of an entity's names, as whole words. */
+function namesAny(text: string, e: Entity): boolean {
+  return [e.name, ...e.aliases].some((form) => {
+    const at = text.indexOf(form);
+    if (at < 0) return false;
+    const before = text[at - 1] ?? " ";
+    const after = text[at + form.length] ?? " ";
+    return !/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after);
+  });
 }
 
 // --- negation ------------------------------------------------------------------------------------

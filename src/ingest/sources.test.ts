@@ -48,10 +48,16 @@ describe("expandSources", () => {
       join(dir, "missing.txt"),
       join(dir, "a.txt"),
       join(dir, "*.txt"),
+      join(dir, "scan[1].txt"),
     ]);
     expect(inputs).toEqual(["-", "https://news.example/a", join(dir, "missing.txt"), join(dir, "a.txt")]);
     expect(problems).toEqual([
       { source: join(dir, "*.csv"), code: "NOT_FOUND", message: "no file matches this pattern" },
+      {
+        source: join(dir, "scan[1].txt"),
+        code: "NOT_FOUND",
+        message: "no such file, nor any file matching it as a pattern",
+      },
     ]);
   });
 

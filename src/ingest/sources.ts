@@ -46,7 +46,11 @@ export async function expandSources(sources: string[]): Promise<ExpandedSources>
     } else if (!info && /[*?[]/.test(source)) {
       const matches = await glob(source);
       if (matches.length === 0) {
-        problems.push({ source, code: "NOT_FOUND", message: "no file matches this pattern" });
+        // A name with brackets alone is as likely a missing file ("scan[1].txt") as a pattern.
+        const message = /[*?]/.test(source)
+          ? "no file matches this pattern"
+          : "no such file, nor any file matching it as a pattern";
+        problems.push({ source, code: "NOT_FOUND", message });
       }
       matches.forEach(add);
     } else {

@@ -146,6 +146,36 @@ describe("resolveEntities: typed names and untyped forms", () => {
     expect(entityOf(index, "Constable Tim Varga")?.mentions).toHaveLength(3);
   });
 
+  it("merges a name written family name first with its family name alone and its unhyphenated spelling", () => {
+    const index = resolveEntities([
+      annotated("a", "Choi Dae-hyun met Dario Venn in Tarvik. Mr Choi said Dario was tired.", [
+        ["Choi Dae-hyun", "person"],
+        ["Dario Venn", "person"],
+        ["Mr Choi", "person"],
+        ["Dario", "person"],
+      ]),
+      annotated("b", "Choi Dae Hyun left Tarvik on Monday.", [["Choi Dae Hyun", "person"]]),
+    ]);
+    expect(entityOf(index, "Choi Dae Hyun")?.id).toBe(entityOf(index, "Choi Dae-hyun")?.id);
+    expect(entityOf(index, "Mr Choi")?.id).toBe(entityOf(index, "Choi Dae-hyun")?.id);
+    expect(entityOf(index, "Dario")?.id).toBe(entityOf(index, "Dario Venn")?.id);
+  });
+
+  it("gives a one-word name to no fuller name when two begin with it or one ends with it", () => {
+    const index = resolveEntities([
+      annotated("a", "Dario Venn and Dario Lukas spoke. Dario left. Lukas Amari and Mr Lukas stayed.", [
+        ["Dario Venn", "person"],
+        ["Dario Lukas", "person"],
+        ["Dario", "person"],
+        ["Lukas Amari", "person"],
+        ["Mr Lukas", "person"],
+      ]),
+    ]);
+    expect(entityOf(index, "Dario")?.mentions).toHaveLength(1);
+    expect(entityOf(index, "Mr Lukas")?.id).toBe(entityOf(index, "Dario Lukas")?.id);
+    expect(entityOf(index, "Mr Lukas")?.id).not.toBe(entityOf(index, "Lukas Amari")?.id);
+  });
+
   it("keeps apart two people who share first and last name but not the middle one", () => {
     const index = resolveEntities([
       annotated("a", "Eric Allen Kestrell and Eric Paul Kestrell are brothers. Eric Kestrell spoke.", [

@@ -82,6 +82,7 @@ export function resolveEntities(articles: AnnotatedArticle[], lexicon: Lexicon =
   mergeMiddleNames(groups, union, find);
   const claimed = mergeRoyalNames(groups, union, find);
   mergeSurnames(groups, union, find, claimed);
+  mergeLeadingNames(groups, union, find, claimed);
 
   const clusters = new Map<number, Group[]>();
   groups.forEach((g, i) => {
@@ -670,6 +671,32 @@ function mergeSurnames(
     const roots = new Set([...owners].map(find));
     const first = [...owners][0];
     if (roots.size === 1 && first !== undefined) union(first, i);
+  });
+}
+
+/**
+ * A one-word person name that ends no person's name but begins exactly one fuller one: the family name of a
+ * name written family name first ("Mr Choi" for "Choi Dae-hyun"), or a person called by the given name.
+ */
+function mergeLeadingNames(
+  groups: Group[],
+  union: (a: number, b: number) => void,
+  find: (i: number) => number,
+  claimed: Set<number>,
+): void {
+  const lastWords = new Set<string>();
+  const byFirst = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (g.words.length < 2 || g.regnal || g.royal || majorityType(g) !== "person") return;
+    lastWords.add(bareWord(g.words[g.words.length - 1] as string));
+    push(byFirst, bareWord(g.words[0] as string), i);
+  });
+  groups.forEach((g, i) => {
+    if (g.words.length !== 1 || g.royal || claimed.has(i) || majorityType(g) !== "person") return;
+    const word = bareWord(g.words[0] as string);
+    if (lastWords.has(word)) return;
+    const owners = byFirst.get(word);
+    if (owners && new Set(owners.map(find)).size === 1) union(owners[0] as number, i);
   });
 }
 

@@ -281,11 +281,14 @@ export function bareWord(word: string): string {
   return word.replace(ARTICLE_PREFIX, "");
 }
 
-/** The key two spellings share when they differ only by "al-" articles or spacing. */
+/**
+ * The key two spellings share when they differ only by "al-" articles, spacing or a hyphen in place of a space
+ * ("Dae-hyun" and "Dae Hyun", "Hewlett-Packard" and "Hewlett Packard").
+ */
 export function bareKey(words: string[]): string {
   return words
     .filter((w) => !/^(?:al|el)$/.test(w))
-    .map(bareWord)
+    .map((w) => bareWord(w).replace(/(?<=\p{L})-(?=\p{L})/gu, " "))
     .join(" ");
 }
 

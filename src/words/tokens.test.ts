@@ -9,6 +9,8 @@ describe("wordSpans", () => {
     ["The U.S. envoy's long-range plan cost $3.50.", ["The", "U.S.", "envoy's", "long-range", "plan", "cost", "3.50"]],
     ["Mr. Ali counted 1,100 ships.", ["Mr.", "Ali", "counted", "1,100", "ships"]],
     ["— $ % ... !", []],
+    ["Velmar表示，Velmar Group的港口", ["Velmar", "表", "示", "Velmar", "Group", "的", "港", "口"]],
+    ["港口でVelmar社", ["港", "口", "で", "Velmar", "社"]],
   ])("%s", (text, words) => {
     expect(wordSpans(text).map((w) => w.text)).toEqual(words);
   });

@@ -13,10 +13,15 @@ export interface TextToken {
 
 /**
  * Words keep internal apostrophes, hyphens and periods (Shi'ite, long-range, U.S.), and numbers keep their
- * separators (1,100 and 3.5); every other non-space character is a token of its own.
+ * separators (1,100 and 3.5); every other non-space character is a token of its own. Chinese and Japanese
+ * characters, written without spaces, are a token each, so a word in Latin letters ends where they begin
+ * ("Dialog表示" is "Dialog" and two more).
  */
-const TOKEN =
-  /\p{N}+(?:[.,:]\p{N}+)*(?:\p{L}+)?|(?:\p{L}\.){2,}|\p{L}[\p{L}\p{M}\p{N}]*(?:['’‑-][\p{L}\p{N}]+)*\.?|\S/gu;
+const L = "[^\\P{L}\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]";
+const TOKEN = new RegExp(
+  `\\p{N}+(?:[.,:]\\p{N}+)*(?:${L}+)?|(?:${L}\\.){2,}|${L}(?:${L}|\\p{M}|\\p{N})*(?:['’‑-](?:${L}|\\p{N})+)*\\.?|\\S`,
+  "gu",
+);
 
 /**
  * Abbreviations whose period does not end a sentence. Lower-cased, without the period. Titles and the

@@ -22,6 +22,7 @@ import {
   INITIAL,
   isCountry,
   isGroupWord,
+  isSyllableName,
   isTitle,
   isTitlePart,
   MAX_KNOWN_NAME_WORDS,
@@ -80,7 +81,7 @@ export function findCandidates(
     const plain =
       /^['’]/.test(word) ||
       (word.length === 1 && word !== "&") ||
-      DESCRIPTIVE_COMPOUND.test(word) ||
+      (DESCRIPTIVE_COMPOUND.test(word) && !isSyllableName(word, tokens[i - 1]?.text)) ||
       DESIGNATION.test(word) ||
       word.includes("$");
     if (plain) judgement = "no";

@@ -31,6 +31,7 @@ import {
   DATE,
   INITIAL,
   isGroupWord,
+  isSyllableName,
   NAME_START,
   NUMERIC,
   range,
@@ -180,6 +181,9 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   if (n >= 2 && INITIAL.test(first) && !headed) own.person += W.initials;
   const fn = firstNameCount(first);
   if (n >= 2 && fn > 0 && !headed) own.person += W.firstName + Math.min(2, Math.log2(fn));
+  // A family name and a hyphenated given name ("Choi Dae-hyun") are as sure a person as a known first name.
+  const syllableGiven = words.some((w, k) => k > 0 && isSyllableName(w, words[k - 1]));
+  if (n >= 2 && syllableGiven && !headed) own.person += W.firstName + 2;
   if (n >= 2 && !headed) own.person += W.multiWordPerson;
   if (acronym && !c.headline && first.length <= 6 && !place) own.organization += W.acronym;
 

@@ -50,6 +50,8 @@ describe("detectMentions finds names and types them", () => {
     ["Officials visited cities such as Tarvik and Olmen last week.", "Olmen", "place"],
     ["Dockers Agree to End Walkout After Talks in Sfax", "Sfax", "place"],
     ["Leicester 2 Tarnby 1", "Tarnby", "organization"],
+    ["Officials said Choi Dae-hyun met Park Min-jun in Tarvik.", "Choi Dae-hyun", "person"],
+    ["Officials said Choi Dae-hyun met Park Min-jun in Tarvik.", "Park Min-jun", "person"],
     // Short words capitalised around a lower-case verb: a sentence, not a title-case headline.
     ["Officials met the Velmar Group on Monday.", "Velmar Group", "organization"],
   ];
@@ -78,6 +80,9 @@ describe("detectMentions leaves common words, dates and adjectives alone", () =>
     ["A London-based charity paid for the repairs.", "London"],
     ["Talks on the Russia-Ukraine ceasefire resumed.", "Russia-Ukraine"],
     ["Pilots flew F-16 jets over the capital.", "F-16"],
+    ["The Kremlin-backed party won in Tarvik.", "Kremlin-backed"],
+    ["Voters in Tarvik rejected the Velmar-led council.", "Velmar-led"],
+    ["Officials said Velmar Tory-era rules would go.", "Tory-era"],
   ];
   it.each(rows)("%s -> no person, organisation or place %s", (text, word) => {
     const hit = detect(text).find((m) => m.text === word || m.text.split(" ").includes(word));

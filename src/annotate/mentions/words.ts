@@ -28,6 +28,30 @@ export const SINGLE_INITIAL = /^\p{Lu}\.$/u;
 /** Compounds that are adjectives or descriptions, not names: "Ohio-based", "U.S.-led", "ex-Yankee", "anti-Western". */
 export const DESCRIPTIVE_COMPOUND =
   /^(?:.+-\p{Ll}+|(?:[Ee]x|[Aa]nti|[Pp]ro|[Nn]on|[Pp]ost|[Pp]re|[Mm]id|[Nn]eo|[Pp]an|[Tt]rans|[Ss]emi)-.+)$/u;
+/**
+ * Heads of compound adjectives and nouns short enough to pass for a name's syllable ("Tory-led", "Obama-era",
+ * "Covid-hit"); participles ("-backed", "-leaning") are told by their endings.
+ */
+const COMPOUND_HEADS = new Set(
+  "led run era born made held old like free type class level term scale style wide bound based owned year day week month area zone up down out off over hit rich poor long proof sized size only".split(
+    " ",
+  ),
+);
+/** A capitalised syllable, a hyphen and a lower-case one: "Dae-hyun", "Jong-un", as Korean given names are written. */
+const SYLLABLE_NAME = /^\p{Lu}\p{Ll}{1,5}-(\p{Ll}{1,5})$/u;
+/** A family name before a given name: one short capitalised word ("Choi", "Park"). */
+const FAMILY_NAME = /^\p{Lu}\p{Ll}{1,5}$/u;
+
+/**
+ * Whether a hyphenated word with a lower-case part is a given name after a family name ("Choi Dae-hyun") and
+ * not a compound adjective ("Kremlin-backed", "Tory-led"): it follows a short capitalised word and its second
+ * part is no compound head or participle.
+ */
+export function isSyllableName(word: string, before: string | undefined): boolean {
+  const tail = SYLLABLE_NAME.exec(word)?.[1];
+  if (tail === undefined || before === undefined || !FAMILY_NAME.test(before)) return false;
+  return !COMPOUND_HEADS.has(tail) && !/(?:ed|ing)$/.test(tail);
+}
 export const OPENERS = new Set([...PLACE_OPENERS, ...SPORT_OPENERS, ...EVENT_OPENERS]);
 /**
  * Model, weapon and disease designations ("F-16", "AK-47s", "C-4", "H1", "Covid-19"): products and codes,

@@ -31,6 +31,7 @@ describe("tokenize", () => {
     ["It rose 3.5 percent. Prices fell.", ["It rose 3.5 percent.", "Prices fell."]],
     ["Officials in the U.S. Navy said so.", ["Officials in the U.S. Navy said so."]],
     ["Is it over? Nobody knows.", ["Is it over?", "Nobody knows."]],
+    ["港口关闭了。工人罢工！「结束了。」Velmar说。", ["港口关闭了。", "工人罢工！", "「结束了。」", "Velmar说。"]],
   ])("splits %j", (text, expected) => {
     expect(sentencesOf(text)).toEqual(expected);
   });

@@ -2,7 +2,9 @@ import type { Sentence, Token } from "../../model/index.js";
 import { isInitialism, tokenSpans } from "../../words/tokens.js";
 
 const SENTENCE_END = /^[.!?…]$/;
-const CLOSERS = /^["'”’)\]»]$/;
+/** Full stops of Chinese and Japanese, which end a sentence with no space or capital after them. */
+const WIDE_END = /^[。！？]$/;
+const CLOSERS = /^["'”’)\]»」』）]$/;
 
 /** Splits clean text into tokens and sentences; a line break always ends a sentence. */
 export function tokenize(text: string): { tokens: Token[]; sentences: Sentence[] } {
@@ -28,7 +30,8 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
       close(i);
       continue;
     }
-    if (!SENTENCE_END.test(token.text) && !endsWithInitialism(token.text)) continue;
+    const wide = WIDE_END.test(token.text);
+    if (!wide && !SENTENCE_END.test(token.text) && !endsWithInitialism(token.text)) continue;
     // Closing quotes and brackets right after the stop stay with the sentence.
     let last = i;
     while (
@@ -42,6 +45,11 @@ function splitSentences(text: string, tokens: Token[]): Sentence[] {
     const between = text.slice((tokens[last] as Token).end, after.start);
     if (between.includes("\n")) {
       i = last - 1;
+      continue;
+    }
+    if (wide) {
+      close(last);
+      i = last;
       continue;
     }
     if (between.length === 0) continue;
