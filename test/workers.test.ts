@@ -29,11 +29,8 @@ const server = pgServer();
  */
 const ARTICLES = 240;
 const PER_FILE = 20;
-/**
- * Seconds after which a killed worker's job is handed on: short, so that the test waits seconds, and long
- * beside one analysis on 2 cores shared with other work (at 3 s, analyses expired mid-run under load).
- */
-const JOB_TIMEOUT_S = 10;
+/** Seconds after which a killed worker's job is handed on: short, so that the test waits seconds. */
+const JOB_TIMEOUT_S = 3;
 
 /** The stream as source files, in order. */
 function sources(name: string, seed: number, articles = ARTICLES): string[] {

@@ -130,18 +130,6 @@ describe("job handlers", () => {
     await store.close();
   });
 
-  it("a cluster job past its time places no further batch and asks for another job", async () => {
-    const store = await fresh();
-    const queue = recorder();
-    await ingestJob(store, items(stream()), queue);
-    const late = await clusterJob(store, assigner, queue, { batchSize: 1, until: Date.now() - 1 });
-    expect(late).toMatchObject({ placed: 1, more: true });
-    expect(queue.clusters).toBe(2);
-    const rest = await clusterJob(store, assigner, queue, { batchSize: 1, until: Date.now() + 60_000 });
-    expect(rest).toMatchObject({ placed: 3, more: false });
-    await store.close();
-  });
-
   it("an analyse job stores a current report of the story's voices; an unknown story is gone", async () => {
     const store = await fresh();
     const queue = recorder();

@@ -14,8 +14,7 @@ export const JOB_BATCH = 64;
 
 /**
  * Batches one cluster job places before it hands over to a new job: the clustering lock is held one batch
- * at a time, and a job stays far shorter than its expiry however long the backlog (on a loaded machine the
- * job's `until` also ends it in time).
+ * at a time, and a job stays far shorter than its expiry however long the backlog.
  */
 export const CLUSTER_BATCHES_PER_JOB = 16;
 
@@ -134,19 +133,17 @@ export interface ClusterJobResult {
 /**
  * The cluster job: places unplaced articles, oldest first, a batch per transaction under the clustering
  * lock (so that two workers never split one story in two), and in the same transaction asks for the
- * analysis of each story that changed. It starts no batch after `until` (a time in ms), if given.
+ * analysis of each story that changed.
  */
 export async function clusterJob(
   store: Store,
   assigner: (index: StoryIndex) => Assigner,
   queue: JobQueue,
-  options: { batches?: number; batchSize?: number; now?: () => Date; until?: number } = {},
+  options: { batches?: number; batchSize?: number; now?: () => Date } = {},
 ): Promise<ClusterJobResult> {
   const now = options.now ?? (() => new Date());
   const result: ClusterJobResult = { placed: 0, storiesNew: 0, more: false };
   for (let b = 0; b < (options.batches ?? CLUSTER_BATCHES_PER_JOB); b++) {
-    // Past `until` (a share of the job's expiry), no new batch: the rest goes to the next job.
-    if (b > 0 && options.until !== undefined && Date.now() >= options.until) break;
     const placed = await store.transaction(async (tx) => {
       await tx.lockClustering();
       const unplaced = await tx.unplacedArticles(options.batchSize ?? JOB_BATCH);

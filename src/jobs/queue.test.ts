@@ -108,6 +108,8 @@ if (server.url) {
       expect(turn).toBe(false);
       await completeIngest(boss, first?.id as string);
       await secondTurn;
+      // The notice of the completion arrives (the turn may have come by the fallback look first).
+      for (let i = 0; i < 100 && stored.seen === 0; i++) await sleep(20);
       expect(stored.seen).toBeGreaterThan(0);
       expect((await boss.getJobById(QUEUES.ingest, first?.id as string))?.state).toBe("completed");
       // The second fails (its worker stopped) and waits for its retry: the third, taken meanwhile, steps

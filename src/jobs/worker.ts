@@ -17,12 +17,6 @@ import { INGEST_DONE, listenForWakes, Signal, type WakeListener } from "./wake.j
  */
 export const POLL_INTERVAL_S = 2;
 
-/**
- * A cluster job hands over to a new one after this share of its expiry (a quarter): the batch in hand when
- * the time is up still has three quarters left to finish in, however loaded the machine.
- */
-const CLUSTER_SHARE_OF_EXPIRY = 4;
-
 /** Options of {@link startWorker}, every default documented. */
 export interface WorkerOptions extends QueueOptions {
   /** The store's PostgreSQL URL (the queue lives in the same database). */
@@ -100,8 +94,7 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
 
   /**
    * Takes jobs of `name` with `run`, one at a time: woken by the notices of its queue, and straight on to
-   * the next job after one is done or failed (pg-boss would otherwise wait out its polling interval between
-   * jobs).
+   * the next job after one is done (pg-boss would otherwise wait out its polling interval between jobs).
    */
   const work = { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 };
   const take = async <T>(name: keyof typeof QUEUES, run: (data: T, job: PgBoss.Job<T>) => Promise<string>) => {
@@ -117,9 +110,6 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           tell(`${name} ${what}`);
         } catch (err) {
           tell(`${name} failed, to be retried: ${(err as Error).message.split("\n")[0]}`);
-          // Looks once more at once: a source that stepped aside leaves its slot to the earlier one. A look
-          // that fails (the database gone) waits out the polling interval, so nothing spins.
-          again();
           throw err;
         }
       }
@@ -138,10 +128,8 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
       return `story ${story}: ${await analyseJob(store, story, analyze)}`;
     });
   }
-  await take<Record<string, never>>("cluster", async (_, job) => {
-    // Hands over to a new job after a quarter of its expiry: a slow machine never lets it expire meanwhile.
-    const until = Date.now() + (job.expireInSeconds * 1000) / CLUSTER_SHARE_OF_EXPIRY;
-    const r = await clusterJob(store, assigner, queue, { until });
+  await take<Record<string, never>>("cluster", async () => {
+    const r = await clusterJob(store, assigner, queue);
     return `placed ${r.placed} (${r.storiesNew} new stories)${r.more ? ", more to come" : ""}`;
   });
   return {
