@@ -5,13 +5,17 @@ import type { Article, StoryReport } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
 import type { Assigner } from "../newsroom/ingest.js";
 import { analyseJob, clusterJob, ingestJob, type JobQueue } from "./handlers.js";
-import { jobQueue, openQueue, QUEUES, type QueueOptions, waitForTurn } from "./queue.js";
+import { completeIngest, jobQueue, openQueue, QUEUES, type QueueOptions, waitForTurn } from "./queue.js";
+import { INGEST_DONE, listenForWakes, Signal, type WakeListener } from "./wake.js";
 
 /**
- * Seconds between a worker's looks for new jobs when the queue is quiet. One second keeps the latency of a
- * submitted source low while the polls of many workers stay a few small queries a second.
+ * Seconds between a worker's looks for new jobs when nobody has said there are any. Workers are woken at
+ * once by a notice (LISTEN/NOTIFY, see `wake.ts`) when a job is queued, and a worker that has just done a
+ * job looks for the next at once: this poll is the fallback for what sends no notice (a failed job's retry
+ * coming due, a worker's expired job handed on) and for notices missed while a connection was down. Two
+ * seconds keeps such a job's wait short while the polls of many idle workers stay a few small queries a second.
  */
-export const POLL_INTERVAL_S = 1;
+export const POLL_INTERVAL_S = 2;
 
 /** Options of {@link startWorker}, every default documented. */
 export interface WorkerOptions extends QueueOptions {
@@ -56,9 +60,17 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   // A connection per running job, and one for the cluster job and reads beside them.
   const store = await openPostgresStore(options.url, { poolSize: 2 * concurrency + 2 });
   let boss: PgBoss;
+  let wakes: WakeListener;
+  try {
+    wakes = await listenForWakes(options.url, (err) => options.onError?.(err));
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
   try {
     boss = await openQueue(options.url, options);
   } catch (err) {
+    await wakes.close();
     await store.close();
     throw err;
   }
@@ -76,12 +88,24 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
   const done = { ingest: 0, cluster: 0, analyse: 0 };
   const tell = options.onJob ?? (() => {});
 
-  const handle =
-    <T>(name: keyof typeof QUEUES, run: (data: T, id: string) => Promise<string>) =>
-    async (jobs: PgBoss.Job<T>[]) => {
+  // A source stored and its job completed: the sources behind it look whether their turn has come.
+  const stored = new Signal();
+  wakes.on(INGEST_DONE, () => stored.fire());
+
+  /**
+   * Takes jobs of `name` with `run`, one at a time: woken by the notices of its queue, and straight on to
+   * the next job after one is done (pg-boss would otherwise wait out its polling interval between jobs).
+   */
+  const work = { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 };
+  const take = async <T>(name: keyof typeof QUEUES, run: (data: T, job: PgBoss.Job<T>) => Promise<string>) => {
+    let self: string | undefined;
+    const again = () => {
+      if (self) boss.notifyWorker(self);
+    };
+    self = await boss.work(QUEUES[name], work, async (jobs: PgBoss.Job<T>[]) => {
       for (const job of jobs) {
         try {
-          const what = await run(job.data, job.id);
+          const what = await run(job.data, job);
           done[name]++;
           tell(`${name} ${what}`);
         } catch (err) {
@@ -89,37 +113,29 @@ export async function startWorker(options: WorkerOptions): Promise<Worker> {
           throw err;
         }
       }
-    };
-  const work = { pollingIntervalSeconds: POLL_INTERVAL_S, batchSize: 1 };
+      again();
+    });
+    wakes.on(QUEUES[name], again);
+  };
   for (let i = 0; i < concurrency; i++) {
-    await boss.work(
-      QUEUES.ingest,
-      work,
-      handle<{ source: string }>("ingest", async ({ source }, id) => {
-        const r = await ingestJob(store, read(source), queue, { waitTurn: () => waitForTurn(store, id) });
-        for (const p of r.problems) tell(`skipped ${p.source}: ${p.message}`);
-        return `${source}: read ${r.read}, new ${r.added}, already stored ${r.alreadyStored}`;
-      }),
-    );
-    await boss.work(
-      QUEUES.analyse,
-      work,
-      handle<{ story: number }>("analyse", async ({ story }) => {
-        return `story ${story}: ${await analyseJob(store, story, analyze)}`;
-      }),
-    );
+    await take<{ source: string }>("ingest", async ({ source }, { id }) => {
+      const r = await ingestJob(store, read(source), queue, { waitTurn: () => waitForTurn(store, id, stored) });
+      await completeIngest(boss, id);
+      for (const p of r.problems) tell(`skipped ${p.source}: ${p.message}`);
+      return `${source}: read ${r.read}, new ${r.added}, already stored ${r.alreadyStored}`;
+    });
+    await take<{ story: number }>("analyse", async ({ story }) => {
+      return `story ${story}: ${await analyseJob(store, story, analyze)}`;
+    });
   }
-  await boss.work(
-    QUEUES.cluster,
-    work,
-    handle<Record<string, never>>("cluster", async () => {
-      const r = await clusterJob(store, assigner, queue);
-      return `placed ${r.placed} (${r.storiesNew} new stories)${r.more ? ", more to come" : ""}`;
-    }),
-  );
+  await take<Record<string, never>>("cluster", async () => {
+    const r = await clusterJob(store, assigner, queue);
+    return `placed ${r.placed} (${r.storiesNew} new stories)${r.more ? ", more to come" : ""}`;
+  });
   return {
     done,
     async stop() {
+      await wakes.close();
       await boss.stop({ graceful: true, wait: true, timeout: 30_000 });
       await store.close();
       process.off("unhandledRejection", lostDatabase);
