@@ -173,20 +173,24 @@ export async function clusterJob(
 /**
  * The analyse job: analyses a story's articles as they are now (copies left out of its voices) and stores
  * the report. The story stops waiting only if no article joined it meanwhile; one that did has asked for
- * another analysis. `gone` when there is no such story.
+ * another analysis. `gone` when there is no such story. `beforeAnalysis` is told the number of articles
+ * before the analysis starts (the worker renews the job's lease for it).
  */
 export async function analyseJob(
   store: Store,
   storyId: number,
   analyze: (articles: Article[]) => StoryReport,
   now: () => Date = () => new Date(),
+  beforeAnalysis: (articles: number) => Promise<void> = async () => {},
 ): Promise<"current" | "stale" | "gone"> {
   const { version, articles } = await store.transaction(async (tx) => ({
     version: (await tx.story(storyId))?.version,
     articles: await tx.storyArticles(storyId),
   }));
   if (version === undefined) return "gone";
-  const report = analyze(voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article)));
+  const voices = voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article));
+  await beforeAnalysis(voices.length);
+  const report = analyze(voices);
   const current = await store.transaction((tx) => tx.saveReport(storyId, version, report, now().toISOString()));
   return current ? "current" : "stale";
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { freshDatabase, pgServer } from "../../test/pg.js";
 import { openPostgresStore } from "../store/postgres/index.js";
-import { completeIngest, jobQueue, openQueue, QUEUES, submitSources, waitForTurn } from "./queue.js";
+import { completeIngest, extendLease, jobQueue, openQueue, QUEUES, submitSources, waitForTurn } from "./queue.js";
 import { INGEST_DONE, listenForWakes, Signal } from "./wake.js";
+import { holdLease } from "./worker.js";
 
 const server = pgServer();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -119,6 +120,36 @@ if (server.url) {
       expect(third?.data.source).toBe("third");
       await expect(waitForTurn(store, third?.id as string, stored)).rejects.toThrow(/steps aside/);
       await wakes.close();
+      await store.close();
+      await boss.stop({ graceful: false, wait: true });
+    }, 60_000);
+
+    it("keeps a job whose lease is renewed, hands on one left silent, and one whose lease was let go", async () => {
+      const url = await freshDatabase(serverUrl, "leases");
+      const boss = await openQueue(url, { jobTimeoutS: 2 });
+      const store = await openPostgresStore(url);
+      await submitSources(boss, ["renewed", "silent"]);
+      const [renewed] = (await boss.fetch<{ source: string }>(QUEUES.ingest)) ?? [];
+      const [silent] = (await boss.fetch<{ source: string }>(QUEUES.ingest)) ?? [];
+      const errors: unknown[] = [];
+      const lease = holdLease(boss, QUEUES.ingest, renewed?.id as string, 2, (err) => errors.push(err));
+      const stateOf = async (id: string | undefined) => (await boss.getJobById(QUEUES.ingest, id as string))?.state;
+      // Twice the span: the silent job is handed on (to be retried), the renewed one stays with its worker.
+      for (let i = 0; i < 60 && (await stateOf(silent?.id)) === "active"; i++) await sleep(100);
+      await sleep(1500);
+      expect(await stateOf(silent?.id)).toBe("retry");
+      expect(await stateOf(renewed?.id)).toBe("active");
+      // A job handed on is no longer the old run's to renew.
+      expect(await extendLease(boss.getDb(), QUEUES.ingest, silent?.id as string, 2)).toBe(false);
+      // Renewed for a long step: still active well past the span without renewals.
+      lease.release();
+      await lease.extend(4);
+      await sleep(3000);
+      expect(await stateOf(renewed?.id)).toBe("active");
+      // Let go: handed on like the silent one.
+      for (let i = 0; i < 80 && (await stateOf(renewed?.id)) === "active"; i++) await sleep(100);
+      expect(await stateOf(renewed?.id)).toBe("retry");
+      expect(errors).toEqual([]);
       await store.close();
       await boss.stop({ graceful: false, wait: true });
     }, 60_000);

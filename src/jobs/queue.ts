@@ -25,11 +25,16 @@ export const ANALYSE_DELAY_S = 2;
 export const ANALYSE_MAX_WAIT_S = 30;
 
 /**
- * Seconds a job may run before the queue takes it for lost (its worker killed) and hands it to another
- * worker. The longest job is one story's analysis or one source's reading; five minutes leaves room for a
- * very large story on a loaded machine. Lower it (`--job-timeout`) to recover from crashes sooner.
+ * Seconds a job may go without word from its worker before the queue takes it for lost (its worker killed)
+ * and hands it to another worker. A running job's worker renews its lease (see {@link extendLease}) a few
+ * times within this span however long the job runs, so it bounds how long a dead worker's jobs wait, not how
+ * long a job may take. Thirty seconds hands them on within a minute (the check for lost jobs runs every half
+ * span) while a renewal that a loaded machine delays by seconds still lands in time.
  */
-export const JOB_TIMEOUT_S = 300;
+export const JOB_TIMEOUT_S = 30;
+
+/** Renewals of a running job's lease within one {@link JOB_TIMEOUT_S}: two may be late or lost and it holds. */
+export const LEASE_RENEWALS = 3;
 
 /** Retries of a failed job: a database that went away for a while, a worker stopped mid-job. */
 export const JOB_RETRIES = 10;
@@ -233,6 +238,25 @@ export async function completeIngest(boss: PgBoss, jobId: string): Promise<void>
   await boss.complete(QUEUES.ingest, jobId);
   const wake = wakeQuery(INGEST_DONE);
   await db.executeSql(wake.text, wake.values);
+}
+
+/**
+ * Renews a running job's lease: it expires `seconds` from now instead of at the queue's expiry after its
+ * start (pg-boss hands on an active job once `started_on + expire_in` has passed). Returns false when the job
+ * is no longer this run's (done, failed, or handed on after all).
+ */
+export async function extendLease(
+  db: { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> },
+  queue: string,
+  jobId: string,
+  seconds: number,
+): Promise<boolean> {
+  const { rows } = await db.executeSql(
+    `update pgboss.job set expire_in = (now() - started_on) + $3 * interval '1 second'
+     where name = $1 and id = $2 and state = 'active' returning id`,
+    [queue, jobId, seconds],
+  );
+  return rows.length > 0;
 }
 
 /** Queues one ingest job per source (a file or URL): workers read them in parallel. Returns the jobs queued. */
