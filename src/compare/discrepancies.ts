@@ -137,8 +137,7 @@ function timeOffset(u: Unit, n: NumberMention): boolean {
  */
 function figuresOf(u: Unit): NumberMention[] {
   return u.numbers.filter(
-    (n) =>
-      !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
+    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
   );
 }
 
