@@ -370,6 +370,17 @@ describe("negation and attribution", () => {
     expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
   });
 
+  it("does not set a speaker reached through a pronoun against one named by the other outlet", () => {
+    const report = story(
+      [
+        "one",
+        'Marta Velasquez, the mayor, visited the quay on Monday. "We will rebuild the terminal before the summer," she said.',
+      ],
+      ["two", '"We will rebuild the terminal before the summer," said Helen Okafor, the port director.'],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
+  });
+
   it("finds one quotation given to two different speakers", () => {
     const report = story(
       ["one", '"We will rebuild the terminal before the summer," said Marta Velasquez, the mayor.'],

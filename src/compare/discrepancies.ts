@@ -6,6 +6,7 @@ import {
   type Interval,
   type Mention,
   type NumberMention,
+  type QuoteMention,
   type ResolvedStory,
   spanWords,
 } from "../model/index.js";
@@ -868,6 +869,16 @@ function clauseAround(text: string, stem: string): string {
 
 // --- attribution ---------------------------------------------------------------------------------
 
+/** How far from its quotation an attribution may stand and still be its own ('"…," said Ana Ruiz, a …'). */
+const ATTRIBUTION_REACH = 120;
+
+/** Whether a quotation's speaker is written by name in an attribution right before or after it. */
+function namedBeside(q: QuoteMention): boolean {
+  const at = q.attributionSpan;
+  if (q.speaker?.kind !== "name" || !at) return false;
+  return at.start >= q.end ? at.start - q.end <= ATTRIBUTION_REACH : q.start - at.end <= ATTRIBUTION_REACH;
+}
+
 function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const byArticle = new Map(story.articles.map((a) => [a.article.id, a]));
@@ -877,8 +888,11 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
     for (const o of q.occurrences) {
       const { article, start, end } = o.words;
       const mention = byArticle.get(article)?.quotes.find((m) => m.start === start && m.end === end);
-      const target = mention?.speaker?.resolved ?? (mention?.speaker?.kind === "name" ? mention.speaker : undefined);
-      if (!target) continue;
+      // Only a speaker the attribution names, next to the quotation, is set against another outlet's: one
+      // reached through a pronoun, a description or an earlier quotation's attribution may be the reader's
+      // mistake rather than the outlet's.
+      if (!mention || !namedBeside(mention)) continue;
+      const target = mention.speaker as NonNullable<typeof mention.speaker>;
       const entity = story.entities.byMention(article, target.start, target.end) ?? story.entities.byName(target.text);
       // Places speak too, by metonymy ("Washington said").
       if (entity && o.attribution) {
