@@ -420,6 +420,26 @@ describe("pages", () => {
     );
   });
 
+  it("serve every claim of a story on its claims page, a page at a time, and refuse a bad offset", async () => {
+    const story = await (await app().request(`/stories/${exampleId}`)).text();
+    expect(story).toContain(`href="/stories/${exampleId}/claims"`);
+    const res = await app().request(`/stories/${exampleId}/claims`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
+    const page = await res.text();
+    const facts = (await store.report(exampleId))?.report.facts.length ?? 0;
+    expect(page.match(/<tr id="fact-/g)).toHaveLength(Math.min(facts, 100));
+    expect(page).toContain(`href="/stories/${exampleId}#`);
+    const filtered = await (
+      await app().request(`/stories/${exampleId}/claims?outlet=Coastal%20Ledger&offset=0`)
+    ).text();
+    expect(filtered).toContain(`href="/stories/${exampleId}?outlet=Coastal%20Ledger#`);
+    for (const bad of ["offset=-1", "offset=abc", "offset=1.5"]) {
+      expect((await app().request(`/stories/${exampleId}/claims?${bad}`)).status, bad).toBe(400);
+    }
+    expect((await app().request("/stories/99999/claims")).status).toBe(404);
+  });
+
   it("serve the stylesheet and the script as files", async () => {
     const css = await app().request("/assets/site.css");
     expect(css.headers.get("Content-Type")).toMatch(/text\/css/);

@@ -14,7 +14,7 @@ import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
 import { renderStoryList, type StorySummary, summarizeStory } from "../web/pages/story-list.js";
-import { type FindingKind, isFindingKind, renderStoryPage } from "../web/pages/story-page.js";
+import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
 import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
@@ -135,6 +135,7 @@ export function createApp(options: AppOptions): Hono<Env> {
   // are sent as they are. (Set one by one per request, headers cost about a sixth of a hit's server time.)
   app.get("/api/stories/:id", (c) => serveStory(c, "json"));
   app.get("/stories/:id", (c) => serveStory(c, "page"));
+  app.get("/stories/:id/claims", (c) => serveStory(c, "claims"));
 
   // Set before the handler, so that they join the response it makes: set after, they would make the node
   // adapter turn its cheap response into a full web Response on every request (a tenth of a story page's time).
@@ -352,8 +353,8 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   });
 
-  /** A story's JSON or page: from the cache while the story's report version is the one it was made from. */
-  async function serveStory(c: Context<Env>, what: "json" | "page"): Promise<Response> {
+  /** A story's JSON, page or claims page: from the cache while the story's report version is the one it was made from. */
+  async function serveStory(c: Context<Env>, what: "json" | "page" | "claims"): Promise<Response> {
     const raw = c.req.param("id") ?? "";
     if (!STORY_ID_PATTERN.test(raw)) throw new TriangulateError("BAD_ARGUMENT", `id: ${STORY_ID_EXPECTED}`);
     const id = Number(raw);
@@ -365,16 +366,33 @@ export function createApp(options: AppOptions): Hono<Env> {
     }
     // The plain page (no filters) is the one asked for most: its query is not parsed.
     const filtered = c.req.url.includes("?");
+    const outlets = filtered ? (c.req.queries("outlet") ?? []) : [];
+    const storyHref = `/stories/${id}`;
+    if (what === "claims") {
+      const at = filtered ? (c.req.query("offset") ?? "0") : "0";
+      if (!/^\d{1,9}$/.test(at))
+        throw new TriangulateError("BAD_ARGUMENT", `offset: expected a whole number, found "${at}"`);
+      const offset = Number(at);
+      const made = await cached(
+        rendered,
+        store,
+        id,
+        `claims:${JSON.stringify([outlets, offset])}`,
+        HTML_TYPE,
+        async () => renderClaimsPage((await storedReport(store, id)).report, { storyHref, outlets, offset }),
+      );
+      return send(c, rendered, made);
+    }
     const kinds = filtered ? (c.req.queries("kind") ?? []) : [];
     const bad = kinds.find((k) => !isFindingKind(k));
     if (bad !== undefined) throw new TriangulateError("BAD_ARGUMENT", `expected a kind of finding, found "${bad}"`);
-    const outlets = filtered ? (c.req.queries("outlet") ?? []) : [];
     const view = filtered ? JSON.stringify([kinds, outlets]) : "";
     const page = await cached(rendered, store, id, `page:${view}`, HTML_TYPE, async () =>
       renderStoryPage((await storedReport(store, id)).report, {
         outlets,
         kinds: kinds as FindingKind[],
         jsonHref: `/api/stories/${id}`,
+        claimsHref: `${storyHref}/claims`,
       }),
     );
     return send(c, rendered, page);
