@@ -486,6 +486,30 @@ describe("entity tags and compression of story pages and JSON", () => {
     expect(await none.text()).toBe(plain);
   });
 
+  it("compresses the story list too, kept or marked for one reader, and sets the last visit on every answer", async () => {
+    const server = app({ now: () => new Date("2040-01-01T00:00:00Z") });
+    const cookie = `${LAST_VISIT_COOKIE}=2040-01-01T00%3A00%3A00.000Z`;
+    for (const headers of [{}, { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` }]) {
+      const plainRes = await server.request("/", { headers });
+      expect(plainRes.headers.get("Content-Encoding")).toBeNull();
+      expect(plainRes.headers.get("Vary")).toBe("Accept-Encoding, Cookie");
+      expect(plainRes.headers.get("Cache-Control")).toBe("private, no-cache");
+      const plain = await plainRes.text();
+      expect(plain).toContain('<li class="story');
+      for (let round = 0; round < 2; round++) {
+        const gz = await server.request("/", { headers: { ...headers, "Accept-Encoding": "gzip" } });
+        expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+        expect(gz.headers.get("Set-Cookie")).toContain(cookie);
+        expect(gz.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
+        expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString("utf8")).toBe(plain);
+      }
+      const tag = plainRes.headers.get("ETag") ?? "";
+      const again = await server.request("/", { headers: { ...headers, "If-None-Match": tag } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get("Set-Cookie")).toContain(cookie);
+    }
+  });
+
   it("reads Accept-Encoding and If-None-Match as HTTP writes them", () => {
     expect(preferredEncoding(undefined)).toBeUndefined();
     expect(preferredEncoding("identity")).toBeUndefined();
