@@ -109,6 +109,9 @@ describe("GET /api/stories/:id, /api/articles/:id, /api/entities/:id, /api/outle
     expect(body.storyId).toBe(exampleId);
     expect(storyReportSchema.safeParse(body.report).success).toBe(true);
     expect(body.report.articles).toHaveLength(5);
+    // Sent from the stored text, byte for byte what stringifying the stored report gives.
+    const text = await (await app().request(`/api/stories/${hostileId}`)).text();
+    expect(text).toBe(JSON.stringify(await store.report(hostileId)));
   });
 
   it.each([

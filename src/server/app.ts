@@ -360,9 +360,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (!STORY_ID_PATTERN.test(raw)) throw new TriangulateError("BAD_ARGUMENT", `id: ${STORY_ID_EXPECTED}`);
     const id = Number(raw);
     if (what === "json") {
-      const made = await cached(rendered, store, id, "json", JSON_TYPE, async () =>
-        JSON.stringify(await storedReport(store, id)),
-      );
+      // The report's stored text goes out as it is, in the envelope JSON.stringify would give a StoredReport:
+      // a story not in the cache costs no parse and no stringify of its report.
+      const made = await cached(rendered, store, id, "json", JSON_TYPE, async () => {
+        const stored = await store.reportText(id);
+        if (!stored) return missingReport(store, id);
+        const { storyId, version, updatedAt, json } = stored;
+        return `{"storyId":${storyId},"version":${version},"updatedAt":${JSON.stringify(updatedAt)},"report":${json}}`;
+      });
       return send(c, rendered, made);
     }
     // The plain page (no filters) is the one asked for most: its query is not parsed.
@@ -614,8 +619,11 @@ export function preferredEncoding(header: string | undefined): Encoding | undefi
 }
 
 async function storedReport(store: Store, id: number) {
-  const stored = await store.report(id);
-  if (stored) return stored;
+  return (await store.report(id)) ?? missingReport(store, id);
+}
+
+/** Throws NOT_FOUND for a story without a report, saying whether the story is there at all. */
+async function missingReport(store: Store, id: number): Promise<never> {
   const story = await store.story(id);
   throw new TriangulateError("NOT_FOUND", story ? `story ${id} has no report yet` : `no story ${id}`);
 }
