@@ -79,6 +79,16 @@ describe("number discrepancies", () => {
       "The Velmar crane driver has a younger daughter, and the three of them shared a room in Portavel.",
       "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
+    [
+      "two lengths of time that place different events",
+      "Three days later, the Velmar dockers returned to the terminal in Portavel.",
+      "Two days later, the Velmar owners said the terminal in Portavel would reopen.",
+    ],
+    [
+      "statements in different languages",
+      "Nine ships were damaged at the Velmar terminal in Portavel, the union said.",
+      "工会星期一说，Velmar terminal Portavel，12艘船在风暴中受损。",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -352,6 +362,11 @@ describe("tally and duration discrepancies", () => {
       "hedged lengths that overlap",
       "The Harlow bridge in Kestrel Bay will close for about a year from June.",
       "The Harlow bridge in Kestrel Bay will close for 11 months from June.",
+    ],
+    [
+      "statements in different languages",
+      "Nine ships were damaged at the Velmar terminal in Portavel, the union said.",
+      "工会星期一说，Velmar terminal Portavel，12艘船在风暴中受损。",
     ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);

@@ -11,6 +11,7 @@ import {
 } from "../model/index.js";
 import { PERSON_TITLES } from "../words/names.js";
 import { parseNumberWords } from "../words/numbers.js";
+import { scriptOf } from "../words/script.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
@@ -64,7 +65,9 @@ export function discrepanciesOf(
   options: CompareOptions = {},
 ): DiscrepancyFinding[] {
   const lexicon = { ...NO_LEXICON, ...options };
-  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT);
+  // Statements in different writing systems are in different languages: the word rules below read neither.
+  const script = perUnit(units, (u) => scriptOf(u.text));
+  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
   const found: DiscrepancyFinding[] = [
     ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
     ...slotDiscrepancies(units, pairs),
@@ -115,10 +118,27 @@ const AGE_KEY = "age";
 /** A vague amount whose band ends below a dozen ("several", "a few") is no figure an outlet commits to. */
 const INDEFINITE_BELOW = 12;
 
-/** The counts of a statement that are compared as figures: not indefinite, not part of a tally or duration. */
+/**
+ * A length of time followed by one of these words places an event in time from another one ("three days
+ * later", "two years ago", "a week after the vote"): it is a date, compared as a date, not a count of days.
+ */
+const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on)\b/i;
+const TIME_UNIT = /^(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+
+function timeOffset(u: Unit, n: NumberMention): boolean {
+  if (!TIME_UNIT.test(n.unit ?? "")) return false;
+  const local = n.end - u.sentence.start;
+  return OFFSET_AFTER.test(u.text.slice(local, local + 16));
+}
+
+/**
+ * The counts of a statement that are compared as figures: not indefinite, not part of a tally or duration, not a
+ * time offset.
+ */
 function figuresOf(u: Unit): NumberMention[] {
   return u.numbers.filter(
-    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots),
+    (n) =>
+      !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
   );
 }
 
