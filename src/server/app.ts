@@ -567,12 +567,15 @@ async function send(
   { key, made, cache = renderings.cache }: { key?: string; made: Rendering; cache?: SizedCache<Rendering> },
   extra?: Readonly<Record<string, string>>,
 ): Promise<Response> {
-  const withExtra = (headers: Readonly<Record<string, string>>) => (extra ? { ...headers, ...extra } : headers);
   if (etagMatches(requestHeader(c, "if-none-match"), made.etag)) {
-    return new Response(null, { status: 304, headers: withExtra(made.notModified) });
+    return new Response(null, { status: 304, headers: extra ? { ...made.notModified, ...extra } : made.notModified });
   }
   const encoding = preferredEncoding(requestHeader(c, "accept-encoding"));
-  if (!encoding) return new Response(made.plain.body, { status: 200, headers: withExtra(made.plain.headers) });
+  if (!encoding)
+    return new Response(made.plain.body, {
+      status: 200,
+      headers: extra ? { ...made.plain.headers, ...extra } : made.plain.headers,
+    });
   let encoded = made.encoded[encoding];
   if (!encoded) {
     let pending: Promise<Bytes> | undefined;
@@ -593,7 +596,10 @@ async function send(
     // Set again so that the cache counts the compressed bytes too.
     if (key !== undefined && cache.get(key) === made) cache.set(key, made);
   }
-  return new Response(encoded.body, { status: 200, headers: withExtra(encoded.headers) });
+  return new Response(encoded.body, {
+    status: 200,
+    headers: extra ? { ...encoded.headers, ...extra } : encoded.headers,
+  });
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET), or is "*". */
