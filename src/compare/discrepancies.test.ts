@@ -80,6 +80,21 @@ describe("number discrepancies", () => {
       "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
     [
+      "figures said of two different people",
+      "Coach Ana Ruiz has spent 19 seasons with the Velmar dockers club in Portavel.",
+      "Coach Ines Bako has spent four seasons with the Velmar dockers club in Portavel.",
+    ],
+    [
+      "one figure, once hedged",
+      "The Velmar Group paid nearly $80 million for the terminal in Portavel, the union said.",
+      "The Velmar Group paid $80 million for the terminal in Portavel, the union said.",
+    ],
+    [
+      "one count, once as a lower bound",
+      "More than 300 workers joined the strike at the Velmar terminal in Portavel on Monday.",
+      "300 workers joined the strike at the Velmar terminal in Portavel on Monday.",
+    ],
+    [
       "two lengths of time that place different events",
       "Three days later, the Velmar dockers returned to the terminal in Portavel.",
       "Two days later, the Velmar owners said the terminal in Portavel would reopen.",
@@ -94,6 +109,16 @@ describe("number discrepancies", () => {
   });
 });
 
+describe("number discrepancies said of people", () => {
+  it("compares figures said of the same person", () => {
+    const report = story(
+      ["one", "Coach Ana Ruiz has spent 19 seasons with the Velmar dockers club in Portavel."],
+      ["two", "Coach Ana Ruiz has spent 14 seasons with the Velmar dockers club in Portavel."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+});
+
 describe("place discrepancies", () => {
   it("finds the same event put in cities of different countries", () => {
     const report = story(
@@ -102,6 +127,17 @@ describe("place discrepancies", () => {
     );
     const d = report.discrepancies.find((x) => x.kind === "place");
     expect(d?.values.map((v) => v.value)).toEqual(["Marseille", "Genoa"]);
+  });
+
+  it.each([
+    ["a region the gazetteer gives no country", "Tennessee", "Nashville"],
+    ["a town whose name is too small to be only one place", "Canada", "Mount Pleasant"],
+  ])("does not set %s against another place", (_what, a, b) => {
+    const report = story(
+      ["one", `The company faced a nine-day stoppage at its terminal in ${a} in 2019.`],
+      ["two", `The company faced a nine-day stoppage at its terminal in ${b} in 2019.`],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
   it("reads a demonym as its country", () => {
@@ -151,6 +187,60 @@ describe("negation and attribution", () => {
       ["one", "Most of the Velmar district was without power on Monday, the port authority said."],
       ["two", other],
     );
+    expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(found);
+  });
+
+  it.each([
+    [
+      "two ways of saying nobody",
+      "No one was injured in the fire at the Velmar warehouse on Friday night, police said.",
+      "Nobody was injured in the fire at the Velmar warehouse on Friday night, police said.",
+      false,
+    ],
+    [
+      "'failed' as an adjective",
+      "Ana Ruiz, the failed candidate for mayor of Portavel, visited the Velmar warehouse on Friday.",
+      "Ana Ruiz, the candidate for mayor of Portavel, visited the Velmar warehouse on Friday.",
+      false,
+    ],
+    [
+      "prices that declined",
+      "Shares of the Velmar Group declined sharply in Portavel on Friday after the fire.",
+      "Shares of the Velmar Group rose sharply in Portavel on Friday after the fire.",
+      false,
+    ],
+    [
+      "a thing negated in both, once by 'no' and once by 'not'",
+      "No rifle has been recovered from the Velmar warehouse in Portavel, police said.",
+      "The rifle has not been recovered from the Velmar warehouse in Portavel, police said.",
+      false,
+    ],
+    [
+      "'not … until', which says when",
+      "The name of the Velmar driver will not be released until his family is told, police in Portavel said.",
+      "The name of the Velmar driver will be released after his family is told, police in Portavel said.",
+      false,
+    ],
+    [
+      "'none left' against 'out of'",
+      "The Velmar pumps had no fuel left by Friday night in Portavel, the crew said.",
+      "The Velmar pumps were out of fuel by Friday night in Portavel, the crew said.",
+      false,
+    ],
+    [
+      "a signature, not a sign",
+      "The Velmar dockers have not signed the new contract with the port of Portavel.",
+      "The Velmar dockers signed the new contract with the port of Portavel on Friday.",
+      true,
+    ],
+    [
+      "'failed to' before a verb",
+      "The Velmar crew failed to stop the fire at the warehouse in Portavel on Friday.",
+      "The Velmar crew stopped the fire at the warehouse in Portavel on Friday.",
+      true,
+    ],
+  ])("negation: %s", (_what, a, b, found) => {
+    const report = story(["one", a], ["two", b]);
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(found);
   });
 

@@ -48,10 +48,11 @@ const RANKED =
 const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?$/i;
 /**
  * Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"); "unless X" is
- * "if not X", the opposite condition of "if X".
+ * "if not X", the opposite condition of "if X". "Fail" and "decline" negate only a verb after "to": "the failed
+ * candidate" and "prices declined" negate nothing.
  */
 const NEGATION =
-  /\b(?:not|no|never|without|neither|nor|none|unless|declin\w*|refus\w*|den(?:y|ied|ies|ying)|fail\w*|reject\w*)\b|n['’]t\b/gi;
+  /\b(?:not|no|never|without|neither|nor|none|nobody|nothing|nowhere|unless|(?:declin|fail)\w*(?=\s+to\b)|refus\w*|den(?:y|ied|ies|ying)|reject\w*)\b|n['’]t\b/gi;
 
 /**
  * Discrepancies between aligned statements: differing counts of the same thing (with whether their intervals
@@ -137,8 +138,7 @@ function timeOffset(u: Unit, n: NumberMention): boolean {
  */
 function figuresOf(u: Unit): NumberMention[] {
   return u.numbers.filter(
-    (n) =>
-      !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
+    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
   );
 }
 
@@ -169,6 +169,11 @@ function numberDiscrepancies(
       (v) => cosine(windowVector(units, v, windows), windowVector(units, about, windows)) >= RELATED_STATEMENT,
     );
 
+  // The person named last before a figure in its sentence, as an entity id.
+  const whose = (u: Unit, n: NumberMention) => {
+    const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
+    return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
+  };
   const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
   // The clusters each figure is in, in the order they were made: a pair joins the first one of its key that
   // holds either of its figures, found through its figures rather than by trying every cluster.
@@ -204,19 +209,18 @@ function numberDiscrepancies(
         !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
       )
         continue;
-      if (na.value === nb.value && na.hedge === nb.hedge) continue;
+      // One figure, hedged or not ("nearly $80 million", "$80 million", "more than 80 million"), is one figure;
+      // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
+      if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
-      // An age belongs to a person: two ages are compared only when both are said of the same one.
-      if (keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) {
-        const whose = (u: Unit, n: NumberMention) => {
-          const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
-          return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
-        };
-        const pa = whose(ua, na);
-        if (pa === undefined || pa !== whose(ub, nb)) continue;
-      }
+      // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
+      // seasons" count different careers. An age is compared only when both are said of the same one.
+      const pa = whose(ua, na);
+      const pb = whose(ub, nb);
+      if (pa !== undefined && pb !== undefined && pa !== pb) continue;
+      if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== pb)) continue;
       const key = keyOf(na) ?? keyOf(nb) ?? "";
       const holding = [...(clustersOf.get(na) ?? []), ...(clustersOf.get(nb) ?? [])].filter(
         (at) => (clusters[at] as (typeof clusters)[number]).key === key,
@@ -250,6 +254,13 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+const UPWARD = new Set(["more-than", "at-least"]);
+const DOWNWARD = new Set(["less-than", "at-most"]);
+
+function opposite(a: NumberMention["hedge"], b: NumberMention["hedge"]): boolean {
+  return (UPWARD.has(a) && DOWNWARD.has(b)) || (DOWNWARD.has(a) && UPWARD.has(b));
 }
 
 /** Words right after a figure that make it a count per item ("one count each", "two years apiece"). */
@@ -693,17 +704,28 @@ const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+than|doubt
  */
 const LIGHT = new Set([
   "sign",
+  "signs",
   "intention",
+  "intentions",
   "intent",
   "plan",
+  "plans",
   "attempt",
+  "attempts",
   "try",
-  "tri",
+  "tried",
   "way",
-  "chanc",
+  "ways",
+  "chance",
+  "chances",
   "hope",
+  "hoped",
   "need",
+  "needed",
   "want",
+  "wanted",
+  "planned",
+  "attempted",
 ]);
 
 /**
@@ -718,19 +740,23 @@ function negations(text: string): { predicates: Set<string>; scope: Set<string> 
   for (const m of text.matchAll(NEGATION)) {
     const rest = text.slice(m.index + m[0].length);
     if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
+    const written = rest.split(/[,;:.!?()]/u)[0] ?? "";
+    // "Not … until May" says when it happens, not that it does not: "will not be named until Friday".
+    if (UNTIL.test(written)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
-    const clause = (rest.split(/[,;:.!?()]/u)[0] ?? "").replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
+    const clause = written.replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
     // Everything to the end of the clause is under the negation; its predicate is the first content word that
     // is neither a word passing it on nor a manner adverb ("did not properly conduct" negates "conduct").
-    const words = clause.split(/\s+/u).filter((w) => !/\p{L}{3}ly$/iu.test(w));
+    // The words passing it on are matched as written: "no sign of" passes it on, "not signed" is the predicate.
+    const words = clause.split(/\s+/u).filter((w) => !/\p{L}{3}ly$/iu.test(w) && !LIGHT.has(w.toLowerCase()));
     for (const x of contentStems(clause)) scope.add(x);
-    const predicate = contentStems(words.join(" "))
-      .slice(0, NEGATION_REACH)
-      .find((x) => !LIGHT.has(x));
+    const predicate = contentStems(words.join(" ")).slice(0, NEGATION_REACH)[0];
     if (predicate) predicates.add(predicate);
   }
   return { predicates, scope };
 }
+
+const UNTIL = /\buntil\b/i;
 
 /** A condition ("if", "unless"): a negation inside one is set only against another condition. */
 const CONDITION = /\b(?:if|unless)\b/i;
@@ -750,13 +776,29 @@ function asserts(text: string, stem: string): boolean {
     const modalPerfect = clause.some((x, k) => MODALS.has(x) && clause[k + 1] === "have");
     // "lost power", "power lines knocked out": a thing said to be lost or cut is its absence, not its presence.
     const near = words.slice(Math.max(0, i - PRIVATIVE_REACH), i + PRIVATIVE_REACH + 1).join(" ");
-    return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near);
+    // "The gun has not been found" against "No gun has been found": a clause negated itself asserts nothing.
+    const own = clauseOf(words, i);
+    NEGATION.lastIndex = 0;
+    const negated = NEGATION.test(own);
+    NEGATION.lastIndex = 0;
+    return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near) && !negated;
   });
+}
+
+/** The clause of the word at `i`: from the last comma, semicolon, colon or dash before it to the next one. */
+function clauseOf(words: string[], i: number): string {
+  let from = i;
+  while (from > 0 && !/[,;:—–]$/u.test(words[from - 1] as string) && !/^[—–-]+$/u.test(words[from - 1] as string))
+    from--;
+  let to = i;
+  while (to < words.length - 1 && !/[,;:—–]$/u.test(words[to] as string) && !/^[—–-]+$/u.test(words[to + 1] as string))
+    to++;
+  return words.slice(from, to + 1).join(" ");
 }
 
 /** Words that say a thing is gone: what they are said of is not asserted to be there. */
 const PRIVATIVE =
-  /\b(?:lost|lose|loses|losing|lacks?|lacking|lacked|cut off|knocked out|knocked down|deprived|stripped of|short of)\b/i;
+  /\b(?:lost|lose|loses|losing|lacks?|lacking|lacked|cut off|knocked out|knocked down|deprived|stripped of|short of|out of|ran out)\b/i;
 /** How many words on each side of a word a privative verb still governs it. */
 const PRIVATIVE_REACH = 3;
 
