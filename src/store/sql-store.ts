@@ -17,6 +17,7 @@ import {
   type StoreCounts,
   type StoredArticle,
   type StoredReport,
+  type StoredReportText,
   type StoryListOptions,
   type StorySummary,
 } from "./types.js";
@@ -413,6 +414,16 @@ export class SqlStore implements Store {
       .executeTakeFirst();
     if (!row) return undefined;
     return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, report: JSON.parse(row.report) };
+  }
+
+  async reportText(storyId: number): Promise<StoredReportText | undefined> {
+    const row = await this.db
+      .selectFrom("story_reports")
+      .selectAll()
+      .where("story_id", "=", storyId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, json: row.report };
   }
 
   async reportVersion(storyId: number): Promise<number | undefined> {
