@@ -504,6 +504,35 @@ describe("ages", () => {
   });
 });
 
+describe("date discrepancies", () => {
+  const walkout = (day: string) => `The Velmar dockers walked out of the Portavel terminal on ${day}, the union said.`;
+  const dates = (...articles: Article[]) => analyzeStory(articles).discrepancies.filter((d) => d.kind === "date");
+  const article = (id: string, text: string, published?: string): Article => ({
+    id,
+    source: id,
+    text,
+    removedBoilerplate: [],
+    diagnostics: [],
+    ...(published ? { published } : {}),
+  });
+
+  it("finds two weekdays for one event in dated articles", () => {
+    expect(
+      dates(article("one", walkout("Tuesday"), "2026-03-06"), article("two", walkout("Thursday"), "2026-03-06")),
+    ).toHaveLength(1);
+  });
+
+  it("does not compare weekdays of undated articles, which were resolved against a guessed date", () => {
+    expect(dates(article("one", walkout("Tuesday")), article("two", walkout("Thursday"), "2026-03-06"))).toEqual([]);
+  });
+
+  it("does not oppose the same weekday written in articles of different dates", () => {
+    expect(
+      dates(article("one", walkout("Saturday"), "2026-03-02"), article("two", walkout("Saturday"), "2026-03-10")),
+    ).toEqual([]);
+  });
+});
+
 describe("person discrepancies", () => {
   const cut = "cut the ribbon at the new Velmar footbridge in Portavel on Monday morning before a crowd of dockers.";
   it("finds one act credited to two different people", () => {

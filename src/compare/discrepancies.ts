@@ -74,7 +74,7 @@ export function discrepanciesOf(
     ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
     ...slotDiscrepancies(units, pairs),
     ...placeDiscrepancies(units, pairs, lexicon),
-    ...dateDiscrepancies(units, pairs),
+    ...dateDiscrepancies(units, pairs, story),
     ...personDiscrepancies(units, pairs, story),
     ...negationDiscrepancies(units, pairs),
     ...attributionDiscrepancies(story),
@@ -588,15 +588,21 @@ function sameEvent(a: Unit, b: Unit, similarity: number, unitKey: (u: string) =>
 
 // --- dates ---------------------------------------------------------------------------------------
 
-function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
+function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
+  // A relative date ("Tuesday", "yesterday") is only as sure as the date of its own article: in an undated
+  // one it was resolved against the story's dates, a guess that is not the outlet's word.
+  const dated = new Set(story.articles.filter((a) => a.article.published).map((a) => a.article.id));
+  const sure = (u: Unit) => u.dates.filter((d) => d.date && (!d.relative || dated.has(u.article)));
   for (const { a, b, similarity } of pairs) {
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    const da = ua.dates.filter((d) => d.date);
-    const db = ub.dates.filter((d) => d.date);
+    const da = sure(ua);
+    const db = sure(ub);
     if (da.length !== 1 || db.length !== 1) continue;
+    // The same words ("on Saturday") resolved to two days say the same thing: the articles' dates differ.
+    if (da[0]?.relative && db[0]?.relative && da[0].text.toLowerCase() === db[0].text.toLowerCase()) continue;
     const x = (da[0] as { date: string; text: string }).date;
     const y = (db[0] as { date: string; text: string }).date;
     if (x.length !== y.length || x.slice(0, 10) === y.slice(0, 10)) continue;
