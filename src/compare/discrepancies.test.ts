@@ -80,6 +80,21 @@ describe("number discrepancies", () => {
       "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
     [
+      "figures said of two different people",
+      "Coach Ana Ruiz has spent 19 seasons with the Velmar dockers club in Portavel.",
+      "Coach Ines Bako has spent four seasons with the Velmar dockers club in Portavel.",
+    ],
+    [
+      "one figure, once hedged",
+      "The Velmar Group paid nearly $80 million for the terminal in Portavel, the union said.",
+      "The Velmar Group paid $80 million for the terminal in Portavel, the union said.",
+    ],
+    [
+      "one count, once as a lower bound",
+      "More than 300 workers joined the strike at the Velmar terminal in Portavel on Monday.",
+      "300 workers joined the strike at the Velmar terminal in Portavel on Monday.",
+    ],
+    [
       "two lengths of time that place different events",
       "Three days later, the Velmar dockers returned to the terminal in Portavel.",
       "Two days later, the Velmar owners said the terminal in Portavel would reopen.",
@@ -91,6 +106,16 @@ describe("number discrepancies", () => {
     ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+});
+
+describe("number discrepancies said of people", () => {
+  it("compares figures said of the same person", () => {
+    const report = story(
+      ["one", "Coach Ana Ruiz has spent 19 seasons with the Velmar dockers club in Portavel."],
+      ["two", "Coach Ana Ruiz has spent 14 seasons with the Velmar dockers club in Portavel."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
 });
 

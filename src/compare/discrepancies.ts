@@ -169,6 +169,11 @@ function numberDiscrepancies(
       (v) => cosine(windowVector(units, v, windows), windowVector(units, about, windows)) >= RELATED_STATEMENT,
     );
 
+  // The person named last before a figure in its sentence, as an entity id.
+  const whose = (u: Unit, n: NumberMention) => {
+    const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
+    return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
+  };
   const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
   // The clusters each figure is in, in the order they were made: a pair joins the first one of its key that
   // holds either of its figures, found through its figures rather than by trying every cluster.
@@ -204,19 +209,18 @@ function numberDiscrepancies(
         !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
       )
         continue;
-      if (na.value === nb.value && na.hedge === nb.hedge) continue;
+      // One figure, hedged or not ("nearly $80 million", "$80 million", "more than 80 million"), is one figure;
+      // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
+      if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
-      // An age belongs to a person: two ages are compared only when both are said of the same one.
-      if (keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) {
-        const whose = (u: Unit, n: NumberMention) => {
-          const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
-          return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
-        };
-        const pa = whose(ua, na);
-        if (pa === undefined || pa !== whose(ub, nb)) continue;
-      }
+      // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
+      // seasons" count different careers. An age is compared only when both are said of the same one.
+      const pa = whose(ua, na);
+      const pb = whose(ub, nb);
+      if (pa !== undefined && pb !== undefined && pa !== pb) continue;
+      if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== pb)) continue;
       const key = keyOf(na) ?? keyOf(nb) ?? "";
       const holding = [...(clustersOf.get(na) ?? []), ...(clustersOf.get(nb) ?? [])].filter(
         (at) => (clusters[at] as (typeof clusters)[number]).key === key,
@@ -250,6 +254,13 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+const UPWARD = new Set(["more-than", "at-least"]);
+const DOWNWARD = new Set(["less-than", "at-most"]);
+
+function opposite(a: NumberMention["hedge"], b: NumberMention["hedge"]): boolean {
+  return (UPWARD.has(a) && DOWNWARD.has(b)) || (DOWNWARD.has(a) && UPWARD.has(b));
 }
 
 /** Words right after a figure that make it a count per item ("one count each", "two years apiece"). */
