@@ -228,6 +228,24 @@ describe("negation and attribution", () => {
       false,
     ],
     [
+      "a refusal to say what was done",
+      "The Velmar Group would not say what the crane at the Portavel terminal was repaired with, the union said.",
+      "The crane at the Portavel terminal was repaired with Velmar Group parts, the union said.",
+      false,
+    ],
+    [
+      "a question",
+      "How could the Velmar crew not have stopped the fire at the warehouse in Portavel on Friday?",
+      "The Velmar crew stopped the fire at the warehouse in Portavel on Friday.",
+      false,
+    ],
+    [
+      "'no' before a participle and its noun",
+      "There were no reported injuries at the Velmar warehouse in Portavel on Friday, police said.",
+      "The Velmar warehouse in Portavel reported a fire on Friday, police said.",
+      false,
+    ],
+    [
       "a signature, not a sign",
       "The Velmar dockers have not signed the new contract with the port of Portavel.",
       "The Velmar dockers signed the new contract with the port of Portavel on Friday.",

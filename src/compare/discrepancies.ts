@@ -763,7 +763,9 @@ function negations(text: string): { predicates: Set<string>; scope: Set<string> 
   for (const m of text.matchAll(NEGATION)) {
     const rest = text.slice(m.index + m[0].length);
     if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
-    const written = rest.split(/[,;:.!?()]/u)[0] ?? "";
+    // A question word opens what is not said or known, not what did not happen: "did not say what he was
+    // treated for" denies the telling, not the treatment.
+    const written = (rest.split(/[,;:.!?()]/u)[0] ?? "").split(QUESTION_WORD)[0] ?? "";
     // "Not … until May" says when it happens, not that it does not: "will not be named until Friday".
     if (UNTIL.test(written)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
@@ -772,14 +774,22 @@ function negations(text: string): { predicates: Set<string>; scope: Set<string> 
     // is neither a word passing it on nor a manner adverb ("did not properly conduct" negates "conduct").
     // The words passing it on are matched as written: "no sign of" passes it on, "not signed" is the predicate.
     const words = clause.split(/\s+/u).filter((w) => !/\p{L}{3}ly$/iu.test(w) && !LIGHT.has(w.toLowerCase()));
+    // "No reported injuries": after "no", a participle before its noun describes it; the noun is what is denied.
+    const first = words.findIndex((w) => w !== "");
+    if (m[0].toLowerCase() === "no" && first >= 0 && /^\p{L}+ed$/u.test(words[first] as string) && words[first + 1])
+      words.splice(first, 1);
     for (const x of contentStems(clause)) scope.add(x);
-    const predicate = contentStems(words.join(" ")).slice(0, NEGATION_REACH)[0];
+    // A number names a thing ("Nor is Windows Server 2012"), it is no predicate.
+    const predicate = contentStems(words.join(" "))
+      .slice(0, NEGATION_REACH)
+      .filter((x) => !/^\d/u.test(x))[0];
     if (predicate) predicates.add(predicate);
   }
   return { predicates, scope };
 }
 
 const UNTIL = /\buntil\b/i;
+const QUESTION_WORD = /\b(?:what|whether|why|how|where|when|who|whom|which)\b/i;
 
 /** A condition ("if", "unless"): a negation inside one is set only against another condition. */
 const CONDITION = /\b(?:if|unless)\b/i;
@@ -839,8 +849,10 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    // A headline is a fragment in its own grammar, and a quotation is someone's words: neither is compared.
+    // A headline is a fragment in its own grammar, and a quotation is someone's words: neither is compared;
+    // nor is a question, which asserts nothing.
     if (ua.quoted > 0.5 || ub.quoted > 0.5 || ua.headline || ub.headline) continue;
+    if (question(ua.text) || question(ub.text)) continue;
     const na = negationsOf(a);
     const nb = negationsOf(b);
     const sa = stemsOf(a);
@@ -863,6 +875,10 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
     });
   }
   return out;
+}
+
+function question(text: string): boolean {
+  return /\?[\s"'”’)]*$/u.test(text);
 }
 
 /** The words around the first word of the sentence whose stem is `stem`. */
