@@ -116,6 +116,9 @@ const MONTH_AFTER = new RegExp(String.raw`\s+(?:of\s+)?${MONTH_ANY}`, "y");
 const LABEL_BEFORE =
   /(?:\b(?:article|art|section|sec|chapter|ch|clause|paragraph|para|resolution|amendment|flight|route|highway|interstate|exit|gate|terminal|platform|room|page|pages|pp?|figure|fig|table|level|phase|stage|tier|category|grade|class|division|season|episode|volume|vol|part|item|rule|zone|district|ward|precinct|sector|block|building|unit|lot|box|channel|camp|version|no|nos|number)\.?|#)\s*$/i;
 
+/** Words after a numeral that make it an address ("the 12000 block of Main Street", "a .38 calibre revolver"). */
+const LABEL_AFTER = /^\s*(?:block\s+of|calib(?:er|re))\b/i;
+
 /** A capitalised word right before the number, for labels the list above does not know ("Boeing 737"). */
 const CAPITALISED_BEFORE = /(?:^|[^\w'’.-])([A-Z][A-Za-z'’-]*)\s$/;
 
@@ -351,6 +354,7 @@ type Outcome = NumberMention | { skipTo: number };
 function readCount(text: string, figure: Figure): Outcome {
   const skip = { skipTo: figure.end };
   if (LABEL_BEFORE.test(text.slice(Math.max(0, figure.start - 16), figure.start))) return skip;
+  if (LABEL_AFTER.test(text.slice(figure.end, figure.end + 16))) return skip;
   if (figure.maybeYear && readsAsYear(text, figure.start, figure.end)) return skip;
 
   const beforeText = text.slice(Math.max(0, figure.start - HEDGE_REACH), figure.start);
