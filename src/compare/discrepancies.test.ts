@@ -540,8 +540,17 @@ describe("date discrepancies", () => {
     ).toHaveLength(1);
   });
 
-  it("does not compare weekdays of undated articles, which were resolved against a guessed date", () => {
-    expect(dates(article("one", walkout("Tuesday")), article("two", walkout("Thursday"), "2026-03-06"))).toEqual([]);
+  it("does not set a relative date of an undated article, resolved against a guessed date, against a date", () => {
+    expect(dates(article("one", walkout("Tuesday")), article("two", walkout("March 5, 2026"), "2026-03-06"))).toEqual(
+      [],
+    );
+    expect(dates(article("one", walkout("yesterday")), article("two", walkout("Thursday"), "2026-03-06"))).toEqual([]);
+  });
+
+  it("still finds two weekdays' names in undated articles", () => {
+    expect(dates(article("one", walkout("Tuesday")), article("two", walkout("Thursday"), "2026-03-06"))).toHaveLength(
+      1,
+    );
   });
 
   it("does not oppose the same weekday written in articles of different dates", () => {

@@ -1,4 +1,5 @@
 import {
+  type DateMention,
   type DiscrepancyFinding,
   type DiscrepancySide,
   type Entity,
@@ -539,11 +540,13 @@ function placeDiscrepancies(
     const pa = places[a] as Place[];
     const pb = places[b] as Place[];
     if (!sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
-    if (pa.some((p) => pb.some((q) => samePlace(p, q)))) continue;
-    // The values are the places whose countries are known to differ; a region such as "Europe" says nothing.
+    if (pa.some((p) => pb.some((q) => p.name.toLowerCase() === q.name.toLowerCase()))) continue;
+    // The values are the places whose countries are known to differ; a region such as "Europe" or a small
+    // town says nothing either way.
     const onlyA = pa.filter((p) => p.country !== undefined);
     const onlyB = pb.filter((q) => q.country !== undefined);
     if (onlyA.length === 0 || onlyB.length === 0) continue;
+    if (onlyA.some((p) => onlyB.some((q) => samePlace(p, q)))) continue;
     const key = [ua.article, ub.article, ...onlyA.map((p) => p.name), ...onlyB.map((p) => p.name)].join("|");
     if (seen.has(key)) continue;
     seen.add(key);
@@ -588,21 +591,27 @@ function sameEvent(a: Unit, b: Unit, similarity: number, unitKey: (u: string) =>
 
 // --- dates ---------------------------------------------------------------------------------------
 
+/** A weekday's name, the words that say which one it is as written, whatever the article's date. */
+const WEEKDAY = /^(?:on\s+)?(?:(?:last|next|this|early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
+
 function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   // A relative date ("Tuesday", "yesterday") is only as sure as the date of its own article: in an undated
   // one it was resolved against the story's dates, a guess that is not the outlet's word.
   const dated = new Set(story.articles.filter((a) => a.article.published).map((a) => a.article.id));
-  const sure = (u: Unit) => u.dates.filter((d) => d.date && (!d.relative || dated.has(u.article)));
+  const guessed = (u: Unit, d: { relative: boolean }) => d.relative && !dated.has(u.article);
   for (const { a, b, similarity } of pairs) {
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    const da = sure(ua);
-    const db = sure(ub);
+    const da = ua.dates.filter((d) => d.date);
+    const db = ub.dates.filter((d) => d.date);
     if (da.length !== 1 || db.length !== 1) continue;
+    const [fa, fb] = [da[0] as DateMention, db[0] as DateMention];
     // The same words ("on Saturday") resolved to two days say the same thing: the articles' dates differ.
-    if (da[0]?.relative && db[0]?.relative && da[0].text.toLowerCase() === db[0].text.toLowerCase()) continue;
+    if (fa.relative && fb.relative && fa.text.toLowerCase() === fb.text.toLowerCase()) continue;
+    // Where either was resolved against a guessed date, only two weekdays' names still differ as written.
+    if ((guessed(ua, fa) || guessed(ub, fb)) && !(WEEKDAY.test(fa.text) && WEEKDAY.test(fb.text))) continue;
     const x = (da[0] as { date: string; text: string }).date;
     const y = (db[0] as { date: string; text: string }).date;
     if (x.length !== y.length || x.slice(0, 10) === y.slice(0, 10)) continue;
