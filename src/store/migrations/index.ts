@@ -10,6 +10,7 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
   return {
     "0001-articles-and-stories": { up: (db) => articlesAndStories(db, flavor) },
     "0002-cluster-index": { up: (db) => clusterIndex(db, flavor) },
+    "0003-unread-indexes": { up: dropUnreadIndexes },
   };
 }
 
@@ -121,4 +122,13 @@ async function clusterIndex(db: Kysely<unknown>, flavor: SqlFlavor): Promise<voi
     .addColumn("story_id", flavor.keyType, (c) => c.notNull())
     .addColumn("signature", flavor.blobType, (c) => c.notNull())
     .execute();
+}
+
+/**
+ * Indexes no statement reads, each one more random write per row: the content hash (an article is found by
+ * its identity key) and postings by sequence (a key's postings are read whole and ordered in memory).
+ */
+async function dropUnreadIndexes(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex("articles_content_hash").ifExists().execute();
+  await db.schema.dropIndex("cluster_postings_seq").ifExists().execute();
 }

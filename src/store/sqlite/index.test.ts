@@ -28,6 +28,18 @@ describe("sqlite store", () => {
     raw.close();
   });
 
+  it("keeps the indexes its statements read and none they do not", async () => {
+    const path = join(dir, "indexes.db");
+    const store = await openSqliteStore(path);
+    await store.close();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    const names = (raw.prepare("select name from sqlite_master where type = 'index'").pluck().all() as string[]).sort();
+    raw.close();
+    expect(names).toEqual(expect.arrayContaining(["articles_story", "stories_updated", "stories_size"]));
+    expect(names).not.toContain("articles_content_hash");
+    expect(names).not.toContain("cluster_postings_seq");
+  });
+
   it("opens an existing store only when asked to, and names what is wrong", async () => {
     const missing = join(dir, "missing.db");
     await expect(openSqliteStore(missing, { mode: "existing" })).rejects.toThrow(/no store here/);
