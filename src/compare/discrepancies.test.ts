@@ -79,6 +79,16 @@ describe("number discrepancies", () => {
       "The Velmar crane driver has a younger daughter, and the three of them shared a room in Portavel.",
       "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
+    [
+      "two lengths of time that place different events",
+      "Three days later, the Velmar dockers returned to the terminal in Portavel.",
+      "Two days later, the Velmar owners said the terminal in Portavel would reopen.",
+    ],
+    [
+      "statements in different languages",
+      "Nine ships were damaged at the Velmar terminal in Portavel, the union said.",
+      "工会星期一说，Velmar terminal Portavel，12艘船在风暴中受损。",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -141,6 +151,60 @@ describe("negation and attribution", () => {
       ["one", "Most of the Velmar district was without power on Monday, the port authority said."],
       ["two", other],
     );
+    expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(found);
+  });
+
+  it.each([
+    [
+      "two ways of saying nobody",
+      "No one was injured in the fire at the Velmar warehouse on Friday night, police said.",
+      "Nobody was injured in the fire at the Velmar warehouse on Friday night, police said.",
+      false,
+    ],
+    [
+      "'failed' as an adjective",
+      "Ana Ruiz, the failed candidate for mayor of Portavel, visited the Velmar warehouse on Friday.",
+      "Ana Ruiz, the candidate for mayor of Portavel, visited the Velmar warehouse on Friday.",
+      false,
+    ],
+    [
+      "prices that declined",
+      "Shares of the Velmar Group declined sharply in Portavel on Friday after the fire.",
+      "Shares of the Velmar Group rose sharply in Portavel on Friday after the fire.",
+      false,
+    ],
+    [
+      "a thing negated in both, once by 'no' and once by 'not'",
+      "No rifle has been recovered from the Velmar warehouse in Portavel, police said.",
+      "The rifle has not been recovered from the Velmar warehouse in Portavel, police said.",
+      false,
+    ],
+    [
+      "'not … until', which says when",
+      "The name of the Velmar driver will not be released until his family is told, police in Portavel said.",
+      "The name of the Velmar driver will be released after his family is told, police in Portavel said.",
+      false,
+    ],
+    [
+      "'none left' against 'out of'",
+      "The Velmar pumps had no fuel left by Friday night in Portavel, the crew said.",
+      "The Velmar pumps were out of fuel by Friday night in Portavel, the crew said.",
+      false,
+    ],
+    [
+      "a signature, not a sign",
+      "The Velmar dockers have not signed the new contract with the port of Portavel.",
+      "The Velmar dockers signed the new contract with the port of Portavel on Friday.",
+      true,
+    ],
+    [
+      "'failed to' before a verb",
+      "The Velmar crew failed to stop the fire at the warehouse in Portavel on Friday.",
+      "The Velmar crew stopped the fire at the warehouse in Portavel on Friday.",
+      true,
+    ],
+  ])("negation: %s", (_what, a, b, found) => {
+    const report = story(["one", a], ["two", b]);
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(found);
   });
 
@@ -352,6 +416,11 @@ describe("tally and duration discrepancies", () => {
       "hedged lengths that overlap",
       "The Harlow bridge in Kestrel Bay will close for about a year from June.",
       "The Harlow bridge in Kestrel Bay will close for 11 months from June.",
+    ],
+    [
+      "statements in different languages",
+      "Nine ships were damaged at the Velmar terminal in Portavel, the union said.",
+      "工会星期一说，Velmar terminal Portavel，12艘船在风暴中受损。",
     ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);

@@ -11,6 +11,7 @@ import {
 } from "../model/index.js";
 import { PERSON_TITLES } from "../words/names.js";
 import { parseNumberWords } from "../words/numbers.js";
+import { scriptOf } from "../words/script.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
@@ -47,10 +48,11 @@ const RANKED =
 const LOCATIVE = /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?$/i;
 /**
  * Negators, and verbs whose complement is negated ("declined to comment" = "did not comment"); "unless X" is
- * "if not X", the opposite condition of "if X".
+ * "if not X", the opposite condition of "if X". "Fail" and "decline" negate only a verb after "to": "the failed
+ * candidate" and "prices declined" negate nothing.
  */
 const NEGATION =
-  /\b(?:not|no|never|without|neither|nor|none|unless|declin\w*|refus\w*|den(?:y|ied|ies|ying)|fail\w*|reject\w*)\b|n['’]t\b/gi;
+  /\b(?:not|no|never|without|neither|nor|none|nobody|nothing|nowhere|unless|(?:declin|fail)\w*(?=\s+to\b)|refus\w*|den(?:y|ied|ies|ying)|reject\w*)\b|n['’]t\b/gi;
 
 /**
  * Discrepancies between aligned statements: differing counts of the same thing (with whether their intervals
@@ -64,7 +66,9 @@ export function discrepanciesOf(
   options: CompareOptions = {},
 ): DiscrepancyFinding[] {
   const lexicon = { ...NO_LEXICON, ...options };
-  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT);
+  // Statements in different writing systems are in different languages: the word rules below read neither.
+  const script = perUnit(units, (u) => scriptOf(u.text));
+  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
   const found: DiscrepancyFinding[] = [
     ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
     ...slotDiscrepancies(units, pairs),
@@ -115,10 +119,26 @@ const AGE_KEY = "age";
 /** A vague amount whose band ends below a dozen ("several", "a few") is no figure an outlet commits to. */
 const INDEFINITE_BELOW = 12;
 
-/** The counts of a statement that are compared as figures: not indefinite, not part of a tally or duration. */
+/**
+ * A length of time followed by one of these words places an event in time from another one ("three days
+ * later", "two years ago", "a week after the vote"): it is a date, compared as a date, not a count of days.
+ */
+const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on)\b/i;
+const TIME_UNIT = /^(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+
+function timeOffset(u: Unit, n: NumberMention): boolean {
+  if (!TIME_UNIT.test(n.unit ?? "")) return false;
+  const local = n.end - u.sentence.start;
+  return OFFSET_AFTER.test(u.text.slice(local, local + 16));
+}
+
+/**
+ * The counts of a statement that are compared as figures: not indefinite, not part of a tally or duration, not a
+ * time offset.
+ */
 function figuresOf(u: Unit): NumberMention[] {
   return u.numbers.filter(
-    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots),
+    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
   );
 }
 
@@ -673,17 +693,28 @@ const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+than|doubt
  */
 const LIGHT = new Set([
   "sign",
+  "signs",
   "intention",
+  "intentions",
   "intent",
   "plan",
+  "plans",
   "attempt",
+  "attempts",
   "try",
-  "tri",
+  "tried",
   "way",
-  "chanc",
+  "ways",
+  "chance",
+  "chances",
   "hope",
+  "hoped",
   "need",
+  "needed",
   "want",
+  "wanted",
+  "planned",
+  "attempted",
 ]);
 
 /**
@@ -698,19 +729,23 @@ function negations(text: string): { predicates: Set<string>; scope: Set<string> 
   for (const m of text.matchAll(NEGATION)) {
     const rest = text.slice(m.index + m[0].length);
     if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
+    const written = rest.split(/[,;:.!?()]/u)[0] ?? "";
+    // "Not … until May" says when it happens, not that it does not: "will not be named until Friday".
+    if (UNTIL.test(written)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
-    const clause = (rest.split(/[,;:.!?()]/u)[0] ?? "").replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
+    const clause = written.replace(/(?<=\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
     // Everything to the end of the clause is under the negation; its predicate is the first content word that
     // is neither a word passing it on nor a manner adverb ("did not properly conduct" negates "conduct").
-    const words = clause.split(/\s+/u).filter((w) => !/\p{L}{3}ly$/iu.test(w));
+    // The words passing it on are matched as written: "no sign of" passes it on, "not signed" is the predicate.
+    const words = clause.split(/\s+/u).filter((w) => !/\p{L}{3}ly$/iu.test(w) && !LIGHT.has(w.toLowerCase()));
     for (const x of contentStems(clause)) scope.add(x);
-    const predicate = contentStems(words.join(" "))
-      .slice(0, NEGATION_REACH)
-      .find((x) => !LIGHT.has(x));
+    const predicate = contentStems(words.join(" ")).slice(0, NEGATION_REACH)[0];
     if (predicate) predicates.add(predicate);
   }
   return { predicates, scope };
 }
+
+const UNTIL = /\buntil\b/i;
 
 /** A condition ("if", "unless"): a negation inside one is set only against another condition. */
 const CONDITION = /\b(?:if|unless)\b/i;
@@ -730,13 +765,29 @@ function asserts(text: string, stem: string): boolean {
     const modalPerfect = clause.some((x, k) => MODALS.has(x) && clause[k + 1] === "have");
     // "lost power", "power lines knocked out": a thing said to be lost or cut is its absence, not its presence.
     const near = words.slice(Math.max(0, i - PRIVATIVE_REACH), i + PRIVATIVE_REACH + 1).join(" ");
-    return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near);
+    // "The gun has not been found" against "No gun has been found": a clause negated itself asserts nothing.
+    const own = clauseOf(words, i);
+    NEGATION.lastIndex = 0;
+    const negated = NEGATION.test(own);
+    NEGATION.lastIndex = 0;
+    return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near) && !negated;
   });
+}
+
+/** The clause of the word at `i`: from the last comma, semicolon, colon or dash before it to the next one. */
+function clauseOf(words: string[], i: number): string {
+  let from = i;
+  while (from > 0 && !/[,;:—–]$/u.test(words[from - 1] as string) && !/^[—–-]+$/u.test(words[from - 1] as string))
+    from--;
+  let to = i;
+  while (to < words.length - 1 && !/[,;:—–]$/u.test(words[to] as string) && !/^[—–-]+$/u.test(words[to + 1] as string))
+    to++;
+  return words.slice(from, to + 1).join(" ");
 }
 
 /** Words that say a thing is gone: what they are said of is not asserted to be there. */
 const PRIVATIVE =
-  /\b(?:lost|lose|loses|losing|lacks?|lacking|lacked|cut off|knocked out|knocked down|deprived|stripped of|short of)\b/i;
+  /\b(?:lost|lose|loses|losing|lacks?|lacking|lacked|cut off|knocked out|knocked down|deprived|stripped of|short of|out of|ran out)\b/i;
 /** How many words on each side of a word a privative verb still governs it. */
 const PRIVATIVE_REACH = 3;
 

@@ -232,6 +232,26 @@ describe("resolveEntities: typed names and untyped forms", () => {
     expect(index.entities.some((e) => e.name === "Mr.")).toBe(false);
   });
 
+  it("merges a company named with and without 'Group' or 'Holdings', but not an organisation with a place", () => {
+    const index = resolveEntities([
+      annotated("a", "Tallow Group said Kestrel Holdings would buy the Pacific Group. The Pacific was calm.", [
+        ["Tallow Group", "organization"],
+        ["Kestrel Holdings", "organization"],
+        ["Pacific Group", "organization"],
+        ["Pacific", "place"],
+      ]),
+      annotated("b", "Tallow denied it, and Kestrel did not comment.", [
+        ["Tallow", "organization"],
+        ["Kestrel", "organization"],
+      ]),
+    ]);
+    expect(entityOf(index, "Tallow Group")?.mentions).toHaveLength(2);
+    expect(entityOf(index, "Kestrel")).toBe(entityOf(index, "Kestrel Holdings"));
+    expect(entityOf(index, "Kestrel")?.mentions).toHaveLength(2);
+    expect(entityOf(index, "Pacific Group")?.mentions).toHaveLength(1);
+    expect(entityOf(index, "Pacific")?.type).toBe("place");
+  });
+
   it("reads 'Mt' as 'Mount' in a place's name", () => {
     const index = resolveEntities([
       annotated("a", "Two climbers died on Mt Kestrel.", [["Mt Kestrel", "place"]]),

@@ -78,6 +78,7 @@ export function resolveEntities(articles: AnnotatedArticle[], lexicon: Lexicon =
   mergeAcronyms(groups, articles, union, find);
   mergeReorderedNames(groups, union);
   mergeAcronymPrefixes(groups, union, find);
+  mergeCorporateNames(groups, union, find);
   mergeShortNames(groups, union, find, lexicon);
   mergeMiddleNames(groups, union, find);
   const claimed = mergeRoyalNames(groups, union, find);
@@ -494,6 +495,31 @@ function mergeReorderedNames(groups: Group[], union: (a: number, b: number) => v
     const j = byKey.get([...rest, g.words[0] as string].join(" "));
     const other = groups[j ?? -1];
     if (j !== undefined && other && j !== i && compatibleTypes(g, other) && !ownedApart(g, other)) union(i, j);
+  });
+}
+
+/**
+ * Words that say an organisation is a group of companies or a company, written or left out at will: "Tallow
+ * Group" is "Tallow", "Kestrel Holdings" is "Kestrel". Unlike a legal form they also end names of other kinds
+ * ("the Pacific Group" beside the Pacific), so they join two names only when both are organisations.
+ */
+const CORPORATE_WORDS = new Set(["group", "holdings", "holding", "corporation", "corp", "company"]);
+
+/** An organisation named with a corporate word at its end joins the one organisation named without it. */
+function mergeCorporateNames(
+  groups: Group[],
+  union: (a: number, b: number) => void,
+  find: (i: number) => number,
+): void {
+  const organisations = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (majorityType(g) === "organization") push(organisations, g.key, i);
+  });
+  groups.forEach((g, i) => {
+    if (majorityType(g) !== "organization" || g.words.length < 2) return;
+    if (!CORPORATE_WORDS.has((g.words.at(-1) as string).replace(/\.$/, ""))) return;
+    const short = (organisations.get(g.words.slice(0, -1).join(" ")) ?? []).filter((j) => j !== i);
+    if (short.length > 0 && new Set(short.map(find)).size === 1) union(short[0] as number, i);
   });
 }
 

@@ -305,9 +305,15 @@ describe("extractNumbers: what is not a count", () => {
     ["The twenty-first century began.", "an ordinal in words"],
     ["See the 9/11 report.", "a slashed date"],
     ["Room A320 is upstairs.", "an identifier"],
+    ["会议（3月8日）在市政厅举行。", "a CJK month and day"],
+    ["列车于7时出发。", "a CJK clock hour"],
   ];
   it.each(rows)("%s (%s)", (sentence) => {
     expect(extractNumbers(sentence).map((m) => m.text)).toEqual([]);
+  });
+
+  it("still reads a CJK count with its counter word", () => {
+    expect(extractNumbers("市政厅里，12名学生在等。").map((m) => m.text)).toEqual(["12"]);
   });
 
   it("does not read a month's day as a count when the month opens the sentence", () => {

@@ -93,6 +93,9 @@ const SCALE_WORD = /\s+(thousand|million|billion|trillion)\b/iy;
 const TIME_AFTER =
   /\s*(?:[ap]\.?m\b\.?|(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|PST|PDT)\b|local\s+time\b|o['’]clock\b|hrs\b)/iy;
 
+/** A CJK date or clock part right after the digits ("11月10日", "3时"): a date or time, not a count. */
+const CJK_TIME_AFTER = /[年月日时時点點分秒号號]/y;
+
 const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTH_ANY}|(?:${WEEKDAY_FULL}),?)\s+$`);
 const MONTH_AFTER = new RegExp(String.raw`\s+(?:of\s+)?${MONTH_ANY}`, "y");
 
@@ -195,7 +198,7 @@ function readNumeral(text: string, start: number, cur: string | undefined, raw: 
   }
   const plain = cur === undefined && glued === undefined && scaleWord === null;
   if (plain) {
-    if (sticky(TIME_AFTER, text, end)) return undefined;
+    if (sticky(TIME_AFTER, text, end) || sticky(CJK_TIME_AFTER, text, end)) return undefined;
     if (DIGIT_GROUP_AFTER.test(text.slice(end, end + 3)) || DIGIT_GROUP_BEFORE.test(text.slice(start - 2, start))) {
       return undefined;
     }

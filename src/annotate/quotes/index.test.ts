@@ -258,6 +258,41 @@ describe("extractQuotes: split, running and partial quotations", () => {
     ]);
   });
 
+  it("continues the previous speaker rather than a next sentence that reports speech of its own", () => {
+    const text =
+      '"Every berth was checked," Olsen was quoted as saying. "These were all cleared." Harbour master Ines Bako said on Friday the port would reopen next week.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker?.text])).toEqual([
+      ["Every berth was checked,", "Olsen"],
+      ["These were all cleared.", "Olsen"],
+    ]);
+  });
+
+  it("still takes a next sentence that is nothing but the attribution, or one after no quoted speaker", () => {
+    expect(
+      quotesOf('"Every berth was checked," Olsen said. "These were all cleared." Ines Bako added.').map((q) => [
+        q.text,
+        q.speaker?.text,
+      ]),
+    ).toEqual([
+      ["Every berth was checked,", "Olsen"],
+      ["These were all cleared.", "Ines Bako"],
+    ]);
+    expect(
+      quotesOf('The port stayed shut. "These were all cleared." Ines Bako said on Friday the port would reopen.').map(
+        (q) => [q.text, q.speaker?.text],
+      ),
+    ).toEqual([["These were all cleared.", "Ines Bako"]]);
+  });
+
+  it("does not read a speech verb's noun after a possessive or an article as an attribution", () => {
+    expect(quotesOf("Crowds came for the Mayor's state visit, 'the making of history'.").map((q) => q.speaker)).toEqual(
+      [undefined],
+    );
+    expect(quotesOf('Ana Ruiz said the council\'s report was "a fair account".').map((q) => q.speaker?.text)).toEqual([
+      "Ana Ruiz",
+    ]);
+  });
+
   it("reads a lead-in that ends the previous line with a colon", () => {
     const text = 'The minister told the assembly:\n"We will build more schools."';
     expect(quotesOf(text).map(view)).toEqual([

@@ -57,6 +57,11 @@ interface QuoteContext {
   /** The tail reads a next line, which must be nothing but the attribution. */
   strictTail: boolean;
   attribution?: FoundAttribution;
+  /**
+   * The attribution is a sentence after the quotation that says something of its own ('"We stopped them."
+   * Ann Lee said the port would reopen.'): it yields to a speaker quoted right before.
+   */
+  weak?: boolean;
   /** Index of the quotation this one took its speaker from. */
   inheritedFrom?: number;
 }
@@ -300,7 +305,9 @@ function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): Fou
   }
   // 'X rejected "...", according to Y': Y relays the report; the words are X's, who is named with a verb.
   if (tail && parser.lower(tail.from) === "according") return inLead(c, parser, tokens) ?? tail;
-  return tail ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
+  const found = tail ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
+  if (found && found.from >= c.ownTailTo && !attributionOnly(found, c, tokens)) c.weak = true;
+  return found;
 }
 
 function tailRightAfter(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
@@ -407,7 +414,7 @@ function inheritFromPreviousSentence(
   text: string,
 ): void {
   contexts.forEach((c, k) => {
-    if (c.attribution || c.inheritedFrom !== undefined) return;
+    if ((c.attribution && !c.weak) || c.inheritedFrom !== undefined) return;
     if (!wholeSentence(c, tokens)) return;
     const prevSentence = sentences[c.firstSentence - 1];
     if (!prevSentence || c.firstSentence === 0) return;
@@ -418,9 +425,11 @@ function inheritFromPreviousSentence(
       const source = other.inheritedFrom === undefined ? d : other.inheritedFrom;
       if (contexts[source]?.attribution) {
         c.inheritedFrom = source;
+        delete c.attribution;
         return;
       }
     }
+    if (c.attribution) return;
     const last = tokens[prevSentence.tokenEnd - 1];
     if (last?.text === ":") {
       for (let v = prevSentence.tokenEnd - 2; v >= prevSentence.tokenStart; v--) {

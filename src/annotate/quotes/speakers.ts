@@ -87,6 +87,9 @@ function isQuoteMark(token: Token | undefined): boolean {
  * Reads speaker phrases and speech verbs over the tokens of one text. Capitalisation and a few closed word
  * lists stand in for a parser; every rule reads only the words around one speech verb.
  */
+/** Words after which a speech verb's form is a noun ("the report", "her claim"): articles and possessives. */
+const NOUN_DETERMINERS = new Set(["a", "an", "the", "his", "her", "its", "their", "our", "my", "your"]);
+
 export class SpeakerParser {
   constructor(
     private readonly text: string,
@@ -123,7 +126,18 @@ export class SpeakerParser {
       return { lemma: "put", form: "past", naming: false };
     }
     // "so-called" is one token, so the "called" inside it never counts.
-    return speechVerb(t.text);
+    const verb = speechVerb(t.text);
+    // After an article or a possessive the word is a noun: "the Queen's state funeral", "the mayor's report".
+    if (verb && this.nounPosition(i)) return undefined;
+    return verb;
+  }
+
+  /** Whether the word at `i` follows an article, a possessive determiner or a possessive "'s". */
+  private nounPosition(i: number): boolean {
+    const before = this.tokens[i - 1];
+    if (!before) return false;
+    const word = lower(before);
+    return NOUN_DETERMINERS.has(word) || /^['’]s$|\p{L}['’]s$|s['’]$/u.test(before.text);
   }
 
   /**
