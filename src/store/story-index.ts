@@ -44,6 +44,13 @@ export const CACHED_TERMS = 200_000;
 export const CACHED_POSTING_KEYS = 100_000;
 
 /**
+ * Postings held in memory over all cached keys. The lists of common keys fill up to `MAX_POSTINGS_PER_KEY`
+ * as the store grows, so a bound on keys alone lets the lists' memory grow with the store; at some 50 bytes
+ * a posting, 500,000 stay near 25 MB.
+ */
+export const CACHED_POSTINGS = 500_000;
+
+/**
  * Stories' time spans held in memory, to filter candidates by the time window without reading their rows.
  * Some tens of bytes each.
  */
@@ -128,12 +135,24 @@ export class ClusterCache {
     }
   }
 
-  /** Lets go of the earliest-cached half of the posting lists or time spans once over their bound (between flushes). */
+  /**
+   * Lets go of the earliest-cached half of the term counts, posting lists (by keys or by postings), time spans
+   * or band buckets once over their bound (between flushes).
+   */
   trim(): void {
     // The cache is cut back only between transactions: a frequency read for an article must still be
     // there when the article's terms are counted.
     if (this.dfPending.length === 0) dropHalf(this.df, this.termCapacity);
     dropHalf(this.postings, CACHED_POSTING_KEYS);
+    let postings = 0;
+    for (const list of this.postings.values()) postings += list.length;
+    if (postings > CACHED_POSTINGS) {
+      for (const [key, list] of this.postings) {
+        if (postings <= CACHED_POSTINGS / 2) break;
+        postings -= list.length;
+        this.postings.delete(key);
+      }
+    }
     dropHalf(this.times, CACHED_STORY_TIMES);
     dropHalf(this.bands, CACHED_BANDS);
   }
