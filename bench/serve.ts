@@ -9,20 +9,27 @@ import autocannon from "autocannon";
  * The server under load: a store of many stories (10,000 by default, made from the invented example
  * stories' reports under new titles), `triangulate serve` on 127.0.0.1 in a process of its own, and
  * autocannon against the story list, a story page and a story's JSON, beside a bare Hono "hello" route
- * served the same way in the same run (the ceiling of this machine and stack). Prints requests per
- * second, p50 and p99 latency per route and each route's rate as a fraction of hello's, and the CPU time
- * each request cost the server and autocannon (which runs in this process, on the same cores): on a shared
- * machine the rates move with the load, the CPU per request much less. Hello also answers with the story
- * JSON's very bytes, kept in memory, to tell the cost of the bytes (in the kernel, and in autocannon, which
- * decodes every body into a string) from the server's own.
+ * served the same way in the same run (the ceiling of this machine and stack). The story is one of the
+ * biggest example's (five outlets), the same in every run.
+ *
+ * Each route is asked for as clients ask: a browser sends `Accept-Encoding: gzip, deflate, br, zstd` (Chromium
+ * does to https and to localhost; to plain http elsewhere it leaves br and zstd out, the gzip row), a script
+ * without an encoding gets the plain bytes, and a browser that has the page revalidates it (304). The goals
+ * count on the browser rows, the JSON's on the row of an HTTP library that accepts compression. A row of
+ * story pages spread over every stored story shows what a page costs when it is not in the server's cache.
+ *
+ * Prints requests per second, p50 and p99 latency, bytes per response, each route's rate as a fraction of
+ * hello's, and the CPU time each request cost the server and autocannon (which runs in this process, on the
+ * same cores): on a shared machine the rates move with the load, the CPU per request much less. Hello also
+ * answers with the story JSON's very bytes (plain, then br), kept in memory, to tell the cost of the bytes
+ * (in the kernel, and in autocannon, which decodes every body into a string) from the server's own.
  *
  * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH] [--reference DIST] [--lean-client]
  * (with --db, a store already at PATH is used as it is, else one is filled there and kept; with
- * --reference, another build, say of an earlier commit, serves the same store in the same run and its routes
- * are measured after this build's, each against the same hello). The story page is also asked for as a
- * browser does, accepting br, and the JSON as most HTTP libraries do, accepting br too. With --lean-client,
- * autocannon does not build each response body into a string (it only needs them for checks this bench
- * does not make): on two shared cores that work limits the rate of large responses more than the server.
+ * --reference, another build, say of an earlier commit, serves the same store in the same run and each of
+ * its routes is measured beside this build's, in turns, each against the same hello). With --lean-client, autocannon does not
+ * build each response body into a string (it only needs them for checks this bench does not make): on two
+ * shared cores that work limits the rate of large responses more than the server.
  */
 const dist = join(import.meta.dirname, "..", "dist");
 
@@ -45,7 +52,7 @@ const STORIES = option("stories", 10_000);
 const SECONDS = option("seconds", 8);
 const CONNECTIONS = option("connections", 50);
 
-async function fillStore(path: string): Promise<number> {
+async function fillStore(path: string): Promise<void> {
   const { openStore } = (await import(join(dist, "store", "index.js"))) as typeof import("../src/store/index.js");
   const { analyzeStory } = (await import(join(dist, "pipeline.js"))) as typeof import("../src/pipeline.js");
   const { readArticleFiles } = (await import(
@@ -66,7 +73,6 @@ async function fillStore(path: string): Promise<number> {
   }
   const store = await openStore(path);
   const at = "2031-01-01T00:00:00.000Z";
-  let middle = 0;
   const BATCH = 500;
   for (let start = 0; start < STORIES; start += BATCH) {
     await store.transaction(async (tx) => {
@@ -84,12 +90,10 @@ async function fillStore(path: string): Promise<number> {
         const version = (await tx.story(story))?.version ?? 1;
         const report = { ...t.report, story: { ...t.report.story, title: `${t.report.story.title} (${i})` } };
         await tx.saveReport(story, version, report, at);
-        if (i === Math.floor(STORIES / 2)) middle = story;
       }
     });
   }
   await store.close();
-  return middle;
 }
 
 /** Starts a server process and resolves with its base URL once it says where it listens. */
@@ -111,16 +115,24 @@ function start(args: string[]): Promise<{ base: string; child: ChildProcess }> {
 const HELLO = `
 import { Hono } from "hono";
 import { createAdaptorServer } from "@hono/node-server";
+import { brotliCompressSync, constants } from "node:zlib";
 const app = new Hono();
 app.get("/", (c) => c.text("hello"));
 let same = new Uint8Array(0);
+let sameBr = new Uint8Array(0);
 app.post("/same", async (c) => {
   same = new Uint8Array(await c.req.arrayBuffer());
+  sameBr = new Uint8Array(brotliCompressSync(same, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
   return c.text("kept");
 });
 app.get("/same", (c) => {
   c.header("Content-Type", "application/json; charset=utf-8");
   return c.body(same);
+});
+app.get("/same-br", (c) => {
+  c.header("Content-Type", "application/json; charset=utf-8");
+  c.header("Content-Encoding", "br");
+  return c.body(sameBr);
 });
 const server = createAdaptorServer({ fetch: app.fetch });
 server.listen(0, "127.0.0.1", () => console.log("hello on http://127.0.0.1:" + server.address().port + "/"));
@@ -138,23 +150,40 @@ function cpuOf(pid: number | undefined): number {
   }
 }
 
-async function load(url: string, headers: Record<string, string>, server: ChildProcess) {
+/** One route under load; `paths`, when given, are asked for in turn instead of the url's path. */
+async function load(url: string, headers: Record<string, string>, server: ChildProcess, paths?: string[]) {
   const serverAt = cpuOf(server.pid);
   const benchAt = process.cpuUsage();
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  let next = 0;
+  const requests = paths
+    ? [{ method: "GET" as const, setupRequest: (req: object) => ({ ...req, path: paths[next++ % paths.length] }) }]
+    : undefined;
+  const result = await autocannon({
+    url,
+    headers,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    pipelining: 1,
+    ...(requests ? { requests } : {}),
+  });
   const bench = process.cpuUsage(benchAt);
   const serverCpu = cpuOf(server.pid) - serverAt;
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`bench serve: ${url} answered ${result.non2xx} non-2xx and ${result.errors} errors`);
+  // A revalidation is to be answered 304 every time (autocannon counts it among the non-2xx), the rest 2xx.
+  const revalidating = headers["If-None-Match"] !== undefined;
+  const unexpected = revalidating ? result.requests.total - result["3xx"] : result.non2xx;
+  if (unexpected > 0 || result.errors > 0) {
+    throw new Error(`bench serve: ${url} answered ${unexpected} unexpected statuses and ${result.errors} errors`);
   }
-  const requests = result.requests.total;
+  const total = result.requests.total;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    requests,
-    serverUs: serverCpu / requests,
-    clientUs: (bench.user + bench.system) / requests,
+    requests: total,
+    // Bytes received per response, headers included.
+    bytes: result.throughput.total / total,
+    serverUs: serverCpu / total,
+    clientUs: (bench.user + bench.system) / total,
   };
 }
 
@@ -164,18 +193,32 @@ const db =
     ? (process.argv[dbAt + 1] ?? "")
     : join(mkdtempSync(join(tmpdir(), "triangulate-bench-serve-")), "bench.db");
 let t = performance.now();
-let storyId: number;
 if (existsSync(db)) {
-  const { openStore } = (await import(join(dist, "store", "index.js"))) as typeof import("../src/store/index.js");
-  const store = await openStore(db, { mode: "existing" });
-  const stored = (await store.counts()).stories;
-  storyId = (await store.stories({ order: "newest", limit: 1, offset: Math.floor(stored / 2) }))[0]?.id ?? 0;
-  await store.close();
-  console.log(`store: ${stored} stories in ${db}, as it was`);
+  console.log(`store: ${db}, as it was`);
 } else {
-  storyId = await fillStore(db);
+  await fillStore(db);
   console.log(`store: ${STORIES} stories in ${db}, filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
+const { openStore } = (await import(join(dist, "store", "index.js"))) as typeof import("../src/store/index.js");
+const reader = await openStore(db, { mode: "existing" });
+const stored = (await reader.counts()).stories;
+// One of the biggest stories, a quarter of the way down among them: the same story in every run of a store.
+const storyId = (await reader.stories({ order: "biggest", limit: 1, offset: Math.floor(stored / 4) }))[0]?.id ?? 0;
+/** Every stored story with a report, in a shuffled order that is the same in every run. */
+const spread: string[] = [];
+for (let offset = 0; offset < stored; offset += 1_000) {
+  for (const s of await reader.stories({ order: "newest", limit: 1_000, offset })) {
+    if (s.reportVersion !== undefined) spread.push(`/stories/${s.id}`);
+  }
+}
+const { seededRandom } = (await import(join(dist, "words", "hash.js"))) as typeof import("../src/words/hash.js");
+const random = seededRandom(12);
+for (let i = spread.length - 1; i > 0; i--) {
+  const j = Math.floor(random() * (i + 1));
+  [spread[i], spread[j]] = [spread[j] as string, spread[i] as string];
+}
+await reader.close();
+console.log(`story ${storyId} (one of the biggest of ${stored}); ${spread.length} stories with a report`);
 
 const hello = await start(["--input-type=module", "-e", HELLO]);
 const servers = [{ name: "", dist }];
@@ -187,22 +230,39 @@ const served = await Promise.all(
     ...(await start([join(s.dist, "cli", "bin.js"), "serve", "--db", db, "--port", "0"])),
   })),
 );
-const BR = { "Accept-Encoding": "br" };
-const routes: [string, string, Record<string, string>, ChildProcess][] = [
-  ["hello (bare Hono)", `${hello.base}/`, {}, hello.child],
-];
-for (const s of served) {
-  routes.push(
-    [`story list /${s.name}`, `${s.base}/`, {}, s.child],
-    [`story page /stories/${storyId}${s.name}`, `${s.base}/stories/${storyId}`, {}, s.child],
-    [`story page, br${s.name}`, `${s.base}/stories/${storyId}`, BR, s.child],
-    [`story JSON /api/stories/${storyId}${s.name}`, `${s.base}/api/stories/${storyId}`, {}, s.child],
-    [`story JSON, br${s.name}`, `${s.base}/api/stories/${storyId}`, BR, s.child],
-  );
+/** What Chromium sends to https and localhost; to plain http elsewhere it sends the gzip row's header. */
+const BROWSER = { "Accept-Encoding": "gzip, deflate, br, zstd" };
+const GZIP = { "Accept-Encoding": "gzip, deflate" };
+type Route = { name: string; url: string; headers: Record<string, string>; child: ChildProcess; paths?: string[] };
+const routes: Route[] = [{ name: "hello (bare Hono)", url: `${hello.base}/`, headers: {}, child: hello.child }];
+const kinds = (s: (typeof served)[number]): Route[] => {
+  const page = `${s.base}/stories/${storyId}`;
+  const json = `${s.base}/api/stories/${storyId}`;
+  const child = s.child;
+  return [
+    { name: `story list /, browser${s.name}`, url: `${s.base}/`, headers: BROWSER, child },
+    { name: `story page /stories/${storyId}, browser${s.name}`, url: page, headers: BROWSER, child },
+    { name: `story page, gzip only${s.name}`, url: page, headers: GZIP, child },
+    { name: `story page, plain${s.name}`, url: page, headers: {}, child },
+    { name: `story page, revalidated (304)${s.name}`, url: page, headers: { ...BROWSER, "If-None-Match": "" }, child },
+    { name: `story JSON /api/stories/${storyId}, compressed${s.name}`, url: json, headers: BROWSER, child },
+    { name: `story JSON, plain${s.name}`, url: json, headers: {}, child },
+    { name: `story pages, every story in turn, browser${s.name}`, url: page, headers: BROWSER, child, paths: spread },
+  ];
+};
+// With a reference build, each route is measured for both builds one after the other, in turns (this build
+// first, then the reference first), so that neither gets the quieter part of the run on a shared machine.
+const perServer = served.map(kinds);
+for (const [k, first] of (perServer[0] ?? []).entries()) {
+  const pair = [first, ...perServer.slice(1).map((rows) => rows[k] as Route)];
+  routes.push(...(k % 2 === 0 ? pair : pair.reverse()));
 }
-routes.push(["bare Hono sending the story JSON's bytes", `${hello.base}/same`, {}, hello.child]);
-// Hello again at the end: the machine is shared, and the ratios are taken against the mean of both runs.
-routes.push(["hello again", `${hello.base}/`, {}, hello.child]);
+routes.push(
+  { name: "bare Hono sending the story JSON's bytes", url: `${hello.base}/same`, headers: {}, child: hello.child },
+  { name: "bare Hono sending them in br", url: `${hello.base}/same-br`, headers: BROWSER, child: hello.child },
+  // Hello again at the end: the machine is shared, and the ratios are taken against the mean of both runs.
+  { name: "hello again", url: `${hello.base}/`, headers: {}, child: hello.child },
+);
 const load1 = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -211,15 +271,17 @@ console.log(
   `autocannon${process.argv.includes("--lean-client") ? " (lean client)" : ""}: ${CONNECTIONS} connections, ${SECONDS} s per route, server and hello each in a process of its own; load average ${load1()}`,
 );
 const rows = [];
-for (const [name, url, headers, child] of routes) {
+for (const { name, url, headers, child, paths } of routes) {
   // One request first, timed on its own: a story's first rendering is not what a reader waits for again.
   t = performance.now();
-  const body = await (await fetch(url, { headers })).arrayBuffer();
-  const first = performance.now() - t;
-  if (url === `${served[0]?.base}/api/stories/${storyId}`) {
+  const first = await fetch(url, { headers });
+  const body = await first.arrayBuffer();
+  const firstMs = performance.now() - t;
+  if (url === `${served[0]?.base}/api/stories/${storyId}` && headers === BROWSER) {
     await fetch(`${hello.base}/same`, { method: "POST", body });
   }
-  rows.push({ name, first, ...(await load(url, headers, child)) });
+  if (headers["If-None-Match"] === "") headers["If-None-Match"] = first.headers.get("ETag") ?? "";
+  rows.push({ name, first: firstMs, ...(await load(url, headers, child, paths)) });
   // Requests the server had taken in but not answered when the run stopped must not slow the next route.
   await new Promise((resolve) => setTimeout(resolve, 3_000));
 }
@@ -229,10 +291,17 @@ const base = ((rows[0]?.rps ?? 1) + (rows.at(-1)?.rps ?? 1)) / 2;
 const baseCpu = ((rows[0]?.serverUs ?? 1) + (rows.at(-1)?.serverUs ?? 1)) / 2;
 console.log(`load average at the end ${load1()}`);
 console.log(
-  "route                                               first ms   req/s     p50 ms   p99 ms   × hello   server µs/req   autocannon µs/req   hello's server CPU ÷ this",
+  "route                                                    first ms   req/s   p50 ms   p99 ms  bytes/resp   × hello   server µs/req   autocannon µs/req   hello's server CPU ÷ this",
 );
 for (const r of rows) {
   console.log(
-    `${r.name.padEnd(50)} ${r.first.toFixed(0).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${(r.rps / base).toFixed(3).padStart(9)} ${r.serverUs.toFixed(0).padStart(15)} ${r.clientUs.toFixed(0).padStart(19)} ${(baseCpu / r.serverUs).toFixed(3).padStart(27)}`,
+    `${r.name.padEnd(55)} ${r.first.toFixed(0).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(8)} ${String(r.p99).padStart(8)} ${r.bytes.toFixed(0).padStart(11)} ${(r.rps / base).toFixed(3).padStart(9)} ${r.serverUs.toFixed(0).padStart(15)} ${r.clientUs.toFixed(0).padStart(19)} ${(baseCpu / r.serverUs).toFixed(3).padStart(27)}`,
+  );
+}
+const pageRow = rows.find((r) => r.name === `story page /stories/${storyId}, browser`);
+const jsonRow = rows.find((r) => r.name === `story JSON /api/stories/${storyId}, compressed`);
+if (pageRow && jsonRow) {
+  console.log(
+    `goals (this build, browser rows): story page p99 ${pageRow.p99} ms (under 100: ${pageRow.p99 < 100 ? "met" : "not met"}); story JSON ${(jsonRow.rps / base).toFixed(3)}× hello (at least 0.25: ${jsonRow.rps / base >= 0.25 ? "met" : "not met"}), by server CPU ${(baseCpu / jsonRow.serverUs).toFixed(3)}×`,
   );
 }

@@ -4,7 +4,7 @@ import { extractNumbers, unitKey } from "./annotate/numbers/index.js";
 import { extractQuotes } from "./annotate/quotes/index.js";
 import { tokenize } from "./annotate/tokens/index.js";
 import { type CompareOptions, compareStory } from "./compare/index.js";
-import { defaultLexicon, type Lexicon } from "./lexicon/index.js";
+import { defaultLexicon, type Lexicon, type PlaceEntry } from "./lexicon/index.js";
 import {
   type AnnotatedArticle,
   type Article,
@@ -28,11 +28,25 @@ export interface AnalyzeOptions {
   lexicon?: Lexicon;
 }
 
+/**
+ * Cities smaller than this (the lexicon's size: ten times the log of the population, 50 = 100,000) are not
+ * trusted to name one place: a town's name is often also a neighbourhood, a county or a town elsewhere ("Mount
+ * Pleasant" is all three), and the gazetteer keeps only the largest of a name.
+ */
+export const MIN_DISTINCT_CITY_SIZE = 50;
+
+/** The country a place is known to lie in; none for a region the gazetteer gives no country, or a small town. */
+export function placeCountry(entry: PlaceEntry | undefined): string | undefined {
+  if (!entry?.country) return undefined;
+  if (entry.kind === "city" && entry.size < MIN_DISTINCT_CITY_SIZE) return undefined;
+  return entry.country;
+}
+
 /** What the comparison stages draw from the lexicon (they are handed lookups, not the lexicon). */
 function compareOptions(lexicon: Lexicon): CompareOptions {
   return {
     placeOfDemonym: lexicon.placeOfDemonym,
-    countryOf: (place) => lexicon.lookupPlace(place)?.country,
+    countryOf: (place) => placeCountry(lexicon.lookupPlace(place)),
     unitKey,
   };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readClusteringSet } from "../eval/clusters.js";
-import { clusterAndScore, shuffled } from "./eval-clusters.js";
+import { clusterAndScore, shuffled, spreadOf } from "./eval-clusters.js";
 import type { CliIo } from "./io.js";
 import { main } from "./main.js";
 
@@ -85,8 +85,28 @@ describe("triangulate eval clusters", () => {
     expect(io.out).toMatch(/B-cubed\s+precision 1\.000/);
   });
 
+  it("scores file order and N shuffled orders with --shuffles, and their mean and spread", async () => {
+    const io = captured();
+    expect(await main(["eval", "clusters", ecb, "--shuffles", "3", "--json"], io)).toBe(0);
+    const out = JSON.parse(io.out);
+    expect(out.orders.map((o: { order: unknown }) => o.order)).toEqual(["file", 1, 2, 3]);
+    expect(out.f1).toEqual({ mean: 1, min: 1, max: 1, spread: 0 });
+    const text = captured();
+    expect(await main(["eval", "clusters", ecb, "--shuffles", "2"], text)).toBe(0);
+    expect(text.out).toMatch(/^file order\s+B-cubed F1 1\.000/m);
+    expect(text.out).toMatch(/^seed 2\s+B-cubed F1/m);
+    expect(text.out).toMatch(/over 3 orders: mean 1\.000, min 1\.000, max 1\.000, spread 0\.000/);
+  });
+
+  it("takes the mean, least and greatest of scores and their spread", () => {
+    expect(spreadOf([0.5, 0.75, 1])).toEqual({ mean: 0.75, min: 0.5, max: 1, spread: 0.5 });
+    expect(spreadOf([0.8])).toEqual({ mean: 0.8, min: 0.8, max: 0.8, spread: 0 });
+  });
+
   const bad: [string, string[], number, RegExp][] = [
     ["a --shuffle that is not a whole number", [ecb, "--shuffle", "x"], 2, /--shuffle to be a whole number/],
+    ["a --shuffles that is not a whole number", [ecb, "--shuffles", "1.5"], 2, /--shuffles to be a whole number/],
+    ["--shuffle with --shuffles", [ecb, "--shuffle", "1", "--shuffles", "2"], 2, /--shuffle or --shuffles, found both/],
     ["no file", [], 2, /expected one data file/],
     ["a missing file", [join(dir, "none.jsonl")], 1, /cannot read the data file/],
     ["an unknown option", [ecb, "--bogus"], 2, /bogus/],

@@ -49,12 +49,10 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
   if (!file || positionals.length > 1) {
     throw new TriangulateError("BAD_ARGUMENT", 'expected one data file: "triangulate eval clusters FILE"');
   }
-  let seed: number | undefined;
-  if (values.shuffle !== undefined) {
-    if (!/^\d+$/.test(values.shuffle) || !Number.isSafeInteger(Number(values.shuffle))) {
-      throw new TriangulateError("BAD_ARGUMENT", `expected --shuffle to be a whole number, found "${values.shuffle}"`);
-    }
-    seed = Number(values.shuffle);
+  const seed = values.shuffle === undefined ? undefined : wholeNumber("--shuffle", values.shuffle);
+  const orders = values.shuffles === undefined ? undefined : wholeNumber("--shuffles", values.shuffles);
+  if (seed !== undefined && orders !== undefined) {
+    throw new TriangulateError("BAD_ARGUMENT", "expected --shuffle or --shuffles, found both");
   }
   let text: string;
   try {
@@ -69,9 +67,42 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
     io.stderr(`${printable(`triangulate: ${file}: no document could be read`)}\n`);
     return EXIT.failed;
   }
+  const left = set.skipped.length - unreadable.length;
+  if (orders !== undefined) {
+    const runs: { seed?: number; scores: ClusteringScores }[] = [
+      { scores: await clusterAndScore(set.documents, set.gold) },
+    ];
+    for (let s = 1; s <= orders; s++) {
+      runs.push({ seed: s, scores: await clusterAndScore(shuffled(set.documents, s), set.gold) });
+    }
+    const f1 = spreadOf(runs.map((r) => r.scores.b3.f1));
+    if (values.json) {
+      const rows = runs.map((r) => ({
+        order: r.seed ?? "file",
+        b3: r.scores.b3,
+        pairwise: r.scores.pairwise,
+        clusters: r.scores.clusters,
+      }));
+      io.stdout(
+        `${JSON.stringify({ format: set.format, documents: set.documents.length, gold: runs[0]?.scores.gold, orders: rows, f1 }, null, 2)}\n`,
+      );
+    } else {
+      const pct = (x: number) => x.toFixed(3);
+      const lines = runs.map(
+        (r) =>
+          `${(r.seed === undefined ? "file order" : `seed ${r.seed}`).padEnd(10)}  B-cubed F1 ${pct(r.scores.b3.f1)}` +
+          `  (precision ${pct(r.scores.b3.precision)}, recall ${pct(r.scores.b3.recall)}), ${r.scores.clusters} clusters\n`,
+      );
+      io.stdout(
+        `${set.format} ${file}: ${set.documents.length} documents${left ? ` (${left} not English left out)` : ""}, ` +
+          `${runs[0]?.scores.gold} gold\n${lines.join("")}` +
+          `B-cubed F1 over ${runs.length} orders: mean ${pct(f1.mean)}, min ${pct(f1.min)}, max ${pct(f1.max)}, spread ${pct(f1.spread)}\n`,
+      );
+    }
+    return EXIT.ok;
+  }
   const order = seed === undefined ? set.documents : shuffled(set.documents, seed);
   const scores = await clusterAndScore(order, set.gold);
-  const left = set.skipped.length - unreadable.length;
   if (values.json) {
     io.stdout(`${JSON.stringify({ ...scores, format: set.format, ...(left ? { notEnglish: left } : {}) }, null, 2)}\n`);
   } else {
@@ -86,10 +117,29 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
+/** The mean, least, greatest and their difference of some scores. */
+export function spreadOf(values: readonly number[]): { mean: number; min: number; max: number; spread: number } {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  return { mean: values.reduce((a, b) => a + b, 0) / values.length, min, max, spread: max - min };
+}
+
+function wholeNumber(option: string, value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new TriangulateError("BAD_ARGUMENT", `expected ${option} to be a whole number, found "${value}"`);
+  }
+  return Number(value);
+}
+
 function parse(args: string[]) {
   return parseArgs({
     args,
-    options: { json: { type: "boolean" }, shuffle: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      json: { type: "boolean" },
+      shuffle: { type: "string" },
+      shuffles: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     allowPositionals: true,
   });
 }

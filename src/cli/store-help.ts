@@ -24,7 +24,7 @@ unreachable workers wait and go on when it is back.
 
   --db URL            the store's postgres:// URL; default TRIANGULATE_DB
   --concurrency N     ingest and analyse jobs run at once in this process; default 2
-  --job-timeout S     seconds after which a job whose worker went silent is run again; default 300
+  --job-timeout S     seconds after which a job whose worker went silent is run again; default 30
   --verbose           one line per job done on standard error
 
 ${EXIT_CODES}

@@ -35,8 +35,8 @@ export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<stri
     const t = tokens[i]?.[0] ?? "";
     const at = u.sentence.start + (tokens[i]?.index ?? 0);
     // Inside a name ("al-Mansouri") it is the name, which the entity keys below already read.
-    const inName = u.mentions.some((m) => at >= m.start && at < m.end);
-    if (COMPOUND.test(t) && !inName) add(`w:${t.toLowerCase()}`, at);
+    if (t.includes("-") && COMPOUND.test(t) && !u.mentions.some((m) => at >= m.start && at < m.end))
+      add(`w:${t.toLowerCase()}`, at);
     const next = tokens[i + 1];
     if (!next || !adjacent(u.text, tokens[i] as RegExpExecArray, next)) continue;
     const a = t;
@@ -120,6 +120,8 @@ export function detailGroups(units: Unit[], unitKey: (unit: string) => string, h
   }
   const candidates: Detail[] = [];
   for (const list of byKey.values()) {
+    // One sentence is one article: most keys stop here.
+    if (list.length < 2) continue;
     const perArticle = new Map<string, { unit: Unit; at: number }[]>();
     for (const x of list) {
       const own = perArticle.get(x.unit.article);

@@ -80,6 +80,21 @@ describe("number discrepancies", () => {
       "The Velmar crane driver has a younger daughter in Portavel, who was four at the time.",
     ],
     [
+      "figures said of two different people",
+      "Coach Ana Ruiz has spent 19 seasons with the Velmar dockers club in Portavel.",
+      "Coach Ines Bako has spent four seasons with the Velmar dockers club in Portavel.",
+    ],
+    [
+      "one figure, once hedged",
+      "The Velmar Group paid nearly $80 million for the terminal in Portavel, the union said.",
+      "The Velmar Group paid $80 million for the terminal in Portavel, the union said.",
+    ],
+    [
+      "one count, once as a lower bound",
+      "More than 300 workers joined the strike at the Velmar terminal in Portavel on Monday.",
+      "300 workers joined the strike at the Velmar terminal in Portavel on Monday.",
+    ],
+    [
       "two lengths of time that place different events",
       "Three days later, the Velmar dockers returned to the terminal in Portavel.",
       "Two days later, the Velmar owners said the terminal in Portavel would reopen.",
@@ -94,6 +109,16 @@ describe("number discrepancies", () => {
   });
 });
 
+describe("number discrepancies said of people", () => {
+  it("compares figures said of the same person", () => {
+    const report = story(
+      ["one", "Coach Ana Ruiz has spent 19 seasons with the Velmar dockers club in Portavel."],
+      ["two", "Coach Ana Ruiz has spent 14 seasons with the Velmar dockers club in Portavel."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+});
+
 describe("place discrepancies", () => {
   it("finds the same event put in cities of different countries", () => {
     const report = story(
@@ -102,6 +127,17 @@ describe("place discrepancies", () => {
     );
     const d = report.discrepancies.find((x) => x.kind === "place");
     expect(d?.values.map((v) => v.value)).toEqual(["Marseille", "Genoa"]);
+  });
+
+  it.each([
+    ["a region the gazetteer gives no country", "Tennessee", "Nashville"],
+    ["a town whose name is too small to be only one place", "Canada", "Mount Pleasant"],
+  ])("does not set %s against another place", (_what, a, b) => {
+    const report = story(
+      ["one", `The company faced a nine-day stoppage at its terminal in ${a} in 2019.`],
+      ["two", `The company faced a nine-day stoppage at its terminal in ${b} in 2019.`],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
   it("reads a demonym as its country", () => {
@@ -334,6 +370,17 @@ describe("negation and attribution", () => {
     expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
   });
 
+  it("does not set a speaker reached through a pronoun against one named by the other outlet", () => {
+    const report = story(
+      [
+        "one",
+        'Marta Velasquez, the mayor, visited the quay on Monday. "We will rebuild the terminal before the summer," she said.',
+      ],
+      ["two", '"We will rebuild the terminal before the summer," said Helen Okafor, the port director.'],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
+  });
+
   it("finds one quotation given to two different speakers", () => {
     const report = story(
       ["one", '"We will rebuild the terminal before the summer," said Marta Velasquez, the mayor.'],
@@ -457,6 +504,35 @@ describe("ages", () => {
   });
 });
 
+describe("date discrepancies", () => {
+  const walkout = (day: string) => `The Velmar dockers walked out of the Portavel terminal on ${day}, the union said.`;
+  const dates = (...articles: Article[]) => analyzeStory(articles).discrepancies.filter((d) => d.kind === "date");
+  const article = (id: string, text: string, published?: string): Article => ({
+    id,
+    source: id,
+    text,
+    removedBoilerplate: [],
+    diagnostics: [],
+    ...(published ? { published } : {}),
+  });
+
+  it("finds two weekdays for one event in dated articles", () => {
+    expect(
+      dates(article("one", walkout("Tuesday"), "2026-03-06"), article("two", walkout("Thursday"), "2026-03-06")),
+    ).toHaveLength(1);
+  });
+
+  it("does not compare weekdays of undated articles, which were resolved against a guessed date", () => {
+    expect(dates(article("one", walkout("Tuesday")), article("two", walkout("Thursday"), "2026-03-06"))).toEqual([]);
+  });
+
+  it("does not oppose the same weekday written in articles of different dates", () => {
+    expect(
+      dates(article("one", walkout("Saturday"), "2026-03-02"), article("two", walkout("Saturday"), "2026-03-10")),
+    ).toEqual([]);
+  });
+});
+
 describe("person discrepancies", () => {
   const cut = "cut the ribbon at the new Velmar footbridge in Portavel on Monday morning before a crowd of dockers.";
   it("finds one act credited to two different people", () => {
@@ -470,6 +546,8 @@ describe("person discrepancies", () => {
     ["a family name written first, hyphen or not", "Choi Dae-hyun", "Choi Dae Hyun"],
     ["a family name alone and the full name written family name first", "Mr Choi", "Choi Dae-hyun"],
     ["a title and the name without it", "Minister Dario Venn", "Dario Venn"],
+    ["a given name spelled two ways", "Katrin Velasquez", "Catrine Velasquez"],
+    ["initials with and without stops", "P.J. Okafor", "PJ Okafor"],
   ])("does not oppose %s", (_what, x, y) => {
     const report = story(["one", `${x} ${cut}`], ["two", `${y} ${cut}`]);
     expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);

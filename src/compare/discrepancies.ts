@@ -6,6 +6,7 @@ import {
   type Interval,
   type Mention,
   type NumberMention,
+  type QuoteMention,
   type ResolvedStory,
   spanWords,
 } from "../model/index.js";
@@ -73,7 +74,7 @@ export function discrepanciesOf(
     ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
     ...slotDiscrepancies(units, pairs),
     ...placeDiscrepancies(units, pairs, lexicon),
-    ...dateDiscrepancies(units, pairs),
+    ...dateDiscrepancies(units, pairs, story),
     ...personDiscrepancies(units, pairs, story),
     ...negationDiscrepancies(units, pairs),
     ...attributionDiscrepancies(story),
@@ -169,6 +170,11 @@ function numberDiscrepancies(
       (v) => cosine(windowVector(units, v, windows), windowVector(units, about, windows)) >= RELATED_STATEMENT,
     );
 
+  // The person named last before a figure in its sentence, as an entity id.
+  const whose = (u: Unit, n: NumberMention) => {
+    const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
+    return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
+  };
   const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
   // The clusters each figure is in, in the order they were made: a pair joins the first one of its key that
   // holds either of its figures, found through its figures rather than by trying every cluster.
@@ -204,19 +210,18 @@ function numberDiscrepancies(
         !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
       )
         continue;
-      if (na.value === nb.value && na.hedge === nb.hedge) continue;
+      // One figure, hedged or not ("nearly $80 million", "$80 million", "more than 80 million"), is one figure;
+      // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
+      if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
-      // An age belongs to a person: two ages are compared only when both are said of the same one.
-      if (keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) {
-        const whose = (u: Unit, n: NumberMention) => {
-          const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
-          return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
-        };
-        const pa = whose(ua, na);
-        if (pa === undefined || pa !== whose(ub, nb)) continue;
-      }
+      // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
+      // seasons" count different careers. An age is compared only when both are said of the same one.
+      const pa = whose(ua, na);
+      const pb = whose(ub, nb);
+      if (pa !== undefined && pb !== undefined && pa !== pb) continue;
+      if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== pb)) continue;
       const key = keyOf(na) ?? keyOf(nb) ?? "";
       const holding = [...(clustersOf.get(na) ?? []), ...(clustersOf.get(nb) ?? [])].filter(
         (at) => (clusters[at] as (typeof clusters)[number]).key === key,
@@ -250,6 +255,13 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+const UPWARD = new Set(["more-than", "at-least"]);
+const DOWNWARD = new Set(["less-than", "at-most"]);
+
+function opposite(a: NumberMention["hedge"], b: NumberMention["hedge"]): boolean {
+  return (UPWARD.has(a) && DOWNWARD.has(b)) || (DOWNWARD.has(a) && UPWARD.has(b));
 }
 
 /** Words right after a figure that make it a count per item ("one count each", "two years apiece"). */
@@ -576,15 +588,21 @@ function sameEvent(a: Unit, b: Unit, similarity: number, unitKey: (u: string) =>
 
 // --- dates ---------------------------------------------------------------------------------------
 
-function dateDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
+function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
+  // A relative date ("Tuesday", "yesterday") is only as sure as the date of its own article: in an undated
+  // one it was resolved against the story's dates, a guess that is not the outlet's word.
+  const dated = new Set(story.articles.filter((a) => a.article.published).map((a) => a.article.id));
+  const sure = (u: Unit) => u.dates.filter((d) => d.date && (!d.relative || dated.has(u.article)));
   for (const { a, b, similarity } of pairs) {
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    const da = ua.dates.filter((d) => d.date);
-    const db = ub.dates.filter((d) => d.date);
+    const da = sure(ua);
+    const db = sure(ub);
     if (da.length !== 1 || db.length !== 1) continue;
+    // The same words ("on Saturday") resolved to two days say the same thing: the articles' dates differ.
+    if (da[0]?.relative && db[0]?.relative && da[0].text.toLowerCase() === db[0].text.toLowerCase()) continue;
     const x = (da[0] as { date: string; text: string }).date;
     const y = (db[0] as { date: string; text: string }).date;
     if (x.length !== y.length || x.slice(0, 10) === y.slice(0, 10)) continue;
@@ -638,6 +656,9 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     // resolver kept apart, not two; and a statement that names the other side's person too gives that
     // person another role in it, not the same role to someone else.
     if (oneNameInOther(ea, eb) || namesAny(ua.text, eb) || namesAny(ub.text, ea)) continue;
+    // Two names with one family name are a given name spelled two ways ("Katherine" / "Kathryn") or two
+    // relatives, not one role given to someone else.
+    if (sameFamilyName(ea, eb)) continue;
     const [x, y] = [ea.name, eb.name];
     out.push({
       id: "",
@@ -666,6 +687,19 @@ function oneNameInOther(a: Entity, b: Entity): boolean {
   const forms = (e: Entity) => [e.name, ...e.aliases].map(personNameWords).filter((w) => w.length > 0);
   const inside = (small: string[], big: string[]) => small.every((w) => big.includes(w));
   return forms(a).some((x) => forms(b).some((y) => inside(x, y) || inside(y, x)));
+}
+
+/** Whether two people's full names (two words or more) end in the same family name. */
+function sameFamilyName(a: Entity, b: Entity): boolean {
+  const last = (e: Entity) =>
+    new Set(
+      [e.name, ...e.aliases]
+        .map(personNameWords)
+        .filter((w) => w.length >= 2)
+        .map((w) => w.at(-1) as string),
+    );
+  const la = last(a);
+  return [...last(b)].some((w) => la.has(w));
 }
 
 /** Whether a sentence writes one of an entity's names, as whole words. */
@@ -841,6 +875,16 @@ function clauseAround(text: string, stem: string): string {
 
 // --- attribution ---------------------------------------------------------------------------------
 
+/** How far from its quotation an attribution may stand and still be its own ('"…," said Ana Ruiz, a …'). */
+const ATTRIBUTION_REACH = 120;
+
+/** Whether a quotation's speaker is written by name in an attribution right before or after it. */
+function namedBeside(q: QuoteMention): boolean {
+  const at = q.attributionSpan;
+  if (q.speaker?.kind !== "name" || !at) return false;
+  return at.start >= q.end ? at.start - q.end <= ATTRIBUTION_REACH : q.start - at.end <= ATTRIBUTION_REACH;
+}
+
 function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const byArticle = new Map(story.articles.map((a) => [a.article.id, a]));
@@ -850,8 +894,11 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
     for (const o of q.occurrences) {
       const { article, start, end } = o.words;
       const mention = byArticle.get(article)?.quotes.find((m) => m.start === start && m.end === end);
-      const target = mention?.speaker?.resolved ?? (mention?.speaker?.kind === "name" ? mention.speaker : undefined);
-      if (!target) continue;
+      // Only a speaker the attribution names, next to the quotation, is set against another outlet's: one
+      // reached through a pronoun, a description or an earlier quotation's attribution may be the reader's
+      // mistake rather than the outlet's.
+      if (!mention || !namedBeside(mention)) continue;
+      const target = mention.speaker as NonNullable<typeof mention.speaker>;
       const entity = story.entities.byMention(article, target.start, target.end) ?? story.entities.byName(target.text);
       // Places speak too, by metonymy ("Washington said").
       if (entity && o.attribution) {

@@ -126,6 +126,9 @@ function uniqueClauses(units: Unit[], grouped: Set<number>): FactFinding[] {
   }
   const cap = Math.min(MAX_COMMON, Math.max(MIN_COMMON, Math.ceil(units.length * COMMON_SHARE)));
   const out: FactFinding[] = [];
+  // Stems shared with each other unit, by the unit's index, for the clause at hand; `touched` lists the units to clear.
+  const hits = new Int32Array(units.reduce((n, u) => Math.max(n, u.index + 1), 0));
+  const touched: number[] = [];
   for (const u of units) {
     if (!grouped.has(u.index) || u.headline) continue;
     const edges = [0, ...[...u.text.matchAll(CLAUSE_EDGE)].map((m) => m.index + m[0].length), u.text.length];
@@ -143,12 +146,19 @@ function uniqueClauses(units: Unit[], grouped: Set<number>): FactFinding[] {
         (st) => (postings.get(st)?.length ?? 0) <= cap,
       );
       if (stems.length < MIN_FACT_STEMS - 1) continue;
-      const hits = new Map<number, number>();
+      let most = 0;
       for (const st of stems) {
-        for (const v of postings.get(st) ?? [])
-          if (v.article !== u.article) hits.set(v.index, (hits.get(v.index) ?? 0) + 1);
+        for (const v of postings.get(st) ?? []) {
+          if (v.article === u.article) continue;
+          if (hits[v.index] === 0) touched.push(v.index);
+          const n = (hits[v.index] as number) + 1;
+          hits[v.index] = n;
+          if (n > most) most = n;
+        }
       }
-      if (Math.max(0, ...hits.values()) >= OTHERS_SHARE * stems.length) continue;
+      for (const k of touched) hits[k] = 0;
+      touched.length = 0;
+      if (most >= OTHERS_SHARE * stems.length) continue;
       const words = { article: u.article, start, end };
       out.push({ id: "", kind: "unique", claim: words, support: [words] });
     }

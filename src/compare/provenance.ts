@@ -205,20 +205,9 @@ export const MIN_PASSAGE_WORDS = 7;
  */
 export const MIN_SHARED_WORDS = 15;
 
-const NUMBER_WORDS: Record<string, string> = {
-  one: "1",
-  two: "2",
-  three: "3",
-  four: "4",
-  five: "5",
-  six: "6",
-  seven: "7",
-  eight: "8",
-  nine: "9",
-  ten: "10",
-  eleven: "11",
-  twelve: "12",
-};
+const NUMBER_WORDS = new Map(
+  "one two three four five six seven eight nine ten eleven twelve".split(" ").map((w, i) => [w, String(i + 1)]),
+);
 
 /**
  * The provenance of a story: the outside sources each article cites, the origin report most of them cite (and
@@ -240,7 +229,7 @@ export function provenanceOf(story: ResolvedStory, units: Unit[]): ProvenanceFin
   for (const h of hits) if (h.kind !== "credit" || !spelled.has(fold(h.name))) spelled.set(fold(h.name), h.name);
   for (const h of hits) if (h.kind === "credit") h.name = spelled.get(fold(h.name)) ?? h.name;
   const selfArticles = new Set(
-    story.articles.filter((a) => SELF_ARTICLE.test(maskQuotes(a, memo))).map((a) => a.article.id),
+    story.articles.filter((a) => SELF_ARTICLE.test(memo.masked(a))).map((a) => a.article.id),
   );
   const shared = sharedPassages(story.articles, unitsOf, memo);
   const origin = originOf(story, hits, selfArticles, shared, memo);
@@ -286,10 +275,32 @@ function trimmedSpan(article: string, start: number, words: string): ArticleSpan
   return { article, start: from, end: from + words.trim().length };
 }
 
+/** Where a capitalised word starts that a source's name may start with. */
+const CAPITALISED = /[\p{Lu}][^\s]*(?=[\s,'’])/gu;
+
+/** A comma, then the verb: the name before it ends an apposition, whose speaker came before it. */
+const APPOSITION_CLOSED =
+  /^\s*,\s*(?:has |had |also )?(?:said|says|reported|reports|stated|wrote|added|noted|announced|confirmed)\b/u;
+
+/**
+ * Calls `each` with the matches of a global pattern in `text`, in order, as `text.matchAll(pattern)` gives them,
+ * without the copy of the pattern that `matchAll` makes on every call (this runs for every sentence of a story).
+ * `each` must not use `pattern` itself.
+ */
+function eachMatch(pattern: RegExp, text: string, each: (m: RegExpExecArray) => void): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    // An empty match moves on by one character (a whole code point), as `matchAll` does.
+    if (m[0] === "") pattern.lastIndex += (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+    each(m);
+  }
+  pattern.lastIndex = 0;
+}
+
 /** Every reference of one article to an outside source, named or generic, in text order. */
 function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, memo: ArticleMemo): CitationHit[] {
   const id = a.article.id;
-  const text = maskQuotes(a, memo);
+  const text = memo.masked(a);
   const named: CitationHit[] = [];
   const generic: { kind: CitationKind; evidence: string; span: ArticleSpan; at: number }[] = [];
   for (const { sentence: s, text: original, headline } of units) {
@@ -315,24 +326,19 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, 
       [SPOKESPERSON_BEFORE_NAME, "statement"],
       [STATEMENT_BEFORE_NAME, "statement"],
     ] as const) {
-      for (const m of sentence.matchAll(pattern)) {
+      eachMatch(pattern, sentence, (m) => {
         const from = m.index + m[0].length;
         add(from, nameAhead(pattern, sentence, from, s.start, kind, a, story), kind);
-      }
+      });
     }
-    for (const m of sentence.matchAll(/[\p{Lu}][^\s]*(?=[\s,'’])/gu)) {
+    eachMatch(CAPITALISED, sentence, (m) => {
       const found = runAt(sentence, m.index);
-      if (!found) continue;
+      if (!found) return;
       // "the Ministry of Fisheries (MOF) said": the acronym defined in passing is part of the name.
       const rest = sentence.slice(found.start + found.run.length).replace(DEFINED_ACRONYM, "");
       // "Ana Ruiz, an adviser to the Port Authority, said": a comma before the verb closes an apposition that
       // the name only ends; the one who speaks came before it.
-      if (
-        /^\s*,\s*(?:has |had |also )?(?:said|says|reported|reports|stated|wrote|added|noted|announced|confirmed)\b/u.test(
-          rest,
-        )
-      )
-        continue;
+      if (APPOSITION_CLOSED.test(rest)) return;
       const kind =
         THIRD_PARTY_AFTER_NAME.test(rest) || (OUTLET_SAID.test(rest) && isOutletName(found.run))
           ? "third-party"
@@ -342,13 +348,14 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, 
               ? "statement"
               : undefined;
       if (kind) add(found.start, sourceName(found.run, found.hadThe, s.start + found.start, kind, a, story), kind);
-    }
-    for (const m of sentence.matchAll(GENERIC_BODY_SAID)) {
+    });
+    eachMatch(GENERIC_BODY_SAID, sentence, (m) => {
       const head = m[1] ?? m[2];
       if (head) add(m.index, bodyBefore(head, s.start + m.index, a, story), "statement");
-    }
-    for (const m of sentence.matchAll(GENERIC_THIRD_PARTY))
+    });
+    eachMatch(GENERIC_THIRD_PARTY, sentence, (m) => {
       generic.push({ kind: "third-party", evidence, span, at: s.start + m.index });
+    });
   }
   named.push(...creditHits(a, story, memo));
   const dedup = new Map<string, CitationHit>();
@@ -688,8 +695,7 @@ function sourceName(
 }
 
 /** The text with quoted words blanked out: what a speaker says is not what the article does. */
-function maskQuotes(a: AnnotatedArticle, memo: ArticleMemo): string {
-  const mask = memo.quoted(a);
+function maskQuotes(a: AnnotatedArticle, mask: Uint8Array): string {
   const text = a.article.text;
   let out = "";
   let from = 0;
@@ -748,11 +754,11 @@ function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
       first = false;
       if (quoted[token.start]) continue;
       const ascii = /^[\x20-\x7e]*$/u.test(token.text);
-      const normal = (ascii ? token.text : token.text.normalize("NFKD").replace(/\p{M}/gu, ""))
-        .toLowerCase()
-        .replace(/['’]/gu, "")
-        .replace(/(\d),(?=\d{3})/gu, "$1");
-      const word = NUMBER_WORDS[normal] ?? normal;
+      let normal = (ascii ? token.text : token.text.normalize("NFKD").replace(/\p{M}/gu, "")).toLowerCase();
+      // The replacements only where they can change something: this runs for every word of the story.
+      if (normal.includes("'") || normal.includes("’")) normal = normal.replace(/['’]/gu, "");
+      if (normal.includes(",")) normal = normal.replace(/(\d),(?=\d{3})/gu, "$1");
+      const word = NUMBER_WORDS.get(normal) ?? normal;
       kept.push({ word, index, sentence, content: !capitalised && !STOPWORDS.has(normal) });
     }
   }
@@ -788,12 +794,15 @@ function quotedMask(a: AnnotatedArticle): Uint8Array {
  */
 interface ArticleMemo {
   quoted(a: AnnotatedArticle): Uint8Array;
+  /** The article's text with its quotations blanked out (`maskQuotes`). */
+  masked(a: AnnotatedArticle): string;
   words(a: AnnotatedArticle): number;
 }
 
 function articleMemo(): ArticleMemo {
   const masks = new Map<AnnotatedArticle, Uint8Array>();
   const counts = new Map<AnnotatedArticle, number>();
+  const texts = new Map<AnnotatedArticle, string>();
   return {
     quoted(a) {
       let mask = masks.get(a);
@@ -802,6 +811,14 @@ function articleMemo(): ArticleMemo {
         masks.set(a, mask);
       }
       return mask;
+    },
+    masked(a) {
+      let text = texts.get(a);
+      if (text === undefined) {
+        text = maskQuotes(a, this.quoted(a));
+        texts.set(a, text);
+      }
+      return text;
     },
     words(a) {
       let n = counts.get(a);
@@ -816,20 +833,31 @@ function articleMemo(): ArticleMemo {
 
 /**
  * Shingles of consecutive kept words, keyed by their words: within one sentence (a run across a full stop joins
- * two unrelated statements) and never across a quotation.
+ * two unrelated statements) and never across a quotation. A shingle is numbered by `ids`, which the articles of
+ * one call share: the same words, the same number.
  */
-function shinglesOf(w: Words): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (let i = 0; i + SHINGLE_WORDS <= w.kept.length; i++) {
-    const first = w.kept[i] as Word;
-    const last = w.kept[i + SHINGLE_WORDS - 1] as Word;
+function shinglesOf(w: Words, ids: Map<string, number>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const kept = w.kept;
+  const window = new Array<string>(SHINGLE_WORDS);
+  for (let i = 0; i + SHINGLE_WORDS <= kept.length; i++) {
+    const first = kept[i] as Word;
+    const last = kept[i + SHINGLE_WORDS - 1] as Word;
     if (last.index - first.index !== SHINGLE_WORDS - 1 || last.sentence !== first.sentence) continue;
-    const window = w.kept.slice(i, i + SHINGLE_WORDS);
-    if (window.filter((x) => x.content).length < MIN_SHINGLE_CONTENT) continue;
-    const key = window.map((x) => x.word).join(" ");
-    const at = out.get(key);
+    let content = 0;
+    for (let k = i; k < i + SHINGLE_WORDS; k++) if ((kept[k] as Word).content) content++;
+    if (content < MIN_SHINGLE_CONTENT) continue;
+    for (let k = 0; k < SHINGLE_WORDS; k++) window[k] = (kept[i + k] as Word).word;
+    // Joined, the key is one flat string, which the map hashes without flattening it first.
+    const key = window.join(" ");
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    const at = out.get(id);
     if (at) at.push(i);
-    else out.set(key, [i]);
+    else out.set(id, [i]);
   }
   return out;
 }
@@ -840,23 +868,29 @@ function shinglesOf(w: Words): Map<string, number[]> {
  */
 function sharedPassages(articles: AnnotatedArticle[], unitsOf: Map<string, Unit[]>, memo: ArticleMemo): SharedPair[] {
   const words = articles.map((a) => wordsOf(a, unitsOf.get(a.article.id) ?? [], memo));
-  const shingles = words.map(shinglesOf);
-  const holders = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const shingles = words.map((w) => shinglesOf(w, ids));
+  // The articles that hold each shingle, by its number, in ascending order.
+  const holders: number[][] = [];
   shingles.forEach((map, i) => {
     for (const key of map.keys()) {
-      const list = holders.get(key);
+      const list = holders[key];
       if (list) list.push(i);
-      else holders.set(key, [i]);
+      else holders[key] = [i];
     }
   });
   const matches = new Map<number, { a: number; b: number; at: [number, number][] }>();
   shingles.forEach((map, b) => {
     for (const [key, positions] of map) {
-      for (const a of holders.get(key) ?? []) {
-        if (a >= b) continue;
+      const list = holders[key] as number[];
+      for (const a of list) {
+        if (a >= b) break;
         const pairKey = a * articles.length + b;
-        const pair = matches.get(pairKey) ?? { a, b, at: [] };
-        matches.set(pairKey, pair);
+        let pair = matches.get(pairKey);
+        if (!pair) {
+          pair = { a, b, at: [] };
+          matches.set(pairKey, pair);
+        }
         for (const pa of shingles[a]?.get(key) ?? []) for (const pb of positions) pair.at.push([pa, pb]);
       }
     }

@@ -111,6 +111,26 @@ describe("PackedVectors", () => {
     });
   });
 
+  it("sums long products in the shorter vector's order, as a scan does, and leaves nothing behind for the next", () => {
+    const scan = (a: TermVector, b: TermVector) => {
+      const [small, large] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
+      let sum = 0;
+      small.terms.forEach((id, i) => {
+        const k = large.terms.indexOf(id);
+        if (k >= 0) sum += (small.weights[i] as number) * (large.weights[k] as number);
+      });
+      return Math.min(1, sum / (a.norm * b.norm));
+    };
+    const long = [5, 6].map((i) => vectors[i] as TermVector);
+    for (let round = 0; round < 2; round++) {
+      expect(packed.cosine(5, 6)).toBe(scan(long[0] as TermVector, long[1] as TermVector));
+      expect(cosine(long[0] as TermVector, long[1] as TermVector)).toBe(packed.cosine(5, 6));
+      // Negative rows: after a long product, short vectors with none of its terms still share nothing.
+      expect(packed.cosine(3, 5)).toBe(0);
+      expect(cosine(vectors[3] as TermVector, long[1] as TermVector)).toBe(0);
+    }
+  });
+
   it("keeps each vector's norm and terms", () => {
     expect(packed.norms[4]).toBe(0);
     expect([...packed.terms.subarray(packed.start[1], packed.start[2])]).toEqual([...(vectors[1] as TermVector).terms]);

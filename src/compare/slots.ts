@@ -58,6 +58,13 @@ const DURATION = new RegExp(
   "giu",
 );
 
+/**
+ * What every tally and every duration has (a joining dash or "to"; a unit of time), by the same case rules:
+ * a statement without it is not searched with the long patterns.
+ */
+const TALLY_JOIN = /[-–—]|\sto\s/iu;
+const DURATION_UNIT = /hour|day|week|fortnight|month|year|decade/iu;
+
 const amountOf = (word: string): number | undefined => {
   if (/^an?$/i.test(word)) return 1;
   if (/^\d/.test(word)) return Number(word);
@@ -111,7 +118,7 @@ function interval(days: number, hedge: string | undefined): Interval {
 export function slotsOf(u: Statement): Slot[] {
   const out: Slot[] = [];
   const base = u.sentence.start;
-  for (const m of u.text.matchAll(TALLY)) {
+  for (const m of TALLY_JOIN.test(u.text) ? u.text.matchAll(TALLY) : []) {
     const a = amountOf(m.groups?.a ?? "");
     const b = amountOf(m.groups?.b ?? "");
     if (a === undefined || b === undefined || a > MAX_TALLY_SIDE || b > MAX_TALLY_SIDE) continue;
@@ -128,7 +135,7 @@ export function slotsOf(u: Statement): Slot[] {
       predicate: predicateBefore(u, base + m.index),
     });
   }
-  for (const m of u.text.matchAll(DURATION)) {
+  for (const m of DURATION_UNIT.test(u.text) ? u.text.matchAll(DURATION) : []) {
     const g = m.groups ?? {};
     const n = amountOf(g.n ?? g.cn ?? "");
     const unit = (g.unit ?? g.cunit ?? "").toLowerCase().replace(/s$/, "");

@@ -1,7 +1,7 @@
 import type { AnnotatedArticle, DateMention, EntityIndex, Mention, NumberMention, Sentence } from "../model/index.js";
 import { TermStatistics, type TermVector } from "./similarity.js";
 import { type Slot, slotsOf } from "./slots.js";
-import { contentStems, stemsAt } from "./words.js";
+import { contentStems, tokenStems } from "./words.js";
 
 /** Clauses shorter than this many content stems are compared only as part of their sentence. */
 const MIN_CLAUSE_STEMS = 5;
@@ -63,7 +63,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         ),
       ];
       // The sentence's words are read once; its clauses take theirs from them (no word crosses a clause break).
-      const words = stemsAt(sentenceText);
+      const words = tokenStems(a.tokens, sentence.tokenStart, sentence.tokenEnd, sentence.start);
       const stems = [...words.map((w) => w.stem), ...entityIds.map((id) => `@${id}`)];
       stats.add(stems);
       const quotes = a.quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentStems, stemsAt } from "./words.js";
+import { tokenize } from "../annotate/tokens/index.js";
+import { contentStems, stem, stemsAt, tokenStems } from "./words.js";
 
 describe("stemsAt", () => {
   it("gives the content stems with where each word starts", () => {
@@ -39,5 +40,48 @@ describe("stemsAt", () => {
         .filter((s) => s.at >= cut && s.at < end)
         .map((s) => s.stem),
     ).toEqual(contentStems(text.slice(cut, end)));
+  });
+});
+
+describe("tokenStems", () => {
+  it("gives each sentence of a tokenized text the stems of its own text, at the same places", () => {
+    const text =
+      "Mr. Ali left the U.S. at 9 a.m. on Monday. Dockers’ pay rose 3.5% — to 1,250 dollars!\nSt. Kilda's port-side cranes stopped.";
+    const { tokens, sentences } = tokenize(text);
+    expect(sentences.length).toBeGreaterThan(2);
+    for (const s of sentences) {
+      expect(tokenStems(tokens, s.tokenStart, s.tokenEnd, s.start)).toEqual(stemsAt(text.slice(s.start, s.end)));
+    }
+  });
+
+  it("counts places from the offset given, and takes only the tokens asked for", () => {
+    const tokens = [
+      { start: 10, end: 15, text: "ships" },
+      { start: 16, end: 20, text: "sank" },
+    ];
+    expect(tokenStems(tokens, 0, 2, 10)).toEqual([
+      { at: 0, stem: "ship" },
+      { at: 6, stem: "sank" },
+    ]);
+    expect(tokenStems(tokens, 1, 2, 0)).toEqual([{ at: 16, stem: "sank" }]);
+    expect(tokenStems(tokens, 0, 0, 0)).toEqual([]);
+  });
+});
+
+describe("stem", () => {
+  it.each([
+    ["stopped", "stop"],
+    ["planned", "plan"],
+    ["dollars", "dollar"],
+    ["port's", "port"],
+    ["port’s", "port"],
+    ["Attacks", "attack"],
+    // Negative rows: a doubled vowel or a short word keeps its letters.
+    ["bamboo", "bamboo"],
+    ["free", "free"],
+    ["hill", "hill"],
+    ["boss", "boss"],
+  ])("%s -> %s", (word, expected) => {
+    expect(stem(word)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { isWord, tokenSpans } from "../words/tokens.js";
+import { isWord, type TextToken, tokenSpans } from "../words/tokens.js";
 
 /** Function words that say nothing about what a statement is about. */
 export const STOPWORDS = new Set(
@@ -18,7 +18,8 @@ export const STOPWORDS = new Set(
  * stem, without a dictionary. Over-stemming is harmless here because stems are only compared with each other.
  */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s?$/u, "");
+  let w = word.toLowerCase();
+  if (w.includes("'") || w.includes("’")) w = w.replace(/[’']s?$/u, "");
   if (w.length <= 3) return w;
   if (w.endsWith("ies") && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith("sses")) w = w.slice(0, -2);
@@ -28,9 +29,15 @@ export function stem(word: string): string {
   else if (w.length > 5 && w.endsWith("ly")) w = w.slice(0, -2);
   if (w.length > 5 && w.endsWith("ation")) w = w.slice(0, -5);
   if (w.length > 4 && w.endsWith("e")) w = w.slice(0, -1);
-  if (w.length > 4 && /([^aeiou])\1$/.test(w)) w = w.slice(0, -1);
+  // A doubled final consonant ("stopp" -> "stop"): /([^aeiou])\1$/ by code units, without the regular expression.
+  if (w.length > 4) {
+    const last = w.charCodeAt(w.length - 1);
+    if (last === w.charCodeAt(w.length - 2) && !VOWEL_CODES.includes(last)) w = w.slice(0, -1);
+  }
   return w;
 }
+
+const VOWEL_CODES = [..."aeiou"].map((c) => c.charCodeAt(0));
 
 /** The content stems of the words of a piece of text (the shared splitter's), in order. */
 export function contentStems(text: string): string[] {
@@ -39,17 +46,38 @@ export function contentStems(text: string): string[] {
 
 /** The content stems of a piece of text with where each word starts in it, in order (see `contentStems`). */
 export function stemsAt(text: string): { at: number; stem: string }[] {
+  const tokens = tokenSpans(text);
+  return tokenStems(tokens, 0, tokens.length, 0);
+}
+
+/**
+ * `stemsAt` of a text already split: the content stems of `tokens[from]` to `tokens[to - 1]`, each with where
+ * its word starts counted from `offset` (a sentence's tokens in its article, `offset` its start: the same stems
+ * as `stemsAt` of the sentence's text, whose tokens they are).
+ *
+ * @example tokenStems(tokenSpans("Ships sank."), 0, 3, 0) // [{ at: 0, stem: "ship" }, { at: 6, stem: "sank" }]
+ */
+export function tokenStems(
+  tokens: readonly TextToken[],
+  from: number,
+  to: number,
+  offset: number,
+): { at: number; stem: string }[] {
   const out: { at: number; stem: string }[] = [];
-  for (const t of tokenSpans(text)) {
+  for (let k = from; k < to; k++) {
+    const t = tokens[k] as TextToken;
     if (!isWord(t.text)) continue;
-    const raw = t.text.replace(/[.'’-]+$/u, "");
+    // Each test and replacement only where it can apply: this runs for every word of a story, several times.
+    const end = t.text.charCodeAt(t.text.length - 1);
+    const raw = TRAILING_CODES.includes(end) ? t.text.replace(/[.'’-]+$/u, "") : t.text;
     const lower = raw.toLowerCase();
     if (STOPWORDS.has(lower)) continue;
-    if (/^\d[\d,.]*$/.test(raw)) {
+    const head = raw.charCodeAt(0);
+    if (head >= 48 && head <= 57 && /^\d[\d,.]*$/.test(raw)) {
       // A number's groups are stems of their own ("1,100" is "1" and "100"), as before the words came from the
       // shared splitter: kept whole, "more than 1,100" and "around 1,200" no longer meet, and one count
       // reported in round figures stops corroborating itself across outlets.
-      let at = t.start;
+      let at = t.start - offset;
       for (const group of raw.split(",")) {
         out.push({ at, stem: group });
         at += group.length + 1;
@@ -57,7 +85,10 @@ export function stemsAt(text: string): { at: number; stem: string }[] {
       continue;
     }
     if (lower.length < 2) continue;
-    out.push({ at: t.start, stem: stem(lower.replace(/\./g, "")) });
+    out.push({ at: t.start - offset, stem: stem(lower.includes(".") ? lower.replace(/\./g, "") : lower) });
   }
   return out;
 }
+
+/** Characters a word may end in that `tokenStems` strips: . ' ’ - */
+const TRAILING_CODES = [...".'’-"].map((c) => c.charCodeAt(0));

@@ -65,8 +65,8 @@ function recorder(): JobQueue & { clusters: number; analyses: number[] } {
     async cluster() {
       q.clusters++;
     },
-    async analyse(story: number, _tx: Store) {
-      q.analyses.push(story);
+    async analyse(stories: readonly number[], _tx: Store) {
+      q.analyses.push(...stories);
     },
   };
   return q;

@@ -26,10 +26,12 @@ export interface JobQueue {
   /** Asks for the unplaced articles to be clustered; at most one such job waits at a time. */
   cluster(): Promise<void>;
   /**
-   * Asks for a story's analysis, queued inside `tx` so that it exists if and only if the placement that
-   * asked for it is committed; a story with an analysis already waiting gets no second one (debounced).
+   * Asks for the analysis of each of these stories, queued inside `tx` so that it exists if and only if the
+   * placement that asked for it is committed; a story with an analysis already waiting gets no second one
+   * (debounced), and when `changed` (default) that one waits until the story has been quiet for a while.
+   * Not `changed`: the stories only need an analysis asked for (one may have been lost).
    */
-  analyse(storyId: number, tx: Store): Promise<void>;
+  analyse(storyIds: readonly number[], tx: Store, changed?: boolean): Promise<void>;
 }
 
 /** What an ingest job did. */
@@ -152,7 +154,7 @@ export async function clusterJob(
         if (isNew) result.storiesNew++;
         touched.add(story);
       }
-      for (const storyId of touched) await queue.analyse(storyId, tx);
+      await queue.analyse([...touched], tx);
       return unplaced.length;
     });
     result.placed += placed;
@@ -163,7 +165,7 @@ export async function clusterJob(
   else {
     // Every story still waiting has an analysis asked for (the queue keeps one waiting per story): a job
     // lost with the database gone at the wrong moment is asked for again here.
-    for (const storyId of await store.pendingStories(PENDING_SWEEP)) await queue.analyse(storyId, store);
+    await queue.analyse(await store.pendingStories(PENDING_SWEEP), store, false);
   }
   return result;
 }
@@ -171,20 +173,24 @@ export async function clusterJob(
 /**
  * The analyse job: analyses a story's articles as they are now (copies left out of its voices) and stores
  * the report. The story stops waiting only if no article joined it meanwhile; one that did has asked for
- * another analysis. `gone` when there is no such story.
+ * another analysis. `gone` when there is no such story. `beforeAnalysis` is told the number of articles
+ * before the analysis starts (the worker renews the job's lease for it).
  */
 export async function analyseJob(
   store: Store,
   storyId: number,
   analyze: (articles: Article[]) => StoryReport,
   now: () => Date = () => new Date(),
+  beforeAnalysis: (articles: number) => Promise<void> = async () => {},
 ): Promise<"current" | "stale" | "gone"> {
   const { version, articles } = await store.transaction(async (tx) => ({
     version: (await tx.story(storyId))?.version,
     articles: await tx.storyArticles(storyId),
   }));
   if (version === undefined) return "gone";
-  const report = analyze(voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article)));
+  const voices = voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article));
+  await beforeAnalysis(voices.length);
+  const report = analyze(voices);
   const current = await store.transaction((tx) => tx.saveReport(storyId, version, report, now().toISOString()));
   return current ? "current" : "stale";
 }

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Store } from "../store/types.js";
 import type { JobQueue } from "./handlers.js";
+import { INGEST_DONE, Signal, wakeQuery } from "./wake.js";
 
 /** The queues, in pg-boss's own schema of the store's database. */
 export const QUEUES = {
@@ -10,18 +11,30 @@ export const QUEUES = {
 } as const;
 
 /**
- * Seconds a story's analysis waits after it is asked for: articles of one story arrive together (a wire
- * report and its rewrites within minutes), and every article that joins meanwhile rides on the one waiting
- * job instead of queuing another. Two seconds keeps reports fresh while folding a burst into one analysis.
+ * Seconds a story must be quiet before its analysis starts: articles of one story arrive together (a wire
+ * report and its rewrites within minutes), and every article that joins meanwhile puts the one waiting job
+ * back by this much instead of queuing another, so that a burst gets one analysis after its last article.
+ * Two seconds keeps reports fresh while folding a burst into one analysis.
  */
 export const ANALYSE_DELAY_S = 2;
 
 /**
- * Seconds a job may run before the queue takes it for lost (its worker killed) and hands it to another
- * worker. The longest job is one story's analysis or one source's reading; five minutes leaves room for a
- * very large story on a loaded machine. Lower it (`--job-timeout`) to recover from crashes sooner.
+ * Seconds at most between a story's first change and its analysis, however often it keeps changing: a story
+ * that grows through a long import still gets a report every half minute.
  */
-export const JOB_TIMEOUT_S = 300;
+export const ANALYSE_MAX_WAIT_S = 30;
+
+/**
+ * Seconds a job may go without word from its worker before the queue takes it for lost (its worker killed)
+ * and hands it to another worker. A running job's worker renews its lease (see {@link extendLease}) a few
+ * times within this span however long the job runs, so it bounds how long a dead worker's jobs wait, not how
+ * long a job may take. Thirty seconds hands them on within a minute (the check for lost jobs runs every half
+ * span) while a renewal that a loaded machine delays by seconds still lands in time.
+ */
+export const JOB_TIMEOUT_S = 30;
+
+/** Renewals of a running job's lease within one {@link JOB_TIMEOUT_S}: two may be late or lost and it holds. */
+export const LEASE_RENEWALS = 3;
 
 /** Retries of a failed job: a database that went away for a while, a worker stopped mid-job. */
 export const JOB_RETRIES = 10;
@@ -32,8 +45,12 @@ export const JOB_RETRIES = 10;
  */
 export const INGEST_RETRIES = 300;
 
-/** How often a read source looks whether the sources submitted before it are stored. */
-const TURN_POLL_MS = 50;
+/**
+ * How often a read source looks again whether the sources submitted before it are stored when no notice
+ * ({@link INGEST_DONE}) says so: a fallback for notices missed while the listening connection was down, and
+ * for an earlier source whose job failed, which sends none.
+ */
+const TURN_RECHECK_MS = 250;
 
 /**
  * How long a read source waits for an earlier one that no worker is running (queued, or waiting for a retry
@@ -146,30 +163,56 @@ async function ensureQueue(boss: PgBoss, update: boolean, queue: PgBoss.Queue): 
   }
 }
 
-/** The queue as the job handlers use it. */
+/** The queue as the job handlers use it; each job queued wakes the workers that take it (see `wake.ts`). */
 export function jobQueue(boss: PgBoss, analyseDelayS = ANALYSE_DELAY_S): JobQueue {
+  const db = boss.getDb();
   return {
     async cluster() {
       await boss.send(QUEUES.cluster, {}, { singletonKey: "all" });
+      const wake = wakeQuery(QUEUES.cluster);
+      await db.executeSql(wake.text, wake.values);
     },
-    async analyse(storyId: number, tx: Store) {
-      await boss.send(
-        QUEUES.analyse,
-        { story: storyId },
-        { singletonKey: String(storyId), startAfter: analyseDelayS, db: { executeSql: (t, v) => tx.executeSql(t, v) } },
-      );
+    async analyse(storyIds: readonly number[], tx: Store, changed = true) {
+      if (storyIds.length === 0) return;
+      const exec = { executeSql: (t: string, v: unknown[]) => tx.executeSql(t, v) };
+      const keys = storyIds.map(String);
+      if (changed) {
+        // A story changed again: its waiting analysis starts once it has been quiet for the delay, and at the
+        // latest the longest wait after it was asked for.
+        await tx.executeSql(
+          `update pgboss.job
+           set start_after = least(now() + $3 * interval '1 second', created_on + $4 * interval '1 second')
+           where name = $1 and state = 'created' and singleton_key = any($2::text[])`,
+          [QUEUES.analyse, keys, analyseDelayS, Math.max(analyseDelayS, ANALYSE_MAX_WAIT_S)],
+        );
+      }
+      // One statement for the batch; a story whose analysis already waits keeps that one (the stately queue's
+      // unique key refuses a second, and the insert skips it).
+      const startAfter = String(analyseDelayS);
+      const jobs = keys.map((key, i) => ({
+        name: QUEUES.analyse,
+        data: { story: storyIds[i] },
+        singletonKey: key,
+        startAfter,
+      }));
+      await boss.insert(jobs, { db: exec });
+      const wake = wakeQuery(QUEUES.analyse, analyseDelayS * 1000);
+      await tx.executeSql(wake.text, wake.values);
     },
   };
 }
 
 /**
  * Resolves when every ingest job submitted before `jobId` is done (completed, or failed for good), so that
- * sources are stored in the order they were submitted whatever worker read them. Throws when an earlier
- * source has waited for a worker longer than `TURN_PATIENCE_MS`: this job's worker should run that one.
+ * sources are stored in the order they were submitted whatever worker read them. Looks again at each
+ * `stored` event (a source's job completed, {@link INGEST_DONE}) and at least every `TURN_RECHECK_MS`.
+ * Throws when an earlier source has waited for a worker longer than `TURN_PATIENCE_MS`: this job's worker
+ * should run that one.
  */
-export async function waitForTurn(store: Store, jobId: string): Promise<void> {
+export async function waitForTurn(store: Store, jobId: string, stored: Signal = new Signal()): Promise<void> {
   const started = Date.now();
   for (;;) {
+    const seen = stored.seen;
     const { rows } = await store.executeSql(
       `select count(*) filter (where j.state in ('created', 'retry'))::int as idle, count(*)::int as open
        from pgboss.job j
@@ -182,15 +225,48 @@ export async function waitForTurn(store: Store, jobId: string): Promise<void> {
     if (idle > 0 && Date.now() - started > TURN_PATIENCE_MS) {
       throw new Error("an earlier source waits for a worker: this one steps aside for it");
     }
-    await new Promise((resolve) => setTimeout(resolve, TURN_POLL_MS));
+    await stored.next(seen, TURN_RECHECK_MS);
   }
+}
+
+/**
+ * Marks an ingest job done and tells the sources waiting behind it (see {@link waitForTurn}) at once,
+ * instead of leaving its completion to the queue after the handler returns.
+ */
+export async function completeIngest(boss: PgBoss, jobId: string): Promise<void> {
+  const db = boss.getDb();
+  await boss.complete(QUEUES.ingest, jobId);
+  const wake = wakeQuery(INGEST_DONE);
+  await db.executeSql(wake.text, wake.values);
+}
+
+/**
+ * Renews a running job's lease: it expires `seconds` from now instead of at the queue's expiry after its
+ * start (pg-boss hands on an active job once `started_on + expire_in` has passed). Returns false when the job
+ * is no longer this run's (done, failed, or handed on after all).
+ */
+export async function extendLease(
+  db: { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> },
+  queue: string,
+  jobId: string,
+  seconds: number,
+): Promise<boolean> {
+  const { rows } = await db.executeSql(
+    `update pgboss.job set expire_in = (now() - started_on) + $3 * interval '1 second'
+     where name = $1 and id = $2 and state = 'active' returning id`,
+    [queue, jobId, seconds],
+  );
+  return rows.length > 0;
 }
 
 /** Queues one ingest job per source (a file or URL): workers read them in parallel. Returns the jobs queued. */
 export async function submitSources(boss: PgBoss, sources: readonly string[]): Promise<number> {
   let queued = 0;
+  // One at a time: a job's creation time is its turn (see waitForTurn), and one statement would give all the same.
   for (const source of sources) {
     if (await boss.send(QUEUES.ingest, { source })) queued++;
   }
+  const wake = wakeQuery(QUEUES.ingest);
+  await boss.getDb().executeSql(wake.text, wake.values);
   return queued;
 }

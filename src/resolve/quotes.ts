@@ -27,7 +27,10 @@ interface Occurrence {
   order: number;
   quote: QuoteMention;
   words: string[];
-  bigrams: Set<string>;
+  /** The words as numbers (one per distinct word of the story's quotations), for comparing renderings. */
+  ids: Int32Array;
+  /** The distinct word pairs (see `bigrams`) as numbers, ascending. */
+  grams: Int32Array;
 }
 
 /** Words of a quotation for comparison: case, punctuation and apostrophe forms ignored. */
@@ -55,6 +58,22 @@ export function quoteSimilarity(a: string[], b: string[]): number {
   return bigramDice(bigrams(a), bigrams(b));
 }
 
+/** How many numbers two ascending lists of distinct numbers share. */
+function sharedCount(x: Int32Array, y: Int32Array): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    const a = x[i] as number;
+    const b = y[j] as number;
+    if (a === b) {
+      shared++;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return shared;
+}
+
 function bigramDice(x: Set<string>, y: Set<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
@@ -63,7 +82,7 @@ function bigramDice(x: Set<string>, y: Set<string>): number {
 }
 
 /** Where `needle` occurs as a contiguous run of words in `hay`, or -1. */
-export function indexOfWords(hay: string[], needle: string[]): number {
+export function indexOfWords<T>(hay: ArrayLike<T>, needle: ArrayLike<T>): number {
   if (needle.length === 0 || needle.length > hay.length) return -1;
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
@@ -73,10 +92,14 @@ export function indexOfWords(hay: string[], needle: string[]): number {
 }
 
 function sameQuotation(a: Occurrence, b: Occurrence): boolean {
-  const [short, long] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
+  // Renderings that share no word pair (nor, being one word, the word) meet none of the tests below: a
+  // truncation or an identical rendering shares its pairs, and their Dice is 0.
+  const shared = sharedCount(a.grams, b.grams);
+  if (shared === 0) return false;
+  const [short, long] = a.ids.length <= b.ids.length ? [a.ids, b.ids] : [b.ids, a.ids];
   if (short.length >= MIN_TRUNCATION_WORDS && indexOfWords(long, short) >= 0) return true;
-  if (short.length === long.length && short.join(" ") === long.join(" ")) return true;
-  const dice = bigramDice(a.bigrams, b.bigrams);
+  if (short.length === long.length && indexOfWords(long, short) === 0) return true;
+  const dice = (2 * shared) / (a.grams.length + b.grams.length);
   if (dice >= SAME_QUOTE_SIMILARITY) return true;
   // Reworded renderings still share some bigrams; without any, the subsequence test is not worth its cost.
   if (
@@ -89,7 +112,7 @@ function sameQuotation(a: Occurrence, b: Occurrence): boolean {
 }
 
 /** Length of the longest common subsequence of two word lists. */
-function commonSubsequence(a: string[], b: string[]): number {
+function commonSubsequence(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let prev = new Uint16Array(b.length + 1);
   let cur = new Uint16Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
@@ -108,23 +131,36 @@ function commonSubsequence(a: string[], b: string[]): number {
  */
 export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex): QuoteFinding[] {
   const occurrences: Occurrence[] = [];
+  // Words and word pairs numbered for this call: renderings are compared many times, numbers cost less than text.
+  const wordIds = new Map<string, number>();
+  const gramIds = new Map<string, number>();
+  const number = (ids: Map<string, number>, key: string) => {
+    let id = ids.get(key);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(key, id);
+    }
+    return id;
+  };
   articles.forEach((a, order) => {
     for (const quote of a.quotes) {
       const words = quoteWords(quote.text);
       if (words.length === 0) continue;
       const { id, published } = a.article;
-      occurrences.push({ article: id, published, order, quote, words, bigrams: bigrams(words) });
+      const ids = Int32Array.from(words, (w) => number(wordIds, w));
+      const grams = Int32Array.from(bigrams(words), (g) => number(gramIds, g)).sort();
+      occurrences.push({ article: id, published, order, quote, words, ids, grams });
     }
   });
 
   // Only renderings that share a word pair can be one quotation (a truncation keeps its pairs, and so does a
   // rendering similar enough by Dice): index groups by the word pairs of their members.
   const groups: Occurrence[][] = [];
-  const groupsByWord = new Map<string, Set<number>>();
+  const groupsByWord: Set<number>[] = [];
   for (const occ of occurrences) {
     const candidates = new Set<number>();
-    for (const w of occ.bigrams) {
-      const holders = groupsByWord.get(w);
+    for (const w of occ.grams) {
+      const holders = groupsByWord[w];
       if (holders && holders.size <= MAX_QUOTE_POSTINGS) for (const g of holders) candidates.add(g);
     }
     const home = [...candidates]
@@ -133,10 +169,10 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
     const index = home ?? groups.length;
     if (home === undefined) groups.push([occ]);
     else (groups[home] as Occurrence[]).push(occ);
-    for (const w of occ.bigrams) {
-      const set = groupsByWord.get(w);
+    for (const w of occ.grams) {
+      const set = groupsByWord[w];
       if (set) set.add(index);
-      else groupsByWord.set(w, new Set([index]));
+      else groupsByWord[w] = new Set([index]);
     }
   }
 

@@ -109,6 +109,9 @@ describe("GET /api/stories/:id, /api/articles/:id, /api/entities/:id, /api/outle
     expect(body.storyId).toBe(exampleId);
     expect(storyReportSchema.safeParse(body.report).success).toBe(true);
     expect(body.report.articles).toHaveLength(5);
+    // Sent from the stored text, byte for byte what stringifying the stored report gives.
+    const text = await (await app().request(`/api/stories/${hostileId}`)).text();
+    expect(text).toBe(JSON.stringify(await store.report(hostileId)));
   });
 
   it.each([
@@ -420,6 +423,26 @@ describe("pages", () => {
     );
   });
 
+  it("serve every claim of a story on its claims page, a page at a time, and refuse a bad offset", async () => {
+    const story = await (await app().request(`/stories/${exampleId}`)).text();
+    expect(story).toContain(`href="/stories/${exampleId}/claims"`);
+    const res = await app().request(`/stories/${exampleId}/claims`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
+    const page = await res.text();
+    const facts = (await store.report(exampleId))?.report.facts.length ?? 0;
+    expect(page.match(/<tr id="fact-/g)).toHaveLength(Math.min(facts, 100));
+    expect(page).toContain(`href="/stories/${exampleId}#`);
+    const filtered = await (
+      await app().request(`/stories/${exampleId}/claims?outlet=Coastal%20Ledger&offset=0`)
+    ).text();
+    expect(filtered).toContain(`href="/stories/${exampleId}?outlet=Coastal%20Ledger#`);
+    for (const bad of ["offset=-1", "offset=abc", "offset=1.5"]) {
+      expect((await app().request(`/stories/${exampleId}/claims?${bad}`)).status, bad).toBe(400);
+    }
+    expect((await app().request("/stories/99999/claims")).status).toBe(404);
+  });
+
   it("serve the stylesheet and the script as files", async () => {
     const css = await app().request("/assets/site.css");
     expect(css.headers.get("Content-Type")).toMatch(/text\/css/);
@@ -464,6 +487,30 @@ describe("entity tags and compression of story pages and JSON", () => {
     const none = await server.request(path, { headers: { "Accept-Encoding": "identity" } });
     expect(none.headers.get("Content-Encoding")).toBeNull();
     expect(await none.text()).toBe(plain);
+  });
+
+  it("compresses the story list too, kept or marked for one reader, and sets the last visit on every answer", async () => {
+    const server = app({ now: () => new Date("2040-01-01T00:00:00Z") });
+    const cookie = `${LAST_VISIT_COOKIE}=2040-01-01T00%3A00%3A00.000Z`;
+    for (const headers of [{}, { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` }]) {
+      const plainRes = await server.request("/", { headers });
+      expect(plainRes.headers.get("Content-Encoding")).toBeNull();
+      expect(plainRes.headers.get("Vary")).toBe("Accept-Encoding, Cookie");
+      expect(plainRes.headers.get("Cache-Control")).toBe("private, no-cache");
+      const plain = await plainRes.text();
+      expect(plain).toContain('<li class="story');
+      for (let round = 0; round < 2; round++) {
+        const gz = await server.request("/", { headers: { ...headers, "Accept-Encoding": "gzip" } });
+        expect(gz.headers.get("Content-Encoding")).toBe("gzip");
+        expect(gz.headers.get("Set-Cookie")).toContain(cookie);
+        expect(gz.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
+        expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString("utf8")).toBe(plain);
+      }
+      const tag = plainRes.headers.get("ETag") ?? "";
+      const again = await server.request("/", { headers: { ...headers, "If-None-Match": tag } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get("Set-Cookie")).toContain(cookie);
+    }
   });
 
   it("reads Accept-Encoding and If-None-Match as HTTP writes them", () => {

@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
 import { type Context, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { getCookie } from "hono/cookie";
 import type { ZodTypeAny, z } from "zod";
 import type { StoryReport } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
@@ -14,7 +14,7 @@ import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
 import { renderStoryList, type StorySummary, summarizeStory } from "../web/pages/story-list.js";
-import { type FindingKind, isFindingKind, renderStoryPage } from "../web/pages/story-page.js";
+import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
 import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
@@ -126,7 +126,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     compressing: new Map(),
   };
   const summaries = new SizedCache<StorySummary>(limits.cacheBytes / 16, (s) => 500 + s.title.length);
-  const listPages = new SizedCache<string>(limits.cacheBytes / 16, (page) => page.length);
+  const listPages = new SizedCache<Rendering>(limits.cacheBytes / 16, renderingSize);
   const lists = new RecentReads<string, StoryPage>({ validMs: limits.readValidMs, now: clock });
   const app = new Hono<Env>();
 
@@ -135,6 +135,56 @@ export function createApp(options: AppOptions): Hono<Env> {
   // are sent as they are. (Set one by one per request, headers cost about a sixth of a hit's server time.)
   app.get("/api/stories/:id", (c) => serveStory(c, "json"));
   app.get("/stories/:id", (c) => serveStory(c, "page"));
+  app.get("/stories/:id/claims", (c) => serveStory(c, "claims"));
+
+  // The story list, the first page a reader sees, is sent the same way, with the reader's last visit.
+  app.get("/", async (c) => {
+    const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
+    const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
+    const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
+    const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
+    const cookie = { "Set-Cookie": lastVisitCookie(now()) };
+    const shownSince = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? since : undefined;
+    // The page is the same while its stories (each at its versions), the query and the last visit are.
+    // A last visit read from the cookie is a reader's own instant, its page is not asked for again: not kept.
+    const keep = c.req.query("since") !== undefined || shownSince === undefined;
+    const pageKey = `list:${JSON.stringify([q, shownSince, page.next !== undefined, keys])}`;
+    const known = keep ? listPages.get(pageKey) : undefined;
+    if (known !== undefined) return send(c, rendered, { key: pageKey, made: known, cache: listPages }, cookie);
+    const listed = await Promise.all(
+      page.stories.map(async (s, i) => {
+        const key = keys[i] ?? "";
+        const known = summaries.get(key);
+        if (known) return known;
+        const fresh = await listSummary(store, s);
+        summaries.set(key, fresh);
+        return fresh;
+      }),
+    );
+    const { limit, offset, sort, text, outlet, entity, from, to } = q;
+    const made = makeRendering(
+      renderStoryList({
+        stories: listed,
+        more: page.next !== undefined,
+        offset,
+        limit,
+        query: {
+          sort,
+          ...(text ? { text } : {}),
+          ...(outlet ? { outlet } : {}),
+          ...(entity ? { entity } : {}),
+          ...(from ? { from } : {}),
+          ...(to ? { to } : {}),
+        },
+        ...(shownSince ? { since: shownSince } : {}),
+      }),
+      HTML_TYPE,
+      PER_READER,
+    );
+    if (!keep) return send(c, rendered, { made }, cookie);
+    listPages.set(pageKey, made);
+    return send(c, rendered, { key: pageKey, made, cache: listPages }, cookie);
+  });
 
   // Set before the handler, so that they join the response it makes: set after, they would make the node
   // adapter turn its cheap response into a full web Response on every request (a tenth of a story page's time).
@@ -261,54 +311,6 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ received: articles.length + problems.length, ...outcome, problems });
   });
 
-  app.get("/", async (c) => {
-    const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
-    const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
-    const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
-    const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
-    setCookie(c, LAST_VISIT_COOKIE, now().toISOString(), {
-      path: "/",
-      httpOnly: true,
-      sameSite: "Lax",
-      maxAge: 365 * 24 * 3600,
-    });
-    const shownSince = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? since : undefined;
-    // The page is the same while its stories (each at its versions), the query and the last visit are.
-    // A last visit read from the cookie is a reader's own instant, its page is not asked for again: not kept.
-    const keep = c.req.query("since") !== undefined || shownSince === undefined;
-    const pageKey = JSON.stringify([q, shownSince, page.next !== undefined, keys]);
-    const known = keep ? listPages.get(pageKey) : undefined;
-    if (known !== undefined) return c.html(known);
-    const listed = await Promise.all(
-      page.stories.map(async (s, i) => {
-        const key = keys[i] ?? "";
-        const known = summaries.get(key);
-        if (known) return known;
-        const fresh = await listSummary(store, s);
-        summaries.set(key, fresh);
-        return fresh;
-      }),
-    );
-    const { limit, offset, sort, text, outlet, entity, from, to } = q;
-    const made = renderStoryList({
-      stories: listed,
-      more: page.next !== undefined,
-      offset,
-      limit,
-      query: {
-        sort,
-        ...(text ? { text } : {}),
-        ...(outlet ? { outlet } : {}),
-        ...(entity ? { entity } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-      },
-      ...(shownSince ? { since: shownSince } : {}),
-    });
-    if (keep) listPages.set(pageKey, made);
-    return c.html(made);
-  });
-
   app.get("/entities/:id", async (c) => {
     const { id } = parse(entityIdParam, c.req.param());
     const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
@@ -352,35 +354,62 @@ export function createApp(options: AppOptions): Hono<Env> {
     );
   });
 
-  /** A story's JSON or page: from the cache while the story's report version is the one it was made from. */
-  async function serveStory(c: Context<Env>, what: "json" | "page"): Promise<Response> {
+  /** A story's JSON, page or claims page: from the cache while the story's report version is the one it was made from. */
+  async function serveStory(c: Context<Env>, what: "json" | "page" | "claims"): Promise<Response> {
     const raw = c.req.param("id") ?? "";
     if (!STORY_ID_PATTERN.test(raw)) throw new TriangulateError("BAD_ARGUMENT", `id: ${STORY_ID_EXPECTED}`);
     const id = Number(raw);
     if (what === "json") {
-      const made = await cached(rendered, store, id, "json", JSON_TYPE, async () =>
-        JSON.stringify(await storedReport(store, id)),
-      );
+      // The report's stored text goes out as it is, in the envelope JSON.stringify would give a StoredReport:
+      // a story not in the cache costs no parse and no stringify of its report.
+      const made = await cached(rendered, store, id, "json", JSON_TYPE, async () => {
+        const stored = await store.reportText(id);
+        if (!stored) return missingReport(store, id);
+        const { storyId, version, updatedAt, json } = stored;
+        return `{"storyId":${storyId},"version":${version},"updatedAt":${JSON.stringify(updatedAt)},"report":${json}}`;
+      });
       return send(c, rendered, made);
     }
     // The plain page (no filters) is the one asked for most: its query is not parsed.
     const filtered = c.req.url.includes("?");
+    const outlets = filtered ? (c.req.queries("outlet") ?? []) : [];
+    const storyHref = `/stories/${id}`;
+    if (what === "claims") {
+      const at = filtered ? (c.req.query("offset") ?? "0") : "0";
+      if (!/^\d{1,9}$/.test(at))
+        throw new TriangulateError("BAD_ARGUMENT", `offset: expected a whole number, found "${at}"`);
+      const offset = Number(at);
+      const made = await cached(
+        rendered,
+        store,
+        id,
+        `claims:${JSON.stringify([outlets, offset])}`,
+        HTML_TYPE,
+        async () => renderClaimsPage((await storedReport(store, id)).report, { storyHref, outlets, offset }),
+      );
+      return send(c, rendered, made);
+    }
     const kinds = filtered ? (c.req.queries("kind") ?? []) : [];
     const bad = kinds.find((k) => !isFindingKind(k));
     if (bad !== undefined) throw new TriangulateError("BAD_ARGUMENT", `expected a kind of finding, found "${bad}"`);
-    const outlets = filtered ? (c.req.queries("outlet") ?? []) : [];
     const view = filtered ? JSON.stringify([kinds, outlets]) : "";
     const page = await cached(rendered, store, id, `page:${view}`, HTML_TYPE, async () =>
       renderStoryPage((await storedReport(store, id)).report, {
         outlets,
         kinds: kinds as FindingKind[],
         jsonHref: `/api/stories/${id}`,
+        claimsHref: `${storyHref}/claims`,
       }),
     );
     return send(c, rendered, page);
   }
 
   return app;
+}
+
+/** The Set-Cookie header value that remembers this visit to the story list for a year. */
+function lastVisitCookie(at: Date): string {
+  return `${LAST_VISIT_COOKIE}=${encodeURIComponent(at.toISOString())}; Max-Age=${365 * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax`;
 }
 
 function setSecurityHeaders(c: Context): void {
@@ -464,14 +493,25 @@ function renderingSize(r: Rendering): number {
   return r.plain.body.byteLength + (r.encoded.br?.body.byteLength ?? 0) + (r.encoded.gzip?.body.byteLength ?? 0);
 }
 
-function makeRendering(text: string, type: string): Rendering {
+/** How a rendering may be kept by caches on the way: by anyone (a story's page), or per reader (the list). */
+interface Caching {
+  vary: string;
+  cacheControl: string;
+}
+
+/** Story pages and JSON: the same for everyone, checked with the server before each reuse. */
+const SHARED: Caching = { vary: "Accept-Encoding", cacheControl: "no-cache" };
+/** The story list: marked from the reader's last-visit cookie, which every response sets anew. */
+const PER_READER: Caching = { vary: "Accept-Encoding, Cookie", cacheControl: "private, no-cache" };
+
+function makeRendering(text: string, type: string, caching: Caching = SHARED): Rendering {
   const body = Buffer.from(text, "utf8") as Bytes;
   const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
   const notModified = Object.freeze({
     ...SECURITY_HEADERS,
     ETag: etag,
-    Vary: "Accept-Encoding",
-    "Cache-Control": "no-cache",
+    Vary: caching.vary,
+    "Cache-Control": caching.cacheControl,
   });
   return {
     etag,
@@ -515,27 +555,38 @@ async function cached(
 }
 
 /**
- * Sends a cached rendering: 304 when the client's If-None-Match names its tag, else its body compressed
- * in the best encoding the client accepts (made once, then kept beside the body), else as it is. The
- * response is made from the kept bytes and headers alone, which @hono/node-server writes out directly.
+ * Sends a rendering: 304 when the client's If-None-Match names its tag, else its body compressed in the
+ * best encoding the client accepts, else as it is. A rendering with a `key` is kept: its compressed forms
+ * are made once and kept beside the body (in `cache`, the story renderings' by default); one without is
+ * compressed for this response alone. The response is made from the kept bytes and headers (with `extra`
+ * headers, a cookie, when given), which @hono/node-server writes out directly.
  */
 async function send(
   c: Context<Env>,
   renderings: Renderings,
-  { key, made }: { key: string; made: Rendering },
+  { key, made, cache = renderings.cache }: { key?: string; made: Rendering; cache?: SizedCache<Rendering> },
+  extra?: Readonly<Record<string, string>>,
 ): Promise<Response> {
   if (etagMatches(requestHeader(c, "if-none-match"), made.etag)) {
-    return new Response(null, { status: 304, headers: made.notModified });
+    return new Response(null, { status: 304, headers: extra ? { ...made.notModified, ...extra } : made.notModified });
   }
   const encoding = preferredEncoding(requestHeader(c, "accept-encoding"));
-  if (!encoding) return new Response(made.plain.body, { status: 200, headers: made.plain.headers });
+  if (!encoding)
+    return new Response(made.plain.body, {
+      status: 200,
+      headers: extra ? { ...made.plain.headers, ...extra } : made.plain.headers,
+    });
   let encoded = made.encoded[encoding];
   if (!encoded) {
-    const at = `${key}:${encoding}`;
-    let pending = renderings.compressing.get(at);
-    if (!pending) {
-      pending = compressors[encoding](made.plain.body).finally(() => renderings.compressing.delete(at));
-      renderings.compressing.set(at, pending);
+    let pending: Promise<Bytes> | undefined;
+    if (key === undefined) pending = compressors[encoding](made.plain.body);
+    else {
+      const at = `${key}:${encoding}`;
+      pending = renderings.compressing.get(at);
+      if (!pending) {
+        pending = compressors[encoding](made.plain.body).finally(() => renderings.compressing.delete(at));
+        renderings.compressing.set(at, pending);
+      }
     }
     const body = await pending;
     encoded = made.encoded[encoding] ??= {
@@ -543,9 +594,12 @@ async function send(
       headers: Object.freeze({ ...made.plain.headers, "Content-Encoding": encoding }),
     };
     // Set again so that the cache counts the compressed bytes too.
-    if (renderings.cache.get(key) === made) renderings.cache.set(key, made);
+    if (key !== undefined && cache.get(key) === made) cache.set(key, made);
   }
-  return new Response(encoded.body, { status: 200, headers: encoded.headers });
+  return new Response(encoded.body, {
+    status: 200,
+    headers: extra ? { ...encoded.headers, ...extra } : encoded.headers,
+  });
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET), or is "*". */
@@ -571,8 +625,11 @@ export function preferredEncoding(header: string | undefined): Encoding | undefi
 }
 
 async function storedReport(store: Store, id: number) {
-  const stored = await store.report(id);
-  if (stored) return stored;
+  return (await store.report(id)) ?? missingReport(store, id);
+}
+
+/** Throws NOT_FOUND for a story without a report, saying whether the story is there at all. */
+async function missingReport(store: Store, id: number): Promise<never> {
   const story = await store.story(id);
   throw new TriangulateError("NOT_FOUND", story ? `story ${id} has no report yet` : `no story ${id}`);
 }

@@ -107,6 +107,41 @@ export function clusteringContract(name: string, make: () => Promise<StoreFixtur
         await other.close();
         await store.close();
       });
+
+      it("keeps a clustering transaction's index writes to it while the same store's other transactions commit or roll back beside it", async () => {
+        const { store, reopen } = await make();
+        const written = (doc: string) => ({
+          doc,
+          time: 0,
+          story: story(doc),
+          isNew: true,
+          terms: ["t"],
+          keys: ["t"],
+          signature: Uint32Array.from([Number(doc)]),
+          bands: [`b${doc}`],
+        });
+        const outside = await reopen();
+        let seenOutside = -1;
+        await store.transaction(async (tx) => {
+          await tx.lockClustering();
+          await tx.storyIndex().write(written("1"));
+          // A worker's other jobs: a source whose batch is refused, a report saved.
+          await expect(
+            store.transaction(async () => {
+              throw new Error("refused");
+            }),
+          ).rejects.toThrow("refused");
+          await store.transaction((other) => other.counts());
+          await tx.storyIndex().write(written("2"));
+          seenOutside = await outside.storyIndex().documentCount();
+        });
+        // Nothing of it was committed by the others before it ended.
+        expect(seenOutside).toBe(0);
+        const again = await reopen();
+        expect(await again.storyIndex().documentCount()).toBe(2);
+        expect(await again.storyIndex().documentFrequencies(["t"])).toEqual(new Map([["t", 2]]));
+        await Promise.all([outside.close(), again.close(), store.close()]);
+      });
     }
   });
 }

@@ -17,6 +17,7 @@ import {
   type StoreCounts,
   type StoredArticle,
   type StoredReport,
+  type StoredReportText,
   type StoryListOptions,
   type StorySummary,
 } from "./types.js";
@@ -154,19 +155,25 @@ export class SqlStore implements Store {
 
   async transaction<T>(work: (store: Store) => Promise<T>): Promise<T> {
     if (this.inTransaction) throw new Error("expected no transaction to be open, found one: transactions do not nest");
+    let store: SqlStore | undefined;
     try {
       return await this.db.transaction().execute(async (trx) => {
-        const store = new SqlStore(trx, this.flavor, this.cache, true, async () => {});
+        store = new SqlStore(trx, this.flavor, this.cache, true, async () => {});
         const result = await work(store);
-        await store.index.flush();
+        // The index's writes are flushed, and dropped on a rollback, only by the transaction that made them:
+        // on PostgreSQL a worker's other transactions (storing a source, saving a report) run beside its
+        // clustering one and share the cache, and would otherwise commit that one's half-done writes or drop them.
+        if (store.usedIndex) await store.index.flush();
         return result;
       });
     } catch (err) {
-      // The cache may hold what the rolled-back transaction wrote.
-      this.cache.clear();
+      if ((store as SqlStore | undefined)?.usedIndex) this.cache.clear();
       throw err;
     }
   }
+
+  /** Whether this transaction locked clustering or was handed the index (see `transaction`). */
+  private usedIndex = false;
 
   async articleByKey(key: string): Promise<{ id: number; storyId: number | null } | undefined> {
     const [row] = await ARTICLE_BY_KEY.run<{ id: number; story_id: number | null }>(this.db, this.dialect, key);
@@ -259,6 +266,7 @@ export class SqlStore implements Store {
   }
 
   storyIndex(): StoryIndex {
+    this.usedIndex = true;
     return this.index;
   }
 
@@ -269,6 +277,7 @@ export class SqlStore implements Store {
 
   async lockClustering(): Promise<void> {
     if (!this.inTransaction) throw new Error("expected a transaction to lock clustering in, found none");
+    this.usedIndex = true;
     await this.flavor.lockClustering(this.db as Kysely<unknown>);
     // Every placement counts one more document: an unchanged count means nobody else placed any since.
     const row = await this.db
@@ -405,6 +414,16 @@ export class SqlStore implements Store {
       .executeTakeFirst();
     if (!row) return undefined;
     return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, report: JSON.parse(row.report) };
+  }
+
+  async reportText(storyId: number): Promise<StoredReportText | undefined> {
+    const row = await this.db
+      .selectFrom("story_reports")
+      .selectAll()
+      .where("story_id", "=", storyId)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, json: row.report };
   }
 
   async reportVersion(storyId: number): Promise<number | undefined> {

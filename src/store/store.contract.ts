@@ -194,6 +194,13 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       const stored = await store.report(id);
       expect(stored).toMatchObject({ storyId: id, version: 1, updatedAt: AT });
       expect(stored?.report).toEqual(report("Ferry runs again", 2, 3));
+      expect(await store.reportText(id)).toEqual({
+        storyId: id,
+        version: 1,
+        updatedAt: AT,
+        json: JSON.stringify(report("Ferry runs again", 2, 3)),
+      });
+      expect(await store.reportText(id + 1000)).toBeUndefined();
       expect(await store.reportVersion(id)).toBe(1);
       expect(await store.story(id)).toMatchObject({
         title: "Ferry runs again",

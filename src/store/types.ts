@@ -54,6 +54,11 @@ export interface Store {
   stories(options: StoryListOptions): Promise<StorySummary[]>;
   report(storyId: number): Promise<StoredReport | undefined>;
   /**
+   * A story's report as the JSON text it was stored as (`JSON.stringify` of it), not parsed: what the server
+   * sends as it is. Undefined when the story has none.
+   */
+  reportText(storyId: number): Promise<StoredReportText | undefined>;
+  /**
    * The version of a story's stored report, undefined when it has none (or there is no such story): one
    * row by key, what the server checks a cached rendering against on every request.
    */
@@ -121,6 +126,14 @@ export interface StoredReport {
   version: number;
   updatedAt: string;
   report: StoryReport;
+}
+
+/** A {@link StoredReport} with its report as the stored JSON text. */
+export interface StoredReportText {
+  storyId: number;
+  version: number;
+  updatedAt: string;
+  json: string;
 }
 
 export interface StoryListOptions {

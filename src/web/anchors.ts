@@ -93,6 +93,8 @@ export class SpanRegistry {
 }
 
 function sameWords(a: string, b: string): boolean {
+  // Most findings give their words exactly as the text has them; spaces need comparing only otherwise.
+  if (a === b) return true;
   const norm = (s: string) => s.replace(/\s+/g, " ").trim();
   return norm(a) === norm(b);
 }

@@ -7,8 +7,12 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
  * @example escapeHtml('"><img onerror=x>') // "&quot;&gt;&lt;img onerror=x&gt;"
  */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  // Most strings have nothing to escape: testing first spares the replace its copy and its calls.
+  return SPECIAL.test(value) ? value.replace(SPECIALS, (c) => ENTITIES[c] ?? c) : value;
 }
+
+const SPECIAL = /[&<>"']/;
+const SPECIALS = /[&<>"']/g;
 
 /** Markup that is already safe: built by {@link html} or from the renderer's own constants. */
 export class SafeHtml {

@@ -128,6 +128,22 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     expect(rect && rect.y >= 0 && rect.y < 900).toBe(true);
     await page.screenshot({ path: join(ARTEFACTS, "3-discrepancy-words.png") });
 
+    // The story page shows the first claims; every claim is a click away, its words a click further.
+    await page.locator("#claims a.all-claims").click();
+    await page.waitForURL(`${base}/stories/${exampleId}/claims`);
+    expect(await page.locator("#claims tbody tr").count()).toBeGreaterThan(
+      await page.locator("#claims tbody tr.disputed").count(),
+    );
+    const claimWords = page.locator("#claims tbody tr:last-child a.ev").first();
+    const claimHref = (await claimWords.getAttribute("href")) ?? "";
+    expect(claimHref).toMatch(new RegExp(`^/stories/${exampleId}#s\\d+-\\d+-\\d+$`));
+    await claimWords.click();
+    await page.waitForURL(`${base}${claimHref}`);
+    const marked = page.locator(claimHref.slice(claimHref.indexOf("#")));
+    expect(await marked.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(TARGET_BACKGROUND);
+    expect(await marked.evaluate((el) => el.closest(".article-text") !== null)).toBe(true);
+    await page.screenshot({ path: join(ARTEFACTS, "4-claim-words.png") });
+
     const entity = page.locator("#entities a[href^='/entities/']").first();
     const name = await entity.textContent();
     await entity.click();
@@ -177,7 +193,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
   it("has landmarks and labelled controls, and axe finds no serious accessibility violation", async () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     const { page, problems, close } = await watched();
-    for (const path of ["/", `/stories/${exampleId}`, "/search?q=Osterlake"]) {
+    for (const path of ["/", `/stories/${exampleId}`, `/stories/${exampleId}/claims`, "/search?q=Osterlake"]) {
       await page.goto(`${base}${path}`);
       expect(await page.locator("main").count(), path).toBe(1);
       expect(await page.locator("header.site nav[aria-label]").count(), path).toBe(1);

@@ -5,7 +5,16 @@ import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { featureHash, newsCopy } from "./feature-hash.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
-import { detectMentionsWithTagger, oneTypePerPerson, settleByRules, withRoyalTitles } from "./tagger.js";
+import {
+  bracketedAffiliations,
+  detectMentionsWithTagger,
+  oneTypePerPerson,
+  organisationShortForms,
+  possessiveNames,
+  scorecardPlayers,
+  settleByRules,
+  withRoyalTitles,
+} from "./tagger.js";
 import {
   casingClass,
   documentFeatures,
@@ -454,6 +463,13 @@ describe("oneTypePerPerson", () => {
     const out = oneTypePerPerson([m("Anna Brekke", "person"), m("Brekke", "organization")], defaultLexicon());
     expect(out.map((x) => x.type)).toEqual(["person", "person"]);
   });
+
+  it("takes a country's or big city's name for a surname only after a known first name", () => {
+    const types = (mentions: Mention[]) => oneTypePerPerson(mentions, defaultLexicon()).map((x) => x.type);
+    expect(types([m("Tarsin Kenya", "person"), m("Kenya", "place")])).toEqual(["person", "place"]);
+    expect(types([m("Dinamo Cairo", "person"), m("Cairo", "organization")])).toEqual(["person", "organization"]);
+    expect(types([m("Anna Cairo", "person"), m("Cairo", "organization")])).toEqual(["person", "person"]);
+  });
 });
 
 describe("withRoyalTitles", () => {
@@ -472,5 +488,170 @@ describe("withRoyalTitles", () => {
     const [m] = withRoyalTitles([at(text, name, type)], text);
     expect(m?.text).toBe(expected);
     expect(text.slice(m?.start, m?.end)).toBe(expected);
+  });
+});
+
+describe("organisationShortForms", () => {
+  const m = (text: string, type: Mention["type"]): Mention => ({ start: 0, end: text.length, text, type });
+  it("makes a short form of an organisation named in full that organisation", () => {
+    const out = organisationShortForms(
+      [m("Tarsin Pharmaceuticals Inc.", "organization"), m("Tarsin", "person"), m("Quorvel S.A.", "organization")],
+      defaultLexicon(),
+    );
+    expect(out.map((x) => x.type)).toEqual(["organization", "organization", "organization"]);
+    const place = organisationShortForms([m("Quorvel S.A.", "organization"), m("Quorvel", "place")], defaultLexicon());
+    expect(place.map((x) => x.type)).toEqual(["organization", "organization"]);
+  });
+
+  it("leaves known places, persons with a full name, and names whose other words are no heads", () => {
+    const rows: [Mention[], Mention["type"][]][] = [
+      // A country or a city the gazetteers know stays a place: "China Airlines" does not make China a firm.
+      [
+        [m("China Airlines", "organization"), m("China", "place")],
+        ["organization", "place"],
+      ],
+      [
+        [m("London Exchange", "organization"), m("London", "place")],
+        ["organization", "place"],
+      ],
+      // "Ana Tarsin" is a person, so "Tarsin" stays one beside "Tarsin Holdings".
+      [
+        [m("Tarsin Holdings", "organization"), m("Ana Tarsin", "person"), m("Tarsin", "person")],
+        ["organization", "person", "person"],
+      ],
+      // "Velmar Tigers": "Tigers" makes no organisation of the rest.
+      [
+        [m("Velmar Tigers", "organization"), m("Velmar", "person")],
+        ["organization", "person"],
+      ],
+      // A lone head word is no short form.
+      [
+        [m("Holdings", "organization"), m("Holdings", "person")],
+        ["organization", "person"],
+      ],
+    ];
+    for (const [mentions, types] of rows)
+      expect(organisationShortForms(mentions, defaultLexicon()).map((x) => x.type)).toEqual(types);
+  });
+});
+
+describe("scorecardPlayers", () => {
+  const run = (text: string, mentions: [string, Mention["type"]][] = []) => {
+    const { tokens, sentences } = tokenize(text);
+    const given = mentions.map(([name, type]) => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, text: name, type };
+    });
+    return scorecardPlayers(given, { text, tokens, sentences }).map((x) => `${text.slice(x.start, x.end)}/${x.type}`);
+  };
+  it("makes fielders, bowlers and bowling figures' names persons", () => {
+    expect(
+      run("Ravi Tanvel c Orrin b Dessa 46", [
+        ["Ravi Tanvel", "person"],
+        ["Orrin", "place"],
+        ["Dessa", "organization"],
+      ]),
+    ).toEqual(["Ravi Tanvel/person", "Orrin/person", "Dessa/person"]);
+    expect(run("Kel Amari lbw b Marrow 12")).toEqual(["Marrow/person"]);
+    expect(run("Kel Amari st Vance Orrin b Dessa 3")).toEqual(["Vance Orrin/person", "Dessa/person"]);
+    expect(run("Bowling : Orrin 22-6-56-2 , Dessa 9.3-1-40-3", [["Orrin", "organization"]])).toEqual([
+      "Orrin/person",
+      "Dessa/person",
+    ]);
+  });
+
+  it("leaves prose and marks without their partner", () => {
+    expect(run("Plan b Velmar said.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("Section c Velmar 12 was repealed", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("Velmar won 6-4 6-3 in the final.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("In 2024-05-02 Tarvik said.")).toEqual([]);
+  });
+});
+
+describe("possessiveNames", () => {
+  const run = (text: string, mentions: [string, Mention["type"], number?][]) => {
+    const given = mentions.map(([name, type, from]) => {
+      const start = text.indexOf(name, from ?? 0);
+      return { start, end: start + name.length, text: name, type };
+    });
+    return possessiveNames(given, text, defaultLexicon()).map((x) => `${x.text}/${x.type}`);
+  };
+  it("joins a possessor to the organisation named after it, and its short form elsewhere", () => {
+    expect(run("The Quorvel People's Liberation Front said.", [["Liberation Front", "organization"]])).toEqual([
+      "Quorvel People's Liberation Front/organization",
+    ]);
+    expect(
+      run("Tarsin 's Investors Service cut it . Tarsin 's said so .", [
+        ["Tarsin", "organization"],
+        ["Investors Service", "organization"],
+        ["Tarsin", "person", 30],
+      ]),
+    ).toEqual(["Tarsin 's Investors Service/organization", "Tarsin 's/organization"]);
+  });
+
+  it("leaves places, peoples, days, organisations and persons that own a name", () => {
+    const rows: [string, [string, Mention["type"]][]][] = [
+      ["Britain's Labour Party won.", [["Labour Party", "organization"]]],
+      ["Hong Kong's Democratic Party won.", [["Democratic Party", "organization"]]],
+      ["Sunday's Tarsin Times said.", [["Tarsin Times", "organization"]]],
+      [
+        "AMR Corp's Velmar Airlines said.",
+        [
+          ["AMR Corp", "organization"],
+          ["Velmar Airlines", "organization"],
+        ],
+      ],
+      [
+        "Ana Tarsin's Velmar Holdings grew.",
+        [
+          ["Ana Tarsin", "person"],
+          ["Velmar Holdings", "organization"],
+        ],
+      ],
+      ["Tarsin's Velmar Tigers won.", [["Velmar Tigers", "organization"]]],
+      ["TARSIN'S Velmar Holdings grew.", [["Velmar Holdings", "organization"]]],
+    ];
+    for (const [text, mentions] of rows)
+      expect(run(text, mentions)).toEqual(mentions.map(([name, type]) => `${name}/${type}`));
+  });
+});
+
+describe("bracketedAffiliations", () => {
+  const run = (text: string, mentions: [string, Mention["type"], number?][]) => {
+    const given = mentions.map(([name, type, from]) => {
+      const start = text.indexOf(name, from ?? 0);
+      return { start, end: start + name.length, text: name, type };
+    });
+    return bracketedAffiliations(given, text, defaultLexicon()).map((x) => `${x.text}/${x.type}`);
+  };
+  it("makes a city a club where clubs are given, and a country a place", () => {
+    const text = "Ana Ruiz ( Lyon ) , Kel Amari ( Tarsinga ) , Omar Haddad ( Quorvel ) , Ivo Dessa ( Chile )";
+    expect(
+      run(text, [
+        ["Ana Ruiz", "person"],
+        ["Lyon", "place"],
+        ["Kel Amari", "person"],
+        ["Tarsinga", "organization"],
+        ["Omar Haddad", "person"],
+        ["Quorvel", "organization"],
+        ["Ivo Dessa", "person"],
+        ["Chile", "organization"],
+      ]).filter((x) => !x.includes("/person")),
+    ).toEqual(["Lyon/organization", "Tarsinga/organization", "Quorvel/organization", "Chile/place"]);
+  });
+
+  it("leaves cities where nations are given, and brackets after no person", () => {
+    const nations = "Ana Ruiz ( Chile ) , Kel Amari ( Lyon ) , Omar Haddad ( Quorvel )";
+    expect(
+      run(nations, [
+        ["Ana Ruiz", "person"],
+        ["Chile", "place"],
+        ["Kel Amari", "person"],
+        ["Lyon", "place"],
+        ["Omar Haddad", "person"],
+        ["Quorvel", "organization"],
+      ]).filter((x) => !x.includes("/person")),
+    ).toEqual(["Chile/place", "Lyon/place", "Quorvel/organization"]);
+    expect(run("The summit ( Lyon ) opened.", [["Lyon", "place"]])).toEqual(["Lyon/place"]);
   });
 });

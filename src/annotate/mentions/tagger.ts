@@ -1,14 +1,14 @@
 import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
-import { SPEECH_VERBS } from "../../words/names.js";
+import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps } from "./casing.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
 import { tagDocument } from "./tagger-weights.js";
-import { endsInHead, isCountry } from "./words.js";
+import { endsInHead, isCountry, isGroupWord } from "./words.js";
 
 /**
  * Evidence from a name's own words (log-odds-like units of the rule detector) at which its type is settled:
@@ -58,7 +58,49 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   for (const m of settled) m.text = input.text.slice(m.start, m.end);
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
-  return oneTypePerPerson(withRoyalTitles(kept, input.text), lexicon);
+  const people = scorecardPlayers(kept, input);
+  const named = possessiveNames(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon);
+  return organisationShortForms(oneTypePerPerson(withRoyalTitles(named, input.text), lexicon), lexicon);
+}
+
+/** A cricket scorecard's dismissal marks: caught, stumped (before the fielder) and bowled (before the bowler). */
+const FIELDED = new Set(["c", "st"]);
+const BOWLED = "b";
+/** Bowling figures after a name: overs, maidens, runs, wickets ("22-6-56-2", "9.3-1-40-3"), however tokenized. */
+const BOWLING_FIGURES = /^\s*\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\d.-])/;
+const RUNS = /^\d{1,3}$/;
+
+/**
+ * Names in a cricket scorecard are players, whatever else the words could name: the fielder in "c Name b"
+ * or "st Name b", the bowler in "b Name 46" (bowled, then the batsman's runs), and the bowler before bowling
+ * figures ("Name 22-6-56-2"). The marks are lower-case single letters that prose does not put before a
+ * capital and a number. Mentions there are replaced by one person over the capitalised words.
+ */
+export function scorecardPlayers(mentions: Mention[], input: MentionInput): Mention[] {
+  const { tokens, sentences, text } = input;
+  const players: Mention[] = [];
+  for (const s of sentences) {
+    const word = (k: number) => (k >= s.tokenStart && k < s.tokenEnd ? (tokens[k] as Token).text : "");
+    const capital = (k: number) => /^\p{Lu}/u.test(word(k));
+    for (let from = s.tokenStart; from < s.tokenEnd; from++) {
+      if (!capital(from)) continue;
+      let to = from + 1;
+      while (capital(to)) to++;
+      const mark = word(from - 1);
+      const after = word(to);
+      const start = (tokens[from] as Token).start;
+      const end = (tokens[to - 1] as Token).end;
+      const player =
+        (FIELDED.has(mark) && after === BOWLED) ||
+        (mark === BOWLED && RUNS.test(after)) ||
+        BOWLING_FIGURES.test(text.slice(end, end + 16));
+      if (player) players.push({ start, end, text: text.slice(start, end), type: "person" });
+      from = to - 1;
+    }
+  }
+  if (players.length === 0) return mentions;
+  const overlaps = (m: Mention) => players.some((p) => m.start < p.end && p.start < m.end);
+  return [...mentions.filter((m) => !overlaps(m)), ...players].sort((a, b) => a.start - b.start);
 }
 
 /** Titles that are part of a monarch's or royal's name ("Queen Maren II", "Prince Olaf"), unlike "President". */
@@ -109,18 +151,31 @@ function openingCommonWords(
 }
 
 /**
+ * Size of a city (ten times the log of its population, as the gazetteer keeps it) from which its name is
+ * too well known to be taken for a surname without a first name before it: about a million people. Smaller
+ * towns share their names with many families ("Akashi", "Lincoln").
+ */
+const BIG_CITY_SIZE = 60;
+
+/**
  * One person, one type across a document: a full name that no head word ends ("Raj Patel") is a person when
  * its surname alone is one elsewhere ("Patel said"), and a lone surname is the person whose full name is one.
  * Mentions must have their text set; their types are changed in place.
  */
 export function oneTypePerPerson(mentions: Mention[], lexicon: Lexicon): Mention[] {
-  const { lookupPlace } = lexicon;
+  const { firstNameCount, lookupPlace } = lexicon;
   const words = (m: Mention) => m.text.split(/\s+/);
   const people = new Set<string>();
   for (const m of mentions) {
     if (m.type !== "person") continue;
     const w = words(m);
-    people.add(nameKey(w[w.length - 1] as string));
+    const last = w[w.length - 1] as string;
+    // A country's, region's or big city's name ends a person's only after a known first name ("George
+    // Washington"), not where a name and a place ran together ("Lebed Chechnya peace plan", "Dinamo Sofia").
+    const place = lookupPlace(last);
+    const wellKnown = place !== undefined && (place.kind !== "city" || place.size >= BIG_CITY_SIZE);
+    if (wellKnown && !(w.length > 1 && firstNameCount(w[0] as string) > 0)) continue;
+    people.add(nameKey(last));
   }
   for (const m of mentions) {
     if (m.type === "person" || m.type === "other") continue;
@@ -133,6 +188,127 @@ export function oneTypePerPerson(mentions: Mention[], lexicon: Lexicon): Mention
     m.type = "person";
   }
   return mentions;
+}
+
+/**
+ * An organisation named in full with the words that make it one ("Velmar Holdings", "Tarsin Pharmaceuticals
+ * Inc") is named by the rest alone later ("Velmar said"): such a short form, read as a person or as a place
+ * the gazetteers do not know, is that organisation. A person's full name elsewhere ("Ana Velmar") keeps it
+ * a person. Mentions must have their text set; their types are changed in place.
+ */
+export function organisationShortForms(mentions: Mention[], lexicon: Lexicon): Mention[] {
+  const { lookupPlace } = lexicon;
+  const words = (m: Mention) => m.text.split(/\s+/);
+  const short = new Set<string>();
+  const people = new Set<string>();
+  for (const m of mentions) {
+    const w = words(m);
+    if (m.type === "person" && w.length > 1) people.add(nameKey(w[w.length - 1] as string));
+    if (m.type !== "organization" || w.length < 2) continue;
+    let k = w.length;
+    while (k > 1 && isOrgHead(w[k - 1] as string)) k--;
+    if (k < w.length) short.add(nameKey(w.slice(0, k).join(" ")));
+  }
+  if (short.size === 0) return mentions;
+  for (const m of mentions) {
+    if (m.type !== "person" && m.type !== "place") continue;
+    const key = nameKey(m.text);
+    if (!short.has(key) || people.has(key)) continue;
+    if (m.type === "place" && (lookupPlace(m.text) || isCountry(m.text, lexicon))) continue;
+    m.type = "organization";
+  }
+  return mentions;
+}
+
+/**
+ * A person's affiliation in brackets after the name, as results and line-ups give it ("Ana Ruiz ( Velmar )"):
+ * a country there is the one the person stands for, a place; a city or a name the gazetteers do not know is
+ * the club. Mentions must have their text set; their types are changed in place.
+ */
+export function bracketedAffiliations(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const { lookupPlace } = lexicon;
+  const bracketed = mentions.filter((m, i) => {
+    const person = mentions[i - 1];
+    if (person?.type !== "person" || (m.type !== "place" && m.type !== "organization")) return false;
+    return /^\s*\(\s*$/.test(text.slice(person.end, m.start)) && /^\s*\)/.test(text.slice(m.end, m.end + 3));
+  });
+  const country = (m: Mention) => lookupPlace(m.text)?.kind === "country" || isCountry(m.text, lexicon);
+  // Clubs are given where the tagger read more bracketed names as organisations than there are countries;
+  // where nations are given (an athletics result), a city there is a place too.
+  const clubs =
+    bracketed.filter((m) => m.type === "organization" && !country(m)).length > bracketed.filter(country).length;
+  for (const m of bracketed) {
+    if (country(m)) m.type = "place";
+    else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
+  }
+  return mentions;
+}
+
+/** Capitalised words, then a possessive ending, as the tail of the text before a name ("Sudan People's ", "Moody 's "). */
+const POSSESSOR = /((?:\p{Lu}[\p{L}\p{M}.&-]*\s)*\p{Lu}[\p{L}\p{M}.&-]*)\s?['’][sS]\s$/u;
+
+/**
+ * A possessive inside an organisation's name: capitalised words and "'s" before a name that ends in an
+ * organisation's head word make one name with it ("Sudan People's Liberation Army", "Moody's Investors
+ * Service"), unless the possessor is a place, a people or a person ("Britain's Labour Party", "Murdoch's News
+ * Corp" stay two). Where a document joins them so, the possessor with its "'s" elsewhere is that organisation
+ * too ("Moody's said"). Mentions must have their text set.
+ */
+export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const { lookupPlace } = lexicon;
+  const joined = new Map<Mention, Mention>();
+  const possessors = new Set<string>();
+  for (const b of mentions) {
+    const w = b.text.split(/\s+/);
+    if (b.type !== "organization" || !isOrgHead(w[w.length - 1] as string)) continue;
+    const before = text.slice(Math.max(0, b.start - 80), b.start);
+    const m = POSSESSOR.exec(before);
+    if (!m) continue;
+    const owner = (m[1] as string).replace(/^(?:The|A|An)\s/u, "");
+    const words = owner.split(/\s/);
+    const last = words[words.length - 1] as string;
+    // A place ("Hong Kong's"), a people, a day ("Sunday's"), an organisation by its head ("AMR Corp's") owns a
+    // name of its own; capitals only (a headline) say too little.
+    const ownName = words.some((_w, k) => {
+      const tail = words.slice(k).join(" ");
+      return lookupPlace(tail) !== undefined || isCountry(tail, lexicon);
+    });
+    if (ownName || isGroupWord(last, lexicon) || CALENDAR.has(last.toLowerCase()) || isOrgHead(last)) continue;
+    if (isAllCapsWord(last)) continue;
+    const start = b.start - owner.length - (m[0].length - (m[1] as string).length);
+    const ownerEnd = start + owner.length;
+    if (mentions.some((x) => x.type === "person" && x.start < ownerEnd && start < x.end)) continue;
+    joined.set(b, { start, end: b.end, text: text.slice(start, b.end), type: "organization" });
+    possessors.add(nameKey(owner));
+  }
+  if (joined.size === 0) return mentions;
+  const merged = [...joined.values()];
+  const out: Mention[] = [];
+  for (const x of mentions) {
+    const into = joined.get(x);
+    if (into) {
+      out.push(into);
+      continue;
+    }
+    if (merged.some((j) => x.start < j.end && j.start < x.end)) continue;
+    // The possessor alone elsewhere: "Moody 's" / "Moody's" after "Moody's Investors Service".
+    const tail = /^\s?['’][sS](?![\p{L}])/u.exec(text.slice(x.end, x.end + 4));
+    if (tail && possessors.has(nameKey(x.text))) {
+      const end = x.end + tail[0].length;
+      out.push({ start: x.start, end, text: text.slice(x.start, end), type: "organization" });
+      continue;
+    }
+    out.push(x);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const isAllCapsWord = (w: string) => w.length > 1 && isAllCaps(w);
+
+/** An organisation's head word or legal form, written with or without periods ("Inc.", "S.A.", "AG"). */
+function isOrgHead(word: string): boolean {
+  const lower = word.toLowerCase();
+  return ORG_HEADS.has(lower) || ORG_HEADS.has(lower.replace(/\./g, ""));
 }
 
 /**

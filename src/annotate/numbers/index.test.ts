@@ -305,6 +305,8 @@ describe("extractNumbers: what is not a count", () => {
     ["The twenty-first century began.", "an ordinal in words"],
     ["See the 9/11 report.", "a slashed date"],
     ["Room A320 is upstairs.", "an identifier"],
+    ["Read more at https://news.example.com/port/2194453.html today.", "an id in a web address"],
+    ["See www.example.com/a/768142 for the rest.", "a path after www"],
     ["会议（3月8日）在市政厅举行。", "a CJK month and day"],
     ["列车于7时出发。", "a CJK clock hour"],
   ];

@@ -93,6 +93,19 @@ const SCALE_WORD = /\s+(thousand|million|billion|trillion)\b/iy;
 const TIME_AFTER =
   /\s*(?:[ap]\.?m\b\.?|(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|PST|PDT)\b|local\s+time\b|o['’]clock\b|hrs\b)/iy;
 
+/** A web address or a path: "https://…", "www.…", "example.com/…". */
+const ADDRESS = /^[("'“]?(?:[a-z][a-z0-9+.-]*:\/\/|www\.)|\.[a-z]{2,}\//i;
+/** How far back the start of the word holding a numeral is looked for. */
+const ADDRESS_REACH = 200;
+
+/** Whether the numeral at `at` is part of a web address (an id in a link, not a count). */
+function inAddress(text: string, at: number): boolean {
+  const from = Math.max(0, at - ADDRESS_REACH);
+  const space = text.slice(from, at).search(/\S*$/u);
+  const word = text.slice(from + space, at);
+  return word.length > 0 && /[/.]/.test(word) && ADDRESS.test(word);
+}
+
 /** A CJK date or clock part right after the digits ("11月10日", "3时"): a date or time, not a count. */
 const CJK_TIME_AFTER = /[年月日时時点點分秒号號]/y;
 
@@ -175,7 +188,7 @@ function readNumeral(text: string, start: number, cur: string | undefined, raw: 
   if (LEADING_ZERO.test(raw)) return undefined;
   const numStart = start + (cur?.length ?? 0);
   const before = text[start - 1] ?? "";
-  if (GLUED_BEFORE.test(before)) return undefined;
+  if (GLUED_BEFORE.test(before) || inAddress(text, start)) return undefined;
   if ((before === "-" || before === "–" || before === ".") && LETTER_OR_DIGIT.test(text[start - 2] ?? "")) {
     return undefined;
   }

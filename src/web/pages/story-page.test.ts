@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles, RTL_OVERRIDE } from "../../../test/server-fixtures.js";
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
-import { FINDING_KINDS, renderStoryPage } from "./story-page.js";
+import { CLAIMS_PER_PAGE, FINDING_KINDS, MAX_CLAIM_ROWS, renderClaimsPage, renderStoryPage } from "./story-page.js";
 
 let example: StoryReport;
 let hostile: StoryReport;
@@ -103,5 +103,92 @@ describe("renderStoryPage", () => {
     expect(doc.body.textContent).toContain("Lakeside <b>Post</b>");
     expect(page).not.toContain(RTL_OVERRIDE);
     expect(page).not.toContain("<script>document");
+  });
+});
+
+describe("the claims table past its first rows", () => {
+  /** Ids of the elements a page's links to the story page land on. */
+  function targets(doc: Document, prefix: string): string[] {
+    return [...doc.querySelectorAll("#claims td a")].map((a) => {
+      const href = a.getAttribute("href") ?? "";
+      expect(href.startsWith(`${prefix}#`), href).toBe(true);
+      return href.slice(prefix.length + 1);
+    });
+  }
+
+  it("shows the first claims on the story page, disputed first, and links every claim's list", () => {
+    expect(example.facts.length).toBeGreaterThan(MAX_CLAIM_ROWS);
+    const doc = dom(renderStoryPage(example, { claimsHref: "/stories/7/claims" }));
+    const rows = [...doc.querySelectorAll("#claims tbody tr")];
+    expect(rows).toHaveLength(MAX_CLAIM_ROWS);
+    const disputed = example.facts.filter((f) => f.kind === "disputed").length;
+    expect(rows.slice(0, disputed).every((r) => r.classList.contains("disputed"))).toBe(true);
+    expect(rows.slice(disputed).some((r) => r.classList.contains("disputed"))).toBe(false);
+    expect(doc.querySelector("#claims a.all-claims")?.getAttribute("href")).toBe("/stories/7/claims");
+    expect(doc.querySelector("#claims a.all-claims")?.textContent).toBe(`All ${example.facts.length} claims`);
+    // Without the address of the full list every claim stays on the page.
+    const full = dom(renderStoryPage(example));
+    expect(full.querySelectorAll("#claims tbody tr")).toHaveLength(example.facts.length);
+    expect(full.querySelector("#claims a.all-claims")).toBeNull();
+    // The words of the left-out claims are marked all the same, so the page's articles do not change.
+    const marks = (d: Document) => [...d.querySelectorAll(".article-text .k-fact")].map((m) => m.id);
+    expect(marks(doc)).toEqual(marks(full));
+  });
+
+  it("keeps the link out when every claim fits", () => {
+    const few: StoryReport = { ...example, facts: example.facts.slice(0, MAX_CLAIM_ROWS) };
+    const doc = dom(renderStoryPage(few, { claimsHref: "/stories/7/claims" }));
+    expect(doc.querySelectorAll("#claims tbody tr")).toHaveLength(MAX_CLAIM_ROWS);
+    expect(doc.querySelector("#claims a.all-claims")).toBeNull();
+  });
+
+  it("lists every claim on the claims page, its words linked to where the story page marks them", () => {
+    const claims = dom(renderClaimsPage(example, { storyHref: "/stories/7" }));
+    expect(claims.querySelectorAll("#claims tbody tr")).toHaveLength(example.facts.length);
+    const story = dom(renderStoryPage(example, { claimsHref: "/stories/7/claims" }));
+    const linked = targets(claims, "/stories/7");
+    expect(linked.length).toBeGreaterThan(example.facts.length);
+    for (const id of linked)
+      expect(story.getElementById(id)?.closest(".article-text, article.source"), id).not.toBeNull();
+    expect(claims.querySelector('header.page a[href="/stories/7"]')).not.toBeNull();
+  });
+
+  it("keeps the outlet filter: the columns, the links and the story page it links to", () => {
+    const outlet = example.articles.find((a) => a.outlet)?.outlet ?? "";
+    const query = `?outlet=${encodeURIComponent(outlet)}`;
+    const claims = dom(renderClaimsPage(example, { storyHref: "/stories/7", outlets: [outlet] }));
+    expect(claims.querySelectorAll("#claims thead th")).toHaveLength(2);
+    const story = dom(renderStoryPage(example, { outlets: [outlet], claimsHref: "/stories/7/claims" }));
+    for (const id of targets(claims, `/stories/7${query}`)) expect(story.getElementById(id), id).not.toBeNull();
+    const involved = story.querySelectorAll("#claims tbody tr").length;
+    expect(involved).toBe(MAX_CLAIM_ROWS);
+    expect(story.querySelector("#claims a.all-claims")?.getAttribute("href")).toBe(`/stories/7/claims${query}`);
+  });
+
+  it("pages a long list of claims", () => {
+    const many: StoryReport = {
+      ...example,
+      facts: Array.from({ length: 3 }, (_, k) => example.facts.map((f) => ({ ...f, id: `${f.id}-${k}` }))).flat(),
+    };
+    expect(many.facts.length).toBeGreaterThan(CLAIMS_PER_PAGE);
+    const first = dom(renderClaimsPage(many, { storyHref: "/stories/7" }));
+    expect(first.querySelectorAll("#claims tbody tr")).toHaveLength(CLAIMS_PER_PAGE);
+    expect(first.querySelector('a[rel="prev"]')).toBeNull();
+    expect(first.querySelector('a[rel="next"]')?.getAttribute("href")).toBe(`?offset=${CLAIMS_PER_PAGE}`);
+    const lastAt = Math.floor((many.facts.length - 1) / CLAIMS_PER_PAGE) * CLAIMS_PER_PAGE;
+    const last = dom(renderClaimsPage(many, { storyHref: "/stories/7", offset: lastAt }));
+    expect(last.querySelectorAll("#claims tbody tr")).toHaveLength(many.facts.length - lastAt);
+    expect(last.querySelector('a[rel="next"]')).toBeNull();
+    expect(last.querySelector('a[rel="prev"]')).not.toBeNull();
+    // Every claim is on exactly one page.
+    const ids = [0, CLAIMS_PER_PAGE, 2 * CLAIMS_PER_PAGE].flatMap((offset) =>
+      [...dom(renderClaimsPage(many, { storyHref: "/stories/7", offset })).querySelectorAll("#claims tbody tr")].map(
+        (r) => r.id,
+      ),
+    );
+    expect(new Set(ids).size).toBe(many.facts.length);
+    // An offset past the end shows the last claim rather than an empty table.
+    const past = dom(renderClaimsPage(many, { storyHref: "/stories/7", offset: 10_000 }));
+    expect(past.querySelectorAll("#claims tbody tr")).toHaveLength(1);
   });
 });

@@ -38,12 +38,31 @@ export interface StoryPageOptions {
   kinds?: readonly FindingKind[];
   /** Where the report's JSON is served; no link when absent. */
   jsonHref?: string;
+  /**
+   * Where every claim of the story is listed ({@link renderClaimsPage}). When given, the table of claims
+   * shows the first {@link MAX_CLAIM_ROWS} in its order (disputed, then the most widely reported) and links
+   * there for the rest; when absent, it shows every claim.
+   */
+  claimsHref?: string;
 }
+
+/**
+ * Rows of the claims table on a story page when the full list is a page of its own: about two screens,
+ * room for the disputed claims and the most widely reported ones, which are what a comparison across
+ * outlets is read for. The rest (mostly claims one outlet alone makes, one cell of support beside
+ * silence) weighed half of a five-outlet story page.
+ */
+export const MAX_CLAIM_ROWS = 25;
+
+/** Rows per page of the claims page: a page of it weighs about what a story page does. */
+export const CLAIMS_PER_PAGE = 100;
 
 const LADDER: readonly CertaintyLevel[] = ["asserted", "reported", "hedged", "speculative"];
 
 interface Context {
   report: StoryReport;
+  /** What a link to words or an article starts with: "" on the story page, the story page's address elsewhere. */
+  base: string;
   spans: SpanRegistry;
   label: Map<string, string>;
   shown: Set<string>;
@@ -68,6 +87,7 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   );
   const ctx: Context = {
     report,
+    base: "",
     spans: new SpanRegistry(articles),
     label: articleLabels(report),
     shown: new Set(articles.map((a) => a.id)),
@@ -76,7 +96,11 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   const renderers: Record<FindingKind, () => SafeHtml | undefined> = {
     brief: () => renderBrief(ctx),
     outlets: () => renderDivergence(ctx),
-    claims: () => renderClaims(ctx),
+    claims: () =>
+      renderClaims(
+        ctx,
+        options.claimsHref ? { limit: MAX_CLAIM_ROWS, allHref: withOutlets(options.claimsHref, wantedOutlets) } : {},
+      ),
     discrepancies: () => renderDiscrepancies(ctx),
     quotes: () => renderQuotes(ctx),
     certainty: () => renderCertainty(ctx),
@@ -122,13 +146,21 @@ function label(ctx: Context, article: string): string {
 }
 
 /** A link to words on this page, or the text alone when they are not on it (an outlet filtered out). */
-function link(anchor: string | undefined, content: string | SafeHtml, cls?: string): SafeHtml {
+function link(anchor: string | undefined, content: string | SafeHtml, cls?: string, base = ""): SafeHtml {
   if (!anchor) return html`${content}`;
-  return cls ? html`<a class="${cls}" href="#${anchor}">${content}</a>` : html`<a href="#${anchor}">${content}</a>`;
+  return cls
+    ? html`<a class="${cls}" href="${base}#${anchor}">${content}</a>`
+    : html`<a href="${base}#${anchor}">${content}</a>`;
 }
 
 function articleLink(ctx: Context, article: string): SafeHtml {
-  return link(ctx.spans.article(article), label(ctx, article));
+  return link(ctx.spans.article(article), label(ctx, article), undefined, ctx.base);
+}
+
+/** An address with the outlet filter as its query, so that a page linked to shows the same outlets. */
+function withOutlets(href: string, outlets: ReadonlySet<string>): string {
+  if (outlets.size === 0) return href;
+  return `${href}?${[...outlets].map((o) => `outlet=${encodeURIComponent(o)}`).join("&")}`;
 }
 
 function involves(ctx: Context, articles: readonly string[]): boolean {
@@ -187,24 +219,45 @@ function factRank(f: ReportFact): number {
   return f.kind === "disputed" ? 0 : f.kind === "corroborated" ? 1 : 2;
 }
 
-function renderClaims(ctx: Context): SafeHtml | undefined {
-  const { report } = ctx;
-  const articles = report.articles.filter((a) => ctx.shown.has(a.id));
-  const facts = report.facts
+/** The claims that involve a shown article, in table order: disputed, then by how many outlets support them. */
+function orderedClaims(ctx: Context): ReportFact[] {
+  return ctx.report.facts
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => involves(ctx, [...f.sources, ...(f.contradictedBy ?? [])]))
-    .sort((x, y) => factRank(x.f) - factRank(y.f) || y.f.sources.length - x.f.sources.length || x.i - y.i);
+    .sort((x, y) => factRank(x.f) - factRank(y.f) || y.f.sources.length - x.f.sources.length || x.i - y.i)
+    .map(({ f }) => f);
+}
+
+/** The words an article gives for or against a claim, registered as an anchor in its text. */
+function claimWords(ctx: Context, f: ReportFact, article: string): { words?: EvidenceSpan; anchor?: string } {
+  const words = f.evidence.find((e) => e.article === article);
+  if (!words) return {};
+  const anchor = ctx.spans.span(article, words.start, words.end, words.text, "fact");
+  return anchor ? { words, anchor } : { words };
+}
+
+/**
+ * The table of claims, one column per shown article. With a `limit`, the rows past it are left out and
+ * `allHref` is linked for them; their words are still marked in the articles, where the full list links.
+ */
+function renderClaims(
+  ctx: Context,
+  { limit, allHref, offset = 0 }: { limit?: number; allHref?: string; offset?: number } = {},
+): SafeHtml | undefined {
+  const { report } = ctx;
+  const articles = report.articles.filter((a) => ctx.shown.has(a.id));
+  const facts = orderedClaims(ctx);
   if (facts.length === 0 || articles.length === 0) return undefined;
+  const end = limit === undefined ? facts.length : Math.min(facts.length, offset + limit);
   const head = html`<thead><tr><th scope="col" class="claim">Claim</th>${articles.map((a) => html`<th scope="col">${articleLink(ctx, a.id)}</th>`)}</tr></thead>`;
-  const rows = facts.map(({ f }) => {
+  const rows = facts.slice(offset, end).map((f) => {
     const cells = articles.map((a) => {
-      const words = f.evidence.find((e) => e.article === a.id);
-      const anchor = words ? ctx.spans.span(a.id, words.start, words.end, words.text, "fact") : undefined;
+      const { words, anchor } = claimWords(ctx, f, a.id);
       if ((f.contradictedBy ?? []).includes(a.id)) {
-        return html`<td class="against"><span class="stance">says otherwise</span> ${words ? link(anchor, words.text, "ev") : ""}</td>`;
+        return html`<td class="against"><span class="stance">says otherwise</span> ${words ? link(anchor, words.text, "ev", ctx.base) : ""}</td>`;
       }
       if (f.sources.includes(a.id)) {
-        return html`<td class="support"><span class="stance">supports</span> ${words ? link(anchor, words.text, "ev") : link(ctx.spans.article(a.id), "in the article")}</td>`;
+        return html`<td class="support"><span class="stance">supports</span> ${words ? link(anchor, words.text, "ev", ctx.base) : link(ctx.spans.article(a.id), "in the article", undefined, ctx.base)}</td>`;
       }
       return html`<td class="silent"><span class="stance">silent</span></td>`;
     });
@@ -216,9 +269,70 @@ function renderClaims(ctx: Context): SafeHtml | undefined {
           : html`<span class="badge">one outlet</span>`;
     return html`<tr id="fact-${f.id}" class="${f.kind}"><th scope="row" class="claim">${f.text} ${badge}</th>${cells}</tr>`;
   });
-  const disputed = facts.filter(({ f }) => f.kind === "disputed").length;
-  return html`<p class="lede">${plural(facts.length, "claim")}, ${disputed} disputed. Each column is one outlet's account: the words it gives for the claim (linked to the article), the words it gives against it, or silence.</p>
+  // The words of the claims not in this table are marked all the same: the full list links to them.
+  for (const f of [...facts.slice(0, offset), ...facts.slice(end)]) for (const a of articles) claimWords(ctx, f, a.id);
+  const disputed = facts.filter((f) => f.kind === "disputed").length;
+  const shown =
+    end - offset < facts.length && allHref !== undefined
+      ? html` The ${end - offset} shown here come first: disputed, then the most widely reported. <a class="all-claims" href="${allHref}">All ${plural(facts.length, "claim")}</a>, those one outlet alone makes included.`
+      : "";
+  return html`<p class="lede">${plural(facts.length, "claim")}, ${disputed} disputed. Each column is one outlet's account: the words it gives for the claim (linked to the article), the words it gives against it, or silence.${shown}</p>
 <div class="scroll boxed" tabindex="0" role="region" aria-label="Accounts by claim, scrollable"><table class="claims">${head}<tbody>${rows}</tbody></table></div>`;
+}
+
+/** What the claims page shows: the story page it belongs to, the outlets, and where its page of rows starts. */
+export interface ClaimsPageOptions {
+  /** The story page's address, which the words link to. */
+  storyHref: string;
+  /** As on the story page: outlet names whose articles and findings are shown; empty or absent: all. */
+  outlets?: readonly string[];
+  /** The first row shown, from 0; default 0. Pages are {@link CLAIMS_PER_PAGE} rows. */
+  offset?: number;
+}
+
+/**
+ * Every claim of a story aligned across its outlets, a page of {@link CLAIMS_PER_PAGE} rows at a time: the
+ * full table of which a story page shows the first rows. Words link to where the story page (with the same
+ * outlets) marks them.
+ *
+ * @example renderClaimsPage(report, { storyHref: "/stories/7", offset: 100 })
+ */
+export function renderClaimsPage(untrusted: StoryReport, options: ClaimsPageOptions): string {
+  const report = withoutBidiControls(untrusted);
+  const wantedOutlets = new Set(options.outlets ?? []);
+  // The same articles in the same order as the story page with these outlets: the anchors are the same.
+  const articles = report.articles.filter((a) => wantedOutlets.size === 0 || wantedOutlets.has(outletOf(a)));
+  const storyHref = withOutlets(options.storyHref, wantedOutlets);
+  const ctx: Context = {
+    report,
+    base: storyHref,
+    spans: new SpanRegistry(articles),
+    label: articleLabels(report),
+    shown: new Set(articles.map((a) => a.id)),
+    entityName: new Map(report.entities.map((e) => [e.id, e.name])),
+  };
+  const total = orderedClaims(ctx).length;
+  const offset = Math.max(0, Math.min(options.offset ?? 0, Math.max(0, total - 1)));
+  const table = renderClaims(ctx, { limit: CLAIMS_PER_PAGE, offset });
+  const pageAt = (at: number) => {
+    const query = [...wantedOutlets].map((o) => `outlet=${encodeURIComponent(o)}`);
+    if (at > 0) query.push(`offset=${at}`);
+    return query.length > 0 ? `?${query.join("&")}` : "?";
+  };
+  const pager =
+    total > CLAIMS_PER_PAGE
+      ? html`<nav class="pager" aria-label="Pages of claims">${offset > 0 ? html`<a rel="prev" href="${pageAt(Math.max(0, offset - CLAIMS_PER_PAGE))}">Previous ${CLAIMS_PER_PAGE}</a> ` : ""}<span>Claims ${offset + 1} to ${Math.min(total, offset + CLAIMS_PER_PAGE)} of ${total}</span>${offset + CLAIMS_PER_PAGE < total ? html` <a rel="next" href="${pageAt(offset + CLAIMS_PER_PAGE)}">Next ${CLAIMS_PER_PAGE}</a>` : ""}</nav>`
+      : "";
+  const { story } = report;
+  const title = story.title || story.id;
+  return renderLayout({
+    title: `Claims: ${title}`,
+    heading: title,
+    subheading: html`Every claim, aligned across the outlets · <a href="${storyHref}">back to the story</a>`,
+    body: table
+      ? html`<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Accounts by claim</h2>${table}${pager}</section>`
+      : html`<p>No claim of this story involves the outlets chosen. <a href="${storyHref}">Back to the story</a></p>`,
+  });
 }
 
 function renderDiscrepancies(ctx: Context): SafeHtml | undefined {
