@@ -83,7 +83,10 @@ export interface StoryIndex {
    * filed under, most shared keys first (ties: the newer story first), at most `limit`.
    */
   candidates(keys: readonly string[], window: TimeWindow, limit: number): Promise<{ story: string; shared: number }[]>;
-  /** The states of these stories; unknown or evicted ids are absent. */
+  /**
+   * The states of these stories; unknown or evicted ids are absent. The receiver may change a state and
+   * replace its centroid maps, but must not write into them: an index may share them with its cache.
+   */
   stories(ids: readonly string[]): Promise<Map<string, StoryState>>;
   /** Earlier documents in any of these LSH band buckets (each at most once), oldest first. */
   bandMatches(bands: readonly string[]): Promise<SignatureRecord[]>;

@@ -19,6 +19,12 @@ export interface SqlFlavor {
   /** Column type of binary data. */
   readonly blobType: "blob" | "bytea";
   /**
+   * The clause after `create table (...)` that stores a table's rows in the order of its primary key, in one
+   * tree, instead of in a tree of row ids beside an index of the key (SQLite: `without rowid`); empty where a
+   * table is a heap beside its key's index anyway (PostgreSQL).
+   */
+  readonly keyOrdered: string;
+  /**
    * A list of strings as one bound parameter, usable as `x IN (...)` and as a row source with one column
    * named `value`: the statement's text is the same for any list length, so it is prepared once.
    */
@@ -78,6 +84,7 @@ export const sqliteFlavor: SqlFlavor = {
   serialType: "integer",
   keyType: "integer",
   blobType: "blob",
+  keyOrdered: "without rowid",
   list: (values) => sql<{ value: string }>`(select value from json_each(${JSON.stringify(values)}))`,
   idList: (values) => sql<{ value: number }>`(select value from json_each(${JSON.stringify(values)}))`,
   async lockClustering() {},
@@ -126,6 +133,7 @@ export const postgresFlavor: SqlFlavor = {
   serialType: "bigserial",
   keyType: "bigint",
   blobType: "bytea",
+  keyOrdered: "",
   list: (values) => sql<{ value: string }>`(select unnest(${[...values]}::text[]) as value)`,
   idList: (values) => sql<{ value: number }>`(select unnest(${[...values]}::bigint[]) as value)`,
   records: (columns, rows) =>

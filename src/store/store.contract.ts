@@ -486,16 +486,41 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         await again.close();
       });
 
-      it("hands out copies: changing a state read does not change the index", async () => {
+      it("counts a term once per document, however often the document lists it", async () => {
         const { store } = await make();
+        await store.transaction(async (tx) => {
+          const index = tx.storyIndex();
+          await index.write({ ...write("101", state("101", 1, 1, ["a"]), ["t:a"], [], true), terms: ["t:a", "t:a"] });
+          await index.write({ ...write("102", state("102", 2, 2, ["a"]), ["t:b"], [], true), terms: ["t:a", "t:b"] });
+        });
+        expect(await store.storyIndex().documentFrequencies(["t:a", "t:b"])).toEqual(
+          new Map([
+            ["t:a", 2],
+            ["t:b", 1],
+          ]),
+        );
+        await store.close();
+      });
+
+      it("hands out copies: changing a state read, or replacing its centroids, does not change the index", async () => {
+        const { store, reopen } = await make();
         const index = store.storyIndex();
         await index.write(write("101", state("101", 1, 1, ["a"]), ["t:a"], [], true));
-        const read = (await index.stories(["101"])).get("101") as StoryState;
-        read.size = 99;
-        read.centroid.title.set("b", 3);
-        const again = (await index.stories(["101"])).get("101");
-        expect(again?.size).toBe(1);
-        expect(again?.centroid.title.has("b")).toBe(false);
+        for (const source of [store, await reopen()]) {
+          const read = (await source.storyIndex().stories(["101"])).get("101") as StoryState;
+          read.size = 99;
+          read.last = 50;
+          read.centroid.title = new Map([["b", 3]]);
+          // The centroid maps are shared with the index: a write into one fails instead of changing it.
+          expect(() => read.centroid.body.set("b", 3)).toThrow(/replaced, not written into/);
+          expect(() => read.centroid.body.delete("b")).toThrow(/replaced, not written into/);
+          const again = (await source.storyIndex().stories(["101"])).get("101");
+          expect(again?.size).toBe(1);
+          expect(again?.last).toBe(1);
+          expect([...(again?.centroid.title ?? [])]).toEqual([["a", 1]]);
+          expect([...(again?.centroid.body ?? [])]).toEqual([["b", 0.5]]);
+          if (source !== store) await source.close();
+        }
         await store.close();
       });
     });

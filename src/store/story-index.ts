@@ -44,6 +44,13 @@ export const CACHED_TERMS = 200_000;
 export const CACHED_POSTING_KEYS = 100_000;
 
 /**
+ * Postings held in memory over all cached keys. The lists of common keys fill up to `MAX_POSTINGS_PER_KEY`
+ * as the store grows, so a bound on keys alone lets the lists' memory grow with the store; at some 50 bytes
+ * a posting, 500,000 stay near 25 MB.
+ */
+export const CACHED_POSTINGS = 500_000;
+
+/**
  * Stories' time spans held in memory, to filter candidates by the time window without reading their rows.
  * Some tens of bytes each.
  */
@@ -54,6 +61,20 @@ export const CACHED_STORY_TIMES = 200_000;
  * document is new, and a copy finds its original's bands here without a read. Some tens of bytes each.
  */
 export const CACHED_BANDS = 200_000;
+
+/**
+ * A term's document frequency as known (stored plus counted since the last flush) and the part not yet
+ * written: one entry per term, so that an article's terms are each looked up once when read and once when
+ * counted (in a map of some hundred thousand terms a lookup is a few cache misses).
+ */
+export interface TermCount {
+  term: string;
+  df: number;
+  /** Counted since the last flush (0: nothing to write). */
+  pending: number;
+  /** The document that last counted it: a term listed twice by one document counts once. */
+  counted: number;
+}
 
 /** A story filed under a key, and the document count when it was last filed there (newest highest). */
 interface Posting {
@@ -69,9 +90,9 @@ export class ClusterCache {
   meta: { documents: number; latest: number | undefined } | undefined;
   private readonly states = new Map<number, StoryState>();
   /** Known document frequencies (unflushed increments included). */
-  readonly df = new Map<string, number>();
-  /** Increments of document frequencies not yet written, flushed before a transaction commits. */
-  readonly dfPending = new Map<string, number>();
+  readonly df = new Map<string, TermCount>();
+  /** The terms counted since the last flush (`pending` > 0), written before a transaction commits. */
+  readonly dfPending: TermCount[] = [];
   /** Whether `meta` holds counts not yet written. */
   metaDirty = false;
   /** Posting lists by key, oldest filing first (an empty list: no story is filed under the key). */
@@ -96,14 +117,6 @@ export class ClusterCache {
     private readonly termCapacity = CACHED_TERMS,
   ) {}
 
-  /**
-   * Sets a term's frequency. The cache is cut back only between transactions (`trim`): a frequency read for
-   * an article must still be there when the article's terms are counted.
-   */
-  setDf(term: string, df: number): void {
-    this.df.set(term, df);
-  }
-
   get(id: number): StoryState | undefined {
     const state = this.states.get(id);
     if (state) {
@@ -122,10 +135,24 @@ export class ClusterCache {
     }
   }
 
-  /** Lets go of the earliest-cached half of the posting lists or time spans once over their bound (between flushes). */
+  /**
+   * Lets go of the earliest-cached half of the term counts, posting lists (by keys or by postings), time spans
+   * or band buckets once over their bound (between flushes).
+   */
   trim(): void {
-    if (this.dfPending.size === 0) dropHalf(this.df, this.termCapacity);
+    // The cache is cut back only between transactions: a frequency read for an article must still be
+    // there when the article's terms are counted.
+    if (this.dfPending.length === 0) dropHalf(this.df, this.termCapacity);
     dropHalf(this.postings, CACHED_POSTING_KEYS);
+    let postings = 0;
+    for (const list of this.postings.values()) postings += list.length;
+    if (postings > CACHED_POSTINGS) {
+      for (const [key, list] of this.postings) {
+        if (postings <= CACHED_POSTINGS / 2) break;
+        postings -= list.length;
+        this.postings.delete(key);
+      }
+    }
     dropHalf(this.times, CACHED_STORY_TIMES);
     dropHalf(this.bands, CACHED_BANDS);
   }
@@ -135,7 +162,7 @@ export class ClusterCache {
     this.metaDirty = false;
     this.states.clear();
     this.df.clear();
-    this.dfPending.clear();
+    this.dfPending.length = 0;
     this.postings.clear();
     this.postingsFiled.clear();
     this.postingsDropped.clear();
@@ -204,11 +231,12 @@ export class SqlStoryIndex implements StoryIndex {
 
   async documentFrequencies(terms: readonly string[]): Promise<Map<string, number>> {
     const out = new Map<string, number>();
+    const df = this.cache.df;
     const missing: string[] = [];
     for (const term of terms) {
-      const df = this.cache.df.get(term);
-      if (df === undefined) missing.push(term);
-      else if (df > 0) out.set(term, df);
+      const count = df.get(term);
+      if (count === undefined) missing.push(term);
+      else if (count.df > 0) out.set(term, count.df);
     }
     if (missing.length === 0) return out;
     const rows = await this.db
@@ -217,10 +245,12 @@ export class SqlStoryIndex implements StoryIndex {
       .where("term", "in", among(this.flavor.list(missing)))
       .execute();
     const stored = new Map(rows.map((r) => [r.term, r.df]));
+    // A term missing from the cache has nothing pending: pending terms stay cached until they are written.
+    // A term never stored is cached as 0, so that it is asked of the table once.
     for (const term of missing) {
-      const df = (stored.get(term) ?? 0) + (this.cache.dfPending.get(term) ?? 0);
-      this.cache.setDf(term, df);
-      if (df > 0) out.set(term, df);
+      const n = stored.get(term) ?? 0;
+      df.set(term, { term, df: n, pending: 0, counted: 0 });
+      if (n > 0) out.set(term, n);
     }
     return out;
   }
@@ -289,7 +319,8 @@ export class SqlStoryIndex implements StoryIndex {
                 .as("f") as unknown as "cluster_bands as f",
             )
             .select(["f.band", "f.article_id"])
-            .where(sql.lit(true)),
+            .where(sql.lit(true))
+            .orderBy("f.band"),
         )
         .onConflict((oc) => oc.column("band").doUpdateSet({ article_id: (eb) => eb.ref("excluded.article_id") }))
         .execute();
@@ -324,7 +355,9 @@ export class SqlStoryIndex implements StoryIndex {
                 .as("f") as unknown as "cluster_postings as f",
             )
             .select(["f.key", "f.story_id", "f.seq"])
-            .where(sql.lit(true)),
+            .where(sql.lit(true))
+            .orderBy("f.key")
+            .orderBy("f.story_id"),
         )
         .onConflict((oc) => oc.columns(["key", "story_id"]).doUpdateSet({ seq: (eb) => eb.ref("excluded.seq") }))
         .execute();
@@ -332,21 +365,33 @@ export class SqlStoryIndex implements StoryIndex {
     }
   }
 
-  /** Writes the document frequencies counted since the last flush, in one statement. */
+  /**
+   * Writes the document frequencies counted since the last flush, in one statement. Rows go in key order,
+   * as do those of postings and band buckets: neighbouring keys share index pages, which stay in the cache.
+   */
   private async flushTerms(): Promise<void> {
-    if (this.cache.dfPending.size === 0) return;
     const pending = this.cache.dfPending;
+    if (pending.length === 0) return;
+    const counts = new Map<string, number>();
+    for (const count of pending) {
+      counts.set(count.term, count.pending);
+      count.pending = 0;
+    }
+    pending.length = 0;
     await this.db
       .insertInto("cluster_terms")
       .columns(["term", "df"])
       .expression((eb) =>
-        eb.selectFrom(this.flavor.counts(pending).as("c")).select(["c.key", "c.value"]).where(sql.lit(true)),
+        eb
+          .selectFrom(this.flavor.counts(counts).as("c"))
+          .select(["c.key", "c.value"])
+          .where(sql.lit(true))
+          .orderBy("c.key"),
       )
       .onConflict((oc) =>
         oc.column("term").doUpdateSet({ df: (eb) => eb("cluster_terms.df", "+", eb.ref("excluded.df")) }),
       )
       .execute();
-    pending.clear();
   }
 
   async candidates(
@@ -443,7 +488,7 @@ export class SqlStoryIndex implements StoryIndex {
           last: row.last_time,
           centroid: parseCentroid(row.centroid),
         };
-        this.cache.set(row.story_id, state);
+        this.cache.set(row.story_id, readOnly(state));
         if (state.last >= horizon) out.set(state.id, cloneState(state));
       }
     }
@@ -518,18 +563,21 @@ export class SqlStoryIndex implements StoryIndex {
       documents: meta.documents + 1,
       latest: meta.latest === undefined || w.time > meta.latest ? w.time : meta.latest,
     };
-    const terms = new Set(w.terms);
     const df = this.cache.df;
-    const unknown: string[] = [];
-    for (const term of terms) if (!df.has(term)) unknown.push(term);
-    if (unknown.length > 0) await this.documentFrequencies(unknown);
     const pending = this.cache.dfPending;
-    for (const term of terms) {
-      df.set(term, (df.get(term) ?? 0) + 1);
-      pending.set(term, (pending.get(term) ?? 0) + 1);
+    const unknown: string[] = [];
+    for (const term of w.terms) {
+      const count = df.get(term);
+      if (count) countTerm(count, pending, next.documents);
+      else unknown.push(term);
+    }
+    if (unknown.length > 0) {
+      // Terms the clusterer did not look up first: read, then counted as the others.
+      await this.documentFrequencies(unknown);
+      for (const term of unknown) countTerm(df.get(term) as TermCount, pending, next.documents);
     }
     // The caller lets go of the state it writes (see `StoryIndex.write`): kept as it is, handed out as copies.
-    const written = w.story;
+    const written = readOnly(w.story);
     this.cache.statesPending.set(story, written);
     this.cache.times.set(story, { first: w.story.first, last: w.story.last });
     const keys = [...new Set(w.keys)];
@@ -580,22 +628,44 @@ export class SqlStoryIndex implements StoryIndex {
   }
 }
 
+/** Counts a term once for document `doc` (a term listed twice by it counts once). */
+function countTerm(count: TermCount, pending: TermCount[], doc: number): void {
+  if (count.counted === doc) return;
+  count.counted = doc;
+  count.df++;
+  if (count.pending++ === 0) pending.push(count);
+}
+
 function rowId(id: string, what: string): number {
   const n = Number(id);
   if (!Number.isSafeInteger(n)) throw new Error(`expected a ${what} id that is a stored row id, found "${id}"`);
   return n;
 }
 
+/**
+ * A state to hand out: its own object and centroid record over the cached centroid maps, which are read-only
+ * (see `readOnly`). The clusterer changes a state it is handed (size, times) and replaces its centroids with
+ * new maps; copying the three maps of some hundred terms of every candidate cost more than scoring them.
+ */
 function cloneState(state: StoryState): StoryState {
-  return {
-    ...state,
-    centroid: {
-      title: new Map(state.centroid.title),
-      body: new Map(state.centroid.body),
-      entities: new Map(state.centroid.entities),
-    },
-  };
+  return { ...state, centroid: { ...state.centroid } };
 }
+
+/** Makes a cached state's centroid maps refuse writes, so that a receiver writing into one fails loudly. */
+function readOnly(state: StoryState): StoryState {
+  for (const f of FIELDS) {
+    const map = state.centroid[f];
+    if (Object.hasOwn(map, "set")) continue;
+    Object.defineProperties(map, { set: REFUSE, delete: REFUSE, clear: REFUSE });
+  }
+  return state;
+}
+
+const REFUSE: PropertyDescriptor = {
+  value: () => {
+    throw new Error("expected a story state's centroid to be replaced, not written into: the index shares it");
+  },
+};
 
 function serializeCentroid(centroid: Record<Field, SparseVector>): string {
   const out: Record<string, [string, number][]> = {};

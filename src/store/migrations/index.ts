@@ -10,6 +10,8 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
   return {
     "0001-articles-and-stories": { up: (db) => articlesAndStories(db, flavor) },
     "0002-cluster-index": { up: (db) => clusterIndex(db, flavor) },
+    "0003-unread-indexes": { up: dropUnreadIndexes },
+    "0004-key-ordered-cluster-tables": { up: (db) => keyOrderedClusterTables(db, flavor) },
   };
 }
 
@@ -121,4 +123,41 @@ async function clusterIndex(db: Kysely<unknown>, flavor: SqlFlavor): Promise<voi
     .addColumn("story_id", flavor.keyType, (c) => c.notNull())
     .addColumn("signature", flavor.blobType, (c) => c.notNull())
     .execute();
+}
+
+/**
+ * Indexes no statement reads, each one more random write per row: the content hash (an article is found by
+ * its identity key) and postings by sequence (a key's postings are read whole and ordered in memory).
+ */
+async function dropUnreadIndexes(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex("articles_content_hash").ifExists().execute();
+  await db.schema.dropIndex("cluster_postings_seq").ifExists().execute();
+}
+
+/**
+ * The clusterer's tables keyed by text (terms, postings, band buckets) stored in key order, one tree each: a
+ * keyed read is one descent instead of one into the key's index and one into the rows, a write changes one
+ * tree instead of two, and the file holds each key once. Rows are copied over in key order.
+ */
+async function keyOrderedClusterTables(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  if (!flavor.keyOrdered) return;
+  const tables = [
+    { name: "cluster_terms", columns: "term text primary key, df integer not null", key: "term" },
+    {
+      name: "cluster_postings",
+      columns: `key text not null, story_id ${flavor.keyType} not null, seq ${flavor.keyType} not null, constraint cluster_postings_pk primary key (key, story_id)`,
+      key: "key, story_id",
+    },
+    { name: "cluster_bands", columns: `band text primary key, article_id ${flavor.keyType} not null`, key: "band" },
+  ];
+  for (const t of tables) {
+    await sql`create table ${sql.raw(`${t.name}_keyed`)} (${sql.raw(t.columns)}) ${sql.raw(flavor.keyOrdered)}`.execute(
+      db,
+    );
+    await sql`insert into ${sql.raw(`${t.name}_keyed`)} select * from ${sql.raw(t.name)} order by ${sql.raw(t.key)}`.execute(
+      db,
+    );
+    await sql`drop table ${sql.raw(t.name)}`.execute(db);
+    await sql`alter table ${sql.raw(`${t.name}_keyed`)} rename to ${sql.raw(t.name)}`.execute(db);
+  }
 }

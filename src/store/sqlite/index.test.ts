@@ -2,8 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { describe, expect, it } from "vitest";
 import { clusteringContract } from "../clustering.contract.js";
+import { sqliteFlavor } from "../flavor.js";
+import { migrationProvider } from "../migrations/index.js";
+import type { Database } from "../schema.js";
 import { storeContract } from "../store.contract.js";
 import { openSqliteStore } from "./index.js";
 
@@ -24,6 +28,49 @@ describe("sqlite store", () => {
     await store.close();
     const raw = new BetterSqlite3(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
+    raw.close();
+  });
+
+  it("keeps the indexes its statements read and none they do not", async () => {
+    const path = join(dir, "indexes.db");
+    const store = await openSqliteStore(path);
+    await store.close();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    const names = (raw.prepare("select name from sqlite_master where type = 'index'").pluck().all() as string[]).sort();
+    raw.close();
+    expect(names).toEqual(expect.arrayContaining(["articles_story", "stories_updated", "stories_size"]));
+    expect(names).not.toContain("articles_content_hash");
+    expect(names).not.toContain("cluster_postings_seq");
+  });
+
+  it("stores the clusterer's text-keyed tables in key order, and keeps their rows when bringing an older file up to date", async () => {
+    const path = join(dir, "upgrade.db");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider(sqliteFlavor) }).migrateTo(
+      "0002-cluster-index",
+    );
+    expect(error).toBeUndefined();
+    await db.insertInto("cluster_terms").values({ term: "t:ferry", df: 3 }).execute();
+    await db.insertInto("cluster_postings").values({ key: "t:ferry", story_id: 7, seq: 2 }).execute();
+    await db
+      .insertInto("cluster_stories")
+      .values({ story_id: 7, size: 1, first_time: 5, last_time: 5, centroid: "{}" })
+      .execute();
+    await db.insertInto("cluster_bands").values({ band: "0:ab", article_id: 7 }).execute();
+    await db.destroy();
+    const store = await openSqliteStore(path);
+    const index = store.storyIndex();
+    expect(await index.documentFrequencies(["t:ferry", "t:quay"])).toEqual(new Map([["t:ferry", 3]]));
+    expect(await index.candidates(["t:ferry"], { from: 0, to: 10 }, 5)).toEqual([{ story: "7", shared: 1 }]);
+    await store.close();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    const sqlOf = (name: string) =>
+      raw.prepare("select sql from sqlite_master where name = ?").pluck().get(name) as string | undefined;
+    for (const table of ["cluster_terms", "cluster_postings", "cluster_bands"])
+      expect(sqlOf(table)).toMatch(/without rowid$/i);
+    expect(sqlOf("cluster_stories")).not.toMatch(/without rowid/i);
+    expect(raw.prepare("select band, article_id from cluster_bands").all()).toEqual([{ band: "0:ab", article_id: 7 }]);
     expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
     raw.close();
   });

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { CACHED_POSTING_KEYS, CACHED_POSTINGS, ClusterCache, MAX_POSTINGS_PER_KEY } from "./story-index.js";
+
+/** Caches posting lists of `length` postings under `keys` keys named k0, k1, … in that order. */
+function fill(cache: ClusterCache, keys: number, length: number): void {
+  for (let k = 0; k < keys; k++) {
+    cache.postings.set(
+      `k${k}`,
+      Array.from({ length }, (_, i) => ({ story: i + 1, seq: i + 1 })),
+    );
+  }
+}
+
+const total = (cache: ClusterCache) => [...cache.postings.values()].reduce((n, list) => n + list.length, 0);
+
+describe("ClusterCache.trim", () => {
+  it("lets go of the earliest-cached posting lists once their postings pass the bound, keeping the latest", () => {
+    const cache = new ClusterCache();
+    const keys = Math.ceil((CACHED_POSTINGS * 1.2) / MAX_POSTINGS_PER_KEY);
+    fill(cache, keys, MAX_POSTINGS_PER_KEY);
+    expect(cache.postings.size).toBeLessThan(CACHED_POSTING_KEYS);
+    cache.trim();
+    expect(total(cache)).toBeLessThanOrEqual(CACHED_POSTINGS / 2);
+    expect(total(cache)).toBeGreaterThan(CACHED_POSTINGS / 2 - MAX_POSTINGS_PER_KEY);
+    expect(cache.postings.has("k0")).toBe(false);
+    expect(cache.postings.has(`k${keys - 1}`)).toBe(true);
+  });
+
+  it("keeps every list while their postings and keys are within the bounds", () => {
+    const cache = new ClusterCache();
+    fill(cache, Math.floor(CACHED_POSTINGS / MAX_POSTINGS_PER_KEY), MAX_POSTINGS_PER_KEY);
+    const before = cache.postings.size;
+    cache.trim();
+    expect(cache.postings.size).toBe(before);
+    expect(cache.postings.has("k0")).toBe(true);
+  });
+
+  it("bounds the number of lists too: many short lists go down to half their bound", () => {
+    const cache = new ClusterCache();
+    fill(cache, CACHED_POSTING_KEYS + 10, 1);
+    cache.trim();
+    expect(cache.postings.size).toBe(CACHED_POSTING_KEYS / 2);
+    expect(cache.postings.has(`k${CACHED_POSTING_KEYS + 9}`)).toBe(true);
+  });
+});
