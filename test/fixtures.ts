@@ -62,3 +62,21 @@ export function plainArticle(id: string, text: string, extra: { title?: string; 
 export function analyzeTexts(texts: [id: string, text: string][], published?: string): StoryReport {
   return analyzeStory(texts.map(([id, text]) => plainArticle(id, text, published ? { published } : {})));
 }
+
+/** A report with nothing found in it, titled `title`: for tests about storing and running, not analysis. */
+export function emptyReport(articles: Article[], title = "t"): StoryReport {
+  return {
+    schema: "triangulate.story/1",
+    story: { id: "s", title, articleCount: articles.length },
+    articles: [],
+    entities: [],
+    quotes: [],
+    facts: [],
+    discrepancies: [],
+    certainty: [],
+    provenance: { citations: [], reuse: [] },
+    timeline: [],
+    relations: [],
+    brief: [],
+  };
+}

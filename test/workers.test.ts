@@ -15,6 +15,7 @@ import { openPostgresStore } from "../src/store/postgres/index.js";
 import { openSqliteStore } from "../src/store/sqlite/index.js";
 import type { Store } from "../src/store/types.js";
 import { bcubedF1 } from "./bcubed.js";
+import { emptyReport } from "./fixtures.js";
 import { inventedStream } from "./invented-stream.js";
 import { freshDatabase, pgServer } from "./pg.js";
 
@@ -139,20 +140,7 @@ const exited = (child: ChildProcess) =>
 
 /** A report naming its articles: the workers' tests are about storing and clustering, not analysis. */
 function namingReport(articles: Article[]): StoryReport {
-  return {
-    schema: "triangulate.story/1",
-    story: { id: "s", title: articles.map((a) => a.id).join(" "), articleCount: articles.length },
-    articles: [],
-    entities: [],
-    quotes: [],
-    facts: [],
-    discrepancies: [],
-    certainty: [],
-    provenance: { citations: [], reuse: [] },
-    timeline: [],
-    relations: [],
-    brief: [],
-  };
+  return emptyReport(articles, articles.map((a) => a.id).join(" "));
 }
 
 const children: ChildProcess[] = [];

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { emptyReport } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { StoryIndex } from "../cluster/types.js";
 import type { IngestItem } from "../ingest/index.js";
@@ -74,20 +75,7 @@ function recorder(): JobQueue & { clusters: number; analyses: number[] } {
 
 /** A report naming the articles it was given, for the store to keep; its findings are empty. */
 function fakeReport(articles: Article[]): StoryReport {
-  return {
-    schema: "triangulate.story/1",
-    story: { id: "s", title: articles.map((a) => a.id).join(" "), articleCount: articles.length },
-    articles: [],
-    entities: [],
-    quotes: [],
-    facts: [],
-    discrepancies: [],
-    certainty: [],
-    provenance: { citations: [], reuse: [] },
-    timeline: [],
-    relations: [],
-    brief: [],
-  };
+  return emptyReport(articles, articles.map((a) => a.id).join(" "));
 }
 
 describe("job handlers", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { emptyReport } from "../../test/fixtures.js";
 import { freshDatabase, pgServer } from "../../test/pg.js";
 import type { IngestItem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
@@ -27,20 +28,7 @@ function reader(reads: string[]) {
   };
 }
 
-const report = (articles: Article[]): StoryReport => ({
-  schema: "triangulate.story/1",
-  story: { id: "s", title: "t", articleCount: articles.length },
-  articles: [],
-  entities: [],
-  quotes: [],
-  facts: [],
-  discrepancies: [],
-  certainty: [],
-  provenance: { citations: [], reuse: [] },
-  timeline: [],
-  relations: [],
-  brief: [],
-});
+const report = (articles: Article[]): StoryReport => emptyReport(articles);
 
 if (server.url) {
   const serverUrl = server.url;

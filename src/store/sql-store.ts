@@ -407,13 +407,10 @@ export class SqlStore implements Store {
   }
 
   async report(storyId: number): Promise<StoredReport | undefined> {
-    const row = await this.db
-      .selectFrom("story_reports")
-      .selectAll()
-      .where("story_id", "=", storyId)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, report: JSON.parse(row.report) };
+    const stored = await this.reportText(storyId);
+    if (!stored) return undefined;
+    const { json, ...rest } = stored;
+    return { ...rest, report: JSON.parse(json) };
   }
 
   async reportText(storyId: number): Promise<StoredReportText | undefined> {
