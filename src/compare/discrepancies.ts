@@ -668,6 +668,9 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     // Two names with one family name are a given name spelled two ways ("Katherine" / "Kathryn") or two
     // relatives, not one role given to someone else.
     if (sameFamilyName(ea, eb)) continue;
+    // A swap needs two people the story names in full somewhere: a one-word "person" is as often a title, a
+    // team or a magazine the tagger mistook ("Playboy", "Chiefs") as a person.
+    if (!fullName(ea) || !fullName(eb)) continue;
     const [x, y] = [ea.name, eb.name];
     out.push({
       id: "",
@@ -696,6 +699,11 @@ function oneNameInOther(a: Entity, b: Entity): boolean {
   const forms = (e: Entity) => [e.name, ...e.aliases].map(personNameWords).filter((w) => w.length > 0);
   const inside = (small: string[], big: string[]) => small.every((w) => big.includes(w));
   return forms(a).some((x) => forms(b).some((y) => inside(x, y) || inside(y, x)));
+}
+
+/** Whether some form of a person's name has two words or more, titles aside ("Ana Ruiz", not "Mr Ruiz"). */
+function fullName(e: Entity): boolean {
+  return [e.name, ...e.aliases].some((form) => personNameWords(form).length >= 2);
 }
 
 /** Whether two people's full names (two words or more) end in the same family name. */
