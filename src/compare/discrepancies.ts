@@ -827,10 +827,8 @@ function asserts(text: string, stem: string): boolean {
     // "lost power", "power lines knocked out": a thing said to be lost or cut is its absence, not its presence.
     const near = words.slice(Math.max(0, i - PRIVATIVE_REACH), i + PRIVATIVE_REACH + 1).join(" ");
     // "The gun has not been found" against "No gun has been found": a clause negated itself asserts nothing.
-    const own = clauseOf(words, i);
-    NEGATION.lastIndex = 0;
-    const negated = NEGATION.test(own);
-    NEGATION.lastIndex = 0;
+    // `search` ignores the global pattern's lastIndex, which `matchAll` elsewhere leaves alone.
+    const negated = clauseOf(words, i).search(NEGATION) >= 0;
     return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near) && !negated;
   });
 }
