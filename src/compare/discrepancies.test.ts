@@ -129,6 +129,31 @@ describe("number discrepancies", () => {
       "The Velmar coast guard has seized 14 rifles in its operations so far, an officer in Portavel said.",
       "The Velmar coast guard seized six rifles in the operation, an officer in Portavel said.",
     ],
+    [
+      "a team's record against a count",
+      "The Velmar dockers (5-10) scored on a pass from Ana Ruiz in Portavel on Sunday.",
+      "Li Wen caught five passes for the Velmar dockers in Portavel on Sunday.",
+    ],
+    [
+      "a bare number and a count said of different things",
+      "Ana Ruiz of the Velmar dockers club was married three times in Portavel.",
+      "Ana Ruiz of the Velmar dockers club was one of six children in Portavel.",
+    ],
+    [
+      "a count of more times",
+      "Ana Ruiz of the Velmar dockers club married three times in Portavel.",
+      "Ana Ruiz of the Velmar dockers club married two more times in Portavel.",
+    ],
+    [
+      "two moments of a game told by the time left",
+      "Ana Ruiz scored for the Velmar dockers with 12 minutes remaining in Portavel on Sunday.",
+      "Ana Ruiz scored again for the Velmar dockers with four minutes remaining in Portavel on Sunday.",
+    ],
+    [
+      "compound figures describing different things",
+      "The Velmar dockers were stopped at the 10-yard line in Portavel on Sunday.",
+      "The Velmar dockers scored on a 7-yard pass in Portavel on Sunday.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -592,6 +617,22 @@ describe("tally and duration discrepancies", () => {
     const d = report.discrepancies.filter((x) => x.kind === "number");
     expect(d.map((x) => x.values.map((v) => v.value))).toEqual([["7 to 2", "6-3"]]);
     expect(d[0]?.compatible).toBe(false);
+  });
+
+  it("does not set the scores of two games against each other", () => {
+    const report = story(
+      ["one", "On Friday the Velmar Dockers defeated Harlow 65-53 in the cup in Portavel."],
+      ["two", "On Friday in the cup in Portavel, Kestrel City defeated Ostend 51-50."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+
+  it("sets two scores of one game against each other", () => {
+    const report = story(
+      ["one", "On Friday the Velmar Dockers defeated Harlow 65-53 in the cup in Portavel."],
+      ["two", "On Friday the Velmar Dockers defeated Harlow 65-58 in the cup in Portavel."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
 
   it("finds a different length of one closure, whatever its unit", () => {

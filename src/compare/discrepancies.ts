@@ -123,9 +123,9 @@ const INDEFINITE_BELOW = 12;
 
 /**
  * A length of time followed by one of these words places an event in time from another one ("three days
- * later", "two years ago", "a week after the vote"): it is a date, compared as a date, not a count of days.
+ * later", "two years ago", "a week after the vote", "with four minutes left"): it is a date, compared as a date, not a count of days.
  */
-const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on)\b/i;
+const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
 const TIME_UNIT = /^(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
 function timeOffset(u: Unit, n: NumberMention): boolean {
@@ -140,9 +140,16 @@ function timeOffset(u: Unit, n: NumberMention): boolean {
  */
 function figuresOf(u: Unit): NumberMention[] {
   return u.numbers.filter(
-    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
+    (n) =>
+      !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) &&
+      !insideSlot(n, u.slots) &&
+      !timeOffset(u, n) &&
+      !(n.unit === undefined && PAIR.test(n.text.trim())),
   );
 }
+
+/** Two numbers joined by a dash with nothing counted ("the Jaguars (5-10)"): a record or a score, not a count. */
+const PAIR = /^\d+\s*[-–]\s*\d+$/u;
 
 function numberDiscrepancies(
   units: Unit[],
@@ -220,6 +227,16 @@ function numberDiscrepancies(
         !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
       )
         continue;
+      // A bare number set against a count needs the same word right before both ("was married three times" is
+      // no count of "one of six children").
+      const last = (u: Unit, n: NumberMention) => predicateBefore(u, n.start).slice(-1);
+      if (
+        (keyOf(na) === undefined) !== (keyOf(nb) === undefined) &&
+        !samePredicate({ predicate: last(ua, na) }, { predicate: last(ub, nb) })
+      )
+        continue;
+      // "The 10-yard line" and "a 7-yard pass" measure different things.
+      if (compound(na) && compound(nb) && headAfter(ua, na) !== headAfter(ub, nb)) continue;
       // One figure, hedged or not ("nearly $80 million", "$80 million", "more than 80 million"), is one figure;
       // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
       if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
@@ -351,8 +368,14 @@ const PARTITIVE_BEFORE = /\b(?:other|another|remaining|additional|further|extra|
 
 function partOf(u: Unit, n: NumberMention): boolean {
   const at = n.start - u.sentence.start;
-  return PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at));
+  const end = n.end - u.sentence.start;
+  return (
+    PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at)) || PARTITIVE_AFTER.test(u.text.slice(end, end + 16))
+  );
 }
+
+/** Words right after a bare figure that make it count a part: "married two more times". */
+const PARTITIVE_AFTER = /^\s*(?:more|other|additional|further|extra)\b/i;
 
 /** Words that make a figure count part of something ("three other rifles", "two more boats"). */
 const PARTITIVE = /^(?:other|another|more|additional|further|remaining|extra|fresh)$/i;
@@ -374,6 +397,12 @@ function modifiersOf(n: NumberMention): string[] {
     .filter((w) => w.length > 0);
   if (n.unit && words.length > 0 && words[words.length - 1]?.toLowerCase() === n.unit) words.pop();
   return words;
+}
+
+/** The first word after a figure, lower-cased: what a compound figure ("a 10-yard pass") describes. */
+function headAfter(u: Unit, n: NumberMention): string {
+  const end = n.end - u.sentence.start;
+  return (/^\s*([\p{L}-]+)/u.exec(u.text.slice(end, end + 30))?.[1] ?? "").toLowerCase();
 }
 
 /** A figure written as a hyphenated modifier: "three-game", "10-year". */
@@ -503,6 +532,12 @@ const describeSlot = (s: Slot) =>
  * ("voted 7 to 2 to close" / "voted 6-3 to close"; "close it for six months" / "closed for a year"). Tallies
  * differ when their sides do; durations when their intervals in days do not overlap.
  */
+/** The name written right before a slot ("defeated Drake 65-53"), lower-cased, if one is. */
+function namedBefore(u: Unit, start: number): string | undefined {
+  const before = u.text.slice(Math.max(0, start - u.sentence.start - 40), start - u.sentence.start);
+  return /((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().toLowerCase();
+}
+
 function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const windows: TermVector[] = [];
@@ -523,6 +558,10 @@ function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFind
       const [x] = sa;
       const [y] = sb;
       if (!x || !y || sa.length !== 1 || sb.length !== 1 || !samePredicate(x, y)) continue;
+      // "Indiana State defeated Evansville 51-50" and "the Bluejays defeated Drake 65-53" are two games.
+      const na = namedBefore(ua, x.start);
+      const nb = namedBefore(ub, y.start);
+      if (na && nb && na !== nb) continue;
       const differ =
         kind === "tally"
           ? x.tally?.[0] !== y.tally?.[0] || x.tally?.[1] !== y.tally?.[1]
