@@ -53,6 +53,8 @@ export interface StoriesTable {
   article_count: number;
   copy_count: number;
   outlet_count: number;
+  /** Articles (copies included) that name no outlet: not in `outlet_count`, which counts distinct names. */
+  unnamed_outlet_count: Generated<number>;
   first_published: string | null;
   last_published: string | null;
   /** Goes up by one with every article added: a report is current when its version equals this. */

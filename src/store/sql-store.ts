@@ -74,13 +74,14 @@ const PLACE_ARTICLE = new Prepared((db, storyId: number, copyOf: number | null, 
     .returning(["outlet", "title", "published"]),
 );
 const INSERT_STORY = new Prepared(
-  (db, id: number, title: string, copies: number, published: string | null, at: string) =>
+  (db, id: number, title: string, copies: number, unnamed: number, published: string | null, at: string) =>
     db.insertInto("stories").values({
       id,
       title,
       article_count: sql.lit(1),
       copy_count: copies,
       outlet_count: sql.lit(0),
+      unnamed_outlet_count: unnamed,
       first_published: published,
       last_published: published,
       version: sql.lit(1),
@@ -105,6 +106,7 @@ const UPDATE_STORY = new Prepared(
     articles: number,
     copies: number,
     outlets: number,
+    unnamed: number,
     first: string | null,
     last: string | null,
     versions: number,
@@ -117,6 +119,7 @@ const UPDATE_STORY = new Prepared(
         article_count: eb("article_count", "+", articles),
         copy_count: eb("copy_count", "+", copies),
         outlet_count: eb("outlet_count", "+", outlets),
+        unnamed_outlet_count: eb("unnamed_outlet_count", "+", unnamed),
         first_published: first,
         last_published: last,
         version: eb("version", "+", versions),
@@ -215,6 +218,7 @@ export class SqlStore implements Store {
     }>(this.db, this.dialect, p.storyId, p.copyOf ?? null, articleId);
     if (!article) throw new TriangulateError("BAD_DATA", `expected a stored article ${articleId}, found none`);
     const copy = p.copyOf === undefined ? 0 : 1;
+    const unnamed = article.outlet ? 0 : 1;
     let outletAdded = 0;
     if (p.isNew) {
       await INSERT_STORY.run(
@@ -224,6 +228,7 @@ export class SqlStore implements Store {
         // The text is read only for an untitled story: an article's text is its largest column.
         article.title ?? storyTitleOf(await this.articleText(articleId)),
         copy,
+        unnamed,
         article.published,
         p.at,
       );
@@ -250,6 +255,7 @@ export class SqlStore implements Store {
         joined,
         joined * copy,
         outletAdded,
+        joined * unnamed,
         dates[0] ?? null,
         dates.at(-1) ?? null,
         joined,
@@ -392,6 +398,7 @@ export class SqlStore implements Store {
         articleCount: r.article_count,
         copyCount: r.copy_count,
         outletCount: r.outlet_count,
+        articlesWithoutOutlet: r.unnamed_outlet_count,
         outlets: byStory.get(r.id) ?? [],
         version: r.version,
         createdAt: r.created_at,

@@ -165,6 +165,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         articleCount: 3,
         copyCount: 1,
         outletCount: 2,
+        articlesWithoutOutlet: 0,
         outlets: ["Lowland Courier", "Tidewater Post"],
         firstPublished: "2026-03-09",
         lastPublished: "2026-03-14",
@@ -183,6 +184,37 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.pendingStories(10, first)).toEqual([other]);
       expect(await store.pendingStories(1)).toEqual([first]);
       expect(await store.counts()).toEqual({ articles: 4, copies: 1, stories: 2, pending: 2 });
+      await store.close();
+    });
+
+    it("counts the articles that name no outlet apart from the outlets, copies included", async () => {
+      const { store } = await make();
+      const unnamed = (n: number): Article => {
+        const { outlet: _, ...article } = inventedArticle(n);
+        return article;
+      };
+      const first = await file(store, unnamed(1));
+      await file(store, inventedArticle(2), first);
+      await file(store, inventedArticle(3, { outlet: "" }), first);
+      await file(store, unnamed(4), first, first);
+      await file(store, inventedArticle(5), first);
+      const named = await file(store, inventedArticle(6));
+      await file(store, inventedArticle(7, { outlet: "Tidewater Post" }), named);
+      expect(await store.story(first)).toMatchObject({
+        articleCount: 5,
+        outletCount: 1,
+        articlesWithoutOutlet: 3,
+        outlets: ["Lowland Courier"],
+      });
+      expect(await store.story(named)).toMatchObject({ articleCount: 2, outletCount: 2, articlesWithoutOutlet: 0 });
+      const alone = await file(store, unnamed(8));
+      expect(await store.story(alone)).toMatchObject({ outletCount: 0, articlesWithoutOutlet: 1, outlets: [] });
+      const listed = await store.stories({ order: "newest", limit: 10 });
+      expect(listed.map((s) => [s.id, s.articlesWithoutOutlet])).toEqual([
+        [alone, 1],
+        [named, 0],
+        [first, 3],
+      ]);
       await store.close();
     });
 

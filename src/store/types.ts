@@ -107,7 +107,10 @@ export interface StorySummary {
   /** Articles in the story, copies included. */
   articleCount: number;
   copyCount: number;
+  /** Distinct outlets its articles name. */
   outletCount: number;
+  /** Its articles (copies included) that name no outlet, which `outletCount` cannot count. */
+  articlesWithoutOutlet: number;
   /** Its outlets, by name, at most `MAX_LISTED_OUTLETS`. */
   outlets: string[];
   firstPublished?: string;

@@ -12,6 +12,7 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0002-cluster-index": { up: (db) => clusterIndex(db, flavor) },
     "0003-unread-indexes": { up: dropUnreadIndexes },
     "0004-key-ordered-cluster-tables": { up: (db) => keyOrderedClusterTables(db, flavor) },
+    "0005-articles-without-outlet": { up: articlesWithoutOutlet },
   };
 }
 
@@ -160,4 +161,19 @@ async function keyOrderedClusterTables(db: Kysely<unknown>, flavor: SqlFlavor): 
     await sql`drop table ${sql.raw(t.name)}`.execute(db);
     await sql`alter table ${sql.raw(`${t.name}_keyed`)} rename to ${sql.raw(t.name)}`.execute(db);
   }
+}
+
+/**
+ * Each story's count of articles that name no outlet, beside its count of distinct outlets: a story of one
+ * named outlet and three unnamed articles is not "1 outlet". Stories stored before are counted from their
+ * articles once (one descent of the story's index per story).
+ */
+async function articlesWithoutOutlet(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable("stories")
+    .addColumn("unnamed_outlet_count", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`update stories set unnamed_outlet_count = (select count(*) from articles a where a.story_id = stories.id and (a.outlet is null or a.outlet = ''))`.execute(
+    db,
+  );
 }
