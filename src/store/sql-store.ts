@@ -16,6 +16,7 @@ import {
   type Store,
   type StoreCounts,
   type StoredArticle,
+  type StoredPage,
   type StoredReport,
   type StoredReportText,
   type StoryListOptions,
@@ -428,6 +429,42 @@ export class SqlStore implements Store {
       .executeTakeFirst();
     if (!row) return undefined;
     return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, json: row.report };
+  }
+
+  async savePage(page: StoredPage): Promise<void> {
+    const row = {
+      report_version: page.reportVersion,
+      renderer: page.renderer,
+      etag: page.etag,
+      br: page.br,
+      gzip: page.gzip,
+    };
+    await this.db
+      .insertInto("story_pages")
+      .values({ story_id: page.storyId, ...row })
+      .onConflict((oc) => oc.column("story_id").doUpdateSet(row))
+      .execute();
+  }
+
+  async page(storyId: number, renderer: string): Promise<StoredPage | undefined> {
+    const row = await this.db
+      .selectFrom("story_pages as p")
+      .innerJoin("story_reports as r", (j) =>
+        j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
+      )
+      .select(["p.report_version", "p.etag", "p.br", "p.gzip"])
+      .where("p.story_id", "=", storyId)
+      .where("p.renderer", "=", renderer)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      storyId,
+      reportVersion: row.report_version,
+      renderer,
+      etag: row.etag,
+      br: new Uint8Array(row.br),
+      gzip: new Uint8Array(row.gzip),
+    };
   }
 
   async reportVersion(storyId: number): Promise<number | undefined> {

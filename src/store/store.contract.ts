@@ -218,6 +218,36 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       await store.close();
     });
 
+    it("serves a kept page only while it is of the stored report and of the renderer asked for", async () => {
+      const { store, reopen } = await make();
+      const id = await file(store, inventedArticle(1));
+      const other = await file(store, inventedArticle(2, { title: "Bridge toll debate" }));
+      const page = (version: number, renderer = "page/1") => ({
+        storyId: id,
+        reportVersion: version,
+        renderer,
+        etag: `W/"v${version}"`,
+        br: new Uint8Array([1, 2, 3, version]),
+        gzip: new Uint8Array([0, 255, version]),
+      });
+      await store.savePage(page(1));
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      await store.saveReport(id, 1, report("Ferry runs again", 0, 0), AT);
+      const kept = await store.page(id, "page/1");
+      expect(kept).toEqual(page(1));
+      expect(kept?.br).toBeInstanceOf(Uint8Array);
+      expect(await store.page(id, "page/2")).toBeUndefined();
+      expect(await store.page(other, "page/1")).toBeUndefined();
+      await file(store, inventedArticle(3), id);
+      await store.saveReport(id, 2, report("Ferry runs again", 1, 0), AT);
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      await store.transaction((tx) => tx.savePage(page(2)));
+      const again = await reopen();
+      expect(await again.page(id, "page/1")).toEqual(page(2));
+      await again.close();
+      await store.close();
+    });
+
     it("keeps a report with its version; only a report of the latest version ends the wait", async () => {
       const { store } = await make();
       const id = await file(store, inventedArticle(1));

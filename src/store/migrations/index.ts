@@ -13,6 +13,7 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0003-unread-indexes": { up: dropUnreadIndexes },
     "0004-key-ordered-cluster-tables": { up: (db) => keyOrderedClusterTables(db, flavor) },
     "0005-articles-without-outlet": { up: articlesWithoutOutlet },
+    "0006-story-pages": { up: (db) => storyPages(db, flavor) },
   };
 }
 
@@ -176,4 +177,17 @@ async function articlesWithoutOutlet(db: Kysely<unknown>): Promise<void> {
   await sql`update stories set unnamed_outlet_count = (select count(*) from articles a where a.story_id = stories.id and (a.outlet is null or a.outlet = ''))`.execute(
     db,
   );
+}
+
+/** Stories' pages as rendered when their reports were stored, in br and gzip (see `StoryPagesTable`). */
+async function storyPages(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  await db.schema
+    .createTable("story_pages")
+    .addColumn("story_id", flavor.keyType, (c) => c.primaryKey())
+    .addColumn("report_version", "integer", (c) => c.notNull())
+    .addColumn("renderer", "text", (c) => c.notNull())
+    .addColumn("etag", "text", (c) => c.notNull())
+    .addColumn("br", flavor.blobType, (c) => c.notNull())
+    .addColumn("gzip", flavor.blobType, (c) => c.notNull())
+    .execute();
 }
