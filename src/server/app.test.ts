@@ -523,6 +523,11 @@ describe("entity tags and compression of story pages and JSON", () => {
     expect(preferredEncoding("GZIP, br")).toBe("br");
     expect(preferredEncoding("br;q=0, *")).toBe("gzip");
     expect(preferredEncoding("deflate")).toBeUndefined();
+    // Remembered answers stay right, asked again and past the memory's bound.
+    for (let i = 0; i < 100; i++) expect(preferredEncoding(`x-${i}, gzip;q=0.${i + 1}`)).toBe("gzip");
+    expect(preferredEncoding("gzip;q=0, br;q=0")).toBeUndefined();
+    expect(preferredEncoding("GZIP, br")).toBe("br");
+    expect(preferredEncoding("br;q=0, *")).toBe("gzip");
     expect(etagMatches('W/"abc"', 'W/"abc"')).toBe(true);
     expect(etagMatches('"abc"', 'W/"abc"')).toBe(true);
     expect(etagMatches("*", 'W/"abc"')).toBe(true);
