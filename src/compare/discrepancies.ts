@@ -21,7 +21,7 @@ import { cosine, sumVectors, type TermVector } from "./similarity.js";
 import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
-import { contentStems } from "./words.js";
+import { contentStems, stemsAt } from "./words.js";
 
 /**
  * Statements this similar may disagree about a figure or a place. Lower than the bar for "the same
@@ -734,13 +734,45 @@ export function namesAny(text: string, e: Entity): boolean {
 // --- negation ------------------------------------------------------------------------------------
 
 /**
- * Negators followed by these words do not negate: "not only … but", "not just", "no fewer than 20", "no doubt".
+ * Negators followed by these words do not negate: "not only … but", "not just", "no fewer than 20", "no doubt",
+ * "nothing but a hat" (only a hat), "none more so than".
  */
-const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+than|doubt|wonder|matter)\b/i;
+const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+(?:than|so)|doubt|wonder|matter|but)\b/i;
+
+/** Before a negator, these leave it elliptical: "whether or not", "clothing or none at all". */
+const ELLIPTICAL_BEFORE = /\bor\s*$/i;
+
+/**
+ * Verbs of refusal negate what follows them only when it is a verb or a clause ("refused to stop", "denied
+ * that he knew", "denied having", "denied any role"): with a bare noun, the thing refused is there ("rejected
+ * calls to resign": the calls were made; "denied a plea offer": an offer was made).
+ */
+const REFUSAL = /^(?:refus|den[iy]|reject)/i;
+const REFUSAL_COMPLEMENT = /^\s*(?:to|that|any|ever|\p{L}+ing)\b/iu;
+
+/**
+ * Negators that are themselves the subject ("none of the teams has offered", "neither X nor Y claimed"): what
+ * they negate comes after their noun phrase, past its first auxiliary; with none in the clause, the predicate
+ * is not found and nothing is compared.
+ */
+const SUBJECT_NEGATOR = /^(?:none|neither)$/i;
+const AUXILIARY =
+  /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)\b/i;
+
+/**
+ * "Without" negates a verb ("left without paying"), and a thing only where something is said to be without it
+ * ("was without power"); elsewhere it says how something went ("arrested without incident"), not that a thing
+ * the other account names is absent.
+ */
+const WITHOUT_NEGATES = /\b(?:is|are|was|were|be|been|being|left|remain(?:s|ed)?|went|gone|go(?:es)?)\s+$/i;
+
+/** "Don't talk", "Never give up": an order asserts nothing about what happened. */
+const IMPERATIVE = /(?:^|["“‘(]\s*)(?:do\s+not|don['’]t|never)$/i;
 
 /**
  * Words that pass a negation on to what follows them: "no sign of ending" negates "ending", "did not try to
- * stop" negates "stop". The negated predicate is the first content word after them.
+ * stop" negates "stop", "no further comment" negates "comment". The negated predicate is the first content
+ * word after them.
  */
 const LIGHT = new Set([
   "sign",
@@ -766,23 +798,41 @@ const LIGHT = new Set([
   "wanted",
   "planned",
   "attempted",
+  "further",
+  "other",
+  "longer",
+  "immediate",
+  "single",
 ]);
 
 /**
  * What the negations of a statement govern: each one's predicate (the first content word after the negator,
- * past words that only pass the negation on) and its scope (the first {@link NEGATION_REACH} content words),
- * within its clause. A negator glued to its word by a hyphen makes a compound ("no-fly", "non-stop"), not a
- * negation.
+ * past words that only pass the negation on) with where it stands, and its scope (the first
+ * {@link NEGATION_REACH} content words), within its clause. A negator glued to its word by a hyphen makes a
+ * compound ("no-fly", "non-stop"), not a negation.
  */
-function negations(text: string): { predicates: Set<string>; scope: Set<string> } {
-  const predicates = new Set<string>();
+function negations(text: string): { predicates: Map<string, number>; scope: Set<string> } {
+  const predicates = new Map<string, number>();
   const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
-    const rest = text.slice(m.index + m[0].length);
-    if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
+    const before = text.slice(0, m.index);
+    let rest = text.slice(m.index + m[0].length);
+    if (NOT_NEGATING.test(rest) || /^-/u.test(rest) || ELLIPTICAL_BEFORE.test(before)) continue;
+    if (REFUSAL.test(m[0]) && !REFUSAL_COMPLEMENT.test(rest)) continue;
+    // "An aide without title or salary": what "without" governs is not asserted either way.
+    const adjunct = /^without$/i.test(m[0]) && !WITHOUT_NEGATES.test(before) && !/^\s*\p{L}+ing\b/iu.test(rest);
+    if (IMPERATIVE.test(text.slice(0, m.index + m[0].length))) continue;
+    // "Nor" after "neither" belongs to it: the pair negates once, after both nouns.
+    if (/^nor$/i.test(m[0]) && /\bneither\b/i.test(before)) continue;
+    if (SUBJECT_NEGATOR.test(m[0])) {
+      const clause = rest.split(/[,;:.!?()]/u)[0] ?? "";
+      const aux = clause.search(AUXILIARY);
+      if (aux < 0) continue;
+      rest = rest.slice(aux);
+    }
     // A question word opens what is not said or known, not what did not happen: "did not say what he was
     // treated for" denies the telling, not the treatment.
-    const written = (rest.split(/[,;:.!?()]/u)[0] ?? "").split(QUESTION_WORD)[0] ?? "";
+    const written = (listedClause(rest).split(/[;:.!?()]/u)[0] ?? "").split(QUESTION_WORD)[0] ?? "";
     // "Not … until May" says when it happens, not that it does not: "will not be named until Friday".
     if (UNTIL.test(written)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
@@ -796,14 +846,43 @@ function negations(text: string): { predicates: Set<string>; scope: Set<string> 
     if (m[0].toLowerCase() === "no" && first >= 0 && /^\p{L}+ed$/u.test(words[first] as string) && words[first + 1])
       words.splice(first, 1);
     for (const x of contentStems(clause)) scope.add(x);
+    if (adjunct) continue;
     // A number names a thing ("Nor is Windows Server 2012"), it is no predicate.
     const predicate = contentStems(words.join(" "))
       .slice(0, NEGATION_REACH)
       .filter((x) => !/^\d/u.test(x))[0];
-    if (predicate) predicates.add(predicate);
+    // Where the predicate itself stands: its subject is looked for before it ("unless the city agreed").
+    const at = stemsAt(text.slice(m.index)).find((x) => x.stem === predicate)?.at;
+    if (predicate && at !== undefined && !predicates.has(predicate)) predicates.set(predicate, m.index + at);
   }
   return { predicates, scope };
 }
+
+/**
+ * The clause after a negator, up to its first comma, and on through commas that only continue a list it
+ * negates: "did not have a salary, a title or a listing" negates all three.
+ */
+function listedClause(rest: string): string {
+  const parts = rest.split(",");
+  let n = 1;
+  // A part is the list's next item when the list goes on to "or"/"nor" (or "and") before any other break.
+  while (
+    n < parts.length &&
+    /^\s*(?:an?\s+|the\s+)?[\p{L}-]+(?:\s+(?:or|nor|and)\s|\s*$)/iu.test(parts[n] as string) &&
+    n < LIST_REACH
+  )
+    n++;
+  const last = parts[n];
+  const closesList = n > 1 || (last !== undefined && /^\s*(?:or|nor)\s/iu.test(last));
+  return closesList
+    ? parts
+        .slice(0, Math.min(n + 1, parts.length))
+        .join(",")
+        .replace(/,/gu, " ")
+    : (parts[0] ?? "");
+}
+/** How many comma-separated items a negated list may have. */
+const LIST_REACH = 6;
 
 const UNTIL = /\buntil\b/i;
 const QUESTION_WORD = /\b(?:what|whether|why|how|where|when|who|whom|which)\b/i;
@@ -812,14 +891,17 @@ const QUESTION_WORD = /\b(?:what|whether|why|how|where|when|who|whom|which)\b/i;
 const CONDITION = /\b(?:if|unless)\b/i;
 
 /**
- * Whether the sentence asserts the word with stem `stem` rather than naming it as a goal, an order or a
- * permission: "told him to delete them", "allowed to pay", "to make her respond" assert nothing happened.
+ * Where the sentence asserts the word with stem `stem` rather than naming it as a goal, an order or a
+ * permission ("told him to delete them", "allowed to pay", "to make her respond" assert nothing happened): the
+ * index of that word among the sentence's words split at spaces, or -1.
  */
-function asserts(text: string, stem: string): boolean {
+function assertedAt(text: string, stem: string): number {
   const words = text.split(/\s+/u);
-  return words.some((w, i) => {
+  return words.findIndex((w, i) => {
     if (contentStems(w)[0] !== stem) return false;
     const before = words.slice(Math.max(0, i - INFINITIVE_REACH), i).map((x) => x.toLowerCase());
+    // "a developing player": a participle after an indefinite article describes a noun, nothing happened.
+    if (/ing$/iu.test(w) && /^an?$/iu.test(words[i - 1] ?? "")) return false;
     // "should have identified the hazard and implemented …": a modal perfect says it was not done, for every
     // verb it governs in its clause.
     const clause = words.slice(0, i).join(" ").split(/[,;:]/u).at(-1)?.toLowerCase().split(/\s+/u) ?? [];
@@ -831,6 +913,57 @@ function asserts(text: string, stem: string): boolean {
     const negated = clauseOf(words, i).search(NEGATION) >= 0;
     return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near) && !negated;
   });
+}
+
+/**
+ * Where a clause's subject is looked for: back from its verb to the nearest of these, which open a clause or
+ * a report of one ("after Palin was named", "police said the man was").
+ */
+const SUBJECT_BOUNDARY =
+  /[,;:()"“”—–]|\s-{1,2}\s|\b(?:that|which|who|whom|whose|after|before|when|while|because|although|though|if|unless|since|and|but|or|said|says|say|told|tells|added|adding|according\s+to)\b/giu;
+const HOPS_BACK = /^(?:that|which|who|whom|whose|,)$/i;
+/** How many clause openings a subject is looked for back across (a relative pronoun, then a comma). */
+const SUBJECT_HOPS = 3;
+/** How many words before its verb a subject is looked for. */
+const SUBJECT_REACH = 6;
+/** Pronouns of the speaker and the one spoken to: another outlet's third person is someone else. */
+const SPEAKER_PRONOUN = /^(?:i|we|you)$/i;
+
+/**
+ * The subject before a verb or negator that starts at `at` in `text`: its content stems, and its pronoun when
+ * it is one.
+ */
+function subjectBefore(text: string, at: number, skip: string): { stems: string[]; pronoun?: string } {
+  let head = text.slice(0, at);
+  for (let hops = 0; hops < SUBJECT_HOPS; hops++) {
+    const cut = [...head.matchAll(SUBJECT_BOUNDARY)].at(-1);
+    const from = cut ? cut.index + cut[0].length : 0;
+    const window = head.slice(from).trim().split(/\s+/u).slice(-SUBJECT_REACH);
+    const stems = contentStems(window.join(" ")).filter((x) => x !== skip && !/^\d/u.test(x));
+    const pronoun = window.find((w) => PRONOUN.test(w))?.toLowerCase();
+    // "Ana Ruiz, who was not there": a relative pronoun's subject is before it; so is that of a clause opened
+    // by a comma with no subject of its own ("the stars, Ana Ruiz and Li Wen, are signed").
+    if (stems.length > 0 || pronoun || !cut || !HOPS_BACK.test(cut[0]))
+      return { stems, ...(pronoun ? { pronoun } : {}) };
+    head = head.slice(0, cut.index).replace(/[\s,]+$/u, "");
+  }
+  return { stems: [] };
+}
+
+const PRONOUN = /^(?:i|we|you|he|she|they|it)$/i;
+
+/**
+ * Whether two clauses plainly have different subjects: each names one and they share no word ("McCain has not
+ * been named" / "after Palin was named"), or one speaks in the first or second person and the other does not.
+ */
+function differentSubjects(
+  a: { stems: string[]; pronoun?: string },
+  b: { stems: string[]; pronoun?: string },
+): boolean {
+  if (a.pronoun !== b.pronoun && [a.pronoun, b.pronoun].some((p) => p !== undefined && SPEAKER_PRONOUN.test(p)))
+    return true;
+  if (a.pronoun || b.pronoun || a.stems.length === 0 || b.stems.length === 0) return false;
+  return !a.stems.some((x) => b.stems.includes(x));
 }
 
 /** The clause of the word at `i`: from the last comma, semicolon, colon or dash before it to the next one. */
@@ -874,9 +1007,17 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
     const sb = stemsOf(b);
     // A predicate negated on one side and asserted on the other, outside any negation there.
     if (conditional(a) !== conditional(b)) continue;
-    const flipped =
-      [...na.predicates].find((s) => sb.has(s) && !nb.scope.has(s) && sa.has(s) && asserts(ub.text, s)) ??
-      [...nb.predicates].find((s) => sa.has(s) && !na.scope.has(s) && sb.has(s) && asserts(ua.text, s));
+    // The other side must assert it of the same subject: "McCain has not been named" is no answer to "after
+    // Palin was named".
+    const opposed = (neg: Unit, n: typeof na, pos: Unit, posStems: Set<string>, posScope: Set<string>) =>
+      [...n.predicates].find(([s, at]) => {
+        if (!posStems.has(s) || posScope.has(s)) return false;
+        const i = assertedAt(pos.text, s);
+        if (i < 0) return false;
+        const posAt = pos.text.split(/\s+/u).slice(0, i).join(" ").length;
+        return !differentSubjects(subjectBefore(neg.text, at, s), subjectBefore(pos.text, posAt, s));
+      })?.[0];
+    const flipped = opposed(ua, na, ub, sb, nb.scope) ?? opposed(ub, nb, ua, sa, na.scope);
     if (!flipped) continue;
     out.push({
       id: "",
