@@ -334,6 +334,8 @@ export class SqlStore implements Store {
       .values({ story_id: storyId, version, updated_at: at, report: json })
       .onConflict((oc) => oc.column("story_id").doUpdateSet({ version, updated_at: at, report: json }))
       .execute();
+    // A page rendered from the report before is of another report, even one stored under the same version.
+    await this.db.deleteFrom("story_pages").where("story_id", "=", storyId).execute();
     const title = report.story.title.trim();
     await this.db
       .updateTable("stories")

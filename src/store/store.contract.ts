@@ -233,6 +233,9 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       await store.savePage(page(1));
       expect(await store.page(id, "page/1")).toBeUndefined();
       await store.saveReport(id, 1, report("Ferry runs again", 0, 0), AT);
+      // Stored before its report: dropped with the report stored after it.
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      await store.savePage(page(1));
       const kept = await store.page(id, "page/1");
       expect(kept).toEqual(page(1));
       expect(kept?.br).toBeInstanceOf(Uint8Array);
@@ -244,6 +247,10 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       await store.transaction((tx) => tx.savePage(page(2)));
       const again = await reopen();
       expect(await again.page(id, "page/1")).toEqual(page(2));
+      // Another report stored under the same version is not the report the page was rendered from.
+      await store.saveReport(id, 2, report("Ferry runs again, revised", 1, 0), AT);
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      expect(await again.page(id, "page/1")).toBeUndefined();
       await again.close();
       await store.close();
     });

@@ -60,7 +60,8 @@ export interface Store {
   reportText(storyId: number): Promise<StoredReportText | undefined>;
   /**
    * Keeps a story's rendered page (one per story, replacing the one before). Kept whatever the report's
-   * version: {@link page} serves it only while it is the stored report's.
+   * version: {@link page} serves it only while it is the stored report's. Storing a report drops the page
+   * kept before: save the page after the report.
    */
   savePage(page: StoredPage): Promise<void>;
   /**
