@@ -125,6 +125,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     cache: new SizedCache<Rendering>(limits.cacheBytes, renderingSize),
     rendering: new Map(),
     compressing: new Map(),
+    acceptEncodings: new Map(),
   };
   // Story pages the store did not keep (stories analysed before it kept them, or by an earlier renderer).
   const pages = new PageWriter(store, log);
@@ -494,6 +495,7 @@ interface Renderings {
   cache: SizedCache<Rendering>;
   rendering: Map<string, Promise<Rendering>>;
   compressing: Map<string, Promise<Bytes>>;
+  acceptEncodings: Map<string, Encoding | undefined>;
 }
 
 function renderingSize(r: Rendering): number {
@@ -591,7 +593,7 @@ async function send(
   if (etagMatches(requestHeader(c, "if-none-match"), made.etag)) {
     return new Response(null, { status: 304, headers: extra ? { ...made.notModified, ...extra } : made.notModified });
   }
-  const encoding = preferredEncoding(requestHeader(c, "accept-encoding"));
+  const encoding = rememberedEncoding(renderings.acceptEncodings, requestHeader(c, "accept-encoding"));
   if (!encoding) {
     const unpacked = made.plain === undefined;
     const body = plainOf(made);
@@ -634,24 +636,25 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * Accept-Encoding headers remembered with their answer: clients send a handful of different ones, each on
- * every request, and parsing one cost about as much as the rest of a cached story's handler in a profile
- * of the serve bench. Past this many, the memory starts over.
+ * Accept-Encoding headers an app remembers with their answer: clients send a handful of different ones,
+ * each on every request, and parsing one cost about as much as the rest of a cached story's handler in a
+ * profile of the serve bench. Past this many, the memory starts over.
  */
 const KNOWN_ACCEPT_ENCODINGS = 64;
-const acceptEncodings = new Map<string, Encoding | undefined>();
+
+/** {@link preferredEncoding} of a header, remembered in `known`. */
+function rememberedEncoding(known: Map<string, Encoding | undefined>, header: string | undefined) {
+  if (!header) return undefined;
+  if (known.has(header)) return known.get(header);
+  if (known.size >= KNOWN_ACCEPT_ENCODINGS) known.clear();
+  const encoding = preferredEncoding(header);
+  known.set(header, encoding);
+  return encoding;
+}
 
 /** The best encoding of {@link ENCODINGS} an Accept-Encoding header allows, undefined for none. */
 export function preferredEncoding(header: string | undefined): Encoding | undefined {
   if (!header) return undefined;
-  if (acceptEncodings.has(header)) return acceptEncodings.get(header);
-  if (acceptEncodings.size >= KNOWN_ACCEPT_ENCODINGS) acceptEncodings.clear();
-  const encoding = parseAcceptEncoding(header);
-  acceptEncodings.set(header, encoding);
-  return encoding;
-}
-
-function parseAcceptEncoding(header: string): Encoding | undefined {
   const q = new Map<string, number>();
   for (const part of header.split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
 import type { StoryReport } from "../../model/index.js";
-import type { StoredPage } from "../../store/types.js";
 import { renderStoryPage } from "./story-page.js";
 
 /**
@@ -31,6 +30,18 @@ export const compressors: Record<"br" | "gzip", (body: Uint8Array) => Promise<By
     (await brotliAsync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })) as Bytes,
   gzip: async (body) => (await gzipAsync(body)) as Bytes,
 };
+
+/** A story's page as the store keeps it (the store's `StoredPage`): rendered from its report at `reportVersion`. */
+export interface RenderedPage {
+  storyId: number;
+  reportVersion: number;
+  /** {@link STORY_PAGE_RENDERER}. */
+  renderer: string;
+  /** The entity tag of the page's uncompressed bytes. */
+  etag: string;
+  br: Uint8Array;
+  gzip: Uint8Array;
+}
 
 /** A body's weak entity tag: it stands for the body in every encoding. */
 export function entityTag(body: Uint8Array): string {
@@ -63,7 +74,7 @@ export async function storyPageToStore(
   storyId: number,
   reportVersion: number,
   report: StoryReport,
-): Promise<StoredPage> {
+): Promise<RenderedPage> {
   const body = Buffer.from(renderServedStoryPage(report, storyId), "utf8");
   const [br, gzipped] = await Promise.all([compressors.br(body), compressors.gzip(body)]);
   return { storyId, reportVersion, renderer: STORY_PAGE_RENDERER, etag: entityTag(body), br, gzip: gzipped };
