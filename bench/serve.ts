@@ -7,7 +7,7 @@ import autocannon from "autocannon";
 
 /**
  * The server under load: a store of many stories (10,000 by default, made from the invented example
- * stories' reports under new titles), `triangulate serve` on 127.0.0.1 in a process of its own, and
+ * stories' reports under new titles, each kept with its rendered page as the analysis keeps it), `triangulate serve` on 127.0.0.1 in a process of its own, and
  * autocannon against the story list, a story page and a story's JSON, beside a bare Hono "hello" route
  * served the same way in the same run (the ceiling of this machine and stack). The story is one of the
  * biggest example's (five outlets), the same in every run.
@@ -58,6 +58,9 @@ async function fillStore(path: string): Promise<void> {
   const { readArticleFiles } = (await import(
     join(dist, "ingest", "index.js")
   )) as typeof import("../src/ingest/index.js");
+  const { storyPageToStore } = (await import(
+    join(dist, "web", "pages", "stored-page.js")
+  )) as typeof import("../src/web/pages/stored-page.js");
   const examples = join(import.meta.dirname, "..", "examples");
   const templates: {
     articles: import("../src/model/index.js").Article[];
@@ -90,6 +93,8 @@ async function fillStore(path: string): Promise<void> {
         const version = (await tx.story(story))?.version ?? 1;
         const report = { ...t.report, story: { ...t.report.story, title: `${t.report.story.title} (${i})` } };
         await tx.saveReport(story, version, report, at);
+        // As the analysis stores a report: with its page rendered (render on write).
+        await tx.savePage(await storyPageToStore(story, version, report));
       }
     });
   }

@@ -74,7 +74,7 @@ describe("store commands", () => {
     const lines = text.out.trim().split("\n");
     expect(lines).toHaveLength(4);
     expect(lines[1]).toMatch(
-      /5 articles, 1 outlet \(Coastal Ledger\), 2026-03-09 to 2026-03-10; \d+ disputed facts?, \d+ discrepanc/,
+      /5 articles, 1 outlet \(Coastal Ledger\), 4 articles without one, 2026-03-09 to 2026-03-10; \d+ disputed facts?, \d+ discrepanc/,
     );
     expect(lines[3]).toMatch(
       /4 articles \(1 copy\), 4 outlets \(Northbridge Wire, Riverside Courier, Valley Evening Post, Velmora Gazette\), 2026-05-14 to 2026-05-15/,

@@ -58,9 +58,7 @@ export function renderStoryList(list: StorySummary[]): string {
     const copies = s.copyCount ? ` (${s.copyCount} ${s.copyCount === 1 ? "copy" : "copies"})` : "";
     const span = [s.firstPublished?.slice(0, 10), s.lastPublished?.slice(0, 10)].filter(Boolean);
     const when = span.length ? `, ${[...new Set(span)].join(" to ")}` : "";
-    const outlets = s.outletCount
-      ? `, ${s.outletCount} outlet${s.outletCount === 1 ? "" : "s"} (${s.outlets.join(", ")}${s.outletCount > s.outlets.length ? ", …" : ""})`
-      : "";
+    const outlets = `${s.outletCount ? `, ${s.outletCount} outlet${s.outletCount === 1 ? "" : "s"} (${s.outlets.join(", ")}${s.outletCount > s.outlets.length ? ", …" : ""})` : ""}${withoutOutlet(s)}`;
     out.push(`${String(s.id).padStart(width)}  ${s.title || "(untitled)"}`);
     const report =
       s.reportVersion === undefined
@@ -71,4 +69,11 @@ export function renderStoryList(list: StorySummary[]): string {
     );
   }
   return `${printable(out.join("\n"))}\n`;
+}
+
+/** The articles that name no outlet, which the count of outlets leaves out: "3 articles without one". */
+function withoutOutlet(s: Pick<StorySummary, "articlesWithoutOutlet" | "outletCount">): string {
+  const n = s.articlesWithoutOutlet;
+  if (n === 0) return "";
+  return s.outletCount > 0 ? `, ${n} article${n === 1 ? "" : "s"} without one` : ", no outlet named";
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { emptyReport } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
@@ -9,6 +10,7 @@ import type { IngestItem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { openSqliteStore } from "../store/sqlite/index.js";
 import type { Store } from "../store/types.js";
+import { renderServedStoryPage, STORY_PAGE_RENDERER } from "../web/pages/stored-page.js";
 import { analyseJob, clusterJob, ingestJob, type JobQueue } from "./handlers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "triangulate-jobs-"));
@@ -128,7 +130,15 @@ describe("job handlers", () => {
     expect((await store.report(ferry))?.report.story.title).toBe("ferry-a ferry-b ferry-c");
     expect((await store.story(ferry))?.reportVersion).toBe(3);
     expect(await store.pendingStories(10)).not.toContain(ferry);
+    // Its page is rendered and kept with it (render on write).
+    const page = await store.page(ferry, STORY_PAGE_RENDERER);
+    const report = (await store.report(ferry))?.report;
+    expect(page?.reportVersion).toBe(3);
+    expect(report && gunzipSync(page?.gzip ?? new Uint8Array()).toString()).toBe(
+      report && renderServedStoryPage(report, ferry),
+    );
     expect(await analyseJob(store, 999, fakeReport)).toBe("gone");
+    expect(await store.page(999, STORY_PAGE_RENDERER)).toBeUndefined();
     await store.close();
   });
 });

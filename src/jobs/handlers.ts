@@ -3,7 +3,7 @@ import type { IngestItem, ReadProblem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { identityOf } from "../newsroom/identity.js";
 import type { Assigner } from "../newsroom/ingest.js";
-import { placeArticle, voicesOf } from "../newsroom/ingest.js";
+import { placeArticle, saveAnalysis, voicesOf } from "../newsroom/ingest.js";
 import type { Store } from "../store/types.js";
 
 /**
@@ -191,7 +191,7 @@ export async function analyseJob(
   const voices = voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article));
   await beforeAnalysis(voices.length);
   const report = analyze(voices);
-  const current = await store.transaction((tx) => tx.saveReport(storyId, version, report, now().toISOString()));
+  const current = await saveAnalysis(store, storyId, version, report, now().toISOString());
   return current ? "current" : "stale";
 }
 

@@ -1,7 +1,8 @@
 import type { ClusterDocument, StoryIndex } from "../cluster/types.js";
 import type { IngestItem, ReadProblem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
-import type { Store } from "../store/types.js";
+import type { Store, StoredPage } from "../store/types.js";
+import { storyPageToStore } from "../web/pages/stored-page.js";
 import { identityOf } from "./identity.js";
 
 /**
@@ -282,6 +283,33 @@ export interface AnalyzeOptions {
 }
 
 /**
+ * Stores a story's report made from its articles at `version` and, in the same transaction, its page
+ * rendered from it (render on write: the server sends a stored story's page without rendering it). The
+ * page is rendered and compressed before the transaction, which holds the store's write lock. A page that
+ * cannot be rendered is left out: the server renders it when asked, and says what went wrong. Returns
+ * whether the report is current (see `Store.saveReport`).
+ */
+export async function saveAnalysis(
+  store: Store,
+  storyId: number,
+  version: number,
+  report: StoryReport,
+  at: string,
+): Promise<boolean> {
+  let page: StoredPage | undefined;
+  try {
+    page = await storyPageToStore(storyId, version, report);
+  } catch {
+    page = undefined;
+  }
+  return store.transaction(async (tx) => {
+    const current = await tx.saveReport(storyId, version, report, at);
+    if (page) await tx.savePage(page);
+    return current;
+  });
+}
+
+/**
  * Analyses every story waiting for a report, once each, and stores the reports. A story's copies stay out
  * of its analysis: a syndicated copy is one voice with the report it copies. Returns how many still wait
  * (stories whose analysis failed).
@@ -303,7 +331,7 @@ export async function analyzePending(store: Store, options: AnalyzeOptions = {})
       if (version === undefined) continue;
       try {
         const report = analyze(voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article)));
-        const current = await store.transaction((tx) => tx.saveReport(storyId, version, report, now().toISOString()));
+        const current = await saveAnalysis(store, storyId, version, report, now().toISOString());
         if (!current) left++;
         options.onStory?.(true, storyId);
       } catch (err) {

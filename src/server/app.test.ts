@@ -1,9 +1,10 @@
-import { gunzipSync } from "node:zlib";
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles } from "../../test/server-fixtures.js";
 import { storeStories, tempStore } from "../../test/server-store.js";
 import { storyReportSchema } from "../model/report-schema.js";
 import type { Store } from "../store/index.js";
+import { renderServedStoryPage, STORY_PAGE_RENDERER } from "../web/pages/stored-page.js";
 import {
   CONTENT_SECURITY_POLICY,
   createApp,
@@ -522,6 +523,11 @@ describe("entity tags and compression of story pages and JSON", () => {
     expect(preferredEncoding("GZIP, br")).toBe("br");
     expect(preferredEncoding("br;q=0, *")).toBe("gzip");
     expect(preferredEncoding("deflate")).toBeUndefined();
+    // Remembered answers stay right, asked again and past the memory's bound.
+    for (let i = 0; i < 100; i++) expect(preferredEncoding(`x-${i}, gzip;q=0.${i + 1}`)).toBe("gzip");
+    expect(preferredEncoding("gzip;q=0, br;q=0")).toBeUndefined();
+    expect(preferredEncoding("GZIP, br")).toBe("br");
+    expect(preferredEncoding("br;q=0, *")).toBe("gzip");
     expect(etagMatches('W/"abc"', 'W/"abc"')).toBe(true);
     expect(etagMatches('"abc"', 'W/"abc"')).toBe(true);
     expect(etagMatches("*", 'W/"abc"')).toBe(true);
@@ -580,6 +586,62 @@ describe("entity tags and compression of story pages and JSON", () => {
     expect((await json(await strict.request(`/api/stories/${id}`))).report.story.title).toBe("Posted revision");
     await revise("Third revision");
     expect((await json(await strict.request(`/api/stories/${id}`))).report.story.title).toBe("Third revision");
+    await own.close();
+  });
+
+  it("sends a stored story's page as the store keeps it, and renders and keeps one the store has not", async () => {
+    const own = await tempStore();
+    const [id] = (await storeStories(own, [await exampleArticles()])) as [number];
+    const stored = await own.report(id);
+    const kept = await own.page(id, STORY_PAGE_RENDERER);
+    if (!stored || !kept) throw new Error("fixture: the example story has no report or no kept page");
+    // Rendered when the report was stored, as the server renders it.
+    expect(gunzipSync(kept.gzip).toString()).toBe(renderServedStoryPage(stored.report, id));
+    expect(brotliDecompressSync(kept.br).toString()).toBe(renderServedStoryPage(stored.report, id));
+
+    const marked = (body: string, over: { renderer?: string; reportVersion?: number } = {}) => ({
+      ...kept,
+      etag: 'W/"kept-page"',
+      br: new Uint8Array(brotliCompressSync(body)),
+      gzip: new Uint8Array(gzipSync(body)),
+      ...over,
+    });
+    await own.savePage(marked("<p>the kept page</p>"));
+    const server = app({ store: own });
+    const br = await server.request(`/stories/${id}`, { headers: { "Accept-Encoding": "br" } });
+    expect(br.headers.get("Content-Encoding")).toBe("br");
+    expect(br.headers.get("ETag")).toBe('W/"kept-page"');
+    expect(br.headers.get("Content-Security-Policy")).toBe(CONTENT_SECURITY_POLICY);
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe("<p>the kept page</p>");
+    const gz = await server.request(`/stories/${id}`, { headers: { "Accept-Encoding": "gzip" } });
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe("<p>the kept page</p>");
+    const plain = await server.request(`/stories/${id}`);
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(plain.headers.get("Content-Type")).toMatch(/^text\/html/);
+    expect(await plain.text()).toBe("<p>the kept page</p>");
+    const again = await server.request(`/stories/${id}`, { headers: { "If-None-Match": 'W/"kept-page"' } });
+    expect(again.status).toBe(304);
+    // A filtered view is rendered from the report, never the kept page.
+    expect(await (await server.request(`/stories/${id}?kind=number`)).text()).not.toContain("the kept page");
+
+    // Of another renderer, or of an earlier report: rendered from the report, and the rendering kept.
+    await own.savePage(marked("<p>an old renderer's page</p>", { renderer: "story-page/0" }));
+    expect(await (await app({ store: own }).request(`/stories/${id}`)).text()).toBe(
+      renderServedStoryPage(stored.report, id),
+    );
+    const version = kept.reportVersion + 1;
+    const report = { ...stored.report, story: { ...stored.report.story, title: "A revised title" } };
+    await own.savePage(marked("<p>the kept page</p>"));
+    await own.saveReport(id, version, report, "2031-05-01T00:00:00.000Z");
+    expect(await own.page(id, STORY_PAGE_RENDERER)).toBeUndefined();
+    const revised = await (await app({ store: own }).request(`/stories/${id}`)).text();
+    expect(revised).toBe(renderServedStoryPage(report, id));
+    for (let i = 0; i < 100 && !(await own.page(id, STORY_PAGE_RENDERER)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    const rewritten = await own.page(id, STORY_PAGE_RENDERER);
+    expect(rewritten?.reportVersion).toBe(version);
+    expect(gunzipSync(rewritten?.gzip ?? new Uint8Array()).toString()).toBe(revised);
     await own.close();
   });
 

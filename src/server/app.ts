@@ -1,22 +1,23 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import { promisify } from "node:util";
-import { brotliCompress, gzip, constants as zlibConstants } from "node:zlib";
+import { gunzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { ZodTypeAny, z } from "zod";
 import type { StoryReport } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
-import type { Store, StorySummary as StoredSummary } from "../store/index.js";
+import type { Store, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
 import { html } from "../web/escape.js";
 import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
 import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
+import { type Bytes, compressors, entityTag, STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
 import { renderStoryList, type StorySummary, summarizeStory } from "../web/pages/story-list.js";
 import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
 import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
+import { PageWriter } from "./page-writer.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
 import { DEFAULT_MAX_SCAN, listStories, recentReports, type StoryPage } from "./queries.js";
 import { RateLimiter } from "./rate-limit.js";
@@ -124,7 +125,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     cache: new SizedCache<Rendering>(limits.cacheBytes, renderingSize),
     rendering: new Map(),
     compressing: new Map(),
+    acceptEncodings: new Map(),
   };
+  // Story pages the store did not keep (stories analysed before it kept them, or by an earlier renderer).
+  const pages = new PageWriter(store, log);
   const summaries = new SizedCache<StorySummary>(limits.cacheBytes / 16, (s) => 500 + s.title.length);
   const listPages = new SizedCache<Rendering>(limits.cacheBytes / 16, renderingSize);
   const lists = new RecentReads<string, StoryPage>({ validMs: limits.readValidMs, now: clock });
@@ -362,11 +366,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (what === "json") {
       // The report's stored text goes out as it is, in the envelope JSON.stringify would give a StoredReport:
       // a story not in the cache costs no parse and no stringify of its report.
-      const made = await cached(rendered, store, id, "json", JSON_TYPE, async () => {
+      const made = await cached(rendered, store, id, "json", async () => {
         const stored = await store.reportText(id);
         if (!stored) return missingReport(store, id);
         const { storyId, version, updatedAt, json } = stored;
-        return `{"storyId":${storyId},"version":${version},"updatedAt":${JSON.stringify(updatedAt)},"report":${json}}`;
+        return makeRendering(
+          `{"storyId":${storyId},"version":${version},"updatedAt":${JSON.stringify(updatedAt)},"report":${json}}`,
+          JSON_TYPE,
+        );
       });
       return send(c, rendered, made);
     }
@@ -379,27 +386,41 @@ export function createApp(options: AppOptions): Hono<Env> {
       if (!/^\d{1,9}$/.test(at))
         throw new TriangulateError("BAD_ARGUMENT", `offset: expected a whole number, found "${at}"`);
       const offset = Number(at);
-      const made = await cached(
-        rendered,
-        store,
-        id,
-        `claims:${JSON.stringify([outlets, offset])}`,
-        HTML_TYPE,
-        async () => renderClaimsPage((await storedReport(store, id)).report, { storyHref, outlets, offset }),
+      const made = await cached(rendered, store, id, `claims:${JSON.stringify([outlets, offset])}`, async () =>
+        makeRendering(
+          renderClaimsPage((await storedReport(store, id)).report, { storyHref, outlets, offset }),
+          HTML_TYPE,
+        ),
       );
       return send(c, rendered, made);
     }
     const kinds = filtered ? (c.req.queries("kind") ?? []) : [];
     const bad = kinds.find((k) => !isFindingKind(k));
     if (bad !== undefined) throw new TriangulateError("BAD_ARGUMENT", `expected a kind of finding, found "${bad}"`);
-    const view = filtered ? JSON.stringify([kinds, outlets]) : "";
-    const page = await cached(rendered, store, id, `page:${view}`, HTML_TYPE, async () =>
-      renderStoryPage((await storedReport(store, id)).report, {
-        outlets,
-        kinds: kinds as FindingKind[],
-        jsonHref: `/api/stories/${id}`,
-        claimsHref: `${storyHref}/claims`,
-      }),
+    if (kinds.length === 0 && outlets.length === 0) {
+      // The page as the store keeps it, rendered when the report was stored (render on write); rendered
+      // now and written back when the store has none for this report and renderer.
+      const page = await cached(rendered, store, id, "page:", async (version) => {
+        const kept = await store.page(id, STORY_PAGE_RENDERER);
+        if (kept && kept.reportVersion === version) return keptRendering(kept);
+        const stored = await storedReport(store, id);
+        const made = await storyPageToStore(id, stored.version, stored.report);
+        pages.offer(made);
+        return keptRendering(made);
+      });
+      return send(c, rendered, page);
+    }
+    const view = JSON.stringify([kinds, outlets]);
+    const page = await cached(rendered, store, id, `page:${view}`, async () =>
+      makeRendering(
+        renderStoryPage((await storedReport(store, id)).report, {
+          outlets,
+          kinds: kinds as FindingKind[],
+          jsonHref: `/api/stories/${id}`,
+          claimsHref: `${storyHref}/claims`,
+        }),
+        HTML_TYPE,
+      ),
     );
     return send(c, rendered, page);
   }
@@ -444,23 +465,7 @@ function pageQuery(query: Record<string, string>, pageOnly: string[]): Record<st
 
 /** The encodings a cached rendering is also kept in, most preferred first. */
 type Encoding = "br" | "gzip";
-/** Bytes as Hono sends them. */
-type Bytes = Uint8Array<ArrayBuffer>;
 const ENCODINGS: Encoding[] = ["br", "gzip"];
-
-/**
- * Brotli quality for cached bodies: 5 makes a story page about as small as gzip's best in a few
- * milliseconds, where 11 (the default) takes a hundred times longer for a few percent less.
- */
-const BROTLI_QUALITY = 5;
-
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-const compressors: Record<Encoding, (body: Bytes) => Promise<Bytes>> = {
-  br: async (body) =>
-    (await brotliAsync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })) as Bytes,
-  gzip: async (body) => (await gzipAsync(body)) as Bytes,
-};
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const HTML_TYPE = "text/html; charset=UTF-8";
@@ -473,11 +478,14 @@ interface Sendable {
 
 /**
  * A story's rendering as sent: its UTF-8 bytes with their headers, the compressed forms made so far with
- * theirs, and the headers of a 304. The entity tag is weak: it stands for the body in every encoding.
+ * theirs, and the headers of a 304. The entity tag is weak: it stands for the body in every encoding. A
+ * page read from the store comes compressed: its plain bytes are unpacked from its gzip form when asked for.
  */
 interface Rendering {
   etag: string;
-  plain: Sendable;
+  /** The headers of the plain body; a compressed one's add its Content-Encoding. */
+  headers: Readonly<Record<string, string>>;
+  plain?: Bytes;
   encoded: Partial<Record<Encoding, Sendable>>;
   notModified: Readonly<Record<string, string>>;
 }
@@ -487,10 +495,20 @@ interface Renderings {
   cache: SizedCache<Rendering>;
   rendering: Map<string, Promise<Rendering>>;
   compressing: Map<string, Promise<Bytes>>;
+  acceptEncodings: Map<string, Encoding | undefined>;
 }
 
 function renderingSize(r: Rendering): number {
-  return r.plain.body.byteLength + (r.encoded.br?.body.byteLength ?? 0) + (r.encoded.gzip?.body.byteLength ?? 0);
+  return (r.plain?.byteLength ?? 0) + (r.encoded.br?.body.byteLength ?? 0) + (r.encoded.gzip?.body.byteLength ?? 0);
+}
+
+/** A rendering's plain bytes, unpacked from its gzip form (kept from then on) when it came compressed. */
+function plainOf(r: Rendering): Bytes {
+  if (r.plain) return r.plain;
+  const gzipped = r.encoded.gzip?.body;
+  if (!gzipped) throw new Error("expected a rendering with its plain or its gzip bytes, found neither");
+  r.plain = gunzipSync(gzipped) as Bytes;
+  return r.plain;
 }
 
 /** How a rendering may be kept by caches on the way: by anyone (a story's page), or per reader (the list). */
@@ -506,19 +524,27 @@ const PER_READER: Caching = { vary: "Accept-Encoding, Cookie", cacheControl: "pr
 
 function makeRendering(text: string, type: string, caching: Caching = SHARED): Rendering {
   const body = Buffer.from(text, "utf8") as Bytes;
-  const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
+  return { ...renderingHeaders(entityTag(body), type, caching), plain: body, encoded: {} };
+}
+
+function renderingHeaders(etag: string, type: string, caching: Caching) {
   const notModified = Object.freeze({
     ...SECURITY_HEADERS,
     ETag: etag,
     Vary: caching.vary,
     "Cache-Control": caching.cacheControl,
   });
-  return {
-    etag,
-    plain: { body, headers: Object.freeze({ ...notModified, "Content-Type": type }) },
-    encoded: {},
-    notModified,
-  };
+  return { etag, notModified, headers: Object.freeze({ ...notModified, "Content-Type": type }) };
+}
+
+/** A story page the store keeps, as sent: its two compressed forms as they are. */
+function keptRendering(page: StoredPage): Rendering {
+  const { etag, notModified, headers } = renderingHeaders(page.etag, HTML_TYPE, SHARED);
+  const encoded = (encoding: Encoding, body: Uint8Array): Sendable => ({
+    body: body as Bytes,
+    headers: Object.freeze({ ...headers, "Content-Encoding": encoding }),
+  });
+  return { etag, notModified, headers, encoded: { br: encoded("br", page.br), gzip: encoded("gzip", page.gzip) } };
 }
 
 /**
@@ -531,8 +557,7 @@ async function cached(
   store: Store,
   id: number,
   what: string,
-  type: string,
-  make: () => Promise<string>,
+  make: (reportVersion: number) => Promise<Rendering>,
 ): Promise<{ key: string; made: Rendering }> {
   const version = await versions.get(id, () => store.reportVersion(id));
   if (version === undefined) {
@@ -545,9 +570,7 @@ async function cached(
   // Requests for the same story that arrive while it is being rendered wait for that one rendering.
   let pending = rendering.get(key);
   if (!pending) {
-    pending = make()
-      .then((text) => makeRendering(text, type))
-      .finally(() => rendering.delete(key));
+    pending = make(version).finally(() => rendering.delete(key));
     rendering.set(key, pending);
     cache.set(key, await pending);
   }
@@ -570,28 +593,30 @@ async function send(
   if (etagMatches(requestHeader(c, "if-none-match"), made.etag)) {
     return new Response(null, { status: 304, headers: extra ? { ...made.notModified, ...extra } : made.notModified });
   }
-  const encoding = preferredEncoding(requestHeader(c, "accept-encoding"));
-  if (!encoding)
-    return new Response(made.plain.body, {
-      status: 200,
-      headers: extra ? { ...made.plain.headers, ...extra } : made.plain.headers,
-    });
+  const encoding = rememberedEncoding(renderings.acceptEncodings, requestHeader(c, "accept-encoding"));
+  if (!encoding) {
+    const unpacked = made.plain === undefined;
+    const body = plainOf(made);
+    // Set again so that the cache counts the plain bytes too.
+    if (unpacked && key !== undefined && cache.get(key) === made) cache.set(key, made);
+    return new Response(body, { status: 200, headers: extra ? { ...made.headers, ...extra } : made.headers });
+  }
   let encoded = made.encoded[encoding];
   if (!encoded) {
     let pending: Promise<Bytes> | undefined;
-    if (key === undefined) pending = compressors[encoding](made.plain.body);
+    if (key === undefined) pending = compressors[encoding](plainOf(made));
     else {
       const at = `${key}:${encoding}`;
       pending = renderings.compressing.get(at);
       if (!pending) {
-        pending = compressors[encoding](made.plain.body).finally(() => renderings.compressing.delete(at));
+        pending = compressors[encoding](plainOf(made)).finally(() => renderings.compressing.delete(at));
         renderings.compressing.set(at, pending);
       }
     }
     const body = await pending;
     encoded = made.encoded[encoding] ??= {
       body,
-      headers: Object.freeze({ ...made.plain.headers, "Content-Encoding": encoding }),
+      headers: Object.freeze({ ...made.headers, "Content-Encoding": encoding }),
     };
     // Set again so that the cache counts the compressed bytes too.
     if (key !== undefined && cache.get(key) === made) cache.set(key, made);
@@ -608,6 +633,23 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   const bare = (t: string) => t.trim().replace(/^W\//, "");
   const wanted = bare(etag);
   return header.split(",").some((t) => t.trim() === "*" || bare(t) === wanted);
+}
+
+/**
+ * Accept-Encoding headers an app remembers with their answer: clients send a handful of different ones,
+ * each on every request, and parsing one cost about as much as the rest of a cached story's handler in a
+ * profile of the serve bench. Past this many, the memory starts over.
+ */
+const KNOWN_ACCEPT_ENCODINGS = 64;
+
+/** {@link preferredEncoding} of a header, remembered in `known`. */
+function rememberedEncoding(known: Map<string, Encoding | undefined>, header: string | undefined) {
+  if (!header) return undefined;
+  if (known.has(header)) return known.get(header);
+  if (known.size >= KNOWN_ACCEPT_ENCODINGS) known.clear();
+  const encoding = preferredEncoding(header);
+  known.set(header, encoding);
+  return encoding;
 }
 
 /** The best encoding of {@link ENCODINGS} an Accept-Encoding header allows, undefined for none. */

@@ -9,6 +9,7 @@ export interface Database {
   stories: StoriesTable;
   story_outlets: StoryOutletsTable;
   story_reports: StoryReportsTable;
+  story_pages: StoryPagesTable;
   pending_stories: PendingStoriesTable;
   cluster_meta: ClusterMetaTable;
   cluster_terms: ClusterTermsTable;
@@ -53,6 +54,8 @@ export interface StoriesTable {
   article_count: number;
   copy_count: number;
   outlet_count: number;
+  /** Articles (copies included) that name no outlet: not in `outlet_count`, which counts distinct names. */
+  unnamed_outlet_count: Generated<number>;
   first_published: string | null;
   last_published: string | null;
   /** Goes up by one with every article added: a report is current when its version equals this. */
@@ -76,6 +79,20 @@ export interface StoryReportsTable {
   updated_at: string;
   /** The triangulate.story/1 report as JSON. */
   report: string;
+}
+
+/**
+ * A story's page rendered when its report was stored, compressed, so that it is served without reading,
+ * parsing and rendering the report: current while `report_version` is the stored report's and `renderer`
+ * the server's.
+ */
+export interface StoryPagesTable {
+  story_id: number;
+  report_version: number;
+  renderer: string;
+  etag: string;
+  br: Uint8Array;
+  gzip: Uint8Array;
 }
 
 /** Stories whose articles changed since their report was made. */

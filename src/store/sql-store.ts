@@ -16,6 +16,7 @@ import {
   type Store,
   type StoreCounts,
   type StoredArticle,
+  type StoredPage,
   type StoredReport,
   type StoredReportText,
   type StoryListOptions,
@@ -74,13 +75,14 @@ const PLACE_ARTICLE = new Prepared((db, storyId: number, copyOf: number | null, 
     .returning(["outlet", "title", "published"]),
 );
 const INSERT_STORY = new Prepared(
-  (db, id: number, title: string, copies: number, published: string | null, at: string) =>
+  (db, id: number, title: string, copies: number, unnamed: number, published: string | null, at: string) =>
     db.insertInto("stories").values({
       id,
       title,
       article_count: sql.lit(1),
       copy_count: copies,
       outlet_count: sql.lit(0),
+      unnamed_outlet_count: unnamed,
       first_published: published,
       last_published: published,
       version: sql.lit(1),
@@ -105,6 +107,7 @@ const UPDATE_STORY = new Prepared(
     articles: number,
     copies: number,
     outlets: number,
+    unnamed: number,
     first: string | null,
     last: string | null,
     versions: number,
@@ -117,6 +120,7 @@ const UPDATE_STORY = new Prepared(
         article_count: eb("article_count", "+", articles),
         copy_count: eb("copy_count", "+", copies),
         outlet_count: eb("outlet_count", "+", outlets),
+        unnamed_outlet_count: eb("unnamed_outlet_count", "+", unnamed),
         first_published: first,
         last_published: last,
         version: eb("version", "+", versions),
@@ -223,6 +227,7 @@ export class SqlStore implements Store {
     }>(this.db, this.dialect, p.storyId, p.copyOf ?? null, articleId);
     if (!article) throw new TriangulateError("BAD_DATA", `expected a stored article ${articleId}, found none`);
     const copy = p.copyOf === undefined ? 0 : 1;
+    const unnamed = article.outlet ? 0 : 1;
     let outletAdded = 0;
     if (p.isNew) {
       await INSERT_STORY.run(
@@ -232,6 +237,7 @@ export class SqlStore implements Store {
         // The text is read only for an untitled story: an article's text is its largest column.
         article.title ?? storyTitleOf(await this.articleText(articleId)),
         copy,
+        unnamed,
         article.published,
         p.at,
       );
@@ -258,6 +264,7 @@ export class SqlStore implements Store {
         joined,
         joined * copy,
         outletAdded,
+        joined * unnamed,
         dates[0] ?? null,
         dates.at(-1) ?? null,
         joined,
@@ -335,6 +342,8 @@ export class SqlStore implements Store {
       .values({ story_id: storyId, version, updated_at: at, report: json })
       .onConflict((oc) => oc.column("story_id").doUpdateSet({ version, updated_at: at, report: json }))
       .execute();
+    // A page rendered from the report before is of another report, even one stored under the same version.
+    await this.db.deleteFrom("story_pages").where("story_id", "=", storyId).execute();
     const title = report.story.title.trim();
     await this.db
       .updateTable("stories")
@@ -400,6 +409,7 @@ export class SqlStore implements Store {
         articleCount: r.article_count,
         copyCount: r.copy_count,
         outletCount: r.outlet_count,
+        articlesWithoutOutlet: r.unnamed_outlet_count,
         outlets: byStory.get(r.id) ?? [],
         version: r.version,
         createdAt: r.created_at,
@@ -429,6 +439,42 @@ export class SqlStore implements Store {
       .executeTakeFirst();
     if (!row) return undefined;
     return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, json: row.report };
+  }
+
+  async savePage(page: StoredPage): Promise<void> {
+    const row = {
+      report_version: page.reportVersion,
+      renderer: page.renderer,
+      etag: page.etag,
+      br: page.br,
+      gzip: page.gzip,
+    };
+    await this.db
+      .insertInto("story_pages")
+      .values({ story_id: page.storyId, ...row })
+      .onConflict((oc) => oc.column("story_id").doUpdateSet(row))
+      .execute();
+  }
+
+  async page(storyId: number, renderer: string): Promise<StoredPage | undefined> {
+    const row = await this.db
+      .selectFrom("story_pages as p")
+      .innerJoin("story_reports as r", (j) =>
+        j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
+      )
+      .select(["p.report_version", "p.etag", "p.br", "p.gzip"])
+      .where("p.story_id", "=", storyId)
+      .where("p.renderer", "=", renderer)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      storyId,
+      reportVersion: row.report_version,
+      renderer,
+      etag: row.etag,
+      br: new Uint8Array(row.br),
+      gzip: new Uint8Array(row.gzip),
+    };
   }
 
   async reportVersion(storyId: number): Promise<number | undefined> {

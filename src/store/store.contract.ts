@@ -165,6 +165,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         articleCount: 3,
         copyCount: 1,
         outletCount: 2,
+        articlesWithoutOutlet: 0,
         outlets: ["Lowland Courier", "Tidewater Post"],
         firstPublished: "2026-03-09",
         lastPublished: "2026-03-14",
@@ -183,6 +184,74 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.pendingStories(10, first)).toEqual([other]);
       expect(await store.pendingStories(1)).toEqual([first]);
       expect(await store.counts()).toEqual({ articles: 4, copies: 1, stories: 2, pending: 2 });
+      await store.close();
+    });
+
+    it("counts the articles that name no outlet apart from the outlets, copies included", async () => {
+      const { store } = await make();
+      const unnamed = (n: number): Article => {
+        const { outlet: _, ...article } = inventedArticle(n);
+        return article;
+      };
+      const first = await file(store, unnamed(1));
+      await file(store, inventedArticle(2), first);
+      await file(store, inventedArticle(3, { outlet: "" }), first);
+      await file(store, unnamed(4), first, first);
+      await file(store, inventedArticle(5), first);
+      const named = await file(store, inventedArticle(6));
+      await file(store, inventedArticle(7, { outlet: "Tidewater Post" }), named);
+      expect(await store.story(first)).toMatchObject({
+        articleCount: 5,
+        outletCount: 1,
+        articlesWithoutOutlet: 3,
+        outlets: ["Lowland Courier"],
+      });
+      expect(await store.story(named)).toMatchObject({ articleCount: 2, outletCount: 2, articlesWithoutOutlet: 0 });
+      const alone = await file(store, unnamed(8));
+      expect(await store.story(alone)).toMatchObject({ outletCount: 0, articlesWithoutOutlet: 1, outlets: [] });
+      const listed = await store.stories({ order: "newest", limit: 10 });
+      expect(listed.map((s) => [s.id, s.articlesWithoutOutlet])).toEqual([
+        [alone, 1],
+        [named, 0],
+        [first, 3],
+      ]);
+      await store.close();
+    });
+
+    it("serves a kept page only while it is of the stored report and of the renderer asked for", async () => {
+      const { store, reopen } = await make();
+      const id = await file(store, inventedArticle(1));
+      const other = await file(store, inventedArticle(2, { title: "Bridge toll debate" }));
+      const page = (version: number, renderer = "page/1") => ({
+        storyId: id,
+        reportVersion: version,
+        renderer,
+        etag: `W/"v${version}"`,
+        br: new Uint8Array([1, 2, 3, version]),
+        gzip: new Uint8Array([0, 255, version]),
+      });
+      await store.savePage(page(1));
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      await store.saveReport(id, 1, report("Ferry runs again", 0, 0), AT);
+      // Stored before its report: dropped with the report stored after it.
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      await store.savePage(page(1));
+      const kept = await store.page(id, "page/1");
+      expect(kept).toEqual(page(1));
+      expect(kept?.br).toBeInstanceOf(Uint8Array);
+      expect(await store.page(id, "page/2")).toBeUndefined();
+      expect(await store.page(other, "page/1")).toBeUndefined();
+      await file(store, inventedArticle(3), id);
+      await store.saveReport(id, 2, report("Ferry runs again", 1, 0), AT);
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      await store.transaction((tx) => tx.savePage(page(2)));
+      const again = await reopen();
+      expect(await again.page(id, "page/1")).toEqual(page(2));
+      // Another report stored under the same version is not the report the page was rendered from.
+      await store.saveReport(id, 2, report("Ferry runs again, revised", 1, 0), AT);
+      expect(await store.page(id, "page/1")).toBeUndefined();
+      expect(await again.page(id, "page/1")).toBeUndefined();
+      await again.close();
       await store.close();
     });
 

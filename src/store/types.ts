@@ -59,6 +59,17 @@ export interface Store {
    */
   reportText(storyId: number): Promise<StoredReportText | undefined>;
   /**
+   * Keeps a story's rendered page (one per story, replacing the one before). Kept whatever the report's
+   * version: {@link page} serves it only while it is the stored report's. Storing a report drops the page
+   * kept before: save the page after the report.
+   */
+  savePage(page: StoredPage): Promise<void>;
+  /**
+   * A story's kept page when it was rendered by `renderer` from the report stored now; undefined when there
+   * is none, or it is of another renderer or of an earlier report. One row by key.
+   */
+  page(storyId: number, renderer: string): Promise<StoredPage | undefined>;
+  /**
    * The version of a story's stored report, undefined when it has none (or there is no such story): one
    * row by key, what the server checks a cached rendering against on every request.
    */
@@ -107,7 +118,10 @@ export interface StorySummary {
   /** Articles in the story, copies included. */
   articleCount: number;
   copyCount: number;
+  /** Distinct outlets its articles name. */
   outletCount: number;
+  /** Its articles (copies included) that name no outlet, which `outletCount` cannot count. */
+  articlesWithoutOutlet: number;
   /** Its outlets, by name, at most `MAX_LISTED_OUTLETS`. */
   outlets: string[];
   firstPublished?: string;
@@ -134,6 +148,18 @@ export interface StoredReportText {
   version: number;
   updatedAt: string;
   json: string;
+}
+
+/** A story's page as rendered from its report at `reportVersion` by `renderer`, in two encodings. */
+export interface StoredPage {
+  storyId: number;
+  reportVersion: number;
+  /** Names the renderer and its version: a page of another renderer is not served. */
+  renderer: string;
+  /** The entity tag of the page's uncompressed bytes. */
+  etag: string;
+  br: Uint8Array;
+  gzip: Uint8Array;
 }
 
 export interface StoryListOptions {

@@ -12,6 +12,8 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0002-cluster-index": { up: (db) => clusterIndex(db, flavor) },
     "0003-unread-indexes": { up: dropUnreadIndexes },
     "0004-key-ordered-cluster-tables": { up: (db) => keyOrderedClusterTables(db, flavor) },
+    "0005-articles-without-outlet": { up: articlesWithoutOutlet },
+    "0006-story-pages": { up: (db) => storyPages(db, flavor) },
   };
 }
 
@@ -160,4 +162,32 @@ async function keyOrderedClusterTables(db: Kysely<unknown>, flavor: SqlFlavor): 
     await sql`drop table ${sql.raw(t.name)}`.execute(db);
     await sql`alter table ${sql.raw(`${t.name}_keyed`)} rename to ${sql.raw(t.name)}`.execute(db);
   }
+}
+
+/**
+ * Each story's count of articles that name no outlet, beside its count of distinct outlets: a story of one
+ * named outlet and three unnamed articles is not "1 outlet". Stories stored before are counted from their
+ * articles once (one descent of the story's index per story).
+ */
+async function articlesWithoutOutlet(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable("stories")
+    .addColumn("unnamed_outlet_count", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`update stories set unnamed_outlet_count = (select count(*) from articles a where a.story_id = stories.id and (a.outlet is null or a.outlet = ''))`.execute(
+    db,
+  );
+}
+
+/** Stories' pages as rendered when their reports were stored, in br and gzip (see `StoryPagesTable`). */
+async function storyPages(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  await db.schema
+    .createTable("story_pages")
+    .addColumn("story_id", flavor.keyType, (c) => c.primaryKey())
+    .addColumn("report_version", "integer", (c) => c.notNull())
+    .addColumn("renderer", "text", (c) => c.notNull())
+    .addColumn("etag", "text", (c) => c.notNull())
+    .addColumn("br", flavor.blobType, (c) => c.notNull())
+    .addColumn("gzip", flavor.blobType, (c) => c.notNull())
+    .execute();
 }

@@ -109,6 +109,71 @@ describe("sqlite store", () => {
     raw.close();
   });
 
+  it("counts the articles without an outlet of stories stored before that count was kept", async () => {
+    const path = join(dir, "unnamed.db");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider(sqliteFlavor) }).migrateTo(
+      "0004-key-ordered-cluster-tables",
+    );
+    expect(error).toBeUndefined();
+    const at = "2026-03-10T08:00:00.000Z";
+    for (const id of [1, 5]) {
+      await db
+        .insertInto("stories")
+        .values({
+          id,
+          title: `Story ${id}`,
+          article_count: id === 1 ? 4 : 1,
+          copy_count: 0,
+          outlet_count: 1,
+          first_published: null,
+          last_published: null,
+          version: 1,
+          created_at: at,
+          updated_at: at,
+          disputed_count: 0,
+          discrepancy_count: 0,
+        })
+        .execute();
+    }
+    const outlets: [number, number, string | null][] = [
+      [1, 1, "Lowland Courier"],
+      [2, 1, null],
+      [3, 1, ""],
+      [4, 1, null],
+      [5, 5, "Tidewater Post"],
+    ];
+    for (const [id, story, outlet] of outlets) {
+      await db
+        .insertInto("articles")
+        .values({
+          key: `hash:${id}`,
+          content_hash: String(id),
+          name: `a${id}`,
+          source: `a${id}.txt`,
+          url: null,
+          outlet,
+          title: null,
+          published: null,
+          author: null,
+          language: null,
+          text: "Words.",
+          word_count: 1,
+          removed_boilerplate: "[]",
+          diagnostics: "[]",
+          story_id: story,
+          copy_of: null,
+          ingested_at: at,
+        })
+        .execute();
+    }
+    await db.destroy();
+    const store = await openSqliteStore(path);
+    expect(await store.story(1)).toMatchObject({ articleCount: 4, outletCount: 1, articlesWithoutOutlet: 3 });
+    expect(await store.story(5)).toMatchObject({ articleCount: 1, outletCount: 1, articlesWithoutOutlet: 0 });
+    await store.close();
+  });
+
   it("opens an existing store only when asked to, and names what is wrong", async () => {
     const missing = join(dir, "missing.db");
     await expect(openSqliteStore(missing, { mode: "existing" })).rejects.toThrow(/no store here/);
