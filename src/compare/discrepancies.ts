@@ -227,12 +227,12 @@ function numberDiscrepancies(
         !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
       )
         continue;
-      // A bare number set against a count needs the same word right before both ("was married three times" is
-      // no count of "one of six children").
-      const last = (u: Unit, n: NumberMention) => predicateBefore(u, n.start).slice(-1);
+      // A bare number set against a count must stand alone, the count left unsaid ("seizing more than 200."):
+      // one followed by a word counts that word ("married three times" is no count of "six children").
       if (
         (keyOf(na) === undefined) !== (keyOf(nb) === undefined) &&
-        !samePredicate({ predicate: last(ua, na) }, { predicate: last(ub, nb) })
+        (!(keyOf(na) === undefined ? elliptical(ua, na) : elliptical(ub, nb)) ||
+          !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) }))
       )
         continue;
       // "The 10-yard line" and "a 7-yard pass" measure different things.
@@ -397,6 +397,12 @@ function modifiersOf(n: NumberMention): string[] {
     .filter((w) => w.length > 0);
   if (n.unit && words.length > 0 && words[words.length - 1]?.toLowerCase() === n.unit) words.pop();
   return words;
+}
+
+/** Whether nothing it counts follows a bare figure: a stop, a comma, "and"/"or", or the sentence's end. */
+function elliptical(u: Unit, n: NumberMention): boolean {
+  const end = n.end - u.sentence.start;
+  return /^\s*(?:$|[,.;:!?)\]"”’'—–]|(?:and|or)\b)/u.test(u.text.slice(end, end + 6));
 }
 
 /** The first word after a figure, lower-cased: what a compound figure ("a 10-yard pass") describes. */
