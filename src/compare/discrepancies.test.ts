@@ -655,6 +655,22 @@ describe("date discrepancies", () => {
     );
   });
 
+  it("does not oppose the page's own dates: a year in a link's path", () => {
+    const link = (year: string) =>
+      `Velmar dockers walk out\nhttp: / / www. portavel-news. example / ${year} / 03 / velmar-dockers-walk-out\n${walkout("Tuesday")}`;
+    expect(dates(article("one", link("2025")), article("two", link("2026")))).toEqual([]);
+  });
+
+  it("does not oppose the page's own dates: a dateline run on into the body", () => {
+    const dateline = (day: string) =>
+      `Velmar dockers walk out of the Portavel terminal ${day} The Velmar dockers walked out of the terminal, the union said.`;
+    expect(dates(article("one", dateline("March 5, 2026")), article("two", dateline("March 6, 2026")))).toEqual([]);
+  });
+
+  it("still opposes two full dates said of the walkout", () => {
+    expect(dates(article("one", walkout("March 5, 2026")), article("two", walkout("March 6, 2026")))).toHaveLength(1);
+  });
+
   it("does not oppose the same weekday written in articles of different dates", () => {
     expect(
       dates(article("one", walkout("Saturday"), "2026-03-02"), article("two", walkout("Saturday"), "2026-03-10")),
