@@ -699,6 +699,32 @@ describe("person discrepancies", () => {
     expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
   });
 
+  it.each([
+    [
+      "named after",
+      (who: string) => `The fire on the Velmar footbridge in Portavel broke out on Monday night, ${who} said.`,
+    ],
+    [
+      "named before",
+      (who: string) => `${who} says the fire on the Velmar footbridge in Portavel broke out on Monday night.`,
+    ],
+    [
+      "behind a role",
+      (who: string) => `The fire on the Velmar footbridge in Portavel broke out on Monday night, said witness ${who}.`,
+    ],
+  ])("does not oppose two sources of one account, %s", (_what, said) => {
+    const report = story(["one", said("Marta Velasquez")], ["two", said("Helen Okafor")]);
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
+  });
+
+  it("still opposes two people in one role beside a source", () => {
+    const report = story(
+      ["one", `Marta Velasquez ${cut.replace(/\.$/, "")}, the port office said.`],
+      ["two", `Helen Okafor ${cut.replace(/\.$/, "")}, the port office said.`],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toHaveLength(1);
+  });
+
   it("does not oppose two people when each statement names both in other roles", () => {
     const report = story(
       ["one", "Marta Velasquez said the footbridge was independent of the plans of Helen Okafor, the port director."],

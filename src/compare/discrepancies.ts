@@ -661,6 +661,23 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
 
 // --- persons -------------------------------------------------------------------------------------
 
+/** A reporting verb right after a name: "Okafor said", "Chief Okafor told reporters". */
+const SOURCE_AFTER =
+  /^['’]?\s*(?:said|says|told|tells|added|adds|stated|states|explained|explains|reported|reports|wrote|writes)\b/iu;
+/** A reporting verb a few words (a title, a role) before a name: "said witness Ana Ruiz", "according to Sgt. Ruiz". */
+const SOURCE_BEFORE = /\b(?:said|says|told|tells|added|adds|according\s+to)\s+(?:[\p{L}\p{N}.'’-]+\s+){0,3}$/iu;
+
+/**
+ * Whether a person is the source a statement is reported from ("…, Chief Okafor said"), not one who takes part
+ * in what it reports: two outlets that give one account from two sources corroborate it through each, they do
+ * not give one role to two people.
+ */
+function reportedBy(u: Unit, m: Mention): boolean {
+  const at = m.start - u.sentence.start;
+  const end = m.end - u.sentence.start;
+  return SOURCE_AFTER.test(u.text.slice(end, end + 20)) || SOURCE_BEFORE.test(u.text.slice(Math.max(0, at - 50), at));
+}
+
 function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const persons = perUnit(
@@ -668,7 +685,10 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     (u) =>
       new Set(
         u.mentions
-          .filter((m: Mention) => m.type === "person" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end))
+          .filter(
+            (m: Mention) =>
+              m.type === "person" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end) && !reportedBy(u, m),
+          )
           .map((m) => story.entities.byMention(u.article, m.start, m.end)?.id)
           .filter((x): x is string => !!x),
       ),
