@@ -104,8 +104,53 @@ describe("number discrepancies", () => {
       "Nine ships were damaged at the Velmar terminal in Portavel, the union said.",
       "工会星期一说，Velmar terminal Portavel，12艘船在风暴中受损。",
     ],
+    [
+      "a speed against a distance",
+      "Police chased the Velmar van along the coast road at up to 120 miles per hour, officers said.",
+      "Police chased the Velmar van along the coast road for 30 miles, officers said.",
+    ],
+    [
+      "an average against one season's total",
+      "Ana Ruiz has averaged 30 goals for the Velmar dockers club in Portavel.",
+      "Ana Ruiz scored 21 goals for the Velmar dockers club in Portavel last season.",
+    ],
+    [
+      "a person's age set after the name against a count",
+      "About 60 people gathered outside the Velmar store in Portavel on Monday, police said.",
+      "Ana Ruiz, 45, who owns the Velmar store in Portavel, said people gathered on Monday.",
+    ],
+    [
+      "games that will be missed against games that were",
+      "Ana Ruiz will miss the final two games of the Velmar dockers' season in Portavel.",
+      "Ana Ruiz missed four games of the Velmar dockers' season in Portavel.",
+    ],
+    [
+      "a running total against one occasion",
+      "The Velmar coast guard has seized 14 rifles in its operations so far, an officer in Portavel said.",
+      "The Velmar coast guard seized six rifles in the operation, an officer in Portavel said.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+
+  it.each([
+    [
+      "two speeds",
+      "Police chased the Velmar van along the coast road at up to 120 miles per hour, officers said.",
+      "Police chased the Velmar van along the coast road at 80 miles per hour, officers said.",
+    ],
+    [
+      "two games missed",
+      "Ana Ruiz missed two games of the Velmar dockers' season in Portavel.",
+      "Ana Ruiz missed four games of the Velmar dockers' season in Portavel.",
+    ],
+    [
+      "two ages of one person set after the name",
+      "Ana Ruiz, 45, who owns the Velmar store in Portavel, spoke to police on Monday.",
+      "Ana Ruiz, 47, who owns the Velmar store in Portavel, spoke to police on Monday.",
+    ],
+  ])("still finds %s", (_, a, b) => {
+    expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
 });
 

@@ -150,11 +150,20 @@ function numberDiscrepancies(
   unitKey: (u: string) => string,
   entities: EntityIndex,
 ): DiscrepancyFinding[] {
-  const keyOf = (n: NumberMention) => (n.unit ? unitKey(n.unit) : undefined);
-  const windows: TermVector[] = [];
-  const statedBy = new Map<string, Unit[]>();
   // Each statement's figures, read once; a pair without figures on both sides is passed over first.
   const figures = units.map(figuresOf);
+  // What a figure counts, where its sentence says more than its unit: an age set after a name ("Ana Ruiz, 45,"),
+  // a rate ("120 miles per hour", "averaged 30 points"), which is not a total of the same unit.
+  const keys = new Map<NumberMention, string>();
+  units.forEach((u, i) => {
+    for (const n of figures[i] as NumberMention[]) {
+      if (!n.unit && appositiveAge(u, n)) keys.set(n, AGE_KEY);
+      else if (n.unit && rate(u, n)) keys.set(n, `${unitKey(n.unit)}${RATE_SUFFIX}`);
+    }
+  });
+  const keyOf = (n: NumberMention) => keys.get(n) ?? (n.unit ? unitKey(n.unit) : undefined);
+  const windows: TermVector[] = [];
+  const statedBy = new Map<string, Unit[]>();
   const counted = Uint8Array.from(figures, (f) => (f.length ? 1 : 0));
   units.forEach((u, i) => {
     for (const n of figures[i] as NumberMention[]) {
@@ -215,6 +224,9 @@ function numberDiscrepancies(
       // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
       if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
+      // What will or could be ("will miss two games") is not what was ("missed four games"); a running total
+      // ("so far", "to date", a career) is not one occasion's count.
+      if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
       // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
@@ -256,6 +268,51 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+/** What a rate's key adds to its unit's: "120 miles per hour" is compared only with other rates of miles. */
+const RATE_SUFFIX = "/rate";
+/** Words after a figure that make it a rate: "per hour", "a year", "each season", "/day". */
+const RATE_AFTER =
+  /^\s*(?:(?:per|an?|each)\s+(?:hour|day|week|month|year|season|game|match|night|minute|second|run|carry|capita|head|person)s?\b|\/\s*\p{L})/iu;
+/** Words before a figure that make it an average: "averaged 30 points", "an average of 12". */
+const AVERAGE_BEFORE = /\baverag\w*\s+(?:of\s+)?$/i;
+
+function rate(u: Unit, n: NumberMention): boolean {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  return (
+    RATE_AFTER.test(u.text.slice(end, end + 24)) || AVERAGE_BEFORE.test(u.text.slice(Math.max(0, start - 24), start))
+  );
+}
+
+/** A bare number set off by commas right after a name is that person's age: "Ana Ruiz, 45, who owns". */
+function appositiveAge(u: Unit, n: NumberMention): boolean {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  return (
+    /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(u.text.slice(Math.max(0, start - 40), start)) &&
+    /^\s*[,)]/u.test(u.text.slice(end, end + 3))
+  );
+}
+
+/**
+ * Words in a figure's clause, before it, that make it a forecast, a possibility or a rule rather than a count
+ * of what happened: "will miss two games", "could reach 50", "can only be valid with more than 50 percent".
+ */
+const HYPOTHETICAL =
+  /\b(?:will|would|could|can|may|might|should|shall|must)\b|['’]ll\b|\b(?:expected|likely|set|going|plans?|planning|hop(?:es|ing))\s+to\b/i;
+
+function hypothetical(u: Unit, n: NumberMention): boolean {
+  const before = u.text.slice(0, n.start - u.sentence.start);
+  return HYPOTHETICAL.test(before.split(/[,;:]/u).at(-1) ?? "");
+}
+
+/** A running total: "so far", "to date", "combined", a career. */
+const CUMULATIVE = /\b(?:so\s+far|to\s+date|combined|career|all-time)\b/i;
+
+function cumulative(u: Unit): boolean {
+  return CUMULATIVE.test(u.text);
 }
 
 const UPWARD = new Set(["more-than", "at-least"]);
