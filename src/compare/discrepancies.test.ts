@@ -741,6 +741,22 @@ describe("date discrepancies", () => {
     );
   });
 
+  it("does not oppose the page's own dates: a year in a link's path", () => {
+    const link = (year: string) =>
+      `Velmar dockers walk out\nhttp: / / www. portavel-news. example / ${year} / 03 / velmar-dockers-walk-out\n${walkout("Tuesday")}`;
+    expect(dates(article("one", link("2025")), article("two", link("2026")))).toEqual([]);
+  });
+
+  it("does not oppose the page's own dates: a dateline run on into the body", () => {
+    const dateline = (day: string) =>
+      `Velmar dockers walk out of the Portavel terminal ${day} The Velmar dockers walked out of the terminal, the union said.`;
+    expect(dates(article("one", dateline("March 5, 2026")), article("two", dateline("March 6, 2026")))).toEqual([]);
+  });
+
+  it("still opposes two full dates said of the walkout", () => {
+    expect(dates(article("one", walkout("March 5, 2026")), article("two", walkout("March 6, 2026")))).toHaveLength(1);
+  });
+
   it("does not oppose the same weekday written in articles of different dates", () => {
     expect(
       dates(article("one", walkout("Saturday"), "2026-03-02"), article("two", walkout("Saturday"), "2026-03-10")),
@@ -767,6 +783,32 @@ describe("person discrepancies", () => {
   ])("does not oppose %s", (_what, x, y) => {
     const report = story(["one", `${x} ${cut}`], ["two", `${y} ${cut}`]);
     expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
+  });
+
+  it.each([
+    [
+      "named after",
+      (who: string) => `The fire on the Velmar footbridge in Portavel broke out on Monday night, ${who} said.`,
+    ],
+    [
+      "named before",
+      (who: string) => `${who} says the fire on the Velmar footbridge in Portavel broke out on Monday night.`,
+    ],
+    [
+      "behind a role",
+      (who: string) => `The fire on the Velmar footbridge in Portavel broke out on Monday night, said witness ${who}.`,
+    ],
+  ])("does not oppose two sources of one account, %s", (_what, said) => {
+    const report = story(["one", said("Marta Velasquez")], ["two", said("Helen Okafor")]);
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
+  });
+
+  it("still opposes two people in one role beside a source", () => {
+    const report = story(
+      ["one", `Marta Velasquez ${cut.replace(/\.$/, "")}, the port office said.`],
+      ["two", `Helen Okafor ${cut.replace(/\.$/, "")}, the port office said.`],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toHaveLength(1);
   });
 
   it("does not oppose two people when each statement names both in other roles", () => {

@@ -696,6 +696,31 @@ function sameEvent(a: Unit, b: Unit, similarity: number, unitKey: (u: string) =>
 /** A weekday's name, the words that say which one it is as written, whatever the article's date. */
 const WEEKDAY = /^(?:on\s+)?(?:(?:last|next|this|early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 
+/** Where a web address begins: its scheme or "www.", written with or without spaces around its dots. */
+const ADDRESS_START = /\b(?:https?\s*:|www\s*\.)/giu;
+/** Two plain words side by side: prose, which no web address holds. */
+const PROSE = /\p{L}{2,}\s+\p{L}{2,}/u;
+/** A date stated with its year. */
+const WITH_YEAR = /\b\d{4}\b/u;
+/** What may stand before an opening date in running prose ("On March 3, 2009 the port..."). */
+const OPENING_ADVERBIAL = /^(?:on|in|by|since|until|from|as\s+of)?$/iu;
+
+/**
+ * Whether a date is not said of any event: a year inside a web address (a link's path: "/ 2012 / 08 /"), or a
+ * dateline: a full date with its year between a headline and the body, run on into the body's next capitalised
+ * word without a stop ("...arrested on suspicion of theft March 4, 2026 Police in Portavel said"). Either is the
+ * page's own date, which two outlets may well give differently for one event.
+ */
+function pageDate(u: Unit, d: DateMention): boolean {
+  const at = d.start - u.sentence.start;
+  const before = u.text.slice(0, at);
+  const scheme = [...before.matchAll(ADDRESS_START)].at(-1);
+  if (scheme && !PROSE.test(before.slice(scheme.index))) return true;
+  if (!WITH_YEAR.test(d.text)) return false;
+  const after = u.text.slice(d.end - u.sentence.start);
+  return /^\s+\p{Lu}/u.test(after) && !OPENING_ADVERBIAL.test(before.trim());
+}
+
 function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   // A relative date ("Tuesday", "yesterday") is only as sure as the date of its own article: in an undated
@@ -706,8 +731,8 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
-    const da = ua.dates.filter((d) => d.date);
-    const db = ub.dates.filter((d) => d.date);
+    const da = ua.dates.filter((d) => d.date && !pageDate(ua, d));
+    const db = ub.dates.filter((d) => d.date && !pageDate(ub, d));
     if (da.length !== 1 || db.length !== 1) continue;
     const [fa, fb] = [da[0] as DateMention, db[0] as DateMention];
     // The same words ("on Saturday") resolved to two days say the same thing: the articles' dates differ.
@@ -738,6 +763,23 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
 
 // --- persons -------------------------------------------------------------------------------------
 
+/** A reporting verb right after a name: "Okafor said", "Chief Okafor told reporters". */
+const SOURCE_AFTER =
+  /^['’]?\s*(?:said|says|told|tells|added|adds|stated|states|explained|explains|reported|reports|wrote|writes)\b/iu;
+/** A reporting verb a few words (a title, a role) before a name: "said witness Ana Ruiz", "according to Sgt. Ruiz". */
+const SOURCE_BEFORE = /\b(?:said|says|told|tells|added|adds|according\s+to)\s+(?:[\p{L}\p{N}.'’-]+\s+){0,3}$/iu;
+
+/**
+ * Whether a person is the source a statement is reported from ("…, Chief Okafor said"), not one who takes part
+ * in what it reports: two outlets that give one account from two sources corroborate it through each, they do
+ * not give one role to two people.
+ */
+function reportedBy(u: Unit, m: Mention): boolean {
+  const at = m.start - u.sentence.start;
+  const end = m.end - u.sentence.start;
+  return SOURCE_AFTER.test(u.text.slice(end, end + 20)) || SOURCE_BEFORE.test(u.text.slice(Math.max(0, at - 50), at));
+}
+
 function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const persons = perUnit(
@@ -745,7 +787,10 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     (u) =>
       new Set(
         u.mentions
-          .filter((m: Mention) => m.type === "person" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end))
+          .filter(
+            (m: Mention) =>
+              m.type === "person" && !u.quotes.some((q) => m.start >= q.start && m.end <= q.end) && !reportedBy(u, m),
+          )
           .map((m) => story.entities.byMention(u.article, m.start, m.end)?.id)
           .filter((x): x is string => !!x),
       ),
