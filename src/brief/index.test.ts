@@ -63,6 +63,18 @@ describe("briefOf", () => {
     expect(brief.some((b) => b.text.startsWith("He added"))).toBe(false);
   });
 
+  it("counts a statement's words with the shared splitter: dashes and stray marks are no words", () => {
+    const rows: [string, boolean][] = [
+      ["Cranes at Portavel stood idle all week.", true],
+      ["Cranes — idle — all week .", false],
+      ["Port closed , ships wait .", false],
+    ];
+    for (const [text, kept] of rows) {
+      const out = briefOf(articles, [fact("s", "corroborated", text, ["a", "b"])], []);
+      expect(out.some((x) => x.text === text)).toBe(kept);
+    }
+  });
+
   it("stays within its bounds on a long story", () => {
     const many = Array.from({ length: 40 }, (_, i) =>
       fact(

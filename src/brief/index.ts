@@ -5,6 +5,7 @@ import type {
   ReportDiscrepancy,
   ReportFact,
 } from "../model/index.js";
+import { countWords } from "../words/tokens.js";
 
 /** The brief is 5 to 12 sentences: enough to tell the story, few enough to read at a glance. */
 export const MIN_BRIEF = 5;
@@ -14,6 +15,8 @@ const MAX_CORROBORATED = 5;
 /** Then at most this many disputes, and this many claims of one outlet. */
 const MAX_DISPUTED = 3;
 const MAX_UNIQUE = 3;
+/** A corroborated fact of fewer words (the shared splitter's) is a fragment, too short to stand as a statement. */
+const MIN_STATEMENT_WORDS = 6;
 
 /**
  * Sentences that open with a quotation mark are mostly a quotation (a brief states, it does not quote), and
@@ -45,7 +48,7 @@ export function briefOf(
   };
 
   const statements = (f: ReportFact) =>
-    !OPENS_WITH_QUOTE.test(f.text) && !OPENS_WITH_PRONOUN.test(f.text) && f.text.split(/\s+/).length >= 6;
+    !OPENS_WITH_QUOTE.test(f.text) && !OPENS_WITH_PRONOUN.test(f.text) && countWords(f.text) >= MIN_STATEMENT_WORDS;
   for (const f of facts.filter((f) => f.kind === "corroborated" && statements(f)).slice(0, MAX_CORROBORATED)) {
     add(f.text.trim(), f.sources, f.evidence);
   }

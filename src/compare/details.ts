@@ -1,3 +1,4 @@
+import { type TextToken, wordSpans } from "../words/tokens.js";
 import { insideSlot } from "./slots.js";
 import type { Unit } from "./units.js";
 import { STOPWORDS, stem } from "./words.js";
@@ -30,17 +31,17 @@ export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<stri
     const governing = words(before).at(-1);
     if (governing) add(`d:${d.date}:${governing}`, d.start);
   }
-  const tokens = [...u.text.matchAll(TOKEN)];
+  const tokens = letterWords(u.text);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]?.[0] ?? "";
-    const at = u.sentence.start + (tokens[i]?.index ?? 0);
+    const t = tokens[i]?.text ?? "";
+    const at = u.sentence.start + (tokens[i]?.start ?? 0);
     // Inside a name ("al-Mansouri") it is the name, which the entity keys below already read.
     if (t.includes("-") && COMPOUND.test(t) && !u.mentions.some((m) => at >= m.start && at < m.end))
       add(`w:${t.toLowerCase()}`, at);
     const next = tokens[i + 1];
-    if (!next || !adjacent(u.text, tokens[i] as RegExpExecArray, next)) continue;
+    if (!next || !adjacent(u.text, tokens[i] as TextToken, next)) continue;
     const a = t;
-    const b = next[0];
+    const b = next.text;
     if (content(a) && content(b) && LOWER.test(a) && LOWER.test(b)) add(`b:${stem(a)} ${stem(b)}`, at);
   }
   for (const m of u.mentions) {
@@ -63,7 +64,11 @@ const FULL_DATE = 10;
 /** How far before a date or a name its governing word is looked for, in characters. */
 const PREDICATE_REACH = 24;
 
-const TOKEN = /[\p{L}][\p{L}'’-]*/gu;
+/** The shared splitter's words that begin with a letter: numbers are read as numbers, not as words. */
+function letterWords(text: string): TextToken[] {
+  return wordSpans(text).filter((t) => LETTER_FIRST.test(t.text));
+}
+const LETTER_FIRST = /^\p{L}/u;
 const LOWER = /^\p{Ll}[\p{Ll}'’-]*$/u;
 /** A hyphenated compound with a name in it ("post-Brexit", "pro-Kremlin"): rare and telling. */
 const COMPOUND = /^\p{Ll}{2,}-\p{Lu}\p{L}+$/u;
@@ -75,15 +80,15 @@ function content(word: string): boolean {
 
 /** Lower-case content words of a stretch of text, stemmed, in order. */
 function words(text: string): string[] {
-  return [...text.matchAll(TOKEN)]
-    .map((m) => m[0])
+  return letterWords(text)
+    .map((t) => t.text)
     .filter((w) => LOWER.test(w) && content(w))
     .map((w) => stem(w));
 }
 
 /** Two tokens with only spaces between them: no punctuation, no other word. */
-function adjacent(text: string, a: RegExpExecArray, b: RegExpExecArray): boolean {
-  return /^\s+$/u.test(text.slice(a.index + a[0].length, b.index));
+function adjacent(text: string, a: TextToken, b: TextToken): boolean {
+  return /^\s+$/u.test(text.slice(a.end, b.start));
 }
 
 /** What details are checked against: groups of units that already say the same thing. */

@@ -3,6 +3,7 @@ import { annotated, quoteIn } from "../../test/fixtures.js";
 import type { ArticleSpan } from "../model/index.js";
 import { annotateArticle } from "../pipeline.js";
 import { spanReader, toReportQuote } from "../report/build.js";
+import { wordSpans } from "../words/tokens.js";
 import { resolveEntities } from "./entities.js";
 import { fidelityOf, groupQuotes, quoteSimilarity, quoteWords } from "./quotes.js";
 
@@ -157,6 +158,31 @@ describe("quotation similarity", () => {
     ["We were not ready at all today", "We are ready today at all", "altered"],
   ] as const)("reads %j against %j as %s", (a, b, fidelity) => {
     expect(fidelityOf(quoteWords(a), quoteWords(b))).toBe(fidelity);
+  });
+});
+
+describe("quoteWords", () => {
+  it("are the shared splitter's words, with case, accents, apostrophe forms and thousands separators ignored", () => {
+    expect(quoteWords("The U.S.-led talks — in São Tomé — cost 1,100 dollars, didn’t they?")).toEqual(
+      wordSpans("the u.s.-led talks — in sao tome — cost 1100 dollars, didn't they?").map((w) => w.text),
+    );
+  });
+
+  it.each([
+    ["U.S. officials", ["u.s.", "officials"]],
+    ["long-range missiles", ["long-range", "missiles"]],
+    ["1,100 people", ["1100", "people"]],
+    ["'Yes' — he said", ["yes", "he", "said"]],
+  ] as const)("splits %j into %j", (text, words) => {
+    expect(quoteWords(text)).toEqual(words);
+  });
+
+  it.each([
+    ["U.S. officials", ["u", "s", "officials"]],
+    ["long-range missiles", ["long", "range", "missiles"]],
+    ["'Yes' — he said", ["yes", "—", "he", "said"]],
+  ] as const)("does not split %j as %j", (text, words) => {
+    expect(quoteWords(text)).not.toEqual(words);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, EntityIndex, Fidelity, QuoteFinding, QuoteMention } from "../model/index.js";
+import { wordSpans } from "../words/tokens.js";
 
 /** Renderings at least this similar (word-bigram Dice) are one quotation with small edits. */
 const SAME_QUOTE_SIMILARITY = 0.6;
@@ -33,17 +34,22 @@ interface Occurrence {
   grams: Int32Array;
 }
 
-/** Words of a quotation for comparison: case, punctuation and apostrophe forms ignored. */
+/**
+ * Words of a quotation for comparison, the shared splitter's: case, accents, apostrophe forms and the
+ * thousands separators of figures ignored.
+ */
 export function quoteWords(text: string): string[] {
-  return text
+  const plain = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/(\d),(?=\d{3})/g, "$1")
-    .split(/[^\p{L}\p{N}']+/u)
-    .map((w) => w.replace(/^'+|'+$/g, ""))
-    .filter((w) => w.length > 0);
+    .replace(/[’‘`]/g, "'");
+  const out: string[] = [];
+  for (const t of wordSpans(plain)) {
+    const w = t.text.replace(/^'+|'+$/g, "").replace(/(\d),(?=\d{3})/g, "$1");
+    if (w.length > 0) out.push(w);
+  }
+  return out;
 }
 
 function bigrams(words: string[]): Set<string> {

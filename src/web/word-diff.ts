@@ -1,3 +1,5 @@
+import { tokenSpans } from "../words/tokens.js";
+
 /** One run of a word diff: words both texts share, words only the other text has, or words it lacks. */
 export interface DiffRun {
   op: "equal" | "insert" | "delete";
@@ -18,10 +20,14 @@ interface Token {
   key: string;
 }
 
-const TOKEN = /\s*(?:[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}])/gu;
-
+/** The shared splitter's tokens (words and single marks), each with the whitespace before it. */
 function tokenize(text: string): Token[] {
-  return Array.from(text.matchAll(TOKEN), (m) => ({ text: m[0], key: keyOf(m[0]) }));
+  let end = 0;
+  return tokenSpans(text).map((t) => {
+    const withSpace = text.slice(end, t.end);
+    end = t.end;
+    return { text: withSpace, key: keyOf(withSpace) };
+  });
 }
 
 /** Typographic variants of one character compare equal: a curly apostrophe is not an edit of the words. */

@@ -28,10 +28,10 @@ import {
   MAX_KNOWN_NAME_WORDS,
   OPENERS,
   POSSESSIVE,
-  range,
   SINGLE_INITIAL,
   scoreShare,
   TABLE_NUMBER_SHARE,
+  wordsIn,
 } from "./words.js";
 
 /** Words of OF_TAKERS that name places or ranks, after which "for" and "on" end the name. */
@@ -105,10 +105,10 @@ export function findCandidates(
   for (let i = from; i < to; i++) {
     if (!ambiguous[i - from] && judged[i - from] !== "yes") continue;
     for (let n = Math.min(MAX_KNOWN_NAME_WORDS, to - i); n >= 2; n--) {
-      const phrase = [...range(i, i + n)].map(at);
-      if (!phrase.every((_w, k) => ambiguous[i - from + k] || judged[i - from + k] === "yes")) continue;
-      if (!/^\p{Lu}/u.test(phrase[n - 1] as string)) continue;
-      const key = nameKey(phrase.join(" "));
+      let open = true;
+      for (let k = 0; k < n && open; k++) open = (ambiguous[i - from + k] as boolean) || judged[i - from + k] === "yes";
+      if (!open || !/^\p{Lu}/u.test(at(i + n - 1))) continue;
+      const key = nameKey(wordsIn(i, i + n, at).join(" "));
       if (lookupPlace(key) || isUniversity(key) || stats.phrases.has(key)) {
         for (let k = 0; k < n; k++) judged[i - from + k] = "yes";
         i += n - 1;
@@ -193,8 +193,8 @@ export function findCandidates(
       }
       if ((link === "and" || link === "&") && isNamed(end + 1)) {
         const next = stretchEnd(end + 1);
-        const joined = [...range(i, next)].map(at).join(" ");
-        const left = [...range(i, end)].map(at).join(" ");
+        const joined = wordsIn(i, next, at).join(" ");
+        const left = wordsIn(i, end, at).join(" ");
         // "Water and Sewerage Authority": a common word before "and" is still inside the name
         // that the organisation head ends; "Velmar and Tarvik Corp." are two.
         const orgRight = ORG_HEADS.has(bare(at(next - 1))) && !ORG_HEADS.has(prev);
@@ -215,7 +215,7 @@ export function findCandidates(
     while (end > first && !isNamed(end - 1)) end--;
     while (first < end && !isNamed(first)) first++;
     if (end <= first) return;
-    const ws = [...range(first, end)].map(at);
+    const ws = wordsIn(first, end, at);
     if (ws.length === 1 && SINGLE_INITIAL.test(ws[0] as string)) return;
     if (ws.length === 1 && PLAIN_ACRONYMS.has((ws[0] as string).toLowerCase().replace(/\./g, ""))) return;
     if (ws.every((w) => isTitlePart(w)) && ws.some((w) => isTitle(w)) && !lookupPlace(ws.join(" "))) return;
@@ -252,7 +252,7 @@ function splitRun(
   titled = false,
 ): void {
   const { firstNameCount, isUniversity, lookupPlace } = lexicon;
-  const whole = [...range(start, end)].map(at).join(" ");
+  const whole = wordsIn(start, end, at).join(" ");
   const last = at(end - 1);
   const known = lookupPlace(whole) !== undefined || isUniversity(whole);
   if (!known && !endsInHead(last)) {

@@ -34,7 +34,6 @@ import {
   isSyllableName,
   NAME_START,
   NUMERIC,
-  range,
   SCORE,
   type Scores,
   scoreShare,
@@ -294,14 +293,13 @@ export function sureForm(c: Candidate, tokens: Token[], sentences: Sentence[], l
   const sentence = sentences[c.sentence] as Sentence;
   const text = (i: number) => (i >= sentence.tokenStart && i < sentence.tokenEnd ? (tokens[i] as Token).text : "");
   if (c.end - c.first > MAX_LINE_NAME_WORDS || c.headline) return undefined;
-  const capitals = [...range(c.first, c.end)].every((i) => isAllCaps(text(i)) || NAME_PARTICLES.has(text(i)));
+  let capitals = true;
+  for (let i = c.first; i < c.end && capitals; i++) capitals = isAllCaps(text(i)) || NAME_PARTICLES.has(text(i));
   // A credit line: the name alone on its line, bracketed or after a dash anywhere, bare on the last line.
   const short = sentence.tokenEnd - sentence.tokenStart <= c.end - c.first + CREDIT_MARKS;
-  const alone =
-    short &&
-    [...range(sentence.tokenStart, sentence.tokenEnd)].every(
-      (i) => (i >= c.first && i < c.end) || CREDIT_MARK.test(text(i)),
-    );
+  let alone = short;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd && alone; i++)
+    alone = (i >= c.first && i < c.end) || CREDIT_MARK.test(text(i));
   if (alone) {
     const marked = text(c.first - 1) === "(" || DASHES.has(text(c.first - 1));
     return marked || (capitals && c.sentence === sentences.length - 1) ? "credit" : undefined;

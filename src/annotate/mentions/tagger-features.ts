@@ -280,14 +280,13 @@ const END_OF = h("</s>");
  * keyed by these hashes, so a change here needs a retrained model.
  */
 export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: FeatureVisitor): void {
-  const { firstNameCount, lowerCount } = lexicon;
   const n = doc.words.length;
   // What depends on a word's form alone is worked out once per distinct word of the document.
   const forms = new Map<string, WordForm>();
   const formOf = doc.words.map((raw) => {
     let form = forms.get(raw);
     if (!form) {
-      form = wordForm(raw, lowerCount);
+      form = wordForm(raw, lexicon);
       forms.set(raw, form);
     }
     return form;
@@ -332,6 +331,10 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
     const key = lower[i] as string;
     if (c === "L") lowerInDoc.set(key, (lowerInDoc.get(key) ?? 0) + 1);
     else if ((c === "C" || c === "CM") && position[i] === "m") capitalInDoc.set(key, (capitalInDoc.get(key) ?? 0) + 1);
+  }
+  for (const form of forms.values()) {
+    form.hLowerInDoc = BUCKET_HASH[bucket(lowerInDoc.get(form.lower) ?? 0)] as number;
+    form.hCapitalInDoc = BUCKET_HASH[bucket(capitalInDoc.get(form.lower) ?? 0)] as number;
   }
   const gazetteer = gazetteerTags(words, doc.sentences, lexicon);
   const cues = runCues(lower, casing, doc.sentences);
@@ -393,26 +396,16 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       push(feature2(T["sh-1"] as number, shapeAt(i - 1), hs));
       push(feature2(T["sh+1"] as number, hs, shapeAt(i + 1)));
       push(feature3(T["sh-1+1"] as number, shapeAt(i - 1), hs, shapeAt(i + 1)));
-      const c = casing[i] as string;
       if (w.length <= 3) push(feature2(T.len as number, w.length, hc));
       if (w.includes("-")) push(feature1(T.hyph as number, hc));
       // What the lexicon knows; a capital that says nothing (sentence start, headline) makes it matter more.
-      const named = c === "C" || c === "CM" || c === "A" || c === "I";
       push(feature3(T.lc as number, form.hLowerCount, hc, hp));
+      const named = form.named;
       if (named) {
-        const form = c === "A" ? titleCase(w) : w;
-        push(feature2(T.ct as number, h(corpusType(form, lexicon)), hp));
-        const fn = firstNameCount(form);
-        if (fn > 0) push(feature1(T.fn as number, BUCKET_HASH[bucket(fn)] as number));
-        if (isGroupWord(form, lexicon)) push(GROUP);
-        push(
-          feature3(
-            T.doc as number,
-            BUCKET_HASH[bucket(lowerInDoc.get(lw) ?? 0)] as number,
-            BUCKET_HASH[bucket(capitalInDoc.get(lw) ?? 0)] as number,
-            hp,
-          ),
-        );
+        push(feature2(T.ct as number, named.hCorpusType, hp));
+        if (named.firstName !== undefined) push(named.firstName);
+        if (named.group) push(GROUP);
+        push(feature3(T.doc as number, form.hLowerInDoc, form.hCapitalInDoc, hp));
       }
       const gz = gazetteer[i];
       if (gz) {
@@ -510,8 +503,34 @@ interface WordForm {
   hLowerCount: number;
   /** The features of the word alone: w, l, s2, s3, s4. */
   own: [number, number, number, number, number];
+  /** What the lexicon says of a word written as a name (capitalised, capitals, initials); undefined for others. */
+  named: NamedForm | undefined;
+  /** Hashes of the bins of how often the document writes the word in lower case and capitalised mid-sentence. */
+  hLowerInDoc: number;
+  hCapitalInDoc: number;
   /** Bit set of the word lists the word is in (see IN): looked up once per distinct word. */
   lists: number;
+}
+
+/** The lexicon's features of a word written as a name, looked up once per distinct word of a document. */
+interface NamedForm {
+  /** Hash of what the corpora say the word was part of (`corpusType`). */
+  hCorpusType: number;
+  /** The first-name feature, where the word is a known first name. */
+  firstName: number | undefined;
+  /** The word names a people or a group (`isGroupWord`). */
+  group: boolean;
+}
+
+function namedForm(word: string, casing: string, lexicon: Lexicon): NamedForm | undefined {
+  if (casing !== "C" && casing !== "CM" && casing !== "A" && casing !== "I") return undefined;
+  const form = casing === "A" ? titleCase(word) : word;
+  const fn = lexicon.firstNameCount(form);
+  return {
+    hCorpusType: h(corpusType(form, lexicon)),
+    firstName: fn > 0 ? feature1(T.fn as number, BUCKET_HASH[bucket(fn)] as number) : undefined,
+    group: isGroupWord(form, lexicon),
+  };
 }
 
 /** Bits of `WordForm.lists`: the word lists a word's bare form (or, for `never`, its lower case; for `particle`, the word as written) is in. */
@@ -549,7 +568,7 @@ function listsOf(word: string, lower: string, bare: string): number {
   return bits;
 }
 
-function wordForm(raw: string, lowerCount: Lexicon["lowerCount"]): WordForm {
+function wordForm(raw: string, lexicon: Lexicon): WordForm {
   const word = plainWord(raw);
   const lower = word.toLowerCase();
   const casing = casingClass(word);
@@ -566,7 +585,7 @@ function wordForm(raw: string, lowerCount: Lexicon["lowerCount"]): WordForm {
     hLower,
     hShape: h(shape),
     hCasing: h(casing),
-    hLowerCount: BUCKET_HASH[bucket(lowerCount(lower))] as number,
+    hLowerCount: BUCKET_HASH[bucket(lexicon.lowerCount(lower))] as number,
     own: [
       feature1(T.w as number, h(word)),
       feature1(T.l as number, hLower),
@@ -574,6 +593,10 @@ function wordForm(raw: string, lowerCount: Lexicon["lowerCount"]): WordForm {
       feature1(T.s3 as number, hashTail(lower, 3)),
       feature1(T.s4 as number, hashTail(lower, 4)),
     ],
+    named: namedForm(word, casing, lexicon),
+    // Set once the document's words are counted (see visitFeatures).
+    hLowerInDoc: 0,
+    hCapitalInDoc: 0,
   };
 }
 

@@ -76,8 +76,11 @@ export function isGroupWord(raw: string, lexicon: Lexicon): boolean {
   return /s$/.test(word) && placeOfDemonym(word.slice(0, -1)) !== undefined;
 }
 
-export function* range(a: number, b: number): Generator<number> {
-  for (let i = a; i < b; i++) yield i;
+/** The words `at(a)` to `at(b - 1)`, in order (a plain loop: this runs for most capitalised words). */
+export function wordsIn(a: number, b: number, at: (i: number) => string): string[] {
+  const out: string[] = [];
+  for (let i = a; i < b; i++) out.push(at(i));
+  return out;
 }
 
 export const isTitle = (w: string) => PERSON_TITLES.has(bare(w));
