@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,9 +17,11 @@ import { hasData, SHARED_DATA } from "./data.js";
  * clustered and indexed as `triangulate ingest` does, with the analysis put off. Prints articles per second
  * (wall clock and per second of CPU, the one-core figure on a shared machine), peak RSS, the database's
  * size, and the cost of one more article with 10,000 and with all articles stored. A second, smaller run
- * with the analysis on counts how often each story is analysed.
+ * with the analysis on counts how often each story is analysed. Each build runs in a process of its own with
+ * the heap limit `triangulate` has; with `--reference DIST` (another build's dist folder, say main's) that
+ * build runs first on the same stream, and the two are compared, down to a digest of every article's story.
  *
- * Run: npm run bench -- ingest [--articles 100000] [--probe 500] [--analyzed 1000]
+ * Run: npm run bench -- ingest [--articles 100000] [--probe 500] [--analyzed 1000] [--reference /tmp/ref/dist]
  */
 
 type Dist = {
@@ -32,6 +36,10 @@ const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const stringOption = (name: string) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? args[at + 1] : undefined;
 };
 const ARTICLES = option("articles", 100_000);
 const PROBE = option("probe", 500);
@@ -185,8 +193,7 @@ async function* lines(source: Generator<string>, count: number): AsyncGenerator<
   }
 }
 
-async function load(): Promise<Dist> {
-  const dist = join(import.meta.dirname, "..", "dist");
+async function load(dist: string): Promise<Dist> {
   return {
     store: await import(join(dist, "store/sqlite/index.js")),
     ingest: await import(join(dist, "newsroom/ingest.js")),
@@ -201,23 +208,63 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (c.user + c.system) / 1e6;
 }
 
-async function main(): Promise<void> {
-  if (!hasData("clustering/ecbplus-dev") || !hasData("quotes/polnear")) {
-    console.log("skipped: ../shared/data (ECB+, PolNeAR) not found");
-    return;
-  }
-  const d = await load();
+const MB = 1024 * 1024;
+
+/** The cost of one more article with `stored` articles in the store. */
+interface PerArticle {
+  stored: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** What one build measured (the child's JSON line). */
+interface Result {
+  dist: string;
+  articles: number;
+  stored: number;
+  copies: number;
+  stories: number;
+  seconds: number;
+  cpuSeconds: number;
+  articlesPerSecond: number;
+  articlesPerCpuSecond: number;
+  peakRssMb: number;
+  /** Where the memory was when the RSS sampled after a batch was highest (MB). */
+  atPeak: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  /** The heap still reachable after a full collection at the end of the run (MB). */
+  liveHeapMb: number;
+  databaseMb: number;
+  /** The largest the WAL file grew, sampled after each batch (MB). */
+  walPeakMb: number;
+  oneMoreArticle: { early: PerArticle; late: PerArticle; cpuRatio: number };
+  /** SHA-256 of every article's row id, story and the article it copies, in id order: equal means the same assignments. */
+  assignments: string;
+}
+
+/** The child: ingests the stream with the build in `dist` and prints one JSON line. */
+async function measure(dist: string): Promise<void> {
+  const d = await load(dist);
   const groups = baseGroups();
-  console.log(`base: ${groups.length} groups, ${groups.reduce((n, g) => n + g.length, 0)} documents`);
   const path = join(tmpdir(), `triangulate-bench-ingest-${process.pid}.db`);
   const source = stream(groups);
   const store = await d.store.openSqliteStore(path);
   const assigner = (index: StoryIndex) => new d.cluster.OnlineClusterer(index);
+  let peak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  let walPeak = 0;
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.rss > peak.rss) peak = m;
+    try {
+      walPeak = Math.max(walPeak, statSync(`${path}-wal`).size);
+    } catch {
+      // No WAL file yet.
+    }
+  };
   const run = async (count: number) => {
     const items = d.files.readArticles(["-"], { stdin: lines(source, count) }) as AsyncIterable<IngestItem>;
     const t = performance.now();
     const c = process.cpuUsage();
-    const summary = await d.ingest.ingestItems(store, items, { assigner, analyze: false });
+    const summary = await d.ingest.ingestItems(store, items, { assigner, analyze: false, onProgress: sample });
     return { summary, wall: (performance.now() - t) / 1000, cpu: cpuSeconds(c) };
   };
   const early = Math.min(EARLY, ARTICLES);
@@ -226,45 +273,111 @@ async function main(): Promise<void> {
   const rest = ARTICLES > early + PROBE ? await run(ARTICLES - early - PROBE) : undefined;
   const probeLate = await run(PROBE);
   const counts = await store.counts();
+  const rows = (await store.executeSql("select id, story_id, copy_of from articles order by id", [])).rows as {
+    id: number;
+    story_id: number;
+    copy_of: number | null;
+  }[];
+  const assignments = createHash("sha256")
+    .update(rows.map((r) => `${r.id} ${r.story_id} ${r.copy_of ?? ""}`).join("\n"))
+    .digest("hex");
   await store.close();
   const size = statSync(path).size;
   rmSync(path, { force: true });
+  globalThis.gc?.();
+  const liveHeap = process.memoryUsage().heapUsed;
 
   const phases = [first, probeEarly, ...(rest ? [rest] : []), probeLate];
   const added = phases.reduce((n, p) => n + p.summary.added + p.summary.alreadyStored, 0);
   const wall = phases.reduce((n, p) => n + p.wall, 0);
   const cpu = phases.reduce((n, p) => n + p.cpu, 0);
-  const perArticle = (p: typeof first) => ({
-    wallMs: (p.wall * 1000) / Math.max(1, p.summary.added),
-    cpuMs: (p.cpu * 1000) / Math.max(1, p.summary.added),
+  const perArticle = (p: typeof first, stored: number) => ({
+    stored,
+    wallMs: round((p.wall * 1000) / Math.max(1, p.summary.added), 2),
+    cpuMs: round((p.cpu * 1000) / Math.max(1, p.summary.added), 2),
   });
-  const at10k = perArticle(probeEarly);
-  const atEnd = perArticle(probeLate);
-  const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(
-    JSON.stringify(
-      {
-        articles: added,
-        stored: counts.articles,
-        copies: counts.copies,
-        stories: counts.stories,
-        seconds: Number(wall.toFixed(1)),
-        cpuSeconds: Number(cpu.toFixed(1)),
-        articlesPerSecond: Math.round(added / wall),
-        articlesPerCpuSecond: Math.round(added / cpu),
-        peakRssMb: Math.round(rssMb),
-        databaseMb: Math.round(size / 1024 / 1024),
-        oneMoreArticle: {
-          [`at${early}`]: at10k,
-          [`at${counts.articles - PROBE}`]: atEnd,
-          cpuRatio: Number((atEnd.cpuMs / at10k.cpuMs).toFixed(2)),
-        },
-      },
-      null,
-      2,
-    ),
-  );
+  const at10k = perArticle(probeEarly, early);
+  const atEnd = perArticle(probeLate, counts.articles - PROBE);
+  const result: Result = {
+    dist,
+    articles: added,
+    stored: counts.articles,
+    copies: counts.copies,
+    stories: counts.stories,
+    seconds: round(wall, 1),
+    cpuSeconds: round(cpu, 1),
+    articlesPerSecond: Math.round(added / wall),
+    articlesPerCpuSecond: Math.round(added / cpu),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    atPeak: {
+      rss: Math.round(peak.rss / MB),
+      heapTotal: Math.round(peak.heapTotal / MB),
+      heapUsed: Math.round(peak.heapUsed / MB),
+      external: Math.round(peak.external / MB),
+      arrayBuffers: Math.round(peak.arrayBuffers / MB),
+    },
+    liveHeapMb: Math.round(liveHeap / MB),
+    databaseMb: Math.round(size / MB),
+    walPeakMb: Math.round(walPeak / MB),
+    oneMoreArticle: { early: at10k, late: atEnd, cpuRatio: round(atEnd.cpuMs / at10k.cpuMs, 2) },
+    assignments,
+  };
+  console.log(JSON.stringify(result));
   await amortised(d, groups);
+}
+
+function round(x: number, digits: number): number {
+  return Number(x.toFixed(digits));
+}
+
+/**
+ * Runs the child for one build in a process of its own, with the heap limit `triangulate` runs with (not the
+ * larger one `bench/run.ts` gives itself), so that peak RSS is the command's own.
+ */
+function spawnMeasure(dist: string, analyzed: number): Result | undefined {
+  const flags = process.execArgv.filter((a) => !a.startsWith("--max-old-space-size"));
+  const argv = [...flags, "--expose-gc", import.meta.filename, "--child", "--dist", dist];
+  for (const name of ["articles", "probe"])
+    argv.push(`--${name}`, String(option(name, name === "probe" ? PROBE : ARTICLES)));
+  argv.push("--analyzed", String(analyzed));
+  const child = spawnSync(process.execPath, argv, {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const out = child.stdout.trim().split("\n");
+  const line = out.find((l) => l.startsWith('{"dist"'));
+  for (const l of out) if (l !== line) console.log(l);
+  if (child.status !== 0 || !line) {
+    console.log(`${dist}: failed (exit ${child.status})`);
+    return undefined;
+  }
+  return JSON.parse(line) as Result;
+}
+
+async function main(): Promise<void> {
+  if (!hasData("clustering/ecbplus-dev") || !hasData("quotes/polnear")) {
+    console.log("skipped: ../shared/data (ECB+, PolNeAR) not found");
+    return;
+  }
+  if (args.includes("--child")) {
+    await measure(stringOption("dist") ?? join(import.meta.dirname, "..", "dist"));
+    return;
+  }
+  const reference = stringOption("reference");
+  const before = reference ? spawnMeasure(reference, 0) : undefined;
+  if (before) console.log(`reference ${JSON.stringify(before, null, 2)}`);
+  const after = spawnMeasure(join(import.meta.dirname, "..", "dist"), ANALYZED);
+  if (after) console.log(`this build ${JSON.stringify(after, null, 2)}`);
+  if (before && after) {
+    const ratio = (a: number, b: number) => (a / b).toFixed(2);
+    console.log(
+      `this build against the reference: ${ratio(after.articlesPerCpuSecond, before.articlesPerCpuSecond)}× the articles per CPU second, ` +
+        `${ratio(after.peakRssMb, before.peakRssMb)}× the peak RSS, ${ratio(after.databaseMb, before.databaseMb)}× the database, ` +
+        `one more article late ${ratio(after.oneMoreArticle.late.cpuMs, before.oneMoreArticle.late.cpuMs)}× the CPU time; ` +
+        `assignments ${after.assignments === before.assignments ? "identical" : "DIFFERENT"} (${after.stored} articles, ${after.stories} against ${before.stories} stories)`,
+    );
+  }
 }
 
 /** A smaller run with the analysis on: every story that changed is analysed, and none more than once. */

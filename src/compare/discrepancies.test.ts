@@ -104,8 +104,78 @@ describe("number discrepancies", () => {
       "Nine ships were damaged at the Velmar terminal in Portavel, the union said.",
       "工会星期一说，Velmar terminal Portavel，12艘船在风暴中受损。",
     ],
+    [
+      "a speed against a distance",
+      "Police chased the Velmar van along the coast road at up to 120 miles per hour, officers said.",
+      "Police chased the Velmar van along the coast road for 30 miles, officers said.",
+    ],
+    [
+      "an average against one season's total",
+      "Ana Ruiz has averaged 30 goals for the Velmar dockers club in Portavel.",
+      "Ana Ruiz scored 21 goals for the Velmar dockers club in Portavel last season.",
+    ],
+    [
+      "a person's age set after the name against a count",
+      "About 60 people gathered outside the Velmar store in Portavel on Monday, police said.",
+      "Ana Ruiz, 45, who owns the Velmar store in Portavel, said people gathered on Monday.",
+    ],
+    [
+      "games that will be missed against games that were",
+      "Ana Ruiz will miss the final two games of the Velmar dockers' season in Portavel.",
+      "Ana Ruiz missed four games of the Velmar dockers' season in Portavel.",
+    ],
+    [
+      "a running total against one occasion",
+      "The Velmar coast guard has seized 14 rifles in its operations so far, an officer in Portavel said.",
+      "The Velmar coast guard seized six rifles in the operation, an officer in Portavel said.",
+    ],
+    [
+      "a team's record against a count",
+      "The Velmar dockers (5-10) scored on a pass from Ana Ruiz in Portavel on Sunday.",
+      "Li Wen caught five passes for the Velmar dockers in Portavel on Sunday.",
+    ],
+    [
+      "a bare number and a count said of different things",
+      "Ana Ruiz of the Velmar dockers club was married three times in Portavel.",
+      "Ana Ruiz of the Velmar dockers club was one of six children in Portavel.",
+    ],
+    [
+      "a count of more times",
+      "Ana Ruiz of the Velmar dockers club married three times in Portavel.",
+      "Ana Ruiz of the Velmar dockers club married two more times in Portavel.",
+    ],
+    [
+      "two moments of a game told by the time left",
+      "Ana Ruiz scored for the Velmar dockers with 12 minutes remaining in Portavel on Sunday.",
+      "Ana Ruiz scored again for the Velmar dockers with four minutes remaining in Portavel on Sunday.",
+    ],
+    [
+      "compound figures describing different things",
+      "The Velmar dockers were stopped at the 10-yard line in Portavel on Sunday.",
+      "The Velmar dockers scored on a 7-yard pass in Portavel on Sunday.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+
+  it.each([
+    [
+      "two speeds",
+      "Police chased the Velmar van along the coast road at up to 120 miles per hour, officers said.",
+      "Police chased the Velmar van along the coast road at 80 miles per hour, officers said.",
+    ],
+    [
+      "two games missed",
+      "Ana Ruiz missed two games of the Velmar dockers' season in Portavel.",
+      "Ana Ruiz missed four games of the Velmar dockers' season in Portavel.",
+    ],
+    [
+      "two ages of one person set after the name",
+      "Ana Ruiz, 45, who owns the Velmar store in Portavel, spoke to police on Monday.",
+      "Ana Ruiz, 47, who owns the Velmar store in Portavel, spoke to police on Monday.",
+    ],
+  ])("still finds %s", (_, a, b) => {
+    expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
 });
 
@@ -256,6 +326,108 @@ describe("negation and attribution", () => {
       "The Velmar crew failed to stop the fire at the warehouse in Portavel on Friday.",
       "The Velmar crew stopped the fire at the warehouse in Portavel on Friday.",
       true,
+    ],
+    [
+      "one person named, another said not to be",
+      "Police said Ana Ruiz has not been named as a suspect in the Velmar warehouse fire.",
+      "Police said Tomas Berg has been named as a suspect in the Velmar warehouse fire.",
+      false,
+    ],
+    [
+      "one person said to be named and not to be",
+      "Police said Ana Ruiz has not been named as a suspect in the Velmar warehouse fire.",
+      "Police said Ana Ruiz has been named as a suspect in the Velmar warehouse fire.",
+      true,
+    ],
+    [
+      "a relative clause's subject, before its pronoun",
+      "Ana Ruiz, who was not injured in the Velmar warehouse fire, spoke to reporters on Monday.",
+      "Tomas Berg was injured in the Velmar warehouse fire and spoke to reporters on Monday.",
+      false,
+    ],
+    [
+      "the same person in a relative clause",
+      "Ana Ruiz, who was not injured in the Velmar warehouse fire, spoke to reporters on Monday.",
+      "Ana Ruiz was injured in the Velmar warehouse fire and spoke to reporters on Monday.",
+      true,
+    ],
+    [
+      "a subject named before a comma-set list",
+      "Unlike the three leads, Marta Velasquez is not signed for the Velmar sequel.",
+      "The three leads, Ana Ruiz, Li Wen and Tomas Berg, are signed for the Velmar sequel.",
+      false,
+    ],
+    [
+      "the speaker's 'you' against a third person",
+      "You could not reach the Velmar terminal by road on Monday, the port director said.",
+      "Lorries could reach the Velmar terminal by road on Monday, the port director said.",
+      false,
+    ],
+    [
+      "a refusal of a thing that was there",
+      "The mayor rejected calls for an inquiry into the Velmar warehouse fire on Monday.",
+      "The mayor heard calls for an inquiry into the Velmar warehouse fire on Monday.",
+      false,
+    ],
+    [
+      "a refusal to do what the other says was done",
+      "The mayor refused to order an inquiry into the Velmar warehouse fire on Monday.",
+      "The mayor ordered an inquiry into the Velmar warehouse fire on Monday.",
+      true,
+    ],
+    [
+      "'nothing but', which means only",
+      "The Velmar diver wore nothing but a wetsuit in the icy harbour on Monday.",
+      "The Velmar diver wore a wetsuit in the icy harbour on Monday.",
+      false,
+    ],
+    [
+      "'none of' a group, with what they did not do after it",
+      "None of the other bidders for the Velmar terminal has offered more than $40 million, the port said.",
+      "The other bidders for the Velmar terminal include two shipping firms, the port said.",
+      false,
+    ],
+    [
+      "'none of' a group against some of it",
+      "None of the Velmar dockers were injured in the warehouse fire, the port said.",
+      "Two of the Velmar dockers were injured in the warehouse fire, the port said.",
+      true,
+    ],
+    [
+      "an order on a sign",
+      'A notice at the Velmar terminal gate warned drivers: "Do not park here."',
+      "Drivers park here at the Velmar terminal gate, a notice warned.",
+      false,
+    ],
+    [
+      "'without' saying how an arrest went",
+      "The driver was arrested without incident near the Velmar terminal on Monday, police said.",
+      "A guard who witnessed the incident near the Velmar terminal on Monday called police, police said.",
+      false,
+    ],
+    [
+      "a negated list against 'without' the same things",
+      "The aide did not have a salary, a title or an office at the Velmar Group.",
+      "The aide worked without title or salary at the Velmar Group.",
+      false,
+    ],
+    [
+      "'none more so', a comparison",
+      "Velmar divers are often in the news, none more so than when Ana Ruiz was photographed on the quay on Monday.",
+      "Ana Ruiz was photographed on the quay on Monday, as Velmar divers often are.",
+      false,
+    ],
+    [
+      "'or none', an alternative",
+      "Photos of the Velmar singer in little clothing or none at all helped sell the album.",
+      "Photos of the Velmar singer helped sell the album.",
+      false,
+    ],
+    [
+      "a participle describing a player",
+      "Velmar did not start Ana Ruiz, a developing young striker, in the cup final.",
+      "Ana Ruiz did not develop as a striker at Velmar before the cup final.",
+      false,
     ],
   ])("negation: %s", (_what, a, b, found) => {
     const report = story(["one", a], ["two", b]);
@@ -445,6 +617,22 @@ describe("tally and duration discrepancies", () => {
     const d = report.discrepancies.filter((x) => x.kind === "number");
     expect(d.map((x) => x.values.map((v) => v.value))).toEqual([["7 to 2", "6-3"]]);
     expect(d[0]?.compatible).toBe(false);
+  });
+
+  it("does not set the scores of two games against each other", () => {
+    const report = story(
+      ["one", "On Friday the Velmar Dockers defeated Harlow 65-53 in the cup in Portavel."],
+      ["two", "On Friday in the cup in Portavel, Kestrel City defeated Ostend 51-50."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+
+  it("sets two scores of one game against each other", () => {
+    const report = story(
+      ["one", "On Friday the Velmar Dockers defeated Harlow 65-53 in the cup in Portavel."],
+      ["two", "On Friday the Velmar Dockers defeated Harlow 65-58 in the cup in Portavel."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
 
   it("finds a different length of one closure, whatever its unit", () => {

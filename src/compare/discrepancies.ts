@@ -21,7 +21,7 @@ import { cosine, sumVectors, type TermVector } from "./similarity.js";
 import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
-import { contentStems } from "./words.js";
+import { contentStems, stemsAt } from "./words.js";
 
 /**
  * Statements this similar may disagree about a figure or a place. Lower than the bar for "the same
@@ -123,9 +123,9 @@ const INDEFINITE_BELOW = 12;
 
 /**
  * A length of time followed by one of these words places an event in time from another one ("three days
- * later", "two years ago", "a week after the vote"): it is a date, compared as a date, not a count of days.
+ * later", "two years ago", "a week after the vote", "with four minutes left"): it is a date, compared as a date, not a count of days.
  */
-const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on)\b/i;
+const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
 const TIME_UNIT = /^(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
 function timeOffset(u: Unit, n: NumberMention): boolean {
@@ -140,9 +140,16 @@ function timeOffset(u: Unit, n: NumberMention): boolean {
  */
 function figuresOf(u: Unit): NumberMention[] {
   return u.numbers.filter(
-    (n) => !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) && !insideSlot(n, u.slots) && !timeOffset(u, n),
+    (n) =>
+      !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) &&
+      !insideSlot(n, u.slots) &&
+      !timeOffset(u, n) &&
+      !(n.unit === undefined && PAIR.test(n.text.trim())),
   );
 }
+
+/** Two numbers joined by a dash with nothing counted ("the Jaguars (5-10)"): a record or a score, not a count. */
+const PAIR = /^\d+\s*[-–]\s*\d+$/u;
 
 function numberDiscrepancies(
   units: Unit[],
@@ -150,11 +157,20 @@ function numberDiscrepancies(
   unitKey: (u: string) => string,
   entities: EntityIndex,
 ): DiscrepancyFinding[] {
-  const keyOf = (n: NumberMention) => (n.unit ? unitKey(n.unit) : undefined);
-  const windows: TermVector[] = [];
-  const statedBy = new Map<string, Unit[]>();
   // Each statement's figures, read once; a pair without figures on both sides is passed over first.
   const figures = units.map(figuresOf);
+  // What a figure counts, where its sentence says more than its unit: an age set after a name ("Ana Ruiz, 45,"),
+  // a rate ("120 miles per hour", "averaged 30 points"), which is not a total of the same unit.
+  const keys = new Map<NumberMention, string>();
+  units.forEach((u, i) => {
+    for (const n of figures[i] as NumberMention[]) {
+      if (!n.unit && appositiveAge(u, n)) keys.set(n, AGE_KEY);
+      else if (n.unit && rate(u, n)) keys.set(n, `${unitKey(n.unit)}${RATE_SUFFIX}`);
+    }
+  });
+  const keyOf = (n: NumberMention) => keys.get(n) ?? (n.unit ? unitKey(n.unit) : undefined);
+  const windows: TermVector[] = [];
+  const statedBy = new Map<string, Unit[]>();
   const counted = Uint8Array.from(figures, (f) => (f.length ? 1 : 0));
   units.forEach((u, i) => {
     for (const n of figures[i] as NumberMention[]) {
@@ -211,10 +227,23 @@ function numberDiscrepancies(
         !samePredicate({ predicate: predicateBefore(ua, na.start) }, { predicate: predicateBefore(ub, nb.start) })
       )
         continue;
+      // A bare number set against a count needs the same word right before both ("was married three times" is
+      // no count of "one of six children").
+      const last = (u: Unit, n: NumberMention) => predicateBefore(u, n.start).slice(-1);
+      if (
+        (keyOf(na) === undefined) !== (keyOf(nb) === undefined) &&
+        !samePredicate({ predicate: last(ua, na) }, { predicate: last(ub, nb) })
+      )
+        continue;
+      // "The 10-yard line" and "a 7-yard pass" measure different things.
+      if (compound(na) && compound(nb) && headAfter(ua, na) !== headAfter(ub, nb)) continue;
       // One figure, hedged or not ("nearly $80 million", "$80 million", "more than 80 million"), is one figure;
       // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
       if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
+      // What will or could be ("will miss two games") is not what was ("missed four games"); a running total
+      // ("so far", "to date", a career) is not one occasion's count.
+      if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
       // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
@@ -258,6 +287,51 @@ function numberDiscrepancies(
   });
 }
 
+/** What a rate's key adds to its unit's: "120 miles per hour" is compared only with other rates of miles. */
+const RATE_SUFFIX = "/rate";
+/** Words after a figure that make it a rate: "per hour", "a year", "each season", "/day". */
+const RATE_AFTER =
+  /^\s*(?:(?:per|an?|each)\s+(?:hour|day|week|month|year|season|game|match|night|minute|second|run|carry|capita|head|person)s?\b|\/\s*\p{L})/iu;
+/** Words before a figure that make it an average: "averaged 30 points", "an average of 12". */
+const AVERAGE_BEFORE = /\baverag\w*\s+(?:of\s+)?$/i;
+
+function rate(u: Unit, n: NumberMention): boolean {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  return (
+    RATE_AFTER.test(u.text.slice(end, end + 24)) || AVERAGE_BEFORE.test(u.text.slice(Math.max(0, start - 24), start))
+  );
+}
+
+/** A bare number set off by commas right after a name is that person's age: "Ana Ruiz, 45, who owns". */
+function appositiveAge(u: Unit, n: NumberMention): boolean {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  return (
+    /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(u.text.slice(Math.max(0, start - 40), start)) &&
+    /^\s*[,)]/u.test(u.text.slice(end, end + 3))
+  );
+}
+
+/**
+ * Words in a figure's clause, before it, that make it a forecast, a possibility or a rule rather than a count
+ * of what happened: "will miss two games", "could reach 50", "can only be valid with more than 50 percent".
+ */
+const HYPOTHETICAL =
+  /\b(?:will|would|could|can|may|might|should|shall|must)\b|['’]ll\b|\b(?:expected|likely|set|going|plans?|planning|hop(?:es|ing))\s+to\b/i;
+
+function hypothetical(u: Unit, n: NumberMention): boolean {
+  const before = u.text.slice(0, n.start - u.sentence.start);
+  return HYPOTHETICAL.test(before.split(/[,;:]/u).at(-1) ?? "");
+}
+
+/** A running total: "so far", "to date", "combined", a career. */
+const CUMULATIVE = /\b(?:so\s+far|to\s+date|combined|career|all-time)\b/i;
+
+function cumulative(u: Unit): boolean {
+  return CUMULATIVE.test(u.text);
+}
+
 const UPWARD = new Set(["more-than", "at-least"]);
 const DOWNWARD = new Set(["less-than", "at-most"]);
 
@@ -294,8 +368,14 @@ const PARTITIVE_BEFORE = /\b(?:other|another|remaining|additional|further|extra|
 
 function partOf(u: Unit, n: NumberMention): boolean {
   const at = n.start - u.sentence.start;
-  return PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at));
+  const end = n.end - u.sentence.start;
+  return (
+    PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at)) || PARTITIVE_AFTER.test(u.text.slice(end, end + 16))
+  );
 }
+
+/** Words right after a bare figure that make it count a part: "married two more times". */
+const PARTITIVE_AFTER = /^\s*(?:more|other|additional|further|extra)\b/i;
 
 /** Words that make a figure count part of something ("three other rifles", "two more boats"). */
 const PARTITIVE = /^(?:other|another|more|additional|further|remaining|extra|fresh)$/i;
@@ -317,6 +397,12 @@ function modifiersOf(n: NumberMention): string[] {
     .filter((w) => w.length > 0);
   if (n.unit && words.length > 0 && words[words.length - 1]?.toLowerCase() === n.unit) words.pop();
   return words;
+}
+
+/** The first word after a figure, lower-cased: what a compound figure ("a 10-yard pass") describes. */
+function headAfter(u: Unit, n: NumberMention): string {
+  const end = n.end - u.sentence.start;
+  return (/^\s*([\p{L}-]+)/u.exec(u.text.slice(end, end + 30))?.[1] ?? "").toLowerCase();
 }
 
 /** A figure written as a hyphenated modifier: "three-game", "10-year". */
@@ -446,6 +532,12 @@ const describeSlot = (s: Slot) =>
  * ("voted 7 to 2 to close" / "voted 6-3 to close"; "close it for six months" / "closed for a year"). Tallies
  * differ when their sides do; durations when their intervals in days do not overlap.
  */
+/** The name written right before a slot ("defeated Drake 65-53"), lower-cased, if one is. */
+function namedBefore(u: Unit, start: number): string | undefined {
+  const before = u.text.slice(Math.max(0, start - u.sentence.start - 40), start - u.sentence.start);
+  return /((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().toLowerCase();
+}
+
 function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const windows: TermVector[] = [];
@@ -466,6 +558,10 @@ function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFind
       const [x] = sa;
       const [y] = sb;
       if (!x || !y || sa.length !== 1 || sb.length !== 1 || !samePredicate(x, y)) continue;
+      // "Indiana State defeated Evansville 51-50" and "the Bluejays defeated Drake 65-53" are two games.
+      const na = namedBefore(ua, x.start);
+      const nb = namedBefore(ub, y.start);
+      if (na && nb && na !== nb) continue;
       const differ =
         kind === "tally"
           ? x.tally?.[0] !== y.tally?.[0] || x.tally?.[1] !== y.tally?.[1]
@@ -734,13 +830,45 @@ export function namesAny(text: string, e: Entity): boolean {
 // --- negation ------------------------------------------------------------------------------------
 
 /**
- * Negators followed by these words do not negate: "not only … but", "not just", "no fewer than 20", "no doubt".
+ * Negators followed by these words do not negate: "not only … but", "not just", "no fewer than 20", "no doubt",
+ * "nothing but a hat" (only a hat), "none more so than".
  */
-const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+than|doubt|wonder|matter)\b/i;
+const NOT_NEGATING = /^\s*(?:only|just|merely|least|less|fewer|more\s+(?:than|so)|doubt|wonder|matter|but)\b/i;
+
+/** Before a negator, these leave it elliptical: "whether or not", "clothing or none at all". */
+const ELLIPTICAL_BEFORE = /\bor\s*$/i;
+
+/**
+ * Verbs of refusal negate what follows them only when it is a verb or a clause ("refused to stop", "denied
+ * that he knew", "denied having", "denied any role"): with a bare noun, the thing refused is there ("rejected
+ * calls to resign": the calls were made; "denied a plea offer": an offer was made).
+ */
+const REFUSAL = /^(?:refus|den[iy]|reject)/i;
+const REFUSAL_COMPLEMENT = /^\s*(?:to|that|any|ever|\p{L}+ing)\b/iu;
+
+/**
+ * Negators that are themselves the subject ("none of the teams has offered", "neither X nor Y claimed"): what
+ * they negate comes after their noun phrase, past its first auxiliary; with none in the clause, the predicate
+ * is not found and nothing is compared.
+ */
+const SUBJECT_NEGATOR = /^(?:none|neither)$/i;
+const AUXILIARY =
+  /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)\b/i;
+
+/**
+ * "Without" negates a verb ("left without paying"), and a thing only where something is said to be without it
+ * ("was without power"); elsewhere it says how something went ("arrested without incident"), not that a thing
+ * the other account names is absent.
+ */
+const WITHOUT_NEGATES = /\b(?:is|are|was|were|be|been|being|left|remain(?:s|ed)?|went|gone|go(?:es)?)\s+$/i;
+
+/** "Don't talk", "Never give up": an order asserts nothing about what happened. */
+const IMPERATIVE = /(?:^|["“‘(]\s*)(?:do\s+not|don['’]t|never)$/i;
 
 /**
  * Words that pass a negation on to what follows them: "no sign of ending" negates "ending", "did not try to
- * stop" negates "stop". The negated predicate is the first content word after them.
+ * stop" negates "stop", "no further comment" negates "comment". The negated predicate is the first content
+ * word after them.
  */
 const LIGHT = new Set([
   "sign",
@@ -766,23 +894,41 @@ const LIGHT = new Set([
   "wanted",
   "planned",
   "attempted",
+  "further",
+  "other",
+  "longer",
+  "immediate",
+  "single",
 ]);
 
 /**
  * What the negations of a statement govern: each one's predicate (the first content word after the negator,
- * past words that only pass the negation on) and its scope (the first {@link NEGATION_REACH} content words),
- * within its clause. A negator glued to its word by a hyphen makes a compound ("no-fly", "non-stop"), not a
- * negation.
+ * past words that only pass the negation on) with where it stands, and its scope (the first
+ * {@link NEGATION_REACH} content words), within its clause. A negator glued to its word by a hyphen makes a
+ * compound ("no-fly", "non-stop"), not a negation.
  */
-function negations(text: string): { predicates: Set<string>; scope: Set<string> } {
-  const predicates = new Set<string>();
+function negations(text: string): { predicates: Map<string, number>; scope: Set<string> } {
+  const predicates = new Map<string, number>();
   const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
-    const rest = text.slice(m.index + m[0].length);
-    if (NOT_NEGATING.test(rest) || /^-/u.test(rest)) continue;
+    const before = text.slice(0, m.index);
+    let rest = text.slice(m.index + m[0].length);
+    if (NOT_NEGATING.test(rest) || /^-/u.test(rest) || ELLIPTICAL_BEFORE.test(before)) continue;
+    if (REFUSAL.test(m[0]) && !REFUSAL_COMPLEMENT.test(rest)) continue;
+    // "An aide without title or salary": what "without" governs is not asserted either way.
+    const adjunct = /^without$/i.test(m[0]) && !WITHOUT_NEGATES.test(before) && !/^\s*\p{L}+ing\b/iu.test(rest);
+    if (IMPERATIVE.test(text.slice(0, m.index + m[0].length))) continue;
+    // "Nor" after "neither" belongs to it: the pair negates once, after both nouns.
+    if (/^nor$/i.test(m[0]) && /\bneither\b/i.test(before)) continue;
+    if (SUBJECT_NEGATOR.test(m[0])) {
+      const clause = rest.split(/[,;:.!?()]/u)[0] ?? "";
+      const aux = clause.search(AUXILIARY);
+      if (aux < 0) continue;
+      rest = rest.slice(aux);
+    }
     // A question word opens what is not said or known, not what did not happen: "did not say what he was
     // treated for" denies the telling, not the treatment.
-    const written = (rest.split(/[,;:.!?()]/u)[0] ?? "").split(QUESTION_WORD)[0] ?? "";
+    const written = (listedClause(rest).split(/[;:.!?()]/u)[0] ?? "").split(QUESTION_WORD)[0] ?? "";
     // "Not … until May" says when it happens, not that it does not: "will not be named until Friday".
     if (UNTIL.test(written)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
@@ -796,14 +942,43 @@ function negations(text: string): { predicates: Set<string>; scope: Set<string> 
     if (m[0].toLowerCase() === "no" && first >= 0 && /^\p{L}+ed$/u.test(words[first] as string) && words[first + 1])
       words.splice(first, 1);
     for (const x of contentStems(clause)) scope.add(x);
+    if (adjunct) continue;
     // A number names a thing ("Nor is Windows Server 2012"), it is no predicate.
     const predicate = contentStems(words.join(" "))
       .slice(0, NEGATION_REACH)
       .filter((x) => !/^\d/u.test(x))[0];
-    if (predicate) predicates.add(predicate);
+    // Where the predicate itself stands: its subject is looked for before it ("unless the city agreed").
+    const at = stemsAt(text.slice(m.index)).find((x) => x.stem === predicate)?.at;
+    if (predicate && at !== undefined && !predicates.has(predicate)) predicates.set(predicate, m.index + at);
   }
   return { predicates, scope };
 }
+
+/**
+ * The clause after a negator, up to its first comma, and on through commas that only continue a list it
+ * negates: "did not have a salary, a title or a listing" negates all three.
+ */
+function listedClause(rest: string): string {
+  const parts = rest.split(",");
+  let n = 1;
+  // A part is the list's next item when the list goes on to "or"/"nor" (or "and") before any other break.
+  while (
+    n < parts.length &&
+    /^\s*(?:an?\s+|the\s+)?[\p{L}-]+(?:\s+(?:or|nor|and)\s|\s*$)/iu.test(parts[n] as string) &&
+    n < LIST_REACH
+  )
+    n++;
+  const last = parts[n];
+  const closesList = n > 1 || (last !== undefined && /^\s*(?:or|nor)\s/iu.test(last));
+  return closesList
+    ? parts
+        .slice(0, Math.min(n + 1, parts.length))
+        .join(",")
+        .replace(/,/gu, " ")
+    : (parts[0] ?? "");
+}
+/** How many comma-separated items a negated list may have. */
+const LIST_REACH = 6;
 
 const UNTIL = /\buntil\b/i;
 const QUESTION_WORD = /\b(?:what|whether|why|how|where|when|who|whom|which)\b/i;
@@ -812,14 +987,17 @@ const QUESTION_WORD = /\b(?:what|whether|why|how|where|when|who|whom|which)\b/i;
 const CONDITION = /\b(?:if|unless)\b/i;
 
 /**
- * Whether the sentence asserts the word with stem `stem` rather than naming it as a goal, an order or a
- * permission: "told him to delete them", "allowed to pay", "to make her respond" assert nothing happened.
+ * Where the sentence asserts the word with stem `stem` rather than naming it as a goal, an order or a
+ * permission ("told him to delete them", "allowed to pay", "to make her respond" assert nothing happened): the
+ * index of that word among the sentence's words split at spaces, or -1.
  */
-function asserts(text: string, stem: string): boolean {
+function assertedAt(text: string, stem: string): number {
   const words = text.split(/\s+/u);
-  return words.some((w, i) => {
+  return words.findIndex((w, i) => {
     if (contentStems(w)[0] !== stem) return false;
     const before = words.slice(Math.max(0, i - INFINITIVE_REACH), i).map((x) => x.toLowerCase());
+    // "a developing player": a participle after an indefinite article describes a noun, nothing happened.
+    if (/ing$/iu.test(w) && /^an?$/iu.test(words[i - 1] ?? "")) return false;
     // "should have identified the hazard and implemented …": a modal perfect says it was not done, for every
     // verb it governs in its clause.
     const clause = words.slice(0, i).join(" ").split(/[,;:]/u).at(-1)?.toLowerCase().split(/\s+/u) ?? [];
@@ -831,6 +1009,57 @@ function asserts(text: string, stem: string): boolean {
     const negated = clauseOf(words, i).search(NEGATION) >= 0;
     return !before.includes("to") && !modalPerfect && !PRIVATIVE.test(near) && !negated;
   });
+}
+
+/**
+ * Where a clause's subject is looked for: back from its verb to the nearest of these, which open a clause or
+ * a report of one ("after Palin was named", "police said the man was").
+ */
+const SUBJECT_BOUNDARY =
+  /[,;:()"“”—–]|\s-{1,2}\s|\b(?:that|which|who|whom|whose|after|before|when|while|because|although|though|if|unless|since|and|but|or|said|says|say|told|tells|added|adding|according\s+to)\b/giu;
+const HOPS_BACK = /^(?:that|which|who|whom|whose|,)$/i;
+/** How many clause openings a subject is looked for back across (a relative pronoun, then a comma). */
+const SUBJECT_HOPS = 3;
+/** How many words before its verb a subject is looked for. */
+const SUBJECT_REACH = 6;
+/** Pronouns of the speaker and the one spoken to: another outlet's third person is someone else. */
+const SPEAKER_PRONOUN = /^(?:i|we|you)$/i;
+
+/**
+ * The subject before a verb or negator that starts at `at` in `text`: its content stems, and its pronoun when
+ * it is one.
+ */
+function subjectBefore(text: string, at: number, skip: string): { stems: string[]; pronoun?: string } {
+  let head = text.slice(0, at);
+  for (let hops = 0; hops < SUBJECT_HOPS; hops++) {
+    const cut = [...head.matchAll(SUBJECT_BOUNDARY)].at(-1);
+    const from = cut ? cut.index + cut[0].length : 0;
+    const window = head.slice(from).trim().split(/\s+/u).slice(-SUBJECT_REACH);
+    const stems = contentStems(window.join(" ")).filter((x) => x !== skip && !/^\d/u.test(x));
+    const pronoun = window.find((w) => PRONOUN.test(w))?.toLowerCase();
+    // "Ana Ruiz, who was not there": a relative pronoun's subject is before it; so is that of a clause opened
+    // by a comma with no subject of its own ("the stars, Ana Ruiz and Li Wen, are signed").
+    if (stems.length > 0 || pronoun || !cut || !HOPS_BACK.test(cut[0]))
+      return { stems, ...(pronoun ? { pronoun } : {}) };
+    head = head.slice(0, cut.index).replace(/[\s,]+$/u, "");
+  }
+  return { stems: [] };
+}
+
+const PRONOUN = /^(?:i|we|you|he|she|they|it)$/i;
+
+/**
+ * Whether two clauses plainly have different subjects: each names one and they share no word ("McCain has not
+ * been named" / "after Palin was named"), or one speaks in the first or second person and the other does not.
+ */
+function differentSubjects(
+  a: { stems: string[]; pronoun?: string },
+  b: { stems: string[]; pronoun?: string },
+): boolean {
+  if (a.pronoun !== b.pronoun && [a.pronoun, b.pronoun].some((p) => p !== undefined && SPEAKER_PRONOUN.test(p)))
+    return true;
+  if (a.pronoun || b.pronoun || a.stems.length === 0 || b.stems.length === 0) return false;
+  return !a.stems.some((x) => b.stems.includes(x));
 }
 
 /** The clause of the word at `i`: from the last comma, semicolon, colon or dash before it to the next one. */
@@ -874,9 +1103,17 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
     const sb = stemsOf(b);
     // A predicate negated on one side and asserted on the other, outside any negation there.
     if (conditional(a) !== conditional(b)) continue;
-    const flipped =
-      [...na.predicates].find((s) => sb.has(s) && !nb.scope.has(s) && sa.has(s) && asserts(ub.text, s)) ??
-      [...nb.predicates].find((s) => sa.has(s) && !na.scope.has(s) && sb.has(s) && asserts(ua.text, s));
+    // The other side must assert it of the same subject: "McCain has not been named" is no answer to "after
+    // Palin was named".
+    const opposed = (neg: Unit, n: typeof na, pos: Unit, posStems: Set<string>, posScope: Set<string>) =>
+      [...n.predicates].find(([s, at]) => {
+        if (!posStems.has(s) || posScope.has(s)) return false;
+        const i = assertedAt(pos.text, s);
+        if (i < 0) return false;
+        const posAt = pos.text.split(/\s+/u).slice(0, i).join(" ").length;
+        return !differentSubjects(subjectBefore(neg.text, at, s), subjectBefore(pos.text, posAt, s));
+      })?.[0];
+    const flipped = opposed(ua, na, ub, sb, nb.scope) ?? opposed(ub, nb, ua, sa, na.scope);
     if (!flipped) continue;
     out.push({
       id: "",

@@ -48,8 +48,11 @@ export interface SqlFlavor {
   counts(entries: ReadonlyMap<string, number>): RawBuilder<{ key: string; value: number }>;
   /** Creates the full-text index over articles' titles and texts (migration step). */
   createTextIndex(db: Kysely<unknown>): Promise<void>;
-  /** Adds one article to the full-text index, inside the transaction that inserts it. */
-  indexText(db: Kysely<unknown>, article: { id: number; title: string | null; text: string }): Promise<void>;
+  /**
+   * Adds stored articles (by row id) to the full-text index, inside the transaction that inserts them, once
+   * its other writes are done (see `SqlStore.transaction`).
+   */
+  indexText(db: Kysely<unknown>, ids: readonly number[]): Promise<void>;
   /**
    * The ids, ranks and snippets of the articles matching a query (already reduced to words and quoted
    * phrases, see `searchTerms`), best first; marks `«` and `»` around the matched words.
@@ -104,8 +107,10 @@ export const sqliteFlavor: SqlFlavor = {
       title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
     )`.execute(db);
   },
-  async indexText(db, a) {
-    await sql`insert into articles_fts(rowid, title, text) values (${a.id}, ${a.title ?? ""}, ${a.text})`.execute(db);
+  async indexText(db, ids) {
+    await sql`insert into articles_fts(rowid, title, text)
+      select id, coalesce(title, ''), text from articles where id in (select value from json_each(${JSON.stringify(ids)}))
+      order by id`.execute(db);
   },
   async matchText(db, terms, filter) {
     const match = terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(" ");

@@ -164,6 +164,10 @@ export class SqlStore implements Store {
         // on PostgreSQL a worker's other transactions (storing a source, saving a report) run beside its
         // clustering one and share the cache, and would otherwise commit that one's half-done writes or drop them.
         if (store.usedIndex) await store.index.flush();
+        // Last, so that no later statement of the transaction opens a savepoint: FTS5 writes out the terms it
+        // holds in memory at every savepoint, and a segment per article (with the merges that follow) cost
+        // more than storing the article itself. Written here, a transaction's articles make one segment.
+        if (store.unindexed.length > 0) await this.flavor.indexText(trx as unknown as Kysely<unknown>, store.unindexed);
         return result;
       });
     } catch (err) {
@@ -174,6 +178,9 @@ export class SqlStore implements Store {
 
   /** Whether this transaction locked clustering or was handed the index (see `transaction`). */
   private usedIndex = false;
+
+  /** Articles this transaction added, to be put in the full-text index before it commits. */
+  private readonly unindexed: number[] = [];
 
   async articleByKey(key: string): Promise<{ id: number; storyId: number | null } | undefined> {
     const [row] = await ARTICLE_BY_KEY.run<{ id: number; story_id: number | null }>(this.db, this.dialect, key);
@@ -203,7 +210,8 @@ export class SqlStore implements Store {
     );
     if (!row) throw new TriangulateError("BAD_DATA", "expected the new article's id, found none");
     const id = Number(row.id);
-    await this.flavor.indexText(this.db as Kysely<unknown>, { id, title: a.title ?? null, text: a.text });
+    if (this.inTransaction) this.unindexed.push(id);
+    else await this.flavor.indexText(this.db as Kysely<unknown>, [id]);
     return id;
   }
 

@@ -12,6 +12,7 @@ import {
   type TimeWindow,
 } from "../cluster/types.js";
 import { among, type SqlFlavor } from "./flavor.js";
+import { Prepared } from "./prepared.js";
 import type { Database } from "./schema.js";
 
 /**
@@ -61,6 +62,27 @@ export const CACHED_STORY_TIMES = 200_000;
  * document is new, and a copy finds its original's bands here without a read. Some tens of bytes each.
  */
 export const CACHED_BANDS = 200_000;
+
+/** The upserts run per story and per document at each flush: built and compiled once (see `Prepared`). */
+const SAVE_STATE = new Prepared((db, id: number, size: number, first: number, last: number, centroid: string) =>
+  db
+    .insertInto("cluster_stories")
+    .values({ story_id: id, size, first_time: first, last_time: last, centroid })
+    .onConflict((oc) =>
+      oc.column("story_id").doUpdateSet({
+        size: (eb) => eb.ref("excluded.size"),
+        first_time: (eb) => eb.ref("excluded.first_time"),
+        last_time: (eb) => eb.ref("excluded.last_time"),
+        centroid: (eb) => eb.ref("excluded.centroid"),
+      }),
+    ),
+);
+const SAVE_SIGNATURE = new Prepared((db, doc: number, story: number, signature: Uint8Array) =>
+  db
+    .insertInto("cluster_signatures")
+    .values({ article_id: doc, story_id: story, signature })
+    .onConflict((oc) => oc.column("article_id").doUpdateSet({ story_id: (eb) => eb.ref("excluded.story_id") })),
+);
 
 /**
  * A term's document frequency as known (stored plus counted since the last flush) and the part not yet
@@ -277,33 +299,19 @@ export class SqlStoryIndex implements StoryIndex {
   /** Writes the story states, signatures and band buckets written since the last flush. */
   private async flushStories(): Promise<void> {
     for (const [id, story] of this.cache.statesPending) {
-      const state = {
-        story_id: id,
-        size: story.size,
-        first_time: story.first,
-        last_time: story.last,
-        centroid: serializeCentroid(story.centroid),
-      };
-      await this.db
-        .insertInto("cluster_stories")
-        .values(state)
-        .onConflict((oc) =>
-          oc.column("story_id").doUpdateSet({
-            size: (eb) => eb.ref("excluded.size"),
-            first_time: (eb) => eb.ref("excluded.first_time"),
-            last_time: (eb) => eb.ref("excluded.last_time"),
-            centroid: (eb) => eb.ref("excluded.centroid"),
-          }),
-        )
-        .execute();
+      await SAVE_STATE.execute(
+        this.db,
+        this.flavor.name,
+        id,
+        story.size,
+        story.first,
+        story.last,
+        serializeCentroid(story.centroid),
+      );
     }
     this.cache.statesPending.clear();
     for (const [doc, record] of this.cache.signaturesPending) {
-      await this.db
-        .insertInto("cluster_signatures")
-        .values({ article_id: doc, story_id: record.story, signature: encodeSignature(record.signature) })
-        .onConflict((oc) => oc.column("article_id").doUpdateSet({ story_id: (eb) => eb.ref("excluded.story_id") }))
-        .execute();
+      await SAVE_SIGNATURE.execute(this.db, this.flavor.name, doc, record.story, encodeSignature(record.signature));
     }
     this.cache.signaturesPending.clear();
     if (this.cache.bandsPending.size > 0) {

@@ -8,7 +8,7 @@ import { clusteringContract } from "../clustering.contract.js";
 import { sqliteFlavor } from "../flavor.js";
 import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
-import { storeContract } from "../store.contract.js";
+import { inventedArticle, storeContract } from "../store.contract.js";
 import { openSqliteStore } from "./index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "triangulate-store-"));
@@ -71,6 +71,40 @@ describe("sqlite store", () => {
       expect(sqlOf(table)).toMatch(/without rowid$/i);
     expect(sqlOf("cluster_stories")).not.toMatch(/without rowid/i);
     expect(raw.prepare("select band, article_id from cluster_bands").all()).toEqual([{ band: "0:ab", article_id: 7 }]);
+    expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
+    raw.close();
+  });
+
+  it("puts a transaction's articles in the full-text index as one segment when it commits, and none when it rolls back", async () => {
+    const path = join(dir, "fts.db");
+    const store = await openSqliteStore(path);
+    await store.transaction(async (tx) => {
+      for (let i = 1; i <= 5; i++)
+        await tx.addArticle({
+          key: `hash:${i}`,
+          contentHash: String(i),
+          article: inventedArticle(i, { text: `The ferry ran again, crew ${i} said.` }),
+          ingestedAt: "2026-03-10T08:00:00.000Z",
+        });
+    });
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.addArticle({
+          key: "hash:6",
+          contentHash: "6",
+          article: inventedArticle(6, { text: "A lighthouse keeper retired." }),
+          ingestedAt: "2026-03-10T08:00:00.000Z",
+        });
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    await store.close();
+    const raw = new BetterSqlite3(path, { readonly: true });
+    const match = (term: string) =>
+      raw.prepare("select rowid from articles_fts where articles_fts match ? order by rowid").pluck().all(term);
+    expect(match("ferry")).toEqual([1, 2, 3, 4, 5]);
+    expect(match("lighthouse")).toEqual([]);
+    expect(raw.prepare("select count(distinct segid) from articles_fts_idx").pluck().get()).toBe(1);
     expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
     raw.close();
   });
