@@ -276,6 +276,11 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
     const scored = SCORE.test(next) && (tableLike || SCORE.test(prev3) || TEAM_VERBS.has(prev2));
     if (scored || (teamShaped && (TEAM_VERBS.has(next) || TEAM_VERBS.has(prev)))) team = true;
   }
+  // A match result ("Velmar 2 Tarsin Rovers 1"): the two sides are teams even where a side's first word is also
+  // a given name, unless a title, initials or a common given name make it a person.
+  if (!team && place?.kind !== "country" && !c.titled && !INITIAL.test(first) && fn < MATCH_GIVEN_NAME) {
+    if (matchSides(tokens, sentence).some(([a, b]) => a === c.first && b === c.end)) team = true;
+  }
   if (n >= 2 && SPORT_HEADS.has(ll) && tableLike) team = true;
   if (team) ctx.organization += W.sportTeam;
   const cityLike = place !== undefined && place.kind !== "country" && !PLACE_PREPOSITIONS.has(prev) && ctx.place <= 0;
@@ -555,4 +560,31 @@ function pick(s: Scores): EntityType {
     }
   }
   return best;
+}
+
+/** Given-name counts from which the first word of a side in a match result still makes it a person ("Stephen X 5 Y 3"). */
+const MATCH_GIVEN_NAME = 4;
+
+/**
+ * The two sides of a match result, when the sentence is one: a run of capitalised words, a score, another run
+ * and a score, with bracketed asides (goal scorers, countries) and a final full stop left out. Token ranges.
+ */
+export function matchSides(tokens: readonly Token[], sentence: Sentence): [number, number][] {
+  const parts: (["name", number, number] | ["score"])[] = [];
+  let depth = 0;
+  for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+    const w = (tokens[i] as Token).text;
+    if (w === "(") depth++;
+    else if (w === ")") depth = Math.max(0, depth - 1);
+    else if (depth > 0) continue;
+    else if (SCORE.test(w)) parts.push(["score"]);
+    else if (/^\p{Lu}/u.test(w)) {
+      const last = parts[parts.length - 1];
+      if (last?.[0] === "name" && last[2] === i) last[2] = i + 1;
+      else parts.push(["name", i, i + 1]);
+    } else if (!(w === "." && i === sentence.tokenEnd - 1)) return [];
+  }
+  const shape = parts.map((p) => p[0]).join(" ");
+  if (shape !== "name score name score") return [];
+  return parts.filter((p): p is ["name", number, number] => p[0] === "name").map((p) => [p[1], p[2]]);
 }

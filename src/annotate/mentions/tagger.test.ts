@@ -13,6 +13,7 @@ import {
   possessiveNames,
   scorecardPlayers,
   settleByRules,
+  withLegalForms,
   withRoyalTitles,
 } from "./tagger.js";
 import {
@@ -653,5 +654,26 @@ describe("bracketedAffiliations", () => {
       ]).filter((x) => !x.includes("/person")),
     ).toEqual(["Chile/place", "Lyon/place", "Quorvel/organization"]);
     expect(run("The summit ( Lyon ) opened.", [["Lyon", "place"]])).toEqual(["Lyon/place"]);
+  });
+});
+
+describe("withLegalForms", () => {
+  const person = (text: string): Mention => ({ start: 0, end: text.length, text, type: "person" });
+  it.each([
+    ["Velmarco S.A.", "organization"],
+    ["Tarsina N.V.", "organization"],
+    ["Olmen S.p.A.", "organization"],
+    // Not a legal form: an initial, an unknown dotted abbreviation, a legal form on its own.
+    ["Anna Velmar S.", "person"],
+    ["Anna Velmar J.R.R.", "person"],
+    ["S.A.", "person"],
+  ])("%s -> %s", (text, type) => {
+    expect(withLegalForms([person(text)])[0]?.type).toBe(type);
+  });
+  it("the short form of a name with its legal form is that organisation too", () => {
+    const text = "Shares of Velmarco S.A. fell on Monday, and Velmarco said it would cut jobs.";
+    const found = detectMentionsWithTagger({ text, ...tokenize(text) });
+    expect(found.find((m) => m.text === "Velmarco S.A.")?.type).toBe("organization");
+    expect(found.find((m) => m.text === "Velmarco")?.type).toBe("organization");
   });
 });

@@ -60,7 +60,24 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
   const people = scorecardPlayers(kept, input);
   const named = possessiveNames(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon);
-  return organisationShortForms(oneTypePerPerson(withRoyalTitles(named, input.text), lexicon), lexicon);
+  return organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon);
+}
+
+/** A company's legal form written with periods ("S.A.", "N.V.", "S.p.A."): two letters or more, each with its period. */
+const DOTTED_LEGAL_FORM = /^(?:\p{L}{1,2}\.){2,}$/u;
+
+/**
+ * A name that ends in a company's legal form written with periods ("Velmarco S.A.") is an organisation,
+ * whatever the tagger read; its short form ("Velmarco") follows it in `organisationShortForms`. Mentions
+ * must have their text set; their types are changed in place.
+ */
+export function withLegalForms(mentions: Mention[]): Mention[] {
+  for (const m of mentions) {
+    const w = m.text.split(/\s+/);
+    const last = w[w.length - 1] as string;
+    if (w.length > 1 && DOTTED_LEGAL_FORM.test(last) && isOrgHead(last)) m.type = "organization";
+  }
+  return mentions;
 }
 
 /** A cricket scorecard's dismissal marks: caught, stumped (before the fielder) and bowled (before the bowler). */
