@@ -757,6 +757,25 @@ describe("date discrepancies", () => {
     expect(dates(article("one", walkout("March 5, 2026")), article("two", walkout("March 6, 2026")))).toHaveLength(1);
   });
 
+  it("does not oppose the same day and month, without a year, in articles of different years", () => {
+    expect(
+      dates(article("one", walkout("May 3"), "2025-04-20"), article("two", walkout("May 3"), "2026-04-20")),
+    ).toEqual([]);
+  });
+
+  it("does not set a date in the possessive, which dates another thing, against the event's date", () => {
+    const final = "The Velmar dockers will play the winner of Friday's second semifinal in Portavel, the club said.";
+    const play = "The Velmar dockers will play on Saturday in Portavel, the club said.";
+    expect(dates(article("one", final, "2026-03-06"), article("two", play, "2026-03-06"))).toEqual([]);
+  });
+
+  it("still opposes two possessive dates of the same thing", () => {
+    const final = (day: string) => `The Velmar dockers lost ${day}'s semifinal in Portavel, the club said.`;
+    expect(
+      dates(article("one", final("Friday"), "2026-03-06"), article("two", final("Thursday"), "2026-03-06")),
+    ).toHaveLength(1);
+  });
+
   it("does not oppose the same weekday written in articles of different dates", () => {
     expect(
       dates(article("one", walkout("Saturday"), "2026-03-02"), article("two", walkout("Saturday"), "2026-03-10")),

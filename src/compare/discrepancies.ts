@@ -721,6 +721,13 @@ function pageDate(u: Unit, d: DateMention): boolean {
   return /^\s+\p{Lu}/u.test(after) && !OPENING_ADVERBIAL.test(before.trim());
 }
 
+/** The noun a date written in the possessive dates ("Friday's final" → "final"), or "" for a date that is not. */
+function possessiveOf(u: Unit, d: DateMention): string {
+  const end = d.end - u.sentence.start;
+  const m = /^['’]s\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\b/u.exec(u.text.slice(end, end + 60));
+  return m ? (m[2] ?? "").toLowerCase() : "";
+}
+
 function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   // A relative date ("Tuesday", "yesterday") is only as sure as the date of its own article: in an undated
@@ -736,7 +743,14 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     if (da.length !== 1 || db.length !== 1) continue;
     const [fa, fb] = [da[0] as DateMention, db[0] as DateMention];
     // The same words ("on Saturday") resolved to two days say the same thing: the articles' dates differ.
-    if (fa.relative && fb.relative && fa.text.toLowerCase() === fb.text.toLowerCase()) continue;
+    // So do the same day and month without a year ("May 3"), whose year each article supplied.
+    const sameWords = fa.text.toLowerCase() === fb.text.toLowerCase();
+    if (sameWords && ((fa.relative && fb.relative) || !(WITH_YEAR.test(fa.text) || WITH_YEAR.test(fb.text)))) continue;
+    // "Friday's semifinal" dates the semifinal, not what the sentence says happened: a possessive date is
+    // compared only with one of the same thing.
+    const pa = possessiveOf(ua, fa);
+    const pb = possessiveOf(ub, fb);
+    if (pa !== pb) continue;
     // Where either was resolved against a guessed date, only two weekdays' names still differ as written.
     if ((guessed(ua, fa) || guessed(ub, fb)) && !(WEEKDAY.test(fa.text) && WEEKDAY.test(fb.text))) continue;
     const x = (da[0] as { date: string; text: string }).date;
