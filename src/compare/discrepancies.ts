@@ -721,11 +721,13 @@ function pageDate(u: Unit, d: DateMention): boolean {
   return /^\s+\p{Lu}/u.test(after) && !OPENING_ADVERBIAL.test(before.trim());
 }
 
-/** The noun a date written in the possessive dates ("Friday's final" → "final"), or "" for a date that is not. */
+/**
+ * The first word after a date written in the possessive: what it dates ("Friday's final" → "final", "Friday's
+ * second semifinal" → "second"), or "" for a date that is not possessive.
+ */
 function possessiveOf(u: Unit, d: DateMention): string {
   const end = d.end - u.sentence.start;
-  const m = /^['’]s\s+((?:[\p{L}-]+\s+){0,3}?)([\p{L}-]+)\b/u.exec(u.text.slice(end, end + 60));
-  return m ? (m[2] ?? "").toLowerCase() : "";
+  return (/^['’]s\s+([\p{L}-]+)/u.exec(u.text.slice(end, end + 40))?.[1] ?? "").toLowerCase();
 }
 
 function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
