@@ -13,6 +13,7 @@ import {
   possessiveNames,
   scorecardPlayers,
   settleByRules,
+  venuesAfterAt,
   withLegalForms,
   withRoyalTitles,
 } from "./tagger.js";
@@ -675,5 +676,32 @@ describe("withLegalForms", () => {
     const found = detectMentionsWithTagger({ text, ...tokenize(text) });
     expect(found.find((m) => m.text === "Velmarco S.A.")?.type).toBe("organization");
     expect(found.find((m) => m.text === "Velmarco")?.type).toBe("organization");
+  });
+});
+
+describe("venuesAfterAt", () => {
+  const lexicon = defaultLexicon();
+  /** The type of the name in brackets after its text is given to venuesAfterAt as the type shown. */
+  const typeOf = (marked: string, type: Mention["type"] = "organization") => {
+    const start = marked.indexOf("[");
+    const end = marked.indexOf("]") - 1;
+    const text = marked.replace(/[[\]]/g, "");
+    const m: Mention = { start, end, text: text.slice(start, end), type };
+    return venuesAfterAt([m], text, lexicon)[0]?.type;
+  };
+  it.each([
+    ["HARLOW ROVERS AT [LEEDS]", "place"],
+    ["the talks at [Geneva] ended", "place"],
+    ["Kestrel Town at [Leeds]", "place"],
+    // Not after "at", not a known place, an acronym, or "at" ending another word.
+    ["[Leeds] beat Kestrel Town", "organization"],
+    ["Kestrel Town at [Velmar Rovers]", "organization"],
+    ["a statement at [UN] headquarters", "organization"],
+    ["fans that [Leeds] drew", "organization"],
+  ])("%s -> %s", (marked, type) => {
+    expect(typeOf(marked)).toBe(type);
+  });
+  it("leaves persons alone", () => {
+    expect(typeOf("a goal at [Geneva]", "person")).toBe("person");
   });
 });

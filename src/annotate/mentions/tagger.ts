@@ -60,7 +60,27 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
   const people = scorecardPlayers(kept, input);
   const named = possessiveNames(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon);
+  venuesAfterAt(named, input.text, lexicon);
   return organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon);
+}
+
+/** The word "at" (any case) and the space before a name, as the tail of the text before it. */
+const AT_BEFORE = /(?:^|[^\p{L}\p{N}])[Aa][Tt] $/u;
+/** Initials and short acronyms ("U.N.", "UN"): an organisation's, even where a small town shares the letters. */
+const ACRONYM = /^(?:\p{Lu}\.?){1,4}$/u;
+
+/**
+ * A name the gazetteers know as a place, right after "at", is where something happens: a venue ("Kent AT
+ * Leeds" in a fixture list, "talks at Geneva"), not the team or body that shares its name. Mentions must have
+ * their text set; their types are changed in place.
+ */
+export function venuesAfterAt(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "organization" || ACRONYM.test(m.text)) continue;
+    if (!AT_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
+    if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) m.type = "place";
+  }
+  return mentions;
 }
 
 /** A company's legal form written with periods ("S.A.", "N.V.", "S.p.A."): two letters or more, each with its period. */
