@@ -568,6 +568,32 @@ describe("scorecardPlayers", () => {
     expect(run("Velmar won 6-4 6-3 in the final.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
     expect(run("In 2024-05-02 Tarvik said.")).toEqual([]);
   });
+
+  it("makes a football result's scorers persons, each before the minute of a goal", () => {
+    expect(
+      run("Kestrel 2 ( Orrin 15th , Dessa Velmar 64th pen ) Tarvik 1 ( Amari 38th min )", [
+        ["Kestrel", "organization"],
+        ["Orrin", "organization"],
+        ["Dessa Velmar", "place"],
+        ["Tarvik", "organization"],
+        ["Amari", "organization"],
+      ]),
+    ).toEqual(["Kestrel/organization", "Orrin/person", "Dessa Velmar/person", "Tarvik/organization", "Amari/person"]);
+    expect(run("Scorers : Orrin ( 50th minute ) , Dessa ( 54th , 71st )", [["Orrin", "place"]])).toEqual([
+      "Orrin/person",
+      "Dessa/person",
+    ]);
+    expect(run("Kestrel - Orrin ( 10th ) , Tarvik - Dessa 63rd 79th )")).toEqual(["Orrin/person", "Dessa/person"]);
+  });
+
+  it("leaves an ordinal that is no goal's minute", () => {
+    // A rank, an anniversary, an ordinal without a scorer's list around it.
+    expect(run("Kestrel finished 15th , two places down", [["Kestrel", "organization"]])).toEqual([
+      "Kestrel/organization",
+    ]);
+    expect(run("the Velmar 50th anniversary , he said", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("( Velmar 3rd quarter results )", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+  });
 });
 
 describe("possessiveNames", () => {

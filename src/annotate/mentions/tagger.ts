@@ -106,12 +106,22 @@ const BOWLED = "b";
 /** Bowling figures after a name: overs, maidens, runs, wickets ("22-6-56-2", "9.3-1-40-3"), however tokenized. */
 const BOWLING_FIGURES = /^\s*\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\d.-])/;
 const RUNS = /^\d{1,3}$/;
+/**
+ * A goal's minute after a scorer's name in a football result ("( Name 15th , Other 64th pen )"): an ordinal,
+ * then what ends a scorer's entry. Together with the bracket or comma before the name this is a list of scorers.
+ */
+const GOAL_MINUTE =
+  /^\s*\(?\s*\d{1,3}(?:st|nd|rd|th)\s*(?:min(?:ute)?s?\b|pen(?:alty)?\b|o\.?g\b|and\b|\d{1,3}(?:st|nd|rd|th)\b|[,;)])/;
+/** What opens a scorer's entry: a bracket, a comma, a colon ("Scorers :") or a dash after the team ("Team - Name"). */
+const SCORER_BEFORE = /(?:[(,;:]|\s-)\s*$/;
 
 /**
  * Names in a cricket scorecard are players, whatever else the words could name: the fielder in "c Name b"
  * or "st Name b", the bowler in "b Name 46" (bowled, then the batsman's runs), and the bowler before bowling
  * figures ("Name 22-6-56-2"). The marks are lower-case single letters that prose does not put before a
- * capital and a number. Mentions there are replaced by one person over the capitalised words.
+ * capital and a number. So are a football result's scorers, each named in brackets or after a comma with the
+ * minute of the goal ("( Name 15th , Other 64th pen )"). Mentions there are replaced by one person over the
+ * capitalised words.
  */
 export function scorecardPlayers(mentions: Mention[], input: MentionInput): Mention[] {
   const { tokens, sentences, text } = input;
@@ -130,7 +140,8 @@ export function scorecardPlayers(mentions: Mention[], input: MentionInput): Ment
       const player =
         (FIELDED.has(mark) && after === BOWLED) ||
         (mark === BOWLED && RUNS.test(after)) ||
-        BOWLING_FIGURES.test(text.slice(end, end + 16));
+        BOWLING_FIGURES.test(text.slice(end, end + 16)) ||
+        (SCORER_BEFORE.test(text.slice(Math.max(0, start - 4), start)) && GOAL_MINUTE.test(text.slice(end, end + 20)));
       if (player) players.push({ start, end, text: text.slice(start, end), type: "person" });
       from = to - 1;
     }
