@@ -8,6 +8,7 @@ import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import {
   bracketedAffiliations,
   detectMentionsWithTagger,
+  oneKindPerEntry,
   oneTypePerPerson,
   organisationShortForms,
   possessiveNames,
@@ -729,5 +730,85 @@ describe("venuesAfterAt", () => {
   });
   it("leaves persons alone", () => {
     expect(typeOf("a goal at [Geneva]", "person")).toBe("person");
+  });
+});
+
+describe("oneKindPerEntry", () => {
+  const lexicon = defaultLexicon();
+  /** Mentions given as [name, type]; each is found after the previous one. */
+  const run = (text: string, given: [string, Mention["type"]][]) => {
+    let from = 0;
+    const mentions = given.map(([name, type]) => {
+      const start = text.indexOf(name, from);
+      from = start + name.length;
+      return { start, end: from, text: name, type };
+    });
+    return oneKindPerEntry(mentions, text, lexicon).map((m) => `${m.text}/${m.type}`);
+  };
+  const players =
+    "Ana Ruiz ( Spain ) beat Tomas Orrin ( Norway ) 6-3 6-4\nKel Amari ( Japan ) beat Dessa Velt ( Chile ) 6-1 6-2\nIvo Marran ( Peru ) beat Sol Tarvik ( Kenya ) 7-5 6-4";
+  it("gives a results list's entries the kind most of them have", () => {
+    expect(
+      run(players, [
+        ["Ana Ruiz", "person"],
+        ["Tomas Orrin", "person"],
+        ["Kel Amari", "person"],
+        ["Dessa Velt", "person"],
+        ["Ivo Marran", "person"],
+        ["Sol Tarvik", "place"],
+      ]),
+    ).toEqual([
+      "Ana Ruiz/person",
+      "Tomas Orrin/person",
+      "Kel Amari/person",
+      "Dessa Velt/person",
+      "Ivo Marran/person",
+      "Sol Tarvik/person",
+    ]);
+  });
+  it("leaves short lists, mixed lists, nations and names without a bracketed nation", () => {
+    const short = "Ana Ruiz ( Spain ) beat Tomas Orrin ( Norway ) and Kel Amari ( Japan )";
+    expect(
+      run(short, [
+        ["Ana Ruiz", "person"],
+        ["Tomas Orrin", "organization"],
+        ["Kel Amari", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Tomas Orrin/organization", "Kel Amari/person"]);
+    expect(
+      run(players, [
+        ["Ana Ruiz", "person"],
+        ["Tomas Orrin", "organization"],
+        ["Kel Amari", "organization"],
+        ["Dessa Velt", "person"],
+        ["Ivo Marran", "person"],
+        ["Sol Tarvik", "organization"],
+      ]),
+    ).toEqual([
+      "Ana Ruiz/person",
+      "Tomas Orrin/organization",
+      "Kel Amari/organization",
+      "Dessa Velt/person",
+      "Ivo Marran/person",
+      "Sol Tarvik/organization",
+    ]);
+    const nations = "Ana Ruiz ( Spain ) , Kel Amari ( Japan ) , Ivo Marran ( Peru ) , Dessa Velt ( Chile ) , Kestrel";
+    expect(
+      run(nations, [
+        ["Ana Ruiz", "person"],
+        ["Spain", "place"],
+        ["Kel Amari", "person"],
+        ["Ivo Marran", "person"],
+        ["Dessa Velt", "person"],
+        ["Kestrel", "organization"],
+      ]),
+    ).toEqual([
+      "Ana Ruiz/person",
+      "Spain/place",
+      "Kel Amari/person",
+      "Ivo Marran/person",
+      "Dessa Velt/person",
+      "Kestrel/organization",
+    ]);
   });
 });

@@ -59,7 +59,11 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
   const people = scorecardPlayers(kept, input);
-  const named = possessiveNames(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon);
+  const named = possessiveNames(
+    oneKindPerEntry(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon),
+    input.text,
+    lexicon,
+  );
   venuesAfterAt(named, input.text, lexicon);
   return organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon);
 }
@@ -289,6 +293,38 @@ export function bracketedAffiliations(mentions: Mention[], text: string, lexicon
     if (country(m)) m.type = "place";
     else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
   }
+  return mentions;
+}
+
+/** A nation in brackets right after a name, as results give an entry's country ("Name ( Velmaria )"). */
+const BRACKETED = /^\s*\(\s*([^()\n]{1,40}?)\s*\)/;
+/** Entries a document must give with their nations before their kinds are read as one list's. */
+const MIN_ENTRIES = 4;
+/**
+ * Share of the entries the leading kind must have to settle the others: a results list is of athletes or of
+ * clubs, and a lesser share means the document mixes lists.
+ */
+const ENTRY_SHARE = 0.75;
+
+/**
+ * The entries of a results list, each a name followed by its nation in brackets ("Ana Ruiz ( Velmaria ) beat
+ * Tomas Orrin ( Kestria )"), are of one kind: persons where most of them read as persons (a tournament's
+ * players), organisations where most read as organisations (a cup's clubs). Names that are themselves nations
+ * keep their type. Mentions must have their text set; their types are changed in place.
+ */
+export function oneKindPerEntry(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const nation = (name: string) => isCountry(name, lexicon);
+  const entries = mentions.filter((m) => {
+    if (m.type === "other" || nation(m.text)) return false;
+    const inner = BRACKETED.exec(text.slice(m.end, m.end + 48))?.[1];
+    return inner !== undefined && nation(inner);
+  });
+  if (entries.length < MIN_ENTRIES) return mentions;
+  const votes = new Map<EntityType, number>();
+  for (const m of entries) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+  const [top, count] = [...votes].reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (top === "place" || count < ENTRY_SHARE * entries.length) return mentions;
+  for (const m of entries) m.type = top;
   return mentions;
 }
 
