@@ -14,6 +14,7 @@ import {
   possessiveNames,
   scorecardPlayers,
   settleByRules,
+  teamsAfterNations,
   venuesAfterAt,
   withLegalForms,
   withRoyalTitles,
@@ -810,5 +811,67 @@ describe("oneKindPerEntry", () => {
       "Dessa Velt/person",
       "Kestrel/organization",
     ]);
+  });
+});
+
+describe("teamsAfterNations", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) => {
+    let from = 0;
+    const mentions = given.map(([name, type]) => {
+      const start = text.indexOf(name, from);
+      from = start + name.length;
+      return { start, end: from, text: name, type };
+    });
+    return teamsAfterNations(mentions, text, lexicon).map((m) => `${m.text}/${m.type}`);
+  };
+  it("makes the name after a person's bracketed nation, before a time or the line's end, the team", () => {
+    expect(
+      run("3. Ana Ruiz ( Spain ) Velmar 1:54.443", [
+        ["Ana Ruiz", "person"],
+        ["Spain", "place"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Spain/place", "Velmar/organization"]);
+    expect(
+      run("4. Kel Amari ( Japan ) Tarsin\n5. Ivo Marran", [
+        ["Kel Amari", "person"],
+        ["Tarsin", "place"],
+        ["Ivo Marran", "person"],
+      ]),
+    ).toEqual(["Kel Amari/person", "Tarsin/organization", "Ivo Marran/person"]);
+  });
+  it("leaves prose, a nation, a big city, an entry without a person and a name before more words", () => {
+    expect(
+      run("Ana Ruiz ( Spain ) Velmar said", [
+        ["Ana Ruiz", "person"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Velmar/person"]);
+    expect(
+      run("Ana Ruiz ( Spain ) Chile 12", [
+        ["Ana Ruiz", "person"],
+        ["Chile", "place"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Chile/place"]);
+    expect(
+      run("Ana Ruiz ( Spain ) Berlin 12:30", [
+        ["Ana Ruiz", "person"],
+        ["Berlin", "place"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Berlin/place"]);
+    expect(
+      run("Kestrel ( Spain ) Velmar 1:54", [
+        ["Kestrel", "organization"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Kestrel/organization", "Velmar/person"]);
+    expect(
+      run("Ana Ruiz ( Velmar ) Tarsin 1:54", [
+        ["Ana Ruiz", "person"],
+        ["Velmar", "organization"],
+        ["Tarsin", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Velmar/organization", "Tarsin/person"]);
   });
 });

@@ -60,7 +60,11 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
   const people = scorecardPlayers(kept, input);
   const named = possessiveNames(
-    oneKindPerEntry(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon),
+    oneKindPerEntry(
+      teamsAfterNations(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon),
+      input.text,
+      lexicon,
+    ),
     input.text,
     lexicon,
   );
@@ -293,6 +297,33 @@ export function bracketedAffiliations(mentions: Mention[], text: string, lexicon
     if (country(m)) m.type = "place";
     else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
   }
+  return mentions;
+}
+
+/** A nation in brackets, as the tail of the text between a person and the name after it. */
+const NATION_BETWEEN = /^\s*\(\s*([^()\n]{1,40}?)\s*\)\s*$/;
+/** What ends a results entry after its team: the end of the line, or a time, points or a gap. */
+const ENTRY_END = /^[ \t]*(?:\n|$|\+?\d)/;
+
+/**
+ * A results entry gives a rider or driver, the nation in brackets and then the team ("Ana Ruiz ( Spain )
+ * Velmar 1:54.443"): the name after the bracketed nation, before a time or the end of the line, is the team,
+ * an organisation. Mentions must have their text set; their types are changed in place.
+ */
+export function teamsAfterNations(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  mentions.forEach((m, i) => {
+    // The nation is often a mention of its own, between the person and the team.
+    const before = mentions[i - 1];
+    const person = before?.type === "person" ? before : mentions[i - 2];
+    if (m.type === "organization" || person?.type !== "person") return;
+    const inner = NATION_BETWEEN.exec(text.slice(person.end, m.start))?.[1];
+    if (inner === undefined || !isCountry(inner, lexicon) || isCountry(m.text, lexicon)) return;
+    // A big city there is where the entry ran (a meeting's venue), not a team; small towns share teams' names.
+    const place = lexicon.lookupPlace(m.text);
+    if (place && place.kind !== "city") return;
+    if (place && place.size >= BIG_CITY_SIZE) return;
+    if (ENTRY_END.test(text.slice(m.end, m.end + 8))) m.type = "organization";
+  });
   return mentions;
 }
 
