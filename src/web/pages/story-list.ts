@@ -119,8 +119,9 @@ export function renderOutlets(s: Pick<StorySummary, "outlets" | "withoutOutlet">
       html`${k > 0 ? ", " : ""}<a href="${outletPath(o.name)}">${o.name}</a>${o.articles > 1 ? ` ×${o.articles}` : ""}`,
   );
   const n = s.withoutOutlet;
-  if (s.outlets.length === 0) return html`<span class="meta">${n > 0 ? "No outlet named" : ""}</span>`;
-  const without = n > 0 ? html`, <span class="meta">${plural(n, "article")} without one</span>` : "";
+  // Plain text, no class of its own: the story page's header sets it on a dark ground.
+  if (s.outlets.length === 0) return html`${n > 0 ? "No outlet named" : ""}`;
+  const without = n > 0 ? `, ${plural(n, "article")} without one` : "";
   return html`${plural(s.outlets.length, "outlet")}: ${links}${without}`;
 }
 

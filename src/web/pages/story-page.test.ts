@@ -116,6 +116,23 @@ describe("renderStoryPage", () => {
     expect(withLabels(text, ids, { label })).toBe(expected);
   });
 
+  it("names in its header only the outlets the articles give, counting the others as the story list does", () => {
+    const header = (r: StoryReport) => dom(renderStoryPage(r)).querySelector("header.page p");
+    const sub = header(example);
+    const named = [...new Set(example.articles.map((a) => a.outlet?.trim()).filter(Boolean))];
+    const without = example.articles.filter((a) => !a.outlet?.trim()).length;
+    expect(without).toBeGreaterThan(0);
+    expect(sub?.textContent).toContain(
+      `${named.length} outlet${named.length === 1 ? "" : "s"}: ${named.join(", ")}, ${without} articles without one`,
+    );
+    for (const a of example.articles.filter((x) => !x.outlet?.trim())) {
+      expect(sub?.querySelector(`a[href="/outlets/${encodeURIComponent(a.id)}"]`)).toBeNull();
+    }
+    const none = { ...example, articles: example.articles.map(({ outlet: _, ...a }) => a) };
+    expect(header(none)?.textContent).toContain("No outlet named");
+    expect(header(none)?.querySelectorAll('a[href^="/outlets/"]').length).toBe(0);
+  });
+
   it("shows the quotation renderings with word differences", () => {
     const doc = dom(renderStoryPage(example));
     expect(doc.querySelectorAll("#quotes .rendering").length).toBe(

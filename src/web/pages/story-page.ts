@@ -7,6 +7,7 @@ import { diffWords } from "../word-diff.js";
 import { withoutBidiControls } from "./bidi.js";
 import { articleLabels, entityPath, outletOf, outletPath, plural, section, timeSpan } from "./common.js";
 import { renderLayout } from "./layout.js";
+import { renderOutlets, summarizeStory } from "./story-list.js";
 
 /** The kinds of finding a reader can show or hide on a story page, in page order, with their headings. */
 export const FINDING_KINDS = [
@@ -117,13 +118,12 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   const present = sections.filter((s) => s.body && s.body.value.trim() !== "");
   const toc = html`<nav class="toc" aria-label="Sections">${present.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>`;
   const { story } = report;
-  const outletNames = [...new Set(report.articles.map((a) => outletOf(a)))];
   const span = timeSpan(story.firstPublished, story.lastPublished);
   const body = html`${renderFilters(report, wantedOutlets, options.kinds ?? [])}${present.map((s) => section(s.id, s.title, s.body))}`;
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
-    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${outletNames.map((o, i) => html`${i > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
+    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
     toc,
     body,
   });
