@@ -100,6 +100,11 @@ describe("number discrepancies", () => {
       "Ana Ruiz scored four touchdowns for the Velmar dockers since the start of the season.",
     ],
     [
+      "a figure converted in brackets",
+      "The Velmar ferry sank 58 km (36 miles) south of Portavel on Monday, the coastguard said.",
+      "The Velmar ferry sank 35 miles south of Portavel on Monday, the coastguard said.",
+    ],
+    [
       "one figure, once hedged",
       "The Velmar Group paid nearly $80 million for the terminal in Portavel, the union said.",
       "The Velmar Group paid $80 million for the terminal in Portavel, the union said.",

@@ -144,9 +144,22 @@ function figuresOf(u: Unit): NumberMention[] {
       !(n.hedge === "vague" && n.interval.high < INDEFINITE_BELOW) &&
       !insideSlot(n, u.slots) &&
       !timeOffset(u, n) &&
+      !conversion(u, n) &&
       !(n.unit === undefined && PAIR.test(n.text.trim())),
   );
 }
+
+/**
+ * A figure in brackets right after another is that one converted or restated ("58 km (36 miles)", "$US1 million
+ * ($1.52 million)"): the outlet's figure is the first.
+ */
+function conversion(u: Unit, n: NumberMention): boolean {
+  const at = n.start - u.sentence.start;
+  return u.numbers.some((m) => m.end <= n.start && CONVERTED.test(u.text.slice(m.end - u.sentence.start, at)));
+}
+
+/** What stands between a figure and its conversion: an opening bracket, perhaps "about". */
+const CONVERTED = /^\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly|or)\s+)?$/iu;
 
 /** Two numbers joined by a dash with nothing counted ("the Jaguars (5-10)"): a record or a score, not a count. */
 const PAIR = /^\d+\s*[-–]\s*\d+$/u;
