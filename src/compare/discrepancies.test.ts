@@ -242,6 +242,15 @@ describe("place discrepancies", () => {
     expect(d?.values.map((v) => v.value)).toEqual(["Marseille", "Genoa"]);
   });
 
+  it("trusts a large port's country in a story set in another country", () => {
+    const report = story(
+      ["one", "The company faced a nine-day stoppage at its terminal in Marseille in 2019."],
+      ["two", "Workers at its Genoa terminal stopped work for nine days in 2019."],
+      ["three", "Dockers in Tunisia walked out on Monday over pay."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toHaveLength(1);
+  });
+
   it.each([
     ["a region the gazetteer gives no country", "Tennessee", "Nashville"],
     ["a town whose name is too small to be only one place", "Canada", "Mount Pleasant"],

@@ -777,11 +777,12 @@ const LIST_GOES_ON = /^\s*(?:,\s*(?:(?:and|or)\s+)?\p{Lu}|(?:and|or)\s+(?:the\s+
 const LISTED = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?$/iu;
 
 /**
- * Cities at least this large (the gazetteer's size, 60 = a million people) are taken to be the gazetteer's
- * city wherever a story names them; a smaller one's name is as often a town elsewhere ("Richmond Hill" is in
- * Canada and in New York), so in a story set in other countries it says nothing of where it happened.
+ * Cities at least this large (the gazetteer's size, 55 = about 300,000 people) are taken to be the gazetteer's
+ * city wherever a story names them, as a regional capital or a large port is; a smaller one's name is as often
+ * a town or a district elsewhere ("Richmond Hill" is in Canada and in New York, "Santa Rosa" in the Philippines
+ * and in California), so in a story set in other countries it says nothing of where it happened.
  */
-const SETTLED_CITY_SIZE = 60;
+const SETTLED_CITY_SIZE = 55;
 
 /**
  * The country each place name of a story lies in, read with the story's own words: a place the story qualifies
