@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, DateMention, EntityIndex, Mention, NumberMention, Sentence } from "../model/index.js";
+import type { TextToken } from "../words/tokens.js";
 import { TermStatistics, type TermVector } from "./similarity.js";
 import { type Slot, slotsOf } from "./slots.js";
 import { contentStems, tokenStems } from "./words.js";
@@ -39,6 +40,12 @@ export interface Unit {
   slots: Slot[];
   /** Content stems of the words that are not names: what the statement says, apart from whom it names. */
   lexical: Set<string>;
+  /**
+   * The article's tokens, of which the sentence's are `tokens[sentence.tokenStart .. sentence.tokenEnd - 1]`: the
+   * same as the shared splitter makes of `text`, so stages read them instead of splitting the sentence again.
+   * Absent for a unit made of other text (a title).
+   */
+  tokens?: readonly TextToken[];
 }
 
 const within = (s: { start: number; end: number }, x: { start: number; end: number }) =>
@@ -85,6 +92,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         headline: sentence.start === 0 && title !== undefined && sentenceText.trim() === title.trim(),
         quoted: quotedChars / Math.max(1, sentenceText.length),
         quotes: quotes.map((q) => ({ start: q.start, end: q.end })),
+        tokens: a.tokens,
       });
       clauseStems.push(
         splitClauses(sentenceText, sentence.start, words).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS),
