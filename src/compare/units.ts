@@ -111,6 +111,18 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   }));
 }
 
+/**
+ * Whether two units have a content stem in common outside names (see `Unit.lexical`).
+ *
+ * @example shareLexical(unitOf("Ships sank."), unitOf("Two ships sank off Corvane.")) // true
+ */
+export function shareLexical(a: Pick<Unit, "lexical">, b: Pick<Unit, "lexical">): boolean {
+  // The smaller set is walked, and not copied: this runs for every pair of units that align.
+  const [small, large] = a.lexical.size <= b.lexical.size ? [a.lexical, b.lexical] : [b.lexical, a.lexical];
+  for (const s of small) if (large.has(s)) return true;
+  return false;
+}
+
 function splitClauses(
   text: string,
   offset: number,
