@@ -3,7 +3,7 @@ import type { Article } from "../model/index.js";
 import { analyzeStory, annotateArticle } from "../pipeline.js";
 import { groupQuotes, resolveEntities } from "../resolve/index.js";
 import { alignUnits, unitSimilarity } from "./align.js";
-import { storyUnits } from "./units.js";
+import { shareLexical, storyUnits } from "./units.js";
 
 const mk = (id: string, text: string, published?: string): Article => ({
   id,
@@ -108,5 +108,22 @@ describe("timeline and relations", () => {
     };
     expect(count(quoted)).toBe(1);
     expect(count([...quoted].reverse())).toBe(1);
+  });
+});
+
+describe("shareLexical", () => {
+  const [ships, sank, names, other] = unitsOf([
+    mk("a", "Two cargo ships sank off Portavel on Sunday."),
+    mk("b", "A ship sank near the harbour."),
+    mk("c", "Later Tolland Brisk and Ada Marsh reached Portavel."),
+    mk("d", "Yesterday Tolland Brisk thanked Ada Marsh warmly."),
+  ]);
+  it.each([
+    ["a stem in common", ships, sank, true],
+    ["the same, the other way round", sank, ships, true],
+    ["only names in common", names, other, false],
+    ["nothing in common", names, sank, false],
+  ])("%s", (_, a, b, want) => {
+    expect(shareLexical(a as NonNullable<typeof a>, b as NonNullable<typeof b>)).toBe(want);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { analyzeTexts } from "../../test/fixtures.js";
+import { analyzeTexts, plainArticle } from "../../test/fixtures.js";
+import { unitKey } from "../annotate/numbers/index.js";
+import { annotateArticle } from "../pipeline.js";
+import { resolveEntities } from "../resolve/index.js";
+import { detailKeys } from "./details.js";
+import { storyUnits, type Unit } from "./units.js";
 
 function story(...texts: [id: string, text: string][]) {
   return analyzeTexts(texts, "2026-03-06");
@@ -47,5 +52,34 @@ describe("details corroborated across sentences of their own", () => {
   it("makes no claim of a name said with different words around it", () => {
     const place = corroborated.filter((f) => f.evidence.every((e) => e.text.includes("Kestrel Bay")));
     expect(place.filter((f) => !f.evidence.every((e) => /died|aged|brass band/.test(e.text)))).toEqual([]);
+  });
+});
+
+describe("detail keys read from the article's tokens", () => {
+  const texts = [
+    "The Corvane Trust, a post-Harbour charity, said on 4 May 2026 that 212 households of the old quay had been moved. " +
+      'Gen. Tolland Brisk (ret.) spoke at St. Ives-on-Sea about the U.N. relief fund: "fresh water" and dry rice, 1,100 tonnes.',
+    "Rain fell.",
+    "Dock pay talks — stalled since March — resumed at the Brisk Shipping hall; the union's co-op shop stayed shut.",
+  ];
+  const annotated = texts.map((t, i) => annotateArticle(plainArticle(`a${i}`, t)));
+  const units = storyUnits(annotated, resolveEntities(annotated));
+  // The same unit without the article's tokens: its words are split from its own text.
+  const own = (u: Unit): Unit => {
+    const { tokens: _tokens, ...rest } = u;
+    return rest;
+  };
+
+  it("finds the keys that splitting the sentence itself finds", () => {
+    expect(units.length).toBeGreaterThan(3);
+    for (const u of units) expect([...detailKeys(u, unitKey)]).toEqual([...detailKeys(own(u), unitKey)]);
+    expect(units.some((u) => detailKeys(u, unitKey).size > 0)).toBe(true);
+  });
+
+  it("reads the sentence's tokens, not the article's others", () => {
+    const u = units.find((x) => x.text.startsWith("Dock pay")) as Unit;
+    const keys = [...detailKeys(u, unitKey).keys()];
+    expect(keys).toContain("b:pay talk");
+    expect(keys.some((k) => k.includes("rain") || k.includes("household"))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { type TextToken, wordSpans } from "../words/tokens.js";
+import { isWord, type TextToken, wordSpans } from "../words/tokens.js";
 import { insideSlot } from "./slots.js";
 import type { Unit } from "./units.js";
 import { STOPWORDS, stem } from "./words.js";
@@ -31,7 +31,7 @@ export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<stri
     const governing = words(before).at(-1);
     if (governing) add(`d:${d.date}:${governing}`, d.start);
   }
-  const tokens = letterWords(u.text);
+  const tokens = unitLetterWords(u);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]?.text ?? "";
     const at = u.sentence.start + (tokens[i]?.start ?? 0);
@@ -69,6 +69,20 @@ function letterWords(text: string): TextToken[] {
   return wordSpans(text).filter((t) => LETTER_FIRST.test(t.text));
 }
 const LETTER_FIRST = /^\p{L}/u;
+
+/** `letterWords(u.text)`, read from the article's tokens where the unit has them (offsets into `u.text`). */
+function unitLetterWords(u: Unit): TextToken[] {
+  const { tokens } = u;
+  if (!tokens) return letterWords(u.text);
+  const out: TextToken[] = [];
+  const offset = u.sentence.start;
+  for (let k = u.sentence.tokenStart; k < u.sentence.tokenEnd; k++) {
+    const t = tokens[k] as TextToken;
+    if (isWord(t.text) && LETTER_FIRST.test(t.text))
+      out.push({ start: t.start - offset, end: t.end - offset, text: t.text });
+  }
+  return out;
+}
 const LOWER = /^\p{Ll}[\p{Ll}'’-]*$/u;
 /** A hyphenated compound with a name in it ("post-Brexit", "pro-Kremlin"): rare and telling. */
 const COMPOUND = /^\p{Ll}{2,}-\p{Lu}\p{L}+$/u;

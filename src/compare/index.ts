@@ -9,7 +9,7 @@ import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { provenanceOf } from "./provenance.js";
 import { relationsOf } from "./relations.js";
 import { timelineOf } from "./timeline.js";
-import { storyUnits, type Unit } from "./units.js";
+import { shareLexical, storyUnits, type Unit } from "./units.js";
 
 export { alignUnits, SAME_STATEMENT, unitSimilarity } from "./align.js";
 export type { CompareOptions } from "./options.js";
@@ -38,10 +38,7 @@ export function compareStory(story: ResolvedStory, options: CompareOptions = {})
   const units = storyUnits(story.articles, story.entities);
   const candidates = alignUnits(units, CANDIDATE_STATEMENT);
   // The same statement says the same about its names: two sentences that share only names are not one.
-  const sharesWords = (p: { a: number; b: number }) => {
-    const b = units[p.b] as Unit;
-    return [...(units[p.a] as Unit).lexical].some((s) => b.lexical.has(s));
-  };
+  const sharesWords = (p: { a: number; b: number }) => shareLexical(units[p.a] as Unit, units[p.b] as Unit);
   // A headline is the article's title, metadata rather than a statement of fact: it joins no fact.
   const statement = (p: { a: number; b: number }) => !(units[p.a] as Unit).headline && !(units[p.b] as Unit).headline;
   const groups = groupStatements(

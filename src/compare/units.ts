@@ -1,4 +1,5 @@
 import type { AnnotatedArticle, DateMention, EntityIndex, Mention, NumberMention, Sentence } from "../model/index.js";
+import type { TextToken } from "../words/tokens.js";
 import { TermStatistics, type TermVector } from "./similarity.js";
 import { type Slot, slotsOf } from "./slots.js";
 import { contentStems, tokenStems } from "./words.js";
@@ -39,6 +40,12 @@ export interface Unit {
   slots: Slot[];
   /** Content stems of the words that are not names: what the statement says, apart from whom it names. */
   lexical: Set<string>;
+  /**
+   * The article's tokens, of which the sentence's are `tokens[sentence.tokenStart .. sentence.tokenEnd - 1]`: the
+   * same as the shared splitter makes of `text`, so stages read them instead of splitting the sentence again.
+   * Absent for a unit made of other text (a title).
+   */
+  tokens?: readonly TextToken[];
 }
 
 const within = (s: { start: number; end: number }, x: { start: number; end: number }) =>
@@ -85,6 +92,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         headline: sentence.start === 0 && title !== undefined && sentenceText.trim() === title.trim(),
         quoted: quotedChars / Math.max(1, sentenceText.length),
         quotes: quotes.map((q) => ({ start: q.start, end: q.end })),
+        tokens: a.tokens,
       });
       clauseStems.push(
         splitClauses(sentenceText, sentence.start, words).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS),
@@ -101,6 +109,18 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         ? (clauseStems[i] ?? []).map((c) => ({ start: c.start, end: c.end, vector: stats.vector(c.stems) }))
         : [],
   }));
+}
+
+/**
+ * Whether two units have a content stem in common outside names (see `Unit.lexical`).
+ *
+ * @example shareLexical(unitOf("Ships sank."), unitOf("Two ships sank off Corvane.")) // true
+ */
+export function shareLexical(a: Pick<Unit, "lexical">, b: Pick<Unit, "lexical">): boolean {
+  // The smaller set is walked, and not copied: this runs for every pair of units that align.
+  const [small, large] = a.lexical.size <= b.lexical.size ? [a.lexical, b.lexical] : [b.lexical, a.lexical];
+  for (const s of small) if (large.has(s)) return true;
+  return false;
 }
 
 function splitClauses(
