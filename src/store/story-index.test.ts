@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AssignmentWrite } from "../cluster/types.js";
 import { openSqliteStore } from "./sqlite/index.js";
-import { CACHED_POSTING_KEYS, CACHED_POSTINGS, ClusterCache, MAX_POSTINGS_PER_KEY } from "./story-index.js";
+import {
+  CACHED_BANDS,
+  CACHED_POSTING_KEYS,
+  CACHED_POSTINGS,
+  ClusterCache,
+  MAX_POSTINGS_PER_KEY,
+} from "./story-index.js";
 
 /** Caches posting lists of `length` postings under `keys` keys named k0, k1, … in that order. */
 function fill(cache: ClusterCache, keys: number, length: number): void {
@@ -35,6 +41,18 @@ describe("ClusterCache.trim", () => {
     cache.trim();
     expect(cache.postings.size).toBe(before);
     expect(cache.postings.has("k0")).toBe(true);
+  });
+
+  it("lets go of the earliest band buckets once over their bound, and of none within it", () => {
+    const cache = new ClusterCache();
+    for (let b = 0; b < CACHED_BANDS; b++) cache.bands.set(`${b % 16}:${b}`, b);
+    cache.trim();
+    expect(cache.bands.size).toBe(CACHED_BANDS);
+    cache.bands.set("0:last", 7);
+    cache.trim();
+    expect(cache.bands.size).toBe(CACHED_BANDS / 2);
+    expect(cache.bands.has("0:0")).toBe(false);
+    expect(cache.bands.get("0:last")).toBe(7);
   });
 
   it("bounds the number of lists too: many short lists go down to half their bound", () => {
