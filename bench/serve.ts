@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { request } from "node:http";
 import { createRequire } from "node:module";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +23,9 @@ import autocannon from "autocannon";
  * hello's, and the CPU time each request cost the server and autocannon (which runs in this process, on the
  * same cores): on a shared machine the rates move with the load, the CPU per request much less. Hello also
  * answers with the story JSON's very bytes (plain, then br), kept in memory, to tell the cost of the bytes
- * (in the kernel, and in autocannon, which decodes every body into a string) from the server's own.
+ * (in the kernel, and in autocannon, which decodes every body into a string) from the server's own, and with
+ * the story page's very br bytes, measured just before our page: what the same bytes cost on the bare stack,
+ * without the store, the cache or our handler (the limit our story page's p99 can reach on this machine).
  *
  * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH] [--reference DIST] [--lean-client]
  * (with --db, a store already at PATH is used as it is, else one is filled there and kept; with
@@ -133,6 +136,16 @@ app.post("/same", async (c) => {
 app.get("/same", (c) => {
   c.header("Content-Type", "application/json; charset=utf-8");
   return c.body(same);
+});
+let page = new Uint8Array(0);
+app.post("/page-br", async (c) => {
+  page = new Uint8Array(await c.req.arrayBuffer());
+  return c.text("kept");
+});
+app.get("/page-br", (c) => {
+  c.header("Content-Type", "text/html; charset=UTF-8");
+  c.header("Content-Encoding", "br");
+  return c.body(page);
 });
 app.get("/same-br", (c) => {
   c.header("Content-Type", "application/json; charset=utf-8");
@@ -268,6 +281,30 @@ routes.push(
   // Hello again at the end: the machine is shared, and the ratios are taken against the mean of both runs.
   { name: "hello again", url: `${hello.base}/`, headers: {}, child: hello.child },
 );
+/** A response's body as sent, not decoded (fetch would undo its Content-Encoding). */
+function rawBody(url: string, headers: Record<string, string>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve(Buffer.concat(chunks)));
+      res.on("error", reject);
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+// Bare Hono sends this build's story page, the very br bytes our server sends, from memory: the same
+// bytes on the same stack without the store, the cache or our handler, the limit our page row can reach.
+const pageBr = await rawBody(`${served[0]?.base}/stories/${storyId}`, BROWSER);
+await fetch(`${hello.base}/page-br`, { method: "POST", body: new Uint8Array(pageBr) });
+const pageAt = routes.findIndex((r) => r.name === `story page /stories/${storyId}, browser`);
+routes.splice(pageAt, 0, {
+  name: "bare Hono sending the story page's br bytes",
+  url: `${hello.base}/page-br`,
+  headers: BROWSER,
+  child: hello.child,
+});
 const load1 = () =>
   loadavg()
     .map((l) => l.toFixed(2))

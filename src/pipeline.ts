@@ -46,7 +46,10 @@ export function placeCountry(entry: PlaceEntry | undefined): string | undefined 
 function compareOptions(lexicon: Lexicon): CompareOptions {
   return {
     placeOfDemonym: lexicon.placeOfDemonym,
-    countryOf: (place) => placeCountry(lexicon.lookupPlace(place)),
+    placeOf: (place) => {
+      const entry = lexicon.lookupPlace(place);
+      return entry && { kind: entry.kind, country: placeCountry(entry), size: entry.size };
+    },
     unitKey,
   };
 }

@@ -85,6 +85,16 @@ describe("number discrepancies", () => {
       "Coach Ines Bako has spent four seasons with the Velmar dockers club in Portavel.",
     ],
     [
+      "figures said of two different organisations",
+      "Velmar Shipping Ltd offered the Portavel port authority a deal worth $40 million on Monday.",
+      "Kestrel Logistics Inc offered the Portavel port authority a deal worth $52 million on Monday.",
+    ],
+    [
+      "figures credited to two different people, one named after the figure",
+      "Ines Bako scored 14 points for the Velmar dockers in Portavel on Sunday.",
+      "The Velmar dockers led in Portavel on Sunday, paced by 13 points from Ana Ruiz.",
+    ],
+    [
       "one figure, once hedged",
       "The Velmar Group paid nearly $80 million for the terminal in Portavel, the union said.",
       "The Velmar Group paid $80 million for the terminal in Portavel, the union said.",
@@ -187,6 +197,24 @@ describe("number discrepancies said of people", () => {
     );
     expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
+
+  it("compares figures said of the same organisation, and not through a reporting source", () => {
+    const report = story(
+      ["one", "Velmar Shipping Ltd offered the Portavel port authority a deal worth $40 million, Reuters said."],
+      ["two", "Velmar Shipping Ltd offered the Portavel port authority a deal worth $52 million, Kestrel News said."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+
+  it("does not chain one person's figure to another's through a figure of no one", () => {
+    const report = story(
+      ["one", "Ines Bako scored 16 points as the Velmar dockers beat Portavel on Sunday."],
+      ["two", "The Velmar dockers beat Portavel on Sunday and scored 15 points in the last quarter."],
+      ["three", "Ana Ruiz scored 14 points as the Velmar dockers beat Portavel on Sunday."],
+    );
+    const numbers = report.discrepancies.filter((d) => d.kind === "number");
+    for (const d of numbers) expect(d.values.map((v) => v.article).sort()).not.toEqual(["one", "three", "two"]);
+  });
 });
 
 describe("place discrepancies", () => {
@@ -226,6 +254,45 @@ describe("place discrepancies", () => {
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
+  it.each([
+    [
+      "a list of places against one of them",
+      ["one", "In Peru and Chile, office buildings were evacuated after the quake on Sunday."],
+      ["two", "Office workers in Santiago, Chile, evacuated buildings after the quake on Sunday."],
+    ],
+    [
+      "a smaller city whose country the story never names, against a place in the story's country",
+      ["one", "A car hit a woman in Richmond Hill on Friday night, New York police said."],
+      ["two", "A car hit a woman in Queens on Friday night, New York police said."],
+    ],
+    [
+      "a place the outlet names in the same statement as another",
+      ["one", "The quake shook southern Peru on Sunday and was felt in Chile, officials said."],
+      ["two", "The quake killed ten people in Peru on Sunday, officials said."],
+    ],
+  ])("does not set %s", (_what, a, b) => {
+    const report = story(a as [string, string], b as [string, string]);
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
+  it("reads a place qualified by another as lying where that one does", () => {
+    const report = story(
+      ["one", "A car hit a woman in Richmond Hill on Friday night, police said."],
+      ["two", "A car hit a woman in Queens on Friday night, police said."],
+      ["three", "The driver, who lives in Toronto, was arrested outside a bar in Richmond Hill, Queens, on Saturday."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
+  it("does not read a list of places as one inside the next", () => {
+    const report = story(
+      ["one", "Pirates seized a tanker in the Red Sea on Monday, the navy said."],
+      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
+      ["three", "Navy ships patrol the Red Sea, Yemen and Somalia."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
   it("does not oppose a city and its own country", () => {
     const report = story(
       ["one", "A fire destroyed three warehouses in Marseille on Sunday."],
@@ -242,6 +309,17 @@ describe("negation and attribution", () => {
       ["two", "The governor threatened to close the port if there is a settlement on wages by Friday."],
     );
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
+  });
+
+  it("gives one negating statement against several outlets one finding", () => {
+    const report = story(
+      ["one", "Police said the climber was well equipped but was not wearing crampons when he fell near Portavel."],
+      ["two", "Police said the climber was wearing crampons but was inexperienced when he fell near Portavel."],
+      ["three", "The climber was wearing crampons but was inexperienced when he fell near Portavel, police said."],
+    );
+    const negations = report.discrepancies.filter((d) => d.kind === "negation");
+    expect(negations).toHaveLength(1);
+    expect(negations[0]?.values.map((v) => v.article).sort()).toEqual(["one", "three", "two"]);
   });
 
   it.each([
@@ -579,6 +657,29 @@ describe("negation and attribution", () => {
     const d = report.discrepancies.find((x) => x.kind === "attribution");
     expect(d?.values.map((v) => v.value).sort()).toEqual(["Helen Okafor", "Marta Velasquez"]);
   });
+
+  const rebuild = '"We will rebuild the terminal before the summer,"';
+  it.each([
+    ["one name spelled two ways", `${rebuild} said Judge Dario Del Venn.`, `${rebuild} said Judge Dario DelVenn.`],
+    [
+      "a speaker and the one the other outlet says the speaker speaks for",
+      `${rebuild} said Marta Velasquez, a spokeswoman for Helen Okafor.`,
+      `${rebuild} Helen Okafor said.`,
+    ],
+    [
+      "a turn of phrase of a few words",
+      'The new terminal is "a fresh start" for the port, said Marta Velasquez, the mayor.',
+      'The new terminal is "a fresh start" for the port, said Helen Okafor, the port director.',
+    ],
+    [
+      "a speaker the quotation itself names",
+      '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," Okafor told the pastor.',
+      '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," said Marta Velasquez.',
+    ],
+  ])("does not set %s against each other", (_what, a, b) => {
+    const report = story(["one", a], ["two", b]);
+    expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
+  });
 });
 
 describe("stance discrepancies", () => {
@@ -828,6 +929,17 @@ describe("person discrepancies", () => {
       ["two", `Helen Okafor ${cut.replace(/\.$/, "")}, the port office said.`],
     );
     expect(report.discrepancies.filter((d) => d.kind === "person")).toHaveLength(1);
+  });
+
+  it("does not oppose two people in different places of similar statements", () => {
+    const report = story(
+      [
+        "one",
+        "The new Velmar footbridge in Portavel was opened on Monday before a crowd of dockers and Marta Velasquez.",
+      ],
+      ["two", "Helen Okafor's new Velmar footbridge in Portavel was opened on Monday before a crowd of dockers."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "person")).toEqual([]);
   });
 
   it("does not oppose two people when each statement names both in other roles", () => {

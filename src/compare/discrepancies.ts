@@ -187,10 +187,41 @@ function numberDiscrepancies(
       (v) => cosine(windowVector(units, v, windows), windowVector(units, about, windows)) >= RELATED_STATEMENT,
     );
 
-  // The person named last before a figure in its sentence, as an entity id.
+  const idOf = (u: Unit, m: Mention) => entities.byMention(u.article, m.start, m.end)?.id;
+  // Who a figure is said of, not counting the source it is reported from ("said Chief Okafor"): the person named
+  // last before it in its sentence, and every organisation named before it; or else the one it is credited to
+  // right after it ("13 points from Ruiz", "offers by the Harriers").
   const whose = (u: Unit, n: NumberMention) => {
-    const m = u.mentions.filter((x) => x.type === "person" && x.end <= n.start).at(-1);
-    return m ? entities.byMention(u.article, m.start, m.end)?.id : undefined;
+    const own = u.mentions.filter((x) => (x.type === "person" || x.type === "organization") && !reportedBy(u, x));
+    const before = own.filter((x) => x.end <= n.start);
+    const after = own.find(
+      (x) => x.start >= n.end && CREDITED_TO.test(u.text.slice(n.end - u.sentence.start, x.start - u.sentence.start)),
+    );
+    const person = before.filter((x) => x.type === "person").at(-1) ?? (after?.type === "person" ? after : undefined);
+    const orgs = before.filter((x) => x.type === "organization");
+    if (!orgs.length && after?.type === "organization") orgs.push(after);
+    return {
+      person: person && idOf(u, person),
+      orgs: orgs.map((x) => idOf(u, x)).filter((x): x is string => x !== undefined),
+      named: new Set(u.mentions.map((x) => idOf(u, x))),
+    };
+  };
+  const owners = new Map<NumberMention, ReturnType<typeof whose>>();
+  const ownersOf = (u: Unit, n: NumberMention) => {
+    const known = owners.get(n);
+    if (known) return known;
+    const o = whose(u, n);
+    owners.set(n, o);
+    return o;
+  };
+  // Two figures said of different people count different things. So do two that each name an organisation the
+  // other sentence does not ("the Harriers offered $40 million", "the Kites offered $52 million"); an
+  // organisation only one side names may be the other's unnamed actor.
+  const differentOwners = (x: Figure, y: Figure) => {
+    const ox = ownersOf(x.unit, x.number);
+    const oy = ownersOf(y.unit, y.number);
+    if (ox.person !== undefined && oy.person !== undefined && ox.person !== oy.person) return true;
+    return ox.orgs.some((o) => !oy.named.has(o)) && oy.orgs.some((o) => !ox.named.has(o));
   };
   const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
   // The clusters each figure is in, in the order they were made: a pair joins the first one of its key that
@@ -204,6 +235,7 @@ function numberDiscrepancies(
     if (!list) clustersOf.set(f.number, [at]);
     else if (!list.includes(at)) list.push(at);
   };
+  const accepted: { a: Figure; b: Figure; key: string; similarity: number }[] = [];
   for (const { a, b, similarity } of pairs) {
     if (!counted[a] || !counted[b]) continue;
     const ua = units[a] as Unit;
@@ -247,22 +279,45 @@ function numberDiscrepancies(
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
       // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
-      // seasons" count different careers. An age is compared only when both are said of the same one.
-      const pa = whose(ua, na);
-      const pb = whose(ub, nb);
-      if (pa !== undefined && pb !== undefined && pa !== pb) continue;
-      if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== pb)) continue;
-      const key = keyOf(na) ?? keyOf(nb) ?? "";
-      const holding = [...(clustersOf.get(na) ?? []), ...(clustersOf.get(nb) ?? [])].filter(
-        (at) => (clusters[at] as (typeof clusters)[number]).key === key,
-      );
-      let at = holding.length ? Math.min(...holding) : -1;
-      if (at < 0) at = clusters.push({ key, figures: new Map<string, Figure>(), score: 0 }) - 1;
-      place(at, { unit: ua, number: na });
-      place(at, { unit: ub, number: nb });
-      const cluster = clusters[at] as (typeof clusters)[number];
-      cluster.score = Math.max(cluster.score, similarity);
+      // seasons" count different careers; so does one said of an organisation ("the Harriers offered $40
+      // million", "the Kites offered $52 million"). An age is compared only when both are said of one person.
+      const fa: Figure = { unit: ua, number: na };
+      const fb: Figure = { unit: ub, number: nb };
+      if (differentOwners(fa, fb)) continue;
+      const pa = ownersOf(ua, na).person;
+      if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== ownersOf(ub, nb).person))
+        continue;
+      accepted.push({ a: fa, b: fb, key: keyOf(na) ?? keyOf(nb) ?? "", similarity });
     }
+  }
+  // A figure of no one set against figures said of different people ("15 points" against Ruiz's 16 and Bako's
+  // 14) could be either one's: it is set against none, and does not chain them into one finding.
+  const partners = new Map<NumberMention, Figure[]>();
+  const partner = (x: Figure, y: Figure) => {
+    const list = partners.get(x.number);
+    if (list) list.push(y);
+    else partners.set(x.number, [y]);
+  };
+  for (const { a, b } of accepted) {
+    partner(a, b);
+    partner(b, a);
+  }
+  const ambiguous = new Set(
+    [...partners]
+      .filter(([, list]) => list.some((x, i) => list.slice(i + 1).some((y) => differentOwners(x, y))))
+      .map(([n]) => n),
+  );
+  for (const { a, b, key, similarity } of accepted) {
+    if (ambiguous.has(a.number) || ambiguous.has(b.number)) continue;
+    const holding = [...(clustersOf.get(a.number) ?? []), ...(clustersOf.get(b.number) ?? [])].filter(
+      (at) => (clusters[at] as (typeof clusters)[number]).key === key,
+    );
+    let at = holding.length ? Math.min(...holding) : -1;
+    if (at < 0) at = clusters.push({ key, figures: new Map<string, Figure>(), score: 0 }) - 1;
+    place(at, a);
+    place(at, b);
+    const cluster = clusters[at] as (typeof clusters)[number];
+    cluster.score = Math.max(cluster.score, similarity);
   }
   return clusters.map((c) => {
     const figures = [...c.figures.values()];
@@ -601,10 +656,14 @@ interface Place {
 }
 
 /** Places a statement puts something in: a place name or a demonym after a locative preposition. */
-function locativePlaces(u: Unit, lexicon: Required<CompareOptions>): Place[] {
+function locativePlaces(
+  u: Unit,
+  lexicon: Required<CompareOptions>,
+  countryOf: (name: string) => string | undefined,
+): Place[] {
   const out: Place[] = [];
   const add = (name: string) => {
-    if (!out.some((p) => p.name === name)) out.push({ name, country: lexicon.countryOf(name) });
+    if (!out.some((p) => p.name === name)) out.push({ name, country: countryOf(name) });
   };
   const local = (start: number) => {
     const at = start - u.sentence.start;
@@ -612,9 +671,16 @@ function locativePlaces(u: Unit, lexicon: Required<CompareOptions>): Place[] {
     // "last in the Atlantic", "third in Europe": a rank within a league or a table, not where it happened.
     return RANKED.test(before) ? "" : before.slice(-14);
   };
+  // A place listed after a locative one is locative too: "in Oman and the Emirates", "in Tarn, Velm or Ost".
+  let listedFrom = -1;
   for (const m of u.mentions) {
+    if (m.type !== "place") continue;
     const possessive = /^['’]s?\b/u.test(u.text.slice(m.end - u.sentence.start));
-    if (m.type === "place" && !possessive && !/['’]s?$/u.test(m.text) && LOCATIVE.test(local(m.start))) add(m.text);
+    const listed = listedFrom >= 0 && LISTED.test(u.text.slice(listedFrom, m.start - u.sentence.start));
+    if (!possessive && !/['’]s?$/u.test(m.text) && (LOCATIVE.test(local(m.start)) || listed)) {
+      add(m.text);
+      listedFrom = m.end - u.sentence.start;
+    } else listedFrom = -1;
   }
   for (const w of u.text.matchAll(
     /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Lu}[\p{L}]+)\s+\p{Ll}/gu,
@@ -632,8 +698,9 @@ function placeDiscrepancies(
 ): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const seen = new Set<string>();
+  const countryOf = storyCountries(units, lexicon);
   // Each statement's places are read once per call, and a pair is looked at further only if both have some.
-  const places = units.map((u) => locativePlaces(u, lexicon));
+  const places = units.map((u) => locativePlaces(u, lexicon, countryOf));
   const placed = Uint8Array.from(places, (p) => (p.length ? 1 : 0));
   for (const { a, b, similarity } of pairs) {
     if (!placed[a] || !placed[b]) continue;
@@ -643,6 +710,9 @@ function placeDiscrepancies(
     const pb = places[b] as Place[];
     if (!sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
     if (pa.some((p) => pb.some((q) => p.name.toLowerCase() === q.name.toLowerCase()))) continue;
+    // An outlet that names the other's place in the same statement puts something else elsewhere ("jolted
+    // southern Velmar, felt in Ostia"); it does not move the event.
+    if (pb.some((q) => namesPlace(ua, q.name)) || pa.some((p) => namesPlace(ub, p.name))) continue;
     // The values are the places whose countries are known to differ; a region such as "Europe" or a small
     // town says nothing either way.
     const onlyA = pa.filter((p) => p.country !== undefined);
@@ -666,6 +736,65 @@ function placeDiscrepancies(
     });
   }
   return out;
+}
+
+/** What goes on after the last of two places when they are a list: "Tarn, Velm and Ost", "Tarn, Velm, Ost". */
+const LIST_GOES_ON = /^\s*(?:,\s*(?:(?:and|or)\s+)?\p{Lu}|(?:and|or)\s+(?:the\s+)?\p{Lu})/u;
+
+/** What may stand between places of one list: "Oman and the", ", ", ", or". */
+const LISTED = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?$/iu;
+
+/**
+ * Cities at least this large (the gazetteer's size, 60 = a million people) are taken to be the gazetteer's
+ * city wherever a story names them; a smaller one's name is as often a town elsewhere ("Richmond Hill" is in
+ * Canada and in New York), so in a story set in other countries it says nothing of where it happened.
+ */
+const SETTLED_CITY_SIZE = 60;
+
+/**
+ * The country each place name of a story lies in, read with the story's own words: a place the story qualifies
+ * by another ("Tarn, Velmar"; "RICHMOND HILL, QUEENS") lies where that one does, and a smaller city in a story
+ * that names countries only if its own is one of them.
+ */
+function storyCountries(units: Unit[], lexicon: Required<CompareOptions>): (name: string) => string | undefined {
+  const within = new Map<string, string>();
+  const named = new Set<string>();
+  for (const u of units) {
+    const places = u.mentions.filter((m) => m.type === "place");
+    places.forEach((m, i) => {
+      const facts = lexicon.placeOf(m.text);
+      if (facts?.country && (facts.kind !== "city" || facts.size >= SETTLED_CITY_SIZE)) named.add(facts.country);
+      // "A, B" qualifies A by B unless it is a list ("the Gulf of Aden, Yemen and Somalia") or A is a country.
+      const next = places[i + 1];
+      const key = m.text.toLowerCase();
+      const between = (x: Mention, y: Mention) => u.text.slice(x.end - u.sentence.start, y.start - u.sentence.start);
+      if (
+        next &&
+        !within.has(key) &&
+        facts?.kind !== "country" &&
+        /^\s*,\s*$/u.test(between(m, next)) &&
+        !LIST_GOES_ON.test(u.text.slice(next.end - u.sentence.start)) &&
+        !(i > 0 && /^\s*,\s*$/u.test(between(places[i - 1] as Mention, m)))
+      )
+        within.set(key, next.text.toLowerCase());
+    });
+  }
+  const countryOf = (name: string, depth: number): string | undefined => {
+    const container = within.get(name.toLowerCase());
+    if (container !== undefined && depth < 3) return countryOf(container, depth + 1);
+    const facts = lexicon.placeOf(name);
+    if (!facts?.country) return undefined;
+    if (facts.kind === "city" && facts.size < SETTLED_CITY_SIZE && named.size > 0 && !named.has(facts.country))
+      return undefined;
+    return facts.country;
+  };
+  return (name) => countryOf(name, 0);
+}
+
+/** Whether a statement names a place anywhere, in whatever case. */
+function namesPlace(u: Unit, name: string): boolean {
+  const lower = name.toLowerCase();
+  return u.mentions.some((m) => m.type === "place" && m.text.toLowerCase() === lower);
 }
 
 /**
@@ -779,6 +908,9 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
 
 // --- persons -------------------------------------------------------------------------------------
 
+/** What stands between a figure and the one it is credited to after it: "13 points from", "offers by the". */
+const CREDITED_TO = /^\s*(?:[\p{L}-]+\s+){0,2}(?:from|by|for)\s+(?:the\s+)?$/iu;
+
 /** A reporting verb right after a name: "Okafor said", "Chief Okafor told reporters". */
 const SOURCE_AFTER =
   /^['’]?\s*(?:said|says|told|tells|added|adds|stated|states|explained|explains|reported|reports|wrote|writes)\b/iu;
@@ -834,6 +966,9 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     // A swap needs two people the story names in full somewhere: a one-word "person" is as often a title, a
     // team or a magazine the tagger mistook ("Playboy", "Chiefs") as a person.
     if (!fullName(ea) || !fullName(eb)) continue;
+    // The two must fill one role: a word next to each name is the same ("Ruiz cut the ribbon", "Bako cut the
+    // ribbon"), not two people in different places of statements that share other words.
+    if (!sameRole(ua, ea.id, ub, eb.id, story)) continue;
     const [x, y] = [ea.name, eb.name];
     out.push({
       id: "",
@@ -847,6 +982,26 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     });
   }
   return out;
+}
+
+/** The word right before and right after each mention of an entity in a statement, lowercased. */
+function neighbours(u: Unit, id: string, story: ResolvedStory): { before: Set<string>; after: Set<string> } {
+  const before = new Set<string>();
+  const after = new Set<string>();
+  for (const m of u.mentions) {
+    if (story.entities.byMention(u.article, m.start, m.end)?.id !== id) continue;
+    const b = /(\p{L}+)\P{L}*$/u.exec(u.text.slice(0, m.start - u.sentence.start))?.[1];
+    const a = /^[\s,]*(\p{L}+)/u.exec(u.text.slice(m.end - u.sentence.start))?.[1];
+    if (b) before.add(b.toLowerCase());
+    if (a) after.add(a.toLowerCase());
+  }
+  return { before, after };
+}
+
+function sameRole(ua: Unit, a: string, ub: Unit, b: string, story: ResolvedStory): boolean {
+  const x = neighbours(ua, a, story);
+  const y = neighbours(ub, b, story);
+  return [...x.before].some((w) => y.before.has(w)) || [...x.after].some((w) => y.after.has(w));
 }
 
 /** The words of a person's name, titles left out, hyphens and case undone: "Mr Dae-hyun" -> dae, hyun. */
@@ -1153,6 +1308,7 @@ const INFINITIVE_REACH = 3;
 
 function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
+  const byNegation = new Map<string, DiscrepancyFinding>();
   const negationsOf = perUnit(units, (u) => negations(u.text));
   const stemsOf = perUnit(units, (u) => new Set(u.stems));
   const conditional = perUnit(units, (u) => CONDITION.test(u.text));
@@ -1180,9 +1336,19 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
         const posAt = pos.text.split(/\s+/u).slice(0, i).join(" ").length;
         return !differentSubjects(subjectBefore(neg.text, at, s), subjectBefore(pos.text, posAt, s));
       })?.[0];
-    const flipped = opposed(ua, na, ub, sb, nb.scope) ?? opposed(ub, nb, ua, sa, na.scope);
+    const fromA = opposed(ua, na, ub, sb, nb.scope);
+    const flipped = fromA ?? opposed(ub, nb, ua, sa, na.scope);
     if (!flipped) continue;
-    out.push({
+    // One negating statement against several outlets that assert it is one finding with a side for each.
+    const [neg, pos] = fromA ? [ua, ub] : [ub, ua];
+    const key = `${neg.article}\u0000${neg.sentence.start}\u0000${flipped}`;
+    const known = byNegation.get(key);
+    if (known) {
+      if (!known.sides.some((x) => x.article === pos.article))
+        known.sides.push({ article: pos.article, value: clauseAround(pos.text, flipped), evidence: sentenceOf(pos) });
+      continue;
+    }
+    const finding: DiscrepancyFinding = {
       id: "",
       kind: "negation",
       about: `whether "${flipped}…" holds${sharedContext([ua, ub])}`,
@@ -1191,7 +1357,9 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
         { article: ua.article, value: clauseAround(ua.text, flipped), evidence: sentenceOf(ua) },
         { article: ub.article, value: clauseAround(ub.text, flipped), evidence: sentenceOf(ub) },
       ],
-    });
+    };
+    byNegation.set(key, finding);
+    out.push(finding);
   }
   return out;
 }
@@ -1220,12 +1388,43 @@ function namedBeside(q: QuoteMention): boolean {
   return at.start >= q.end ? at.start - q.end <= ATTRIBUTION_REACH : q.start - at.end <= ATTRIBUTION_REACH;
 }
 
+/** Fewer words than this in a quotation make a turn of phrase, whose speaker no one disputes. */
+const MIN_ATTRIBUTED_WORDS = 4;
+
+function wordCountOf(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+}
+
+/**
+ * Whether two speakers' names are one speaker named more or less fully ("Port Authority", "Sidi Port
+ * Authority"), spelled two ways ("Del Giudice", "DelGiudice"; "A.J.", "AJ") or with one family name.
+ */
+function oneSpeaker(a: string, b: string, entities: Map<string, Entity>): boolean {
+  const words = (n: string) => n.toLowerCase().split(/\s+/);
+  if (words(a).every((w) => words(b).includes(w))) return true;
+  const squashed = (n: string) => n.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  if (squashed(a) === squashed(b)) return true;
+  const ea = entities.get(a);
+  const eb = entities.get(b);
+  return ea?.type === "person" && eb?.type === "person" && fullName(ea) && fullName(eb) && sameFamilyName(ea, eb);
+}
+
 function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const byArticle = new Map(story.articles.map((a) => [a.article.id, a]));
   for (const q of story.quotes) {
     const speakers: DiscrepancySide[] = [];
     const kinds = new Map<string, "person" | "body">();
+    const entities = new Map<string, Entity>();
+    // A phrase of a few words in quotation marks ("spreading like wildfire") is a turn of phrase many repeat,
+    // not a statement one speaker made.
+    const reference = q.occurrences[q.reference]?.words;
+    if (
+      reference &&
+      wordCountOf(spanWords(byArticle.get(reference.article)?.article ?? { text: "" }, reference)) <
+        MIN_ATTRIBUTED_WORDS
+    )
+      continue;
     for (const o of q.occurrences) {
       const { article, start, end } = o.words;
       const mention = byArticle.get(article)?.quotes.find((m) => m.start === start && m.end === end);
@@ -1235,21 +1434,38 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
       if (!mention || !namedBeside(mention)) continue;
       const target = mention.speaker as NonNullable<typeof mention.speaker>;
       const entity = story.entities.byMention(article, target.start, target.end) ?? story.entities.byName(target.text);
+      // A speaker the quotation itself names ("Governor Ruiz stopped by this morning") is seldom its speaker:
+      // the attribution was read from the wrong name.
+      const words = spanWords(byArticle.get(article)?.article ?? { text: "" }, o.words);
       // Places speak too, by metonymy ("Washington said").
-      if (entity && o.attribution) {
+      if (entity && o.attribution && !namesAny(words, entity)) {
         speakers.push({ article, value: entity.name, evidence: o.attribution });
         kinds.set(entity.name, entity.type === "person" ? "person" : "body");
+        entities.set(entity.name, entity);
       }
     }
     const names = new Set(speakers.map((s) => s.value));
-    // "Port Authority" and "Sidi Port Authority" may well be one speaker named more or less fully.
-    const words = (n: string) => n.toLowerCase().split(/\s+/);
-    const distinct = [...names].filter(
-      (n) => ![...names].some((m) => m !== n && words(n).every((w) => words(m).includes(w))),
-    );
+    // One outlet's speaker named in another's attribution, the words after the name to the end of its sentence
+    // ("Ana Ruiz, a researcher at Kestrel Labs, told …"), is that speaker's employer or role, not a rival.
+    const namedWith = (n: string, m: string) =>
+      speakers.some((x) => {
+        if (x.value !== m || x.evidence === undefined) return false;
+        const article: { text: string; title?: string } = byArticle.get(x.article)?.article ?? { text: "" };
+        const field = x.evidence.field === "title" ? (article.title ?? "") : article.text;
+        const tail = /^[^.!?\n]{0,160}/u.exec(field.slice(x.evidence.end))?.[0] ?? "";
+        return namesAny(spanWords(article, x.evidence) + tail, entities.get(n) as Entity);
+      });
+    const same = (n: string, m: string) =>
+      oneSpeaker(n, m, entities) || oneSpeaker(m, n, entities) || namedWith(n, m) || namedWith(m, n);
+    const groups: string[][] = [];
+    for (const n of names) {
+      const group = groups.find((g) => g.some((m) => same(n, m)));
+      if (group) group.push(n);
+      else groups.push([n]);
+    }
     // A person and an organisation are not rival speakers: the person may speak for it (its spokesman).
-    const persons = distinct.filter((n) => kinds.get(n) === "person").length;
-    if (persons < 2 && distinct.length - persons < 2) continue;
+    const persons = groups.filter((g) => g.some((n) => kinds.get(n) === "person")).length;
+    if (persons < 2 && groups.length - persons < 2) continue;
     const said = q.occurrences[q.reference]?.words;
     const text = said ? spanWords(byArticle.get(said.article)?.article ?? { text: "" }, said) : "";
     out.push({

@@ -1,4 +1,5 @@
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from "node:zlib";
+import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles } from "../../test/server-fixtures.js";
 import { storeStories, tempStore } from "../../test/server-store.js";
@@ -399,6 +400,17 @@ describe("pages", () => {
       expect(page).toContain('<main id="main">');
       expect(page).not.toMatch(/<script>|\sstyle="|\son[a-z]+="/i);
     }
+  });
+
+  it("name a story's outlets on the list as the CLI does, counting the articles that name none", async () => {
+    const doc = new JSDOM(await (await app().request("/")).text()).window.document;
+    const item = doc.querySelector(`li.story:has(a[href="/stories/${exampleId}"])`);
+    // The example story: one article names its outlet, the four others none (the CLI's list says the same).
+    expect(item?.querySelector(".outlets")?.textContent).toBe("1 outlet: Coastal Ledger, 4 articles without one");
+    const outletLinks = [...(item?.querySelectorAll(".outlets a") ?? [])].map((a) => a.getAttribute("href"));
+    expect(outletLinks).toEqual(["/outlets/Coastal%20Ledger"]);
+    const hostile = doc.querySelector(`li.story:has(a[href="/stories/${hostileId}"]) .outlets`);
+    expect(hostile?.textContent).not.toContain("without one");
   });
 
   it("marks stories new since the last visit from the cookie, and sets it", async () => {

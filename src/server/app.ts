@@ -687,6 +687,7 @@ async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary
     ...(s.firstPublished ? { firstPublished: s.firstPublished } : {}),
     ...(s.lastPublished ? { lastPublished: s.lastPublished } : {}),
     outlets: fromReport?.outlets ?? s.outlets.map((name) => ({ name, articles: 1 })),
+    withoutOutlet: fromReport?.withoutOutlet ?? s.articlesWithoutOutlet,
     days: fromReport?.days ?? [],
     undated: fromReport?.undated ?? 0,
     disputedFacts: s.disputedFacts,

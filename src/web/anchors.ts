@@ -2,7 +2,17 @@ import type { ReportArticle } from "../model/index.js";
 import type { MarkSpan } from "./marked-text.js";
 
 /** What a highlighted span of an article is evidence of; each kind is a class of the span's element. */
-export type SpanKind = "fact" | "quote" | "mention" | "value" | "claim" | "citation" | "relation" | "event" | "brief";
+export type SpanKind =
+  | "fact"
+  | "quote"
+  | "mention"
+  | "value"
+  | "disputed"
+  | "claim"
+  | "citation"
+  | "relation"
+  | "event"
+  | "brief";
 
 interface Slot {
   start: number;

@@ -126,6 +126,18 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     expect(await words.evaluate((el) => el.closest(".article-text") !== null)).toBe(true);
     const rect = await words.boundingBox();
     expect(rect && rect.y >= 0 && rect.y < 900).toBe(true);
+    // Within the lit sentence, the disputed value's own words stand out, in every article of the discrepancy.
+    const value = (await link.locator("strong").textContent()) ?? "";
+    const disputed = words.locator(".mark.k-disputed");
+    expect((await disputed.textContent())?.toLowerCase()).toBe(value.toLowerCase());
+    const [valueBg, sentenceBg] = await disputed.evaluate((el) => [
+      getComputedStyle(el).backgroundColor,
+      getComputedStyle(el.parentElement as Element).backgroundColor,
+    ]);
+    expect(valueBg).not.toBe(sentenceBg);
+    const card = page.locator("#discrepancies .card").filter({ has: page.locator(`a.ev[href="${href}"]`) });
+    const sides = await card.locator("a.ev").count();
+    expect(await page.locator(".article-text .mark.k-disputed").count()).toBeGreaterThanOrEqual(sides);
     await page.screenshot({ path: join(ARTEFACTS, "3-discrepancy-words.png") });
 
     // The story page shows the first claims; every claim is a click away, its words a click further.

@@ -8,11 +8,14 @@ import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import {
   bracketedAffiliations,
   detectMentionsWithTagger,
+  oneKindPerEntry,
   oneTypePerPerson,
   organisationShortForms,
   possessiveNames,
   scorecardPlayers,
   settleByRules,
+  teamsAfterNations,
+  venuesAfterAt,
   withLegalForms,
   withRoyalTitles,
 } from "./tagger.js";
@@ -567,6 +570,32 @@ describe("scorecardPlayers", () => {
     expect(run("Velmar won 6-4 6-3 in the final.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
     expect(run("In 2024-05-02 Tarvik said.")).toEqual([]);
   });
+
+  it("makes a football result's scorers persons, each before the minute of a goal", () => {
+    expect(
+      run("Kestrel 2 ( Orrin 15th , Dessa Velmar 64th pen ) Tarvik 1 ( Amari 38th min )", [
+        ["Kestrel", "organization"],
+        ["Orrin", "organization"],
+        ["Dessa Velmar", "place"],
+        ["Tarvik", "organization"],
+        ["Amari", "organization"],
+      ]),
+    ).toEqual(["Kestrel/organization", "Orrin/person", "Dessa Velmar/person", "Tarvik/organization", "Amari/person"]);
+    expect(run("Scorers : Orrin ( 50th minute ) , Dessa ( 54th , 71st )", [["Orrin", "place"]])).toEqual([
+      "Orrin/person",
+      "Dessa/person",
+    ]);
+    expect(run("Kestrel - Orrin ( 10th ) , Tarvik - Dessa 63rd 79th )")).toEqual(["Orrin/person", "Dessa/person"]);
+  });
+
+  it("leaves an ordinal that is no goal's minute", () => {
+    // A rank, an anniversary, an ordinal without a scorer's list around it.
+    expect(run("Kestrel finished 15th , two places down", [["Kestrel", "organization"]])).toEqual([
+      "Kestrel/organization",
+    ]);
+    expect(run("the Velmar 50th anniversary , he said", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("( Velmar 3rd quarter results )", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+  });
 });
 
 describe("possessiveNames", () => {
@@ -675,5 +704,174 @@ describe("withLegalForms", () => {
     const found = detectMentionsWithTagger({ text, ...tokenize(text) });
     expect(found.find((m) => m.text === "Velmarco S.A.")?.type).toBe("organization");
     expect(found.find((m) => m.text === "Velmarco")?.type).toBe("organization");
+  });
+});
+
+describe("venuesAfterAt", () => {
+  const lexicon = defaultLexicon();
+  /** The type of the name in brackets after its text is given to venuesAfterAt as the type shown. */
+  const typeOf = (marked: string, type: Mention["type"] = "organization") => {
+    const start = marked.indexOf("[");
+    const end = marked.indexOf("]") - 1;
+    const text = marked.replace(/[[\]]/g, "");
+    const m: Mention = { start, end, text: text.slice(start, end), type };
+    return venuesAfterAt([m], text, lexicon)[0]?.type;
+  };
+  it.each([
+    ["HARLOW ROVERS AT [LEEDS]", "place"],
+    ["the talks at [Geneva] ended", "place"],
+    ["Kestrel Town at [Leeds]", "place"],
+    // Not after "at", not a known place, an acronym, or "at" ending another word.
+    ["[Leeds] beat Kestrel Town", "organization"],
+    ["Kestrel Town at [Velmar Rovers]", "organization"],
+    ["a statement at [UN] headquarters", "organization"],
+    ["fans that [Leeds] drew", "organization"],
+  ])("%s -> %s", (marked, type) => {
+    expect(typeOf(marked)).toBe(type);
+  });
+  it("leaves persons alone", () => {
+    expect(typeOf("a goal at [Geneva]", "person")).toBe("person");
+  });
+});
+
+describe("oneKindPerEntry", () => {
+  const lexicon = defaultLexicon();
+  /** Mentions given as [name, type]; each is found after the previous one. */
+  const run = (text: string, given: [string, Mention["type"]][]) => {
+    let from = 0;
+    const mentions = given.map(([name, type]) => {
+      const start = text.indexOf(name, from);
+      from = start + name.length;
+      return { start, end: from, text: name, type };
+    });
+    return oneKindPerEntry(mentions, text, lexicon).map((m) => `${m.text}/${m.type}`);
+  };
+  const players =
+    "Ana Ruiz ( Spain ) beat Tomas Orrin ( Norway ) 6-3 6-4\nKel Amari ( Japan ) beat Dessa Velt ( Chile ) 6-1 6-2\nIvo Marran ( Peru ) beat Sol Tarvik ( Kenya ) 7-5 6-4";
+  it("gives a results list's entries the kind most of them have", () => {
+    expect(
+      run(players, [
+        ["Ana Ruiz", "person"],
+        ["Tomas Orrin", "person"],
+        ["Kel Amari", "person"],
+        ["Dessa Velt", "person"],
+        ["Ivo Marran", "person"],
+        ["Sol Tarvik", "place"],
+      ]),
+    ).toEqual([
+      "Ana Ruiz/person",
+      "Tomas Orrin/person",
+      "Kel Amari/person",
+      "Dessa Velt/person",
+      "Ivo Marran/person",
+      "Sol Tarvik/person",
+    ]);
+  });
+  it("leaves short lists, mixed lists, nations and names without a bracketed nation", () => {
+    const short = "Ana Ruiz ( Spain ) beat Tomas Orrin ( Norway ) and Kel Amari ( Japan )";
+    expect(
+      run(short, [
+        ["Ana Ruiz", "person"],
+        ["Tomas Orrin", "organization"],
+        ["Kel Amari", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Tomas Orrin/organization", "Kel Amari/person"]);
+    expect(
+      run(players, [
+        ["Ana Ruiz", "person"],
+        ["Tomas Orrin", "organization"],
+        ["Kel Amari", "organization"],
+        ["Dessa Velt", "person"],
+        ["Ivo Marran", "person"],
+        ["Sol Tarvik", "organization"],
+      ]),
+    ).toEqual([
+      "Ana Ruiz/person",
+      "Tomas Orrin/organization",
+      "Kel Amari/organization",
+      "Dessa Velt/person",
+      "Ivo Marran/person",
+      "Sol Tarvik/organization",
+    ]);
+    const nations = "Ana Ruiz ( Spain ) , Kel Amari ( Japan ) , Ivo Marran ( Peru ) , Dessa Velt ( Chile ) , Kestrel";
+    expect(
+      run(nations, [
+        ["Ana Ruiz", "person"],
+        ["Spain", "place"],
+        ["Kel Amari", "person"],
+        ["Ivo Marran", "person"],
+        ["Dessa Velt", "person"],
+        ["Kestrel", "organization"],
+      ]),
+    ).toEqual([
+      "Ana Ruiz/person",
+      "Spain/place",
+      "Kel Amari/person",
+      "Ivo Marran/person",
+      "Dessa Velt/person",
+      "Kestrel/organization",
+    ]);
+  });
+});
+
+describe("teamsAfterNations", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) => {
+    let from = 0;
+    const mentions = given.map(([name, type]) => {
+      const start = text.indexOf(name, from);
+      from = start + name.length;
+      return { start, end: from, text: name, type };
+    });
+    return teamsAfterNations(mentions, text, lexicon).map((m) => `${m.text}/${m.type}`);
+  };
+  it("makes the name after a person's bracketed nation, before a time or the line's end, the team", () => {
+    expect(
+      run("3. Ana Ruiz ( Spain ) Velmar 1:54.443", [
+        ["Ana Ruiz", "person"],
+        ["Spain", "place"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Spain/place", "Velmar/organization"]);
+    expect(
+      run("4. Kel Amari ( Japan ) Tarsin\n5. Ivo Marran", [
+        ["Kel Amari", "person"],
+        ["Tarsin", "place"],
+        ["Ivo Marran", "person"],
+      ]),
+    ).toEqual(["Kel Amari/person", "Tarsin/organization", "Ivo Marran/person"]);
+  });
+  it("leaves prose, a nation, a big city, an entry without a person and a name before more words", () => {
+    expect(
+      run("Ana Ruiz ( Spain ) Velmar said", [
+        ["Ana Ruiz", "person"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Velmar/person"]);
+    expect(
+      run("Ana Ruiz ( Spain ) Chile 12", [
+        ["Ana Ruiz", "person"],
+        ["Chile", "place"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Chile/place"]);
+    expect(
+      run("Ana Ruiz ( Spain ) Berlin 12:30", [
+        ["Ana Ruiz", "person"],
+        ["Berlin", "place"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Berlin/place"]);
+    expect(
+      run("Kestrel ( Spain ) Velmar 1:54", [
+        ["Kestrel", "organization"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Kestrel/organization", "Velmar/person"]);
+    expect(
+      run("Ana Ruiz ( Velmar ) Tarsin 1:54", [
+        ["Ana Ruiz", "person"],
+        ["Velmar", "organization"],
+        ["Tarsin", "person"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Velmar/organization", "Tarsin/person"]);
   });
 });

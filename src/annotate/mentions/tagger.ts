@@ -59,8 +59,36 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
   const people = scorecardPlayers(kept, input);
-  const named = possessiveNames(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon);
+  const named = possessiveNames(
+    oneKindPerEntry(
+      teamsAfterNations(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon),
+      input.text,
+      lexicon,
+    ),
+    input.text,
+    lexicon,
+  );
+  venuesAfterAt(named, input.text, lexicon);
   return organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon);
+}
+
+/** The word "at" (any case) and the space before a name, as the tail of the text before it. */
+const AT_BEFORE = /(?:^|[^\p{L}\p{N}])[Aa][Tt] $/u;
+/** Initials and short acronyms ("U.N.", "UN"): an organisation's, even where a small town shares the letters. */
+const ACRONYM = /^(?:\p{Lu}\.?){1,4}$/u;
+
+/**
+ * A name the gazetteers know as a place, right after "at", is where something happens: a venue ("Kent AT
+ * Leeds" in a fixture list, "talks at Geneva"), not the team or body that shares its name. Mentions must have
+ * their text set; their types are changed in place.
+ */
+export function venuesAfterAt(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "organization" || ACRONYM.test(m.text)) continue;
+    if (!AT_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
+    if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) m.type = "place";
+  }
+  return mentions;
 }
 
 /** A company's legal form written with periods ("S.A.", "N.V.", "S.p.A."): two letters or more, each with its period. */
@@ -86,12 +114,22 @@ const BOWLED = "b";
 /** Bowling figures after a name: overs, maidens, runs, wickets ("22-6-56-2", "9.3-1-40-3"), however tokenized. */
 const BOWLING_FIGURES = /^\s*\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}(?![\d.-])/;
 const RUNS = /^\d{1,3}$/;
+/**
+ * A goal's minute after a scorer's name in a football result ("( Name 15th , Other 64th pen )"): an ordinal,
+ * then what ends a scorer's entry. Together with the bracket or comma before the name this is a list of scorers.
+ */
+const GOAL_MINUTE =
+  /^\s*\(?\s*\d{1,3}(?:st|nd|rd|th)\s*(?:min(?:ute)?s?\b|pen(?:alty)?\b|o\.?g\b|and\b|\d{1,3}(?:st|nd|rd|th)\b|[,;)])/;
+/** What opens a scorer's entry: a bracket, a comma, a colon ("Scorers :") or a dash after the team ("Team - Name"). */
+const SCORER_BEFORE = /(?:[(,;:]|\s-)\s*$/;
 
 /**
  * Names in a cricket scorecard are players, whatever else the words could name: the fielder in "c Name b"
  * or "st Name b", the bowler in "b Name 46" (bowled, then the batsman's runs), and the bowler before bowling
  * figures ("Name 22-6-56-2"). The marks are lower-case single letters that prose does not put before a
- * capital and a number. Mentions there are replaced by one person over the capitalised words.
+ * capital and a number. So are a football result's scorers, each named in brackets or after a comma with the
+ * minute of the goal ("( Name 15th , Other 64th pen )"). Mentions there are replaced by one person over the
+ * capitalised words.
  */
 export function scorecardPlayers(mentions: Mention[], input: MentionInput): Mention[] {
   const { tokens, sentences, text } = input;
@@ -110,7 +148,8 @@ export function scorecardPlayers(mentions: Mention[], input: MentionInput): Ment
       const player =
         (FIELDED.has(mark) && after === BOWLED) ||
         (mark === BOWLED && RUNS.test(after)) ||
-        BOWLING_FIGURES.test(text.slice(end, end + 16));
+        BOWLING_FIGURES.test(text.slice(end, end + 16)) ||
+        (SCORER_BEFORE.test(text.slice(Math.max(0, start - 4), start)) && GOAL_MINUTE.test(text.slice(end, end + 20)));
       if (player) players.push({ start, end, text: text.slice(start, end), type: "person" });
       from = to - 1;
     }
@@ -258,6 +297,65 @@ export function bracketedAffiliations(mentions: Mention[], text: string, lexicon
     if (country(m)) m.type = "place";
     else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
   }
+  return mentions;
+}
+
+/** A nation in brackets, as the tail of the text between a person and the name after it. */
+const NATION_BETWEEN = /^\s*\(\s*([^()\n]{1,40}?)\s*\)\s*$/;
+/** What ends a results entry after its team: the end of the line, or a time, points or a gap. */
+const ENTRY_END = /^[ \t]*(?:\n|$|\+?\d)/;
+
+/**
+ * A results entry gives a rider or driver, the nation in brackets and then the team ("Ana Ruiz ( Spain )
+ * Velmar 1:54.443"): the name after the bracketed nation, before a time or the end of the line, is the team,
+ * an organisation. Mentions must have their text set; their types are changed in place.
+ */
+export function teamsAfterNations(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  mentions.forEach((m, i) => {
+    // The nation is often a mention of its own, between the person and the team.
+    const before = mentions[i - 1];
+    const person = before?.type === "person" ? before : mentions[i - 2];
+    if (m.type === "organization" || person?.type !== "person") return;
+    const inner = NATION_BETWEEN.exec(text.slice(person.end, m.start))?.[1];
+    if (inner === undefined || !isCountry(inner, lexicon) || isCountry(m.text, lexicon)) return;
+    // A big city there is where the entry ran (a meeting's venue), not a team; small towns share teams' names.
+    const place = lexicon.lookupPlace(m.text);
+    if (place && place.kind !== "city") return;
+    if (place && place.size >= BIG_CITY_SIZE) return;
+    if (ENTRY_END.test(text.slice(m.end, m.end + 8))) m.type = "organization";
+  });
+  return mentions;
+}
+
+/** A nation in brackets right after a name, as results give an entry's country ("Name ( Velmaria )"). */
+const BRACKETED = /^\s*\(\s*([^()\n]{1,40}?)\s*\)/;
+/** Entries a document must give with their nations before their kinds are read as one list's. */
+const MIN_ENTRIES = 4;
+/**
+ * Share of the entries the leading kind must have to settle the others: a results list is of athletes or of
+ * clubs, and a lesser share means the document mixes lists.
+ */
+const ENTRY_SHARE = 0.75;
+
+/**
+ * The entries of a results list, each a name followed by its nation in brackets ("Ana Ruiz ( Velmaria ) beat
+ * Tomas Orrin ( Kestria )"), are of one kind: persons where most of them read as persons (a tournament's
+ * players), organisations where most read as organisations (a cup's clubs). Names that are themselves nations
+ * keep their type. Mentions must have their text set; their types are changed in place.
+ */
+export function oneKindPerEntry(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const nation = (name: string) => isCountry(name, lexicon);
+  const entries = mentions.filter((m) => {
+    if (m.type === "other" || nation(m.text)) return false;
+    const inner = BRACKETED.exec(text.slice(m.end, m.end + 48))?.[1];
+    return inner !== undefined && nation(inner);
+  });
+  if (entries.length < MIN_ENTRIES) return mentions;
+  const votes = new Map<EntityType, number>();
+  for (const m of entries) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+  const [top, count] = [...votes].reduce((a, b) => (b[1] > a[1] ? b : a));
+  if (top === "place" || count < ENTRY_SHARE * entries.length) return mentions;
+  for (const m of entries) m.type = top;
   return mentions;
 }
 

@@ -16,8 +16,16 @@ function coverageNote(c: Coverage): string {
     : `From the ${plural(c.scanned, "most recent story", "most recent stories")}.`;
 }
 
-function rate(n: number, of: number): string {
-  return of === 0 ? "—" : `${Math.round((100 * n) / of)}%`;
+/**
+ * A count against what it is counted of: a share in per cent when it cannot exceed it (stories it is the
+ * origin of, quotations it alters), else so many per one (an article can add several claims of its own,
+ * and a share of "300%" reads as an error).
+ */
+export function rate(n: number, of: number, per?: string): string {
+  if (of === 0) return "—";
+  if (per === undefined) return `${Math.round((100 * n) / of)}%`;
+  const each = n / of;
+  return `${Number.isInteger(each) ? each : each.toFixed(1)} per ${per}`;
 }
 
 /** The entity page: names, stories, quotations by outlet, relations. */
@@ -49,13 +57,13 @@ export function renderEntityPage(untrusted: EntityView, coverage: Coverage): str
 /** The outlet page: its profile from the text of its articles. */
 export function renderOutletPage(untrusted: OutletProfile, coverage: Coverage): string {
   const p = withoutBidiControls(untrusted);
-  const row = (label: string, n: number, of: number, ofWhat: string) =>
-    html`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${rate(n, of)}</td><td>${ofWhat}</td></tr>`;
+  const row = (label: string, n: number, of: number, ofWhat: string, per?: string) =>
+    html`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${rate(n, of, per)}</td><td>${ofWhat} (${of})</td></tr>`;
   const profile = html`<div class="scroll" tabindex="0" role="region" aria-label="Profile, scrollable"><table class="profile"><thead><tr><th scope="col">Habit</th><th scope="col">Count</th><th scope="col">Rate</th><th scope="col">Of</th></tr></thead><tbody>
 ${row("Is the origin report", p.origin, p.stories.length, "its stories")}
-${row("Adds claims no one else has", p.uniqueClaims, p.articles, "its articles")}
-${row("Is contradicted by another outlet", p.contradicted, p.articles, "its articles")}
-${row("Overstates a headline", p.overstatedHeadlines, p.articles, "its articles")}
+${row("Adds claims no one else has", p.uniqueClaims, p.articles, "its articles", "article")}
+${row("Is contradicted by another outlet", p.contradicted, p.articles, "its articles", "article")}
+${row("Overstates a headline", p.overstatedHeadlines, p.articles, "its articles", "article")}
 ${row("Alters a quotation", p.alteredQuotes, p.quotes, "its quotations")}
 </tbody></table></div>`;
   const stories = html`<ul>${p.stories.map((s) => html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a> (${plural(s.articles, "article")})</li>`)}</ul>`;

@@ -144,6 +144,7 @@ const REPORT: StoryReport = {
  */
 const RENDERINGS: Record<string, string> = {
   "story-page/1": "16cdf1069c830da4d1a7d3312deaa35b8f197a87b1b65e7b735cefa7f7fc2860",
+  "story-page/2": "a5fd1b43a7922c9f04701597e8dd48df82b134b8066968be2479ff225dcfa98c",
 };
 
 describe("storyPageToStore", () => {

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { hostileArticles } from "../../../test/server-fixtures.js";
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
-import { isNewSince, renderBars, renderStoryList, type StorySummary, summarizeStory } from "./story-list.js";
+import {
+  isNewSince,
+  renderBars,
+  renderOutlets,
+  renderStoryList,
+  type StorySummary,
+  summarizeStory,
+} from "./story-list.js";
 
 const report: StoryReport = analyzeStory(hostileArticles());
 
@@ -23,6 +30,65 @@ describe("summarizeStory", () => {
     expect(s.outlets.map((o) => o.articles)).toEqual([1, 1, 1]);
     expect(s.discrepancies).toBe(report.discrepancies.filter((d) => d.compatible !== true).length);
     expect(s.disputedFacts).toBe(report.facts.filter((f) => f.kind === "disputed").length);
+  });
+});
+
+describe("a story's outlets in the list", () => {
+  // The first article keeps its outlet; the others name none, one read from a URL, one from a file.
+  const [first, second, third] = report.articles;
+  const mixed: StoryReport = {
+    ...report,
+    articles: [
+      { ...(first as (typeof report.articles)[number]), outlet: "Invented Ledger" },
+      { ...(second as (typeof report.articles)[number]), outlet: "  ", source: "https://www.news.invalid/a/1" },
+      { ...(third as (typeof report.articles)[number]), source: "third-file.txt" },
+    ],
+  };
+  delete (mixed.articles[2] as { outlet?: string }).outlet;
+  const text = (s: Pick<StorySummary, "outlets" | "withoutOutlet">) =>
+    new JSDOM(`<p>${renderOutlets(s).value}</p>`).window.document.querySelector("p");
+
+  it("counts only the outlets articles name, the rest apart, as the CLI does", () => {
+    const s = summarizeStory(mixed);
+    expect(s.outlets).toEqual([{ name: "Invented Ledger", articles: 1 }]);
+    expect(s.withoutOutlet).toBe(2);
+    const p = text(s);
+    expect(p?.textContent).toBe("1 outlet: Invented Ledger, 2 articles without one");
+    expect([...(p?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href"))).toEqual([
+      "/outlets/Invented%20Ledger",
+    ]);
+  });
+
+  it.each([
+    [
+      {
+        outlets: [
+          { name: "A", articles: 2 },
+          { name: "B", articles: 1 },
+        ],
+        withoutOutlet: 0,
+      },
+      "2 outlets: A ×2, B",
+    ],
+    [{ outlets: [{ name: "A", articles: 1 }], withoutOutlet: 1 }, "1 outlet: A, 1 article without one"],
+    [{ outlets: [], withoutOutlet: 3 }, "No outlet named"],
+  ])("%j reads %s, with no host or id named as an outlet", (s, expected) => {
+    expect(text(s)?.textContent).toBe(expected);
+  });
+
+  it("draws the articles without an outlet as a bar of their own, named so", () => {
+    const page = renderStoryList({
+      stories: [summarizeStory(mixed)],
+      more: false,
+      offset: 0,
+      limit: 10,
+      query: { sort: "newest" },
+    });
+    const doc = new JSDOM(page).window.document;
+    const titles = [...doc.querySelectorAll("svg.bars")][0]?.querySelectorAll("title");
+    expect([...(titles ?? [])].map((t) => t.textContent)).toEqual(["Invented Ledger: 1", "no outlet named: 2"]);
+    expect(page).not.toContain("news.invalid");
+    expect(page).not.toContain(`/outlets/${mixed.articles[2]?.id}`);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { StoryReport } from "../../model/index.js";
 import { html, type SafeHtml } from "../escape.js";
 import { withoutBidiControls } from "./bidi.js";
-import { dayOf, outletOf, outletPath, plural, storyPath, timeSpan } from "./common.js";
+import { dayOf, outletPath, plural, storyPath, timeSpan } from "./common.js";
 import { renderLayout } from "./layout.js";
 
 /** What the story list shows of one story: all read from its report. */
@@ -11,8 +11,10 @@ export interface StorySummary {
   articleCount: number;
   firstPublished?: string;
   lastPublished?: string;
-  /** Outlets by number of articles, most first. */
+  /** Outlets the articles name, by number of articles, most first. */
   outlets: { name: string; articles: number }[];
+  /** Articles that name no outlet: counted apart, never under a host or an id that is not an outlet's name. */
+  withoutOutlet: number;
   /** Articles by day of publication, in date order; articles without a date are counted in `undated`. */
   days: { day: string; articles: number }[];
   undated: number;
@@ -32,9 +34,12 @@ export function summarizeStory(report: StoryReport): StorySummary {
   const outlets = new Map<string, number>();
   const days = new Map<string, number>();
   let undated = 0;
+  let withoutOutlet = 0;
   for (const a of report.articles) {
-    const o = outletOf(a);
-    outlets.set(o, (outlets.get(o) ?? 0) + 1);
+    // As the store counts a story's outlets (and the CLI lists them): only the names articles give.
+    const o = a.outlet?.trim();
+    if (o) outlets.set(o, (outlets.get(o) ?? 0) + 1);
+    else withoutOutlet++;
     const day = dayOf(a.published);
     if (day) days.set(day, (days.get(day) ?? 0) + 1);
     else undated++;
@@ -49,6 +54,7 @@ export function summarizeStory(report: StoryReport): StorySummary {
     outlets: [...outlets]
       .map(([name, articles]) => ({ name, articles }))
       .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)),
+    withoutOutlet,
     days: [...days].map(([day, articles]) => ({ day, articles })).sort((a, b) => (a.day < b.day ? -1 : 1)),
     undated,
     disputedFacts: report.facts.filter((f) => f.kind === "disputed").length,
@@ -100,6 +106,25 @@ export function isNewSince(
   return Boolean(since && last && last > since);
 }
 
+/** The bar of a story's articles that name no outlet. */
+const WITHOUT_OUTLET = "no outlet named";
+
+/**
+ * A story's outlets as the CLI's list says them: "2 outlets: A ×2, B, 3 articles without one", each outlet
+ * a link to its page; articles that name no outlet are counted, not listed under a host or an id.
+ */
+export function renderOutlets(s: Pick<StorySummary, "outlets" | "withoutOutlet">): SafeHtml {
+  const links = s.outlets.map(
+    (o, k) =>
+      html`${k > 0 ? ", " : ""}<a href="${outletPath(o.name)}">${o.name}</a>${o.articles > 1 ? ` ×${o.articles}` : ""}`,
+  );
+  const n = s.withoutOutlet;
+  // Plain text, no class of its own: the story page's header sets it on a dark ground.
+  if (s.outlets.length === 0) return html`${n > 0 ? "No outlet named" : ""}`;
+  const without = n > 0 ? `, ${plural(n, "article")} without one` : "";
+  return html`${plural(s.outlets.length, "outlet")}: ${links}${without}`;
+}
+
 /** The list page at `/`: filters as a plain GET form, one row per story, paging links. */
 export function renderStoryList(untrusted: StoryListView): string {
   const view = withoutBidiControls(untrusted);
@@ -115,15 +140,15 @@ export function renderStoryList(untrusted: StoryListView): string {
 <button type="submit">Apply</button></form>`;
   const rows = view.stories.map((s) => {
     const isNew = isNewSince(s, view.since);
-    const outlets = s.outlets.map(
-      (o, k) =>
-        html`${k > 0 ? ", " : ""}<a href="${outletPath(o.name)}">${o.name}</a>${o.articles > 1 ? ` ×${o.articles}` : ""}`,
-    );
+    const outlets = renderOutlets(s);
     return html`<li class="story${isNew ? " new" : ""}"><h2><a href="${storyPath(s.id)}">${s.title || s.id}</a>${isNew ? html` <span class="badge info">new since your last visit</span>` : ""}</h2>
 <p class="meta">${plural(s.articleCount, "article")}${timeSpan(s.firstPublished, s.lastPublished) ? ` · ${timeSpan(s.firstPublished, s.lastPublished)}` : ""} · <span class="${s.disputedFacts > 0 ? "badge bad" : "badge"}">${plural(s.disputedFacts, "disputed fact")}</span> <span class="${s.discrepancies > 0 ? "badge warn" : "badge"}">${plural(s.discrepancies, "discrepancy", "discrepancies")}</span></p>
 <p class="outlets">${outlets}</p>
 <div class="coverage"><span class="chart">By outlet ${renderBars(
-      s.outlets.map((o) => ({ label: o.name, value: o.articles })),
+      [
+        ...s.outlets.map((o) => ({ label: o.name, value: o.articles })),
+        ...(s.withoutOutlet > 0 ? [{ label: WITHOUT_OUTLET, value: s.withoutOutlet }] : []),
+      ],
       "Articles by outlet",
     )}</span>${
       s.days.length > 0

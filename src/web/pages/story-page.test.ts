@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles, RTL_OVERRIDE } from "../../../test/server-fixtures.js";
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
-import { CLAIMS_PER_PAGE, FINDING_KINDS, MAX_CLAIM_ROWS, renderClaimsPage, renderStoryPage } from "./story-page.js";
+import {
+  CLAIMS_PER_PAGE,
+  FINDING_KINDS,
+  MAX_CLAIM_ROWS,
+  renderClaimsPage,
+  renderStoryPage,
+  withLabels,
+} from "./story-page.js";
 
 let example: StoryReport;
 let hostile: StoryReport;
@@ -48,6 +55,82 @@ describe("renderStoryPage", () => {
       expect(target?.classList.contains("k-value")).toBe(true);
       expect(target?.textContent).toBe(d?.values[k]?.evidence);
     }
+  });
+
+  it("marks each side's disputed words inside its sentence in the article", () => {
+    const doc = dom(renderStoryPage(example));
+    let marked = 0;
+    for (const d of example.discrepancies) {
+      for (const v of d.values) {
+        const sentence = doc.getElementById(
+          doc.querySelector(`#disc-${d.id} a.ev`)?.getAttribute("href")?.slice(1) ?? "",
+        );
+        expect(sentence).not.toBeNull();
+        const at = v.evidence.toLowerCase().indexOf(v.value.toLowerCase());
+        if (at < 0 || v.start === undefined) continue;
+        const start = v.start + at;
+        const id = `s${example.articles.findIndex((a) => a.id === v.article)}-${start}-${start + v.value.length}`;
+        const words = [...doc.querySelectorAll(".article-text .mark.k-disputed")].filter((m) => m.id === id);
+        expect(words.length, `${d.id} ${v.article}`).toBe(1);
+        expect(words[0]?.textContent?.toLowerCase()).toBe(v.value.toLowerCase());
+        expect(words[0]?.closest(".k-value")).not.toBeNull();
+        marked++;
+      }
+    }
+    expect(marked).toBeGreaterThan(1);
+    // Only the values' words: no other marked words are drawn as disputed.
+    expect(doc.querySelectorAll(".article-text .mark.k-disputed").length).toBeLessThanOrEqual(marked);
+  });
+
+  it("names the articles of a discrepancy's explanation as the page does, by outlet", () => {
+    const named: StoryReport = {
+      ...example,
+      articles: example.articles.map((a, i) => ({ ...a, outlet: `Invented Outlet ${i + 1}` })),
+    };
+    const doc = dom(renderStoryPage(named));
+    const d = named.discrepancies.find((x) => x.values.length >= 2);
+    const text = doc.querySelector(`#disc-${d?.id} > p`)?.textContent ?? "";
+    for (const v of d?.values ?? []) {
+      expect(text).not.toContain(v.article);
+      expect(text).toContain(`Invented Outlet ${named.articles.findIndex((a) => a.id === v.article) + 1}`);
+    }
+  });
+
+  it.each([
+    ["file_01 says 3, web-2 says 4.", ["file_01", "web-2"], "Ledger says 3, Post says 4."],
+    [
+      "file_01x and xfile_01 and file_01-b are other words",
+      ["file_01"],
+      "file_01x and xfile_01 and file_01-b are other words",
+    ],
+    ["report says 3", ["report"], "report says 3"],
+    ["solo says 3", ["solo"], "solo says 3"],
+    ["a.b (a.b) says", ["a.b"], "Ledger (Ledger) says"],
+  ])("withLabels(%j) reads %j", (text, ids, expected) => {
+    const label = new Map([
+      ["file_01", "Ledger"],
+      ["web-2", "Post"],
+      ["report", "Herald"],
+      ["a.b", "Ledger"],
+    ]);
+    expect(withLabels(text, ids, { label })).toBe(expected);
+  });
+
+  it("names in its header only the outlets the articles give, counting the others as the story list does", () => {
+    const header = (r: StoryReport) => dom(renderStoryPage(r)).querySelector("header.page p");
+    const sub = header(example);
+    const named = [...new Set(example.articles.map((a) => a.outlet?.trim()).filter(Boolean))];
+    const without = example.articles.filter((a) => !a.outlet?.trim()).length;
+    expect(without).toBeGreaterThan(0);
+    expect(sub?.textContent).toContain(
+      `${named.length} outlet${named.length === 1 ? "" : "s"}: ${named.join(", ")}, ${without} articles without one`,
+    );
+    for (const a of example.articles.filter((x) => !x.outlet?.trim())) {
+      expect(sub?.querySelector(`a[href="/outlets/${encodeURIComponent(a.id)}"]`)).toBeNull();
+    }
+    const none = { ...example, articles: example.articles.map(({ outlet: _, ...a }) => a) };
+    expect(header(none)?.textContent).toContain("No outlet named");
+    expect(header(none)?.querySelectorAll('a[href^="/outlets/"]').length).toBe(0);
   });
 
   it("shows the quotation renderings with word differences", () => {

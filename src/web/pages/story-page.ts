@@ -7,6 +7,7 @@ import { diffWords } from "../word-diff.js";
 import { withoutBidiControls } from "./bidi.js";
 import { articleLabels, entityPath, outletOf, outletPath, plural, section, timeSpan } from "./common.js";
 import { renderLayout } from "./layout.js";
+import { renderOutlets, summarizeStory } from "./story-list.js";
 
 /** The kinds of finding a reader can show or hide on a story page, in page order, with their headings. */
 export const FINDING_KINDS = [
@@ -117,13 +118,12 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   const present = sections.filter((s) => s.body && s.body.value.trim() !== "");
   const toc = html`<nav class="toc" aria-label="Sections">${present.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>`;
   const { story } = report;
-  const outletNames = [...new Set(report.articles.map((a) => outletOf(a)))];
   const span = timeSpan(story.firstPublished, story.lastPublished);
   const body = html`${renderFilters(report, wantedOutlets, options.kinds ?? [])}${present.map((s) => section(s.id, s.title, s.body))}`;
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
-    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${outletNames.map((o, i) => html`${i > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
+    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
     toc,
     body,
   });
@@ -141,7 +141,7 @@ function renderFilters(report: StoryReport, outlets: Set<string>, kinds: readonl
   )}</fieldset><button type="submit">Show</button> <a href="?">Show all</a></form>`;
 }
 
-function label(ctx: Context, article: string): string {
+function label(ctx: Pick<Context, "label">, article: string): string {
   return ctx.label.get(article) ?? article;
 }
 
@@ -352,11 +352,38 @@ function renderDiscrepancies(ctx: Context): SafeHtml | undefined {
           : html`<span class="badge bad">incompatible</span>`;
     const sides = d.values.map((v) => {
       const anchor = ctx.spans.at(v.article, v, v.evidence, "value");
+      // The value's own words are marked inside the sentence, so that each side's words stand out in its article.
+      const at = v.value ? v.evidence.toLowerCase().indexOf(v.value.toLowerCase()) : -1;
+      if (v.start !== undefined && at >= 0) {
+        const start = v.start + at;
+        ctx.spans.span(v.article, start, start + v.value.length, v.evidence.slice(at, at + v.value.length), "disputed");
+      }
       return html`<li><strong>${label(ctx, v.article)}</strong> says <span class="value">${v.value}</span>: ${link(anchor, highlight(v.evidence, v.value), "ev")}</li>`;
     });
+    const explanation = withLabels(
+      d.explanation,
+      d.values.map((v) => v.article),
+      ctx,
+    );
     return html`<div class="card discrepancy" id="disc-${d.id}"><h3><span class="badge warn">${d.kind}</span> ${d.about} ${verdict}</h3>
-<p>${d.explanation}</p><ul class="sides">${sides}</ul></div>`;
+<p>${explanation}</p><ul class="sides">${sides}</ul></div>`;
   })}`;
+}
+
+/**
+ * A finding's explanation, written with article ids, with each of `articles` named as the page names it
+ * (its outlet). Only ids that cannot be a word of the sentence are replaced: those with a character other
+ * than a letter (a file name, a number, a slug); an id of letters alone is left as written.
+ */
+export function withLabels(text: string, articles: readonly string[], ctx: Pick<Context, "label">): string {
+  let out = text;
+  for (const id of new Set(articles)) {
+    const name = label(ctx, id);
+    if (name === id || /^\p{L}+$/u.test(id)) continue;
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped}(?![\\p{L}\\p{N}_-])`, "gu"), () => name);
+  }
+  return out;
 }
 
 function highlight(words: string, value: string): SafeHtml {
@@ -518,7 +545,7 @@ function renderEntities(ctx: Context): SafeHtml | undefined {
 function renderArticles(ctx: Context): SafeHtml | undefined {
   const articles = ctx.report.articles.filter((a) => ctx.shown.has(a.id));
   if (articles.length === 0) return undefined;
-  return html`<p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">disputed value</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span></p><div class="article-grid">${articles.map(
+  return html`<p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span></p><div class="article-grid">${articles.map(
     (a) => {
       const index = ctx.report.articles.indexOf(a);
       const marked = renderMarkedText(a.text, ctx.spans.marks(articles.indexOf(a)));
