@@ -95,6 +95,11 @@ describe("number discrepancies", () => {
       "The Velmar dockers led in Portavel on Sunday, paced by 13 points from Ana Ruiz.",
     ],
     [
+      "a figure in a line of statistics against a figure of another tally",
+      "Ana Ruiz rushed 106 times for 404 yards and two touchdowns and had 52 catches for the Velmar dockers.",
+      "Ana Ruiz scored four touchdowns for the Velmar dockers since the start of the season.",
+    ],
+    [
       "one figure, once hedged",
       "The Velmar Group paid nearly $80 million for the terminal in Portavel, the union said.",
       "The Velmar Group paid $80 million for the terminal in Portavel, the union said.",
@@ -173,6 +178,11 @@ describe("number discrepancies", () => {
       "two speeds",
       "Police chased the Velmar van along the coast road at up to 120 miles per hour, officers said.",
       "Police chased the Velmar van along the coast road at 80 miles per hour, officers said.",
+    ],
+    [
+      "two figures of lines of statistics that share another figure",
+      "Ana Ruiz rushed 106 times for 404 yards and two touchdowns and had 52 catches for the Velmar dockers.",
+      "Ana Ruiz rushed 106 times for 404 yards and four touchdowns and had 52 catches for the Velmar dockers.",
     ],
     [
       "two games missed",
@@ -600,6 +610,26 @@ describe("negation and attribution", () => {
       ["two", "The strike at the Velmar terminal in Portavel is ending on Monday, the union said."],
     );
     expect(report.discrepancies.filter((d) => d.kind === "negation")).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      "a clause-opening 'no' against the noun it governs",
+      "No decision has been made on the Velmar footbridge in Portavel, the council said on Monday.",
+      "The council's decision on the Velmar footbridge in Portavel was welcomed by dockers on Monday.",
+    ],
+    [
+      "a clause-opening 'not' inside a noun phrase",
+      "Not guilty pleas were entered for Dario Venn on charges of fraud at the Velmar port in Portavel.",
+      "Dario Venn was found guilty of charges of fraud at the Velmar port in Portavel.",
+    ],
+    [
+      "a negation inside someone's words",
+      'On Monday the Portavel mayor reviewed the Velmar port rule, saying it "must strengthen the union and not weaken it".',
+      "On Monday the Portavel mayor reviewed the Velmar port rule, which weakened the union.",
+    ],
+  ])("does not oppose %s", (_what, a, b) => {
+    expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "negation")).toEqual([]);
   });
 
   it("does not compare a headline fragment with a body clause", () => {

@@ -278,16 +278,21 @@ function numberDiscrepancies(
       if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
+      // A line of statistics ("rushed 106 times for 404 yards and two touchdowns and had 52 catches") qualifies
+      // each figure by the others: one is set against another's only where the two lines share a figure too,
+      // which shows they give the same tally.
+      if ((fa.length >= STATISTICS_LINE || fb.length >= STATISTICS_LINE) && !sharesAnother(fa, fb, na, nb, keyOf))
+        continue;
       // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
       // seasons" count different careers; so does one said of an organisation ("the Harriers offered $40
       // million", "the Kites offered $52 million"). An age is compared only when both are said of one person.
-      const fa: Figure = { unit: ua, number: na };
-      const fb: Figure = { unit: ub, number: nb };
-      if (differentOwners(fa, fb)) continue;
+      const figA: Figure = { unit: ua, number: na };
+      const figB: Figure = { unit: ub, number: nb };
+      if (differentOwners(figA, figB)) continue;
       const pa = ownersOf(ua, na).person;
       if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== ownersOf(ub, nb).person))
         continue;
-      accepted.push({ a: fa, b: fb, key: keyOf(na) ?? keyOf(nb) ?? "", similarity });
+      accepted.push({ a: figA, b: figB, key: keyOf(na) ?? keyOf(nb) ?? "", similarity });
     }
   }
   // A figure of no one set against figures said of different people ("15 points" against Ruiz's 16 and Bako's
@@ -340,6 +345,20 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+/** Figures in one sentence from which it reads as a line of statistics rather than a statement. */
+const STATISTICS_LINE = 4;
+
+/** Whether two sentences share a figure (value and what it counts) other than the pair compared. */
+function sharesAnother(
+  left: NumberMention[],
+  right: NumberMention[],
+  x: NumberMention,
+  y: NumberMention,
+  keyOf: (n: NumberMention) => string | undefined,
+): boolean {
+  return left.some((m) => m !== x && right.some((n) => n !== y && n.value === m.value && keyOf(n) === keyOf(m)));
 }
 
 /** What a rate's key adds to its unit's: "120 miles per hour" is compared only with other rates of miles. */
@@ -1074,6 +1093,8 @@ const REFUSAL_COMPLEMENT = /^\s*(?:to|that|any|ever|\p{L}+ing)\b/iu;
  * is not found and nothing is compared.
  */
 const SUBJECT_NEGATOR = /^(?:none|neither)$/i;
+/** What stands before a word that opens its clause: nothing, a quotation mark, or a clause's punctuation. */
+const CLAUSE_OPENING = /(?:^|[;:.!?]\s*)["“'‘]?\s*$/u;
 const AUXILIARY =
   /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|shall|should|may|might|must)\b/i;
 
@@ -1129,12 +1150,19 @@ const LIGHT = new Set([
  * {@link NEGATION_REACH} content words), within its clause. A negator glued to its word by a hyphen makes a
  * compound ("no-fly", "non-stop"), not a negation.
  */
-function negations(text: string): { predicates: Map<string, number>; scope: Set<string> } {
+function negations(
+  text: string,
+  quoted: (at: number) => boolean = () => false,
+): { predicates: Map<string, number>; scope: Set<string> } {
   const predicates = new Map<string, number>();
   const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
     const before = text.slice(0, m.index);
     let rest = text.slice(m.index + m[0].length);
+    if (quoted(m.index)) {
+      for (const x of contentStems((rest.split(/[;:.!?()]/u)[0] ?? "") as string)) scope.add(x);
+      continue;
+    }
     if (NOT_NEGATING.test(rest) || /^-/u.test(rest) || ELLIPTICAL_BEFORE.test(before)) continue;
     if (REFUSAL.test(m[0]) && !REFUSAL_COMPLEMENT.test(rest)) continue;
     // "An aide without title or salary": what "without" governs is not asserted either way.
@@ -1142,7 +1170,9 @@ function negations(text: string): { predicates: Map<string, number>; scope: Set<
     if (IMPERATIVE.test(text.slice(0, m.index + m[0].length))) continue;
     // "Nor" after "neither" belongs to it: the pair negates once, after both nouns.
     if (/^nor$/i.test(m[0]) && /\bneither\b/i.test(before)) continue;
-    if (SUBJECT_NEGATOR.test(m[0])) {
+    // "No decision has been reached", "Not guilty pleas were entered": a negator opening its clause belongs to
+    // the subject, and what is denied is the verb after it.
+    if (SUBJECT_NEGATOR.test(m[0]) || (/^(?:no|not)$/i.test(m[0]) && CLAUSE_OPENING.test(before))) {
       const clause = rest.split(/[,;:.!?()]/u)[0] ?? "";
       const aux = clause.search(AUXILIARY);
       if (aux < 0) continue;
@@ -1309,7 +1339,11 @@ const INFINITIVE_REACH = 3;
 function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const byNegation = new Map<string, DiscrepancyFinding>();
-  const negationsOf = perUnit(units, (u) => negations(u.text));
+  // A negation inside a quotation is the speaker's view ("we should strengthen it, not weaken it"), not what
+  // the outlet reports happened.
+  const negationsOf = perUnit(units, (u) =>
+    negations(u.text, (at) => u.quotes.some((q) => at + u.sentence.start >= q.start && at + u.sentence.start < q.end)),
+  );
   const stemsOf = perUnit(units, (u) => new Set(u.stems));
   const conditional = perUnit(units, (u) => CONDITION.test(u.text));
   for (const { a, b, similarity } of pairs) {
