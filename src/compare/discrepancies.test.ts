@@ -105,6 +105,11 @@ describe("number discrepancies", () => {
       "The Velmar ferry sank 35 miles south of Portavel on Monday, the coastguard said.",
     ],
     [
+      "the whole of a ratio against its part",
+      "Ana Ruiz completed 28 of 41 passes for the Velmar dockers in Portavel on Sunday.",
+      "Ana Ruiz completed 28 passes for the Velmar dockers in Portavel on Sunday.",
+    ],
+    [
       "one figure, once hedged",
       "The Velmar Group paid nearly $80 million for the terminal in Portavel, the union said.",
       "The Velmar Group paid $80 million for the terminal in Portavel, the union said.",

@@ -457,9 +457,18 @@ function partOf(u: Unit, n: NumberMention): boolean {
   const at = n.start - u.sentence.start;
   const end = n.end - u.sentence.start;
   return (
-    PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at)) || PARTITIVE_AFTER.test(u.text.slice(end, end + 16))
+    PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at)) ||
+    PARTITIVE_AFTER.test(u.text.slice(end, end + 16)) ||
+    RATIO_WHOLE.test(u.text.slice(Math.max(0, at - 40), at))
   );
 }
+
+/**
+ * Words before a figure that make it the whole of a ratio ("completed 28 of 41 passes", "missed 10 of the
+ * team's 16 games"): the count the statement is about is the part, not the whole.
+ */
+const RATIO_WHOLE =
+  /(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?:out\s+)?of\s+(?:(?:the|their|his|her|its|our)\s+)?(?:[\p{L}'’]+\s+)?$/iu;
 
 /** Words right after a bare figure that make it count a part: "married two more times". */
 const PARTITIVE_AFTER = /^\s*(?:more|other|additional|further|extra)\b/i;
