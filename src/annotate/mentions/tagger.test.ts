@@ -734,18 +734,20 @@ describe("venuesAfterAt", () => {
   });
 });
 
+/** Mentions given as [name, type]; each is found in the text after the previous one. */
+function mentionsIn(text: string, given: [string, Mention["type"]][]): Mention[] {
+  let from = 0;
+  return given.map(([name, type]) => {
+    const start = text.indexOf(name, from);
+    from = start + name.length;
+    return { start, end: from, text: name, type };
+  });
+}
+
 describe("oneKindPerEntry", () => {
   const lexicon = defaultLexicon();
-  /** Mentions given as [name, type]; each is found after the previous one. */
-  const run = (text: string, given: [string, Mention["type"]][]) => {
-    let from = 0;
-    const mentions = given.map(([name, type]) => {
-      const start = text.indexOf(name, from);
-      from = start + name.length;
-      return { start, end: from, text: name, type };
-    });
-    return oneKindPerEntry(mentions, text, lexicon).map((m) => `${m.text}/${m.type}`);
-  };
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    oneKindPerEntry(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
   const players =
     "Ana Ruiz ( Spain ) beat Tomas Orrin ( Norway ) 6-3 6-4\nKel Amari ( Japan ) beat Dessa Velt ( Chile ) 6-1 6-2\nIvo Marran ( Peru ) beat Sol Tarvik ( Kenya ) 7-5 6-4";
   it("gives a results list's entries the kind most of them have", () => {
@@ -816,15 +818,8 @@ describe("oneKindPerEntry", () => {
 
 describe("teamsAfterNations", () => {
   const lexicon = defaultLexicon();
-  const run = (text: string, given: [string, Mention["type"]][]) => {
-    let from = 0;
-    const mentions = given.map(([name, type]) => {
-      const start = text.indexOf(name, from);
-      from = start + name.length;
-      return { start, end: from, text: name, type };
-    });
-    return teamsAfterNations(mentions, text, lexicon).map((m) => `${m.text}/${m.type}`);
-  };
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    teamsAfterNations(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
   it("makes the name after a person's bracketed nation, before a time or the line's end, the team", () => {
     expect(
       run("3. Ana Ruiz ( Spain ) Velmar 1:54.443", [
