@@ -340,6 +340,14 @@ describe("negation and attribution", () => {
     expect(report.discrepancies.some((d) => d.kind === "negation")).toBe(true);
   });
 
+  it("still finds a place denied and asserted with one preposition", () => {
+    const report = story(
+      ["one", "Ana Ruiz was at the Velmar terminal in Portavel when the fire broke out on Monday."],
+      ["two", "Ana Ruiz was not at the Velmar terminal in Portavel when the fire broke out on Monday."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "negation")).toHaveLength(1);
+  });
+
   it("gives one negating statement against several outlets one finding", () => {
     const report = story(
       ["one", "Police said the climber was well equipped but was not wearing crampons when he fell near Portavel."],
@@ -641,6 +649,11 @@ describe("negation and attribution", () => {
       "a clause-opening 'not' inside a noun phrase",
       "Not guilty pleas were entered for Dario Venn on charges of fraud at the Velmar port in Portavel.",
       "Dario Venn was found guilty of charges of fraud at the Velmar port in Portavel.",
+    ],
+    [
+      "a place denied with one preposition against a visit with another",
+      "Ana Ruiz, who was not at the Velmar terminal at the time of the fire, came to Portavel on Monday.",
+      "Ana Ruiz stopped by the Velmar terminal in Portavel on Monday.",
     ],
     [
       "a negation inside someone's words",

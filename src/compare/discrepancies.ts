@@ -1176,8 +1176,9 @@ const LIGHT = new Set([
 function negations(
   text: string,
   quoted: (at: number) => boolean = () => false,
-): { predicates: Map<string, number>; scope: Set<string> } {
+): { predicates: Map<string, number>; prepositions: Map<string, string>; scope: Set<string> } {
   const predicates = new Map<string, number>();
+  const prepositions = new Map<string, string>();
   const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
     const before = text.slice(0, m.index);
@@ -1224,10 +1225,19 @@ function negations(
       .filter((x) => !/^\d/u.test(x))[0];
     // Where the predicate itself stands: its subject is looked for before it ("unless the city agreed").
     const at = stemsAt(text.slice(m.index)).find((x) => x.stem === predicate)?.at;
-    if (predicate && at !== undefined && !predicates.has(predicate)) predicates.set(predicate, m.index + at);
+    if (predicate && at !== undefined && !predicates.has(predicate)) {
+      predicates.set(predicate, m.index + at);
+      // "Was not at the church": what is denied is being there, said with that preposition.
+      const relation = LAST_PREPOSITION.exec(text.slice(m.index + m[0].length, m.index + at))?.[1];
+      if (relation) prepositions.set(predicate, relation.toLowerCase());
+    }
   }
-  return { predicates, scope };
+  return { predicates, prepositions, scope };
 }
+
+/** The last preposition between a negator and its predicate ("not at the", "no longer in"). */
+const LAST_PREPOSITION =
+  /\b(at|in|on|inside|outside|near|by|with|from|into|onto|under|behind)\b(?!.*\b(?:at|in|on|inside|outside|near|by|with|from|into|onto|under|behind)\b)/iu;
 
 /**
  * The clause after a negator, up to its first comma, and on through commas that only continue a list it
@@ -1390,6 +1400,11 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
         if (!posStems.has(s) || posScope.has(s)) return false;
         const i = assertedAt(pos.text, s);
         if (i < 0) return false;
+        // A place denied with a preposition is asserted only with the same one: "was not at the church" is
+        // no answer to "stopped by the church".
+        const relation = n.prepositions.get(s);
+        const words = pos.text.split(/\s+/u);
+        if (relation && !words.slice(Math.max(0, i - 3), i).some((w) => w.toLowerCase() === relation)) return false;
         const posAt = pos.text.split(/\s+/u).slice(0, i).join(" ").length;
         return !differentSubjects(subjectBefore(neg.text, at, s), subjectBefore(pos.text, posAt, s));
       })?.[0];
