@@ -96,18 +96,18 @@ describe("number discrepancies", () => {
     ],
     [
       "a figure in a line of statistics against a figure of another tally",
-      "Ana Ruiz rushed 106 times for 404 yards and two touchdowns and had 52 catches for the Velmar dockers.",
+      "Ana Ruiz ran 88 times for 351 yards and three touchdowns and had 47 catches for the Velmar dockers.",
       "Ana Ruiz scored four touchdowns for the Velmar dockers since the start of the season.",
     ],
     [
       "a figure converted in brackets",
-      "The Velmar ferry sank 58 km (36 miles) south of Portavel on Monday, the coastguard said.",
-      "The Velmar ferry sank 35 miles south of Portavel on Monday, the coastguard said.",
+      "The Velmar ferry sank 40 km (25 miles) south of Portavel on Monday, the coastguard said.",
+      "The Velmar ferry sank 24 miles south of Portavel on Monday, the coastguard said.",
     ],
     [
       "the whole of a ratio against its part",
-      "Ana Ruiz completed 28 of 41 passes for the Velmar dockers in Portavel on Sunday.",
-      "Ana Ruiz completed 28 passes for the Velmar dockers in Portavel on Sunday.",
+      "Ana Ruiz completed 19 of 33 passes for the Velmar dockers in Portavel on Sunday.",
+      "Ana Ruiz completed 19 passes for the Velmar dockers in Portavel on Sunday.",
     ],
     [
       "one figure, once hedged",
@@ -191,8 +191,8 @@ describe("number discrepancies", () => {
     ],
     [
       "two figures of lines of statistics that share another figure",
-      "Ana Ruiz rushed 106 times for 404 yards and two touchdowns and had 52 catches for the Velmar dockers.",
-      "Ana Ruiz rushed 106 times for 404 yards and four touchdowns and had 52 catches for the Velmar dockers.",
+      "Ana Ruiz ran 88 times for 351 yards and three touchdowns and had 47 catches for the Velmar dockers.",
+      "Ana Ruiz ran 88 times for 351 yards and five touchdowns and had 47 catches for the Velmar dockers.",
     ],
     [
       "two games missed",
@@ -350,9 +350,9 @@ describe("negation and attribution", () => {
 
   it("gives one negating statement against several outlets one finding", () => {
     const report = story(
-      ["one", "Police said the climber was well equipped but was not wearing crampons when he fell near Portavel."],
-      ["two", "Police said the climber was wearing crampons but was inexperienced when he fell near Portavel."],
-      ["three", "The climber was wearing crampons but was inexperienced when he fell near Portavel, police said."],
+      ["one", "Police said the climber was well equipped but was not wearing a harness when he fell near Portavel."],
+      ["two", "Police said the climber was wearing a harness but was inexperienced when he fell near Portavel."],
+      ["three", "The climber was wearing a harness but was inexperienced when he fell near Portavel, police said."],
     );
     const negations = report.discrepancies.filter((d) => d.kind === "negation");
     expect(negations).toHaveLength(1);

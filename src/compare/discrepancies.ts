@@ -14,6 +14,7 @@ import {
 import { PERSON_TITLES } from "../words/names.js";
 import { parseNumberWords } from "../words/numbers.js";
 import { scriptOf } from "../words/script.js";
+import { countWords } from "../words/tokens.js";
 import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
@@ -150,8 +151,8 @@ function figuresOf(u: Unit): NumberMention[] {
 }
 
 /**
- * A figure in brackets right after another is that one converted or restated ("58 km (36 miles)", "$US1 million
- * ($1.52 million)"): the outlet's figure is the first.
+ * A figure in brackets right after another is that one converted or restated ("40 km (25 miles)", "€2 million
+ * ($2.2 million)"): the outlet's figure is the first.
  */
 function conversion(u: Unit, n: NumberMention): boolean {
   const at = n.start - u.sentence.start;
@@ -291,7 +292,7 @@ function numberDiscrepancies(
       if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
-      // A line of statistics ("rushed 106 times for 404 yards and two touchdowns and had 52 catches") qualifies
+      // A line of statistics ("ran 88 times for 351 yards and three touchdowns and had 47 catches") qualifies
       // each figure by the others: one is set against another's only where the two lines share a figure too,
       // which shows they give the same tally.
       if ((fa.length >= STATISTICS_LINE || fb.length >= STATISTICS_LINE) && !sharesAnother(fa, fb, na, nb, keyOf))
@@ -320,11 +321,9 @@ function numberDiscrepancies(
     partner(a, b);
     partner(b, a);
   }
-  const ambiguous = new Set(
-    [...partners]
-      .filter(([, list]) => list.some((x, i) => list.slice(i + 1).some((y) => differentOwners(x, y))))
-      .map(([n]) => n),
-  );
+  const ambiguous = new Set<NumberMention>();
+  for (const [n, list] of partners)
+    if (list.some((x, i) => list.some((y, j) => j > i && differentOwners(x, y)))) ambiguous.add(n);
   for (const { a, b, key, similarity } of accepted) {
     if (ambiguous.has(a.number) || ambiguous.has(b.number)) continue;
     const holding = [...(clustersOf.get(a.number) ?? []), ...(clustersOf.get(b.number) ?? [])].filter(
@@ -464,7 +463,7 @@ function partOf(u: Unit, n: NumberMention): boolean {
 }
 
 /**
- * Words before a figure that make it the whole of a ratio ("completed 28 of 41 passes", "missed 10 of the
+ * Words before a figure that make it the whole of a ratio ("completed 19 of 33 passes", "missed 6 of the
  * team's 16 games"): the count the statement is about is the part, not the whole.
  */
 const RATIO_WHOLE =
@@ -712,7 +711,7 @@ function locativePlaces(
     // "last in the Atlantic", "third in Europe": a rank within a league or a table, not where it happened.
     return RANKED.test(before) ? "" : before.slice(-14);
   };
-  // A place listed after a locative one is locative too: "in Oman and the Emirates", "in Tarn, Velm or Ost".
+  // A place listed after a locative one is locative too: "in Peru and Chile", "in Tarn, Velm or Ost".
   let listedFrom = -1;
   for (const m of u.mentions) {
     if (m.type !== "place") continue;
@@ -782,20 +781,20 @@ function placeDiscrepancies(
 /** What goes on after the last of two places when they are a list: "Tarn, Velm and Ost", "Tarn, Velm, Ost". */
 const LIST_GOES_ON = /^\s*(?:,\s*(?:(?:and|or)\s+)?\p{Lu}|(?:and|or)\s+(?:the\s+)?\p{Lu})/u;
 
-/** What may stand between places of one list: "Oman and the", ", ", ", or". */
+/** What may stand between places of one list: "Peru and the", ", ", ", or". */
 const LISTED = /^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:the\s+)?$/iu;
 
 /**
  * Cities at least this large (the gazetteer's size, 55 = about 300,000 people) are taken to be the gazetteer's
  * city wherever a story names them, as a regional capital or a large port is; a smaller one's name is as often
- * a town or a district elsewhere ("Richmond Hill" is in Canada and in New York, "Santa Rosa" in the Philippines
- * and in California), so in a story set in other countries it says nothing of where it happened.
+ * a town or a district elsewhere (the gazetteer keeps only the largest town of a name, and a district of a
+ * city abroad may bear it), so in a story set in other countries it says nothing of where it happened.
  */
 const SETTLED_CITY_SIZE = 55;
 
 /**
  * The country each place name of a story lies in, read with the story's own words: a place the story qualifies
- * by another ("Tarn, Velmar"; "RICHMOND HILL, QUEENS") lies where that one does, and a smaller city in a story
+ * by another ("Tarn, Velmar"; "TARN, VELMAR") lies where that one does, and a smaller city in a story
  * that names countries only if its own is one of them.
  */
 function storyCountries(units: Unit[], lexicon: Required<CompareOptions>): (name: string) => string | undefined {
@@ -806,7 +805,7 @@ function storyCountries(units: Unit[], lexicon: Required<CompareOptions>): (name
     places.forEach((m, i) => {
       const facts = lexicon.placeOf(m.text);
       if (facts?.country && (facts.kind !== "city" || facts.size >= SETTLED_CITY_SIZE)) named.add(facts.country);
-      // "A, B" qualifies A by B unless it is a list ("the Gulf of Aden, Yemen and Somalia") or A is a country.
+      // "A, B" qualifies A by B unless it is a list ("the Tarn Sea, Velmar and Ost") or A is a country.
       const next = places[i + 1];
       const key = m.text.toLowerCase();
       const between = (x: Mention, y: Mention) => u.text.slice(x.end - u.sentence.start, y.start - u.sentence.start);
@@ -1227,7 +1226,7 @@ function negations(
     const at = stemsAt(text.slice(m.index)).find((x) => x.stem === predicate)?.at;
     if (predicate && at !== undefined && !predicates.has(predicate)) {
       predicates.set(predicate, m.index + at);
-      // "Was not at the church": what is denied is being there, said with that preposition.
+      // "Was not at the terminal": what is denied is being there, said with that preposition.
       const relation = LAST_PREPOSITION.exec(text.slice(m.index + m[0].length, m.index + at))?.[1];
       if (relation) prepositions.set(predicate, relation.toLowerCase());
     }
@@ -1400,8 +1399,8 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
         if (!posStems.has(s) || posScope.has(s)) return false;
         const i = assertedAt(pos.text, s);
         if (i < 0) return false;
-        // A place denied with a preposition is asserted only with the same one: "was not at the church" is
-        // no answer to "stopped by the church".
+        // A place denied with a preposition is asserted only with the same one: "was not at the terminal" is
+        // no answer to "stopped by the terminal".
         const relation = n.prepositions.get(s);
         const words = pos.text.split(/\s+/u);
         if (relation && !words.slice(Math.max(0, i - 3), i).some((w) => w.toLowerCase() === relation)) return false;
@@ -1463,13 +1462,9 @@ function namedBeside(q: QuoteMention): boolean {
 /** Fewer words than this in a quotation make a turn of phrase, whose speaker no one disputes. */
 const MIN_ATTRIBUTED_WORDS = 4;
 
-function wordCountOf(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
-}
-
 /**
  * Whether two speakers' names are one speaker named more or less fully ("Port Authority", "Sidi Port
- * Authority"), spelled two ways ("Del Giudice", "DelGiudice"; "A.J.", "AJ") or with one family name.
+ * Authority"), spelled two ways ("Del Venn", "DelVenn"; "P.J.", "PJ") or with one family name.
  */
 function oneSpeaker(a: string, b: string, entities: Map<string, Entity>): boolean {
   const words = (n: string) => n.toLowerCase().split(/\s+/);
@@ -1488,13 +1483,12 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
     const speakers: DiscrepancySide[] = [];
     const kinds = new Map<string, "person" | "body">();
     const entities = new Map<string, Entity>();
-    // A phrase of a few words in quotation marks ("spreading like wildfire") is a turn of phrase many repeat,
+    // A phrase of a few words in quotation marks ("a fresh start") is a turn of phrase many repeat,
     // not a statement one speaker made.
     const reference = q.occurrences[q.reference]?.words;
     if (
       reference &&
-      wordCountOf(spanWords(byArticle.get(reference.article)?.article ?? { text: "" }, reference)) <
-        MIN_ATTRIBUTED_WORDS
+      countWords(spanWords(byArticle.get(reference.article)?.article ?? { text: "" }, reference)) < MIN_ATTRIBUTED_WORDS
     )
       continue;
     for (const o of q.occurrences) {
@@ -1506,7 +1500,7 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
       if (!mention || !namedBeside(mention)) continue;
       const target = mention.speaker as NonNullable<typeof mention.speaker>;
       const entity = story.entities.byMention(article, target.start, target.end) ?? story.entities.byName(target.text);
-      // A speaker the quotation itself names ("Governor Ruiz stopped by this morning") is seldom its speaker:
+      // A speaker the quotation itself names ("Mayor Ruiz came to the port this morning") is seldom its speaker:
       // the attribution was read from the wrong name.
       const words = spanWords(byArticle.get(article)?.article ?? { text: "" }, o.words);
       // Places speak too, by metonymy ("Washington said").
