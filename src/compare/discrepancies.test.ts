@@ -816,6 +816,11 @@ describe("negation and attribution", () => {
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," Okafor told the pastor.',
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," said Marta Velasquez.',
     ],
+    [
+      "a shorter rendering given to the one a longer rendering names",
+      '"Mayor Okafor came to the terminal this morning, and she told the pastor that she regrets every hour the dockers lost," said Marta Velasquez.',
+      'On Monday Helen Okafor told the pastor "that she regrets every hour the dockers lost."',
+    ],
   ])("does not set %s against each other", (_what, a, b) => {
     const report = story(["one", a], ["two", b]);
     expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
@@ -843,6 +848,11 @@ describe("stance discrepancies", () => {
     ["the same response", "rejected calls to reopen the terminal", "rejected the demands of the union"],
     ["the same side in other words", "denied that any deal was signed", "rejected calls to reopen the terminal"],
     ["refusal and dismissal", "refused to reopen the terminal", "dismissed the demands of the union"],
+    [
+      "opposite sides on things that share a word only further on",
+      "refused to sell shares in the terminal to the union",
+      "agreed to fund a new union hall",
+    ],
   ])("finds none for %s", (_, a, b) => {
     const report = story(["one", `On Monday the Velmar Group ${a}.`], ["two", `On Tuesday the Velmar Group ${b}.`]);
     expect(report.discrepancies.filter((x) => x.kind === "stance")).toEqual([]);
@@ -1014,6 +1024,17 @@ describe("date discrepancies", () => {
     const final = (day: string) => `The Velmar dockers lost ${day}'s semifinal in Portavel, the club said.`;
     expect(
       dates(article("one", final("Friday"), "2026-03-06"), article("two", final("Thursday"), "2026-03-06")),
+    ).toHaveLength(1);
+  });
+
+  it("does not oppose the dates of two things named differently, and still opposes two of one thing", () => {
+    const won = (prize: string, year: string) =>
+      `The Velmar singer Ana Ruiz, who grew up in Portavel, won the ${prize} in ${year} for the harbour songs.`;
+    expect(dates(article("one", won("Kestrel Prize", "2004")), article("two", won("Lantern Medal", "2005")))).toEqual(
+      [],
+    );
+    expect(
+      dates(article("one", won("Kestrel Prize", "2004")), article("two", won("Kestrel Prize", "2005"))),
     ).toHaveLength(1);
   });
 
