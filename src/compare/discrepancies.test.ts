@@ -400,6 +400,34 @@ describe("place discrepancies", () => {
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
+  it.each([
+    ["a country's waters against another country", "in Somali waters", "in Kenya"],
+    ["another country's waters against a country", "in Kenyan waters", "in Somalia"],
+  ])("does not set %s", (_what, a, b) => {
+    const report = story(
+      ["one", `Pirates seized a tanker ${a} on Monday, the navy said.`],
+      ["two", `Pirates seized a tanker ${b} on Monday, the navy said.`],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
+  it("does not set a body of water the story places in one country against another country", () => {
+    const report = story(
+      ["one", "Pirates seized a tanker in the Gulf of Aden on Monday, the navy said."],
+      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
+      ["three", "Navy ships have long patrolled the waters of the Gulf of Aden, Yemen."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
+  it("still sets two countries against each other in the same sentence", () => {
+    const report = story(
+      ["one", "Pirates seized a tanker in Yemen on Monday, the navy said."],
+      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toHaveLength(1);
+  });
+
   it("does not oppose a city and its own country", () => {
     const report = story(
       ["one", "A fire destroyed three warehouses in Marseille on Sunday."],

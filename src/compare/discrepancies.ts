@@ -810,7 +810,7 @@ function locativePlaces(
 ): Place[] {
   const out: Place[] = [];
   const add = (name: string) => {
-    if (!out.some((p) => p.name === name)) out.push({ name, country: countryOf(name) });
+    if (!WATER.test(name) && !out.some((p) => p.name === name)) out.push({ name, country: countryOf(name) });
   };
   const local = (start: number) => {
     const at = start - u.sentence.start;
@@ -830,13 +830,19 @@ function locativePlaces(
     } else listedFrom = -1;
   }
   for (const w of u.text.matchAll(
-    /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Lu}[\p{L}]+)\s+\p{Ll}/gu,
+    /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Lu}[\p{L}]+)\s+(\p{Ll}+)/gu,
   )) {
-    const place = w[1] ? lexicon.placeOfDemonym(w[1]) : undefined;
+    const place = w[1] && !WATER.test(w[2] ?? "") ? lexicon.placeOfDemonym(w[1]) : undefined;
     if (place) add(place);
   }
   return out;
 }
+
+/**
+ * A body of water, or a country's waters or coast ("the Gulf of Tarn", "the Velmish coast"): a ship's place
+ * there is off some country's shore, which another outlet may well name instead; it is set against no country.
+ */
+const WATER = /\b(?:gulf|sea|seas|ocean|strait|straits|bay|channel|waters|coast|coastline|shore|shores)\b/iu;
 
 function placeDiscrepancies(
   units: Unit[],
