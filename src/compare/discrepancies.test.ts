@@ -609,6 +609,24 @@ describe("negation and attribution", () => {
       false,
     ],
     [
+      "a thing not had against the same thing said to do something",
+      "The Velmar port authority doesn't have a deal in place with the dockers' union, officials said.",
+      "The Velmar port authority said the deal with the dockers' union likely hinges on money.",
+      false,
+    ],
+    [
+      "a thing not had against the same thing had",
+      "The Velmar port authority doesn't have a deal in place with the dockers' union, officials said.",
+      "The Velmar port authority has a deal in place with the dockers' union, officials said.",
+      true,
+    ],
+    [
+      "no decision reached against a deal reached",
+      "No decision has been reached on the Velmar terminal staff at this time.",
+      "The owner called her again yesterday and reached a deal after telling the Velmar terminal staff of his decision.",
+      false,
+    ],
+    [
       "'none of' a group against some of it",
       "None of the Velmar dockers were injured in the warehouse fire, the port said.",
       "Two of the Velmar dockers were injured in the warehouse fire, the port said.",

@@ -1293,9 +1293,18 @@ const LIGHT = new Set([
 function negations(
   text: string,
   quoted: (at: number) => boolean = () => false,
-): { predicates: Map<string, number>; prepositions: Map<string, string>; scope: Set<string> } {
+): {
+  predicates: Map<string, number>;
+  prepositions: Map<string, string>;
+  supports: Map<string, RegExp>;
+  subjects: Map<string, Set<string>>;
+  scope: Set<string>;
+} {
   const predicates = new Map<string, number>();
   const prepositions = new Map<string, string>();
+  const supports = new Map<string, RegExp>();
+  const subjects = new Map<string, Set<string>>();
+  let subject: Set<string> | undefined;
   const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
     const before = text.slice(0, m.index);
@@ -1313,10 +1322,12 @@ function negations(
     if (/^nor$/i.test(m[0]) && /\bneither\b/i.test(before)) continue;
     // "No decision has been reached", "Not guilty pleas were entered": a negator opening its clause belongs to
     // the subject, and what is denied is the verb after it.
+    subject = undefined;
     if (SUBJECT_NEGATOR.test(m[0]) || (/^(?:no|not)$/i.test(m[0]) && CLAUSE_OPENING.test(before))) {
       const clause = rest.split(/[,;:.!?()]/u)[0] ?? "";
       const aux = clause.search(AUXILIARY);
       if (aux < 0) continue;
+      subject = new Set(contentStems(rest.slice(0, aux)));
       rest = rest.slice(aux);
     }
     // A question word opens what is not said or known, not what did not happen: "did not say what he was
@@ -1345,12 +1356,32 @@ function negations(
     if (predicate && at !== undefined && !predicates.has(predicate)) {
       predicates.set(predicate, m.index + at);
       // "Was not at the terminal": what is denied is being there, said with that preposition.
-      const relation = LAST_PREPOSITION.exec(text.slice(m.index + m[0].length, m.index + at))?.[1];
+      const between = text.slice(m.index + m[0].length, m.index + at);
+      const relation = LAST_PREPOSITION.exec(between)?.[1];
       if (relation) prepositions.set(predicate, relation.toLowerCase());
+      // "Does not have a deal": what is denied is having one, said with that verb.
+      const support = SUPPORT_VERBS.find((v) => v.test(between));
+      if (support) supports.set(predicate, support);
+      if (subject?.size) subjects.set(predicate, subject);
     }
   }
-  return { predicates, prepositions, scope };
+  return { predicates, prepositions, supports, subjects, scope };
 }
+
+/** Verbs that carry a noun's meaning ("have a deal", "make a decision"), each with its forms. */
+const SUPPORT_VERBS = [
+  /\b(?:have|has|had|having)\b/iu,
+  /\b(?:get|gets|got|gotten|getting)\b/iu,
+  /\b(?:make|makes|made|making)\b/iu,
+  /\b(?:take|takes|took|taken|taking)\b/iu,
+  /\b(?:give|gives|gave|given|giving)\b/iu,
+];
+
+/** A form of "be" before a participle: the verb is passive, and what follows it is no object. */
+const PASSIVE_AUX = /^(?:is|are|was|were|be|been|being)$/iu;
+
+/** How many words after an asserted verb are read as its object. */
+const OBJECT_REACH = 4;
 
 /** The last preposition between a negator and its predicate ("not at the", "no longer in"). */
 const LAST_PREPOSITION =
@@ -1522,6 +1553,19 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
         const relation = n.prepositions.get(s);
         const words = pos.text.split(/\s+/u);
         if (relation && !words.slice(Math.max(0, i - 3), i).some((w) => w.toLowerCase() === relation)) return false;
+        const support = n.supports.get(s);
+        if (support && !support.test(words.slice(Math.max(0, i - 3), i).join(" "))) return false;
+        // "No decision has been reached" denies a decision, not "reached a deal": what the asserting side's verb
+        // takes must be what the denied subject names, where both say.
+        const denied = n.subjects.get(s);
+        const passive = words.slice(Math.max(0, i - 2), i).some((w) => PASSIVE_AUX.test(w));
+        const object = contentStems(
+          (words
+            .slice(i + 1, i + 1 + OBJECT_REACH)
+            .join(" ")
+            .split(/[,;:.!?]/u)[0] ?? "") as string,
+        );
+        if (denied && !passive && object.length && !object.some((x) => denied.has(x))) return false;
         const posAt = pos.text.split(/\s+/u).slice(0, i).join(" ").length;
         return !differentSubjects(subjectBefore(neg.text, at, s), subjectBefore(pos.text, posAt, s));
       })?.[0];
