@@ -291,9 +291,8 @@ const END_OF = h("</s>");
  */
 export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: FeatureVisitor): void {
   const n = doc.words.length;
-  // What depends on a word's form alone is worked out once per distinct word (see `formsOf`); `formIndex` numbers
-  // the document's distinct words for the visitor.
-  const known = formsOf(lexicon);
+  // What depends on a word's form alone is worked out once per distinct word of the document; `formIndex`
+  // numbers them for the visitor.
   const forms = new Map<string, number>();
   const distinct: WordForm[] = [];
   const formIndex = new Int32Array(n);
@@ -302,13 +301,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
     if (index === undefined) {
       index = distinct.length;
       forms.set(raw, index);
-      let form = known.get(raw);
-      if (!form) {
-        if (known.size >= REMEMBERED_FORMS) known.clear();
-        form = wordForm(raw, lexicon);
-        known.set(raw, form);
-      }
-      distinct.push(form);
+      distinct.push(wordForm(raw, lexicon));
     }
     formIndex[i] = index;
     return distinct[index] as WordForm;
@@ -534,39 +527,10 @@ interface NamedForm {
   group: boolean;
 }
 
-/**
- * Distinct words whose forms are kept between documents, per lexicon: enough for the vocabulary of a large
- * story (about 60,000 distinct words in 900 news articles) at some 20 MB; past it the table starts afresh.
- */
-const REMEMBERED_FORMS = 100_000;
+/** Hashes of the rule tags and types ("B-PER", "ORG"), computed once each; another string is hashed where met. */
+const TAG_HASH = new Map<string, number>([...LABELS, "PER", "ORG", "LOC", "MISC"].map((t) => [t, h(t)]));
 
-/**
- * The word forms worked out for a lexicon (a form depends only on the word and the lexicon, so keeping it
- * changes no result), bounded by REMEMBERED_FORMS.
- */
-const formMemo = new WeakMap<Lexicon, Map<string, WordForm>>();
-
-function formsOf(lexicon: Lexicon): Map<string, WordForm> {
-  let forms = formMemo.get(lexicon);
-  if (!forms) {
-    forms = new Map();
-    formMemo.set(lexicon, forms);
-  }
-  return forms;
-}
-
-/** Hashes of the rule tags and types ("B-PER", "ORG"), computed once each. */
-const TAG_HASH = new Map<string, number>();
-
-function tagHash(tag: string): number {
-  let x = TAG_HASH.get(tag);
-  if (x === undefined) {
-    x = h(tag);
-    // The tags are a handful of strings; a stray one is hashed each time rather than kept.
-    if (TAG_HASH.size < 64) TAG_HASH.set(tag, x);
-  }
-  return x;
-}
+const tagHash = (tag: string): number => TAG_HASH.get(tag) ?? h(tag);
 
 function namedForm(word: string, casing: string, lexicon: Lexicon): NamedForm | undefined {
   if (casing !== "C" && casing !== "CM" && casing !== "A" && casing !== "I") return undefined;
