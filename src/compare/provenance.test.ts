@@ -7,7 +7,7 @@ import { annotateArticle } from "../pipeline.js";
 import { spanReader, toReportCertainty } from "../report/build.js";
 import { groupQuotes, resolveEntities } from "../resolve/index.js";
 import { certaintyOf } from "./certainty.js";
-import { provenanceOf } from "./provenance.js";
+import { provenanceOf, wordsBefore } from "./provenance.js";
 import { storyUnits } from "./units.js";
 
 type Draft = Pick<Article, "id" | "text"> & Partial<Article>;
@@ -443,3 +443,40 @@ describe.skipIf(!existsSync(SEEDS) || !existsSync(GOLD))(
     });
   },
 );
+
+describe("wordsBefore", () => {
+  const bySplit = (text: string, end: number, n: number) =>
+    text
+      .slice(0, end)
+      .split(/\s+/u)
+      .filter((w) => w)
+      .reverse()
+      .slice(0, n);
+
+  it("gives the nearest words first, as many as asked and no more than there are", () => {
+    expect(wordsBefore("said the Port  Authority", 15, 2)).toEqual(["Port", "the"]);
+    expect(wordsBefore("said the Port Authority", 13, 4)).toEqual(["Port", "the", "said"]);
+    expect(wordsBefore("  an analyst at\tthe\u00a0Vela", 24, 4)).toEqual(["Vela", "the", "at", "analyst"]);
+    // A word cut by `end` counts as far as it goes; spaces alone give no word.
+    expect(wordsBefore("Port Authority", 7, 4)).toEqual(["Au", "Port"]);
+    expect(wordsBefore("   ", 3, 4)).toEqual([]);
+    expect(wordsBefore("Port", 0, 4)).toEqual([]);
+  });
+
+  it("is the split of the whole text before, cut to the first words", () => {
+    // Invented strings of words, spaces of several kinds and a character outside the BMP.
+    const pieces = ["a", "Port", "of", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "x\u{1d400}y", "-", "'s"];
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    for (let round = 0; round < 300; round++) {
+      let text = "";
+      for (let k = next() % 12; k > 0; k--) text += pieces[next() % pieces.length];
+      const end = next() % (text.length + 1);
+      const n = 1 + (next() % 5);
+      expect(wordsBefore(text, end, n)).toEqual(bySplit(text, end, n));
+    }
+  });
+});

@@ -560,11 +560,7 @@ function runAt(sentence: string, at: number): { run: string; start: number; hadT
   if (ONLY_CAP_WORD.test(previous) || ONLY_JOINER.test(previous) || PREPOSITION.test(previous)) return undefined;
   // "a manager at the Port Authority said", "an analyst at the conservative Vela Institute said": a name after a
   // preposition, its article and adjectives is not the subject either.
-  const before = sentence
-    .slice(0, end)
-    .split(/\s+/u)
-    .filter((w) => w)
-    .reverse();
+  const before = wordsBefore(sentence, end, WORDS_LOOKED_BACK);
   let k = 0;
   while (
     k < 2 &&
@@ -584,6 +580,31 @@ function runAt(sentence: string, at: number): { run: string; start: number; hadT
   const start = at + m[0].length - m[2].length;
   return { run, start, hadThe: m[1] !== undefined || previous.toLowerCase() === "the" };
 }
+
+/** The words `runAt` reads before a name: two adjectives or the like, an article and a preposition. */
+const WORDS_LOOKED_BACK = 4;
+
+/**
+ * The last `n` words (runs of non-space characters) of `text` before `end`, the nearest first: what
+ * `text.slice(0, end).split(/\s+/u).filter((w) => w).reverse().slice(0, n)` gives, without splitting the whole
+ * text before (this runs for every capitalised word of a story).
+ *
+ * @example wordsBefore("said the Port  Authority", 15, 2) // ["Port", "the"]
+ */
+export function wordsBefore(text: string, end: number, n: number): string[] {
+  const out: string[] = [];
+  let to = end;
+  while (out.length < n) {
+    while (to > 0 && WHITE.test(text[to - 1] as string)) to--;
+    if (to === 0) break;
+    let from = to;
+    while (from > 0 && !WHITE.test(text[from - 1] as string)) from--;
+    out.push(text.slice(from, to));
+    to = from;
+  }
+  return out;
+}
+const WHITE = /\s/u;
 
 /** Drops what a capitalised run picks up at its edges: a full stop, a possessive, a web domain, a weekday. */
 function trimRun(run: string): string {

@@ -102,13 +102,44 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   return drafts.map((d, i) => ({
     ...d,
     slots: slotsOf(d),
-    lexical: new Set(contentStems(d.text.replace(NAME_WORD, " "))),
+    lexical: new Set(lexicalStems(d)),
     vector: stats.vector(d.stems),
     clauses:
       (clauseStems[i] ?? []).length > 1
         ? (clauseStems[i] ?? []).map((c) => ({ start: c.start, end: c.end, vector: stats.vector(c.stems) }))
         : [],
   }));
+}
+
+/**
+ * The content stems of a unit's text with its name words (`NAME_WORD`) blanked out: `contentStems` of the text
+ * with each name word replaced by a space, read from the article's tokens without splitting the sentence again.
+ * A name word that does not begin and end where tokens do ("Area51", a letter with a combining mark) would
+ * split otherwise once blanked, so such a sentence is read from its text.
+ */
+function lexicalStems(d: Pick<Unit, "text" | "sentence" | "tokens">): string[] {
+  const { tokens, sentence, text } = d;
+  const fromText = () => contentStems(text.replace(NAME_WORD, " "));
+  if (!tokens) return fromText();
+  const out: string[] = [];
+  const keep = (from: number, to: number) => {
+    for (const w of tokenStems(tokens, from, to, 0)) out.push(w.stem);
+  };
+  let k = sentence.tokenStart;
+  const end = sentence.tokenEnd;
+  for (const m of text.matchAll(NAME_WORD)) {
+    const from = sentence.start + m.index;
+    const to = from + m[0].length;
+    let j = k;
+    while (j < end && (tokens[j] as TextToken).end <= from) j++;
+    if (j < end && (tokens[j] as TextToken).start < from) return fromText();
+    keep(k, j);
+    while (j < end && (tokens[j] as TextToken).end <= to) j++;
+    if (j < end && (tokens[j] as TextToken).start < to) return fromText();
+    k = j;
+  }
+  keep(k, end);
+  return out;
 }
 
 /**

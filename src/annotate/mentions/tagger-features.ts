@@ -187,10 +187,20 @@ export interface WordFeatures {
 /**
  * Receives the features of one word: `features[0 .. count - 1]` are their hashes, and the first `own` of them
  * describe the word's own form (the word, its affixes and the word pairs it is part of, with their news copies),
- * which training leaves out for some words to teach the weights about unknown words. The array is reused for
- * the next word: a visitor that keeps the features must copy them.
+ * which training leaves out for some words to teach the weights about unknown words. The `fixed` features after
+ * them, `features[own .. own + fixed - 1]`, depend on the word as written alone (its shape, casing, word lists):
+ * every word of the document with the same `form` (a number per distinct word of the document) has the same
+ * ones, so a visitor may score them once per form. The array is reused for the next word: a visitor that keeps
+ * the features must copy them.
  */
-export type FeatureVisitor = (word: number, features: Uint32Array, count: number, own: number) => void;
+export type FeatureVisitor = (
+  word: number,
+  features: Uint32Array,
+  count: number,
+  own: number,
+  form: number,
+  fixed: number,
+) => void;
 
 /**
  * The features of every word of a document (see `visitFeatures`), copied out word by word.
@@ -281,15 +291,20 @@ const END_OF = h("</s>");
  */
 export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: FeatureVisitor): void {
   const n = doc.words.length;
-  // What depends on a word's form alone is worked out once per distinct word of the document.
-  const forms = new Map<string, WordForm>();
-  const formOf = doc.words.map((raw) => {
-    let form = forms.get(raw);
-    if (!form) {
-      form = wordForm(raw, lexicon);
-      forms.set(raw, form);
+  // What depends on a word's form alone is worked out once per distinct word of the document; `formIndex`
+  // numbers them for the visitor.
+  const forms = new Map<string, number>();
+  const distinct: WordForm[] = [];
+  const formIndex = new Int32Array(n);
+  const formOf = doc.words.map((raw, i) => {
+    let index = forms.get(raw);
+    if (index === undefined) {
+      index = distinct.length;
+      forms.set(raw, index);
+      distinct.push(wordForm(raw, lexicon));
     }
-    return form;
+    formIndex[i] = index;
+    return distinct[index] as WordForm;
   });
   const words = formOf.map((f) => f.word);
   const lower = formOf.map((f) => f.lower);
@@ -318,8 +333,8 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
     hLower[i] = form.hLower;
     hShape[i] = form.hShape;
     const rule = doc.rules[i];
-    hRule[i] = rule === undefined || rule.tag === "O" ? RULE_O : h(rule.tag);
-    hRuleType[i] = rule === undefined ? RULE_NONE : rule.tag === "O" ? RULE_O : h(ruleType(rule));
+    hRule[i] = rule === undefined || rule.tag === "O" ? RULE_O : tagHash(rule.tag);
+    hRuleType[i] = rule === undefined ? RULE_NONE : rule.tag === "O" ? RULE_O : tagHash(ruleType(rule));
   }
   // How the document writes each word where its case means something: a word written in lower case
   // elsewhere is a common word set in capitals here; one capitalised mid-sentence elsewhere is a name.
@@ -332,10 +347,9 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
     if (c === "L") lowerInDoc.set(key, (lowerInDoc.get(key) ?? 0) + 1);
     else if ((c === "C" || c === "CM") && position[i] === "m") capitalInDoc.set(key, (capitalInDoc.get(key) ?? 0) + 1);
   }
-  for (const form of forms.values()) {
-    form.hLowerInDoc = BUCKET_HASH[bucket(lowerInDoc.get(form.lower) ?? 0)] as number;
-    form.hCapitalInDoc = BUCKET_HASH[bucket(capitalInDoc.get(form.lower) ?? 0)] as number;
-  }
+  // Hashes of the bins of how often the document writes each distinct word in lower case and capitalised mid-sentence.
+  const hLowerInDoc = distinct.map((form) => BUCKET_HASH[bucket(lowerInDoc.get(form.lower) ?? 0)] as number);
+  const hCapitalInDoc = distinct.map((form) => BUCKET_HASH[bucket(capitalInDoc.get(form.lower) ?? 0)] as number);
   const gazetteer = gazetteerTags(words, doc.sentences, lexicon);
   const cues = runCues(lower, casing, doc.sentences);
   // The cues around the other occurrences of each word: what the rest of the document says about a name.
@@ -370,7 +384,6 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
     for (let i = from; i < to; i++) {
       count = 0;
       const form = formOf[i] as WordForm;
-      const w = form.word;
       const lw = form.lower;
       const hl = form.hLower;
       const hc = form.hCasing;
@@ -386,8 +399,9 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       push(feature2(T["ll+1"] as number, hl, hAt(i + 1)));
       if (doc.newsCopies === "all") copies(0);
       const own = count;
-      push(BIAS);
-      push(feature1(T.sh as number, hs));
+      // Then the features of the word as written alone (see FeatureVisitor and WordForm.fixed).
+      const fixed = form.fixed;
+      for (let k = 0; k < fixed.length; k++) push(fixed[k] as number);
       push(feature2(T.c as number, hc, hp));
       push(feature1(T["l-1"] as number, hAt(i - 1)));
       push(feature1(T["l+1"] as number, hAt(i + 1)));
@@ -396,16 +410,13 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       push(feature2(T["sh-1"] as number, shapeAt(i - 1), hs));
       push(feature2(T["sh+1"] as number, hs, shapeAt(i + 1)));
       push(feature3(T["sh-1+1"] as number, shapeAt(i - 1), hs, shapeAt(i + 1)));
-      if (w.length <= 3) push(feature2(T.len as number, w.length, hc));
-      if (w.includes("-")) push(feature1(T.hyph as number, hc));
       // What the lexicon knows; a capital that says nothing (sentence start, headline) makes it matter more.
       push(feature3(T.lc as number, form.hLowerCount, hc, hp));
       const named = form.named;
       if (named) {
         push(feature2(T.ct as number, named.hCorpusType, hp));
-        if (named.firstName !== undefined) push(named.firstName);
-        if (named.group) push(GROUP);
-        push(feature3(T.doc as number, form.hLowerInDoc, form.hCapitalInDoc, hp));
+        const f = formIndex[i] as number;
+        push(feature3(T.doc as number, hLowerInDoc[f] as number, hCapitalInDoc[f] as number, hp));
       }
       const gz = gazetteer[i];
       if (gz) {
@@ -413,17 +424,9 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         push(feature1(T.gz as number, hg));
         push(feature2(T.gzc as number, hg, hc));
       }
-      // Which word lists the word and its neighbours are in (see WordForm.lists).
-      const lists = form.lists;
+      // Which word lists the word's neighbours are in (see WordForm.lists; the word's own are in WordForm.fixed).
       const before = i > from ? (formOf[i - 1] as WordForm).lists : 0;
       const after = i + 1 < to ? (formOf[i + 1] as WordForm).lists : 0;
-      if (lists & IN.title) push(feature1(T.title as number, hc));
-      if (lists & IN.orgHead) push(feature1(T.orghead as number, hc));
-      if (lists & IN.placeHead) push(feature1(T.placehead as number, hc));
-      if (lists & IN.miscHead) push(feature1(T.mischead as number, hc));
-      if (lists & IN.calendar) push(CALENDAR_WORD);
-      if (lists & IN.never) push(feature1(T.never as number, hc));
-      if (lists & IN.particle) push(PARTICLE);
       const prev = bareAt(i - 1);
       const next = bareAt(i + 1);
       if (before & IN.title) push(feature1(T["title-1"] as number, hc));
@@ -483,7 +486,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       }
       if (doc.newsCopies === "all") copies(own);
       else if (doc.newsCopies === "rules") copies(ruleStart);
-      visit(i, buffer, count, own);
+      visit(i, buffer, count, own, formIndex[i] as number, fixed.length);
     }
   }
 }
@@ -505,11 +508,13 @@ interface WordForm {
   own: [number, number, number, number, number];
   /** What the lexicon says of a word written as a name (capitalised, capitals, initials); undefined for others. */
   named: NamedForm | undefined;
-  /** Hashes of the bins of how often the document writes the word in lower case and capitalised mid-sentence. */
-  hLowerInDoc: number;
-  hCapitalInDoc: number;
   /** Bit set of the word lists the word is in (see IN): looked up once per distinct word. */
   lists: number;
+  /**
+   * The features that depend on the word as written alone, the same wherever it stands: the bias, its shape,
+   * its length and hyphen with its casing, the first-name and group features, the word lists it is in.
+   */
+  fixed: Uint32Array;
 }
 
 /** The lexicon's features of a word written as a name, looked up once per distinct word of a document. */
@@ -521,6 +526,11 @@ interface NamedForm {
   /** The word names a people or a group (`isGroupWord`). */
   group: boolean;
 }
+
+/** Hashes of the rule tags and types ("B-PER", "ORG"), computed once each; another string is hashed where met. */
+const TAG_HASH = new Map<string, number>([...LABELS, "PER", "ORG", "LOC", "MISC"].map((t) => [t, h(t)]));
+
+const tagHash = (tag: string): number => TAG_HASH.get(tag) ?? h(tag);
 
 function namedForm(word: string, casing: string, lexicon: Lexicon): NamedForm | undefined {
   if (casing !== "C" && casing !== "CM" && casing !== "A" && casing !== "I") return undefined;
@@ -575,16 +585,32 @@ function wordForm(raw: string, lexicon: Lexicon): WordForm {
   // Short lower-case words are their own shape: "of" and "and" behave differently between two names.
   const shape = casing === "L" && word.length <= SHORT_WORD ? lower : wordShape(word);
   const hLower = h(lower);
+  const hShape = h(shape);
+  const hc = h(casing);
   const bare = lower.endsWith(".") ? lower.slice(0, -1) : lower;
+  const lists = listsOf(word, lower, bare);
+  const named = namedForm(word, casing, lexicon);
+  const fixed: number[] = [BIAS, feature1(T.sh as number, hShape)];
+  if (word.length <= 3) fixed.push(feature2(T.len as number, word.length, hc));
+  if (word.includes("-")) fixed.push(feature1(T.hyph as number, hc));
+  if (named?.firstName !== undefined) fixed.push(named.firstName);
+  if (named?.group) fixed.push(GROUP);
+  if (lists & IN.title) fixed.push(feature1(T.title as number, hc));
+  if (lists & IN.orgHead) fixed.push(feature1(T.orghead as number, hc));
+  if (lists & IN.placeHead) fixed.push(feature1(T.placehead as number, hc));
+  if (lists & IN.miscHead) fixed.push(feature1(T.mischead as number, hc));
+  if (lists & IN.calendar) fixed.push(CALENDAR_WORD);
+  if (lists & IN.never) fixed.push(feature1(T.never as number, hc));
+  if (lists & IN.particle) fixed.push(PARTICLE);
   return {
     word,
     lower,
     bare,
-    lists: listsOf(word, lower, bare),
+    lists,
     casing,
     hLower,
-    hShape: h(shape),
-    hCasing: h(casing),
+    hShape,
+    hCasing: hc,
     hLowerCount: BUCKET_HASH[bucket(lexicon.lowerCount(lower))] as number,
     own: [
       feature1(T.w as number, h(word)),
@@ -593,10 +619,8 @@ function wordForm(raw: string, lexicon: Lexicon): WordForm {
       feature1(T.s3 as number, hashTail(lower, 3)),
       feature1(T.s4 as number, hashTail(lower, 4)),
     ],
-    named: namedForm(word, casing, lexicon),
-    // Set once the document's words are counted (see visitFeatures).
-    hLowerInDoc: 0,
-    hCapitalInDoc: 0,
+    named,
+    fixed: Uint32Array.from(fixed),
   };
 }
 

@@ -21,9 +21,9 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
   const emission = new Float64Array(total * L);
   const { keys, slots, rows } = weights;
   const mask = slots.length - 1;
-  const score = (word: number, f: Uint32Array, count: number) => {
-    const at = word * L;
-    for (let k = 0; k < count; k++) {
+  /** Adds the rows of features `f[from .. to - 1]` to `into[at .. at + L - 1]`. */
+  const add = (into: Float64Array, at: number, f: Uint32Array, from: number, to: number) => {
+    for (let k = from; k < to; k++) {
       // rowOf, inlined: this loop runs for every feature of every word.
       const hash = f[k] as number;
       let s = hash & mask;
@@ -34,11 +34,28 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
       }
       if (r < 0) continue;
       const row = r * L;
-      for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (rows[row + y] as number);
+      for (let y = 0; y < L; y++) into[at + y] = (into[at + y] as number) + (rows[row + y] as number);
     }
   };
+  // The summed rows of each distinct word's fixed features (see FeatureVisitor), made at its first occurrence.
+  // The weights are integers, so a sum made once and added gives the same scores as adding each row.
+  const formRows = new Float64Array(total * L);
+  const formDone = new Uint8Array(total);
+  const score = (word: number, f: Uint32Array, count: number, own: number, form: number, fixed: number) => {
+    const at = word * L;
+    add(emission, at, f, 0, own);
+    if (fixed > 0) {
+      const base = form * L;
+      if (formDone[form] === 0) {
+        add(formRows, base, f, own, own + fixed);
+        formDone[form] = 1;
+      }
+      for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (formRows[base + y] as number);
+    }
+    add(emission, at, f, own + fixed, count);
+  };
   if (typeof features === "function") features(score);
-  else for (const [word, f] of features.entries()) score(word, f.features, f.features.length);
+  else for (const [word, f] of features.entries()) score(word, f.features, f.features.length, 0, 0, 0);
   const labels = new Uint8Array(total);
   for (const [from, to] of doc.sentences)
     labels.set(viterbi(emission.subarray(from * L, to * L), to - from, weights.transitions), from);

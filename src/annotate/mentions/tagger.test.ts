@@ -260,6 +260,33 @@ describe("documentFeatures", () => {
   it("is a pure function of the document", () => {
     expect(documentFeatures(doc, lexicon)).toEqual(documentFeatures(doc, lexicon));
   });
+
+  it("hands the features of the word as written alone after its own, the same for every occurrence", () => {
+    const twice = {
+      words: ["Riga", "said", "Velmar", "left", "for", "Riga", "."],
+      sentences: [[0, 7]] as [number, number][],
+      rules: ["B-LOC", "O", "B-ORG", "O", "O", "B-LOC", "O"].map((tag) => ({ tag })),
+    };
+    const seen: { form: number; fixed: number[]; rest: number[] }[] = [];
+    visitFeatures(twice, lexicon, (_word, features, count, own, form, fixed) =>
+      seen.push({
+        form,
+        fixed: [...features.subarray(own, own + fixed)],
+        rest: [...features.subarray(own + fixed, count)],
+      }),
+    );
+    type Seen = (typeof seen)[number];
+    const [first, said, second] = [seen[0], seen[1], seen[5]] as [Seen, Seen, Seen];
+    expect(second.form).toBe(first.form);
+    expect(said.form).not.toBe(first.form);
+    expect(second.fixed).toEqual(first.fixed);
+    expect(first.fixed).toEqual(expect.arrayContaining([featureHash("bias"), featureHash("sh", "Xx")]));
+    expect(said.fixed).not.toEqual(first.fixed);
+    // What depends on the neighbours is not among them, and differs between the two occurrences.
+    expect(first.fixed).not.toContain(featureHash("l+1", "said"));
+    expect(first.rest).toContain(featureHash("l+1", "said"));
+    expect(second.rest).not.toEqual(first.rest);
+  });
 });
 
 describe("wordShape and plainWord", () => {
