@@ -1,5 +1,7 @@
+import { defaultLexicon, type Lexicon } from "../lexicon/index.js";
 import { type DocumentFeatures, extractFeatures, YEAR } from "./features.js";
 import { estimateJaccard, lshBands, minhashSignature } from "./minhash.js";
+import { PRIOR_DOCUMENTS, type TermPriors, termPriors } from "./prior.js";
 import {
   type ClusterDocument,
   FIELDS,
@@ -91,6 +93,10 @@ export interface OnlineClustererOptions {
   timeDecayMs?: number;
   keysPerField?: number;
   candidateLimit?: number;
+  /** Whose corpus counts give the terms' prior document frequencies (see `TermPriors`); default the shipped lexicon. */
+  lexicon?: Lexicon;
+  /** Documents the prior counts as (see `PRIOR_DOCUMENTS`); 0 weighs terms by the stream alone. */
+  priorDocuments?: number;
 }
 
 /** Where a document went. */
@@ -108,8 +114,9 @@ const PREFIX: Record<Field, string> = { title: "t:", body: "b:", entities: "e:" 
 /**
  * Assigns documents to stories one at a time: a copy of an earlier document joins its story; otherwise the
  * candidate stories filed under the document's rare terms and names within the time window are scored on
- * TF-IDF cosines per field and time distance, and the best one above `JOIN_THRESHOLD` takes it. The outcome
- * depends only on the order of the documents.
+ * TF-IDF cosines per field and time distance, and the best one above `JOIN_THRESHOLD` takes it. Document
+ * frequencies are the stream's blended with a prior from the lexicon's corpus counts (see `PRIOR_DOCUMENTS`). The
+ * outcome depends only on the order of the documents (and the lexicon).
  *
  * @example const clusterer = new OnlineClusterer(new MemoryStoryIndex()); await clusterer.assign(doc)
  */
@@ -121,6 +128,8 @@ export class OnlineClusterer {
   private readonly timeDecayMs: number;
   private readonly keysPerField: number;
   private readonly candidateLimit: number;
+  private readonly priors: TermPriors;
+  private readonly priorDocuments: number;
 
   constructor(
     private readonly index: StoryIndex,
@@ -133,6 +142,8 @@ export class OnlineClusterer {
     this.timeDecayMs = options.timeDecayMs ?? TIME_DECAY_MS;
     this.keysPerField = options.keysPerField ?? KEYS_PER_FIELD;
     this.candidateLimit = options.candidateLimit ?? CANDIDATE_LIMIT;
+    this.priors = (options.lexicon ?? defaultLexicon()).derived(termPriors);
+    this.priorDocuments = options.priorDocuments ?? PRIOR_DOCUMENTS;
   }
 
   /** Assigns one document and records it in the index. */
@@ -146,7 +157,7 @@ export class OnlineClusterer {
     const terms = FIELDS.flatMap((f) => [...features.fields[f].keys()].map((t) => PREFIX[f] + t));
     const n = await this.index.documentCount();
     const df = await this.index.documentFrequencies(terms);
-    const vectors = weigh(features, df, n);
+    const vectors = weigh(features, df, n, this.priors, this.priorDocuments);
 
     let copy: { doc: string; story: string } | undefined;
     let best = this.copyJaccard;
@@ -269,14 +280,25 @@ function idf(df: number, n: number): number {
   return Math.log((n + 1) / (df + 1)) + 1;
 }
 
-/** TF-IDF vectors of unit length per field (sublinear term frequency: a repeated word is not a new topic). */
-function weigh(features: DocumentFeatures, df: Map<string, number>, n: number): Record<Field, SparseVector> {
+/**
+ * TF-IDF vectors of unit length per field (sublinear term frequency: a repeated word is not a new topic). The
+ * document frequencies are the stream's plus `priorDocuments` documents of the background corpus, so that a term's
+ * weight is sound before the stream has shown many documents and does not swing as the stream grows.
+ */
+function weigh(
+  features: DocumentFeatures,
+  df: Map<string, number>,
+  n: number,
+  priors: TermPriors,
+  priorDocuments: number,
+): Record<Field, SparseVector> {
   const out = {} as Record<Field, SparseVector>;
   for (const f of FIELDS) {
     const v = new Map<string, number>();
     let norm = 0;
     for (const [term, tf] of features.fields[f]) {
-      const w = (1 + Math.log(tf)) * idf(df.get(PREFIX[f] + term) ?? 0, n);
+      const prior = priorDocuments > 0 ? priorDocuments * priors.share(f, term) : 0;
+      const w = (1 + Math.log(tf)) * idf((df.get(PREFIX[f] + term) ?? 0) + prior, n + priorDocuments);
       v.set(term, w);
       norm += w * w;
     }
