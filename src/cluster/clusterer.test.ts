@@ -96,6 +96,27 @@ describe("OnlineClusterer", () => {
   });
 });
 
+describe("OnlineClusterer headlines", () => {
+  const headlineA = "Blaze guts a textile mill overnight";
+  const headlineB = "Mill fire leaves roof in ruins";
+  const titled = [doc("a", FIRE_A, 0, headlineA), doc("b", FIRE_A_REWRITE, 1, headlineB)];
+  const inText = [doc("a", `${headlineA}.\n${FIRE_A}`, 0), doc("b", `${headlineB}.\n${FIRE_A_REWRITE}`, 1)];
+  const similarity = async (docs: ClusterDocument[], clusterer?: OnlineClusterer) =>
+    (await run(docs, clusterer)).get("b")?.similarity ?? 0;
+
+  it("weighs a headline as the first words of the text: the same similarity as headlines written atop the texts", async () => {
+    const s = await similarity(titled);
+    expect(s).toBeGreaterThan(0.28);
+    expect(s).toBeCloseTo(await similarity(inText), 10);
+  });
+
+  it("with a title field of its own, two wordings of one event's headline pull the similarity down (negative)", async () => {
+    const weights = { title: 0.2, body: 0.65, entities: 0.35 };
+    const own = await similarity(titled, new OnlineClusterer(new MemoryStoryIndex(), { fieldWeights: weights }));
+    expect(own).toBeLessThan((await similarity(titled)) - 0.02);
+  });
+});
+
 describe("yearConflict", () => {
   const story = (entities: [string, number][]) => ({
     id: "s",
