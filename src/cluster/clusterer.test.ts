@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createLexicon } from "../lexicon/index.js";
 import { type Assignment, OnlineClusterer, YEAR_CONFLICT, yearConflict } from "./clusterer.js";
 import { type ClusterDocument, MemoryStoryIndex } from "./types.js";
 
@@ -95,6 +96,27 @@ describe("OnlineClusterer", () => {
   });
 });
 
+describe("OnlineClusterer headlines", () => {
+  const headlineA = "Blaze guts a textile mill overnight";
+  const headlineB = "Mill fire leaves roof in ruins";
+  const titled = [doc("a", FIRE_A, 0, headlineA), doc("b", FIRE_A_REWRITE, 1, headlineB)];
+  const inText = [doc("a", `${headlineA}.\n${FIRE_A}`, 0), doc("b", `${headlineB}.\n${FIRE_A_REWRITE}`, 1)];
+  const similarity = async (docs: ClusterDocument[], clusterer?: OnlineClusterer) =>
+    (await run(docs, clusterer)).get("b")?.similarity ?? 0;
+
+  it("weighs a headline as the first words of the text: the same similarity as headlines written atop the texts", async () => {
+    const s = await similarity(titled);
+    expect(s).toBeGreaterThan(0.28);
+    expect(s).toBeCloseTo(await similarity(inText), 10);
+  });
+
+  it("with a title field of its own, two wordings of one event's headline pull the similarity down (negative)", async () => {
+    const weights = { title: 0.2, body: 0.65, entities: 0.35 };
+    const own = await similarity(titled, new OnlineClusterer(new MemoryStoryIndex(), { fieldWeights: weights }));
+    expect(own).toBeLessThan((await similarity(titled)) - 0.02);
+  });
+});
+
 describe("yearConflict", () => {
   const story = (entities: [string, number][]) => ({
     id: "s",
@@ -160,5 +182,45 @@ by two lengths, and Darrow said it was the best race of the season for the crew 
       );
     expect((await at(2029)).get("b")).toMatchObject({ story: "a", isNew: false });
     expect((await at(2031)).get("b")).toMatchObject({ story: "b", isNew: true });
+  });
+});
+
+describe("OnlineClusterer prior document frequencies", () => {
+  // Two invented notes that share two words and differ in two; no capitalised words, so only body terms count.
+  const notes = [
+    { id: "a", text: "brell wint calder fosk" },
+    { id: "b", text: "brell wint pellow drast" },
+  ];
+  /** A lexicon whose open corpora hold the shared words a thousand times each in 2,000 tokens, or never. */
+  const counts = (lower: string) => createLexicon({ counts: { words: "", firstNames: "", lower } });
+  const common = counts("brell\t1000\nwint\t1000");
+  const unknown = counts("kelp\t1000\nmoss\t1000");
+  const rows = [
+    { lexicon: common, priorDocuments: 1000, joins: false, why: "words every article has say little" },
+    { lexicon: unknown, priorDocuments: 1000, joins: true, why: "words no article has say much" },
+    { lexicon: common, priorDocuments: 0, joins: true, why: "without the prior the stream alone weighs them" },
+  ];
+  for (const row of rows) {
+    it(`${row.joins ? "joins" : "does not join (negative)"}: ${row.why}`, async () => {
+      const clusterer = new OnlineClusterer(new MemoryStoryIndex(), {
+        lexicon: row.lexicon,
+        priorDocuments: row.priorDocuments,
+        joinThreshold: 0.2,
+      });
+      const got = await run(notes, clusterer);
+      expect(got.get("b")?.isNew).toBe(!row.joins);
+    });
+  }
+
+  it("weighs by the stream alone when the prior counts no documents: the shared words' plain cosine", async () => {
+    const clusterer = new OnlineClusterer(new MemoryStoryIndex(), {
+      lexicon: common,
+      priorDocuments: 0,
+      joinThreshold: 0,
+    });
+    // The first note's terms all weigh alike (no document seen). After it, a shared word has idf 1 and a new one
+    // 1 + ln 2, so the second note's cosine with the first is 2 x 1/2 over its length, sqrt(2 + 2 (1 + ln 2)^2).
+    const expected = 1 / Math.sqrt(2 + 2 * (1 + Math.LN2) ** 2);
+    expect((await run(notes, clusterer)).get("b")?.similarity).toBeCloseTo(expected, 10);
   });
 });

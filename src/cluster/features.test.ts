@@ -24,12 +24,21 @@ describe("extractFeatures", () => {
     });
   }
 
-  it("keeps title terms apart from body terms and drops stop words", () => {
+  it("keeps title terms in a field of their own, counts them in the body too, and drops stop words", () => {
     const f = extractFeatures({ id: "d", title: "Bridge closes", text: "The bridge was closed to traffic." });
     expect([...f.fields.title.keys()].sort()).toEqual(["bridg", "clos"]);
-    expect(f.fields.body.get("bridg")).toBe(1);
+    expect(f.fields.body.get("bridg")).toBe(2);
+    expect(f.fields.body.get("traffic")).toBe(1);
+    expect(f.fields.title.has("traffic")).toBe(false);
     expect(f.fields.body.has("the")).toBe(false);
     expect(f.words).toEqual(["the", "bridge", "was", "closed", "to", "traffic"]);
+  });
+
+  it("takes no names, years or shingle words from the title (negative)", () => {
+    const f = extractFeatures({ id: "d", title: "Orvel Dam fails in 2031", text: "The dam failed." });
+    expect(f.fields.entities.size).toBe(0);
+    expect(f.years).toEqual([]);
+    expect(f.words).toEqual(["the", "dam", "failed"]);
   });
 
   it("counts repeated terms", () => {

@@ -7,7 +7,7 @@ import type { ClusterDocument, Field, SparseVector } from "./types.js";
  */
 export interface DocumentFeatures {
   /**
-   * Term counts per field. Entity terms are whole names ("ada quint"), the last words of longer names
+   * Term counts per field (the title's terms are in the body's counts too). Entity terms are whole names ("ada quint"), the last words of longer names
    * ("quint"), and numbers of two characters or more (years, tolls, sums).
    */
   fields: Record<Field, SparseVector>;
@@ -144,7 +144,12 @@ export function extractFeatures(doc: ClusterDocument): DocumentFeatures {
   const title = new Map<string, number>();
   const body = new Map<string, number>();
   const entities = new Map<string, number>();
-  if (doc.title) scan(doc.title, title, undefined);
+  // The headline's words count in the body too, as its first words: a story's threshold is one scale for articles
+  // with and without a headline (see `FIELD_WEIGHTS`). Its own field keeps them apart for the candidate index.
+  if (doc.title) {
+    scan(doc.title, title, undefined);
+    scan(doc.title, body, undefined);
+  }
   const years: string[] = [];
   const words = scan(doc.text, body, entities, years);
   return { fields: { title, body, entities }, years, words };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type CorpusCounts, createLexicon, defaultLexicon } from "./index.js";
+import { type CorpusCounts, createLexicon, defaultLexicon, type Lexicon } from "./index.js";
 import { encodeWeights, rowOf } from "./tagger-weights.js";
 
 /** Invented corpus counts: one capitalised word seen as a person's name, one first name, one lower-case word. */
@@ -42,6 +42,31 @@ describe("createLexicon", () => {
     expect(defaultLexicon().wordCounts("London")).toEqual(before);
     expect(defaultLexicon().wordCounts("Quorvane")).toBeUndefined();
     expect(defaultLexicon().firstNameCount("John")).toBeGreaterThan(0);
+  });
+
+  it("lists every counted word, lower-case then capitalised, and no word it lacks (negative)", () => {
+    const words = [...createLexicon({ counts: invented }).countedWords()];
+    expect(words).toEqual(["zelth", "Quorvane"]);
+    expect(words).not.toContain("London");
+  });
+
+  it("derives a table once per maker and per lexicon", () => {
+    const lexicon = createLexicon({ counts: invented });
+    let made = 0;
+    const lowerTotal = (l: Lexicon) => {
+      made++;
+      let sum = 0;
+      for (const word of l.countedWords()) sum += l.lowerCount(word);
+      return { sum };
+    };
+    const first = lexicon.derived(lowerTotal);
+    expect(first).toEqual({ sum: 9 });
+    expect(lexicon.derived(lowerTotal)).toBe(first);
+    expect(made).toBe(1);
+    // Another lexicon makes its own from its own counts (negative: not the first one's table).
+    const other = createLexicon({ counts: { ...invented, lower: "zelth\t2\nquorn\t3" } }).derived(lowerTotal);
+    expect(other).toEqual({ sum: 5 });
+    expect(made).toBe(2);
   });
 
   it("cannot be changed by its callers", () => {

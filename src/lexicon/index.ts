@@ -73,6 +73,19 @@ export interface Lexicon {
   readonly wordCounts: (word: string) => WordCounts | undefined;
   /** How often the word was written in lower case in the open corpora. */
   readonly lowerCount: (word: string) => number;
+  /**
+   * Every word the corpus counts hold: the lower-case words, then the capitalised ones (their counts from
+   * `lowerCount` and `wordCounts`), for stages that derive a table of their own from the counts.
+   */
+  readonly countedWords: () => Iterable<string>;
+  /**
+   * A table a stage derives from this lexicon (`make` must be a pure function of it), made on the first request
+   * and the same value for every later request with the same `make`, so that a stage built many times in one
+   * process (once per batch) reads the counts once. Held weakly by `make`: a table lives as long as its maker.
+   *
+   * @example lexicon.derived(termPriors).share("body", "quake")
+   */
+  readonly derived: <T>(make: (lexicon: Lexicon) => T) => T;
   /** The entity tagger's weights, parsed on first use. */
   readonly taggerWeights: () => TaggerWeights;
   /**
@@ -151,6 +164,7 @@ export function createLexicon(sources: LexiconSources = {}): Lexicon {
   const parsed = new Map<string, WordCounts>();
   const model = sources.tagger ?? tagger;
   let weights: TaggerWeights | undefined;
+  const tables = new WeakMap<(lexicon: Lexicon) => unknown, unknown>();
   const lexicon: Lexicon = {
     lookupPlace(name) {
       const key = nameKey(name);
@@ -176,6 +190,16 @@ export function createLexicon(sources: LexiconSources = {}): Lexicon {
       return counts;
     },
     lowerCount: (word) => Number(lower.get(word) ?? 0),
+    *countedWords() {
+      yield* lower.keys();
+      yield* words.keys();
+    },
+    derived<T>(make: (lexicon: Lexicon) => T): T {
+      if (tables.has(make)) return tables.get(make) as T;
+      const table = make(lexicon);
+      tables.set(make, table);
+      return table;
+    },
     taggerWeights() {
       weights ??= parseWeights(model, model.labels.split(",").length);
       return weights;
