@@ -357,33 +357,32 @@ export class SqlStoryIndex implements StoryIndex {
     if (rows.length === 0) return;
     const stories = rows.map((r) => Number(r.story_id));
     const storyIds = () => among(this.flavor.idList(stories));
+    // Each delete returns the rows it deleted, to let go of them in the cache: one pass over each index.
     const docs = (
-      await this.db.selectFrom("cluster_signatures").select("article_id").where("story_id", "in", storyIds()).execute()
+      await this.db
+        .deleteFrom("cluster_signatures")
+        .where("story_id", "in", storyIds())
+        .returning("article_id")
+        .execute()
     ).map((r) => Number(r.article_id));
     if (docs.length > 0) {
       const held = await this.db
-        .selectFrom("cluster_bands")
-        .select(["band", "article_id"])
-        .where("article_id", "in", among(this.flavor.idList(docs)))
-        .execute();
-      for (const row of held) if (this.cache.bands.has(row.band)) this.cache.bands.set(row.band, 0);
-      await this.db
         .deleteFrom("cluster_bands")
         .where("article_id", "in", among(this.flavor.idList(docs)))
+        .returning("band")
         .execute();
-      await this.db.deleteFrom("cluster_signatures").where("story_id", "in", storyIds()).execute();
+      for (const row of held) if (this.cache.bands.has(row.band)) this.cache.bands.set(row.band, 0);
     }
     const postings = await this.db
-      .selectFrom("cluster_postings")
-      .select(["key", "story_id"])
+      .deleteFrom("cluster_postings")
       .where("story_id", "in", storyIds())
+      .returning(["key", "story_id"])
       .execute();
     for (const p of postings) {
       const list = this.cache.postings.get(p.key);
       const at = list ? list.findIndex((x) => x.story === Number(p.story_id)) : -1;
       if (at >= 0) list?.splice(at, 1);
     }
-    await this.db.deleteFrom("cluster_postings").where("story_id", "in", storyIds()).execute();
     await this.db.deleteFrom("cluster_stories").where("story_id", "in", storyIds()).execute();
     for (const id of stories) this.cache.forget(id);
   }
