@@ -508,6 +508,82 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         await store.close();
       });
 
+      it("deletes the rows of a story once it leaves the time window, and keeps those of stories within it and every term count", async () => {
+        const { store, reopen } = await make();
+        const day = 24 * 3600 * 1000;
+        const rows = async (s: Store, story: number, doc: number) => {
+          const count = async (text: string, value: number) =>
+            Number(
+              (
+                (await s.executeSql(text.replace("$1", s.dialect === "postgres" ? "$1" : "?"), [value])).rows[0] as {
+                  n: number;
+                }
+              ).n,
+            );
+          return [
+            await count("select count(*) as n from cluster_stories where story_id = $1", story),
+            await count("select count(*) as n from cluster_postings where story_id = $1", story),
+            await count("select count(*) as n from cluster_signatures where story_id = $1", story),
+            await count("select count(*) as n from cluster_bands where article_id = $1", doc),
+          ];
+        };
+        const writes = [
+          write("101", state("101", 0, 0, ["old"]), ["t:old", "t:both"], ["x1", "x2"], true),
+          write("102", { ...state("101", 0, day, ["old"]), size: 2 }, ["t:old"], ["x5"], false),
+          write("103", state("103", 3 * day, 3 * day, ["mid"]), ["t:mid", "t:both"], ["x3"], true),
+        ];
+        for (const w of writes) await store.transaction((tx) => tx.storyIndex().write(w));
+        expect(await rows(store, 101, 101)).toEqual([1, 2, 2, 2]);
+        expect(await rows(store, 101, 102)).toEqual([1, 2, 2, 1]);
+        // Nine days: story 101 (last at day 1) is out, 103 (day 3) still in.
+        const late = write("104", state("104", 9 * day, 9 * day, ["new"]), ["t:new", "t:both"], ["x1"], true);
+        await store.transaction((tx) => tx.storyIndex().write(late));
+        expect(await rows(store, 101, 101)).toEqual([0, 0, 0, 0]);
+        expect(await rows(store, 101, 102)).toEqual([0, 0, 0, 0]);
+        expect(await rows(store, 103, 103)).toEqual([1, 2, 1, 1]);
+        expect(await rows(store, 104, 104)).toEqual([1, 2, 1, 1]);
+        for (const s of [store, await reopen()]) {
+          const index = s.storyIndex();
+          expect(await index.candidates(["t:both", "t:old"], { from: 0, to: 10 * day }, 10)).toEqual([
+            { story: "104", shared: 1 },
+            { story: "103", shared: 1 },
+          ]);
+          expect((await index.bandMatches(["x1", "x2", "x3", "x5"])).map((r) => r.doc)).toEqual(["103", "104"]);
+          expect(await index.documentFrequencies(["t:old", "t:both"])).toEqual(
+            new Map([
+              ["t:old", 2],
+              ["t:both", 3],
+            ]),
+          );
+          expect(await index.documentCount()).toBe(4);
+        }
+        await store.close();
+      });
+
+      it("lets a crowded key keep as many stories within the window as the in-memory index, those out of it deleted", async () => {
+        const { store, reopen } = await make();
+        const day = 24 * 3600 * 1000;
+        const memory = new MemoryStoryIndex({ maxPostings: MAX_POSTINGS_PER_KEY });
+        // Ten stories of day 0, then enough of day 9 to crowd the key past its bound had the first ten stayed.
+        const writes = Array.from({ length: MAX_POSTINGS_PER_KEY + 6 }, (_, i) => {
+          const t = i < 10 ? 0 : 9 * day;
+          return write(String(100 + i), state(String(100 + i), t, t, ["crowd"]), ["t:crowd"], [], true);
+        });
+        for (const w of writes) {
+          await memory.write(w);
+          await store.transaction((tx) => tx.storyIndex().write(w));
+        }
+        const everything = { from: 0, to: 10 * day };
+        const expected = await memory.candidates(["t:crowd"], everything, 1000);
+        expect(expected).toHaveLength(MAX_POSTINGS_PER_KEY - 4);
+        expect(expected.some((c) => Number(c.story) < 110)).toBe(false);
+        expect(await store.storyIndex().candidates(["t:crowd"], everything, 1000)).toEqual(expected);
+        const again = await reopen();
+        expect(await again.storyIndex().candidates(["t:crowd"], everything, 1000)).toEqual(expected);
+        await again.close();
+        await store.close();
+      });
+
       it("forgets what a rolled-back transaction wrote", async () => {
         const { store } = await make();
         await store.transaction((tx) =>

@@ -67,6 +67,13 @@ export const CACHED_STORY_TIMES = 200_000;
  */
 export const CACHED_BANDS = 16_384;
 
+/**
+ * Stories whose rows are deleted per flush once they have left the time window (see `SqlStoryIndex.prune`).
+ * An ingest lets go of about as many stories as it starts, a few hundred per batch; the bound spreads the
+ * first flush after an upgrade (every story of an older store outside the window) over several batches.
+ */
+export const PRUNED_PER_FLUSH = 1024;
+
 /** The upserts run per story and per document at each flush: built and compiled once (see `Prepared`). */
 const SAVE_STATE = new Prepared((db, id: number, size: number, first: number, last: number, centroid: string) =>
   db
@@ -142,6 +149,8 @@ export class ClusterCache {
   readonly bandsPending = new Map<string, number>();
   /** Signatures written since the last flush, by document. */
   readonly signaturesPending = new Map<number, { story: number; signature: Uint32Array }>();
+  /** The horizon up to which every expired story's rows are deleted (see `SqlStoryIndex.prune`). */
+  prunedTo: number | undefined;
 
   constructor(
     private readonly capacity = CACHED_STORY_STATES,
@@ -164,6 +173,12 @@ export class ClusterCache {
       const stalest = this.states.keys().next().value as number;
       this.states.delete(stalest);
     }
+  }
+
+  /** Lets go of a story's state and time span (its rows were deleted). */
+  forget(id: number): void {
+    this.states.delete(id);
+    this.times.delete(id);
   }
 
   /**
@@ -204,6 +219,7 @@ export class ClusterCache {
     this.bands.clear();
     this.bandsPending.clear();
     this.signaturesPending.clear();
+    this.prunedTo = undefined;
   }
 }
 
@@ -225,8 +241,8 @@ export class SqlStoryIndex implements StoryIndex {
    * @param deferred whether document frequencies are written by `flush` (inside a transaction, before it
    * commits) rather than at once by each `write`.
    * @param windowMs stories whose latest document is older than this before the newest time seen are no
-   * longer handed out (by `stories` or as the story of a band match), as the in-memory index evicts them;
-   * their rows stay.
+   * longer handed out (by `stories` or as the story of a band match), and their rows are deleted (see
+   * `prune`), as the in-memory index evicts them.
    */
   constructor(
     private readonly db: Kysely<Database>,
@@ -310,7 +326,65 @@ export class SqlStoryIndex implements StoryIndex {
     }
     await this.flushStories();
     await this.flushPostings();
+    await this.prune();
     this.cache.trim();
+  }
+
+  /**
+   * Deletes the rows of stories that have left the time window: their state, postings, their documents'
+   * signatures and the band buckets these hold. Such a story can never take a document again (`stories` and
+   * `bandMatches` hand out only stories whose latest document is within the window of the newest time seen,
+   * which only moves forward), so its rows only make every keyed read and write of the index slower as the
+   * store grows. Near-duplicates are therefore found among the documents of stories still in the window: a
+   * copy of an article is linked to it while its story had a document within `windowMs` of the newest time
+   * seen. Document frequencies stay: they are counts over all documents ever placed.
+   */
+  private async prune(): Promise<void> {
+    const latest = this.cache.meta?.latest;
+    if (latest === undefined) return;
+    const horizon = latest - this.windowMs;
+    if (this.cache.prunedTo === horizon) return;
+    const rows = await this.db
+      .selectFrom("cluster_stories")
+      .select("story_id")
+      .where("last_time", "<", horizon)
+      .orderBy("last_time")
+      .limit(PRUNED_PER_FLUSH)
+      .execute();
+    // A story written after this with a latest time before the horizon (a late, old document) goes with the
+    // next move of the horizon.
+    if (rows.length < PRUNED_PER_FLUSH) this.cache.prunedTo = horizon;
+    if (rows.length === 0) return;
+    const stories = rows.map((r) => Number(r.story_id));
+    const storyIds = () => among(this.flavor.idList(stories));
+    // Each delete returns the rows it deleted, to let go of them in the cache: one pass over each index.
+    const docs = (
+      await this.db
+        .deleteFrom("cluster_signatures")
+        .where("story_id", "in", storyIds())
+        .returning("article_id")
+        .execute()
+    ).map((r) => Number(r.article_id));
+    if (docs.length > 0) {
+      const held = await this.db
+        .deleteFrom("cluster_bands")
+        .where("article_id", "in", among(this.flavor.idList(docs)))
+        .returning("band")
+        .execute();
+      for (const row of held) if (this.cache.bands.has(row.band)) this.cache.bands.set(row.band, 0);
+    }
+    const postings = await this.db
+      .deleteFrom("cluster_postings")
+      .where("story_id", "in", storyIds())
+      .returning(["key", "story_id"])
+      .execute();
+    for (const p of postings) {
+      const list = this.cache.postings.get(p.key);
+      const at = list ? list.findIndex((x) => x.story === Number(p.story_id)) : -1;
+      if (at >= 0) list?.splice(at, 1);
+    }
+    await this.db.deleteFrom("cluster_stories").where("story_id", "in", storyIds()).execute();
+    for (const id of stories) this.cache.forget(id);
   }
 
   /** Writes the story states, signatures and band buckets written since the last flush. */
@@ -641,9 +715,10 @@ export class SqlStoryIndex implements StoryIndex {
         const owner = owners.get(band) ?? 0;
         if (owner === doc) continue;
         if (owner !== 0) {
+          // An owner whose story's rows were deleted (see `prune`) holds the bucket no more.
           const record = records.get(owner);
           const t = record && times.get(record.story);
-          if (!t || t.last >= horizon) continue;
+          if (t && t.last >= horizon) continue;
         }
         this.cache.bands.set(band, doc);
         this.cache.bandsPending.set(band, doc);

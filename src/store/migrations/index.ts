@@ -14,6 +14,7 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0004-key-ordered-cluster-tables": { up: (db) => keyOrderedClusterTables(db, flavor) },
     "0005-articles-without-outlet": { up: articlesWithoutOutlet },
     "0006-story-pages": { up: (db) => storyPages(db, flavor) },
+    "0007-expiring-cluster-index": { up: expiringClusterIndex },
   };
 }
 
@@ -190,4 +191,17 @@ async function storyPages(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void>
     .addColumn("br", flavor.blobType, (c) => c.notNull())
     .addColumn("gzip", flavor.blobType, (c) => c.notNull())
     .execute();
+}
+
+/**
+ * What it takes to delete the clusterer's rows of a story once it has left the time window (see
+ * `SqlStoryIndex.prune`): stories by latest time, and a story's postings, its documents' signatures and the
+ * band buckets they hold by story and by document. New rows go in at the right end of each (recent times,
+ * new stories and documents), so each costs a write to a page already in the cache.
+ */
+async function expiringClusterIndex(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex("cluster_stories_last").on("cluster_stories").column("last_time").execute();
+  await db.schema.createIndex("cluster_postings_story").on("cluster_postings").column("story_id").execute();
+  await db.schema.createIndex("cluster_signatures_story").on("cluster_signatures").column("story_id").execute();
+  await db.schema.createIndex("cluster_bands_article").on("cluster_bands").column("article_id").execute();
 }

@@ -2,13 +2,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { clusteringContract } from "../clustering.contract.js";
 import { sqliteFlavor } from "../flavor.js";
 import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { inventedArticle, storeContract } from "../store.contract.js";
+import { PRUNED_PER_FLUSH } from "../story-index.js";
 import { openSqliteStore } from "./index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "triangulate-store-"));
@@ -73,6 +74,57 @@ describe("sqlite store", () => {
     expect(raw.prepare("select band, article_id from cluster_bands").all()).toEqual([{ band: "0:ab", article_id: 7 }]);
     expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
     raw.close();
+  });
+
+  it("deletes the index rows of an older store's stories outside the time window once writing resumes, a bounded number per flush", async () => {
+    const path = join(dir, "expired.db");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider(sqliteFlavor) }).migrateTo(
+      "0006-story-pages",
+    );
+    expect(error).toBeUndefined();
+    const day = 24 * 3600 * 1000;
+    const old = PRUNED_PER_FLUSH + 5;
+    await sql`insert into cluster_stories (story_id, size, first_time, last_time, centroid)
+      select value, 1, 0, 0, '{}' from json_each(${JSON.stringify(Array.from({ length: old }, (_, i) => i + 1))})`.execute(
+      db,
+    );
+    await sql`insert into cluster_postings (key, story_id, seq) select 't:old', story_id, story_id from cluster_stories`.execute(
+      db,
+    );
+    await db.destroy();
+    const store = await openSqliteStore(path);
+    const count = async (table: string) =>
+      Number(((await store.executeSql(`select count(*) as n from ${table}`, [])).rows[0] as { n: number }).n);
+    const write = (doc: number) =>
+      store.transaction((tx) =>
+        tx.storyIndex().write({
+          doc: String(doc),
+          time: 30 * day,
+          story: {
+            id: String(doc),
+            size: 1,
+            first: 30 * day,
+            last: 30 * day,
+            centroid: { title: new Map([["new", 1]]), body: new Map(), entities: new Map() },
+          },
+          isNew: true,
+          terms: ["t:new"],
+          keys: ["t:new", "t:old"],
+          signature: Uint32Array.from([doc]),
+          bands: [`b${doc}`],
+        }),
+      );
+    await write(5000);
+    expect(await count("cluster_stories")).toBe(old - PRUNED_PER_FLUSH + 1);
+    await write(5001);
+    expect(await count("cluster_stories")).toBe(2);
+    expect(await count("cluster_postings")).toBe(4);
+    expect(await store.storyIndex().candidates(["t:old"], { from: 0, to: 31 * day }, 10)).toEqual([
+      { story: "5000", shared: 1 },
+      { story: "5001", shared: 1 },
+    ]);
+    await store.close();
   });
 
   it("puts a transaction's articles in the full-text index as one segment when it commits, and none when it rolls back", async () => {
