@@ -96,6 +96,40 @@ describe("renderStoryPage", () => {
     }
   });
 
+  it("names an article without an outlet by its headline or number everywhere, never by its file id", () => {
+    const doc = dom(renderStoryPage(example));
+    const unnamed = example.articles.filter((a) => !a.outlet?.trim());
+    expect(unnamed.length).toBeGreaterThan(0);
+    // Filters, citations, tables and article headers: the visible text and the outlet links.
+    const visible = [
+      ...doc.querySelectorAll(
+        "form.filters label, .cite, #outlets th, #claims thead th, #discrepancies, #quotes, #certainty, #articles h3",
+      ),
+    ]
+      .map((e) => e.textContent)
+      .join("\n");
+    for (const a of unnamed) {
+      expect(visible).not.toContain(a.id);
+      expect(doc.querySelector(`a[href="/outlets/${encodeURIComponent(a.id)}"]`)).toBeNull();
+    }
+    // A brief stored before it named articles so is named on the page.
+    const older: StoryReport = {
+      ...example,
+      brief: [{ text: `Only ${unnamed[0]?.id} reports: a fire broke out.`, citations: [unnamed[0]?.id ?? ""] }],
+    };
+    expect(dom(renderStoryPage(older)).querySelector("#brief li")?.textContent).not.toContain(unnamed[0]?.id);
+    // The filter still sends the article's id, and shows its name.
+    const first = unnamed[0];
+    const box = doc.querySelector(`form.filters input[value="${first?.id}"]`);
+    expect(box?.parentElement?.textContent?.trim()).toMatch(/^(“.+”|article \d+ \(no outlet named\))$/);
+    // Each article's header gives its number, which the names "article N" refer to.
+    const headers = [...doc.querySelectorAll("#articles h3")].map((h) => h.textContent ?? "");
+    headers.forEach((h, i) => {
+      expect(h.startsWith(`${i + 1}. `)).toBe(true);
+    });
+    expect(headers.filter((h) => h.includes("No outlet named")).length).toBe(unnamed.length);
+  });
+
   it.each([
     ["file_01 says 3, web-2 says 4.", ["file_01", "web-2"], "Ledger says 3, Post says 4."],
     [
