@@ -34,14 +34,14 @@ describe("articleNames", () => {
 
   it("names an article without an outlet by its short headline, else by its number, never by its file id", () => {
     const names = articleNames([
-      article("000_first", { title: "Ferry runs aground off the cape." }),
+      article("000_first", { title: "Ferry Carrying Two Hundred Passengers Runs Aground Off the Cape in Heavy Fog." }),
       article("001_second"),
       article("002_third", {
         title: "A ferry carrying two hundred passengers ran aground off the cape on Sunday night, the coastguard said",
       }),
       article("003_fourth", { outlet: "Cape Herald", title: "Ferry aground" }),
     ]);
-    expect(names.get("000_first")).toBe("“Ferry runs aground off the cape”");
+    expect(names.get("000_first")).toBe("“Ferry Carrying Two Hundred Passengers Runs Aground Off the Cape in Heavy Fog”");
     expect(names.get("001_second")).toBe("article 2 (no outlet named)");
     // A first paragraph standing in for a headline is too long to read as a name.
     expect(names.get("002_third")).toBe("article 3 (no outlet named)");

@@ -5,10 +5,10 @@ export type NamedArticle = Pick<ReportArticle, "id" | "source" | "outlet" | "tit
 
 /**
  * A headline of more words than this is not used to name an article: some articles have no headline and
- * their first paragraph stands in for one, a sentence too long to be read as a name in another sentence.
- * Ten words holds the headlines of most outlets.
+ * their first paragraph stands in for one, a sentence (of 20 words or more, mostly) too long to be read
+ * as a name in another sentence. Fourteen words holds the headlines of most outlets.
  */
-export const MAX_NAME_HEADLINE_WORDS = 10;
+export const MAX_NAME_HEADLINE_WORDS = 14;
 
 /**
  * The voice an article speaks with: the outlet it names, else the host of its URL ("example.org"), else
