@@ -130,6 +130,37 @@ describe("renderStoryPage", () => {
     expect(headers.filter((h) => h.includes("No outlet named")).length).toBe(unnamed.length);
   });
 
+  it("draws provenance as a graph: who reused whose text and whom each article cites", () => {
+    const [a, b, c] = example.articles;
+    const withProvenance: StoryReport = {
+      ...example,
+      provenance: {
+        origin: { name: "Invented Wire" },
+        citations: [
+          { article: a?.id ?? "", cites: "Invented Wire", evidence: "" },
+          { article: a?.id ?? "", cites: "Invented Wire", evidence: "" },
+          { article: b?.id ?? "", cites: "Invented Harbour Office", evidence: "" },
+        ],
+        reuse: [{ from: a?.id ?? "", to: b?.id ?? "", sharedFraction: 0.42, passages: 3 }],
+      },
+    };
+    const svg = dom(renderStoryPage(withProvenance)).querySelector("#provenance svg.graph");
+    expect(svg?.getAttribute("role")).toBe("img");
+    const edges = [...(svg?.querySelectorAll(".edge-label") ?? [])].map((e) => e.textContent);
+    // One arrow per article and source, however often it cites it.
+    expect(edges.sort()).toEqual(["cites", "cites", "reused 42%"]);
+    const nodes = [...(svg?.querySelectorAll("g title") ?? [])].map((t) => t.textContent);
+    expect(nodes).toContain("Invented Wire");
+    expect(nodes).toContain("Invented Harbour Office");
+    // An article that neither reused nor cited anything is not drawn, and no node is named by a file id.
+    const names = renderStoryPage(withProvenance);
+    expect(nodes).not.toContain(c?.id);
+    expect(nodes.some((n) => example.articles.some((x) => x.id === n))).toBe(false);
+    expect(names).toContain("Who reused whose text");
+    const none = { ...example, provenance: { citations: [], reuse: [] } };
+    expect(dom(renderStoryPage(none)).querySelector("#provenance svg")).toBeNull();
+  });
+
   it.each([
     ["file_01 says 3, web-2 says 4.", ["file_01", "web-2"], "Ledger says 3, Post says 4."],
     [

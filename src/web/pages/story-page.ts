@@ -466,14 +466,31 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   const originPart = origin
     ? html`<p><strong>Origin:</strong> ${origin.name}${origin.article ? html`, its own report: ${articleLink(ctx, origin.article)}` : ""}</p>`
     : "";
+  // One drawing of who took from whom: articles that reused another's text, and the sources they cite.
+  const involved = new Set([...reused.flatMap((r) => [r.from, r.to]), ...cites.map((c) => c.article)]);
+  const nodes: GraphNode[] = ctx.report.articles
+    .filter((a) => involved.has(a.id))
+    .map((a) => ({ id: `article:${a.id}`, label: label(ctx, a.id) }));
+  const cited = [...new Set(cites.map((c) => c.cites))];
+  for (const name of cited) nodes.push({ id: `source:${name}`, label: name });
+  const edges: GraphEdge[] = [
+    ...reused.map((r) => ({
+      from: `article:${r.from}`,
+      to: `article:${r.to}`,
+      label: `reused ${percent(r.sharedFraction)}`,
+    })),
+    ...[...new Set(cites.map((c) => JSON.stringify([c.article, c.cites])))].map((pair) => {
+      const [article, name] = JSON.parse(pair) as [string, string];
+      return { from: `article:${article}`, to: `source:${name}`, label: "cites" };
+    }),
+  ];
+  const graph =
+    edges.length > 0
+      ? renderGraphSvg(nodes, edges, { title: "Who reused whose text, and whom each article cites", idPrefix: "prov" })
+      : "";
   let reusePart: SafeHtml | string = "";
   if (reused.length > 0) {
-    const involved = new Set(reused.flatMap((r) => [r.from, r.to]));
-    const nodes: GraphNode[] = ctx.report.articles
-      .filter((a) => involved.has(a.id))
-      .map((a) => ({ id: a.id, label: label(ctx, a.id) }));
-    const edges: GraphEdge[] = reused.map((r) => ({ from: r.from, to: r.to, label: percent(r.sharedFraction) }));
-    reusePart = html`<h3>Who reused whose text (earlier → later)</h3>${renderGraphSvg(nodes, edges, { title: "Reuse between articles", idPrefix: "reuse" })}<ul>${reused.map(
+    reusePart = html`<h3>Who reused whose text (earlier → later)</h3><ul>${reused.map(
       (r) =>
         html`<li>${articleLink(ctx, r.from)} → ${articleLink(ctx, r.to)}: ${percent(r.sharedFraction)} of the later text shared, ${plural(r.passages, "passage")}</li>`,
     )}</ul>`;
@@ -485,7 +502,7 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
           (c) =>
             html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.at(c.article, c, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
         )}</ul>`;
-  return html`${originPart}${reusePart}${citePart}`;
+  return html`${originPart}${graph}${reusePart}${citePart}`;
 }
 
 function percent(v: number): string {
