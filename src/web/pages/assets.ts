@@ -30,6 +30,7 @@ li.story .outlets { margin: .2rem 0; font-size: .9rem; }
 .chart svg { vertical-align: middle; margin-left: .3rem; }
 svg.bars rect { fill: var(--accent); }
 nav.pages { display: flex; gap: 2rem; margin: 1rem 0; }
+form.filters + .lede { margin-top: .8rem; font-size: .9rem; }
 .scroll.boxed { max-height: 75vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
 table caption { text-align: left; color: var(--muted); font-size: .85rem; padding: .2rem 0; }
 /* As wide as the page while the columns fit at their least width, wider (scrolled) past that: five outlets fit at 1400 px. */
