@@ -41,7 +41,9 @@ describe("articleNames", () => {
       }),
       article("003_fourth", { outlet: "Cape Herald", title: "Ferry aground" }),
     ]);
-    expect(names.get("000_first")).toBe("“Ferry Carrying Two Hundred Passengers Runs Aground Off the Cape in Heavy Fog”");
+    expect(names.get("000_first")).toBe(
+      "“Ferry Carrying Two Hundred Passengers Runs Aground Off the Cape in Heavy Fog”",
+    );
     expect(names.get("001_second")).toBe("article 2 (no outlet named)");
     // A first paragraph standing in for a headline is too long to read as a name.
     expect(names.get("002_third")).toBe("article 3 (no outlet named)");
