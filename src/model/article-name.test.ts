@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleNames, type NamedArticle, voiceOf } from "./article-name.js";
+import { articleNames, MAX_NAME_HEADLINE_WORDS, type NamedArticle, voiceOf } from "./article-name.js";
 
 const article = (id: string, rest: Partial<NamedArticle> = {}): NamedArticle => ({
   id,
@@ -34,21 +34,29 @@ describe("articleNames", () => {
 
   it("names an article without an outlet by its short headline, else by its number, never by its file id", () => {
     const names = articleNames([
-      article("000_first", { title: "Ferry Carrying Two Hundred Passengers Runs Aground Off the Cape in Heavy Fog." }),
+      article("000_first", { title: "Ferry Runs Aground Off the Cape in Fog." }),
       article("001_second"),
       article("002_third", {
         title: "A ferry carrying two hundred passengers ran aground off the cape on Sunday night, the coastguard said",
       }),
       article("003_fourth", { outlet: "Cape Herald", title: "Ferry aground" }),
     ]);
-    expect(names.get("000_first")).toBe(
-      "“Ferry Carrying Two Hundred Passengers Runs Aground Off the Cape in Heavy Fog”",
-    );
+    expect(names.get("000_first")).toBe("“Ferry Runs Aground Off the Cape in Fog”");
     expect(names.get("001_second")).toBe("article 2 (no outlet named)");
-    // A first paragraph standing in for a headline is too long to read as a name.
+    // A first paragraph standing in for a headline, or a long headline, is too long to read as a name.
     expect(names.get("002_third")).toBe("article 3 (no outlet named)");
     expect(names.get("003_fourth")).toBe("Cape Herald");
     for (const [id, name] of names) expect(name).not.toContain(id);
+  });
+
+  it(`names by a headline of at most ${MAX_NAME_HEADLINE_WORDS} words, not one word more`, () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `Word${i + 1}`).join(" ");
+    const names = articleNames([
+      article("short", { title: words(MAX_NAME_HEADLINE_WORDS) }),
+      article("long", { title: words(MAX_NAME_HEADLINE_WORDS + 1) }),
+    ]);
+    expect(names.get("short")).toBe(`“${words(MAX_NAME_HEADLINE_WORDS)}”`);
+    expect(names.get("long")).toBe("article 2 (no outlet named)");
   });
 
   it("does not name two articles alike: a headline two articles share gives way to their numbers", () => {

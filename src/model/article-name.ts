@@ -4,11 +4,11 @@ import type { ReportArticle } from "./report.js";
 export type NamedArticle = Pick<ReportArticle, "id" | "source" | "outlet" | "title">;
 
 /**
- * A headline of more words than this is not used to name an article: some articles have no headline and
- * their first paragraph stands in for one, a sentence (of 20 words or more, mostly) too long to be read
- * as a name in another sentence. Fourteen words holds the headlines of most outlets.
+ * A headline of more words than this is not used to name an article: a name is read many times over, in
+ * every citation of the brief and every column of the tables, and some articles have no headline but a
+ * first paragraph standing in for one. Eight words still reads as a name in a list of citations.
  */
-export const MAX_NAME_HEADLINE_WORDS = 14;
+export const MAX_NAME_HEADLINE_WORDS = 8;
 
 /**
  * The voice an article speaks with: the outlet it names, else the host of its URL ("example.org"), else
