@@ -400,6 +400,34 @@ describe("place discrepancies", () => {
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
+  it.each([
+    ["a country's waters against another country", "in Somali waters", "in Kenya"],
+    ["another country's waters against a country", "in Kenyan waters", "in Somalia"],
+  ])("does not set %s", (_what, a, b) => {
+    const report = story(
+      ["one", `Pirates seized a tanker ${a} on Monday, the navy said.`],
+      ["two", `Pirates seized a tanker ${b} on Monday, the navy said.`],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
+  it("does not set a body of water the story places in one country against another country", () => {
+    const report = story(
+      ["one", "Pirates seized a tanker in the Gulf of Aden on Monday, the navy said."],
+      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
+      ["three", "Navy ships have long patrolled the waters of the Gulf of Aden, Yemen."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
+  it("still sets two countries against each other in the same sentence", () => {
+    const report = story(
+      ["one", "Pirates seized a tanker in Yemen on Monday, the navy said."],
+      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toHaveLength(1);
+  });
+
   it("does not oppose a city and its own country", () => {
     const report = story(
       ["one", "A fire destroyed three warehouses in Marseille on Sunday."],
@@ -816,6 +844,11 @@ describe("negation and attribution", () => {
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," Okafor told the pastor.',
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," said Marta Velasquez.',
     ],
+    [
+      "a shorter rendering given to the one a longer rendering names",
+      '"Mayor Okafor came to the terminal this morning, and she told the pastor that she regrets every hour the dockers lost," said Marta Velasquez.',
+      'On Monday Helen Okafor told the pastor "that she regrets every hour the dockers lost."',
+    ],
   ])("does not set %s against each other", (_what, a, b) => {
     const report = story(["one", a], ["two", b]);
     expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
@@ -843,6 +876,11 @@ describe("stance discrepancies", () => {
     ["the same response", "rejected calls to reopen the terminal", "rejected the demands of the union"],
     ["the same side in other words", "denied that any deal was signed", "rejected calls to reopen the terminal"],
     ["refusal and dismissal", "refused to reopen the terminal", "dismissed the demands of the union"],
+    [
+      "opposite sides on things that share a word only further on",
+      "refused to sell shares in the terminal to the union",
+      "agreed to fund a new union hall",
+    ],
   ])("finds none for %s", (_, a, b) => {
     const report = story(["one", `On Monday the Velmar Group ${a}.`], ["two", `On Tuesday the Velmar Group ${b}.`]);
     expect(report.discrepancies.filter((x) => x.kind === "stance")).toEqual([]);
@@ -1014,6 +1052,17 @@ describe("date discrepancies", () => {
     const final = (day: string) => `The Velmar dockers lost ${day}'s semifinal in Portavel, the club said.`;
     expect(
       dates(article("one", final("Friday"), "2026-03-06"), article("two", final("Thursday"), "2026-03-06")),
+    ).toHaveLength(1);
+  });
+
+  it("does not oppose the dates of two things named differently, and still opposes two of one thing", () => {
+    const won = (prize: string, year: string) =>
+      `The Velmar singer Ana Ruiz, who grew up in Portavel, won the ${prize} in ${year} for the harbour songs.`;
+    expect(dates(article("one", won("Kestrel Prize", "2004")), article("two", won("Lantern Medal", "2005")))).toEqual(
+      [],
+    );
+    expect(
+      dates(article("one", won("Kestrel Prize", "2004")), article("two", won("Kestrel Prize", "2005"))),
     ).toHaveLength(1);
   });
 

@@ -18,7 +18,7 @@ import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, sumVectors, type TermVector } from "./similarity.js";
-import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
+import { insideSlot, namesBefore, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
 import { contentStems, stemsAt } from "./words.js";
@@ -810,7 +810,7 @@ function locativePlaces(
 ): Place[] {
   const out: Place[] = [];
   const add = (name: string) => {
-    if (!out.some((p) => p.name === name)) out.push({ name, country: countryOf(name) });
+    if (!WATER.test(name) && !out.some((p) => p.name === name)) out.push({ name, country: countryOf(name) });
   };
   const local = (start: number) => {
     const at = start - u.sentence.start;
@@ -830,13 +830,19 @@ function locativePlaces(
     } else listedFrom = -1;
   }
   for (const w of u.text.matchAll(
-    /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Lu}[\p{L}]+)\s+\p{Ll}/gu,
+    /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Lu}[\p{L}]+)\s+(\p{Ll}+)/gu,
   )) {
-    const place = w[1] ? lexicon.placeOfDemonym(w[1]) : undefined;
+    const place = w[1] && !WATER.test(w[2] ?? "") ? lexicon.placeOfDemonym(w[1]) : undefined;
     if (place) add(place);
   }
   return out;
 }
+
+/**
+ * A body of water, or a country's waters or coast ("the Gulf of Tarn", "the Velmish coast"): a ship's place
+ * there is off some country's shore, which another outlet may well name instead; it is set against no country.
+ */
+const WATER = /\b(?:gulf|sea|seas|ocean|strait|straits|bay|channel|waters|coast|coastline|shore|shores)\b/iu;
 
 function placeDiscrepancies(
   units: Unit[],
@@ -1039,6 +1045,11 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     // Friday" are two events in one pair of similar sentences).
     const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
     if (!samePredicate(role(ua, da[0] as { start: number }), role(ub, db[0] as { start: number }))) continue;
+    // Nor are two dates of things named differently in their clauses ("won a Tony Award in 2004", "won an Emmy
+    // in 2005").
+    const na = namesBefore(ua, fa.start);
+    const nb = namesBefore(ub, fb.start);
+    if (na.size && nb.size && ![...na].some((x) => nb.has(x))) continue;
     out.push({
       id: "",
       kind: "date",
@@ -1598,6 +1609,11 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
       countWords(spanWords(byArticle.get(reference.article)?.article ?? { text: "" }, reference)) < MIN_ATTRIBUTED_WORDS
     )
       continue;
+    // Every rendering's words: a speaker one of them names ("Ana Ruiz came to the port this morning, and she told
+    // the pastor ...") is the one the statement reports, and a shorter rendering given to her agrees with it.
+    const renderings = q.occurrences.map((o) =>
+      spanWords(byArticle.get(o.words.article)?.article ?? { text: "" }, o.words),
+    );
     for (const o of q.occurrences) {
       const { article, start, end } = o.words;
       const mention = byArticle.get(article)?.quotes.find((m) => m.start === start && m.end === end);
@@ -1608,10 +1624,9 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
       const target = mention.speaker as NonNullable<typeof mention.speaker>;
       const entity = story.entities.byMention(article, target.start, target.end) ?? story.entities.byName(target.text);
       // A speaker the quotation itself names ("Mayor Ruiz came to the port this morning") is seldom its speaker:
-      // the attribution was read from the wrong name.
-      const words = spanWords(byArticle.get(article)?.article ?? { text: "" }, o.words);
+      // the attribution was read from the wrong name, or it gives the words the statement reports as hers.
       // Places speak too, by metonymy ("Washington said").
-      if (entity && o.attribution && !namesAny(words, entity)) {
+      if (entity && o.attribution && !renderings.some((words) => namesAny(words, entity))) {
         speakers.push({ article, value: entity.name, evidence: o.attribution });
         kinds.set(entity.name, entity.type === "person" ? "person" : "body");
         entities.set(entity.name, entity);
