@@ -49,7 +49,7 @@ describe("briefOf", () => {
       "Dock workers in Portavel walked off the job on Thursday over pay.",
       "A fire destroyed dozens of containers on the north quay late on Sunday.",
       "Accounts differ on how many workers: Coastline Herald reports more than 300 workers, while Harbour Light reports around 350 workers. The figures differ but can both be true.",
-      "Only b reports: The Velmar Group said the damage would cost at least 12 million euros to repair.",
+      "Only article 2 (no outlet named) reports: The Velmar Group said the damage would cost at least 12 million euros to repair.",
       "Only Harbour Light reports: Governor Ana Ruiz said the talks were within touching distance of a deal.",
     ]);
   });
@@ -61,6 +61,31 @@ describe("briefOf", () => {
   it("leaves out quotations and sentences that lean on a pronoun", () => {
     expect(brief.some((b) => b.text.includes("We will not move"))).toBe(false);
     expect(brief.some((b) => b.text.startsWith("He added"))).toBe(false);
+  });
+
+  it("names an article without an outlet as a reader knows it, never by its file id", () => {
+    const named = briefOf(
+      [article("000_walkout", "Coastline Herald"), { ...article("001_fire"), title: "Fire on the north quay" }],
+      [fact("u1", "unique", "The Velmar Group said the damage would cost at least 12 million euros.", ["001_fire"])],
+      [],
+    );
+    expect(named.map((b) => b.text)).toEqual([
+      "Only “Fire on the north quay” reports: The Velmar Group said the damage would cost at least 12 million euros.",
+    ]);
+  });
+
+  it("leaves out a clause cut from the middle of a sentence (it opens in lower case)", () => {
+    const rows: [string, boolean][] = [
+      ["as firefighters fought a blaze through the main terminal overnight", false],
+      ["and a statement from the mayor said both sides had accepted the offer", false],
+      ["Firefighters fought a blaze through the main terminal overnight.", true],
+      ["2 dock workers were taken to hospital with burns on Sunday.", true],
+      ["eXampleCo said it would move its cargo through another port this week.", true],
+    ];
+    for (const [text, kept] of rows) {
+      const one = briefOf(articles, [fact("x", "corroborated", text, ["a", "c"])], []);
+      expect(one.length === 1, text).toBe(kept);
+    }
   });
 
   it("counts a statement's words with the shared splitter: dashes and stray marks are no words", () => {

@@ -1,9 +1,10 @@
-import type {
-  EvidenceSpan,
-  ReportArticle,
-  ReportBriefSentence,
-  ReportDiscrepancy,
-  ReportFact,
+import {
+  articleNames,
+  type EvidenceSpan,
+  type ReportArticle,
+  type ReportBriefSentence,
+  type ReportDiscrepancy,
+  type ReportFact,
 } from "../model/index.js";
 import { countWords } from "../words/tokens.js";
 
@@ -24,6 +25,11 @@ const MIN_STATEMENT_WORDS = 6;
  */
 const OPENS_WITH_QUOTE = /^\s*["“‘']/u;
 const OPENS_WITH_PRONOUN = /^\s*(?:he|she|they|it|this|that|these|those|his|her|their|its)\b/i;
+/**
+ * A unit whose first word is all lower case is a clause cut from a sentence ("as firefighters fought ..."),
+ * no statement; a name written with an inner capital ("eBay said ...") opens a sentence.
+ */
+const OPENS_MIDSENTENCE = /^\s*\p{Ll}[\p{Ll}'’-]*[\s,;:]/u;
 
 /**
  * A neutral brief: the most corroborated facts first, then what is disputed (as disputed, with both sides),
@@ -37,7 +43,9 @@ export function briefOf(
   facts: ReportFact[],
   discrepancies: ReportDiscrepancy[],
 ): ReportBriefSentence[] {
-  const outlet = (id: string) => articles.find((a) => a.id === id)?.outlet ?? id;
+  // Articles are named as a reader knows them (an outlet, a headline), never by a file id.
+  const names = articleNames(articles);
+  const outlet = (id: string) => names.get(id) ?? id;
   const out: ReportBriefSentence[] = [];
   const used = new Set<string>();
   const add = (text: string, citations: string[], evidence: EvidenceSpan[]) => {
@@ -48,7 +56,10 @@ export function briefOf(
   };
 
   const statements = (f: ReportFact) =>
-    !OPENS_WITH_QUOTE.test(f.text) && !OPENS_WITH_PRONOUN.test(f.text) && countWords(f.text) >= MIN_STATEMENT_WORDS;
+    !OPENS_WITH_QUOTE.test(f.text) &&
+    !OPENS_WITH_PRONOUN.test(f.text) &&
+    !OPENS_MIDSENTENCE.test(f.text) &&
+    countWords(f.text) >= MIN_STATEMENT_WORDS;
   for (const f of facts.filter((f) => f.kind === "corroborated" && statements(f)).slice(0, MAX_CORROBORATED)) {
     add(f.text.trim(), f.sources, f.evidence);
   }

@@ -45,8 +45,30 @@ describe("renderSummary", () => {
   it("prints every part of the story", () => {
     const summary = renderSummary(report);
     expect(summary).toMatch(/^Story: Ferry held in port$/m);
-    expect(summary).toMatch(/velmora-post .*\(Velmora Post/);
+    expect(summary).toMatch(/^ {2}1\. Velmora Post {2}\[velmora-post\]/m);
     expect(summary).toMatch(/Quotations \(1\)/);
+  });
+
+  it("names an article without an outlet as the pages do, never by its file id alone", () => {
+    const noOutlet = (id: string, title: string | undefined, text: string): Article => {
+      const { outlet: _, title: __, ...rest } = article(id, "", text);
+      return { ...rest, ...(title ? { title } : {}) };
+    };
+    const summary = renderSummary(
+      analyzeStory([
+        noOutlet(
+          "003_ferry",
+          "Ferry held in port",
+          "The ferry to Ostrand was held in Velmora on Tuesday, the operator said.",
+        ),
+        noOutlet("004_smoke", undefined, "The ferry to Ostrand was held in Velmora on Tuesday, the harbour said."),
+      ]),
+    );
+    expect(summary).toMatch(/^ {2}1\. “Ferry held in port” {2}\[003_ferry\]/m);
+    expect(summary).toMatch(/^ {2}2\. article 2 \(no outlet named\) {2}\[004_smoke\]/m);
+    // Past the list of articles, the file ids are not used as names.
+    const rest = summary.slice(summary.indexOf("\nEntities"));
+    expect(rest).not.toMatch(/003_ferry|004_smoke/);
   });
 
   it("prints no control character but the line ends, whatever the report holds", () => {

@@ -1,4 +1,4 @@
-import type { StoryReport } from "../model/index.js";
+import { articleNames, type StoryReport } from "../model/index.js";
 import { printable } from "./io.js";
 
 /** Most aliases or mentions listed per entity line before "…". */
@@ -18,12 +18,14 @@ export function renderSummary(report: StoryReport): string {
   );
   out.push("");
   out.push("Articles");
-  for (const a of report.articles) {
-    const meta = [a.outlet, a.published, a.author ? `by ${a.author}` : undefined].filter(Boolean).join(", ");
-    out.push(`  ${a.id}  ${a.wordCount} words${meta ? `  (${meta})` : ""}`);
+  // Numbered and named as the rest of the summary, the pages and the brief name them; the id is the file's.
+  const names = articleNames(report.articles);
+  report.articles.forEach((a, i) => {
+    const meta = [a.published, a.author ? `by ${a.author}` : undefined].filter(Boolean).join(", ");
+    out.push(`  ${i + 1}. ${names.get(a.id) ?? a.id}  [${a.id}]  ${a.wordCount} words${meta ? `  (${meta})` : ""}`);
     if (a.title) out.push(`      "${a.title}"`);
     if (a.removedBoilerplate.length) out.push(`      ${a.removedBoilerplate.length} boilerplate line(s) removed`);
-  }
+  });
   out.push("");
   const named = report.entities.filter((e) => e.type !== "other");
   out.push(`Entities (${named.length})`);
@@ -43,11 +45,13 @@ export function renderSummary(report: StoryReport): string {
     out.push(`  “${clip(q.text, 110)}”`);
     out.push(`      — ${speaker}; in ${q.occurrences.length} article(s)`);
     for (const o of q.occurrences) {
-      out.push(`        ${o.article}: ${o.fidelity}${o.attribution ? `, "${clip(o.attribution, 60)}"` : ""}`);
+      out.push(
+        `        ${names.get(o.article) ?? o.article}: ${o.fidelity}${o.attribution ? `, "${clip(o.attribution, 60)}"` : ""}`,
+      );
     }
   }
   out.push("");
-  renderComparison(report, out);
+  renderComparison(report, names, out);
   return printable(`${out.join("\n")}\n`);
 }
 
@@ -55,8 +59,8 @@ export function renderSummary(report: StoryReport): string {
 const MAX_FACTS = 8;
 const MAX_TIMELINE = 12;
 
-function renderComparison(report: StoryReport, out: string[]): void {
-  const label = (id: string) => report.articles.find((a) => a.id === id)?.outlet ?? id;
+function renderComparison(report: StoryReport, names: ReadonlyMap<string, string>, out: string[]): void {
+  const label = (id: string) => names.get(id) ?? id;
   if (report.brief.length) {
     out.push("Brief");
     for (const b of report.brief) out.push(`  • ${b.text} [${b.citations.map(label).join("; ")}]`);
@@ -97,7 +101,8 @@ function renderComparison(report: StoryReport, out: string[]): void {
   if (origin || citations.length || reuse.length) {
     out.push("");
     out.push("Provenance");
-    if (origin) out.push(`  origin: ${origin.name}${origin.article ? ` (the report itself: ${origin.article})` : ""}`);
+    if (origin)
+      out.push(`  origin: ${origin.name}${origin.article ? ` (the report itself: ${label(origin.article)})` : ""}`);
     const cited = new Map<string, Set<string>>();
     for (const c of citations) cited.set(c.cites, new Set([...(cited.get(c.cites) ?? []), label(c.article)]));
     for (const [name, by] of cited) out.push(`  ${name} cited by ${[...by].join(", ")}`);

@@ -413,6 +413,35 @@ describe("pages", () => {
     expect(hostile?.textContent).not.toContain("without one");
   });
 
+  it("count a story's articles, copies and outlets on the list as the CLI's stories does", async () => {
+    const copies = await tempStore();
+    try {
+      const articles = await exampleArticles();
+      const original = articles.find((a) => a.outlet);
+      if (!original) throw new Error("fixture: no example article names its outlet");
+      // The same words run again by another (invented) outlet: a copy, linked to what it copies.
+      const copy = { ...original, id: "copy-desk", source: "copy-desk.txt", outlet: "Invented Copy Desk" };
+      const [id] = await storeStories(copies, [[...articles, copy]]);
+      const stored = await copies.story(id ?? 0);
+      expect(stored?.copyCount).toBe(1);
+      const doc = new JSDOM(await (await app({ store: copies }).request("/")).text()).window.document;
+      const item = doc.querySelector(`li.story:has(a[href="/stories/${id}"])`);
+      // The CLI: "6 articles (1 copy), 2 outlets (Coastal Ledger, Invented Copy Desk), 4 articles without one".
+      expect(item?.querySelector(".meta")?.textContent).toMatch(/^6 articles \(1 copy\) · /);
+      expect(item?.querySelector(".outlets")?.textContent).toBe(
+        `2 outlets: ${[original.outlet, copy.outlet].sort().join(", ")}, 4 articles without one`,
+      );
+      const bars = item?.querySelector(".coverage svg")?.getAttribute("aria-label") ?? "";
+      const counted = [...bars.matchAll(/ (\d+)(?:,|$)/g)].reduce((n, m) => n + Number(m[1]), 0);
+      expect(counted).toBe(6);
+      // The story page compares each account once: the copy is not among its articles.
+      const page = new JSDOM(await (await app({ store: copies }).request(`/stories/${id}`)).text()).window.document;
+      expect(page.querySelector("header.page p")?.textContent).toMatch(/^5 articles compared/);
+    } finally {
+      await copies.close();
+    }
+  });
+
   it("marks stories new since the last visit from the cookie, and sets it", async () => {
     const res = await app({ now: () => new Date("2040-01-01T00:00:00Z") }).request("/", {
       headers: { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` },

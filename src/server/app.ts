@@ -4,7 +4,6 @@ import { gunzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { ZodTypeAny, z } from "zod";
-import type { StoryReport } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
 import type { Store, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
 import { html } from "../web/escape.js";
@@ -13,7 +12,7 @@ import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
 import { type Bytes, compressors, entityTag, STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
-import { renderStoryList, type StorySummary, summarizeStory } from "../web/pages/story-list.js";
+import { renderStoryList, type StorySummary, summarizeArticles } from "../web/pages/story-list.js";
 import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
 import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
@@ -676,20 +675,24 @@ async function missingReport(store: Store, id: number): Promise<never> {
   throw new TriangulateError("NOT_FOUND", story ? `story ${id} has no report yet` : `no story ${id}`);
 }
 
-/** The list's view of a stored story: its counts from the store, its coverage from its report when it has one. */
+/**
+ * The list's view of a stored story: its counts from the store, its coverage (outlets, days, copies) from
+ * its articles, copies included, so that the list counts as the CLI's `stories` does.
+ */
 async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary> {
-  const report: StoryReport | undefined = (await store.report(s.id))?.report;
-  const fromReport = report ? summarizeStory(report) : undefined;
+  const articles = await store.storyArticles(s.id);
+  const coverage = summarizeArticles(
+    articles.map((a) => ({ outlet: a.article.outlet, published: a.article.published, copy: a.copyOf !== undefined })),
+  );
   return {
     id: String(s.id),
     title: s.title,
+    ...coverage,
+    // The store's count, should an article have joined since the articles were read.
     articleCount: s.articleCount,
+    copies: s.copyCount,
     ...(s.firstPublished ? { firstPublished: s.firstPublished } : {}),
     ...(s.lastPublished ? { lastPublished: s.lastPublished } : {}),
-    outlets: fromReport?.outlets ?? s.outlets.map((name) => ({ name, articles: 1 })),
-    withoutOutlet: fromReport?.withoutOutlet ?? s.articlesWithoutOutlet,
-    days: fromReport?.days ?? [],
-    undated: fromReport?.undated ?? 0,
     disputedFacts: s.disputedFacts,
     discrepancies: s.discrepancies,
     updatedAt: s.updatedAt,

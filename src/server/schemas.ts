@@ -119,14 +119,20 @@ export const entitySchema = z
     type: z.string(),
     aliases: z.array(z.string()),
     stories: z.array(
-      z.object({ id: z.string(), title: z.string(), mentions: z.number().int(), outlets: z.array(z.string()) }),
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        mentions: z.number().int(),
+        outlets: z.array(z.string()).describe("outlets whose articles mention it"),
+        articlesWithoutOutlet: z.number().int().describe("articles naming no outlet that mention it"),
+      }),
     ),
     quotes: z.array(
       z.object({
         story: z.string(),
         quote: z.string(),
         text: z.string(),
-        outlet: z.string(),
+        outlet: z.string().describe("the article's name: its outlet, else its headline or its number in the story"),
         fidelity: z.string(),
         attribution: z.string(),
       }),

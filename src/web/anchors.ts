@@ -1,4 +1,4 @@
-import type { ReportArticle } from "../model/index.js";
+import { articleNames, type ReportArticle } from "../model/index.js";
 import type { MarkSpan } from "./marked-text.js";
 
 /** What a highlighted span of an article is evidence of; each kind is a class of the span's element. */
@@ -38,14 +38,11 @@ export class SpanRegistry {
       if (!this.#index.has(a.id)) this.#index.set(a.id, i);
     });
     this.#slots = articles.map(() => new Map());
-    const names = articles.map((a) => a.outlet?.trim() || a.id);
-    const count = new Map<string, number>();
-    for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
-    // Two articles of one outlet need telling apart in column headers and links.
-    this.#labels = names.map((n, i) => ((count.get(n) ?? 0) > 1 ? `${n} (${articles[i]?.id})` : n));
+    const names = articleNames(articles);
+    this.#labels = articles.map((a) => names.get(a.id) ?? a.id);
   }
 
-  /** The outlet name of an article (its id when no outlet is known); an unknown id is shown as it is. */
+  /** The name of an article ({@link articleNames}); an unknown id is shown as it is. */
   label(article: string): string {
     const i = this.#index.get(article);
     return i === undefined ? article : (this.#labels[i] ?? article);
@@ -107,4 +104,22 @@ function sameWords(a: string, b: string): boolean {
   if (a === b) return true;
   const norm = (s: string) => s.replace(/\s+/g, " ").trim();
   return norm(a) === norm(b);
+}
+
+/**
+ * A finding's explanation, written with article ids, with each of `articles` named by `nameOf`. Only ids
+ * that cannot be a word of the sentence are replaced: those with a character other than a letter (a file
+ * name, a number, a slug); an id of letters alone is left as written.
+ *
+ * @example namesInText("003_a says 5", ["003_a"], () => "Harbour Times") // "Harbour Times says 5"
+ */
+export function namesInText(text: string, articles: readonly string[], nameOf: (id: string) => string): string {
+  let out = text;
+  for (const id of new Set(articles)) {
+    const name = nameOf(id);
+    if (name === id || /^\p{L}+$/u.test(id)) continue;
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped}(?![\\p{L}\\p{N}_-])`, "gu"), () => name);
+  }
+  return out;
 }

@@ -298,7 +298,8 @@ describe("renderHtmlReport", () => {
     const rows = [...doc.querySelectorAll("#facts tbody tr")];
     expect(rows.map((r) => r.className)).toEqual(["corroborated", "unique"]);
     const headers = [...doc.querySelectorAll("#facts thead th.outlet")].map((th) => th.textContent);
-    expect(headers).toEqual(["Northern Gazette", "Valley Wire", "gamma"]);
+    // An article without an outlet is named by its headline, not by its id.
+    expect(headers).toEqual(["Northern Gazette", "Valley Wire", "“Levee collapse may have been avoidable”"]);
     const cells = [...(rows[0]?.querySelectorAll("td.cell a") ?? [])];
     expect(cells.map((a) => target(doc, a.getAttribute("href"))?.textContent)).toEqual([
       fixture().facts[1]?.evidence[0]?.text,
@@ -317,6 +318,17 @@ describe("renderHtmlReport", () => {
       "More than 600 people fled Kelmbridge",
     ]);
     expect(evidence.map((a) => a.querySelector("strong")?.textContent)).toEqual(["about 400", "More than 600"]);
+  });
+
+  it("names the articles of a discrepancy's explanation as the page does, not by their file ids", () => {
+    const renamed = JSON.parse(
+      JSON.stringify(fixture())
+        .replaceAll('"beta"', '"002_beta"')
+        .replace("Valley Wire more than 600", "002_beta more than 600"),
+    ) as StoryReport;
+    const text = parse(renderHtmlReport(renamed)).querySelector("#disc-0 p")?.textContent;
+    expect(text).toBe("Northern Gazette says about 400, Valley Wire more than 600: the ranges do not overlap.");
+    expect(text).not.toContain("002_beta");
   });
 
   it("shows every rendering of a quotation with its word differences, fidelity and speaker", () => {
@@ -450,7 +462,11 @@ describe("renderHtmlReport: a disputed claim", () => {
     expect(cells.map((c) => c.className)).toEqual(["cell", "cell against", "miss"]);
     expect(
       cells.map((c) => c.querySelector("[aria-label]")?.getAttribute("aria-label") ?? c.getAttribute("aria-label")),
-    ).toEqual(["in Northern Gazette", "contradicted by Valley Wire", "not in gamma"]);
+    ).toEqual([
+      "in Northern Gazette",
+      "contradicted by Valley Wire",
+      "not in “Levee collapse may have been avoidable”",
+    ]);
   });
 
   it("links the contradicting outlet's cell to its own words", () => {

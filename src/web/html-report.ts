@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CertaintyLevel, EvidenceSpan, ReportArticle, ReportFact, StoryReport } from "../model/index.js";
-import { SpanRegistry } from "./anchors.js";
+import { namesInText, SpanRegistry } from "./anchors.js";
 import { html, type SafeHtml, trusted } from "./escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "./graph-svg.js";
 import { renderMarkedText } from "./marked-text.js";
@@ -234,7 +234,11 @@ function renderDiscrepancies(ctx: Context): SafeHtml {
       return html`<tr><td>${link(ctx.spans.article(v.article), ctx.spans.label(v.article))}</td><td class="value">${v.value}</td><td>${evidenceLink(anchor, v.evidence, v.value)}</td></tr>`;
     });
     return html`<div class="card" id="disc-${i}"><h3><span class="badge warn">${d.kind}</span> ${d.about} ${verdict}</h3>
-<p>${d.explanation}</p>
+<p>${namesInText(
+      d.explanation,
+      d.values.map((v) => v.article),
+      (id) => ctx.spans.label(id),
+    )}</p>
 <table class="values"><thead><tr><th scope="col">Outlet</th><th scope="col">Says</th><th scope="col">Evidence</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   })}`;
 }

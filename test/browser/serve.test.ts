@@ -109,6 +109,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
       .locator("#claims .scroll")
       .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, overflow: getComputedStyle(el).overflowX }));
     expect(box.overflow).toBe("auto");
+    // Five outlets' columns fit at 1400 px: none is cut off or left behind a scroll.
+    expect(box.scroll).toBeLessThanOrEqual(box.client);
     // The articles stand side by side, not stacked in one narrow column.
     const tops = await page
       .locator(".article-grid article.source")
@@ -205,7 +207,17 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
   it("has landmarks and labelled controls, and axe finds no serious accessibility violation", async () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     const { page, problems, close } = await watched();
-    for (const path of ["/", `/stories/${exampleId}`, `/stories/${exampleId}/claims`, "/search?q=Osterlake"]) {
+    const report = await store.report(exampleId);
+    const entity = report?.report.entities[0]?.id ?? "";
+    const pages = [
+      "/",
+      `/stories/${exampleId}`,
+      `/stories/${exampleId}/claims`,
+      `/entities/${encodeURIComponent(entity)}`,
+      "/outlets/Coastal%20Ledger",
+      "/search?q=Osterlake",
+    ];
+    for (const path of pages) {
       await page.goto(`${base}${path}`);
       expect(await page.locator("main").count(), path).toBe(1);
       expect(await page.locator("header.site nav[aria-label]").count(), path).toBe(1);

@@ -30,13 +30,15 @@ li.story .outlets { margin: .2rem 0; font-size: .9rem; }
 .chart svg { vertical-align: middle; margin-left: .3rem; }
 svg.bars rect { fill: var(--accent); }
 nav.pages { display: flex; gap: 2rem; margin: 1rem 0; }
+form.filters + .lede { margin-top: .8rem; font-size: .9rem; }
 .scroll.boxed { max-height: 75vh; overflow: auto; border: 1px solid var(--line); border-radius: 6px; }
 table caption { text-align: left; color: var(--muted); font-size: .85rem; padding: .2rem 0; }
-table.claims { width: max-content; min-width: 100%; }
+/* As wide as the page while the columns fit at their least width, wider (scrolled) past that: five outlets fit at 1400 px. */
+table.claims { width: 100%; }
 table.claims th.claim { position: sticky; left: 0; z-index: 1; background: #fdfcf8; min-width: 16rem; max-width: 24rem; font-weight: 500; }
 table.claims thead th { z-index: 2; }
 table.claims thead th.claim { z-index: 3; }
-table.claims td { min-width: 13rem; max-width: 21rem; font-size: .86rem; }
+table.claims td { min-width: 12rem; max-width: 21rem; font-size: .86rem; }
 table.claims td.support { background: #f3faf4; }
 table.claims td.against { background: var(--bad-bg); }
 table.claims td.silent { background: #f6f5f0; color: #77736a; }

@@ -1,36 +1,20 @@
-import type { ReportArticle, StoryReport } from "../../model/index.js";
+import { articleNames, type ReportArticle, type StoryReport, voiceOf } from "../../model/index.js";
 import { html, type SafeHtml } from "../escape.js";
 
 /**
- * The outlet an article is counted under: the outlet it names, else the host of its URL, else its id
- * (an article read from a file with no publisher line is its own voice).
+ * The key an article is filtered and grouped under: the outlet it names, else the host of its URL, else its
+ * id (an article read from a file with no publisher line is its own voice). A key, not a name: show
+ * {@link articleLabels} to readers.
  *
  * @example outletOf({ id: "a", source: "https://www.example.org/x", ... }) // "example.org"
  */
 export function outletOf(article: Pick<ReportArticle, "id" | "source" | "outlet">): string {
-  const named = article.outlet?.trim();
-  if (named) return named;
-  if (/^https?:\/\//i.test(article.source)) {
-    try {
-      return new URL(article.source).hostname.replace(/^www\./, "");
-    } catch {
-      // An unparsable URL falls through to the id.
-    }
-  }
-  return article.id;
+  return voiceOf(article) ?? article.id;
 }
 
-/** Article id to the label shown for it: its outlet, with the id added when one outlet has several articles. */
+/** Article id to the name shown for it: {@link articleNames}, never a file id. */
 export function articleLabels(report: StoryReport): Map<string, string> {
-  const outlets = report.articles.map((a) => outletOf(a));
-  const count = new Map<string, number>();
-  for (const o of outlets) count.set(o, (count.get(o) ?? 0) + 1);
-  return new Map(
-    report.articles.map((a, i) => {
-      const o = outlets[i] ?? a.id;
-      return [a.id, (count.get(o) ?? 0) > 1 && o !== a.id ? `${o} (${a.id})` : o];
-    }),
-  );
+  return articleNames(report.articles);
 }
 
 /** The day part of an ISO date or date-time ("2026-03-10T08:15" → "2026-03-10"), undefined for anything else. */
@@ -39,9 +23,9 @@ export function dayOf(date: string | undefined): string | undefined {
   return m?.[1];
 }
 
-/** "first to last", or the one date, or "" when the story has none. */
+/** "first to last" by day, or the one day, or "" when the story has no date. */
 export function timeSpan(first: string | undefined, last: string | undefined): string {
-  const dates = [first, last].filter((d): d is string => Boolean(d));
+  const dates = [first, last].filter((d): d is string => Boolean(d)).map((d) => dayOf(d) ?? d);
   if (dates.length === 0) return "";
   return dates.length === 1 || dates[0] === dates[1] ? (dates[0] ?? "") : `${dates[0]} to ${dates[1]}`;
 }

@@ -33,7 +33,7 @@ export function renderEntityPage(untrusted: EntityView, coverage: Coverage): str
   const e = withoutBidiControls(untrusted);
   const stories = html`<ul>${e.stories.map(
     (s) =>
-      html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a>: ${plural(s.mentions, "mention")} in ${s.outlets.map((o, k) => html`${k > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}</li>`,
+      html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a>: ${plural(s.mentions, "mention")} in ${s.outlets.map((o, k) => html`${k > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}${s.articlesWithoutOutlet > 0 ? `${s.outlets.length > 0 ? " and " : ""}${plural(s.articlesWithoutOutlet, "article without an outlet", "articles without an outlet")}` : ""}</li>`,
   )}</ul>`;
   const quotes =
     e.quotes.length === 0

@@ -20,8 +20,13 @@ beforeAll(async () => {
 describe("profileOutlet", () => {
   it("counts an outlet's origin reports, unique and contradicted claims, headlines and quotations", () => {
     const origin = example.provenance.origin?.article ?? "";
-    const name = example.articles.find((a) => a.id === origin)?.outlet ?? origin;
-    const p = profileOutlet(name, stories);
+    // The example's origin article names no outlet; here it is given one.
+    const name = "Invented Origin Wire";
+    const named: StoryReport = {
+      ...example,
+      articles: example.articles.map((a) => (a.id === origin ? { ...a, outlet: name } : a)),
+    };
+    const p = profileOutlet(name, [{ id: "1", report: named }, ...stories.slice(1)]);
     expect(p.articles).toBe(1);
     expect(p.stories.map((s) => s.id)).toEqual(["1"]);
     expect(p.origin).toBe(1);
@@ -34,6 +39,10 @@ describe("profileOutlet", () => {
 
   it("matches the name ignoring case, and finds nothing for an outlet with no article", () => {
     expect(profileOutlet("NORTHSHORE DAILY", stories).articles).toBe(1);
+    // An article without an outlet is no outlet's, not even under its own id.
+    const unnamed = example.articles.find((a) => !a.outlet)?.id ?? "";
+    expect(unnamed).not.toBe("");
+    expect(profileOutlet(unnamed, stories).articles).toBe(0);
     const none = profileOutlet("No Such Outlet", stories);
     expect(none).toMatchObject({ articles: 0, origin: 0, uniqueClaims: 0, stories: [] });
   });
@@ -48,6 +57,14 @@ describe("viewEntity", () => {
       example.quotes.filter((q) => q.speaker.entity === speaker).flatMap((q) => q.occurrences).length,
     );
     expect(view?.aliases).not.toContain(view?.name);
+    // Outlets are the ones the articles name; articles without one are counted, their ids never listed.
+    const ids = new Set(example.articles.map((a) => a.id));
+    const story = view?.stories[0];
+    expect(story?.outlets.some((o) => ids.has(o))).toBe(false);
+    const mentioning = new Set(example.entities.find((e) => e.id === speaker)?.mentions.map((m) => m.article) ?? []);
+    expect((story?.outlets.length ?? 0) + (story?.articlesWithoutOutlet ?? 0)).toBe(mentioning.size);
+    expect(story?.articlesWithoutOutlet).toBeGreaterThan(0);
+    expect(view?.quotes.some((q) => ids.has(q.outlet))).toBe(false);
     expect(viewEntity("person:nobody-at-all", stories)).toBeUndefined();
   });
 });

@@ -1,5 +1,4 @@
-import type { StoryReport } from "../../model/index.js";
-import { outletOf } from "./common.js";
+import { articleNames, type StoryReport, voiceOf } from "../../model/index.js";
 
 /** One story as a profile sees it: its id in the store (for links) and its report. */
 export interface StoryRef {
@@ -47,7 +46,8 @@ export function profileOutlet(name: string, stories: readonly StoryRef[]): Outle
     quotes: 0,
   };
   for (const { id, report } of stories) {
-    const mine = new Set(report.articles.filter((a) => outletOf(a).toLowerCase() === key).map((a) => a.id));
+    // An article without an outlet (or a URL's host) belongs to no outlet's profile, whatever its id.
+    const mine = new Set(report.articles.filter((a) => voiceOf(a)?.toLowerCase() === key).map((a) => a.id));
     if (mine.size === 0) continue;
     profile.articles += mine.size;
     profile.stories.push({ id, title: report.story.title, articles: mine.size });
@@ -76,7 +76,9 @@ export interface EntityView {
   name: string;
   type: string;
   aliases: string[];
-  stories: { id: string; title: string; mentions: number; outlets: string[] }[];
+  /** Per story: the outlets whose articles mention it, and how many articles without an outlet do. */
+  stories: { id: string; title: string; mentions: number; outlets: string[]; articlesWithoutOutlet: number }[];
+  /** `outlet` is the article's name as the story page gives it (its outlet, else its headline or number). */
   quotes: { story: string; quote: string; text: string; outlet: string; fidelity: string; attribution: string }[];
   relations: { story: string; subject: string; predicate: string; object: string }[];
 }
@@ -94,9 +96,18 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
     if (!e) continue;
     view ??= { id, name: e.name, type: e.type, aliases: [], stories: [], quotes: [], relations: [] };
     for (const a of [e.name, ...e.aliases]) aliases.add(a);
-    const outletById = new Map(report.articles.map((a) => [a.id, outletOf(a)]));
-    const outlets = [...new Set(e.mentions.map((m) => outletById.get(m.article) ?? m.article))];
-    view.stories.push({ id: storyId, title: report.story.title, mentions: e.mentions.length, outlets });
+    const voiceById = new Map(report.articles.map((a) => [a.id, voiceOf(a)]));
+    const names = articleNames(report.articles);
+    const mentioning = [...new Set(e.mentions.map((m) => m.article))];
+    const outlets = [...new Set(mentioning.flatMap((a) => voiceById.get(a) ?? []))];
+    const articlesWithoutOutlet = mentioning.filter((a) => voiceById.get(a) === undefined).length;
+    view.stories.push({
+      id: storyId,
+      title: report.story.title,
+      mentions: e.mentions.length,
+      outlets,
+      articlesWithoutOutlet,
+    });
     for (const q of report.quotes) {
       if (q.speaker.entity !== id) continue;
       for (const o of q.occurrences) {
@@ -104,7 +115,7 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
           story: storyId,
           quote: q.id,
           text: o.text,
-          outlet: outletById.get(o.article) ?? o.article,
+          outlet: names.get(o.article) ?? o.article,
           fidelity: o.fidelity,
           attribution: o.attribution,
         });

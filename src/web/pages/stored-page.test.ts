@@ -145,6 +145,10 @@ const REPORT: StoryReport = {
 const RENDERINGS: Record<string, string> = {
   "story-page/1": "16cdf1069c830da4d1a7d3312deaa35b8f197a87b1b65e7b735cefa7f7fc2860",
   "story-page/2": "a5fd1b43a7922c9f04701597e8dd48df82b134b8066968be2479ff225dcfa98c",
+  "story-page/3": "93775006759507c387e5cfdf58a5eb75d239767c3a855f26b46f45cfe07d2804",
+  "story-page/4": "b95160db3c41fafaf422774a0628dc25d204e98f0b10de5e73f54d6a44b651f6",
+  // Same page of this report; real stories name articles without an outlet by headlines of 8 words at most.
+  "story-page/5": "b95160db3c41fafaf422774a0628dc25d204e98f0b10de5e73f54d6a44b651f6",
 };
 
 describe("storyPageToStore", () => {

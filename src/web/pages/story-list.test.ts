@@ -3,12 +3,15 @@ import { describe, expect, it } from "vitest";
 import { hostileArticles } from "../../../test/server-fixtures.js";
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
+import { timeSpan } from "./common.js";
 import {
+  articleCount,
   isNewSince,
   renderBars,
   renderOutlets,
   renderStoryList,
   type StorySummary,
+  summarizeArticles,
   summarizeStory,
 } from "./story-list.js";
 
@@ -30,6 +33,51 @@ describe("summarizeStory", () => {
     expect(s.outlets.map((o) => o.articles)).toEqual([1, 1, 1]);
     expect(s.discrepancies).toBe(report.discrepancies.filter((d) => d.compatible !== true).length);
     expect(s.disputedFacts).toBe(report.facts.filter((f) => f.kind === "disputed").length);
+  });
+});
+
+describe("summarizeArticles", () => {
+  it("counts copies among the articles, and their outlets and days with the rest, as the CLI's list does", () => {
+    const s = summarizeArticles([
+      { outlet: "Invented Wire", published: "2031-04-08T06:00:00Z" },
+      { outlet: "Invented Herald", published: "2031-04-08", copy: true },
+      { outlet: " ", published: "2031-04-09" },
+      {},
+    ]);
+    expect(s).toEqual({
+      articleCount: 4,
+      copies: 1,
+      outlets: [
+        { name: "Invented Herald", articles: 1 },
+        { name: "Invented Wire", articles: 1 },
+      ],
+      withoutOutlet: 2,
+      days: [
+        { day: "2031-04-08", articles: 2 },
+        { day: "2031-04-09", articles: 1 },
+      ],
+      undated: 1,
+    });
+  });
+
+  it.each([
+    [{ articleCount: 4, copies: 1 }, "4 articles (1 copy)"],
+    [{ articleCount: 5, copies: 2 }, "5 articles (2 copies)"],
+    [{ articleCount: 1, copies: 0 }, "1 article"],
+  ])("says %j as %j", (counts, text) => {
+    expect(articleCount(counts)).toBe(text);
+  });
+});
+
+describe("timeSpan", () => {
+  it.each([
+    ["2026-03-09", "2026-03-10T08:15", "2026-03-09 to 2026-03-10"],
+    ["2026-03-10T06:00", "2026-03-10T08:15", "2026-03-10"],
+    [undefined, "2026-03-10", "2026-03-10"],
+    [undefined, undefined, ""],
+    ["March 2026", undefined, "March 2026"],
+  ])("from %j to %j reads %j", (first, last, text) => {
+    expect(timeSpan(first, last)).toBe(text);
   });
 });
 

@@ -4,14 +4,20 @@ import { withoutBidiControls } from "./bidi.js";
 import { dayOf, outletPath, plural, storyPath, timeSpan } from "./common.js";
 import { renderLayout } from "./layout.js";
 
-/** What the story list shows of one story: all read from its report. */
+/**
+ * What the story list shows of one story. Its articles are counted as the CLI's `stories` counts them:
+ * copies of another article (a wire story run again) included, and said apart ("4 articles (1 copy)").
+ */
 export interface StorySummary {
   id: string;
   title: string;
+  /** Its articles, copies included. */
   articleCount: number;
+  /** Of them, copies of another article: counted here, compared once on the story page. */
+  copies: number;
   firstPublished?: string;
   lastPublished?: string;
-  /** Outlets the articles name, by number of articles, most first. */
+  /** Outlets the articles (copies included) name, by number of articles, most first. */
   outlets: { name: string; articles: number }[];
   /** Articles that name no outlet: counted apart, never under a host or an id that is not an outlet's name. */
   withoutOutlet: number;
@@ -24,18 +30,29 @@ export interface StorySummary {
   updatedAt?: string;
 }
 
+/** One article as the story list counts it. */
+export interface CountedArticle {
+  outlet?: string | undefined;
+  published?: string | undefined;
+  /** Whether it copies another article of the story. */
+  copy?: boolean;
+}
+
 /**
- * The story list's view of a report: its span, its outlets and days of coverage, and how much in it is
- * contested.
+ * A story's coverage from its articles: the outlets they name and how many each, the articles that name
+ * none, the days they were published on, and how many are copies.
  *
- * @example summarizeStory(analyzeStory(articles)).disputedFacts
+ * @example summarizeArticles([{ outlet: "A", published: "2026-03-10" }, { outlet: "B", copy: true }]).copies // 1
  */
-export function summarizeStory(report: StoryReport): StorySummary {
+export function summarizeArticles(
+  articles: readonly CountedArticle[],
+): Pick<StorySummary, "articleCount" | "copies" | "outlets" | "withoutOutlet" | "days" | "undated"> {
   const outlets = new Map<string, number>();
   const days = new Map<string, number>();
   let undated = 0;
   let withoutOutlet = 0;
-  for (const a of report.articles) {
+  let copies = 0;
+  for (const a of articles) {
     // As the store counts a story's outlets (and the CLI lists them): only the names articles give.
     const o = a.outlet?.trim();
     if (o) outlets.set(o, (outlets.get(o) ?? 0) + 1);
@@ -43,20 +60,34 @@ export function summarizeStory(report: StoryReport): StorySummary {
     const day = dayOf(a.published);
     if (day) days.set(day, (days.get(day) ?? 0) + 1);
     else undated++;
+    if (a.copy) copies++;
   }
-  const { story } = report;
   return {
-    id: story.id,
-    title: story.title,
-    articleCount: report.articles.length,
-    ...(story.firstPublished ? { firstPublished: story.firstPublished } : {}),
-    ...(story.lastPublished ? { lastPublished: story.lastPublished } : {}),
+    articleCount: articles.length,
+    copies,
     outlets: [...outlets]
       .map(([name, articles]) => ({ name, articles }))
       .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name)),
     withoutOutlet,
     days: [...days].map(([day, articles]) => ({ day, articles })).sort((a, b) => (a.day < b.day ? -1 : 1)),
     undated,
+  };
+}
+
+/**
+ * The story list's view of a report: its span, its outlets and days of coverage, and how much in it is
+ * contested. A report holds the articles it compares, no copies.
+ *
+ * @example summarizeStory(analyzeStory(articles)).disputedFacts
+ */
+export function summarizeStory(report: StoryReport): StorySummary {
+  const { story } = report;
+  return {
+    id: story.id,
+    title: story.title,
+    ...summarizeArticles(report.articles),
+    ...(story.firstPublished ? { firstPublished: story.firstPublished } : {}),
+    ...(story.lastPublished ? { lastPublished: story.lastPublished } : {}),
     disputedFacts: report.facts.filter((f) => f.kind === "disputed").length,
     discrepancies: report.discrepancies.filter((d) => d.compatible !== true).length,
   };
@@ -106,6 +137,11 @@ export function isNewSince(
   return Boolean(since && last && last > since);
 }
 
+/** "4 articles (1 copy)", as the CLI's list says it. */
+export function articleCount(s: Pick<StorySummary, "articleCount" | "copies">): string {
+  return `${plural(s.articleCount, "article")}${s.copies > 0 ? ` (${plural(s.copies, "copy", "copies")})` : ""}`;
+}
+
 /** The bar of a story's articles that name no outlet. */
 const WITHOUT_OUTLET = "no outlet named";
 
@@ -142,7 +178,7 @@ export function renderStoryList(untrusted: StoryListView): string {
     const isNew = isNewSince(s, view.since);
     const outlets = renderOutlets(s);
     return html`<li class="story${isNew ? " new" : ""}"><h2><a href="${storyPath(s.id)}">${s.title || s.id}</a>${isNew ? html` <span class="badge info">new since your last visit</span>` : ""}</h2>
-<p class="meta">${plural(s.articleCount, "article")}${timeSpan(s.firstPublished, s.lastPublished) ? ` · ${timeSpan(s.firstPublished, s.lastPublished)}` : ""} · <span class="${s.disputedFacts > 0 ? "badge bad" : "badge"}">${plural(s.disputedFacts, "disputed fact")}</span> <span class="${s.discrepancies > 0 ? "badge warn" : "badge"}">${plural(s.discrepancies, "discrepancy", "discrepancies")}</span></p>
+<p class="meta">${articleCount(s)}${timeSpan(s.firstPublished, s.lastPublished) ? ` · ${timeSpan(s.firstPublished, s.lastPublished)}` : ""} · <span class="${s.disputedFacts > 0 ? "badge bad" : "badge"}">${plural(s.disputedFacts, "disputed fact")}</span> <span class="${s.discrepancies > 0 ? "badge warn" : "badge"}">${plural(s.discrepancies, "discrepancy", "discrepancies")}</span></p>
 <p class="outlets">${outlets}</p>
 <div class="coverage"><span class="chart">By outlet ${renderBars(
       [
@@ -172,7 +208,11 @@ export function renderStoryList(untrusted: StoryListView): string {
     view.stories.length === 0
       ? html`<p class="none">No stories match.</p>`
       : html`<ol class="stories" start="${view.offset + 1}">${rows}</ol>`;
-  const body = html`${filters}${list}${prev || next ? html`<nav class="pages" aria-label="Pages">${prev} ${next}</nav>` : ""}`;
+  const note =
+    view.stories.length === 0
+      ? ""
+      : html`<p class="lede">Articles are counted with their copies (a story another outlet ran again word for word), as <code>triangulate stories</code> counts them; a story's page compares each account once.</p>`;
+  const body = html`${filters}${note}${list}${prev || next ? html`<nav class="pages" aria-label="Pages">${prev} ${next}</nav>` : ""}`;
   const sinceLine = view.since ? ` · ${fresh} new since your last visit (${view.since})` : "";
   return renderLayout({
     title: "Stories",

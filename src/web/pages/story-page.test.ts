@@ -96,6 +96,71 @@ describe("renderStoryPage", () => {
     }
   });
 
+  it("names an article without an outlet by its headline or number everywhere, never by its file id", () => {
+    const doc = dom(renderStoryPage(example));
+    const unnamed = example.articles.filter((a) => !a.outlet?.trim());
+    expect(unnamed.length).toBeGreaterThan(0);
+    // Filters, citations, tables and article headers: the visible text and the outlet links.
+    const visible = [
+      ...doc.querySelectorAll(
+        "form.filters label, .cite, #outlets th, #claims thead th, #discrepancies, #quotes, #certainty, #articles h3",
+      ),
+    ]
+      .map((e) => e.textContent)
+      .join("\n");
+    for (const a of unnamed) {
+      expect(visible).not.toContain(a.id);
+      expect(doc.querySelector(`a[href="/outlets/${encodeURIComponent(a.id)}"]`)).toBeNull();
+    }
+    // A brief stored before it named articles so is named on the page.
+    const older: StoryReport = {
+      ...example,
+      brief: [{ text: `Only ${unnamed[0]?.id} reports: a fire broke out.`, citations: [unnamed[0]?.id ?? ""] }],
+    };
+    expect(dom(renderStoryPage(older)).querySelector("#brief li")?.textContent).not.toContain(unnamed[0]?.id);
+    // The filter still sends the article's id, and shows its name.
+    const first = unnamed[0];
+    const box = doc.querySelector(`form.filters input[value="${first?.id}"]`);
+    expect(box?.parentElement?.textContent?.trim()).toMatch(/^(“.+”|article \d+ \(no outlet named\))$/);
+    // Each article's header gives its number, which the names "article N" refer to.
+    const headers = [...doc.querySelectorAll("#articles h3")].map((h) => h.textContent ?? "");
+    headers.forEach((h, i) => {
+      expect(h.startsWith(`${i + 1}. `)).toBe(true);
+    });
+    expect(headers.filter((h) => h.includes("No outlet named")).length).toBe(unnamed.length);
+  });
+
+  it("draws provenance as a graph: who reused whose text and whom each article cites", () => {
+    const [a, b, c] = example.articles;
+    const withProvenance: StoryReport = {
+      ...example,
+      provenance: {
+        origin: { name: "Invented Wire" },
+        citations: [
+          { article: a?.id ?? "", cites: "Invented Wire", evidence: "" },
+          { article: a?.id ?? "", cites: "Invented Wire", evidence: "" },
+          { article: b?.id ?? "", cites: "Invented Harbour Office", evidence: "" },
+        ],
+        reuse: [{ from: a?.id ?? "", to: b?.id ?? "", sharedFraction: 0.42, passages: 3 }],
+      },
+    };
+    const svg = dom(renderStoryPage(withProvenance)).querySelector("#provenance svg.graph");
+    expect(svg?.getAttribute("role")).toBe("img");
+    const edges = [...(svg?.querySelectorAll(".edge-label") ?? [])].map((e) => e.textContent);
+    // One arrow per article and source, however often it cites it.
+    expect(edges.sort()).toEqual(["cites", "cites", "reused 42%"]);
+    const nodes = [...(svg?.querySelectorAll("g title") ?? [])].map((t) => t.textContent);
+    expect(nodes).toContain("Invented Wire");
+    expect(nodes).toContain("Invented Harbour Office");
+    // An article that neither reused nor cited anything is not drawn, and no node is named by a file id.
+    const names = renderStoryPage(withProvenance);
+    expect(nodes).not.toContain(c?.id);
+    expect(nodes.some((n) => example.articles.some((x) => x.id === n))).toBe(false);
+    expect(names).toContain("Who reused whose text");
+    const none = { ...example, provenance: { citations: [], reuse: [] } };
+    expect(dom(renderStoryPage(none)).querySelector("#provenance svg")).toBeNull();
+  });
+
   it.each([
     ["file_01 says 3, web-2 says 4.", ["file_01", "web-2"], "Ledger says 3, Post says 4."],
     [

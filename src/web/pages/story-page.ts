@@ -1,5 +1,11 @@
-import type { CertaintyLevel, EvidenceSpan, ReportFact, StoryReport } from "../../model/index.js";
-import { SpanRegistry } from "../anchors.js";
+import {
+  type CertaintyLevel,
+  type EvidenceSpan,
+  type ReportFact,
+  type StoryReport,
+  voiceOf,
+} from "../../model/index.js";
+import { namesInText, SpanRegistry } from "../anchors.js";
 import { html, type SafeHtml, trusted } from "../escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "../graph-svg.js";
 import { renderMarkedText } from "../marked-text.js";
@@ -119,22 +125,34 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   const toc = html`<nav class="toc" aria-label="Sections">${present.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>`;
   const { story } = report;
   const span = timeSpan(story.firstPublished, story.lastPublished);
-  const body = html`${renderFilters(report, wantedOutlets, options.kinds ?? [])}${present.map((s) => section(s.id, s.title, s.body))}`;
+  const body = html`${renderFilters(report, ctx.label, wantedOutlets, options.kinds ?? [])}${present.map((s) => section(s.id, s.title, s.body))}`;
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
-    subheading: html`${plural(report.articles.length, "article")}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
+    subheading: html`${plural(report.articles.length, "article")} compared${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
     toc,
     body,
   });
 }
 
-function renderFilters(report: StoryReport, outlets: Set<string>, kinds: readonly FindingKind[]): SafeHtml {
-  const names = [...new Set(report.articles.map((a) => outletOf(a)))];
+function renderFilters(
+  report: StoryReport,
+  labels: ReadonlyMap<string, string>,
+  outlets: Set<string>,
+  kinds: readonly FindingKind[],
+): SafeHtml {
+  // One box per outlet; an article without one is its own box, shown by its name and sent as its id.
+  const boxes = new Map<string, string>();
+  for (const a of report.articles) {
+    const key = outletOf(a);
+    if (!boxes.has(key)) boxes.set(key, voiceOf(a) ?? labels.get(a.id) ?? key);
+  }
   const chosen = new Set(kinds);
-  return html`<form class="filters" method="get" aria-label="Filter findings"><fieldset><legend>Outlets</legend>${names.map(
-    (o) =>
-      html`<label><input type="checkbox" name="outlet" value="${o}"${outlets.has(o) ? html` checked` : ""}> ${o}</label> `,
+  return html`<form class="filters" method="get" aria-label="Filter findings"><fieldset><legend>Outlets</legend>${[
+    ...boxes,
+  ].map(
+    ([o, shown]) =>
+      html`<label><input type="checkbox" name="outlet" value="${o}"${outlets.has(o) ? html` checked` : ""}> ${shown}</label> `,
   )}</fieldset><fieldset><legend>Findings</legend>${FINDING_KINDS.map(
     ([k, title]) =>
       html`<label><input type="checkbox" name="kind" value="${k}"${chosen.has(k) ? html` checked` : ""}> ${title}</label> `,
@@ -171,7 +189,9 @@ function renderBrief(ctx: Context): SafeHtml | undefined {
   const brief = ctx.report.brief.filter((b) => involves(ctx, b.citations));
   if (brief.length === 0) return undefined;
   return html`<ol class="brief">${brief.map(
-    (s, i) => html`<li id="brief-${i}">${s.text} ${cite(ctx, s.citations, s.evidence, "brief")}</li>`,
+    // A report made before the brief named articles as readers know them says their ids: named here.
+    (s, i) =>
+      html`<li id="brief-${i}">${withLabels(s.text, s.citations, ctx)} ${cite(ctx, s.citations, s.evidence, "brief")}</li>`,
   )}</ol>`;
 }
 
@@ -371,19 +391,11 @@ function renderDiscrepancies(ctx: Context): SafeHtml | undefined {
 }
 
 /**
- * A finding's explanation, written with article ids, with each of `articles` named as the page names it
- * (its outlet). Only ids that cannot be a word of the sentence are replaced: those with a character other
- * than a letter (a file name, a number, a slug); an id of letters alone is left as written.
+ * A finding's explanation, written with article ids, with each of `articles` named as the page names it:
+ * {@link namesInText} with the page's names.
  */
 export function withLabels(text: string, articles: readonly string[], ctx: Pick<Context, "label">): string {
-  let out = text;
-  for (const id of new Set(articles)) {
-    const name = label(ctx, id);
-    if (name === id || /^\p{L}+$/u.test(id)) continue;
-    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}_-])${escaped}(?![\\p{L}\\p{N}_-])`, "gu"), () => name);
-  }
-  return out;
+  return namesInText(text, articles, (id) => label(ctx, id));
 }
 
 function highlight(words: string, value: string): SafeHtml {
@@ -454,14 +466,31 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   const originPart = origin
     ? html`<p><strong>Origin:</strong> ${origin.name}${origin.article ? html`, its own report: ${articleLink(ctx, origin.article)}` : ""}</p>`
     : "";
+  // One drawing of who took from whom: articles that reused another's text, and the sources they cite.
+  const involved = new Set([...reused.flatMap((r) => [r.from, r.to]), ...cites.map((c) => c.article)]);
+  const nodes: GraphNode[] = ctx.report.articles
+    .filter((a) => involved.has(a.id))
+    .map((a) => ({ id: `article:${a.id}`, label: label(ctx, a.id) }));
+  const cited = [...new Set(cites.map((c) => c.cites))];
+  for (const name of cited) nodes.push({ id: `source:${name}`, label: name });
+  const edges: GraphEdge[] = [
+    ...reused.map((r) => ({
+      from: `article:${r.from}`,
+      to: `article:${r.to}`,
+      label: `reused ${percent(r.sharedFraction)}`,
+    })),
+    ...[...new Set(cites.map((c) => JSON.stringify([c.article, c.cites])))].map((pair) => {
+      const [article, name] = JSON.parse(pair) as [string, string];
+      return { from: `article:${article}`, to: `source:${name}`, label: "cites" };
+    }),
+  ];
+  const graph =
+    edges.length > 0
+      ? renderGraphSvg(nodes, edges, { title: "Who reused whose text, and whom each article cites", idPrefix: "prov" })
+      : "";
   let reusePart: SafeHtml | string = "";
   if (reused.length > 0) {
-    const involved = new Set(reused.flatMap((r) => [r.from, r.to]));
-    const nodes: GraphNode[] = ctx.report.articles
-      .filter((a) => involved.has(a.id))
-      .map((a) => ({ id: a.id, label: label(ctx, a.id) }));
-    const edges: GraphEdge[] = reused.map((r) => ({ from: r.from, to: r.to, label: percent(r.sharedFraction) }));
-    reusePart = html`<h3>Who reused whose text (earlier → later)</h3>${renderGraphSvg(nodes, edges, { title: "Reuse between articles", idPrefix: "reuse" })}<ul>${reused.map(
+    reusePart = html`<h3>Who reused whose text (earlier → later)</h3><ul>${reused.map(
       (r) =>
         html`<li>${articleLink(ctx, r.from)} → ${articleLink(ctx, r.to)}: ${percent(r.sharedFraction)} of the later text shared, ${plural(r.passages, "passage")}</li>`,
     )}</ul>`;
@@ -473,7 +502,7 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
           (c) =>
             html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.at(c.article, c, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
         )}</ul>`;
-  return html`${originPart}${reusePart}${citePart}`;
+  return html`${originPart}${graph}${reusePart}${citePart}`;
 }
 
 function percent(v: number): string {
@@ -545,7 +574,7 @@ function renderEntities(ctx: Context): SafeHtml | undefined {
 function renderArticles(ctx: Context): SafeHtml | undefined {
   const articles = ctx.report.articles.filter((a) => ctx.shown.has(a.id));
   if (articles.length === 0) return undefined;
-  return html`<p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span></p><div class="article-grid">${articles.map(
+  return html`<p class="legend">Each account once: a copy of another article (a story another outlet ran again word for word) is not compared again, though the story list counts it.</p><p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span></p><div class="article-grid">${articles.map(
     (a) => {
       const index = ctx.report.articles.indexOf(a);
       const marked = renderMarkedText(a.text, ctx.spans.marks(articles.indexOf(a)));
@@ -555,7 +584,10 @@ function renderArticles(ctx: Context): SafeHtml | undefined {
       const source = /^https?:\/\//i.test(a.source)
         ? html`<a href="${a.source}" rel="noopener noreferrer nofollow">source</a>`
         : html`${a.source}`;
-      return html`<article class="source" id="${ctx.spans.article(a.id) ?? `art-${index}`}" aria-labelledby="art-h-${index}"><header><h3 id="art-h-${index}"><a href="${outletPath(outletOf(a))}">${label(ctx, a.id)}</a>${a.title ? html`: ${a.title}` : ""}</h3>
+      // Numbered as the names of an outlet's several articles and of articles without an outlet count them.
+      const voice = voiceOf(a);
+      const who = voice ? html`<a href="${outletPath(voice)}">${label(ctx, a.id)}</a>` : html`No outlet named`;
+      return html`<article class="source" id="${ctx.spans.article(a.id) ?? `art-${index}`}" aria-labelledby="art-h-${index}"><header><h3 id="art-h-${index}"><span class="article-number">${index + 1}.</span> ${who}${a.title ? html`: ${a.title}` : ""}</h3>
 <p class="meta">${meta} · ${source}</p></header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
     },
   )}</div>`;
