@@ -181,8 +181,8 @@ describe("number discrepancies", () => {
     ],
     [
       "a figure of another season",
-      "Ana Ruiz of the Velmar dockers played only six games this season after the injury in Portavel.",
-      "Ana Ruiz of the Velmar dockers played 14 games last season after the injury in Portavel.",
+      "Ana Ruiz of the Velmar dockers played only eight matches this season after the injury in Portavel.",
+      "Ana Ruiz of the Velmar dockers played 17 matches last season after the injury in Portavel.",
     ],
     [
       "a figure of an earlier month",
@@ -196,28 +196,28 @@ describe("number discrepancies", () => {
     ],
     [
       "distances from different places",
-      "The Velmar ferry sank about 15 miles north of Portavel, the coast guard said.",
-      "The Velmar ferry sank about 40 miles north of Kestrel Bay, the coast guard said.",
+      "The Velmar ferry sank about 8 km west of Portavel, the coast guard said.",
+      "The Velmar ferry sank about 30 km west of Kestrel Bay, the coast guard said.",
     ],
     [
       "a distance from a place against a distance travelled",
-      "The Velmar ferry sank about 15 miles north of Portavel, the coast guard said.",
-      "The Velmar ferry sank after drifting for 40 miles, the coast guard said.",
+      "The Velmar ferry sank about 5 miles west of Portavel, the coast guard said.",
+      "The Velmar ferry sank after drifting for 19 miles, the coast guard said.",
     ],
     [
       "a margin against an amount",
-      "The Velmar dockers led by 18 points before the lights failed in Portavel on Sunday.",
-      "The Velmar dockers scored 23 points before the lights failed in Portavel on Sunday.",
+      "The Velmar dockers were ahead by 7 goals before the lights failed in Portavel on Sunday.",
+      "The Velmar dockers scored 9 goals before the lights failed in Portavel on Sunday.",
     ],
     [
       "a difference against an amount",
-      "The Velmar dockers won the final five games sooner than the harbour league expected in Portavel.",
-      "The Velmar dockers won the final after 11 games in the harbour league in Portavel.",
+      "The Velmar rowers finished the race two laps sooner than the harbour league expected in Portavel.",
+      "The Velmar rowers finished the race after 9 laps in the harbour league in Portavel.",
     ],
     [
       "the length of a running spell in undated articles",
-      "Portavel was calm on Sunday after four days of riots over the Velmar terminal.",
-      "Portavel was calm on Sunday after eight days of riots over the Velmar terminal.",
+      "Portavel was quiet on Sunday after six days of protests over the Velmar terminal.",
+      "Portavel was quiet on Sunday after nine days of protests over the Velmar terminal.",
     ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
@@ -256,18 +256,18 @@ describe("number discrepancies", () => {
     ],
     [
       "two distances from one place",
-      "The Velmar ferry sank about 15 miles north of Portavel, the coast guard said.",
-      "The Velmar ferry sank about 40 miles (64 km) north of Portavel, the coast guard said.",
+      "The Velmar ferry sank about 5 miles west of Portavel, the coast guard said.",
+      "The Velmar ferry sank about 19 miles (30 km) west of Portavel, the coast guard said.",
     ],
     [
       "two counts of things taken from somewhere",
-      "The coast guard seized 300 rounds from the Velmar ferry near Portavel on Monday.",
-      "The coast guard seized 923 rounds from the Velmar ferry near Portavel on Monday.",
+      "The coast guard took 40 crates from the Velmar ferry near Portavel on Monday.",
+      "The coast guard took 65 crates from the Velmar ferry near Portavel on Monday.",
     ],
     [
       "two margins",
-      "The Velmar dockers led by 18 points before the lights failed in Portavel on Sunday.",
-      "The Velmar dockers led by 11 points before the lights failed in Portavel on Sunday.",
+      "The Velmar dockers were ahead by 7 goals before the lights failed in Portavel on Sunday.",
+      "The Velmar dockers were ahead by 4 goals before the lights failed in Portavel on Sunday.",
     ],
   ])("still finds %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
@@ -275,8 +275,8 @@ describe("number discrepancies", () => {
 
   it("compares the lengths of a running spell given in articles of one day, and not of different days", () => {
     const texts: [string, string][] = [
-      ["one", "Portavel was calm on Sunday after four days of riots over the Velmar terminal."],
-      ["two", "Portavel was calm on Sunday after eight days of riots over the Velmar terminal."],
+      ["one", "Portavel was quiet on Sunday after six days of protests over the Velmar terminal."],
+      ["two", "Portavel was quiet on Sunday after nine days of protests over the Velmar terminal."],
     ];
     const numbers = (published: string[]) =>
       analyzeStory(
@@ -393,37 +393,37 @@ describe("place discrepancies", () => {
 
   it("does not read a list of places as one inside the next", () => {
     const report = story(
-      ["one", "Pirates seized a tanker in the Red Sea on Monday, the navy said."],
-      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
+      ["one", "Smugglers abandoned a trawler in the Red Sea on Monday, the navy said."],
+      ["two", "Smugglers abandoned a trawler in Estonia on Monday, the navy said."],
       ["three", "Navy ships patrol the Red Sea, Yemen and Somalia."],
     );
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
   it.each([
-    ["a country's waters against another country", "in Somali waters", "in Kenya"],
-    ["another country's waters against a country", "in Kenyan waters", "in Somalia"],
+    ["a country's waters against another country", "in Chilean waters", "in Peru"],
+    ["another country's waters against a country", "in Peruvian waters", "in Chile"],
   ])("does not set %s", (_what, a, b) => {
     const report = story(
-      ["one", `Pirates seized a tanker ${a} on Monday, the navy said.`],
-      ["two", `Pirates seized a tanker ${b} on Monday, the navy said.`],
+      ["one", `Smugglers abandoned a trawler ${a} on Monday, the navy said.`],
+      ["two", `Smugglers abandoned a trawler ${b} on Monday, the navy said.`],
     );
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
   it("does not set a body of water the story places in one country against another country", () => {
     const report = story(
-      ["one", "Pirates seized a tanker in the Gulf of Aden on Monday, the navy said."],
-      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
-      ["three", "Navy ships have long patrolled the waters of the Gulf of Aden, Yemen."],
+      ["one", "Smugglers abandoned a trawler in the Gulf of Riga on Monday, the navy said."],
+      ["two", "Smugglers abandoned a trawler in Estonia on Monday, the navy said."],
+      ["three", "Navy ships have long patrolled the waters of the Gulf of Riga, Latvia."],
     );
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
 
   it("still sets two countries against each other in the same sentence", () => {
     const report = story(
-      ["one", "Pirates seized a tanker in Yemen on Monday, the navy said."],
-      ["two", "Pirates seized a tanker in Somalia on Monday, the navy said."],
+      ["one", "Smugglers abandoned a trawler in Latvia on Monday, the navy said."],
+      ["two", "Smugglers abandoned a trawler in Estonia on Monday, the navy said."],
     );
     expect(report.discrepancies.filter((x) => x.kind === "place")).toHaveLength(1);
   });
@@ -610,20 +610,20 @@ describe("negation and attribution", () => {
     ],
     [
       "a thing not had against the same thing said to do something",
-      "The Velmar port authority doesn't have a deal in place with the dockers' union, officials said.",
-      "The Velmar port authority said the deal with the dockers' union likely hinges on money.",
+      "The Velmar port authority doesn't have a permit for the new crane yet, officials said.",
+      "The Velmar port authority said the permit for the new crane depends on the council.",
       false,
     ],
     [
       "a thing not had against the same thing had",
-      "The Velmar port authority doesn't have a deal in place with the dockers' union, officials said.",
-      "The Velmar port authority has a deal in place with the dockers' union, officials said.",
+      "The Velmar port authority doesn't have a permit for the new crane yet, officials said.",
+      "The Velmar port authority has a permit for the new crane now, officials said.",
       true,
     ],
     [
-      "no decision reached against a deal reached",
-      "No decision has been reached on the Velmar terminal staff at this time.",
-      "The owner called her again yesterday and reached a deal after telling the Velmar terminal staff of his decision.",
+      "no decision reached against a settlement reached",
+      "No decision has been reached on the Velmar crane crews so far.",
+      "The insurer phoned her twice on Friday and reached a settlement after telling the Velmar crane crews of its decision.",
       false,
     ],
     [
@@ -864,8 +864,8 @@ describe("negation and attribution", () => {
     ],
     [
       "a shorter rendering given to the one a longer rendering names",
-      '"Mayor Okafor came to the terminal this morning, and she told the pastor that she regrets every hour the dockers lost," said Marta Velasquez.',
-      'On Monday Helen Okafor told the pastor "that she regrets every hour the dockers lost."',
+      '"Mayor Okafor toured the quay today, and she assured the crews that the city will pay for every lost shift," said Marta Velasquez.',
+      'On Monday Helen Okafor assured the crews "that the city will pay for every lost shift."',
     ],
   ])("does not set %s against each other", (_what, a, b) => {
     const report = story(["one", a], ["two", b]);

@@ -294,10 +294,10 @@ function numberDiscrepancies(
       // ("so far", "to date", a career) is not one occasion's count.
       if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
       if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
-      // "15 miles north of the city" and "chased him for 30 miles" measure different things; so do two distances
-      // from different places ("north of the city", "north of here").
+      // "8 km west of the port" and "towed for 20 km" measure different things; so do two distances from
+      // different places ("west of the port", "west of the lighthouse").
       if (offsetFrom(ua, na) !== offsetFrom(ub, nb)) continue;
-      // "After four days of riots" counts the days until the article was written: articles of different days
+      // "After six days of protests" counts the days until the article was written: articles of different days
       // (or of days unknown) give different counts of one running spell.
       if ((elapsed(ua, na) || elapsed(ub, nb)) && !sameDay(published.get(ua.article), published.get(ub.article)))
         continue;
@@ -384,7 +384,7 @@ function sharesAnother(
   return left.some((m) => m !== x && right.some((n) => n !== y && n.value === m.value && keyOf(n) === keyOf(m)));
 }
 
-/** What a difference's key adds to its unit's: "led by 18 points" is compared only with other differences. */
+/** What a difference's key adds to its unit's: "ahead by 7 goals" is compared only with other differences. */
 const MARGIN_SUFFIX = "/margin";
 /** What a rate's key adds to its unit's: "120 miles per hour" is compared only with other rates of miles. */
 const RATE_SUFFIX = "/rate";
@@ -437,12 +437,12 @@ function cumulative(u: Unit): boolean {
  */
 const OTHER_PERIOD =
   /\b(?:last|previous|next|past|prior)\s+(?:season|campaign|year|month|week|summer|winter|spring|autumn|fall|term)\b/giu;
-/** Words before a date that make it the bound of a span, not an occasion: "the worst since 2003". */
+/** Words before a date that make it the bound of a span, not an occasion: "the driest since 1990". */
 const SPAN_BOUND = /\b(?:since|until|till|before|after|than|from|by|through)\s+(?:(?:early|late|mid)[\s-]+)?$/iu;
 
 /**
  * The other occasions a statement names: a month or a year that does not hold its article's date ("In
- * February, a gunman killed three", "was jailed in 1997"), and a period set apart from the story's ("last
+ * June, a flood closed four schools", "was fined in 2011"), and a period set apart from the story's ("last
  * season"). In an undated article every month or year named is taken for another occasion: nothing shows it
  * is the story's own.
  */
@@ -470,8 +470,8 @@ function sameOccasion(a: Set<string>, b: Set<string>): boolean {
 }
 
 /**
- * Words after a figure that make it a distance from somewhere: "15 miles north of the city", "12 km from the
- * coast", "two miles off the coast", "three blocks away from".
+ * Words after a figure that make it a distance from somewhere: "8 km west of the port", "5 km from the
+ * border", "a mile off the headland", "two streets away from".
  */
 const OFFSET_FROM =
   /^\s*(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:up|down)(?:stream|river|hill)?|inland|offshore|away|short|outside)\s+)?(?:of|from|off)\s+(?:the\s+)?([\p{L}\p{N}'’-]+)/iu;
@@ -480,16 +480,18 @@ const DIRECTION_OF = /^\s*(?:(?:north|south)(?:-?(?:east|west))?|east|west|short
 /** Units of length: "from" after one of them says where a distance is measured from, not where things came from. */
 const LENGTH =
   /^(?:(?:nautical\s+)?miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|feet|foot|ft|yards?|yds?|inches|inch|blocks?|leagues?)$/iu;
-/** A figure restated in brackets after it: "(700 miles)". */
+/** A figure restated in brackets after it: "(5 miles)". */
 const BRACKETED = /^\s*\([^)]{0,40}\)/u;
 
 /**
  * Where a distance is measured from, the place after its direction ("north of Portavel" → "portavel"); "" for a
- * figure that is no distance from a place ("12 magazines of ammunition", "300 rounds from the boat").
+ * figure that is no distance from a place ("9 crates of fish", "40 boxes from the lorry").
  */
 function offsetFrom(u: Unit, n: NumberMention): string {
   const end = n.end - u.sentence.start;
-  const after = u.text.slice(end, end + 80).replace(BRACKETED, "");
+  // "8 km west" may be read with its direction inside the figure: the distance then runs on from it.
+  const direction = /\s((?:north|south)(?:-?(?:east|west))?|east|west)$/iu.exec(n.text)?.[1] ?? "";
+  const after = direction + u.text.slice(end, end + 80).replace(BRACKETED, "");
   const directed = DIRECTION_OF.test(after) || /^\s*[\p{L}-]+\s+(?:from|off)\b/iu.test(after);
   if (!directed && !LENGTH.test(n.unit ?? "")) return "";
   if (/^\s*of\b/iu.test(after)) return "";
@@ -497,7 +499,7 @@ function offsetFrom(u: Unit, n: NumberMention): string {
 }
 
 /**
- * A figure that is a difference, not an amount: "led by 18 points", "five rounds sooner than", "rose by 3
+ * A figure that is a difference, not an amount: "ahead by 7 goals", "two laps sooner than", "rose by 3
  * percent". It is set only against another difference.
  */
 const MARGIN_BEFORE =
@@ -513,7 +515,7 @@ function margin(u: Unit, n: NumberMention): boolean {
   );
 }
 
-/** A length of time that a spell has lasted: "four days of riots", "after six weeks of talks". */
+/** A length of time that a spell has lasted: "six days of protests", "after three weeks of talks". */
 function elapsed(u: Unit, n: NumberMention): boolean {
   if (!TIME_UNIT.test(n.unit ?? "")) return false;
   const end = n.end - u.sentence.start;
@@ -1045,8 +1047,8 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     // Friday" are two events in one pair of similar sentences).
     const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
     if (!samePredicate(role(ua, da[0] as { start: number }), role(ub, db[0] as { start: number }))) continue;
-    // Nor are two dates of things named differently in their clauses ("won a Tony Award in 2004", "won an Emmy
-    // in 2005").
+    // Nor are two dates of things named differently in their clauses ("won the Kestrel Prize in 2012", "won the
+    // Lantern Medal in 2013").
     const na = namesBefore(ua, fa.start);
     const nb = namesBefore(ub, fb.start);
     if (na.size && nb.size && ![...na].some((x) => nb.has(x))) continue;
@@ -1359,8 +1361,9 @@ function negations(
       const between = text.slice(m.index + m[0].length, m.index + at);
       const relation = LAST_PREPOSITION.exec(between)?.[1];
       if (relation) prepositions.set(predicate, relation.toLowerCase());
-      // "Does not have a deal": what is denied is having one, said with that verb.
-      const support = SUPPORT_VERBS.find((v) => v.test(between));
+      // "Does not have a permit": what is denied is having one, said with that verb.
+      const carrier = SUPPORTED.exec(between)?.[1] ?? "";
+      const support = SUPPORT_VERBS.find((v) => v.test(carrier));
       if (support) supports.set(predicate, support);
       if (subject?.size) subjects.set(predicate, subject);
     }
@@ -1368,7 +1371,7 @@ function negations(
   return { predicates, prepositions, supports, subjects, scope };
 }
 
-/** Verbs that carry a noun's meaning ("have a deal", "make a decision"), each with its forms. */
+/** Verbs that carry a noun's meaning ("have a permit", "make an offer"), each with its forms. */
 const SUPPORT_VERBS = [
   /\b(?:have|has|had|having)\b/iu,
   /\b(?:get|gets|got|gotten|getting)\b/iu,
@@ -1376,6 +1379,11 @@ const SUPPORT_VERBS = [
   /\b(?:take|takes|took|taken|taking)\b/iu,
   /\b(?:give|gives|gave|given|giving)\b/iu,
 ];
+/**
+ * A support verb right before the noun it carries, past a determiner ("have a permit", "make any offer"); an
+ * auxiliary ("has been reached") carries nothing.
+ */
+const SUPPORTED = /\b(\p{L}+)\s+(?:(?:a|an|the|any|its|their|his|her|our|much|enough)\s+)?$/iu;
 
 /** A form of "be" before a participle: the verb is passive, and what follows it is no object. */
 const PASSIVE_AUX = /^(?:is|are|was|were|be|been|being)$/iu;
@@ -1555,7 +1563,7 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
         if (relation && !words.slice(Math.max(0, i - 3), i).some((w) => w.toLowerCase() === relation)) return false;
         const support = n.supports.get(s);
         if (support && !support.test(words.slice(Math.max(0, i - 3), i).join(" "))) return false;
-        // "No decision has been reached" denies a decision, not "reached a deal": what the asserting side's verb
+        // "No verdict has been given" denies a verdict, not "gave a warning": what the asserting side's verb
         // takes must be what the denied subject names, where both say.
         const denied = n.subjects.get(s);
         const passive = words.slice(Math.max(0, i - 2), i).some((w) => PASSIVE_AUX.test(w));
@@ -1653,8 +1661,8 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
       countWords(spanWords(byArticle.get(reference.article)?.article ?? { text: "" }, reference)) < MIN_ATTRIBUTED_WORDS
     )
       continue;
-    // Every rendering's words: a speaker one of them names ("Ana Ruiz came to the port this morning, and she told
-    // the pastor ...") is the one the statement reports, and a shorter rendering given to her agrees with it.
+    // Every rendering's words: a speaker one of them names ("Ana Ruiz toured the quay today, and she assured the
+    // crews ...") is the one the statement reports, and a shorter rendering given to her agrees with it.
     const renderings = q.occurrences.map((o) =>
       spanWords(byArticle.get(o.words.article)?.article ?? { text: "" }, o.words),
     );

@@ -90,7 +90,7 @@ export function predicateBefore(u: Statement, at: number): string[] {
 
 /**
  * The names in the clause before offset `at`, lower-cased, leaving out the sentence's first word: what a date
- * or a figure is said of when the clause names it ("won a Tony Award in 2004", "won an Emmy in 2005").
+ * or a figure is said of when the clause names it ("won the Kestrel Prize in 2012", "the Lantern Medal in 2013").
  */
 export function namesBefore(u: Statement, at: number): Set<string> {
   const local = at - u.sentence.start;

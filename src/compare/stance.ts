@@ -27,7 +27,7 @@ const DEFINITE_DESCRIPTION =
 
 /**
  * What a stance is taken on is read from the first content words after its verb: further on, a clause names
- * other things ("refused to have her picture taken the last years of her life" is not on "life support").
+ * other things ("refused to sell shares in the terminal to the union" is not on "fund a union hall").
  */
 const OBJECT_WORDS = 3;
 
