@@ -469,14 +469,21 @@ function sameOccasion(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
+/** The points of the compass, as a pattern: "north", "south-east", "west". */
+const COMPASS = "(?:north|south)(?:-?(?:east|west))?|east|west";
+
 /**
  * Words after a figure that make it a distance from somewhere: "8 km west of the port", "5 km from the
  * border", "a mile off the headland", "two streets away from".
  */
-const OFFSET_FROM =
-  /^\s*(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:up|down)(?:stream|river|hill)?|inland|offshore|away|short|outside)\s+)?(?:of|from|off)\s+(?:the\s+)?([\p{L}\p{N}'’-]+)/iu;
+const OFFSET_FROM = new RegExp(
+  `^\\s*(?:(?:${COMPASS}|(?:up|down)(?:stream|river|hill)?|inland|offshore|away|short|outside)\\s+)?(?:of|from|off)\\s+(?:the\\s+)?([\\p{L}\\p{N}'’-]+)`,
+  "iu",
+);
 /** A direction that makes "of" after a figure say where from: "north of", "short of". */
-const DIRECTION_OF = /^\s*(?:(?:north|south)(?:-?(?:east|west))?|east|west|short|outside)\s+of\b/iu;
+const DIRECTION_OF = new RegExp(`^\\s*(?:${COMPASS}|short|outside)\\s+of\\b`, "iu");
+/** A compass direction closing a figure as read ("8 km west"). */
+const DIRECTION_LAST = new RegExp(`\\s(${COMPASS})$`, "iu");
 /** Units of length: "from" after one of them says where a distance is measured from, not where things came from. */
 const LENGTH =
   /^(?:(?:nautical\s+)?miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|feet|foot|ft|yards?|yds?|inches|inch|blocks?|leagues?)$/iu;
@@ -490,7 +497,7 @@ const BRACKETED = /^\s*\([^)]{0,40}\)/u;
 function offsetFrom(u: Unit, n: NumberMention): string {
   const end = n.end - u.sentence.start;
   // "8 km west" may be read with its direction inside the figure: the distance then runs on from it.
-  const direction = /\s((?:north|south)(?:-?(?:east|west))?|east|west)$/iu.exec(n.text)?.[1] ?? "";
+  const direction = DIRECTION_LAST.exec(n.text)?.[1] ?? "";
   const after = direction + u.text.slice(end, end + 80).replace(BRACKETED, "");
   const directed = DIRECTION_OF.test(after) || /^\s*[\p{L}-]+\s+(?:from|off)\b/iu.test(after);
   if (!directed && !LENGTH.test(n.unit ?? "")) return "";

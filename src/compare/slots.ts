@@ -80,12 +80,21 @@ type Statement = Pick<Unit, "text" | "sentence">;
 
 /** Content stems of the clause before offset `at` (names left out): what a figure or a date is said of. */
 export function predicateBefore(u: Statement, at: number): string[] {
-  const local = at - u.sentence.start;
-  const before = u.text.slice(Math.max(0, local - PREDICATE_REACH), local);
-  // The clause the slot stands in: from the last comma or semicolon before it.
   // Names say who or where, not what is voted on or lasts: they are left out.
-  const clause = (before.split(/[,;:—–]/u).at(-1) ?? before).replace(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
+  const clause = clauseBefore(u, at).text.replace(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
   return contentStems(clause).filter((s) => !/^\d/.test(s));
+}
+
+/**
+ * The clause a slot at offset `at` stands in, up to it: from the last comma, colon, semicolon or dash before
+ * it, within {@link PREDICATE_REACH} characters; `from` is where it starts in the sentence's text.
+ */
+function clauseBefore(u: Statement, at: number): { text: string; from: number } {
+  const local = at - u.sentence.start;
+  const reach = Math.max(0, local - PREDICATE_REACH);
+  const before = u.text.slice(reach, local);
+  const cut = before.search(/[,;:—–][^,;:—–]*$/u);
+  return { text: before.slice(cut + 1), from: reach + cut + 1 };
 }
 
 /**
@@ -93,13 +102,10 @@ export function predicateBefore(u: Statement, at: number): string[] {
  * or a figure is said of when the clause names it ("won the Kestrel Prize in 2012", "the Lantern Medal in 2013").
  */
 export function namesBefore(u: Statement, at: number): Set<string> {
-  const local = at - u.sentence.start;
-  const from = Math.max(0, local - PREDICATE_REACH);
-  const before = u.text.slice(from, local);
-  const cut = Math.max(...[",", ";", ":", "—", "–"].map((c) => before.lastIndexOf(c)));
+  const clause = clauseBefore(u, at);
   const out = new Set<string>();
-  for (const m of before.slice(cut + 1).matchAll(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu))
-    if (from + cut + 1 + m.index > 0) out.add(m[0].toLowerCase().replace(/['’]s?$|\.$/u, ""));
+  for (const m of clause.text.matchAll(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu))
+    if (clause.from + m.index > 0) out.add(m[0].toLowerCase().replace(/['’]s?$|\.$/u, ""));
   return out;
 }
 
