@@ -392,6 +392,7 @@ describe("pages", () => {
       "/outlets/Northshore%20Daily",
       "/search?q=Osterlake",
       "/search",
+      `/articles/${(await store.storyArticles(hostileId))[0]?.id}`,
     ]) {
       const res = await app().request(path);
       expect(res.status, path).toBe(200);
@@ -436,7 +437,34 @@ describe("pages", () => {
       expect(counted).toBe(6);
       // The story page compares each account once: the copy is not among its articles.
       const page = new JSDOM(await (await app({ store: copies }).request(`/stories/${id}`)).text()).window.document;
-      expect(page.querySelector("header.page p")?.textContent).toMatch(/^5 articles compared/);
+      expect(page.querySelector("header.page p")?.textContent).toMatch(
+        /^5 articles compared, 1 copy of them not compared again/,
+      );
+      // It names the copy beside the article it copies, from the store's link, in the JSON and on the page.
+      const storedCopy = (await copies.storyArticles(id ?? 0)).find((a) => a.copyOf !== undefined);
+      const body = await json(await app({ store: copies }).request(`/api/stories/${id}`));
+      expect(storyReportSchema.safeParse(body.report).success).toBe(true);
+      expect(body.report.provenance.copies).toEqual([
+        {
+          article: original.id,
+          copy: expect.objectContaining({ id: "copy-desk", storeId: storedCopy?.id, outlet: "Invented Copy Desk" }),
+        },
+      ]);
+      const listed = page.querySelector("#provenance ul.copies li");
+      expect(listed?.textContent).toContain("was run again by Invented Copy Desk");
+      expect(listed?.querySelector(`a[href="/articles/${storedCopy?.id}"]`)).not.toBeNull();
+      // The copy's page says what it copies and links there; the original's page names its copy.
+      const copyPage = new JSDOM(await (await app({ store: copies }).request(`/articles/${storedCopy?.id}`)).text())
+        .window.document;
+      const copied = copyPage.querySelector(`p.copy-of a[href="/articles/${storedCopy?.copyOf}"]`);
+      expect(copied?.textContent).toBe(original.outlet);
+      expect(copyPage.querySelector(".article-text")?.textContent).toBe(original.text);
+      expect(copyPage.querySelector(`header.page a[href="/stories/${id}"]`)).not.toBeNull();
+      const originalPage = new JSDOM(
+        await (await app({ store: copies }).request(`/articles/${storedCopy?.copyOf}`)).text(),
+      ).window.document;
+      expect(originalPage.querySelector("p.copies")?.textContent).toBe("Run again by Invented Copy Desk.");
+      expect(originalPage.querySelector("p.copy-of")).toBeNull();
     } finally {
       await copies.close();
     }
@@ -460,6 +488,10 @@ describe("pages", () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get("Content-Type")).toMatch(/text\/html/);
     expect((await app().request(`/stories/${exampleId}?kind=gossip`)).status).toBe(400);
+    const noArticle = await app().request("/articles/99999");
+    expect(noArticle.status).toBe(404);
+    expect(noArticle.headers.get("Content-Type")).toMatch(/text\/html/);
+    expect((await app().request("/articles/x1")).status).toBe(400);
     expect((await app().request(`/stories/${exampleId}?kind=discrepancies&outlet=Northshore%20Daily`)).status).toBe(
       200,
     );

@@ -5,11 +5,17 @@ import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { ZodTypeAny, z } from "zod";
 import { TriangulateError } from "../model/index.js";
-import type { Store, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
+import type { Store, StoredArticle, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
 import { html } from "../web/escape.js";
 import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
 import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
-import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
+import {
+  type LinkedArticle,
+  renderArticlePage,
+  renderEntityPage,
+  renderOutletPage,
+  renderSearchPage,
+} from "../web/pages/other-pages.js";
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
 import { type Bytes, compressors, entityTag, STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
 import { renderStoryList, type StorySummary, summarizeArticles } from "../web/pages/story-list.js";
@@ -312,6 +318,34 @@ export function createApp(options: AppOptions): Hono<Env> {
       lists.forget();
     }
     return c.json({ received: articles.length + problems.length, ...outcome, problems });
+  });
+
+  app.get("/articles/:id", async (c) => {
+    const id = Number(parse(articleIdParam, c.req.param()).id);
+    const stored = await store.article(id);
+    if (!stored) throw new TriangulateError("NOT_FOUND", `no article ${id}`);
+    const [story, siblings] = await Promise.all([store.story(stored.storyId), store.storyArticles(stored.storyId)]);
+    const original =
+      stored.copyOf === undefined
+        ? undefined
+        : (siblings.find((a) => a.id === stored.copyOf) ?? (await store.article(stored.copyOf)));
+    const { outlet, title, published, author, source, text } = stored.article;
+    return c.html(
+      renderArticlePage({
+        storeId: id,
+        article: {
+          source,
+          text,
+          ...(outlet ? { outlet } : {}),
+          ...(title ? { title } : {}),
+          ...(published ? { published } : {}),
+          ...(author ? { author } : {}),
+        },
+        story: { id: String(stored.storyId), title: story?.title ?? "" },
+        ...(original ? { copyOf: linkedArticle(original) } : {}),
+        copies: siblings.filter((a) => a.copyOf === id).map(linkedArticle),
+      }),
+    );
   });
 
   app.get("/entities/:id", async (c) => {
@@ -697,6 +731,11 @@ async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary
     discrepancies: s.discrepancies,
     updatedAt: s.updatedAt,
   };
+}
+
+/** A stored article as another article's page links to it: by its outlet, else its headline, else its number. */
+function linkedArticle(a: StoredArticle): LinkedArticle {
+  return { storeId: a.id, name: a.article.outlet?.trim() || a.article.title?.trim() || `article ${a.id}` };
 }
 
 function asset(c: Context, body: string, type: string): Response {

@@ -34,6 +34,11 @@ export function storyPath(id: string): string {
   return `/stories/${encodeURIComponent(id)}`;
 }
 
+/** Where a stored article is served, by its id in the store. */
+export function articlePath(storeId: number): string {
+  return `/articles/${storeId}`;
+}
+
 export function entityPath(id: string): string {
   return `/entities/${encodeURIComponent(id)}`;
 }

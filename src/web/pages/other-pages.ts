@@ -1,6 +1,6 @@
 import { html } from "../escape.js";
 import { withoutBidiControls } from "./bidi.js";
-import { outletPath, plural, section, storyPath } from "./common.js";
+import { articlePath, outletPath, plural, section, storyPath } from "./common.js";
 import { renderLayout } from "./layout.js";
 import type { EntityView, OutletProfile } from "./profiles.js";
 
@@ -111,5 +111,58 @@ export function renderSearchPage(query: string, untrusted: readonly SearchResult
     subheading: query ? plural(hits.length, "article") : "",
     query,
     body,
+  });
+}
+
+/** A stored article another one is linked to as a copy, named as a reader knows it. */
+export interface LinkedArticle {
+  storeId: number;
+  /** Its outlet, else its headline, else its reader's id. */
+  name: string;
+}
+
+/** What the article page shows of one stored article: its text and metadata, its story, and its copy links. */
+export interface ArticleView {
+  storeId: number;
+  article: {
+    outlet?: string;
+    title?: string;
+    published?: string;
+    author?: string;
+    source: string;
+    text: string;
+  };
+  story: { id: string; title: string };
+  /** The article this one copies (the one its story compares), when it is a copy. */
+  copyOf?: LinkedArticle;
+  /** The stored copies of this one. */
+  copies: readonly LinkedArticle[];
+}
+
+/**
+ * The page of one stored article at `/articles/:id`: its text as text, who published it, its story, and
+ * which article it copies or which copies it has (a copy is not on its story's page but for this link).
+ */
+export function renderArticlePage(untrusted: ArticleView): string {
+  const v = withoutBidiControls(untrusted);
+  const a = v.article;
+  const outlet = a.outlet?.trim();
+  const meta = [a.published, a.author ? `by ${a.author}` : undefined].filter(Boolean).join(" · ");
+  const source = /^https?:\/\//i.test(a.source)
+    ? html`<a href="${a.source}" rel="noopener noreferrer nofollow">source</a>`
+    : html`${a.source}`;
+  const link = (l: LinkedArticle) => html`<a href="${articlePath(l.storeId)}">${l.name}</a>`;
+  const copyOf = v.copyOf
+    ? html`<p class="copy-of">A copy of ${link(v.copyOf)}: the story page compares that article, not this copy.</p>`
+    : "";
+  const copies =
+    v.copies.length > 0
+      ? html`<p class="copies">Run again by ${v.copies.map((c, k) => html`${k > 0 ? ", " : ""}${link(c)}`)}.</p>`
+      : "";
+  return renderLayout({
+    title: a.title || outlet || `Article ${v.storeId}`,
+    heading: a.title || outlet || `Article ${v.storeId}`,
+    subheading: html`${outlet ? html`<a href="${outletPath(outlet)}">${outlet}</a>` : "No outlet named"}${meta ? ` · ${meta}` : ""} · story: <a href="${storyPath(v.story.id)}">${v.story.title || v.story.id}</a>`,
+    body: html`${copyOf}${copies}<article class="source" aria-label="Article"><p class="meta">${source}</p><div class="article-text" tabindex="0" role="region" aria-label="Text of the article">${a.text}</div></article>`,
   });
 }
