@@ -432,9 +432,12 @@ describe("pages", () => {
       expect(item?.querySelector(".outlets")?.textContent).toBe(
         `2 outlets: ${[original.outlet, copy.outlet].sort().join(", ")}, 4 articles without one`,
       );
-      const bars = item?.querySelector(".coverage svg")?.getAttribute("aria-label") ?? "";
-      const counted = [...bars.matchAll(/ (\d+)(?:,|$)/g)].reduce((n, m) => n + Number(m[1]), 0);
-      expect(counted).toBe(6);
+      // Both charts' figures, shown as text, add up to every article, copies included.
+      for (const chart of item?.querySelectorAll(".coverage figure.chart") ?? []) {
+        const counted = [...chart.querySelectorAll("ul.figures .n")].reduce((n, el) => n + Number(el.textContent), 0);
+        expect(counted).toBe(6);
+      }
+      expect(item?.querySelectorAll(".coverage figure.chart")).toHaveLength(2);
       // The story page compares each account once: the copy is not among its articles.
       const page = new JSDOM(await (await app({ store: copies }).request(`/stories/${id}`)).text()).window.document;
       expect(page.querySelector("header.page p")?.textContent).toMatch(

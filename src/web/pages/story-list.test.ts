@@ -135,6 +135,8 @@ describe("a story's outlets in the list", () => {
     const doc = new JSDOM(page).window.document;
     const titles = [...doc.querySelectorAll("svg.bars")][0]?.querySelectorAll("title");
     expect([...(titles ?? [])].map((t) => t.textContent)).toEqual(["Invented Ledger: 1", "no outlet named: 2"]);
+    const figures = [...doc.querySelectorAll("figure.chart")][0]?.querySelectorAll("ul.figures li");
+    expect([...(figures ?? [])].map((t) => t.textContent)).toEqual(["Invented Ledger: 1", "no outlet named: 2"]);
     expect(page).not.toContain("news.invalid");
     expect(page).not.toContain(`/outlets/${mixed.articles[2]?.id}`);
   });
@@ -157,6 +159,45 @@ describe("isNewSince", () => {
 });
 
 describe("renderBars", () => {
+  const figure = (items: { label: string; value: number }[]) =>
+    new JSDOM(`<!DOCTYPE html><body>${renderBars(items, "Articles by day").value}</body>`).window.document;
+
+  it("shows every figure as text beside the bars, captioned, the bars hidden from screen readers", () => {
+    const doc = figure([
+      { label: "2031-04-08", value: 3 },
+      { label: "2031-04-09", value: 1 },
+    ]);
+    expect(doc.querySelector("figure.chart figcaption")?.textContent).toBe("Articles by day");
+    expect([...doc.querySelectorAll("ul.figures li")].map((li) => li.textContent)).toEqual([
+      "2031-04-08: 3",
+      "2031-04-09: 1",
+    ]);
+    const svg = doc.querySelector("svg.bars");
+    expect(svg?.getAttribute("aria-hidden")).toBe("true");
+    expect(svg?.querySelectorAll("rect")).toHaveLength(2);
+  });
+
+  it("sums the items past the last bar in one figure, so that the figures still add up", () => {
+    const items = Array.from({ length: 20 }, (_, k) => ({ label: `d${k}`, value: k + 1 }));
+    const doc = figure(items);
+    expect(doc.querySelectorAll("svg.bars rect")).toHaveLength(14);
+    const figures = [...doc.querySelectorAll("ul.figures li")].map((li) => li.textContent ?? "");
+    expect(figures).toHaveLength(15);
+    expect(figures.at(-1)).toBe(`6 more: ${15 + 16 + 17 + 18 + 19 + 20}`);
+    const total = figures.reduce((n, f) => n + Number(f.split(": ")[1]), 0);
+    expect(total).toBe(items.reduce((n, i) => n + i.value, 0));
+    // Negative: a chart that fits has no summed line.
+    expect([...figure(items.slice(0, 14)).querySelectorAll("ul.figures li")].map((li) => li.textContent)).not.toContain(
+      expect.stringMatching(/more/),
+    );
+  });
+
+  it("escapes its labels", () => {
+    const doc = figure([{ label: "<b>Post</b>", value: 2 }]);
+    expect(doc.querySelectorAll("b")).toHaveLength(0);
+    expect(doc.querySelector("ul.figures li")?.textContent).toBe("<b>Post</b>: 2");
+  });
+
   it("draws one bar per item, tallest for the largest, nothing for no items", () => {
     const svg = renderBars(
       [
