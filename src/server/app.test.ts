@@ -13,6 +13,7 @@ import {
   type IngestArticles,
   LAST_VISIT_COOKIE,
   preferredEncoding,
+  readVisit,
 } from "./app.js";
 import { createIngest } from "./ingest.js";
 import type { PostedArticle } from "./posted.js";
@@ -477,13 +478,50 @@ describe("pages", () => {
     const res = await app({ now: () => new Date("2040-01-01T00:00:00Z") }).request("/", {
       headers: { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` },
     });
-    expect(res.headers.get("Set-Cookie")).toContain(`${LAST_VISIT_COOKIE}=2040-01-01T00%3A00%3A00.000Z`);
+    expect(res.headers.get("Set-Cookie")).toContain(
+      `${LAST_VISIT_COOKIE}=${encodeURIComponent("2000-01-01T00:00:00Z|2040-01-01T00:00:00.000Z")}`,
+    );
     const page = await res.text();
     const stories = page.match(/<li class="story/g)?.length ?? 0;
     expect(stories).toBeGreaterThanOrEqual(2);
     expect(page.match(/new since your last visit<\/span>/g)).toHaveLength(stories);
     const later = await app().request("/?since=2999-01-01");
     expect(await later.text()).not.toContain("new since your last visit</span>");
+  });
+
+  it("keeps marking what was new while the reader's visit lasts, and starts over on the next visit", async () => {
+    let clock = new Date("2040-01-01T00:00:00Z");
+    const served = app({ now: () => clock });
+    let cookie = `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z`;
+    const look = async () => {
+      const res = await served.request("/", { headers: { Cookie: cookie } });
+      cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
+      return (await res.text()).match(/new since your last visit<\/span>/g)?.length ?? 0;
+    };
+    const marked = await look();
+    expect(marked).toBeGreaterThanOrEqual(2);
+    // A reload, or a look back from a story minutes later, is the same visit: the marks stay.
+    expect(await look()).toBe(marked);
+    clock = new Date("2040-01-01T00:50:00Z");
+    expect(await look()).toBe(marked);
+    // Hours later, a new visit: new is what came after the last look, and nothing has.
+    clock = new Date("2040-01-01T05:00:00Z");
+    expect(await look()).toBe(0);
+  });
+
+  it.each<[string | undefined, string, string | undefined]>([
+    [undefined, "2040-01-01T00:00:00Z", undefined],
+    ["|2040-01-01T00:00:00.000Z", "2040-01-01T00:30:00Z", undefined],
+    ["|2040-01-01T00:00:00.000Z", "2040-01-01T02:00:00Z", "2040-01-01T00:00:00.000Z"],
+    ["2039-12-31T08:00:00.000Z|2040-01-01T00:00:00.000Z", "2040-01-01T00:30:00Z", "2039-12-31T08:00:00.000Z"],
+    ["2039-12-31T08:00:00.000Z|2040-01-01T00:00:00.000Z", "2040-01-01T03:00:00Z", "2040-01-01T00:00:00.000Z"],
+    // A cookie of one instant, as written before: both the visit's start and the last look.
+    ["2039-12-31", "2040-01-01T00:30:00Z", "2039-12-31"],
+    // Negative rows: what is no instant is not read as one.
+    ["<script>|x", "2040-01-01T00:30:00Z", undefined],
+    ["garbage", "2040-01-01T00:30:00Z", undefined],
+  ])("reads the visit cookie %j at %s as new since %j", (cookie, at, since) => {
+    expect(readVisit(cookie, new Date(at)).since).toBe(since);
   });
 
   it("answer a missing story or a bad filter with an error page, not JSON", async () => {
@@ -568,7 +606,8 @@ describe("entity tags and compression of story pages and JSON", () => {
 
   it("compresses the story list too, kept or marked for one reader, and sets the last visit on every answer", async () => {
     const server = app({ now: () => new Date("2040-01-01T00:00:00Z") });
-    const cookie = `${LAST_VISIT_COOKIE}=2040-01-01T00%3A00%3A00.000Z`;
+    // This look at the list, after the instant the visit marks new since (none on a first visit).
+    const cookie = encodeURIComponent("|2040-01-01T00:00:00.000Z");
     for (const headers of [{}, { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` }]) {
       const plainRes = await server.request("/", { headers });
       expect(plainRes.headers.get("Content-Encoding")).toBeNull();

@@ -149,10 +149,11 @@ export function createApp(options: AppOptions): Hono<Env> {
   // The story list, the first page a reader sees, is sent the same way, with the reader's last visit.
   app.get("/", async (c) => {
     const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
-    const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
+    const visit = readVisit(getCookie(c, LAST_VISIT_COOKIE), now());
+    const since = c.req.query("since") ?? visit.since;
     const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
     const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
-    const cookie = { "Set-Cookie": lastVisitCookie(now()) };
+    const cookie = { "Set-Cookie": lastVisitCookie(visit.since, now()) };
     const shownSince = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? since : undefined;
     // The page is the same while its stories (each at its versions), the query and the last visit are.
     // A last visit read from the cookie is a reader's own instant, its page is not asked for again: not kept.
@@ -461,9 +462,36 @@ export function createApp(options: AppOptions): Hono<Env> {
   return app;
 }
 
-/** The Set-Cookie header value that remembers this visit to the story list for a year. */
-function lastVisitCookie(at: Date): string {
-  return `${LAST_VISIT_COOKIE}=${encodeURIComponent(at.toISOString())}; Max-Age=${365 * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax`;
+/**
+ * Time without a look at the story list after which the next look is a new visit: a reader who spends
+ * up to an hour reading stories between looks at the list is on the same visit, and the list keeps marking
+ * what was new when it began; an editor's next round of the news, hours later, is a new visit.
+ */
+export const VISIT_GAP_MS = 60 * 60 * 1000;
+
+/** An ISO date or date-time as the cookie keeps it; anything else is not one. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?$/;
+
+/**
+ * What the last-visit cookie says at `at`: the instant stories are new since (the reader's last look at the
+ * list in the visit before this one), undefined on a first visit. The cookie keeps that instant and the
+ * reader's latest look, as `since|seen`; a cookie of one instant (as written before) is both.
+ */
+export function readVisit(cookie: string | undefined, at: Date): { since?: string } {
+  const [first, second] = (cookie ?? "").split("|");
+  const seen = second ?? first;
+  const since = second === undefined ? first : first || undefined;
+  const valid = (t: string | undefined) => (t && ISO_TIME.test(t) ? t : undefined);
+  const seenAt = valid(seen) ? Date.parse(seen as string) : Number.NaN;
+  // Past the gap, this look begins a new visit: new is what came after the last look of the one before.
+  if (Number.isFinite(seenAt) && at.getTime() - seenAt > VISIT_GAP_MS) return { since: seen as string };
+  const kept = valid(since);
+  return kept ? { since: kept } : {};
+}
+
+/** The Set-Cookie header value that remembers, for a year, this visit's `since` and this look at the list. */
+function lastVisitCookie(since: string | undefined, at: Date): string {
+  return `${LAST_VISIT_COOKIE}=${encodeURIComponent(`${since ?? ""}|${at.toISOString()}`)}; Max-Age=${365 * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax`;
 }
 
 function setSecurityHeaders(c: Context): void {

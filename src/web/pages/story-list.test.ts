@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hostileArticles } from "../../../test/server-fixtures.js";
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
-import { timeSpan } from "./common.js";
+import { readableTime, timeSpan } from "./common.js";
 import {
   articleCount,
   isNewSince,
@@ -142,6 +142,20 @@ describe("a story's outlets in the list", () => {
   });
 });
 
+describe("readableTime", () => {
+  it.each([
+    ["2031-04-09T08:15:30.000Z", "2031-04-09 08:15 UTC"],
+    ["2031-04-09T08:15Z", "2031-04-09 08:15 UTC"],
+    ["2031-04-09T08:15", "2031-04-09 08:15"],
+    // Negative rows: a date alone, or what is no instant, stays as it is.
+    ["2031-04-09", "2031-04-09"],
+    ["2031-04-09T08:15:30+02:00", "2031-04-09T08:15:30+02:00"],
+    ["soon", "soon"],
+  ])("%s reads %s", (time, expected) => {
+    expect(readableTime(time)).toBe(expected);
+  });
+});
+
 describe("isNewSince", () => {
   it.each([
     ["2031-04-09", "2031-04-08", true],
@@ -222,6 +236,13 @@ describe("renderStoryList", () => {
   };
 
   it("marks stories new since the last visit, links pages, and keeps the filters in the links", () => {
+    const page = renderStoryList({
+      ...view,
+      stories: [summary({ id: "1" }), summary({ id: "2", lastPublished: "2031-04-01" })],
+    });
+    expect(new JSDOM(page).window.document.querySelector("header.page p")?.textContent).toContain(
+      "1 new since your last visit (2031-04-08 12:00)",
+    );
     const doc = new JSDOM(
       renderStoryList({ ...view, stories: [summary({ id: "1" }), summary({ id: "2", lastPublished: "2031-04-01" })] }),
     ).window.document;

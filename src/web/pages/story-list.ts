@@ -1,7 +1,7 @@
 import type { StoryReport } from "../../model/index.js";
 import { html, type SafeHtml } from "../escape.js";
 import { withoutBidiControls } from "./bidi.js";
-import { dayOf, outletPath, plural, storyPath, timeSpan } from "./common.js";
+import { dayOf, outletPath, plural, readableTime, storyPath, timeSpan } from "./common.js";
 import { renderLayout } from "./layout.js";
 
 /**
@@ -220,7 +220,7 @@ export function renderStoryList(untrusted: StoryListView): string {
       ? ""
       : html`<p class="lede">Articles are counted with their copies (a story another outlet ran again word for word), as <code>triangulate stories</code> counts them; a story's page compares each account once.</p>`;
   const body = html`${filters}${note}${list}${prev || next ? html`<nav class="pages" aria-label="Pages">${prev} ${next}</nav>` : ""}`;
-  const sinceLine = view.since ? ` · ${fresh} new since your last visit (${view.since})` : "";
+  const sinceLine = view.since ? ` · ${fresh} new since your last visit (${readableTime(view.since)})` : "";
   return renderLayout({
     title: "Stories",
     heading: "Stories",
