@@ -40,12 +40,12 @@ export function renderEntityPage(untrusted: EntityView, coverage: Coverage): str
       ? undefined
       : html`<ul class="quotes">${e.quotes.map(
           (q) =>
-            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a href="${storyPath(q.story)}#quote-${q.quote}">“${q.text}”</a> <span class="meta">${q.attribution}</span></li>`,
+            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${q.text}”</a> <span class="meta">${q.attribution} · <a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
         )}</ul>`;
   const relations =
     e.relations.length === 0
       ? undefined
-      : html`<ul>${e.relations.map((r) => html`<li><a href="${storyPath(r.story)}#relations">${r.subject} <em>${r.predicate}</em> ${r.object}</a></li>`)}</ul>`;
+      : html`<ul>${e.relations.map((r) => html`<li><a href="${storyPath(r.story)}#${r.words ?? "relations"}">${r.subject} <em>${r.predicate}</em> ${r.object}</a></li>`)}</ul>`;
   return renderLayout({
     title: e.name,
     heading: e.name,

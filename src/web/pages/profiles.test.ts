@@ -4,7 +4,8 @@ import { exampleArticles, hostileArticles } from "../../../test/server-fixtures.
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
 import { renderEntityPage, renderOutletPage, renderSearchPage } from "./other-pages.js";
-import { profileOutlet, type StoryRef, viewEntity } from "./profiles.js";
+import { type EntityView, profileOutlet, type StoryRef, viewEntity } from "./profiles.js";
+import { renderStoryPage } from "./story-page.js";
 
 let stories: StoryRef[];
 let example: StoryReport;
@@ -66,6 +67,51 @@ describe("viewEntity", () => {
     expect(story?.articlesWithoutOutlet).toBeGreaterThan(0);
     expect(view?.quotes.some((q) => ids.has(q.outlet))).toBe(false);
     expect(viewEntity("person:nobody-at-all", stories)).toBeUndefined();
+  });
+});
+
+describe("what an entity said where", () => {
+  it("links each quotation and relation of the entity page to its words on the story page", () => {
+    const storyPage = new JSDOM(renderStoryPage(example)).window.document;
+    const entityIds = new Set([
+      ...example.quotes.flatMap((q) => (q.speaker.entity ? [q.speaker.entity] : [])),
+      ...example.relations.flatMap((r) => [r.subject, r.object]),
+    ]);
+    let quotes = 0;
+    let relations = 0;
+    for (const id of entityIds) {
+      const view = viewEntity(id, stories);
+      const page = new JSDOM(renderEntityPage(view as EntityView, { scanned: 2, complete: true })).window.document;
+      for (const q of view?.quotes ?? []) {
+        quotes++;
+        const target = storyPage.getElementById(q.words ?? "");
+        expect(target?.classList.contains("k-quote")).toBe(true);
+        expect(target?.textContent?.replace(/\s+/g, " ")).toBe(q.text.replace(/\s+/g, " "));
+        expect(page.querySelector(`#said a.ev[href="/stories/1#${q.words}"]`)).not.toBeNull();
+      }
+      for (const r of view?.relations ?? []) {
+        relations++;
+        const target = storyPage.getElementById(r.words ?? "");
+        expect(target?.closest(".article-text, article.source")).not.toBeNull();
+        expect(page.querySelector(`#relations a[href="/stories/1#${r.words}"]`)).not.toBeNull();
+      }
+    }
+    expect(quotes).toBeGreaterThan(0);
+    expect(relations).toBeGreaterThan(0);
+  });
+
+  it("links the whole article, never a guess, when a quotation's words are not where the report says", () => {
+    const q = example.quotes.find((x) => x.speaker.entity);
+    if (!q?.speaker.entity) throw new Error("fixture: no attributed quotation");
+    const moved: StoryReport = {
+      ...example,
+      quotes: example.quotes.map((x) =>
+        x === q ? { ...x, occurrences: x.occurrences.map((o) => ({ ...o, start: o.start + 1, end: o.end + 1 })) } : x,
+      ),
+    };
+    const view = viewEntity(q.speaker.entity, [{ id: "1", report: moved }]);
+    // Not words elsewhere, never a guess: the whole article.
+    expect(view?.quotes.filter((x) => x.quote === q.id).every((x) => /^art-\d+$/.test(x.words ?? ""))).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 import { articleNames, type StoryReport, voiceOf } from "../../model/index.js";
+import { SpanRegistry } from "../anchors.js";
 
 /** One story as a profile sees it: its id in the store (for links) and its report. */
 export interface StoryRef {
@@ -78,9 +79,21 @@ export interface EntityView {
   aliases: string[];
   /** Per story: the outlets whose articles mention it, and how many articles without an outlet do. */
   stories: { id: string; title: string; mentions: number; outlets: string[]; articlesWithoutOutlet: number }[];
-  /** `outlet` is the article's name as the story page gives it (its outlet, else its headline or number). */
-  quotes: { story: string; quote: string; text: string; outlet: string; fidelity: string; attribution: string }[];
-  relations: { story: string; subject: string; predicate: string; object: string }[];
+  /**
+   * `outlet` is the article's name as the story page gives it (its outlet, else its headline or number);
+   * `words`, the anchor of the quoted words in the article on the story page.
+   */
+  quotes: {
+    story: string;
+    quote: string;
+    text: string;
+    outlet: string;
+    fidelity: string;
+    attribution: string;
+    words?: string;
+  }[];
+  /** `words`: the anchor on the story page of the words the relation rests on (else of its article). */
+  relations: { story: string; subject: string; predicate: string; object: string; words?: string }[];
 }
 
 /**
@@ -108,9 +121,12 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
       outlets,
       articlesWithoutOutlet,
     });
+    // The anchors the story page (unfiltered) gives the same words: links land on them in their article.
+    const spans = new SpanRegistry(report.articles);
     for (const q of report.quotes) {
       if (q.speaker.entity !== id) continue;
       for (const o of q.occurrences) {
+        const words = spans.span(o.article, o.start, o.end, o.text, "quote");
         view.quotes.push({
           story: storyId,
           quote: q.id,
@@ -118,17 +134,27 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
           outlet: names.get(o.article) ?? o.article,
           fidelity: o.fidelity,
           attribution: o.attribution,
+          ...(words ? { words } : {}),
         });
       }
     }
     const nameOf = new Map(report.entities.map((x) => [x.id, x.name]));
     for (const r of report.relations) {
       if (r.subject !== id && r.object !== id) continue;
+      // As the story page links a relation: its first words given with offsets, else its first source.
+      const span = r.evidenceSpans?.[0];
+      const home = r.sources[0];
+      const words = span
+        ? spans.span(span.article, span.start, span.end, span.text, "relation")
+        : home !== undefined
+          ? spans.article(home)
+          : undefined;
       view.relations.push({
         story: storyId,
         subject: nameOf.get(r.subject) ?? r.subject,
         predicate: r.predicate,
         object: nameOf.get(r.object) ?? r.object,
+        ...(words ? { words } : {}),
       });
     }
   }
