@@ -469,6 +469,14 @@ describe("pages", () => {
       ).window.document;
       expect(originalPage.querySelector("p.copies")?.textContent).toBe("Run again by Invented Copy Desk.");
       expect(originalPage.querySelector("p.copy-of")).toBeNull();
+      // The copy's outlet, linked from the list, has a profile: the copies it ran.
+      const profile = await json(await app({ store: copies }).request("/api/outlets/Invented%20Copy%20Desk"));
+      expect(profile).toMatchObject({ articles: 0, copiesRun: 1 });
+      expect((await app({ store: copies }).request("/outlets/Invented%20Copy%20Desk")).status).toBe(200);
+      const origin = await json(
+        await app({ store: copies }).request(`/api/outlets/${encodeURIComponent(original.outlet ?? "")}`),
+      );
+      expect(origin).toMatchObject({ copiedBy: 1, copiesRun: 0 });
     } finally {
       await copies.close();
     }

@@ -264,7 +264,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const { name } = parse(outletNameParam, c.req.param());
     const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
     const profile = profileOutlet(name, stories);
-    if (profile.articles === 0)
+    if (profile.articles === 0 && profile.copiesRun === 0)
       throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
     return c.json({ ...profile, scanned, complete });
   });
@@ -361,7 +361,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const { name } = parse(outletNameParam, c.req.param());
     const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
     const profile = profileOutlet(name, stories);
-    if (profile.articles === 0)
+    if (profile.articles === 0 && profile.copiesRun === 0)
       throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
     return c.html(renderOutletPage(profile, { scanned, complete }));
   });

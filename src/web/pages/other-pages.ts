@@ -65,12 +65,14 @@ ${row("Adds claims no one else has", p.uniqueClaims, p.articles, "its articles",
 ${row("Is contradicted by another outlet", p.contradicted, p.articles, "its articles", "article")}
 ${row("Overstates a headline", p.overstatedHeadlines, p.articles, "its articles", "article")}
 ${row("Alters a quotation", p.alteredQuotes, p.quotes, "its quotations")}
+${row("Has its report run again by another outlet", p.copiedBy, p.articles, "its articles", "article")}
+${row("Runs another outlet's report as a copy", p.copiesRun, p.articles + p.copiesRun, "its articles and copies")}
 </tbody></table></div>`;
   const stories = html`<ul>${p.stories.map((s) => html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a> (${plural(s.articles, "article")})</li>`)}</ul>`;
   return renderLayout({
     title: p.name,
     heading: p.name,
-    subheading: `${plural(p.articles, "article")} in ${plural(p.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
+    subheading: `${plural(p.articles, "article")}${p.copiesRun > 0 ? ` and ${plural(p.copiesRun, "copy", "copies")} of others' reports` : ""} in ${plural(p.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
     body: html`${section("profile", "Profile", profile, "Counted from the words of its articles alone, against the other outlets of the same stories.")}${section("stories", "Stories", stories)}`,
   });
 }

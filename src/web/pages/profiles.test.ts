@@ -49,6 +49,30 @@ describe("profileOutlet", () => {
   });
 });
 
+describe("profileOutlet with copies", () => {
+  it("counts the copies others ran of an outlet's reports, and the copies an outlet ran of others'", () => {
+    const origin = example.articles.find((a) => a.outlet);
+    if (!origin?.outlet) throw new Error("fixture: no example article names its outlet");
+    const copy = (id: string, outlet: string) => ({ article: origin.id, copy: { id, outlet } });
+    const report: StoryReport = {
+      ...example,
+      provenance: {
+        ...example.provenance,
+        copies: [copy("c1", "Invented Copy Desk"), copy("c2", "invented copy desk"), copy("c3", origin.outlet)],
+      },
+    };
+    const runs = profileOutlet("Invented Copy Desk", [{ id: "1", report }]);
+    expect(runs).toMatchObject({ articles: 0, copiesRun: 2, copiedBy: 0 });
+    expect(runs.stories).toEqual([{ id: "1", title: example.story.title, articles: 2 }]);
+    // Its own report run again under its own name is not another outlet's copy of it.
+    const copied = profileOutlet(origin.outlet, [{ id: "1", report }]);
+    expect(copied).toMatchObject({ copiedBy: 2, copiesRun: 1 });
+    // Negative: without copies in the report, nothing of the kind is counted, and an outlet that ran none has no story.
+    expect(profileOutlet(origin.outlet, [{ id: "1", report: example }])).toMatchObject({ copiedBy: 0, copiesRun: 0 });
+    expect(profileOutlet("Invented Copy Desk", [{ id: "1", report: example }]).stories).toEqual([]);
+  });
+});
+
 describe("viewEntity", () => {
   it("gathers an entity's stories, aliases and quotations across reports", () => {
     const speaker = example.quotes.find((q) => q.speaker.entity)?.speaker.entity ?? "";
@@ -127,7 +151,7 @@ describe("entity, outlet and search pages", () => {
       renderOutletPage(profileOutlet("Lakeside <b>Post</b>", stories), { scanned: 2, complete: false }),
     ).window.document;
     expect(outlet.querySelector("h1")?.textContent).toBe("Lakeside <b>Post</b>");
-    expect(outlet.querySelectorAll("table.profile tbody tr").length).toBe(5);
+    expect(outlet.querySelectorAll("table.profile tbody tr").length).toBe(7);
     expect(outlet.querySelector("header.page p")?.textContent).toContain("most recent");
   });
 

@@ -24,6 +24,10 @@ export interface OutletProfile {
   alteredQuotes: number;
   /** Quotations it renders at all. */
   quotes: number;
+  /** Copies of its articles that other outlets ran (stored stories' reports name them). */
+  copiedBy: number;
+  /** Its stored articles that are copies of another outlet's report: not compared, so not in `articles`. */
+  copiesRun: number;
 }
 
 /**
@@ -45,13 +49,21 @@ export function profileOutlet(name: string, stories: readonly StoryRef[]): Outle
     overstatedHeadlines: 0,
     alteredQuotes: 0,
     quotes: 0,
+    copiedBy: 0,
+    copiesRun: 0,
   };
   for (const { id, report } of stories) {
     // An article without an outlet (or a URL's host) belongs to no outlet's profile, whatever its id.
     const mine = new Set(report.articles.filter((a) => voiceOf(a)?.toLowerCase() === key).map((a) => a.id));
-    if (mine.size === 0) continue;
+    const copies = report.provenance.copies ?? [];
+    const ran = copies.filter((c) => c.copy.outlet?.trim().toLowerCase() === key).length;
+    profile.copiesRun += ran;
+    // A copy of its own report under its own name is the same outlet's twice, not another's.
+    profile.copiedBy += copies.filter((c) => mine.has(c.article) && c.copy.outlet?.trim().toLowerCase() !== key).length;
+    if (mine.size === 0 && ran === 0) continue;
     profile.articles += mine.size;
-    profile.stories.push({ id, title: report.story.title, articles: mine.size });
+    profile.stories.push({ id, title: report.story.title, articles: mine.size + ran });
+    if (mine.size === 0) continue;
     const origin = report.provenance.origin;
     if ((origin?.article && mine.has(origin.article)) || origin?.name.trim().toLowerCase() === key) profile.origin++;
     for (const f of report.facts) {
