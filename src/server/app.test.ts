@@ -495,6 +495,15 @@ describe("pages", () => {
     expect(page.match(/new since your last visit<\/span>/g)).toHaveLength(stories);
     const later = await app().request("/?since=2999-01-01");
     expect(await later.text()).not.toContain("new since your last visit</span>");
+    // The form's date left empty is no date: the last visit marks the list.
+    const empty = await app({ now: () => new Date("2040-01-01T00:00:00Z") }).request("/?since=&sort=newest", {
+      headers: { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` },
+    });
+    expect((await empty.text()).match(/new since your last visit<\/span>/g)).toHaveLength(stories);
+    // A date asked for goes on with the pages.
+    const paged = new JSDOM(await (await app().request("/?since=2000-01-01&limit=1")).text()).window.document;
+    expect(paged.querySelector('a[rel="next"]')?.getAttribute("href")).toContain("since=2000-01-01");
+    expect(paged.querySelectorAll("li.story .badge.info")).toHaveLength(1);
   });
 
   it("keeps marking what was new while the reader's visit lasts, and starts over on the next visit", async () => {

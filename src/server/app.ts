@@ -150,14 +150,16 @@ export function createApp(options: AppOptions): Hono<Env> {
   app.get("/", async (c) => {
     const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
     const visit = readVisit(getCookie(c, LAST_VISIT_COOKIE), now());
-    const since = c.req.query("since") ?? visit.since;
+    // A date the reader asks for (the form's, or a link's) before the last visit; an empty field is none.
+    const asked = c.req.query("since")?.trim() || undefined;
+    const since = asked ?? visit.since;
     const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
     const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
     const cookie = { "Set-Cookie": lastVisitCookie(visit.since, now()) };
     const shownSince = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? since : undefined;
     // The page is the same while its stories (each at its versions), the query and the last visit are.
     // A last visit read from the cookie is a reader's own instant, its page is not asked for again: not kept.
-    const keep = c.req.query("since") !== undefined || shownSince === undefined;
+    const keep = asked !== undefined || shownSince === undefined;
     const pageKey = `list:${JSON.stringify([q, shownSince, page.next !== undefined, keys])}`;
     const known = keep ? listPages.get(pageKey) : undefined;
     if (known !== undefined) return send(c, rendered, { key: pageKey, made: known, cache: listPages }, cookie);
@@ -185,6 +187,7 @@ export function createApp(options: AppOptions): Hono<Env> {
           ...(entity ? { entity } : {}),
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
+          ...(asked && shownSince ? { since: shownSince } : {}),
         },
         ...(shownSince ? { since: shownSince } : {}),
       }),

@@ -256,6 +256,25 @@ describe("renderStoryList", () => {
     expect(doc.querySelector('form[role="search"] label')?.getAttribute("for")).toBe("site-q");
   });
 
+  it("asks for a date to mark stories new since, and keeps the date asked for in its page links", () => {
+    const asked = renderStoryList({
+      ...view,
+      query: { ...view.query, since: "2031-04-08" },
+      since: "2031-04-08",
+      stories: [summary({ id: "1" })],
+    });
+    const doc = new JSDOM(asked).window.document;
+    expect(doc.querySelector('form.filters input[name="since"]')?.getAttribute("value")).toBe("2031-04-08");
+    expect(doc.querySelector('form.filters input[name="since"]')?.closest("label")?.textContent).toContain("New since");
+    expect(doc.querySelector('a[rel="next"]')?.getAttribute("href")).toBe(
+      "/?sort=newest&outlet=x%26y&since=2031-04-08&offset=2",
+    );
+    // Negative: a last visit from the cookie marks the list but is no date the reader asked for.
+    const remembered = new JSDOM(renderStoryList({ ...view, stories: [summary({ id: "1" })] })).window.document;
+    expect(remembered.querySelector('form.filters input[name="since"]')?.getAttribute("value")).toBe("");
+    expect(remembered.querySelector('a[rel="next"]')?.getAttribute("href")).not.toContain("since");
+  });
+
   it("escapes titles and outlet names", () => {
     const page = renderStoryList({ ...view, stories: [summary({ id: "1", title: "<script>x()</script>" })] });
     expect(page).not.toContain("<script>x()");

@@ -129,7 +129,16 @@ export interface StoryListView {
   more: boolean;
   offset: number;
   limit: number;
-  query: { text?: string; outlet?: string; entity?: string; from?: string; to?: string; sort: "newest" | "biggest" };
+  /** The filters, and `since` when the reader asked for it (a date), which the page's links then keep. */
+  query: {
+    text?: string;
+    outlet?: string;
+    entity?: string;
+    from?: string;
+    to?: string;
+    sort: "newest" | "biggest";
+    since?: string;
+  };
   /** Stories whose last article is later than this (an ISO date or date-time) are marked new. */
   since?: string;
 }
@@ -180,6 +189,7 @@ export function renderStoryList(untrusted: StoryListView): string {
 <label>Entity id <input name="entity" value="${q.entity ?? ""}"></label>
 <label>From <input name="from" type="date" value="${q.from ?? ""}"></label>
 <label>To <input name="to" type="date" value="${q.to ?? ""}"></label>
+<label>New since <input name="since" type="date" value="${dayOf(q.since) ?? ""}"></label>
 <label>Sort <select name="sort"><option value="newest"${q.sort === "newest" ? html` selected` : ""}>newest</option><option value="biggest"${q.sort === "biggest" ? html` selected` : ""}>biggest</option></select></label>
 <button type="submit">Apply</button></form>`;
   const rows = view.stories.map((s) => {
