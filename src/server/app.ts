@@ -383,6 +383,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       renderSearchPage(
         q,
         hits.map((h) => ({
+          articleId: h.articleId,
           storyId: String(h.storyId),
           storyTitle: h.storyTitle,
           name: h.name,

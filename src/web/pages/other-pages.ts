@@ -79,6 +79,8 @@ ${row("Runs another outlet's report as a copy", p.copiesRun, p.articles + p.copi
 
 /** A search result as the search page shows it. */
 export interface SearchResult {
+  /** The article's id in the store, whose page the hit links to; without it, the hit links to its story. */
+  articleId?: number;
   storyId: string;
   storyTitle: string;
   name: string;
@@ -105,7 +107,7 @@ export function renderSearchPage(query: string, untrusted: readonly SearchResult
         ? html`<p class="none">No article matches.</p>`
         : html`<ol class="results">${hits.map(
             (h) =>
-              html`<li><a href="${storyPath(h.storyId)}">${h.title || h.name}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: ${h.storyTitle}</span><div class="snippet">${snippet(h.snippet)}</div></li>`,
+              html`<li><a href="${h.articleId === undefined ? storyPath(h.storyId) : articlePath(h.articleId)}">${h.title || h.name}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: <a href="${storyPath(h.storyId)}">${h.storyTitle || h.storyId}</a></span><div class="snippet">${snippet(h.snippet)}</div></li>`,
           )}</ol>`;
   return renderLayout({
     title: query ? `Search: ${query}` : "Search",

@@ -161,6 +161,13 @@ describe("entity, outlet and search pages", () => {
     ]);
     const doc = new JSDOM(page).window.document;
     expect(doc.querySelector(".results mark")?.textContent).toBe("fire");
+    // A hit without the article's store id links to its story; with it, to the article, its story beside.
+    expect(doc.querySelector(".results li > a")?.getAttribute("href")).toBe("/stories/1");
+    const linked = new JSDOM(
+      renderSearchPage("fire", [{ articleId: 9, storyId: "1", storyTitle: "t", name: "a", snippet: "«fire»" }]),
+    ).window.document;
+    expect(linked.querySelector(".results li > a")?.getAttribute("href")).toBe("/articles/9");
+    expect(linked.querySelector(".results .meta a")?.getAttribute("href")).toBe("/stories/1");
     expect(doc.querySelector(".results i")).toBeNull();
     expect(renderSearchPage("zzz", [])).toContain("No article matches.");
     expect(renderSearchPage("", [])).toContain("Type words");
