@@ -226,6 +226,20 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     await page.screenshot({ path: join(ARTEFACTS, "6-hostile.png") });
     await page.goto(`${base}/outlets/${encodeURIComponent("Lakeside <b>Post</b>")}`);
     expect(await page.locator("h1").textContent()).toBe("Lakeside <b>Post</b>");
+    // Each hostile article's own page shows it as text too; a `javascript:` source is no link.
+    for (const stored of await store.storyArticles(hostileId)) {
+      await page.goto(`${base}/articles/${stored.id}`, { waitUntil: "load" });
+      expect(await page.title()).not.toContain("pwned");
+      expect(
+        await page.evaluate(() => document.querySelectorAll("main img, main svg, main script, main b").length),
+      ).toBe(0);
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? ""),
+      );
+      expect(links.filter((h) => /^\s*javascript:/i.test(h))).toEqual([]);
+      expect(await page.evaluate(() => document.body.textContent?.includes("\u202E"))).toBe(false);
+    }
+    expect(await page.locator(".article-text").textContent()).toContain("<svg onload=alert(1)></svg>");
     await close();
     expect(problems).toEqual([]);
   }, 60_000);
