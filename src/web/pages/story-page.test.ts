@@ -274,6 +274,18 @@ describe("renderStoryPage", () => {
     expect(doc.querySelector(`input[name="outlet"][value="${outlet}"]`)?.hasAttribute("checked")).toBe(true);
   });
 
+  it("says so when no article is from the outlets chosen, and not otherwise", () => {
+    const none = dom(renderStoryPage(example, { outlets: ["No Such Outlet"] }));
+    expect(none.querySelector("main p.none")?.textContent).toContain(
+      "No article of this story is from the outlets chosen",
+    );
+    expect(none.querySelector("main p.none a")?.getAttribute("href")).toBe("?");
+    expect(none.querySelectorAll("article.source")).toHaveLength(0);
+    const outlet = example.articles.find((a) => a.outlet)?.outlet ?? "";
+    expect(dom(renderStoryPage(example, { outlets: [outlet] })).querySelector("main p.none")).toBeNull();
+    expect(dom(renderStoryPage(example)).querySelector("main p.none")).toBeNull();
+  });
+
   it("filters by kind of finding", () => {
     const doc = dom(renderStoryPage(example, { kinds: ["discrepancies"] }));
     const ids = [...doc.querySelectorAll("main section")].map((s) => s.id);

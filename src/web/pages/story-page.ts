@@ -137,7 +137,12 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   const { story } = report;
   const span = timeSpan(story.firstPublished, story.lastPublished);
   const copyCount = present.some((s) => s.id === "provenance") ? copiesOf(ctx).length : 0;
-  const body = html`${renderFilters(report, ctx.label, wantedOutlets, options.kinds ?? [])}${present.map((s) => section(s.id, s.title, s.body))}`;
+  // Outlets asked for that none of the story's articles is from (an old link, a hand-made address) say so.
+  const none =
+    articles.length === 0
+      ? html`<p class="none">No article of this story is from the outlets chosen. <a href="?">Show every outlet</a></p>`
+      : "";
+  const body = html`${renderFilters(report, ctx.label, wantedOutlets, options.kinds ?? [])}${none}${present.map((s) => section(s.id, s.title, s.body))}`;
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
