@@ -120,6 +120,16 @@ describe("number discrepancies", () => {
       "300 workers joined the strike at the Velmar terminal in Portavel on Monday.",
     ],
     [
+      "a length of time counted from now",
+      "The Velmar lease in Portavel ends 12 years from now, the operator said.",
+      "The Velmar lease in Portavel ends after eight years, the operator said.",
+    ],
+    [
+      "a figure of another month in an undated article",
+      "In February, a fire at the Velmar terminal in Portavel destroyed three cranes.",
+      "A fire at the Velmar terminal in Portavel destroyed five cranes.",
+    ],
+    [
       "two lengths of time that place different events",
       "Three days later, the Velmar dockers returned to the terminal in Portavel.",
       "Two days later, the Velmar owners said the terminal in Portavel would reopen.",
@@ -276,6 +286,20 @@ describe("number discrepancies", () => {
     ],
   ])("still finds %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+
+  it("reads a month named without its year, in a dated article, as another occasion unless it is the article's", () => {
+    const numbers = (month: string) =>
+      analyzeStory([
+        plainArticle("one", `In ${month}, a fire at the Velmar terminal in Portavel destroyed three cranes.`, {
+          published: "2026-03-09",
+        }),
+        plainArticle("two", "A fire at the Velmar terminal in Portavel destroyed five cranes.", {
+          published: "2026-03-09",
+        }),
+      ]).discrepancies.filter((d) => d.kind === "number");
+    expect(numbers("February")).toEqual([]);
+    expect(numbers("March")).toHaveLength(1);
   });
 
   it("compares the lengths of a running spell given in articles of one day, and not of different days", () => {

@@ -126,7 +126,7 @@ const INDEFINITE_BELOW = 12;
  * A length of time followed by one of these words places an event in time from another one ("three days
  * later", "two years ago", "a week after the vote", "with four minutes left"): it is a date, compared as a date, not a count of days.
  */
-const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
+const OFFSET_AFTER = /^\s*(?:later|earlier|ago|from\s+now|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
 function timeOffset(u: Unit, n: NumberMention): boolean {
@@ -468,6 +468,10 @@ const OTHER_PERIOD =
 /** Words before a date that make it the bound of a span, not an occasion: "the driest since 1990". */
 const SPAN_BOUND = /\b(?:since|until|till|before|after|than|from|by|through)\s+(?:(?:early|late|mid)[\s-]+)?$/iu;
 
+/** A month's name alone ("February", "Sept."). */
+const MONTH_ONLY =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/iu;
+
 /**
  * The other occasions a statement names: a month or a year that does not hold its article's date ("In
  * June, a flood closed four schools", "was fined in 2011"), and a period set apart from the story's ("last
@@ -477,6 +481,8 @@ const SPAN_BOUND = /\b(?:since|until|till|before|after|than|from|by|through)\s+(
 function occasions(u: Unit, published: string | undefined): Set<string> {
   const out = new Set<string>();
   for (const d of u.dates) {
+    // A month named without its year, in an undated article, is left unresolved: it still names an occasion.
+    if (!d.date && !published && MONTH_ONLY.test(d.text.trim())) out.add(d.text.trim().toLowerCase());
     if (!d.date || d.date.length >= 10 || pageDate(u, d)) continue;
     if (published?.startsWith(d.date)) continue;
     if (SPAN_BOUND.test(u.text.slice(Math.max(0, d.start - u.sentence.start - 24), d.start - u.sentence.start)))
