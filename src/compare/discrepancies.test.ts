@@ -390,6 +390,14 @@ describe("number discrepancies said of people", () => {
 });
 
 describe("place discrepancies", () => {
+  it("does not set a place of another occasion against the story's", () => {
+    const report = story(
+      ["one", "The company faced a nine-day stoppage at its terminal in Marseille in 2019."],
+      ["two", "Workers at its Genoa terminal stopped work for nine days."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
   it("finds the same event put in cities of different countries", () => {
     const report = story(
       ["one", "The company faced a nine-day stoppage at its terminal in Marseille in 2019."],

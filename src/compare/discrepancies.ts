@@ -72,10 +72,12 @@ export function discrepanciesOf(
   // Statements in different writing systems are in different languages: the word rules below read neither.
   const script = perUnit(units, (u) => scriptOf(u.text));
   const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
+  const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
+  const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
   const found: DiscrepancyFinding[] = [
-    ...numberDiscrepancies(units, pairs, lexicon.unitKey, story),
-    ...slotDiscrepancies(units, pairs, story),
-    ...placeDiscrepancies(units, pairs, lexicon),
+    ...numberDiscrepancies(units, pairs, lexicon.unitKey, story, occasionsOf),
+    ...slotDiscrepancies(units, pairs, story, occasionsOf),
+    ...placeDiscrepancies(units, pairs, lexicon, occasionsOf),
     ...dateDiscrepancies(units, pairs, story),
     ...personDiscrepancies(units, pairs, story),
     ...negationDiscrepancies(units, pairs),
@@ -218,9 +220,9 @@ function numberDiscrepancies(
   pairs: AlignedPair[],
   unitKey: (u: string) => string,
   story: ResolvedStory,
+  occasionsOf: (at: number) => Set<string>,
 ): DiscrepancyFinding[] {
   const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
-  const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
   // Each statement's figures, read once; a pair without figures on both sides is passed over first.
   const figures = units.map(figuresOf);
   // What a figure counts, where its sentence says more than its unit: an age set after a name ("Ana Ruiz, 45,"),
@@ -828,11 +830,14 @@ function namedBefore(u: Unit, start: number): string | undefined {
   return /((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().toLowerCase();
 }
 
-function slotDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
+function slotDiscrepancies(
+  units: Unit[],
+  pairs: AlignedPair[],
+  story: ResolvedStory,
+  occasionsOf: (at: number) => Set<string>,
+): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const { differentOwners } = owning(story);
-  const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
-  const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
   const windows: TermVector[] = [];
   const slotted = Uint8Array.from(units, (u) => (u.slots.length ? 1 : 0));
   const seen = new Set<string>();
@@ -937,6 +942,7 @@ function placeDiscrepancies(
   units: Unit[],
   pairs: AlignedPair[],
   lexicon: Required<CompareOptions>,
+  occasionsOf: (at: number) => Set<string>,
 ): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const seen = new Set<string>();
@@ -951,6 +957,8 @@ function placeDiscrepancies(
     const pa = places[a] as Place[];
     const pb = places[b] as Place[];
     if (!sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
+    // "Won the title in Berlin in 2001" is no place of the story's event.
+    if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
     if (pa.some((p) => pb.some((q) => p.name.toLowerCase() === q.name.toLowerCase()))) continue;
     // An outlet that names the other's place in the same statement puts something else elsewhere ("jolted
     // southern Velmar, felt in Ostia"); it does not move the event.
