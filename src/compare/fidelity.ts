@@ -103,8 +103,9 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
         for (const c of byWord.get(w) ?? []) if (c.article !== article) shared.set(c, (shared.get(c) ?? 0) + 1);
       }
       const enough = Math.ceil(MIN_MATCHED_SHARE * rare.length);
-      const paraphrased = [...shared].some(([c, n]) => n >= enough && paraphrases(words, c));
-      return paraphrased ? { ...o, fidelity: "expanded" as const } : o;
+      for (const [c, n] of shared)
+        if (n >= enough && paraphrases(words, c)) return { ...o, fidelity: "expanded" as const };
+      return o;
     }),
   }));
 }
