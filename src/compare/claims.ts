@@ -76,16 +76,26 @@ export function settleClaims(
     }
   });
   const states = statesTest();
-  // The words of each span of evidence, as written and in lower case, cut once per call.
-  const textOf = new Map<ArticleSpan, { text: string; lower: string }>();
+  // The words of each span of evidence, as written and in lower case, cut once per call, with whether they
+  // state each value asked about: a span meets the same values again in each dispute near it.
+  const textOf = new Map<ArticleSpan, { text: string; lower: string; answers: Map<string, boolean> }>();
   const read = (span: ArticleSpan) => {
     let found = textOf.get(span);
     if (!found) {
       const text = wordsOf(span);
-      found = { text, lower: text.toLowerCase() };
+      found = { text, lower: text.toLowerCase(), answers: new Map() };
       textOf.set(span, found);
     }
     return found;
+  };
+  const statedIn = (span: ArticleSpan, value: string) => {
+    const { text, lower, answers } = read(span);
+    let yes = answers.get(value);
+    if (yes === undefined) {
+      yes = states(text, value, lower);
+      answers.set(value, yes);
+    }
+    return yes;
   };
   return facts.map((fact) => {
     const against = new Map<string, ArticleSpan | undefined>();
@@ -97,7 +107,6 @@ export function settleClaims(
     }
     const near = new Set<number>();
     for (const e of fact.support) for (const i of disputesOf.get(at(e)) ?? []) near.add(i);
-    const claim = read(fact.claim);
     for (const i of [...near].sort((x, y) => x - y)) {
       const d = disputes[i] as DiscrepancyFinding;
       const values = new Map<string, { value: string; evidence: ArticleSpan }>();
@@ -105,19 +114,13 @@ export function settleClaims(
       // The fact is about what the discrepancy is about: one of its sides' own sentences is among its words
       // (that is how `near` found it).
       const distinct = [...new Set([...values.values()].map((v) => written(v.value).toLowerCase()))];
-      const stated = distinct.filter((v) => states(claim.text, v, claim.lower));
+      const stated = distinct.filter((v) => statedIn(fact.claim, v));
       if (stated.length === 0 || stated.length === distinct.length) continue;
       for (const [article, v] of values) {
         if (stated.includes(written(v.value).toLowerCase()) || against.has(article)) continue;
         // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
         const own = ownOf.get(article) ?? [];
-        if (
-          own.some((e) => {
-            const { text, lower } = read(e);
-            return stated.some((x) => states(text, x, lower));
-          })
-        )
-          continue;
+        if (own.some((e) => stated.some((x) => statedIn(e, x)))) continue;
         const u = unitAt.get(at(v.evidence));
         against.set(article, u ? { article, start: u.sentence.start, end: u.sentence.end } : own[0]);
       }

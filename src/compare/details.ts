@@ -28,7 +28,7 @@ export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<stri
   for (const d of u.dates) {
     if (!d.date || d.date.length < FULL_DATE) continue;
     const before = u.text.slice(Math.max(0, d.start - u.sentence.start - PREDICATE_REACH), d.start - u.sentence.start);
-    const governing = words(before).at(-1);
+    const governing = lastWord(before);
     if (governing) add(`d:${d.date}:${governing}`, d.start);
   }
   const tokens = unitLetterWords(u);
@@ -47,8 +47,8 @@ export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<stri
   for (const m of u.mentions) {
     if (m.type === "other") continue;
     const local = m.start - u.sentence.start;
-    const before = words(u.text.slice(Math.max(0, local - PREDICATE_REACH), local)).at(-1);
-    const after = words(u.text.slice(m.end - u.sentence.start, m.end - u.sentence.start + PREDICATE_REACH))[0];
+    const before = lastWord(u.text.slice(Math.max(0, local - PREDICATE_REACH), local));
+    const after = firstWord(u.text.slice(m.end - u.sentence.start, m.end - u.sentence.start + PREDICATE_REACH));
     const name = m.text.toLowerCase();
     if (before) add(`e:${name}:${before}`, m.start);
     if (after) add(`e:${name}:${after}`, m.start);
@@ -92,12 +92,23 @@ function content(word: string): boolean {
   return lower.length >= 3 && !STOPWORDS.has(lower);
 }
 
-/** Lower-case content words of a stretch of text, stemmed, in order. */
-function words(text: string): string[] {
-  return letterWords(text)
-    .map((t) => t.text)
-    .filter((w) => LOWER.test(w) && content(w))
-    .map((w) => stem(w));
+/** A lower-case content word (see `lastWord`). */
+const lowerContent = (w: string) => LETTER_FIRST.test(w) && LOWER.test(w) && content(w);
+
+/** The stem of the last lower-case content word of a stretch of text, or undefined. */
+function lastWord(text: string): string | undefined {
+  const spans = wordSpans(text);
+  for (let k = spans.length - 1; k >= 0; k--) {
+    const w = (spans[k] as TextToken).text;
+    if (lowerContent(w)) return stem(w);
+  }
+  return undefined;
+}
+
+/** The stem of the first lower-case content word of a stretch of text, or undefined. */
+function firstWord(text: string): string | undefined {
+  const w = wordSpans(text).find((t) => lowerContent(t.text));
+  return w === undefined ? undefined : stem(w.text);
 }
 
 /** Two tokens with only spaces between them: no punctuation, no other word. */

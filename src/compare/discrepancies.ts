@@ -950,13 +950,14 @@ function placeDiscrepancies(
   // Each statement's places are read once per call, and a pair is looked at further only if both have some.
   const places = units.map((u) => locativePlaces(u, lexicon, countryOf));
   const placed = Uint8Array.from(places, (p) => (p.length ? 1 : 0));
+  const eventMarks = perUnit(units, (u) => eventMarksOf(u, lexicon.unitKey));
   for (const { a, b, similarity } of pairs) {
     if (!placed[a] || !placed[b]) continue;
     const ua = units[a] as Unit;
     const ub = units[b] as Unit;
     const pa = places[a] as Place[];
     const pb = places[b] as Place[];
-    if (!sameEvent(ua, ub, similarity, lexicon.unitKey)) continue;
+    if (!sameEvent(similarity, eventMarks(a), eventMarks(b))) continue;
     // "Won the title in Berlin in 2001" is no place of the story's event.
     if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
     if (pa.some((p) => pb.some((q) => p.name.toLowerCase() === q.name.toLowerCase()))) continue;
@@ -1061,14 +1062,23 @@ function samePlace(p: Place, q: Place): boolean {
  * Two statements are about one event when they share a count of the same thing or an absolute date, or are
  * close overall.
  */
-function sameEvent(a: Unit, b: Unit, similarity: number, unitKey: (u: string) => string): boolean {
+function sameEvent(similarity: number, a: EventMarks, b: EventMarks): boolean {
   if (similarity >= CLOSE_STATEMENT) return true;
-  const counts = (u: Unit) => u.numbers.filter((n) => n.unit).map((n) => `${n.value} ${unitKey(n.unit as string)}`);
-  const cb = counts(b);
-  if (cb.length && counts(a).some((c) => cb.includes(c))) return true;
-  const dates = (u: Unit) => u.dates.filter((d) => d.date && !d.relative).map((d) => d.date);
-  const db = dates(b);
-  return db.length > 0 && dates(a).some((d) => db.includes(d));
+  if (b.counts.length && a.counts.some((c) => b.counts.includes(c))) return true;
+  return b.dates.length > 0 && a.dates.some((d) => b.dates.includes(d));
+}
+
+/** What marks a statement's event (see `sameEvent`): its counts of things and its absolute dates. */
+interface EventMarks {
+  counts: string[];
+  dates: (string | undefined)[];
+}
+
+function eventMarksOf(u: Unit, unitKey: (u: string) => string): EventMarks {
+  return {
+    counts: u.numbers.filter((n) => n.unit).map((n) => `${n.value} ${unitKey(n.unit as string)}`),
+    dates: u.dates.filter((d) => d.date && !d.relative).map((d) => d.date),
+  };
 }
 
 // --- dates ---------------------------------------------------------------------------------------
@@ -1630,6 +1640,7 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
   );
   const stemsOf = perUnit(units, (u) => new Set(u.stems));
   const conditional = perUnit(units, (u) => CONDITION.test(u.text));
+  const asks = perUnit(units, (u) => question(u.text));
   for (const { a, b, similarity } of pairs) {
     if (similarity < CLOSE_STATEMENT) continue;
     const ua = units[a] as Unit;
@@ -1637,7 +1648,7 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
     // A headline is a fragment in its own grammar, and a quotation is someone's words: neither is compared;
     // nor is a question, which asserts nothing.
     if (ua.quoted > 0.5 || ub.quoted > 0.5 || ua.headline || ub.headline) continue;
-    if (question(ua.text) || question(ub.text)) continue;
+    if (asks(a) || asks(b)) continue;
     const na = negationsOf(a);
     const nb = negationsOf(b);
     const sa = stemsOf(a);

@@ -25,9 +25,13 @@ interface Word {
 
 /** The words among tokens, lower case with plain apostrophes. */
 function wordsOf(tokens: readonly Token[]): Word[] {
-  return tokens
-    .filter((t) => isWord(t.text))
-    .map((t) => ({ word: t.text.toLowerCase().replace(/’/g, "'"), start: t.start, end: t.end }));
+  return tokens.filter((t) => isWord(t.text)).map((t) => ({ word: plainLower(t.text), start: t.start, end: t.end }));
+}
+
+/** A word in lower case with plain apostrophes. */
+function plainLower(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
 }
 
 /** Indices in `b` of a longest common subsequence of words with `a`. */
@@ -63,19 +67,24 @@ function lcsMatches(a: string[], b: string[]): number[] {
  * quotation marks. Other fidelities stay as the grouping set them.
  */
 export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
-  const sentences: Candidate[] = story.articles.flatMap((a) =>
-    a.sentences.map((s) => {
-      const words = wordsOf(a.tokens.slice(s.tokenStart, s.tokenEnd));
-      return { article: a.article.id, quotes: a.quotes, words, vocabulary: new Set(words.map((w) => w.word)) };
-    }),
-  );
-  // Sentences by word, so that a quotation is compared only with sentences that share its words.
+  // Sentences by word, so that a quotation is compared only with sentences that share its words. A sentence's
+  // words as objects are made only for the few compared with a quotation.
+  const sentences: Candidate[] = [];
   const byWord = new Map<string, Candidate[]>();
-  for (const c of sentences) {
-    for (const w of c.vocabulary) {
-      const list = byWord.get(w);
-      if (list) list.push(c);
-      else byWord.set(w, [c]);
+  for (const a of story.articles) {
+    const { tokens } = a;
+    for (const s of a.sentences) {
+      const c: Candidate = { article: a.article.id, quotes: a.quotes, tokens, from: s.tokenStart, to: s.tokenEnd };
+      sentences.push(c);
+      for (let k = s.tokenStart; k < Math.min(s.tokenEnd, tokens.length); k++) {
+        const text = (tokens[k] as Token).text;
+        if (!isWord(text)) continue;
+        const w = plainLower(text);
+        const list = byWord.get(w);
+        // Each sentence once per word: its words are listed one sentence after the other.
+        if (!list) byWord.set(w, [c]);
+        else if (list[list.length - 1] !== c) list.push(c);
+      }
     }
   }
   const commonAt = Math.min(MAX_COMMON_POSTINGS, Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE));
@@ -94,8 +103,9 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
         for (const c of byWord.get(w) ?? []) if (c.article !== article) shared.set(c, (shared.get(c) ?? 0) + 1);
       }
       const enough = Math.ceil(MIN_MATCHED_SHARE * rare.length);
-      const paraphrased = [...shared].some(([c, n]) => n >= enough && paraphrases(words, c));
-      return paraphrased ? { ...o, fidelity: "expanded" as const } : o;
+      for (const [c, n] of shared)
+        if (n >= enough && paraphrases(words, c)) return { ...o, fidelity: "expanded" as const };
+      return o;
     }),
   }));
 }
@@ -103,11 +113,18 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
 interface Candidate {
   article: string;
   quotes: AnnotatedArticle["quotes"];
-  words: Word[];
-  vocabulary: Set<string>;
+  /** The article's tokens; the sentence is `tokens[from .. to - 1]`. */
+  tokens: readonly Token[];
+  from: number;
+  to: number;
+  /** The sentence's words, made when it is first compared with a quotation. */
+  words?: Word[];
 }
 
-function paraphrases(quote: string[], { words: sentence, quotes }: Candidate): boolean {
+function paraphrases(quote: string[], candidate: Candidate): boolean {
+  const { quotes } = candidate;
+  candidate.words ??= wordsOf(candidate.tokens.slice(candidate.from, candidate.to));
+  const sentence = candidate.words;
   const needed = Math.max(MIN_MATCHED_WORDS, Math.ceil(MIN_MATCHED_SHARE * quote.length));
   if (sentence.length < needed) return false;
   const matched = lcsMatches(

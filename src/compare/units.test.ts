@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { plainArticle } from "../../test/fixtures.js";
 import { annotateArticle } from "../pipeline.js";
 import { resolveEntities } from "../resolve/index.js";
-import { storyUnits } from "./units.js";
+import { storyUnits, withinEach } from "./units.js";
 import { contentStems } from "./words.js";
 
 describe("storyUnits: the lexical stems of a unit", () => {
@@ -35,5 +35,46 @@ describe("storyUnits: the lexical stems of a unit", () => {
     const fourth = [...(units[3]?.lexical ?? [])];
     expect(fourth).toEqual(expect.arrayContaining(["stay", "gate", "crew"]));
     expect(fourth).not.toContain("led");
+  });
+});
+
+describe("withinEach", () => {
+  const span = (start: number, end: number) => ({ start, end });
+  /** The definition: each sentence filters the items. */
+  const byFilter = (sentences: { start: number; end: number }[], items: { start: number; end: number }[]) =>
+    sentences.map((s) => items.filter((x) => x.start >= s.start && x.end <= s.end));
+
+  it("gives each sentence the items inside it, in the items' order", () => {
+    const sentences = [span(0, 10), span(11, 20), span(20, 30)];
+    const items = [span(12, 14), span(1, 3), span(20, 25), span(15, 20), span(0, 10)];
+    expect(withinEach(sentences, items)).toEqual([
+      [span(1, 3), span(0, 10)],
+      [span(12, 14), span(15, 20)],
+      [span(20, 25)],
+    ]);
+  });
+
+  it("leaves out items that cross a sentence's end or lie between or outside the sentences", () => {
+    const sentences = [span(5, 10), span(12, 20)];
+    const items = [span(8, 13), span(10, 12), span(0, 4), span(18, 21), span(25, 30), span(3, 7)];
+    expect(withinEach(sentences, items)).toEqual([[], []]);
+  });
+
+  it("puts an empty item where two sentences meet in both, as filtering does", () => {
+    const sentences = [span(0, 10), span(10, 20)];
+    const items = [span(10, 10), span(4, 4), span(20, 20)];
+    expect(withinEach(sentences, items)).toEqual(byFilter(sentences, items));
+    expect(withinEach(sentences, items)[0]).toContainEqual(span(10, 10));
+    expect(withinEach(sentences, items)[1]).toContainEqual(span(10, 10));
+  });
+
+  it("is filtering where the sentences overlap, are out of order or empty", () => {
+    const items = [span(2, 4), span(6, 8), span(9, 12), span(5, 5), span(0, 15)];
+    for (const sentences of [
+      [span(0, 10), span(5, 15)],
+      [span(10, 20), span(0, 10)],
+      [span(0, 10), span(5, 5), span(10, 15)],
+    ])
+      expect(withinEach(sentences, items)).toEqual(byFilter(sentences, items));
   });
 });

@@ -48,8 +48,41 @@ export interface Unit {
   tokens?: readonly TextToken[];
 }
 
-const within = (s: { start: number; end: number }, x: { start: number; end: number }) =>
-  x.start >= s.start && x.end <= s.end;
+type Span = { start: number; end: number };
+
+const within = (s: Span, x: Span) => x.start >= s.start && x.end <= s.end;
+
+/**
+ * For each sentence, the items within it, in the items' order: `items.filter((x) => within(sentence, x))` for
+ * every sentence at once. Where the sentences are in order, not empty and do not overlap, an item that is not
+ * empty can be within only the last sentence that starts at or before it, found by binary search, so the cost
+ * grows with the number of items, not with items times sentences. An empty item (which may touch two
+ * sentences) is checked against every sentence; so is every item where the sentences are not so ordered.
+ *
+ * @example withinEach([{ start: 0, end: 5 }, { start: 6, end: 9 }], [{ start: 7, end: 8 }]) // [[], [{ start: 7, end: 8 }]]
+ */
+export function withinEach<T extends Span>(sentences: readonly Span[], items: readonly T[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  const ordered = sentences.every((s, i) => s.start < s.end && (i === 0 || (sentences[i - 1] as Span).end <= s.start));
+  for (const x of items) {
+    if (!ordered || x.start >= x.end) {
+      sentences.forEach((s, k) => {
+        if (within(s, x)) (out[k] as T[]).push(x);
+      });
+      continue;
+    }
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sentences[mid] as Span).start <= x.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k >= 0 && within(sentences[k] as Span, x)) (out[k] as T[]).push(x);
+  }
+  return out;
+}
 
 /**
  * Cuts a story into comparable units (sentences, with their clauses), weighting stems by how rare they are
@@ -61,9 +94,12 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   const clauseStems: { start: number; end: number; stems: string[] }[][] = [];
   articles.forEach((a, articleIndex) => {
     const { text, title } = a.article;
-    for (const sentence of a.sentences) {
+    const mentionsOf = withinEach(a.sentences, a.mentions);
+    const numbersOf = withinEach(a.sentences, a.numbers);
+    const datesOf = withinEach(a.sentences, a.dates);
+    a.sentences.forEach((sentence, s) => {
       const sentenceText = text.slice(sentence.start, sentence.end);
-      const mentions = a.mentions.filter((m) => within(sentence, m));
+      const mentions = mentionsOf[s] as Mention[];
       const entityIds = [
         ...new Set(
           mentions.map((m) => entities.byMention(a.article.id, m.start, m.end)?.id).filter((x): x is string => !!x),
@@ -87,8 +123,8 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         stems,
         mentions,
         entityIds,
-        numbers: a.numbers.filter((n) => within(sentence, n)),
-        dates: a.dates.filter((d) => within(sentence, d)),
+        numbers: numbersOf[s] as NumberMention[],
+        dates: datesOf[s] as DateMention[],
         headline: sentence.start === 0 && title !== undefined && sentenceText.trim() === title.trim(),
         quoted: quotedChars / Math.max(1, sentenceText.length),
         quotes: quotes.map((q) => ({ start: q.start, end: q.end })),
@@ -97,7 +133,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
       clauseStems.push(
         splitClauses(sentenceText, sentence.start, words).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS),
       );
-    }
+    });
   });
   return drafts.map((d, i) => ({
     ...d,

@@ -64,19 +64,13 @@ export function quoteSimilarity(a: string[], b: string[]): number {
   return bigramDice(bigrams(a), bigrams(b));
 }
 
-/** How many numbers two ascending lists of distinct numbers share. */
-function sharedCount(x: Int32Array, y: Int32Array): number {
+/**
+ * How many of the distinct numbers `x` another list shares, the other's numbers marked in `marks` with `stamp`:
+ * one pass over `x` however long the other list is.
+ */
+function markedCount(x: Int32Array, marks: Uint32Array, stamp: number): number {
   let shared = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    const a = x[i] as number;
-    const b = y[j] as number;
-    if (a === b) {
-      shared++;
-      i++;
-      j++;
-    } else if (a < b) i++;
-    else j++;
-  }
+  for (let i = 0; i < x.length; i++) if (marks[x[i] as number] === stamp) shared++;
   return shared;
 }
 
@@ -97,10 +91,14 @@ export function indexOfWords<T>(hay: ArrayLike<T>, needle: ArrayLike<T>): number
   return -1;
 }
 
-function sameQuotation(a: Occurrence, b: Occurrence): boolean {
+/**
+ * Whether two renderings are one quotation (truncated, edited or reworded); `b`'s word pairs are marked in
+ * `marks` with `stamp` (see `markedCount`).
+ */
+function sameQuotation(a: Occurrence, b: Occurrence, marks: Uint32Array, stamp: number): boolean {
   // Renderings that share no word pair (nor, being one word, the word) meet none of the tests below: a
   // truncation or an identical rendering shares its pairs, and their Dice is 0.
-  const shared = sharedCount(a.grams, b.grams);
+  const shared = markedCount(a.grams, marks, stamp);
   if (shared === 0) return false;
   const [short, long] = a.ids.length <= b.ids.length ? [a.ids, b.ids] : [b.ids, a.ids];
   if (short.length >= MIN_TRUNCATION_WORDS && indexOfWords(long, short) >= 0) return true;
@@ -163,7 +161,11 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
   // rendering similar enough by Dice): index groups by the word pairs of their members.
   const groups: Occurrence[][] = [];
   const groupsByWord: Set<number>[] = [];
-  for (const occ of occurrences) {
+  // The word pairs of the rendering being placed, marked with its number (plus one) for `sameQuotation`.
+  const marks = new Uint32Array(gramIds.size);
+  occurrences.forEach((occ, k) => {
+    const stamp = k + 1;
+    for (const g of occ.grams) marks[g] = stamp;
     const candidates = new Set<number>();
     for (const w of occ.grams) {
       const holders = groupsByWord[w];
@@ -171,7 +173,7 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
     }
     const home = [...candidates]
       .sort((x, y) => x - y)
-      .find((g) => (groups[g] as Occurrence[]).some((o) => sameQuotation(o, occ)));
+      .find((g) => (groups[g] as Occurrence[]).some((o) => sameQuotation(o, occ, marks, stamp)));
     const index = home ?? groups.length;
     if (home === undefined) groups.push([occ]);
     else (groups[home] as Occurrence[]).push(occ);
@@ -180,7 +182,7 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
       if (set) set.add(index);
       else groupsByWord[w] = new Set([index]);
     }
-  }
+  });
 
   const quotes = groups.map((group) => toQuoteFinding(group, entities));
   quotes.sort((a, b) => b.occurrences.length - a.occurrences.length);
@@ -193,7 +195,10 @@ export function groupQuotes(articles: AnnotatedArticle[], entities: EntityIndex)
 function toQuoteFinding(group: Occurrence[], entities: EntityIndex): QuoteFinding {
   // The reference is the rendering that others repeat or cut (a reworded one is not), then the fullest,
   // then the earliest.
-  const support = (o: Occurrence) => group.filter((x) => x !== o && indexOfWords(o.words, x.words) >= 0).length;
+  const supportOf = new Map(
+    group.map((o) => [o, group.filter((x) => x !== o && indexOfWords(o.words, x.words) >= 0).length]),
+  );
+  const support = (o: Occurrence) => supportOf.get(o) as number;
   const reference = [...group].sort(
     (a, b) =>
       support(b) - support(a) ||

@@ -23,5 +23,12 @@ describe("scriptOf", () => {
   it("has none for a text without letters", () => {
     expect(scriptOf("12 – 7, 2025.")).toBeUndefined();
     expect(scriptOf("")).toBeUndefined();
+    expect(scriptOf("12 - 7, 2025. (+3%)")).toBeUndefined();
+  });
+
+  it("reads plain ASCII text as Latin as soon as it has a letter, and other text by its letters", () => {
+    expect(scriptOf("4 x 4")).toBe("latin");
+    expect(scriptOf("OK 1")).toBe("latin");
+    expect(scriptOf("OK, Совет собрался.")).toBe("cyrillic");
   });
 });

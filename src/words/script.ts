@@ -5,6 +5,10 @@
  * word rules read neither against the other.
  */
 export function scriptOf(text: string): string | undefined {
+  // Most texts are plain ASCII, whose letters are all Latin: no run of letters needs a pattern.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) ascii = text.charCodeAt(i) < 128;
+  if (ascii) return /[A-Za-z]/.test(text) ? "latin" : undefined;
   const counts = new Map<string, number>();
   for (const m of text.matchAll(LETTERS)) {
     const name = SCRIPTS.find(([, re]) => re.test(m[0]))?.[0] ?? "other";

@@ -51,9 +51,12 @@ export function isHeadline(tokens: readonly Token[]): boolean {
   let words = 0;
   let caps = 0;
   for (const t of tokens) {
-    if (!HAS_LETTER.test(t.text)) continue;
+    // Most words start with an ASCII letter, and one in lower case is not in capitals: no pattern needed.
+    const first = t.text.charCodeAt(0);
+    const lower = first >= 97 && first <= 122;
+    if (!lower && !(first >= 65 && first <= 90) && !HAS_LETTER.test(t.text)) continue;
     words++;
-    if (isAllCaps(t.text) && t.text.length > 1) caps++;
+    if (!lower && t.text.length > 1 && isAllCaps(t.text)) caps++;
   }
   return words > 0 && caps / words >= HEADLINE_CAPS_SHARE && caps >= 1 && !(words >= 6 && caps === 1);
 }

@@ -21,8 +21,23 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
   const emission = new Float64Array(total * L);
   const { keys, slots, rows } = weights;
   const mask = slots.length - 1;
-  /** Adds the rows of features `f[from .. to - 1]` to `into[at .. at + L - 1]`. */
+  // The rows are summed below label by label, unrolled: this fails to compile if the number of labels changes.
+  const labelCount: 9 = L;
+  /**
+   * Adds the rows of features `f[from .. to - 1]` to `into[at .. at + L - 1]`. Each label's sum is kept in a local
+   * and written once, which costs far less than a loop over the labels for each row; the weights are integers,
+   * so the sums are exact in any order.
+   */
   const add = (into: Float64Array, at: number, f: Uint32Array, from: number, to: number) => {
+    let y0 = 0;
+    let y1 = 0;
+    let y2 = 0;
+    let y3 = 0;
+    let y4 = 0;
+    let y5 = 0;
+    let y6 = 0;
+    let y7 = 0;
+    let y8 = 0;
     for (let k = from; k < to; k++) {
       // rowOf, inlined: this loop runs for every feature of every word.
       const hash = f[k] as number;
@@ -33,9 +48,26 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
         r = slots[s] as number;
       }
       if (r < 0) continue;
-      const row = r * L;
-      for (let y = 0; y < L; y++) into[at + y] = (into[at + y] as number) + (rows[row + y] as number);
+      const row = r * labelCount;
+      y0 += rows[row] as number;
+      y1 += rows[row + 1] as number;
+      y2 += rows[row + 2] as number;
+      y3 += rows[row + 3] as number;
+      y4 += rows[row + 4] as number;
+      y5 += rows[row + 5] as number;
+      y6 += rows[row + 6] as number;
+      y7 += rows[row + 7] as number;
+      y8 += rows[row + 8] as number;
     }
+    into[at] = (into[at] as number) + y0;
+    into[at + 1] = (into[at + 1] as number) + y1;
+    into[at + 2] = (into[at + 2] as number) + y2;
+    into[at + 3] = (into[at + 3] as number) + y3;
+    into[at + 4] = (into[at + 4] as number) + y4;
+    into[at + 5] = (into[at + 5] as number) + y5;
+    into[at + 6] = (into[at + 6] as number) + y6;
+    into[at + 7] = (into[at + 7] as number) + y7;
+    into[at + 8] = (into[at + 8] as number) + y8;
   };
   // The summed rows of each distinct word's fixed features (see FeatureVisitor), made at its first occurrence.
   // The weights are integers, so a sum made once and added gives the same scores as adding each row.
