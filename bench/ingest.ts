@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StoryIndex } from "../src/cluster/types.js";
@@ -30,6 +30,8 @@ type Dist = {
   files: typeof import("../src/ingest/files.js");
   cluster: typeof import("../src/cluster/clusterer.js");
   pipeline: typeof import("../src/pipeline.js");
+  /** Absent in builds from before it (a reference build then runs with V8's default heap growth). */
+  heap: typeof import("../src/newsroom/heap.js") | undefined;
 };
 
 const args = process.argv.slice(2);
@@ -200,6 +202,7 @@ async function load(dist: string): Promise<Dist> {
     files: await import(join(dist, "ingest/files.js")),
     cluster: await import(join(dist, "cluster/clusterer.js")),
     pipeline: await import(join(dist, "pipeline.js")),
+    heap: existsSync(join(dist, "newsroom/heap.js")) ? await import(join(dist, "newsroom/heap.js")) : undefined,
   };
 }
 
@@ -244,6 +247,8 @@ interface Result {
 /** The child: ingests the stream with the build in `dist` and prints one JSON line. */
 async function measure(dist: string): Promise<void> {
   const d = await load(dist);
+  // As `triangulate ingest` does.
+  d.heap?.boundHeapGrowth();
   const groups = baseGroups();
   const path = join(tmpdir(), `triangulate-bench-ingest-${process.pid}.db`);
   const source = stream(groups);

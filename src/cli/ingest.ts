@@ -36,18 +36,22 @@ export async function ingest(args: string[], io: CliIo): Promise<number> {
     );
   }
   const maxArticleBytes = positiveInteger("max-article-bytes", values["max-article-bytes"], MAX_ARTICLE_BYTES);
-  const [{ expandSources }, { readArticles }, { ingestItems }, { OnlineClusterer }] = await Promise.all([
-    import("../ingest/sources.js"),
-    import("../ingest/files.js"),
-    import("../newsroom/ingest.js"),
-    import("../cluster/clusterer.js"),
-  ]);
+  const [{ expandSources }, { readArticles }, { ingestItems }, { OnlineClusterer }, { boundHeapGrowth }] =
+    await Promise.all([
+      import("../ingest/sources.js"),
+      import("../ingest/files.js"),
+      import("../newsroom/ingest.js"),
+      import("../cluster/clusterer.js"),
+      import("../newsroom/heap.js"),
+    ]);
   const { inputs, problems, passedOver } = await expandSources(positionals);
   const named = (source: string, message: string) =>
     io.stderr(`${printable(`triangulate: skipped ${source}: ${message}`)}\n`);
   for (const p of problems) named(p.source, p.message);
   if (values.queue) return queueSources(values.db, inputs, problems.length, io);
   const store = await openFor(values.db, "create");
+  // This process runs one long ingest: its heap follows the live data, not V8's default growth.
+  boundHeapGrowth();
   const bar = io.interactive ? progressLine(io, inputs.length) : undefined;
   let input = 0;
   async function* items() {

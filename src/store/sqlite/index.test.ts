@@ -10,7 +10,7 @@ import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { inventedArticle, storeContract } from "../store.contract.js";
 import { PRUNED_PER_FLUSH } from "../story-index.js";
-import { openSqliteStore } from "./index.js";
+import { openSqliteStore, WAL_CHECKPOINT_PAGES } from "./index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "triangulate-store-"));
 let n = 0;
@@ -30,6 +30,19 @@ describe("sqlite store", () => {
     const raw = new BetterSqlite3(path, { readonly: true });
     expect(raw.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(raw.pragma("integrity_check", { simple: true })).toBe("ok");
+    raw.close();
+  });
+
+  it("lets the WAL grow to WAL_CHECKPOINT_PAGES before a commit checkpoints it, on its own connection only", async () => {
+    const path = join(dir, "checkpoint.db");
+    const store = await openSqliteStore(path);
+    expect(await store.executeSql("pragma wal_autocheckpoint", [])).toEqual({
+      rows: [{ wal_autocheckpoint: WAL_CHECKPOINT_PAGES }],
+    });
+    await store.close();
+    // A connection of another program keeps SQLite's default.
+    const raw = new BetterSqlite3(path, { readonly: true });
+    expect(raw.pragma("wal_autocheckpoint", { simple: true })).toBe(1000);
     raw.close();
   });
 

@@ -21,6 +21,17 @@ export const BUSY_TIMEOUT_MS = 10_000;
  */
 export const PAGE_CACHE_KB = 32_768;
 
+/**
+ * Pages the WAL may hold before a commit copies them into the database file (SQLite's default is 1,000, 4 MB).
+ * An ingest batch rewrites most pages of the terms table and of the other keyed index tables, so with the
+ * default every commit was followed by a checkpoint copying all of them; at 16,384 (64 MB) a page rewritten by
+ * consecutive batches is copied once per few batches. On the ingest benchmark (20,500 articles, batches of
+ * 1,024) 91.4 against 94.3 CPU seconds, one more article 3.9 against 4.3 ms at 20,000 stored, the WAL at most
+ * 80 MB instead of 27, the same assignments. A reader looks each page up in the WAL's hash index, one
+ * more probe per 4,096 pages the WAL holds.
+ */
+export const WAL_CHECKPOINT_PAGES = 16_384;
+
 /** Prepared statements kept per connection; the store issues a few dozen distinct statements. */
 const STATEMENT_CACHE = 256;
 
@@ -60,6 +71,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     // In WAL mode NORMAL loses no committed data on a process crash (only, at worst, the last commits on a
     // power cut) and saves an fsync per transaction.
     raw.pragma("synchronous = NORMAL");
+    raw.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     raw.pragma(`cache_size = -${PAGE_CACHE_KB}`);
   } catch (cause) {
     raw.close();
