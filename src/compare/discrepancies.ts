@@ -128,7 +128,8 @@ const INDEFINITE_BELOW = 12;
  * A length of time followed by one of these words places an event in time from another one ("three days
  * later", "two years ago", "a week after the vote", "with four minutes left"): it is a date, compared as a date, not a count of days.
  */
-const OFFSET_AFTER = /^\s*(?:later|earlier|ago|from\s+now|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
+const OFFSET_AFTER =
+  /^\s*(?:later|earlier|ago|from\s+now|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
 function timeOffset(u: Unit, n: NumberMention): boolean {
@@ -259,6 +260,12 @@ function numberDiscrepancies(
   });
   const manyOf = (article: string, n: NumberMention) =>
     (valuesOf.get(`${article}\u0000${keyOf(n) ?? ""}`)?.size ?? 0) > 1;
+  const surrounding = new Map<NumberMention, Set<string>>();
+  const around = (u: Unit, n: NumberMention) => {
+    let set = surrounding.get(n);
+    if (!set) surrounding.set(n, (set = surroundings(u, n)));
+    return set;
+  };
   // An outlet that states the other figure too, in a passage about the same thing, is not contradicting it; the
   // same figure said of something else in the article ("five doses" given to one patient) does not count.
   const states = (article: string, n: NumberMention, about: Unit) =>
@@ -319,7 +326,7 @@ function numberDiscrepancies(
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
       // An article that gives several figures of one unit ("15 points" for one player, "16 points" for another)
       // says in the words around each which one it is; one figure of a unit in each is the story's one count.
-      if ((manyOf(ua.article, na) || manyOf(ub.article, nb)) && !sharesSurroundings(ua, na, ub, nb)) continue;
+      if ((manyOf(ua.article, na) || manyOf(ub.article, nb)) && !shareAny(around(ua, na), around(ub, nb))) continue;
       // What will or could be ("will miss two games") is not what was ("missed four games"); a running total
       // ("so far", "to date", a career) is not one occasion's count.
       if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
@@ -717,14 +724,12 @@ function qualifiers(n: NumberMention): { stem: string }[] {
 }
 
 /**
- * Whether two figures are said to be of the same thing: their surroundings share a word. Two sentences of one
- * story can share their subject and still give figures of different things ("40 percent blamed the operator",
- * "the mayor's approval stood at 20 percent"); a restated figure keeps some of its words ("12 dockers were
- * hurt", "18 dockers had been hurt").
+ * Whether two figures' surroundings share a word, which says they are figures of the same thing. Two sentences
+ * of one story can share their subject and still give figures of different things ("40 percent blamed the
+ * operator", "the mayor's approval stood at 20 percent"); a restated figure keeps some of its words ("12
+ * dockers were hurt", "18 dockers had been hurt").
  */
-function sharesSurroundings(ua: Unit, na: NumberMention, ub: Unit, nb: NumberMention): boolean {
-  const a = surroundings(ua, na);
-  const b = surroundings(ub, nb);
+function shareAny(a: Set<string>, b: Set<string>): boolean {
   for (const s of a) if (b.has(s)) return true;
   return false;
 }
