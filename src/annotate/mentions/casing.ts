@@ -104,7 +104,7 @@ export function casingOf(
   titleLine: boolean,
   lexicon: Lexicon,
 ): Casing {
-  const { lowerCount } = lexicon;
+  const { dictionaryKind, lowerCount } = lexicon;
   const w = token.text;
   if (!HAS_LETTER.test(w)) return "none";
   if (headline) return "ambiguous";
@@ -112,7 +112,8 @@ export function casingOf(
   // Capitals in a mixed-case sentence mark an acronym wherever it stands ("US officials said"), unless
   // the word is a common one set in capitals as a label ("ISSUE :", "ORDERS").
   if (w.length > 1 && isAllCaps(w)) {
-    return w.length <= SHORT_ACRONYM || lowerCount(w.toLowerCase()) < COMMON_WORD_COUNT ? "name" : "ambiguous";
+    const common = lowerCount(w.toLowerCase()) >= COMMON_WORD_COUNT || dictionaryKind(w) === "common";
+    return w.length <= SHORT_ACRONYM || !common ? "name" : "ambiguous";
   }
   if (LOWER_PREFIXED_NAME.test(w)) return "name";
   if (!UPPER_START.test(w)) return "lower";
@@ -204,7 +205,7 @@ export type NameJudgement = "yes" | "no" | "weak";
  * lexicon, then from its shape.
  */
 export function judgeName(word: string, stats: CaseStats, headline: boolean, lexicon: Lexicon): NameJudgement {
-  const { firstNameCount, lookupPlace, lowerCount, wordCounts } = lexicon;
+  const { dictionaryKind, firstNameCount, lookupPlace, lowerCount, wordCounts } = lexicon;
   const lw = word.toLowerCase();
   if (NEVER_NAMES.has(lw) || CALENDAR.has(lw) || CALENDAR.has(lw.replace(/s$/, ""))) return "no";
   if (/^(?:\p{Lu}\.)+$/u.test(word) || /^(?:al|el)-\p{L}/iu.test(word)) return "yes";
@@ -232,8 +233,9 @@ export function judgeName(word: string, stats: CaseStats, headline: boolean, lex
   if (firstNameCount(title) > 0 && lexLower < 3) return "yes";
   if (place && lexLower === 0) return "yes";
   if (named > 0 && named * 2 >= plain) return "weak";
-  // Seen in lower case once or twice in the corpora says as little as one sighting in a name.
-  if (low > 0 || plain >= COMMON_WORD_COUNT) return "no";
+  // Seen in lower case once or twice in the corpora says as little as one sighting in a name. A word the
+  // dictionary lists only as a common word ("Weather", "NOTES") is one, however rare in the corpora.
+  if (low > 0 || plain >= COMMON_WORD_COUNT || dictionaryKind(lw) === "common") return "no";
   // Hyphenated words with a lower-case part ("Month-on-month", "Long-haul") are compounds, not names.
   if (/-\p{Ll}/u.test(title.slice(1)) || COMMON_ENDING.test(lw)) return "no";
   return "weak";

@@ -261,6 +261,7 @@ const T = Object.fromEntries(
     "rctx",
     "rteam",
     "rfixed",
+    "dict",
   ].map((name) => [name, h(name)]),
 ) as Record<string, number>;
 const BIAS = featureHash("bias");
@@ -406,6 +407,8 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         if (named.firstName !== undefined) push(named.firstName);
         if (named.group) push(GROUP);
         push(feature3(T.doc as number, form.hLowerInDoc, form.hCapitalInDoc, hp));
+        // A dictionary's common word set in capitals at a line's start ("NOTES", "Weather") is rarely a name.
+        push(feature3(T.dict as number, named.hDictionary, hc, hp));
       }
       const gz = gazetteer[i];
       if (gz) {
@@ -520,6 +523,8 @@ interface NamedForm {
   firstName: number | undefined;
   /** The word names a people or a group (`isGroupWord`). */
   group: boolean;
+  /** Hash of how an English dictionary lists the word (`Lexicon.dictionaryKind`). */
+  hDictionary: number;
 }
 
 function namedForm(word: string, casing: string, lexicon: Lexicon): NamedForm | undefined {
@@ -530,6 +535,7 @@ function namedForm(word: string, casing: string, lexicon: Lexicon): NamedForm | 
     hCorpusType: h(corpusType(form, lexicon)),
     firstName: fn > 0 ? feature1(T.fn as number, BUCKET_HASH[bucket(fn)] as number) : undefined,
     group: isGroupWord(form, lexicon),
+    hDictionary: h(lexicon.dictionaryKind(form)),
   };
 }
 
