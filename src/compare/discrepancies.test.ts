@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeTexts } from "../../test/fixtures.js";
+import { analyzeTexts, plainArticle } from "../../test/fixtures.js";
 import type { Article } from "../model/index.js";
 import { analyzeStory } from "../pipeline.js";
 import { namesAny } from "./discrepancies.js";
@@ -179,6 +179,46 @@ describe("number discrepancies", () => {
       "The Velmar dockers were stopped at the 10-yard line in Portavel on Sunday.",
       "The Velmar dockers scored on a 7-yard pass in Portavel on Sunday.",
     ],
+    [
+      "a figure of another season",
+      "Ana Ruiz of the Velmar dockers played only six games this season after the injury in Portavel.",
+      "Ana Ruiz of the Velmar dockers played 14 games last season after the injury in Portavel.",
+    ],
+    [
+      "a figure of an earlier month",
+      "In March 2019, a storm flooded 40 homes in the Velmar district of Portavel.",
+      "A storm flooded 12 homes in the Velmar district of Portavel, officials said.",
+    ],
+    [
+      "a figure of another year",
+      "The Velmar ferry carried 9,000 passengers across the bay to Portavel in 2019.",
+      "The Velmar ferry carried 6,500 passengers across the bay to Portavel on its last run.",
+    ],
+    [
+      "distances from different places",
+      "The Velmar ferry sank about 15 miles north of Portavel, the coast guard said.",
+      "The Velmar ferry sank about 40 miles north of Kestrel Bay, the coast guard said.",
+    ],
+    [
+      "a distance from a place against a distance travelled",
+      "The Velmar ferry sank about 15 miles north of Portavel, the coast guard said.",
+      "The Velmar ferry sank after drifting for 40 miles, the coast guard said.",
+    ],
+    [
+      "a margin against an amount",
+      "The Velmar dockers led by 18 points before the lights failed in Portavel on Sunday.",
+      "The Velmar dockers scored 23 points before the lights failed in Portavel on Sunday.",
+    ],
+    [
+      "a difference against an amount",
+      "The Velmar dockers won the final five games sooner than the harbour league expected in Portavel.",
+      "The Velmar dockers won the final after 11 games in the harbour league in Portavel.",
+    ],
+    [
+      "the length of a running spell in undated articles",
+      "Portavel was calm on Sunday after four days of riots over the Velmar terminal.",
+      "Portavel was calm on Sunday after eight days of riots over the Velmar terminal.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -204,8 +244,46 @@ describe("number discrepancies", () => {
       "Ana Ruiz, 45, who owns the Velmar store in Portavel, spoke to police on Monday.",
       "Ana Ruiz, 47, who owns the Velmar store in Portavel, spoke to police on Monday.",
     ],
+    [
+      "two figures of one earlier occasion",
+      "In March 2019, a storm flooded 40 homes in the Velmar district of Portavel.",
+      "In March 2019, a storm flooded 12 homes in the Velmar district of Portavel.",
+    ],
+    [
+      "two counts of a spell begun last week",
+      "Some 40 workers have been on strike at the Velmar terminal since last week, the union said.",
+      "Some 12 workers have been on strike at the Velmar terminal, the union said.",
+    ],
+    [
+      "two distances from one place",
+      "The Velmar ferry sank about 15 miles north of Portavel, the coast guard said.",
+      "The Velmar ferry sank about 40 miles (64 km) north of Portavel, the coast guard said.",
+    ],
+    [
+      "two counts of things taken from somewhere",
+      "The coast guard seized 300 rounds from the Velmar ferry near Portavel on Monday.",
+      "The coast guard seized 923 rounds from the Velmar ferry near Portavel on Monday.",
+    ],
+    [
+      "two margins",
+      "The Velmar dockers led by 18 points before the lights failed in Portavel on Sunday.",
+      "The Velmar dockers led by 11 points before the lights failed in Portavel on Sunday.",
+    ],
   ])("still finds %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+
+  it("compares the lengths of a running spell given in articles of one day, and not of different days", () => {
+    const texts: [string, string][] = [
+      ["one", "Portavel was calm on Sunday after four days of riots over the Velmar terminal."],
+      ["two", "Portavel was calm on Sunday after eight days of riots over the Velmar terminal."],
+    ];
+    const numbers = (published: string[]) =>
+      analyzeStory(
+        texts.map(([id, text], i) => plainArticle(id, text, { published: published[i] as string })),
+      ).discrepancies.filter((d) => d.kind === "number");
+    expect(numbers(["2026-03-09", "2026-03-09"])).toHaveLength(1);
+    expect(numbers(["2026-03-06", "2026-03-09"])).toEqual([]);
   });
 });
 
@@ -738,6 +816,11 @@ describe("negation and attribution", () => {
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," Okafor told the pastor.',
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," said Marta Velasquez.',
     ],
+    [
+      "a shorter rendering given to the one a longer rendering names",
+      '"Mayor Okafor came to the terminal this morning, and she told the pastor that she regrets every hour the dockers lost," said Marta Velasquez.',
+      'On Monday Helen Okafor told the pastor "that she regrets every hour the dockers lost."',
+    ],
   ])("does not set %s against each other", (_what, a, b) => {
     const report = story(["one", a], ["two", b]);
     expect(report.discrepancies.filter((x) => x.kind === "attribution")).toEqual([]);
@@ -765,6 +848,11 @@ describe("stance discrepancies", () => {
     ["the same response", "rejected calls to reopen the terminal", "rejected the demands of the union"],
     ["the same side in other words", "denied that any deal was signed", "rejected calls to reopen the terminal"],
     ["refusal and dismissal", "refused to reopen the terminal", "dismissed the demands of the union"],
+    [
+      "opposite sides on things that share a word only further on",
+      "refused to sell shares in the terminal to the union",
+      "agreed to fund a new union hall",
+    ],
   ])("finds none for %s", (_, a, b) => {
     const report = story(["one", `On Monday the Velmar Group ${a}.`], ["two", `On Tuesday the Velmar Group ${b}.`]);
     expect(report.discrepancies.filter((x) => x.kind === "stance")).toEqual([]);
@@ -936,6 +1024,17 @@ describe("date discrepancies", () => {
     const final = (day: string) => `The Velmar dockers lost ${day}'s semifinal in Portavel, the club said.`;
     expect(
       dates(article("one", final("Friday"), "2026-03-06"), article("two", final("Thursday"), "2026-03-06")),
+    ).toHaveLength(1);
+  });
+
+  it("does not oppose the dates of two things named differently, and still opposes two of one thing", () => {
+    const won = (prize: string, year: string) =>
+      `The Velmar singer Ana Ruiz, who grew up in Portavel, won the ${prize} in ${year} for the harbour songs.`;
+    expect(dates(article("one", won("Kestrel Prize", "2004")), article("two", won("Lantern Medal", "2005")))).toEqual(
+      [],
+    );
+    expect(
+      dates(article("one", won("Kestrel Prize", "2004")), article("two", won("Kestrel Prize", "2005"))),
     ).toHaveLength(1);
   });
 

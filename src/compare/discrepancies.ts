@@ -3,7 +3,6 @@ import {
   type DiscrepancyFinding,
   type DiscrepancySide,
   type Entity,
-  type EntityIndex,
   type Interval,
   type Mention,
   type NumberMention,
@@ -19,7 +18,7 @@ import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, sumVectors, type TermVector } from "./similarity.js";
-import { insideSlot, predicateBefore, type Slot, samePredicate } from "./slots.js";
+import { insideSlot, namesBefore, predicateBefore, type Slot, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
 import { contentStems, stemsAt } from "./words.js";
@@ -73,7 +72,7 @@ export function discrepanciesOf(
   const script = perUnit(units, (u) => scriptOf(u.text));
   const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
   const found: DiscrepancyFinding[] = [
-    ...numberDiscrepancies(units, pairs, lexicon.unitKey, story.entities),
+    ...numberDiscrepancies(units, pairs, lexicon.unitKey, story),
     ...slotDiscrepancies(units, pairs),
     ...placeDiscrepancies(units, pairs, lexicon),
     ...dateDiscrepancies(units, pairs, story),
@@ -169,8 +168,11 @@ function numberDiscrepancies(
   units: Unit[],
   pairs: AlignedPair[],
   unitKey: (u: string) => string,
-  entities: EntityIndex,
+  story: ResolvedStory,
 ): DiscrepancyFinding[] {
+  const entities = story.entities;
+  const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
+  const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
   // Each statement's figures, read once; a pair without figures on both sides is passed over first.
   const figures = units.map(figuresOf);
   // What a figure counts, where its sentence says more than its unit: an age set after a name ("Ana Ruiz, 45,"),
@@ -180,6 +182,7 @@ function numberDiscrepancies(
     for (const n of figures[i] as NumberMention[]) {
       if (!n.unit && appositiveAge(u, n)) keys.set(n, AGE_KEY);
       else if (n.unit && rate(u, n)) keys.set(n, `${unitKey(n.unit)}${RATE_SUFFIX}`);
+      else if (margin(u, n)) keys.set(n, `${n.unit ? unitKey(n.unit) : ""}${MARGIN_SUFFIX}`);
     }
   });
   const keyOf = (n: NumberMention) => keys.get(n) ?? (n.unit ? unitKey(n.unit) : undefined);
@@ -290,6 +293,14 @@ function numberDiscrepancies(
       // What will or could be ("will miss two games") is not what was ("missed four games"); a running total
       // ("so far", "to date", a career) is not one occasion's count.
       if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
+      if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
+      // "15 miles north of the city" and "chased him for 30 miles" measure different things; so do two distances
+      // from different places ("north of the city", "north of here").
+      if (offsetFrom(ua, na) !== offsetFrom(ub, nb)) continue;
+      // "After four days of riots" counts the days until the article was written: articles of different days
+      // (or of days unknown) give different counts of one running spell.
+      if ((elapsed(ua, na) || elapsed(ub, nb)) && !sameDay(published.get(ua.article), published.get(ub.article)))
+        continue;
       if (Math.max(na.value, nb.value) / Math.max(1e-9, Math.min(na.value, nb.value)) > MAX_FIGURE_RATIO) continue;
       if (states(ua.article, nb, ub) || states(ub.article, na, ua)) continue;
       // A line of statistics ("ran 88 times for 351 yards and three touchdowns and had 47 catches") qualifies
@@ -373,6 +384,8 @@ function sharesAnother(
   return left.some((m) => m !== x && right.some((n) => n !== y && n.value === m.value && keyOf(n) === keyOf(m)));
 }
 
+/** What a difference's key adds to its unit's: "led by 18 points" is compared only with other differences. */
+const MARGIN_SUFFIX = "/margin";
 /** What a rate's key adds to its unit's: "120 miles per hour" is compared only with other rates of miles. */
 const RATE_SUFFIX = "/rate";
 /** Words after a figure that make it a rate: "per hour", "a year", "each season", "/day". */
@@ -416,6 +429,100 @@ const CUMULATIVE = /\b(?:so\s+far|to\s+date|combined|career|all-time)\b/i;
 
 function cumulative(u: Unit): boolean {
   return CUMULATIVE.test(u.text);
+}
+
+/**
+ * Periods that name another occasion than the story's own: "last season", "the previous year", "next month".
+ * ("This season" is the story's own, and says nothing the other sentence leaves out.)
+ */
+const OTHER_PERIOD =
+  /\b(?:last|previous|next|past|prior)\s+(?:season|campaign|year|month|week|summer|winter|spring|autumn|fall|term)\b/giu;
+/** Words before a date that make it the bound of a span, not an occasion: "the worst since 2003". */
+const SPAN_BOUND = /\b(?:since|until|till|before|after|than|from|by|through)\s+(?:(?:early|late|mid)[\s-]+)?$/iu;
+
+/**
+ * The other occasions a statement names: a month or a year that does not hold its article's date ("In
+ * February, a gunman killed three", "was jailed in 1997"), and a period set apart from the story's ("last
+ * season"). In an undated article every month or year named is taken for another occasion: nothing shows it
+ * is the story's own.
+ */
+function occasions(u: Unit, published: string | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const d of u.dates) {
+    if (!d.date || d.date.length >= 10 || pageDate(u, d)) continue;
+    if (published?.startsWith(d.date)) continue;
+    if (SPAN_BOUND.test(u.text.slice(Math.max(0, d.start - u.sentence.start - 24), d.start - u.sentence.start)))
+      continue;
+    if (d.relative && !/^(?:last|next|previous|past)\b/iu.test(d.text)) continue;
+    out.add(d.relative && !published ? d.text.toLowerCase() : d.date);
+  }
+  for (const m of u.text.matchAll(OTHER_PERIOD))
+    if (!SPAN_BOUND.test(u.text.slice(Math.max(0, m.index - 24), m.index)))
+      out.add(m[0].toLowerCase().replace(/\s+/gu, " "));
+  return out;
+}
+
+/** Whether two statements' other occasions leave them about one: none named by either, or one named by both. */
+function sameOccasion(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size && !b.size) return true;
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+/**
+ * Words after a figure that make it a distance from somewhere: "15 miles north of the city", "12 km from the
+ * coast", "two miles off the coast", "three blocks away from".
+ */
+const OFFSET_FROM =
+  /^\s*(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west|(?:up|down)(?:stream|river|hill)?|inland|offshore|away|short|outside)\s+)?(?:of|from|off)\s+(?:the\s+)?([\p{L}\p{N}'’-]+)/iu;
+/** A direction that makes "of" after a figure say where from: "north of", "short of". */
+const DIRECTION_OF = /^\s*(?:(?:north|south)(?:-?(?:east|west))?|east|west|short|outside)\s+of\b/iu;
+/** Units of length: "from" after one of them says where a distance is measured from, not where things came from. */
+const LENGTH =
+  /^(?:(?:nautical\s+)?miles?|km|kilomet(?:er|re)s?|met(?:er|re)s?|m|feet|foot|ft|yards?|yds?|inches|inch|blocks?|leagues?)$/iu;
+/** A figure restated in brackets after it: "(700 miles)". */
+const BRACKETED = /^\s*\([^)]{0,40}\)/u;
+
+/**
+ * Where a distance is measured from, the place after its direction ("north of Portavel" → "portavel"); "" for a
+ * figure that is no distance from a place ("12 magazines of ammunition", "300 rounds from the boat").
+ */
+function offsetFrom(u: Unit, n: NumberMention): string {
+  const end = n.end - u.sentence.start;
+  const after = u.text.slice(end, end + 80).replace(BRACKETED, "");
+  const directed = DIRECTION_OF.test(after) || /^\s*[\p{L}-]+\s+(?:from|off)\b/iu.test(after);
+  if (!directed && !LENGTH.test(n.unit ?? "")) return "";
+  if (/^\s*of\b/iu.test(after)) return "";
+  return OFFSET_FROM.exec(after)?.[1]?.toLowerCase() ?? "";
+}
+
+/**
+ * A figure that is a difference, not an amount: "led by 18 points", "five rounds sooner than", "rose by 3
+ * percent". It is set only against another difference.
+ */
+const MARGIN_BEFORE =
+  /\b(?:led|leads?|leading|won|wins?|winning|lost|loses?|losing|trail(?:s|ed|ing)?|beat(?:s|en|ing)?|ahead|behind|up|down|r[io]se[sn]?|rising|f[ae]ll(?:s|en|ing)?|increas(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|dropp?(?:s|ed|ing)?|gr[eo]w(?:s|n|ing)?|declin(?:e|es|ed|ing)|cut|rais(?:e|es|ed|ing)|reduc(?:e|es|ed|ing)|narrow(?:s|ed|ing)?|widen(?:s|ed|ing)?|outscor(?:e|es|ed|ing)|edg(?:e|es|ed|ing))\s+by\s+$/iu;
+const MARGIN_AFTER =
+  /^\s*(?:more|fewer|less|sooner|later|earlier|longer|shorter|higher|lower|faster|slower|bigger|smaller|larger|greater|better|worse)\s+than\b/iu;
+
+function margin(u: Unit, n: NumberMention): boolean {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  return (
+    MARGIN_BEFORE.test(u.text.slice(Math.max(0, start - 24), start)) || MARGIN_AFTER.test(u.text.slice(end, end + 20))
+  );
+}
+
+/** A length of time that a spell has lasted: "four days of riots", "after six weeks of talks". */
+function elapsed(u: Unit, n: NumberMention): boolean {
+  if (!TIME_UNIT.test(n.unit ?? "")) return false;
+  const end = n.end - u.sentence.start;
+  return /^\s+of\s+(?!the\s+(?:year|month|week)\b)/iu.test(u.text.slice(end, end + 20));
+}
+
+/** Whether two articles are known to be of one day. */
+function sameDay(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.slice(0, 10) === b.slice(0, 10);
 }
 
 const UPWARD = new Set(["more-than", "at-least"]);
@@ -932,6 +1039,11 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     // Friday" are two events in one pair of similar sentences).
     const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
     if (!samePredicate(role(ua, da[0] as { start: number }), role(ub, db[0] as { start: number }))) continue;
+    // Nor are two dates of things named differently in their clauses ("won a Tony Award in 2004", "won an Emmy
+    // in 2005").
+    const na = namesBefore(ua, fa.start);
+    const nb = namesBefore(ub, fb.start);
+    if (na.size && nb.size && ![...na].some((x) => nb.has(x))) continue;
     out.push({
       id: "",
       kind: "date",
@@ -1491,6 +1603,11 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
       countWords(spanWords(byArticle.get(reference.article)?.article ?? { text: "" }, reference)) < MIN_ATTRIBUTED_WORDS
     )
       continue;
+    // Every rendering's words: a speaker one of them names ("Ana Ruiz came to the port this morning, and she told
+    // the pastor ...") is the one the statement reports, and a shorter rendering given to her agrees with it.
+    const renderings = q.occurrences.map((o) =>
+      spanWords(byArticle.get(o.words.article)?.article ?? { text: "" }, o.words),
+    );
     for (const o of q.occurrences) {
       const { article, start, end } = o.words;
       const mention = byArticle.get(article)?.quotes.find((m) => m.start === start && m.end === end);
@@ -1501,10 +1618,9 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
       const target = mention.speaker as NonNullable<typeof mention.speaker>;
       const entity = story.entities.byMention(article, target.start, target.end) ?? story.entities.byName(target.text);
       // A speaker the quotation itself names ("Mayor Ruiz came to the port this morning") is seldom its speaker:
-      // the attribution was read from the wrong name.
-      const words = spanWords(byArticle.get(article)?.article ?? { text: "" }, o.words);
+      // the attribution was read from the wrong name, or it gives the words the statement reports as hers.
       // Places speak too, by metonymy ("Washington said").
-      if (entity && o.attribution && !namesAny(words, entity)) {
+      if (entity && o.attribution && !renderings.some((words) => namesAny(words, entity))) {
         speakers.push({ article, value: entity.name, evidence: o.attribution });
         kinds.set(entity.name, entity.type === "person" ? "person" : "body");
         entities.set(entity.name, entity);

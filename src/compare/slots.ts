@@ -88,6 +88,21 @@ export function predicateBefore(u: Statement, at: number): string[] {
   return contentStems(clause).filter((s) => !/^\d/.test(s));
 }
 
+/**
+ * The names in the clause before offset `at`, lower-cased, leaving out the sentence's first word: what a date
+ * or a figure is said of when the clause names it ("won a Tony Award in 2004", "won an Emmy in 2005").
+ */
+export function namesBefore(u: Statement, at: number): Set<string> {
+  const local = at - u.sentence.start;
+  const from = Math.max(0, local - PREDICATE_REACH);
+  const before = u.text.slice(from, local);
+  const cut = Math.max(...[",", ";", ":", "—", "–"].map((c) => before.lastIndexOf(c)));
+  const out = new Set<string>();
+  for (const m of before.slice(cut + 1).matchAll(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu))
+    if (from + cut + 1 + m.index > 0) out.add(m[0].toLowerCase().replace(/['’]s?$|\.$/u, ""));
+  return out;
+}
+
 /** How far a length read in days may stray from the written one through calendar units (a month is 28–31 days). */
 const UNIT_SLACK = 0.03;
 

@@ -25,6 +25,12 @@ const DESCRIPTION_REACH = 2;
 const DEFINITE_DESCRIPTION =
   /\b(?:the|this|that)\s+(?:group|militia|movement|organi[sz]ation|party|union|company|firm|government|ministry|agency)\b/i;
 
+/**
+ * What a stance is taken on is read from the first content words after its verb: further on, a clause names
+ * other things ("refused to have her picture taken the last years of her life" is not on "life support").
+ */
+const OBJECT_WORDS = 3;
+
 interface Stance {
   unit: Unit;
   entity: string;
@@ -32,7 +38,7 @@ interface Stance {
   side: Side;
   verb: string;
   evidence: ArticleSpan;
-  /** Content stems of what the stance is taken on: the words after the verb, to the end of its clause. */
+  /** Content stems of what the stance is taken on: the first words after the verb, within its clause. */
   object: Set<string>;
 }
 
@@ -50,7 +56,9 @@ export function stanceDiscrepancies(units: Unit[], entities: EntityIndex): Discr
       const at = u.sentence.start + m.index;
       if (u.quotes.some((q) => at >= q.start && at < q.end)) continue;
       const entity = subjectOf(units, u, at, entities);
-      const object = new Set(contentStems(u.text.slice(m.index + m[0].length).split(/[,;:.!?]/u)[0] ?? ""));
+      const object = new Set(
+        contentStems(u.text.slice(m.index + m[0].length).split(/[,;:.!?]/u)[0] ?? "").slice(0, OBJECT_WORDS),
+      );
       if (entity)
         stances.push({
           unit: u,
