@@ -205,7 +205,7 @@ export type NameJudgement = "yes" | "no" | "weak";
  * lexicon, then from its shape.
  */
 export function judgeName(word: string, stats: CaseStats, headline: boolean, lexicon: Lexicon): NameJudgement {
-  const { dictionaryKind, firstNameCount, lookupPlace, lowerCount, wordCounts } = lexicon;
+  const { firstNameCount, lookupPlace, lowerCount, wordCounts } = lexicon;
   const lw = word.toLowerCase();
   if (NEVER_NAMES.has(lw) || CALENDAR.has(lw) || CALENDAR.has(lw.replace(/s$/, ""))) return "no";
   if (/^(?:\p{Lu}\.)+$/u.test(word) || /^(?:al|el)-\p{L}/iu.test(word)) return "yes";
@@ -233,9 +233,8 @@ export function judgeName(word: string, stats: CaseStats, headline: boolean, lex
   if (firstNameCount(title) > 0 && lexLower < 3) return "yes";
   if (place && lexLower === 0) return "yes";
   if (named > 0 && named * 2 >= plain) return "weak";
-  // Seen in lower case once or twice in the corpora says as little as one sighting in a name. A word the
-  // dictionary lists only as a common word ("Weather", "NOTES") is one, however rare in the corpora.
-  if (low > 0 || plain >= COMMON_WORD_COUNT || dictionaryKind(lw) === "common") return "no";
+  // Seen in lower case once or twice in the corpora says as little as one sighting in a name.
+  if (low > 0 || plain >= COMMON_WORD_COUNT) return "no";
   // Hyphenated words with a lower-case part ("Month-on-month", "Long-haul") are compounds, not names.
   if (/-\p{Ll}/u.test(title.slice(1)) || COMMON_ENDING.test(lw)) return "no";
   return "weak";
