@@ -429,8 +429,9 @@ function isOrgHead(word: string): boolean {
 /**
  * Where the rules are sure of a span, it stands against the tagger's reading: a name of a storm, war or
  * operation, a dateline and a credit line (`RuleMention.sure`); a name the rules end in an organisation or
- * place head that the tagger cut so that the head stands alone ("Norbury" + "Polyclinic"); and a country
- * the rules split off the name after it ("US" + "Trump"), which the tagger joined into one.
+ * place head that the tagger cut so that the head stands alone ("Norbury" + "Polyclinic"); a country
+ * the rules split off the name after it ("US" + "Trump"), which the tagger joined into one; and a country in
+ * capitals the tagger did not take for a name at all.
  */
 export function settleByRules(
   mentions: Mention[],
@@ -456,10 +457,14 @@ export function settleByRules(
       added.push(ruleMention(r));
     }
   }
-  // "US Trump": the rules put a country's name and the single word after it apart.
+  // "US Trump": the rules put a country's name and the single word after it apart. A country's name in
+  // capitals the tagger passed over ("US" opening a line, read as the word "us") stands as the rules found it.
   rules.forEach((r, i) => {
     const next = rules[i + 1];
-    if (!next || r.type !== "place" || !isCountry(text.slice(r.start, r.end), lexicon)) return;
+    if (r.type !== "place" || !isCountry(text.slice(r.start, r.end), lexicon)) return;
+    const caps = isAllCaps(text.slice(r.start, r.end));
+    if (caps && !mentions.some((m) => overlaps(m, r)) && !added.some((m) => overlaps(m, r))) added.push(ruleMention(r));
+    if (!next) return;
     if (!/^\s+$/.test(text.slice(r.end, next.start)) || next.sure) return;
     const joined = mentions.find((m) => !replaced.has(m) && m.start === r.start && m.end === next.end);
     if (!joined || endsInHead(lastWord(text, joined))) return;
