@@ -15,6 +15,7 @@ import {
   scorecardPlayers,
   settleByRules,
   teamsAfterNations,
+  titleCaseCommonWords,
   venuesAfterAt,
   withLegalForms,
   withRoyalTitles,
@@ -937,5 +938,28 @@ describe("teamsAfterNations", () => {
         ["Tarsin", "person"],
       ]),
     ).toEqual(["Ana Ruiz/person", "Velmar/organization", "Tarsin/person"]);
+  });
+});
+
+describe("titleCaseCommonWords", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) => {
+    const input = { text, ...tokenize(text) };
+    const rules = detectMentionsByRules(input, lexicon);
+    return [...titleCaseCommonWords(mentionsIn(text, given), rules, input, lexicon)].map((m) => m.text);
+  };
+  it("drops common words a title-case headline capitalised", () => {
+    const text = "Farmers Agree to End Dispute After Storm Floods Tarvik Valley";
+    expect(
+      run(text, [
+        ["End Dispute", "other"],
+        ["After", "other"],
+      ]),
+    ).toEqual(["End Dispute", "After"]);
+  });
+  it("keeps a name, and the same words outside a title-case headline (negative)", () => {
+    const text = "Farmers Agree to End Dispute After Storm Floods Tarvik Valley";
+    expect(run(text, [["Tarvik Valley", "place"]])).toEqual([]);
+    expect(run("After the storm, farmers agreed to end the protest.", [["After", "other"]])).toEqual([]);
   });
 });

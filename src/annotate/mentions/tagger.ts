@@ -2,7 +2,7 @@ import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
-import { isAllCaps } from "./casing.js";
+import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
@@ -57,7 +57,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const settled = settleByRules(mentions, ruleMentions, input.text, lexicon);
   for (const m of settled) m.text = input.text.slice(m.start, m.end);
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
-  const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
+  const titled = titleCaseCommonWords(settled, ruleMentions, input, lexicon);
+  const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m));
   const people = scorecardPlayers(kept, input);
   const named = possessiveNames(
     oneKindPerEntry(
@@ -202,6 +203,29 @@ function openingCommonWords(
     if (rules.some((r) => r.start < m.end && m.start < r.end)) continue;
     if (lookupPlace(m.text) || firstNameCount(m.text) > 0 || isAllCaps(m.text)) continue;
     out.add(m);
+  }
+  return out;
+}
+
+/**
+ * Names the tagger found in a headline set in title case ("Dockers Agree to End Strike After Fire"), that the
+ * rules did not find with the same span, whose every word an English dictionary lists as a common word: their capitals are the
+ * headline's. Mentions must have their text set.
+ */
+export function titleCaseCommonWords(
+  mentions: readonly Mention[],
+  rules: readonly RuleMention[],
+  input: MentionInput,
+  lexicon: Lexicon,
+): Set<Mention> {
+  const out = new Set<Mention>();
+  for (const s of input.sentences) {
+    const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    if (inside.length === 0 || !isTitleCaseLine(input.tokens.slice(s.tokenStart, s.tokenEnd), lexicon)) continue;
+    for (const m of inside) {
+      if (rules.some((r) => r.start === m.start && r.end === m.end)) continue;
+      if (m.text.split(/\s+/).every((w) => lexicon.dictionaryKind(w) === "common")) out.add(m);
+    }
   }
   return out;
 }
