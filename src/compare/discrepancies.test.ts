@@ -175,6 +175,11 @@ describe("number discrepancies", () => {
       "Ana Ruiz scored again for the Velmar dockers with four minutes remaining in Portavel on Sunday.",
     ],
     [
+      "two moments of a game told by the seconds left",
+      "Ana Ruiz scored for the Velmar dockers with 31 seconds remaining in Portavel on Sunday.",
+      "Ana Ruiz scored again for the Velmar dockers with 12 seconds left in Portavel on Sunday.",
+    ],
+    [
       "compound figures describing different things",
       "The Velmar dockers were stopped at the 10-yard line in Portavel on Sunday.",
       "The Velmar dockers scored on a 7-yard pass in Portavel on Sunday.",
@@ -284,6 +289,51 @@ describe("number discrepancies", () => {
       ).discrepancies.filter((d) => d.kind === "number");
     expect(numbers(["2026-03-09", "2026-03-09"])).toHaveLength(1);
     expect(numbers(["2026-03-06", "2026-03-09"])).toEqual([]);
+  });
+});
+
+describe("figures of a unit an article gives several of", () => {
+  it("does not set one of several percentages against another said of something else", () => {
+    const report = story(
+      [
+        "one",
+        "A survey of Portavel residents on Sunday found that 40 percent blamed the Velmar operator for the fire. " +
+          "Some 30 percent wanted the Velmar terminal closed for good.",
+      ],
+      [
+        "two",
+        "In a survey of Portavel residents on Sunday, the mayor's approval stood at 20 percent among the Velmar dockers.",
+      ],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+  });
+
+  it("still sets two figures against each other when the words around them agree", () => {
+    const report = story(
+      [
+        "one",
+        "The union said 12 dockers were hurt in the fire at the Velmar terminal in Portavel. " +
+          "About 200 dockers were moved out of the Velmar port.",
+      ],
+      ["two", "The union said 18 dockers had been hurt in the fire at the Velmar terminal in Portavel."],
+    );
+    const numbers = report.discrepancies.filter((d) => d.kind === "number");
+    expect(numbers.map((d) => d.values.map((v) => v.value).sort())).toEqual([["12 dockers", "18 dockers"]]);
+  });
+
+  it("reads the words inside a figure as what it counts ('four strong tremors')", () => {
+    const report = story(
+      [
+        "one",
+        "After the Velmar quake, the radio said four strong tremors were felt in Portavel. " +
+          "Seven weaker tremors came in the night.",
+      ],
+      ["two", "Six strong tremors shook the coast of Portavel, the Kestrel Bay agency said of the Velmar quake."],
+    );
+    const numbers = report.discrepancies.filter((d) => d.kind === "number");
+    expect(numbers.map((d) => d.values.map((v) => v.value).sort())).toEqual([
+      ["Six strong tremors", "four strong tremors"],
+    ]);
   });
 });
 

@@ -126,7 +126,7 @@ const INDEFINITE_BELOW = 12;
  * later", "two years ago", "a week after the vote", "with four minutes left"): it is a date, compared as a date, not a count of days.
  */
 const OFFSET_AFTER = /^\s*(?:later|earlier|ago|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
-const TIME_UNIT = /^(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
+const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
 function timeOffset(u: Unit, n: NumberMention): boolean {
   if (!TIME_UNIT.test(n.unit ?? "")) return false;
@@ -197,6 +197,18 @@ function numberDiscrepancies(
       statedBy.set(k, list);
     }
   });
+  // The values each article gives for each key, to tell a unit it counts once from one it counts many times.
+  const valuesOf = new Map<string, Set<number>>();
+  units.forEach((u, i) => {
+    for (const n of figures[i] as NumberMention[]) {
+      const k = `${u.article}\u0000${keyOf(n) ?? ""}`;
+      const set = valuesOf.get(k) ?? new Set<number>();
+      set.add(n.value);
+      valuesOf.set(k, set);
+    }
+  });
+  const manyOf = (article: string, n: NumberMention) =>
+    (valuesOf.get(`${article}\u0000${keyOf(n) ?? ""}`)?.size ?? 0) > 1;
   // An outlet that states the other figure too, in a passage about the same thing, is not contradicting it; the
   // same figure said of something else in the article ("five doses" given to one patient) does not count.
   const states = (article: string, n: NumberMention, about: Unit) =>
@@ -290,6 +302,9 @@ function numberDiscrepancies(
       // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
       if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
       if (!sameSet(na, nb) || coordinated(ua, na) || coordinated(ub, nb)) continue;
+      // An article that gives several figures of one unit ("15 points" for one player, "16 points" for another)
+      // says in the words around each which one it is; one figure of a unit in each is the story's one count.
+      if ((manyOf(ua.article, na) || manyOf(ub.article, nb)) && !sharesSurroundings(ua, na, ub, nb)) continue;
       // What will or could be ("will miss two games") is not what was ("missed four games"); a running total
       // ("so far", "to date", a career) is not one occasion's count.
       if (hypothetical(ua, na) !== hypothetical(ub, nb) || cumulative(ua) !== cumulative(ub)) continue;
@@ -652,6 +667,45 @@ function coordinated(u: Unit, n: NumberMention): boolean {
   const last = n.text.trim().split(/\s+/).pop() ?? "";
   if (!/^\p{Lu}\p{Ll}/u.test(last)) return false;
   return /^\s*(?:and|or|&)\s+(?:\d|\p{Lu})/u.test(u.text.slice(n.end - u.sentence.start));
+}
+
+/** Content words on each side of a figure that say what it is a figure of. */
+const SURROUNDING_WORDS = 3;
+
+/**
+ * What a figure is said to be of, in its own words: the content stems around it, `SURROUNDING_WORDS` on each
+ * side within its sentence, not counting names (a story's names are around all of its figures) nor the words of
+ * any figure, and the words that qualify its unit ("strong" in "four strong tremors"). "The union said 12
+ * dockers were hurt" gives union, said, hurt.
+ */
+function surroundings(u: Unit, n: NumberMention): Set<string> {
+  const base = u.sentence.start;
+  const inFigure = (at: number) => u.numbers.some((m) => at >= m.start - base && at < m.end - base);
+  const words = stemsAt(u.text).filter((w) => !inFigure(w.at) && u.lexical.has(w.stem));
+  const before = words.filter((w) => w.at < n.start - base).slice(-SURROUNDING_WORDS);
+  const after = words.filter((w) => w.at >= n.end - base).slice(0, SURROUNDING_WORDS);
+  return new Set([...before, ...after, ...qualifiers(n)].map((w) => w.stem));
+}
+
+/** The words of a figure between its number and the noun it ends on: "strong" in "four strong tremors". */
+function qualifiers(n: NumberMention): { stem: string }[] {
+  let end = -1;
+  for (const w of n.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N},.]*/gu))
+    if (/\d/.test(w[0]) || parseNumberWords(w[0]) !== undefined) end = w.index + w[0].length;
+  return end < 0 ? [] : stemsAt(n.text.slice(end)).slice(0, -1);
+}
+
+/**
+ * Whether two figures are said to be of the same thing: their surroundings share a word. Two sentences of one
+ * story can share their subject and still give figures of different things ("40 percent blamed the operator",
+ * "the mayor's approval stood at 20 percent"); a restated figure keeps some of its words ("12 dockers were
+ * hurt", "18 dockers had been hurt").
+ */
+function sharesSurroundings(ua: Unit, na: NumberMention, ub: Unit, nb: NumberMention): boolean {
+  const a = surroundings(ua, na);
+  const b = surroundings(ub, nb);
+  for (const s of a) if (b.has(s)) return true;
+  return false;
 }
 
 /** Neighbouring sentences of one article, this many on each side, make the passage around a statement. */
