@@ -98,3 +98,15 @@ describe("detectMentionsByRules reads a cooperative or a wire service as an orga
     expect(detectMentionsByRules({ text, ...tokenize(text) }).find((m) => m.text === name)?.type).toBe(type);
   });
 });
+
+describe("detectMentionsByRules leaves a line's opening common word alone", () => {
+  const names = (text: string) => detectMentionsByRules({ text, ...tokenize(text) }).map((m) => m.text);
+  it("when a dictionary lists it only in lower case and no capitalised word follows", () => {
+    expect(names("Velmar 2 Tarsin 1\nHalftime 1-0.")).toEqual(["Velmar", "Tarsin"]);
+    expect(names("Velmar 2 Tarsin 1\nExtras 12.")).toEqual(["Velmar", "Tarsin"]);
+  });
+  it("but not where a name follows it, nor a name of its own (negative)", () => {
+    expect(names("Tropical Storm Velma gained strength on Monday.")).toEqual(["Tropical Storm Velma"]);
+    expect(names("Velmar 2 Tarsin 1\nNorby 1-0.")).toContain("Norby");
+  });
+});
