@@ -44,12 +44,15 @@ export async function story(args: string[], io: CliIo): Promise<number> {
         );
       }
     } else {
-      const [{ analyzeStory }, { voicesOf }] = await Promise.all([
+      const [{ analyzeStory }, { voicesOf, withCopies }] = await Promise.all([
         import("../pipeline.js"),
         import("../newsroom/ingest.js"),
       ]);
       const articles = await store.storyArticles(id);
-      report = analyzeStory(voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article)));
+      report = withCopies(
+        analyzeStory(voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article))),
+        articles,
+      );
       io.stderr(`triangulate: story ${id} has no stored report yet; analysed now for display (nothing written)\n`);
     }
   } finally {

@@ -982,6 +982,14 @@ describe("tally and duration discrepancies", () => {
     expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
 
+  it("finds two lengths of one person's spell", () => {
+    const report = story(
+      ["one", "Ana Ruiz has worked at the Velmar terminal in Portavel for 30 years, the union said."],
+      ["two", "Ana Ruiz has worked at the Velmar terminal in Portavel for 12 years, the union said."],
+    );
+    expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+
   it("finds a different length of one closure, whatever its unit", () => {
     const report = story(
       ["one", "The Harlow bridge in Kestrel Bay will close for six months from June, the council said."],
@@ -1016,6 +1024,16 @@ describe("tally and duration discrepancies", () => {
       "hedged lengths that overlap",
       "The Harlow bridge in Kestrel Bay will close for about a year from June.",
       "The Harlow bridge in Kestrel Bay will close for 11 months from June.",
+    ],
+    [
+      "two people's spells",
+      "Ana Ruiz has worked at the Velmar terminal in Portavel for 30 years, the union said.",
+      "Tomas Okafor has worked at the Velmar terminal in Portavel for 12 years, the union said.",
+    ],
+    [
+      "a spell of another occasion",
+      "In 2019, a strike closed the Velmar terminal in Portavel for two weeks, the union said.",
+      "A strike closed the Velmar terminal in Portavel for five weeks, the union said.",
     ],
     [
       "statements in different languages",

@@ -8,6 +8,7 @@ import {
   type NumberMention,
   type QuoteMention,
   type ResolvedStory,
+  type Span,
   spanWords,
 } from "../model/index.js";
 import { PERSON_TITLES } from "../words/names.js";
@@ -73,7 +74,7 @@ export function discrepanciesOf(
   const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
   const found: DiscrepancyFinding[] = [
     ...numberDiscrepancies(units, pairs, lexicon.unitKey, story),
-    ...slotDiscrepancies(units, pairs),
+    ...slotDiscrepancies(units, pairs, story),
     ...placeDiscrepancies(units, pairs, lexicon),
     ...dateDiscrepancies(units, pairs, story),
     ...personDiscrepancies(units, pairs, story),
@@ -164,13 +165,60 @@ const CONVERTED = /^\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly
 /** Two numbers joined by a dash with nothing counted ("the Jaguars (5-10)"): a record or a score, not a count. */
 const PAIR = /^\d+\s*[-–]\s*\d+$/u;
 
+/** A span of a unit's sentence that a figure or a slot takes up. */
+interface Held {
+  unit: Unit;
+  number: Span;
+}
+
+/**
+ * Who figures are said of, read once per figure. A figure's owners are the person named last before it in its
+ * sentence and every organisation named before it, not counting the source it is reported from ("said Chief
+ * Okafor"); or else the one it is credited to right after it ("13 points from Ruiz", "offers by the Harriers").
+ * Two figures said of different people count different things. So do two that each name an organisation the
+ * other sentence does not ("the Harriers offered $40 million", "the Kites offered $52 million"); an organisation
+ * only one side names may be the other's unnamed actor.
+ */
+function owning(story: ResolvedStory) {
+  const idOf = (u: Unit, m: Mention) => story.entities.byMention(u.article, m.start, m.end)?.id;
+  const whose = (u: Unit, n: Span) => {
+    const own = u.mentions.filter((x) => (x.type === "person" || x.type === "organization") && !reportedBy(u, x));
+    const before = own.filter((x) => x.end <= n.start);
+    const after = own.find(
+      (x) => x.start >= n.end && CREDITED_TO.test(u.text.slice(n.end - u.sentence.start, x.start - u.sentence.start)),
+    );
+    const person = before.filter((x) => x.type === "person").at(-1) ?? (after?.type === "person" ? after : undefined);
+    const orgs = before.filter((x) => x.type === "organization");
+    if (!orgs.length && after?.type === "organization") orgs.push(after);
+    return {
+      person: person && idOf(u, person),
+      orgs: orgs.map((x) => idOf(u, x)).filter((x): x is string => x !== undefined),
+      named: new Set(u.mentions.map((x) => idOf(u, x))),
+    };
+  };
+  const owners = new Map<Span, ReturnType<typeof whose>>();
+  const ownersOf = (u: Unit, n: Span) => {
+    const known = owners.get(n);
+    if (known) return known;
+    const o = whose(u, n);
+    owners.set(n, o);
+    return o;
+  };
+  const differentOwners = (x: Held, y: Held) => {
+    const ox = ownersOf(x.unit, x.number);
+    const oy = ownersOf(y.unit, y.number);
+    if (ox.person !== undefined && oy.person !== undefined && ox.person !== oy.person) return true;
+    return ox.orgs.some((o) => !oy.named.has(o)) && oy.orgs.some((o) => !ox.named.has(o));
+  };
+  return { ownersOf, differentOwners };
+}
+
 function numberDiscrepancies(
   units: Unit[],
   pairs: AlignedPair[],
   unitKey: (u: string) => string,
   story: ResolvedStory,
 ): DiscrepancyFinding[] {
-  const entities = story.entities;
   const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
   const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
   // Each statement's figures, read once; a pair without figures on both sides is passed over first.
@@ -216,42 +264,7 @@ function numberDiscrepancies(
       (v) => cosine(windowVector(units, v, windows), windowVector(units, about, windows)) >= RELATED_STATEMENT,
     );
 
-  const idOf = (u: Unit, m: Mention) => entities.byMention(u.article, m.start, m.end)?.id;
-  // Who a figure is said of, not counting the source it is reported from ("said Chief Okafor"): the person named
-  // last before it in its sentence, and every organisation named before it; or else the one it is credited to
-  // right after it ("13 points from Ruiz", "offers by the Harriers").
-  const whose = (u: Unit, n: NumberMention) => {
-    const own = u.mentions.filter((x) => (x.type === "person" || x.type === "organization") && !reportedBy(u, x));
-    const before = own.filter((x) => x.end <= n.start);
-    const after = own.find(
-      (x) => x.start >= n.end && CREDITED_TO.test(u.text.slice(n.end - u.sentence.start, x.start - u.sentence.start)),
-    );
-    const person = before.filter((x) => x.type === "person").at(-1) ?? (after?.type === "person" ? after : undefined);
-    const orgs = before.filter((x) => x.type === "organization");
-    if (!orgs.length && after?.type === "organization") orgs.push(after);
-    return {
-      person: person && idOf(u, person),
-      orgs: orgs.map((x) => idOf(u, x)).filter((x): x is string => x !== undefined),
-      named: new Set(u.mentions.map((x) => idOf(u, x))),
-    };
-  };
-  const owners = new Map<NumberMention, ReturnType<typeof whose>>();
-  const ownersOf = (u: Unit, n: NumberMention) => {
-    const known = owners.get(n);
-    if (known) return known;
-    const o = whose(u, n);
-    owners.set(n, o);
-    return o;
-  };
-  // Two figures said of different people count different things. So do two that each name an organisation the
-  // other sentence does not ("the Harriers offered $40 million", "the Kites offered $52 million"); an
-  // organisation only one side names may be the other's unnamed actor.
-  const differentOwners = (x: Figure, y: Figure) => {
-    const ox = ownersOf(x.unit, x.number);
-    const oy = ownersOf(y.unit, y.number);
-    if (ox.person !== undefined && oy.person !== undefined && ox.person !== oy.person) return true;
-    return ox.orgs.some((o) => !oy.named.has(o)) && oy.orgs.some((o) => !ox.named.has(o));
-  };
+  const { differentOwners, ownersOf } = owning(story);
   const clusters: { key: string; figures: Map<string, Figure>; score: number }[] = [];
   // The clusters each figure is in, in the order they were made: a pair joins the first one of its key that
   // holds either of its figures, found through its figures rather than by trying every cluster.
@@ -674,17 +687,17 @@ const SURROUNDING_WORDS = 3;
 
 /**
  * What a figure is said to be of, in its own words: the content stems around it, `SURROUNDING_WORDS` on each
- * side within its sentence, not counting names (a story's names are around all of its figures) nor the words of
- * any figure, and the words that qualify its unit ("strong" in "four strong tremors"). "The union said 12
+ * side within its sentence (names among them left out: a story's names are around all of its figures), not
+ * counting the words of any figure, and the words that qualify its unit ("strong" in "four strong tremors"). "The union said 12
  * dockers were hurt" gives union, said, hurt.
  */
 function surroundings(u: Unit, n: NumberMention): Set<string> {
   const base = u.sentence.start;
   const inFigure = (at: number) => u.numbers.some((m) => at >= m.start - base && at < m.end - base);
-  const words = stemsAt(u.text).filter((w) => !inFigure(w.at) && u.lexical.has(w.stem));
+  const words = stemsAt(u.text).filter((w) => !inFigure(w.at));
   const before = words.filter((w) => w.at < n.start - base).slice(-SURROUNDING_WORDS);
   const after = words.filter((w) => w.at >= n.end - base).slice(0, SURROUNDING_WORDS);
-  return new Set([...before, ...after, ...qualifiers(n)].map((w) => w.stem));
+  return new Set([...before, ...after, ...qualifiers(n)].map((w) => w.stem).filter((s) => u.lexical.has(s)));
 }
 
 /** The words of a figure between its number and the noun it ends on: "strong" in "four strong tremors". */
@@ -809,8 +822,11 @@ function namedBefore(u: Unit, start: number): string | undefined {
   return /((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})$/u.exec(before)?.[1]?.trim().toLowerCase();
 }
 
-function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFinding[] {
+function slotDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
+  const { differentOwners } = owning(story);
+  const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
+  const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
   const windows: TermVector[] = [];
   const slotted = Uint8Array.from(units, (u) => (u.slots.length ? 1 : 0));
   const seen = new Set<string>();
@@ -833,6 +849,10 @@ function slotDiscrepancies(units: Unit[], pairs: AlignedPair[]): DiscrepancyFind
       const na = namedBefore(ua, x.start);
       const nb = namedBefore(ub, y.start);
       if (na && nb && na !== nb) continue;
+      // "Ana Ruiz has worked there for 30 years" and "Kim for 12 years" are two careers; a spell of another
+      // occasion ("in 2019, a strike lasted two weeks") is not this one.
+      if (differentOwners({ unit: ua, number: x }, { unit: ub, number: y })) continue;
+      if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
       const differ =
         kind === "tally"
           ? x.tally?.[0] !== y.tally?.[0] || x.tally?.[1] !== y.tally?.[1]

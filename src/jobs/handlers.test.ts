@@ -141,4 +141,36 @@ describe("job handlers", () => {
     expect(await store.page(999, STORY_PAGE_RENDERER)).toBeUndefined();
     await store.close();
   });
+
+  it("an analyse job's report names the story's copies beside the articles they copy", async () => {
+    const store = await fresh();
+    const queue = recorder();
+    const [id, text] = TEXTS[0];
+    // The first report run again word for word by another outlet: a copy, left out of the voices.
+    const copy: IngestItem = { kind: "article", article: { ...article(id, text), outlet: "Invented Copy Desk" } };
+    await ingestJob(store, items([...stream(), copy]), queue);
+    await clusterJob(store, assigner, queue);
+    const ferry = (await store.stories({ order: "biggest", limit: 1 }))[0]?.id as number;
+    const listing = (articles: Article[]): StoryReport => ({
+      ...fakeReport(articles),
+      articles: articles.map((a) => ({
+        id: a.id,
+        source: a.source,
+        text: a.text,
+        wordCount: 1,
+        removedBoilerplate: [],
+      })),
+    });
+    expect(await analyseJob(store, ferry, listing)).toBe("current");
+    const report = (await store.report(ferry))?.report;
+    expect(report?.articles.map((a) => a.id)).toEqual(["ferry-a", "ferry-b", "ferry-c"]);
+    const stored = (await store.storyArticles(ferry)).find((a) => a.copyOf !== undefined);
+    expect(report?.provenance.copies).toEqual([
+      {
+        article: "ferry-a",
+        copy: expect.objectContaining({ id: "ferry-a", storeId: stored?.id, outlet: "Invented Copy Desk" }),
+      },
+    ]);
+    await store.close();
+  });
 });

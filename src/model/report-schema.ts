@@ -105,6 +105,21 @@ export const storyReportSchema = z
           passages: z.number().int(),
         }),
       ),
+      copies: z
+        .array(
+          z.object({
+            article: z.string(),
+            copy: z.object({
+              id: z.string(),
+              storeId: z.number().int().nonnegative().optional(),
+              outlet: z.string().optional(),
+              title: z.string().optional(),
+              published: z.string().optional(),
+              url: z.string().optional(),
+            }),
+          }),
+        )
+        .optional(),
     }),
     timeline: z.array(
       z.object({
@@ -187,6 +202,7 @@ export function referentialProblems(report: StoryReport): string[] {
     checkArticle("reuse", r.to);
   }
   if (report.provenance.origin?.article) checkArticle("origin", report.provenance.origin.article);
+  for (const c of report.provenance.copies ?? []) checkArticle(`copy ${c.copy.id}`, c.article);
   for (const t of report.timeline) {
     for (const s of t.sources) checkArticle("timeline", s);
     for (const e of t.evidence ?? []) {

@@ -86,6 +86,28 @@ export interface ReportProvenance {
   /** `start`/`end`: where `evidence` is in the article. */
   citations: { article: string; cites: string; evidence: string; start?: number; end?: number }[];
   reuse: { from: string; to: string; sharedFraction: number; passages: number }[];
+  /**
+   * Copies of the report's articles (the same text run again, by another outlet) that a stored story keeps
+   * and links to the article they copy, and does not compare again. Optional: only a stored story's report
+   * has them; `article` is the report's article copied.
+   */
+  copies?: ReportCopy[];
+}
+
+/** A stored copy of one of a report's articles: not an article of the report, named and linked beside it. */
+export interface ReportCopy {
+  /** The report's article whose text it copies. */
+  article: string;
+  copy: {
+    /** The reader's id of the copy (a file name, a feed item's id). */
+    id: string;
+    /** Its id in the store, where it is served (`/articles/:id`). */
+    storeId?: number;
+    outlet?: string;
+    title?: string;
+    published?: string;
+    url?: string;
+  };
 }
 
 export interface ReportTimelineEntry {

@@ -13,6 +13,7 @@ import {
   type IngestArticles,
   LAST_VISIT_COOKIE,
   preferredEncoding,
+  readVisit,
 } from "./app.js";
 import { createIngest } from "./ingest.js";
 import type { PostedArticle } from "./posted.js";
@@ -392,6 +393,7 @@ describe("pages", () => {
       "/outlets/Northshore%20Daily",
       "/search?q=Osterlake",
       "/search",
+      `/articles/${(await store.storyArticles(hostileId))[0]?.id}`,
     ]) {
       const res = await app().request(path);
       expect(res.status, path).toBe(200);
@@ -431,12 +433,50 @@ describe("pages", () => {
       expect(item?.querySelector(".outlets")?.textContent).toBe(
         `2 outlets: ${[original.outlet, copy.outlet].sort().join(", ")}, 4 articles without one`,
       );
-      const bars = item?.querySelector(".coverage svg")?.getAttribute("aria-label") ?? "";
-      const counted = [...bars.matchAll(/ (\d+)(?:,|$)/g)].reduce((n, m) => n + Number(m[1]), 0);
-      expect(counted).toBe(6);
+      // Both charts' figures, shown as text, add up to every article, copies included.
+      for (const chart of item?.querySelectorAll(".coverage figure.chart") ?? []) {
+        const counted = [...chart.querySelectorAll("ul.figures .n")].reduce((n, el) => n + Number(el.textContent), 0);
+        expect(counted).toBe(6);
+      }
+      expect(item?.querySelectorAll(".coverage figure.chart")).toHaveLength(2);
       // The story page compares each account once: the copy is not among its articles.
       const page = new JSDOM(await (await app({ store: copies }).request(`/stories/${id}`)).text()).window.document;
-      expect(page.querySelector("header.page p")?.textContent).toMatch(/^5 articles compared/);
+      expect(page.querySelector("header.page p")?.textContent).toMatch(
+        /^5 articles compared, 1 copy of them not compared again/,
+      );
+      // It names the copy beside the article it copies, from the store's link, in the JSON and on the page.
+      const storedCopy = (await copies.storyArticles(id ?? 0)).find((a) => a.copyOf !== undefined);
+      const body = await json(await app({ store: copies }).request(`/api/stories/${id}`));
+      expect(storyReportSchema.safeParse(body.report).success).toBe(true);
+      expect(body.report.provenance.copies).toEqual([
+        {
+          article: original.id,
+          copy: expect.objectContaining({ id: "copy-desk", storeId: storedCopy?.id, outlet: "Invented Copy Desk" }),
+        },
+      ]);
+      const listed = page.querySelector("#provenance ul.copies li");
+      expect(listed?.textContent).toContain("was run again by Invented Copy Desk");
+      expect(listed?.querySelector(`a[href="/articles/${storedCopy?.id}"]`)).not.toBeNull();
+      // The copy's page says what it copies and links there; the original's page names its copy.
+      const copyPage = new JSDOM(await (await app({ store: copies }).request(`/articles/${storedCopy?.id}`)).text())
+        .window.document;
+      const copied = copyPage.querySelector(`p.copy-of a[href="/articles/${storedCopy?.copyOf}"]`);
+      expect(copied?.textContent).toBe(original.outlet);
+      expect(copyPage.querySelector(".article-text")?.textContent).toBe(original.text);
+      expect(copyPage.querySelector(`header.page a[href="/stories/${id}"]`)).not.toBeNull();
+      const originalPage = new JSDOM(
+        await (await app({ store: copies }).request(`/articles/${storedCopy?.copyOf}`)).text(),
+      ).window.document;
+      expect(originalPage.querySelector("p.copies")?.textContent).toBe("Run again by Invented Copy Desk.");
+      expect(originalPage.querySelector("p.copy-of")).toBeNull();
+      // The copy's outlet, linked from the list, has a profile: the copies it ran.
+      const profile = await json(await app({ store: copies }).request("/api/outlets/Invented%20Copy%20Desk"));
+      expect(profile).toMatchObject({ articles: 0, copiesRun: 1 });
+      expect((await app({ store: copies }).request("/outlets/Invented%20Copy%20Desk")).status).toBe(200);
+      const origin = await json(
+        await app({ store: copies }).request(`/api/outlets/${encodeURIComponent(original.outlet ?? "")}`),
+      );
+      expect(origin).toMatchObject({ copiedBy: 1, copiesRun: 0 });
     } finally {
       await copies.close();
     }
@@ -446,13 +486,59 @@ describe("pages", () => {
     const res = await app({ now: () => new Date("2040-01-01T00:00:00Z") }).request("/", {
       headers: { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` },
     });
-    expect(res.headers.get("Set-Cookie")).toContain(`${LAST_VISIT_COOKIE}=2040-01-01T00%3A00%3A00.000Z`);
+    expect(res.headers.get("Set-Cookie")).toContain(
+      `${LAST_VISIT_COOKIE}=${encodeURIComponent("2000-01-01T00:00:00Z|2040-01-01T00:00:00.000Z")}`,
+    );
     const page = await res.text();
     const stories = page.match(/<li class="story/g)?.length ?? 0;
     expect(stories).toBeGreaterThanOrEqual(2);
     expect(page.match(/new since your last visit<\/span>/g)).toHaveLength(stories);
     const later = await app().request("/?since=2999-01-01");
     expect(await later.text()).not.toContain("new since your last visit</span>");
+    // The form's date left empty is no date: the last visit marks the list.
+    const empty = await app({ now: () => new Date("2040-01-01T00:00:00Z") }).request("/?since=&sort=newest", {
+      headers: { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` },
+    });
+    expect((await empty.text()).match(/new since your last visit<\/span>/g)).toHaveLength(stories);
+    // A date asked for goes on with the pages.
+    const paged = new JSDOM(await (await app().request("/?since=2000-01-01&limit=1")).text()).window.document;
+    expect(paged.querySelector('a[rel="next"]')?.getAttribute("href")).toContain("since=2000-01-01");
+    expect(paged.querySelectorAll("li.story .badge.info")).toHaveLength(1);
+  });
+
+  it("keeps marking what was new while the reader's visit lasts, and starts over on the next visit", async () => {
+    let clock = new Date("2040-01-01T00:00:00Z");
+    const served = app({ now: () => clock });
+    let cookie = `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z`;
+    const look = async () => {
+      const res = await served.request("/", { headers: { Cookie: cookie } });
+      cookie = (res.headers.get("Set-Cookie") ?? "").split(";")[0] ?? "";
+      return (await res.text()).match(/new since your last visit<\/span>/g)?.length ?? 0;
+    };
+    const marked = await look();
+    expect(marked).toBeGreaterThanOrEqual(2);
+    // A reload, or a look back from a story minutes later, is the same visit: the marks stay.
+    expect(await look()).toBe(marked);
+    clock = new Date("2040-01-01T00:50:00Z");
+    expect(await look()).toBe(marked);
+    // Hours later, a new visit: new is what came after the last look, and nothing has.
+    clock = new Date("2040-01-01T05:00:00Z");
+    expect(await look()).toBe(0);
+  });
+
+  it.each<[string | undefined, string, string | undefined]>([
+    [undefined, "2040-01-01T00:00:00Z", undefined],
+    ["|2040-01-01T00:00:00.000Z", "2040-01-01T00:30:00Z", undefined],
+    ["|2040-01-01T00:00:00.000Z", "2040-01-01T02:00:00Z", "2040-01-01T00:00:00.000Z"],
+    ["2039-12-31T08:00:00.000Z|2040-01-01T00:00:00.000Z", "2040-01-01T00:30:00Z", "2039-12-31T08:00:00.000Z"],
+    ["2039-12-31T08:00:00.000Z|2040-01-01T00:00:00.000Z", "2040-01-01T03:00:00Z", "2040-01-01T00:00:00.000Z"],
+    // A cookie of one instant, as written before: both the visit's start and the last look.
+    ["2039-12-31", "2040-01-01T00:30:00Z", "2039-12-31"],
+    // Negative rows: what is no instant is not read as one.
+    ["<script>|x", "2040-01-01T00:30:00Z", undefined],
+    ["garbage", "2040-01-01T00:30:00Z", undefined],
+  ])("reads the visit cookie %j at %s as new since %j", (cookie, at, since) => {
+    expect(readVisit(cookie, new Date(at)).since).toBe(since);
   });
 
   it("answer a missing story or a bad filter with an error page, not JSON", async () => {
@@ -460,6 +546,10 @@ describe("pages", () => {
     expect(missing.status).toBe(404);
     expect(missing.headers.get("Content-Type")).toMatch(/text\/html/);
     expect((await app().request(`/stories/${exampleId}?kind=gossip`)).status).toBe(400);
+    const noArticle = await app().request("/articles/99999");
+    expect(noArticle.status).toBe(404);
+    expect(noArticle.headers.get("Content-Type")).toMatch(/text\/html/);
+    expect((await app().request("/articles/x1")).status).toBe(400);
     expect((await app().request(`/stories/${exampleId}?kind=discrepancies&outlet=Northshore%20Daily`)).status).toBe(
       200,
     );
@@ -533,7 +623,8 @@ describe("entity tags and compression of story pages and JSON", () => {
 
   it("compresses the story list too, kept or marked for one reader, and sets the last visit on every answer", async () => {
     const server = app({ now: () => new Date("2040-01-01T00:00:00Z") });
-    const cookie = `${LAST_VISIT_COOKIE}=2040-01-01T00%3A00%3A00.000Z`;
+    // This look at the list, after the instant the visit marks new since (none on a first visit).
+    const cookie = encodeURIComponent("|2040-01-01T00:00:00.000Z");
     for (const headers of [{}, { Cookie: `${LAST_VISIT_COOKIE}=2000-01-01T00:00:00Z` }]) {
       const plainRes = await server.request("/", { headers });
       expect(plainRes.headers.get("Content-Encoding")).toBeNull();

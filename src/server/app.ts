@@ -5,11 +5,17 @@ import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { ZodTypeAny, z } from "zod";
 import { TriangulateError } from "../model/index.js";
-import type { Store, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
+import type { Store, StoredArticle, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
 import { html } from "../web/escape.js";
 import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
 import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
-import { renderEntityPage, renderOutletPage, renderSearchPage } from "../web/pages/other-pages.js";
+import {
+  type LinkedArticle,
+  renderArticlePage,
+  renderEntityPage,
+  renderOutletPage,
+  renderSearchPage,
+} from "../web/pages/other-pages.js";
 import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
 import { type Bytes, compressors, entityTag, STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
 import { renderStoryList, type StorySummary, summarizeArticles } from "../web/pages/story-list.js";
@@ -143,14 +149,17 @@ export function createApp(options: AppOptions): Hono<Env> {
   // The story list, the first page a reader sees, is sent the same way, with the reader's last visit.
   app.get("/", async (c) => {
     const q = parse(storyListQuery, pageQuery(c.req.query(), ["since"]));
-    const since = c.req.query("since") ?? getCookie(c, LAST_VISIT_COOKIE);
+    const visit = readVisit(getCookie(c, LAST_VISIT_COOKIE), now());
+    // A date the reader asks for (the form's, or a link's) before the last visit; an empty field is none.
+    const asked = c.req.query("since")?.trim() || undefined;
+    const since = asked ?? visit.since;
     const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
     const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
-    const cookie = { "Set-Cookie": lastVisitCookie(now()) };
+    const cookie = { "Set-Cookie": lastVisitCookie(visit.since, now()) };
     const shownSince = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? since : undefined;
     // The page is the same while its stories (each at its versions), the query and the last visit are.
     // A last visit read from the cookie is a reader's own instant, its page is not asked for again: not kept.
-    const keep = c.req.query("since") !== undefined || shownSince === undefined;
+    const keep = asked !== undefined || shownSince === undefined;
     const pageKey = `list:${JSON.stringify([q, shownSince, page.next !== undefined, keys])}`;
     const known = keep ? listPages.get(pageKey) : undefined;
     if (known !== undefined) return send(c, rendered, { key: pageKey, made: known, cache: listPages }, cookie);
@@ -178,6 +187,7 @@ export function createApp(options: AppOptions): Hono<Env> {
           ...(entity ? { entity } : {}),
           ...(from ? { from } : {}),
           ...(to ? { to } : {}),
+          ...(asked && shownSince ? { since: shownSince } : {}),
         },
         ...(shownSince ? { since: shownSince } : {}),
       }),
@@ -257,7 +267,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const { name } = parse(outletNameParam, c.req.param());
     const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
     const profile = profileOutlet(name, stories);
-    if (profile.articles === 0)
+    if (profile.articles === 0 && profile.copiesRun === 0)
       throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
     return c.json({ ...profile, scanned, complete });
   });
@@ -314,6 +324,34 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json({ received: articles.length + problems.length, ...outcome, problems });
   });
 
+  app.get("/articles/:id", async (c) => {
+    const id = Number(parse(articleIdParam, c.req.param()).id);
+    const stored = await store.article(id);
+    if (!stored) throw new TriangulateError("NOT_FOUND", `no article ${id}`);
+    const [story, siblings] = await Promise.all([store.story(stored.storyId), store.storyArticles(stored.storyId)]);
+    const original =
+      stored.copyOf === undefined
+        ? undefined
+        : (siblings.find((a) => a.id === stored.copyOf) ?? (await store.article(stored.copyOf)));
+    const { outlet, title, published, author, source, text } = stored.article;
+    return c.html(
+      renderArticlePage({
+        storeId: id,
+        article: {
+          source,
+          text,
+          ...(outlet ? { outlet } : {}),
+          ...(title ? { title } : {}),
+          ...(published ? { published } : {}),
+          ...(author ? { author } : {}),
+        },
+        story: { id: String(stored.storyId), title: story?.title ?? "" },
+        ...(original ? { copyOf: linkedArticle(original) } : {}),
+        copies: siblings.filter((a) => a.copyOf === id).map(linkedArticle),
+      }),
+    );
+  });
+
   app.get("/entities/:id", async (c) => {
     const { id } = parse(entityIdParam, c.req.param());
     const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
@@ -326,7 +364,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     const { name } = parse(outletNameParam, c.req.param());
     const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
     const profile = profileOutlet(name, stories);
-    if (profile.articles === 0)
+    if (profile.articles === 0 && profile.copiesRun === 0)
       throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
     return c.html(renderOutletPage(profile, { scanned, complete }));
   });
@@ -345,6 +383,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       renderSearchPage(
         q,
         hits.map((h) => ({
+          articleId: h.articleId,
           storyId: String(h.storyId),
           storyTitle: h.storyTitle,
           name: h.name,
@@ -427,9 +466,36 @@ export function createApp(options: AppOptions): Hono<Env> {
   return app;
 }
 
-/** The Set-Cookie header value that remembers this visit to the story list for a year. */
-function lastVisitCookie(at: Date): string {
-  return `${LAST_VISIT_COOKIE}=${encodeURIComponent(at.toISOString())}; Max-Age=${365 * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax`;
+/**
+ * Time without a look at the story list after which the next look is a new visit: a reader who spends
+ * up to an hour reading stories between looks at the list is on the same visit, and the list keeps marking
+ * what was new when it began; an editor's next round of the news, hours later, is a new visit.
+ */
+export const VISIT_GAP_MS = 60 * 60 * 1000;
+
+/** An ISO date or date-time as the cookie keeps it; anything else is not one. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?$/;
+
+/**
+ * What the last-visit cookie says at `at`: the instant stories are new since (the reader's last look at the
+ * list in the visit before this one), undefined on a first visit. The cookie keeps that instant and the
+ * reader's latest look, as `since|seen`; a cookie of one instant (as written before) is both.
+ */
+export function readVisit(cookie: string | undefined, at: Date): { since?: string } {
+  const [first, second] = (cookie ?? "").split("|");
+  const seen = second ?? first;
+  const since = second === undefined ? first : first || undefined;
+  const valid = (t: string | undefined) => (t && ISO_TIME.test(t) ? t : undefined);
+  const seenAt = valid(seen) ? Date.parse(seen as string) : Number.NaN;
+  // Past the gap, this look begins a new visit: new is what came after the last look of the one before.
+  if (Number.isFinite(seenAt) && at.getTime() - seenAt > VISIT_GAP_MS) return { since: seen as string };
+  const kept = valid(since);
+  return kept ? { since: kept } : {};
+}
+
+/** The Set-Cookie header value that remembers, for a year, this visit's `since` and this look at the list. */
+function lastVisitCookie(since: string | undefined, at: Date): string {
+  return `${LAST_VISIT_COOKIE}=${encodeURIComponent(`${since ?? ""}|${at.toISOString()}`)}; Max-Age=${365 * 24 * 3600}; Path=/; HttpOnly; SameSite=Lax`;
 }
 
 function setSecurityHeaders(c: Context): void {
@@ -697,6 +763,11 @@ async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary
     discrepancies: s.discrepancies,
     updatedAt: s.updatedAt,
   };
+}
+
+/** A stored article as another article's page links to it: by its outlet, else its headline, else its number. */
+function linkedArticle(a: StoredArticle): LinkedArticle {
+  return { storeId: a.id, name: a.article.outlet?.trim() || a.article.title?.trim() || `article ${a.id}` };
 }
 
 function asset(c: Context, body: string, type: string): Response {

@@ -135,9 +135,21 @@ export const entitySchema = z
         outlet: z.string().describe("the article's name: its outlet, else its headline or its number in the story"),
         fidelity: z.string(),
         attribution: z.string(),
+        words: z.string().optional().describe("the anchor of the quoted words on the story's page"),
       }),
     ),
-    relations: z.array(z.object({ story: z.string(), subject: z.string(), predicate: z.string(), object: z.string() })),
+    relations: z.array(
+      z.object({
+        story: z.string(),
+        subject: z.string(),
+        predicate: z.string(),
+        object: z.string(),
+        words: z
+          .string()
+          .optional()
+          .describe("the anchor of the relation's words (else its article) on the story's page"),
+      }),
+    ),
     ...coverage,
   })
   .openapi("Entity");
@@ -153,6 +165,8 @@ export const outletSchema = z
     overstatedHeadlines: z.number().int(),
     alteredQuotes: z.number().int(),
     quotes: z.number().int(),
+    copiedBy: z.number().int().describe("copies of its articles other outlets ran"),
+    copiesRun: z.number().int().describe("its stored articles that copy another outlet's report, not in articles"),
     ...coverage,
   })
   .openapi("Outlet");

@@ -369,6 +369,24 @@ describe("renderHtmlReport", () => {
     expect(section?.querySelectorAll("svg .edge").length).toBe(1);
   });
 
+  it("names a stored story's copies beside the article each copies, escaped, and nothing of copies without them", () => {
+    const report = fixture();
+    const copied = report.articles[0]?.id ?? "";
+    const withCopies: StoryReport = {
+      ...report,
+      provenance: {
+        ...report.provenance,
+        copies: [{ article: copied, copy: { id: "c", outlet: "Copy <b>Desk</b>", published: "2031-01-02" } }],
+      },
+    };
+    const copyDoc = parse(renderHtmlReport(withCopies));
+    const item = copyDoc.querySelector("#provenance ul.copies li");
+    expect(item?.textContent).toContain("was run again by Copy <b>Desk</b> (2031-01-02)");
+    expect(target(copyDoc, item?.querySelector("a")?.getAttribute("href") ?? null)?.tagName).toBe("ARTICLE");
+    expect(copyDoc.querySelectorAll("#provenance b")).toHaveLength(0);
+    expect(doc.querySelector("#provenance ul.copies")).toBeNull();
+  });
+
   it("sorts the timeline by date and links each event to its sources", () => {
     const items = [...doc.querySelectorAll("#timeline li")];
     expect(items.map((li) => li.querySelector("time")?.getAttribute("datetime"))).toEqual(["2031-01", "2031-05-02"]);

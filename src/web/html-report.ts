@@ -336,7 +336,16 @@ function renderProvenance(ctx: Context): SafeHtml {
     );
     reusePart = html`${renderGraphSvg(nodes, edges, { title: "Reuse between articles", idPrefix: "reuse" })}<ul>${rows}</ul>`;
   }
-  return html`${originPart}<h3>Citations of outside sources</h3>${citePart}<h3>Reused passages (earlier → later)</h3>${reusePart}`;
+  // A stored story's copies, which the analysis left out: named beside the article each copies.
+  const copies = provenance.copies ?? [];
+  const copyPart =
+    copies.length === 0
+      ? ""
+      : html`<h3>Copies (the same text run again, not compared again)</h3><ul class="copies">${copies.map(
+          (c) =>
+            html`<li>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))} was run again by <strong>${c.copy.outlet?.trim() || c.copy.title?.trim() || "an article with no outlet named"}</strong>${c.copy.published ? ` (${c.copy.published})` : ""}</li>`,
+        )}</ul>`;
+  return html`${originPart}<h3>Citations of outside sources</h3>${citePart}<h3>Reused passages (earlier → later)</h3>${reusePart}${copyPart}`;
 }
 
 function clamp01(v: number): number {

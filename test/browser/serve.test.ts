@@ -22,6 +22,8 @@ if (!HAVE_CHROMIUM) {
 }
 /** Screenshots land here (git-ignored), to look at after a run. */
 const ARTEFACTS = join(import.meta.dirname, "../../test-artifacts/serve");
+/** The outlet of a copy in the example story: markup in its name stays text. */
+const COPY_OUTLET = "Copy <i>Desk</i>";
 /** One line of this many characters in a hostile article: the page must still load and stay usable. */
 const LONG_LINE = 1_000_000;
 
@@ -36,10 +38,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
   beforeAll(async () => {
     await mkdir(ARTEFACTS, { recursive: true });
     store = await tempStore();
-    [exampleId, hostileId] = (await storeStories(store, [await exampleArticles(), hostileArticles()])) as [
-      number,
-      number,
-    ];
+    const example = await exampleArticles();
+    const original = example.find((a) => a.outlet);
+    if (!original) throw new Error("fixture: no example article names its outlet");
+    // The same words run again by another (invented, hostile-named) outlet: stored as a copy of it.
+    const copy = { ...original, id: "copy-desk", source: "copy-desk.txt", outlet: COPY_OUTLET };
+    [exampleId, hostileId] = (await storeStories(store, [[...example, copy], hostileArticles()])) as [number, number];
     // The long line is added to the stored report after the analysis, which would take long on it and is not under test here.
     const stored = await store.report(hostileId);
     if (!stored) throw new Error("no hostile report");
@@ -99,6 +103,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     const { page, problems, close } = await watched();
     await page.goto(`${base}/`);
     expect(await page.locator("li.story").count()).toBe(2);
+    // The coverage charts' figures are text on the page, seen without hovering.
+    const story = page.locator("li.story").filter({ has: page.locator(`h2 a[href="/stories/${exampleId}"]`) });
+    const byDay = story.locator("figure.chart").filter({ hasText: "Articles by day" });
+    expect(await byDay.locator("ul.figures li").first().isVisible()).toBe(true);
+    const figures = await byDay.locator("ul.figures .n").allTextContents();
+    expect(figures.reduce((n, f) => n + Number(f), 0)).toBe(6);
+    expect(await byDay.locator("svg.bars").getAttribute("aria-hidden")).toBe("true");
     await page.screenshot({ path: join(ARTEFACTS, "1-list.png"), fullPage: true });
 
     await page.locator(`li.story h2 a[href="/stories/${exampleId}"]`).click();
@@ -158,6 +169,21 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     expect(await marked.evaluate((el) => el.closest(".article-text") !== null)).toBe(true);
     await page.screenshot({ path: join(ARTEFACTS, "4-claim-words.png") });
 
+    // The copy the story page does not compare is named under provenance; its page says what it copies.
+    await page.goto(`${base}/stories/${exampleId}#provenance`);
+    const copyLink = page.locator("#provenance ul.copies a[href^='/articles/']");
+    expect(await copyLink.textContent()).toBe(COPY_OUTLET);
+    await page.locator("#provenance").screenshot({ path: join(ARTEFACTS, "4-provenance-copies.png") });
+    await copyLink.click();
+    await page.waitForURL(/\/articles\/\d+$/);
+    expect(await page.locator("header.page").textContent()).toContain(COPY_OUTLET);
+    expect(await page.locator("header.page i").count()).toBe(0);
+    await page.screenshot({ path: join(ARTEFACTS, "4-copy.png") });
+    await page.locator("p.copy-of a").click();
+    await page.waitForURL(/\/articles\/\d+$/);
+    expect(await page.locator("p.copies a").textContent()).toBe(COPY_OUTLET);
+    await page.goto(`${base}/stories/${exampleId}`);
+
     const entity = page.locator("#entities a[href^='/entities/']").first();
     const name = await entity.textContent();
     await entity.click();
@@ -200,6 +226,20 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     await page.screenshot({ path: join(ARTEFACTS, "6-hostile.png") });
     await page.goto(`${base}/outlets/${encodeURIComponent("Lakeside <b>Post</b>")}`);
     expect(await page.locator("h1").textContent()).toBe("Lakeside <b>Post</b>");
+    // Each hostile article's own page shows it as text too; a `javascript:` source is no link.
+    for (const stored of await store.storyArticles(hostileId)) {
+      await page.goto(`${base}/articles/${stored.id}`, { waitUntil: "load" });
+      expect(await page.title()).not.toContain("pwned");
+      expect(
+        await page.evaluate(() => document.querySelectorAll("main img, main svg, main script, main b").length),
+      ).toBe(0);
+      const links = await page.evaluate(() =>
+        [...document.querySelectorAll("a")].map((a) => a.getAttribute("href") ?? ""),
+      );
+      expect(links.filter((h) => /^\s*javascript:/i.test(h))).toEqual([]);
+      expect(await page.evaluate(() => document.body.textContent?.includes("\u202E"))).toBe(false);
+    }
+    expect(await page.locator(".article-text").textContent()).toContain("<svg onload=alert(1)></svg>");
     await close();
     expect(problems).toEqual([]);
   }, 60_000);
@@ -216,6 +256,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
       `/entities/${encodeURIComponent(entity)}`,
       "/outlets/Coastal%20Ledger",
       "/search?q=Osterlake",
+      `/articles/${(await store.storyArticles(exampleId)).find((a) => a.copyOf !== undefined)?.id}`,
     ];
     for (const path of pages) {
       await page.goto(`${base}${path}`);

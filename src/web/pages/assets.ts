@@ -27,7 +27,10 @@ li.story h2 { font: 600 1.2rem/1.3 Georgia, "Noto Serif", "DejaVu Serif", serif;
 li.story .meta, .meta { color: var(--muted); font-size: .88rem; margin: .1rem 0; }
 li.story .outlets { margin: .2rem 0; font-size: .9rem; }
 .coverage { display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; align-items: center; font-size: .8rem; color: var(--muted); }
-.chart svg { vertical-align: middle; margin-left: .3rem; }
+.coverage figure.chart { margin: 0; display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .6rem; }
+.coverage figcaption { font-weight: 600; }
+ul.figures { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0 .7rem; }
+ul.figures .n { font-weight: 600; color: var(--ink); }
 svg.bars rect { fill: var(--accent); }
 nav.pages { display: flex; gap: 2rem; margin: 1rem 0; }
 form.filters + .lede { margin-top: .8rem; font-size: .9rem; }

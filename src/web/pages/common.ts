@@ -23,6 +23,16 @@ export function dayOf(date: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/**
+ * An ISO instant as a reader reads it, to the minute ("2031-04-09T08:15:30.000Z" → "2031-04-09 08:15 UTC");
+ * a date alone, or anything else, as it is.
+ */
+export function readableTime(time: string): string {
+  const m = time.match(/^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::[\d.]+)?(Z)?$/);
+  if (!m) return time;
+  return `${m[1]} ${m[2]}${m[3] ? " UTC" : ""}`;
+}
+
 /** "first to last" by day, or the one day, or "" when the story has no date. */
 export function timeSpan(first: string | undefined, last: string | undefined): string {
   const dates = [first, last].filter((d): d is string => Boolean(d)).map((d) => dayOf(d) ?? d);
@@ -32,6 +42,11 @@ export function timeSpan(first: string | undefined, last: string | undefined): s
 
 export function storyPath(id: string): string {
   return `/stories/${encodeURIComponent(id)}`;
+}
+
+/** Where a stored article is served, by its id in the store. */
+export function articlePath(storeId: number): string {
+  return `/articles/${storeId}`;
 }
 
 export function entityPath(id: string): string {

@@ -29,6 +29,8 @@ describe("renderOutletPage", () => {
       overstatedHeadlines: 0,
       alteredQuotes: 1,
       quotes: 4,
+      copiedBy: 2,
+      copiesRun: 1,
     };
     const doc = new JSDOM(renderOutletPage(profile, { scanned: 1, complete: true })).window.document;
     const rows = [...doc.querySelectorAll("table.profile tbody tr")].map((tr) =>
@@ -40,6 +42,11 @@ describe("renderOutletPage", () => {
       ["Is contradicted by another outlet", "2", "2 per article", "its articles (1)"],
       ["Overstates a headline", "0", "0 per article", "its articles (1)"],
       ["Alters a quotation", "1", "25%", "its quotations (4)"],
+      ["Has its report run again by another outlet", "2", "2 per article", "its articles (1)"],
+      ["Runs another outlet's report as a copy", "1", "50%", "its articles and copies (2)"],
     ]);
+    expect(doc.querySelector("header.page p")?.textContent).toMatch(
+      /^1 article and 1 copy of others' reports in 1 story/,
+    );
   });
 });

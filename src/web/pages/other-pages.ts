@@ -1,6 +1,6 @@
 import { html } from "../escape.js";
 import { withoutBidiControls } from "./bidi.js";
-import { outletPath, plural, section, storyPath } from "./common.js";
+import { articlePath, outletPath, plural, section, storyPath } from "./common.js";
 import { renderLayout } from "./layout.js";
 import type { EntityView, OutletProfile } from "./profiles.js";
 
@@ -40,12 +40,12 @@ export function renderEntityPage(untrusted: EntityView, coverage: Coverage): str
       ? undefined
       : html`<ul class="quotes">${e.quotes.map(
           (q) =>
-            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a href="${storyPath(q.story)}#quote-${q.quote}">“${q.text}”</a> <span class="meta">${q.attribution}</span></li>`,
+            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${q.text}”</a> <span class="meta">${q.attribution} · <a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
         )}</ul>`;
   const relations =
     e.relations.length === 0
       ? undefined
-      : html`<ul>${e.relations.map((r) => html`<li><a href="${storyPath(r.story)}#relations">${r.subject} <em>${r.predicate}</em> ${r.object}</a></li>`)}</ul>`;
+      : html`<ul>${e.relations.map((r) => html`<li><a href="${storyPath(r.story)}#${r.words ?? "relations"}">${r.subject} <em>${r.predicate}</em> ${r.object}</a></li>`)}</ul>`;
   return renderLayout({
     title: e.name,
     heading: e.name,
@@ -65,18 +65,22 @@ ${row("Adds claims no one else has", p.uniqueClaims, p.articles, "its articles",
 ${row("Is contradicted by another outlet", p.contradicted, p.articles, "its articles", "article")}
 ${row("Overstates a headline", p.overstatedHeadlines, p.articles, "its articles", "article")}
 ${row("Alters a quotation", p.alteredQuotes, p.quotes, "its quotations")}
+${row("Has its report run again by another outlet", p.copiedBy, p.articles, "its articles", "article")}
+${row("Runs another outlet's report as a copy", p.copiesRun, p.articles + p.copiesRun, "its articles and copies")}
 </tbody></table></div>`;
   const stories = html`<ul>${p.stories.map((s) => html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a> (${plural(s.articles, "article")})</li>`)}</ul>`;
   return renderLayout({
     title: p.name,
     heading: p.name,
-    subheading: `${plural(p.articles, "article")} in ${plural(p.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
+    subheading: `${plural(p.articles, "article")}${p.copiesRun > 0 ? ` and ${plural(p.copiesRun, "copy", "copies")} of others' reports` : ""} in ${plural(p.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
     body: html`${section("profile", "Profile", profile, "Counted from the words of its articles alone, against the other outlets of the same stories.")}${section("stories", "Stories", stories)}`,
   });
 }
 
 /** A search result as the search page shows it. */
 export interface SearchResult {
+  /** The article's id in the store, whose page the hit links to; without it, the hit links to its story. */
+  articleId?: number;
   storyId: string;
   storyTitle: string;
   name: string;
@@ -103,7 +107,7 @@ export function renderSearchPage(query: string, untrusted: readonly SearchResult
         ? html`<p class="none">No article matches.</p>`
         : html`<ol class="results">${hits.map(
             (h) =>
-              html`<li><a href="${storyPath(h.storyId)}">${h.title || h.name}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: ${h.storyTitle}</span><div class="snippet">${snippet(h.snippet)}</div></li>`,
+              html`<li><a href="${h.articleId === undefined ? storyPath(h.storyId) : articlePath(h.articleId)}">${h.title || h.name}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: <a href="${storyPath(h.storyId)}">${h.storyTitle || h.storyId}</a></span><div class="snippet">${snippet(h.snippet)}</div></li>`,
           )}</ol>`;
   return renderLayout({
     title: query ? `Search: ${query}` : "Search",
@@ -111,5 +115,58 @@ export function renderSearchPage(query: string, untrusted: readonly SearchResult
     subheading: query ? plural(hits.length, "article") : "",
     query,
     body,
+  });
+}
+
+/** A stored article another one is linked to as a copy, named as a reader knows it. */
+export interface LinkedArticle {
+  storeId: number;
+  /** Its outlet, else its headline, else its reader's id. */
+  name: string;
+}
+
+/** What the article page shows of one stored article: its text and metadata, its story, and its copy links. */
+export interface ArticleView {
+  storeId: number;
+  article: {
+    outlet?: string;
+    title?: string;
+    published?: string;
+    author?: string;
+    source: string;
+    text: string;
+  };
+  story: { id: string; title: string };
+  /** The article this one copies (the one its story compares), when it is a copy. */
+  copyOf?: LinkedArticle;
+  /** The stored copies of this one. */
+  copies: readonly LinkedArticle[];
+}
+
+/**
+ * The page of one stored article at `/articles/:id`: its text as text, who published it, its story, and
+ * which article it copies or which copies it has (a copy is not on its story's page but for this link).
+ */
+export function renderArticlePage(untrusted: ArticleView): string {
+  const v = withoutBidiControls(untrusted);
+  const a = v.article;
+  const outlet = a.outlet?.trim();
+  const meta = [a.published, a.author ? `by ${a.author}` : undefined].filter(Boolean).join(" · ");
+  const source = /^https?:\/\//i.test(a.source)
+    ? html`<a href="${a.source}" rel="noopener noreferrer nofollow">source</a>`
+    : html`${a.source}`;
+  const link = (l: LinkedArticle) => html`<a href="${articlePath(l.storeId)}">${l.name}</a>`;
+  const copyOf = v.copyOf
+    ? html`<p class="copy-of">A copy of ${link(v.copyOf)}: the story page compares that article, not this copy.</p>`
+    : "";
+  const copies =
+    v.copies.length > 0
+      ? html`<p class="copies">Run again by ${v.copies.map((c, k) => html`${k > 0 ? ", " : ""}${link(c)}`)}.</p>`
+      : "";
+  return renderLayout({
+    title: a.title || outlet || `Article ${v.storeId}`,
+    heading: a.title || outlet || `Article ${v.storeId}`,
+    subheading: html`${outlet ? html`<a href="${outletPath(outlet)}">${outlet}</a>` : "No outlet named"}${meta ? ` · ${meta}` : ""} · story: <a href="${storyPath(v.story.id)}">${v.story.title || v.story.id}</a>`,
+    body: html`${copyOf}${copies}<article class="source" aria-label="Article"><p class="meta">${source}</p><div class="article-text" tabindex="0" role="region" aria-label="Text of the article">${a.text}</div></article>`,
   });
 }

@@ -4,7 +4,8 @@ import { exampleArticles, hostileArticles } from "../../../test/server-fixtures.
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
 import { renderEntityPage, renderOutletPage, renderSearchPage } from "./other-pages.js";
-import { profileOutlet, type StoryRef, viewEntity } from "./profiles.js";
+import { type EntityView, profileOutlet, type StoryRef, viewEntity } from "./profiles.js";
+import { renderStoryPage } from "./story-page.js";
 
 let stories: StoryRef[];
 let example: StoryReport;
@@ -48,6 +49,30 @@ describe("profileOutlet", () => {
   });
 });
 
+describe("profileOutlet with copies", () => {
+  it("counts the copies others ran of an outlet's reports, and the copies an outlet ran of others'", () => {
+    const origin = example.articles.find((a) => a.outlet);
+    if (!origin?.outlet) throw new Error("fixture: no example article names its outlet");
+    const copy = (id: string, outlet: string) => ({ article: origin.id, copy: { id, outlet } });
+    const report: StoryReport = {
+      ...example,
+      provenance: {
+        ...example.provenance,
+        copies: [copy("c1", "Invented Copy Desk"), copy("c2", "invented copy desk"), copy("c3", origin.outlet)],
+      },
+    };
+    const runs = profileOutlet("Invented Copy Desk", [{ id: "1", report }]);
+    expect(runs).toMatchObject({ articles: 0, copiesRun: 2, copiedBy: 0 });
+    expect(runs.stories).toEqual([{ id: "1", title: example.story.title, articles: 2 }]);
+    // Its own report run again under its own name is not another outlet's copy of it.
+    const copied = profileOutlet(origin.outlet, [{ id: "1", report }]);
+    expect(copied).toMatchObject({ copiedBy: 2, copiesRun: 1 });
+    // Negative: without copies in the report, nothing of the kind is counted, and an outlet that ran none has no story.
+    expect(profileOutlet(origin.outlet, [{ id: "1", report: example }])).toMatchObject({ copiedBy: 0, copiesRun: 0 });
+    expect(profileOutlet("Invented Copy Desk", [{ id: "1", report: example }]).stories).toEqual([]);
+  });
+});
+
 describe("viewEntity", () => {
   it("gathers an entity's stories, aliases and quotations across reports", () => {
     const speaker = example.quotes.find((q) => q.speaker.entity)?.speaker.entity ?? "";
@@ -69,6 +94,51 @@ describe("viewEntity", () => {
   });
 });
 
+describe("what an entity said where", () => {
+  it("links each quotation and relation of the entity page to its words on the story page", () => {
+    const storyPage = new JSDOM(renderStoryPage(example)).window.document;
+    const entityIds = new Set([
+      ...example.quotes.flatMap((q) => (q.speaker.entity ? [q.speaker.entity] : [])),
+      ...example.relations.flatMap((r) => [r.subject, r.object]),
+    ]);
+    let quotes = 0;
+    let relations = 0;
+    for (const id of entityIds) {
+      const view = viewEntity(id, stories);
+      const page = new JSDOM(renderEntityPage(view as EntityView, { scanned: 2, complete: true })).window.document;
+      for (const q of view?.quotes ?? []) {
+        quotes++;
+        const target = storyPage.getElementById(q.words ?? "");
+        expect(target?.classList.contains("k-quote")).toBe(true);
+        expect(target?.textContent?.replace(/\s+/g, " ")).toBe(q.text.replace(/\s+/g, " "));
+        expect(page.querySelector(`#said a.ev[href="/stories/1#${q.words}"]`)).not.toBeNull();
+      }
+      for (const r of view?.relations ?? []) {
+        relations++;
+        const target = storyPage.getElementById(r.words ?? "");
+        expect(target?.closest(".article-text, article.source")).not.toBeNull();
+        expect(page.querySelector(`#relations a[href="/stories/1#${r.words}"]`)).not.toBeNull();
+      }
+    }
+    expect(quotes).toBeGreaterThan(0);
+    expect(relations).toBeGreaterThan(0);
+  });
+
+  it("links the whole article, never a guess, when a quotation's words are not where the report says", () => {
+    const q = example.quotes.find((x) => x.speaker.entity);
+    if (!q?.speaker.entity) throw new Error("fixture: no attributed quotation");
+    const moved: StoryReport = {
+      ...example,
+      quotes: example.quotes.map((x) =>
+        x === q ? { ...x, occurrences: x.occurrences.map((o) => ({ ...o, start: o.start + 1, end: o.end + 1 })) } : x,
+      ),
+    };
+    const view = viewEntity(q.speaker.entity, [{ id: "1", report: moved }]);
+    // Not words elsewhere, never a guess: the whole article.
+    expect(view?.quotes.filter((x) => x.quote === q.id).every((x) => /^art-\d+$/.test(x.words ?? ""))).toBe(true);
+  });
+});
+
 describe("entity, outlet and search pages", () => {
   it("render escaped, with their sections and no empty ones", () => {
     const speaker = example.quotes.find((q) => q.speaker.entity)?.speaker.entity ?? "";
@@ -81,7 +151,7 @@ describe("entity, outlet and search pages", () => {
       renderOutletPage(profileOutlet("Lakeside <b>Post</b>", stories), { scanned: 2, complete: false }),
     ).window.document;
     expect(outlet.querySelector("h1")?.textContent).toBe("Lakeside <b>Post</b>");
-    expect(outlet.querySelectorAll("table.profile tbody tr").length).toBe(5);
+    expect(outlet.querySelectorAll("table.profile tbody tr").length).toBe(7);
     expect(outlet.querySelector("header.page p")?.textContent).toContain("most recent");
   });
 
@@ -91,6 +161,13 @@ describe("entity, outlet and search pages", () => {
     ]);
     const doc = new JSDOM(page).window.document;
     expect(doc.querySelector(".results mark")?.textContent).toBe("fire");
+    // A hit without the article's store id links to its story; with it, to the article, its story beside.
+    expect(doc.querySelector(".results li > a")?.getAttribute("href")).toBe("/stories/1");
+    const linked = new JSDOM(
+      renderSearchPage("fire", [{ articleId: 9, storyId: "1", storyTitle: "t", name: "a", snippet: "«fire»" }]),
+    ).window.document;
+    expect(linked.querySelector(".results li > a")?.getAttribute("href")).toBe("/articles/9");
+    expect(linked.querySelector(".results .meta a")?.getAttribute("href")).toBe("/stories/1");
     expect(doc.querySelector(".results i")).toBeNull();
     expect(renderSearchPage("zzz", [])).toContain("No article matches.");
     expect(renderSearchPage("", [])).toContain("Type words");

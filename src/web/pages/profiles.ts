@@ -1,4 +1,5 @@
 import { articleNames, type StoryReport, voiceOf } from "../../model/index.js";
+import { SpanRegistry } from "../anchors.js";
 
 /** One story as a profile sees it: its id in the store (for links) and its report. */
 export interface StoryRef {
@@ -23,6 +24,10 @@ export interface OutletProfile {
   alteredQuotes: number;
   /** Quotations it renders at all. */
   quotes: number;
+  /** Copies of its articles that other outlets ran (stored stories' reports name them). */
+  copiedBy: number;
+  /** Its stored articles that are copies of another outlet's report: not compared, so not in `articles`. */
+  copiesRun: number;
 }
 
 /**
@@ -44,13 +49,21 @@ export function profileOutlet(name: string, stories: readonly StoryRef[]): Outle
     overstatedHeadlines: 0,
     alteredQuotes: 0,
     quotes: 0,
+    copiedBy: 0,
+    copiesRun: 0,
   };
   for (const { id, report } of stories) {
     // An article without an outlet (or a URL's host) belongs to no outlet's profile, whatever its id.
     const mine = new Set(report.articles.filter((a) => voiceOf(a)?.toLowerCase() === key).map((a) => a.id));
-    if (mine.size === 0) continue;
+    const copies = report.provenance.copies ?? [];
+    const ran = copies.filter((c) => c.copy.outlet?.trim().toLowerCase() === key).length;
+    profile.copiesRun += ran;
+    // A copy of its own report under its own name is the same outlet's twice, not another's.
+    profile.copiedBy += copies.filter((c) => mine.has(c.article) && c.copy.outlet?.trim().toLowerCase() !== key).length;
+    if (mine.size === 0 && ran === 0) continue;
     profile.articles += mine.size;
-    profile.stories.push({ id, title: report.story.title, articles: mine.size });
+    profile.stories.push({ id, title: report.story.title, articles: mine.size + ran });
+    if (mine.size === 0) continue;
     const origin = report.provenance.origin;
     if ((origin?.article && mine.has(origin.article)) || origin?.name.trim().toLowerCase() === key) profile.origin++;
     for (const f of report.facts) {
@@ -78,9 +91,21 @@ export interface EntityView {
   aliases: string[];
   /** Per story: the outlets whose articles mention it, and how many articles without an outlet do. */
   stories: { id: string; title: string; mentions: number; outlets: string[]; articlesWithoutOutlet: number }[];
-  /** `outlet` is the article's name as the story page gives it (its outlet, else its headline or number). */
-  quotes: { story: string; quote: string; text: string; outlet: string; fidelity: string; attribution: string }[];
-  relations: { story: string; subject: string; predicate: string; object: string }[];
+  /**
+   * `outlet` is the article's name as the story page gives it (its outlet, else its headline or number);
+   * `words`, the anchor of the quoted words in the article on the story page.
+   */
+  quotes: {
+    story: string;
+    quote: string;
+    text: string;
+    outlet: string;
+    fidelity: string;
+    attribution: string;
+    words?: string;
+  }[];
+  /** `words`: the anchor on the story page of the words the relation rests on (else of its article). */
+  relations: { story: string; subject: string; predicate: string; object: string; words?: string }[];
 }
 
 /**
@@ -108,9 +133,12 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
       outlets,
       articlesWithoutOutlet,
     });
+    // The anchors the story page (unfiltered) gives the same words: links land on them in their article.
+    const spans = new SpanRegistry(report.articles);
     for (const q of report.quotes) {
       if (q.speaker.entity !== id) continue;
       for (const o of q.occurrences) {
+        const words = spans.span(o.article, o.start, o.end, o.text, "quote");
         view.quotes.push({
           story: storyId,
           quote: q.id,
@@ -118,17 +146,27 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
           outlet: names.get(o.article) ?? o.article,
           fidelity: o.fidelity,
           attribution: o.attribution,
+          ...(words ? { words } : {}),
         });
       }
     }
     const nameOf = new Map(report.entities.map((x) => [x.id, x.name]));
     for (const r of report.relations) {
       if (r.subject !== id && r.object !== id) continue;
+      // As the story page links a relation: its first words given with offsets, else its first source.
+      const span = r.evidenceSpans?.[0];
+      const home = r.sources[0];
+      const words = span
+        ? spans.span(span.article, span.start, span.end, span.text, "relation")
+        : home !== undefined
+          ? spans.article(home)
+          : undefined;
       view.relations.push({
         story: storyId,
         subject: nameOf.get(r.subject) ?? r.subject,
         predicate: r.predicate,
         object: nameOf.get(r.object) ?? r.object,
+        ...(words ? { words } : {}),
       });
     }
   }

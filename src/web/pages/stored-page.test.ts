@@ -149,6 +149,8 @@ const RENDERINGS: Record<string, string> = {
   "story-page/4": "b95160db3c41fafaf422774a0628dc25d204e98f0b10de5e73f54d6a44b651f6",
   // Same page of this report; real stories name articles without an outlet by headlines of 8 words at most.
   "story-page/5": "b95160db3c41fafaf422774a0628dc25d204e98f0b10de5e73f54d6a44b651f6",
+  // A stored story's copies are listed under provenance and beside the articles they copy.
+  "story-page/6": "86d5faf2cc8009290fc775287e3f600f37c5bad0eed7f552a995143b1a468dc9",
 };
 
 describe("storyPageToStore", () => {

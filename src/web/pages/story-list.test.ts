@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hostileArticles } from "../../../test/server-fixtures.js";
 import type { StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
-import { timeSpan } from "./common.js";
+import { readableTime, timeSpan } from "./common.js";
 import {
   articleCount,
   isNewSince,
@@ -135,8 +135,24 @@ describe("a story's outlets in the list", () => {
     const doc = new JSDOM(page).window.document;
     const titles = [...doc.querySelectorAll("svg.bars")][0]?.querySelectorAll("title");
     expect([...(titles ?? [])].map((t) => t.textContent)).toEqual(["Invented Ledger: 1", "no outlet named: 2"]);
+    const figures = [...doc.querySelectorAll("figure.chart")][0]?.querySelectorAll("ul.figures li");
+    expect([...(figures ?? [])].map((t) => t.textContent)).toEqual(["Invented Ledger: 1", "no outlet named: 2"]);
     expect(page).not.toContain("news.invalid");
     expect(page).not.toContain(`/outlets/${mixed.articles[2]?.id}`);
+  });
+});
+
+describe("readableTime", () => {
+  it.each([
+    ["2031-04-09T08:15:30.000Z", "2031-04-09 08:15 UTC"],
+    ["2031-04-09T08:15Z", "2031-04-09 08:15 UTC"],
+    ["2031-04-09T08:15", "2031-04-09 08:15"],
+    // Negative rows: a date alone, or what is no instant, stays as it is.
+    ["2031-04-09", "2031-04-09"],
+    ["2031-04-09T08:15:30+02:00", "2031-04-09T08:15:30+02:00"],
+    ["soon", "soon"],
+  ])("%s reads %s", (time, expected) => {
+    expect(readableTime(time)).toBe(expected);
   });
 });
 
@@ -157,6 +173,45 @@ describe("isNewSince", () => {
 });
 
 describe("renderBars", () => {
+  const figure = (items: { label: string; value: number }[]) =>
+    new JSDOM(`<!DOCTYPE html><body>${renderBars(items, "Articles by day").value}</body>`).window.document;
+
+  it("shows every figure as text beside the bars, captioned, the bars hidden from screen readers", () => {
+    const doc = figure([
+      { label: "2031-04-08", value: 3 },
+      { label: "2031-04-09", value: 1 },
+    ]);
+    expect(doc.querySelector("figure.chart figcaption")?.textContent).toBe("Articles by day");
+    expect([...doc.querySelectorAll("ul.figures li")].map((li) => li.textContent)).toEqual([
+      "2031-04-08: 3",
+      "2031-04-09: 1",
+    ]);
+    const svg = doc.querySelector("svg.bars");
+    expect(svg?.getAttribute("aria-hidden")).toBe("true");
+    expect(svg?.querySelectorAll("rect")).toHaveLength(2);
+  });
+
+  it("sums the items past the last bar in one figure, so that the figures still add up", () => {
+    const items = Array.from({ length: 20 }, (_, k) => ({ label: `d${k}`, value: k + 1 }));
+    const doc = figure(items);
+    expect(doc.querySelectorAll("svg.bars rect")).toHaveLength(14);
+    const figures = [...doc.querySelectorAll("ul.figures li")].map((li) => li.textContent ?? "");
+    expect(figures).toHaveLength(15);
+    expect(figures.at(-1)).toBe(`6 more: ${15 + 16 + 17 + 18 + 19 + 20}`);
+    const total = figures.reduce((n, f) => n + Number(f.split(": ")[1]), 0);
+    expect(total).toBe(items.reduce((n, i) => n + i.value, 0));
+    // Negative: a chart that fits has no summed line.
+    expect([...figure(items.slice(0, 14)).querySelectorAll("ul.figures li")].map((li) => li.textContent)).not.toContain(
+      expect.stringMatching(/more/),
+    );
+  });
+
+  it("escapes its labels", () => {
+    const doc = figure([{ label: "<b>Post</b>", value: 2 }]);
+    expect(doc.querySelectorAll("b")).toHaveLength(0);
+    expect(doc.querySelector("ul.figures li")?.textContent).toBe("<b>Post</b>: 2");
+  });
+
   it("draws one bar per item, tallest for the largest, nothing for no items", () => {
     const svg = renderBars(
       [
@@ -181,6 +236,13 @@ describe("renderStoryList", () => {
   };
 
   it("marks stories new since the last visit, links pages, and keeps the filters in the links", () => {
+    const page = renderStoryList({
+      ...view,
+      stories: [summary({ id: "1" }), summary({ id: "2", lastPublished: "2031-04-01" })],
+    });
+    expect(new JSDOM(page).window.document.querySelector("header.page p")?.textContent).toContain(
+      "1 new since your last visit (2031-04-08 12:00)",
+    );
     const doc = new JSDOM(
       renderStoryList({ ...view, stories: [summary({ id: "1" }), summary({ id: "2", lastPublished: "2031-04-01" })] }),
     ).window.document;
@@ -192,6 +254,25 @@ describe("renderStoryList", () => {
     expect(doc.querySelectorAll("li.story svg.bars").length).toBe(4);
     expect(doc.querySelector("main")).not.toBeNull();
     expect(doc.querySelector('form[role="search"] label')?.getAttribute("for")).toBe("site-q");
+  });
+
+  it("asks for a date to mark stories new since, and keeps the date asked for in its page links", () => {
+    const asked = renderStoryList({
+      ...view,
+      query: { ...view.query, since: "2031-04-08" },
+      since: "2031-04-08",
+      stories: [summary({ id: "1" })],
+    });
+    const doc = new JSDOM(asked).window.document;
+    expect(doc.querySelector('form.filters input[name="since"]')?.getAttribute("value")).toBe("2031-04-08");
+    expect(doc.querySelector('form.filters input[name="since"]')?.closest("label")?.textContent).toContain("New since");
+    expect(doc.querySelector('a[rel="next"]')?.getAttribute("href")).toBe(
+      "/?sort=newest&outlet=x%26y&since=2031-04-08&offset=2",
+    );
+    // Negative: a last visit from the cookie marks the list but is no date the reader asked for.
+    const remembered = new JSDOM(renderStoryList({ ...view, stories: [summary({ id: "1" })] })).window.document;
+    expect(remembered.querySelector('form.filters input[name="since"]')?.getAttribute("value")).toBe("");
+    expect(remembered.querySelector('a[rel="next"]')?.getAttribute("href")).not.toContain("since");
   });
 
   it("escapes titles and outlet names", () => {

@@ -1,7 +1,7 @@
 import type { StoryReport } from "../../model/index.js";
 import { html, type SafeHtml } from "../escape.js";
 import { withoutBidiControls } from "./bidi.js";
-import { dayOf, outletPath, plural, storyPath, timeSpan } from "./common.js";
+import { dayOf, outletPath, plural, readableTime, storyPath, timeSpan } from "./common.js";
 import { renderLayout } from "./layout.js";
 
 /**
@@ -100,8 +100,10 @@ const GAP = 3;
 const HEIGHT = 28;
 
 /**
- * A small bar chart as inline SVG (no script, no style attribute): one bar per item, each with a title
- * that names it, and the whole with an accessible label.
+ * A small bar chart that reads without hover and without script: a figure captioned `title`, its bars as
+ * inline SVG (a picture of the figures, hidden from screen readers: no script, no style attribute), and the
+ * figures themselves as visible text beside it, one "label: value" per bar. Past {@link MAX_BARS} items,
+ * the rest are summed in one line.
  */
 export function renderBars(items: readonly { label: string; value: number }[], title: string): SafeHtml {
   if (items.length === 0) return html``;
@@ -112,8 +114,12 @@ export function renderBars(items: readonly { label: string; value: number }[], t
     const h = Math.max(2, Math.round((item.value / max) * HEIGHT));
     return html`<rect x="${k * (BAR + GAP)}" y="${HEIGHT - h}" width="${BAR}" height="${h}"><title>${item.label}: ${item.value}</title></rect>`;
   });
-  const rest = items.length - shown.length;
-  return html`<svg class="bars" viewBox="0 0 ${width} ${HEIGHT}" width="${width}" height="${HEIGHT}" role="img" aria-label="${`${title}: ${items.map((i) => `${i.label} ${i.value}`).join(", ")}`}">${bars}</svg>${rest > 0 ? html` <span class="more">+${rest}</span>` : ""}`;
+  const rest = items.slice(MAX_BARS);
+  const restTotal = rest.reduce((n, i) => n + i.value, 0);
+  const figures = html`<ul class="figures">${shown.map(
+    (i) => html`<li>${i.label}: <span class="n">${i.value}</span></li>`,
+  )}${rest.length > 0 ? html`<li>${rest.length} more: <span class="n">${restTotal}</span></li>` : ""}</ul>`;
+  return html`<figure class="chart"><figcaption>${title}</figcaption><svg class="bars" viewBox="0 0 ${width} ${HEIGHT}" width="${width}" height="${HEIGHT}" aria-hidden="true" focusable="false">${bars}</svg>${figures}</figure>`;
 }
 
 /** The state of the story list: the filters it was asked for, the page, and the reader's last visit. */
@@ -123,7 +129,16 @@ export interface StoryListView {
   more: boolean;
   offset: number;
   limit: number;
-  query: { text?: string; outlet?: string; entity?: string; from?: string; to?: string; sort: "newest" | "biggest" };
+  /** The filters, and `since` when the reader asked for it (a date), which the page's links then keep. */
+  query: {
+    text?: string;
+    outlet?: string;
+    entity?: string;
+    from?: string;
+    to?: string;
+    sort: "newest" | "biggest";
+    since?: string;
+  };
   /** Stories whose last article is later than this (an ISO date or date-time) are marked new. */
   since?: string;
 }
@@ -144,6 +159,8 @@ export function articleCount(s: Pick<StorySummary, "articleCount" | "copies">): 
 
 /** The bar of a story's articles that name no outlet. */
 const WITHOUT_OUTLET = "no outlet named";
+/** The bar of a story's articles that give no date of publication. */
+const UNDATED = "undated";
 
 /**
  * A story's outlets as the CLI's list says them: "2 outlets: A ×2, B, 3 articles without one", each outlet
@@ -172,6 +189,7 @@ export function renderStoryList(untrusted: StoryListView): string {
 <label>Entity id <input name="entity" value="${q.entity ?? ""}"></label>
 <label>From <input name="from" type="date" value="${q.from ?? ""}"></label>
 <label>To <input name="to" type="date" value="${q.to ?? ""}"></label>
+<label>New since <input name="since" type="date" value="${dayOf(q.since) ?? ""}"></label>
 <label>Sort <select name="sort"><option value="newest"${q.sort === "newest" ? html` selected` : ""}>newest</option><option value="biggest"${q.sort === "biggest" ? html` selected` : ""}>biggest</option></select></label>
 <button type="submit">Apply</button></form>`;
   const rows = view.stories.map((s) => {
@@ -180,20 +198,19 @@ export function renderStoryList(untrusted: StoryListView): string {
     return html`<li class="story${isNew ? " new" : ""}"><h2><a href="${storyPath(s.id)}">${s.title || s.id}</a>${isNew ? html` <span class="badge info">new since your last visit</span>` : ""}</h2>
 <p class="meta">${articleCount(s)}${timeSpan(s.firstPublished, s.lastPublished) ? ` · ${timeSpan(s.firstPublished, s.lastPublished)}` : ""} · <span class="${s.disputedFacts > 0 ? "badge bad" : "badge"}">${plural(s.disputedFacts, "disputed fact")}</span> <span class="${s.discrepancies > 0 ? "badge warn" : "badge"}">${plural(s.discrepancies, "discrepancy", "discrepancies")}</span></p>
 <p class="outlets">${outlets}</p>
-<div class="coverage"><span class="chart">By outlet ${renderBars(
+<div class="coverage">${renderBars(
       [
         ...s.outlets.map((o) => ({ label: o.name, value: o.articles })),
         ...(s.withoutOutlet > 0 ? [{ label: WITHOUT_OUTLET, value: s.withoutOutlet }] : []),
       ],
       "Articles by outlet",
-    )}</span>${
-      s.days.length > 0
-        ? html`<span class="chart">By day ${renderBars(
-            s.days.map((d) => ({ label: d.day, value: d.articles })),
-            "Articles by day",
-          )}</span>`
-        : ""
-    }${s.undated > 0 ? html` <span class="meta">${s.undated} undated</span>` : ""}</div></li>`;
+    )}${renderBars(
+      [
+        ...s.days.map((d) => ({ label: d.day, value: d.articles })),
+        ...(s.undated > 0 ? [{ label: UNDATED, value: s.undated }] : []),
+      ],
+      "Articles by day",
+    )}</div></li>`;
   });
   const params = (offset: number) => {
     const p = new URLSearchParams();
@@ -213,7 +230,7 @@ export function renderStoryList(untrusted: StoryListView): string {
       ? ""
       : html`<p class="lede">Articles are counted with their copies (a story another outlet ran again word for word), as <code>triangulate stories</code> counts them; a story's page compares each account once.</p>`;
   const body = html`${filters}${note}${list}${prev || next ? html`<nav class="pages" aria-label="Pages">${prev} ${next}</nav>` : ""}`;
-  const sinceLine = view.since ? ` · ${fresh} new since your last visit (${view.since})` : "";
+  const sinceLine = view.since ? ` · ${fresh} new since your last visit (${readableTime(view.since)})` : "";
   return renderLayout({
     title: "Stories",
     heading: "Stories",

@@ -1,7 +1,7 @@
 import { JSDOM } from "jsdom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles, RTL_OVERRIDE } from "../../../test/server-fixtures.js";
-import type { StoryReport } from "../../model/index.js";
+import { articleNames, type ReportCopy, type StoryReport } from "../../model/index.js";
 import { analyzeStory } from "../../pipeline.js";
 import {
   CLAIMS_PER_PAGE,
@@ -161,6 +161,49 @@ describe("renderStoryPage", () => {
     expect(dom(renderStoryPage(none)).querySelector("#provenance svg")).toBeNull();
   });
 
+  it("lists a stored story's copies beside the articles they copy, linked to their stored text", () => {
+    const [a, b] = example.articles;
+    const copies: ReportCopy[] = [
+      {
+        article: a?.id ?? "",
+        copy: { id: "c1", storeId: 12, outlet: "Invented <b>Wire</b>", published: "2031-01-02T08:00" },
+      },
+      { article: a?.id ?? "", copy: { id: "c2", title: "A headline only" } },
+      { article: b?.id ?? "", copy: { id: "c3", storeId: 14, outlet: "Third Desk" } },
+    ];
+    const withCopies: StoryReport = { ...example, provenance: { ...example.provenance, copies } };
+    const doc = dom(renderStoryPage(withCopies));
+    const items = [...doc.querySelectorAll("#provenance ul.copies li")];
+    expect(items.map((li) => li.textContent)).toEqual([
+      `${articleNames(example.articles).get(a?.id ?? "")} was run again by Invented <b>Wire</b> (2031-01-02) and A headline only`,
+      `${articleNames(example.articles).get(b?.id ?? "")} was run again by Third Desk`,
+    ]);
+    // The original links to its text on this page; a copy to its stored text, or to nothing when the report has no store id.
+    const original = items[0]?.querySelector("a")?.getAttribute("href") ?? "";
+    expect(doc.getElementById(original.slice(1))?.tagName).toBe("ARTICLE");
+    expect(
+      [...doc.querySelectorAll("#provenance ul.copies a[href^='/articles/']")].map((x) => x.getAttribute("href")),
+    ).toEqual(["/articles/12", "/articles/14"]);
+    expect(doc.querySelectorAll("#provenance b").length).toBe(0);
+    const edges = [...doc.querySelectorAll("#provenance svg.graph .edge-label")].map((e) => e.textContent);
+    expect(edges.filter((e) => e === "copied")).toHaveLength(3);
+    // The copied article says who ran it again; the others say nothing of copies.
+    const copied = doc.getElementById(original.slice(1))?.querySelector("p.copied");
+    expect(copied?.querySelector('a[href="/articles/12"]')?.textContent).toBe("Invented <b>Wire</b>");
+    expect(doc.querySelectorAll("article.source p.copied")).toHaveLength(2);
+    expect(doc.querySelector("header.page p")?.textContent).toContain("3 copies of them not compared again");
+
+    // Negative: filtered to another outlet, the copies of the articles left out go too; no copies, no word of them.
+    const other = example.articles.find((x) => x.outlet && x.outlet !== a?.outlet && x.outlet !== b?.outlet);
+    expect(other).toBeDefined();
+    const filtered = dom(renderStoryPage(withCopies, { outlets: [other?.outlet ?? ""] }));
+    expect(filtered.querySelectorAll("ul.copies li, p.copied")).toHaveLength(0);
+    expect(filtered.querySelector("header.page p")?.textContent).not.toContain("cop");
+    const plain = dom(renderStoryPage(example));
+    expect(plain.querySelectorAll("ul.copies, p.copied")).toHaveLength(0);
+    expect(plain.querySelector("header.page p")?.textContent).not.toContain("cop");
+  });
+
   it.each([
     ["file_01 says 3, web-2 says 4.", ["file_01", "web-2"], "Ledger says 3, Post says 4."],
     [
@@ -229,6 +272,18 @@ describe("renderStoryPage", () => {
     expect(shownDisc).toBe(example.discrepancies.filter((d) => d.values.some((v) => mine.includes(v.article))).length);
     expect(shownDisc).toBeLessThan(example.discrepancies.length + 1);
     expect(doc.querySelector(`input[name="outlet"][value="${outlet}"]`)?.hasAttribute("checked")).toBe(true);
+  });
+
+  it("says so when no article is from the outlets chosen, and not otherwise", () => {
+    const none = dom(renderStoryPage(example, { outlets: ["No Such Outlet"] }));
+    expect(none.querySelector("main p.none")?.textContent).toContain(
+      "No article of this story is from the outlets chosen",
+    );
+    expect(none.querySelector("main p.none a")?.getAttribute("href")).toBe("?");
+    expect(none.querySelectorAll("article.source")).toHaveLength(0);
+    const outlet = example.articles.find((a) => a.outlet)?.outlet ?? "";
+    expect(dom(renderStoryPage(example, { outlets: [outlet] })).querySelector("main p.none")).toBeNull();
+    expect(dom(renderStoryPage(example)).querySelector("main p.none")).toBeNull();
   });
 
   it("filters by kind of finding", () => {

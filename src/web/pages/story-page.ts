@@ -1,6 +1,7 @@
 import {
   type CertaintyLevel,
   type EvidenceSpan,
+  type ReportCopy,
   type ReportFact,
   type StoryReport,
   voiceOf,
@@ -11,7 +12,17 @@ import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from 
 import { renderMarkedText } from "../marked-text.js";
 import { diffWords } from "../word-diff.js";
 import { withoutBidiControls } from "./bidi.js";
-import { articleLabels, entityPath, outletOf, outletPath, plural, section, timeSpan } from "./common.js";
+import {
+  articleLabels,
+  articlePath,
+  dayOf,
+  entityPath,
+  outletOf,
+  outletPath,
+  plural,
+  section,
+  timeSpan,
+} from "./common.js";
 import { renderLayout } from "./layout.js";
 import { renderOutlets, summarizeStory } from "./story-list.js";
 
@@ -125,11 +136,17 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
   const toc = html`<nav class="toc" aria-label="Sections">${present.map((s) => html`<a href="#${s.id}">${s.title}</a>`)}</nav>`;
   const { story } = report;
   const span = timeSpan(story.firstPublished, story.lastPublished);
-  const body = html`${renderFilters(report, ctx.label, wantedOutlets, options.kinds ?? [])}${present.map((s) => section(s.id, s.title, s.body))}`;
+  const copyCount = present.some((s) => s.id === "provenance") ? copiesOf(ctx).length : 0;
+  // Outlets asked for that none of the story's articles is from (an old link, a hand-made address) say so.
+  const none =
+    articles.length === 0
+      ? html`<p class="none">No article of this story is from the outlets chosen. <a href="?">Show every outlet</a></p>`
+      : "";
+  const body = html`${renderFilters(report, ctx.label, wantedOutlets, options.kinds ?? [])}${none}${present.map((s) => section(s.id, s.title, s.body))}`;
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
-    subheading: html`${plural(report.articles.length, "article")} compared${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
+    subheading: html`${plural(report.articles.length, "article")} compared${copyCount > 0 ? html`, ${plural(copyCount, "copy", "copies")} of them not compared again (<a href="#provenance">see Provenance</a>)` : ""}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
     toc,
     body,
   });
@@ -462,23 +479,32 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   const { origin, citations, reuse } = ctx.report.provenance;
   const cites = citations.filter((c) => ctx.shown.has(c.article));
   const reused = reuse.filter((r) => ctx.shown.has(r.from) || ctx.shown.has(r.to));
-  if (!origin && cites.length === 0 && reused.length === 0) return undefined;
+  const copies = copiesOf(ctx);
+  if (!origin && cites.length === 0 && reused.length === 0 && copies.length === 0) return undefined;
   const originPart = origin
     ? html`<p><strong>Origin:</strong> ${origin.name}${origin.article ? html`, its own report: ${articleLink(ctx, origin.article)}` : ""}</p>`
     : "";
   // One drawing of who took from whom: articles that reused another's text, and the sources they cite.
-  const involved = new Set([...reused.flatMap((r) => [r.from, r.to]), ...cites.map((c) => c.article)]);
+  const involved = new Set([
+    ...reused.flatMap((r) => [r.from, r.to]),
+    ...cites.map((c) => c.article),
+    ...copies.map((c) => c.article),
+  ]);
   const nodes: GraphNode[] = ctx.report.articles
     .filter((a) => involved.has(a.id))
     .map((a) => ({ id: `article:${a.id}`, label: label(ctx, a.id) }));
   const cited = [...new Set(cites.map((c) => c.cites))];
   for (const name of cited) nodes.push({ id: `source:${name}`, label: name });
+  copies.forEach((c, i) => {
+    nodes.push({ id: `copy:${i}`, label: copyName(c.copy) });
+  });
   const edges: GraphEdge[] = [
     ...reused.map((r) => ({
       from: `article:${r.from}`,
       to: `article:${r.to}`,
       label: `reused ${percent(r.sharedFraction)}`,
     })),
+    ...copies.map((c, i) => ({ from: `article:${c.article}`, to: `copy:${i}`, label: "copied" })),
     ...[...new Set(cites.map((c) => JSON.stringify([c.article, c.cites])))].map((pair) => {
       const [article, name] = JSON.parse(pair) as [string, string];
       return { from: `article:${article}`, to: `source:${name}`, label: "cites" };
@@ -486,8 +512,22 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   ];
   const graph =
     edges.length > 0
-      ? renderGraphSvg(nodes, edges, { title: "Who reused whose text, and whom each article cites", idPrefix: "prov" })
+      ? renderGraphSvg(nodes, edges, {
+          title: "Who reused or copied whose text, and whom each article cites",
+          idPrefix: "prov",
+        })
       : "";
+  let copyPart: SafeHtml | string = "";
+  if (copies.length > 0) {
+    const byOriginal = new Map<string, ReportCopy[]>();
+    for (const c of copies) byOriginal.set(c.article, [...(byOriginal.get(c.article) ?? []), c]);
+    copyPart = html`<h3>Copies (the same text run again)</h3><p class="legend">Stored with this story and counted in the story list, not compared again: a copy is one voice with the article it copies.</p><ul class="copies">${[
+      ...byOriginal,
+    ].map(
+      ([article, list]) =>
+        html`<li>${articleLink(ctx, article)} was run again by ${list.map((c, k) => html`${k > 0 ? (k === list.length - 1 ? " and " : ", ") : ""}${copyLink(c.copy)}`)}</li>`,
+    )}</ul>`;
+  }
   let reusePart: SafeHtml | string = "";
   if (reused.length > 0) {
     reusePart = html`<h3>Who reused whose text (earlier → later)</h3><ul>${reused.map(
@@ -502,7 +542,26 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
           (c) =>
             html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.at(c.article, c, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
         )}</ul>`;
-  return html`${originPart}${graph}${reusePart}${citePart}`;
+  return html`${originPart}${graph}${copyPart}${reusePart}${citePart}`;
+}
+
+/** The report's copies of the articles shown. */
+function copiesOf(ctx: Pick<Context, "report" | "shown">): ReportCopy[] {
+  return (ctx.report.provenance.copies ?? []).filter((c) => ctx.shown.has(c.article));
+}
+
+/** A copy as a reader knows it: its outlet, else its headline, else that it names no outlet. */
+function copyName(copy: ReportCopy["copy"]): string {
+  return copy.outlet?.trim() || copy.title?.trim() || "an article with no outlet named";
+}
+
+/** A copy named, with its date, linked to its stored text when the report says where that is. */
+function copyLink(copy: ReportCopy["copy"]): SafeHtml {
+  const name = copyName(copy);
+  const day = copy.published ? html` <span class="meta">(${dayOf(copy.published) ?? copy.published})</span>` : "";
+  return copy.storeId === undefined
+    ? html`<strong>${name}</strong>${day}`
+    : html`<a href="${articlePath(copy.storeId)}">${name}</a>${day}`;
 }
 
 function percent(v: number): string {
@@ -587,8 +646,13 @@ function renderArticles(ctx: Context): SafeHtml | undefined {
       // Numbered as the names of an outlet's several articles and of articles without an outlet count them.
       const voice = voiceOf(a);
       const who = voice ? html`<a href="${outletPath(voice)}">${label(ctx, a.id)}</a>` : html`No outlet named`;
+      const copies = (ctx.report.provenance.copies ?? []).filter((c) => c.article === a.id);
+      const copied =
+        copies.length > 0
+          ? html`<p class="meta copied">Run again by ${copies.map((c, k) => html`${k > 0 ? ", " : ""}${copyLink(c.copy)}`)}</p>`
+          : "";
       return html`<article class="source" id="${ctx.spans.article(a.id) ?? `art-${index}`}" aria-labelledby="art-h-${index}"><header><h3 id="art-h-${index}"><span class="article-number">${index + 1}.</span> ${who}${a.title ? html`: ${a.title}` : ""}</h3>
-<p class="meta">${meta} · ${source}</p></header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
+<p class="meta">${meta} · ${source}</p>${copied}</header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
     },
   )}</div>`;
 }
