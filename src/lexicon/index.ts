@@ -24,6 +24,11 @@ export interface WordCounts {
   readonly alone: number;
 }
 
+/** How an English dictionary lists a word form (see `Lexicon.dictionaryKind`). */
+export type DictionaryKind = "common" | "name" | "both" | "unknown";
+
+const DICTIONARY_KIND: Readonly<Record<string, DictionaryKind>> = { "": "common", N: "name", B: "both" };
+
 /** What the gazetteers know about a name. */
 export interface PlaceEntry {
   readonly kind: "country" | "region" | "city";
@@ -86,6 +91,13 @@ export interface Lexicon {
    * @example lexicon.derived(termPriors).share("body", "quake")
    */
   readonly derived: <T>(make: (lexicon: Lexicon) => T) => T;
+  /**
+   * What an English dictionary (SCOWL) says of a word form, any case: a common word it writes in lower case,
+   * a name it only writes capitalised, both ("Bill", "bill"), or unknown.
+   *
+   * @example defaultLexicon().dictionaryKind("ATHLETICS") // "common"
+   */
+  readonly dictionaryKind: (word: string) => DictionaryKind;
   /** The entity tagger's weights, parsed on first use. */
   readonly taggerWeights: () => TaggerWeights;
   /**
@@ -155,6 +167,8 @@ export function createLexicon(sources: LexiconSources = {}): Lexicon {
   const { places, demonyms } = gazetteer();
   const cities = index(shipped.cities);
   const universities = new Set(shipped.universities.split("\n"));
+  // The dictionary is the largest table (about 86,000 forms): indexed on first use.
+  let dictionary: Map<string, string> | undefined;
   const counts = sources.counts ?? shipped;
   const words = index(counts.words);
   const firstNames = index(counts.firstNames);
@@ -199,6 +213,11 @@ export function createLexicon(sources: LexiconSources = {}): Lexicon {
       const table = make(lexicon);
       tables.set(make, table);
       return table;
+    },
+    dictionaryKind(word) {
+      dictionary ??= index(shipped.dictionary);
+      const mark = dictionary.get(word.toLowerCase());
+      return mark === undefined ? "unknown" : (DICTIONARY_KIND[mark] ?? "unknown");
     },
     taggerWeights() {
       weights ??= parseWeights(model, model.labels.split(",").length);

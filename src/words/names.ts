@@ -120,7 +120,7 @@ export const ORG_HEADS = set(`
   center observatory consortium conglomerate enterprises industries manufacturing airline railways railway
   insurance bancorp financial investments pictures studios records entertainment publishing magazine daily
   weekly agency ministry brigade order fraternity syndicate
-  newsroom nations crescent resistance shipping logistics mining
+  newsroom nations crescent resistance shipping logistics mining cooperative co-operative wire newswire
 `);
 
 /**
@@ -128,6 +128,19 @@ export const ORG_HEADS = set(`
  * organisation only when the sentence reads as sport.
  */
 export const SPORT_HEADS = set("city county town united rovers wanderers athletic albion villa");
+
+/**
+ * Words of sports reporting (any case): a document using several different ones is a sports report, where a
+ * city's name that no preposition of place puts on the map names its team ("X sacked their coach").
+ */
+export const SPORT_WORDS = set(`
+  soccer cricket rugby baseball basketball hockey tennis golf athletics cycling motorcycling rallying
+  goal goals goalless scorer scorers scored striker strikers midfielder defender defenders goalkeeper
+  keeper coach manager squad club clubs league season fixture fixtures semifinal semi-final quarter-final
+  halftime half-time equaliser equalizer penalty penalties hat-trick innings wicket wickets batsman
+  batsmen bowler bowlers pitcher pitchers inning homer homers playoff playoffs standings relegation
+  promoted premiership bundesliga serie championship champions tournament draw drew beat defeated
+`);
 
 /** First words of club names ("Real Madrid", "Dynamo Kiev"). */
 export const SPORT_OPENERS = set("real inter sporting dynamo dinamo spartak lokomotiv olympique atletico athletic");

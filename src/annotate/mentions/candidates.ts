@@ -96,6 +96,10 @@ export function findCandidates(
     if (possessive) word = possessive[1] as string;
     owner.push(possessive !== null);
     if (casing === "ambiguous" && !plain) judgement = judgeName(word, stats, headline, lexicon);
+    // An unsure word that an English dictionary lists only as a common word, that the corpora never saw in a
+    // name and that no capitalised word follows ("Halftime 1-0", "Extras 12") is the common word.
+    if (judgement === "weak" && !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? "") && plainCommonWord(word, lexicon))
+      judgement = "no";
     words.push(word);
     judged.push(judgement);
     ambiguous.push(casing === "ambiguous");
@@ -298,4 +302,11 @@ function splitRun(
     return;
   }
   push(start, end, titled);
+}
+
+/** A word an English dictionary lists only in lower case and the corpora never saw in a name. */
+function plainCommonWord(word: string, lexicon: Lexicon): boolean {
+  if (lexicon.dictionaryKind(word) !== "common") return false;
+  const c = lexicon.wordCounts(titleCase(word));
+  return !c || c.person + c.organization + c.place + c.misc === 0;
 }

@@ -107,7 +107,7 @@ export function casingOf(
   titleLine: boolean,
   lexicon: Lexicon,
 ): Casing {
-  const { lowerCount } = lexicon;
+  const { dictionaryKind, lowerCount } = lexicon;
   const w = token.text;
   if (!HAS_LETTER.test(w)) return "none";
   if (headline) return "ambiguous";
@@ -115,7 +115,8 @@ export function casingOf(
   // Capitals in a mixed-case sentence mark an acronym wherever it stands ("US officials said"), unless
   // the word is a common one set in capitals as a label ("ISSUE :", "ORDERS").
   if (w.length > 1 && isAllCaps(w)) {
-    return w.length <= SHORT_ACRONYM || lowerCount(w.toLowerCase()) < COMMON_WORD_COUNT ? "name" : "ambiguous";
+    const common = lowerCount(w.toLowerCase()) >= COMMON_WORD_COUNT || dictionaryKind(w) === "common";
+    return w.length <= SHORT_ACRONYM || !common ? "name" : "ambiguous";
   }
   if (LOWER_PREFIXED_NAME.test(w)) return "name";
   if (!UPPER_START.test(w)) return "lower";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../tokens/index.js";
-import { matchSides } from "./evidence.js";
+import { isSportReport, matchSides } from "./evidence.js";
 import { detectMentions } from "./index.js";
+import { detectMentionsByRules } from "./rules.js";
 
 /** The sides matchSides finds in a one-line text, as the words they cover. */
 function sides(line: string): string[] {
@@ -44,5 +45,68 @@ describe("detectMentions reads both sides of a match result as teams", () => {
   it("a side named with initials or a title stays a person", () => {
     expect(typeIn("Results on Saturday:\nJ. Tarvik 3 Norby 1", "J. Tarvik")).toBe("person");
     expect(typeIn("Results on Saturday:\nDr. Tarvik 3 Norby 1", "Tarvik")).toBe("person");
+  });
+});
+
+describe("isSportReport", () => {
+  const rows: [string, boolean][] = [
+    ["The striker missed a penalty and the club fell in the league.", true],
+    ["SOCCER - Velmar sack coach after goalless draw", true],
+    // Negative rows: fewer than four different words of sport, or one repeated.
+    ["The club said the league would meet the coach.", false],
+    ["Coach, coach, coach and coach again.", false],
+    ["The council approved the budget on Tuesday.", false],
+  ];
+  it.each(rows)("%s -> %s", (text, expected) => {
+    expect(isSportReport(tokenize(text).tokens)).toBe(expected);
+  });
+});
+
+describe("detectMentionsByRules reads a city's name in a sports report as its team", () => {
+  const typeIn = (text: string, name: string) =>
+    detectMentionsByRules({ text, ...tokenize(text) }).find((m) => m.text === name)?.type;
+  const sport = "The striker missed a penalty and the club fell in the league.";
+  it("without a score line, from the words of sport around it", () => {
+    expect(typeIn(`Lyon parted with their coach after a goalless draw.\n${sport}`, "Lyon")).toBe("organization");
+  });
+  it("but not after a preposition of place, nor outside a sports report (negative)", () => {
+    expect(typeIn(`Fans celebrated in Lyon after a goalless draw.\n${sport}`, "Lyon")).toBe("place");
+    expect(typeIn("Lyon parted with their coach after a long dispute.\nThe hospital said it had closed.", "Lyon")).toBe(
+      "place",
+    );
+  });
+  it("reads a league there as a competition, elsewhere as an organisation (negative)", () => {
+    expect(
+      typeIn(`Olmen moved to the top of the Velmar League after a goalless draw.\n${sport}`, "Velmar League"),
+    ).toBe("other");
+    expect(typeIn("The Velmar League said its members would meet on Tuesday.", "Velmar League")).toBe("organization");
+  });
+});
+
+describe("detectMentionsByRules reads a cooperative or a wire service as an organisation", () => {
+  const rows: [string, string, string][] = [
+    [
+      "The owner of the barge, the Tarvik Freight Cooperative, said its captain had reported a fault.",
+      "Tarvik Freight Cooperative",
+      "organization",
+    ],
+    ["The figures were first reported by Olmen Wire on Monday.", "Olmen Wire", "organization"],
+    // Negative row: a person's name is not read from its last word.
+    ["Marta Olmen said on Monday that the figures were wrong.", "Marta Olmen", "person"],
+  ];
+  it.each(rows)("%s", (text, name, type) => {
+    expect(detectMentionsByRules({ text, ...tokenize(text) }).find((m) => m.text === name)?.type).toBe(type);
+  });
+});
+
+describe("detectMentionsByRules leaves a line's opening common word alone", () => {
+  const names = (text: string) => detectMentionsByRules({ text, ...tokenize(text) }).map((m) => m.text);
+  it("when a dictionary lists it only in lower case and no capitalised word follows", () => {
+    expect(names("Velmar 2 Tarsin 1\nHalftime 1-0.")).toEqual(["Velmar", "Tarsin"]);
+    expect(names("Velmar 2 Tarsin 1\nExtras 12.")).toEqual(["Velmar", "Tarsin"]);
+  });
+  it("but not where a name follows it, nor a name of its own (negative)", () => {
+    expect(names("Tropical Storm Velma gained strength on Monday.")).toEqual(["Tropical Storm Velma"]);
+    expect(names("Velmar 2 Tarsin 1\nNorby 1-0.")).toContain("Norby");
   });
 });

@@ -22,6 +22,7 @@ import {
   SPEECH_VERBS,
   SPORT_HEADS,
   SPORT_OPENERS,
+  SPORT_WORDS,
   STRONG_PLACE_PREPOSITIONS,
 } from "../../words/names.js";
 import type { Candidate } from "./candidates.js";
@@ -430,6 +431,14 @@ const PRIOR_ONE_WORD: Scores = { person: 0.2, organization: 0.3, place: 0.1, oth
 const PRIOR_MORE_WORDS: Scores = { person: 0.3, organization: 0.2, place: 0.1, other: 0 };
 /** Names read as teams before a document counts as a sports report. */
 const SPORT_REPORT_TEAMS = 2;
+/**
+ * Different words of sports reporting (`SPORT_WORDS`) that make a document a sports report even where no
+ * score line shows a team: one or two turn up in any news ("coach", "manager", "champions"), four rarely do
+ * outside sport.
+ */
+const SPORT_REPORT_WORDS = 4;
+/** Words that, in a sports report, make a name a competition rather than an organisation. */
+const SPORT_COMPETITION_WORDS = new Set(["league", "liga"]);
 /** How much the context of the other mentions of the same name in the document adds to a mention's own. */
 const DOCUMENT_WEIGHT = 0.6;
 /** The most the other mentions' context can add up to: one strong cue, so repeated weak cues cannot outweigh a gazetteer. */
@@ -482,9 +491,14 @@ export function resolveInDocument(
   });
   // In a sports report (several names read as teams), other city and region names are teams too, unless
   // their own context puts them in a place ("in X", a dateline).
-  if (evidence.filter((e) => e.team).length >= SPORT_REPORT_TEAMS) {
+  if (evidence.filter((e) => e.team).length >= SPORT_REPORT_TEAMS || isSportReport(tokens)) {
     evidence.forEach((e, i) => {
       if (e.cityLike && !e.team) (totals[i] as Scores).organization += e.own.place + W.sportReport;
+    });
+    // There a league is the competition its teams play in ("the National League"), not a body of members.
+    candidates.forEach((c, i) => {
+      if (c.words.some((w) => SPORT_COMPETITION_WORDS.has(bare(w))))
+        (totals[i] as Scores).other += W.orgHead + W.miscHead;
     });
   }
   const preliminary = totals.map(pick);
@@ -548,6 +562,19 @@ export function resolveInDocument(
     return Math.max(t.organization, t.place) < PERSON_PART_OVERRIDE ? "person" : type;
   });
   return { types, totals };
+}
+
+/** The document uses at least `SPORT_REPORT_WORDS` different words of sports reporting. */
+export function isSportReport(tokens: readonly Token[]): boolean {
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    const w = t.text.toLowerCase();
+    if (SPORT_WORDS.has(w) && !seen.has(w)) {
+      seen.add(w);
+      if (seen.size >= SPORT_REPORT_WORDS) return true;
+    }
+  }
+  return false;
 }
 
 function pick(s: Scores): EntityType {

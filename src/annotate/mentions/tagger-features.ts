@@ -271,6 +271,7 @@ const T = Object.fromEntries(
     "rctx",
     "rteam",
     "rfixed",
+    "dict",
   ].map((name) => [name, h(name)]),
 ) as Record<string, number>;
 const BIAS = featureHash("bias");
@@ -417,6 +418,8 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         push(feature2(T.ct as number, named.hCorpusType, hp));
         const f = formIndex[i] as number;
         push(feature3(T.doc as number, hLowerInDoc[f] as number, hCapitalInDoc[f] as number, hp));
+        // A dictionary's common word set in capitals at a line's start ("NOTES", "Weather") is rarely a name.
+        push(feature3(T.dict as number, named.hDictionary, hc, hp));
       }
       const gz = gazetteer[i];
       if (gz) {
@@ -525,6 +528,8 @@ interface NamedForm {
   firstName: number | undefined;
   /** The word names a people or a group (`isGroupWord`). */
   group: boolean;
+  /** Hash of how an English dictionary lists the word (`Lexicon.dictionaryKind`). */
+  hDictionary: number;
 }
 
 /** Hashes of the rule tags and types ("B-PER", "ORG"), computed once each; another string is hashed where met. */
@@ -540,6 +545,7 @@ function namedForm(word: string, casing: string, lexicon: Lexicon): NamedForm | 
     hCorpusType: h(corpusType(form, lexicon)),
     firstName: fn > 0 ? feature1(T.fn as number, BUCKET_HASH[bucket(fn)] as number) : undefined,
     group: isGroupWord(form, lexicon),
+    hDictionary: h(lexicon.dictionaryKind(form)),
   };
 }
 

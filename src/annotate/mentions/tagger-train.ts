@@ -1,4 +1,5 @@
 import { type EncodedWeights, encodeWeights } from "../../lexicon/tagger-weights.js";
+import { TriangulateError } from "../../model/index.js";
 import { seededRandom } from "../../words/hash.js";
 import { LABELS } from "./tagger-features.js";
 import { L, START, viterbi } from "./viterbi.js";
@@ -96,6 +97,31 @@ export function trainPerceptron(
   const transitions = new Float64Array(t.length);
   for (let k = 0; k < t.length; k++) transitions[k] = (t[k] as number) - (tSum[k] as number) / step;
   return { weights, transitions };
+}
+
+/**
+ * The mean of several trained models' weights and transitions (all over the same features): as the scores
+ * are sums of weights, the mean model scores every label as the mean of the models' scores.
+ *
+ * @example averageWeights([a, b]).weights[0] // (a.weights[0] + b.weights[0]) / 2
+ */
+export function averageWeights(models: readonly TrainedWeights[]): TrainedWeights {
+  const first = models[0];
+  if (!first) throw new TriangulateError("BAD_ARGUMENT", "averageWeights: expected at least one model, found none");
+  const mean = (pick: (m: TrainedWeights) => Float64Array) => {
+    const out = new Float64Array(pick(first).length);
+    for (const m of models) {
+      const values = pick(m);
+      if (values.length !== out.length)
+        throw new TriangulateError(
+          "BAD_ARGUMENT",
+          `averageWeights: expected models of ${out.length} weights, found one of ${values.length}`,
+        );
+      for (let k = 0; k < out.length; k++) out[k] = (out[k] as number) + (values[k] as number) / models.length;
+    }
+    return out;
+  };
+  return { weights: mean((m) => m.weights), transitions: mean((m) => m.transitions) };
 }
 
 /** Scores of every label at every word of a sentence. */

@@ -3,7 +3,7 @@ import { defaultLexicon } from "../../lexicon/index.js";
 import { parseWeights, rowOf } from "../../lexicon/tagger-weights.js";
 import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
-import { featureHash, newsCopy } from "./feature-hash.js";
+import { feature3, featureHash, finish, fold, hashString, newsCopy } from "./feature-hash.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import {
   bracketedAffiliations,
@@ -15,6 +15,7 @@ import {
   scorecardPlayers,
   settleByRules,
   teamsAfterNations,
+  titleCaseCommonWords,
   venuesAfterAt,
   withLegalForms,
   withRoyalTitles,
@@ -31,6 +32,7 @@ import {
 import { ruleTags, taggerTokens } from "./tagger-tokens.js";
 import {
   ANY,
+  averageWeights,
   emissions,
   only,
   serializeWeights,
@@ -125,6 +127,19 @@ describe("trainPerceptron", () => {
     const c = trainPerceptron(toySentences(), 4, { epochs: 3, seed: 8 });
     expect([...a.weights]).toEqual([...b.weights]);
     expect([...a.weights]).not.toEqual([...c.weights]);
+  });
+
+  it("averages models weight by weight, and refuses models of other sizes or none", () => {
+    const a = trainPerceptron(toySentences(), 4, { epochs: 3, seed: 7 });
+    const c = trainPerceptron(toySentences(), 4, { epochs: 3, seed: 8 });
+    const mean = averageWeights([a, c]);
+    const expected = (x: Float64Array, y: Float64Array) => [...x].map((v, k) => (v + (y[k] as number)) / 2);
+    expect([...mean.weights]).toEqual(expected(a.weights, c.weights));
+    expect([...mean.transitions]).toEqual(expected(a.transitions, c.transitions));
+    expect([...averageWeights([a]).weights]).toEqual([...a.weights]);
+    expect(() => averageWeights([])).toThrow(/at least one model/);
+    const smaller = trainPerceptron(toySentences(), 5, { epochs: 1, seed: 1 });
+    expect(() => averageWeights([a, smaller])).toThrow(/models of/);
   });
 
   it("learns nothing from a sentence whose labels are all left open", () => {
@@ -248,6 +263,34 @@ describe("documentFeatures", () => {
     expect(all.features).toHaveLength(plain.length * 2);
     expect(all.own).toBe(14);
     expect([...all.features.subarray(0, all.own)]).toContain(newsCopy(featureHash("w", "Gdansk")));
+  });
+
+  it("says how the dictionary lists a word written as a name: a common word, a name or neither", () => {
+    // The dictionary feature of a word: its kind, its casing and its place in the line, whatever that place is.
+    const dictionaryFeatures = (kind: string, word: string) =>
+      ["s", "o", "m"].flatMap((pos) =>
+        ["", "H", "T"].map((line) =>
+          feature3(
+            hashString("dict"),
+            hashString(kind),
+            hashString(casingClass(word)),
+            finish(fold(hashString(pos), hashString(line))),
+          ),
+        ),
+      );
+    const words = ["Weather", "delays", "hit", "Quorvane", "and", "Aaron", "."];
+    const features = documentFeatures(
+      { words, sentences: [[0, words.length]], rules: words.map(() => ({ tag: "O" })) },
+      lexicon,
+    );
+    const has = (word: number, kind: string) =>
+      dictionaryFeatures(kind, words[word] as string).some((x) => at(features, word).includes(x));
+    expect(has(0, "common")).toBe(true);
+    expect(has(3, "unknown")).toBe(true);
+    expect(has(5, "name")).toBe(true);
+    // Negative rows: no other kind, and nothing for a word in lower case.
+    expect(has(0, "name") || has(3, "common") || has(5, "common")).toBe(false);
+    for (const kind of ["common", "name", "both", "unknown"]) expect(has(1, kind)).toBe(false);
   });
 
   it("gives every word of a name the cues around the whole name", () => {
@@ -895,5 +938,28 @@ describe("teamsAfterNations", () => {
         ["Tarsin", "person"],
       ]),
     ).toEqual(["Ana Ruiz/person", "Velmar/organization", "Tarsin/person"]);
+  });
+});
+
+describe("titleCaseCommonWords", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) => {
+    const input = { text, ...tokenize(text) };
+    const rules = detectMentionsByRules(input, lexicon);
+    return [...titleCaseCommonWords(mentionsIn(text, given), rules, input, lexicon)].map((m) => m.text);
+  };
+  it("drops common words a title-case headline capitalised", () => {
+    const text = "Farmers Agree to End Dispute After Storm Floods Tarvik Valley";
+    expect(
+      run(text, [
+        ["End Dispute", "other"],
+        ["After", "other"],
+      ]),
+    ).toEqual(["End Dispute", "After"]);
+  });
+  it("keeps a name, and the same words outside a title-case headline (negative)", () => {
+    const text = "Farmers Agree to End Dispute After Storm Floods Tarvik Valley";
+    expect(run(text, [["Tarvik Valley", "place"]])).toEqual([]);
+    expect(run("After the storm, farmers agreed to end the protest.", [["After", "other"]])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
-import { isAllCaps } from "./casing.js";
+import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
@@ -57,7 +57,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const settled = settleByRules(mentions, ruleMentions, input.text, lexicon);
   for (const m of settled) m.text = input.text.slice(m.start, m.end);
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
-  const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m));
+  const titled = titleCaseCommonWords(settled, ruleMentions, input, lexicon);
+  const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m));
   const people = scorecardPlayers(kept, input);
   const named = possessiveNames(
     oneKindPerEntry(
@@ -202,6 +203,29 @@ function openingCommonWords(
     if (rules.some((r) => r.start < m.end && m.start < r.end)) continue;
     if (lookupPlace(m.text) || firstNameCount(m.text) > 0 || isAllCaps(m.text)) continue;
     out.add(m);
+  }
+  return out;
+}
+
+/**
+ * Names the tagger found in a headline set in title case ("Dockers Agree to End Strike After Fire"), that the
+ * rules did not find with the same span, whose every word an English dictionary lists as a common word: their capitals are the
+ * headline's. Mentions must have their text set.
+ */
+export function titleCaseCommonWords(
+  mentions: readonly Mention[],
+  rules: readonly RuleMention[],
+  input: MentionInput,
+  lexicon: Lexicon,
+): Set<Mention> {
+  const out = new Set<Mention>();
+  for (const s of input.sentences) {
+    const inside = mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    if (inside.length === 0 || !isTitleCaseLine(input.tokens.slice(s.tokenStart, s.tokenEnd), lexicon)) continue;
+    for (const m of inside) {
+      if (rules.some((r) => r.start === m.start && r.end === m.end)) continue;
+      if (m.text.split(/\s+/).every((w) => lexicon.dictionaryKind(w) === "common")) out.add(m);
+    }
   }
   return out;
 }
@@ -429,8 +453,9 @@ function isOrgHead(word: string): boolean {
 /**
  * Where the rules are sure of a span, it stands against the tagger's reading: a name of a storm, war or
  * operation, a dateline and a credit line (`RuleMention.sure`); a name the rules end in an organisation or
- * place head that the tagger cut so that the head stands alone ("Norbury" + "Polyclinic"); and a country
- * the rules split off the name after it ("US" + "Trump"), which the tagger joined into one.
+ * place head that the tagger cut so that the head stands alone ("Norbury" + "Polyclinic"); a country
+ * the rules split off the name after it ("US" + "Trump"), which the tagger joined into one; and a country in
+ * capitals the tagger did not take for a name at all.
  */
 export function settleByRules(
   mentions: Mention[],
@@ -456,10 +481,14 @@ export function settleByRules(
       added.push(ruleMention(r));
     }
   }
-  // "US Trump": the rules put a country's name and the single word after it apart.
+  // "US Trump": the rules put a country's name and the single word after it apart. A country's name in
+  // capitals the tagger passed over ("US" opening a line, read as the word "us") stands as the rules found it.
   rules.forEach((r, i) => {
     const next = rules[i + 1];
-    if (!next || r.type !== "place" || !isCountry(text.slice(r.start, r.end), lexicon)) return;
+    if (r.type !== "place" || !isCountry(text.slice(r.start, r.end), lexicon)) return;
+    const caps = isAllCaps(text.slice(r.start, r.end));
+    if (caps && !mentions.some((m) => overlaps(m, r)) && !added.some((m) => overlaps(m, r))) added.push(ruleMention(r));
+    if (!next) return;
     if (!/^\s+$/.test(text.slice(r.end, next.start)) || next.sure) return;
     const joined = mentions.find((m) => !replaced.has(m) && m.start === r.start && m.end === next.end);
     if (!joined || endsInHead(lastWord(text, joined))) return;
