@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeTexts, plainArticle } from "../../test/fixtures.js";
 import type { Article } from "../model/index.js";
 import { analyzeStory } from "../pipeline.js";
-import { namesAny } from "./discrepancies.js";
+import { namesAny, namesPerson } from "./discrepancies.js";
 
 function story(...texts: [id: string, text: string][]) {
   return analyzeTexts(texts);
@@ -1267,5 +1267,18 @@ describe("namesAny", () => {
     ["Helen Okafors and others", false],
   ])("%s -> %s", (text, named) => {
     expect(namesAny(text, okafor as Parameters<typeof namesAny>[1])).toBe(named);
+  });
+});
+
+describe("namesPerson", () => {
+  // A name the tagger took with a word before it that is no title ("FB" for a position).
+  const green = { id: "person:fb-tomas-green", name: "FB Tomas Green", type: "person", aliases: [], mentions: [] };
+  it.each([
+    ["Marta Velasquez ran for 80 yards while Green added 20.", true],
+    ["FB Tomas Green ran for 20 yards.", true],
+    ["Marta Velasquez ran for 80 yards on the green turf.", false],
+    ["Marta Velasquez ran for 80 yards while Greenwood added 20.", false],
+  ])("%s -> %s", (text, named) => {
+    expect(namesPerson(text, green as Parameters<typeof namesPerson>[1])).toBe(named);
   });
 });

@@ -262,8 +262,10 @@ function numberDiscrepancies(
     (valuesOf.get(`${article}\u0000${keyOf(n) ?? ""}`)?.size ?? 0) > 1;
   const surrounding = new Map<NumberMention, Set<string>>();
   const around = (u: Unit, n: NumberMention) => {
-    let set = surrounding.get(n);
-    if (!set) surrounding.set(n, (set = surroundings(u, n)));
+    const known = surrounding.get(n);
+    if (known) return known;
+    const set = surroundings(u, n);
+    surrounding.set(n, set);
     return set;
   };
   // An outlet that states the other figure too, in a passage about the same thing, is not contradicting it; the
@@ -1230,7 +1232,7 @@ function personDiscrepancies(units: Unit[], pairs: AlignedPair[], story: Resolve
     // One name inside the other ("Mr Dario" and "Dario Venn", "Choi" and "Choi Dae-hyun") is one person the
     // resolver kept apart, not two; and a statement that names the other side's person too gives that
     // person another role in it, not the same role to someone else.
-    if (oneNameInOther(ea, eb) || namesAny(ua.text, eb) || namesAny(ub.text, ea)) continue;
+    if (oneNameInOther(ea, eb) || namesPerson(ua.text, eb) || namesPerson(ub.text, ea)) continue;
     // Two names with one family name are a given name spelled two ways ("Katherine" / "Kathryn") or two
     // relatives, not one role given to someone else.
     if (sameFamilyName(ea, eb)) continue;
@@ -1297,27 +1299,43 @@ function fullName(e: Entity): boolean {
 
 /** Whether two people's full names (two words or more) end in the same family name. */
 function sameFamilyName(a: Entity, b: Entity): boolean {
-  const last = (e: Entity) =>
-    new Set(
-      [e.name, ...e.aliases]
-        .map(personNameWords)
-        .filter((w) => w.length >= 2)
-        .map((w) => w.at(-1) as string),
+  const la = new Set(familyNames(a).map(familyKey));
+  return familyNames(b).some((w) => la.has(familyKey(w)));
+}
+
+/** A family name as compared: its last part, case and hyphens undone ("Dae-Hyun" -> hyun). */
+const familyKey = (w: string) => personNameWords(w).at(-1) ?? "";
+
+/** The last words of a person's full names (two words or more), as written. */
+function familyNames(e: Entity): string[] {
+  return [e.name, ...e.aliases]
+    .filter((form) => personNameWords(form).length >= 2)
+    .map(
+      (form) =>
+        form
+          .split(/\s+/u)
+          .filter((w) => personNameWords(w).length > 0)
+          .at(-1) as string,
     );
-  const la = last(a);
-  return [...last(b)].some((w) => la.has(w));
 }
 
 /** Whether a sentence writes one of an entity's names, as whole words. */
 export function namesAny(text: string, e: Entity): boolean {
+  return [e.name, ...e.aliases].some((form) => writes(text, form));
+}
+
+/** Whether a text writes a form as words of their own: every place it is written, not only the first ("Lee" may stand inside "Leeds" before it stands alone). */
+function writes(text: string, form: string): boolean {
   const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
-  return [e.name, ...e.aliases].some((form) => {
-    // Every place the form is written, not only the first: "Lee" may stand inside "Leeds" before it stands alone.
-    for (let at = text.indexOf(form); at >= 0 && form.length > 0; at = text.indexOf(form, at + 1)) {
-      if (!wordChar(text[at - 1]) && !wordChar(text[at + form.length])) return true;
-    }
-    return false;
-  });
+  for (let at = text.indexOf(form); at >= 0 && form.length > 0; at = text.indexOf(form, at + 1)) {
+    if (!wordChar(text[at - 1]) && !wordChar(text[at + form.length])) return true;
+  }
+  return false;
+}
+
+/** Whether a text names a person: by one of the person's names, or by the family name of a full one ("Ruiz" for "Dr Ana Ruiz"). */
+export function namesPerson(text: string, e: Entity): boolean {
+  return namesAny(text, e) || familyNames(e).some((family) => writes(text, family));
 }
 
 // --- negation ------------------------------------------------------------------------------------
