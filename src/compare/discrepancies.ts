@@ -106,6 +106,17 @@ function perUnit<T>(units: Unit[], read: (u: Unit) => T): (at: number) => T {
   };
 }
 
+/** `read` of a unit and one of its spans (a figure, a slot), made once per span for one call. */
+function perSpan<S extends Span, T>(read: (u: Unit, s: S) => T): (u: Unit, s: S) => T {
+  const made = new Map<S, T>();
+  return (u, s) => {
+    if (made.has(s)) return made.get(s) as T;
+    const value = read(u, s);
+    made.set(s, value);
+    return value;
+  };
+}
+
 /** The sentence of a statement, as evidence. */
 function sentenceOf(u: Unit): DiscrepancySide["evidence"] {
   return { article: u.article, start: u.sentence.start, end: u.sentence.end };
@@ -199,14 +210,7 @@ function owning(story: ResolvedStory) {
       named: new Set(u.mentions.map((x) => idOf(u, x))),
     };
   };
-  const owners = new Map<Span, ReturnType<typeof whose>>();
-  const ownersOf = (u: Unit, n: Span) => {
-    const known = owners.get(n);
-    if (known) return known;
-    const o = whose(u, n);
-    owners.set(n, o);
-    return o;
-  };
+  const ownersOf = perSpan(whose);
   const differentOwners = (x: Held, y: Held) => {
     const ox = ownersOf(x.unit, x.number);
     const oy = ownersOf(y.unit, y.number);
@@ -260,14 +264,7 @@ function numberDiscrepancies(
   });
   const manyOf = (article: string, n: NumberMention) =>
     (valuesOf.get(`${article}\u0000${keyOf(n) ?? ""}`)?.size ?? 0) > 1;
-  const surrounding = new Map<NumberMention, Set<string>>();
-  const around = (u: Unit, n: NumberMention) => {
-    const known = surrounding.get(n);
-    if (known) return known;
-    const set = surroundings(u, n);
-    surrounding.set(n, set);
-    return set;
-  };
+  const around = perSpan(surroundings);
   // An outlet that states the other figure too, in a passage about the same thing, is not contradicting it; the
   // same figure said of something else in the article ("five doses" given to one patient) does not count.
   const states = (article: string, n: NumberMention, about: Unit) =>
