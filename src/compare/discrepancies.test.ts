@@ -1184,6 +1184,14 @@ describe("date discrepancies", () => {
     ).toHaveLength(1);
   });
 
+  it("does not oppose the dates of two things whose names share words, and still opposes one name and its short form", () => {
+    const won = (prize: string, year: string) =>
+      `The Velmar singer Ana Ruiz, who grew up in Portavel, won the ${prize} in ${year} for the harbour songs.`;
+    const one = article("one", won("Portavel Crown Prize", "2004"));
+    expect(dates(one, article("two", won("Portavel Harbour Prize", "2005")))).toEqual([]);
+    expect(dates(one, article("two", won("Crown Prize", "2005")))).toHaveLength(1);
+  });
+
   it("does not oppose the same weekday written in articles of different dates", () => {
     expect(
       dates(article("one", walkout("Saturday"), "2026-03-02"), article("two", walkout("Saturday"), "2026-03-10")),

@@ -19,7 +19,7 @@ import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, sumVectors, type TermVector } from "./similarity.js";
-import { insideSlot, namesBefore, predicateBefore, type Slot, samePredicate } from "./slots.js";
+import { insideSlot, namesBefore, predicateBefore, type Slot, sameName, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
 import { contentStems, stemsAt } from "./words.js";
@@ -1157,10 +1157,11 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
     if (!samePredicate(role(ua, da[0] as { start: number }), role(ub, db[0] as { start: number }))) continue;
     // Nor are two dates of things named differently in their clauses ("won the Kestrel Prize in 2012", "won the
-    // Lantern Medal in 2013").
+    // Lantern Medal in 2013"; "before Portavel Crown Court on 19 August", "before Portavel Magistrates' Court on
+    // Tuesday").
     const na = namesBefore(ua, fa.start);
     const nb = namesBefore(ub, fb.start);
-    if (na.size && nb.size && ![...na].some((x) => nb.has(x))) continue;
+    if (na.length && nb.length && !na.some((x) => nb.some((y) => sameName(x, y)))) continue;
     out.push({
       id: "",
       kind: "date",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slotsOf } from "./slots.js";
+import { namesBefore, sameName, slotsOf } from "./slots.js";
 
 const read = (text: string) => slotsOf({ text, sentence: { start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 } });
 
@@ -37,5 +37,27 @@ describe("slotsOf", () => {
     ["He spent 2019-2021 abroad."],
   ])("reads no slot in %s", (text) => {
     expect(read(text)).toEqual([]);
+  });
+});
+
+describe("namesBefore", () => {
+  it.each([
+    ["Ana Ruiz won the Kestrel Prize in 2004.", "in 2004", [["ruiz"], ["kestrel", "prize"]]],
+    ["She is due before Portavel Magistrates' Court on Tuesday.", "on Tuesday", [["portavel", "magistrates", "court"]]],
+    ["After the vote, the union struck on Monday.", "on Monday", []],
+  ])("%s -> %j", (text, before, names) => {
+    const sentence = { text, sentence: { start: 0, end: text.length, tokenStart: 0, tokenEnd: 0 } };
+    expect(namesBefore(sentence, text.indexOf(before))).toEqual(names);
+  });
+});
+
+describe("sameName", () => {
+  it.each([
+    [["minister", "ruiz"], ["ruiz"], true],
+    [["kestrel", "prize"], ["kestrel", "prize"], true],
+    [["portavel", "crown", "court"], ["portavel", "magistrates", "court"], false],
+    [["kestrel", "prize"], ["lantern", "medal"], false],
+  ])("%j and %j -> %s", (a, b, same) => {
+    expect(sameName(a, b)).toBe(same);
   });
 });

@@ -98,15 +98,26 @@ function clauseBefore(u: Statement, at: number): { text: string; from: number } 
 }
 
 /**
- * The names in the clause before offset `at`, lower-cased, leaving out the sentence's first word: what a date
- * or a figure is said of when the clause names it ("won the Kestrel Prize in 2012", "the Lantern Medal in 2013").
+ * The names in the clause before offset `at`, each as its words lower-cased, leaving out the sentence's first
+ * word: what a date or a figure is said of when the clause names it ("won the Kestrel Prize in 2012", "the
+ * Lantern Medal in 2013").
  */
-export function namesBefore(u: Statement, at: number): Set<string> {
+export function namesBefore(u: Statement, at: number): string[][] {
   const clause = clauseBefore(u, at);
-  const out = new Set<string>();
-  for (const m of clause.text.matchAll(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu))
-    if (clause.from + m.index > 0) out.add(m[0].toLowerCase().replace(/['’]s?$|\.$/u, ""));
+  const out: string[][] = [];
+  for (const m of clause.text.matchAll(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*/gu)) {
+    const words = m[0].split(/\s+/u).map((w) => w.toLowerCase().replace(/['’]s?$|\.$/u, ""));
+    // A capital at the sentence's start is no sign of a name.
+    if (clause.from + m.index === 0) words.shift();
+    if (words.length) out.push(words);
+  }
   return out;
+}
+
+/** Whether two names are one: every word of the shorter is in the longer ("Minister Ruiz", "Ruiz"). */
+export function sameName(a: string[], b: string[]): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((w) => long.includes(w));
 }
 
 /** How far a length read in days may stray from the written one through calendar units (a month is 28–31 days). */
