@@ -121,7 +121,7 @@ describe("number discrepancies", () => {
     ],
     [
       "a length of time counted from now",
-      "The Velmar lease in Portavel ends 12 years from now, the operator said.",
+      "The Velmar lease in Portavel ends 15 years from now, the operator said.",
       "The Velmar lease in Portavel ends after eight years, the operator said.",
     ],
     [
@@ -186,8 +186,8 @@ describe("number discrepancies", () => {
     ],
     [
       "two moments of a game told by the seconds left",
-      "Ana Ruiz scored for the Velmar dockers with 31 seconds remaining in Portavel on Sunday.",
-      "Ana Ruiz scored again for the Velmar dockers with 12 seconds left in Portavel on Sunday.",
+      "Ana Ruiz scored for the Velmar dockers with 40 seconds remaining in Portavel on Sunday.",
+      "Ana Ruiz scored again for the Velmar dockers with 9 seconds left in Portavel on Sunday.",
     ],
     [
       "compound figures describing different things",
@@ -326,7 +326,7 @@ describe("figures of a unit an article gives several of", () => {
       ],
       [
         "two",
-        "In a survey of Portavel residents on Sunday, the mayor's approval stood at 20 percent among the Velmar dockers.",
+        "In a survey of Portavel residents on Sunday, the mayor's approval stood at 25 percent among the Velmar dockers.",
       ],
     );
     expect(report.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
@@ -336,13 +336,13 @@ describe("figures of a unit an article gives several of", () => {
     const report = story(
       [
         "one",
-        "The union said 12 dockers were hurt in the fire at the Velmar terminal in Portavel. " +
+        "The union said 14 dockers were hurt in the fire at the Velmar terminal in Portavel. " +
           "About 200 dockers were moved out of the Velmar port.",
       ],
-      ["two", "The union said 18 dockers had been hurt in the fire at the Velmar terminal in Portavel."],
+      ["two", "The union said 19 dockers had been hurt in the fire at the Velmar terminal in Portavel."],
     );
     const numbers = report.discrepancies.filter((d) => d.kind === "number");
-    expect(numbers.map((d) => d.values.map((v) => v.value).sort())).toEqual([["12 dockers", "18 dockers"]]);
+    expect(numbers.map((d) => d.values.map((v) => v.value).sort())).toEqual([["14 dockers", "19 dockers"]]);
   });
 
   it("reads the words inside a figure as what it counts ('four strong tremors')", () => {
@@ -1016,8 +1016,8 @@ describe("tally and duration discrepancies", () => {
 
   it("finds two lengths of one person's spell", () => {
     const report = story(
-      ["one", "Ana Ruiz has worked at the Velmar terminal in Portavel for 30 years, the union said."],
-      ["two", "Ana Ruiz has worked at the Velmar terminal in Portavel for 12 years, the union said."],
+      ["one", "Ana Ruiz has worked at the Velmar terminal in Portavel for 33 years, the union said."],
+      ["two", "Ana Ruiz has worked at the Velmar terminal in Portavel for 21 years, the union said."],
     );
     expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
   });
@@ -1059,8 +1059,8 @@ describe("tally and duration discrepancies", () => {
     ],
     [
       "two people's spells",
-      "Ana Ruiz has worked at the Velmar terminal in Portavel for 30 years, the union said.",
-      "Tomas Okafor has worked at the Velmar terminal in Portavel for 12 years, the union said.",
+      "Ana Ruiz has worked at the Velmar terminal in Portavel for 33 years, the union said.",
+      "Tomas Okafor has worked at the Velmar terminal in Portavel for 21 years, the union said.",
     ],
     [
       "a spell of another occasion",

@@ -702,8 +702,8 @@ const SURROUNDING_WORDS = 3;
 /**
  * What a figure is said to be of, in its own words: the content stems around it, `SURROUNDING_WORDS` on each
  * side within its sentence (names among them left out: a story's names are around all of its figures), not
- * counting the words of any figure, and the words that qualify its unit ("strong" in "four strong tremors"). "The union said 12
- * dockers were hurt" gives union, said, hurt.
+ * counting the words of any figure, and the words that qualify its unit ("strong" in "four strong tremors").
+ * "The union said 14 dockers were hurt" gives union, said, hurt.
  */
 function surroundings(u: Unit, n: NumberMention): Set<string> {
   const base = u.sentence.start;
@@ -725,8 +725,8 @@ function qualifiers(n: NumberMention): { stem: string }[] {
 /**
  * Whether two figures' surroundings share a word, which says they are figures of the same thing. Two sentences
  * of one story can share their subject and still give figures of different things ("40 percent blamed the
- * operator", "the mayor's approval stood at 20 percent"); a restated figure keeps some of its words ("12
- * dockers were hurt", "18 dockers had been hurt").
+ * operator", "the mayor's approval stood at 20 percent"); a restated figure keeps some of its words ("14
+ * dockers were hurt", "19 dockers had been hurt").
  */
 function shareAny(a: Set<string>, b: Set<string>): boolean {
   for (const s of a) if (b.has(s)) return true;
@@ -864,7 +864,7 @@ function slotDiscrepancies(
       const na = namedBefore(ua, x.start);
       const nb = namedBefore(ub, y.start);
       if (na && nb && na !== nb) continue;
-      // "Ana Ruiz has worked there for 30 years" and "Kim for 12 years" are two careers; a spell of another
+      // "Ana Ruiz has worked there for 33 years" and "Kim for 21 years" are two careers; a spell of another
       // occasion ("in 2019, a strike lasted two weeks") is not this one.
       if (differentOwners({ unit: ua, number: x }, { unit: ub, number: y })) continue;
       if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
@@ -962,7 +962,7 @@ function placeDiscrepancies(
     const pa = places[a] as Place[];
     const pb = places[b] as Place[];
     if (!sameEvent(similarity, eventMarks(a), eventMarks(b))) continue;
-    // "Won the title in Berlin in 2001" is no place of the story's event.
+    // "Won the title in Berlin in 1998" is no place of the story's event.
     if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
     if (pa.some((p) => pb.some((q) => p.name.toLowerCase() === q.name.toLowerCase()))) continue;
     // An outlet that names the other's place in the same statement puts something else elsewhere ("jolted
@@ -1157,7 +1157,7 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
     if (!samePredicate(role(ua, da[0] as { start: number }), role(ub, db[0] as { start: number }))) continue;
     // Nor are two dates of things named differently in their clauses ("won the Kestrel Prize in 2012", "won the
-    // Lantern Medal in 2013"; "before Portavel Crown Court on 19 August", "before Portavel Magistrates' Court on
+    // Lantern Medal in 2013"; "before Portavel Crown Court on 3 May", "before Portavel Magistrates' Court on
     // Tuesday").
     const na = namesBefore(ua, fa.start);
     const nb = namesBefore(ub, fb.start);
