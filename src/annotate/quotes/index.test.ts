@@ -267,6 +267,17 @@ describe("extractQuotes: split, running and partial quotations", () => {
     ]);
   });
 
+  it("does not read a player who added points as the speaker of the quotation before", () => {
+    const text =
+      'The crowd in Portavel stood. "It is an honour to play here." Tomas Bako added 16 points for the Velmar dockers.';
+    expect(quotesOf(text).map((q) => q.speaker?.text)).toEqual([undefined]);
+    expect(
+      quotesOf('The crowd in Portavel stood. "It is an honour to play here." Tomas Bako added 10 minutes later.').map(
+        (q) => q.speaker?.text,
+      ),
+    ).toEqual(["Tomas Bako"]);
+  });
+
   it("still takes a next sentence that is nothing but the attribution, or one after no quoted speaker", () => {
     expect(
       quotesOf('"Every berth was checked," Olsen said. "These were all cleared." Ines Bako added.').map((q) => [

@@ -15,6 +15,9 @@ import {
   wordSet,
 } from "./words.js";
 
+/** Words after a figure that make it a length of time, not a count. */
+const TIME_AFTER_FIGURE = /^(?:seconds?|minutes?|hours?|days?|weeks?|later|earlier|ago)$/u;
+
 /**
  * Longest speaker phrase, in words. Real ones ("the U.S. State Department's top spokesman for the region") stay
  * under this; longer runs are clauses that were misread as a noun phrase.
@@ -129,7 +132,16 @@ export class SpeakerParser {
     const verb = speechVerb(t.text);
     // After an article or a possessive the word is a noun: "the Queen's state funeral", "the mayor's report".
     if (verb && this.nounPosition(i)) return undefined;
+    // "Ana Ruiz added 16 points" adds a figure, not words; "added 10 minutes later" may still report them.
+    if (verb?.lemma === "add" && this.figureFollows(i)) return undefined;
     return verb;
+  }
+
+  /** Whether a figure follows the word at `i` ("16 points"), other than a length of time ("10 minutes later"). */
+  private figureFollows(i: number): boolean {
+    const next = this.tokens[i + 1];
+    if (!next || !/^\d/u.test(next.text)) return false;
+    return !TIME_AFTER_FIGURE.test(this.lower(i + 2));
   }
 
   /** Whether the word at `i` follows an article, a possessive determiner or a possessive "'s". */
