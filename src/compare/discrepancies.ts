@@ -1322,7 +1322,10 @@ export function namesAny(text: string, e: Entity): boolean {
   return [e.name, ...e.aliases].some((form) => writes(text, form));
 }
 
-/** Whether a text writes a form as words of their own: every place it is written, not only the first ("Lee" may stand inside "Leeds" before it stands alone). */
+/**
+ * Whether a text writes a form as words of their own, looking at every place it is written, not only the first:
+ * "Lee" may stand inside "Leeds" before it stands alone.
+ */
 function writes(text: string, form: string): boolean {
   const wordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
   for (let at = text.indexOf(form); at >= 0 && form.length > 0; at = text.indexOf(form, at + 1)) {
@@ -1331,7 +1334,10 @@ function writes(text: string, form: string): boolean {
   return false;
 }
 
-/** Whether a text names a person: by one of the person's names, or by the family name of a full one ("Ruiz" for "Dr Ana Ruiz"). */
+/**
+ * Whether a text names a person: by one of the person's names, or by the family name of a full one ("Ruiz" for
+ * "Dr Ana Ruiz").
+ */
 export function namesPerson(text: string, e: Entity): boolean {
   return namesAny(text, e) || familyNames(e).some((family) => writes(text, family));
 }
