@@ -451,8 +451,8 @@ describe("place discrepancies", () => {
     ],
     [
       "a smaller city whose country the story never names, against a place in the story's country",
-      ["one", "A car hit a woman in Richmond Hill on Friday night, New York police said."],
-      ["two", "A car hit a woman in Queens on Friday night, New York police said."],
+      ["one", "A car hit a cyclist in Markham on Friday night, New York police said."],
+      ["two", "A car hit a cyclist in Brooklyn on Friday night, New York police said."],
     ],
     [
       "a place the outlet names in the same statement as another",
@@ -466,9 +466,9 @@ describe("place discrepancies", () => {
 
   it("reads a place qualified by another as lying where that one does", () => {
     const report = story(
-      ["one", "A car hit a woman in Richmond Hill on Friday night, police said."],
-      ["two", "A car hit a woman in Queens on Friday night, police said."],
-      ["three", "The driver, who lives in Toronto, was arrested outside a bar in Richmond Hill, Queens, on Saturday."],
+      ["one", "A car hit a cyclist in Athens on Friday night, police said."],
+      ["two", "A car hit a cyclist in Georgia on Friday night, police said."],
+      ["three", "The driver was arrested outside a bar in Athens, Georgia, on Saturday."],
     );
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
