@@ -20,6 +20,16 @@ describe("readTextArticle metadata", () => {
     expect(a.text).not.toContain("08:15");
   });
 
+  it("reads a date line opened by 'on' under the headline, and not a first sentence opened so", () => {
+    const a = read("Dockers walk out in Portavel\non Feb. 04, 2026\nDock workers walked out on Monday.");
+    expect(a.published).toBe("2026-02-04");
+    expect(a.title).toBe("Dockers walk out in Portavel");
+    expect(a.text).not.toContain("Feb. 04");
+    const b = read("Dockers walk out in Portavel\nOn March 3, 2026 the dock workers walked out.\nThe port closed.");
+    expect(b.published).toBeUndefined();
+    expect(b.text).toContain("On March 3, 2026 the dock workers walked out.");
+  });
+
   it("takes a headline line and a byline, and the outlet from a copyright line", () => {
     const a = read(
       "Strikers Agree to End Walkout\n\nBy Jane Doe and Omar Reyes\n\nThe union is considering an offer.\n\nCopyright © 2026 Harbour Light Media Group. All Rights Reserved.",

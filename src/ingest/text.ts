@@ -148,6 +148,15 @@ function readHeaderLine(
       return undefined;
     }
   }
+  // "on Feb. 4, 2026" alone on a header line, as pages print it under a byline: the date, when nothing follows.
+  const on = /^\s*on\s+/iu.exec(line);
+  if (on) {
+    const date = parseDateline(line.slice(on[0].length));
+    if (date && line.slice(on[0].length + date.end).trim() === "") {
+      meta.published ??= date.date;
+      return undefined;
+    }
+  }
   const dateline = parseDateline(line);
   if (dateline) {
     meta.published ??= dateline.date;
