@@ -234,6 +234,16 @@ describe("number discrepancies", () => {
       "Portavel was quiet on Sunday after six days of protests over the Velmar terminal.",
       "Portavel was quiet on Sunday after nine days of protests over the Velmar terminal.",
     ],
+    [
+      "a figure needed for something against the figure reached",
+      "Okafor needed seven goals in the Kestrel Bay final on Sunday to pass the harbour league record.",
+      "Okafor finished the Kestrel Bay final on Sunday with 11 goals and passed the harbour league record.",
+    ],
+    [
+      "a time left given in minutes and seconds",
+      "The Velmar dockers scored with 12 minutes, 40 seconds remaining in the Kestrel Bay final.",
+      "The Velmar dockers held on for almost 50 minutes in the Kestrel Bay final.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -564,6 +574,24 @@ describe("negation and attribution", () => {
   });
 
   it.each([
+    [
+      "a denial bounded to a moment against a statement of another moment",
+      "No shots were fired when Okafor was taken into custody, he added.",
+      "He fired just one shot from his rifle.",
+      false,
+    ],
+    [
+      "a denial bounded to a moment against a statement bounded the same way",
+      "No shots were fired when the Velmar guard was taken into custody in Portavel, police said.",
+      "Two shots were fired when the Velmar guard was taken into custody in Portavel, police said.",
+      true,
+    ],
+    [
+      "a state denied at a moment against the same state",
+      "Okafor was well equipped but was not wearing a harness when he fell, police said.",
+      "Okafor was wearing a harness but was inexperienced, police said.",
+      true,
+    ],
     [
       "two ways of saying nobody",
       "No one was injured in the fire at the Velmar warehouse on Friday night, police said.",
@@ -1136,6 +1164,23 @@ describe("date discrepancies", () => {
     expect(dates(article("one", walkout("Tuesday")), article("two", walkout("Thursday"), "2026-03-06"))).toHaveLength(
       1,
     );
+  });
+
+  it("does not set one weekday's name against the same name, resolved against a guessed date", () => {
+    const shot = (when: string) => `Two officers shot a teenager in the Velmar district of Portavel ${when}.`;
+    // A later article makes the guess for the undated one fall after the dated one's Saturday.
+    const later = article("three", "A vigil was held in Portavel for the teenager's family.", "2026-03-24");
+    const undated = article("one", shot("on Saturday night"));
+    expect(dates(undated, article("two", shot("late Saturday night"), "2026-03-18"), later)).toEqual([]);
+    expect(dates(undated, article("two", shot("late Sunday night"), "2026-03-18"), later)).toHaveLength(1);
+  });
+
+  it("reads 'the weekend' as both its days", () => {
+    const weekend = "The Velmar dockers walked out of the Portavel terminal at the weekend, the union said.";
+    expect(dates(article("one", walkout("Sunday"), "2026-03-09"), article("two", weekend, "2026-03-09"))).toEqual([]);
+    expect(
+      dates(article("one", walkout("Thursday"), "2026-03-09"), article("two", weekend, "2026-03-09")),
+    ).toHaveLength(1);
   });
 
   it("does not oppose the page's own dates: a year in a link's path", () => {

@@ -143,10 +143,14 @@ const OFFSET_AFTER =
   /^\s*(?:later|earlier|ago|from\s+now|afterwards?|before|after|on|remaining|left|to\s+(?:play|go))\b/i;
 const TIME_UNIT = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
+/** A smaller unit of time that continues a length of time: ", 31 seconds" in "12 minutes, 31 seconds left". */
+const FINER_TIME = /^\s*,?\s*(?:and\s+)?\d{1,2}\s+(?:seconds?|minutes?|hours?)\b/iu;
+
 function timeOffset(u: Unit, n: NumberMention): boolean {
   if (!TIME_UNIT.test(n.unit ?? "")) return false;
-  const local = n.end - u.sentence.start;
-  return OFFSET_AFTER.test(u.text.slice(local, local + 16));
+  let rest = u.text.slice(n.end - u.sentence.start);
+  for (let m = FINER_TIME.exec(rest); m; m = FINER_TIME.exec(rest)) rest = rest.slice(m[0].length);
+  return OFFSET_AFTER.test(rest.slice(0, 16));
 }
 
 /**
@@ -455,9 +459,18 @@ function appositiveAge(u: Unit, n: NumberMention): boolean {
 const HYPOTHETICAL =
   /\b(?:will|would|could|can|may|might|should|shall|must)\b|['’]ll\b|\b(?:expected|likely|set|going|plans?|planning|hop(?:es|ing))\s+to\b/i;
 
+/**
+ * A figure needed for something ("needed nine points to pass the record", "needs 20 votes to win") is a target,
+ * not a count of what happened: what was then scored or won is another figure.
+ */
+const NEEDED_BEFORE =
+  /\b(?:needs?|needed|needing|requires?|required|requiring)\s+(?:(?:just|only|another|at\s+least)\s+)?$/i;
+const FOR_PURPOSE_AFTER = /^[^,;:.!?]*?\bto\s+\p{L}/u;
+
 function hypothetical(u: Unit, n: NumberMention): boolean {
   const before = u.text.slice(0, n.start - u.sentence.start);
-  return HYPOTHETICAL.test(before.split(/[,;:]/u).at(-1) ?? "");
+  if (HYPOTHETICAL.test(before.split(/[,;:]/u).at(-1) ?? "")) return true;
+  return NEEDED_BEFORE.test(before) && FOR_PURPOSE_AFTER.test(u.text.slice(n.end - u.sentence.start));
 }
 
 /** A running total: "so far", "to date", "combined", a career. */
@@ -1124,6 +1137,29 @@ function possessiveOf(u: Unit, d: DateMention): string {
   return (/^['’]s\s+([\p{L}-]+)/u.exec(u.text.slice(end, end + 40))?.[1] ?? "").toLowerCase();
 }
 
+/** The weekday a date's words name ("on Saturday night" → "satur"), or undefined. */
+function weekdayNamed(text: string): string | undefined {
+  return /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b/iu.exec(text)?.[1]?.toLowerCase();
+}
+
+function differentWeekdays(a: string, b: string): boolean {
+  const x = weekdayNamed(a);
+  const y = weekdayNamed(b);
+  return x !== undefined && y !== undefined && x !== y && WEEKDAY.test(a) && WEEKDAY.test(b);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whether `d` says "the weekend" and `day` (an ISO date) is that weekend's Saturday or Sunday. */
+function withinWeekend(d: DateMention, day: string): boolean {
+  if (!/\bweekend\b/iu.test(d.text) || !d.date || d.date.length < 10 || day.length < 10) return false;
+  const saturday = Date.parse(d.date.slice(0, 10));
+  const other = Date.parse(day.slice(0, 10));
+  const weekday = new Date(saturday).getUTCDay();
+  const start = saturday - (weekday === 0 ? DAY_MS : weekday === 6 ? 0 : Number.NaN);
+  return other === start || other === start + DAY_MS;
+}
+
 function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   // A relative date ("Tuesday", "yesterday") is only as sure as the date of its own article: in an undated
@@ -1147,11 +1183,14 @@ function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedS
     const pa = possessiveOf(ua, fa);
     const pb = possessiveOf(ub, fb);
     if (pa !== pb) continue;
-    // Where either was resolved against a guessed date, only two weekdays' names still differ as written.
-    if ((guessed(ua, fa) || guessed(ub, fb)) && !(WEEKDAY.test(fa.text) && WEEKDAY.test(fb.text))) continue;
+    // Where either was resolved against a guessed date, only two different weekdays' names still differ as
+    // written ("Saturday night" and "late Saturday night" may be one night, placed in two weeks by the guess).
+    if ((guessed(ua, fa) || guessed(ub, fb)) && !differentWeekdays(fa.text, fb.text)) continue;
     const x = (da[0] as { date: string; text: string }).date;
     const y = (db[0] as { date: string; text: string }).date;
     if (x.length !== y.length || x.slice(0, 10) === y.slice(0, 10)) continue;
+    // "At the weekend" is two days: a Saturday or Sunday said by the other is one of them.
+    if (withinWeekend(fa, y) || withinWeekend(fb, x)) continue;
     // The dates must fill the same role: said of the same happening ("died on March 3" and "filled the square on
     // Friday" are two events in one pair of similar sentences).
     const role = (u: Unit, d: { start: number }) => ({ predicate: predicateBefore(u, d.start) });
@@ -1432,12 +1471,14 @@ function negations(
   prepositions: Map<string, string>;
   supports: Map<string, RegExp>;
   subjects: Map<string, Set<string>>;
+  moments: Map<string, string>;
   scope: Set<string>;
 } {
   const predicates = new Map<string, number>();
   const prepositions = new Map<string, string>();
   const supports = new Map<string, RegExp>();
   const subjects = new Map<string, Set<string>>();
+  const moments = new Map<string, string>();
   let subject: Set<string> | undefined;
   const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
@@ -1466,7 +1507,9 @@ function negations(
     }
     // A question word opens what is not said or known, not what did not happen: "did not say what he was
     // treated for" denies the telling, not the treatment.
-    const written = (listedClause(rest).split(/[;:.!?()]/u)[0] ?? "").split(QUESTION_WORD)[0] ?? "";
+    const whole = listedClause(rest).split(/[;:.!?()]/u)[0] ?? "";
+    const written = whole.split(QUESTION_WORD)[0] ?? "";
+    const moment = MOMENT.exec(whole)?.[1]?.toLowerCase().replace(/\s+/gu, "\\s+");
     // "Not … until May" says when it happens, not that it does not: "will not be named until Friday".
     if (UNTIL.test(written)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
@@ -1498,9 +1541,12 @@ function negations(
       const support = SUPPORT_VERBS.find((v) => v.test(carrier));
       if (support) supports.set(predicate, support);
       if (subject?.size) subjects.set(predicate, subject);
+      // A state in progress ("was not wearing a harness when he fell") holds over the moment and around it.
+      const progressive = /^\p{L}+ing\b/iu.test(text.slice(m.index + at));
+      if (moment && !progressive) moments.set(predicate, moment);
     }
   }
-  return { predicates, prepositions, supports, subjects, scope };
+  return { predicates, prepositions, supports, subjects, moments, scope };
 }
 
 /** Verbs that carry a noun's meaning ("have a permit", "make an offer"), each with its forms. */
@@ -1554,6 +1600,11 @@ function listedClause(rest: string): string {
 const LIST_REACH = 6;
 
 const UNTIL = /\buntil\b/i;
+/**
+ * A clause that bounds a negation to a moment: "no shots were fired when the man was taken into custody" denies
+ * shots at that moment, and "he fired one shot" may be another. A state in progress is not so bounded.
+ */
+const MOMENT = /\b(when|while|as\s+soon\s+as)\b/iu;
 const QUESTION_WORD = /\b(?:what|whether|why|how|where|when|who|whom|which)\b/i;
 
 /** A condition ("if", "unless"): a negation inside one is set only against another condition. */
@@ -1707,6 +1758,9 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
             .split(/[,;:.!?]/u)[0] ?? "") as string,
         );
         if (denied && !passive && object.length && !object.some((x) => denied.has(x))) return false;
+        // A negation bounded to a moment is answered only by a statement bounded the same way.
+        const moment = n.moments.get(s);
+        if (moment && !new RegExp(`\\b${moment}\\b`, "iu").test(pos.text)) return false;
         const posAt = pos.text.split(/\s+/u).slice(0, i).join(" ").length;
         return !differentSubjects(subjectBefore(neg.text, at, s), subjectBefore(pos.text, posAt, s));
       })?.[0];
