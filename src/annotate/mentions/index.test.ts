@@ -214,3 +214,16 @@ describe("placeOfDemonym", () => {
     expect(defaultLexicon().placeOfDemonym(word)).toBe(place);
   });
 });
+
+describe("detectMentions finds a family name alone after the full name", () => {
+  it("reads a family name that is a common word, opening a sentence, as the person", () => {
+    const text = "Tomas Luck threw for 300 yards in Portavel. Luck broke the Velmar record in the second quarter.";
+    const found = detect(text).filter((m) => m.text === "Luck");
+    expect(found.map((m) => [m.start, m.type])).toEqual([[text.indexOf("Luck broke"), "person"]]);
+  });
+
+  it("does not take the word inside another name or in lower case", () => {
+    const text = "Tomas Luck threw for 300 yards. Fans on Luck Street in Portavel said luck ran out.";
+    expect(detect(text).filter((m) => m.text === "Luck")).toEqual([]);
+  });
+});

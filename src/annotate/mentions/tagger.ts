@@ -3,6 +3,7 @@ import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
+import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
@@ -70,7 +71,10 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     lexicon,
   );
   venuesAfterAt(named, input.text, lexicon);
-  return organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon);
+  return familyNamesAlone(
+    organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon),
+    input,
+  );
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
