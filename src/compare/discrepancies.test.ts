@@ -240,6 +240,11 @@ describe("number discrepancies", () => {
       "Okafor finished the Kestrel Bay final on Sunday with 11 goals and passed the harbour league record.",
     ],
     [
+      "an amount asked for against the amount offered",
+      "The agent of Ana Ruiz countered by asking for a contract worth $90 million, the Velmar club said.",
+      "The Velmar club offered Ana Ruiz a contract worth $70 million, the club said.",
+    ],
+    [
       "a time left given in minutes and seconds",
       "The Velmar dockers scored with 12 minutes, 40 seconds remaining in the Kestrel Bay final.",
       "The Velmar dockers held on for almost 50 minutes in the Kestrel Bay final.",
@@ -1048,6 +1053,20 @@ describe("tally and duration discrepancies", () => {
       ["two", "Ana Ruiz has worked at the Velmar terminal in Portavel for 21 years, the union said."],
     );
     expect(report.discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
+  });
+
+  it("does not set a spell hoped for against the spell signed or asked for", () => {
+    const hoped = "The agent of Ana Ruiz hoped she could sign a 10-year deal with the Velmar club.";
+    const signed = story(
+      ["one", hoped],
+      ["two", "The agent of Ana Ruiz signed an eight-year deal with the Velmar club."],
+    );
+    expect(signed.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
+    const asked = story(
+      ["one", hoped],
+      ["two", "The agent of Ana Ruiz asked for an eight-year deal with the Velmar club."],
+    );
+    expect(asked.discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
 
   it("finds a different length of one closure, whatever its unit", () => {

@@ -456,6 +456,9 @@ function appositiveAge(u: Unit, n: NumberMention): boolean {
  * Words in a figure's clause, before it, that make it a forecast, a possibility or a rule rather than a count
  * of what happened: "will miss two games", "could reach 50", "can only be valid with more than 50 percent".
  */
+/** Words before a figure that make it what someone asks for, not what is given: "asking for $200 million". */
+const REQUESTED =
+  /\b(?:ask(?:s|ed|ing)?\s+for|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|hop(?:es|ed|ing)\s+for)\b/iu;
 const HYPOTHETICAL =
   /\b(?:will|would|could|can|may|might|should|shall|must)\b|['’]ll\b|\b(?:expected|likely|set|going|plans?|planning|hop(?:es|ing))\s+to\b/i;
 
@@ -467,10 +470,17 @@ const NEEDED_BEFORE =
   /\b(?:needs?|needed|needing|requires?|required|requiring)\s+(?:(?:just|only|another|at\s+least)\s+)?$/i;
 const FOR_PURPOSE_AFTER = /^[^,;:.!?]*?\bto\s+\p{L}/u;
 
-function hypothetical(u: Unit, n: NumberMention): boolean {
+/**
+ * How a figure stands to what happened: "" said as happened, "asked" asked for, "needed" needed for something,
+ * "possible" forecast or possible. Only figures standing alike are compared: a sum asked for and a sum hoped for
+ * are two sums, neither of them the one agreed.
+ */
+function hypothetical(u: Unit, n: Span): "" | "asked" | "needed" | "possible" {
   const before = u.text.slice(0, n.start - u.sentence.start);
-  if (HYPOTHETICAL.test(before.split(/[,;:]/u).at(-1) ?? "")) return true;
-  return NEEDED_BEFORE.test(before) && FOR_PURPOSE_AFTER.test(u.text.slice(n.end - u.sentence.start));
+  const clause = before.split(/[,;:]/u).at(-1) ?? "";
+  if (REQUESTED.test(clause)) return "asked";
+  if (NEEDED_BEFORE.test(before) && FOR_PURPOSE_AFTER.test(u.text.slice(n.end - u.sentence.start))) return "needed";
+  return HYPOTHETICAL.test(clause) ? "possible" : "";
 }
 
 /** A running total: "so far", "to date", "combined", a career. */
@@ -881,6 +891,8 @@ function slotDiscrepancies(
       // occasion ("in 2019, a strike lasted two weeks") is not this one.
       if (differentOwners({ unit: ua, number: x }, { unit: ub, number: y })) continue;
       if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
+      // A spell hoped for or asked for ("could attract a 10-year deal") is not the one agreed.
+      if (hypothetical(ua, x) !== hypothetical(ub, y)) continue;
       const differ =
         kind === "tally"
           ? x.tally?.[0] !== y.tally?.[0] || x.tally?.[1] !== y.tally?.[1]
