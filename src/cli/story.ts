@@ -46,7 +46,7 @@ export async function story(args: string[], io: CliIo): Promise<number> {
     } else {
       const [{ analyzeStory }, { voicesOf, withCopies }] = await Promise.all([
         import("../pipeline.js"),
-        import("../newsroom/ingest.js"),
+        import("../store/copies.js"),
       ]);
       const articles = await store.storyArticles(id);
       report = withCopies(

@@ -3,7 +3,8 @@ import type { IngestItem, ReadProblem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { identityOf } from "../newsroom/identity.js";
 import type { Assigner } from "../newsroom/ingest.js";
-import { placeArticle, saveAnalysis, voicesOf, withCopies } from "../newsroom/ingest.js";
+import { placeArticle, saveAnalysis } from "../newsroom/ingest.js";
+import { voicesOf, withCopies } from "../store/copies.js";
 import type { Store } from "../store/types.js";
 
 /**

@@ -546,7 +546,8 @@ export class SqlStore implements Store {
   }
 }
 
-function storedArticle(row: Selectable<ArticlesTable>): StoredArticle {
+/** A row of the articles table as the store hands it out. */
+export function storedArticle(row: Selectable<ArticlesTable>): StoredArticle {
   const article: Article = {
     id: row.name,
     source: row.source,
