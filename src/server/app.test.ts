@@ -90,6 +90,27 @@ describe("GET /api/stories", () => {
     expect(none.stories).toEqual([]);
   });
 
+  it("filters by an entity's name or alias as a reader types it, in the API and the list page", async () => {
+    const report = (await store.report(exampleId))?.report;
+    const named = report?.entities.find((e) => e.aliases.some((a) => a !== e.name)) ?? report?.entities[0];
+    const alias = named?.aliases.find((a) => a !== named.name) ?? "";
+    expect(alias).not.toBe("");
+    const ids = async (entity: string) =>
+      (await json(await app().request(`/api/stories?entity=${encodeURIComponent(entity)}`))).stories.map(
+        (s: { id: number }) => s.id,
+      );
+    expect(await ids(named?.name.toUpperCase() ?? "")).toEqual([exampleId]);
+    expect(await ids(` ${alias.toLowerCase()} `)).toEqual([exampleId]);
+    // Negative: part of a name is not the name.
+    expect(await ids((named?.name ?? "").slice(0, 3))).toEqual([]);
+    const page = await (await app().request(`/?entity=${encodeURIComponent(alias)}`)).text();
+    const doc = new JSDOM(page).window.document;
+    expect([...doc.querySelectorAll("li.story h2 a")].map((a) => a.getAttribute("href"))).toEqual([
+      `/stories/${exampleId}`,
+    ]);
+    expect(doc.querySelector<HTMLInputElement>("input[name=entity]")?.value).toBe(alias);
+  });
+
   it.each([
     ["sort=oldest", "sort"],
     ["limit=0", "limit"],
@@ -342,6 +363,8 @@ describe("errors, OpenAPI and headers", () => {
     expect(doc.paths["/api/stories"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(["text", "outlet", "entity", "from", "to", "sort", "limit", "offset"]),
     );
+    const entity = doc.paths["/api/stories"].get.parameters.find((p: { name: string }) => p.name === "entity");
+    expect(JSON.stringify(entity)).toMatch(/name or one of its aliases/);
     expect(doc.components.schemas.StoryReport.properties.schema).toBeDefined();
   });
 
