@@ -95,6 +95,7 @@ article.source header h3 { font: 600 1.2rem/1.3 Georgia, "Noto Serif", "DejaVu S
 article.source header .meta { color: var(--muted); font-size: .85rem; margin: .15rem 0 .6rem; overflow-wrap: anywhere; }
 .article-text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.04rem/1.7 Georgia, "Noto Serif", "DejaVu Serif", serif; max-width: 44rem; }
 .mark.k-mention { border-bottom: 1px dotted #7f8ea3; }
+.mark.k-reuse { background: #e6eef8; }
 .mark.k-quote { background: #f4efe0; }
 .mark.k-value, .mark.k-claim { text-decoration: underline 2px #e4b860; text-underline-offset: .2em; }
 .mark.k-disputed { background: #fbe1bd; box-shadow: 0 0 0 1px #e4b860; border-radius: 2px; font-weight: 600; }

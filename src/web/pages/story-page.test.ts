@@ -161,6 +161,41 @@ describe("renderStoryPage", () => {
     expect(dom(renderStoryPage(none)).querySelector("#provenance svg")).toBeNull();
   });
 
+  it("lists each reused passage, linked to its words in both articles, which are marked there", () => {
+    const [a, b] = example.articles as [StoryReport["articles"][number], StoryReport["articles"][number]];
+    const words = (x: typeof a, start: number, end: number) => ({
+      article: x.id,
+      start,
+      end,
+      text: x.text.slice(start, end),
+    });
+    const passage = { from: words(a, 0, 30), to: words(b, 4, 40) };
+    const report: StoryReport = {
+      ...example,
+      provenance: {
+        citations: [],
+        reuse: [{ from: a.id, to: b.id, sharedFraction: 0.3, passages: 1, evidence: [passage] }],
+      },
+    };
+    const doc = dom(renderStoryPage(report));
+    const links = [...doc.querySelectorAll("#provenance ol.passages a")];
+    const targets = links.map((l) => doc.getElementById(l.getAttribute("href")?.slice(1) ?? ""));
+    expect(targets.map((t) => t?.textContent)).toEqual([passage.to.text, passage.to.text, passage.from.text]);
+    for (const t of targets) expect(t?.classList.contains("k-reuse")).toBe(true);
+    expect(targets[0]?.closest("article")?.id).toBe("art-1");
+    expect(targets[2]?.closest("article")?.id).toBe("art-0");
+    // Negative: with the earlier article filtered out, its words are named but not linked or marked.
+    const only = dom(renderStoryPage(report, { outlets: [b.outlet ?? b.id] }));
+    expect(only.querySelectorAll("#provenance ol.passages a")).toHaveLength(2);
+    expect(only.querySelectorAll(".article-text .k-reuse")).toHaveLength(1);
+    // Negative: a report made before passages had words lists none.
+    const older: StoryReport = {
+      ...report,
+      provenance: { citations: [], reuse: [{ from: a.id, to: b.id, sharedFraction: 0.3, passages: 1 }] },
+    };
+    expect(dom(renderStoryPage(older)).querySelector("ol.passages")).toBeNull();
+  });
+
   it("lists a stored story's copies beside the articles they copy, linked to their stored text", () => {
     const [a, b] = example.articles;
     const copies: ReportCopy[] = [

@@ -530,9 +530,9 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   }
   let reusePart: SafeHtml | string = "";
   if (reused.length > 0) {
-    reusePart = html`<h3>Who reused whose text (earlier → later)</h3><ul>${reused.map(
+    reusePart = html`<h3>Who reused whose text (earlier → later)</h3><ul class="reuse">${reused.map(
       (r) =>
-        html`<li>${articleLink(ctx, r.from)} → ${articleLink(ctx, r.to)}: ${percent(r.sharedFraction)} of the later text shared, ${plural(r.passages, "passage")}</li>`,
+        html`<li>${articleLink(ctx, r.from)} → ${articleLink(ctx, r.to)}: ${percent(r.sharedFraction)} of the later text shared, ${plural(r.passages, "passage")}${renderPassages(ctx, r)}</li>`,
     )}</ul>`;
   }
   const citePart =
@@ -543,6 +543,31 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
             html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.at(c.article, c, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
         )}</ul>`;
   return html`${originPart}${graph}${copyPart}${reusePart}${citePart}`;
+}
+
+/** Characters of a shared passage quoted in the list of passages; the link leads to the whole of it. */
+const PASSAGE_EXCERPT = 160;
+
+/** The words of a passage as its link shows them: whole, or cut at a word with an ellipsis. */
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= PASSAGE_EXCERPT) return flat;
+  const cut = flat.slice(0, PASSAGE_EXCERPT);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), PASSAGE_EXCERPT / 2))}…`;
+}
+
+/**
+ * The passages two articles share, each linked to its words in the later article and in the earlier one,
+ * both marked in the articles below; nothing for a report made before passages had words.
+ */
+function renderPassages(ctx: Context, r: StoryReport["provenance"]["reuse"][number]): SafeHtml | string {
+  const passages = r.evidence ?? [];
+  if (passages.length === 0) return "";
+  return html`<ol class="passages">${passages.map((p) => {
+    const later = ctx.spans.span(p.to.article, p.to.start, p.to.end, p.to.text, "reuse");
+    const earlier = ctx.spans.span(p.from.article, p.from.start, p.from.end, p.from.text, "reuse");
+    return html`<li>${link(later, excerpt(p.to.text), "ev")} <span class="meta">(${link(later, `in ${label(ctx, p.to.article)}`)}; ${link(earlier, `as ${label(ctx, p.from.article)} has it`)})</span></li>`;
+  })}</ol>`;
 }
 
 /** The report's copies of the articles shown. */
@@ -633,7 +658,7 @@ function renderEntities(ctx: Context): SafeHtml | undefined {
 function renderArticles(ctx: Context): SafeHtml | undefined {
   const articles = ctx.report.articles.filter((a) => ctx.shown.has(a.id));
   if (articles.length === 0) return undefined;
-  return html`<p class="legend">Each account once: a copy of another article (a story another outlet ran again word for word) is not compared again, though the story list counts it.</p><p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span></p><div class="article-grid">${articles.map(
+  return html`<p class="legend">Each account once: a copy of another article (a story another outlet ran again word for word) is not compared again, though the story list counts it.</p><p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span> <span class="mark k-reuse">text shared with another article</span></p><div class="article-grid">${articles.map(
     (a) => {
       const index = ctx.report.articles.indexOf(a);
       const marked = renderMarkedText(a.text, ctx.spans.marks(articles.indexOf(a)));
