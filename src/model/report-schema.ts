@@ -27,6 +27,7 @@ export const storyReportSchema = z
     articles: z.array(
       z.object({
         id: z.string(),
+        storeId: z.number().int().nonnegative().optional().describe("its id in the store: a stored story's only"),
         source: z.string(),
         outlet: z.string().optional(),
         title: z.string().optional(),

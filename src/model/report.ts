@@ -18,6 +18,8 @@ export type CertaintyLevel = "asserted" | "reported" | "hedged" | "speculative";
 
 export interface ReportArticle {
   id: string;
+  /** Its id in the store, where it is served (`/articles/:id`): a stored story's report only. */
+  storeId?: number;
   source: string;
   outlet?: string;
   title?: string;

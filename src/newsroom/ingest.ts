@@ -1,7 +1,7 @@
 import type { ClusterDocument, StoryIndex } from "../cluster/types.js";
 import type { IngestItem, ReadProblem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
-import { voicesOf, withCopies } from "../store/copies.js";
+import { voicesOf, withStoreLinks } from "../store/copies.js";
 import type { Store, StoredArticle, StoredPage } from "../store/types.js";
 import { storyPageToStore } from "../web/pages/stored-page.js";
 import { identityOf } from "./identity.js";
@@ -336,7 +336,7 @@ export async function analyzePending(store: Store, options: AnalyzeOptions = {})
       if (version === undefined) continue;
       try {
         const voices = voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article));
-        const report = withCopies(analyze(voices), articles);
+        const report = withStoreLinks(analyze(voices), articles);
         const current = await saveAnalysis(store, storyId, version, report, now().toISOString());
         if (!current) left++;
         options.onStory?.(true, storyId);

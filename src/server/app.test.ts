@@ -127,6 +127,58 @@ describe("GET /api/stories", () => {
   });
 });
 
+describe("article pages and story pages link to each other", () => {
+  const page = async (path: string) => new JSDOM(await (await app().request(path)).text()).window.document;
+
+  it("each article's page links to its column on the story page, whose column links back", async () => {
+    const story = await page(`/stories/${exampleId}`);
+    const articles = await store.storyArticles(exampleId);
+    expect(articles.length).toBeGreaterThan(1);
+    for (const a of articles) {
+      const column = (await page(`/articles/${a.id}`)).querySelector("p.in-story a")?.getAttribute("href") ?? "";
+      expect(column).toMatch(new RegExp(`^/stories/${exampleId}#art-\\d+$`));
+      const target = story.getElementById(column.split("#")[1] ?? "");
+      expect(target?.tagName).toBe("ARTICLE");
+      expect(target?.querySelector(`header a[href="/articles/${a.id}"]`)?.textContent).toBe("its own page");
+    }
+  });
+
+  it("marks the passages an article shares with another, linked to their words here and on the story page", async () => {
+    const report = (await store.report(exampleId))?.report;
+    const reuse = report?.provenance.reuse.find((r) => (r.evidence ?? []).length > 0);
+    expect(reuse).toBeDefined();
+    const later = report?.articles.find((a) => a.id === reuse?.to);
+    const earlier = report?.articles.find((a) => a.id === reuse?.from);
+    const doc = await page(`/articles/${later?.storeId}`);
+    const items = [...doc.querySelectorAll("#shared ol.passages li")];
+    expect(items).toHaveLength(reuse?.evidence?.length ?? -1);
+    const story = await page(`/stories/${exampleId}`);
+    for (const li of items) {
+      const here = doc.getElementById(li.querySelector("a.ev")?.getAttribute("href")?.slice(1) ?? "");
+      expect(here?.classList.contains("k-reuse")).toBe(true);
+      expect(here?.closest(".article-text")).not.toBeNull();
+      expect(li.textContent).toContain("taken from");
+      const there = [...li.querySelectorAll(".meta a")].map((x) => x.getAttribute("href") ?? "");
+      expect(there[1]).toBe(`/articles/${earlier?.storeId}`);
+      const words = story.getElementById(there[0]?.split("#")[1] ?? "");
+      expect(words?.classList.contains("k-reuse")).toBe(true);
+      expect(words?.closest("article")?.querySelector(`a[href="/articles/${earlier?.storeId}"]`)).not.toBeNull();
+      expect(words?.textContent).toBe(here?.textContent);
+    }
+    // The earlier article's page lists the same passages as taken by the later one.
+    const other = await page(`/articles/${earlier?.storeId}`);
+    expect([...other.querySelectorAll("#shared ol.passages li")].map((li) => li.textContent)).toEqual(
+      items.map(() => expect.stringContaining("taken by")),
+    );
+    // Negative: an article that shares no passage has no such list, and nothing marked.
+    const alone = report?.articles.find((a) => !report.provenance.reuse.some((r) => r.from === a.id || r.to === a.id));
+    expect(alone).toBeDefined();
+    const aloneDoc = await page(`/articles/${alone?.storeId}`);
+    expect(aloneDoc.querySelector("#shared")).toBeNull();
+    expect(aloneDoc.querySelector(".article-text .mark")).toBeNull();
+  });
+});
+
 describe("GET /api/stories/:id, /api/articles/:id, /api/entities/:id, /api/outlets/:name, /api/search", () => {
   it("serves a story's report, valid against the triangulate.story/1 schema", async () => {
     const body = await json(await app().request(`/api/stories/${exampleId}`));
@@ -487,6 +539,10 @@ describe("pages", () => {
       expect(copied?.textContent).toBe(original.outlet);
       expect(copyPage.querySelector(".article-text")?.textContent).toBe(original.text);
       expect(copyPage.querySelector(`header.page a[href="/stories/${id}"]`)).not.toBeNull();
+      // Its column link leads to the article it copies on the story page.
+      const column = copyPage.querySelector("p.in-story a")?.getAttribute("href")?.split("#")[1] ?? "";
+      expect(page.getElementById(column)?.querySelector(`a[href="/articles/${storedCopy?.copyOf}"]`)).not.toBeNull();
+      expect(copyPage.querySelector("#shared")).toBeNull();
       const originalPage = new JSDOM(
         await (await app({ store: copies }).request(`/articles/${storedCopy?.copyOf}`)).text(),
       ).window.document;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { emptyReport } from "../../test/fixtures.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { referentialProblems, storyReportSchema } from "../model/report-schema.js";
-import { voicesOf, withCopies } from "./copies.js";
+import { voicesOf, withStoreLinks } from "./copies.js";
 import type { StoredArticle } from "./types.js";
 
 function article(id: string, text: string, outlet: string, published = "2026-03-10"): Article {
@@ -34,7 +34,7 @@ describe("voicesOf", () => {
   });
 });
 
-describe("withCopies", () => {
+describe("withStoreLinks", () => {
   const stored = (id: number, name: string, outlet: string, copyOf?: number): StoredArticle => ({
     id,
     key: `k${id}`,
@@ -78,16 +78,18 @@ describe("withCopies", () => {
     ],
   ])("names %s", (_, articles, leaveOut, expected) => {
     const report = reportOf(articles, leaveOut);
-    const linked = withCopies(report, articles);
+    const linked = withStoreLinks(report, articles);
     expect(links(linked)).toEqual(expected);
-    if (expected === undefined) expect(linked).toBe(report);
+    if (expected === undefined) expect(linked.provenance).toBe(report.provenance);
+    // Linked once, a report is as it was when linked again.
+    expect(withStoreLinks(linked, articles)).toBe(linked);
     expect(referentialProblems(linked)).toEqual([]);
     expect(storyReportSchema.safeParse(linked).success).toBe(true);
   });
 
   it("names a copy with its outlet, title, date and where the store serves it", () => {
     const articles = [stored(1, "a", "A"), { ...stored(2, "a", "B", 1), url: "https://b.example/a" }];
-    expect(withCopies(reportOf(articles), articles).provenance.copies).toEqual([
+    expect(withStoreLinks(reportOf(articles), articles).provenance.copies).toEqual([
       {
         article: "a",
         copy: {
@@ -100,5 +102,17 @@ describe("withCopies", () => {
         },
       },
     ]);
+  });
+
+  it("gives each of the report's articles its id in the store, the renamed ones too, and no copy one", () => {
+    const articles = [stored(4, "w", "A"), stored(7, "w", "B"), stored(9, "x", "C", 4)];
+    const linked = withStoreLinks(reportOf(articles), articles);
+    expect(linked.articles.map((a) => [a.id, a.storeId])).toEqual([
+      ["w", 4],
+      ["w-2", 7],
+    ]);
+    // Negative: an article the report lacks is given to none.
+    const partial = withStoreLinks(reportOf(articles, ["w"]), articles);
+    expect(partial.articles.map((a) => [a.id, a.storeId])).toEqual([["w-2", 7]]);
   });
 });

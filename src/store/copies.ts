@@ -2,7 +2,7 @@ import type { Article, ReportCopy, StoryReport } from "../model/index.js";
 import type { StoredArticle } from "./types.js";
 
 /** A story's articles with ids unique within it (the first keeps its id, later ones take a suffix). */
-export function voicesOf(articles: Article[]): Article[] {
+export function voicesOf<T extends Pick<Article, "id">>(articles: T[]): T[] {
   const used = new Set<string>();
   return articles.map((article) => {
     let id = article.id;
@@ -12,30 +12,39 @@ export function voicesOf(articles: Article[]): Article[] {
   });
 }
 
+/** What {@link withStoreLinks} reads of a stored article. */
+export type LinkedStoredArticle = Pick<StoredArticle, "id" | "copyOf" | "url"> & {
+  article: Pick<Article, "id" | "outlet" | "title" | "published">;
+};
+
 /**
- * A stored story's report with its copies named in `provenance.copies`: each copy among `articles` (the
- * story's, as the store lists them) beside the report's article whose text it copies, a copy of a copy
- * followed to the article first copied. The report's articles are {@link voicesOf} the story's articles
- * that are no copies, in the store's order: that is how a stored article's id in the report is found. A copy
- * whose original is not one of the report's articles is left out. A story without copies keeps its report
- * as it was, without the field.
+ * A stored story's report linked to the store: each of its articles with its id in the store (`storeId`, where
+ * it is served), and its copies named in `provenance.copies`, each copy among `articles` (the story's, as the
+ * store lists them) beside the report's article whose text it copies, a copy of a copy followed to the article
+ * first copied. The report's articles are {@link voicesOf} the story's articles that are no copies, in the
+ * store's order: that is how a stored article's id in the report is found. A copy whose original is not one of
+ * the report's articles is left out; a story without copies gets no `copies` field. A report already linked
+ * is returned as it is.
  *
- * @example withCopies(analyzeStory(voices), await store.storyArticles(storyId)).provenance.copies
+ * @example withStoreLinks(analyzeStory(voices), await store.storyArticles(storyId)).provenance.copies
  */
-export function withCopies(report: StoryReport, articles: readonly StoredArticle[]): StoryReport {
+export function withStoreLinks(report: StoryReport, articles: readonly LinkedStoredArticle[]): StoryReport {
   const originals = articles.filter((a) => a.copyOf === undefined);
   const voices = voicesOf(originals.map((a) => a.article));
   const inReport = new Set(report.articles.map((a) => a.id));
   const reportIdOf = new Map<number, string>();
+  const storeIdOf = new Map<string, number>();
   originals.forEach((a, i) => {
     const id = voices[i]?.id;
-    if (id !== undefined && inReport.has(id)) reportIdOf.set(a.id, id);
+    if (id === undefined || !inReport.has(id)) return;
+    reportIdOf.set(a.id, id);
+    storeIdOf.set(id, a.id);
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
   const copies: ReportCopy[] = [];
   for (const a of articles) {
     if (a.copyOf === undefined) continue;
-    let original: StoredArticle | undefined = a;
+    let original: LinkedStoredArticle | undefined = a;
     const seen = new Set<number>();
     while (original?.copyOf !== undefined && !seen.has(original.id)) {
       seen.add(original.id);
@@ -56,6 +65,16 @@ export function withCopies(report: StoryReport, articles: readonly StoredArticle
       },
     });
   }
-  if (copies.length === 0) return report;
-  return { ...report, provenance: { ...report.provenance, copies } };
+  const linked = report.articles.map((a) => {
+    const storeId = storeIdOf.get(a.id);
+    return storeId === undefined || a.storeId === storeId ? a : { ...a, storeId };
+  });
+  const changedArticles = linked.some((a, i) => a !== report.articles[i]);
+  const changedCopies = copies.length > 0 && JSON.stringify(copies) !== JSON.stringify(report.provenance.copies ?? []);
+  if (!changedArticles && !changedCopies) return report;
+  return {
+    ...report,
+    articles: linked,
+    ...(changedCopies ? { provenance: { ...report.provenance, copies } } : {}),
+  };
 }

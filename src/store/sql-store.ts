@@ -546,8 +546,7 @@ export class SqlStore implements Store {
   }
 }
 
-/** A row of the articles table as the store hands it out. */
-export function storedArticle(row: Selectable<ArticlesTable>): StoredArticle {
+function storedArticle(row: Selectable<ArticlesTable>): StoredArticle {
   const article: Article = {
     id: row.name,
     source: row.source,

@@ -243,8 +243,8 @@ describe("sqlite store", () => {
     await store.close();
   });
 
-  it("names the copies in reports stored before reports named them, and drops those stories' kept pages", async () => {
-    const path = join(dir, "copies.db");
+  it("links reports stored before reports were linked to the store (store ids, copies), and drops their kept pages", async () => {
+    const path = join(dir, "links.db");
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
     const { error } = await new Migrator({ db, provider: migrationProvider(sqliteFlavor) }).migrateTo(
       "0007-expiring-cluster-index",
@@ -262,7 +262,7 @@ describe("sqlite store", () => {
         });
         return id;
       });
-    // As the store was written before: reports of the articles that are no copies, naming no copies.
+    // As the store was written before: reports of the articles that are no copies, not linked to the store.
     const reportOf = (articles: Article[]): StoryReport => ({
       ...emptyReport(articles),
       articles: articles.map((a) => ({
@@ -273,8 +273,8 @@ describe("sqlite store", () => {
         removedBoilerplate: [],
       })),
     });
-    const keep = async (story: number, articles: Article[]) => {
-      await old.saveReport(story, (await old.story(story))?.version ?? 0, reportOf(articles), AT);
+    const keep = async (story: number, report: StoryReport) => {
+      await old.saveReport(story, (await old.story(story))?.version ?? 0, report, AT);
       await old.savePage({
         storyId: story,
         reportVersion: 1,
@@ -287,25 +287,37 @@ describe("sqlite store", () => {
     const a = inventedArticle(1, { outlet: "Velmar Post" });
     const b = inventedArticle(2, { outlet: "Portavel Daily", text: "The estuary ferry is running again." });
     const story = await file(a);
-    await file(b, story);
+    const second = await file(b, story);
     const copy = await file(inventedArticle(3, { outlet: "Kestrel Bay News", text: a.text }), story, story);
-    await keep(story, [a, b]);
-    const lone = await file(inventedArticle(4, { outlet: "Velmar Post", text: "A lone report." }));
-    await keep(lone, [inventedArticle(4)]);
-    const loneBefore = await old.reportText(lone);
+    await keep(story, reportOf([a, b]));
+    const lone = inventedArticle(4, { outlet: "Velmar Post", text: "A lone report." });
+    const loneStory = await file(lone);
+    await keep(loneStory, reportOf([lone]));
+    const linked = inventedArticle(5, { outlet: "Velmar Post", text: "A report linked when stored." });
+    const linkedStory = await file(linked);
+    await keep(linkedStory, {
+      ...reportOf([linked]),
+      articles: reportOf([linked]).articles.map((x) => ({ ...x, storeId: linkedStory })),
+    });
+    const linkedBefore = await old.reportText(linkedStory);
     await db.destroy();
 
     const store = await openSqliteStore(path);
-    expect((await store.report(story))?.report.provenance.copies).toEqual([
+    const upgraded = (await store.report(story))?.report;
+    expect(upgraded?.articles.map((x) => x.storeId)).toEqual([story, second]);
+    expect(upgraded?.provenance.copies).toEqual([
       {
         article: a.id,
         copy: expect.objectContaining({ id: "wire-3", storeId: copy, outlet: "Kestrel Bay News" }),
       },
     ]);
     expect(await store.page(story, "r")).toBeUndefined();
-    // Negative: a story without copies keeps its report as stored, and its page.
-    expect(await store.reportText(lone)).toEqual(loneBefore);
-    expect(await store.page(lone, "r")).toBeDefined();
+    const alone = (await store.report(loneStory))?.report;
+    expect(alone?.articles.map((x) => x.storeId)).toEqual([loneStory]);
+    expect(alone?.provenance.copies).toBeUndefined();
+    // Negative: a report already linked is kept as stored, and its page with it.
+    expect(await store.reportText(linkedStory)).toEqual(linkedBefore);
+    expect(await store.page(linkedStory, "r")).toBeDefined();
     await store.close();
   });
 

@@ -549,7 +549,7 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
 const PASSAGE_EXCERPT = 160;
 
 /** The words of a passage as its link shows them: whole, or cut at a word with an ellipsis. */
-function excerpt(text: string): string {
+export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, " ").trim();
   if (flat.length <= PASSAGE_EXCERPT) return flat;
   const cut = flat.slice(0, PASSAGE_EXCERPT);
@@ -677,7 +677,7 @@ function renderArticles(ctx: Context): SafeHtml | undefined {
           ? html`<p class="meta copied">Run again by ${copies.map((c, k) => html`${k > 0 ? ", " : ""}${copyLink(c.copy)}`)}</p>`
           : "";
       return html`<article class="source" id="${ctx.spans.article(a.id) ?? `art-${index}`}" aria-labelledby="art-h-${index}"><header><h3 id="art-h-${index}"><span class="article-number">${index + 1}.</span> ${who}${a.title ? html`: ${a.title}` : ""}</h3>
-<p class="meta">${meta} · ${source}</p>${copied}</header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
+<p class="meta">${meta} · ${source}${a.storeId === undefined ? "" : html` · <a href="${articlePath(a.storeId)}">its own page</a>`}</p>${copied}</header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
     },
   )}</div>`;
 }
