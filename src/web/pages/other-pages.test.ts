@@ -91,6 +91,7 @@ describe("articleInStory", () => {
 
   it("finds an article's column and its passages by its store id, a copy's by the article it copies", () => {
     expect(articleInStory(report, 8, "/stories/3")).toEqual({
+      name: "Portavel Daily",
       column: "/stories/3#art-1",
       shared: [
         {
@@ -104,7 +105,11 @@ describe("articleInStory", () => {
         },
       ],
     });
-    expect(articleInStory(report, 11, "/stories/3")).toEqual({ column: "/stories/3#art-0", shared: [] });
+    expect(articleInStory(report, 11, "/stories/3")).toEqual({
+      name: "Velmar Post",
+      column: "/stories/3#art-0",
+      shared: [],
+    });
     // Negative: an article the report does not have.
     expect(articleInStory(report, 99, "/stories/3")).toBeUndefined();
   });

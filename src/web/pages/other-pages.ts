@@ -6,7 +6,7 @@ import { withoutBidiControls } from "./bidi.js";
 import { articlePath, outletPath, plural, section, storyPath } from "./common.js";
 import { renderLayout } from "./layout.js";
 import type { EntityView, OutletProfile } from "./profiles.js";
-import { excerpt } from "./story-page.js";
+import { excerpt, withoutClosing } from "./story-page.js";
 
 /** How many stories a profile looked at, when it could not look at all of them. */
 export interface Coverage {
@@ -44,7 +44,7 @@ export function renderEntityPage(untrusted: EntityView, coverage: Coverage): str
       ? undefined
       : html`<ul class="quotes">${e.quotes.map(
           (q) =>
-            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${q.text}”</a> <span class="meta">${q.attribution} · <a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
+            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${withoutClosing(q.text)}”</a> <span class="meta">${q.attribution ? `${q.attribution} · ` : ""}<a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
         )}</ul>`;
   const relations =
     e.relations.length === 0
@@ -151,6 +151,8 @@ export interface ArticleView {
 
 /** A stored article as its story's report has it: its column on the story page and its shared passages. */
 export interface ArticleInStory {
+  /** Its name on the story page (of the article it copies, for a copy). */
+  name: string;
   /** The address of its column on the story page (of the article it copies, for a copy). */
   column: string;
   /** Passages it shares with other articles of the story; none for a copy, which is not compared. */
@@ -209,7 +211,7 @@ export function articleInStory(report: StoryReport, storeId: number, storyHref: 
       }
     }
   }
-  return { column: `${storyHref}#${column}`, shared: shared.sort((x, y) => x.start - y.start) };
+  return { name: spans.label(id), column: `${storyHref}#${column}`, shared: shared.sort((x, y) => x.start - y.start) };
 }
 
 /**
@@ -233,6 +235,9 @@ export function renderArticlePage(untrusted: ArticleView): string {
       ? html`<p class="copies">Run again by ${v.copies.map((c, k) => html`${k > 0 ? ", " : ""}${link(c)}`)}.</p>`
       : "";
   const place = v.inStory;
+  // Untitled, unsigned: named as its story's page names it (a copy's place there is its original's).
+  const named = place && !v.copyOf ? place.name.charAt(0).toUpperCase() + place.name.slice(1) : undefined;
+  const heading = a.title || outlet || named || `Article ${v.storeId}`;
   const column = place
     ? html`<p class="in-story"><a href="${place.column}">${v.copyOf ? "The article it copies, beside the others on the story page" : "This article beside the others on the story page"}</a></p>`
     : "";
@@ -256,8 +261,8 @@ export function renderArticlePage(untrusted: ArticleView): string {
             html`<li>${anchor ? html`<a class="ev" href="#${anchor}">${excerpt(p.text)}</a>` : excerpt(p.text)} <span class="meta">(${p.direction === "from" ? "taken from" : "taken by"} <a href="${p.otherWords}">${p.other}</a>${p.otherPage ? html`, <a href="${p.otherPage}">its page</a>` : ""})</span></li>`,
         )}</ol></section>`;
   return renderLayout({
-    title: a.title || outlet || `Article ${v.storeId}`,
-    heading: a.title || outlet || `Article ${v.storeId}`,
+    title: heading,
+    heading,
     subheading: html`${outlet ? html`<a href="${outletPath(outlet)}">${outlet}</a>` : "No outlet named"}${meta ? ` · ${meta}` : ""} · story: <a href="${storyPath(v.story.id)}">${v.story.title || v.story.id}</a>`,
     body: html`${copyOf}${copies}${column}${shared}<article class="source" aria-label="Article"><p class="meta">${source}</p><div class="article-text" tabindex="0" role="region" aria-label="Text of the article">${trusted(text.html)}</div></article>`,
   });

@@ -424,6 +424,14 @@ function highlight(words: string, value: string): SafeHtml {
 /** A comma or period closing a quotation belongs to the quoting sentence, not to the words compared. */
 const CLOSING_PUNCTUATION = /[\s,.;:]+$/;
 
+/**
+ * A quotation's words without the comma (or colon, semicolon) that hands it back to the quoting sentence
+ * ("… a guess," she said): that mark is the writer's, a full stop may be the speaker's.
+ */
+export function withoutClosing(text: string): string {
+  return text.replace(/[\s,;:]+$/, "");
+}
+
 function renderDiff(base: string, text: string): SafeHtml {
   const closing = text.match(CLOSING_PUNCTUATION)?.[0] ?? "";
   const runs = diffWords(base.replace(CLOSING_PUNCTUATION, ""), text.slice(0, text.length - closing.length));
@@ -447,14 +455,22 @@ function renderQuotes(ctx: Context): SafeHtml | undefined {
         name && q.speaker.entity
           ? html`<a href="${entityPath(q.speaker.entity)}">${name}</a>`
           : html`${q.speaker.description || "unknown speaker"}`;
+      const attribution = (o: (typeof q.occurrences)[number], anchor: string | undefined) =>
+        html`<div class="attr">${o.attribution ? html`${o.attribution} · ` : ""}${link(anchor, "its words in the article")}</div>`;
+      const [only] = q.occurrences;
+      if (q.occurrences.length === 1 && only) {
+        // Said in one article only: nothing to compare, so its words are given once, not beside themselves.
+        const anchor = ctx.spans.span(only.article, only.start, only.end, only.text, "quote");
+        return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${withoutClosing(only.text)}</blockquote><div><strong>${label(ctx, only.article)}</strong> <span class="badge fid-${only.fidelity}">${only.fidelity}</span></div>${attribution(only, anchor)}</div>`;
+      }
       const renderings = q.occurrences
         .filter((o) => ctx.shown.has(o.article))
         .map((o) => {
           const anchor = ctx.spans.span(o.article, o.start, o.end, o.text, "quote");
           return html`<div class="rendering"><div><strong>${label(ctx, o.article)}</strong> <span class="badge fid-${o.fidelity}">${o.fidelity}</span></div>
-<p class="said">${renderDiff(q.text, o.text)}</p><div class="attr">${o.attribution} · ${link(anchor, "its words in the article")}</div></div>`;
+<p class="said">${renderDiff(q.text, o.text)}</p>${attribution(o, anchor)}</div>`;
         });
-      return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${q.text}</blockquote><div class="renderings">${renderings}</div></div>`;
+      return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${withoutClosing(q.text)}</blockquote><div class="renderings">${renderings}</div></div>`;
     },
   )}`;
 }
@@ -566,7 +582,7 @@ function renderPassages(ctx: Context, r: StoryReport["provenance"]["reuse"][numb
   return html`<ol class="passages">${passages.map((p) => {
     const later = ctx.spans.span(p.to.article, p.to.start, p.to.end, p.to.text, "reuse");
     const earlier = ctx.spans.span(p.from.article, p.from.start, p.from.end, p.from.text, "reuse");
-    return html`<li>${link(later, excerpt(p.to.text), "ev")} <span class="meta">(${link(later, `in ${label(ctx, p.to.article)}`)}; ${link(earlier, `as ${label(ctx, p.from.article)} has it`)})</span></li>`;
+    return html`<li>${link(later, excerpt(p.to.text), "ev")} <span class="meta">· ${link(earlier, `the same words in ${label(ctx, p.from.article)}`)}</span></li>`;
   })}</ol>`;
 }
 
