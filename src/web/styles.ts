@@ -21,8 +21,8 @@ body {
 header.page { background: #14283f; color: #f4f1e8; padding: 1.6rem 1.5rem 1.2rem; }
 header.page h1 { margin: 0 0 .3rem; font: 600 1.9rem/1.2 Georgia, "Noto Serif", "DejaVu Serif", serif; }
 header.page p { margin: 0; color: #c9d3df; }
-nav.toc { position: sticky; top: 0; z-index: 2; background: #eae6da; border-bottom: 1px solid var(--line); padding: .45rem 1.5rem; font-size: .9rem; }
-nav.toc a { margin-right: 1rem; white-space: nowrap; color: var(--accent); text-decoration: none; }
+nav.toc { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .15rem 1rem; background: #eae6da; border-bottom: 1px solid var(--line); padding: .45rem 1.5rem; font-size: .9rem; }
+nav.toc a { white-space: nowrap; color: var(--accent); text-decoration: none; }
 nav.toc a:hover { text-decoration: underline; }
 nav.toc .n { color: var(--muted); font-variant-numeric: tabular-nums; }
 main { max-width: 76rem; margin: 0 auto; padding: 0 1.5rem 4rem; }

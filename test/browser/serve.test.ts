@@ -249,6 +249,25 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it("fits a phone's width: no page scrolls sideways at 390 px, the section links wrap", async () => {
+    const { page, problems, close } = await watched();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const report = await store.report(exampleId);
+    for (const path of [
+      "/",
+      `/stories/${exampleId}`,
+      `/stories/${exampleId}/claims`,
+      `/articles/${report?.report.articles[0]?.storeId}`,
+    ]) {
+      await page.goto(`${base}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await page.goto(`${base}/stories/${exampleId}`);
+    await page.screenshot({ path: join(ARTEFACTS, "8-story-phone.png") });
+    await close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("shows hostile articles as text: no script runs, nothing loads, direction overrides stay put", async () => {
     const { page, problems, close } = await watched();
     await page.goto(`${base}/stories/${hostileId}`, { waitUntil: "load" });

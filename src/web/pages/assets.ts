@@ -60,6 +60,7 @@ ul.flagged li, ul.entities li, ul.relations li { margin: .3rem 0; }
 .results li { margin: .6rem 0; }
 .results .snippet { color: var(--ink); font-size: .92rem; }
 .profile td.num { width: 9rem; }
+@media (max-width: 40rem) { header.page h1 { font-size: 1.4rem; } header.site { padding: .5rem .8rem; } }
 `;
 
 /**
