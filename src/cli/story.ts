@@ -44,12 +44,12 @@ export async function story(args: string[], io: CliIo): Promise<number> {
         );
       }
     } else {
-      const [{ analyzeStory }, { voicesOf, withCopies }] = await Promise.all([
+      const [{ analyzeStory }, { voicesOf, withStoreLinks }] = await Promise.all([
         import("../pipeline.js"),
-        import("../newsroom/ingest.js"),
+        import("../store/copies.js"),
       ]);
       const articles = await store.storyArticles(id);
-      report = withCopies(
+      report = withStoreLinks(
         analyzeStory(voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article))),
         articles,
       );

@@ -310,6 +310,27 @@ describe("reuse", () => {
     expect(r?.sharedFraction).toBeLessThan(0.9);
   });
 
+  it("gives each shared passage's words in both articles, in the order of the later one's text", () => {
+    const { provenance } = provenanceOfDrafts(rewrite, source);
+    const r = provenance.reuse[0];
+    const passages = r?.evidence ?? [];
+    expect(passages).toHaveLength(r?.passages ?? -1);
+    const textOf = { first: source.text, second: rewrite.text } as Record<string, string>;
+    const words = (s: { article: string; start: number; end: number }) =>
+      (textOf[s.article] ?? "").slice(s.start, s.end);
+    for (const p of passages) {
+      expect([p.from.article, p.to.article]).toEqual(["first", "second"]);
+      // Whole words at both ends, and the same words in both (a passage is shared text).
+      for (const side of [p.from, p.to]) expect(words(side)).toMatch(/^\w.*\w$/s);
+      expect(words(p.from).split(/\W+/).slice(0, 5)).toEqual(words(p.to).split(/\W+/).slice(0, 5));
+    }
+    expect(passages.map((p) => p.to.start)).toEqual([...passages.map((p) => p.to.start)].sort((x, y) => x - y));
+    const shared = passages.map((p) => words(p.to)).join(" | ");
+    expect(shared).toContain("most of them members of the harbour union");
+    // Negative: the sentences only the later article has are in no passage.
+    expect(shared).not.toMatch(/Cargo|Fishermen/);
+  });
+
   it("without dates, runs from the origin article", () => {
     const wire = {
       id: rewrite.id,

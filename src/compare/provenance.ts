@@ -5,6 +5,7 @@ import type {
   Mention,
   ProvenanceFinding,
   ResolvedStory,
+  ReuseFinding,
   Token,
 } from "../model/index.js";
 import { isWord } from "../words/tokens.js";
@@ -739,6 +740,15 @@ interface SharedPair {
   a: number;
   b: number;
   passages: Passage[];
+  /** Each passage's span in article `a`'s text and in `b`'s. */
+  spans: { a: [number, number]; b: [number, number] }[];
+}
+
+/** Where a passage's words are in the article's text: from its first word's start to its last word's end. */
+function passageSpan(w: Words, indices: number[]): [number, number] {
+  const first = w.at[indices[0] ?? 0] as [number, number];
+  const last = w.at[indices[indices.length - 1] ?? 0] as [number, number];
+  return [first[0], last[1]];
 }
 
 interface Word {
@@ -754,6 +764,8 @@ interface Word {
 interface Words {
   /** The words outside quotations. */
   kept: Word[];
+  /** Every word's span in the text, by its index among all the article's words. */
+  at: [number, number][];
 }
 
 /**
@@ -764,6 +776,7 @@ interface Words {
 function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
   const quoted = memo.quoted(a);
   const kept: Word[] = [];
+  const at: [number, number][] = [];
   let total = 0;
   for (const [sentence, u] of units.entries()) {
     let first = true;
@@ -771,6 +784,7 @@ function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
       const token = a.tokens[t] as Token;
       if (!isWord(token.text)) continue;
       const index = total++;
+      at.push([token.start, token.end]);
       const capitalised = !first && /^\p{Lu}/u.test(token.text);
       first = false;
       if (quoted[token.start]) continue;
@@ -783,7 +797,7 @@ function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
       kept.push({ word, index, sentence, content: !capitalised && !STOPWORDS.has(normal) });
     }
   }
-  return { kept };
+  return { kept, at };
 }
 
 /**
@@ -921,7 +935,16 @@ function sharedPassages(articles: AnnotatedArticle[], unitsOf: Map<string, Unit[
     const passages = chain(at, words[a] as Words, words[b] as Words);
     const long = passages.some((p) => Math.min(p.a.length, p.b.length) >= MIN_PASSAGE_WORDS);
     const total = Math.min(...(["a", "b"] as const).map((side) => new Set(passages.flatMap((p) => p[side])).size));
-    if (long && total >= MIN_SHARED_WORDS) out.push({ a, b, passages });
+    if (long && total >= MIN_SHARED_WORDS)
+      out.push({
+        a,
+        b,
+        passages,
+        spans: passages.map((p) => ({
+          a: passageSpan(words[a] as Words, p.a),
+          b: passageSpan(words[b] as Words, p.b),
+        })),
+      });
   }
   return out.sort((x, y) => x.a - y.a || x.b - y.b);
 }
@@ -970,7 +993,7 @@ function directed(
   origin: string | undefined,
   hits: CitationHit[],
   memo: ArticleMemo,
-): ProvenanceFinding["reuse"][number] {
+): ReuseFinding {
   const A = story.articles[p.a] as AnnotatedArticle;
   const B = story.articles[p.b] as AnnotatedArticle;
   const [da, db] = [A.article.published, B.article.published];
@@ -984,11 +1007,20 @@ function directed(
   else aFirst = memo.words(A) >= memo.words(B);
   const [from, to] = aFirst ? [A, B] : [B, A];
   const covered = new Set(p.passages.flatMap((x) => (aFirst ? x.b : x.a)));
+  const spanIn = (article: AnnotatedArticle, [start, end]: [number, number]) => ({
+    article: article.article.id,
+    start,
+    end,
+  });
+  const evidence = p.spans
+    .map((s) => (aFirst ? { from: spanIn(A, s.a), to: spanIn(B, s.b) } : { from: spanIn(B, s.b), to: spanIn(A, s.a) }))
+    .sort((x, y) => x.to.start - y.to.start || x.from.start - y.from.start);
   return {
     from: from.article.id,
     to: to.article.id,
     sharedFraction: Math.round((covered.size / Math.max(1, memo.words(to))) * 1000) / 1000,
     passages: p.passages.length,
+    evidence,
   };
 }
 

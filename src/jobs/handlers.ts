@@ -3,7 +3,8 @@ import type { IngestItem, ReadProblem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { identityOf } from "../newsroom/identity.js";
 import type { Assigner } from "../newsroom/ingest.js";
-import { placeArticle, saveAnalysis, voicesOf, withCopies } from "../newsroom/ingest.js";
+import { placeArticle, saveAnalysis } from "../newsroom/ingest.js";
+import { voicesOf, withStoreLinks } from "../store/copies.js";
 import type { Store } from "../store/types.js";
 
 /**
@@ -190,7 +191,7 @@ export async function analyseJob(
   if (version === undefined) return "gone";
   const voices = voicesOf(articles.filter((a) => a.copyOf === undefined).map((a) => a.article));
   await beforeAnalysis(voices.length);
-  const report = withCopies(analyze(voices), articles);
+  const report = withStoreLinks(analyze(voices), articles);
   const current = await saveAnalysis(store, storyId, version, report, now().toISOString());
   return current ? "current" : "stale";
 }

@@ -98,6 +98,7 @@ export const findingsSchema = z
               to: z.string(),
               sharedFraction: z.number().min(0).max(1),
               passages: offset,
+              evidence: z.array(z.object({ from: span, to: span }).strict()).optional(),
             })
             .strict(),
         ),

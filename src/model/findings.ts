@@ -101,7 +101,20 @@ export interface CitationFinding {
 export interface ProvenanceFinding {
   origin?: { name: string; article?: string };
   citations: CitationFinding[];
-  reuse: { from: string; to: string; sharedFraction: number; passages: number }[];
+  reuse: ReuseFinding[];
+}
+
+/** Text one article shares with another: `from` is the earlier (or the source), `to` the one that reuses it. */
+export interface ReuseFinding {
+  from: string;
+  to: string;
+  sharedFraction: number;
+  passages: number;
+  /**
+   * Each shared passage in both articles, in the order of `to`'s text: from its first shared word to its
+   * last (a passage may skip a few words one of them changed). Optional: findings made before it lack it.
+   */
+  evidence?: { from: ArticleSpan; to: ArticleSpan }[];
 }
 
 export interface TimelineFinding {

@@ -27,6 +27,7 @@ export const storyReportSchema = z
     articles: z.array(
       z.object({
         id: z.string(),
+        storeId: z.number().int().nonnegative().optional().describe("its id in the store: a stored story's only"),
         source: z.string(),
         outlet: z.string().optional(),
         title: z.string().optional(),
@@ -103,6 +104,10 @@ export const storyReportSchema = z
           to: z.string(),
           sharedFraction: z.number().min(0).max(1),
           passages: z.number().int(),
+          evidence: z
+            .array(z.object({ from: z.object(span), to: z.object(span) }))
+            .optional()
+            .describe("each shared passage's words in both articles, in the order of the reusing article's text"),
         }),
       ),
       copies: z
@@ -200,6 +205,12 @@ export function referentialProblems(report: StoryReport): string[] {
   for (const r of report.provenance.reuse) {
     checkArticle("reuse", r.from);
     checkArticle("reuse", r.to);
+    for (const e of r.evidence ?? []) {
+      checkSpan(`reuse ${r.from}->${r.to}`, e.from);
+      checkSpan(`reuse ${r.from}->${r.to}`, e.to);
+      if (e.from.article !== r.from || e.to.article !== r.to)
+        problems.push(`reuse ${r.from}->${r.to}: a passage in ${e.from.article} and ${e.to.article}`);
+    }
   }
   if (report.provenance.origin?.article) checkArticle("origin", report.provenance.origin.article);
   for (const c of report.provenance.copies ?? []) checkArticle(`copy ${c.copy.id}`, c.article);

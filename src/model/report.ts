@@ -18,6 +18,8 @@ export type CertaintyLevel = "asserted" | "reported" | "hedged" | "speculative";
 
 export interface ReportArticle {
   id: string;
+  /** Its id in the store, where it is served (`/articles/:id`): a stored story's report only. */
+  storeId?: number;
   source: string;
   outlet?: string;
   title?: string;
@@ -85,13 +87,23 @@ export interface ReportProvenance {
   origin?: { name: string; article?: string };
   /** `start`/`end`: where `evidence` is in the article. */
   citations: { article: string; cites: string; evidence: string; start?: number; end?: number }[];
-  reuse: { from: string; to: string; sharedFraction: number; passages: number }[];
+  reuse: ReportReuse[];
   /**
    * Copies of the report's articles (the same text run again, by another outlet) that a stored story keeps
    * and links to the article they copy, and does not compare again. Optional: only a stored story's report
    * has them; `article` is the report's article copied.
    */
   copies?: ReportCopy[];
+}
+
+/** Text one article shares with another (see the findings' `ReuseFinding`). */
+export interface ReportReuse {
+  from: string;
+  to: string;
+  sharedFraction: number;
+  passages: number;
+  /** Each passage's words in both articles, in the order of `to`'s text. Optional: added after the first release. */
+  evidence?: { from: EvidenceSpan; to: EvidenceSpan }[];
 }
 
 /** A stored copy of one of a report's articles: not an article of the report, named and linked beside it. */

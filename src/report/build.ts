@@ -64,7 +64,9 @@ export function buildReport(articles: Article[], findings: Findings): StoryRepor
     provenance: {
       ...(origin ? { origin } : {}),
       citations: citations.map((c) => ({ article: c.article, cites: c.cites, ...located(c.evidence, words) })),
-      reuse,
+      reuse: reuse.map(({ evidence: passages, ...r }) =>
+        passages ? { ...r, evidence: passages.map((p) => ({ from: evidence(p.from), to: evidence(p.to) })) } : r,
+      ),
     },
     timeline: findings.timeline.map((t) => ({
       date: t.date,

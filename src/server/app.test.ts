@@ -3,6 +3,7 @@ import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles } from "../../test/server-fixtures.js";
 import { storeStories, tempStore } from "../../test/server-store.js";
+import { articleNames } from "../model/index.js";
 import { storyReportSchema } from "../model/report-schema.js";
 import type { Store } from "../store/index.js";
 import { renderServedStoryPage, STORY_PAGE_RENDERER } from "../web/pages/stored-page.js";
@@ -90,6 +91,27 @@ describe("GET /api/stories", () => {
     expect(none.stories).toEqual([]);
   });
 
+  it("filters by an entity's name or alias as a reader types it, in the API and the list page", async () => {
+    const report = (await store.report(exampleId))?.report;
+    const named = report?.entities.find((e) => e.aliases.some((a) => a !== e.name)) ?? report?.entities[0];
+    const alias = named?.aliases.find((a) => a !== named.name) ?? "";
+    expect(alias).not.toBe("");
+    const ids = async (entity: string) =>
+      (await json(await app().request(`/api/stories?entity=${encodeURIComponent(entity)}`))).stories.map(
+        (s: { id: number }) => s.id,
+      );
+    expect(await ids(named?.name.toUpperCase() ?? "")).toEqual([exampleId]);
+    expect(await ids(` ${alias.toLowerCase()} `)).toEqual([exampleId]);
+    // Negative: part of a name is not the name.
+    expect(await ids((named?.name ?? "").slice(0, 3))).toEqual([]);
+    const page = await (await app().request(`/?entity=${encodeURIComponent(alias)}`)).text();
+    const doc = new JSDOM(page).window.document;
+    expect([...doc.querySelectorAll("li.story h2 a")].map((a) => a.getAttribute("href"))).toEqual([
+      `/stories/${exampleId}`,
+    ]);
+    expect(doc.querySelector<HTMLInputElement>("input[name=entity]")?.value).toBe(alias);
+  });
+
   it.each([
     ["sort=oldest", "sort"],
     ["limit=0", "limit"],
@@ -103,6 +125,64 @@ describe("GET /api/stories", () => {
     const body = await json(res);
     expect(body.error.code).toBe("BAD_ARGUMENT");
     expect(body.error.message).toContain(words);
+  });
+});
+
+describe("article pages and story pages link to each other", () => {
+  const page = async (path: string) => new JSDOM(await (await app().request(path)).text()).window.document;
+
+  it("each article's page links to its column on the story page, whose column links back", async () => {
+    const story = await page(`/stories/${exampleId}`);
+    const articles = await store.storyArticles(exampleId);
+    expect(articles.length).toBeGreaterThan(1);
+    const names = articleNames((await store.report(exampleId))?.report.articles ?? []);
+    for (const a of articles) {
+      const doc = await page(`/articles/${a.id}`);
+      // An article with neither headline nor outlet is named as the story page names it, not by a store number.
+      const reportId = (await store.report(exampleId))?.report.articles.find((x) => x.storeId === a.id)?.id ?? "";
+      if (!a.article.title && !a.article.outlet)
+        expect(doc.querySelector("h1")?.textContent?.toLowerCase()).toBe(names.get(reportId)?.toLowerCase());
+      const column = doc.querySelector("p.in-story a")?.getAttribute("href") ?? "";
+      expect(column).toMatch(new RegExp(`^/stories/${exampleId}#art-\\d+$`));
+      const target = story.getElementById(column.split("#")[1] ?? "");
+      expect(target?.tagName).toBe("ARTICLE");
+      expect(target?.querySelector(`header a[href="/articles/${a.id}"]`)?.textContent).toBe("its own page");
+    }
+  });
+
+  it("marks the passages an article shares with another, linked to their words here and on the story page", async () => {
+    const report = (await store.report(exampleId))?.report;
+    const reuse = report?.provenance.reuse.find((r) => (r.evidence ?? []).length > 0);
+    expect(reuse).toBeDefined();
+    const later = report?.articles.find((a) => a.id === reuse?.to);
+    const earlier = report?.articles.find((a) => a.id === reuse?.from);
+    const doc = await page(`/articles/${later?.storeId}`);
+    const items = [...doc.querySelectorAll("#shared ol.passages li")];
+    expect(items).toHaveLength(reuse?.evidence?.length ?? -1);
+    const story = await page(`/stories/${exampleId}`);
+    for (const li of items) {
+      const here = doc.getElementById(li.querySelector("a.ev")?.getAttribute("href")?.slice(1) ?? "");
+      expect(here?.classList.contains("k-reuse")).toBe(true);
+      expect(here?.closest(".article-text")).not.toBeNull();
+      expect(li.textContent).toContain("taken from");
+      const there = [...li.querySelectorAll(".meta a")].map((x) => x.getAttribute("href") ?? "");
+      expect(there[1]).toBe(`/articles/${earlier?.storeId}`);
+      const words = story.getElementById(there[0]?.split("#")[1] ?? "");
+      expect(words?.classList.contains("k-reuse")).toBe(true);
+      expect(words?.closest("article")?.querySelector(`a[href="/articles/${earlier?.storeId}"]`)).not.toBeNull();
+      expect(words?.textContent).toBe(here?.textContent);
+    }
+    // The earlier article's page lists the same passages as taken by the later one.
+    const other = await page(`/articles/${earlier?.storeId}`);
+    expect([...other.querySelectorAll("#shared ol.passages li")].map((li) => li.textContent)).toEqual(
+      items.map(() => expect.stringContaining("taken by")),
+    );
+    // Negative: an article that shares no passage has no such list, and nothing marked.
+    const alone = report?.articles.find((a) => !report.provenance.reuse.some((r) => r.from === a.id || r.to === a.id));
+    expect(alone).toBeDefined();
+    const aloneDoc = await page(`/articles/${alone?.storeId}`);
+    expect(aloneDoc.querySelector("#shared")).toBeNull();
+    expect(aloneDoc.querySelector(".article-text .mark")).toBeNull();
   });
 });
 
@@ -342,6 +422,8 @@ describe("errors, OpenAPI and headers", () => {
     expect(doc.paths["/api/stories"].get.parameters.map((p: { name: string }) => p.name)).toEqual(
       expect.arrayContaining(["text", "outlet", "entity", "from", "to", "sort", "limit", "offset"]),
     );
+    const entity = doc.paths["/api/stories"].get.parameters.find((p: { name: string }) => p.name === "entity");
+    expect(JSON.stringify(entity)).toMatch(/name or one of its aliases/);
     expect(doc.components.schemas.StoryReport.properties.schema).toBeDefined();
   });
 
@@ -464,6 +546,10 @@ describe("pages", () => {
       expect(copied?.textContent).toBe(original.outlet);
       expect(copyPage.querySelector(".article-text")?.textContent).toBe(original.text);
       expect(copyPage.querySelector(`header.page a[href="/stories/${id}"]`)).not.toBeNull();
+      // Its column link leads to the article it copies on the story page.
+      const column = copyPage.querySelector("p.in-story a")?.getAttribute("href")?.split("#")[1] ?? "";
+      expect(page.getElementById(column)?.querySelector(`a[href="/articles/${storedCopy?.copyOf}"]`)).not.toBeNull();
+      expect(copyPage.querySelector("#shared")).toBeNull();
       const originalPage = new JSDOM(
         await (await app({ store: copies }).request(`/articles/${storedCopy?.copyOf}`)).text(),
       ).window.document;

@@ -10,6 +10,7 @@ import { html } from "../web/escape.js";
 import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
 import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import {
+  articleInStory,
   type LinkedArticle,
   renderArticlePage,
   renderEntityPage,
@@ -328,7 +329,12 @@ export function createApp(options: AppOptions): Hono<Env> {
     const id = Number(parse(articleIdParam, c.req.param()).id);
     const stored = await store.article(id);
     if (!stored) throw new TriangulateError("NOT_FOUND", `no article ${id}`);
-    const [story, siblings] = await Promise.all([store.story(stored.storyId), store.storyArticles(stored.storyId)]);
+    const [story, siblings, report] = await Promise.all([
+      store.story(stored.storyId),
+      store.storyArticles(stored.storyId),
+      store.report(stored.storyId),
+    ]);
+    const inStory = report && articleInStory(report.report, id, `/stories/${stored.storyId}`);
     const original =
       stored.copyOf === undefined
         ? undefined
@@ -348,6 +354,7 @@ export function createApp(options: AppOptions): Hono<Env> {
         story: { id: String(stored.storyId), title: story?.title ?? "" },
         ...(original ? { copyOf: linkedArticle(original) } : {}),
         copies: siblings.filter((a) => a.copyOf === id).map(linkedArticle),
+        ...(inStory ? { inStory } : {}),
       }),
     );
   });

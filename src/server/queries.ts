@@ -1,3 +1,4 @@
+import type { ReportEntity } from "../model/index.js";
 import type { Store, StorySummary } from "../store/index.js";
 import type { StoryRef } from "../web/pages/profiles.js";
 import type { StoryListQuery } from "./schemas.js";
@@ -23,6 +24,39 @@ export interface StoryPage {
   next?: number;
   scanned?: number;
   complete?: boolean;
+}
+
+/** A name as a reader may type it: case, accents, punctuation and spacing aside. */
+function nameKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+}
+
+/** What the story list's entity filter holds: an entity id as given, or a name as {@link nameKey} reads it. */
+export interface EntityQuery {
+  id: string;
+  name: string;
+}
+
+export function entityQuery(text: string): EntityQuery {
+  return { id: text.trim(), name: nameKey(text) };
+}
+
+/**
+ * Whether an entity of a report is the one a filter asks for: by its id, or by its name or one of its
+ * aliases (ignoring case, accents and punctuation), so that a reader can type "Ana Ruiz" or "Ruiz" where the
+ * report lists her with that alias. A name is matched whole, never as a part of a longer name.
+ *
+ * @example namesEntity(report.entities[0], entityQuery("ana ruiz"))
+ */
+export function namesEntity(e: Pick<ReportEntity, "id" | "name" | "aliases">, q: EntityQuery): boolean {
+  if (e.id === q.id) return true;
+  if (q.name === "") return false;
+  return nameKey(e.name) === q.name || e.aliases.some((a) => nameKey(a) === q.name);
 }
 
 function overlaps(s: StorySummary, from?: string, to?: string): boolean {
@@ -58,6 +92,7 @@ export async function listStories(store: Store, q: StoryListQuery, maxScan = DEF
     return { stories: rows.slice(0, limit), offset, limit, ...(rows.length > limit ? { next: offset + limit } : {}) };
   }
   const outlet = q.outlet?.toLowerCase();
+  const entity = q.entity ? entityQuery(q.entity) : undefined;
   const keep = async (s: StorySummary): Promise<boolean> => {
     if (!overlaps(s, q.from, q.to)) return false;
     if (outlet && !s.outlets.some((o) => o.toLowerCase() === outlet)) {
@@ -66,9 +101,9 @@ export async function listStories(store: Store, q: StoryListQuery, maxScan = DEF
       const report = (await store.report(s.id))?.report;
       if (!report?.articles.some((a) => a.outlet?.trim().toLowerCase() === outlet)) return false;
     }
-    if (q.entity) {
+    if (entity) {
       const report = (await store.report(s.id))?.report;
-      if (!report?.entities.some((e) => e.id === q.entity)) return false;
+      if (!report?.entities.some((e) => namesEntity(e, entity))) return false;
     }
     return true;
   };

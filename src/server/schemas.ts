@@ -17,7 +17,13 @@ export const storyListQuery = z
   .object({
     text: z.string().trim().min(1).max(200).optional(),
     outlet: z.string().trim().min(1).max(200).optional(),
-    entity: z.string().trim().min(1).max(200).optional(),
+    entity: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("an entity's id, or its name or one of its aliases (case, accents and punctuation aside)"),
     from: isoDate.optional(),
     to: isoDate.optional(),
     sort: z.enum(["newest", "biggest"]).default("newest"),

@@ -12,7 +12,8 @@ export type SpanKind =
   | "citation"
   | "relation"
   | "event"
-  | "brief";
+  | "brief"
+  | "reuse";
 
 interface Slot {
   start: number;

@@ -21,8 +21,8 @@ body {
 header.page { background: #14283f; color: #f4f1e8; padding: 1.6rem 1.5rem 1.2rem; }
 header.page h1 { margin: 0 0 .3rem; font: 600 1.9rem/1.2 Georgia, "Noto Serif", "DejaVu Serif", serif; }
 header.page p { margin: 0; color: #c9d3df; }
-nav.toc { position: sticky; top: 0; z-index: 2; background: #eae6da; border-bottom: 1px solid var(--line); padding: .45rem 1.5rem; font-size: .9rem; }
-nav.toc a { margin-right: 1rem; white-space: nowrap; color: var(--accent); text-decoration: none; }
+nav.toc { position: sticky; top: 0; z-index: 2; display: flex; flex-wrap: wrap; gap: .15rem 1rem; background: #eae6da; border-bottom: 1px solid var(--line); padding: .45rem 1.5rem; font-size: .9rem; }
+nav.toc a { white-space: nowrap; color: var(--accent); text-decoration: none; }
 nav.toc a:hover { text-decoration: underline; }
 nav.toc .n { color: var(--muted); font-variant-numeric: tabular-nums; }
 main { max-width: 76rem; margin: 0 auto; padding: 0 1.5rem 4rem; }
@@ -95,6 +95,7 @@ article.source header h3 { font: 600 1.2rem/1.3 Georgia, "Noto Serif", "DejaVu S
 article.source header .meta { color: var(--muted); font-size: .85rem; margin: .15rem 0 .6rem; overflow-wrap: anywhere; }
 .article-text { white-space: pre-wrap; overflow-wrap: break-word; font: 1.04rem/1.7 Georgia, "Noto Serif", "DejaVu Serif", serif; max-width: 44rem; }
 .mark.k-mention { border-bottom: 1px dotted #7f8ea3; }
+.mark.k-reuse { background: #e6eef8; }
 .mark.k-quote { background: #f4efe0; }
 .mark.k-value, .mark.k-claim { text-decoration: underline 2px #e4b860; text-underline-offset: .2em; }
 .mark.k-disputed { background: #fbe1bd; box-shadow: 0 0 0 1px #e4b860; border-radius: 2px; font-weight: 600; }

@@ -201,6 +201,73 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     expect(problems).toEqual([]);
   }, 60_000);
 
+  it("reused passages light up in both articles; article pages and story columns link to each other", async () => {
+    const { page, problems, close } = await watched();
+    /** The element a link's fragment names: lit, inside an article's text, and on the screen. */
+    const landsOn = async (hash: string) => {
+      const el = page.locator(hash);
+      expect(await el.evaluate((x) => getComputedStyle(x).backgroundColor)).toBe(TARGET_BACKGROUND);
+      expect(await el.evaluate((x) => x.closest(".article-text") !== null)).toBe(true);
+      const rect = await el.boundingBox();
+      expect(rect && rect.y >= 0 && rect.y < 900).toBe(true);
+      return el;
+    };
+    await page.goto(`${base}/stories/${exampleId}#provenance`);
+    const passage = page.locator("#provenance ol.passages li").first();
+    const later = passage.locator("a.ev");
+    const laterHref = (await later.getAttribute("href")) ?? "";
+    await later.click();
+    expect(await page.evaluate(() => location.hash)).toBe(laterHref);
+    const laterWords = await landsOn(laterHref);
+    const shared = await laterWords.textContent();
+    await page.screenshot({ path: join(ARTEFACTS, "7-reused-words.png") });
+    const earlier = passage.locator(".meta a");
+    const earlierHref = (await earlier.getAttribute("href")) ?? "";
+    await earlier.click();
+    const earlierWords = await landsOn(earlierHref);
+    // The same shared words, in another article.
+    expect(await earlierWords.textContent()).toBe(shared);
+    const column = (el: typeof laterWords) => el.evaluate((x) => x.closest("article")?.id);
+    expect(await column(earlierWords)).not.toBe(await column(laterWords));
+
+    // The later article's column links to its own page, where the passage is marked and listed.
+    await page.locator(`#${await column(laterWords)} header a`, { hasText: "its own page" }).click();
+    await page.waitForURL(/\/articles\/\d+$/);
+    const own = page.locator("#shared ol.passages a.ev").first();
+    const ownHref = (await own.getAttribute("href")) ?? "";
+    await own.click();
+    expect(await (await landsOn(ownHref)).textContent()).toBe(shared);
+    await page.screenshot({ path: join(ARTEFACTS, "7-article-page.png") });
+    // And back: the article's column on the story page, on the screen.
+    await page.locator("p.in-story a").click();
+    await page.waitForURL(new RegExp(`/stories/${exampleId}#art-\\d+$`));
+    const target = page.locator(await page.evaluate(() => location.hash));
+    expect(await target.evaluate((x) => x.tagName)).toBe("ARTICLE");
+    const top = (await target.boundingBox())?.y ?? -1;
+    expect(top >= 0 && top < 900).toBe(true);
+    await close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("fits a phone's width: no page scrolls sideways at 390 px, the section links wrap", async () => {
+    const { page, problems, close } = await watched();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const report = await store.report(exampleId);
+    for (const path of [
+      "/",
+      `/stories/${exampleId}`,
+      `/stories/${exampleId}/claims`,
+      `/articles/${report?.report.articles[0]?.storeId}`,
+    ]) {
+      await page.goto(`${base}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+    await page.goto(`${base}/stories/${exampleId}`);
+    await page.screenshot({ path: join(ARTEFACTS, "8-story-phone.png") });
+    await close();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   it("shows hostile articles as text: no script runs, nothing loads, direction overrides stay put", async () => {
     const { page, problems, close } = await watched();
     await page.goto(`${base}/stories/${hostileId}`, { waitUntil: "load" });
@@ -257,6 +324,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
       "/outlets/Coastal%20Ledger",
       "/search?q=Osterlake",
       `/articles/${(await store.storyArticles(exampleId)).find((a) => a.copyOf !== undefined)?.id}`,
+      // An article whose shared passages are listed and marked.
+      `/articles/${report?.report.articles.find((a) => report.report.provenance.reuse.some((r) => r.to === a.id))?.storeId}`,
     ];
     for (const path of pages) {
       await page.goto(`${base}${path}`);

@@ -1,5 +1,8 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely";
+import type { StoryReport } from "../../model/index.js";
+import { type LinkedStoredArticle, withStoreLinks } from "../copies.js";
 import type { SqlFlavor } from "../flavor.js";
+import type { ArticlesTable } from "../schema.js";
 
 /**
  * The store's migrations, in order, written once for every dialect: what differs (key and blob types,
@@ -15,6 +18,7 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0005-articles-without-outlet": { up: articlesWithoutOutlet },
     "0006-story-pages": { up: (db) => storyPages(db, flavor) },
     "0007-expiring-cluster-index": { up: expiringClusterIndex },
+    "0008-report-store-links": { up: reportStoreLinks },
   };
 }
 
@@ -204,4 +208,49 @@ async function expiringClusterIndex(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("cluster_postings_story").on("cluster_postings").column("story_id").execute();
   await db.schema.createIndex("cluster_signatures_story").on("cluster_signatures").column("story_id").execute();
   await db.schema.createIndex("cluster_bands_article").on("cluster_bands").column("article_id").execute();
+}
+
+/** Reports read per statement by {@link reportStoreLinks}: bounded memory however many stories there are. */
+const REPORT_PAGE = 100;
+
+/**
+ * Links reports stored before reports were linked to the store (each article's `storeId`, the copies in
+ * `provenance.copies`), so that a store's stories show their copies and link their articles without being
+ * analysed again: both depend only on the report's article ids and the story's stored articles (see
+ * `withStoreLinks`). A report that changes drops the story's kept page, rendered without the links (the
+ * server renders it again). Reports are read a page at a time; of articles, only what the links name.
+ */
+async function reportStoreLinks(db: Kysely<unknown>): Promise<void> {
+  let after = -1;
+  for (;;) {
+    const { rows } = await sql<{ story_id: number; report: string }>`select story_id, report from story_reports
+      where story_id > ${after} order by story_id limit ${REPORT_PAGE}`.execute(db);
+    if (rows.length === 0) return;
+    for (const row of rows) {
+      after = Number(row.story_id);
+      const report = JSON.parse(row.report) as StoryReport;
+      const { rows: articles } = await sql<LinkRow>`select id, name, outlet, title, published, url, copy_of
+        from articles where story_id = ${after} order by id`.execute(db);
+      const linked = withStoreLinks(report, articles.map(linkedArticle));
+      if (linked === report) continue;
+      await sql`update story_reports set report = ${JSON.stringify(linked)} where story_id = ${after}`.execute(db);
+      await sql`delete from story_pages where story_id = ${after}`.execute(db);
+    }
+  }
+}
+
+type LinkRow = Pick<ArticlesTable, "name" | "outlet" | "title" | "published" | "url" | "copy_of"> & { id: number };
+
+function linkedArticle(row: LinkRow): LinkedStoredArticle {
+  return {
+    id: Number(row.id),
+    ...(row.copy_of === null ? {} : { copyOf: Number(row.copy_of) }),
+    ...(row.url ? { url: row.url } : {}),
+    article: {
+      id: row.name,
+      ...(row.outlet ? { outlet: row.outlet } : {}),
+      ...(row.title ? { title: row.title } : {}),
+      ...(row.published ? { published: row.published } : {}),
+    },
+  };
 }

@@ -4,14 +4,18 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { emptyReport } from "../../../test/fixtures.js";
+import type { Article, StoryReport } from "../../model/index.js";
 import { clusteringContract } from "../clustering.contract.js";
 import { sqliteFlavor } from "../flavor.js";
 import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
+import { SqlStore } from "../sql-store.js";
 import { inventedArticle, storeContract } from "../store.contract.js";
 import { PRUNED_PER_FLUSH } from "../story-index.js";
 import { openSqliteStore, WAL_CHECKPOINT_PAGES } from "./index.js";
 
+const AT = "2026-03-10T09:00:00Z";
 const dir = mkdtempSync(join(tmpdir(), "triangulate-store-"));
 let n = 0;
 
@@ -236,6 +240,84 @@ describe("sqlite store", () => {
     const store = await openSqliteStore(path);
     expect(await store.story(1)).toMatchObject({ articleCount: 4, outletCount: 1, articlesWithoutOutlet: 3 });
     expect(await store.story(5)).toMatchObject({ articleCount: 1, outletCount: 1, articlesWithoutOutlet: 0 });
+    await store.close();
+  });
+
+  it("links reports stored before reports were linked to the store (store ids, copies), and drops their kept pages", async () => {
+    const path = join(dir, "links.db");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider(sqliteFlavor) }).migrateTo(
+      "0007-expiring-cluster-index",
+    );
+    expect(error).toBeUndefined();
+    const old = new SqlStore(db, sqliteFlavor);
+    const file = (article: Article, story?: number, copyOf?: number) =>
+      old.transaction(async (tx) => {
+        const id = await tx.addArticle({ key: `hash:${article.id}`, contentHash: article.id, article, ingestedAt: AT });
+        await tx.placeArticle(id, {
+          storyId: story ?? id,
+          isNew: story === undefined,
+          ...(copyOf === undefined ? {} : { copyOf }),
+          at: AT,
+        });
+        return id;
+      });
+    // As the store was written before: reports of the articles that are no copies, not linked to the store.
+    const reportOf = (articles: Article[]): StoryReport => ({
+      ...emptyReport(articles),
+      articles: articles.map((a) => ({
+        id: a.id,
+        source: a.source,
+        text: a.text,
+        wordCount: 1,
+        removedBoilerplate: [],
+      })),
+    });
+    const keep = async (story: number, report: StoryReport) => {
+      await old.saveReport(story, (await old.story(story))?.version ?? 0, report, AT);
+      await old.savePage({
+        storyId: story,
+        reportVersion: 1,
+        renderer: "r",
+        etag: "e",
+        br: new Uint8Array(1),
+        gzip: new Uint8Array(1),
+      });
+    };
+    const a = inventedArticle(1, { outlet: "Velmar Post" });
+    const b = inventedArticle(2, { outlet: "Portavel Daily", text: "The estuary ferry is running again." });
+    const story = await file(a);
+    const second = await file(b, story);
+    const copy = await file(inventedArticle(3, { outlet: "Kestrel Bay News", text: a.text }), story, story);
+    await keep(story, reportOf([a, b]));
+    const lone = inventedArticle(4, { outlet: "Velmar Post", text: "A lone report." });
+    const loneStory = await file(lone);
+    await keep(loneStory, reportOf([lone]));
+    const linked = inventedArticle(5, { outlet: "Velmar Post", text: "A report linked when stored." });
+    const linkedStory = await file(linked);
+    await keep(linkedStory, {
+      ...reportOf([linked]),
+      articles: reportOf([linked]).articles.map((x) => ({ ...x, storeId: linkedStory })),
+    });
+    const linkedBefore = await old.reportText(linkedStory);
+    await db.destroy();
+
+    const store = await openSqliteStore(path);
+    const upgraded = (await store.report(story))?.report;
+    expect(upgraded?.articles.map((x) => x.storeId)).toEqual([story, second]);
+    expect(upgraded?.provenance.copies).toEqual([
+      {
+        article: a.id,
+        copy: expect.objectContaining({ id: "wire-3", storeId: copy, outlet: "Kestrel Bay News" }),
+      },
+    ]);
+    expect(await store.page(story, "r")).toBeUndefined();
+    const alone = (await store.report(loneStory))?.report;
+    expect(alone?.articles.map((x) => x.storeId)).toEqual([loneStory]);
+    expect(alone?.provenance.copies).toBeUndefined();
+    // Negative: a report already linked is kept as stored, and its page with it.
+    expect(await store.reportText(linkedStory)).toEqual(linkedBefore);
+    expect(await store.page(linkedStory, "r")).toBeDefined();
     await store.close();
   });
 

@@ -49,6 +49,8 @@ table.claims tr.disputed th.claim { border-left: 4px solid var(--bad); }
 .stance { display: block; font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 table.divergence td.num { width: 8rem; }
 .sides li { margin: .35rem 0; }
+ol.passages { margin: .3rem 0 .6rem; padding-left: 1.4rem; font-size: .9rem; }
+ol.passages li { margin: .2rem 0; }
 ul.flagged li, ul.entities li, ul.relations li { margin: .3rem 0; }
 .article-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 26rem), 1fr)); gap: 1rem; align-items: start; }
 .article-grid article.source { max-width: none; margin: 0; }
@@ -58,6 +60,7 @@ ul.flagged li, ul.entities li, ul.relations li { margin: .3rem 0; }
 .results li { margin: .6rem 0; }
 .results .snippet { color: var(--ink); font-size: .92rem; }
 .profile td.num { width: 9rem; }
+@media (max-width: 40rem) { header.page h1 { font-size: 1.4rem; } header.site { padding: .5rem .8rem; } }
 `;
 
 /**

@@ -1,8 +1,12 @@
-import { html } from "../escape.js";
+import type { StoryReport } from "../../model/index.js";
+import { SpanRegistry } from "../anchors.js";
+import { html, trusted } from "../escape.js";
+import { renderMarkedText } from "../marked-text.js";
 import { withoutBidiControls } from "./bidi.js";
 import { articlePath, outletPath, plural, section, storyPath } from "./common.js";
 import { renderLayout } from "./layout.js";
 import type { EntityView, OutletProfile } from "./profiles.js";
+import { excerpt, withoutClosing } from "./story-page.js";
 
 /** How many stories a profile looked at, when it could not look at all of them. */
 export interface Coverage {
@@ -40,7 +44,7 @@ export function renderEntityPage(untrusted: EntityView, coverage: Coverage): str
       ? undefined
       : html`<ul class="quotes">${e.quotes.map(
           (q) =>
-            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${q.text}”</a> <span class="meta">${q.attribution} · <a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
+            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${withoutClosing(q.text)}”</a> <span class="meta">${q.attribution ? `${q.attribution} · ` : ""}<a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
         )}</ul>`;
   const relations =
     e.relations.length === 0
@@ -141,6 +145,73 @@ export interface ArticleView {
   copyOf?: LinkedArticle;
   /** The stored copies of this one. */
   copies: readonly LinkedArticle[];
+  /** Where it is on its story's page and what text it shares there, when the story's report has it. */
+  inStory?: ArticleInStory;
+}
+
+/** A stored article as its story's report has it: its column on the story page and its shared passages. */
+export interface ArticleInStory {
+  /** Its name on the story page (of the article it copies, for a copy). */
+  name: string;
+  /** The address of its column on the story page (of the article it copies, for a copy). */
+  column: string;
+  /** Passages it shares with other articles of the story; none for a copy, which is not compared. */
+  shared: SharedPassage[];
+}
+
+/** A passage an article shares with another: its words here, and the other's on the story page. */
+export interface SharedPassage {
+  start: number;
+  end: number;
+  text: string;
+  /** Whether this article took the words from the other (`from`), or the other took them from this one (`to`). */
+  direction: "from" | "to";
+  /** The other article's name as the story page gives it. */
+  other: string;
+  /** The other article's words on the story page. */
+  otherWords: string;
+  /** The other article's own page, when the report says where it is stored. */
+  otherPage?: string;
+}
+
+/**
+ * Where a stored article is in its story's report (by its `storeId`, or for a copy by the copy's entry in
+ * `provenance.copies`): the anchor of its column on the story page, and the reused passages it is in, each
+ * with the anchor the story page gives the other article's words. Undefined when the report lacks it.
+ *
+ * @example articleInStory(report, 12, "/stories/3")?.column // "/stories/3#art-1"
+ */
+export function articleInStory(report: StoryReport, storeId: number, storyHref: string): ArticleInStory | undefined {
+  const own = report.articles.find((a) => a.storeId === storeId);
+  const copied = own ? undefined : report.provenance.copies?.find((c) => c.copy.storeId === storeId)?.article;
+  const id = own?.id ?? copied;
+  // The story page's anchors: a registry over all its articles, asked for the same words it marks.
+  const spans = new SpanRegistry(report.articles);
+  const column = id === undefined ? undefined : spans.article(id);
+  if (id === undefined || column === undefined) return undefined;
+  const shared: SharedPassage[] = [];
+  if (own) {
+    for (const r of report.provenance.reuse) {
+      if (r.from !== own.id && r.to !== own.id) continue;
+      const direction = r.to === own.id ? "from" : "to";
+      const otherId = direction === "from" ? r.from : r.to;
+      const otherPage = report.articles.find((a) => a.id === otherId)?.storeId;
+      for (const p of r.evidence ?? []) {
+        const [here, there] = direction === "from" ? [p.to, p.from] : [p.from, p.to];
+        const anchor = spans.span(there.article, there.start, there.end, there.text, "reuse");
+        shared.push({
+          start: here.start,
+          end: here.end,
+          text: here.text,
+          direction,
+          other: spans.label(otherId),
+          otherWords: `${storyHref}#${anchor ?? column}`,
+          ...(otherPage === undefined ? {} : { otherPage: articlePath(otherPage) }),
+        });
+      }
+    }
+  }
+  return { name: spans.label(id), column: `${storyHref}#${column}`, shared: shared.sort((x, y) => x.start - y.start) };
 }
 
 /**
@@ -163,10 +234,36 @@ export function renderArticlePage(untrusted: ArticleView): string {
     v.copies.length > 0
       ? html`<p class="copies">Run again by ${v.copies.map((c, k) => html`${k > 0 ? ", " : ""}${link(c)}`)}.</p>`
       : "";
+  const place = v.inStory;
+  // Untitled, unsigned: named as its story's page names it (a copy's place there is its original's).
+  const named = place && !v.copyOf ? place.name.charAt(0).toUpperCase() + place.name.slice(1) : undefined;
+  const heading = a.title || outlet || named || `Article ${v.storeId}`;
+  const column = place
+    ? html`<p class="in-story"><a href="${place.column}">${v.copyOf ? "The article it copies, beside the others on the story page" : "This article beside the others on the story page"}</a></p>`
+    : "";
+  // The shared passages marked in the text, each listed with a link to it and to the other article's words.
+  // Marked only where the offsets hold the words: a report made of another version of the text is not trusted.
+  const passages = (place?.shared ?? []).map((p, i) => ({
+    p,
+    anchor: a.text.slice(p.start, p.end) === p.text ? `passage-${i}` : undefined,
+  }));
+  const text = renderMarkedText(
+    a.text,
+    passages.flatMap(({ p, anchor }) =>
+      anchor ? [{ start: p.start, end: p.end, id: anchor, classes: ["mark", "k-reuse"] }] : [],
+    ),
+  );
+  const shared =
+    passages.length === 0
+      ? ""
+      : html`<section id="shared" aria-labelledby="shared-h"><h2 id="shared-h">Text shared with other articles</h2><ol class="passages">${passages.map(
+          ({ p, anchor }) =>
+            html`<li>${anchor ? html`<a class="ev" href="#${anchor}">${excerpt(p.text)}</a>` : excerpt(p.text)} <span class="meta">(${p.direction === "from" ? "taken from" : "taken by"} <a href="${p.otherWords}">${p.other}</a>${p.otherPage ? html`, <a href="${p.otherPage}">its page</a>` : ""})</span></li>`,
+        )}</ol></section>`;
   return renderLayout({
-    title: a.title || outlet || `Article ${v.storeId}`,
-    heading: a.title || outlet || `Article ${v.storeId}`,
+    title: heading,
+    heading,
     subheading: html`${outlet ? html`<a href="${outletPath(outlet)}">${outlet}</a>` : "No outlet named"}${meta ? ` · ${meta}` : ""} · story: <a href="${storyPath(v.story.id)}">${v.story.title || v.story.id}</a>`,
-    body: html`${copyOf}${copies}<article class="source" aria-label="Article"><p class="meta">${source}</p><div class="article-text" tabindex="0" role="region" aria-label="Text of the article">${a.text}</div></article>`,
+    body: html`${copyOf}${copies}${column}${shared}<article class="source" aria-label="Article"><p class="meta">${source}</p><div class="article-text" tabindex="0" role="region" aria-label="Text of the article">${trusted(text.html)}</div></article>`,
   });
 }

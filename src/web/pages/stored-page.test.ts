@@ -20,6 +20,7 @@ const REPORT: StoryReport = {
   articles: [
     {
       id: "courier",
+      storeId: 41,
       source: "courier.txt",
       outlet: "Lowland Courier",
       title: "Ferry back on the Vell",
@@ -151,6 +152,9 @@ const RENDERINGS: Record<string, string> = {
   "story-page/5": "b95160db3c41fafaf422774a0628dc25d204e98f0b10de5e73f54d6a44b651f6",
   // A stored story's copies are listed under provenance and beside the articles they copy.
   "story-page/6": "86d5faf2cc8009290fc775287e3f600f37c5bad0eed7f552a995143b1a468dc9",
+  // Reused passages are listed under provenance, linked to their words, which are marked in both articles;
+  // each article links to its own page.
+  "story-page/7": "97da40198f9ea799b33f17a42bcc45d1f02f23e8d842cc20c151e857bfd33a52",
 };
 
 describe("storyPageToStore", () => {

@@ -186,7 +186,7 @@ export function renderStoryList(untrusted: StoryListView): string {
   const filters = html`<form class="filters" method="get" action="/" aria-label="Filter stories">
 <label>Words <input name="text" type="search" value="${q.text ?? ""}"></label>
 <label>Outlet <input name="outlet" value="${q.outlet ?? ""}"></label>
-<label>Entity id <input name="entity" value="${q.entity ?? ""}"></label>
+<label>Entity <input name="entity" value="${q.entity ?? ""}" placeholder="name, alias or id"></label>
 <label>From <input name="from" type="date" value="${q.from ?? ""}"></label>
 <label>To <input name="to" type="date" value="${q.to ?? ""}"></label>
 <label>New since <input name="since" type="date" value="${dayOf(q.since) ?? ""}"></label>

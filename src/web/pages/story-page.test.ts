@@ -161,6 +161,41 @@ describe("renderStoryPage", () => {
     expect(dom(renderStoryPage(none)).querySelector("#provenance svg")).toBeNull();
   });
 
+  it("lists each reused passage, linked to its words in both articles, which are marked there", () => {
+    const [a, b] = example.articles as [StoryReport["articles"][number], StoryReport["articles"][number]];
+    const words = (x: typeof a, start: number, end: number) => ({
+      article: x.id,
+      start,
+      end,
+      text: x.text.slice(start, end),
+    });
+    const passage = { from: words(a, 0, 30), to: words(b, 4, 40) };
+    const report: StoryReport = {
+      ...example,
+      provenance: {
+        citations: [],
+        reuse: [{ from: a.id, to: b.id, sharedFraction: 0.3, passages: 1, evidence: [passage] }],
+      },
+    };
+    const doc = dom(renderStoryPage(report));
+    const links = [...doc.querySelectorAll("#provenance ol.passages a")];
+    const targets = links.map((l) => doc.getElementById(l.getAttribute("href")?.slice(1) ?? ""));
+    expect(targets.map((t) => t?.textContent)).toEqual([passage.to.text, passage.from.text]);
+    for (const t of targets) expect(t?.classList.contains("k-reuse")).toBe(true);
+    expect(targets[0]?.closest("article")?.id).toBe("art-1");
+    expect(targets[1]?.closest("article")?.id).toBe("art-0");
+    // Negative: with the earlier article filtered out, its words are named but not linked or marked.
+    const only = dom(renderStoryPage(report, { outlets: [b.outlet ?? b.id] }));
+    expect(only.querySelectorAll("#provenance ol.passages a")).toHaveLength(1);
+    expect(only.querySelectorAll(".article-text .k-reuse")).toHaveLength(1);
+    // Negative: a report made before passages had words lists none.
+    const older: StoryReport = {
+      ...report,
+      provenance: { citations: [], reuse: [{ from: a.id, to: b.id, sharedFraction: 0.3, passages: 1 }] },
+    };
+    expect(dom(renderStoryPage(older)).querySelector("ol.passages")).toBeNull();
+  });
+
   it("lists a stored story's copies beside the articles they copy, linked to their stored text", () => {
     const [a, b] = example.articles;
     const copies: ReportCopy[] = [
@@ -243,10 +278,29 @@ describe("renderStoryPage", () => {
 
   it("shows the quotation renderings with word differences", () => {
     const doc = dom(renderStoryPage(example));
+    const compared = example.quotes.filter((q) => q.occurrences.length > 1);
+    expect(compared.length).toBeGreaterThan(0);
     expect(doc.querySelectorAll("#quotes .rendering").length).toBe(
-      example.quotes.reduce((n, q) => n + q.occurrences.length, 0),
+      compared.reduce((n, q) => n + q.occurrences.length, 0),
     );
     expect(doc.querySelectorAll("#quotes ins, #quotes del").length).toBeGreaterThan(0);
+  });
+
+  it("gives a quotation said in one article once, without the comma that hands it back to the sentence", () => {
+    const single = example.quotes.find((q) => q.occurrences.length === 1);
+    const o = single?.occurrences[0];
+    expect(o).toBeDefined();
+    const quote = { ...(single as StoryReport["quotes"][number]), text: "We will not reopen it on a guess," };
+    const one = { ...(o as NonNullable<typeof o>), text: "We will not reopen it on a guess,", attribution: "" };
+    const doc = dom(renderStoryPage({ ...example, quotes: [{ ...quote, occurrences: [one] }] }));
+    const card = doc.getElementById(`quote-${quote.id}`);
+    expect(card?.querySelector("blockquote")?.textContent).toBe("We will not reopen it on a guess");
+    expect(card?.querySelectorAll(".rendering")).toHaveLength(0);
+    // No attribution: the link alone, not a dangling separator.
+    expect(card?.querySelector(".attr")?.textContent).toBe("its words in the article");
+    // Negative: a full stop may be the speaker's, and stays.
+    const stop = dom(renderStoryPage({ ...example, quotes: [{ ...quote, occurrences: [{ ...one, text: "No." }] }] }));
+    expect(stop.querySelector(`#quote-${quote.id} blockquote`)?.textContent).toBe("No.");
   });
 
   it("leaves out a section with nothing in it", () => {

@@ -424,6 +424,14 @@ function highlight(words: string, value: string): SafeHtml {
 /** A comma or period closing a quotation belongs to the quoting sentence, not to the words compared. */
 const CLOSING_PUNCTUATION = /[\s,.;:]+$/;
 
+/**
+ * A quotation's words without the comma (or colon, semicolon) that hands it back to the quoting sentence
+ * ("… a guess," she said): that mark is the writer's, a full stop may be the speaker's.
+ */
+export function withoutClosing(text: string): string {
+  return text.replace(/[\s,;:]+$/, "");
+}
+
 function renderDiff(base: string, text: string): SafeHtml {
   const closing = text.match(CLOSING_PUNCTUATION)?.[0] ?? "";
   const runs = diffWords(base.replace(CLOSING_PUNCTUATION, ""), text.slice(0, text.length - closing.length));
@@ -447,14 +455,22 @@ function renderQuotes(ctx: Context): SafeHtml | undefined {
         name && q.speaker.entity
           ? html`<a href="${entityPath(q.speaker.entity)}">${name}</a>`
           : html`${q.speaker.description || "unknown speaker"}`;
+      const attribution = (o: (typeof q.occurrences)[number], anchor: string | undefined) =>
+        html`<div class="attr">${o.attribution ? html`${o.attribution} · ` : ""}${link(anchor, "its words in the article")}</div>`;
+      const [only] = q.occurrences;
+      if (q.occurrences.length === 1 && only) {
+        // Said in one article only: nothing to compare, so its words are given once, not beside themselves.
+        const anchor = ctx.spans.span(only.article, only.start, only.end, only.text, "quote");
+        return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${withoutClosing(only.text)}</blockquote><div><strong>${label(ctx, only.article)}</strong> <span class="badge fid-${only.fidelity}">${only.fidelity}</span></div>${attribution(only, anchor)}</div>`;
+      }
       const renderings = q.occurrences
         .filter((o) => ctx.shown.has(o.article))
         .map((o) => {
           const anchor = ctx.spans.span(o.article, o.start, o.end, o.text, "quote");
           return html`<div class="rendering"><div><strong>${label(ctx, o.article)}</strong> <span class="badge fid-${o.fidelity}">${o.fidelity}</span></div>
-<p class="said">${renderDiff(q.text, o.text)}</p><div class="attr">${o.attribution} · ${link(anchor, "its words in the article")}</div></div>`;
+<p class="said">${renderDiff(q.text, o.text)}</p>${attribution(o, anchor)}</div>`;
         });
-      return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${q.text}</blockquote><div class="renderings">${renderings}</div></div>`;
+      return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${withoutClosing(q.text)}</blockquote><div class="renderings">${renderings}</div></div>`;
     },
   )}`;
 }
@@ -530,9 +546,9 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   }
   let reusePart: SafeHtml | string = "";
   if (reused.length > 0) {
-    reusePart = html`<h3>Who reused whose text (earlier → later)</h3><ul>${reused.map(
+    reusePart = html`<h3>Who reused whose text (earlier → later)</h3><ul class="reuse">${reused.map(
       (r) =>
-        html`<li>${articleLink(ctx, r.from)} → ${articleLink(ctx, r.to)}: ${percent(r.sharedFraction)} of the later text shared, ${plural(r.passages, "passage")}</li>`,
+        html`<li>${articleLink(ctx, r.from)} → ${articleLink(ctx, r.to)}: ${percent(r.sharedFraction)} of the later text shared, ${plural(r.passages, "passage")}${renderPassages(ctx, r)}</li>`,
     )}</ul>`;
   }
   const citePart =
@@ -543,6 +559,31 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
             html`<li><strong>${label(ctx, c.article)}</strong> cites ${c.cites}: ${link(ctx.spans.at(c.article, c, c.evidence, "citation"), highlight(c.evidence, c.cites), "ev")}</li>`,
         )}</ul>`;
   return html`${originPart}${graph}${copyPart}${reusePart}${citePart}`;
+}
+
+/** Characters of a shared passage quoted in the list of passages; the link leads to the whole of it. */
+const PASSAGE_EXCERPT = 160;
+
+/** The words of a passage as its link shows them: whole, or cut at a word with an ellipsis. */
+export function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= PASSAGE_EXCERPT) return flat;
+  const cut = flat.slice(0, PASSAGE_EXCERPT);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), PASSAGE_EXCERPT / 2))}…`;
+}
+
+/**
+ * The passages two articles share, each linked to its words in the later article and in the earlier one,
+ * both marked in the articles below; nothing for a report made before passages had words.
+ */
+function renderPassages(ctx: Context, r: StoryReport["provenance"]["reuse"][number]): SafeHtml | string {
+  const passages = r.evidence ?? [];
+  if (passages.length === 0) return "";
+  return html`<ol class="passages">${passages.map((p) => {
+    const later = ctx.spans.span(p.to.article, p.to.start, p.to.end, p.to.text, "reuse");
+    const earlier = ctx.spans.span(p.from.article, p.from.start, p.from.end, p.from.text, "reuse");
+    return html`<li>${link(later, excerpt(p.to.text), "ev")} <span class="meta">· ${link(earlier, `the same words in ${label(ctx, p.from.article)}`)}</span></li>`;
+  })}</ol>`;
 }
 
 /** The report's copies of the articles shown. */
@@ -633,7 +674,7 @@ function renderEntities(ctx: Context): SafeHtml | undefined {
 function renderArticles(ctx: Context): SafeHtml | undefined {
   const articles = ctx.report.articles.filter((a) => ctx.shown.has(a.id));
   if (articles.length === 0) return undefined;
-  return html`<p class="legend">Each account once: a copy of another article (a story another outlet ran again word for word) is not compared again, though the story list counts it.</p><p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span></p><div class="article-grid">${articles.map(
+  return html`<p class="legend">Each account once: a copy of another article (a story another outlet ran again word for word) is not compared again, though the story list counts it.</p><p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span> <span class="mark k-reuse">text shared with another article</span></p><div class="article-grid">${articles.map(
     (a) => {
       const index = ctx.report.articles.indexOf(a);
       const marked = renderMarkedText(a.text, ctx.spans.marks(articles.indexOf(a)));
@@ -652,7 +693,7 @@ function renderArticles(ctx: Context): SafeHtml | undefined {
           ? html`<p class="meta copied">Run again by ${copies.map((c, k) => html`${k > 0 ? ", " : ""}${copyLink(c.copy)}`)}</p>`
           : "";
       return html`<article class="source" id="${ctx.spans.article(a.id) ?? `art-${index}`}" aria-labelledby="art-h-${index}"><header><h3 id="art-h-${index}"><span class="article-number">${index + 1}.</span> ${who}${a.title ? html`: ${a.title}` : ""}</h3>
-<p class="meta">${meta} · ${source}</p>${copied}</header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
+<p class="meta">${meta} · ${source}${a.storeId === undefined ? "" : html` · <a href="${articlePath(a.storeId)}">its own page</a>`}</p>${copied}</header><div class="article-text" tabindex="0" role="region" aria-label="${`Text of ${label(ctx, a.id)}`}">${trusted(marked.html)}</div></article>`;
     },
   )}</div>`;
 }
