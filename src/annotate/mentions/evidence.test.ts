@@ -110,3 +110,17 @@ describe("detectMentionsByRules leaves a line's opening common word alone", () =
     expect(names("Velmar 2 Tarsin 1\nNorby 1-0.")).toContain("Norby");
   });
 });
+
+describe("detectMentionsByRules reads a longer name holding a place's name as of that place, not the place", () => {
+  const rows: [string, string, string][] = [
+    ["Fans of the Seattle Quorvels sang all night.", "Seattle Quorvels", "organization"],
+    ["Shares in Seattle Velmarco fell on Monday.", "Seattle Velmarco", "organization"],
+    // Negative rows: a known given name makes a person, a place's head a place, the place alone stays one.
+    ["John Seattle said the vote would be held on Monday.", "John Seattle", "person"],
+    ["Flights from Seattle Airport were cancelled.", "Seattle Airport", "place"],
+    ["Officials in Seattle said the road was closed.", "Seattle", "place"],
+  ];
+  it.each(rows)("%s", (text, name, type) => {
+    expect(detectMentionsByRules({ text, ...tokenize(text) }).find((m) => m.text === name)?.type).toBe(type);
+  });
+});

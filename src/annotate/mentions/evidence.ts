@@ -58,6 +58,7 @@ const W = {
   orgNoun: 3,
   orgAfter: 2.5,
   placeNoun: 4,
+  placeInName: 2,
   initials: 3,
   firstName: 2.5,
   acronym: 2.5,
@@ -192,12 +193,20 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   const counts1 = n === 1 && !place && !acronym ? wordCounts(first) : undefined;
   if (n === 1 && !place && !acronym && lowerCount(lf) >= PLAIN_WORD_COUNT && !(counts1 && counts1.alone > 0))
     own.other += W.plainWord;
-  // Corpus evidence: the average type distribution of the words seen before.
+  // Corpus evidence: the average type distribution of the words seen before. In a longer name that is no place
+  // itself, a place's name says where the named thing belongs ("Kestrel Bay Rovers", "Velmar Telecom"), not what
+  // it is: its corpus counts, mostly of the place alone, are left out.
+  const placeInside = n >= 2 && !place && !placeHead;
   let seen = 0;
+  let placeWords = 0;
   const corpus = zero();
   for (const w of words) {
     const counts = wordCounts(w);
     if (!counts) continue;
+    if (placeInside && counts.place > counts.person + counts.organization + counts.misc && lookupPlace(w)) {
+      placeWords++;
+      continue;
+    }
     const named = counts.person + counts.organization + counts.place + counts.misc;
     if (named === 0) continue;
     const confidence = Math.min(1, named / 3);
@@ -208,6 +217,8 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
     seen++;
   }
   if (seen > 0) for (const k of TYPES) own[k] += (W.corpus * corpus[k]) / seen;
+  // Such a name without a given name is most often a team, firm or body of that place.
+  if (placeWords > 0 && fn === 0 && !syllableGiven && !INITIAL.test(first)) own.organization += W.placeInName;
 
   if (c.titled) ctx.person += W.title;
   // The members of a list ("commanders from A, B and C groups") share the words before and after it.
