@@ -28,6 +28,10 @@ describe("matchSides", () => {
     ["Velmar 2 Tarsin 1 Olmen 0", []],
     ["Velmar 2 Tarsin", []],
     ["Velmar Tarsin 2 1", []],
+    // A label before a colon is no side; a colon after a score is no label.
+    ["In Olmen : Velmar ( Spain ) 2 Tarsin ( Malta ) 1", ["Velmar", "Tarsin"]],
+    ["Group B: Velmar 2 Tarsin Rovers 1", ["Velmar", "Tarsin Rovers"]],
+    ["Velmar 2 : Tarsin 1", []],
   ];
   it.each(rows)("%s -> %j", (line, expected) => {
     expect(sides(line)).toEqual(expected);
@@ -108,5 +112,31 @@ describe("detectMentionsByRules leaves a line's opening common word alone", () =
   it("but not where a name follows it, nor a name of its own (negative)", () => {
     expect(names("Tropical Storm Velma gained strength on Monday.")).toEqual(["Tropical Storm Velma"]);
     expect(names("Velmar 2 Tarsin 1\nNorby 1-0.")).toContain("Norby");
+  });
+});
+
+describe("detectMentionsByRules reads a longer name holding a place's name as of that place, not the place", () => {
+  const rows: [string, string, string][] = [
+    ["Fans of the Seattle Quorvels sang all night.", "Seattle Quorvels", "organization"],
+    ["Shares in Seattle Velmarco fell on Monday.", "Seattle Velmarco", "organization"],
+    // Negative rows: a known given name makes a person, a place's head a place, the place alone stays one.
+    ["John Seattle said the vote would be held on Monday.", "John Seattle", "person"],
+    ["Flights from Seattle Airport were cancelled.", "Seattle Airport", "place"],
+    ["Officials in Seattle said the road was closed.", "Seattle", "place"],
+  ];
+  it.each(rows)("%s", (text, name, type) => {
+    expect(detectMentionsByRules({ text, ...tokenize(text) }).find((m) => m.text === name)?.type).toBe(type);
+  });
+});
+
+describe("detectMentionsByRules reads a name after a kind of place as that place", () => {
+  const rows: [string, string, string][] = [
+    ["Fighting broke out in the regional capital Velgrad on Thursday.", "Velgrad", "place"],
+    ["The buses collided between the towns of Tarvik and Norby on Monday.", "Norby", "place"],
+    // Negative row: "state" before a name is an owner's word, not a kind of place.
+    ["The state Velmarco said it would cut jobs.", "Velmarco", "organization"],
+  ];
+  it.each(rows)("%s", (text, name, type) => {
+    expect(detectMentionsByRules({ text, ...tokenize(text) }).find((m) => m.text === name)?.type).toBe(type);
   });
 });

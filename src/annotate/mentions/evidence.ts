@@ -58,6 +58,7 @@ const W = {
   orgNoun: 3,
   orgAfter: 2.5,
   placeNoun: 4,
+  placeInName: 2,
   initials: 3,
   firstName: 2.5,
   acronym: 2.5,
@@ -192,12 +193,20 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   const counts1 = n === 1 && !place && !acronym ? wordCounts(first) : undefined;
   if (n === 1 && !place && !acronym && lowerCount(lf) >= PLAIN_WORD_COUNT && !(counts1 && counts1.alone > 0))
     own.other += W.plainWord;
-  // Corpus evidence: the average type distribution of the words seen before.
+  // Corpus evidence: the average type distribution of the words seen before. In a longer name that is no place
+  // itself, a place's name says where the named thing belongs ("Kestrel Bay Rovers", "Velmar Telecom"), not what
+  // it is: its corpus counts, mostly of the place alone, are left out.
+  const placeInside = n >= 2 && !place && !placeHead;
   let seen = 0;
+  let placeWords = 0;
   const corpus = zero();
   for (const w of words) {
     const counts = wordCounts(w);
     if (!counts) continue;
+    if (placeInside && counts.place > counts.person + counts.organization + counts.misc && lookupPlace(w)) {
+      placeWords++;
+      continue;
+    }
     const named = counts.person + counts.organization + counts.place + counts.misc;
     if (named === 0) continue;
     const confidence = Math.min(1, named / 3);
@@ -208,6 +217,8 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
     seen++;
   }
   if (seen > 0) for (const k of TYPES) own[k] += (W.corpus * corpus[k]) / seen;
+  // Such a name without a given name is most often a team, firm or body of that place.
+  if (placeWords > 0 && fn === 0 && !syllableGiven && !INITIAL.test(first)) own.organization += W.placeInName;
 
   if (c.titled) ctx.person += W.title;
   // The members of a list ("commanders from A, B and C groups") share the words before and after it.
@@ -225,7 +236,8 @@ export function scoreCandidate(c: Candidate, tokens: Token[], sentences: Sentenc
   else if (ORG_NOUNS.has(lprev) && !PERSON_ROLES.has(lprev)) ctx.organization += W.orgNoun;
   if (STRONG_PLACE_PREPOSITIONS.has(prev)) ctx.place += W.strongPlacePrep;
   else if (PLACE_PREPOSITIONS.has(prev)) ctx.place += W.placePrep;
-  if (prev === "of" && PLACE_NOUNS.has(prev2)) ctx.place += W.placeNoun;
+  // "the town of X", "the towns of X and Y", "the regional capital X": a kind of place names the place after it.
+  if ((lprev === "of" && isPlaceNoun(lprev2)) || (isPlaceNoun(lprev) && lprev !== "state")) ctx.place += W.placeNoun;
   // "the Archbishop of Tarvik", "President of Velmar": the name after a title and "of" is its see or its
   // domain, not the person who holds it.
   if (prev === "of" && PERSON_TITLES.has(prev2) && !c.titled) ctx.person -= W.title;
@@ -589,19 +601,26 @@ function pick(s: Scores): EntityType {
   return best;
 }
 
+/** A kind of place, in the singular or plural ("town", "provinces", "cities"). */
+function isPlaceNoun(word: string): boolean {
+  return PLACE_NOUNS.has(word) || PLACE_NOUNS.has(word.replace(/ies$/, "y").replace(/(?<=[^s])s$/, ""));
+}
+
 /** Given-name counts from which the first word of a side in a match result still makes it a person ("Stephen X 5 Y 3"). */
 const MATCH_GIVEN_NAME = 4;
 
 /**
  * The two sides of a match result, when the sentence is one: a run of capitalised words, a score, another run
- * and a score, with bracketed asides (goal scorers, countries) and a final full stop left out. Token ranges.
+ * and a score, with bracketed asides (goal scorers, countries) and a final full stop left out. A label before a
+ * colon ("In Olmen :", "Group B :") is where or what the match was, not a side. Token ranges.
  */
 export function matchSides(tokens: readonly Token[], sentence: Sentence): [number, number][] {
   const parts: (["name", number, number] | ["score"])[] = [];
   let depth = 0;
   for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
     const w = (tokens[i] as Token).text;
-    if (w === "(") depth++;
+    if (w === ":" && depth === 0 && !parts.some((p) => p[0] === "score")) parts.length = 0;
+    else if (w === "(") depth++;
     else if (w === ")") depth = Math.max(0, depth - 1);
     else if (depth > 0) continue;
     else if (SCORE.test(w)) parts.push(["score"]);

@@ -14,6 +14,7 @@ import {
   possessiveNames,
   scorecardPlayers,
   settleByRules,
+  slugWords,
   teamsAfterNations,
   titleCaseCommonWords,
   venuesAfterAt,
@@ -961,5 +962,23 @@ describe("titleCaseCommonWords", () => {
     const text = "Farmers Agree to End Dispute After Storm Floods Tarvik Valley";
     expect(run(text, [["Tarvik Valley", "place"]])).toEqual([]);
     expect(run("After the storm, farmers agreed to end the protest.", [["After", "other"]])).toEqual([]);
+  });
+});
+
+describe("slugWords", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) => {
+    const input = { text, ...tokenize(text) };
+    return [...slugWords(mentionsIn(text, given), input, lexicon)].map((m) => m.text);
+  };
+  it("drops a line's label in capitals before a dash when the dictionary lists its words only as common words", () => {
+    expect(run("PRESS DIGEST - Velmaria - May 22.", [["PRESS DIGEST", "organization"]])).toEqual(["PRESS DIGEST"]);
+    expect(run("ATHLETICS - TARVANOVA BREAKS RECORD.", [["ATHLETICS", "organization"]])).toEqual(["ATHLETICS"]);
+  });
+  it("keeps names in the label, names after the dash and the same words elsewhere (negative)", () => {
+    expect(run("TURKEY - Velmar wins.", [["TURKEY", "place"]])).toEqual([]);
+    expect(run("GOLF - TARVANOVA WINS.", [["TARVANOVA", "person"]])).toEqual([]);
+    expect(run("Press Digest said on Monday it had closed.", [["Press Digest", "organization"]])).toEqual([]);
+    expect(run("ATHLETICS AND MORE.", [["ATHLETICS", "organization"]])).toEqual([]);
   });
 });

@@ -59,7 +59,10 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   for (const m of settled) m.text = input.text.slice(m.start, m.end);
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const titled = titleCaseCommonWords(settled, ruleMentions, input, lexicon);
-  const kept = settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m));
+  const slugs = slugWords(settled, input, lexicon);
+  const kept = settled.filter(
+    (m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m),
+  );
   const people = scorecardPlayers(kept, input);
   const named = possessiveNames(
     oneKindPerEntry(
@@ -229,6 +232,37 @@ export function titleCaseCommonWords(
     for (const m of inside) {
       if (rules.some((r) => r.start === m.start && r.end === m.end)) continue;
       if (m.text.split(/\s+/).every((w) => lexicon.dictionaryKind(w) === "common")) out.add(m);
+    }
+  }
+  return out;
+}
+
+/** Dashes after a line's label ("SPORTS - ..."). */
+const SLUG_DASHES = new Set(["-", "--", "—", "–"]);
+
+/**
+ * Names found in the label that opens a line in capitals before a dash ("PRESS DIGEST - ...", "ATHLETICS -
+ * ..."), whose every word an English dictionary lists only as a common word: a wire's section label, not a
+ * name. A place ("TURKEY - ...") or a word the dictionary also lists as a name is kept. Mentions must have
+ * their text set.
+ */
+export function slugWords(mentions: readonly Mention[], input: MentionInput, lexicon: Lexicon): Set<Mention> {
+  const out = new Set<Mention>();
+  for (const s of input.sentences) {
+    let k = s.tokenStart;
+    while (
+      k < s.tokenEnd &&
+      /\p{L}/u.test((input.tokens[k] as Token).text) &&
+      isAllCaps((input.tokens[k] as Token).text)
+    )
+      k++;
+    const dash = input.tokens[k];
+    if (k === s.tokenStart || k >= s.tokenEnd || !dash || !SLUG_DASHES.has(dash.text)) continue;
+    const labelEnd = (input.tokens[k - 1] as Token).end;
+    for (const m of mentions) {
+      if (m.start < s.start || m.end > labelEnd) continue;
+      const words = m.text.split(/\s+/);
+      if (words.every((w) => lexicon.dictionaryKind(w) === "common" && !lexicon.lookupPlace(w))) out.add(m);
     }
   }
   return out;
