@@ -123,10 +123,14 @@ export function casingOf(
   return opensClause ? "ambiguous" : "name";
 }
 
-/** True when the token at `index` opens its sentence or a quotation inside it. */
+/**
+ * True when the token at `index` opens its sentence or a quotation inside it ('he yelled, "Don't move!"': the
+ * capital of "Don't" says nothing).
+ */
 export function opensClause(tokens: readonly Token[], index: number, sentenceStart: number): boolean {
   for (let j = index - 1; j >= sentenceStart; j--) {
     const t = (tokens[j] as Token).text;
+    if (opensQuotation(tokens, j)) return true;
     if (OPENERS.has(t)) {
       if (t === "." || t === "!" || t === "?" || t === ":" || t === ";" || t === "-" || t === "—" || t === "–")
         return true;
@@ -135,6 +139,19 @@ export function opensClause(tokens: readonly Token[], index: number, sentenceSta
     return false;
   }
   return true;
+}
+
+/**
+ * Whether the token at `j` is a quotation mark that opens a quotation: a curly opening mark, or a straight one
+ * that stands after a space and before its first word with none.
+ */
+function opensQuotation(tokens: readonly Token[], j: number): boolean {
+  const t = tokens[j] as Token;
+  if (t.text === "“" || t.text === "‘") return true;
+  if (t.text !== '"') return false;
+  const before = tokens[j - 1];
+  const after = tokens[j + 1];
+  return after !== undefined && after.start === t.end && (before === undefined || before.end < t.start);
 }
 
 /** Counts, over a whole document, where each word is written capitalised and where in lower case. */

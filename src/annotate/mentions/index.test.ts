@@ -227,3 +227,17 @@ describe("detectMentions finds a family name alone after the full name", () => {
     expect(detect(text).filter((m) => m.text === "Luck")).toEqual([]);
   });
 });
+
+describe("detectMentions reads a word opening a quotation as opening a sentence", () => {
+  it.each([
+    ["When the guard yelled, “Don’t move!” the crowd in Portavel froze.", "Don’t"],
+    ['Protesters in Portavel chanted "Thieves, thieves!" outside the Velmar bank.', "Thieves"],
+    ["The officer said, ‘Oh, God!’ and ran towards the Velmar pier.", "Oh"],
+  ])("%j: no entity %j", (text, word) => {
+    expect(detect(text).map((m) => m.text)).not.toContain(word);
+  });
+
+  it("still finds a name that opens a quotation", () => {
+    expect(typeOf("The mayor said, “Ana Ruiz will lead the inquiry in Portavel.”", "Ana Ruiz")).toBe("person");
+  });
+});
