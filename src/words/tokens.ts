@@ -257,6 +257,9 @@ export function isInitialism(token: string): boolean {
 
 /** True when a token is a word: it has a letter or a digit ("U.S.", "1,100", "don't"; not "—" or "$"). */
 export function isWord(token: string): boolean {
+  // Most words start with an ASCII letter or digit; the expression is asked only of the others.
+  const first = token.charCodeAt(0);
+  if (first < 0x80 && (BMP_CLASS[first] as number) & C_WORDLIKE) return true;
   return LETTER_OR_DIGIT.test(token);
 }
 

@@ -624,6 +624,8 @@ class Resolver {
   private readonly named: Referent[] = [];
   /** What the article's titles say of each surname's sex: null when nothing, or both sexes. */
   private readonly sexBySurname = new Map<string, "male" | "female" | null>();
+  /** `sexOf` of each mention asked about: every pronoun asks it of every name in its window. */
+  private readonly sexByMention = new Map<Mention, "male" | "female" | undefined>();
   private readonly mentions: Mention[];
 
   constructor(
@@ -734,6 +736,13 @@ class Resolver {
    * the article gives the same surname elsewhere ("Governor Ana Ruiz" … "Ms Ruiz"), when it gives it only one.
    */
   private sexOf(m: Mention): "male" | "female" | undefined {
+    if (this.sexByMention.has(m)) return this.sexByMention.get(m);
+    const sex = this.readSex(m);
+    this.sexByMention.set(m, sex);
+    return sex;
+  }
+
+  private readSex(m: Mention): "male" | "female" | undefined {
     const before = this.text.slice(Math.max(0, m.start - TITLE_LOOKBACK), m.start);
     const word = (TITLE_FIRST.exec(m.text)?.[1] ?? TITLE_BEFORE_NAME.exec(before)?.[1])?.toLowerCase();
     if (word) return SEX_OF_TITLE[word];
