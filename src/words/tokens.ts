@@ -20,10 +20,7 @@ export interface TextToken {
  * `\p{N}+(?:[.,:]\p{N}+)*(?:L+)?|(?:L\.){2,}|L(?:L|\p{M}|\p{N})*(?:['’‑-](?:L|\p{N})+)*\.?|\S`; `tokenSpans` scans
  * the text by hand to the same effect, which costs a fraction of that expression's time (the tests compare the two).
  */
-const WORD_LETTER = /[^\P{L}\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u;
-const MARK = /\p{M}/u;
-const NUMBER = /\p{N}/u;
-const SPACE = /\s/u;
+const WORD_LETTER = "[^\\P{L}\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}]";
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
@@ -35,44 +32,53 @@ const C_LETTER = 2;
 const C_MARK = 4;
 const C_NUMBER = 8;
 const C_WORDLIKE = 16;
-/** Set on a classified entry of `BMP_CLASS`, so that 0 means "not classified yet". */
-const C_KNOWN = 32;
 
+/** Each class bit with the expression that defines it. */
+const CLASS_PATTERNS: [number, string][] = [
+  [C_SPACE, "\\s"],
+  [C_LETTER, WORD_LETTER],
+  [C_MARK, "\\p{M}"],
+  [C_NUMBER, "\\p{N}"],
+  [C_WORDLIKE, "[\\p{L}\\p{N}]"],
+];
+const CLASS_TESTS = CLASS_PATTERNS.map(([bit, source]) => [bit, new RegExp(source, "u")] as const);
+
+/** The class of a character beyond the Basic Multilingual Plane (rare in news copy), asked of the expressions. */
 function classify(codePoint: number): number {
   const ch = String.fromCodePoint(codePoint);
-  return (
-    C_KNOWN |
-    (SPACE.test(ch) ? C_SPACE : 0) |
-    (WORD_LETTER.test(ch) ? C_LETTER : 0) |
-    (MARK.test(ch) ? C_MARK : 0) |
-    (NUMBER.test(ch) ? C_NUMBER : 0) |
-    (LETTER_OR_DIGIT.test(ch) ? C_WORDLIKE : 0)
-  );
+  let c = 0;
+  for (const [bit, test] of CLASS_TESTS) if (test.test(ch)) c |= bit;
+  return c;
 }
 
 /**
- * The class of every character of the Basic Multilingual Plane, filled in as characters are met: a fixed 64 KB
- * table (it cannot grow), and a character's class never changes, so it holds no state that one text could
- * pass to another. Characters beyond the plane (rare in news copy) are classified each time.
+ * The class of every character of the Basic Multilingual Plane, made once as the module loads: each expression
+ * runs once over a string of all of them. Surrogates, halves of characters beyond the plane, are in no class.
  */
-const BMP_CLASS = new Uint8Array(0x10000);
-for (let c = 0; c < 128; c++) BMP_CLASS[c] = classify(c);
+function planeClasses(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  const units = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 0x41 : c;
+  let plane = "";
+  for (let c = 0; c < 0x10000; c += 0x1000) plane += String.fromCharCode(...units.subarray(c, c + 0x1000));
+  // Runs of characters of a class, not single ones: the plane lists characters in order, and most classes come in blocks.
+  for (const [bit, source] of CLASS_PATTERNS)
+    for (const m of plane.matchAll(new RegExp(`(?:${source})+`, "gu")))
+      for (let c = m.index; c < m.index + m[0].length; c++) table[c] = (table[c] as number) | bit;
+  table.fill(0, 0xd800, 0xe000);
+  return table;
+}
+const BMP_CLASS = planeClasses();
 
 function classAt(codePoint: number): number {
-  if (codePoint > 0xffff) return classify(codePoint);
-  let c = BMP_CLASS[codePoint] as number;
-  if (c === 0) {
-    c = classify(codePoint);
-    BMP_CLASS[codePoint] = c;
-  }
-  return c;
+  return codePoint > 0xffff ? classify(codePoint) : (BMP_CLASS[codePoint] as number);
 }
 
 /** The class of the character at `i` of `text` (0 past its end). */
 function classOfChar(text: string, i: number): number {
   const u = text.charCodeAt(i);
   // Past the end, charCodeAt gives NaN and the comparison fails; a surrogate may start a pair.
-  if (u < 0xd800) return (BMP_CLASS[u] as number) || classAt(u);
+  if (u < 0xd800) return BMP_CLASS[u] as number;
   return i < text.length ? classAt(text.codePointAt(i) as number) : 0;
 }
 
@@ -89,7 +95,7 @@ function runEnd(text: string, i: number, mask: number): number {
     const u = text.charCodeAt(j);
     if (u < 0xd800) {
       // Most characters: one code unit, classified by the table.
-      if (!(((BMP_CLASS[u] as number) || classAt(u)) & mask)) break;
+      if (!((BMP_CLASS[u] as number) & mask)) break;
       j++;
     } else {
       if (!(classOfChar(text, j) & mask)) break;
