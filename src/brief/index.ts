@@ -60,8 +60,13 @@ export function briefOf(
     !OPENS_WITH_PRONOUN.test(f.text) &&
     !OPENS_MIDSENTENCE.test(f.text) &&
     countWords(f.text) >= MIN_STATEMENT_WORDS;
-  for (const f of facts.filter((f) => f.kind === "corroborated" && statements(f)).slice(0, MAX_CORROBORATED)) {
+  // A story has thousands of facts and the brief takes a few: each is read only until enough are found.
+  let corroborated = 0;
+  for (const f of facts) {
+    if (corroborated >= MAX_CORROBORATED) break;
+    if (f.kind !== "corroborated" || !statements(f)) continue;
     add(f.text.trim(), f.sources, f.evidence);
+    corroborated++;
   }
 
   const ranked = [...discrepancies].sort((a, b) => rank(a) - rank(b));
@@ -84,11 +89,17 @@ export function briefOf(
     );
   }
 
-  const unique = facts.filter((f) => f.kind === "unique" && statements(f)).sort((a, b) => salience(b) - salience(a));
+  // Most salient first (a stable sort, so ties keep the facts' order); whether one is a statement is asked
+  // only of those the loop reaches.
+  const unique = facts
+    .filter((f) => f.kind === "unique")
+    .map((f) => ({ f, salience: salience(f) }))
+    .sort((a, b) => b.salience - a.salience);
   const seenArticles = new Set<string>();
   let added = 0;
-  for (const f of unique) {
+  for (const { f } of unique) {
     if (out.length >= MAX_BRIEF || (added >= MAX_UNIQUE && out.length >= MIN_BRIEF)) break;
+    if (!statements(f)) continue;
     const article = f.sources[0] as string;
     // One claim per outlet, unless the brief is still too short to tell the story.
     if (seenArticles.has(article) && out.length >= MIN_BRIEF) continue;

@@ -11,6 +11,7 @@ import { type EncodedWeights, parseWeights, type TaggerWeights } from "./tagger-
  * The fixed word lists (titles, name heads, number words) are code and live in src/words/.
  */
 
+export { BoundedMemo } from "./memo.js";
 export type { TaggerWeights } from "./tagger-weights.js";
 
 /** Counts of a capitalised word's occurrences (not sentence-initial) in the open corpora, by the type of name it was part of. */

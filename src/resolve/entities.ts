@@ -235,7 +235,8 @@ function isCreditLine(text: string, m: Mention): boolean {
   const lineEnd = newline < 0 ? text.length : newline;
   const before = text.slice(lineStart, m.start);
   const after = text.slice(m.end, lineEnd);
-  if (/^[\s\p{P}\p{S}]*$/u.test(before + after) && text.slice(lineEnd).trim() === "") return true;
+  // Nothing but spaces after the line (tested without copying the rest of the article for every mention).
+  if (/^[\s\p{P}\p{S}]*$/u.test(before + after) && !/\S/u.test(text.slice(lineEnd))) return true;
   return /^\s*\p{Lu}[\p{Lu}\s,.'’-]*\(\s*$/u.test(before) && /^\s*\)/.test(after);
 }
 

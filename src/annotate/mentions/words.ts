@@ -62,7 +62,11 @@ export const DESIGNATION = /^(?:\p{Lu}{1,3}-?|\p{Lu}\p{L}+-)\d+\p{L}?s?$/u;
 export const NAME_START = /^(?:\p{Lu}|\p{Ll}{1,3}-\p{Lu})/u;
 export const POSSESSIVE = /^(.*\p{L})['’][sS]$/u;
 export const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
-export const bare = (w: string) => w.toLowerCase().replace(/\.$/, "");
+/** A word in lower case without a final period ("Gen." -> "gen"). */
+export const bare = (w: string) => {
+  const lower = w.toLowerCase();
+  return lower.charCodeAt(lower.length - 1) === 0x2e ? lower.slice(0, -1) : lower;
+};
 /** Longest gazetteer name looked for across an ambiguous stretch (words). */
 export const MAX_KNOWN_NAME_WORDS = 4;
 /** Seen this often in lower case in the open corpora, a word is a common word. */

@@ -891,6 +891,8 @@ describe("extractQuotes: the sex a title gives a surname elsewhere in the articl
   it.each([
     ["Mr", "Lina Okoro"],
     ["Mrs", "Pedro Alvane"],
+    ["Ms. Ana", "Pedro Alvane"],
+    ["Mr. Pedro", "Lina Okoro"],
   ])("'she' after a governor the article later calls %s", (title, expected) => {
     const t = text(`${title} Alvane said help was coming.`);
     const q = quotesOf(t, located(t, ["Pedro Alvane", "Lina Okoro"])).find((x) => x.text.startsWith("We have"));

@@ -597,9 +597,12 @@ function titledSurname(surname: string): RegExp {
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(
     `\\b(Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)\\.?\\s+(?:\\p{Lu}[\\p{L}'’-]*\\s+){0,2}${escaped}(?![\\p{L}])`,
-    "gu",
+    "uy",
   );
 }
+
+/** Where a gendered title starts: the only places a match of `titledSurname` can start. */
+const TITLE_START = /\b(?:Mr|Mrs|Ms|Miss|Sir|Lord|Lady|Dame|King|Queen|Prince|Princess)/gu;
 
 const FITS: Record<string, EntityType[]> = {
   he: ["person"],
@@ -624,6 +627,10 @@ class Resolver {
   private readonly named: Referent[] = [];
   /** What the article's titles say of each surname's sex: null when nothing, or both sexes. */
   private readonly sexBySurname = new Map<string, "male" | "female" | null>();
+  /** `sexOf` of each mention asked about: every pronoun asks it of every name in its window. */
+  private readonly sexByMention = new Map<Mention, "male" | "female" | undefined>();
+  /** Where the text's gendered titles start (`TITLE_START`), found on first use. */
+  private titleStarts: number[] | undefined;
   private readonly mentions: Mention[];
 
   constructor(
@@ -734,6 +741,13 @@ class Resolver {
    * the article gives the same surname elsewhere ("Governor Ana Ruiz" … "Ms Ruiz"), when it gives it only one.
    */
   private sexOf(m: Mention): "male" | "female" | undefined {
+    if (this.sexByMention.has(m)) return this.sexByMention.get(m);
+    const sex = this.readSex(m);
+    this.sexByMention.set(m, sex);
+    return sex;
+  }
+
+  private readSex(m: Mention): "male" | "female" | undefined {
     const before = this.text.slice(Math.max(0, m.start - TITLE_LOOKBACK), m.start);
     const word = (TITLE_FIRST.exec(m.text)?.[1] ?? TITLE_BEFORE_NAME.exec(before)?.[1])?.toLowerCase();
     if (word) return SEX_OF_TITLE[word];
@@ -742,7 +756,7 @@ class Resolver {
     let known = this.sexBySurname.get(surname);
     if (known === undefined) {
       const sexes = new Set<"male" | "female">();
-      for (const t of this.text.matchAll(titledSurname(surname))) {
+      for (const t of this.titledMatches(surname)) {
         const sex = SEX_OF_TITLE[(t[1] as string).toLowerCase()];
         if (sex) sexes.add(sex);
       }
@@ -750,6 +764,26 @@ class Resolver {
       this.sexBySurname.set(surname, known);
     }
     return known ?? undefined;
+  }
+
+  /**
+   * The matches of `titledSurname(surname)` in the text, as `matchAll` finds them: tried only where a title
+   * starts, so each surname costs a look at the article's few titles, not a scan of the whole article.
+   */
+  private titledMatches(surname: string): RegExpExecArray[] {
+    this.titleStarts ??= [...this.text.matchAll(TITLE_START)].map((m) => m.index);
+    const pattern = titledSurname(surname);
+    const out: RegExpExecArray[] = [];
+    let from = 0;
+    for (const at of this.titleStarts) {
+      if (at < from) continue;
+      pattern.lastIndex = at;
+      const m = pattern.exec(this.text);
+      if (!m) continue;
+      out.push(m);
+      from = at + m[0].length;
+    }
+    return out;
   }
 
   /** The text of [start, end) with quoted words blanked out: what the article says, not what it quotes. */

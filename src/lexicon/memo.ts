@@ -1,0 +1,31 @@
+/**
+ * Answers of a pure function kept for the keys asked most recently, at most `limit` of them: the oldest answer
+ * kept is dropped when a new one would pass the limit, so memory stays bounded however long a process runs.
+ * Since `make` is pure, what is kept never changes an answer, only what it costs; stages keep one per lexicon
+ * with `Lexicon.derived`, for facts about a word that every document asks again.
+ *
+ * @example new BoundedMemo(2, (w: string) => w.length).get("port") // 4
+ */
+export class BoundedMemo<K, V> {
+  private readonly table = new Map<K, V>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly make: (key: K) => V,
+  ) {}
+
+  /** The answer for `key`: kept, or made and kept. */
+  get(key: K): V {
+    const known = this.table.get(key);
+    if (known !== undefined || this.table.has(key)) return known as V;
+    const made = this.make(key);
+    if (this.table.size >= this.limit) this.table.delete(this.table.keys().next().value as K);
+    this.table.set(key, made);
+    return made;
+  }
+
+  /** How many answers are kept. */
+  get size(): number {
+    return this.table.size;
+  }
+}
