@@ -259,7 +259,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
       `/stories/${exampleId}/claims`,
       `/articles/${report?.report.articles[0]?.storeId}`,
     ]) {
-      await page.goto(`${base}${path}`);
+      // Waiting for the network to settle lets the page's icon load before the next page is opened, which would
+      // abort it.
+      await page.goto(`${base}${path}`, { waitUntil: "networkidle" });
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
     }
     await page.goto(`${base}/stories/${exampleId}`);
