@@ -10,6 +10,7 @@ import {
   type StoryIndex,
   type StoryState,
   type TimeWindow,
+  termHorizon,
 } from "../cluster/types.js";
 import { among, type SqlFlavor } from "./flavor.js";
 import { Prepared } from "./prepared.js";
@@ -105,6 +106,8 @@ export interface TermCount {
   df: number;
   /** Counted since the last flush (0: nothing to write). */
   pending: number;
+  /** The latest time of a document that held it (whole milliseconds; -Infinity: none stored). */
+  seen: number;
   /** The document that last counted it: a term listed twice by one document counts once. */
   counted: number;
 }
@@ -295,15 +298,16 @@ export class SqlStoryIndex implements StoryIndex {
     if (missing.length === 0) return out;
     const rows = await this.db
       .selectFrom("cluster_terms")
-      .select(["term", "df"])
+      .select(["term", "df", "last_seen"])
       .where("term", "in", among(this.flavor.list(missing)))
       .execute();
-    const stored = new Map(rows.map((r) => [r.term, r.df]));
+    const stored = new Map(rows.map((r) => [r.term, r]));
     // A term missing from the cache has nothing pending: pending terms stay cached until they are written.
     // A term never stored is cached as 0, so that it is asked of the table once.
     for (const term of missing) {
-      const n = stored.get(term) ?? 0;
-      df.set(term, { term, df: n, pending: 0, counted: 0 });
+      const row = stored.get(term);
+      const n = row?.df ?? 0;
+      df.set(term, { term, df: n, pending: 0, counted: 0, seen: row ? row.last_seen : Number.NEGATIVE_INFINITY });
       if (n > 0) out.set(term, n);
     }
     for (let i = 0; i < terms.length; i++) counts[i] ??= df.get(terms[i] as string);
@@ -337,7 +341,7 @@ export class SqlStoryIndex implements StoryIndex {
    * which only moves forward), so its rows only make every keyed read and write of the index slower as the
    * store grows. Near-duplicates are therefore found among the documents of stories still in the window: a
    * copy of an article is linked to it while its story had a document within `windowMs` of the newest time
-   * seen. Document frequencies stay: they are counts over all documents ever placed.
+   * seen. Document frequencies go by another rule (see `forgetTerms`).
    */
   private async prune(): Promise<void> {
     const latest = this.cache.meta?.latest;
@@ -471,26 +475,39 @@ export class SqlStoryIndex implements StoryIndex {
   private async flushTerms(): Promise<void> {
     const pending = this.cache.dfPending;
     if (pending.length === 0) return;
-    const counts = new Map<string, number>();
+    const counts: [string, number, number][] = [];
     for (const count of pending) {
-      counts.set(count.term, count.pending);
+      counts.push([count.term, count.pending, count.seen]);
       count.pending = 0;
     }
     pending.length = 0;
     await this.db
       .insertInto("cluster_terms")
-      .columns(["term", "df"])
+      .columns(["term", "df", "last_seen"])
       .expression((eb) =>
         eb
-          .selectFrom(this.flavor.counts(counts).as("c"))
-          .select(["c.key", "c.value"])
+          .selectFrom(this.flavor.termCounts(counts).as("c"))
+          .select(["c.key", "c.value", "c.seen"])
           .where(sql.lit(true))
           .orderBy("c.key"),
       )
       .onConflict((oc) =>
-        oc.column("term").doUpdateSet({ df: (eb) => eb("cluster_terms.df", "+", eb.ref("excluded.df")) }),
+        oc.column("term").doUpdateSet({
+          df: (eb) => eb("cluster_terms.df", "+", eb.ref("excluded.df")),
+          last_seen: sql`case when excluded.last_seen > cluster_terms.last_seen then excluded.last_seen else cluster_terms.last_seen end`,
+        }),
       )
       .execute();
+  }
+
+  /**
+   * Forgets the terms no document has held since `horizon` (see `TERM_SWEEP_MS`): their rows, after the counts
+   * pending are written, and their cached counts.
+   */
+  private async forgetTerms(horizon: number): Promise<void> {
+    await this.flushTerms();
+    await this.db.deleteFrom("cluster_terms").where("last_seen", "<", horizon).execute();
+    for (const [term, count] of this.cache.df) if (count.seen < horizon) this.cache.df.delete(term);
   }
 
   async candidates(
@@ -666,12 +683,13 @@ export class SqlStoryIndex implements StoryIndex {
     const pending = this.cache.dfPending;
     const unknown: string[] = [];
     const lookup = this.cache.lookup;
+    const seen = Math.floor(w.time);
     if (lookup?.terms === w.terms) {
-      for (const count of lookup.counts) countTerm(count, pending, next.documents);
+      for (const count of lookup.counts) countTerm(count, pending, next.documents, seen);
     } else {
       for (const term of w.terms) {
         const count = df.get(term);
-        if (count) countTerm(count, pending, next.documents);
+        if (count) countTerm(count, pending, next.documents, seen);
         else unknown.push(term);
       }
     }
@@ -679,8 +697,10 @@ export class SqlStoryIndex implements StoryIndex {
     if (unknown.length > 0) {
       // Terms the clusterer did not look up first: read, then counted as the others.
       await this.documentFrequencies(unknown);
-      for (const term of unknown) countTerm(df.get(term) as TermCount, pending, next.documents);
+      for (const term of unknown) countTerm(df.get(term) as TermCount, pending, next.documents, seen);
     }
+    const forget = termHorizon(meta.latest, next.latest, this.windowMs);
+    if (forget !== undefined) await this.forgetTerms(forget);
     // The caller lets go of the state it writes (see `StoryIndex.write`): kept as it is, handed out as copies.
     const written = readOnly(w.story);
     this.cache.statesPending.set(story, written);
@@ -734,11 +754,12 @@ export class SqlStoryIndex implements StoryIndex {
   }
 }
 
-/** Counts a term once for document `doc` (a term listed twice by it counts once). */
-function countTerm(count: TermCount, pending: TermCount[], doc: number): void {
+/** Counts a term once for document `doc` of time `seen` (a term listed twice by it counts once). */
+function countTerm(count: TermCount, pending: TermCount[], doc: number, seen: number): void {
   if (count.counted === doc) return;
   count.counted = doc;
   count.df++;
+  if (seen > count.seen) count.seen = seen;
   if (count.pending++ === 0) pending.push(count);
 }
 

@@ -15,6 +15,7 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0005-articles-without-outlet": { up: articlesWithoutOutlet },
     "0006-story-pages": { up: (db) => storyPages(db, flavor) },
     "0007-expiring-cluster-index": { up: expiringClusterIndex },
+    "0008-forgotten-cluster-terms": { up: forgottenClusterTerms },
   };
 }
 
@@ -204,4 +205,17 @@ async function expiringClusterIndex(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("cluster_postings_story").on("cluster_postings").column("story_id").execute();
   await db.schema.createIndex("cluster_signatures_story").on("cluster_signatures").column("story_id").execute();
   await db.schema.createIndex("cluster_bands_article").on("cluster_bands").column("article_id").execute();
+}
+
+/**
+ * Each term's latest time seen, so that terms no document has held within the time window are deleted (see
+ * `TERM_SWEEP_MS`). Terms stored before count as seen at the newest time of the store: they are forgotten a
+ * window later unless a document holds them again.
+ */
+async function forgottenClusterTerms(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable("cluster_terms")
+    .addColumn("last_seen", "double precision", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`update cluster_terms set last_seen = coalesce((select latest from cluster_meta where id = 1), 0)`.execute(db);
 }
