@@ -217,5 +217,7 @@ async function forgottenClusterTerms(db: Kysely<unknown>): Promise<void> {
     .alterTable("cluster_terms")
     .addColumn("last_seen", "double precision", (c) => c.notNull().defaultTo(0))
     .execute();
-  await sql`update cluster_terms set last_seen = coalesce((select latest from cluster_meta where id = 1), 0)`.execute(db);
+  await sql`update cluster_terms set last_seen = coalesce((select latest from cluster_meta where id = 1), 0)`.execute(
+    db,
+  );
 }
