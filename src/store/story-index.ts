@@ -154,6 +154,11 @@ export class ClusterCache {
   readonly signaturesPending = new Map<number, { story: number; signature: Uint32Array }>();
   /** The horizon up to which every expired story's rows are deleted (see `SqlStoryIndex.prune`). */
   prunedTo: number | undefined;
+  /**
+   * The horizon of the last sweep since the last flush (see `SqlStoryIndex.forgetTerms`): rows of terms last
+   * seen before it are deleted by the next flush, and read as absent until then.
+   */
+  forgetBelow: number | undefined;
 
   constructor(
     private readonly capacity = CACHED_STORY_STATES,
@@ -223,6 +228,7 @@ export class ClusterCache {
     this.bandsPending.clear();
     this.signaturesPending.clear();
     this.prunedTo = undefined;
+    this.forgetBelow = undefined;
   }
 }
 
@@ -301,7 +307,8 @@ export class SqlStoryIndex implements StoryIndex {
       .select(["term", "df", "last_seen"])
       .where("term", "in", among(this.flavor.list(missing)))
       .execute();
-    const stored = new Map(rows.map((r) => [r.term, r]));
+    const forgotten = this.cache.forgetBelow ?? Number.NEGATIVE_INFINITY;
+    const stored = new Map(rows.filter((r) => r.last_seen >= forgotten).map((r) => [r.term, r]));
     // A term missing from the cache has nothing pending: pending terms stay cached until they are written.
     // A term never stored is cached as 0, so that it is asked of the table once.
     for (const term of missing) {
@@ -469,18 +476,27 @@ export class SqlStoryIndex implements StoryIndex {
   }
 
   /**
-   * Writes the document frequencies counted since the last flush, in one statement. Rows go in key order,
+   * Deletes the rows of the terms forgotten since the last flush, then writes the document frequencies counted
+   * since, in one statement each. Rows go in key order,
    * as do those of postings and band buckets: neighbouring keys share index pages, which stay in the cache.
    */
   private async flushTerms(): Promise<void> {
+    if (this.cache.forgetBelow !== undefined) {
+      await this.db.deleteFrom("cluster_terms").where("last_seen", "<", this.cache.forgetBelow).execute();
+      this.cache.forgetBelow = undefined;
+    }
     const pending = this.cache.dfPending;
     if (pending.length === 0) return;
+    // Whole counts, not increments: the cache holds each term's count as stored plus what was counted since
+    // (clustering is one transaction at a time, and a cache another process's placements made stale is
+    // dropped, see `SqlStore.lockClustering`), and a term forgotten since the last flush starts again from 0.
     const counts: [string, number, number][] = [];
     for (const count of pending) {
-      counts.push([count.term, count.pending, count.seen]);
+      if (count.df > 0) counts.push([count.term, count.df, count.seen]);
       count.pending = 0;
     }
     pending.length = 0;
+    if (counts.length === 0) return;
     await this.db
       .insertInto("cluster_terms")
       .columns(["term", "df", "last_seen"])
@@ -493,21 +509,25 @@ export class SqlStoryIndex implements StoryIndex {
       )
       .onConflict((oc) =>
         oc.column("term").doUpdateSet({
-          df: (eb) => eb("cluster_terms.df", "+", eb.ref("excluded.df")),
-          last_seen: sql`case when excluded.last_seen > cluster_terms.last_seen then excluded.last_seen else cluster_terms.last_seen end`,
+          df: (eb) => eb.ref("excluded.df"),
+          last_seen: (eb) => eb.ref("excluded.last_seen"),
         }),
       )
       .execute();
   }
 
   /**
-   * Forgets the terms no document has held since `horizon` (see `TERM_SWEEP_MS`): their rows, after the counts
-   * pending are written, and their cached counts.
+   * Forgets the terms no document has held since `horizon` (see `TERM_SWEEP_MS`): their cached counts become 0,
+   * as for a term never stored (a term that comes back is then not asked of the table), and their rows are
+   * deleted by the next flush, before the counts pending are written.
    */
-  private async forgetTerms(horizon: number): Promise<void> {
-    await this.flushTerms();
-    await this.db.deleteFrom("cluster_terms").where("last_seen", "<", horizon).execute();
-    for (const [term, count] of this.cache.df) if (count.seen < horizon) this.cache.df.delete(term);
+  private forgetTerms(horizon: number): void {
+    this.cache.forgetBelow = Math.max(horizon, this.cache.forgetBelow ?? horizon);
+    for (const count of this.cache.df.values()) {
+      if (count.seen >= horizon) continue;
+      count.df = 0;
+      count.seen = Number.NEGATIVE_INFINITY;
+    }
   }
 
   async candidates(
@@ -700,7 +720,7 @@ export class SqlStoryIndex implements StoryIndex {
       for (const term of unknown) countTerm(df.get(term) as TermCount, pending, next.documents, seen);
     }
     const forget = termHorizon(meta.latest, next.latest, this.windowMs);
-    if (forget !== undefined) await this.forgetTerms(forget);
+    if (forget !== undefined) this.forgetTerms(forget);
     // The caller lets go of the state it writes (see `StoryIndex.write`): kept as it is, handed out as copies.
     const written = readOnly(w.story);
     this.cache.statesPending.set(story, written);
