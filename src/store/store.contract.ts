@@ -184,6 +184,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.pendingStories(10, first)).toEqual([other]);
       expect(await store.pendingStories(1)).toEqual([first]);
       expect(await store.counts()).toEqual({ articles: 4, copies: 1, stories: 2, pending: 2 });
+      expect(await store.pendingCount()).toBe(2);
       await store.close();
     });
 
