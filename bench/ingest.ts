@@ -20,6 +20,8 @@ import { hasData, SHARED_DATA } from "./data.js";
  * with the analysis on counts how often each story is analysed. Each build runs in a process of its own with
  * the heap limit `triangulate` has; with `--reference DIST` (another build's dist folder, say main's) that
  * build runs first on the same stream, and the two are compared, down to a digest of every article's story.
+ * Each record's id names the event it tells (its base group and round), so that the stories found are scored
+ * against the stream's own events (B-cubed): two builds' different assignments are then better or worse.
  *
  * Run: npm run bench -- ingest [--articles 100000] [--probe 500] [--analyzed 1000] [--reference /tmp/ref/dist]
  */
@@ -30,6 +32,7 @@ type Dist = {
   files: typeof import("../src/ingest/files.js");
   cluster: typeof import("../src/cluster/clusterer.js");
   pipeline: typeof import("../src/pipeline.js");
+  bcubed: typeof import("../src/eval/bcubed.js");
   /** Absent in builds from before it (a reference build then runs with V8's default heap growth). */
   heap: typeof import("../src/newsroom/heap.js") | undefined;
 };
@@ -163,6 +166,7 @@ function* stream(groups: Base[][]): Generator<string> {
         const outlet = pick(outlets);
         const text = sentences.join(" ");
         const record: Record<string, string> = {
+          id: `${round}.${g}-${n}`,
           title: base.title.replace(/\b\p{Lu}\p{Ll}{2,}\b/gu, rename),
           text,
           outlet,
@@ -177,6 +181,7 @@ function* stream(groups: Base[][]): Generator<string> {
           n++;
           yield JSON.stringify({
             ...record,
+            id: `${round}.${g}-${n}`,
             url: undefined,
             outlet: pick(outlets),
             text: `${text}\nThis report first appeared in ${outlet}.`,
@@ -202,6 +207,7 @@ async function load(dist: string): Promise<Dist> {
     files: await import(join(dist, "ingest/files.js")),
     cluster: await import(join(dist, "cluster/clusterer.js")),
     pipeline: await import(join(dist, "pipeline.js")),
+    bcubed: await import(join(dist, "eval/bcubed.js")),
     heap: existsSync(join(dist, "newsroom/heap.js")) ? await import(join(dist, "newsroom/heap.js")) : undefined,
   };
 }
@@ -242,6 +248,8 @@ interface Result {
   oneMoreArticle: { early: PerArticle; late: PerArticle; cpuRatio: number };
   /** SHA-256 of every article's row id, story and the article it copies, in id order: equal means the same assignments. */
   assignments: string;
+  /** B-cubed scores of the stories against the events the stream tells (see `eventOf`). */
+  events: { precision: number; recall: number; f1: number };
 }
 
 /** The child: ingests the stream with the build in `dist` and prints one JSON line. */
@@ -278,14 +286,20 @@ async function measure(dist: string): Promise<void> {
   const rest = ARTICLES > early + PROBE ? await run(ARTICLES - early - PROBE) : undefined;
   const probeLate = await run(PROBE);
   const counts = await store.counts();
-  const rows = (await store.executeSql("select id, story_id, copy_of from articles order by id", [])).rows as {
+  const rows = (await store.executeSql("select id, story_id, copy_of, name from articles order by id", [])).rows as {
     id: number;
     story_id: number;
     copy_of: number | null;
+    name: string;
   }[];
   const assignments = createHash("sha256")
     .update(rows.map((r) => `${r.id} ${r.story_id} ${r.copy_of ?? ""}`).join("\n"))
     .digest("hex");
+  const events = d.bcubed.scoreClustering(
+    new Map(rows.map((r) => [String(r.id), String(r.story_id)])),
+    new Map(rows.map((r) => [String(r.id), eventOf(r.name)])),
+  ).b3;
+  rows.length = 0;
   await store.close();
   const size = statSync(path).size;
   rmSync(path, { force: true });
@@ -326,9 +340,15 @@ async function measure(dist: string): Promise<void> {
     walPeakMb: Math.round(walPeak / MB),
     oneMoreArticle: { early: at10k, late: atEnd, cpuRatio: round(atEnd.cpuMs / at10k.cpuMs, 2) },
     assignments,
+    events: { precision: round(events.precision, 4), recall: round(events.recall, 4), f1: round(events.f1, 4) },
   };
   console.log(JSON.stringify(result));
   await amortised(d, groups);
+}
+
+/** The event a stored article tells, from the id its record was given in `stream` ("round.group-n"). */
+function eventOf(name: string): string {
+  return name.slice(0, name.indexOf("-"));
 }
 
 function round(x: number, digits: number): number {
@@ -380,7 +400,8 @@ async function main(): Promise<void> {
       `this build against the reference: ${ratio(after.articlesPerCpuSecond, before.articlesPerCpuSecond)}× the articles per CPU second, ` +
         `${ratio(after.peakRssMb, before.peakRssMb)}× the peak RSS, ${ratio(after.databaseMb, before.databaseMb)}× the database, ` +
         `one more article late ${ratio(after.oneMoreArticle.late.cpuMs, before.oneMoreArticle.late.cpuMs)}× the CPU time; ` +
-        `assignments ${after.assignments === before.assignments ? "identical" : "DIFFERENT"} (${after.stored} articles, ${after.stories} against ${before.stories} stories)`,
+        `assignments ${after.assignments === before.assignments ? "identical" : "DIFFERENT"} (${after.stored} articles, ${after.stories} against ${before.stories} stories; ` +
+        `B-cubed F1 against the stream's events ${after.events.f1} against ${before.events.f1})`,
     );
   }
 }

@@ -76,7 +76,10 @@ export interface StoryIndex {
   documentCount(): Promise<number>;
   /** The newest document time seen, if any. */
   latestTime(): Promise<number | undefined>;
-  /** How many documents each term occurred in; terms never seen are absent. */
+  /**
+   * How many documents each term occurred in; terms never seen are absent, and so are terms forgotten after a
+   * window without a document (see `TERM_SWEEP_MS`).
+   */
   documentFrequencies(terms: readonly string[]): Promise<Map<string, number>>;
   /**
    * Stories filed under any of `keys` whose time span meets `window`, each with the number of those keys it is
@@ -113,6 +116,27 @@ export interface MemoryStoryIndexOptions {
 /** Stories are compared with documents at most this far apart in time: a week holds a news story's main run. */
 export const STORY_WINDOW_MS = 7 * 24 * 3600 * 1000;
 
+/**
+ * How often, in stream time, the index forgets the document frequencies of terms no document has held within
+ * the time window (see `termHorizon`): once a day of the stream's newest time. A term silent for a week belongs
+ * to past news (names and figures of events that ended): its count only grows the index with the store, and
+ * its weight falls back to the background prior (see `PRIOR_DOCUMENTS`); common words recur every day and are
+ * never forgotten. The table of counts then holds the vocabulary of a window, whatever the store's size.
+ */
+export const TERM_SWEEP_MS = 24 * 3600 * 1000;
+
+/**
+ * The horizon below which terms last seen are forgotten when a document moves the newest time from `before` to
+ * `after` across a sweep boundary (see `TERM_SWEEP_MS`), else undefined. A function of the stream's times alone,
+ * so that every index forgets the same terms at the same document, however it batches its writes.
+ */
+export function termHorizon(before: number | undefined, after: number, windowMs: number): number | undefined {
+  if (before === undefined) return undefined;
+  const day = Math.floor(after / TERM_SWEEP_MS);
+  if (day <= Math.floor(before / TERM_SWEEP_MS)) return undefined;
+  return day * TERM_SWEEP_MS - windowMs;
+}
+
 /** An in-memory `StoryIndex` with bounded memory: stories outside the time window are evicted. */
 export class MemoryStoryIndex implements StoryIndex {
   private readonly windowMs: number;
@@ -120,7 +144,8 @@ export class MemoryStoryIndex implements StoryIndex {
   private readonly maxPostings: number;
   private count = 0;
   private newest: number | undefined;
-  private readonly df = new Map<string, number>();
+  /** Document frequency and latest time seen, per term. */
+  private readonly df = new Map<string, { df: number; seen: number }>();
   /** Story states in order of last update (Map iteration order): the first is the stalest. */
   private readonly states = new Map<string, StoryState>();
   private readonly postings = new Map<string, string[]>();
@@ -147,7 +172,7 @@ export class MemoryStoryIndex implements StoryIndex {
     const out = new Map<string, number>();
     for (const term of terms) {
       const n = this.df.get(term);
-      if (n !== undefined) out.set(term, n);
+      if (n !== undefined) out.set(term, n.df);
     }
     return out;
   }
@@ -195,8 +220,15 @@ export class MemoryStoryIndex implements StoryIndex {
 
   async write(w: AssignmentWrite): Promise<void> {
     this.count++;
+    const before = this.newest;
     if (this.newest === undefined || w.time > this.newest) this.newest = w.time;
-    for (const term of new Set(w.terms)) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+    for (const term of new Set(w.terms)) {
+      const count = getOrSet(this.df, term, () => ({ df: 0, seen: w.time }));
+      count.df++;
+      count.seen = Math.max(count.seen, w.time);
+    }
+    const forget = termHorizon(before, this.newest, this.windowMs);
+    if (forget !== undefined) for (const [term, count] of this.df) if (count.seen < forget) this.df.delete(term);
     const id = w.story.id;
     this.states.delete(id);
     // The index owns the state from here on: the clusterer builds a new one for every write.

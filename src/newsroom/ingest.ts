@@ -187,7 +187,7 @@ export async function ingestItems(
     });
     summary.pendingTotal = analyzed.left;
   } else {
-    summary.pendingTotal = (await store.counts()).pending;
+    summary.pendingTotal = await store.pendingCount();
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

@@ -44,8 +44,11 @@ export interface SqlFlavor {
     columns: Record<C, "text" | "integer">,
     rows: readonly Record<C, string | number>[],
   ): RawBuilder<Record<C, string | number>>;
-  /** Counts by key as one bound parameter: a row source with columns `key` and `value`. */
-  counts(entries: ReadonlyMap<string, number>): RawBuilder<{ key: string; value: number }>;
+  /**
+   * Counts by key, each with a time, as one bound parameter: a row source with columns `key`, `value` and
+   * `seen` (whole numbers).
+   */
+  termCounts(entries: readonly [string, number, number][]): RawBuilder<{ key: string; value: number; seen: number }>;
   /** Creates the full-text index over articles' titles and texts (migration step). */
   createTextIndex(db: Kysely<unknown>): Promise<void>;
   /**
@@ -97,11 +100,12 @@ export const sqliteFlavor: SqlFlavor = {
       sql`, `,
     )} from json_each(${JSON.stringify(rows)}))`,
   // An array of pairs: JSON.stringify of an object with thousands of keys is many times slower.
-  counts: (entries) =>
+  termCounts: (entries) =>
     sql<{
       key: string;
       value: number;
-    }>`(select value->>0 as key, value->>1 as value from json_each(${JSON.stringify([...entries])}))`,
+      seen: number;
+    }>`(select value->>0 as key, value->>1 as value, value->>2 as seen from json_each(${JSON.stringify(entries)}))`,
   async createTextIndex(db) {
     await sql`create virtual table articles_fts using fts5(
       title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -146,11 +150,12 @@ export const postgresFlavor: SqlFlavor = {
       Object.entries(columns).map(([c, type]) => sql`${sql.ref(c)} ${sql.raw(type === "text" ? "text" : "bigint")}`),
       sql`, `,
     )}))`,
-  counts: (entries) =>
+  termCounts: (entries) =>
     sql<{
       key: string;
       value: number;
-    }>`(select e->>0 as key, (e->>1)::bigint as value from jsonb_array_elements(${JSON.stringify([...entries])}::jsonb) as e)`,
+      seen: number;
+    }>`(select e->>0 as key, (e->>1)::bigint as value, (e->>2)::double precision as seen from jsonb_array_elements(${JSON.stringify(entries)}::jsonb) as e)`,
   async lockClustering(db) {
     await sql`select pg_advisory_xact_lock(${CLUSTER_LOCK}::bigint)`.execute(db);
   },

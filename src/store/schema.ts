@@ -111,6 +111,8 @@ export interface ClusterMetaTable {
 export interface ClusterTermsTable {
   term: string;
   df: number;
+  /** The latest time of a document that held the term (ms since the epoch): silent terms are deleted. */
+  last_seen: Generated<number>;
 }
 
 /** What the clusterer keeps of a story: size, time span and centroids (JSON `{ field: [[term, weight]] }`). */

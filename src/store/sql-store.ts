@@ -335,6 +335,14 @@ export class SqlStore implements Store {
     return (await query.execute()).map((r) => r.story_id);
   }
 
+  async pendingCount(): Promise<number> {
+    const row = await this.db
+      .selectFrom("pending_stories")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async saveReport(storyId: number, version: number, report: StoryReport, at: string): Promise<boolean> {
     const json = JSON.stringify(report);
     await this.db

@@ -184,6 +184,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.pendingStories(10, first)).toEqual([other]);
       expect(await store.pendingStories(1)).toEqual([first]);
       expect(await store.counts()).toEqual({ articles: 4, copies: 1, stories: 2, pending: 2 });
+      expect(await store.pendingCount()).toBe(2);
       await store.close();
     });
 
@@ -508,7 +509,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         await store.close();
       });
 
-      it("deletes the rows of a story once it leaves the time window, and keeps those of stories within it and every term count", async () => {
+      it("deletes the rows of a story once it leaves the time window, and keeps those of stories within it and the counts of terms seen within it", async () => {
         const { store, reopen } = await make();
         const day = 24 * 3600 * 1000;
         const rows = async (s: Store, story: number, doc: number) => {
@@ -532,11 +533,16 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
           write("102", { ...state("101", 0, day, ["old"]), size: 2 }, ["t:old"], ["x5"], false),
           write("103", state("103", 3 * day, 3 * day, ["mid"]), ["t:mid", "t:both"], ["x3"], true),
         ];
-        for (const w of writes) await store.transaction((tx) => tx.storyIndex().write(w));
+        const memory = new MemoryStoryIndex();
+        for (const w of writes) {
+          await memory.write(w);
+          await store.transaction((tx) => tx.storyIndex().write(w));
+        }
         expect(await rows(store, 101, 101)).toEqual([1, 2, 2, 2]);
         expect(await rows(store, 101, 102)).toEqual([1, 2, 2, 1]);
         // Nine days: story 101 (last at day 1) is out, 103 (day 3) still in.
         const late = write("104", state("104", 9 * day, 9 * day, ["new"]), ["t:new", "t:both"], ["x1"], true);
+        await memory.write(late);
         await store.transaction((tx) => tx.storyIndex().write(late));
         expect(await rows(store, 101, 101)).toEqual([0, 0, 0, 0]);
         expect(await rows(store, 101, 102)).toEqual([0, 0, 0, 0]);
@@ -549,13 +555,65 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
             { story: "103", shared: 1 },
           ]);
           expect((await index.bandMatches(["x1", "x2", "x3", "x5"])).map((r) => r.doc)).toEqual(["103", "104"]);
-          expect(await index.documentFrequencies(["t:old", "t:both"])).toEqual(
+          // No document held "old" after day 1: at day 9 its count is forgotten, as the in-memory index forgets it.
+          const terms = ["t:old", "t:both", "t:mid"];
+          expect(await index.documentFrequencies(terms)).toEqual(
             new Map([
-              ["t:old", 2],
               ["t:both", 3],
+              ["t:mid", 1],
             ]),
           );
+          expect(await index.documentFrequencies(terms)).toEqual(await memory.documentFrequencies(terms));
           expect(await index.documentCount()).toBe(4);
+        }
+        await store.close();
+      });
+
+      it("forgets a term's count once no document held it within the window, in the middle of a transaction as at its end, as the in-memory index does", async () => {
+        const { store, reopen } = await make();
+        const day = 24 * 3600 * 1000;
+        const memory = new MemoryStoryIndex();
+        const terms = ["t:gone", "t:early", "t:stay", "t:x", "t:lost"];
+        const at = (doc: string, time: number, docTerms: string[]) =>
+          write(doc, state(doc, time, time, [doc]), docTerms, [], true);
+        const transactions = [
+          [at("101", 0, ["t:gone", "t:early", "t:lost"]), at("102", 1.5 * day, ["t:stay"])],
+          // Day 8: the window reaches back to day 1. "early" (stored at day 0) is held again by the day's first
+          // document and stays; "gone" is forgotten, then held again; "lost" is forgotten for good. The second
+          // transaction runs on a store opened again, whose index reads the rows not yet deleted.
+          [at("103", 8.5 * day, ["t:early", "t:x"]), at("104", 8.6 * day, ["t:gone"])],
+        ];
+        const seen: Map<string, number>[] = [];
+        const second = await reopen();
+        for (const [i, writes] of transactions.entries()) {
+          await (i === 0 ? store : second).transaction(async (tx) => {
+            const index = tx.storyIndex();
+            for (const w of writes) {
+              await memory.write(w);
+              await index.write(w);
+              seen.push(await index.documentFrequencies(terms));
+              expect(seen.at(-1)).toEqual(await memory.documentFrequencies(terms));
+            }
+          });
+        }
+        expect(seen[2]).toEqual(
+          new Map([
+            ["t:early", 2],
+            ["t:stay", 1],
+            ["t:x", 1],
+          ]),
+        );
+        for (const s of [second, await reopen()]) {
+          expect(await s.storyIndex().documentFrequencies(terms)).toEqual(
+            new Map([
+              ["t:gone", 1],
+              ["t:early", 2],
+              ["t:stay", 1],
+              ["t:x", 1],
+            ]),
+          );
+          expect(await s.storyIndex().documentCount()).toBe(4);
+          await s.close();
         }
         await store.close();
       });

@@ -10,6 +10,7 @@ import {
   type StoryIndex,
   type StoryState,
   type TimeWindow,
+  termHorizon,
 } from "../cluster/types.js";
 import { among, type SqlFlavor } from "./flavor.js";
 import { Prepared } from "./prepared.js";
@@ -105,6 +106,8 @@ export interface TermCount {
   df: number;
   /** Counted since the last flush (0: nothing to write). */
   pending: number;
+  /** The latest time of a document that held it (whole milliseconds; -Infinity: none stored). */
+  seen: number;
   /** The document that last counted it: a term listed twice by one document counts once. */
   counted: number;
 }
@@ -151,6 +154,11 @@ export class ClusterCache {
   readonly signaturesPending = new Map<number, { story: number; signature: Uint32Array }>();
   /** The horizon up to which every expired story's rows are deleted (see `SqlStoryIndex.prune`). */
   prunedTo: number | undefined;
+  /**
+   * The horizon of the last sweep since the last flush (see `SqlStoryIndex.forgetTerms`): rows of terms last
+   * seen before it are deleted by the next flush, and read as absent until then.
+   */
+  forgetBelow: number | undefined;
 
   constructor(
     private readonly capacity = CACHED_STORY_STATES,
@@ -220,6 +228,7 @@ export class ClusterCache {
     this.bandsPending.clear();
     this.signaturesPending.clear();
     this.prunedTo = undefined;
+    this.forgetBelow = undefined;
   }
 }
 
@@ -295,15 +304,17 @@ export class SqlStoryIndex implements StoryIndex {
     if (missing.length === 0) return out;
     const rows = await this.db
       .selectFrom("cluster_terms")
-      .select(["term", "df"])
+      .select(["term", "df", "last_seen"])
       .where("term", "in", among(this.flavor.list(missing)))
       .execute();
-    const stored = new Map(rows.map((r) => [r.term, r.df]));
+    const forgotten = this.cache.forgetBelow ?? Number.NEGATIVE_INFINITY;
+    const stored = new Map(rows.filter((r) => r.last_seen >= forgotten).map((r) => [r.term, r]));
     // A term missing from the cache has nothing pending: pending terms stay cached until they are written.
     // A term never stored is cached as 0, so that it is asked of the table once.
     for (const term of missing) {
-      const n = stored.get(term) ?? 0;
-      df.set(term, { term, df: n, pending: 0, counted: 0 });
+      const row = stored.get(term);
+      const n = row?.df ?? 0;
+      df.set(term, { term, df: n, pending: 0, counted: 0, seen: row ? row.last_seen : Number.NEGATIVE_INFINITY });
       if (n > 0) out.set(term, n);
     }
     for (let i = 0; i < terms.length; i++) counts[i] ??= df.get(terms[i] as string);
@@ -337,7 +348,7 @@ export class SqlStoryIndex implements StoryIndex {
    * which only moves forward), so its rows only make every keyed read and write of the index slower as the
    * store grows. Near-duplicates are therefore found among the documents of stories still in the window: a
    * copy of an article is linked to it while its story had a document within `windowMs` of the newest time
-   * seen. Document frequencies stay: they are counts over all documents ever placed.
+   * seen. Document frequencies go by another rule (see `forgetTerms`).
    */
   private async prune(): Promise<void> {
     const latest = this.cache.meta?.latest;
@@ -465,32 +476,58 @@ export class SqlStoryIndex implements StoryIndex {
   }
 
   /**
-   * Writes the document frequencies counted since the last flush, in one statement. Rows go in key order,
+   * Deletes the rows of the terms forgotten since the last flush, then writes the document frequencies counted
+   * since, in one statement each. Rows go in key order,
    * as do those of postings and band buckets: neighbouring keys share index pages, which stay in the cache.
    */
   private async flushTerms(): Promise<void> {
+    if (this.cache.forgetBelow !== undefined) {
+      await this.db.deleteFrom("cluster_terms").where("last_seen", "<", this.cache.forgetBelow).execute();
+      this.cache.forgetBelow = undefined;
+    }
     const pending = this.cache.dfPending;
     if (pending.length === 0) return;
-    const counts = new Map<string, number>();
+    // Whole counts, not increments: the cache holds each term's count as stored plus what was counted since
+    // (clustering is one transaction at a time, and a cache another process's placements made stale is
+    // dropped, see `SqlStore.lockClustering`), and a term forgotten since the last flush starts again from 0.
+    const counts: [string, number, number][] = [];
     for (const count of pending) {
-      counts.set(count.term, count.pending);
+      if (count.df > 0) counts.push([count.term, count.df, count.seen]);
       count.pending = 0;
     }
     pending.length = 0;
+    if (counts.length === 0) return;
     await this.db
       .insertInto("cluster_terms")
-      .columns(["term", "df"])
+      .columns(["term", "df", "last_seen"])
       .expression((eb) =>
         eb
-          .selectFrom(this.flavor.counts(counts).as("c"))
-          .select(["c.key", "c.value"])
+          .selectFrom(this.flavor.termCounts(counts).as("c"))
+          .select(["c.key", "c.value", "c.seen"])
           .where(sql.lit(true))
           .orderBy("c.key"),
       )
       .onConflict((oc) =>
-        oc.column("term").doUpdateSet({ df: (eb) => eb("cluster_terms.df", "+", eb.ref("excluded.df")) }),
+        oc.column("term").doUpdateSet({
+          df: (eb) => eb.ref("excluded.df"),
+          last_seen: (eb) => eb.ref("excluded.last_seen"),
+        }),
       )
       .execute();
+  }
+
+  /**
+   * Forgets the terms no document has held since `horizon` (see `TERM_SWEEP_MS`): their cached counts become 0,
+   * as for a term never stored (a term that comes back is then not asked of the table), and their rows are
+   * deleted by the next flush, before the counts pending are written.
+   */
+  private forgetTerms(horizon: number): void {
+    this.cache.forgetBelow = Math.max(horizon, this.cache.forgetBelow ?? horizon);
+    for (const count of this.cache.df.values()) {
+      if (count.seen >= horizon) continue;
+      count.df = 0;
+      count.seen = Number.NEGATIVE_INFINITY;
+    }
   }
 
   async candidates(
@@ -666,12 +703,13 @@ export class SqlStoryIndex implements StoryIndex {
     const pending = this.cache.dfPending;
     const unknown: string[] = [];
     const lookup = this.cache.lookup;
+    const seen = Math.floor(w.time);
     if (lookup?.terms === w.terms) {
-      for (const count of lookup.counts) countTerm(count, pending, next.documents);
+      for (const count of lookup.counts) countTerm(count, pending, next.documents, seen);
     } else {
       for (const term of w.terms) {
         const count = df.get(term);
-        if (count) countTerm(count, pending, next.documents);
+        if (count) countTerm(count, pending, next.documents, seen);
         else unknown.push(term);
       }
     }
@@ -679,8 +717,10 @@ export class SqlStoryIndex implements StoryIndex {
     if (unknown.length > 0) {
       // Terms the clusterer did not look up first: read, then counted as the others.
       await this.documentFrequencies(unknown);
-      for (const term of unknown) countTerm(df.get(term) as TermCount, pending, next.documents);
+      for (const term of unknown) countTerm(df.get(term) as TermCount, pending, next.documents, seen);
     }
+    const forget = termHorizon(meta.latest, next.latest, this.windowMs);
+    if (forget !== undefined) this.forgetTerms(forget);
     // The caller lets go of the state it writes (see `StoryIndex.write`): kept as it is, handed out as copies.
     const written = readOnly(w.story);
     this.cache.statesPending.set(story, written);
@@ -734,11 +774,12 @@ export class SqlStoryIndex implements StoryIndex {
   }
 }
 
-/** Counts a term once for document `doc` (a term listed twice by it counts once). */
-function countTerm(count: TermCount, pending: TermCount[], doc: number): void {
+/** Counts a term once for document `doc` of time `seen` (a term listed twice by it counts once). */
+function countTerm(count: TermCount, pending: TermCount[], doc: number, seen: number): void {
   if (count.counted === doc) return;
   count.counted = doc;
   count.df++;
+  if (seen > count.seen) count.seen = seen;
   if (count.pending++ === 0) pending.push(count);
 }
 

@@ -45,6 +45,11 @@ export interface Store {
   /** Stories waiting for a report, lowest id first, at most `limit`, after `after` when given. */
   pendingStories(limit: number, after?: number): Promise<number[]>;
   /**
+   * How many stories wait for a report: one count of a small table, where `counts` also reads every article
+   * (its copies), which an ingest that ends with analysis put off would pay once per run.
+   */
+  pendingCount(): Promise<number>;
+  /**
    * Stores a story's report made from its articles at `version`. The story stops waiting only when no
    * article has joined it since; returns whether the report is current.
    */

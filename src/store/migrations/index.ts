@@ -19,6 +19,7 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0006-story-pages": { up: (db) => storyPages(db, flavor) },
     "0007-expiring-cluster-index": { up: expiringClusterIndex },
     "0008-report-store-links": { up: reportStoreLinks },
+    "0009-forgotten-cluster-terms": { up: forgottenClusterTerms },
   };
 }
 
@@ -253,4 +254,19 @@ function linkedArticle(row: LinkRow): LinkedStoredArticle {
       ...(row.published ? { published: row.published } : {}),
     },
   };
+}
+
+/**
+ * Each term's latest time seen, so that terms no document has held within the time window are deleted (see
+ * `TERM_SWEEP_MS`). Terms stored before count as seen at the newest time of the store: they are forgotten a
+ * window later unless a document holds them again.
+ */
+async function forgottenClusterTerms(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable("cluster_terms")
+    .addColumn("last_seen", "double precision", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await sql`update cluster_terms set last_seen = coalesce((select latest from cluster_meta where id = 1), 0)`.execute(
+    db,
+  );
 }
