@@ -58,6 +58,11 @@ export function plainArticle(id: string, text: string, extra: { title?: string; 
   return { id, source: `${id}.txt`, text, removedBoilerplate: [], diagnostics: [], ...extra };
 }
 
+/** An article of an outlet, titled by its first clause, as a feed of one day would give it. */
+export function outletArticle(id: string, text: string, outlet: string, published = "2026-03-10"): Article {
+  return { ...plainArticle(id, text, { title: text.split(/[,;]/)[0] ?? text, published }), outlet };
+}
+
 /** A story analysed whole from `[id, text]` pairs, each article dated `published` when given. */
 export function analyzeTexts(texts: [id: string, text: string][], published?: string): StoryReport {
   return analyzeStory(texts.map(([id, text]) => plainArticle(id, text, published ? { published } : {})));

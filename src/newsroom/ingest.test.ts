@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { emptyReport } from "../../test/fixtures.js";
+import { emptyReport, outletArticle } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { IngestItem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
@@ -27,18 +27,7 @@ const ORCHARD = [
   "Kellen Fruit, the Tarnow valley cooperative, said hailstones the size of walnuts had stripped apple trees across 900 hectares of orchards.",
 ];
 
-function article(id: string, text: string, outlet: string, published = "2026-03-10"): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    outlet,
-    title: text.split(/[,;]/)[0] ?? text,
-    published,
-    text,
-    removedBoilerplate: [],
-    diagnostics: [],
-  };
-}
+const article = outletArticle;
 
 function stream(): IngestItem[] {
   return [

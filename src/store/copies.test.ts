@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { emptyReport } from "../../test/fixtures.js";
+import { emptyReport, outletArticle } from "../../test/fixtures.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { referentialProblems, storyReportSchema } from "../model/report-schema.js";
 import { voicesOf, withStoreLinks } from "./copies.js";
 import type { StoredArticle } from "./types.js";
 
-function article(id: string, text: string, outlet: string, published = "2026-03-10"): Article {
-  return {
-    id,
-    source: `${id}.txt`,
-    outlet,
-    title: text.split(/[,;]/)[0] ?? text,
-    published,
-    text,
-    removedBoilerplate: [],
-    diagnostics: [],
-  };
-}
+const article = outletArticle;
 
 describe("voicesOf", () => {
   it("makes ids unique within a story, the first keeping its id", () => {
