@@ -973,6 +973,11 @@ describe("negation and attribution", () => {
       'The new terminal is "a fresh start" for the port, said Helen Okafor, the port director.',
     ],
     [
+      "a few words of a longer quotation, borrowed by another outlet",
+      '"The repairs were slow and costly, and the Velmar Group must reopen the terminal as quickly as possible," said Marta Velasquez, the mayor.',
+      'Helen Okafor, the port director, urged the crews to reopen the terminal "as quickly as possible."',
+    ],
+    [
       "a speaker the quotation itself names",
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," Okafor told the pastor.',
       '"Mayor Okafor came to the terminal this morning and thanked every docker for waiting," said Marta Velasquez.',

@@ -1830,6 +1830,8 @@ function namedBeside(q: QuoteMention): boolean {
 
 /** Fewer words than this in a quotation make a turn of phrase, whose speaker no one disputes. */
 const MIN_ATTRIBUTED_WORDS = 4;
+/** Fewer words than this, and fewer than half of the longest rendering's, make a rendering a borrowed phrase. */
+const MIN_FRAGMENT_WORDS = 6;
 
 /**
  * Whether two speakers' names are one speaker named more or less fully ("Port Authority", "Sidi Port
@@ -1865,8 +1867,13 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
     const renderings = q.occurrences.map((o) =>
       spanWords(byArticle.get(o.words.article)?.article ?? { text: "" }, o.words),
     );
-    for (const o of q.occurrences) {
+    const longest = Math.max(...renderings.map(countWords));
+    for (const [i, o] of q.occurrences.entries()) {
       const { article, start, end } = o.words;
+      // A few words of a longer quotation ('urged users to update "as quickly as possible"') are a phrase the
+      // outlet borrows, which others' speakers may have used too: the rendering sets no speaker against theirs.
+      const size = countWords(renderings[i] ?? "");
+      if (size < MIN_FRAGMENT_WORDS && size * 2 < longest) continue;
       const mention = byArticle.get(article)?.quotes.find((m) => m.start === start && m.end === end);
       // Only a speaker the attribution names, next to the quotation, is set against another outlet's: one
       // reached through a pronoun, a description or an earlier quotation's attribution may be the reader's
