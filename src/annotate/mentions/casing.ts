@@ -142,13 +142,14 @@ export function opensClause(tokens: readonly Token[], index: number, sentenceSta
 }
 
 /**
- * Whether the token at `j` is a quotation mark that opens a quotation: a curly opening mark, or a straight one
- * that stands after a space and before its first word with none.
+ * Whether the token at `j` is a quotation mark that opens a quotation: a curly opening mark, or a straight one,
+ * double or single, that stands after a space and before its first word with none ("'Oh, my God'", not "the '90s"
+ * nor "rock 'n' roll", whose words are in lower case or digits anyway).
  */
 function opensQuotation(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j] as Token;
   if (t.text === "“" || t.text === "‘") return true;
-  if (t.text !== '"') return false;
+  if (t.text !== '"' && t.text !== "'") return false;
   const before = tokens[j - 1];
   const after = tokens[j + 1];
   return after !== undefined && after.start === t.end && (before === undefined || before.end < t.start);

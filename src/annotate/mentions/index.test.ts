@@ -233,6 +233,7 @@ describe("detectMentions reads a word opening a quotation as opening a sentence"
     ["When the guard yelled, “Don’t move!” the crowd in Portavel froze.", "Don’t"],
     ['Protesters in Portavel chanted "Thieves, thieves!" outside the Velmar bank.', "Thieves"],
     ["The officer said, ‘Oh, God!’ and ran towards the Velmar pier.", "Oh"],
+    ["The crowd in Portavel was yelling, 'Oh, my God, the pier is burning.'", "Oh"],
   ])("%j: no entity %j", (text, word) => {
     expect(detect(text).map((m) => m.text)).not.toContain(word);
   });
