@@ -456,11 +456,11 @@ function appositiveAge(u: Unit, n: NumberMention): boolean {
  * Words in a figure's clause, before it, that make it a forecast, a possibility or a rule rather than a count
  * of what happened: "will miss two games", "could reach 50", "can only be valid with more than 50 percent".
  */
+const HYPOTHETICAL =
+  /\b(?:will|would|could|can|may|might|should|shall|must)\b|['’]ll\b|\b(?:expected|likely|set|going|plans?|planning|hop(?:es|ing))\s+to\b/i;
 /** Words before a figure that make it what someone asks for, not what is given: "asking for $200 million". */
 const REQUESTED =
   /\b(?:ask(?:s|ed|ing)?\s+for|seek(?:s|ing)?|sought|demand(?:s|ed|ing)?|want(?:s|ed|ing)?|hop(?:es|ed|ing)\s+for)\b/iu;
-const HYPOTHETICAL =
-  /\b(?:will|would|could|can|may|might|should|shall|must)\b|['’]ll\b|\b(?:expected|likely|set|going|plans?|planning|hop(?:es|ing))\s+to\b/i;
 
 /**
  * A figure needed for something ("needed nine points to pass the record", "needs 20 votes to win") is a target,
@@ -1165,11 +1165,13 @@ const DAY_MS = 86_400_000;
 /** Whether `d` says "the weekend" and `day` (an ISO date) is that weekend's Saturday or Sunday. */
 function withinWeekend(d: DateMention, day: string): boolean {
   if (!/\bweekend\b/iu.test(d.text) || !d.date || d.date.length < 10 || day.length < 10) return false;
-  const saturday = Date.parse(d.date.slice(0, 10));
+  const said = Date.parse(d.date.slice(0, 10));
   const other = Date.parse(day.slice(0, 10));
-  const weekday = new Date(saturday).getUTCDay();
-  const start = saturday - (weekday === 0 ? DAY_MS : weekday === 6 ? 0 : Number.NaN);
-  return other === start || other === start + DAY_MS;
+  // The weekend is read as its Saturday; a Sunday stands for it too.
+  const weekday = new Date(said).getUTCDay();
+  if (weekday !== 6 && weekday !== 0) return false;
+  const saturday = weekday === 6 ? said : said - DAY_MS;
+  return other === saturday || other === saturday + DAY_MS;
 }
 
 function dateDiscrepancies(units: Unit[], pairs: AlignedPair[], story: ResolvedStory): DiscrepancyFinding[] {
@@ -1867,7 +1869,7 @@ function attributionDiscrepancies(story: ResolvedStory): DiscrepancyFinding[] {
     const renderings = q.occurrences.map((o) =>
       spanWords(byArticle.get(o.words.article)?.article ?? { text: "" }, o.words),
     );
-    const longest = Math.max(...renderings.map(countWords));
+    const longest = Math.max(...renderings.map((words) => countWords(words)));
     for (const [i, o] of q.occurrences.entries()) {
       const { article, start, end } = o.words;
       // A few words of a longer quotation ('urged users to update "as quickly as possible"') are a phrase the
