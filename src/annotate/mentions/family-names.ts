@@ -34,15 +34,14 @@ export function familyNamesAlone(mentions: Mention[], input: MentionInput): Ment
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     if (after && CAPITALISED.test(after.text) && after.start - t.end <= 1) continue;
-    if (before && CAPITALISED.test(before.text) && t.start - before.end <= 1 && !sentenceEnd(tokens, i - 1, input))
-      continue;
+    if (before && CAPITALISED.test(before.text) && t.start - before.end <= 1 && !endsSentence(input, i - 1)) continue;
     added.push({ text: t.text, type: "person", start: t.start, end: t.end });
   }
   if (added.length === 0) return mentions;
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
-/** Whether the token at `i` ends a sentence of the input, so that the next word opens another. */
-function sentenceEnd(tokens: MentionInput["tokens"], i: number, input: MentionInput): boolean {
-  return tokens[i] !== undefined && input.sentences.some((s) => s.tokenEnd === i + 1);
+/** Whether the token at `i` ends a sentence of the input (a headline line), so that the next word opens another. */
+function endsSentence(input: MentionInput, i: number): boolean {
+  return input.sentences.some((s) => s.tokenEnd === i + 1);
 }

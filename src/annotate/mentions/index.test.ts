@@ -222,6 +222,12 @@ describe("detectMentions finds a family name alone after the full name", () => {
     expect(found.map((m) => [m.start, m.type])).toEqual([[text.indexOf("Luck broke"), "person"]]);
   });
 
+  it("takes the word at the start of a line after a headline ending in a name", () => {
+    const text = "Tomas Luck signed for the Harriers in Portavel.\nHarriers Beat Kites\nLuck threw for 300 yards.";
+    const found = detect(text).filter((m) => m.text === "Luck" && m.start === text.indexOf("Luck threw"));
+    expect(found.map((m) => m.type)).toEqual(["person"]);
+  });
+
   it("does not take the word inside another name or in lower case", () => {
     const text = "Tomas Luck threw for 300 yards. Fans on Luck Street in Portavel said luck ran out.";
     expect(detect(text).filter((m) => m.text === "Luck")).toEqual([]);
