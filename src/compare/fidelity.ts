@@ -1,4 +1,11 @@
-import { type AnnotatedArticle, type QuoteFinding, type ResolvedStory, spanWords, type Token } from "../model/index.js";
+import {
+  type AnnotatedArticle,
+  type QuoteFinding,
+  type QuoteOccurrenceFinding,
+  type ResolvedStory,
+  spanWords,
+  type Token,
+} from "../model/index.js";
 import { isWord, tokenSpans } from "../words/tokens.js";
 
 /** A quotation's words must mostly recur in another article's sentence for that sentence to be its source. */
@@ -67,8 +74,22 @@ function lcsMatches(a: string[], b: string[]): number[] {
  * quotation marks. Other fidelities stay as the grouping set them.
  */
 export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
-  // Sentences by word, so that a quotation is compared only with sentences that share its words. A sentence's
-  // words as objects are made only for the few compared with a quotation.
+  // Each occurrence's words, first: only words some quotation has are looked up in the index below.
+  const articles = new Map(story.articles.map((a) => [a.article.id, a.article]));
+  const wordsOfOccurrence = new Map<QuoteOccurrenceFinding, string[]>();
+  const quoted = new Set<string>();
+  for (const q of story.quotes) {
+    for (const o of q.occurrences) {
+      const text = spanWords(articles.get(o.words.article) ?? { text: "" }, o.words);
+      const words = wordsOf(tokenSpans(text)).map((w) => w.word);
+      if (words.length < MIN_MATCHED_WORDS) continue;
+      wordsOfOccurrence.set(o, words);
+      for (const w of words) quoted.add(w);
+    }
+  }
+  // Sentences by word, so that a quotation is compared only with sentences that share its words; the words
+  // of no quotation are left out of it. A sentence's words as objects are made only for the few compared with
+  // a quotation.
   const sentences: Candidate[] = [];
   const byWord = new Map<string, Candidate[]>();
   for (const a of story.articles) {
@@ -80,6 +101,7 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
         const text = (tokens[k] as Token).text;
         if (!isWord(text)) continue;
         const w = plainLower(text);
+        if (!quoted.has(w)) continue;
         const list = byWord.get(w);
         // Each sentence once per word: its words are listed one sentence after the other.
         if (!list) byWord.set(w, [c]);
@@ -88,14 +110,12 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
     }
   }
   const commonAt = Math.min(MAX_COMMON_POSTINGS, Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE));
-  const articles = new Map(story.articles.map((a) => [a.article.id, a.article]));
   return story.quotes.map((q) => ({
     ...q,
     occurrences: q.occurrences.map((o) => {
+      const words = wordsOfOccurrence.get(o);
+      if (!words) return o;
       const { article } = o.words;
-      const text = spanWords(articles.get(article) ?? { text: "" }, o.words);
-      const words = wordsOf(tokenSpans(text)).map((w) => w.word);
-      if (words.length < MIN_MATCHED_WORDS) return o;
       // Candidates share most of the quotation's rarer words; common words would make every sentence one.
       const rare = [...new Set(words)].filter((w) => (byWord.get(w)?.length ?? 0) <= commonAt);
       const shared = new Map<Candidate, number>();
