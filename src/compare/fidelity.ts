@@ -95,7 +95,14 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
   for (const a of story.articles) {
     const { tokens } = a;
     for (const s of a.sentences) {
-      const c: Candidate = { article: a.article.id, quotes: a.quotes, tokens, from: s.tokenStart, to: s.tokenEnd };
+      const c: Candidate = {
+        index: sentences.length,
+        article: a.article.id,
+        quotes: a.quotes,
+        tokens,
+        from: s.tokenStart,
+        to: s.tokenEnd,
+      };
       sentences.push(c);
       for (let k = s.tokenStart; k < Math.min(s.tokenEnd, tokens.length); k++) {
         const text = (tokens[k] as Token).text;
@@ -110,6 +117,10 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
     }
   }
   const commonAt = Math.min(MAX_COMMON_POSTINGS, Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE));
+  // Rare words each sentence shares with the quotation at hand, by the sentence's index; `touched` lists the
+  // sentences to clear (and to look at) after it.
+  const shared = new Int32Array(sentences.length);
+  const touched: Candidate[] = [];
   return story.quotes.map((q) => ({
     ...q,
     occurrences: q.occurrences.map((o) => {
@@ -118,19 +129,25 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
       const { article } = o.words;
       // Candidates share most of the quotation's rarer words; common words would make every sentence one.
       const rare = [...new Set(words)].filter((w) => (byWord.get(w)?.length ?? 0) <= commonAt);
-      const shared = new Map<Candidate, number>();
       for (const w of rare) {
-        for (const c of byWord.get(w) ?? []) if (c.article !== article) shared.set(c, (shared.get(c) ?? 0) + 1);
+        for (const c of byWord.get(w) ?? []) {
+          if (c.article === article) continue;
+          if (shared[c.index] === 0) touched.push(c);
+          shared[c.index] = (shared[c.index] as number) + 1;
+        }
       }
       const enough = Math.ceil(MIN_MATCHED_SHARE * rare.length);
-      for (const [c, n] of shared)
-        if (n >= enough && paraphrases(words, c)) return { ...o, fidelity: "expanded" as const };
-      return o;
+      const expanded = touched.some((c) => (shared[c.index] as number) >= enough && paraphrases(words, c));
+      for (const c of touched) shared[c.index] = 0;
+      touched.length = 0;
+      return expanded ? { ...o, fidelity: "expanded" as const } : o;
     }),
   }));
 }
 
 interface Candidate {
+  /** Its place among the story's sentences. */
+  index: number;
   article: string;
   quotes: AnnotatedArticle["quotes"];
   /** The article's tokens; the sentence is `tokens[from .. to - 1]`. */
