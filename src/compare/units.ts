@@ -92,7 +92,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   const stats = new TermStatistics();
   const drafts: Omit<Unit, "vector" | "clauses" | "slots" | "lexical">[] = [];
   const clauseStems: { start: number; end: number; stems: string[] }[][] = [];
-  const sentenceWords: { at: number; stem: string }[][] = [];
+  const lexical: Set<string>[] = [];
   articles.forEach((a, articleIndex) => {
     const { text, title } = a.article;
     const mentionsOf = withinEach(a.sentences, a.mentions);
@@ -108,7 +108,6 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
       ];
       // The sentence's words are read once; its clauses take theirs from them (no word crosses a clause break).
       const words = tokenStems(a.tokens, sentence.tokenStart, sentence.tokenEnd, sentence.start);
-      sentenceWords.push(words);
       const stems = [...words.map((w) => w.stem), ...entityIds.map((id) => `@${id}`)];
       stats.add(stems);
       const quotes = a.quotes.filter((q) => q.start < sentence.end && q.end > sentence.start);
@@ -132,6 +131,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         quotes: quotes.map((q) => ({ start: q.start, end: q.end })),
         tokens: a.tokens,
       });
+      lexical.push(new Set(lexicalStems({ text: sentenceText, sentence, tokens: a.tokens }, words)));
       clauseStems.push(
         splitClauses(sentenceText, sentence.start, words).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS),
       );
@@ -140,7 +140,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   return drafts.map((d, i) => ({
     ...d,
     slots: slotsOf(d),
-    lexical: new Set(lexicalStems(d, sentenceWords[i] ?? [])),
+    lexical: lexical[i] ?? new Set<string>(),
     vector: stats.vector(d.stems),
     clauses:
       (clauseStems[i] ?? []).length > 1
