@@ -116,14 +116,22 @@ const MAX_COMMON = 100;
  * of 3,500" after a meeting every outlet reports. Only clauses with a figure or a name (something to check).
  */
 function uniqueClauses(units: Unit[], grouped: Set<number>): FactFinding[] {
-  const postings = new Map<string, Unit[]>();
-  for (const u of units) {
+  // Postings hold positions in `units`; each unit's article (numbered) and index are read from packed arrays,
+  // which the loop over postings below, run for every checkable clause, walks far faster than the units.
+  const postings = new Map<string, number[]>();
+  const articleNumbers = new Map<string, number>();
+  const articleOf = new Int32Array(units.length);
+  const indexOf = new Int32Array(units.length);
+  units.forEach((u, p) => {
+    if (!articleNumbers.has(u.article)) articleNumbers.set(u.article, articleNumbers.size);
+    articleOf[p] = articleNumbers.get(u.article) as number;
+    indexOf[p] = u.index;
     for (const st of u.lexical) {
       const list = postings.get(st);
-      if (list) list.push(u);
-      else postings.set(st, [u]);
+      if (list) list.push(p);
+      else postings.set(st, [p]);
     }
-  }
+  });
   const cap = Math.min(MAX_COMMON, Math.max(MIN_COMMON, Math.ceil(units.length * COMMON_SHARE)));
   const out: FactFinding[] = [];
   // Stems shared with each other unit, by the unit's index, for the clause at hand; `touched` lists the units to clear.
@@ -131,6 +139,7 @@ function uniqueClauses(units: Unit[], grouped: Set<number>): FactFinding[] {
   const touched: number[] = [];
   for (const u of units) {
     if (!grouped.has(u.index) || u.headline) continue;
+    const article = articleNumbers.get(u.article);
     const edges = [0, ...[...u.text.matchAll(CLAUSE_EDGE)].map((m) => m.index + m[0].length), u.text.length];
     if (edges.length < 3) continue;
     for (let i = 0; i + 1 < edges.length; i++) {
@@ -148,11 +157,12 @@ function uniqueClauses(units: Unit[], grouped: Set<number>): FactFinding[] {
       if (stems.length < MIN_FACT_STEMS - 1) continue;
       let most = 0;
       for (const st of stems) {
-        for (const v of postings.get(st) ?? []) {
-          if (v.article === u.article) continue;
-          if (hits[v.index] === 0) touched.push(v.index);
-          const n = (hits[v.index] as number) + 1;
-          hits[v.index] = n;
+        for (const p of postings.get(st) ?? []) {
+          if (articleOf[p] === article) continue;
+          const v = indexOf[p] as number;
+          if (hits[v] === 0) touched.push(v);
+          const n = (hits[v] as number) + 1;
+          hits[v] = n;
           if (n > most) most = n;
         }
       }

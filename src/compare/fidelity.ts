@@ -1,4 +1,11 @@
-import { type AnnotatedArticle, type QuoteFinding, type ResolvedStory, spanWords, type Token } from "../model/index.js";
+import {
+  type AnnotatedArticle,
+  type QuoteFinding,
+  type QuoteOccurrenceFinding,
+  type ResolvedStory,
+  spanWords,
+  type Token,
+} from "../model/index.js";
 import { isWord, tokenSpans } from "../words/tokens.js";
 
 /** A quotation's words must mostly recur in another article's sentence for that sentence to be its source. */
@@ -67,19 +74,41 @@ function lcsMatches(a: string[], b: string[]): number[] {
  * quotation marks. Other fidelities stay as the grouping set them.
  */
 export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
-  // Sentences by word, so that a quotation is compared only with sentences that share its words. A sentence's
-  // words as objects are made only for the few compared with a quotation.
+  // Each occurrence's words, first: only words some quotation has are looked up in the index below.
+  const articles = new Map(story.articles.map((a) => [a.article.id, a.article]));
+  const wordsOfOccurrence = new Map<QuoteOccurrenceFinding, string[]>();
+  const quoted = new Set<string>();
+  for (const q of story.quotes) {
+    for (const o of q.occurrences) {
+      const text = spanWords(articles.get(o.words.article) ?? { text: "" }, o.words);
+      const words = wordsOf(tokenSpans(text)).map((w) => w.word);
+      if (words.length < MIN_MATCHED_WORDS) continue;
+      wordsOfOccurrence.set(o, words);
+      for (const w of words) quoted.add(w);
+    }
+  }
+  // Sentences by word, so that a quotation is compared only with sentences that share its words; the words
+  // of no quotation are left out of it. A sentence's words as objects are made only for the few compared with
+  // a quotation.
   const sentences: Candidate[] = [];
   const byWord = new Map<string, Candidate[]>();
   for (const a of story.articles) {
     const { tokens } = a;
     for (const s of a.sentences) {
-      const c: Candidate = { article: a.article.id, quotes: a.quotes, tokens, from: s.tokenStart, to: s.tokenEnd };
+      const c: Candidate = {
+        index: sentences.length,
+        article: a.article.id,
+        quotes: a.quotes,
+        tokens,
+        from: s.tokenStart,
+        to: s.tokenEnd,
+      };
       sentences.push(c);
       for (let k = s.tokenStart; k < Math.min(s.tokenEnd, tokens.length); k++) {
         const text = (tokens[k] as Token).text;
         if (!isWord(text)) continue;
         const w = plainLower(text);
+        if (!quoted.has(w)) continue;
         const list = byWord.get(w);
         // Each sentence once per word: its words are listed one sentence after the other.
         if (!list) byWord.set(w, [c]);
@@ -88,29 +117,37 @@ export function refineFidelity(story: ResolvedStory): QuoteFinding[] {
     }
   }
   const commonAt = Math.min(MAX_COMMON_POSTINGS, Math.max(MIN_COMMON_POSTINGS, sentences.length * COMMON_WORD_SHARE));
-  const articles = new Map(story.articles.map((a) => [a.article.id, a.article]));
+  // Rare words each sentence shares with the quotation at hand, by the sentence's index; `touched` lists the
+  // sentences to clear (and to look at) after it.
+  const shared = new Int32Array(sentences.length);
+  const touched: Candidate[] = [];
   return story.quotes.map((q) => ({
     ...q,
     occurrences: q.occurrences.map((o) => {
+      const words = wordsOfOccurrence.get(o);
+      if (!words) return o;
       const { article } = o.words;
-      const text = spanWords(articles.get(article) ?? { text: "" }, o.words);
-      const words = wordsOf(tokenSpans(text)).map((w) => w.word);
-      if (words.length < MIN_MATCHED_WORDS) return o;
       // Candidates share most of the quotation's rarer words; common words would make every sentence one.
       const rare = [...new Set(words)].filter((w) => (byWord.get(w)?.length ?? 0) <= commonAt);
-      const shared = new Map<Candidate, number>();
       for (const w of rare) {
-        for (const c of byWord.get(w) ?? []) if (c.article !== article) shared.set(c, (shared.get(c) ?? 0) + 1);
+        for (const c of byWord.get(w) ?? []) {
+          if (c.article === article) continue;
+          if (shared[c.index] === 0) touched.push(c);
+          shared[c.index] = (shared[c.index] as number) + 1;
+        }
       }
       const enough = Math.ceil(MIN_MATCHED_SHARE * rare.length);
-      for (const [c, n] of shared)
-        if (n >= enough && paraphrases(words, c)) return { ...o, fidelity: "expanded" as const };
-      return o;
+      const expanded = touched.some((c) => (shared[c.index] as number) >= enough && paraphrases(words, c));
+      for (const c of touched) shared[c.index] = 0;
+      touched.length = 0;
+      return expanded ? { ...o, fidelity: "expanded" as const } : o;
     }),
   }));
 }
 
 interface Candidate {
+  /** Its place among the story's sentences. */
+  index: number;
   article: string;
   quotes: AnnotatedArticle["quotes"];
   /** The article's tokens; the sentence is `tokens[from .. to - 1]`. */

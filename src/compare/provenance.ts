@@ -298,6 +298,15 @@ function eachMatch(pattern: RegExp, text: string, each: (m: RegExpExecArray) => 
   pattern.lastIndex = 0;
 }
 
+/**
+ * Words of which a sentence has one wherever a capitalised name in it may be credited (`THIRD_PARTY_AFTER_NAME`,
+ * `OUTLET_SAID`, `BODY_SAID`, `SELF_AFTER_NAME` each need one of them) and wherever `STATEMENT_BEFORE_NAME`,
+ * `GENERIC_BODY_SAID` or `GENERIC_THIRD_PARTY` may match: a sentence without any is not run through those
+ * patterns, which cost far more (this runs for every sentence of a story). Matched as they are, in any case.
+ */
+const SPEECH_CUE =
+  /said|says|stated|states|announc|report|quoted|cited|wrote|writes|posted|added|adds|noted|notes|headlined|published|broadcast|aired|confirm|verify|told|according/iu;
+
 /** Every reference of one article to an outside source, named or generic, in text order. */
 function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, memo: ArticleMemo): CitationHit[] {
   const id = a.article.id;
@@ -319,6 +328,7 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, 
       if (m?.[0] === credited[1])
         add(at, sourceName(credited[1], false, s.start + at, "statement", a, story), "statement");
     }
+    const cued = SPEECH_CUE.test(sentence);
     for (const [pattern, kind] of [
       [INTERVIEW_BEFORE_NAME, "interview"],
       [INTERVIEW_AROUND_NAME, "interview"],
@@ -327,11 +337,13 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, 
       [SPOKESPERSON_BEFORE_NAME, "statement"],
       [STATEMENT_BEFORE_NAME, "statement"],
     ] as const) {
+      if (!cued && pattern === STATEMENT_BEFORE_NAME) continue;
       eachMatch(pattern, sentence, (m) => {
         const from = m.index + m[0].length;
         add(from, nameAhead(pattern, sentence, from, s.start, kind, a, story), kind);
       });
     }
+    if (!cued) continue;
     eachMatch(CAPITALISED, sentence, (m) => {
       const found = runAt(sentence, m.index);
       if (!found) return;

@@ -92,6 +92,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   const stats = new TermStatistics();
   const drafts: Omit<Unit, "vector" | "clauses" | "slots" | "lexical">[] = [];
   const clauseStems: { start: number; end: number; stems: string[] }[][] = [];
+  const lexical: Set<string>[] = [];
   articles.forEach((a, articleIndex) => {
     const { text, title } = a.article;
     const mentionsOf = withinEach(a.sentences, a.mentions);
@@ -130,6 +131,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
         quotes: quotes.map((q) => ({ start: q.start, end: q.end })),
         tokens: a.tokens,
       });
+      lexical.push(new Set(lexicalStems({ text: sentenceText, sentence, tokens: a.tokens }, words)));
       clauseStems.push(
         splitClauses(sentenceText, sentence.start, words).filter((c) => c.stems.length >= MIN_CLAUSE_STEMS),
       );
@@ -138,7 +140,7 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
   return drafts.map((d, i) => ({
     ...d,
     slots: slotsOf(d),
-    lexical: new Set(lexicalStems(d)),
+    lexical: lexical[i] ?? new Set<string>(),
     vector: stats.vector(d.stems),
     clauses:
       (clauseStems[i] ?? []).length > 1
@@ -149,20 +151,31 @@ export function storyUnits(articles: AnnotatedArticle[], entities: EntityIndex):
 
 /**
  * The content stems of a unit's text with its name words (`NAME_WORD`) blanked out: `contentStems` of the text
- * with each name word replaced by a space, read from the article's tokens without splitting the sentence again.
- * A name word that does not begin and end where tokens do ("Area51", a letter with a combining mark) would
- * split otherwise once blanked, so such a sentence is read from its text.
+ * with each name word replaced by a space, taken from `words` (`tokenStems` of the sentence's tokens, `at`
+ * counted from its start) without stemming the sentence again. A name word that does not begin and end where
+ * tokens do ("Area51", a letter with a combining mark) would split otherwise once blanked, so such a sentence
+ * is read from its text.
  */
-function lexicalStems(d: Pick<Unit, "text" | "sentence" | "tokens">): string[] {
+function lexicalStems(
+  d: Pick<Unit, "text" | "sentence" | "tokens">,
+  words: readonly { at: number; stem: string }[],
+): string[] {
   const { tokens, sentence, text } = d;
   const fromText = () => contentStems(text.replace(NAME_WORD, " "));
   if (!tokens) return fromText();
   const out: string[] = [];
+  const end = sentence.tokenEnd;
+  // Where token `k` starts, counted as `at` is; past the sentence's last token, beyond every word.
+  const startOf = (k: number) => (k < end ? (tokens[k] as TextToken).start - sentence.start : Number.POSITIVE_INFINITY);
+  let w = 0;
+  // The stems of the words of tokens `from` to `to - 1`: those of the tokens before `from` are passed over.
   const keep = (from: number, to: number) => {
-    for (const w of tokenStems(tokens, from, to, 0)) out.push(w.stem);
+    const first = startOf(from);
+    const last = startOf(to);
+    while (w < words.length && (words[w] as { at: number }).at < first) w++;
+    while (w < words.length && (words[w] as { at: number }).at < last) out.push((words[w++] as { stem: string }).stem);
   };
   let k = sentence.tokenStart;
-  const end = sentence.tokenEnd;
   for (const m of text.matchAll(NAME_WORD)) {
     const from = sentence.start + m.index;
     const to = from + m[0].length;

@@ -256,11 +256,23 @@ function bracketJoined(text: string, m: Mention, n: Mention): boolean {
 
 function groupByKey(articles: AnnotatedArticle[], lexicon: Lexicon): Group[] {
   const byKey = new Map<string, Group>();
+  // A story writes the same names over and over: each surface, type and title is keyed once (`undefined` when
+  // it names nobody). Only the first item of a key makes its group, so sharing the key's words is safe.
+  const keyed = new Map<string, NameKey | undefined>();
+  const keyOf = (item: NameItem): NameKey | undefined => {
+    const memo = `${item.type}\u0000${item.titleBefore === undefined ? "-" : `+${item.titleBefore}`}\u0000${item.surface}`;
+    if (keyed.has(memo)) return keyed.get(memo);
+    const k = groupKey(item.surface, item.type, item.titleBefore);
+    // A title alone ("Mr.", "Const.") names nobody.
+    const named = k.key.length === 0 || isOnlyTitles(nameWords(foldName(item.surface))) ? undefined : k;
+    keyed.set(memo, named);
+    return named;
+  };
   for (const a of articles) {
     for (const item of nameItems(a, lexicon)) {
-      const { key, words, royal, regnal, title } = groupKey(item.surface, item.type, item.titleBefore);
-      // A title alone ("Mr.", "Const.") names nobody.
-      if (key.length === 0 || isOnlyTitles(nameWords(foldName(item.surface)))) continue;
+      const named = keyOf(item);
+      if (!named) continue;
+      const { key, words, royal, regnal, title } = named;
       let g = byKey.get(key);
       if (!g) {
         g = {
