@@ -63,6 +63,11 @@ export function outletArticle(id: string, text: string, outlet: string, publishe
   return { ...plainArticle(id, text, { title: text.split(/[,;]/)[0] ?? text, published }), outlet };
 }
 
+/** A report's entry for an article, with only what the report must hold of it (one word counted). */
+export function reportArticleOf(a: Article): StoryReport["articles"][number] {
+  return { id: a.id, source: a.source, text: a.text, wordCount: 1, removedBoilerplate: [] };
+}
+
 /** A story analysed whole from `[id, text]` pairs, each article dated `published` when given. */
 export function analyzeTexts(texts: [id: string, text: string][], published?: string): StoryReport {
   return analyzeStory(texts.map(([id, text]) => plainArticle(id, text, published ? { published } : {})));

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { emptyReport } from "../../test/fixtures.js";
+import { emptyReport, reportArticleOf } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { StoryIndex } from "../cluster/types.js";
 import type { IngestItem } from "../ingest/index.js";
@@ -153,13 +153,7 @@ describe("job handlers", () => {
     const ferry = (await store.stories({ order: "biggest", limit: 1 }))[0]?.id as number;
     const listing = (articles: Article[]): StoryReport => ({
       ...fakeReport(articles),
-      articles: articles.map((a) => ({
-        id: a.id,
-        source: a.source,
-        text: a.text,
-        wordCount: 1,
-        removedBoilerplate: [],
-      })),
+      articles: articles.map(reportArticleOf),
     });
     expect(await analyseJob(store, ferry, listing)).toBe("current");
     const report = (await store.report(ferry))?.report;

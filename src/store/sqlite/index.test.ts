@@ -4,7 +4,7 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { emptyReport } from "../../../test/fixtures.js";
+import { emptyReport, reportArticleOf } from "../../../test/fixtures.js";
 import type { Article, StoryReport } from "../../model/index.js";
 import { clusteringContract } from "../clustering.contract.js";
 import { sqliteFlavor } from "../flavor.js";
@@ -265,13 +265,7 @@ describe("sqlite store", () => {
     // As the store was written before: reports of the articles that are no copies, not linked to the store.
     const reportOf = (articles: Article[]): StoryReport => ({
       ...emptyReport(articles),
-      articles: articles.map((a) => ({
-        id: a.id,
-        source: a.source,
-        text: a.text,
-        wordCount: 1,
-        removedBoilerplate: [],
-      })),
+      articles: articles.map(reportArticleOf),
     });
     const keep = async (story: number, report: StoryReport) => {
       await old.saveReport(story, (await old.story(story))?.version ?? 0, report, AT);
