@@ -1485,14 +1485,14 @@ function negations(
   prepositions: Map<string, string>;
   supports: Map<string, RegExp>;
   subjects: Map<string, Set<string>>;
-  moments: Map<string, string>;
+  moments: Map<string, RegExp>;
   scope: Set<string>;
 } {
   const predicates = new Map<string, number>();
   const prepositions = new Map<string, string>();
   const supports = new Map<string, RegExp>();
   const subjects = new Map<string, Set<string>>();
-  const moments = new Map<string, string>();
+  const moments = new Map<string, RegExp>();
   let subject: Set<string> | undefined;
   const scope = new Set<string>();
   for (const m of text.matchAll(NEGATION)) {
@@ -1523,7 +1523,8 @@ function negations(
     // treated for" denies the telling, not the treatment.
     const whole = listedClause(rest).split(/[;:.!?()]/u)[0] ?? "";
     const written = whole.split(QUESTION_WORD)[0] ?? "";
-    const moment = MOMENT.exec(whole)?.[1]?.toLowerCase().replace(/\s+/gu, "\\s+");
+    const bound = MOMENT.exec(whole)?.[1];
+    const moment = bound ? new RegExp(`\\b${bound.replace(/\s+/gu, "\\s+")}\\b`, "iu") : undefined;
     // "Not … until May" says when it happens, not that it does not: "will not be named until Friday".
     if (UNTIL.test(written)) continue;
     // What is negated is a predicate: names after the negator ("did not hire Cheeks") are its arguments.
@@ -1774,7 +1775,7 @@ function negationDiscrepancies(units: Unit[], pairs: AlignedPair[]): Discrepancy
         if (denied && !passive && object.length && !object.some((x) => denied.has(x))) return false;
         // A negation bounded to a moment is answered only by a statement bounded the same way.
         const moment = n.moments.get(s);
-        if (moment && !new RegExp(`\\b${moment}\\b`, "iu").test(pos.text)) return false;
+        if (moment && !moment.test(pos.text)) return false;
         const posAt = pos.text.split(/\s+/u).slice(0, i).join(" ").length;
         return !differentSubjects(subjectBefore(neg.text, at, s), subjectBefore(pos.text, posAt, s));
       })?.[0];
