@@ -249,6 +249,26 @@ describe("number discrepancies", () => {
       "The Velmar dockers scored with 12 minutes, 40 seconds remaining in the Kestrel Bay final.",
       "The Velmar dockers held on for almost 50 minutes in the Kestrel Bay final.",
     ],
+    [
+      "a count of part of a group whose others are counted apart",
+      "A gunman killed one person and wounded two others at the Velmar depot in Portavel on Monday.",
+      "A gunman shot three people at the Velmar depot in Portavel on Monday.",
+    ],
+    [
+      "a count of those let do something against those found",
+      "Okafor found four workers in the store room of the Velmar depot in Portavel.",
+      "Okafor allowed one worker to leave the store room of the Velmar depot in Portavel.",
+    ],
+    [
+      "the last of several chances against all of them",
+      "The Velmar dockers had three chances to level the score in the Kestrel Bay final.",
+      "The Velmar dockers had one final chance to level the score in the Kestrel Bay final.",
+    ],
+    [
+      "a spell of another year, the story's year named only as a bound",
+      "Tomas Bako died while serving a 12-year sentence imposed in 2004 for fraud at the Velmar bank.",
+      "Prior to 2004, Tomas Bako had served a five-year sentence for fraud at the Velmar bank in 1991.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -409,6 +429,17 @@ describe("place discrepancies", () => {
     const report = story(
       ["one", "The company faced a nine-day stoppage at its terminal in Marseille in 2019."],
       ["two", "Workers at its Genoa terminal stopped work for nine days."],
+    );
+    expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
+  });
+
+  it("does not set places of different things, in statements joined only by a year, against each other", () => {
+    const report = story(
+      [
+        "one",
+        "Ruiz, who won the belts from Okafor in 2001 and another in 2005, arrived in Portugal on Monday and declared herself fit.",
+      ],
+      ["two", "She was champion for six months in 2001 after stunning Okafor by knockout in Kenya."],
     );
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });

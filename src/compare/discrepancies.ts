@@ -12,7 +12,7 @@ import {
   spanWords,
 } from "../model/index.js";
 import { PERSON_TITLES } from "../words/names.js";
-import { parseNumberWords } from "../words/numbers.js";
+import { NUMBER_WORD, parseNumberWords } from "../words/numbers.js";
 import { scriptOf } from "../words/script.js";
 import { countWords } from "../words/tokens.js";
 import { type AlignedPair, alignUnits } from "./align.js";
@@ -471,15 +471,27 @@ const NEEDED_BEFORE =
 const FOR_PURPOSE_AFTER = /^[^,;:.!?]*?\bto\s+\p{L}/u;
 
 /**
+ * Verbs that make their object the subject of what follows ("allowed one person to leave", "ordered 200
+ * residents to flee"): the figure counts those made to do the later thing, not those the sentence's other
+ * verbs act on ("found four people").
+ */
+const CONTROL_BEFORE =
+  /\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:es|ed|ing)|order(?:s|ed|ing)?|told|tell(?:s|ing)?|urg(?:es|ed|ing)|persuad(?:es|ed|ing)|invit(?:es|ed|ing)|help(?:s|ed|ing)?)\s+(?:(?:only|just|about|some|at\s+least|nearly)\s+)?$/iu;
+/** What follows a controlled figure: its noun, then "to" and a verb. */
+const CONTROLLED_AFTER = /^\s*(?:[\p{L}-]+\s+){0,2}?to\s+\p{L}/u;
+
+/**
  * How a figure stands to what happened: "" said as happened, "asked" asked for, "needed" needed for something,
- * "possible" forecast or possible. Only figures standing alike are compared: a sum asked for and a sum hoped for
+ * "made" made or let to do something, "possible" forecast or possible. Only figures standing alike are compared: a sum asked for and a sum hoped for
  * are two sums, neither of them the one agreed.
  */
-function hypothetical(u: Unit, n: Span): "" | "asked" | "needed" | "possible" {
+function hypothetical(u: Unit, n: Span): "" | "asked" | "needed" | "made" | "possible" {
   const before = u.text.slice(0, n.start - u.sentence.start);
   const clause = before.split(/[,;:]/u).at(-1) ?? "";
   if (REQUESTED.test(clause)) return "asked";
-  if (NEEDED_BEFORE.test(before) && FOR_PURPOSE_AFTER.test(u.text.slice(n.end - u.sentence.start))) return "needed";
+  const after = u.text.slice(n.end - u.sentence.start);
+  if (NEEDED_BEFORE.test(before) && FOR_PURPOSE_AFTER.test(after)) return "needed";
+  if (CONTROL_BEFORE.test(before) && CONTROLLED_AFTER.test(after)) return "made";
   return HYPOTHETICAL.test(clause) ? "possible" : "";
 }
 
@@ -497,7 +509,8 @@ function cumulative(u: Unit): boolean {
 const OTHER_PERIOD =
   /\b(?:last|previous|next|past|prior)\s+(?:season|campaign|year|month|week|summer|winter|spring|autumn|fall|term)\b/giu;
 /** Words before a date that make it the bound of a span, not an occasion: "the driest since 1990". */
-const SPAN_BOUND = /\b(?:since|until|till|before|after|than|from|by|through)\s+(?:(?:early|late|mid)[\s-]+)?$/iu;
+const SPAN_BOUND =
+  /\b(?:since|until|till|before|after|than|from|by|through|prior\s+to)\s+(?:(?:early|late|mid)[\s-]+)?$/iu;
 
 /** A month's name alone ("February", "Sept."). */
 const MONTH_ONLY =
@@ -639,6 +652,7 @@ function partOf(u: Unit, n: NumberMention): boolean {
   return (
     PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at)) ||
     PARTITIVE_AFTER.test(u.text.slice(end, end + 16)) ||
+    OTHERS_AFTER.test(u.text.slice(end, end + OTHERS_REACH)) ||
     RATIO_WHOLE.test(u.text.slice(Math.max(0, at - 40), at))
   );
 }
@@ -650,11 +664,21 @@ function partOf(u: Unit, n: NumberMention): boolean {
 const RATIO_WHOLE =
   /(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?:out\s+)?of\s+(?:(?:the|their|his|her|its|our)\s+)?(?:[\p{L}'’]+\s+)?$/iu;
 
+/**
+ * A count followed in its clause by others of the same group ("killed one person and injured two others",
+ * "freed 12 and held 30 others"): the group counted elsewhere may be all of them.
+ */
+const OTHERS_AFTER = new RegExp(
+  `^[^.;:!?]*?\\b(?:and|but|while)\\s+(?:[\\p{L}-]+\\s+){1,3}(?:\\d[\\d,]*|${NUMBER_WORD})\\s+others\\b`,
+  "iu",
+);
+const OTHERS_REACH = 60;
+
 /** Words right after a bare figure that make it count a part: "married two more times". */
 const PARTITIVE_AFTER = /^\s*(?:more|other|additional|further|extra)\b/i;
 
 /** Words that make a figure count part of something ("three other rifles", "two more boats"). */
-const PARTITIVE = /^(?:other|another|more|additional|further|remaining|extra|fresh)$/i;
+const PARTITIVE = /^(?:other|another|more|additional|further|remaining|extra|fresh|final|last|first)$/i;
 
 /**
  * The words between a figure's number and what it counts: "Yemeni" in "11 Yemeni pirates", "other assault"
@@ -923,6 +947,8 @@ function slotDiscrepancies(
 interface Place {
   name: string;
   country: string | undefined;
+  /** The content stems of the place's clause, names and numbers left out: what is said to be there. */
+  predicate: string[];
 }
 
 /** Places a statement puts something in: a place name or a demonym after a locative preposition. */
@@ -932,8 +958,9 @@ function locativePlaces(
   countryOf: (name: string) => string | undefined,
 ): Place[] {
   const out: Place[] = [];
-  const add = (name: string) => {
-    if (!WATER.test(name) && !out.some((p) => p.name === name)) out.push({ name, country: countryOf(name) });
+  const add = (name: string, at: number) => {
+    if (!WATER.test(name) && !out.some((p) => p.name === name))
+      out.push({ name, country: countryOf(name), predicate: placeClause(u, at) });
   };
   const local = (start: number) => {
     const at = start - u.sentence.start;
@@ -948,7 +975,7 @@ function locativePlaces(
     const possessive = /^['’]s?\b/u.test(u.text.slice(m.end - u.sentence.start));
     const listed = listedFrom >= 0 && LISTED.test(u.text.slice(listedFrom, m.start - u.sentence.start));
     if (!possessive && !/['’]s?$/u.test(m.text) && (LOCATIVE.test(local(m.start)) || listed)) {
-      add(m.text);
+      add(m.text, m.start);
       listedFrom = m.end - u.sentence.start;
     } else listedFrom = -1;
   }
@@ -956,9 +983,27 @@ function locativePlaces(
     /\b(?:in|at|near|outside|inside)\s+(?:(?:the|a|an|its|their|his|her|our)\s+)?(\p{Lu}[\p{L}]+)\s+(\p{Ll}+)/gu,
   )) {
     const place = w[1] && !WATER.test(w[2] ?? "") ? lexicon.placeOfDemonym(w[1]) : undefined;
-    if (place) add(place);
+    if (place) add(place, u.sentence.start + w.index);
   }
   return out;
+}
+
+/** Marks that end a clause around a place. */
+const CLAUSE_MARK = /[,;:—–.!?]/u;
+
+/**
+ * The content stems of the clause a place at offset `at` stands in, from the mark before it to the mark after
+ * it, names and numbers left out: "arrived … on Monday and declared he was ready" in "Ruiz, who won the
+ * title in 2001, arrived in Velmar on Monday and declared he was ready".
+ */
+function placeClause(u: Unit, at: number): string[] {
+  const local = at - u.sentence.start;
+  const before = u.text.slice(0, local);
+  let from = before.length;
+  while (from > 0 && !CLAUSE_MARK.test(before[from - 1] as string)) from--;
+  const after = u.text.slice(local).search(CLAUSE_MARK);
+  const clause = u.text.slice(from, after < 0 ? u.text.length : local + after);
+  return contentStems(clause.replace(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu, " ")).filter((w) => !/^\d/.test(w));
 }
 
 /**
@@ -999,6 +1044,10 @@ function placeDiscrepancies(
     const onlyB = pb.filter((q) => q.country !== undefined);
     if (onlyA.length === 0 || onlyB.length === 0) continue;
     if (onlyA.some((p) => onlyB.some((q) => samePlace(p, q)))) continue;
+    // Statements joined only by a shared date or count may put different things in different places ("arrived
+    // in Velmar on Monday", "took the title in 2001 by a knockout in Ostia"): a place is set against another only
+    // where their clauses say the same thing is there, unless the statements are close throughout.
+    if (similarity < CLOSE_STATEMENT && !onlyA.some((p) => onlyB.some((q) => samePredicate(p, q)))) continue;
     const key = [ua.article, ub.article, ...onlyA.map((p) => p.name), ...onlyB.map((p) => p.name)].join("|");
     if (seen.has(key)) continue;
     seen.add(key);

@@ -231,6 +231,18 @@ describe("extractNumbers: counts, hedges and units", () => {
       ["3 envoys", "envoys"],
     ]);
   });
+
+  it("ends a counted phrase at a dash written as a hyphen before a number, but keeps compounds", () => {
+    const dashed = "The four ferry crew-three sailors and a cook-were rescued.";
+    expect(extractNumbers(dashed).map((m) => [m.text, m.unit])).toEqual([
+      ["four ferry crew", "crew"],
+      ["three sailors", "sailors"],
+    ]);
+    expect(extractNumbers("They fired three twenty-one gun salutes.").map((m) => [m.text, m.unit])).toEqual([
+      ["three twenty-one gun salutes", "salutes"],
+    ]);
+    expect(extractNumbers("She bought two one-day passes.").map((m) => m.unit)).toEqual(["passes"]);
+  });
 });
 
 describe("extractNumbers: vague amounts", () => {

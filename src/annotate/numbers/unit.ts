@@ -97,6 +97,12 @@ function isVerbForm(word: string): boolean {
 
 const NUMBER = new RegExp(`^(?:${NUMBER_WORD})$`, "i");
 
+/**
+ * A hyphen inside a word followed by a number word: a dash between two phrases, not a compound, unless a
+ * number word stands before it too ("twenty-one").
+ */
+const DASHED_NUMBER = new RegExp(`-(?=(?:${NUMBER_WORD})(?:-|$))`, "i");
+
 function isWord(word: string | undefined): word is string {
   if (word === undefined) return false;
   // An initialism in capitals ("US", "UN") is a name, even where its letters spell a function word.
@@ -141,6 +147,14 @@ export function findUnit(text: string, from: number): { unit: string; end: numbe
       end = NEXT_WORD.lastIndex;
     }
     if (!isWord(word)) break;
+    // A dash written as a hyphen ("three workers-two women and a man-were killed") ends the phrase at the
+    // hyphen that a number follows: the number opens a phrase of its own.
+    const dash = DASHED_NUMBER.exec(word);
+    if (dash && !NUMBER.test(word.slice(0, dash.index))) {
+      const cut = dash.index;
+      words.push({ word: word.slice(0, cut).toLowerCase(), end: end - (word.length - cut) });
+      break;
+    }
     const lower = word.toLowerCase();
     if (words.length > 0 && isVerbForm(lower)) {
       // A verb form after the noun ("people killed") ends the phrase; before another plain word it is an
