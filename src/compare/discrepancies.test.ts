@@ -269,6 +269,16 @@ describe("number discrepancies", () => {
       "Tomas Bako died while serving a 12-year sentence imposed in 2004 for fraud at the Velmar bank.",
       "Prior to 2004, Tomas Bako had served a five-year sentence for fraud at the Velmar bank in 1991.",
     ],
+    [
+      "spells in different capacities",
+      "Okafor has spent 14 seasons with the Velmar dockers and was named their coach in 2010.",
+      "Okafor spent three seasons as head of scouting before being named their coach in 2010.",
+    ],
+    [
+      "spells of work with different units",
+      "Tomas Luck had been working with the harbour dog unit for the last four years.",
+      "Tomas Luck had worked for the Portavel county police for 12 years, colleagues in Portavel said.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -318,6 +328,11 @@ describe("number discrepancies", () => {
       "two margins",
       "The Velmar dockers were ahead by 7 goals before the lights failed in Portavel on Sunday.",
       "The Velmar dockers were ahead by 4 goals before the lights failed in Portavel on Sunday.",
+    ],
+    [
+      "two lengths of one spell in one capacity",
+      "Okafor has spent 14 seasons with the Velmar dockers and was named their coach in 2010.",
+      "Okafor spent 11 seasons with the dockers before being named their coach in 2010.",
     ],
   ])("still finds %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);

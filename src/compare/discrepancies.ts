@@ -354,6 +354,7 @@ function numberDiscrepancies(
       const figA: Figure = { unit: ua, number: na };
       const figB: Figure = { unit: ub, number: nb };
       if (differentOwners(figA, figB)) continue;
+      if (SPELL_UNIT.test(na.unit ?? "") && differentScopes(spellScope(ua, na), spellScope(ub, nb))) continue;
       const pa = ownersOf(ua, na).person;
       if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== ownersOf(ub, nb).person))
         continue;
@@ -408,6 +409,39 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+/** Units that count a spell: time spent in some role or place. */
+const SPELL_UNIT = /^(?:hours?|days?|weeks?|months?|years?|decades?|seasons?|terms?)$/iu;
+
+/** The phrase that says where or as what a spell was spent: "with the harbour police", "as its director". */
+const SCOPE_AFTER =
+  /^\s*(with|as|for|at)\s+(?:(?:the|a|an|his|her|its|their|our)\s+)?((?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+)/iu;
+const SCOPE_BEFORE =
+  /\b(with|as|for|at)\s+(?:(?:the|a|an|his|her|its|their|our)\s+)?((?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+)\s+(?:for\s+)?(?:the\s+(?:last|past|first|next)\s+)?$/iu;
+
+/**
+ * Where or as what a spell was spent, read from the phrase right after its figure ("19 seasons with the
+ * club") or right before it ("worked with the dog unit for five years"): the preposition and the phrase's
+ * stems, names included.
+ */
+function spellScope(u: Unit, span: Span): { preposition: string; stems: Set<string> } | undefined {
+  const after = SCOPE_AFTER.exec(u.text.slice(span.end - u.sentence.start));
+  const before = SCOPE_BEFORE.exec(u.text.slice(0, span.start - u.sentence.start));
+  const found = after ?? before;
+  if (!found) return undefined;
+  return { preposition: (found[1] as string).toLowerCase(), stems: new Set(contentStems(found[2] as string)) };
+}
+
+/**
+ * Two spells spent in different capacities ("with the dog unit" / "for the county police", "with the club" /
+ * "as its director") are two careers. Only where both say where or as what, and neither preposition nor words
+ * meet, are they kept apart.
+ */
+function differentScopes(a: ReturnType<typeof spellScope>, b: ReturnType<typeof spellScope>): boolean {
+  if (!a || !b || a.preposition === b.preposition) return false;
+  for (const s of a.stems) if (b.stems.has(s)) return false;
+  return true;
 }
 
 /** Figures in one sentence from which it reads as a line of statistics rather than a statement. */
@@ -917,6 +951,7 @@ function slotDiscrepancies(
       if (!sameOccasion(occasionsOf(a), occasionsOf(b))) continue;
       // A spell hoped for or asked for ("could attract a 10-year deal") is not the one agreed.
       if (hypothetical(ua, x) !== hypothetical(ub, y)) continue;
+      if (kind === "duration" && differentScopes(spellScope(ua, x), spellScope(ub, y))) continue;
       const differ =
         kind === "tally"
           ? x.tally?.[0] !== y.tally?.[0] || x.tally?.[1] !== y.tally?.[1]
