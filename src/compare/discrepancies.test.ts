@@ -626,6 +626,18 @@ describe("negation and attribution", () => {
 
   it.each([
     [
+      "a bare 'none' of the people fired at against a thing hit",
+      "The guard fired through a door at the Velmar dockers but none were hit, police in Portavel said.",
+      "The bullet went past the foreman and hit the door behind him, police in Portavel said.",
+      false,
+    ],
+    [
+      "a bare 'none' of the people fired at against some of them hit",
+      "The guard fired through a door at the Velmar dockers but none were hit, police in Portavel said.",
+      "The guard fired through a door and hit the Velmar dockers, police in Portavel said.",
+      true,
+    ],
+    [
       "a denial bounded to a moment against a statement of another moment",
       "No shots were fired when Okafor was taken into custody, he added.",
       "He fired just one shot from his rifle.",

@@ -1601,6 +1601,8 @@ function negations(
       const aux = clause.search(AUXILIARY);
       if (aux < 0) continue;
       subject = new Set(contentStems(rest.slice(0, aux)));
+      // "Fired at the officers but none were hit": a bare "none" stands for the last thing its sentence counts.
+      if (subject.size === 0 && SUBJECT_NEGATOR.test(m[0])) subject = antecedentOf(before);
       rest = rest.slice(aux);
     }
     // A question word opens what is not said or known, not what did not happen: "did not say what he was
@@ -1646,6 +1648,16 @@ function negations(
     }
   }
   return { predicates, prepositions, supports, subjects, moments, scope };
+}
+
+/** How many words before a bare "none" are read as what it stands for. */
+const ANTECEDENT_REACH = 3;
+
+/** The content stems of the last words of a clause, past a joining word: "police officers" in "at police officers but". */
+function antecedentOf(before: string): Set<string> {
+  const words = (before.split(/[;:.!?]/u).at(-1) ?? "").trim().split(/\s+/u);
+  while (words.length && /^(?:but|and|or|yet|so|,)$/iu.test(words.at(-1) as string)) words.pop();
+  return new Set(contentStems(words.slice(-ANTECEDENT_REACH).join(" ")));
 }
 
 /** Verbs that carry a noun's meaning ("have a permit", "make an offer"), each with its forms. */
