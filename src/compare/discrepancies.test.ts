@@ -279,6 +279,11 @@ describe("number discrepancies", () => {
       "Tomas Luck had been working with the harbour dog unit for the last four years.",
       "Tomas Luck had worked for the Portavel county police for 12 years, colleagues in Portavel said.",
     ],
+    [
+      "a count of an occasion set a week apart",
+      "The Velmar win was her third of the season and came one week after Ana Ruiz managed 12 shots against Portavel.",
+      "Ana Ruiz finished the Velmar win against Kestrel Bay with 7 shots.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });

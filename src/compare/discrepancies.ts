@@ -542,6 +542,13 @@ function cumulative(u: Unit): boolean {
  */
 const OTHER_PERIOD =
   /\b(?:last|previous|next|past|prior)\s+(?:season|campaign|year|month|week|summer|winter|spring|autumn|fall|term)\b/giu;
+/**
+ * A clause set a span away from the story's moment: "came one week after he managed 10 yards", "two days
+ * before the vote". What it tells happened on another occasion. A spell ("closed for a year after cracks were
+ * found") is a length, not an offset.
+ */
+const OFFSET_OCCASION =
+  /(?<!\b(?:for|lasting|within|over|during)\s+)\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|nights?|weeks?|months?|years?|seasons?)\s+(?:after|before|earlier|later)\b/giu;
 /** Words before a date that make it the bound of a span, not an occasion: "the driest since 1990". */
 const SPAN_BOUND =
   /\b(?:since|until|till|before|after|than|from|by|through|prior\s+to)\s+(?:(?:early|late|mid)[\s-]+)?$/iu;
@@ -568,6 +575,7 @@ function occasions(u: Unit, published: string | undefined): Set<string> {
     if (d.relative && !/^(?:last|next|previous|past)\b/iu.test(d.text)) continue;
     out.add(d.relative && !published ? d.text.toLowerCase() : d.date);
   }
+  for (const m of u.text.matchAll(OFFSET_OCCASION)) out.add(m[0].toLowerCase().replace(/\s+/gu, " "));
   for (const m of u.text.matchAll(OTHER_PERIOD))
     if (!SPAN_BOUND.test(u.text.slice(Math.max(0, m.index - 24), m.index)))
       out.add(m[0].toLowerCase().replace(/\s+/gu, " "));
