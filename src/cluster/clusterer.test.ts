@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createLexicon } from "../lexicon/index.js";
-import { type Assignment, OnlineClusterer, YEAR_CONFLICT, yearConflict } from "./clusterer.js";
+import {
+  type Assignment,
+  OnlineClusterer,
+  type OnlineClustererOptions,
+  YEAR_CONFLICT,
+  yearConflict,
+} from "./clusterer.js";
 import { type ClusterDocument, MemoryStoryIndex } from "./types.js";
 
 const HOUR = 3600 * 1000;
@@ -96,6 +102,41 @@ describe("OnlineClusterer", () => {
   });
 });
 
+/** Two earthquakes on one invented island, years apart: the same places and agencies, other figures and dates. */
+const QUAKE_2029 = `A magnitude 5.4 earthquake struck Velmar Island on Sunday, March 11, killing 14 people in the port of
+Kestrel Bay. The Velmar Seismic Office said the quake hit at a depth of 22 kilometres. Governor Ana Ruiz said 310
+homes in Kestrel Bay were damaged and that rescuers from Portavel had reached the island by ferry.`;
+
+const QUAKE_2029_REWRITE = `The toll from Sunday's magnitude 5.4 quake on Velmar Island rose to 14, officials in Kestrel Bay
+said. The quake, 22 kilometres deep according to the Velmar Seismic Office, damaged 310 homes. Governor Ana Ruiz
+thanked rescuers from Portavel. The March 11 quake was felt across the strait.`;
+
+const QUAKE_2031 = `A magnitude 6.1 earthquake struck Velmar Island on Thursday, November 2, killing 3 people in the port of
+Kestrel Bay. The Velmar Seismic Office said the quake hit at a depth of 9 kilometres. Governor Ana Ruiz said 45
+homes in Kestrel Bay were damaged and that rescuers from Portavel had reached the island by ferry.`;
+
+describe("OnlineClusterer entity kinds", () => {
+  /** The similarity of `second` with the story `first` starts, whatever the threshold. */
+  const similarity = async (first: string, second: string, options: OnlineClustererOptions = {}) => {
+    const clusterer = new OnlineClusterer(new MemoryStoryIndex(), { ...options, joinThreshold: 0.001 });
+    await clusterer.assign({ id: "a", text: first });
+    return (await clusterer.assign({ id: "b", text: second })).similarity;
+  };
+  const namesOnly = { entityKindShares: { name: 1, number: 0, year: 0 } };
+
+  it("scores another event that shares every name but no figure far lower than on names alone", async () => {
+    expect(await similarity(QUAKE_2029, QUAKE_2031)).toBeLessThan(
+      (await similarity(QUAKE_2029, QUAKE_2031, namesOnly)) - 0.1,
+    );
+  });
+
+  it("scores a rewrite of the same event, with the same figures, as high as on names alone (negative)", async () => {
+    const rewrite = await similarity(QUAKE_2029, QUAKE_2029_REWRITE);
+    expect(rewrite).toBeGreaterThan((await similarity(QUAKE_2029, QUAKE_2029_REWRITE, namesOnly)) - 0.03);
+    expect(rewrite).toBeGreaterThan(await similarity(QUAKE_2029, QUAKE_2031));
+  });
+});
+
 describe("OnlineClusterer headlines", () => {
   const headlineA = "Blaze guts a textile mill overnight";
   const headlineB = "Mill fire leaves roof in ruins";
@@ -161,16 +202,26 @@ by two lengths, and Darrow said it was the best race of the season for the crew 
     const s = same.get("b")?.similarity ?? 0;
     expect(same.get("b")).toMatchObject({ story: "a", isNew: false });
     expect(s).toBeGreaterThan(0.3);
-    // The other year's report differs only in that year: without the conflict it would score near `s`.
-    const o = await run(
-      [
-        { id: "a", text: report(2029) },
-        { id: "b", text: rewrite(2031) },
-      ],
-      new OnlineClusterer(new MemoryStoryIndex(), { joinThreshold: 0.01 }),
-    );
-    expect(o.get("b")?.similarity ?? 0).toBeLessThan(s * YEAR_CONFLICT + 0.02);
-    expect(o.get("b")?.similarity ?? 0).toBeGreaterThan(s * YEAR_CONFLICT - 0.1);
+    // The other year's report differs only in that year (a body term too). With years left out of the comparison
+    // of entity kinds, the conflict scores it near the same-year similarity times YEAR_CONFLICT.
+    const pair = async (year: number, options: OnlineClustererOptions) => {
+      const clusterer = new OnlineClusterer(new MemoryStoryIndex(), { ...options, joinThreshold: 0.01 });
+      return (
+        await run(
+          [
+            { id: "a", text: report(2029) },
+            { id: "b", text: rewrite(year) },
+          ],
+          clusterer,
+        )
+      ).get("b")?.similarity as number;
+    };
+    const noYearKind = { entityKindShares: { name: 1 / 3, number: 4 / 9, year: 0 } };
+    const s0 = await pair(2029, noYearKind);
+    expect(await pair(2031, noYearKind)).toBeLessThan(s0 * YEAR_CONFLICT + 0.02);
+    expect(await pair(2031, noYearKind)).toBeGreaterThan(s0 * YEAR_CONFLICT - 0.1);
+    // Compared as a kind of their own, the differing years lower it further.
+    expect(await pair(2031, {})).toBeLessThan((await pair(2031, noYearKind)) - 0.02);
     // With a threshold between the two, the same year joins and the other year starts a story (negative).
     const at = (year: number) =>
       run(

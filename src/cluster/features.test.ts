@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractFeatures, stem } from "./features.js";
+import { entityKind, extractFeatures, stem } from "./features.js";
 
 const entities = (text: string, title?: string) => [
   ...extractFeatures({ id: "d", text, ...(title ? { title } : {}) }).fields.entities.keys(),
@@ -65,4 +65,19 @@ describe("extractFeatures years", () => {
     expect(years("The storm cut power to 2500 homes and 1850 farms; 3021 stayed dark.")).toEqual([]);
     expect(years(`${"Crews worked all night on the line. ".repeat(20)}It last broke in 2011.`)).toEqual([]);
   });
+});
+
+describe("entityKind", () => {
+  const rows: [string, ReturnType<typeof entityKind>][] = [
+    ["ada quint", "name"],
+    ["quint", "name"],
+    ["2031", "year"],
+    ["1987", "year"],
+    ["5.6", "number"],
+    ["300", "number"],
+    ["1850", "number"], // not a year of the twentieth or twenty-first century
+    ["20311", "number"], // five digits (negative)
+    ["route 2031", "name"], // a name holding a year-like figure (negative)
+  ];
+  for (const [term, kind] of rows) it(`${term}: ${kind}`, () => expect(entityKind(term)).toBe(kind));
 });

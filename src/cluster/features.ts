@@ -8,7 +8,7 @@ import type { ClusterDocument, Field, SparseVector } from "./types.js";
 export interface DocumentFeatures {
   /**
    * Term counts per field (the title's terms are in the body's counts too). Entity terms are whole names ("ada quint"), the last words of longer names
-   * ("quint"), and numbers of two characters or more (years, tolls, sums).
+   * ("quint"), and numbers of two characters or more (years, tolls, sums; see `entityKind`).
    */
   fields: Record<Field, SparseVector>;
   /**
@@ -51,6 +51,21 @@ export const LEDE_CHARS = 600;
 
 /** A four-digit year of the twentieth or twenty-first century. */
 export const YEAR = /^(?:19|20)\d\d$/u;
+
+/**
+ * What an entity term tells of an event: who and where (a name), how many (a figure), or when (a year). Two events
+ * of one kind share their names more often than their figures and years (the same team, two arrests; the same
+ * island, two earthquakes), so each kind is compared on its own (see `ENTITY_KIND_SHARES`).
+ */
+export type EntityKind = "name" | "number" | "year";
+
+/** The kind of an entity term of `extractFeatures`. Called for every centroid term scored, so ASCII is read by code. */
+export function entityKind(term: string): EntityKind {
+  const first = term.charCodeAt(0);
+  const digit = first >= 48 && first <= 57;
+  if (!digit && (first < 128 || !/^\p{N}/u.test(term))) return "name";
+  return YEAR.test(term) ? "year" : "number";
+}
 
 /** Short forms whose period does not end a sentence. */
 const ABBREVIATIONS = new Set(
