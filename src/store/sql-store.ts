@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely, type Selectable, sql } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
-import { type Article, type StoryReport, TriangulateError } from "../model/index.js";
+import { type Article, openingWords, type StoryReport, TriangulateError } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
 import { Prepared } from "./prepared.js";
 import type { ArticlesTable, Database, StoriesTable } from "./schema.js";
@@ -137,6 +137,9 @@ const MARK_PENDING = new Prepared((db, storyId: number) =>
 
 /** Characters of an article's text that title a story when the article has no title. */
 const UNTITLED_TITLE_CHARS = 80;
+
+/** Characters of an article's text read for its first words: a dateline and six words fit many times over. */
+const OPENING_CHARS = 400;
 
 /**
  * The store on any SQL database Kysely speaks, with the dialect's differences in `flavor`. The adapters
@@ -513,6 +516,8 @@ export class SqlStore implements Store {
       .selectFrom("articles as a")
       .innerJoin("stories as s", "s.id", "a.story_id")
       .select(["a.id", "a.name", "a.title", "a.outlet", "a.published", "a.story_id", "s.title as story_title"])
+      // An article's text is its largest column: its start is enough for its first words.
+      .select(sql<string>`substr(a.text, 1, ${sql.lit(OPENING_CHARS)})`.as("opening"))
       .where("a.id", "in", among(this.flavor.idList(matches.map((m) => m.id))))
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -530,6 +535,8 @@ export class SqlStore implements Store {
       if (r.title) hit.title = r.title;
       if (r.outlet) hit.outlet = r.outlet;
       if (r.published) hit.published = r.published;
+      const opening = openingWords(r.opening);
+      if (opening) hit.opening = opening;
       hits.push(hit);
     }
     return hits;
