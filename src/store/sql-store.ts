@@ -138,6 +138,27 @@ const MARK_PENDING = new Prepared((db, storyId: number) =>
 /** Characters of an article's text that title a story when the article has no title. */
 const UNTITLED_TITLE_CHARS = 80;
 
+/**
+ * The reads of a story the server makes on every request its memory cannot answer (a story's report version,
+ * its kept page, its report's text): built and compiled once, as the ingest path's statements are.
+ */
+const REPORT_VERSION = new Prepared((db, storyId: number) =>
+  db.selectFrom("story_reports").select("version").where("story_id", "=", storyId),
+);
+const REPORT_TEXT = new Prepared((db, storyId: number) =>
+  db.selectFrom("story_reports").selectAll().where("story_id", "=", storyId),
+);
+const KEPT_PAGE = new Prepared((db, storyId: number, renderer: string) =>
+  db
+    .selectFrom("story_pages as p")
+    .innerJoin("story_reports as r", (j) =>
+      j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
+    )
+    .select(["p.report_version", "p.etag", "p.br", "p.gzip"])
+    .where("p.story_id", "=", storyId)
+    .where("p.renderer", "=", renderer),
+);
+
 /** Characters of an article's text read for its first words: a dateline and six words fit many times over. */
 const OPENING_CHARS = 400;
 
@@ -443,11 +464,7 @@ export class SqlStore implements Store {
   }
 
   async reportText(storyId: number): Promise<StoredReportText | undefined> {
-    const row = await this.db
-      .selectFrom("story_reports")
-      .selectAll()
-      .where("story_id", "=", storyId)
-      .executeTakeFirst();
+    const [row] = await REPORT_TEXT.run<Selectable<Database["story_reports"]>>(this.db, this.dialect, storyId);
     if (!row) return undefined;
     return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, json: row.report };
   }
@@ -468,32 +485,25 @@ export class SqlStore implements Store {
   }
 
   async page(storyId: number, renderer: string): Promise<StoredPage | undefined> {
-    const row = await this.db
-      .selectFrom("story_pages as p")
-      .innerJoin("story_reports as r", (j) =>
-        j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
-      )
-      .select(["p.report_version", "p.etag", "p.br", "p.gzip"])
-      .where("p.story_id", "=", storyId)
-      .where("p.renderer", "=", renderer)
-      .executeTakeFirst();
+    const [row] = await KEPT_PAGE.run<{ report_version: number; etag: string; br: Uint8Array; gzip: Uint8Array }>(
+      this.db,
+      this.dialect,
+      storyId,
+      renderer,
+    );
     if (!row) return undefined;
     return {
       storyId,
       reportVersion: row.report_version,
       renderer,
       etag: row.etag,
-      br: new Uint8Array(row.br),
-      gzip: new Uint8Array(row.gzip),
+      br: bytes(row.br),
+      gzip: bytes(row.gzip),
     };
   }
 
   async reportVersion(storyId: number): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom("story_reports")
-      .select("version")
-      .where("story_id", "=", storyId)
-      .executeTakeFirst();
+    const [row] = await REPORT_VERSION.run<{ version: number }>(this.db, this.dialect, storyId);
     return row?.version;
   }
 
@@ -559,6 +569,11 @@ export class SqlStore implements Store {
   async close(): Promise<void> {
     await this.onClose();
   }
+}
+
+/** A blob as read (a Node Buffer, on either database) as a plain view of the same bytes, not a copy of them. */
+function bytes(blob: Uint8Array): Uint8Array {
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 }
 
 function storedArticle(row: Selectable<ArticlesTable>): StoredArticle {
