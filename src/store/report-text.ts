@@ -1,8 +1,13 @@
 import type { StoryReport } from "../model/index.js";
 import { type LinkedStoredArticle, withStoreLinks } from "./copies.js";
 
-/** The characters that open or close a value or a string: all a scan for a value's end has to look at. */
-const STRUCTURE = /["{}[\]]/g;
+const QUOTE = 34;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const BACKSLASH = 92;
+
 /** Where a top-level value that is no string, object or array (a number, true, false, null) ends. */
 const SCALAR_END = /[,}\s]/g;
 
@@ -12,7 +17,7 @@ function stringEnd(json: string, start: number): number {
   for (;;) {
     if (at < 0) throw new SyntaxError(`expected a closing quote for the string at ${start}, found none`);
     let backslashes = 0;
-    while (json.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
+    while (json.charCodeAt(at - 1 - backslashes) === BACKSLASH) backslashes++;
     if (backslashes % 2 === 0) return at + 1;
     at = json.indexOf('"', at + 1);
   }
@@ -26,13 +31,13 @@ function valueEnd(json: string, start: number): number {
     SCALAR_END.lastIndex = start;
     return SCALAR_END.exec(json)?.index ?? json.length;
   }
+  // Character by character between strings, each string skipped whole: a report's bytes are mostly strings.
   let depth = 0;
-  STRUCTURE.lastIndex = start;
-  for (let m = STRUCTURE.exec(json); m; m = STRUCTURE.exec(json)) {
-    const c = json[m.index];
-    if (c === '"') STRUCTURE.lastIndex = stringEnd(json, m.index);
-    else if (c === "{" || c === "[") depth++;
-    else if (--depth === 0) return m.index + 1;
+  for (let i = start; i < json.length; i++) {
+    const c = json.charCodeAt(i);
+    if (c === QUOTE) i = stringEnd(json, i) - 1;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return i + 1;
   }
   throw new SyntaxError(`expected the value at ${start} to close, found the end of the text`);
 }

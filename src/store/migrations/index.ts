@@ -9,7 +9,7 @@ import type { ArticlesTable } from "../schema.js";
  * full-text search) comes from the flavor. A migration, once released, is never edited; a change is a new
  * one at the end.
  */
-export function migrations(flavor: SqlFlavor): Record<string, Migration> {
+export function migrations(flavor: SqlFlavor, progress?: MigrationProgress): Record<string, Migration> {
   return {
     "0001-articles-and-stories": { up: (db) => articlesAndStories(db, flavor) },
     "0002-cluster-index": { up: (db) => clusterIndex(db, flavor) },
@@ -18,14 +18,20 @@ export function migrations(flavor: SqlFlavor): Record<string, Migration> {
     "0005-articles-without-outlet": { up: articlesWithoutOutlet },
     "0006-story-pages": { up: (db) => storyPages(db, flavor) },
     "0007-expiring-cluster-index": { up: expiringClusterIndex },
-    "0008-report-store-links": { up: reportStoreLinks },
+    "0008-report-store-links": { up: (db) => reportStoreLinks(db, progress) },
     "0009-forgotten-cluster-terms": { up: forgottenClusterTerms },
   };
 }
 
+/**
+ * Told how far a long migration has gone, in a line a person reads ("linking stored reports to the store:
+ * 2,000 of 10,000"): one that reads every stored report takes seconds on a store of thousands of stories.
+ */
+export type MigrationProgress = (message: string) => void;
+
 /** The provider Kysely's `Migrator` reads. */
-export function migrationProvider(flavor: SqlFlavor): MigrationProvider {
-  return { getMigrations: async () => migrations(flavor) };
+export function migrationProvider(flavor: SqlFlavor, progress?: MigrationProgress): MigrationProvider {
+  return { getMigrations: async () => migrations(flavor, progress) };
 }
 
 async function articlesAndStories(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
@@ -214,6 +220,9 @@ async function expiringClusterIndex(db: Kysely<unknown>): Promise<void> {
 /** Reports read per statement by {@link reportStoreLinks}: bounded memory however many stories there are. */
 const REPORT_PAGE = 100;
 
+/** Reports linked between two lines of progress: about a second's work; a smaller store says nothing. */
+const REPORTS_PER_PROGRESS = 1_000;
+
 /**
  * Links reports stored before reports were linked to the store (each article's `storeId`, the copies in
  * `provenance.copies`), so that a store's stories show their copies and link their articles without being
@@ -224,14 +233,23 @@ const REPORT_PAGE = 100;
  *
  * Each report's text is linked by `linkedReportText`, which parses and writes again only its articles and
  * provenance: on a store of 10,000 stories (730 MB of reports) parsing and writing whole reports took most
- * of the migration's CPU time. The result is the same text.
+ * of the migration's CPU time. The result is the same text. Every {@link REPORTS_PER_PROGRESS} reports,
+ * `progress` is told how many of all are done.
  */
-async function reportStoreLinks(db: Kysely<unknown>): Promise<void> {
+async function reportStoreLinks(db: Kysely<unknown>, progress?: MigrationProgress): Promise<void> {
+  const { rows: counted } = await sql<{ n: number | string }>`select count(*) as n from story_reports`.execute(db);
+  const total = Number(counted[0]?.n ?? 0);
+  let done = 0;
   let after = -1;
   for (;;) {
     const { rows } = await sql<{ story_id: number; report: string }>`select story_id, report from story_reports
       where story_id > ${after} order by story_id limit ${REPORT_PAGE}`.execute(db);
     if (rows.length === 0) return;
+    const before = done;
+    done += rows.length;
+    if (progress && Math.floor(done / REPORTS_PER_PROGRESS) > Math.floor(before / REPORTS_PER_PROGRESS)) {
+      progress(`linking stored reports to the store: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`);
+    }
     const ids = rows.map((r) => Number(r.story_id));
     after = ids.at(-1) ?? after;
     const { rows: articles } = await sql<LinkRow & { story_id: number }>`select story_id, id, name, outlet, title,
