@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { createRequire } from "node:module";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
+import { benchStore } from "./serve-store.js";
 
 /**
  * The server under load: a store of many stories (10,000 by default, made from the invented example
- * stories' reports under new titles, each kept with its rendered page as the analysis keeps it), `triangulate serve` on 127.0.0.1 in a process of its own, and
+ * stories' reports under new titles, each kept with its rendered page as the analysis keeps it; filled once
+ * and kept for the next runs, see `benchStore`), `triangulate serve` on 127.0.0.1 in a process of its own, and
  * autocannon against the story list, a story page and a story's JSON, beside a bare Hono "hello" route
  * served the same way in the same run (the ceiling of this machine and stack). The story is one of the
  * biggest example's (five outlets), the same in every run.
@@ -23,16 +25,19 @@ import autocannon from "autocannon";
  * hello's, and the CPU time each request cost the server and autocannon (which runs in this process, on the
  * same cores): on a shared machine the rates move with the load, the CPU per request much less. Hello also
  * answers with the story JSON's very bytes (plain, then br), kept in memory, to tell the cost of the bytes
- * (in the kernel, and in autocannon, which decodes every body into a string) from the server's own, and with
+ * (in the kernel and in autocannon) from the server's own, and with
  * the story page's very br bytes, measured just before our page: what the same bytes cost on the bare stack,
  * without the store, the cache or our handler (the limit our story page's p99 can reach on this machine).
  *
- * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH] [--reference DIST] [--lean-client]
+ * Run: npm run bench -- serve [--stories 10000] [--seconds 8] [--connections 50] [--db PATH] [--reference DIST] [--full-client]
  * (with --db, a store already at PATH is used as it is, else one is filled there and kept; with
  * --reference, another build, say of an earlier commit, serves the same store in the same run and each of
- * its routes is measured beside this build's, in turns, each against the same hello). With --lean-client, autocannon does not
- * build each response body into a string (it only needs them for checks this bench does not make): on two
- * shared cores that work limits the rate of large responses more than the server.
+ * its routes is measured beside this build's, in turns, each against the same hello).
+ *
+ * autocannon is run lean: it does not build each response body into a string, which it needs only for
+ * checks this bench does not make. That work is the client's, not the server's, and on two shared cores it
+ * bounded the rate of large responses: bare Hono sending the story JSON's br bytes from memory reached
+ * 0.19× hello's rate with it, 0.85× without. `--full-client` keeps it.
  */
 const dist = join(import.meta.dirname, "..", "dist");
 
@@ -43,7 +48,8 @@ function option(name: string, fallback: number): number {
   return value;
 }
 
-if (process.argv.includes("--lean-client")) {
+const LEAN_CLIENT = !process.argv.includes("--full-client");
+if (LEAN_CLIENT) {
   // autocannon appends every body chunk to a string (pipelinedRequestsQueue.addBody) for its body checks.
   const queue = createRequire(import.meta.url)("autocannon/lib/pipelinedRequestsQueue.js") as {
     prototype: { addBody: (data: Buffer) => void };
@@ -54,55 +60,6 @@ if (process.argv.includes("--lean-client")) {
 const STORIES = option("stories", 10_000);
 const SECONDS = option("seconds", 8);
 const CONNECTIONS = option("connections", 50);
-
-async function fillStore(path: string): Promise<void> {
-  const { openStore } = (await import(join(dist, "store", "index.js"))) as typeof import("../src/store/index.js");
-  const { analyzeStory } = (await import(join(dist, "pipeline.js"))) as typeof import("../src/pipeline.js");
-  const { readArticleFiles } = (await import(
-    join(dist, "ingest", "index.js")
-  )) as typeof import("../src/ingest/index.js");
-  const { storyPageToStore } = (await import(
-    join(dist, "web", "pages", "stored-page.js")
-  )) as typeof import("../src/web/pages/stored-page.js");
-  const examples = join(import.meta.dirname, "..", "examples");
-  const templates: {
-    articles: import("../src/model/index.js").Article[];
-    report: import("../src/model/index.js").StoryReport;
-  }[] = [];
-  for (const dir of readdirSync(examples).sort()) {
-    const files = readdirSync(join(examples, dir))
-      .filter((f) => f.endsWith(".txt"))
-      .map((f) => join(examples, dir, f));
-    if (files.length === 0) continue;
-    const { articles } = await readArticleFiles(files);
-    templates.push({ articles, report: analyzeStory(articles) });
-  }
-  const store = await openStore(path);
-  const at = "2031-01-01T00:00:00.000Z";
-  const BATCH = 500;
-  for (let start = 0; start < STORIES; start += BATCH) {
-    await store.transaction(async (tx) => {
-      for (let i = start; i < Math.min(STORIES, start + BATCH); i++) {
-        const t = templates[i % templates.length];
-        if (!t) throw new Error("no example story");
-        let story: number | undefined;
-        for (const [k, article] of t.articles.entries()) {
-          const key = `bench:${i}:${k}`;
-          const id = await tx.addArticle({ key, contentHash: key, article, ingestedAt: at });
-          await tx.placeArticle(id, { storyId: story ?? id, isNew: story === undefined, at });
-          story ??= id;
-        }
-        if (story === undefined) continue;
-        const version = (await tx.story(story))?.version ?? 1;
-        const report = { ...t.report, story: { ...t.report.story, title: `${t.report.story.title} (${i})` } };
-        await tx.saveReport(story, version, report, at);
-        // As the analysis stores a report: with its page rendered (render on write).
-        await tx.savePage(await storyPageToStore(story, version, report));
-      }
-    });
-  }
-  await store.close();
-}
 
 /** Starts a server process and resolves with its base URL once it says where it listens. */
 function start(args: string[]): Promise<{ base: string; child: ChildProcess }> {
@@ -206,17 +163,13 @@ async function load(url: string, headers: Record<string, string>, server: ChildP
 }
 
 const dbAt = process.argv.indexOf("--db");
-const db =
-  dbAt >= 0
-    ? (process.argv[dbAt + 1] ?? "")
-    : join(mkdtempSync(join(tmpdir(), "triangulate-bench-serve-")), "bench.db");
+const { path: db, filledMs } = await benchStore(dist, STORIES, dbAt >= 0 ? (process.argv[dbAt + 1] ?? "") : undefined);
+console.log(
+  filledMs === undefined
+    ? `store: ${db}, as it was`
+    : `store: ${STORIES} stories in ${db}, filled in ${(filledMs / 1000).toFixed(1)} s`,
+);
 let t = performance.now();
-if (existsSync(db)) {
-  console.log(`store: ${db}, as it was`);
-} else {
-  await fillStore(db);
-  console.log(`store: ${STORIES} stories in ${db}, filled in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-}
 const { openStore } = (await import(join(dist, "store", "index.js"))) as typeof import("../src/store/index.js");
 const reader = await openStore(db, { mode: "existing" });
 const stored = (await reader.counts()).stories;
@@ -310,7 +263,7 @@ const load1 = () =>
     .map((l) => l.toFixed(2))
     .join(" ");
 console.log(
-  `autocannon${process.argv.includes("--lean-client") ? " (lean client)" : ""}: ${CONNECTIONS} connections, ${SECONDS} s per route, server and hello each in a process of its own; load average ${load1()}`,
+  `autocannon${LEAN_CLIENT ? " (lean client)" : " (full client)"}: ${CONNECTIONS} connections, ${SECONDS} s per route, server and hello each in a process of its own; load average ${load1()}`,
 );
 const rows = [];
 for (const { name, url, headers, child, paths } of routes) {

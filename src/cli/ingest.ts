@@ -49,7 +49,7 @@ export async function ingest(args: string[], io: CliIo): Promise<number> {
     io.stderr(`${printable(`triangulate: skipped ${source}: ${message}`)}\n`);
   for (const p of problems) named(p.source, p.message);
   if (values.queue) return queueSources(values.db, inputs, problems.length, io);
-  const store = await openFor(values.db, "create");
+  const store = await openFor(values.db, "create", io);
   // This process runs one long ingest: its heap follows the live data, not V8's default growth.
   boundHeapGrowth();
   const bar = io.interactive ? progressLine(io, inputs.length) : undefined;
@@ -105,7 +105,7 @@ async function queueSources(db: string | undefined, inputs: string[], problems: 
     );
   }
   // The store first: it makes the tables, so that workers started later find them.
-  const store = await openFor(url, "create");
+  const store = await openFor(url, "create", io);
   await store.close();
   const [{ openQueue, submitSources }, { resolve }] = await Promise.all([
     import("../jobs/queue.js"),

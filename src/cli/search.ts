@@ -38,7 +38,7 @@ export async function search(args: string[], io: CliIo): Promise<number> {
     }
   }
   const limit = positiveInteger("limit", values.limit, 20);
-  const store = await openFor(values.db, "existing");
+  const store = await openFor(values.db, "existing", io);
   let hits: SearchHit[];
   try {
     hits = await store.search(query, {

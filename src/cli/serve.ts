@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { TriangulateError } from "../model/index.js";
 import { type CliIo, EXIT, printable } from "./io.js";
+import { migrationNotes } from "./store-args.js";
 
 export const SERVE_HELP = `triangulate serve [--db PATH] [--port 8080] [--host 127.0.0.1]
 
@@ -67,7 +68,7 @@ export async function serve(args: string[], io: CliIo, run: ServeRun = {}): Prom
   const token = env.TRIANGULATE_TOKEN?.trim() || undefined;
   const { DEFAULT_DB_PATH, openStore } = await import("../store/index.js");
   const db = values.db ?? DEFAULT_DB_PATH;
-  const store = await openStore(db, { mode: token ? "create" : "existing" });
+  const store = await openStore(db, { mode: token ? "create" : "existing", onProgress: migrationNotes(io) });
   const { createApp } = await import("../server/app.js");
   const { createAdaptorServer } = await import("@hono/node-server");
   const { createIngest } = await import("../server/ingest.js");

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { TriangulateError } from "../model/index.js";
 import type { Store } from "../store/types.js";
+import { type CliIo, printable } from "./io.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -21,11 +22,17 @@ export function parseCommand<O extends Options>(
 
 /**
  * The store at `--db`, else at `TRIANGULATE_DB`, else ./triangulate.db: a file path (SQLite) or a
- * `postgres://` URL; readers never create one.
+ * `postgres://` URL; readers never create one. A long migration of an older store says how far it has gone
+ * on standard error.
  */
-export async function openFor(db: string | undefined, mode: "create" | "existing"): Promise<Store> {
+export async function openFor(db: string | undefined, mode: "create" | "existing", io: CliIo): Promise<Store> {
   const { openStore, storeLocation } = await import("../store/index.js");
-  return openStore(storeLocation(db), { mode });
+  return openStore(storeLocation(db), { mode, onProgress: migrationNotes(io) });
+}
+
+/** Lines of a long migration's progress on standard error, each starting with the program's name. */
+export function migrationNotes(io: CliIo): (message: string) => void {
+  return (message) => io.stderr(`triangulate: ${printable(message)}\n`);
 }
 
 /** A whole number above zero from an option, or a usage error naming the option. */

@@ -33,7 +33,7 @@ export async function stories(args: string[], io: CliIo): Promise<number> {
     throw new TriangulateError("BAD_ARGUMENT", `expected --sort newest or biggest, found "${order}"`);
   }
   const limit = positiveInteger("limit", values.limit, DEFAULT_LIMIT);
-  const store = await openFor(values.db, "existing");
+  const store = await openFor(values.db, "existing", io);
   let list: StorySummary[];
   try {
     list = await store.stories({ order, limit });

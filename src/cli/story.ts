@@ -29,7 +29,7 @@ export async function story(args: string[], io: CliIo): Promise<number> {
   }
   const id = Number(raw);
   for (const path of [values.html, values.out]) if (typeof path === "string") await checkOutput(path);
-  const store = await openFor(values.db, "existing");
+  const store = await openFor(values.db, "existing", io);
   let report: StoryReport;
   try {
     const summary = await store.story(id);

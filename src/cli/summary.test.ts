@@ -49,7 +49,7 @@ describe("renderSummary", () => {
     expect(summary).toMatch(/Quotations \(1\)/);
   });
 
-  it("names an article without an outlet as the pages do, never by its file id alone", () => {
+  it("names an article without an outlet as the pages do, never by its file id or its number alone", () => {
     const noOutlet = (id: string, title: string | undefined, text: string): Article => {
       const { outlet: _, title: __, ...rest } = article(id, "", text);
       return { ...rest, ...(title ? { title } : {}) };
@@ -65,7 +65,7 @@ describe("renderSummary", () => {
       ]),
     );
     expect(summary).toMatch(/^ {2}1\. “Ferry held in port” {2}\[003_ferry\]/m);
-    expect(summary).toMatch(/^ {2}2\. article 2 \(no outlet named\) {2}\[004_smoke\]/m);
+    expect(summary).toMatch(/^ {2}2\. “The ferry to Ostrand was held…” {2}\[004_smoke\]/m);
     // Past the list of articles, the file ids are not used as names.
     const rest = summary.slice(summary.indexOf("\nEntities"));
     expect(rest).not.toMatch(/003_ferry|004_smoke/);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { articleNames, MAX_NAME_HEADLINE_WORDS, type NamedArticle, voiceOf } from "./article-name.js";
+import {
+  articleNames,
+  MAX_NAME_HEADLINE_WORDS,
+  MAX_NAME_OPENING_WORDS,
+  type NamedArticle,
+  openingWords,
+  voiceOf,
+} from "./article-name.js";
 
 const article = (id: string, rest: Partial<NamedArticle> = {}): NamedArticle => ({
   id,
@@ -32,20 +39,24 @@ describe("articleNames", () => {
     expect([...names.values()]).toEqual(["Harbour Times (article 1)", "Valley Post", "Harbour Times (article 3)"]);
   });
 
-  it("names an article without an outlet by its short headline, else by its number, never by its file id", () => {
+  it("names an article without an outlet by its short headline, else by its first words, never by its file id", () => {
     const names = articleNames([
       article("000_first", { title: "Ferry Runs Aground Off the Cape in Fog." }),
-      article("001_second"),
+      article("001_second", { text: "Two hundred passengers waited on the deck of the ferry for the tug." }),
       article("002_third", {
         title: "A ferry carrying two hundred passengers ran aground off the cape on Sunday night, the coastguard said",
+        text: "The coastguard said the ferry was refloated at dawn.",
       }),
       article("003_fourth", { outlet: "Cape Herald", title: "Ferry aground" }),
+      article("004_fifth"),
     ]);
     expect(names.get("000_first")).toBe("“Ferry Runs Aground Off the Cape in Fog”");
-    expect(names.get("001_second")).toBe("article 2 (no outlet named)");
-    // A first paragraph standing in for a headline, or a long headline, is too long to read as a name.
-    expect(names.get("002_third")).toBe("article 3 (no outlet named)");
+    expect(names.get("001_second")).toBe("“Two hundred passengers waited on the…”");
+    // A first paragraph standing in for a headline, or a long headline, is cut to its first words.
+    expect(names.get("002_third")).toBe("“A ferry carrying two hundred passengers…”");
     expect(names.get("003_fourth")).toBe("Cape Herald");
+    // Negative: an article with neither a headline nor words of its own has only its number.
+    expect(names.get("004_fifth")).toBe("article 5 (no outlet named)");
     for (const [id, name] of names) expect(name).not.toContain(id);
   });
 
@@ -56,20 +67,56 @@ describe("articleNames", () => {
       article("long", { title: words(MAX_NAME_HEADLINE_WORDS + 1) }),
     ]);
     expect(names.get("short")).toBe(`“${words(MAX_NAME_HEADLINE_WORDS)}”`);
-    expect(names.get("long")).toBe("article 2 (no outlet named)");
+    expect(names.get("long")).toBe(`“${words(MAX_NAME_OPENING_WORDS)}…”`);
   });
 
-  it("does not name two articles alike: a headline two articles share gives way to their numbers", () => {
+  it("does not name two articles alike: a headline or opening two articles share gives way to their numbers", () => {
     const names = articleNames([
       article("x", { title: "Ferry aground" }),
       article("y", { title: "ferry aground" }),
       article("z", { title: "Tug frees ferry" }),
+      article("u", { text: "The tug freed the ferry at dawn, the coastguard said." }),
+      article("v", { text: "The tug freed the ferry at dawn on Monday." }),
     ]);
     expect([...names.values()]).toEqual([
       "article 1 (no outlet named)",
       "article 2 (no outlet named)",
       "“Tug frees ferry”",
+      "article 4 (no outlet named)",
+      "article 5 (no outlet named)",
     ]);
-    expect(new Set(names.values()).size).toBe(3);
+    expect(new Set(names.values()).size).toBe(5);
+  });
+});
+
+describe("openingWords", () => {
+  it.each([
+    [
+      "the first words, cut with an ellipsis",
+      "Ana Ruiz, the mayor, said the bridge would reopen.",
+      "Ana Ruiz, the mayor, said the…",
+    ],
+    ["a short line whole, without its full stop", "Ferry aground.", "Ferry aground"],
+    ["the first line only", "Bridge closed\nThe bridge over the Ansel is closed.", "Bridge closed"],
+    [
+      "after a wire dateline with date and agency",
+      "KESTREL BAY, May 3 (Velmar Wire) - Two crew members were hurt when a barge struck the bridge.",
+      "Two crew members were hurt when…",
+    ],
+    ["after a dateline of a place alone", "PORTAVEL — The ferry is running again.", "The ferry is running again"],
+    [
+      "a cut word's comma left out",
+      "Okafor, Ruiz, Velmar, Portavel, Kestrel, Bay, and others",
+      "Okafor, Ruiz, Velmar, Portavel, Kestrel, Bay…",
+    ],
+    // Negative rows: capitals that open a sentence are no dateline; a text of spaces has no words.
+    [
+      "capitals opening a sentence",
+      "UK, Velmar and Portavel said on Monday - in a joint statement - that talks resume.",
+      "UK, Velmar and Portavel said on…",
+    ],
+    ["a text of spaces", "  \n  ", undefined],
+  ])("%s", (_, text, words) => {
+    expect(openingWords(text)).toBe(words);
   });
 });

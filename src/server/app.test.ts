@@ -3,7 +3,7 @@ import { JSDOM } from "jsdom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exampleArticles, hostileArticles } from "../../test/server-fixtures.js";
 import { storeStories, tempStore } from "../../test/server-store.js";
-import { articleNames } from "../model/index.js";
+import { articleNames, openingWords } from "../model/index.js";
 import { storyReportSchema } from "../model/report-schema.js";
 import type { Store } from "../store/index.js";
 import { renderServedStoryPage, STORY_PAGE_RENDERER } from "../web/pages/stored-page.js";
@@ -183,6 +183,35 @@ describe("article pages and story pages link to each other", () => {
     const aloneDoc = await page(`/articles/${alone?.storeId}`);
     expect(aloneDoc.querySelector("#shared")).toBeNull();
     expect(aloneDoc.querySelector(".article-text .mark")).toBeNull();
+  });
+  it("names a linked article without headline or outlet by its first words, as the search page does", async () => {
+    const copies = await tempStore();
+    try {
+      const articles = await exampleArticles();
+      const untitled = articles.find((a) => !a.outlet && !a.title);
+      if (!untitled) throw new Error("fixture: every example article has a headline or an outlet");
+      const copy = { ...untitled, id: "copy-desk", source: "copy-desk.txt", outlet: "Invented Copy Desk" };
+      const [id] = await storeStories(copies, [[...articles, copy]]);
+      const storedCopy = (await copies.storyArticles(id ?? 0)).find((a) => a.copyOf !== undefined);
+      const copyPage = new JSDOM(await (await app({ store: copies }).request(`/articles/${storedCopy?.id}`)).text())
+        .window.document;
+      const opening = openingWords(untitled.text);
+      expect(opening).toBeDefined();
+      expect(copyPage.querySelector("p.copy-of a")?.textContent).toBe(`“${opening}”`);
+      const words = untitled.text.split(/\s+/).slice(1, 4).join(" ");
+      const search = new JSDOM(
+        await (await app({ store: copies }).request(`/search?q=${encodeURIComponent(words)}`)).text(),
+      ).window.document;
+      const hit = search.querySelector(`.results li > a[href="/articles/${storedCopy?.copyOf}"]`);
+      expect(hit?.textContent).toBe(`“${opening}”`);
+      // Negative: an article with an outlet keeps its outlet's name.
+      const originalPage = new JSDOM(
+        await (await app({ store: copies }).request(`/articles/${storedCopy?.copyOf}`)).text(),
+      ).window.document;
+      expect(originalPage.querySelector("p.copies")?.textContent).toBe("Run again by Invented Copy Desk.");
+    } finally {
+      await copies.close();
+    }
   });
 });
 

@@ -186,6 +186,7 @@ export const searchResultSchema = z
         title: z.string().optional(),
         outlet: z.string().optional(),
         published: z.string().optional(),
+        opening: z.string().optional().describe("the first words of its text, naming an untitled article"),
         storyId: z.number().int(),
         storyTitle: z.string(),
         snippet: z.string(),

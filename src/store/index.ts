@@ -18,7 +18,10 @@ export const DB_ENV = "TRIANGULATE_DB";
  *
  * @example const store = await openStore("postgres://news@db.internal/triangulate", { mode: "existing" });
  */
-export async function openStore(location: string, options: { mode?: "create" | "existing" } = {}): Promise<Store> {
+export async function openStore(
+  location: string,
+  options: { mode?: "create" | "existing"; onProgress?: (message: string) => void } = {},
+): Promise<Store> {
   if (/^postgres(?:ql)?:\/\//i.test(location)) {
     const { openPostgresStore } = await import("./postgres/index.js");
     return openPostgresStore(location, options);

@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely, type Selectable, sql } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
-import { type Article, type StoryReport, TriangulateError } from "../model/index.js";
+import { type Article, openingWords, type StoryReport, TriangulateError } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
 import { Prepared } from "./prepared.js";
 import type { ArticlesTable, Database, StoriesTable } from "./schema.js";
@@ -137,6 +137,30 @@ const MARK_PENDING = new Prepared((db, storyId: number) =>
 
 /** Characters of an article's text that title a story when the article has no title. */
 const UNTITLED_TITLE_CHARS = 80;
+
+/**
+ * The reads of a story the server makes on every request its memory cannot answer (a story's report version,
+ * its kept page, its report's text): built and compiled once, as the ingest path's statements are.
+ */
+const REPORT_VERSION = new Prepared((db, storyId: number) =>
+  db.selectFrom("story_reports").select("version").where("story_id", "=", storyId),
+);
+const REPORT_TEXT = new Prepared((db, storyId: number) =>
+  db.selectFrom("story_reports").selectAll().where("story_id", "=", storyId),
+);
+const KEPT_PAGE = new Prepared((db, storyId: number, renderer: string) =>
+  db
+    .selectFrom("story_pages as p")
+    .innerJoin("story_reports as r", (j) =>
+      j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
+    )
+    .select(["p.report_version", "p.etag", "p.br", "p.gzip"])
+    .where("p.story_id", "=", storyId)
+    .where("p.renderer", "=", renderer),
+);
+
+/** Characters of an article's text read for its first words: a dateline and six words fit many times over. */
+const OPENING_CHARS = 400;
 
 /**
  * The store on any SQL database Kysely speaks, with the dialect's differences in `flavor`. The adapters
@@ -440,11 +464,7 @@ export class SqlStore implements Store {
   }
 
   async reportText(storyId: number): Promise<StoredReportText | undefined> {
-    const row = await this.db
-      .selectFrom("story_reports")
-      .selectAll()
-      .where("story_id", "=", storyId)
-      .executeTakeFirst();
+    const [row] = await REPORT_TEXT.run<Selectable<Database["story_reports"]>>(this.db, this.dialect, storyId);
     if (!row) return undefined;
     return { storyId: row.story_id, version: row.version, updatedAt: row.updated_at, json: row.report };
   }
@@ -465,32 +485,25 @@ export class SqlStore implements Store {
   }
 
   async page(storyId: number, renderer: string): Promise<StoredPage | undefined> {
-    const row = await this.db
-      .selectFrom("story_pages as p")
-      .innerJoin("story_reports as r", (j) =>
-        j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
-      )
-      .select(["p.report_version", "p.etag", "p.br", "p.gzip"])
-      .where("p.story_id", "=", storyId)
-      .where("p.renderer", "=", renderer)
-      .executeTakeFirst();
+    const [row] = await KEPT_PAGE.run<{ report_version: number; etag: string; br: Uint8Array; gzip: Uint8Array }>(
+      this.db,
+      this.dialect,
+      storyId,
+      renderer,
+    );
     if (!row) return undefined;
     return {
       storyId,
       reportVersion: row.report_version,
       renderer,
       etag: row.etag,
-      br: new Uint8Array(row.br),
-      gzip: new Uint8Array(row.gzip),
+      br: bytes(row.br),
+      gzip: bytes(row.gzip),
     };
   }
 
   async reportVersion(storyId: number): Promise<number | undefined> {
-    const row = await this.db
-      .selectFrom("story_reports")
-      .select("version")
-      .where("story_id", "=", storyId)
-      .executeTakeFirst();
+    const [row] = await REPORT_VERSION.run<{ version: number }>(this.db, this.dialect, storyId);
     return row?.version;
   }
 
@@ -513,6 +526,8 @@ export class SqlStore implements Store {
       .selectFrom("articles as a")
       .innerJoin("stories as s", "s.id", "a.story_id")
       .select(["a.id", "a.name", "a.title", "a.outlet", "a.published", "a.story_id", "s.title as story_title"])
+      // An article's text is its largest column: its start is enough for its first words.
+      .select(sql<string>`substr(a.text, 1, ${sql.lit(OPENING_CHARS)})`.as("opening"))
       .where("a.id", "in", among(this.flavor.idList(matches.map((m) => m.id))))
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -530,6 +545,8 @@ export class SqlStore implements Store {
       if (r.title) hit.title = r.title;
       if (r.outlet) hit.outlet = r.outlet;
       if (r.published) hit.published = r.published;
+      const opening = openingWords(r.opening);
+      if (opening) hit.opening = opening;
       hits.push(hit);
     }
     return hits;
@@ -552,6 +569,11 @@ export class SqlStore implements Store {
   async close(): Promise<void> {
     await this.onClose();
   }
+}
+
+/** A blob as read (a Node Buffer, on either database) as a plain view of the same bytes, not a copy of them. */
+function bytes(blob: Uint8Array): Uint8Array {
+  return new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 }
 
 function storedArticle(row: Selectable<ArticlesTable>): StoredArticle {

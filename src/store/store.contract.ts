@@ -325,6 +325,7 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(hits.map((h) => h.name).sort()).toEqual(["wire-1", "wire-2"]);
       expect(hits.every((h) => h.storyId === a)).toBe(true);
       expect(hits.find((h) => h.name === "wire-1")?.snippet).toMatch(/«Lanterns».*«Ostrelo»/);
+      expect(hits.find((h) => h.name === "wire-1")?.opening).toBe("Lanterns lit the quay at Ostrelo");
       expect(hits[0]?.storyTitle).toBe("Ferry service 1 resumes on the Vell estuary");
       expect((await store.search("lanterns", { outlet: "tidewater post" })).map((h) => h.name)).toEqual(["wire-2"]);
       expect((await store.search("lanterns", { since: "2026-03-11" })).map((h) => h.name)).toEqual(["wire-2"]);

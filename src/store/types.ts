@@ -192,6 +192,8 @@ export interface SearchHit {
   title?: string;
   outlet?: string;
   published?: string;
+  /** The first words of its text (`openingWords`), to name it by when it has no headline. */
+  opening?: string;
   storyId: number;
   storyTitle: string;
   /** The words around the match, the matched words marked `«` `»`. */

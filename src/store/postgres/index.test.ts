@@ -1,9 +1,17 @@
+import { Kysely, Migrator, PostgresDialect } from "kysely";
 import { describe, expect, it } from "vitest";
+import { emptyReport, reportArticleOf } from "../../../test/fixtures.js";
 import { freshDatabase, pgServer } from "../../../test/pg.js";
 import { clusteringContract } from "../clustering.contract.js";
+import { postgresFlavor } from "../flavor.js";
 import { openStore, storeLocation } from "../index.js";
-import { storeContract } from "../store.contract.js";
-import { openPostgresStore, redactUrl } from "./index.js";
+import { migrationProvider } from "../migrations/index.js";
+import type { Database } from "../schema.js";
+import { SqlStore } from "../sql-store.js";
+import { inventedArticle, storeContract } from "../store.contract.js";
+import { newPool, openPostgresStore, redactUrl } from "./index.js";
+
+const AT = "2026-03-10T09:00:00Z";
 
 const server = pgServer();
 
@@ -32,6 +40,39 @@ if (server.url) {
       const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(url, { poolSize: 2 })));
       expect(await stores[0]?.counts()).toEqual({ articles: 0, copies: 0, stories: 0, pending: 0 });
       await Promise.all(stores.map((s) => s.close()));
+    });
+
+    it("links reports stored before reports were linked to the store, as the SQLite store does", async () => {
+      const url = await freshDatabase(serverUrl);
+      const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: await newPool(url, 2) }) });
+      const migrator = new Migrator({ db, provider: migrationProvider(postgresFlavor) });
+      expect((await migrator.migrateTo("0007-expiring-cluster-index")).error).toBeUndefined();
+      const old = new SqlStore(db, postgresFlavor);
+      const a = inventedArticle(1, { outlet: "Velmar Post" });
+      const b = inventedArticle(2, { outlet: "Portavel Daily", text: "The estuary ferry is running again." });
+      const ids = await old.transaction(async (tx) => {
+        const file = async (article: typeof a, story?: number, copyOf?: number) => {
+          const id = await tx.addArticle({ key: article.id, contentHash: article.id, article, ingestedAt: AT });
+          await tx.placeArticle(id, {
+            storyId: story ?? id,
+            isNew: story === undefined,
+            ...(copyOf ? { copyOf } : {}),
+            at: AT,
+          });
+          return id;
+        };
+        const story = await file(a);
+        const second = await file(b, story);
+        const copy = await file(inventedArticle(3, { outlet: "Kestrel Bay News", text: a.text }), story, story);
+        await tx.saveReport(story, 3, { ...emptyReport([a, b]), articles: [a, b].map(reportArticleOf) }, AT);
+        return { story, second, copy };
+      });
+      await db.destroy();
+      const store = await openPostgresStore(url);
+      const report = (await store.report(ids.story))?.report;
+      expect(report?.articles.map((x) => x.storeId)).toEqual([ids.story, ids.second]);
+      expect(report?.provenance.copies?.map((c) => [c.article, c.copy.storeId])).toEqual([[a.id, ids.copy]]);
+      await store.close();
     });
 
     it("opens an existing store only when asked to, and names what is wrong without the password", async () => {

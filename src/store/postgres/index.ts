@@ -2,7 +2,7 @@ import { Kysely, Migrator, PostgresDialect } from "kysely";
 import type { Pool, PoolConfig } from "pg";
 import { TriangulateError } from "../../model/index.js";
 import { postgresFlavor } from "../flavor.js";
-import { migrationProvider } from "../migrations/index.js";
+import { type MigrationProgress, migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
 import type { Store } from "../types.js";
@@ -25,6 +25,8 @@ export interface PostgresStoreOptions {
   mode?: "create" | "existing";
   /** Connections kept open; default {@link POOL_SIZE}. */
   poolSize?: number;
+  /** Told how far a long migration has gone when an older store is brought up to date; default silent. */
+  onProgress?: MigrationProgress;
 }
 
 /** Whether `location` names a PostgreSQL database rather than a SQLite file. */
@@ -53,7 +55,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const pool = await newPool(url, options.poolSize ?? POOL_SIZE);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrate(db, url, options.mode === "existing");
+    await migrate(db, url, options.mode === "existing", options.onProgress);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -87,9 +89,14 @@ export async function newPool(url: string, size: number, extra: PoolConfig = {})
   return pool;
 }
 
-async function migrate(db: Kysely<Database>, url: string, existing: boolean): Promise<void> {
+async function migrate(
+  db: Kysely<Database>,
+  url: string,
+  existing: boolean,
+  progress?: MigrationProgress,
+): Promise<void> {
   const where = redactUrl(url);
-  const migrator = new Migrator({ db, provider: migrationProvider(postgresFlavor) });
+  const migrator = new Migrator({ db, provider: migrationProvider(postgresFlavor, progress) });
   let known: Awaited<ReturnType<Migrator["getMigrations"]>>;
   try {
     known = await migrator.getMigrations();

@@ -315,6 +315,35 @@ describe("sqlite store", () => {
     await store.close();
   });
 
+  it("says how far linking the reports of an older store has gone, every thousand reports", async () => {
+    const path = join(dir, "progress.db");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new BetterSqlite3(path) }) });
+    expect(
+      (await new Migrator({ db, provider: migrationProvider(sqliteFlavor) }).migrateTo("0007-expiring-cluster-index"))
+        .error,
+    ).toBeUndefined();
+    const old = new SqlStore(db, sqliteFlavor);
+    const stories = 1_050;
+    await old.transaction(async (tx) => {
+      for (let i = 0; i < stories; i++) {
+        const article = inventedArticle(i, { outlet: "Velmar Post", text: `Report ${i} of the Kestrel Bay ferry.` });
+        const id = await tx.addArticle({ key: `k${i}`, contentHash: `h${i}`, article, ingestedAt: AT });
+        await tx.placeArticle(id, { storyId: id, isNew: true, at: AT });
+        await tx.saveReport(id, 1, { ...emptyReport([article]), articles: [reportArticleOf(article)] }, AT);
+      }
+    });
+    await db.destroy();
+    const said: string[] = [];
+    const store = await openSqliteStore(path, { onProgress: (m) => said.push(m) });
+    expect(said).toEqual(["linking stored reports to the store: 1,000 of 1,050"]);
+    expect((await store.report(stories))?.report.articles[0]?.storeId).toBe(stories);
+    await store.close();
+    // Negative: a store already up to date is opened without a word.
+    const again = await openSqliteStore(path, { onProgress: (m) => said.push(m) });
+    await again.close();
+    expect(said).toHaveLength(1);
+  });
+
   it("opens an existing store only when asked to, and names what is wrong", async () => {
     const missing = join(dir, "missing.db");
     await expect(openSqliteStore(missing, { mode: "existing" })).rejects.toThrow(/no store here/);

@@ -2,7 +2,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect } from "kysely";
 import { TriangulateError } from "../../model/index.js";
 import { sqliteFlavor } from "../flavor.js";
-import { migrationProvider } from "../migrations/index.js";
+import { type MigrationProgress, migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
 import type { Store } from "../types.js";
@@ -42,6 +42,8 @@ export interface SqliteStoreOptions {
    * empty database behind a mistyped path).
    */
   mode?: "create" | "existing";
+  /** Told how far a long migration has gone when an older file is brought up to date; default silent. */
+  onProgress?: MigrationProgress;
 }
 
 /**
@@ -82,7 +84,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   try {
-    await migrate(db, path, existing);
+    await migrate(db, path, existing, options.onProgress);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -91,8 +93,13 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
 }
 
 /** Brings the schema to the latest version; a reader does so only when something is missing. */
-async function migrate(db: Kysely<Database>, path: string, existing: boolean): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider(sqliteFlavor) });
+async function migrate(
+  db: Kysely<Database>,
+  path: string,
+  existing: boolean,
+  progress?: MigrationProgress,
+): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider(sqliteFlavor, progress) });
   let known: Awaited<ReturnType<Migrator["getMigrations"]>>;
   try {
     known = await migrator.getMigrations();

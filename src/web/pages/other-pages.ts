@@ -91,6 +91,8 @@ export interface SearchResult {
   title?: string;
   outlet?: string;
   published?: string;
+  /** The first words of its text, shown for an untitled article. */
+  opening?: string;
   /** The words around the match, the matched words between « and ». */
   snippet: string;
 }
@@ -111,7 +113,7 @@ export function renderSearchPage(query: string, untrusted: readonly SearchResult
         ? html`<p class="none">No article matches.</p>`
         : html`<ol class="results">${hits.map(
             (h) =>
-              html`<li><a href="${h.articleId === undefined ? storyPath(h.storyId) : articlePath(h.articleId)}">${h.title || h.name}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: <a href="${storyPath(h.storyId)}">${h.storyTitle || h.storyId}</a></span><div class="snippet">${snippet(h.snippet)}</div></li>`,
+              html`<li><a href="${h.articleId === undefined ? storyPath(h.storyId) : articlePath(h.articleId)}">${h.title || (h.opening ? `“${h.opening}”` : h.name)}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: <a href="${storyPath(h.storyId)}">${h.storyTitle || h.storyId}</a></span><div class="snippet">${snippet(h.snippet)}</div></li>`,
           )}</ol>`;
   return renderLayout({
     title: query ? `Search: ${query}` : "Search",

@@ -169,6 +169,14 @@ describe("entity, outlet and search pages", () => {
     expect(linked.querySelector(".results li > a")?.getAttribute("href")).toBe("/articles/9");
     expect(linked.querySelector(".results .meta a")?.getAttribute("href")).toBe("/stories/1");
     expect(doc.querySelector(".results i")).toBeNull();
+    // An untitled hit is named by its first words, never by its file id; a headline comes first.
+    const named = (hit: { title?: string; opening?: string }) =>
+      new JSDOM(
+        renderSearchPage("fire", [{ storyId: "1", storyTitle: "t", name: "003_draft", snippet: "«fire»", ...hit }]),
+      ).window.document.querySelector(".results li > a")?.textContent;
+    expect(named({ opening: "The <b>fire</b> spread to the quay…" })).toBe("“The <b>fire</b> spread to the quay…”");
+    expect(named({ title: "Quay fire", opening: "The fire spread" })).toBe("Quay fire");
+    expect(named({})).toBe("003_draft");
     expect(renderSearchPage("zzz", [])).toContain("No article matches.");
     expect(renderSearchPage("", [])).toContain("Type words");
   });
