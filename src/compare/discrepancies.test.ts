@@ -284,6 +284,11 @@ describe("number discrepancies", () => {
       "The Velmar win was her third of the season and came one week after Ana Ruiz managed 12 shots against Portavel.",
       "Ana Ruiz finished the Velmar win against Kestrel Bay with 7 shots.",
     ],
+    [
+      "figures of different verbs measured with 'for'",
+      "Okafor threw for 180 yards in the Velmar dockers' loss at Portavel on Sunday.",
+      "The Velmar dockers rushed for 240 yards in their loss at Portavel on Sunday.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -338,6 +343,11 @@ describe("number discrepancies", () => {
       "two lengths of one spell in one capacity",
       "Okafor has spent 14 seasons with the Velmar dockers and was named their coach in 2010.",
       "Okafor spent 11 seasons with the dockers before being named their coach in 2010.",
+    ],
+    [
+      "two figures of one verb measured with 'for'",
+      "Okafor threw for 180 yards in the Velmar dockers' loss at Portavel on Sunday.",
+      "Okafor threw for 240 yards in the Velmar dockers' loss at Portavel on Sunday.",
     ],
   ])("still finds %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);

@@ -355,6 +355,9 @@ function numberDiscrepancies(
       const figB: Figure = { unit: ub, number: nb };
       if (differentOwners(figA, figB)) continue;
       if (SPELL_UNIT.test(na.unit ?? "") && differentScopes(spellScope(ua, na), spellScope(ub, nb))) continue;
+      const va = measuredBy(ua, na);
+      const vb = measuredBy(ub, nb);
+      if (va && vb && va !== vb) continue;
       const pa = ownersOf(ua, na).person;
       if ((keyOf(na) === AGE_KEY || keyOf(nb) === AGE_KEY) && (pa === undefined || pa !== ownersOf(ub, nb).person))
         continue;
@@ -409,6 +412,19 @@ function numberDiscrepancies(
       sides: figures.map((f) => ({ article: f.unit.article, value: f.number.text, evidence: sentenceOf(f.unit) })),
     };
   });
+}
+
+/** A verb right before "for" and a figure: what the figure measures ("rushed for 350 yards", "sold for $30 million"). */
+const MEASURED_BY = /\b(\p{L}+(?:ed|ing)|threw|thrown|ran|won|paid|sold|bought|fought|went|got)\s+for\s+$/iu;
+
+/**
+ * The stem of the verb a figure measures, where one stands right before it with "for": "threw for 205 yards"
+ * and "rushed for 350 yards" measure different things, as "sold for" and "bought for" do.
+ */
+function measuredBy(u: Unit, n: NumberMention): string | undefined {
+  const at = n.start - u.sentence.start;
+  const verb = MEASURED_BY.exec(u.text.slice(Math.max(0, at - 24), at))?.[1];
+  return verb === undefined ? undefined : (contentStems(verb)[0] ?? verb.toLowerCase());
 }
 
 /** Units that count a spell: time spent in some role or place. */
