@@ -190,8 +190,9 @@ export interface WordFeatures {
  * which training leaves out for some words to teach the weights about unknown words. The `fixed` features after
  * them, `features[own .. own + fixed - 1]`, depend on the word as written alone (its shape, casing, word lists):
  * every word of the document with the same `form` (a number per distinct word of the document) has the same
- * ones, so a visitor may score them once per form. The array is reused for the next word: a visitor that keeps
- * the features must copy them.
+ * ones, so a visitor may score them once per form. So may it the first `formOwn` of the own features (the word
+ * and its affixes, without the word pairs), which depend on the form alone too. The array is reused for the
+ * next word: a visitor that keeps the features must copy them.
  */
 export type FeatureVisitor = (
   word: number,
@@ -200,6 +201,7 @@ export type FeatureVisitor = (
   own: number,
   form: number,
   fixed: number,
+  formOwn: number,
 ) => void;
 
 /**
@@ -490,7 +492,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       }
       if (doc.newsCopies === "all") copies(own);
       else if (doc.newsCopies === "rules") copies(ruleStart);
-      visit(i, buffer, count, own, formIndex[i] as number, fixed.length);
+      visit(i, buffer, count, own, formIndex[i] as number, fixed.length, form.own.length);
     }
   }
 }
