@@ -1,4 +1,4 @@
-import { BoundedMemo, type Lexicon } from "../../lexicon/index.js";
+import { BoundedMemo, type Lexicon, type PlaceEntry } from "../../lexicon/index.js";
 import {
   CALENDAR,
   MISC_HEADS,
@@ -426,7 +426,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       }
       const gz = gazetteer[i];
       if (gz) {
-        const hg = h(gz);
+        const hg = GAZETTEER_TAG_HASH.get(gz) ?? h(gz);
         push(feature1(T.gz as number, hg));
         push(feature2(T.gzc as number, hg, hc));
       }
@@ -794,7 +794,7 @@ function gazetteerTags(
   sentences: TaggerDocument["sentences"],
   lexicon: Lexicon,
 ): (string | undefined)[] {
-  const { isUniversity, lookupPlace } = lexicon;
+  const kinds = lexicon.derived(gazetteerKinds);
   const tags: (string | undefined)[] = words.map(() => undefined);
   for (const [from, to] of sentences) {
     for (let i = from; i < to; i++) {
@@ -802,10 +802,10 @@ function gazetteerTags(
       for (let n = Math.min(GAZETTEER_WORDS, to - i); n >= 1; n--) {
         const last = words[i + n - 1] as string;
         if (!/^\p{Lu}/u.test(last)) continue;
-        const name = words.slice(i, i + n).join(" ");
-        const kind = lookupPlace(name)?.kind ?? (isUniversity(name) ? "univ" : undefined);
+        const kind = kinds.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(" "));
         if (!kind) continue;
-        for (let k = 0; k < n; k++) tags[i + k] = `${k === 0 ? "B" : "I"}-${kind}${n > 1 ? "" : "1"}`;
+        const [first, inside] = GAZETTEER_TAGS[kind][n > 1 ? 1 : 0];
+        for (let k = 0; k < n; k++) tags[i + k] = k === 0 ? first : inside;
         i += n - 1;
         break;
       }
@@ -813,3 +813,35 @@ function gazetteerTags(
   }
   return tags;
 }
+
+type GazetteerKind = PlaceEntry["kind"] | "univ";
+
+/** The tags of `gazetteerTags` by kind, for a name of one word and of more: [first word's, later words']. */
+const GAZETTEER_TAGS = Object.fromEntries(
+  (["country", "region", "city", "univ"] as const).map((kind) => [
+    kind,
+    [
+      [`B-${kind}1`, `I-${kind}1`],
+      [`B-${kind}`, `I-${kind}`],
+    ],
+  ]),
+) as Record<GazetteerKind, [[string, string], [string, string]]>;
+
+/** Hashes of the tags of `GAZETTEER_TAGS`, computed once each. */
+const GAZETTEER_TAG_HASH = new Map(
+  Object.values(GAZETTEER_TAGS).flatMap((forms) => forms.flat().map((tag) => [tag, h(tag)] as const)),
+);
+
+/**
+ * Names looked up in the gazetteers kept across documents, this many at most: the same capitalised words and
+ * word runs recur in article after article of a story.
+ */
+const MAX_KEPT_GAZETTEER_NAMES = 50_000;
+
+/** The gazetteer kind of a name (a place's, else "univ" for a university), kept per lexicon (see `MAX_KEPT_GAZETTEER_NAMES`). */
+const gazetteerKinds = (lexicon: Lexicon) =>
+  new BoundedMemo(
+    MAX_KEPT_GAZETTEER_NAMES,
+    (name: string): GazetteerKind | undefined =>
+      lexicon.lookupPlace(name)?.kind ?? (lexicon.isUniversity(name) ? "univ" : undefined),
+  );
