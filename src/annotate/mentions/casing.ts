@@ -123,6 +123,9 @@ export function casingOf(
 ): Casing {
   const { dictionaryKind, lowerCount } = lexicon;
   const w = token.text;
+  // Most words start with an ASCII lower-case letter: no capitals to read, only a lower-case prefix ("al-Sadr").
+  const first = w.charCodeAt(0);
+  if (first >= 97 && first <= 122) return headline ? "ambiguous" : LOWER_PREFIXED_NAME.test(w) ? "name" : "lower";
   if (!HAS_LETTER.test(w)) return "none";
   if (headline) return "ambiguous";
   if (titleLine && UPPER_START.test(w) && !isAllCaps(w)) return "ambiguous";

@@ -448,7 +448,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         push(feature2(T["coord-l"] as number, hRuleType[i - 2] as number, h(prev)));
       if (after & IN.coordination && i + 2 < to)
         push(feature2(T["coord-r"] as number, hRuleType[i + 2] as number, h(next)));
-      const ownCues = cues[i] as string[];
+      const ownCues = cues[i] as readonly string[];
       for (const cue of ownCues) push(feature1(T.cue as number, h(cue)));
       const elsewhere = cuesOfWord.get(lw);
       if (elsewhere) {
@@ -697,6 +697,9 @@ const PHRASE_ENDS = new Set([
 /** "one of", "some of": the head noun of the apposition comes after "of". */
 const QUANTIFIERS = new Set(["one", "some", "many", "most", "several", "two", "three", "all", "each", "any"]);
 
+/** The cues of a word in no run of capitalised words; never changed. */
+const NO_CUES: readonly string[] = Object.freeze([]);
+
 /**
  * Cues in the context of each run of capitalised words, given to every word of the run: the role or kind of
  * organisation or place named before it ("commander of", "the militia", "in"), the words after it ("X said",
@@ -708,8 +711,9 @@ function runCues(
   lower: readonly string[],
   casing: readonly string[],
   sentences: TaggerDocument["sentences"],
-): string[][] {
-  const cues: string[][] = lower.map(() => []);
+): (readonly string[])[] {
+  // Most words are in no run: they share one empty list rather than have one each.
+  const cues: (readonly string[])[] = lower.map(() => NO_CUES);
   for (const [from, to] of sentences) {
     const at = (k: number) => (k >= from && k < to ? (lower[k] as string) : "");
     const name = (k: number) => k >= from && k < to && isNameWord(casing[k] as string);
