@@ -156,6 +156,8 @@ interface Candidate {
   to: number;
   /** The sentence's words, made when it is first compared with a quotation. */
   words?: Word[];
+  /** The same words as a set, made with them. */
+  set?: Set<string>;
 }
 
 function paraphrases(quote: string[], candidate: Candidate): boolean {
@@ -164,6 +166,12 @@ function paraphrases(quote: string[], candidate: Candidate): boolean {
   const sentence = candidate.words;
   const needed = Math.max(MIN_MATCHED_WORDS, Math.ceil(MIN_MATCHED_SHARE * quote.length));
   if (sentence.length < needed) return false;
+  // A common subsequence has no more words than the quotation has words the sentence holds at all: where that
+  // falls short, the table of `lcsMatches` need not be filled.
+  candidate.set ??= new Set(sentence.map((w) => w.word));
+  let present = 0;
+  for (const w of quote) if (candidate.set.has(w)) present++;
+  if (present < needed) return false;
   const matched = lcsMatches(
     quote,
     sentence.map((w) => w.word),

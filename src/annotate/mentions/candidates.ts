@@ -12,7 +12,7 @@ import {
   SPEECH_VERBS,
 } from "../../words/names.js";
 import type { CaseStats, NameJudgement } from "./casing.js";
-import { casingOf, isHeadline, isTitleCaseLine, judgeName, opensClause, titleCase } from "./casing.js";
+import { casingOf, judgeName, lineKind, opensClause, titleCase } from "./casing.js";
 import {
   bare,
   COMMON_WORD,
@@ -66,8 +66,9 @@ export function findCandidates(
 ): Candidate[] {
   const { firstNameCount, isUniversity, lookupPlace, lowerCount } = lexicon;
   const { tokenStart: from, tokenEnd: to } = sentence;
-  const headline = isHeadline(tokens.slice(from, to));
-  const titleLine = !headline && isTitleCaseLine(tokens.slice(from, to), lexicon);
+  const line = stats.lines[index] ?? lineKind(tokens.slice(from, to), lexicon);
+  const headline = line === "headline";
+  const titleLine = line === "title";
   const words: string[] = [];
   const judged: NameJudgement[] = [];
   const ambiguous: boolean[] = [];

@@ -22,6 +22,20 @@ export interface CaseStats {
   acronyms: Set<string>;
   /** `nameKey`s of runs of two to four capitalised words written in mid-sentence ("New York"). */
   phrases: Set<string>;
+  /**
+   * How each sentence (by its index) is set, where its capitals say nothing: an all-caps headline, a title-case
+   * line, or neither. Worked out once here for the counts, and read again by whoever judges the sentence's words.
+   */
+  lines: LineKind[];
+}
+
+/** How a sentence is set (see `CaseStats.lines`). */
+export type LineKind = "headline" | "title" | "plain";
+
+/** How a sentence is set: `isHeadline` first, then `isTitleCaseLine`. */
+export function lineKind(tokens: readonly Token[], lexicon: Lexicon): LineKind {
+  if (isHeadline(tokens)) return "headline";
+  return isTitleCaseLine(tokens, lexicon) ? "title" : "plain";
 }
 
 /** The share of all-caps words above which a sentence is a headline whose case says nothing. */
@@ -109,6 +123,9 @@ export function casingOf(
 ): Casing {
   const { dictionaryKind, lowerCount } = lexicon;
   const w = token.text;
+  // Most words start with an ASCII lower-case letter: no capitals to read, only a lower-case prefix ("al-Sadr").
+  const first = w.charCodeAt(0);
+  if (first >= 97 && first <= 122) return headline ? "ambiguous" : LOWER_PREFIXED_NAME.test(w) ? "name" : "lower";
   if (!HAS_LETTER.test(w)) return "none";
   if (headline) return "ambiguous";
   if (titleLine && UPPER_START.test(w) && !isAllCaps(w)) return "ambiguous";
@@ -167,10 +184,10 @@ export function collectCaseStats(
     lower: new Map(),
     acronyms: new Set(),
     phrases: new Set(),
+    lines: sentences.map((s) => lineKind(tokens.slice(s.tokenStart, s.tokenEnd), lexicon)),
   };
-  for (const s of sentences) {
-    const slice = tokens.slice(s.tokenStart, s.tokenEnd);
-    if (isHeadline(slice) || isTitleCaseLine(slice, lexicon)) continue;
+  sentences.forEach((s, index) => {
+    if (stats.lines[index] !== "plain") return;
     let run: string[] = [];
     const endRun = () => {
       if (run.length >= 2 && run.length <= 4) stats.phrases.add(nameKey(run.join(" ")));
@@ -201,7 +218,7 @@ export function collectCaseStats(
       run.push(t.text);
     }
     endRun();
-  }
+  });
   return stats;
 }
 

@@ -1,4 +1,4 @@
-import { BoundedMemo, type Lexicon } from "../../lexicon/index.js";
+import { BoundedMemo, type Lexicon, type PlaceEntry } from "../../lexicon/index.js";
 import {
   CALENDAR,
   MISC_HEADS,
@@ -190,8 +190,9 @@ export interface WordFeatures {
  * which training leaves out for some words to teach the weights about unknown words. The `fixed` features after
  * them, `features[own .. own + fixed - 1]`, depend on the word as written alone (its shape, casing, word lists):
  * every word of the document with the same `form` (a number per distinct word of the document) has the same
- * ones, so a visitor may score them once per form. The array is reused for the next word: a visitor that keeps
- * the features must copy them.
+ * ones, so a visitor may score them once per form. So may it the first `formOwn` of the own features (the word
+ * and its affixes, without the word pairs), which depend on the form alone too. The array is reused for the
+ * next word: a visitor that keeps the features must copy them.
  */
 export type FeatureVisitor = (
   word: number,
@@ -200,6 +201,7 @@ export type FeatureVisitor = (
   own: number,
   form: number,
   fixed: number,
+  formOwn: number,
 ) => void;
 
 /**
@@ -424,7 +426,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       }
       const gz = gazetteer[i];
       if (gz) {
-        const hg = h(gz);
+        const hg = GAZETTEER_TAG_HASH.get(gz) ?? h(gz);
         push(feature1(T.gz as number, hg));
         push(feature2(T.gzc as number, hg, hc));
       }
@@ -446,7 +448,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         push(feature2(T["coord-l"] as number, hRuleType[i - 2] as number, h(prev)));
       if (after & IN.coordination && i + 2 < to)
         push(feature2(T["coord-r"] as number, hRuleType[i + 2] as number, h(next)));
-      const ownCues = cues[i] as string[];
+      const ownCues = cues[i] as readonly string[];
       for (const cue of ownCues) push(feature1(T.cue as number, h(cue)));
       const elsewhere = cuesOfWord.get(lw);
       if (elsewhere) {
@@ -490,7 +492,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       }
       if (doc.newsCopies === "all") copies(own);
       else if (doc.newsCopies === "rules") copies(ruleStart);
-      visit(i, buffer, count, own, formIndex[i] as number, fixed.length);
+      visit(i, buffer, count, own, formIndex[i] as number, fixed.length, form.own.length);
     }
   }
 }
@@ -695,6 +697,9 @@ const PHRASE_ENDS = new Set([
 /** "one of", "some of": the head noun of the apposition comes after "of". */
 const QUANTIFIERS = new Set(["one", "some", "many", "most", "several", "two", "three", "all", "each", "any"]);
 
+/** The cues of a word in no run of capitalised words; never changed. */
+const NO_CUES: readonly string[] = Object.freeze([]);
+
 /**
  * Cues in the context of each run of capitalised words, given to every word of the run: the role or kind of
  * organisation or place named before it ("commander of", "the militia", "in"), the words after it ("X said",
@@ -706,8 +711,9 @@ function runCues(
   lower: readonly string[],
   casing: readonly string[],
   sentences: TaggerDocument["sentences"],
-): string[][] {
-  const cues: string[][] = lower.map(() => []);
+): (readonly string[])[] {
+  // Most words are in no run: they share one empty list rather than have one each.
+  const cues: (readonly string[])[] = lower.map(() => NO_CUES);
   for (const [from, to] of sentences) {
     const at = (k: number) => (k >= from && k < to ? (lower[k] as string) : "");
     const name = (k: number) => k >= from && k < to && isNameWord(casing[k] as string);
@@ -792,7 +798,7 @@ function gazetteerTags(
   sentences: TaggerDocument["sentences"],
   lexicon: Lexicon,
 ): (string | undefined)[] {
-  const { isUniversity, lookupPlace } = lexicon;
+  const kinds = lexicon.derived(gazetteerKinds);
   const tags: (string | undefined)[] = words.map(() => undefined);
   for (const [from, to] of sentences) {
     for (let i = from; i < to; i++) {
@@ -800,10 +806,10 @@ function gazetteerTags(
       for (let n = Math.min(GAZETTEER_WORDS, to - i); n >= 1; n--) {
         const last = words[i + n - 1] as string;
         if (!/^\p{Lu}/u.test(last)) continue;
-        const name = words.slice(i, i + n).join(" ");
-        const kind = lookupPlace(name)?.kind ?? (isUniversity(name) ? "univ" : undefined);
+        const kind = kinds.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(" "));
         if (!kind) continue;
-        for (let k = 0; k < n; k++) tags[i + k] = `${k === 0 ? "B" : "I"}-${kind}${n > 1 ? "" : "1"}`;
+        const [first, inside] = GAZETTEER_TAGS[kind][n > 1 ? 1 : 0];
+        for (let k = 0; k < n; k++) tags[i + k] = k === 0 ? first : inside;
         i += n - 1;
         break;
       }
@@ -811,3 +817,35 @@ function gazetteerTags(
   }
   return tags;
 }
+
+type GazetteerKind = PlaceEntry["kind"] | "univ";
+
+/** The tags of `gazetteerTags` by kind, for a name of one word and of more: [first word's, later words']. */
+const GAZETTEER_TAGS = Object.fromEntries(
+  (["country", "region", "city", "univ"] as const).map((kind) => [
+    kind,
+    [
+      [`B-${kind}1`, `I-${kind}1`],
+      [`B-${kind}`, `I-${kind}`],
+    ],
+  ]),
+) as Record<GazetteerKind, [[string, string], [string, string]]>;
+
+/** Hashes of the tags of `GAZETTEER_TAGS`, computed once each. */
+const GAZETTEER_TAG_HASH = new Map(
+  Object.values(GAZETTEER_TAGS).flatMap((forms) => forms.flat().map((tag) => [tag, h(tag)] as const)),
+);
+
+/**
+ * Names looked up in the gazetteers kept across documents, this many at most: the same capitalised words and
+ * word runs recur in article after article of a story.
+ */
+const MAX_KEPT_GAZETTEER_NAMES = 50_000;
+
+/** The gazetteer kind of a name (a place's, else "univ" for a university), kept per lexicon (see `MAX_KEPT_GAZETTEER_NAMES`). */
+const gazetteerKinds = (lexicon: Lexicon) =>
+  new BoundedMemo(
+    MAX_KEPT_GAZETTEER_NAMES,
+    (name: string): GazetteerKind | undefined =>
+      lexicon.lookupPlace(name)?.kind ?? (lexicon.isUniversity(name) ? "univ" : undefined),
+  );

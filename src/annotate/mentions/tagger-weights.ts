@@ -69,25 +69,35 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
     into[at + 7] = (into[at + 7] as number) + y7;
     into[at + 8] = (into[at + 8] as number) + y8;
   };
-  // The summed rows of each distinct word's fixed features (see FeatureVisitor), made at its first occurrence.
-  // The weights are integers, so a sum made once and added gives the same scores as adding each row.
+  // The summed rows of each distinct word's features that depend on its form alone (see FeatureVisitor: the
+  // first `formOwn` and the `fixed` ones), made at its first occurrence. The weights are integers, so a sum
+  // made once and added gives the same scores as adding each row.
   const formRows = new Float64Array(total * L);
   const formDone = new Uint8Array(total);
-  const score = (word: number, f: Uint32Array, count: number, own: number, form: number, fixed: number) => {
+  const score = (
+    word: number,
+    f: Uint32Array,
+    count: number,
+    own: number,
+    form: number,
+    fixed: number,
+    formOwn: number,
+  ) => {
     const at = word * L;
-    add(emission, at, f, 0, own);
-    if (fixed > 0) {
+    if (formOwn + fixed > 0) {
       const base = form * L;
       if (formDone[form] === 0) {
+        add(formRows, base, f, 0, formOwn);
         add(formRows, base, f, own, own + fixed);
         formDone[form] = 1;
       }
       for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (formRows[base + y] as number);
     }
+    add(emission, at, f, formOwn, own);
     add(emission, at, f, own + fixed, count);
   };
   if (typeof features === "function") features(score);
-  else for (const [word, f] of features.entries()) score(word, f.features, f.features.length, 0, 0, 0);
+  else for (const [word, f] of features.entries()) score(word, f.features, f.features.length, 0, 0, 0, 0);
   const labels = new Uint8Array(total);
   for (const [from, to] of doc.sentences)
     labels.set(viterbi(emission.subarray(from * L, to * L), to - from, weights.transitions), from);

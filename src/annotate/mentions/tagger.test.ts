@@ -311,11 +311,13 @@ describe("documentFeatures", () => {
       sentences: [[0, 7]] as [number, number][],
       rules: ["B-LOC", "O", "B-ORG", "O", "O", "B-LOC", "O"].map((tag) => ({ tag })),
     };
-    const seen: { form: number; fixed: number[]; rest: number[] }[] = [];
-    visitFeatures(twice, lexicon, (_word, features, count, own, form, fixed) =>
+    const seen: { form: number; fixed: number[]; formOwn: number[]; pairs: number[]; rest: number[] }[] = [];
+    visitFeatures(twice, lexicon, (_word, features, count, own, form, fixed, formOwn) =>
       seen.push({
         form,
         fixed: [...features.subarray(own, own + fixed)],
+        formOwn: [...features.subarray(0, formOwn)],
+        pairs: [...features.subarray(formOwn, own)],
         rest: [...features.subarray(own + fixed, count)],
       }),
     );
@@ -330,6 +332,13 @@ describe("documentFeatures", () => {
     expect(first.fixed).not.toContain(featureHash("l+1", "said"));
     expect(first.rest).toContain(featureHash("l+1", "said"));
     expect(second.rest).not.toEqual(first.rest);
+    // Of the own features, the word's and its affixes' come first and are the same for every occurrence; the
+    // word pairs after them are not.
+    expect(second.formOwn).toEqual(first.formOwn);
+    expect(first.formOwn).toEqual(expect.arrayContaining([featureHash("w", "Riga"), featureHash("l", "riga")]));
+    expect(first.formOwn).not.toContain(featureHash("ll+1", "riga", "said"));
+    expect(first.pairs).toContain(featureHash("ll+1", "riga", "said"));
+    expect(second.pairs).not.toEqual(first.pairs);
   });
 });
 
