@@ -5,6 +5,7 @@ import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { feature3, featureHash, finish, fold, hashString, newsCopy } from "./feature-hash.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
+import { oneKindPerTable, tablesIn } from "./tables.js";
 import {
   bracketedAffiliations,
   detectMentionsWithTagger,
@@ -884,6 +885,97 @@ describe("oneKindPerEntry", () => {
       "Dessa Velt/person",
       "Kestrel/organization",
     ]);
+  });
+});
+
+describe("oneKindPerTable", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    oneKindPerTable(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  const standings = [
+    "Standings ( played , won , drawn , lost , goals for , against , points ) :",
+    "Kestrel Wanderers 4 3 0 1 6 2 9",
+    "Portavel 4 2 1 1 7 3 7",
+    "Velmar Sunday 4 2 0 2 5 5 6",
+    "Orrin Athletic 4 1 1 2 4 6 4",
+    "Tarvik 4 0 0 4 1 7 0",
+  ].join("\n");
+  it("makes each label of a table of clubs one organisation, found or not", () => {
+    expect(
+      run(standings, [
+        ["Kestrel Wanderers", "organization"],
+        ["Portavel", "place"],
+        ["Sunday", "organization"],
+        ["Orrin Athletic", "organization"],
+      ]),
+    ).toEqual([
+      "Kestrel Wanderers/organization",
+      "Portavel/organization",
+      "Velmar Sunday/organization",
+      "Orrin Athletic/organization",
+      "Tarvik/organization",
+    ]);
+  });
+  it("reads score lines, with the lines of figures between them, as one table", () => {
+    const results =
+      "Kestrel Rovers 2 Portavel 1\nScorers : Ana Ruiz ( 12th )\nVelmar 0 Tarvik United 3\nAttendance : 4,000";
+    expect(
+      run(results, [
+        ["Kestrel Rovers", "organization"],
+        ["Portavel", "organization"],
+        ["Ana Ruiz", "person"],
+        ["Velmar", "person"],
+        ["Tarvik United", "organization"],
+      ]),
+    ).toEqual([
+      "Kestrel Rovers/organization",
+      "Portavel/organization",
+      "Ana Ruiz/person",
+      "Velmar/organization",
+      "Tarvik United/organization",
+    ]);
+  });
+  it("gives a table of players the person's kind and keeps a country a place (a national side)", () => {
+    const batting =
+      "Ana Ruiz 3 5 0 396 170 79.20\nKel Amari 2 3 0 178 106 59.33\nIvo Marran 3 5 0 190 113 38.00\nSol Tarvik 2 3 0 111 51 37.00\nSpain 3 5 1 40 20 10.00";
+    expect(
+      run(batting, [
+        ["Ana Ruiz", "person"],
+        ["Kel Amari", "person"],
+        ["Ivo Marran", "organization"],
+        ["Sol Tarvik", "person"],
+        ["Spain", "place"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Kel Amari/person", "Ivo Marran/person", "Sol Tarvik/person", "Spain/place"]);
+  });
+  it("leaves tables of places, mixed tables, short tables and prose alone (negative rows)", () => {
+    const weather = "Portavel 12 18 cloudy\nVelmar 10 16 5 2\nTarvik 11 19 4 1\nKestrel Bay 9 14 6 3\nOrrin 8 15 2 2";
+    const places: [string, Mention["type"]][] = [
+      ["Velmar", "place"],
+      ["Tarvik", "place"],
+      ["Kestrel Bay", "place"],
+      ["Orrin", "organization"],
+    ];
+    expect(run(weather, places)).toEqual(places.map(([n, t]) => `${n}/${t}`));
+    const mixed: [string, Mention["type"]][] = [
+      ["Kestrel Wanderers", "organization"],
+      ["Portavel", "place"],
+      ["Sunday", "organization"],
+      ["Orrin Athletic", "person"],
+      ["Tarvik", "place"],
+    ];
+    expect(run(standings, mixed)).toEqual(mixed.map(([n, t]) => `${n}/${t}`));
+    const short = "Kestrel Rovers 2 Portavel Town 1\nVelmar 4 3 0 1 6 2 9";
+    expect(
+      run(short, [
+        ["Kestrel Rovers", "organization"],
+        ["Portavel Town", "organization"],
+        ["Velmar", "place"],
+      ]),
+    ).toEqual(["Kestrel Rovers/organization", "Portavel Town/organization", "Velmar/place"]);
+    const prose =
+      "Portavel 44,525 11.8\nPortavel 44,525 up 11.8\nAna Ruiz scored 2 goals in 3 games\nVelmar 2 Tarvik 1 on Sunday";
+    expect(tablesIn(prose)).toEqual([]);
   });
 });
 

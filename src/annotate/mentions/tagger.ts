@@ -6,6 +6,7 @@ import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
+import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
 import { tagDocument } from "./tagger-weights.js";
@@ -63,7 +64,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const kept = settled.filter(
     (m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m),
   );
-  const people = scorecardPlayers(kept, input);
+  const people = oneKindPerTable(scorecardPlayers(kept, input), input.text, lexicon);
   const named = possessiveNames(
     oneKindPerEntry(
       teamsAfterNations(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon),
