@@ -691,6 +691,22 @@ describe("possessiveNames", () => {
     ).toEqual(["Tarsin 's Investors Service/organization", "Tarsin 's/organization"]);
   });
 
+  it("joins a saint's name to what is named after the saint, though it reads as a person", () => {
+    expect(
+      run("Mourners gathered at St. Ilsa's Church.", [
+        ["St. Ilsa", "person"],
+        ["Church", "organization"],
+      ]),
+    ).toEqual(["St. Ilsa's Church/organization"]);
+    expect(
+      run("Mourners gathered at St. Ilsa's Church.", [
+        ["St. Ilsa", "organization"],
+        ["Church", "other"],
+      ]),
+    ).toEqual(["St. Ilsa's Church/organization"]);
+    expect(run("Tarsin's Velmar Bank grew.", [["Velmar Bank", "other"]])).toEqual(["Velmar Bank/other"]);
+  });
+
   it("leaves places, peoples, days, organisations and persons that own a name", () => {
     const rows: [string, [string, Mention["type"]][]][] = [
       ["Britain's Labour Party won.", [["Labour Party", "organization"]]],
@@ -712,6 +728,7 @@ describe("possessiveNames", () => {
       ],
       ["Tarsin's Velmar Tigers won.", [["Velmar Tigers", "organization"]]],
       ["TARSIN'S Velmar Holdings grew.", [["Velmar Holdings", "organization"]]],
+      ["St. Petersburg's Velmar Bank grew.", [["Velmar Bank", "organization"]]],
     ];
     for (const [text, mentions] of rows)
       expect(run(text, mentions)).toEqual(mentions.map(([name, type]) => `${name}/${type}`));

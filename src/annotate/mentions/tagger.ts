@@ -430,7 +430,8 @@ const POSSESSOR = /((?:\p{Lu}[\p{L}\p{M}.&-]*\s)*\p{Lu}[\p{L}\p{M}.&-]*)\s?['’
  * organisation's head word make one name with it ("Sudan People's Liberation Army", "Moody's Investors
  * Service"), unless the possessor is a place, a people or a person ("Britain's Labour Party", "Murdoch's News
  * Corp" stay two). Where a document joins them so, the possessor with its "'s" elsewhere is that organisation
- * too ("Moody's said"). Mentions must have their text set.
+ * too ("Moody's said"). A saint's name before the possessive joins it too, though it reads as a person, and
+ * the head alone as some other name ("St. Anne's Church"). Mentions must have their text set.
  */
 export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
   const { lookupPlace } = lexicon;
@@ -438,24 +439,28 @@ export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexi
   const possessors = new Set<string>();
   for (const b of mentions) {
     const w = b.text.split(/\s+/);
-    if (b.type !== "organization" || !isOrgHead(w[w.length - 1] as string)) continue;
+    if ((b.type !== "organization" && b.type !== "other") || !isOrgHead(w[w.length - 1] as string)) continue;
     const before = text.slice(Math.max(0, b.start - 80), b.start);
     const m = POSSESSOR.exec(before);
     if (!m) continue;
     const owner = (m[1] as string).replace(/^(?:The|A|An)\s/u, "");
     const words = owner.split(/\s/);
     const last = words[words.length - 1] as string;
+    // A saint's name owns what is named after the saint ("St. Anne's Church"): one name, not a person and a head,
+    // unless the whole is a place's name ("St. Louis's").
+    const saint = SAINT.test(owner);
+    if (b.type !== "organization" && !saint) continue;
     // A place ("Hong Kong's"), a people, a day ("Sunday's"), an organisation by its head ("AMR Corp's") owns a
     // name of its own; capitals only (a headline) say too little.
     const ownName = words.some((_w, k) => {
       const tail = words.slice(k).join(" ");
-      return lookupPlace(tail) !== undefined || isCountry(tail, lexicon);
+      return (!saint || k === 0) && (lookupPlace(tail) !== undefined || isCountry(tail, lexicon));
     });
     if (ownName || isGroupWord(last, lexicon) || CALENDAR.has(last.toLowerCase()) || isOrgHead(last)) continue;
     if (isAllCapsWord(last)) continue;
     const start = b.start - owner.length - (m[0].length - (m[1] as string).length);
     const ownerEnd = start + owner.length;
-    if (mentions.some((x) => x.type === "person" && x.start < ownerEnd && start < x.end)) continue;
+    if (!saint && mentions.some((x) => x.type === "person" && x.start < ownerEnd && start < x.end)) continue;
     joined.set(b, { start, end: b.end, text: text.slice(start, b.end), type: "organization" });
     possessors.add(nameKey(owner));
   }
@@ -482,6 +487,8 @@ export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexi
 }
 
 const isAllCapsWord = (w: string) => w.length > 1 && isAllCaps(w);
+/** A saint's name, as churches, hospitals and schools are named after one ("St. Anne", "Saint Olaf"). */
+const SAINT = /^(?:St\.?|Saint|Ste\.?)\s\p{Lu}/u;
 
 /** An organisation's head word or legal form, written with or without periods ("Inc.", "S.A.", "AG"). */
 function isOrgHead(word: string): boolean {
