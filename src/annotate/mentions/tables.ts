@@ -18,8 +18,13 @@ const FIGURE = String.raw`(?:[+-]?\.?\d[\d.,:/-]*|-)`;
  * name and its one or two numbers in prose lists ("Kestrel 44,525 up 11.8") are no table.
  */
 const ROW = new RegExp(String.raw`^[ \t]*(${LABEL})(?:[ \t]+${FIGURE}){3,}[ \t]*$`, "du");
-/** A score line: two labels, each with its score ("Velmar 2 Portavel Athletic 1"). */
-const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${LABEL})[ \t]+\d{1,3}[ \t]+(${LABEL})[ \t]+\d{1,3}[ \t]*$`, "du");
+/** A side's score, with its scorers in brackets where they are given ("2 ( Ruiz 15th , Okafor 64th )"). */
+const SCORE = String.raw`[ \t]+\d{1,3}(?:[ \t]+\([^()\n]*\))?`;
+/**
+ * A score line: two labels, each with its score and perhaps its scorers ("Velmar 2 Portavel Athletic 1",
+ * "Velmar 2 ( Ruiz 15th ) Orrin 1 ( Okafor 9th ) .").
+ */
+const SCORE_LINE = new RegExp(String.raw`^[ \t]*(${LABEL})${SCORE}[ \t]+(${LABEL})${SCORE}[ \t]*\.?[ \t]*$`, "du");
 
 /** Labels a table must have before their kinds are read as one table's. */
 const MIN_LABELS = 4;

@@ -935,7 +935,7 @@ describe("oneKindPerTable", () => {
   });
   it("reads score lines, with the lines of figures between them, as one table", () => {
     const results =
-      "Kestrel Rovers 2 Portavel 1\nScorers : Ana Ruiz ( 12th )\nVelmar 0 Tarvik United 3\nAttendance : 4,000";
+      "Kestrel Rovers 2 Portavel 1\nScorers : Ana Ruiz ( 12th )\nVelmar 0 Tarvik United 3\nAttendance : 4,000\nOrrin 1 ( Kel Amari 15th ) Belcastro 2 ( Ivo Marran 40th , 88th ) .";
     expect(
       run(results, [
         ["Kestrel Rovers", "organization"],
@@ -943,6 +943,9 @@ describe("oneKindPerTable", () => {
         ["Ana Ruiz", "person"],
         ["Velmar", "person"],
         ["Tarvik United", "organization"],
+        ["Kel Amari", "person"],
+        ["Belcastro", "place"],
+        ["Ivo Marran", "person"],
       ]),
     ).toEqual([
       "Kestrel Rovers/organization",
@@ -950,6 +953,10 @@ describe("oneKindPerTable", () => {
       "Ana Ruiz/person",
       "Velmar/organization",
       "Tarvik United/organization",
+      "Orrin/organization",
+      "Kel Amari/person",
+      "Belcastro/organization",
+      "Ivo Marran/person",
     ]);
   });
   it("gives a table of players the person's kind and keeps a country a place (a national side)", () => {
