@@ -13,6 +13,7 @@ import {
   oneTypePerPerson,
   organisationShortForms,
   possessiveNames,
+  publicationsBeforeTheirKind,
   scorecardPlayers,
   settleByRules,
   slugWords,
@@ -902,6 +903,24 @@ describe("oneKindPerEntry", () => {
       "Dessa Velt/person",
       "Kestrel/organization",
     ]);
+  });
+});
+
+describe("publicationsBeforeTheirKind", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    publicationsBeforeTheirKind(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  it("makes a name before the kind of publication it is that publication", () => {
+    expect(run("The Velmar Courant newspaper said so.", [["Velmar Courant", "person"]])).toEqual([
+      "Velmar Courant/organization",
+    ]);
+    expect(run("Le Tarvik daily reported the deal.", [["Le Tarvik", "place"]])).toEqual(["Le Tarvik/organization"]);
+    expect(run("the official Orrina news agency said.", [["Orrina", "person"]])).toEqual(["Orrina/organization"]);
+  });
+  it("leaves known places, owners after 'a' and names before other words (negative rows)", () => {
+    expect(run("The Geneva daily reported it.", [["Geneva", "place"]])).toEqual(["Geneva/place"]);
+    expect(run("It ran in an Okafor newspaper.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
+    expect(run("Ana Ruiz said the newspaper was wrong.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
   });
 });
 

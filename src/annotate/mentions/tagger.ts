@@ -75,6 +75,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     lexicon,
   );
   venuesAfterAt(named, input.text, lexicon);
+  publicationsBeforeTheirKind(named, input.text, lexicon);
   return familyNamesAlone(
     organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon),
     input,
@@ -96,6 +97,28 @@ export function venuesAfterAt(mentions: Mention[], text: string, lexicon: Lexico
     if (m.type !== "organization" || ACRONYM.test(m.text)) continue;
     if (!AT_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
     if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) m.type = "place";
+  }
+  return mentions;
+}
+
+/** Kinds of publication, as written right after a paper's name ("the Velmar Post newspaper said"). */
+const PUBLICATION_AFTER = /^\s(?:newspaper|daily|weekly|magazine|tabloid|news agency)\b/u;
+/** An indefinite article before a name, as the tail of the text before it: "a Murdoch newspaper" is one he owns. */
+const A_BEFORE = /(?:^|[^\p{L}])[Aa]n? $/u;
+
+/**
+ * A name right before the kind of publication it is ("the Statesman newspaper", "Le Matin daily") is that
+ * publication, an organisation, though its words read as a person's or an unknown place's. A place the
+ * gazetteers know is where the paper is from ("a Portavel daily"), and a name after "a" owns the paper.
+ * Mentions must have their text set; their types are changed in place.
+ */
+export function publicationsBeforeTheirKind(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "person" && m.type !== "place") continue;
+    if (!PUBLICATION_AFTER.test(text.slice(m.end, m.end + 16))) continue;
+    if (A_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start))) continue;
+    if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) continue;
+    m.type = "organization";
   }
   return mentions;
 }
