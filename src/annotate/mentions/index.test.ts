@@ -140,6 +140,7 @@ describe("detectMentions: names news conventions settle", () => {
     ["The fire spread to a shop on Marlow St. in Kestrel Bay.", "Marlow St.", "place"],
     ["He was taken to St. Ilsa's Hospital in Portavel.", "St. Ilsa's Hospital", "organization"],
     ["Mourners gathered at St. Orrin's Church in Portavel on Sunday.", "St. Orrin's Church", "organization"],
+    ["The crash was at the corner of Church and Main streets in Portavel.", "Church", "place"],
   ];
   it.each(rows)("%s -> %s is %s", (text, name, type) => {
     const hit = detect(text).find((m) => m.text === name);

@@ -17,6 +17,7 @@ import {
   scorecardPlayers,
   settleByRules,
   slugWords,
+  streetsBeforeTheirKind,
   teamsAfterNations,
   titleCaseCommonWords,
   venuesAfterAt,
@@ -921,6 +922,30 @@ describe("publicationsBeforeTheirKind", () => {
     expect(run("The Geneva daily reported it.", [["Geneva", "place"]])).toEqual(["Geneva/place"]);
     expect(run("It ran in an Okafor newspaper.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
     expect(run("Ana Ruiz said the newspaper was wrong.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+  });
+});
+
+describe("streetsBeforeTheirKind", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    streetsBeforeTheirKind(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  it("makes names before streets' kind in the plural streets, places", () => {
+    expect(
+      run("The crash was at Church and Main streets in Portavel.", [
+        ["Church", "other"],
+        ["Main", "organization"],
+        ["Portavel", "place"],
+      ]),
+    ).toEqual(["Church/place", "Main/place", "Portavel/place"]);
+    expect(run("Crowds filled Orrin Road and Velmar avenues.", [["Orrin Road", "person"]])).toEqual([
+      "Orrin Road/place",
+    ]);
+  });
+  it("leaves a people's name and names before other words (negative rows)", () => {
+    expect(run("Speeding rose on Belgian roads.", [["Belgian", "other"]])).toEqual(["Belgian/other"]);
+    expect(run("Kestrel and Velmar Streets Trust said.", [["Kestrel", "organization"]])).toEqual([
+      "Kestrel/organization",
+    ]);
   });
 });
 

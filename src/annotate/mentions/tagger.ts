@@ -76,6 +76,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   );
   venuesAfterAt(named, input.text, lexicon);
   publicationsBeforeTheirKind(named, input.text, lexicon);
+  streetsBeforeTheirKind(named, input.text, lexicon);
   return familyNamesAlone(
     organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon),
     input,
@@ -120,6 +121,21 @@ export function publicationsBeforeTheirKind(mentions: Mention[], text: string, l
     if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) continue;
     m.type = "organization";
   }
+  return mentions;
+}
+
+/** Streets' kind in the plural after their names ("Church and Main streets", "Velmar Road and Orrin avenues"). */
+const STREETS_AFTER =
+  /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?\s+(?:streets|avenues|roads|lanes|boulevards)\b/u;
+
+/**
+ * Names before "streets" or "avenues" in lower case, alone or joined by "and" ("at Church and Main streets"),
+ * are streets, places, however common their words ("Church", "Main") or whatever else they could name; a
+ * people's name there says whose roads they are ("Velmarian roads"). Mentions must have their text set; their types are changed in place.
+ */
+export function streetsBeforeTheirKind(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  for (const m of mentions)
+    if (STREETS_AFTER.test(text.slice(m.end, m.end + 80)) && !isGroupWord(m.text, lexicon)) m.type = "place";
   return mentions;
 }
 
