@@ -20,7 +20,15 @@ export const PERSON_TITLES = set(`
   mayor speaker chairman chairwoman chairperson chief coach manager striker midfielder defender goalkeeper
   inspector detective superintendent officer spokesman spokeswoman spokesperson
   crown pastor deacon hajji haji mufti patriarch leader adviser advisor aide director ceo cfo coo
+  commissioner sheriff councillor councilor councilman councilwoman alderman alderwoman assemblyman
+  assemblywoman comptroller constable
 `);
+
+/**
+ * Abbreviations of street types ("St.", "Ave", "Blvd."), periods removed: alone they name nothing ("400 E. 3rd
+ * St."), only after a street's own name ("Marlow St."). "Dr" is left out: it is a title first.
+ */
+export const STREET_ABBREVIATIONS = set("st ave av rd blvd ln hwy pkwy sq ct pl ter cres");
 
 /**
  * Lower-case words for roles and occupations that, right before a name, make it a person ("coach X",

@@ -22,6 +22,7 @@ import {
   INITIAL,
   isCountry,
   isGroupWord,
+  isStreetAbbreviation,
   isSyllableName,
   isTitle,
   isTitlePart,
@@ -224,6 +225,8 @@ export function findCandidates(
     if (ws.length === 1 && SINGLE_INITIAL.test(ws[0] as string)) return;
     if (ws.length === 1 && PLAIN_ACRONYMS.has((ws[0] as string).toLowerCase().replace(/\./g, ""))) return;
     if (ws.every((w) => isTitlePart(w)) && ws.some((w) => isTitle(w)) && !lookupPlace(ws.join(" "))) return;
+    // "400 E. 3rd St.": a street's type, its name being a number, is no name.
+    if (ws.every((w) => isStreetAbbreviation(w))) return;
     const trim = owner[end - 1 - from]
       ? (tokens[end - 1] as Token).text.length - (ws[ws.length - 1] as string).length
       : 0;

@@ -122,6 +122,25 @@ describe("detectMentions: names news conventions settle", () => {
     ["Ida Brekke, the Archbishop of Olmenby, led the prayers.", "Archbishop of Olmenby", undefined],
     ["There may be no Kingdom for Edvard to rule.", "Kingdom for Edvard", undefined],
     ["The Party for Freedom and Renewal won.", "Party for Freedom", "organization"],
+    // A title alone is not a name, nor a part of one; an abbreviated street type is not a name either.
+    [
+      'Commissioner Ana Ruiz said the cause was unknown. "We will know more tomorrow," the Commissioner told reporters.',
+      "Commissioner",
+      undefined,
+    ],
+    ["The Sheriff said two deputies were hurt near Portavel.", "Sheriff", undefined],
+    [
+      "Councillor Tomas Okafor voted against it, and Councilwoman Ana Ruiz abstained.",
+      "Councilwoman Ana Ruiz",
+      undefined,
+    ],
+    ["Councillor Tomas Okafor voted against it, and Councilwoman Ana Ruiz abstained.", "Ana Ruiz", "person"],
+    ["Police closed the 1200 block of W. 45th Ave. and the 300 block of E. 9th St. for hours.", "Ave", undefined],
+    ["Police closed the 1200 block of W. 45th Ave. and the 300 block of E. 9th St. for hours.", "St.", undefined],
+    ["The fire spread to a shop on Marlow St. in Kestrel Bay.", "Marlow St.", "place"],
+    ["He was taken to St. Ilsa's Hospital in Portavel.", "St. Ilsa's Hospital", "organization"],
+    ["Mourners gathered at St. Orrin's Church in Portavel on Sunday.", "St. Orrin's Church", "organization"],
+    ["The crash was at the corner of Church and Main streets in Portavel.", "Church", "place"],
   ];
   it.each(rows)("%s -> %s is %s", (text, name, type) => {
     const hit = detect(text).find((m) => m.text === name);

@@ -5,6 +5,7 @@ import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { feature3, featureHash, finish, fold, hashString, newsCopy } from "./feature-hash.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
+import { oneKindPerTable, tablesIn } from "./tables.js";
 import {
   bracketedAffiliations,
   detectMentionsWithTagger,
@@ -12,9 +13,11 @@ import {
   oneTypePerPerson,
   organisationShortForms,
   possessiveNames,
+  publicationsBeforeTheirKind,
   scorecardPlayers,
   settleByRules,
   slugWords,
+  streetsBeforeTheirKind,
   teamsAfterNations,
   titleCaseCommonWords,
   venuesAfterAt,
@@ -699,6 +702,22 @@ describe("possessiveNames", () => {
     ).toEqual(["Tarsin 's Investors Service/organization", "Tarsin 's/organization"]);
   });
 
+  it("joins a saint's name to what is named after the saint, though it reads as a person", () => {
+    expect(
+      run("Mourners gathered at St. Ilsa's Church.", [
+        ["St. Ilsa", "person"],
+        ["Church", "organization"],
+      ]),
+    ).toEqual(["St. Ilsa's Church/organization"]);
+    expect(
+      run("Mourners gathered at St. Ilsa's Church.", [
+        ["St. Ilsa", "organization"],
+        ["Church", "other"],
+      ]),
+    ).toEqual(["St. Ilsa's Church/organization"]);
+    expect(run("Tarsin's Velmar Bank grew.", [["Velmar Bank", "other"]])).toEqual(["Velmar Bank/other"]);
+  });
+
   it("leaves places, peoples, days, organisations and persons that own a name", () => {
     const rows: [string, [string, Mention["type"]][]][] = [
       ["Britain's Labour Party won.", [["Labour Party", "organization"]]],
@@ -720,6 +739,7 @@ describe("possessiveNames", () => {
       ],
       ["Tarsin's Velmar Tigers won.", [["Velmar Tigers", "organization"]]],
       ["TARSIN'S Velmar Holdings grew.", [["Velmar Holdings", "organization"]]],
+      ["St. Petersburg's Velmar Bank grew.", [["Velmar Bank", "organization"]]],
     ];
     for (const [text, mentions] of rows)
       expect(run(text, mentions)).toEqual(mentions.map(([name, type]) => `${name}/${type}`));
@@ -893,6 +913,146 @@ describe("oneKindPerEntry", () => {
       "Dessa Velt/person",
       "Kestrel/organization",
     ]);
+  });
+});
+
+describe("publicationsBeforeTheirKind", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    publicationsBeforeTheirKind(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  it("makes a name before the kind of publication it is that publication", () => {
+    expect(run("The Velmar Courant newspaper said so.", [["Velmar Courant", "person"]])).toEqual([
+      "Velmar Courant/organization",
+    ]);
+    expect(run("Le Tarvik daily reported the deal.", [["Le Tarvik", "place"]])).toEqual(["Le Tarvik/organization"]);
+    expect(run("the official Orrina news agency said.", [["Orrina", "person"]])).toEqual(["Orrina/organization"]);
+  });
+  it("leaves known places, owners after 'a' and names before other words (negative rows)", () => {
+    expect(run("The Geneva daily reported it.", [["Geneva", "place"]])).toEqual(["Geneva/place"]);
+    expect(run("It ran in an Okafor newspaper.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
+    expect(run("Ana Ruiz said the newspaper was wrong.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+  });
+});
+
+describe("streetsBeforeTheirKind", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    streetsBeforeTheirKind(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  it("makes names before streets' kind in the plural streets, places", () => {
+    expect(
+      run("The crash was at Church and Main streets in Portavel.", [
+        ["Church", "other"],
+        ["Main", "organization"],
+        ["Portavel", "place"],
+      ]),
+    ).toEqual(["Church/place", "Main/place", "Portavel/place"]);
+    expect(run("Crowds filled Orrin Road and Velmar avenues.", [["Orrin Road", "person"]])).toEqual([
+      "Orrin Road/place",
+    ]);
+  });
+  it("leaves a people's name and names before other words (negative rows)", () => {
+    expect(run("Speeding rose on Belgian roads.", [["Belgian", "other"]])).toEqual(["Belgian/other"]);
+    expect(run("Kestrel and Velmar Streets Trust said.", [["Kestrel", "organization"]])).toEqual([
+      "Kestrel/organization",
+    ]);
+  });
+});
+
+describe("oneKindPerTable", () => {
+  const lexicon = defaultLexicon();
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    oneKindPerTable(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  const standings = [
+    "Standings ( played , won , drawn , lost , goals for , against , points ) :",
+    "Kestrel Wanderers 4 3 0 1 6 2 9",
+    "Portavel 4 2 1 1 7 3 7",
+    "Velmar Sunday 4 2 0 2 5 5 6",
+    "Orrin Athletic 4 1 1 2 4 6 4",
+    "Tarvik 4 0 0 4 1 7 0",
+  ].join("\n");
+  it("makes each label of a table of clubs one organisation, found or not", () => {
+    expect(
+      run(standings, [
+        ["Kestrel Wanderers", "organization"],
+        ["Portavel", "place"],
+        ["Sunday", "organization"],
+        ["Orrin Athletic", "organization"],
+      ]),
+    ).toEqual([
+      "Kestrel Wanderers/organization",
+      "Portavel/organization",
+      "Velmar Sunday/organization",
+      "Orrin Athletic/organization",
+      "Tarvik/organization",
+    ]);
+  });
+  it("reads score lines, with the lines of figures between them, as one table", () => {
+    const results =
+      "Kestrel Rovers 2 Portavel 1\nScorers : Ana Ruiz ( 12th )\nVelmar 0 Tarvik United 3\nAttendance : 4,000\nOrrin 1 ( Kel Amari 15th ) Belcastro 2 ( Ivo Marran 40th , 88th ) .";
+    expect(
+      run(results, [
+        ["Kestrel Rovers", "organization"],
+        ["Portavel", "organization"],
+        ["Ana Ruiz", "person"],
+        ["Velmar", "person"],
+        ["Tarvik United", "organization"],
+        ["Kel Amari", "person"],
+        ["Belcastro", "place"],
+        ["Ivo Marran", "person"],
+      ]),
+    ).toEqual([
+      "Kestrel Rovers/organization",
+      "Portavel/organization",
+      "Ana Ruiz/person",
+      "Velmar/organization",
+      "Tarvik United/organization",
+      "Orrin/organization",
+      "Kel Amari/person",
+      "Belcastro/organization",
+      "Ivo Marran/person",
+    ]);
+  });
+  it("gives a table of players the person's kind and keeps a country a place (a national side)", () => {
+    const batting =
+      "Ana Ruiz 3 5 0 396 170 79.20\nKel Amari 2 3 0 178 106 59.33\nIvo Marran 3 5 0 190 113 38.00\nSol Tarvik 2 3 0 111 51 37.00\nSpain 3 5 1 40 20 10.00";
+    expect(
+      run(batting, [
+        ["Ana Ruiz", "person"],
+        ["Kel Amari", "person"],
+        ["Ivo Marran", "organization"],
+        ["Sol Tarvik", "person"],
+        ["Spain", "place"],
+      ]),
+    ).toEqual(["Ana Ruiz/person", "Kel Amari/person", "Ivo Marran/person", "Sol Tarvik/person", "Spain/place"]);
+  });
+  it("leaves tables of places, mixed tables, short tables and prose alone (negative rows)", () => {
+    const weather = "Portavel 12 18 cloudy\nVelmar 10 16 5 2\nTarvik 11 19 4 1\nKestrel Bay 9 14 6 3\nOrrin 8 15 2 2";
+    const places: [string, Mention["type"]][] = [
+      ["Velmar", "place"],
+      ["Tarvik", "place"],
+      ["Kestrel Bay", "place"],
+      ["Orrin", "organization"],
+    ];
+    expect(run(weather, places)).toEqual(places.map(([n, t]) => `${n}/${t}`));
+    const mixed: [string, Mention["type"]][] = [
+      ["Kestrel Wanderers", "organization"],
+      ["Portavel", "place"],
+      ["Sunday", "organization"],
+      ["Orrin Athletic", "person"],
+      ["Tarvik", "place"],
+    ];
+    expect(run(standings, mixed)).toEqual(mixed.map(([n, t]) => `${n}/${t}`));
+    const short = "Kestrel Rovers 2 Portavel Town 1\nVelmar 4 3 0 1 6 2 9";
+    expect(
+      run(short, [
+        ["Kestrel Rovers", "organization"],
+        ["Portavel Town", "organization"],
+        ["Velmar", "place"],
+      ]),
+    ).toEqual(["Kestrel Rovers/organization", "Portavel Town/organization", "Velmar/place"]);
+    const prose =
+      "Portavel 44,525 11.8\nPortavel 44,525 up 11.8\nAna Ruiz scored 2 goals in 3 games\nVelmar 2 Tarvik 1 on Sunday";
+    expect(tablesIn(prose)).toEqual([]);
   });
 });
 

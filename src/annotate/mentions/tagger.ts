@@ -6,6 +6,7 @@ import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
+import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
 import { tagDocument } from "./tagger-weights.js";
@@ -63,7 +64,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const kept = settled.filter(
     (m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m),
   );
-  const people = scorecardPlayers(kept, input);
+  const people = oneKindPerTable(scorecardPlayers(kept, input), input.text, lexicon);
   const named = possessiveNames(
     oneKindPerEntry(
       teamsAfterNations(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon),
@@ -74,6 +75,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     lexicon,
   );
   venuesAfterAt(named, input.text, lexicon);
+  publicationsBeforeTheirKind(named, input.text, lexicon);
+  streetsBeforeTheirKind(named, input.text, lexicon);
   return familyNamesAlone(
     organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon),
     input,
@@ -96,6 +99,43 @@ export function venuesAfterAt(mentions: Mention[], text: string, lexicon: Lexico
     if (!AT_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
     if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) m.type = "place";
   }
+  return mentions;
+}
+
+/** Kinds of publication, as written right after a paper's name ("the Velmar Post newspaper said"). */
+const PUBLICATION_AFTER = /^\s(?:newspaper|daily|weekly|magazine|tabloid|news agency)\b/u;
+/** An indefinite article before a name, as the tail of the text before it: "a Murdoch newspaper" is one he owns. */
+const A_BEFORE = /(?:^|[^\p{L}])[Aa]n? $/u;
+
+/**
+ * A name right before the kind of publication it is ("the Statesman newspaper", "Le Matin daily") is that
+ * publication, an organisation, though its words read as a person's or an unknown place's. A place the
+ * gazetteers know is where the paper is from ("a Portavel daily"), and a name after "a" owns the paper.
+ * Mentions must have their text set; their types are changed in place.
+ */
+export function publicationsBeforeTheirKind(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "person" && m.type !== "place") continue;
+    if (!PUBLICATION_AFTER.test(text.slice(m.end, m.end + 16))) continue;
+    if (A_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start))) continue;
+    if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) continue;
+    m.type = "organization";
+  }
+  return mentions;
+}
+
+/** Streets' kind in the plural after their names ("Church and Main streets", "Velmar Road and Orrin avenues"). */
+const STREETS_AFTER =
+  /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*)*)?\s+(?:streets|avenues|roads|lanes|boulevards)\b/u;
+
+/**
+ * Names before "streets" or "avenues" in lower case, alone or joined by "and" ("at Church and Main streets"),
+ * are streets, places, however common their words ("Church", "Main") or whatever else they could name; a
+ * people's name there says whose roads they are ("Velmarian roads"). Mentions must have their text set; their types are changed in place.
+ */
+export function streetsBeforeTheirKind(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  for (const m of mentions)
+    if (STREETS_AFTER.test(text.slice(m.end, m.end + 80)) && !isGroupWord(m.text, lexicon)) m.type = "place";
   return mentions;
 }
 
@@ -429,7 +469,8 @@ const POSSESSOR = /((?:\p{Lu}[\p{L}\p{M}.&-]*\s)*\p{Lu}[\p{L}\p{M}.&-]*)\s?['’
  * organisation's head word make one name with it ("Sudan People's Liberation Army", "Moody's Investors
  * Service"), unless the possessor is a place, a people or a person ("Britain's Labour Party", "Murdoch's News
  * Corp" stay two). Where a document joins them so, the possessor with its "'s" elsewhere is that organisation
- * too ("Moody's said"). Mentions must have their text set.
+ * too ("Moody's said"). A saint's name before the possessive joins it too, though it reads as a person, and
+ * the head alone as some other name ("St. Anne's Church"). Mentions must have their text set.
  */
 export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
   const { lookupPlace } = lexicon;
@@ -437,24 +478,28 @@ export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexi
   const possessors = new Set<string>();
   for (const b of mentions) {
     const w = b.text.split(/\s+/);
-    if (b.type !== "organization" || !isOrgHead(w[w.length - 1] as string)) continue;
+    if ((b.type !== "organization" && b.type !== "other") || !isOrgHead(w[w.length - 1] as string)) continue;
     const before = text.slice(Math.max(0, b.start - 80), b.start);
     const m = POSSESSOR.exec(before);
     if (!m) continue;
     const owner = (m[1] as string).replace(/^(?:The|A|An)\s/u, "");
     const words = owner.split(/\s/);
     const last = words[words.length - 1] as string;
+    // A saint's name owns what is named after the saint ("St. Anne's Church"): one name, not a person and a head,
+    // unless the whole is a place's name ("St. Louis's").
+    const saint = SAINT.test(owner);
+    if (b.type !== "organization" && !saint) continue;
     // A place ("Hong Kong's"), a people, a day ("Sunday's"), an organisation by its head ("AMR Corp's") owns a
     // name of its own; capitals only (a headline) say too little.
     const ownName = words.some((_w, k) => {
       const tail = words.slice(k).join(" ");
-      return lookupPlace(tail) !== undefined || isCountry(tail, lexicon);
+      return (!saint || k === 0) && (lookupPlace(tail) !== undefined || isCountry(tail, lexicon));
     });
     if (ownName || isGroupWord(last, lexicon) || CALENDAR.has(last.toLowerCase()) || isOrgHead(last)) continue;
     if (isAllCapsWord(last)) continue;
     const start = b.start - owner.length - (m[0].length - (m[1] as string).length);
     const ownerEnd = start + owner.length;
-    if (mentions.some((x) => x.type === "person" && x.start < ownerEnd && start < x.end)) continue;
+    if (!saint && mentions.some((x) => x.type === "person" && x.start < ownerEnd && start < x.end)) continue;
     joined.set(b, { start, end: b.end, text: text.slice(start, b.end), type: "organization" });
     possessors.add(nameKey(owner));
   }
@@ -481,6 +526,8 @@ export function possessiveNames(mentions: Mention[], text: string, lexicon: Lexi
 }
 
 const isAllCapsWord = (w: string) => w.length > 1 && isAllCaps(w);
+/** A saint's name, as churches, hospitals and schools are named after one ("St. Anne", "Saint Olaf"). */
+const SAINT = /^(?:St\.?|Saint|Ste\.?)\s\p{Lu}/u;
 
 /** An organisation's head word or legal form, written with or without periods ("Inc.", "S.A.", "AG"). */
 function isOrgHead(word: string): boolean {

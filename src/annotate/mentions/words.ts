@@ -10,6 +10,7 @@ import {
   PLACE_HEADS,
   PLACE_OPENERS,
   SPORT_OPENERS,
+  STREET_ABBREVIATIONS,
   TITLE_MODIFIERS,
 } from "../../words/names.js";
 
@@ -91,6 +92,8 @@ export const isTitle = (w: string) => PERSON_TITLES.has(bare(w));
 export const isCountry = (w: string, lexicon: Lexicon) =>
   lexicon.lookupPlace(w)?.kind === "country" || PLACE_ACRONYMS.has(w.toLowerCase());
 export const isTitlePart = (w: string) => isTitle(w) || TITLE_MODIFIERS.has(bare(w));
+/** An abbreviated street type ("St.", "Ave"), which names nothing alone. */
+export const isStreetAbbreviation = (w: string) => STREET_ABBREVIATIONS.has(bare(w));
 export const endsInHead = (w: string) => ORG_HEADS.has(bare(w)) || PLACE_HEADS.has(bare(w)) || MISC_HEADS.has(bare(w));
 
 /** Share of score-like tokens above which a sentence is a results table or score line. */
