@@ -289,6 +289,11 @@ describe("number discrepancies", () => {
       "Okafor threw for 180 yards in the Velmar dockers' loss at Portavel on Sunday.",
       "The Velmar dockers rushed for 240 yards in their loss at Portavel on Sunday.",
     ],
+    [
+      "two lists of three counts of which none agrees",
+      "During the raid near Portavel, six rifles, 12 radios and about 300 rounds were found and seized.",
+      "The Velmar coast guard seized 14 rifles, 31 radios and 900 rounds from the boat near Portavel.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
@@ -348,6 +353,11 @@ describe("number discrepancies", () => {
       "two figures of one verb measured with 'for'",
       "Okafor threw for 180 yards in the Velmar dockers' loss at Portavel on Sunday.",
       "Okafor threw for 240 yards in the Velmar dockers' loss at Portavel on Sunday.",
+    ],
+    [
+      "one figure of two lists of counts that agree on another",
+      "During the raid near Portavel, six rifles, 12 radios and about 300 rounds were found and seized.",
+      "The Velmar coast guard seized six rifles, 14 radios and about 300 rounds from the boat near Portavel.",
     ],
   ])("still finds %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);

@@ -234,6 +234,9 @@ function numberDiscrepancies(
   const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
   // Each statement's figures, read once; a pair without figures on both sides is passed over first.
   const figures = units.map(figuresOf);
+  const statistics = figures.map(
+    (f) => f.length >= STATISTICS_LINE || f.filter((n) => n.unit !== undefined).length >= COUNTED_LIST,
+  );
   // What a figure counts, where its sentence says more than its unit: an age set after a name ("Ana Ruiz, 45,"),
   // a rate ("120 miles per hour", "averaged 30 points"), which is not a total of the same unit.
   const keys = new Map<NumberMention, string>();
@@ -346,8 +349,7 @@ function numberDiscrepancies(
       // A line of statistics ("ran 88 times for 351 yards and three touchdowns and had 47 catches") qualifies
       // each figure by the others: one is set against another's only where the two lines share a figure too,
       // which shows they give the same tally.
-      if ((fa.length >= STATISTICS_LINE || fb.length >= STATISTICS_LINE) && !sharesAnother(fa, fb, na, nb, keyOf))
-        continue;
+      if ((statistics[a] || statistics[b]) && !sharesAnother(fa, fb, na, nb, keyOf)) continue;
       // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
       // seasons" count different careers; so does one said of an organisation ("the Harriers offered $40
       // million", "the Kites offered $52 million"). An age is compared only when both are said of one person.
@@ -462,6 +464,12 @@ function differentScopes(a: ReturnType<typeof spellScope>, b: ReturnType<typeof 
 
 /** Figures in one sentence from which it reads as a line of statistics rather than a statement. */
 const STATISTICS_LINE = 4;
+/**
+ * Counts of things in one sentence from which it reads as a list ("seized six rifles, 12 magazines and 300
+ * rounds"): two such lists of which not one other figure agrees tell of two tallies, most often of two
+ * occasions. A time of day or a bare number counts nothing.
+ */
+const COUNTED_LIST = 3;
 
 /** Whether two sentences share a figure (value and what it counts) other than the pair compared. */
 function sharesAnother(
