@@ -24,7 +24,7 @@ import { hasData, SHARED_DATA } from "./data.js";
  * Each record's id names the event it tells (its base group and round), so that the stories found are scored
  * against the stream's own events (B-cubed): two builds' different assignments are then better or worse.
  *
- * Run: npm run bench -- ingest [--articles 100000] [--analyzed 1000] [--reference /tmp/ref/dist]
+ * Run: npm run bench -- ingest [--articles 100000] [--analyzed 1000] [--undated-share 0] [--max-stories N] [--reference /tmp/ref/dist]
  */
 
 type Dist = {
@@ -49,6 +49,13 @@ const stringOption = (name: string) => {
 };
 const ARTICLES = option("articles", 100_000);
 const ANALYZED = option("analyzed", 1_000);
+/**
+ * The share of the stream's reports told without a date (a copy is dated as its report is), as text files and
+ * feeds without dates come: they take the stream's clock (see `OnlineClusterer.assign`). Default 0.
+ */
+const UNDATED_SHARE = option("undated-share", 0);
+/** The cap on the index's stories (`maxStories` of the store; builds from before it have none). */
+const MAX_STORIES = option("max-stories", 0);
 /** Where the cost of one more article is first measured (at the first round of the stream that starts after it). */
 const EARLY = 10_000;
 /**
@@ -138,6 +145,8 @@ const KEEP = new Set(
  */
 function* stream(groups: Base[][]): Generator<string> {
   const rand = seededRandom(2026);
+  // Its own sequence, so that the stream is the same whatever the share.
+  const undated = seededRandom(11);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const outlets = Array.from(
     { length: 300 },
@@ -180,7 +189,7 @@ function* stream(groups: Base[][]): Generator<string> {
           title: base.title.replace(/\b\p{Lu}\p{Ll}{2,}\b/gu, rename),
           text,
           outlet,
-          published,
+          ...(undated() < UNDATED_SHARE ? {} : { published }),
         };
         if (rand() < 0.5) record.url = `https://${outlet.toLowerCase().replace(/\s+/g, "-")}.example/${published}/${n}`;
         told.push(text);
@@ -295,7 +304,7 @@ async function measure(dist: string): Promise<void> {
   const groups = baseGroups();
   const path = join(tmpdir(), `triangulate-bench-ingest-${process.pid}.db`);
   const source = new Cursor(stream(groups));
-  const store = await d.store.openSqliteStore(path);
+  const store = await d.store.openSqliteStore(path, MAX_STORIES > 0 ? { maxStories: MAX_STORIES } : {});
   const assigner = (index: StoryIndex) => new d.cluster.OnlineClusterer(index);
   let peak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
   let walPeak = 0;
@@ -404,6 +413,7 @@ function spawnMeasure(dist: string, analyzed: number): Result | undefined {
   const argv = [...flags, "--expose-gc", import.meta.filename, "--child", "--dist", dist];
   argv.push("--articles", String(ARTICLES));
   argv.push("--analyzed", String(analyzed));
+  argv.push("--undated-share", String(UNDATED_SHARE), "--max-stories", String(MAX_STORIES));
   const child = spawnSync(process.execPath, argv, {
     encoding: "utf8",
     maxBuffer: 1 << 24,

@@ -62,7 +62,7 @@ describe("OnlineClusterer", () => {
     expect(got.get("b")?.copyOf).toBeUndefined();
   });
 
-  it("compares an undated report with a story of any time, and it joins at the story's own time", async () => {
+  it("compares an undated report with the stories in the window of the newest time, joining at the story's own time", async () => {
     const index = new MemoryStoryIndex();
     const clusterer = new OnlineClusterer(index);
     await clusterer.assign(doc("a", FIRE_A));
@@ -74,6 +74,14 @@ describe("OnlineClusterer", () => {
     // Negative: an undated report of another event still starts its own story.
     const other = await clusterer.assign({ id: "b", text: FIRE_B });
     expect(other).toMatchObject({ story: "b", isNew: true });
+  });
+
+  it("does not compare an undated report with a story a window behind the newest time (negative)", async () => {
+    // The index keeps every story: only the clusterer's window keeps the old fire out.
+    const clusterer = new OnlineClusterer(new MemoryStoryIndex({ windowMs: Number.MAX_SAFE_INTEGER }));
+    await clusterer.assign(doc("a", FIRE_A));
+    await clusterer.assign(doc("f", FLOOD, 24 * 30));
+    expect(await clusterer.assign({ id: "a2", text: FIRE_A_REWRITE })).toMatchObject({ story: "a2", isNew: true });
   });
 
   it("starts a new story for the same text outside the time window", async () => {

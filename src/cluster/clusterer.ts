@@ -175,8 +175,15 @@ export class OnlineClusterer {
 
   /** Assigns one document and records it in the index. */
   async assign(doc: ClusterDocument, features: DocumentFeatures = extractFeatures(doc)): Promise<Assignment> {
-    // An undated document says nothing about time: it is compared with stories of any time, undecayed, and
-    // joins a story at the story's own latest time.
+    // An undated document says nothing about its own time: it takes the stream's clock, the newest time the
+    // index has seen, for its window (stories beyond the window are let go, and must be for the index to stay
+    // the size of a window) and its time decay (it arrives now, as the stream reads it; on the ingest benchmark
+    // with half its reports undated, B-cubed precision 0.643 against 0.636 undecayed), and joins a story at the
+    // story's own latest time, which it does not stretch.
+    // Before any dated document the clock stands at 0, where every story of an undated stream then lies. The
+    // clock is not the time of ingest: that would make placements depend on the day of the run, and a later
+    // dated archive would lie far behind a clock set by the wall and be let go on arrival. An undated stream
+    // is bounded instead by the index's cap on stories.
     const dated = doc.published !== undefined;
     const time = doc.published ?? (await this.index.latestTime()) ?? 0;
     const signature = minhashSignature(features.words);
@@ -205,15 +212,13 @@ export class OnlineClusterer {
     }
     if (!target) {
       copy = undefined;
-      const window = dated
-        ? { from: time - this.windowMs, to: time + this.windowMs }
-        : { from: Number.MIN_SAFE_INTEGER, to: Number.MAX_SAFE_INTEGER };
+      const window = { from: time - this.windowMs, to: time + this.windowMs };
       const found = await this.index.candidates(keys, window, this.candidateLimit);
       const states = await this.index.stories(found.map((c) => c.story));
       for (const { story } of found) {
         const state = states.get(story);
         if (!state) continue;
-        const s = this.similarity(vectors, state, dated ? time : undefined, features.years);
+        const s = this.similarity(vectors, state, time, features.years);
         if (s > similarity) {
           similarity = s;
           target = state;

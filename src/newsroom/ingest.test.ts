@@ -1,8 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { emptyReport, outletArticle } from "../../test/fixtures.js";
+import { emptyReport, outletArticle, plainArticle } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { IngestItem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
@@ -292,5 +293,60 @@ describe("inTimeOrder", () => {
     ["nothing dated: the order read (negative)", [at("p"), at("q"), at("r")], ["p", "q", "r"]],
   ])("%s", (_name, list, expected) => {
     expect(ids(list)).toEqual(expected);
+  });
+});
+
+describe("ingestItems of articles without a date", () => {
+  const SYLLABLES = ["vel", "mar", "por", "ta", "kes", "trel", "ba", "oka", "fur", "ren", "dal", "simo"];
+  /** An invented name per number, unique for numbers below 12⁴. */
+  const nameOf = (i: number) => {
+    let name = "";
+    for (let k = 0, n = i; k < 4; k++, n = Math.floor(n / SYLLABLES.length)) name += SYLLABLES[n % SYLLABLES.length];
+    return name.charAt(0).toUpperCase() + name.slice(1);
+  };
+  /** Undated reports of as many unrelated events: invented names, nothing shared but function words. */
+  function undatedEvents(count: number): IngestItem[] {
+    return Array.from({ length: count }, (_, i) => {
+      const [a, b, c] = [nameOf(3 * i), nameOf(3 * i + 1), nameOf(3 * i + 2)];
+      const text = `${a} of ${b} met ${c} in ${b} on the question of ${a}, and ${c} said ${b} would answer ${a}.`;
+      return { kind: "article", article: plainArticle(`event-${i}`, text, { title: `${a} meets ${c}` }) };
+    });
+  }
+
+  it("keeps the index's rows to its cap on stories, letting the least recently updated go", async () => {
+    const path = join(dir, `undated-${n++}.db`);
+    const store = await openSqliteStore(path, { maxStories: 20 });
+    const summary = await ingestItems(store, items(undatedEvents(120)), options({ analyze: false, batchSize: 8 }));
+    await store.close();
+    expect(summary.added).toBe(120);
+    expect(summary.storiesNew).toBeGreaterThan(60);
+    const db = new BetterSqlite3(path, { readonly: true });
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    try {
+      expect(count("select count(*) as n from cluster_stories")).toBe(20);
+      // Every row left belongs to a story kept: the postings, signatures and band buckets went with theirs.
+      expect(
+        count(
+          "select count(*) as n from cluster_postings where story_id not in (select story_id from cluster_stories)",
+        ),
+      ).toBe(0);
+      expect(
+        count(
+          "select count(*) as n from cluster_signatures where story_id not in (select story_id from cluster_stories)",
+        ),
+      ).toBe(0);
+      expect(
+        count(
+          "select count(*) as n from cluster_bands where article_id not in (select article_id from cluster_signatures)",
+        ),
+      ).toBe(0);
+      expect(count("select count(*) as n from cluster_signatures")).toBeLessThanOrEqual(40);
+      // The stories kept are the latest: the last article's story is among them, the first's is not.
+      const storyOf = (name: string) => count(`select story_id as n from articles where name = '${name}'`);
+      expect(count(`select count(*) as n from cluster_stories where story_id = ${storyOf("event-119")}`)).toBe(1);
+      expect(count(`select count(*) as n from cluster_stories where story_id = ${storyOf("event-0")}`)).toBe(0);
+    } finally {
+      db.close();
+    }
   });
 });

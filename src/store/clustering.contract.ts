@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { StoryState } from "../cluster/types.js";
-import { inventedArticle, type StoreFixture } from "./store.contract.js";
+import { type AssignmentWrite, MemoryStoryIndex, type StoryIndex, type StoryState } from "../cluster/types.js";
+import { inventedArticle, type StoreFixture, type StoreFixtureOptions } from "./store.contract.js";
 
 const AT = "2026-03-10T08:00:00.000Z";
 
@@ -18,7 +18,7 @@ function story(id: string): StoryState {
  * What workers sharing a store rely on, run by each adapter's test file beside `storeContract`: the articles
  * still to be placed, and one clustering transaction at a time across connections.
  */
-export function clusteringContract(name: string, make: () => Promise<StoreFixture>): void {
+export function clusteringContract(name: string, make: (options?: StoreFixtureOptions) => Promise<StoreFixture>): void {
   describe(`clustering contract: ${name}`, () => {
     it("lists added articles not yet placed, oldest first, placed ones left out", async () => {
       const { store } = await make();
@@ -37,6 +37,35 @@ export function clusteringContract(name: string, make: () => Promise<StoreFixtur
         tx.placeArticle(ids[0] as number, { storyId: ids[0] as number, isNew: true, at: AT }),
       );
       expect((await store.unplacedArticles(10)).map((u) => u.id)).toEqual(ids.slice(1));
+      await store.close();
+    });
+
+    it("keeps at most its cap on stories, the least recently updated going, as the in-memory index does", async () => {
+      const { store } = await make({ maxStories: 10 });
+      const memory = new MemoryStoryIndex({ maxStories: 10, windowMs: Number.MAX_SAFE_INTEGER });
+      const states = new Map<string, StoryState>();
+      const writes: AssignmentWrite[] = [];
+      for (let doc = 1; doc <= 40; doc++) {
+        // Every third document joins story 1, so that the oldest story stays among the most recently updated.
+        const id = doc % 3 === 0 ? "1" : String(doc);
+        const state = { ...(states.get(id) ?? story(id)), size: (states.get(id)?.size ?? 0) + 1 };
+        states.set(id, state);
+        const w = { doc: String(doc), time: 0, story: state, isNew: state.size === 1, terms: [`t:${doc}`] };
+        writes.push({ ...w, keys: [`t:${id}`, "t:shared"], signature: new Uint32Array([doc]), bands: [`b${doc}`] });
+      }
+      for (let at = 0; at < writes.length; at += 4) {
+        await store.transaction(async (tx) => {
+          for (const w of writes.slice(at, at + 4)) await tx.storyIndex().write(w);
+        });
+      }
+      for (const w of writes) await memory.write(w);
+      const kept = async (index: StoryIndex) => [...(await index.stories([...states.keys()])).keys()].sort();
+      expect(await kept(store.storyIndex())).toEqual(await kept(memory));
+      expect(await kept(store.storyIndex())).toHaveLength(10);
+      expect(await kept(store.storyIndex())).toContain("1");
+      expect(await store.storyIndex().bandMatches(["b2", "b40"])).toEqual([
+        { doc: "40", story: "40", signature: new Uint32Array([40]) },
+      ]);
       await store.close();
     });
 

@@ -122,6 +122,8 @@ export interface ClusterStoriesTable {
   first_time: number;
   last_time: number;
   centroid: string;
+  /** The document count when the story last took a document: the least recent go first beyond the bound. */
+  seq: Generated<number>;
 }
 
 /** Stories filed under an index key; `seq` orders them by last filing so that each key keeps the newest. */

@@ -10,6 +10,11 @@ export interface StoreFixture {
   reopen: () => Promise<Store>;
 }
 
+/** What a contract test may ask of the store it opens (each adapter's open options). */
+export interface StoreFixtureOptions {
+  maxStories?: number;
+}
+
 const AT = "2026-03-10T08:00:00.000Z";
 
 /** An invented article; `n` varies its words. */

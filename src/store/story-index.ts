@@ -75,19 +75,29 @@ export const CACHED_BANDS = 16_384;
  */
 export const PRUNED_PER_FLUSH = 1024;
 
+/**
+ * Stories the index keeps at most, as `MemoryStoryIndex` does: beyond it the least recently updated go (see
+ * `SqlStoryIndex.prune`). Articles without a date do not move the time window on (see
+ * `OnlineClusterer.assign`), so a stream of them alone would otherwise never let a story go; at some
+ * kilobytes of rows a story, 100,000 keep the index's tables within a few hundred megabytes.
+ */
+export const MAX_INDEXED_STORIES = 100_000;
+
 /** The upserts run per story and per document at each flush: built and compiled once (see `Prepared`). */
-const SAVE_STATE = new Prepared((db, id: number, size: number, first: number, last: number, centroid: string) =>
-  db
-    .insertInto("cluster_stories")
-    .values({ story_id: id, size, first_time: first, last_time: last, centroid })
-    .onConflict((oc) =>
-      oc.column("story_id").doUpdateSet({
-        size: (eb) => eb.ref("excluded.size"),
-        first_time: (eb) => eb.ref("excluded.first_time"),
-        last_time: (eb) => eb.ref("excluded.last_time"),
-        centroid: (eb) => eb.ref("excluded.centroid"),
-      }),
-    ),
+const SAVE_STATE = new Prepared(
+  (db, id: number, size: number, first: number, last: number, centroid: string, seq: number) =>
+    db
+      .insertInto("cluster_stories")
+      .values({ story_id: id, size, first_time: first, last_time: last, centroid, seq })
+      .onConflict((oc) =>
+        oc.column("story_id").doUpdateSet({
+          seq: (eb) => eb.ref("excluded.seq"),
+          size: (eb) => eb.ref("excluded.size"),
+          first_time: (eb) => eb.ref("excluded.first_time"),
+          last_time: (eb) => eb.ref("excluded.last_time"),
+          centroid: (eb) => eb.ref("excluded.centroid"),
+        }),
+      ),
 );
 const SAVE_SIGNATURE = new Prepared((db, doc: number, story: number, signature: Uint8Array) =>
   db
@@ -123,7 +133,7 @@ interface Posting {
  * always equal to the rows plus the increments not yet flushed; dropped whole when a transaction rolls back.
  */
 export class ClusterCache {
-  meta: { documents: number; latest: number | undefined } | undefined;
+  meta: { documents: number; latest: number | undefined; stories: number } | undefined;
   private readonly states = new Map<number, StoryState>();
   /** Known document frequencies (unflushed increments included). */
   readonly df = new Map<string, TermCount>();
@@ -144,8 +154,9 @@ export class ClusterCache {
   readonly postingsDropped = new Map<string, Set<number>>();
   /** Stories' time spans, as in their rows. */
   readonly times = new Map<number, { first: number; last: number }>();
-  /** Story states written since the last flush. */
+  /** Story states written since the last flush, and the document count at each one's write (its `seq`). */
   readonly statesPending = new Map<number, StoryState>();
+  readonly seqPending = new Map<number, number>();
   /** Band buckets and the document holding each (0: none). */
   readonly bands = new Map<string, number>();
   /** Band buckets filled or taken over since the last flush. */
@@ -160,9 +171,14 @@ export class ClusterCache {
    */
   forgetBelow: number | undefined;
 
+  /**
+   * @param maxStories stories the index keeps at most (see `MAX_INDEXED_STORIES`): a bound of the store, held
+   * here because every index of the store shares this cache.
+   */
   constructor(
     private readonly capacity = CACHED_STORY_STATES,
     private readonly termCapacity = CACHED_TERMS,
+    readonly maxStories = MAX_INDEXED_STORIES,
   ) {}
 
   get(id: number): StoryState | undefined {
@@ -224,6 +240,7 @@ export class ClusterCache {
     this.postingsDropped.clear();
     this.times.clear();
     this.statesPending.clear();
+    this.seqPending.clear();
     this.bands.clear();
     this.bandsPending.clear();
     this.signaturesPending.clear();
@@ -267,14 +284,19 @@ export class SqlStoryIndex implements StoryIndex {
     return latest === undefined ? -Number.MAX_VALUE : latest - this.windowMs;
   }
 
-  private async meta(): Promise<{ documents: number; latest: number | undefined }> {
+  private async meta(): Promise<{ documents: number; latest: number | undefined; stories: number }> {
     if (!this.cache.meta) {
       const row = await this.db
         .selectFrom("cluster_meta")
         .select(["documents", "latest"])
         .where("id", "=", 1)
         .executeTakeFirstOrThrow();
-      this.cache.meta = { documents: row.documents, latest: row.latest ?? undefined };
+      // Counted once per cache (a store opened, a transaction rolled back), then kept as stories come and go.
+      const { stories } = await this.db
+        .selectFrom("cluster_stories")
+        .select((eb) => eb.fn.countAll<number>().as("stories"))
+        .executeTakeFirstOrThrow();
+      this.cache.meta = { documents: row.documents, latest: row.latest ?? undefined, stories: Number(stories) };
     }
     return this.cache.meta;
   }
@@ -351,6 +373,11 @@ export class SqlStoryIndex implements StoryIndex {
    * seen. Document frequencies go by another rule (see `forgetTerms`).
    */
   private async prune(): Promise<void> {
+    await this.pruneExpired();
+    await this.pruneLeastRecent();
+  }
+
+  private async pruneExpired(): Promise<void> {
     const latest = this.cache.meta?.latest;
     if (latest === undefined) return;
     const horizon = latest - this.windowMs;
@@ -365,8 +392,30 @@ export class SqlStoryIndex implements StoryIndex {
     // A story written after this with a latest time before the horizon (a late, old document) goes with the
     // next move of the horizon.
     if (rows.length < PRUNED_PER_FLUSH) this.cache.prunedTo = horizon;
-    if (rows.length === 0) return;
-    const stories = rows.map((r) => Number(r.story_id));
+    await this.deleteStories(rows.map((r) => Number(r.story_id)));
+  }
+
+  /**
+   * Deletes the rows of the least recently updated stories beyond `maxStories`, as `MemoryStoryIndex` evicts
+   * them, though once per flush (a batch of an ingest) rather than per document: which stories go depends on
+   * the order of the documents and on the batches, both fixed for one input.
+   */
+  private async pruneLeastRecent(): Promise<void> {
+    const meta = this.cache.meta;
+    if (!meta || meta.stories <= this.cache.maxStories) return;
+    const rows = await this.db
+      .selectFrom("cluster_stories")
+      .select("story_id")
+      .orderBy("seq")
+      .orderBy("story_id")
+      .limit(meta.stories - this.cache.maxStories)
+      .execute();
+    await this.deleteStories(rows.map((r) => Number(r.story_id)));
+  }
+
+  /** Deletes these stories' rows: state, postings, their documents' signatures and the band buckets these hold. */
+  private async deleteStories(stories: number[]): Promise<void> {
+    if (stories.length === 0) return;
     const storyIds = () => among(this.flavor.idList(stories));
     // Each delete returns the rows it deleted, to let go of them in the cache: one pass over each index.
     const docs = (
@@ -394,7 +443,12 @@ export class SqlStoryIndex implements StoryIndex {
       const at = list ? list.findIndex((x) => x.story === Number(p.story_id)) : -1;
       if (at >= 0) list?.splice(at, 1);
     }
-    await this.db.deleteFrom("cluster_stories").where("story_id", "in", storyIds()).execute();
+    const deleted = await this.db
+      .deleteFrom("cluster_stories")
+      .where("story_id", "in", storyIds())
+      .returning("story_id")
+      .execute();
+    if (this.cache.meta) this.cache.meta.stories -= deleted.length;
     for (const id of stories) this.cache.forget(id);
   }
 
@@ -409,9 +463,11 @@ export class SqlStoryIndex implements StoryIndex {
         story.first,
         story.last,
         serializeCentroid(story.centroid),
+        this.cache.seqPending.get(id) ?? 0,
       );
     }
     this.cache.statesPending.clear();
+    this.cache.seqPending.clear();
     for (const [doc, record] of this.cache.signaturesPending) {
       await SAVE_SIGNATURE.execute(this.db, this.flavor.name, doc, record.story, encodeSignature(record.signature));
     }
@@ -698,6 +754,7 @@ export class SqlStoryIndex implements StoryIndex {
     const next = {
       documents: meta.documents + 1,
       latest: meta.latest === undefined || w.time > meta.latest ? w.time : meta.latest,
+      stories: meta.stories + (w.isNew ? 1 : 0),
     };
     const df = this.cache.df;
     const pending = this.cache.dfPending;
@@ -724,6 +781,7 @@ export class SqlStoryIndex implements StoryIndex {
     // The caller lets go of the state it writes (see `StoryIndex.write`): kept as it is, handed out as copies.
     const written = readOnly(w.story);
     this.cache.statesPending.set(story, written);
+    this.cache.seqPending.set(story, next.documents);
     this.cache.times.set(story, { first: w.story.first, last: w.story.last });
     const keys = [...new Set(w.keys)];
     if (keys.length > 0) {

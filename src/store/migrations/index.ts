@@ -20,6 +20,7 @@ export function migrations(flavor: SqlFlavor, progress?: MigrationProgress): Rec
     "0007-expiring-cluster-index": { up: expiringClusterIndex },
     "0008-report-store-links": { up: (db) => reportStoreLinks(db, progress) },
     "0009-forgotten-cluster-terms": { up: forgottenClusterTerms },
+    "0010-least-recent-cluster-stories": { up: leastRecentClusterStories },
   };
 }
 
@@ -300,4 +301,17 @@ async function forgottenClusterTerms(db: Kysely<unknown>): Promise<void> {
   await sql`update cluster_terms set last_seen = coalesce((select latest from cluster_meta where id = 1), 0)`.execute(
     db,
   );
+}
+
+/**
+ * Each story's place in the order of writes (the document count when it last took a document), so that the
+ * least recently updated stories go first once the index holds more than its bound (see `MAX_INDEXED_STORIES`).
+ * Stories stored before count as written before any new one (0), oldest story first.
+ */
+async function leastRecentClusterStories(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .alterTable("cluster_stories")
+    .addColumn("seq", "integer", (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema.createIndex("cluster_stories_seq").on("cluster_stories").columns(["seq", "story_id"]).execute();
 }

@@ -8,7 +8,7 @@ import { openStore, storeLocation } from "../index.js";
 import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
-import { inventedArticle, storeContract } from "../store.contract.js";
+import { inventedArticle, type StoreFixtureOptions, storeContract } from "../store.contract.js";
 import { newPool, openPostgresStore, redactUrl } from "./index.js";
 
 const AT = "2026-03-10T09:00:00Z";
@@ -17,9 +17,12 @@ const server = pgServer();
 
 if (server.url) {
   const serverUrl = server.url;
-  const fixture = async () => {
+  const fixture = async (options: StoreFixtureOptions = {}) => {
     const url = await freshDatabase(serverUrl, "contract");
-    return { store: await openPostgresStore(url), reopen: () => openPostgresStore(url, { mode: "existing" }) };
+    return {
+      store: await openPostgresStore(url, options),
+      reopen: () => openPostgresStore(url, { ...options, mode: "existing" }),
+    };
   };
   storeContract("postgres", fixture);
   clusteringContract("postgres", fixture);

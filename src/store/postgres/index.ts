@@ -5,6 +5,7 @@ import { postgresFlavor } from "../flavor.js";
 import { type MigrationProgress, migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
+import { ClusterCache } from "../story-index.js";
 import type { Store } from "../types.js";
 
 /**
@@ -18,6 +19,8 @@ export const POOL_SIZE = 10;
 export const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface PostgresStoreOptions {
+  /** Stories the clusterer's index keeps at most, the least recently updated going first; default `MAX_INDEXED_STORIES` (see there). */
+  maxStories?: number;
   /**
    * `create` (default): make the tables when the database has none and bring older ones up to date.
    * `existing`: fail with `NOT_FOUND` when the database holds no store.
@@ -60,7 +63,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await db.destroy();
     throw err;
   }
-  return new SqlStore(db, postgresFlavor);
+  return new SqlStore(db, postgresFlavor, new ClusterCache(undefined, undefined, options.maxStories));
 }
 
 /**

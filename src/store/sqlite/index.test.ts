@@ -11,7 +11,7 @@ import { sqliteFlavor } from "../flavor.js";
 import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
-import { inventedArticle, storeContract } from "../store.contract.js";
+import { inventedArticle, type StoreFixtureOptions, storeContract } from "../store.contract.js";
 import { PRUNED_PER_FLUSH } from "../story-index.js";
 import { openSqliteStore, WAL_CHECKPOINT_PAGES } from "./index.js";
 
@@ -19,9 +19,12 @@ const AT = "2026-03-10T09:00:00Z";
 const dir = mkdtempSync(join(tmpdir(), "triangulate-store-"));
 let n = 0;
 
-const fixture = async () => {
+const fixture = async (options: StoreFixtureOptions = {}) => {
   const path = join(dir, `contract-${n++}.db`);
-  return { store: await openSqliteStore(path), reopen: () => openSqliteStore(path, { mode: "existing" }) };
+  return {
+    store: await openSqliteStore(path, options),
+    reopen: () => openSqliteStore(path, { ...options, mode: "existing" }),
+  };
 };
 storeContract("sqlite", fixture);
 clusteringContract("sqlite", fixture);

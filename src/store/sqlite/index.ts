@@ -5,6 +5,7 @@ import { sqliteFlavor } from "../flavor.js";
 import { type MigrationProgress, migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
+import { ClusterCache } from "../story-index.js";
 import type { Store } from "../types.js";
 
 /**
@@ -36,6 +37,8 @@ export const WAL_CHECKPOINT_PAGES = 16_384;
 const STATEMENT_CACHE = 256;
 
 export interface SqliteStoreOptions {
+  /** Stories the clusterer's index keeps at most, the least recently updated going first; default `MAX_INDEXED_STORIES` (see there). */
+  maxStories?: number;
   /**
    * `create` (default): make the file and its tables when missing and bring an older file up to date.
    * `existing`: fail with `NOT_FOUND` when there is no store at the path (readers, which must not leave an
@@ -89,7 +92,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     await db.destroy();
     throw err;
   }
-  return new SqlStore(db, sqliteFlavor);
+  return new SqlStore(db, sqliteFlavor, new ClusterCache(undefined, undefined, options.maxStories));
 }
 
 /** Brings the schema to the latest version; a reader does so only when something is missing. */
