@@ -294,6 +294,11 @@ describe("number discrepancies", () => {
       "During the raid near Portavel, six rifles, 12 radios and about 300 rounds were found and seized.",
       "The Velmar coast guard seized 14 rifles, 31 radios and 900 rounds from the boat near Portavel.",
     ],
+    [
+      "two positions on a field named by a measure",
+      "Okafor rarely gets the ball back past the 15-yard line for the Velmar dockers, the coach said.",
+      "The Velmar dockers handed the ball over at the 32-yard line and Kestrel Bay scored from there.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });

@@ -326,6 +326,8 @@ function numberDiscrepancies(
         continue;
       // "The 10-yard line" and "a 7-yard pass" measure different things.
       if (compound(na) && compound(nb) && headAfter(ua, na) !== headAfter(ub, nb)) continue;
+      // "The 20-yard line" and "the 27-yard line" name places on a field, where play stood at two moments.
+      if (position(ua, na) || position(ub, nb)) continue;
       // One figure, hedged or not ("nearly $80 million", "$80 million", "more than 80 million"), is one figure;
       // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
       if (na.value === nb.value && !opposite(na.hedge, nb.hedge)) continue;
@@ -775,6 +777,14 @@ function elliptical(u: Unit, n: NumberMention): boolean {
 function headAfter(u: Unit, n: NumberMention): string {
   const end = n.end - u.sentence.start;
   return (/^\s*([\p{L}-]+)/u.exec(u.text.slice(end, end + 30))?.[1] ?? "").toLowerCase();
+}
+
+/** Nouns that a measure before them turns into a place along something: "the 20-yard line", "the 5-km mark". */
+const POSITION_HEAD = /^(?:line|mark|marker|point|post|peg)$/iu;
+
+/** A measure naming a position ("the 20-yard line"), not an amount. */
+function position(u: Unit, n: NumberMention): boolean {
+  return compound(n) && POSITION_HEAD.test(headAfter(u, n));
 }
 
 /** A figure written as a hyphenated modifier: "three-game", "10-year". */
