@@ -251,38 +251,38 @@ describe("number discrepancies", () => {
     ],
     [
       "a count of part of a group whose others are counted apart",
-      "A gunman killed one person and wounded two others at the Velmar depot in Portavel on Monday.",
-      "A gunman shot three people at the Velmar depot in Portavel on Monday.",
+      "A falling crane killed one docker and injured two others at the Velmar depot in Portavel on Monday.",
+      "A falling crane hit three dockers at the Velmar depot in Portavel on Monday.",
     ],
     [
       "a count of those let do something against those found",
-      "Okafor found four workers in the store room of the Velmar depot in Portavel.",
-      "Okafor allowed one worker to leave the store room of the Velmar depot in Portavel.",
+      "Okafor counted four workers on the night shift at the Velmar depot in Portavel.",
+      "Okafor ordered one worker to leave the night shift at the Velmar depot in Portavel.",
     ],
     [
       "the last of several chances against all of them",
-      "The Velmar dockers had three chances to level the score in the Kestrel Bay final.",
-      "The Velmar dockers had one final chance to level the score in the Kestrel Bay final.",
+      "The Velmar climbers made three attempts to reach the summit above Kestrel Bay.",
+      "The Velmar climbers made one final attempt to reach the summit above Kestrel Bay.",
     ],
     [
       "a spell of another year, the story's year named only as a bound",
-      "Tomas Bako died while serving a 12-year sentence imposed in 2004 for fraud at the Velmar bank.",
-      "Prior to 2004, Tomas Bako had served a five-year sentence for fraud at the Velmar bank in 1991.",
+      "Tomas Bako was serving a nine-year term imposed in 2004 for fraud at the Velmar bank when he fell ill.",
+      "Prior to 2004, Tomas Bako had served a three-year term for fraud at the Velmar bank in 1991.",
     ],
     [
       "spells in different capacities",
-      "Okafor has spent 14 seasons with the Velmar dockers and was named their coach in 2010.",
-      "Okafor spent three seasons as head of scouting before being named their coach in 2010.",
+      "Okafor, now the coach, has played 14 seasons with the Velmar dockers since 2010.",
+      "Before he became coach, Okafor worked three seasons as head of scouting since 2010.",
     ],
     [
       "spells of work with different units",
-      "Tomas Luck had been working with the harbour dog unit for the last four years.",
-      "Tomas Luck had worked for the Portavel county police for 12 years, colleagues in Portavel said.",
+      "Tomas Luck, a dog handler, has worked with the harbour dog unit for four years.",
+      "Tomas Luck had worked for the Portavel county police for 12 years, colleagues said.",
     ],
     [
       "a count of an occasion set a week apart",
-      "The Velmar win was her third of the season and came one week after Ana Ruiz managed 12 shots against Portavel.",
-      "Ana Ruiz finished the Velmar win against Kestrel Bay with 7 shots.",
+      "Two weeks after she took 14 shots against Portavel, Ana Ruiz led the Velmar side to a win.",
+      "Ana Ruiz finished the Velmar win against Kestrel Bay with 9 shots.",
     ],
     [
       "figures of different verbs measured with 'for'",
@@ -291,13 +291,13 @@ describe("number discrepancies", () => {
     ],
     [
       "two lists of three counts of which none agrees",
-      "During the raid near Portavel, six rifles, 12 radios and about 300 rounds were found and seized.",
-      "The Velmar coast guard seized 14 rifles, 31 radios and 900 rounds from the boat near Portavel.",
+      "During the raid near Portavel, eight pistols, 20 radios and about 150 flares were found.",
+      "The Velmar coast guard took 11 pistols, 26 radios and 400 flares off the trawler near Portavel.",
     ],
     [
       "two positions on a field named by a measure",
-      "Okafor rarely gets the ball back past the 15-yard line for the Velmar dockers, the coach said.",
-      "The Velmar dockers handed the ball over at the 32-yard line and Kestrel Bay scored from there.",
+      "Okafor's kicks seldom carry beyond the 15-yard line, the Velmar coach said.",
+      "The Velmar dockers lost the ball at the 32-yard line and Kestrel Bay scored from there.",
     ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
@@ -351,8 +351,8 @@ describe("number discrepancies", () => {
     ],
     [
       "two lengths of one spell in one capacity",
-      "Okafor has spent 14 seasons with the Velmar dockers and was named their coach in 2010.",
-      "Okafor spent 11 seasons with the dockers before being named their coach in 2010.",
+      "Okafor, now the coach, has played 14 seasons with the Velmar dockers since 2010.",
+      "Okafor, the coach, has played 11 seasons with the dockers since 2010.",
     ],
     [
       "two figures of one verb measured with 'for'",
@@ -361,8 +361,8 @@ describe("number discrepancies", () => {
     ],
     [
       "one figure of two lists of counts that agree on another",
-      "During the raid near Portavel, six rifles, 12 radios and about 300 rounds were found and seized.",
-      "The Velmar coast guard seized six rifles, 14 radios and about 300 rounds from the boat near Portavel.",
+      "During the raid near Portavel, eight pistols, 20 radios and about 150 flares were found.",
+      "The Velmar coast guard took eight pistols, 24 radios and about 150 flares off the trawler near Portavel.",
     ],
   ])("still finds %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toHaveLength(1);
@@ -482,9 +482,9 @@ describe("place discrepancies", () => {
     const report = story(
       [
         "one",
-        "Ruiz, who won the belts from Okafor in 2001 and another in 2005, arrived in Portugal on Monday and declared herself fit.",
+        "Ruiz, who took two titles from Okafor in 2011 and another in 2014, landed in Portugal on Tuesday and said she felt strong.",
       ],
-      ["two", "She was champion for six months in 2001 after stunning Okafor by knockout in Kenya."],
+      ["two", "She held the title for a year in 2011 after beating Okafor on points in Kenya."],
     );
     expect(report.discrepancies.filter((x) => x.kind === "place")).toEqual([]);
   });
@@ -657,14 +657,14 @@ describe("negation and attribution", () => {
   it.each([
     [
       "a bare 'none' of the people fired at against a thing hit",
-      "The guard fired through a door at the Velmar dockers but none were hit, police in Portavel said.",
-      "The bullet went past the foreman and hit the door behind him, police in Portavel said.",
+      "The sniper shot from a roof at the Velmar dockers but none were hurt, police in Portavel said.",
+      "The sniper shot from a roof at the Velmar dockers and hurt a dog near the quay, police in Portavel said.",
       false,
     ],
     [
       "a bare 'none' of the people fired at against some of them hit",
-      "The guard fired through a door at the Velmar dockers but none were hit, police in Portavel said.",
-      "The guard fired through a door and hit the Velmar dockers, police in Portavel said.",
+      "The sniper shot from a roof at the Velmar dockers but none were hurt, police in Portavel said.",
+      "The sniper shot from a roof and hurt the Velmar dockers, police in Portavel said.",
       true,
     ],
     [

@@ -326,7 +326,7 @@ function numberDiscrepancies(
         continue;
       // "The 10-yard line" and "a 7-yard pass" measure different things.
       if (compound(na) && compound(nb) && headAfter(ua, na) !== headAfter(ub, nb)) continue;
-      // "The 20-yard line" and "the 27-yard line" name places on a field, where play stood at two moments.
+      // "The 15-yard line" and "the 32-yard line" name places on a field, where play stood at two moments.
       if (position(ua, na) || position(ub, nb)) continue;
       // One figure, hedged or not ("nearly $80 million", "$80 million", "more than 80 million"), is one figure;
       // only hedges that point opposite ways ("more than 80" / "fewer than 80") say different things.
@@ -422,8 +422,8 @@ function numberDiscrepancies(
 const MEASURED_BY = /\b(\p{L}+(?:ed|ing)|threw|thrown|ran|won|paid|sold|bought|fought|went|got)\s+for\s+$/iu;
 
 /**
- * The stem of the verb a figure measures, where one stands right before it with "for": "threw for 205 yards"
- * and "rushed for 350 yards" measure different things, as "sold for" and "bought for" do.
+ * The stem of the verb a figure measures, where one stands right before it with "for": "threw for 180 yards"
+ * and "rushed for 240 yards" measure different things, as "sold for" and "bought for" do.
  */
 function measuredBy(u: Unit, n: NumberMention): string | undefined {
   const at = n.start - u.sentence.start;
@@ -441,7 +441,7 @@ const SCOPE_BEFORE =
   /\b(with|as|for|at)\s+(?:(?:the|a|an|his|her|its|their|our)\s+)?((?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+)\s+(?:for\s+)?(?:the\s+(?:last|past|first|next)\s+)?$/iu;
 
 /**
- * Where or as what a spell was spent, read from the phrase right after its figure ("19 seasons with the
+ * Where or as what a spell was spent, read from the phrase right after its figure ("14 seasons with the
  * club") or right before it ("worked with the dog unit for five years"): the preposition and the phrase's
  * stems, names included.
  */
@@ -467,8 +467,8 @@ function differentScopes(a: ReturnType<typeof spellScope>, b: ReturnType<typeof 
 /** Figures in one sentence from which it reads as a line of statistics rather than a statement. */
 const STATISTICS_LINE = 4;
 /**
- * Counts of things in one sentence from which it reads as a list ("seized six rifles, 12 magazines and 300
- * rounds"): two such lists of which not one other figure agrees tell of two tallies, most often of two
+ * Counts of things in one sentence from which it reads as a list ("seized six rifles, 12 radios and 300
+ * flares"): two such lists of which not one other figure agrees tell of two tallies, most often of two
  * occasions. A time of day or a bare number counts nothing.
  */
 const COUNTED_LIST = 3;
@@ -531,9 +531,9 @@ const NEEDED_BEFORE =
 const FOR_PURPOSE_AFTER = /^[^,;:.!?]*?\bto\s+\p{L}/u;
 
 /**
- * Verbs that make their object the subject of what follows ("allowed one person to leave", "ordered 200
+ * Verbs that make their object the subject of what follows ("allowed one worker to go home", "ordered 90
  * residents to flee"): the figure counts those made to do the later thing, not those the sentence's other
- * verbs act on ("found four people").
+ * verbs act on ("found four workers").
  */
 const CONTROL_BEFORE =
   /\b(?:allow(?:s|ed|ing)?|permit(?:s|ted|ting)?|forc(?:es|ed|ing)|order(?:s|ed|ing)?|told|tell(?:s|ing)?|urg(?:es|ed|ing)|persuad(?:es|ed|ing)|invit(?:es|ed|ing)|help(?:s|ed|ing)?)\s+(?:(?:only|just|about|some|at\s+least|nearly)\s+)?$/iu;
@@ -569,7 +569,7 @@ function cumulative(u: Unit): boolean {
 const OTHER_PERIOD =
   /\b(?:last|previous|next|past|prior)\s+(?:season|campaign|year|month|week|summer|winter|spring|autumn|fall|term)\b/giu;
 /**
- * A clause set a span away from the story's moment: "came one week after he managed 10 yards", "two days
+ * A clause set a span away from the story's moment: "came a week after she scored 12 goals", "two days
  * before the vote". What it tells happened on another occasion. A spell ("closed for a year after cracks were
  * found") is a length, not an offset.
  */
@@ -733,7 +733,7 @@ const RATIO_WHOLE =
   /(?:\b\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+(?:out\s+)?of\s+(?:(?:the|their|his|her|its|our)\s+)?(?:[\p{L}'’]+\s+)?$/iu;
 
 /**
- * A count followed in its clause by others of the same group ("killed one person and injured two others",
+ * A count followed in its clause by others of the same group ("rescued one climber and found two others",
  * "freed 12 and held 30 others"): the group counted elsewhere may be all of them.
  */
 const OTHERS_AFTER = new RegExp(
@@ -1070,8 +1070,8 @@ const CLAUSE_MARK = /[,;:—–.!?]/u;
 
 /**
  * The content stems of the clause a place at offset `at` stands in, from the mark before it to the mark after
- * it, names and numbers left out: "arrived … on Monday and declared he was ready" in "Ruiz, who won the
- * title in 2001, arrived in Velmar on Monday and declared he was ready".
+ * it, names and numbers left out: "arrived … on Monday and said she was ready" in "Ruiz, who won the
+ * title in 2001, arrived in Velmar on Monday and said she was ready".
  */
 function placeClause(u: Unit, at: number): string[] {
   const local = at - u.sentence.start;
@@ -1643,7 +1643,7 @@ function negations(
       const aux = clause.search(AUXILIARY);
       if (aux < 0) continue;
       subject = new Set(contentStems(rest.slice(0, aux)));
-      // "Fired at the officers but none were hit": a bare "none" stands for the last thing its sentence counts.
+      // "Shot at the guards but none were hurt": a bare "none" stands for the last thing its sentence counts.
       if (subject.size === 0 && SUBJECT_NEGATOR.test(m[0])) subject = antecedentOf(before);
       rest = rest.slice(aux);
     }

@@ -147,7 +147,7 @@ export function findUnit(text: string, from: number): { unit: string; end: numbe
       end = NEXT_WORD.lastIndex;
     }
     if (!isWord(word)) break;
-    // A dash written as a hyphen ("three workers-two women and a man-were killed") ends the phrase at the
+    // A dash written as a hyphen ("four ferry crew-three sailors and a cook-were rescued") ends the phrase at the
     // hyphen that a number follows: the number opens a phrase of its own.
     const dash = DASHED_NUMBER.exec(word);
     if (dash && !NUMBER.test(word.slice(0, dash.index))) {
