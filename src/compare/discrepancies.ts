@@ -19,7 +19,7 @@ import { type AlignedPair, alignUnits } from "./align.js";
 import { overlaps } from "./intervals.js";
 import { type CompareOptions, NO_LEXICON } from "./options.js";
 import { cosine, sumVectors, type TermVector } from "./similarity.js";
-import { insideSlot, namesBefore, predicateBefore, type Slot, sameName, samePredicate } from "./slots.js";
+import { insideSlot, namesBefore, predicateBefore, predicateOf, type Slot, sameName, samePredicate } from "./slots.js";
 import { stanceDiscrepancies } from "./stance.js";
 import type { Unit } from "./units.js";
 import { contentStems, stemsAt } from "./words.js";
@@ -573,8 +573,10 @@ const OTHER_PERIOD =
  * before the vote". What it tells happened on another occasion. A spell ("closed for a year after cracks were
  * found") is a length, not an offset.
  */
-const OFFSET_OCCASION =
-  /(?<!\b(?:for|lasting|within|over|during)\s+)\b(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:days?|nights?|weeks?|months?|years?|seasons?)\s+(?:after|before|earlier|later)\b/giu;
+const OFFSET_OCCASION = new RegExp(
+  `(?<!\\b(?:for|lasting|within|over|during)\\s+)\\b(?:an?|${NUMBER_WORD}|\\d{1,2})\\s+(?:days?|nights?|weeks?|months?|years?|seasons?)\\s+(?:after|before|earlier|later)\\b`,
+  "giu",
+);
 /** Words before a date that make it the bound of a span, not an occasion: "the driest since 1990". */
 const SPAN_BOUND =
   /\b(?:since|until|till|before|after|than|from|by|through|prior\s+to)\s+(?:(?:early|late|mid)[\s-]+)?$/iu;
@@ -1080,7 +1082,7 @@ function placeClause(u: Unit, at: number): string[] {
   while (from > 0 && !CLAUSE_MARK.test(before[from - 1] as string)) from--;
   const after = u.text.slice(local).search(CLAUSE_MARK);
   const clause = u.text.slice(from, after < 0 ? u.text.length : local + after);
-  return contentStems(clause.replace(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu, " ")).filter((w) => !/^\d/.test(w));
+  return predicateOf(clause);
 }
 
 /**

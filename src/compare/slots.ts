@@ -80,9 +80,12 @@ type Statement = Pick<Unit, "text" | "sentence">;
 
 /** Content stems of the clause before offset `at` (names left out): what a figure or a date is said of. */
 export function predicateBefore(u: Statement, at: number): string[] {
-  // Names say who or where, not what is voted on or lasts: they are left out.
-  const clause = clauseBefore(u, at).text.replace(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu, " ");
-  return contentStems(clause).filter((s) => !/^\d/.test(s));
+  return predicateOf(clauseBefore(u, at).text);
+}
+
+/** The content stems of a clause, names and numbers left out: names say who or where, not what is done. */
+export function predicateOf(clause: string): string[] {
+  return contentStems(clause.replace(/(?<=^|\s)\p{Lu}[\p{L}'’.-]*/gu, " ")).filter((s) => !/^\d/.test(s));
 }
 
 /**
