@@ -38,8 +38,9 @@ function detokenize(tokens: string): string {
   s = s.replace(/\( /gu, "(").replace(/ \)/gu, ")");
   s = s.replace(/ - /gu, "-");
   s = s.replace(/\$ (\d)/gu, "$$$1");
-  s = s.replaceAll("“ ", "“").replaceAll(" ”", "”").replaceAll(" ’ ", "’");
-  s = s.replace(/(\p{L}) ’ (\p{L})/gu, "$1’$2");
+  s = s.replaceAll("“ ", "“").replaceAll(" ”", "”");
+  // A curly apostrophe joins a clitic ("don’t", "Ruiz’s"); any other closes a possessive ("Charles’ 226").
+  s = s.replace(/(\p{L}) ’ (s|t|ll|re|ve|d|m)\b/gu, "$1’$2").replaceAll(" ’ ", "’ ");
   s = s.replace(/(\d)([.,:]) (\d)/gu, "$1$2$3");
   s = s.replace(/(\d) \/ (\d)/gu, "$1/$2");
   s = s.replace(/\b(\p{L})\. (\p{L})\./gu, "$1.$2.");

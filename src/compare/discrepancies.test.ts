@@ -299,11 +299,51 @@ describe("number discrepancies", () => {
       "Okafor's kicks seldom carry beyond the 15-yard line, the Velmar coach said.",
       "The Velmar dockers lost the ball at the 32-yard line and Kestrel Bay scored from there.",
     ],
+    [
+      "shares of the ferry crossings of different countries",
+      "Ferry crossings in Chile fell by 40 percent, in Peru by 25 percent, after the Velmar storm.",
+      "Up to 40 percent of ferry crossings in Chile were cancelled after the Velmar storm.",
+    ],
+    [
+      "a share of one country's exports against a share of another's",
+      "Nearly 60 percent of Chile's grain exports pass through the northern canal, the shippers said.",
+      "About 35 percent of the grain shipped from Peru passes through the northern canal, the shippers said.",
+    ],
+    [
+      "a person's own figure against a team's",
+      "The Velmar dockers lost 20-13 to Kestrel Bay despite Ana Ruiz's 180 yards rushing.",
+      "Despite rushing for 260 yards, the Velmar dockers lost to Kestrel Bay on Sunday.",
+    ],
+    [
+      "a count of one city against a count of the whole country",
+      "As many as 8,000 dockers marched in the streets of Portavel as strikes spread across the country, police said.",
+      "An estimated 30,000 dockers marched in nationwide strikes over pay, the union said.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });
 
   it.each([
+    [
+      "two counts of the whole country",
+      "Some 18,000 dockers marched in nationwide strikes over pay, police said.",
+      "An estimated 30,000 dockers marched in nationwide strikes over pay, the union said.",
+    ],
+    [
+      "a person's own figure against one credited to that person",
+      "The Velmar dockers lost to Kestrel Bay despite Ana Ruiz's 180 yards rushing.",
+      "The Velmar dockers lost to Kestrel Bay despite 210 yards rushing from Ana Ruiz.",
+    ],
+    [
+      "two shares of one country's crossings",
+      "Ferry crossings in Chile fell by 40 percent after the Velmar storm, the port authority said.",
+      "Ferry crossings in Chile fell by 25 percent after the Velmar storm, the port authority said.",
+    ],
+    [
+      "a share of no place named against a share of a place",
+      "Ferry crossings fell by 40 percent after the Velmar storm, the port authority said.",
+      "Ferry crossings in Chile fell by 25 percent after the Velmar storm, the port authority said.",
+    ],
     [
       "two speeds",
       "Police chased the Velmar van along the coast road at up to 120 miles per hour, officers said.",

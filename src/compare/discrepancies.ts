@@ -74,10 +74,11 @@ export function discrepanciesOf(
   const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
   const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
   const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
+  const countryOf = storyCountries(units, lexicon);
   const found: DiscrepancyFinding[] = [
-    ...numberDiscrepancies(units, pairs, lexicon.unitKey, story, occasionsOf),
+    ...numberDiscrepancies(units, pairs, lexicon, story, occasionsOf, countryOf),
     ...slotDiscrepancies(units, pairs, story, occasionsOf),
-    ...placeDiscrepancies(units, pairs, lexicon, occasionsOf),
+    ...placeDiscrepancies(units, pairs, lexicon, occasionsOf, countryOf),
     ...dateDiscrepancies(units, pairs, story),
     ...personDiscrepancies(units, pairs, story),
     ...negationDiscrepancies(units, pairs),
@@ -183,6 +184,9 @@ const CONVERTED = /^\s*\(\s*(?:(?:about|around|approximately|roughly|some|nearly
 /** Two numbers joined by a dash with nothing counted ("the Jaguars (5-10)"): a record or a score, not a count. */
 const PAIR = /^\d+\s*[-–]\s*\d+$/u;
 
+/** What stands between a person's name and a figure that is that person's own: "Ruiz's 30", "Charles' 226". */
+const POSSESSED = /^['’]s?\s*$/u;
+
 /** A span of a unit's sentence that a figure or a slot takes up. */
 interface Held {
   unit: Unit;
@@ -208,17 +212,29 @@ function owning(story: ResolvedStory) {
     const person = before.filter((x) => x.type === "person").at(-1) ?? (after?.type === "person" ? after : undefined);
     const orgs = before.filter((x) => x.type === "organization");
     if (!orgs.length && after?.type === "organization") orgs.push(after);
+    const last = before.at(-1);
+    const possessor =
+      last?.type === "person" && POSSESSED.test(u.text.slice(last.end - u.sentence.start, n.start - u.sentence.start))
+        ? idOf(u, last)
+        : undefined;
     return {
       person: person && idOf(u, person),
+      possessor,
       orgs: orgs.map((x) => idOf(u, x)).filter((x): x is string => x !== undefined),
       named: new Set(u.mentions.map((x) => idOf(u, x))),
+      actors: own.length,
     };
   };
   const ownersOf = perSpan(whose);
+  // A person's own figure ("Ruiz's 30 points") is set only against a figure of a sentence that names that
+  // person too, or names no one who could be the other figure's holder.
+  const othersOwn = (ox: ReturnType<typeof whose>, oy: ReturnType<typeof whose>) =>
+    ox.possessor !== undefined && !oy.named.has(ox.possessor) && oy.actors > 0;
   const differentOwners = (x: Held, y: Held) => {
     const ox = ownersOf(x.unit, x.number);
     const oy = ownersOf(y.unit, y.number);
     if (ox.person !== undefined && oy.person !== undefined && ox.person !== oy.person) return true;
+    if (othersOwn(ox, oy) || othersOwn(oy, ox)) return true;
     return ox.orgs.some((o) => !oy.named.has(o)) && oy.orgs.some((o) => !ox.named.has(o));
   };
   return { ownersOf, differentOwners };
@@ -227,11 +243,15 @@ function owning(story: ResolvedStory) {
 function numberDiscrepancies(
   units: Unit[],
   pairs: AlignedPair[],
-  unitKey: (u: string) => string,
+  lexicon: Required<CompareOptions>,
   story: ResolvedStory,
   occasionsOf: (at: number) => Set<string>,
+  countryOf: (name: string) => string | undefined,
 ): DiscrepancyFinding[] {
+  const { unitKey } = lexicon;
   const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
+  const wholeOf = perSpan(shareWhole);
+  const scopeOf = perSpan((u: Unit, n: Span) => figureScope(u, n, lexicon));
   // Each statement's figures, read once; a pair without figures on both sides is passed over first.
   const figures = units.map(figuresOf);
   const statistics = figures.map(
@@ -358,6 +378,12 @@ function numberDiscrepancies(
       const figA: Figure = { unit: ua, number: na };
       const figB: Figure = { unit: ub, number: nb };
       if (differentOwners(figA, figB)) continue;
+      // "65 percent in Tarn" and "80 percent of Velmar's traffic" are shares of different wholes.
+      if (SHARE.test(na.unit ?? "") && differentWholes(wholeOf(ua, na), wholeOf(ub, nb), countryOf)) continue;
+      // "20,000 marched in Tarn" and "100,000 marched nationwide" count a part and the whole.
+      const sa = scopeOf(ua, na);
+      const sb = scopeOf(ub, nb);
+      if (sa && sb && sa !== sb) continue;
       if (SPELL_UNIT.test(na.unit ?? "") && differentScopes(spellScope(ua, na), spellScope(ub, nb))) continue;
       const va = measuredBy(ua, na);
       const vb = measuredBy(ub, nb);
@@ -429,6 +455,81 @@ function measuredBy(u: Unit, n: NumberMention): string | undefined {
   const at = n.start - u.sentence.start;
   const verb = MEASURED_BY.exec(u.text.slice(Math.max(0, at - 24), at))?.[1];
   return verb === undefined ? undefined : (contentStems(verb)[0] ?? verb.toLowerCase());
+}
+
+/** A unit that gives a share of some whole. */
+const SHARE = /^(?:percent|percentage points?)$/iu;
+
+/** Marks that end the clause a share stands in: punctuation, but not a decimal point. */
+const SHARE_CLAUSE_MARK = /[,;:—–!?]|\.(?!\d)/u;
+
+/** Whether the character at `i` of `text` ends a clause (see `SHARE_CLAUSE_MARK`). */
+function clauseMarkAt(text: string, i: number): boolean {
+  const c = text[i];
+  if (c === ".") return !/\d/u.test(text[i + 1] ?? "");
+  return c !== undefined && /[,;:—–!?]/u.test(c);
+}
+
+/**
+ * The places a share is of: those named in the clause that holds it ("in Tarn by 65 percent", "80 percent of
+ * Velmar's traffic"), lowercased. A share is of some whole, and the clause around it says which.
+ */
+function shareWhole(u: Unit, n: Span): string[] {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  let from = start;
+  while (from > 0 && !clauseMarkAt(u.text, from - 1)) from--;
+  const after = u.text.slice(end).search(SHARE_CLAUSE_MARK);
+  const to = after < 0 ? u.text.length : end + after;
+  return u.mentions
+    .filter((m) => m.type === "place" && m.start - u.sentence.start >= from && m.end - u.sentence.start <= to)
+    .map((m) => m.text.toLowerCase());
+}
+
+/**
+ * Whether two shares are of different wholes: both name places, and none of one's is, or lies in the country
+ * of, one of the other's. A share that names no place may be of either's whole.
+ */
+function differentWholes(a: string[], b: string[], countryOf: (name: string) => string | undefined): boolean {
+  if (!a.length || !b.length) return false;
+  const related = (p: string, q: string) => {
+    if (p === q) return true;
+    const cp = countryOf(p);
+    const cq = countryOf(q);
+    return cp !== undefined && cp === cq;
+  };
+  return !a.some((p) => b.some((q) => related(p, q)));
+}
+
+/** Words that say a figure is the whole country's: "nationwide", "across the country". */
+const NATIONWIDE =
+  /\b(?:nationwide|nation-wide|countrywide|country-wide|(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:country|nation))\b/iu;
+
+/**
+ * Whether a figure is said of the whole country ("national") or of one place in it ("local"), read from the
+ * nearest such word in its clause, after it first ("took to the streets of Tarn as rallies spread across the
+ * country" is Tarn's), else before it; undefined when the clause says neither. A country's own name is the
+ * whole country.
+ */
+function figureScope(u: Unit, n: Span, lexicon: Required<CompareOptions>): "national" | "local" | undefined {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  let from = start;
+  while (from > 0 && !clauseMarkAt(u.text, from - 1)) from--;
+  const stop = u.text.slice(end).search(SHARE_CLAUSE_MARK);
+  const to = stop < 0 ? u.text.length : end + stop;
+  const marks: { at: number; scope: "national" | "local" }[] = [];
+  for (const m of u.mentions) {
+    const at = m.start - u.sentence.start;
+    if (m.type !== "place" || at < from || m.end - u.sentence.start > to || (at >= start && at < end)) continue;
+    marks.push({ at, scope: lexicon.placeOf(m.text)?.kind === "country" ? "national" : "local" });
+  }
+  const clause = u.text.slice(from, to);
+  for (const w of clause.matchAll(new RegExp(NATIONWIDE.source, "giu")))
+    marks.push({ at: from + w.index, scope: "national" });
+  const after = marks.filter((m) => m.at >= end).sort((x, y) => x.at - y.at)[0];
+  const before = marks.filter((m) => m.at < start).sort((x, y) => y.at - x.at)[0];
+  return (after ?? before)?.scope;
 }
 
 /** Units that count a spell: time spent in some role or place. */
@@ -1096,10 +1197,10 @@ function placeDiscrepancies(
   pairs: AlignedPair[],
   lexicon: Required<CompareOptions>,
   occasionsOf: (at: number) => Set<string>,
+  countryOf: (name: string) => string | undefined,
 ): DiscrepancyFinding[] {
   const out: DiscrepancyFinding[] = [];
   const seen = new Set<string>();
-  const countryOf = storyCountries(units, lexicon);
   // Each statement's places are read once per call, and a pair is looked at further only if both have some.
   const places = units.map((u) => locativePlaces(u, lexicon, countryOf));
   const placed = Uint8Array.from(places, (p) => (p.length ? 1 : 0));
