@@ -319,6 +319,11 @@ describe("number discrepancies", () => {
       "As many as 8,000 dockers marched in the streets of Portavel as strikes spread across the country, police said.",
       "An estimated 30,000 dockers marched in nationwide strikes over pay, the union said.",
     ],
+    [
+      "two lines of statistics that share only a figure added to the tally",
+      "Okafor had 12 catches for 96 yards, 140 rushing yards and two touchdowns as the Velmar dockers won.",
+      "Okafor has 27 catches for 240 yards, 610 rushing yards and five touchdowns, plus another two touchdowns on returns.",
+    ],
   ])("finds none for %s", (_, a, b) => {
     expect(story(["one", a], ["two", b]).discrepancies.filter((d) => d.kind === "number")).toEqual([]);
   });

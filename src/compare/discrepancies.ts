@@ -371,7 +371,18 @@ function numberDiscrepancies(
       // A line of statistics ("ran 88 times for 351 yards and three touchdowns and had 47 catches") qualifies
       // each figure by the others: one is set against another's only where the two lines share a figure too,
       // which shows they give the same tally.
-      if ((statistics[a] || statistics[b]) && !sharesAnother(fa, fb, na, nb, keyOf)) continue;
+      // "Another two touchdowns" adds to a tally rather than giving it: it shows no shared one.
+      if (
+        (statistics[a] || statistics[b]) &&
+        !sharesAnother(
+          fa.filter((m) => !addsTo(ua, m)),
+          fb.filter((m) => !addsTo(ub, m)),
+          na,
+          nb,
+          keyOf,
+        )
+      )
+        continue;
       // A figure said of a person belongs to that person: "Lee has spent 19 seasons" and "Kim spent four
       // seasons" count different careers; so does one said of an organisation ("the Harriers offered $40
       // million", "the Kites offered $52 million"). An age is compared only when both are said of one person.
@@ -817,12 +828,20 @@ function statedRange(n: NumberMention): Interval {
 /** Words right before a figure that make it count a part of something ("the other two workers", "another eight"). */
 const PARTITIVE_BEFORE = /\b(?:other|another|remaining|additional|further|extra|last|first|next)\s+$/i;
 
+/** Whether a figure counts more of something already counted ("another two", "three more"). */
+function addsTo(u: Unit, n: NumberMention): boolean {
+  const at = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  return (
+    PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at)) || PARTITIVE_AFTER.test(u.text.slice(end, end + 16))
+  );
+}
+
 function partOf(u: Unit, n: NumberMention): boolean {
   const at = n.start - u.sentence.start;
   const end = n.end - u.sentence.start;
   return (
-    PARTITIVE_BEFORE.test(u.text.slice(Math.max(0, at - 12), at)) ||
-    PARTITIVE_AFTER.test(u.text.slice(end, end + 16)) ||
+    addsTo(u, n) ||
     OTHERS_AFTER.test(u.text.slice(end, end + OTHERS_REACH)) ||
     RATIO_WHOLE.test(u.text.slice(Math.max(0, at - 40), at))
   );
