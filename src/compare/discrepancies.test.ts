@@ -1492,3 +1492,22 @@ describe("namesPerson", () => {
     expect(namesPerson(text, green as Parameters<typeof namesPerson>[1])).toBe(named);
   });
 });
+
+describe("statements in a language the word rules are not written for", () => {
+  const spanish = (barcos: string, dia: string) =>
+    `Unos ${barcos} barcos esperaban frente al puerto de Portavel el ${dia} de septiembre, según el sindicato de ` +
+    "los estibadores de Velmar, que mantiene la huelga desde hace una semana y pide una subida de salario.";
+  const english = (ships: string, day: string) =>
+    `About ${ships} ships were waiting off the port of Portavel on ${day} September, according to the Velmar ` +
+    "dockers' union, which has kept up the strike for a week and is asking for a pay rise.";
+
+  it("sets no figure or date of two Spanish articles against each other", () => {
+    const report = story(["one", spanish("300", "15")], ["two", spanish("450", "19")]);
+    expect(report.discrepancies).toEqual([]);
+  });
+
+  it("still compares the same articles written in English", () => {
+    const report = story(["one", english("300", "15")], ["two", english("450", "19")]);
+    expect(report.discrepancies.map((d) => d.kind).sort()).toContain("number");
+  });
+});

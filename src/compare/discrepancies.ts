@@ -11,6 +11,7 @@ import {
   type Span,
   spanWords,
 } from "../model/index.js";
+import { readsAsEnglish } from "../words/language.js";
 import { PERSON_TITLES } from "../words/names.js";
 import { NUMBER_WORD, parseNumberWords } from "../words/numbers.js";
 import { scriptOf } from "../words/script.js";
@@ -70,8 +71,13 @@ export function discrepanciesOf(
 ): DiscrepancyFinding[] {
   const lexicon = { ...NO_LEXICON, ...options };
   // Statements in different writing systems are in different languages: the word rules below read neither.
+  // They are written for English, and read only the statements of articles that read as English.
   const script = perUnit(units, (u) => scriptOf(u.text));
-  const pairs = candidates.filter((p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b));
+  const english = new Set(story.articles.filter((a) => readsAsEnglish(a.article.text)).map((a) => a.article.id));
+  const read = perUnit(units, (u) => english.has(u.article));
+  const pairs = candidates.filter(
+    (p) => p.similarity >= CANDIDATE_STATEMENT && script(p.a) === script(p.b) && read(p.a) && read(p.b),
+  );
   const published = new Map(story.articles.map((a) => [a.article.id, a.article.published]));
   const occasionsOf = perUnit(units, (u) => occasions(u, published.get(u.article)));
   const countryOf = storyCountries(units, lexicon);
@@ -83,7 +89,10 @@ export function discrepanciesOf(
     ...personDiscrepancies(units, pairs, story),
     ...negationDiscrepancies(units, pairs),
     ...attributionDiscrepancies(story),
-    ...stanceDiscrepancies(units, story.entities),
+    ...stanceDiscrepancies(
+      units.filter((u) => english.has(u.article)),
+      story.entities,
+    ),
   ];
   found.forEach((d, i) => {
     d.id = `d${i + 1}`;
