@@ -1,4 +1,4 @@
-import type { EntityType, Mention, QuoteMention, Sentence, SpeakerRef, Token } from "../../model/index.js";
+import type { EntityType, Mention, QuoteMention, Sentence, Span, SpeakerRef, Token } from "../../model/index.js";
 import { findQuotedSpans, type QuotedSpan } from "./marks.js";
 import { findNames, guessType } from "./names.js";
 import {
@@ -107,11 +107,26 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
       quote.attribution = words.text;
       quote.attributionSpan = { start: words.start, end: words.end };
     }
-    if (attribution)
+    if (attribution) {
       quote.speaker = resolver.speaker(attribution, parser, Math.min(c.span.markStart, source.span.markStart));
+      const phrase = sourcePhrase(attribution, parser, sentences);
+      if (phrase.start !== quote.speaker.start || phrase.end !== quote.speaker.end) quote.speaker.phrase = phrase;
+    }
     quotes.push(quote);
   });
   return quotes;
+}
+
+/** The speaker's whole phrase (`SpeakerParser.sourcePhrase`) as text, read no further than its sentence. */
+function sourcePhrase(
+  found: FoundAttribution,
+  parser: SpeakerParser,
+  sentences: Sentence[],
+): Span & { text: string } {
+  const last = parser.token(found.speaker.to - 1) as Token;
+  const sentence = sentences[sentenceAt(sentences, last.start)] as Sentence;
+  const { from, to } = parser.sourcePhrase(found, Math.max(found.speaker.to, sentence.tokenEnd));
+  return parser.slice(from, to);
 }
 
 /**
