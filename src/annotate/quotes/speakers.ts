@@ -471,7 +471,8 @@ export class SpeakerParser {
       if (main) return { speaker: main, from: main.phraseFrom ?? main.from, to: v + 1 };
     }
     const opensClause = v <= limit || !prev || !isWord(prev) || lower(prev) === "and";
-    if (opensClause && verb.lemma !== "tell" && verb.form !== "ing") {
+    // "put it" names no speaker after it: "it" is the thing said.
+    if (opensClause && verb.lemma !== "tell" && verb.lemma !== "put" && verb.form !== "ing") {
       const after = this.phraseAfter(v + 1, end);
       if (after) return { speaker: after, from: v, to: after.to };
     }
