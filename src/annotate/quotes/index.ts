@@ -120,11 +120,7 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
 }
 
 /** The speaker's whole phrase (`SpeakerParser.sourcePhrase`) as text, read no further than its sentence. */
-function sourcePhrase(
-  found: FoundAttribution,
-  parser: SpeakerParser,
-  sentences: Sentence[],
-): Span & { text: string } {
+function sourcePhrase(found: FoundAttribution, parser: SpeakerParser, sentences: Sentence[]): Span & { text: string } {
   const last = parser.token(found.speaker.to - 1) as Token;
   const sentence = sentences[sentenceAt(sentences, last.start)] as Sentence;
   const { from, to } = parser.sourcePhrase(found, Math.max(found.speaker.to, sentence.tokenEnd));

@@ -592,8 +592,7 @@ export class SpeakerParser {
       // "Ann Lee, a lawyer, said" and "Ann Lee, who ..., said" describe her; "Ann Lee, after a pause, said" does not.
       const next = phrase.to + 1;
       if (this.tokens[phrase.to]?.text === "," && this.describes(next, phrase.modifierTo)) to = phrase.modifierTo;
-    }
-    else if (found.from < phrase.from) to = this.appositiveEnd(phrase.to, end);
+    } else if (found.from < phrase.from) to = this.appositiveEnd(phrase.to, end);
     return { from, to };
   }
 
