@@ -145,6 +145,16 @@ describe("scoreArticle", () => {
     expect(s.source).toEqual({ tp: 1, predicted: 4, gold: 4 });
     expect(s.sourceShorter).toEqual({ tp: 2, predicted: 4, gold: 4 });
   });
+
+  it("compares a speaker's whole phrase with the gold source when the extractor gives one", () => {
+    const named = quote("We will rebuild the bridge,", "Mara Holm");
+    const s = scoreArticle(TEXT, gold, [named]);
+    expect(s.source.tp).toBe(0);
+    const phrase = "Mara Holm, the engineer";
+    const speaker = named.speaker as NonNullable<QuoteMention["speaker"]>;
+    speaker.phrase = { ...at(TEXT, phrase), text: phrase };
+    expect(scoreArticle(TEXT, gold, [named]).source.tp).toBe(1);
+  });
 });
 
 describe("evaluatePolnear", () => {

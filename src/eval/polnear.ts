@@ -342,7 +342,7 @@ export function scoreArticle(text: string, gold: GoldArticle, quotes: QuoteMenti
       content.tp++;
       const g = gold.direct[j] as GoldQuote;
       if (!quote.speaker || g.sources.length === 0) return;
-      const speaker = core(text, quote.speaker);
+      const speaker = core(text, quote.speaker.phrase ?? quote.speaker);
       const agree = g.sources.some((s) => spansMatch(speaker, core(text, s), speakerMode));
       if (agree) source.tp++;
       if (first) {

@@ -65,6 +65,11 @@ export interface SpeakerRef extends Span {
   resolved?: Mention;
   /** For a pronoun with no named antecedent: the description it takes up ("One crane operator"). */
   antecedent?: Span & { text: string };
+  /**
+   * The whole phrase the speaker is named with, when it says more than the name: title words before it and an
+   * appositive after it ("party spokesman Ann Lee", "Ann Lee, a lawyer for the port").
+   */
+  phrase?: Span & { text: string };
 }
 
 /** A direct quotation: the words between the quotation marks and how they were attributed. */

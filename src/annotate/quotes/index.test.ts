@@ -317,6 +317,92 @@ describe("extractQuotes: split, running and partial quotations", () => {
   });
 });
 
+describe("extractQuotes: the whole phrase a speaker is named with", () => {
+  /** The phrase of the only quotation's speaker, or its name when the phrase says no more. */
+  const phraseOf = (text: string) => {
+    const speaker = quotesOf(text)[0]?.speaker;
+    return speaker?.phrase?.text ?? speaker?.text;
+  };
+
+  it.each<[string, string, string]>([
+    [
+      "title words before a name",
+      '"We sail at dawn," harbour spokesman Tomas Berg said.',
+      "harbour spokesman Tomas Berg",
+    ],
+    [
+      "an article before the title",
+      '"The pier is shut," the Velmar port captain Ana Ruiz said.',
+      "the Velmar port captain Ana Ruiz",
+    ],
+    [
+      "an appositive before the verb",
+      '"No ferries today," Ana Ruiz, a lawyer for the port, said.',
+      "Ana Ruiz, a lawyer for the port",
+    ],
+    [
+      "a relative clause before the verb",
+      '"We wait," Ana Ruiz, who runs the ferry, said.',
+      "Ana Ruiz, who runs the ferry",
+    ],
+    [
+      "an appositive after a postposed name",
+      '"We wait," said Ana Ruiz, a lawyer for the port.',
+      "Ana Ruiz, a lawyer for the port",
+    ],
+    [
+      "an age and a role after a postposed name",
+      '"We wait," said Ana Ruiz, 52, a ferry pilot.',
+      "Ana Ruiz, 52, a ferry pilot",
+    ],
+  ])("takes in %s", (_label, text, expected) => {
+    expect(phraseOf(text)).toBe(expected);
+    expect(quotesOf(text)[0]?.speaker?.kind).toBe("name");
+  });
+
+  it.each<[string, string, string]>([
+    ["an adverbial before the name", '"We wait," on Monday Tomas Berg said.', "Tomas Berg"],
+    ["a participle after the name", '"We wait," said Ana Ruiz, adding that the pier was shut.', "Ana Ruiz"],
+    ["a prepositional phrase after the name", '"We wait," Ana Ruiz, after a long pause, said.', "Ana Ruiz"],
+    ["a conjunction after the name", '"We wait," said Ana Ruiz, and the crowd cheered.', "Ana Ruiz"],
+    ["the next quotation after the name", '"We wait," said Ana Ruiz, "and we watch."', "Ana Ruiz"],
+    ["a pronoun", '"We wait," he said.', "he"],
+  ])("leaves out %s", (_label, text, expected) => {
+    expect(phraseOf(text)).toBe(expected);
+  });
+
+  it("keeps the name as the speaker, with the phrase beside it", () => {
+    const speaker = quotesOf('"We wait," said Ana Ruiz, a lawyer for the port.')[0]?.speaker;
+    expect(speaker?.text).toBe("Ana Ruiz");
+    expect(speaker?.phrase).toMatchObject({ text: "Ana Ruiz, a lawyer for the port" });
+  });
+});
+
+describe("extractQuotes: a line that leads into the next quotation", () => {
+  it("does not credit the quotation before with the speaker who introduces the next one", () => {
+    const text =
+      '"The nets are empty," Ana Ruiz said. "We lost the season."\nTomas Berg replied: "We will fish again."';
+    expect(quotesOf(text).map(view)).toMatchObject([
+      { text: "The nets are empty,", speaker: "Ana Ruiz" },
+      { text: "We lost the season.", speaker: "Ana Ruiz" },
+      { text: "We will fish again.", speaker: "Tomas Berg" },
+    ]);
+  });
+
+  it("still credits a quotation with the attribution line after it that ends in a full stop", () => {
+    const text = '"Can we win Portavel?" Tomas Berg asked. "I do not know."';
+    expect(quotesOf(text).map(view)).toMatchObject([
+      { text: "Can we win Portavel?", speaker: "Tomas Berg" },
+      { text: "I do not know.", speaker: "Tomas Berg" },
+    ]);
+  });
+
+  it("names nobody after 'put it'", () => {
+    const text = 'As the harbour master of Kestrel Bay, who retired last year, put it, "the sea keeps its own books."';
+    expect(quotesOf(text)[0]?.speaker?.text).not.toBe("it");
+  });
+});
+
 describe("extractQuotes: pronouns and descriptions", () => {
   it.each<[string, string, Expected[]]>([
     [

@@ -1,4 +1,4 @@
-import type { EntityType, Mention, QuoteMention, Sentence, SpeakerRef, Token } from "../../model/index.js";
+import type { EntityType, Mention, QuoteMention, Sentence, Span, SpeakerRef, Token } from "../../model/index.js";
 import { findQuotedSpans, type QuotedSpan } from "./marks.js";
 import { findNames, guessType } from "./names.js";
 import {
@@ -56,6 +56,8 @@ interface QuoteContext {
   reach: number;
   /** The tail reads a next line, which must be nothing but the attribution. */
   strictTail: boolean;
+  /** The tail reads into the next sentence and ends where the next quotation opens. */
+  tailMeetsQuote: boolean;
   attribution?: FoundAttribution;
   /**
    * The attribution is a sentence after the quotation that says something of its own ('"We stopped them."
@@ -107,11 +109,22 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
       quote.attribution = words.text;
       quote.attributionSpan = { start: words.start, end: words.end };
     }
-    if (attribution)
+    if (attribution) {
       quote.speaker = resolver.speaker(attribution, parser, Math.min(c.span.markStart, source.span.markStart));
+      const phrase = sourcePhrase(attribution, parser, sentences);
+      if (phrase.start !== quote.speaker.start || phrase.end !== quote.speaker.end) quote.speaker.phrase = phrase;
+    }
     quotes.push(quote);
   });
   return quotes;
+}
+
+/** The speaker's whole phrase (`SpeakerParser.sourcePhrase`) as text, read no further than its sentence. */
+function sourcePhrase(found: FoundAttribution, parser: SpeakerParser, sentences: Sentence[]): Span & { text: string } {
+  const last = parser.token(found.speaker.to - 1) as Token;
+  const sentence = sentences[sentenceAt(sentences, last.start)] as Sentence;
+  const { from, to } = parser.sourcePhrase(found, Math.max(found.speaker.to, sentence.tokenEnd));
+  return parser.slice(from, to);
 }
 
 /**
@@ -220,6 +233,7 @@ function contextOf(
   );
   return {
     span,
+    tailMeetsQuote: tailTo > ownTailTo && next !== undefined && tokens[tailTo]?.start === next.markStart,
     firstSentence,
     lastSentence,
     leadFrom,
@@ -297,6 +311,12 @@ const CLAUSE_END = /^[.;?!"“”«»]$/u;
  */
 function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
   let tail = tailRightAfter(c, parser, tokens);
+  if (tail && introducesNext(tail, c, parser)) {
+    // '"We stay." Ann Lee said: "We rebuild."': the line names who says the next quotation, not this one.
+    c.tailTo = c.ownTailTo;
+    c.reach = c.lastSentence;
+    tail = undefined;
+  }
   if (c.strictTail && !(tail && attributionOnly(tail, c, tokens))) {
     // The next line is a statement of its own: the tail ends with the quotation's sentence.
     c.tailTo = c.ownTailTo;
@@ -309,6 +329,20 @@ function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): Fou
   if (found && found.from >= c.ownTailTo && !attributionOnly(found, c, tokens)) c.weak = true;
   return found;
 }
+
+/**
+ * Whether an attribution read in the sentence after the quotation runs up to the next quotation with only a
+ * colon or a comma between ('Ann Lee said: "..."'): it leads into that quotation. After a full stop it closes
+ * the sentence that attributes this one ('Ann Lee asked. "..."').
+ */
+function introducesNext(found: FoundAttribution, c: QuoteContext, parser: SpeakerParser): boolean {
+  if (!c.tailMeetsQuote || found.from < c.ownTailTo || found.to >= c.tailTo) return false;
+  for (let i = found.to; i < c.tailTo; i++) if (!LEADS_IN.test(parser.token(i)?.text ?? "")) return false;
+  return true;
+}
+
+/** What stands between an attribution and the quotation it leads into: a colon or a comma. */
+const LEADS_IN = /^[:,]$/u;
 
 function tailRightAfter(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
   let i = c.tailFrom;

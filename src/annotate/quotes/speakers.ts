@@ -78,6 +78,11 @@ const INVERTED_OPENERS = wordSet(`
   say add write ask continue explain recall note
 `);
 
+/** Words that open a relative clause after a speaker's name. */
+const RELATIVES = wordSet(`
+  who whom whose which that
+`);
+
 const BARE_NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const CLAUSE_PUNCT = /^[.;:!?"“”‘’«»()[\]…]$/u;
 const DASH = /^[—–-]$/u;
@@ -466,7 +471,8 @@ export class SpeakerParser {
       if (main) return { speaker: main, from: main.phraseFrom ?? main.from, to: v + 1 };
     }
     const opensClause = v <= limit || !prev || !isWord(prev) || lower(prev) === "and";
-    if (opensClause && verb.lemma !== "tell" && verb.form !== "ing") {
+    // "put it" names no speaker after it: "it" is the thing said.
+    if (opensClause && verb.lemma !== "tell" && verb.lemma !== "put" && verb.form !== "ing") {
       const after = this.phraseAfter(v + 1, end);
       if (after) return { speaker: after, from: v, to: after.to };
     }
@@ -570,6 +576,82 @@ export class SpeakerParser {
       return object && object.to === v - 1 ? { speaker: object, from: q, to: v + 1 } : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The whole phrase the article names a speaker with, as a token range: the name with the title words before
+   * it ("campaign spokesman Ann Lee said") and the appositive after it ("Ann Lee, a lawyer for the port, said";
+   * "said Ann Lee, who runs the ferry."). What a reader is told of who said it; the speaker itself stays the name.
+   */
+  sourcePhrase(found: FoundAttribution, end: number): { from: number; to: number } {
+    const phrase = found.speaker;
+    if (phrase.kind === "pronoun") return { from: phrase.from, to: phrase.to };
+    const from = phrase.kind === "name" ? this.titleStart(phrase.phraseFrom ?? phrase.from) : phrase.from;
+    let to = phrase.to;
+    if (phrase.modifierTo !== undefined) {
+      // "Ann Lee, a lawyer, said" and "Ann Lee, who ..., said" describe her; "Ann Lee, after a pause, said" does not.
+      const next = phrase.to + 1;
+      if (this.tokens[phrase.to]?.text === "," && this.describes(next, phrase.modifierTo)) to = phrase.modifierTo;
+    } else if (found.from < phrase.from) to = this.appositiveEnd(phrase.to, end);
+    return { from, to };
+  }
+
+  /**
+   * Where title words before a name begin ("Senate minority leader Ann Lee"): a run of nouns and modifiers with
+   * at least one lower-case word, after a determiner or at a clause start, never a verb, a stop word or a comma.
+   */
+  private titleStart(at: number): number {
+    let k = at - 1;
+    let lowered = false;
+    while (k >= 0 && at - k <= MAX_SPEAKER_WORDS) {
+      const t = this.tokens[k] as Token;
+      const l = lower(t);
+      if (!isWord(t) || STOP_WORDS.has(l) || CONNECTORS.has(l) || BETWEEN_SUBJECT_AND_VERB.has(l)) break;
+      if (DETERMINERS.has(l) || SPEAKER_PRONOUNS[l] || this.verb(k) || /ly$/u.test(l)) break;
+      if (/^\p{Ll}/u.test(t.text)) {
+        if (/(?:ed|ing)$/u.test(t.text)) break;
+        lowered = true;
+      }
+      k--;
+    }
+    if (!lowered) return at;
+    const title = k + 1;
+    return DETERMINERS.has(this.lower(k)) && !SPEAKER_PRONOUNS[this.lower(k)] ? k : title;
+  }
+
+  /**
+   * The end of an appositive set off by a comma after a name that follows its verb ("said Ann Lee, a lawyer for
+   * the port."): a noun phrase, to the end of the clause or to a relative clause or a comma that opens something
+   * else ("said Ann Lee, a lawyer, adding ...", "said Ann Lee, who ..."), which say what the speaker did, not who
+   * they are.
+   */
+  private appositiveEnd(to: number, end: number): number {
+    if (this.tokens[to]?.text !== "," || !this.describes(to + 1, end)) return to;
+    let k = to + 1;
+    while (k < end) {
+      const t = this.tokens[k] as Token;
+      if ((isQuoteMark(t) || CLAUSE_PUNCT.test(t.text)) && !this.isAbbreviationPeriod(k)) break;
+      if (DASH.test(t.text)) break;
+      if (t.text === "," && !this.describes(k + 1, end)) break;
+      k++;
+    }
+    let last = k;
+    while (last > to + 1 && !isWord(this.tokens[last - 1] as Token)) last--;
+    return last > to + 1 ? last : to;
+  }
+
+  /** Whether the word at `i` opens words that describe a speaker: an appositive noun phrase or a relative clause. */
+  private describes(i: number, end: number): boolean {
+    return i < end && (RELATIVES.has(this.lower(i)) || this.opensAppositive(i, end));
+  }
+
+  /** Whether the word at `i` may open an appositive noun phrase: not a verb form, a stop word or a pronoun. */
+  private opensAppositive(i: number, end: number): boolean {
+    const t = this.tokens[i];
+    if (!t || i >= end || !isWord(t) || this.verb(i)) return false;
+    const l = lower(t);
+    if (/^\p{Ll}+(?:ing|ed)$/u.test(t.text) || SPEAKER_PRONOUNS[l]) return false;
+    return DETERMINERS.has(l) || !(STOP_WORDS.has(l) || CONNECTORS.has(l) || CLAUSE_OPENERS.has(l));
   }
 
   /** "according to X" with "according" at token `a`. */
