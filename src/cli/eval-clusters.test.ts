@@ -26,6 +26,7 @@ function captured(): CliIo & { out: string; err: string } {
 const INVENTED = [
   {
     doc: "1_a",
+    topic: 1,
     subtopic: "1x",
     sentences: [
       "Ferry crews of Norlin Lines walked out at Harwick harbour on Monday.",
@@ -34,6 +35,7 @@ const INVENTED = [
   },
   {
     doc: "1_b",
+    topic: 1,
     subtopic: "1x",
     sentences: [
       "A strike by Norlin Lines crews stopped ferries at Harwick harbour.",
@@ -42,6 +44,7 @@ const INVENTED = [
   },
   {
     doc: "1_c",
+    topic: 1,
     subtopic: "1y",
     sentences: [
       "Crews of Baltway Ferries struck in the port of Osterby.",
@@ -50,11 +53,13 @@ const INVENTED = [
   },
   {
     doc: "1_d",
+    topic: 1,
     subtopic: "1y",
     sentences: ["Baltway Ferries crews walked out at Osterby.", "The Osterby strike cost Baltway Ferries 12 sailings."],
   },
   {
     doc: "2_a",
+    topic: 2,
     subtopic: "2x",
     sentences: [
       "Storm Wenna brought down trees across Calder Vale overnight.",
@@ -65,6 +70,16 @@ const INVENTED = [
 
 const dir = mkdtempSync(join(tmpdir(), "triangulate-eval-clusters-"));
 const ecb = join(dir, "docs.jsonl");
+const mmds = join(dir, "articles.json");
+writeFileSync(
+  mmds,
+  JSON.stringify({
+    articles: [
+      { ID: 1, title: "Storm Wenna", sentences: [{ content: "Storm Wenna brought down trees in Calder Vale." }] },
+    ],
+    clusters: [1],
+  }),
+);
 writeFileSync(ecb, `${INVENTED.map((d) => JSON.stringify(d)).join("\n")}\nnot json\n{"doc": 3}\n`);
 
 describe("triangulate eval clusters", () => {
@@ -98,6 +113,15 @@ describe("triangulate eval clusters", () => {
     expect(text.out).toMatch(/over 3 orders: mean 1\.000, min 1\.000, max 1\.000, spread 0\.000/);
   });
 
+  it("keeps the topics with odd or even numbers with --topics", async () => {
+    const odd = captured();
+    expect(await main(["eval", "clusters", ecb, "--topics", "odd", "--json"], odd)).toBe(0);
+    expect(JSON.parse(odd.out)).toMatchObject({ topics: "odd", documents: 4, gold: 2 });
+    const even = captured();
+    expect(await main(["eval", "clusters", ecb, "--topics", "even", "--shuffles", "1"], even)).toBe(0);
+    expect(even.out).toMatch(/docs\.jsonl \(even topics\): 1 documents, 1 gold/);
+  });
+
   it("takes the mean, least and greatest of scores and their spread", () => {
     expect(spreadOf([0.5, 0.75, 1])).toEqual({ mean: 0.75, min: 0.5, max: 1, spread: 0.5 });
     expect(spreadOf([0.8])).toEqual({ mean: 0.8, min: 0.8, max: 0.8, spread: 0 });
@@ -107,6 +131,8 @@ describe("triangulate eval clusters", () => {
     ["a --shuffle that is not a whole number", [ecb, "--shuffle", "x"], 2, /--shuffle to be a whole number/],
     ["a --shuffles that is not a whole number", [ecb, "--shuffles", "1.5"], 2, /--shuffles to be a whole number/],
     ["--shuffle with --shuffles", [ecb, "--shuffle", "1", "--shuffles", "2"], 2, /--shuffle or --shuffles, found both/],
+    ["a --topics that is neither odd nor even", [ecb, "--topics", "first"], 2, /--topics to be odd or even/],
+    ["--topics on a file without topics", [mmds, "--topics", "odd"], 2, /a data file with topics/],
     ["no file", [], 2, /expected one data file/],
     ["a missing file", [join(dir, "none.jsonl")], 1, /cannot read the data file/],
     ["an unknown option", [ecb, "--bogus"], 2, /bogus/],

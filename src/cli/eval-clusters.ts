@@ -4,7 +4,7 @@ import { OnlineClusterer } from "../cluster/clusterer.js";
 import { extractFeatures } from "../cluster/features.js";
 import { type ClusterDocument, MemoryStoryIndex } from "../cluster/types.js";
 import { type ClusteringScores, scoreClustering } from "../eval/bcubed.js";
-import { readClusteringSet } from "../eval/clusters.js";
+import { type ClusteringSet, readClusteringSet } from "../eval/clusters.js";
 import { TriangulateError } from "../model/index.js";
 import { seededRandom } from "../words/hash.js";
 import { EVAL_CLUSTERS_HELP } from "./eval-clusters-help.js";
@@ -19,6 +19,22 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
     [out[i], out[j]] = [out[j] as T, out[i] as T];
   }
   return out;
+}
+
+/**
+ * The documents (and gold labels) of the topics with odd or even numbers: two halves of a set whose topics each
+ * hold events of one kind, so that a threshold chosen on one half can be checked on the other, on topics it never saw.
+ */
+export function topicHalf(set: ClusteringSet, half: "odd" | "even"): ClusteringSet {
+  const topics = set.topics;
+  if (!topics) throw new TriangulateError("BAD_ARGUMENT", "expected a data file with topics (ECB+) for --topics");
+  const parity = half === "odd" ? 1 : 0;
+  const documents = set.documents.filter((d) => {
+    const topic = topics.get(d.id);
+    return topic !== undefined && Math.abs(topic % 2) === parity;
+  });
+  const gold = new Map(documents.map((d) => [d.id, set.gold.get(d.id) as string]));
+  return { ...set, documents, gold };
 }
 
 /** Clusters `documents` online in the given order and scores the result against `gold`. */
@@ -49,6 +65,9 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
   if (!file || positionals.length > 1) {
     throw new TriangulateError("BAD_ARGUMENT", 'expected one data file: "triangulate eval clusters FILE"');
   }
+  if (values.topics !== undefined && values.topics !== "odd" && values.topics !== "even") {
+    throw new TriangulateError("BAD_ARGUMENT", `expected --topics to be odd or even, found "${values.topics}"`);
+  }
   const seed = values.shuffle === undefined ? undefined : wholeNumber("--shuffle", values.shuffle);
   const orders = values.shuffles === undefined ? undefined : wholeNumber("--shuffles", values.shuffles);
   if (seed !== undefined && orders !== undefined) {
@@ -60,7 +79,10 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
   } catch (cause) {
     throw new TriangulateError("NOT_FOUND", "cannot read the data file", { subject: file, cause });
   }
-  const set = readClusteringSet(text, file);
+  const read = readClusteringSet(text, file);
+  const set = values.topics === undefined ? read : topicHalf(read, values.topics);
+  const name = values.topics === undefined ? file : `${file} (${values.topics} topics)`;
+  const half = values.topics === undefined ? {} : { topics: values.topics };
   const unreadable = set.skipped.filter((s) => !s.endsWith("not English"));
   for (const line of unreadable) io.stderr(`${printable(`triangulate: skipped ${line}`)}\n`);
   if (set.documents.length === 0) {
@@ -84,7 +106,7 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
         clusters: r.scores.clusters,
       }));
       io.stdout(
-        `${JSON.stringify({ format: set.format, documents: set.documents.length, gold: runs[0]?.scores.gold, orders: rows, f1 }, null, 2)}\n`,
+        `${JSON.stringify({ format: set.format, ...half, documents: set.documents.length, gold: runs[0]?.scores.gold, orders: rows, f1 }, null, 2)}\n`,
       );
     } else {
       const pct = (x: number) => x.toFixed(3);
@@ -94,7 +116,7 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
           `  (precision ${pct(r.scores.b3.precision)}, recall ${pct(r.scores.b3.recall)}), ${r.scores.clusters} clusters\n`,
       );
       io.stdout(
-        `${set.format} ${file}: ${set.documents.length} documents${left ? ` (${left} not English left out)` : ""}, ` +
+        `${set.format} ${name}: ${set.documents.length} documents${left ? ` (${left} not English left out)` : ""}, ` +
           `${runs[0]?.scores.gold} gold\n${lines.join("")}` +
           `B-cubed F1 over ${runs.length} orders: mean ${pct(f1.mean)}, min ${pct(f1.min)}, max ${pct(f1.max)}, spread ${pct(f1.spread)}\n`,
       );
@@ -104,11 +126,13 @@ export async function evalClusters(args: string[], io: CliIo): Promise<number> {
   const order = seed === undefined ? set.documents : shuffled(set.documents, seed);
   const scores = await clusterAndScore(order, set.gold);
   if (values.json) {
-    io.stdout(`${JSON.stringify({ ...scores, format: set.format, ...(left ? { notEnglish: left } : {}) }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ ...scores, format: set.format, ...half, ...(left ? { notEnglish: left } : {}) }, null, 2)}\n`,
+    );
   } else {
     const pct = (x: number) => x.toFixed(3);
     io.stdout(
-      `${set.format} ${file}${seed === undefined ? "" : ` (shuffled, seed ${seed})`}: ${scores.documents} documents` +
+      `${set.format} ${name}${seed === undefined ? "" : ` (shuffled, seed ${seed})`}: ${scores.documents} documents` +
         `${left ? ` (${left} not English left out)` : ""}, ${scores.clusters} clusters, ${scores.gold} gold\n` +
         `B-cubed   precision ${pct(scores.b3.precision)}  recall ${pct(scores.b3.recall)}  F1 ${pct(scores.b3.f1)}\n` +
         `pairwise  precision ${pct(scores.pairwise.precision)}  recall ${pct(scores.pairwise.recall)}  F1 ${pct(scores.pairwise.f1)}\n`,
@@ -138,6 +162,7 @@ function parse(args: string[]) {
       json: { type: "boolean" },
       shuffle: { type: "string" },
       shuffles: { type: "string" },
+      topics: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: true,

@@ -7,6 +7,8 @@ export interface ClusteringSet {
   format: "ecb+" | "mmds";
   documents: ClusterDocument[];
   gold: Map<string, string>;
+  /** Each document's topic, where the format has them (ECB+: a topic holds two events of one kind). */
+  topics?: Map<string, number>;
   /** Records that could not be read (one line each) or were left out (not English). */
   skipped: string[];
 }
@@ -39,6 +41,7 @@ export function readClusteringSet(text: string, name: string): ClusteringSet {
 function readEcb(text: string, name: string): ClusteringSet {
   const documents: ClusterDocument[] = [];
   const gold = new Map<string, string>();
+  const topics = new Map<string, number>();
   const skipped: string[] = [];
   text.split("\n").forEach((line, i) => {
     if (line.trim() === "") return;
@@ -49,7 +52,7 @@ function readEcb(text: string, name: string): ClusteringSet {
       skipped.push(`${name}:${i + 1}: not JSON`);
       return;
     }
-    const r = record as { doc?: unknown; subtopic?: unknown; sentences?: unknown };
+    const r = record as { doc?: unknown; topic?: unknown; subtopic?: unknown; sentences?: unknown };
     if (
       typeof r.doc !== "string" ||
       (typeof r.subtopic !== "string" && typeof r.subtopic !== "number") ||
@@ -65,8 +68,12 @@ function readEcb(text: string, name: string): ClusteringSet {
     }
     documents.push({ id: r.doc, text: (r.sentences as string[]).join("\n") });
     gold.set(r.doc, String(r.subtopic));
+    const topic = Number(r.topic);
+    if ((typeof r.topic === "number" || typeof r.topic === "string") && Number.isSafeInteger(topic)) {
+      topics.set(r.doc, topic);
+    }
   });
-  return { format: "ecb+", documents, gold, skipped };
+  return { format: "ecb+", documents, gold, ...(topics.size > 0 ? { topics } : {}), skipped };
 }
 
 function readMmds(text: string, name: string): ClusteringSet {
