@@ -5,6 +5,8 @@ import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
+import { papersOfPressReview } from "./press-review.js";
+import { ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
@@ -77,8 +79,9 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   venuesAfterAt(named, input.text, lexicon);
   publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
+  const papers = ownersOfPosts(papersOfPressReview(named, input.text, lexicon), input.text, lexicon);
   return familyNamesAlone(
-    organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon),
+    organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
     input,
   );
 }
