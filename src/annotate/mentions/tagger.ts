@@ -3,6 +3,7 @@ import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
+import { competitionsOfSportReports } from "./competitions.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
 import { papersOfPressReview } from "./press-review.js";
@@ -79,7 +80,10 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   venuesAfterAt(named, input.text, lexicon);
   publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
-  const papers = ownersOfPosts(papersOfPressReview(named, input.text, lexicon), input.text, lexicon);
+  const papers = competitionsOfSportReports(
+    ownersOfPosts(papersOfPressReview(named, input.text, lexicon), input.text, lexicon),
+    input,
+  );
   return familyNamesAlone(
     organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
     input,
