@@ -6,6 +6,7 @@ import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
+import { organisationsOpeningSentences } from "./opening-names.js";
 import { papersOfPressReview } from "./press-review.js";
 import { ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
@@ -84,8 +85,11 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     ownersOfPosts(papersOfPressReview(named, input.text, lexicon), input.text, lexicon),
     input,
   );
-  return familyNamesAlone(
-    organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
+  return organisationsOpeningSentences(
+    familyNamesAlone(
+      organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
+      input,
+    ),
     input,
   );
 }
