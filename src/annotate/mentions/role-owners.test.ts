@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultLexicon } from "../../lexicon/index.js";
 import type { Mention } from "../../model/index.js";
-import { ownersOfPosts } from "./role-owners.js";
+import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 
 const lexicon = defaultLexicon();
 
@@ -53,5 +53,20 @@ describe("ownersOfPosts", () => {
       ]),
     ).toEqual(["Lyon/place", "Ana Ruiz/person"]);
     expect(run("Lyon manager said", [["Lyon", "place"]])).toEqual(["Lyon/place"]);
+  });
+});
+
+describe("firmsHeldIn", () => {
+  const held = (text: string, given: [string, Mention["type"]][]) =>
+    firmsHeldIn(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  it("makes a name after what is held in a firm the firm", () => {
+    expect(held("Shares in Kestrel Abbey rose 4 pence.", [["Kestrel Abbey", "place"]])).toEqual([
+      "Kestrel Abbey/organization",
+    ]);
+    expect(held("It sold its stake in the Orrin group.", [["Orrin", "person"]])).toEqual(["Orrin/organization"]);
+  });
+  it("leaves countries and names after other words alone (negative rows)", () => {
+    expect(held("Foreigners bought shares in Spain.", [["Spain", "place"]])).toEqual(["Spain/place"]);
+    expect(held("The stake was sold in Kestrel Abbey.", [["Kestrel Abbey", "place"]])).toEqual(["Kestrel Abbey/place"]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Lexicon } from "../../lexicon/index.js";
 import type { Mention } from "../../model/index.js";
+import { isCountry } from "./words.js";
 
 /**
  * Posts held in a team or a firm, written between its name and the holder's ("Velmar manager Ana Ruiz",
@@ -61,5 +62,23 @@ export function ownersOfPosts(mentions: Mention[], text: string, lexicon: Lexico
     } else if (fullNames.some((words) => words.includes(m.text))) return;
     m.type = "organization";
   });
+  return mentions;
+}
+
+/** What is held in a firm, as the tail of the text before its name ("shares in ", "a stake in the "). */
+const HOLDING_BEFORE = /\b(?:shares|stock|stake|stakes|holding|holdings)\s+(?:in|of)\s+(?:the\s+)?$/iu;
+
+/**
+ * A name after what is held in a firm ("shares in Velmar Estates", "a stake in Orrin") is the firm, an
+ * organisation, though its words read as a town's or a person's. A country stays a place ("shares in
+ * Velmaria" are shares in its market). Mentions must have their text set; their types are changed in place.
+ */
+export function firmsHeldIn(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "person" && m.type !== "place") continue;
+    if (!HOLDING_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))) continue;
+    if (isCountry(m.text, lexicon)) continue;
+    m.type = "organization";
+  }
   return mentions;
 }

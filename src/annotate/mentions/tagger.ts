@@ -8,7 +8,7 @@ import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
 import { papersOfPressReview } from "./press-review.js";
-import { ownersOfPosts } from "./role-owners.js";
+import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
@@ -82,7 +82,11 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
   const papers = competitionsOfSportReports(
-    ownersOfPosts(papersOfPressReview(named, input.text, lexicon), input.text, lexicon),
+    firmsHeldIn(
+      ownersOfPosts(papersOfPressReview(named, input.text, lexicon), input.text, lexicon),
+      input.text,
+      lexicon,
+    ),
     input,
   );
   return organisationsOpeningSentences(
