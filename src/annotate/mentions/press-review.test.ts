@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultLexicon } from "../../lexicon/index.js";
 import type { Mention } from "../../model/index.js";
-import { papersOfPressReview } from "./press-review.js";
+import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 
 const lexicon = defaultLexicon();
 
@@ -52,5 +52,28 @@ describe("papersOfPressReview", () => {
     const text =
       "PRESS DIGEST - Spain - May 4 .\nSPAIN\n- Ana Ruiz meets the miners.\nFRONT PAGE\n- Rain.\nMONDAY\n- Sun.";
     expect(run(text, [["SPAIN", "place"]])).toEqual(["SPAIN/place"]);
+  });
+});
+
+describe("reportingOutlets", () => {
+  const reported = (text: string, given: [string, Mention["type"]][]) =>
+    reportingOutlets(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);
+  it("makes a name read as a person's right before 'reported' an outlet or firm", () => {
+    expect(reported("Troops moved north, El Velmario reported.", [["El Velmario", "person"]])).toEqual([
+      "El Velmario/organization",
+    ]);
+  });
+  it("leaves known first names, people named in full, other verbs and other types alone (negative rows)", () => {
+    expect(reported("Michael Velmar reported the fire.", [["Michael Velmar", "person"]])).toEqual([
+      "Michael Velmar/person",
+    ]);
+    expect(
+      reported("Tomas Okafor called. Okafor reported the fire.", [
+        ["Tomas Okafor", "person"],
+        ["Okafor", "person"],
+      ]),
+    ).toEqual(["Tomas Okafor/person", "Okafor/person"]);
+    expect(reported("El Velmario said so.", [["El Velmario", "person"]])).toEqual(["El Velmario/person"]);
+    expect(reported("Portavel reported rain.", [["Portavel", "place"]])).toEqual(["Portavel/place"]);
   });
 });

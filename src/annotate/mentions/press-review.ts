@@ -75,3 +75,24 @@ function isPaperName(name: string, lexicon: Lexicon): boolean {
   const form = titleCase(name);
   return !lexicon.lookupPlace(form) && !isCountry(form, lexicon) && !isGroupWord(form, lexicon);
 }
+
+/** The verb of an outlet's report right after its name ("Velmar Courant reported on Monday"). */
+const REPORTED_AFTER = /^\s+reported\b/u;
+
+/**
+ * A name read as a person's right before "reported" is an outlet or a firm reporting ("El Velmario reported",
+ * "Kestrel reported a loss"), an organisation: news copy says what people "said", what papers, agencies and
+ * companies "reported". A name opening with a known first name, or a person the document names in full
+ * elsewhere, stays a person. Mentions must have their text set; their types are changed in place.
+ */
+export function reportingOutlets(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const fullNames = mentions.filter((m) => m.type === "person" && /\s/u.test(m.text)).map((m) => m.text.split(/\s+/u));
+  for (const m of mentions) {
+    if (m.type !== "person" || !REPORTED_AFTER.test(text.slice(m.end, m.end + 12))) continue;
+    const words = m.text.split(/\s+/u);
+    if (lexicon.firstNameCount(words[0] as string) > 0) continue;
+    if (words.length === 1 && fullNames.some((full) => full.length > 1 && full.includes(m.text))) continue;
+    m.type = "organization";
+  }
+  return mentions;
+}

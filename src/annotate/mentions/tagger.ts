@@ -7,7 +7,7 @@ import { competitionsOfSportReports } from "./competitions.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
-import { papersOfPressReview } from "./press-review.js";
+import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { oneKindPerTable } from "./tables.js";
@@ -81,14 +81,12 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   venuesAfterAt(named, input.text, lexicon);
   publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
-  const papers = competitionsOfSportReports(
-    firmsHeldIn(
-      ownersOfPosts(papersOfPressReview(named, input.text, lexicon), input.text, lexicon),
-      input.text,
-      lexicon,
-    ),
-    input,
-  );
+  // News conventions that make a name an organisation (or a league a competition), each changing types in place.
+  const papers = papersOfPressReview(named, input.text, lexicon);
+  reportingOutlets(papers, input.text, lexicon);
+  ownersOfPosts(papers, input.text, lexicon);
+  firmsHeldIn(papers, input.text, lexicon);
+  competitionsOfSportReports(papers, input);
   return organisationsOpeningSentences(
     familyNamesAlone(
       organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
