@@ -49,6 +49,7 @@ describe("papersOfPressReview", () => {
   });
   it("leaves other documents, known places, sections and calendar words alone (negative rows)", () => {
     expect(run(review("Velmar port fees rise again"))).toEqual([]);
+    expect(run("Velmar newspaper changes hands\nANALYSIS\nThe Orrin group bought the paper.")).toEqual([]);
     const text =
       "PRESS DIGEST - Spain - May 4 .\nSPAIN\n- Ana Ruiz meets the miners.\nFRONT PAGE\n- Rain.\nMONDAY\n- Sun.";
     expect(run(text, [["SPAIN", "place"]])).toEqual(["SPAIN/place"]);

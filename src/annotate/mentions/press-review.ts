@@ -9,7 +9,7 @@ import { isCountry, isGroupWord } from "./words.js";
  * editorials", "What the papers say"): the document then lists papers, each followed by its stories.
  */
 const REVIEW_OPENING =
-  /\bpress\s+(?:digest|review|roundup|round-up)\b|\bnewspapers?\b|\beditorials\b|\bfront\s+pages\b|\bthe\s+papers\s+say\b/iu;
+  /\bpress\s+(?:digest|review|roundup|round-up)\b|\bnewspapers\b|\beditorials\b|\bfront\s+pages\b|\bthe\s+papers\s+say\b/iu;
 
 /** A line of one to five words in capitals, and nothing else ("EL VELMARIO", "AL-KESTREL", "THE ORRIN POST"). */
 const CAPITALS_LINE = /^[ \t]*(\p{Lu}[\p{Lu}\p{M}'’.&-]*(?:[ \t]+\p{Lu}[\p{Lu}\p{M}'’.&-]*){0,4})[ \t]*$/u;
