@@ -450,7 +450,7 @@ const SPORT_REPORT_TEAMS = 2;
  */
 const SPORT_REPORT_WORDS = 4;
 /** Words that, in a sports report, make a name a competition rather than an organisation. */
-const SPORT_COMPETITION_WORDS = new Set(["league", "liga"]);
+export const SPORT_COMPETITION_WORDS = new Set(["league", "liga"]);
 /** How much the context of the other mentions of the same name in the document adds to a mention's own. */
 const DOCUMENT_WEIGHT = 0.6;
 /** The most the other mentions' context can add up to: one strong cue, so repeated weak cues cannot outweigh a gazetteer. */

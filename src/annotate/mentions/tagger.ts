@@ -3,8 +3,12 @@ import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
+import { competitionsOfSportReports } from "./competitions.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
+import { organisationsOpeningSentences } from "./opening-names.js";
+import { papersOfPressReview, reportingOutlets } from "./press-review.js";
+import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
 import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
@@ -77,8 +81,17 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   venuesAfterAt(named, input.text, lexicon);
   publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
-  return familyNamesAlone(
-    organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(named, input.text)), lexicon), lexicon),
+  // News conventions that make a name an organisation (or a league a competition), each changing types in place.
+  const papers = papersOfPressReview(named, input.text, lexicon);
+  reportingOutlets(papers, input.text, lexicon);
+  ownersOfPosts(papers, input.text, lexicon);
+  firmsHeldIn(papers, input.text, lexicon);
+  competitionsOfSportReports(papers, input);
+  return organisationsOpeningSentences(
+    familyNamesAlone(
+      organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
+      input,
+    ),
     input,
   );
 }

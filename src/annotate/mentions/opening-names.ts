@@ -1,0 +1,50 @@
+import type { Mention, Token } from "../../model/index.js";
+import type { MentionInput } from "./input.js";
+
+/** Tokens after which a capital is the convention, as at the start of a sentence. */
+const OPENERS = new Set(['"', "'", "(", "-", "--", "—", "–", "“", "‘", "``", "*", "•"]);
+/** The longest run of capitalised words taken as a name at a sentence's start. */
+const MAX_WORDS = 3;
+const CAPITALISED = /^\p{Lu}/u;
+
+/**
+ * A capital at a sentence's start says nothing, so the tagger often leaves a firm or a club that opens a sentence
+ * unnamed ("Velmarco posted a loss", "Kestrel are fifth"). Where the same words are an organisation elsewhere in
+ * the document, written where a capital means a name (inside a sentence), the opening words are that
+ * organisation too. Only organisations: a person or a place found elsewhere is as often the start of another
+ * name there. Returns the mentions sorted by `start`.
+ */
+export function organisationsOpeningSentences(mentions: Mention[], input: MentionInput): Mention[] {
+  const { tokens, sentences } = input;
+  const opening = new Set<number>();
+  for (const s of sentences) {
+    let i = s.tokenStart;
+    while (i < s.tokenEnd - 1 && OPENERS.has((tokens[i] as Token).text)) i++;
+    opening.add((tokens[i] as Token | undefined)?.start ?? -1);
+  }
+  const organisations = new Set(
+    mentions.filter((m) => m.type === "organization" && !opening.has(m.start)).map((m) => m.text),
+  );
+  if (organisations.size === 0) return mentions;
+  const covered = (t: Token) => mentions.some((m) => m.start < t.end && t.start < m.end);
+  const added: Mention[] = [];
+  for (const s of sentences) {
+    let i = s.tokenStart;
+    while (i < s.tokenEnd - 1 && OPENERS.has((tokens[i] as Token).text)) i++;
+    let end = i;
+    while (
+      end < s.tokenEnd &&
+      end - i < MAX_WORDS + 1 &&
+      CAPITALISED.test((tokens[end] as Token).text) &&
+      !covered(tokens[end] as Token)
+    )
+      end++;
+    if (end === i || end - i > MAX_WORDS) continue;
+    const start = (tokens[i] as Token).start;
+    const stop = (tokens[end - 1] as Token).end;
+    const text = input.text.slice(start, stop);
+    if (organisations.has(text)) added.push({ start, end: stop, text, type: "organization" });
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
