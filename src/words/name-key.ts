@@ -6,7 +6,20 @@
  */
 export function nameKey(name: string): string {
   // Most names are plain ASCII, where the key is the letters and digits in lower case; the rules and the
-  // tagger ask for keys of most capitalised words, so this path skips Unicode normalisation and two regexes.
+  // tagger ask for keys of most capitalised words, so this path skips Unicode normalisation and two regexes,
+  // and a name of letters and digits alone ("Velmar", "velmar") is not rebuilt character by character.
+  let upper = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return unicodeKey(name);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return asciiKey(name);
+  }
+  return upper ? name.toLowerCase() : name;
+}
+
+/** `nameKey` of a plain ASCII name with characters other than letters and digits ("U.S.", "New York"). */
+function asciiKey(name: string): string {
   let key = "";
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
