@@ -367,7 +367,10 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
   // Typed arrays: a hash may or may not fit a small integer, and a plain array would change its element kind
   // from one document to the next, throwing away the optimised code of the loop below.
   const hLowerInDoc = Uint32Array.from(lowerOfForm, (id) => BUCKET_HASH[bucket(lowerInDoc[id] as number)] as number);
-  const hCapitalInDoc = Uint32Array.from(lowerOfForm, (id) => BUCKET_HASH[bucket(capitalInDoc[id] as number)] as number);
+  const hCapitalInDoc = Uint32Array.from(
+    lowerOfForm,
+    (id) => BUCKET_HASH[bucket(capitalInDoc[id] as number)] as number,
+  );
   const gazetteer = gazetteerTags(words, doc.sentences, lexicon);
   const cues = runCues(lower, casing, doc.sentences);
   // The cues around the other occurrences of each word: what the rest of the document says about a name.
