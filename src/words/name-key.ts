@@ -18,17 +18,22 @@ export function nameKey(name: string): string {
   return upper ? name.toLowerCase() : name;
 }
 
-/** `nameKey` of a plain ASCII name with characters other than letters and digits ("U.S.", "New York"). */
+/**
+ * `nameKey` of a name with characters other than letters and digits ("U.S.", "New York"): a plain ASCII one in
+ * lower case with the runs between those characters joined, not rebuilt character by character.
+ */
 function asciiKey(name: string): string {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 128) return unicodeKey(name);
+  const lower = name.toLowerCase();
   let key = "";
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 128) return unicodeKey(name);
-    if (c >= 97 && c <= 122) key += name[i];
-    else if (c >= 65 && c <= 90) key += String.fromCharCode(c + 32);
-    else if (c >= 48 && c <= 57) key += name[i];
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (i > from) key += lower.slice(from, i);
+    from = i + 1;
   }
-  return key;
+  return from < lower.length ? key + lower.slice(from) : key;
 }
 
 function unicodeKey(name: string): string {
