@@ -24,6 +24,20 @@ describe("BoundedMemo", () => {
     expect(memo.get("bb")).toBe(2);
   });
 
+  it("drops the oldest key in the order keys were made, however many times it has been full", () => {
+    const asked: number[] = [];
+    const memo = new BoundedMemo(3, (n: number) => {
+      asked.push(n);
+      return n * 2;
+    });
+    for (let n = 0; n < 10; n++) memo.get(n);
+    asked.length = 0;
+    // 7, 8 and 9 are kept; 6 was dropped when 9 came, and asking for it again drops 7.
+    expect([memo.get(9), memo.get(7), memo.get(8), memo.get(6), memo.get(7)]).toEqual([18, 14, 16, 12, 14]);
+    expect(asked).toEqual([6, 7]);
+    expect(memo.size).toBe(3);
+  });
+
   it("keeps an undefined answer", () => {
     let calls = 0;
     const memo = new BoundedMemo(4, () => {

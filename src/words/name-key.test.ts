@@ -17,6 +17,9 @@ describe("nameKey", () => {
     ["São Paulo", "saopaulo"],
     ["Bogotá", "bogota"],
     ["Route 66", "route66"],
+    ["Kestrel Bay", "kestrelbay"],
+    ["-St. Orrin's-", "storrins"],
+    ["velmar", "velmar"],
     ["ÖRESUND", "oresund"],
     ["Ελλάδα", "ελλαδα"],
   ])("%s -> %s", (name, key) => {

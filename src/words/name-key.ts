@@ -6,16 +6,34 @@
  */
 export function nameKey(name: string): string {
   // Most names are plain ASCII, where the key is the letters and digits in lower case; the rules and the
-  // tagger ask for keys of most capitalised words, so this path skips Unicode normalisation and two regexes.
-  let key = "";
+  // tagger ask for keys of most capitalised words, so this path skips Unicode normalisation and two regexes,
+  // and a name of letters and digits alone ("Velmar", "velmar") is not rebuilt character by character.
+  let upper = false;
   for (let i = 0; i < name.length; i++) {
     const c = name.charCodeAt(i);
     if (c >= 128) return unicodeKey(name);
-    if (c >= 97 && c <= 122) key += name[i];
-    else if (c >= 65 && c <= 90) key += String.fromCharCode(c + 32);
-    else if (c >= 48 && c <= 57) key += name[i];
+    if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return asciiKey(name);
   }
-  return key;
+  return upper ? name.toLowerCase() : name;
+}
+
+/**
+ * `nameKey` of a name with characters other than letters and digits ("U.S.", "New York"): a plain ASCII one in
+ * lower case with the runs between those characters joined, not rebuilt character by character.
+ */
+function asciiKey(name: string): string {
+  for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 128) return unicodeKey(name);
+  const lower = name.toLowerCase();
+  let key = "";
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (i > from) key += lower.slice(from, i);
+    from = i + 1;
+  }
+  return from < lower.length ? key + lower.slice(from) : key;
 }
 
 function unicodeKey(name: string): string {

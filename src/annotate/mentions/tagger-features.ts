@@ -340,30 +340,47 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
     hRule[i] = rule === undefined || rule.tag === "O" ? RULE_O : tagHash(rule.tag);
     hRuleType[i] = rule === undefined ? RULE_NONE : rule.tag === "O" ? RULE_O : tagHash(ruleType(rule));
   }
+  // The document's distinct words in lower case, numbered: what the document says of a word (how it writes it,
+  // the cues around it) is counted by that number, looked up once per distinct word rather than once per word.
+  const lowers = new Map<string, number>();
+  const lowerOfForm = distinct.map((form) => {
+    let id = lowers.get(form.lower);
+    if (id === undefined) {
+      id = lowers.size;
+      lowers.set(form.lower, id);
+    }
+    return id;
+  });
+  const lowerId = (i: number) => lowerOfForm[formIndex[i] as number] as number;
   // How the document writes each word where its case means something: a word written in lower case
   // elsewhere is a common word set in capitals here; one capitalised mid-sentence elsewhere is a name.
-  const lowerInDoc = new Map<string, number>();
-  const capitalInDoc = new Map<string, number>();
+  const lowerInDoc = new Int32Array(lowers.size);
+  const capitalInDoc = new Int32Array(lowers.size);
   for (let i = 0; i < n; i++) {
     if (headline[i] === "H" || headline[i] === "T") continue;
     const c = casing[i] as string;
-    const key = lower[i] as string;
-    if (c === "L") lowerInDoc.set(key, (lowerInDoc.get(key) ?? 0) + 1);
-    else if ((c === "C" || c === "CM") && position[i] === "m") capitalInDoc.set(key, (capitalInDoc.get(key) ?? 0) + 1);
+    const id = lowerId(i);
+    if (c === "L") lowerInDoc[id] = (lowerInDoc[id] as number) + 1;
+    else if ((c === "C" || c === "CM") && position[i] === "m") capitalInDoc[id] = (capitalInDoc[id] as number) + 1;
   }
   // Hashes of the bins of how often the document writes each distinct word in lower case and capitalised mid-sentence.
-  const hLowerInDoc = distinct.map((form) => BUCKET_HASH[bucket(lowerInDoc.get(form.lower) ?? 0)] as number);
-  const hCapitalInDoc = distinct.map((form) => BUCKET_HASH[bucket(capitalInDoc.get(form.lower) ?? 0)] as number);
+  // Typed arrays: a hash may or may not fit a small integer, and a plain array would change its element kind
+  // from one document to the next, throwing away the optimised code of the loop below.
+  const hLowerInDoc = Uint32Array.from(lowerOfForm, (id) => BUCKET_HASH[bucket(lowerInDoc[id] as number)] as number);
+  const hCapitalInDoc = Uint32Array.from(
+    lowerOfForm,
+    (id) => BUCKET_HASH[bucket(capitalInDoc[id] as number)] as number,
+  );
   const gazetteer = gazetteerTags(words, doc.sentences, lexicon);
   const cues = runCues(lower, casing, doc.sentences);
   // The cues around the other occurrences of each word: what the rest of the document says about a name.
-  const cuesOfWord = new Map<string, Map<string, number>>();
+  const cuesOfWord: (Map<string, number> | undefined)[] = new Array(lowers.size).fill(undefined);
   cues.forEach((list, i) => {
     if (list.length === 0) return;
-    const key = lower[i] as string;
-    const map = cuesOfWord.get(key) ?? new Map<string, number>();
+    const id = lowerId(i);
+    const map = cuesOfWord[id] ?? new Map<string, number>();
     for (const cue of list) map.set(cue, (map.get(cue) ?? 0) + 1);
-    cuesOfWord.set(key, map);
+    cuesOfWord[id] = map;
   });
 
   let buffer = new Uint32Array(INITIAL_FEATURES);
@@ -388,7 +405,6 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
     for (let i = from; i < to; i++) {
       count = 0;
       const form = formOf[i] as WordForm;
-      const lw = form.lower;
       const hl = form.hLower;
       const hc = form.hCasing;
       const hp = hPlace[i] as number;
@@ -450,7 +466,7 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         push(feature2(T["coord-r"] as number, hRuleType[i + 2] as number, h(next)));
       const ownCues = cues[i] as readonly string[];
       for (const cue of ownCues) push(feature1(T.cue as number, h(cue)));
-      const elsewhere = cuesOfWord.get(lw);
+      const elsewhere = cuesOfWord[lowerId(i)];
       if (elsewhere) {
         for (const [cue, times] of elsewhere) {
           let here = 0;
