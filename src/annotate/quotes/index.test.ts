@@ -317,6 +317,73 @@ describe("extractQuotes: split, running and partial quotations", () => {
   });
 });
 
+describe("extractQuotes: a colon that no speech verb introduces", () => {
+  const speakerOf = (text: string) => quotesOf(text).map((q) => q.speaker && [q.speaker.text, q.speaker.kind]);
+
+  it.each<[string, string, [string, string] | undefined]>([
+    [
+      "the subject of a clause with another verb",
+      'Velmar released the following statement: "We regret the delay at the Portavel yard."',
+      ["Velmar", "name"],
+    ],
+    [
+      "a document that reads",
+      'The statement reads: "We regret the delay at the Portavel yard and will pay."',
+      ["The statement", "description"],
+    ],
+    [
+      "a subject after an opening adverbial of time",
+      'Okafor spoke first. Minutes later, Ana Ruiz, the harbour master, leaned in and boomed: "Nobody leaves this room."',
+      ["Ana Ruiz", "name"],
+    ],
+    ["a name alone before the colon", 'Ana Ruiz: "We will not sell the harbour to anyone."', ["Ana Ruiz", "name"]],
+    [
+      "a byline after a dash, on the line before",
+      'Why the ferry is late - Tomas Berg:\n"The Portavel crossing lost two boats this winter."',
+      ["Tomas Berg", "name"],
+    ],
+    [
+      "a one-word name the text uses again",
+      'Okafor: "We will not sell the harbour to anyone." Okafor spoke in Kestrel Bay.',
+      ["Okafor", "name"],
+    ],
+  ])("credits %s", (_, text, expected) => {
+    expect(speakerOf(text)[0]).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    ["a one-word label", 'Update: "The Portavel crossing reopens on Monday morning."'],
+    ["an opening word that is no name", 'Wait, it gets better: "The Portavel crossing reopens on Monday morning."'],
+    ["a lead with no subject", 'From the report: "The pier lost a third of its length in the storm."'],
+    ["a passive subject", 'The problem is shown by this finding: "The pier lost a third of its length in the storm."'],
+    [
+      "a subject the colon is no statement of",
+      'The trouble of the plan began with Velmar: "The pier lost a third of it."',
+    ],
+  ])("credits nobody for %s", (_, text) => {
+    expect(speakerOf(text)).toEqual([undefined]);
+  });
+
+  it("does not take 'the following statement' for the speaker, nor 'the statement' for a person", () => {
+    const text =
+      'Ana Ruiz, the mayor of Portavel, issued a statement. The statement reads: "We regret the delay at the yard."';
+    const [quote] = quotesOf(text);
+    expect(quote?.speaker?.text).toBe("The statement");
+    expect(quote?.speaker?.resolved).toBeUndefined();
+    const [issued] = quotesOf('Velmar released the following statement: "We regret the delay at the yard."');
+    expect(issued?.speaker?.text).toBe("Velmar");
+  });
+
+  it("credits a speaker after an opening adverbial of time, not the adverbial", () => {
+    const text = 'Hours later, Ana Ruiz rejected the plan, saying "it will sink the harbour budget."';
+    expect(quotesOf(text).map((q) => q.speaker?.text)).toEqual(["Ana Ruiz"]);
+  });
+
+  it("keeps dropping a short term after a colon", () => {
+    expect(quotesOf('Velmar printed one word on the sign: "closed".')).toEqual([]);
+  });
+});
+
 describe("extractQuotes: the whole phrase a speaker is named with", () => {
   /** The phrase of the only quotation's speaker, or its name when the phrase says no more. */
   const phraseOf = (text: string) => {

@@ -9,7 +9,16 @@ import {
   SpeakerParser,
   type SpeakerPhrase,
 } from "./speakers.js";
-import { isCapitalised, isWord, lower, SPEAKER_PRONOUNS, wordSet } from "./words.js";
+import {
+  BETWEEN_SUBJECT_AND_VERB,
+  CONNECTORS,
+  isCapitalised,
+  isWord,
+  lower,
+  SPEAKER_PRONOUNS,
+  STOP_WORDS,
+  wordSet,
+} from "./words.js";
 
 export { findQuotedSpans, type QuotedSpan } from "./marks.js";
 export { inflect, NAMING_VERB_LEMMAS, SPEECH_VERB_LEMMAS, speechVerb } from "./speech-verbs.js";
@@ -325,7 +334,7 @@ function attribute(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): Fou
   }
   // 'X rejected "...", according to Y': Y relays the report; the words are X's, who is named with a verb.
   if (tail && parser.lower(tail.from) === "according") return inLead(c, parser, tokens) ?? tail;
-  const found = tail ?? inLead(c, parser, tokens) ?? laterInTail(c, parser);
+  const found = tail ?? inLead(c, parser, tokens) ?? laterInTail(c, parser) ?? afterColon(c, parser, tokens);
   if (found && found.from >= c.ownTailTo && !attributionOnly(found, c, tokens)) c.weak = true;
   return found;
 }
@@ -395,6 +404,72 @@ function inLead(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundA
     return found;
   }
   return undefined;
+}
+
+/** A quotation right after a colon that no speech verb introduces: the lead's name or subject says it. */
+function afterColon(c: QuoteContext, parser: SpeakerParser, tokens: Token[]): FoundAttribution | undefined {
+  if (tokens[c.leadTo - 1]?.text !== ":" || wordCount(parser.quoted(c.span)) <= SCARE_QUOTE_MAX_WORDS) return undefined;
+  return colonLead(parser, c.leadFrom, c.leadTo - 1);
+}
+
+/** Longest name read as a headline's or a byline's speaker before a colon ("Ana Ruiz: '...'"). */
+const MAX_LEAD_NAME_WORDS = 4;
+/** What may stand before a name that alone leads into a quotation: a dash or an ellipsis ("… Ana Ruiz:"). */
+const LEAD_NAME_OPENERS = /^(?:[—–―-]|…|\.\.\.)$/u;
+
+/**
+ * Who says what follows a colon when no speech verb stands before it: a name alone before the colon (a headline
+ * "Ana Ruiz: '...'" or a byline "- Ana Ruiz:"), or the subject of the clause the colon ends ("Velmar released the
+ * following statement:", "The statement reads:", "Ana Ruiz leaned in and boomed:"). A one-word name must recur in
+ * the text: a lone capitalised word before a colon or a comma is as often a label or an adverb ("Update:",
+ * "Wait,").
+ */
+function colonLead(parser: SpeakerParser, from: number, colonAt: number): FoundAttribution | undefined {
+  let start = from;
+  for (let i = from; i < colonAt; i++) if (LEAD_NAME_OPENERS.test(parser.token(i)?.text ?? "")) start = i + 1;
+  while (start < colonAt && !isWord(parser.token(start) as Token)) start++;
+  const alone = parser.phraseAfter(start, colonAt);
+  if (alone?.kind === "name" && closesLead(parser, alone.to, colonAt)) {
+    const fits = alone.to - alone.from <= MAX_LEAD_NAME_WORDS && knownName(parser, alone);
+    return fits ? { speaker: alone, from: alone.phraseFrom ?? alone.from, to: alone.to } : undefined;
+  }
+  const subject = parser.clauseSubject(from, colonAt);
+  if (!subject || !actsAfter(parser, subject.to, colonAt)) return undefined;
+  // "Wait, it gets better:": a lone word before a comma may be an interjection or an adverb, not an appositive's name.
+  if (subject.kind === "name" && parser.token(subject.to)?.text === "," && !knownName(parser, subject))
+    return undefined;
+  return { speaker: subject, from: subject.phraseFrom ?? subject.from, to: colonAt };
+}
+
+/** A name of two words or more, or one word the text uses elsewhere too (not "Wait," or "Likewise,"). */
+function knownName(parser: SpeakerParser, name: SpeakerPhrase): boolean {
+  return name.to - name.from > 1 || parser.recurs(name.from);
+}
+
+/** Forms of "be": after a subject they make it what is described or acted on ("is shown by", "was this:"). */
+const BE_FORMS = wordSet(`
+  is are was were be been being
+`);
+
+/**
+ * Whether a verb of which the subject ending at `to` is the agent follows it, after adverbs and auxiliaries
+ * ("then leaned in", "has released"): an appositive comma, or a lower-case word that is no form of "be", no
+ * preposition and no clause word ("The challenge of ...", "The bias begins with ...", "Ana Ruiz is shown by ...").
+ */
+function actsAfter(parser: SpeakerParser, to: number, colonAt: number): boolean {
+  let k = to;
+  while (k < colonAt && BETWEEN_SUBJECT_AND_VERB.has(parser.lower(k)) && !BE_FORMS.has(parser.lower(k))) k++;
+  const t = parser.token(k);
+  if (!t || k >= colonAt) return false;
+  if (t.text === "," || t.text === "(") return true;
+  const l = lower(t);
+  return /^\p{Ll}/u.test(t.text) && !BE_FORMS.has(l) && !STOP_WORDS.has(l) && !CONNECTORS.has(l);
+}
+
+/** Whether nothing but a parenthesis ("Ana Ruiz (Velmar):") stands between `to` and the colon. */
+function closesLead(parser: SpeakerParser, to: number, colonAt: number): boolean {
+  if (to === colonAt) return true;
+  return parser.token(to)?.text === "(" && parser.token(colonAt - 1)?.text === ")";
 }
 
 /** Words between a verb and the quotation, not counting "that" and the hearer of "told". */
@@ -474,6 +549,8 @@ function inheritFromPreviousSentence(
           return;
         }
       }
+      const led = colonLead(parser, prevSentence.tokenStart, prevSentence.tokenEnd - 1);
+      if (led) c.attribution = led;
       return;
     }
     // A quotation set as a sentence or a paragraph of its own after reported speech ("She said the two grew up

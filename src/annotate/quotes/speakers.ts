@@ -78,6 +78,11 @@ const INVERTED_OPENERS = wordSet(`
   say add write ask continue explain recall note
 `);
 
+/** Adverbs that follow a measure of time in an opening adverbial ("Hours later,", "Weeks ago,"). */
+const OPENING_TIME_ADVERBS = wordSet(`
+  later earlier ago afterwards after before
+`);
+
 /** Words that open a relative clause after a speaker's name. */
 const RELATIVES = wordSet(`
   who whom whose which that
@@ -267,7 +272,7 @@ export class SpeakerParser {
       }
       if (CONNECTORS.has(tl)) {
         // "Ann Lee for Acme" is a person and her employer; "a spokesman for Acme" is one phrase.
-        const affiliation = tl !== "of" && isCapitalised(this.tokens[j - 1] as Token);
+        const affiliation = tl !== "of" && j > i && isCapitalised(this.tokens[j - 1] as Token);
         const linksOn =
           !affiliation &&
           j > i &&
@@ -519,6 +524,7 @@ export class SpeakerParser {
       while (i < before && !isWord(this.tokens[i] as Token)) i++;
       const phrase = this.phraseAfter(i, before);
       if (!phrase) continue;
+      if (this.opensWithTime(phrase)) continue;
       const next = this.tokens[phrase.to];
       // Followed by a verb, an appositive or a parenthesis ("Sen. Ann Lee (D-Ohio) said").
       const followed = next !== undefined && (next.text === "," || next.text === "(" || /^\p{Ll}/u.test(next.text));
@@ -526,6 +532,14 @@ export class SpeakerParser {
       if (followed && sure) return phrase;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a phrase and the word after it are an opening adverbial of time set off by a comma ("Hours later,",
+   * "Two days earlier,"): a capitalised measure of time, not a name.
+   */
+  private opensWithTime(phrase: SpeakerPhrase): boolean {
+    return OPENING_TIME_ADVERBS.has(this.lower(phrase.to)) && this.tokens[phrase.to + 1]?.text === ",";
   }
 
   /**
@@ -659,6 +673,20 @@ export class SpeakerParser {
     if (this.lower(a) !== "according" || this.lower(a + 1) !== "to") return undefined;
     const phrase = this.phraseAfter(a + 2, end);
     return phrase ? { speaker: phrase, from: a, to: phrase.to } : undefined;
+  }
+
+  /** The quoted words of a span. */
+  quoted(span: { start: number; end: number }): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  /** Whether the word at `i` stands elsewhere in the text too, as a whole word with the same capitals. */
+  recurs(i: number): boolean {
+    const t = this.tokens[i] as Token;
+    const escaped = t.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
+    for (const m of this.text.matchAll(pattern)) if (m.index !== t.start) return true;
+    return false;
   }
 
   /** Word tokens strictly between two token indices. */
