@@ -90,3 +90,16 @@ export function emptyReport(articles: Article[], title = "t"): StoryReport {
     brief: [],
   };
 }
+
+/**
+ * Mentions given by their surface text and type, found in `text` in order: what an earlier stage would have
+ * found, for tests of the stages that correct it.
+ */
+export function mentionsIn(text: string, given: [string, Mention["type"]][]): Mention[] {
+  let from = 0;
+  return given.map(([name, type]) => {
+    const start = text.indexOf(name, from);
+    from = start + name.length;
+    return { start, end: from, text: name, type };
+  });
+}

@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { mentionsIn } from "../../../test/fixtures.js";
 import type { Mention } from "../../model/index.js";
 import { tokenize } from "../tokens/index.js";
 import { competitionsOfSportReports } from "./competitions.js";
-
-function mentionsIn(text: string, given: [string, Mention["type"]][]): Mention[] {
-  let from = 0;
-  return given.map(([name, type]) => {
-    const start = text.indexOf(name, from);
-    from = start + name.length;
-    return { start, end: from, text: name, type };
-  });
-}
 
 const run = (text: string, given: [string, Mention["type"]][]) => {
   const { tokens, sentences } = tokenize(text);

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { mentionsIn } from "../../../test/fixtures.js";
 import { defaultLexicon } from "../../lexicon/index.js";
 import type { Mention } from "../../model/index.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 
 const lexicon = defaultLexicon();
-
-function mentionsIn(text: string, given: [string, Mention["type"]][]): Mention[] {
-  let from = 0;
-  return given.map(([name, type]) => {
-    const start = text.indexOf(name, from);
-    from = start + name.length;
-    return { start, end: from, text: name, type };
-  });
-}
 
 const run = (text: string, given: [string, Mention["type"]][]) =>
   ownersOfPosts(mentionsIn(text, given), text, lexicon).map((m) => `${m.text}/${m.type}`);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { mentionsIn } from "../../../test/fixtures.js";
 import { defaultLexicon } from "../../lexicon/index.js";
 import { parseWeights, rowOf } from "../../lexicon/tagger-weights.js";
 import type { Mention } from "../../model/index.js";
@@ -835,15 +836,6 @@ describe("venuesAfterAt", () => {
 });
 
 /** Mentions given as [name, type]; each is found in the text after the previous one. */
-function mentionsIn(text: string, given: [string, Mention["type"]][]): Mention[] {
-  let from = 0;
-  return given.map(([name, type]) => {
-    const start = text.indexOf(name, from);
-    from = start + name.length;
-    return { start, end: from, text: name, type };
-  });
-}
-
 describe("oneKindPerEntry", () => {
   const lexicon = defaultLexicon();
   const run = (text: string, given: [string, Mention["type"]][]) =>
