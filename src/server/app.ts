@@ -4,7 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { ZodTypeAny, z } from "zod";
-import { openingWords, TriangulateError } from "../model/index.js";
+import { nameArticle, TriangulateError } from "../model/index.js";
 import type { Store, StoredArticle, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
 import { html } from "../web/escape.js";
 import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
@@ -773,16 +773,9 @@ async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary
   };
 }
 
-/**
- * A stored article as another article's page links to it: by its outlet, else its headline, else its first
- * words, else its number.
- */
+/** A stored article as another article's page links to it, named as everywhere else ({@link nameArticle}). */
 function linkedArticle(a: StoredArticle): LinkedArticle {
-  const opening = openingWords(a.article.text);
-  return {
-    storeId: a.id,
-    name: a.article.outlet?.trim() || a.article.title?.trim() || (opening ? `“${opening}”` : `article ${a.id}`),
-  };
+  return { storeId: a.id, name: nameArticle(a.article) };
 }
 
 function asset(c: Context, body: string, type: string): Response {

@@ -210,7 +210,7 @@ describe("renderStoryPage", () => {
     const doc = dom(renderStoryPage(withCopies));
     const items = [...doc.querySelectorAll("#provenance ul.copies li")];
     expect(items.map((li) => li.textContent)).toEqual([
-      `${articleNames(example.articles).get(a?.id ?? "")} was run again by Invented <b>Wire</b> (2031-01-02) and A headline only`,
+      `${articleNames(example.articles).get(a?.id ?? "")} was run again by Invented <b>Wire</b> (2031-01-02) and “A headline only”`,
       `${articleNames(example.articles).get(b?.id ?? "")} was run again by Third Desk`,
     ]);
     // The original links to its text on this page; a copy to its stored text, or to nothing when the report has no store id.

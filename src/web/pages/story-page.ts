@@ -1,6 +1,7 @@
 import {
   type CertaintyLevel,
   type EvidenceSpan,
+  nameArticle,
   type ReportCopy,
   type ReportFact,
   type StoryReport,
@@ -512,7 +513,7 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   const cited = [...new Set(cites.map((c) => c.cites))];
   for (const name of cited) nodes.push({ id: `source:${name}`, label: name });
   copies.forEach((c, i) => {
-    nodes.push({ id: `copy:${i}`, label: copyName(c.copy) });
+    nodes.push({ id: `copy:${i}`, label: nameArticle(c.copy) });
   });
   const edges: GraphEdge[] = [
     ...reused.map((r) => ({
@@ -591,14 +592,9 @@ function copiesOf(ctx: Pick<Context, "report" | "shown">): ReportCopy[] {
   return (ctx.report.provenance.copies ?? []).filter((c) => ctx.shown.has(c.article));
 }
 
-/** A copy as a reader knows it: its outlet, else its headline, else that it names no outlet. */
-function copyName(copy: ReportCopy["copy"]): string {
-  return copy.outlet?.trim() || copy.title?.trim() || "an article with no outlet named";
-}
-
 /** A copy named, with its date, linked to its stored text when the report says where that is. */
 function copyLink(copy: ReportCopy["copy"]): SafeHtml {
-  const name = copyName(copy);
+  const name = nameArticle(copy);
   const day = copy.published ? html` <span class="meta">(${dayOf(copy.published) ?? copy.published})</span>` : "";
   return copy.storeId === undefined
     ? html`<strong>${name}</strong>${day}`
