@@ -38,11 +38,18 @@ describe("renderStalePages", () => {
         if (kept) await store.savePage({ ...kept, renderer: "story-page/0" });
       }
       const stop = new AbortController();
+      const worked: number[] = [];
       const outcome = await renderStalePages(store, {
         signal: stop.signal,
-        pause: async () => stop.abort(),
+        pause: async (ms) => {
+          worked.push(ms);
+          stop.abort();
+        },
       });
       expect(outcome).toEqual({ checked: 1, rendered: 1, complete: false });
+      // The pause is told how long the page took, to wait as long again.
+      expect(worked).toHaveLength(1);
+      expect(worked[0]).toBeGreaterThan(0);
     } finally {
       await store.close();
     }

@@ -7,8 +7,12 @@ export const CATCH_UP_LIST_SIZE = 500;
 export interface CatchUpOptions {
   /** Stops the catch-up after the page in hand; default none. */
   signal?: AbortSignal;
-  /** Waits between two pages, so that the requests that came in meanwhile are answered first; default one turn of the event loop. */
-  pause?: () => Promise<void>;
+  /**
+   * Waits between two pages, told how long the last one took, so that the requests that came in meanwhile
+   * are answered first; default as long again (half a core at most, the other half left to requests and to
+   * the other programs of a shared machine).
+   */
+  pause?: (workedMs: number) => Promise<void>;
 }
 
 /** What a catch-up did: stories looked at, and pages it rendered and kept. */
@@ -26,11 +30,12 @@ export interface CatchUpOutcome {
  * its page (some 8 ms of CPU for a five-outlet story), and a server asked for many stories it has not seen
  * (a crawler, a reader going down the list) queues those renderings behind each other: 50 of them at once
  * wait some 400 ms. One page at a time, a pause between pages: a request waits for one rendering at most.
+ * (10,000 five-outlet stories take some 50 CPU seconds.)
  *
  * @example void renderStalePages(store, { signal: stopping.signal })
  */
 export async function renderStalePages(store: Store, options: CatchUpOptions = {}): Promise<CatchUpOutcome> {
-  const pause = options.pause ?? (() => new Promise<void>((resolve) => setImmediate(resolve)));
+  const pause = options.pause ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const outcome = { checked: 0, rendered: 0, complete: false };
   for (let offset = 0; ; offset += CATCH_UP_LIST_SIZE) {
     const listed = await store.stories({ order: "newest", limit: CATCH_UP_LIST_SIZE, offset });
@@ -38,13 +43,14 @@ export async function renderStalePages(store: Store, options: CatchUpOptions = {
       if (options.signal?.aborted) return outcome;
       outcome.checked++;
       if (story.reportVersion === undefined) continue;
+      const began = performance.now();
       const kept = await store.page(story.id, STORY_PAGE_RENDERER);
       if (kept && kept.reportVersion >= story.reportVersion) continue;
       const stored = await store.report(story.id);
       if (!stored) continue;
       await store.savePage(await storyPageToStore(story.id, stored.version, stored.report));
       outcome.rendered++;
-      await pause();
+      await pause(performance.now() - began);
     }
     if (listed.length < CATCH_UP_LIST_SIZE) break;
   }
