@@ -326,6 +326,12 @@ describe("renderStoryPage", () => {
     expect(shownDisc).toBe(example.discrepancies.filter((d) => d.values.some((v) => mine.includes(v.article))).length);
     expect(shownDisc).toBeLessThan(example.discrepancies.length + 1);
     expect(doc.querySelector(`input[name="outlet"][value="${outlet}"]`)?.hasAttribute("checked")).toBe(true);
+    // The header's counts are the story's; it says how many of its articles are shown, and whose.
+    expect(doc.querySelector("header.page p")?.textContent).toContain(
+      `${example.articles.length} articles compared (${mine.length} shown: ${outlet})`,
+    );
+    // Negative: unfiltered, nothing is said to be shown apart.
+    expect(dom(renderStoryPage(example)).querySelector("header.page p")?.textContent).not.toContain("shown:");
   });
 
   it("says so when no article is from the outlets chosen, and not otherwise", () => {

@@ -143,11 +143,16 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
     articles.length === 0
       ? html`<p class="none">No article of this story is from the outlets chosen. <a href="?">Show every outlet</a></p>`
       : "";
+  // Filtered by outlet, the page says how many of the story's articles it shows: the counts are the story's.
+  const shownPart =
+    wantedOutlets.size > 0 && articles.length > 0 && articles.length < report.articles.length
+      ? ` (${articles.length} shown: ${[...new Set(articles.map((a) => ctx.label.get(a.id) ?? a.id))].join(", ")})`
+      : "";
   const body = html`${renderFilters(report, ctx.label, wantedOutlets, options.kinds ?? [])}${none}${present.map((s) => section(s.id, s.title, s.body))}`;
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
-    subheading: html`${plural(report.articles.length, "article")} compared${copyCount > 0 ? html`, ${plural(copyCount, "copy", "copies")} of them not compared again (<a href="#provenance">see Provenance</a>)` : ""}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
+    subheading: html`${plural(report.articles.length, "article")} compared${shownPart}${copyCount > 0 ? html`, ${plural(copyCount, "copy", "copies")} of them not compared again (<a href="#provenance">see Provenance</a>)` : ""}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
     toc,
     body,
   });
