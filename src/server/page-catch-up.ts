@@ -4,6 +4,9 @@ import { STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.
 /** Stories read from the store's list at a time while looking for pages to render again. */
 export const CATCH_UP_LIST_SIZE = 500;
 
+/** Stories whose kept page is checked between two turns of the event loop: some 2 ms of reads. */
+const CHECKS_PER_TURN = 50;
+
 export interface CatchUpOptions {
   /** Stops the catch-up after the page in hand; default none. */
   signal?: AbortSignal;
@@ -41,6 +44,8 @@ export async function renderStalePages(store: Store, options: CatchUpOptions = {
     const listed = await store.stories({ order: "newest", limit: CATCH_UP_LIST_SIZE, offset });
     for (const story of listed) {
       if (options.signal?.aborted) return outcome;
+      // The store answers at once: without a turn now and then, checking current pages would hold the event loop.
+      if (outcome.checked % CHECKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       outcome.checked++;
       if (story.reportVersion === undefined) continue;
       const began = performance.now();
