@@ -1,4 +1,4 @@
-import { TriangulateError } from "../model/index.js";
+import { hitNames, TriangulateError } from "../model/index.js";
 import type { SearchHit } from "../store/types.js";
 import { type CliIo, EXIT, printable } from "./io.js";
 import { DB_OPTION, openFor, parseCommand, positiveInteger } from "./store-args.js";
@@ -54,15 +54,19 @@ export async function search(args: string[], io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-/** Hits for a terminal: where each one is, which story it belongs to, and the words around the match. */
+/**
+ * Hits for a terminal, one block each: the headline (or, for an article without one, its name), then who ran
+ * it and when with the story it belongs to (`triangulate story ID` opens it), then the words around the match.
+ */
 export function renderHits(hits: SearchHit[]): string {
   if (hits.length === 0) return "No article matches.\n";
   const out: string[] = [];
   for (const h of hits) {
-    const meta = [h.outlet, h.published?.slice(0, 10)].filter(Boolean).join(", ");
-    out.push(`${h.name}${meta ? ` (${meta})` : ""}${h.title ? `  "${h.title}"` : ""}`);
-    out.push(`  story ${h.storyId}: ${h.storyTitle}`);
-    out.push(`  ${h.snippet.replace(/\s+/g, " ").trim()}`);
+    const { headline, who } = hitNames(h);
+    const meta = [headline === undefined ? undefined : who, h.published?.slice(0, 10)].filter(Boolean).join(", ");
+    const story = `story ${h.storyId}: ${h.storyTitle || "(untitled)"}`;
+    out.push(`${headline ?? who}\n  ${meta ? `${meta} · ` : ""}${story}\n  ${h.snippet.replace(/\s+/g, " ").trim()}`);
   }
-  return `${printable(out.join("\n"))}\n`;
+  // A blank line between hits: each is three lines, read as one.
+  return `${printable(out.join("\n\n"))}\n`;
 }

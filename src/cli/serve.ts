@@ -105,6 +105,23 @@ export async function serve(args: string[], io: CliIo, run: ServeRun = {}): Prom
     `${printable(`serving ${db} on http://${shown}:${address.port}/ (API at /api, writes ${token ? "with the token" : "off: TRIANGULATE_TOKEN is not set"}); Ctrl-C stops`)}\n`,
   );
   run.onListening?.(address);
+  // Pages kept by an earlier renderer (or none) are rendered again behind the requests, newest story first.
+  const { renderStalePages } = await import("../server/page-catch-up.js");
+  const stopping = new AbortController();
+  const started = performance.now();
+  const catchUp = renderStalePages(store, { signal: stopping.signal }).then(
+    ({ rendered, complete }) => {
+      if (rendered > 0 && complete) {
+        io.stderr(
+          `story pages: ${rendered} rendered again in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        );
+      }
+    },
+    (err: unknown) => {
+      // Not fatal: a page not caught up is rendered when it is asked for.
+      io.stderr(`${printable(`story pages not caught up: ${err instanceof Error ? err.message : String(err)}`)}\n`);
+    },
+  );
 
   await new Promise<void>((resolve) => {
     const stop = () => {
@@ -119,11 +136,13 @@ export async function serve(args: string[], io: CliIo, run: ServeRun = {}): Prom
     if (run.signal?.aborted) stop();
   });
   io.stderr("stopping: finishing open requests…\n");
+  stopping.abort();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     // Idle keep-alive connections would hold close() open; requests in flight still finish.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   });
+  await catchUp;
   await store.close();
   return EXIT.ok;
 }

@@ -112,8 +112,11 @@ describe("store commands", () => {
     ]);
     expect(hits[0].snippet).toMatch(/«(?:pier|foundations)»/i);
     const outlet = await run(["search", "pier", "--db", db, "--outlet", "riverside courier"]);
-    expect(outlet.out).toMatch(/^003_divers-inspect-riverside-courier \(Riverside Courier, 2026-05-15\)/);
-    expect(outlet.out).toMatch(/\n {2}story \d+: /);
+    // A hit reads as its headline, then who ran it, when, and its story; the file's id only in --json.
+    expect(outlet.out).toMatch(
+      /^Divers inspect damaged pier as Velmora waits for its bridge\n {2}Riverside Courier, 2026-05-15 · story \d+: \S/,
+    );
+    expect(outlet.out).not.toContain("003_divers");
     const none = await run(["search", "pier", "--db", db, "--until", "2026-05-13"]);
     expect(none).toMatchObject({ code: 0, out: "No article matches.\n" });
   });

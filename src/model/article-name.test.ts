@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   articleNames,
+  hitNames,
+  type LoneArticle,
   MAX_NAME_HEADLINE_WORDS,
   MAX_NAME_OPENING_WORDS,
   type NamedArticle,
+  nameArticle,
   openingWords,
   voiceOf,
 } from "./article-name.js";
@@ -118,5 +121,67 @@ describe("openingWords", () => {
     ["a text of spaces", "  \n  ", undefined],
   ])("%s", (_, text, words) => {
     expect(openingWords(text)).toBe(words);
+  });
+});
+
+describe("nameArticle", () => {
+  it.each<[string, LoneArticle, string]>([
+    [
+      "its outlet first",
+      { id: "c1", outlet: " Kestrel Post ", title: "Ferry aground", url: "https://x.example/a" },
+      "Kestrel Post",
+    ],
+    [
+      "else its URL's host",
+      { id: "c2", url: "https://www.portavel-times.example/a/b", title: "Ferry aground" },
+      "portavel-times.example",
+    ],
+    [
+      "else its headline, quoted",
+      { id: "c3", source: "in/c3.txt", title: "Ferry aground off Portavel." },
+      "“Ferry aground off Portavel”",
+    ],
+    [
+      "a long headline by its first words",
+      { id: "c4", title: "Ana Ruiz says the Kestrel Bay ferry will not sail again this winter" },
+      "“Ana Ruiz says the Kestrel Bay…”",
+    ],
+    ["else its text's first words", { id: "c5", text: "The ferry ran aground.\nMore." }, "“The ferry ran aground”"],
+    ["else its file's name", { id: "c6", source: "feeds/day one/c6_velmar.txt" }, "c6_velmar.txt"],
+    // Negative rows: blank fields name nothing; a URL is never shown as a file name; an id is the last resort.
+    ["blank outlet and title skipped", { id: "c7", outlet: "  ", title: " ", source: "c7.html" }, "c7.html"],
+    ["an unparsable URL is no host and no file", { id: "c8", url: "https://" }, "c8"],
+    ["nothing known but its id", { id: "okafor-03" }, "okafor-03"],
+  ])("%s", (_, article, name) => {
+    expect(nameArticle(article)).toBe(name);
+  });
+});
+
+describe("hitNames", () => {
+  it.each<[string, Parameters<typeof hitNames>[0], ReturnType<typeof hitNames>]>([
+    [
+      "headline, then outlet",
+      { name: "f1", title: "Ferry aground", outlet: "Kestrel Post" },
+      { headline: "Ferry aground", who: "Kestrel Post" },
+    ],
+    [
+      "headline, then host",
+      { name: "f2", title: "Ferry aground", url: "https://velmar.example/x" },
+      { headline: "Ferry aground", who: "velmar.example" },
+    ],
+    [
+      "untitled: first words quoted, then outlet",
+      { name: "f3", opening: "The ferry ran aground", outlet: "Kestrel Post" },
+      { headline: "“The ferry ran aground”", who: "Kestrel Post" },
+    ],
+    // Negative rows: a hit without outlet is not named by its headline twice; one with nothing by its id alone.
+    [
+      "headline, then the file, not the headline again",
+      { name: "f4", title: "Ferry aground" },
+      { headline: "Ferry aground", who: "f4" },
+    ],
+    ["nothing but its id", { name: "f5" }, { who: "f5" }],
+  ])("%s", (_, hit, names) => {
+    expect(hitNames(hit)).toEqual(names);
   });
 });

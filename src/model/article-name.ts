@@ -80,6 +80,76 @@ export function articleNames(articles: readonly NamedArticle[]): Map<string, str
   return names;
 }
 
+/** The fields one article is named by on its own (see {@link nameArticle}); a copy has `url`, a report article `source`. */
+export interface LoneArticle {
+  /** The reader's id: a file's name without its extension, a feed item's id. */
+  id: string;
+  source?: string;
+  url?: string;
+  outlet?: string;
+  title?: string;
+  text?: string;
+}
+
+/**
+ * One article named on its own, outside a story's numbering (a copy, a search hit, a link from another
+ * article), the same way on every page and in the CLI, by what is known of it: its outlet, else its URL's
+ * host, else its headline (its first words when long) in quotation marks, else its text's first words, else
+ * its file name. A reader recognises a publisher or a headline; a file name is the last resort, and still
+ * says more than "an article with no outlet named".
+ *
+ * @example nameArticle({ id: "004_smoke", source: "in/004_smoke.txt" }) // "004_smoke.txt"
+ */
+export function nameArticle(a: LoneArticle): string {
+  const source = a.url?.trim() || a.source?.trim() || "";
+  const voice = voiceOf({ source, ...(a.outlet ? { outlet: a.outlet } : {}) });
+  if (voice) return voice;
+  const words = headlineOf(a);
+  if (words) return `“${words}”`;
+  if (source && !/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) return source.split(/[\\/]/).pop() || a.id;
+  return a.id;
+}
+
+/**
+ * What an article says at its top, to show beside its name: its headline (its first words when long), else
+ * the first words of its text; undefined when it has neither.
+ *
+ * @example headlineOf({ id: "x", text: "Two crew members were hurt when a barge struck the bridge." }) // "Two crew members were hurt when…"
+ */
+export function headlineOf(a: Pick<LoneArticle, "title" | "text">): string | undefined {
+  const title = a.title?.trim();
+  if (title) return shortHeadline(title) ?? openingWords(title);
+  return openingWords(a.text);
+}
+
+/**
+ * A search hit's headline (what it says at its top) and who ran it ({@link nameArticle}), as the search page
+ * and `triangulate search` show it: the headline leads, the name after it; an article with neither headline
+ * nor text is shown by its name alone, one without a headline by its text's first words in quotation marks.
+ * The hit's `name` is the reader's id, `opening` its text's first words.
+ *
+ * @example hitNames({ name: "003_pier", title: "Divers inspect pier", outlet: "Kestrel Post" }) // { headline: "Divers inspect pier", who: "Kestrel Post" }
+ */
+export function hitNames(h: { name: string; url?: string; title?: string; outlet?: string; opening?: string }): {
+  headline?: string;
+  who: string;
+} {
+  const known = {
+    id: h.name,
+    ...(h.url ? { url: h.url } : {}),
+    ...(h.outlet ? { outlet: h.outlet } : {}),
+    ...(h.title ? { title: h.title } : {}),
+    ...(h.opening ? { text: h.opening } : {}),
+  };
+  // First words of the text stand in for a missing headline in quotation marks, as in a name.
+  const opening = headlineOf({ ...(h.opening ? { text: h.opening } : {}) });
+  const headline = h.title?.trim() || (opening ? `“${opening}”` : undefined);
+  if (!headline) return { who: nameArticle(known) };
+  // Beside its headline, a hit is named by who ran it, else its file: not by its headline again.
+  const { title: _, text: __, ...without } = known;
+  return { headline, who: nameArticle(without) };
+}
+
 /**
  * The first words of a text's first line, after a wire dateline, to name an untitled article by: at most
  * {@link MAX_NAME_OPENING_WORDS}, an ellipsis where the line goes on; undefined for a text without words.

@@ -4,7 +4,7 @@ import { gunzipSync } from "node:zlib";
 import { type Context, Hono } from "hono";
 import { getCookie } from "hono/cookie";
 import type { ZodTypeAny, z } from "zod";
-import { openingWords, TriangulateError } from "../model/index.js";
+import { nameArticle, TriangulateError } from "../model/index.js";
 import type { Store, StoredArticle, StoredPage, StorySummary as StoredSummary } from "../store/index.js";
 import { html } from "../web/escape.js";
 import { SITE_CSS, SITE_ICON, SITE_JS } from "../web/pages/assets.js";
@@ -446,14 +446,28 @@ export function createApp(options: AppOptions): Hono<Env> {
     if (kinds.length === 0 && outlets.length === 0) {
       // The page as the store keeps it, rendered when the report was stored (render on write); rendered
       // now and written back when the store has none for this report and renderer.
-      const page = await cached(rendered, store, id, "page:", async (version) => {
-        const kept = await store.page(id, STORY_PAGE_RENDERER);
-        if (kept && kept.reportVersion === version) return keptRendering(kept);
-        const stored = await storedReport(store, id);
-        const made = await storyPageToStore(id, stored.version, stored.report);
-        pages.offer(made);
-        return keptRendering(made);
-      });
+      // A kept page is of the story's current report (the store joins them): read first, it tells the
+      // version too, and a story not in memory costs one read instead of two.
+      let kept: StoredPage | undefined;
+      const readVersion = async () => {
+        kept = await store.page(id, STORY_PAGE_RENDERER);
+        return kept ? kept.reportVersion : store.reportVersion(id);
+      };
+      const page = await cached(
+        rendered,
+        store,
+        id,
+        "page:",
+        async (version) => {
+          kept ??= await store.page(id, STORY_PAGE_RENDERER);
+          if (kept && kept.reportVersion === version) return keptRendering(kept);
+          const stored = await storedReport(store, id);
+          const made = await storyPageToStore(id, stored.version, stored.report);
+          pages.offer(made);
+          return keptRendering(made);
+        },
+        readVersion,
+      );
       return send(c, rendered, page);
     }
     const view = JSON.stringify([kinds, outlets]);
@@ -622,8 +636,8 @@ function keptRendering(page: StoredPage): Rendering {
 
 /**
  * A story's rendering from the cache when its report has not changed since, else made and kept. The key
- * holds the report's version, which the store raises with every new report; learning it is one keyed row,
- * read at most once per {@link READ_VALID_MS} per story.
+ * holds the report's version, which the store raises with every new report; learning it is one keyed row
+ * (`readVersion`, by default the report's version alone), read at most once per {@link READ_VALID_MS} per story.
  */
 async function cached(
   { cache, rendering, versions }: Renderings,
@@ -631,8 +645,9 @@ async function cached(
   id: number,
   what: string,
   make: (reportVersion: number) => Promise<Rendering>,
+  readVersion: () => Promise<number | undefined> = () => store.reportVersion(id),
 ): Promise<{ key: string; made: Rendering }> {
-  const version = await versions.get(id, () => store.reportVersion(id));
+  const version = await versions.get(id, readVersion);
   if (version === undefined) {
     const story = await store.story(id);
     throw new TriangulateError("NOT_FOUND", story ? `story ${id} has no report yet` : `no story ${id}`);
@@ -773,16 +788,9 @@ async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary
   };
 }
 
-/**
- * A stored article as another article's page links to it: by its outlet, else its headline, else its first
- * words, else its number.
- */
+/** A stored article as another article's page links to it, named as everywhere else ({@link nameArticle}). */
 function linkedArticle(a: StoredArticle): LinkedArticle {
-  const opening = openingWords(a.article.text);
-  return {
-    storeId: a.id,
-    name: a.article.outlet?.trim() || a.article.title?.trim() || (opening ? `“${opening}”` : `article ${a.id}`),
-  };
+  return { storeId: a.id, name: nameArticle(a.article) };
 }
 
 function asset(c: Context, body: string, type: string): Response {

@@ -525,7 +525,7 @@ export class SqlStore implements Store {
     const rows = await this.db
       .selectFrom("articles as a")
       .innerJoin("stories as s", "s.id", "a.story_id")
-      .select(["a.id", "a.name", "a.title", "a.outlet", "a.published", "a.story_id", "s.title as story_title"])
+      .select(["a.id", "a.name", "a.url", "a.title", "a.outlet", "a.published", "a.story_id", "s.title as story_title"])
       // An article's text is its largest column: its start is enough for its first words.
       .select(sql<string>`substr(a.text, 1, ${sql.lit(OPENING_CHARS)})`.as("opening"))
       .where("a.id", "in", among(this.flavor.idList(matches.map((m) => m.id))))
@@ -542,6 +542,7 @@ export class SqlStore implements Store {
         storyTitle: r.story_title,
         snippet: m.snippet,
       };
+      if (r.url) hit.url = r.url;
       if (r.title) hit.title = r.title;
       if (r.outlet) hit.outlet = r.outlet;
       if (r.published) hit.published = r.published;

@@ -189,6 +189,7 @@ export interface SearchHit {
   articleId: number;
   /** The reader's id of the article. */
   name: string;
+  url?: string;
   title?: string;
   outlet?: string;
   published?: string;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { CertaintyLevel, EvidenceSpan, ReportArticle, ReportFact, StoryReport } from "../model/index.js";
+import { nameArticle } from "../model/index.js";
 import { namesInText, SpanRegistry } from "./anchors.js";
 import { html, type SafeHtml, trusted } from "./escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "./graph-svg.js";
@@ -343,7 +344,7 @@ function renderProvenance(ctx: Context): SafeHtml {
       ? ""
       : html`<h3>Copies (the same text run again, not compared again)</h3><ul class="copies">${copies.map(
           (c) =>
-            html`<li>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))} was run again by <strong>${c.copy.outlet?.trim() || c.copy.title?.trim() || "an article with no outlet named"}</strong>${c.copy.published ? ` (${c.copy.published})` : ""}</li>`,
+            html`<li>${link(ctx.spans.article(c.article), ctx.spans.label(c.article))} was run again by <strong>${nameArticle(c.copy)}</strong>${c.copy.published ? ` (${c.copy.published})` : ""}</li>`,
         )}</ul>`;
   return html`${originPart}<h3>Citations of outside sources</h3>${citePart}<h3>Reused passages (earlier → later)</h3>${reusePart}${copyPart}`;
 }

@@ -318,7 +318,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     expect(problems).toEqual([]);
   }, 60_000);
 
-  it("has landmarks and labelled controls, and axe finds no serious accessibility violation", async () => {
+  it("has landmarks and labelled controls, and axe finds no accessibility violation above minor", async () => {
     const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     const { page, problems, close } = await watched();
     const report = await store.report(exampleId);
@@ -354,9 +354,12 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
           }
         ).axe;
         const result = await axe.run({ resultTypes: ["violations"] });
-        return result.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id} (${v.nodes.length})`);
+        return (
+          result.violations
+            // Moderate ones too: a second banner landmark (the page's own header outside main) was one.
+            .filter((v) => v.impact !== "minor")
+            .map((v) => `${v.id} (${v.nodes.length})`)
+        );
       });
       expect(violations, path).toEqual([]);
     }

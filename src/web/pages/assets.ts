@@ -6,7 +6,8 @@ import { REPORT_CSS } from "../styles.js";
  * a file so that the CSP needs no 'unsafe-inline'.
  */
 export const SITE_CSS = `${REPORT_CSS}
-main { max-width: 110rem; }
+main#main { max-width: none; margin: 0; padding: 0; }
+main#main > .content { max-width: 110rem; margin: 0 auto; padding: 0 1.5rem 4rem; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { left: 1rem; top: 1rem; z-index: 9; background: #fff; padding: .3rem .6rem; }
 header.site { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; justify-content: space-between; align-items: center; background: #0e1e30; padding: .5rem 1.5rem; }
@@ -60,7 +61,8 @@ ul.flagged li, ul.entities li, ul.relations li { margin: .3rem 0; }
 .results li { margin: .6rem 0; }
 .results .snippet { color: var(--ink); font-size: .92rem; }
 .profile td.num { width: 9rem; }
-@media (max-width: 40rem) { header.page h1 { font-size: 1.4rem; } header.site { padding: .5rem .8rem; } }
+@media (max-width: 40rem) { header.page h1 { font-size: 1.4rem; } header.site { padding: .5rem .8rem; } main#main > .content { padding: 0 .8rem 3rem; } }
+@media print { main#main > .content { max-width: none; padding: 0; } }
 `;
 
 /**

@@ -42,13 +42,15 @@ export function renderLayout(options: LayoutOptions): string {
 <nav aria-label="Site"><a class="brand" href="/">Triangulate</a> <a href="/">Stories</a> <a href="/api/openapi.json">API</a></nav>
 <form class="search" role="search" method="get" action="/search"><label for="site-q">Search articles</label> <input id="site-q" name="q" type="search" value="${options.query ?? ""}" maxlength="200"> <button type="submit">Search</button></form>
 </header>
+<main id="main">
 <header class="page">
 <h1>${options.heading}</h1>
 ${options.subheading ? html`<p>${options.subheading}</p>` : ""}
 </header>
 ${options.toc ?? ""}
-<main id="main">
+<div class="content">
 ${options.body}
+</div>
 </main>
 <footer class="page">Triangulate: every finding links to the words it rests on. Article text is shown as text, never as markup.</footer>
 </body>

@@ -1,4 +1,4 @@
-import type { StoryReport } from "../../model/index.js";
+import { hitNames, type StoryReport } from "../../model/index.js";
 import { SpanRegistry } from "../anchors.js";
 import { html, trusted } from "../escape.js";
 import { renderMarkedText } from "../marked-text.js";
@@ -87,7 +87,9 @@ export interface SearchResult {
   articleId?: number;
   storyId: string;
   storyTitle: string;
+  /** The reader's id of the article (its file name, a feed item's id). */
   name: string;
+  url?: string;
   title?: string;
   outlet?: string;
   published?: string;
@@ -111,10 +113,10 @@ export function renderSearchPage(query: string, untrusted: readonly SearchResult
       ? html`<p class="none">Type words to look for in the search box above.</p>`
       : hits.length === 0
         ? html`<p class="none">No article matches.</p>`
-        : html`<ol class="results">${hits.map(
-            (h) =>
-              html`<li><a href="${h.articleId === undefined ? storyPath(h.storyId) : articlePath(h.articleId)}">${h.title || (h.opening ? `“${h.opening}”` : h.name)}</a> <span class="meta">${[h.outlet, h.published].filter(Boolean).join(" · ")} · story: <a href="${storyPath(h.storyId)}">${h.storyTitle || h.storyId}</a></span><div class="snippet">${snippet(h.snippet)}</div></li>`,
-          )}</ol>`;
+        : html`<ol class="results">${hits.map((h) => {
+            const { headline, who } = hitNames(h);
+            return html`<li><a href="${h.articleId === undefined ? storyPath(h.storyId) : articlePath(h.articleId)}">${headline ?? who}</a> <span class="meta">${[headline === undefined ? undefined : who, h.published].filter(Boolean).join(" · ")} · story: <a href="${storyPath(h.storyId)}">${h.storyTitle || h.storyId}</a></span><div class="snippet">${snippet(h.snippet)}</div></li>`;
+          })}</ol>`;
   return renderLayout({
     title: query ? `Search: ${query}` : "Search",
     heading: query ? `Search: ${query}` : "Search",

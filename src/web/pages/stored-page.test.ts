@@ -157,6 +157,10 @@ const RENDERINGS: Record<string, string> = {
   "story-page/7": "97da40198f9ea799b33f17a42bcc45d1f02f23e8d842cc20c151e857bfd33a52",
   // Same page of this report; real stories name an untitled article without an outlet by its first words.
   "story-page/8": "97da40198f9ea799b33f17a42bcc45d1f02f23e8d842cc20c151e857bfd33a52",
+  // Same page of this report; a copy without an outlet is named by its URL's host, headline or file name.
+  "story-page/9": "97da40198f9ea799b33f17a42bcc45d1f02f23e8d842cc20c151e857bfd33a52",
+  // The page's header and section links inside main: one banner landmark, the site's.
+  "story-page/10": "04bbc4b49a8e7f43cde162e3397930f96650fd42997f75545fc18c6eaf94b2ee",
 };
 
 describe("storyPageToStore", () => {

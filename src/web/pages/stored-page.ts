@@ -10,7 +10,7 @@ import { renderStoryPage } from "./story-page.js";
  * {@link renderStoryPage} writes; `stored-page.test.ts` pins a rendering of a fixed report to it and fails
  * until it is raised.
  */
-export const STORY_PAGE_RENDERER = "story-page/8";
+export const STORY_PAGE_RENDERER = "story-page/10";
 
 /**
  * Brotli quality for kept bodies: 5 makes a story page about as small as gzip's best in a few

@@ -210,7 +210,7 @@ describe("renderStoryPage", () => {
     const doc = dom(renderStoryPage(withCopies));
     const items = [...doc.querySelectorAll("#provenance ul.copies li")];
     expect(items.map((li) => li.textContent)).toEqual([
-      `${articleNames(example.articles).get(a?.id ?? "")} was run again by Invented <b>Wire</b> (2031-01-02) and A headline only`,
+      `${articleNames(example.articles).get(a?.id ?? "")} was run again by Invented <b>Wire</b> (2031-01-02) and “A headline only”`,
       `${articleNames(example.articles).get(b?.id ?? "")} was run again by Third Desk`,
     ]);
     // The original links to its text on this page; a copy to its stored text, or to nothing when the report has no store id.
@@ -326,6 +326,12 @@ describe("renderStoryPage", () => {
     expect(shownDisc).toBe(example.discrepancies.filter((d) => d.values.some((v) => mine.includes(v.article))).length);
     expect(shownDisc).toBeLessThan(example.discrepancies.length + 1);
     expect(doc.querySelector(`input[name="outlet"][value="${outlet}"]`)?.hasAttribute("checked")).toBe(true);
+    // The header's counts are the story's; it says how many of its articles are shown, and whose.
+    expect(doc.querySelector("header.page p")?.textContent).toContain(
+      `${example.articles.length} articles compared (${mine.length} shown: ${outlet})`,
+    );
+    // Negative: unfiltered, nothing is said to be shown apart.
+    expect(dom(renderStoryPage(example)).querySelector("header.page p")?.textContent).not.toContain("shown:");
   });
 
   it("says so when no article is from the outlets chosen, and not otherwise", () => {

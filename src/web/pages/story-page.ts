@@ -1,6 +1,7 @@
 import {
   type CertaintyLevel,
   type EvidenceSpan,
+  nameArticle,
   type ReportCopy,
   type ReportFact,
   type StoryReport,
@@ -142,11 +143,16 @@ export function renderStoryPage(untrusted: StoryReport, options: StoryPageOption
     articles.length === 0
       ? html`<p class="none">No article of this story is from the outlets chosen. <a href="?">Show every outlet</a></p>`
       : "";
+  // Filtered by outlet, the page says how many of the story's articles it shows: the counts are the story's.
+  const shownPart =
+    wantedOutlets.size > 0 && articles.length > 0 && articles.length < report.articles.length
+      ? ` (${articles.length} shown: ${[...new Set(articles.map((a) => ctx.label.get(a.id) ?? a.id))].join(", ")})`
+      : "";
   const body = html`${renderFilters(report, ctx.label, wantedOutlets, options.kinds ?? [])}${none}${present.map((s) => section(s.id, s.title, s.body))}`;
   return renderLayout({
     title: story.title || story.id,
     heading: story.title || story.id,
-    subheading: html`${plural(report.articles.length, "article")} compared${copyCount > 0 ? html`, ${plural(copyCount, "copy", "copies")} of them not compared again (<a href="#provenance">see Provenance</a>)` : ""}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
+    subheading: html`${plural(report.articles.length, "article")} compared${shownPart}${copyCount > 0 ? html`, ${plural(copyCount, "copy", "copies")} of them not compared again (<a href="#provenance">see Provenance</a>)` : ""}${span ? ` · ${span}` : ""} · ${renderOutlets(summarizeStory(report))}${options.jsonHref ? html` · <a href="${options.jsonHref}">JSON</a>` : ""}`,
     toc,
     body,
   });
@@ -512,7 +518,7 @@ function renderProvenance(ctx: Context): SafeHtml | undefined {
   const cited = [...new Set(cites.map((c) => c.cites))];
   for (const name of cited) nodes.push({ id: `source:${name}`, label: name });
   copies.forEach((c, i) => {
-    nodes.push({ id: `copy:${i}`, label: copyName(c.copy) });
+    nodes.push({ id: `copy:${i}`, label: nameArticle(c.copy) });
   });
   const edges: GraphEdge[] = [
     ...reused.map((r) => ({
@@ -591,14 +597,9 @@ function copiesOf(ctx: Pick<Context, "report" | "shown">): ReportCopy[] {
   return (ctx.report.provenance.copies ?? []).filter((c) => ctx.shown.has(c.article));
 }
 
-/** A copy as a reader knows it: its outlet, else its headline, else that it names no outlet. */
-function copyName(copy: ReportCopy["copy"]): string {
-  return copy.outlet?.trim() || copy.title?.trim() || "an article with no outlet named";
-}
-
 /** A copy named, with its date, linked to its stored text when the report says where that is. */
 function copyLink(copy: ReportCopy["copy"]): SafeHtml {
-  const name = copyName(copy);
+  const name = nameArticle(copy);
   const day = copy.published ? html` <span class="meta">(${dayOf(copy.published) ?? copy.published})</span>` : "";
   return copy.storeId === undefined
     ? html`<strong>${name}</strong>${day}`
