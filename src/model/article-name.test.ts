@@ -73,7 +73,7 @@ describe("articleNames", () => {
     expect(names.get("long")).toBe(`“${words(MAX_NAME_OPENING_WORDS)}…”`);
   });
 
-  it("does not name two articles alike: a headline or opening two articles share gives way to their numbers", () => {
+  it("does not name two articles alike: a headline or opening two articles share takes their numbers", () => {
     const names = articleNames([
       article("x", { title: "Ferry aground" }),
       article("y", { title: "ferry aground" }),
@@ -82,11 +82,11 @@ describe("articleNames", () => {
       article("v", { text: "The tug freed the ferry at dawn on Monday." }),
     ]);
     expect([...names.values()]).toEqual([
-      "article 1 (no outlet named)",
-      "article 2 (no outlet named)",
+      "“Ferry aground” (article 1)",
+      "“ferry aground” (article 2)",
       "“Tug frees ferry”",
-      "article 4 (no outlet named)",
-      "article 5 (no outlet named)",
+      "“The tug freed the ferry at…” (article 4)",
+      "“The tug freed the ferry at…” (article 5)",
     ]);
     expect(new Set(names.values()).size).toBe(5);
   });

@@ -48,8 +48,9 @@ export function voiceOf(article: Pick<ReportArticle, "source" | "outlet">): stri
 /**
  * What a reader calls each article of a story, by id: its outlet (or its URL's host); with the article's
  * number in the story ("Daily Example (article 2)") when one outlet has several; for an article without an
- * outlet, its headline in quotation marks when short and its own, else the first words of its headline or,
- * untitled, of its text ({@link openingWords}) when those are its own, else "article N (no outlet named)".
+ * outlet, its headline in quotation marks when short, else the first words of its headline or, untitled, of
+ * its text ({@link openingWords}), with the article's number when another article shares those words; else
+ * "article N (no outlet named)".
  * N is the article's place in `articles`, counted from 1, as the pages and the summary number them. A file
  * id ("003_draft") is never a name: it means nothing to a reader of the pages or the brief.
  *
@@ -71,9 +72,12 @@ export function articleNames(articles: readonly NamedArticle[]): Map<string, str
     const opening = openings[i];
     const n = i + 1;
     let name: string;
+    // Words two articles share still say what each leads with; their numbers tell them apart, as an outlet's do.
+    const told = (words: string, count: Map<string, number>) =>
+      (count.get(words.toLowerCase()) ?? 0) > 1 ? `“${words}” (article ${n})` : `“${words}”`;
     if (voice !== undefined) name = (voiceCount.get(voice) ?? 0) > 1 ? `${voice} (article ${n})` : voice;
-    else if (headline !== undefined && headlineCount.get(headline.toLowerCase()) === 1) name = `“${headline}”`;
-    else if (opening !== undefined && openingCount.get(opening.toLowerCase()) === 1) name = `“${opening}”`;
+    else if (headline !== undefined) name = told(headline, headlineCount);
+    else if (opening !== undefined) name = told(opening, openingCount);
     else name = `article ${n} (no outlet named)`;
     names.set(a.id, name);
   });
