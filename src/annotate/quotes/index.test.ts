@@ -642,6 +642,72 @@ describe("extractQuotes: a quotation paragraph after reported speech", () => {
   });
 });
 
+describe("extractQuotes: a whole quoted sentence after narration about the speaker", () => {
+  /** The speaker and attribution of the last quotation in `text`. */
+  const last = (text: string) => {
+    const q = quotesOf(text).at(-1);
+    return q?.speaker ? [q.speaker.text, q.attribution] : undefined;
+  };
+
+  it.each<[string, string, [string, string]]>([
+    [
+      "a pronoun in the same paragraph",
+      '"We will rebuild," Ana Ruiz said. She looked out at the harbour. "The port is our life."',
+      ["Ana Ruiz", "Ana Ruiz said"],
+    ],
+    [
+      "a pronoun in a paragraph of its own",
+      '"We will rebuild," Ana Ruiz said.\n\nShe looked out at the harbour.\n\n"The port is our life."',
+      ["Ana Ruiz", "Ana Ruiz said"],
+    ],
+    [
+      "two sentences about the speaker",
+      '"The cranes stay," Okafor told the Velmar Courier. He paused. He pointed at the quay. "All of them."',
+      ["Okafor", "Okafor told the Velmar Courier"],
+    ],
+    [
+      "the surname again, taken as the nearer naming",
+      '"We will rebuild," Ana Ruiz said.\n\nRuiz walked along the quay in Portavel.\n\n"The port is our life."',
+      ["Ruiz", "Ruiz"],
+    ],
+    [
+      "a continuation carried on to the next",
+      '"We will rebuild," Ana Ruiz said. She smiled. "The port is our life." She waved. "It always was."',
+      ["Ana Ruiz", "Ana Ruiz said"],
+    ],
+  ])("carries the speaker over %s", (_, text, expected) => {
+    expect(last(text)).toEqual(expected);
+  });
+
+  it.each<[string, string]>([
+    [
+      "another person introduced as the subject",
+      '"We will rebuild," Ana Ruiz said.\n\nOkafor, the harbour master, shook his head.\n\n"The port is finished."',
+    ],
+    [
+      "a thing as the subject",
+      '"We will rebuild," Ana Ruiz said. The storm had sunk six boats. "The port is our life."',
+    ],
+    [
+      "a heading that names the speaker",
+      '"We will rebuild," Ana Ruiz said.\n\nAna Ruiz on the future of Portavel\n\n"The port is our life."',
+    ],
+    ["a one-word line", '"We will rebuild," Ana Ruiz said.\n\nRuiz.\n\n"The port is our life."'],
+    ["'they' after a named speaker", '"We will rebuild," Ana Ruiz said. They moored at dawn. "The port is our life."'],
+    [
+      "a gap of more than two sentences",
+      '"We will rebuild," Ana Ruiz said. She paused. She smiled. She waved. "The port is our life."',
+    ],
+    [
+      "more than one paragraph of narration",
+      '"We will rebuild," Ana Ruiz said.\n\nShe paused.\n\nShe smiled.\n\n"The port is our life."',
+    ],
+    ["a previous quotation without a speaker", '"We will rebuild." She looked at the boats. "The port is our life."'],
+  ])("does not carry it over %s", (_, text) => {
+    expect(last(text)).toBeUndefined();
+  });
+});
+
 describe("extractQuotes: subjects with relative clauses", () => {
   it.each<[string, string]>([
     [

@@ -100,6 +100,7 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
   });
   inheritWithinSentences(contexts);
   inheritFromPreviousSentence(contexts, parser, tokens, sentences, text);
+  carryAcrossNarration(contexts, parser, tokens, sentences, text);
   const mentions = input.mentions.length > 0 ? input.mentions : findNames(text, tokens, sentences);
   const resolver = new Resolver(text, mentions, spans, sentences);
   const quotes: QuoteMention[] = [];
@@ -563,6 +564,96 @@ function inheritFromPreviousSentence(
       return;
     }
   });
+}
+
+/**
+ * Sentences of narration a continuation may be carried over ('"We will rebuild," Ana Ruiz said. She looked at
+ * the quay. "The port is our life."'): one or two keep the reader with the speaker; after more, news copy names
+ * the speaker again.
+ */
+const MAX_CARRY_SENTENCES = 2;
+
+/**
+ * Paragraph breaks between the previous quotation and the continuation: its own paragraph, then at most one of
+ * narration, then the continuation's. Further on, a whole quoted sentence is as often someone new.
+ */
+const MAX_CARRY_PARAGRAPHS = 2;
+
+/**
+ * A whole quoted sentence with no speaker, after a sentence or two of narration about the speaker of the
+ * quotation just before it, continues that speaker (journalistic convention). Every sentence in between must
+ * be a statement (not a heading: closed by a full stop) whose subject is that speaker again,
+ * by "he" or "she" (or the same pronoun as the speaker's) or by the same name; a sentence about anyone or
+ * anything else ends the carry ("They" after a named speaker is as often the things just spoken of).
+ */
+function carryAcrossNarration(
+  contexts: QuoteContext[],
+  parser: SpeakerParser,
+  tokens: Token[],
+  sentences: Sentence[],
+  text: string,
+): void {
+  contexts.forEach((c, k) => {
+    if (c.attribution || c.inheritedFrom !== undefined || k === 0) return;
+    if (!wholeSentence(c, tokens)) return;
+    const prev = contexts[k - 1] as QuoteContext;
+    const source = prev.inheritedFrom ?? k - 1;
+    const speaker = contexts[source]?.attribution?.speaker;
+    if (!speaker) return;
+    const from = narrationAfter(prev, tokens, sentences);
+    const between = c.firstSentence - from;
+    if (between < 1 || between > MAX_CARRY_SENTENCES) return;
+    if (paragraphsBetween(text, prev.span.markEnd, c.span.markStart) > MAX_CARRY_PARAGRAPHS) return;
+    let renamed: SpeakerPhrase | undefined;
+    for (let s = from; s < c.firstSentence; s++) {
+      const subject = subjectIsSpeaker(sentences[s] as Sentence, speaker, parser, text);
+      if (!subject) return;
+      if (subject.kind === "name") renamed = subject;
+    }
+    // Named again in between ('Ana Ruiz walked to the quay.'): that nearer naming is the one a reader goes back to.
+    if (renamed) c.attribution = { speaker: renamed, from: renamed.phraseFrom ?? renamed.from, to: renamed.to };
+    else c.inheritedFrom = source;
+  });
+}
+
+/**
+ * The first sentence after a quotation and its own attribution ('"...," Ana Ruiz said.' or '"..." Ana Ruiz
+ * said.' on the next line): what follows is narration. A tail that read on into a next sentence without finding
+ * an attribution there leaves that sentence to narration.
+ */
+function narrationAfter(c: QuoteContext, tokens: Token[], sentences: Sentence[]): number {
+  const attributed = c.attribution ? sentenceAt(sentences, (tokens[c.attribution.to - 1] as Token).start) : 0;
+  return Math.max(c.lastSentence, attributed) + 1;
+}
+
+/** Pronouns that take up a named person quoted just before as the subject of a sentence. */
+const CARRYING_PRONOUNS = wordSet(`
+  he she
+`);
+
+/**
+ * The subject of a sentence of narration when it is `speaker` again (see `carryAcrossNarration`); nothing when
+ * the sentence is a heading (no closing full stop) or is about someone or something else, or has no subject
+ * followed by a verb ("Ruiz.").
+ */
+function subjectIsSpeaker(
+  sentence: Sentence,
+  speaker: SpeakerPhrase,
+  parser: SpeakerParser,
+  text: string,
+): SpeakerPhrase | undefined {
+  if (!/[.!?…]\s*$/u.test(text.slice(sentence.start, sentence.end))) return undefined;
+  const subject = parser.clauseSubject(sentence.tokenStart, sentence.tokenEnd);
+  if (!subject) return undefined;
+  const said = parser.slice(speaker.from, speaker.to).text.toLowerCase();
+  const is = parser.slice(subject.from, subject.to).text.toLowerCase();
+  const same =
+    subject.kind === "pronoun"
+      ? speaker.kind === "pronoun"
+        ? said === is
+        : CARRYING_PRONOUNS.has(is)
+      : subject.kind === "name" && speaker.kind === "name" && lastWord(said) === lastWord(is);
+  return same ? subject : undefined;
 }
 
 /**
