@@ -4,6 +4,7 @@ import {
   type Assignment,
   OnlineClusterer,
   type OnlineClustererOptions,
+  UNDATED_TICK_MS,
   YEAR_CONFLICT,
   yearConflict,
 } from "./clusterer.js";
@@ -107,6 +108,33 @@ describe("OnlineClusterer", () => {
     const clusterer = new OnlineClusterer(index, { windowMs: 48 * HOUR });
     for (let day = 0; day < 20; day++) await clusterer.assign(doc(`d${day}`, `${FLOOD} Day ${day}.`, day * 24 * 3));
     expect(index.size).toBeLessThanOrEqual(2);
+  });
+
+  it("keeps a never-dated stream bounded too: its documents' order is its clock", async () => {
+    const window = 5 * UNDATED_TICK_MS;
+    const index = new MemoryStoryIndex({ windowMs: window });
+    const clusterer = new OnlineClusterer(index, { windowMs: window });
+    for (let i = 0; i < 20; i++)
+      await clusterer.assign({ id: `u${i}`, text: `${i % 2 ? FIRE_B : FLOOD} Report ${i}.` });
+    // Stories that go on receiving documents stay; the others leave the window as documents go by.
+    await clusterer.assign({ id: "fire", text: FIRE_A });
+    for (let i = 0; i < 6; i++) await clusterer.assign({ id: `v${i}`, text: `${FLOOD} Update ${i}.` });
+    expect(index.size).toBe(1);
+    const late = await clusterer.assign({ id: "flood", text: `${FLOOD} Late update.` });
+    expect(late.isNew).toBe(false);
+    // Negative: the fire's story, silent for six documents, has left the window; its rewrite starts a story.
+    const rewrite = await clusterer.assign({ id: "fire-rewrite", text: FIRE_A_REWRITE });
+    expect(rewrite.isNew).toBe(true);
+  });
+
+  it("does not decay similarity by a never-dated stream's clock", async () => {
+    const alone = new OnlineClusterer(new MemoryStoryIndex());
+    await alone.assign({ id: "a", text: FIRE_A });
+    const near = (await alone.assign({ id: "x", text: FIRE_A_REWRITE })).similarity;
+    const apart = new OnlineClusterer(new MemoryStoryIndex(), { timeDecayMs: UNDATED_TICK_MS });
+    await apart.assign({ id: "a", text: FIRE_A });
+    for (let i = 0; i < 5; i++) await apart.assign({ id: `f${i}`, text: `${FLOOD} Report ${i}.` });
+    expect((await apart.assign({ id: "x", text: FIRE_A_REWRITE })).similarity).toBeCloseTo(near, 3);
   });
 });
 

@@ -89,6 +89,22 @@ export const DISJOINT_NAMES = 3;
  */
 export const YEAR_CONFLICT = 0.7;
 
+/**
+ * Each undated document arrives this long after the stream's newest time, so that a stream of undated
+ * documents moves its clock on: its stories age and leave the time window as documents go by (a week's window
+ * is 10,080 undated documents) rather than lying at one time for ever, and the index stays the size of a
+ * window. Between dated documents of a few a day the drift is minutes. In a stream that has told no date the
+ * clock measures only order: it moves the window but not the time decay (see `DATED_FROM`).
+ */
+export const UNDATED_TICK_MS = 60 * 1000;
+
+/**
+ * Times before this (1 January 1980) are a stream's own clock of undated documents, not dates: once a
+ * document is dated later, the stream has a calendar, and an undated document decays from its newest date
+ * and joins a story without stretching it.
+ */
+export const DATED_FROM = Date.UTC(1980, 0, 1);
+
 /** Terms kept per field in a story's centroid: enough for the words that recur; the tail barely moves a cosine. */
 export const CENTROID_TERMS = 300;
 
@@ -175,17 +191,18 @@ export class OnlineClusterer {
 
   /** Assigns one document and records it in the index. */
   async assign(doc: ClusterDocument, features: DocumentFeatures = extractFeatures(doc)): Promise<Assignment> {
-    // An undated document says nothing about its own time: it takes the stream's clock, the newest time the
-    // index has seen, for its window (stories beyond the window are let go, and must be for the index to stay
-    // the size of a window) and its time decay (it arrives now, as the stream reads it; on the ingest benchmark
-    // with half its reports undated, B-cubed precision 0.643 against 0.636 undecayed), and joins a story at the
-    // story's own latest time, which it does not stretch.
-    // Before any dated document the clock stands at 0, where every story of an undated stream then lies. The
-    // clock is not the time of ingest: that would make placements depend on the day of the run, and a later
-    // dated archive would lie far behind a clock set by the wall and be let go on arrival. An undated stream
-    // is bounded instead by the index's cap on stories.
+    // An undated document says nothing about its own time: it takes the stream's clock, a tick after the newest
+    // time the index has seen (see `UNDATED_TICK_MS`), for its window (stories beyond the window are let go, and
+    // must be for the index to stay the size of a window) and its time decay (it arrives now, as the stream
+    // reads it; on the ingest benchmark with half its reports undated, B-cubed precision 0.643 against 0.636
+    // undecayed), and joins a story at the story's own latest time, which it does not stretch. Before any dated
+    // document the clock is the stream's order alone (see `DATED_FROM`): no decay, and a story joined is
+    // stretched to it. The clock is not the time of ingest: that would make placements depend on the day of
+    // the run, and a later dated archive would lie far behind a clock set by the wall and be let go on arrival.
     const dated = doc.published !== undefined;
-    const time = doc.published ?? (await this.index.latestTime()) ?? 0;
+    const latest = await this.index.latestTime();
+    const counted = !dated && (latest === undefined || latest < DATED_FROM);
+    const time = doc.published ?? (latest ?? 0) + UNDATED_TICK_MS;
     const signature = minhashSignature(features.words);
     const bands = lshBands(signature);
     const terms = FIELDS.flatMap((f) => [...features.fields[f].keys()].map((t) => PREFIX[f] + t));
@@ -218,7 +235,7 @@ export class OnlineClusterer {
       for (const { story } of found) {
         const state = states.get(story);
         if (!state) continue;
-        const s = this.similarity(vectors, state, time, features.years);
+        const s = this.similarity(vectors, state, counted ? undefined : time, features.years);
         if (s > similarity) {
           similarity = s;
           target = state;
@@ -238,7 +255,9 @@ export class OnlineClusterer {
       last: time,
       centroid: { title: new Map(), body: new Map(), entities: new Map() },
     };
-    const at = dated || !target ? time : target.last;
+    // An undated document joins a story at the story's latest time, which it does not stretch; on a stream's
+    // own clock it is that clock's newest time, and keeps the story in the window.
+    const at = dated || !target || counted ? time : target.last;
     story.size++;
     story.first = Math.min(story.first, at);
     story.last = Math.max(story.last, at);
