@@ -480,14 +480,36 @@ function measuredBy(u: Unit, n: NumberMention): string | undefined {
 /** A unit that gives a share of some whole. */
 const SHARE = /^(?:percent|percentage points?)$/iu;
 
-/** Marks that end the clause a share stands in: punctuation, but not a decimal point. */
-const SHARE_CLAUSE_MARK = /[,;:—–!?]|\.(?!\d)/u;
+/** Marks that end the clause a figure stands in: punctuation, but not a decimal point. */
+const FIGURE_CLAUSE_END = /[,;:—–!?]|\.(?!\d)/u;
 
-/** Whether the character at `i` of `text` ends a clause (see `SHARE_CLAUSE_MARK`). */
+/** Whether the character at `i` of `text` ends a clause (see `FIGURE_CLAUSE_END`). */
 function clauseMarkAt(text: string, i: number): boolean {
   const c = text[i];
   if (c === ".") return !/\d/u.test(text[i + 1] ?? "");
   return c !== undefined && /[,;:—–!?]/u.test(c);
+}
+
+/** The clause a figure stands in, as offsets into its unit's text: from the mark before it to the mark after. */
+function figureClause(u: Unit, n: Span): { from: number; to: number } {
+  const start = n.start - u.sentence.start;
+  const end = n.end - u.sentence.start;
+  let from = start;
+  while (from > 0 && !clauseMarkAt(u.text, from - 1)) from--;
+  const stop = u.text.slice(end).search(FIGURE_CLAUSE_END);
+  return { from, to: stop < 0 ? u.text.length : end + stop };
+}
+
+/** The place mentions of a figure's clause, the figure's own words left out. */
+function placesAround(u: Unit, n: Span): Mention[] {
+  const { from, to } = figureClause(u, n);
+  return u.mentions.filter(
+    (m) =>
+      m.type === "place" &&
+      m.start - u.sentence.start >= from &&
+      m.end - u.sentence.start <= to &&
+      (m.start < n.start || m.start >= n.end),
+  );
 }
 
 /**
@@ -495,15 +517,7 @@ function clauseMarkAt(text: string, i: number): boolean {
  * Velmar's traffic"), lowercased. A share is of some whole, and the clause around it says which.
  */
 function shareWhole(u: Unit, n: Span): string[] {
-  const start = n.start - u.sentence.start;
-  const end = n.end - u.sentence.start;
-  let from = start;
-  while (from > 0 && !clauseMarkAt(u.text, from - 1)) from--;
-  const after = u.text.slice(end).search(SHARE_CLAUSE_MARK);
-  const to = after < 0 ? u.text.length : end + after;
-  return u.mentions
-    .filter((m) => m.type === "place" && m.start - u.sentence.start >= from && m.end - u.sentence.start <= to)
-    .map((m) => m.text.toLowerCase());
+  return placesAround(u, n).map((m) => m.text.toLowerCase());
 }
 
 /**
@@ -523,7 +537,7 @@ function differentWholes(a: string[], b: string[], countryOf: (name: string) => 
 
 /** Words that say a figure is the whole country's: "nationwide", "across the country". */
 const NATIONWIDE =
-  /\b(?:nationwide|nation-wide|countrywide|country-wide|(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:country|nation))\b/iu;
+  /\b(?:nationwide|nation-wide|countrywide|country-wide|(?:across|around|throughout|all\s+over)\s+(?:the\s+)?(?:country|nation))\b/giu;
 
 /**
  * Whether a figure is said of the whole country ("national") or of one place in it ("local"), read from the
@@ -532,22 +546,14 @@ const NATIONWIDE =
  * whole country.
  */
 function figureScope(u: Unit, n: Span, lexicon: Required<CompareOptions>): "national" | "local" | undefined {
+  const { from, to } = figureClause(u, n);
+  const marks = placesAround(u, n).map((m) => ({
+    at: m.start - u.sentence.start,
+    scope: lexicon.placeOf(m.text)?.kind === "country" ? ("national" as const) : ("local" as const),
+  }));
+  for (const w of u.text.slice(from, to).matchAll(NATIONWIDE)) marks.push({ at: from + w.index, scope: "national" });
   const start = n.start - u.sentence.start;
-  const end = n.end - u.sentence.start;
-  let from = start;
-  while (from > 0 && !clauseMarkAt(u.text, from - 1)) from--;
-  const stop = u.text.slice(end).search(SHARE_CLAUSE_MARK);
-  const to = stop < 0 ? u.text.length : end + stop;
-  const marks: { at: number; scope: "national" | "local" }[] = [];
-  for (const m of u.mentions) {
-    const at = m.start - u.sentence.start;
-    if (m.type !== "place" || at < from || m.end - u.sentence.start > to || (at >= start && at < end)) continue;
-    marks.push({ at, scope: lexicon.placeOf(m.text)?.kind === "country" ? "national" : "local" });
-  }
-  const clause = u.text.slice(from, to);
-  for (const w of clause.matchAll(new RegExp(NATIONWIDE.source, "giu")))
-    marks.push({ at: from + w.index, scope: "national" });
-  const after = marks.filter((m) => m.at >= end).sort((x, y) => x.at - y.at)[0];
+  const after = marks.filter((m) => m.at >= start).sort((x, y) => x.at - y.at)[0];
   const before = marks.filter((m) => m.at < start).sort((x, y) => y.at - x.at)[0];
   return (after ?? before)?.scope;
 }
