@@ -93,8 +93,9 @@ export const YEAR_CONFLICT = 0.7;
  * Each undated document arrives this long after the stream's newest time, so that a stream of undated
  * documents moves its clock on: its stories age and leave the time window as documents go by (a week's window
  * is 10,080 undated documents) rather than lying at one time for ever, and the index stays the size of a
- * window. Between dated documents of a few a day the drift is minutes. In a stream that has told no date the
- * clock measures only order: it moves the window but not the time decay (see `DATED_FROM`).
+ * window. In a stream with dates the drift is small: a hundred undated documents between two dated ones move
+ * the clock on by under two hours. In a stream that has told no date the clock measures only order: it moves
+ * the window but not the time decay (see `DATED_FROM`).
  */
 export const UNDATED_TICK_MS = 60 * 1000;
 
@@ -201,7 +202,7 @@ export class OnlineClusterer {
     // the run, and a later dated archive would lie far behind a clock set by the wall and be let go on arrival.
     const dated = doc.published !== undefined;
     const latest = await this.index.latestTime();
-    const counted = !dated && (latest === undefined || latest < DATED_FROM);
+    const ordinal = !dated && (latest === undefined || latest < DATED_FROM);
     const time = doc.published ?? (latest ?? 0) + UNDATED_TICK_MS;
     const signature = minhashSignature(features.words);
     const bands = lshBands(signature);
@@ -235,7 +236,7 @@ export class OnlineClusterer {
       for (const { story } of found) {
         const state = states.get(story);
         if (!state) continue;
-        const s = this.similarity(vectors, state, counted ? undefined : time, features.years);
+        const s = this.similarity(vectors, state, ordinal ? undefined : time, features.years);
         if (s > similarity) {
           similarity = s;
           target = state;
@@ -257,7 +258,7 @@ export class OnlineClusterer {
     };
     // An undated document joins a story at the story's latest time, which it does not stretch; on a stream's
     // own clock it is that clock's newest time, and keeps the story in the window.
-    const at = dated || !target || counted ? time : target.last;
+    const at = dated || !target || ordinal ? time : target.last;
     story.size++;
     story.first = Math.min(story.first, at);
     story.last = Math.max(story.last, at);
