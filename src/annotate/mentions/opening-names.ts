@@ -16,21 +16,16 @@ const CAPITALISED = /^\p{Lu}/u;
  */
 export function organisationsOpeningSentences(mentions: Mention[], input: MentionInput): Mention[] {
   const { tokens, sentences } = input;
-  const opening = new Set<number>();
-  for (const s of sentences) {
-    let i = s.tokenStart;
-    while (i < s.tokenEnd - 1 && OPENERS.has((tokens[i] as Token).text)) i++;
-    opening.add((tokens[i] as Token | undefined)?.start ?? -1);
-  }
+  const firstWords = sentences.map((s) => firstWord(tokens, s.tokenStart, s.tokenEnd));
+  const opening = new Set(firstWords.map((i) => (tokens[i] as Token | undefined)?.start ?? -1));
   const organisations = new Set(
     mentions.filter((m) => m.type === "organization" && !opening.has(m.start)).map((m) => m.text),
   );
   if (organisations.size === 0) return mentions;
   const covered = (t: Token) => mentions.some((m) => m.start < t.end && t.start < m.end);
   const added: Mention[] = [];
-  for (const s of sentences) {
-    let i = s.tokenStart;
-    while (i < s.tokenEnd - 1 && OPENERS.has((tokens[i] as Token).text)) i++;
+  sentences.forEach((s, k) => {
+    const i = firstWords[k] as number;
     let end = i;
     while (
       end < s.tokenEnd &&
@@ -39,12 +34,19 @@ export function organisationsOpeningSentences(mentions: Mention[], input: Mentio
       !covered(tokens[end] as Token)
     )
       end++;
-    if (end === i || end - i > MAX_WORDS) continue;
+    if (end === i || end - i > MAX_WORDS) return;
     const start = (tokens[i] as Token).start;
     const stop = (tokens[end - 1] as Token).end;
     const text = input.text.slice(start, stop);
     if (organisations.has(text)) added.push({ start, end: stop, text, type: "organization" });
-  }
+  });
   if (added.length === 0) return mentions;
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** The index of a sentence's first word, past opening quotation marks, brackets, dashes and bullets. */
+function firstWord(tokens: Token[], from: number, to: number): number {
+  let i = from;
+  while (i < to - 1 && OPENERS.has((tokens[i] as Token).text)) i++;
+  return i;
 }
