@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely, type Selectable, sql } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
-import { type Article, openingWords, type StoryReport, TriangulateError } from "../model/index.js";
+import { type Article, openingWords, type StoryReport, TriangulateError, untitledStoryTitle } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
 import { Prepared } from "./prepared.js";
 import type { ArticlesTable, Database, StoriesTable } from "./schema.js";
@@ -134,9 +134,6 @@ const MARK_PENDING = new Prepared((db, storyId: number) =>
     .values({ story_id: storyId })
     .onConflict((oc) => oc.column("story_id").doNothing()),
 );
-
-/** Characters of an article's text that title a story when the article has no title. */
-const UNTITLED_TITLE_CHARS = 80;
 
 /**
  * The reads of a story the server makes on every request its memory cannot answer (a story's report version,
@@ -606,8 +603,7 @@ function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
-/** A title for a story whose first article has none: its first words. */
+/** A title for a story whose first article has none, until its report gives one: its first words. */
 function storyTitleOf(text: string): string {
-  const line = text.split("\n").find((l) => l.trim()) ?? "";
-  return line.length <= UNTITLED_TITLE_CHARS ? line.trim() : `${line.slice(0, UNTITLED_TITLE_CHARS).trim()}…`;
+  return untitledStoryTitle(text.split("\n").find((l) => l.trim()) ?? "");
 }
