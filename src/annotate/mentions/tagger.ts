@@ -5,10 +5,12 @@ import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { namesBeforeTheirAcronyms } from "./acronyms.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
+import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
 import { organisationsAfterTheirKind } from "./org-kinds.js";
+import { namesWithParticles } from "./particles.js";
 import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
@@ -72,7 +74,10 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     (m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m),
   );
   const people = oneKindPerTable(
-    scorecardPlayers(namesBeforeTheirAcronyms(kept, input.text), input),
+    scorecardPlayers(
+      namesWithParticles(placesOfDatelines(namesBeforeTheirAcronyms(kept, input.text), input), input.text),
+      input,
+    ),
     input.text,
     lexicon,
   );
