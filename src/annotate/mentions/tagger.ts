@@ -8,9 +8,11 @@ import { competitionsOfSportReports } from "./competitions.js";
 import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
+import { newsDesks } from "./news-desks.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
 import { organisationsAfterTheirKind } from "./org-kinds.js";
 import { namesWithParticles } from "./particles.js";
+import { teamsOfPluralVerbs } from "./plural-subjects.js";
 import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
@@ -75,7 +77,10 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   );
   const people = oneKindPerTable(
     scorecardPlayers(
-      namesWithParticles(placesOfDatelines(namesBeforeTheirAcronyms(kept, input.text), input), input.text),
+      namesWithParticles(
+        placesOfDatelines(newsDesks(namesBeforeTheirAcronyms(kept, input.text), input.text), input),
+        input.text,
+      ),
       input,
     ),
     input.text,
@@ -101,12 +106,15 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   organisationsAfterTheirKind(papers, input.text, lexicon);
   statesAfterTowns(papers, input.text);
   competitionsOfSportReports(papers, input);
-  return organisationsOpeningSentences(
-    familyNamesAlone(
-      organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
+  return teamsOfPluralVerbs(
+    organisationsOpeningSentences(
+      familyNamesAlone(
+        organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
+        input,
+      ),
       input,
     ),
-    input,
+    input.text,
   );
 }
 
