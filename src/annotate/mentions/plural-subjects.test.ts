@@ -16,6 +16,9 @@ describe("teamsOfPluralVerbs", () => {
       ]),
     ).toEqual(["Kestrel Rovers/organization", "Orrin/organization", "Kestrel Rovers/organization"]);
     expect(run("But Portavel were unable to score.", [["Portavel", "person"]])).toEqual(["Portavel/organization"]);
+    expect(run("Despite the defeat, Portavel are well placed.", [["Portavel", "person"]])).toEqual([
+      "Portavel/organization",
+    ]);
   });
   it("leaves singular verbs, lists and subjunctives alone (negative rows)", () => {
     expect(run("Ana Ruiz wins the stage.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
