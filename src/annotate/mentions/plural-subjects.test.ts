@@ -30,6 +30,12 @@ describe("teamsOfPluralVerbs", () => {
     ).toEqual(["Tomas Orrin/person", "Ana Ruiz/person"]);
     expect(run("He said if Ruiz were elected, taxes would rise.", [["Ruiz", "person"]])).toEqual(["Ruiz/person"]);
     expect(
+      run("Neither Tomas Orrin nor Ana Ruiz were at the hearing.", [
+        ["Tomas Orrin", "person"],
+        ["Ana Ruiz", "person"],
+      ]),
+    ).toEqual(["Tomas Orrin/person", "Ana Ruiz/person"]);
+    expect(
       run("Veldman, his team mate Ana Ruiz are injured.", [
         ["Veldman", "person"],
         ["Ana Ruiz", "person"],

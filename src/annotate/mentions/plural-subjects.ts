@@ -8,10 +8,10 @@ import { nameKey } from "../../words/name-key.js";
 const PLURAL_VERB_AFTER = /^\s+(?:are|were|have|win)\b/u;
 /**
  * What makes the subject more than the name before the verb, as part of the clause's text before the name: a
- * list ("Ana Ruiz and Tomas Orrin are", "Orrin, Ana Ruiz are": a comma after a name), company ("with"), or the
+ * list ("Ana Ruiz and Tomas Orrin are", "neither Orrin nor Ana Ruiz were", "Orrin, Ana Ruiz are": a comma after a name), company ("with"), or the
  * subjunctive ("if Ruiz were"). A comma after a common word ends an opening phrase ("Despite the defeat, Velmar are").
  */
-const NOT_ALONE = /(?:^|[^\p{L}])(?:and|or|with|if|together)(?:[^\p{L}]|$)|&|\p{Lu}[\p{L}.'’-]*\s*,/u;
+const NOT_ALONE = /(?:^|[^\p{L}])(?:and|or|nor|with|if|together)(?:[^\p{L}]|$)|&|\p{Lu}[\p{L}.'’-]*\s*,/u;
 /** How far back, in characters, the text before a name is looked at for `NOT_ALONE`. */
 const CLAUSE_REACH = 60;
 
