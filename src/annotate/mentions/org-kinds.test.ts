@@ -21,10 +21,13 @@ describe("organisationsAfterTheirKind", () => {
       "Portavel/organization",
     ]);
   });
-  it("leaves countries, a person's trade and other words before a name alone (negative rows)", () => {
+  it("leaves countries, a person's trade, a relative clause's subject and other words before a name alone (negative rows)", () => {
     expect(run("The daily Spain reported.", [["Spain", "place"]])).toEqual(["Spain/place"]);
     expect(run('"Prices will rise," said broker Ana Ruiz.', [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
     expect(run("He met owner Ana Ruiz.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
     expect(run("The bank's Ana Ruiz said.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+    expect(run("She left the company Ana Ruiz founded in 2010.", [["Ana Ruiz", "person"]])).toEqual([
+      "Ana Ruiz/person",
+    ]);
   });
 });

@@ -43,6 +43,24 @@ const KINDS = new Set([
   "exchange",
 ]);
 
+/**
+ * Kinds a relative clause follows as often as a name does ("the company Ana Ruiz founded", "a firm Tomas Berg
+ * runs"): after one of them with a determiner, a name read as a person is left a person. The press kinds ("the
+ * daily X") and the plurals ("brokers X") name the organisation after them.
+ */
+const RELATIVE_KINDS = new Set([
+  "company",
+  "firm",
+  "group",
+  "agency",
+  "bank",
+  "exchange",
+  "consortium",
+  "conglomerate",
+]);
+/** A determiner right before the kind ("the company ", "a firm "): the tail of the text before the name. */
+const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:the|a|an|this|that|his|her|its|their|our)\s+\p{Ll}+ $/u;
+
 /** The kind in lower case right before the name, as the tail of the text before it. */
 const KIND_BEFORE = /(?:^|[^\p{L}])(\p{Ll}+) $/u;
 
@@ -57,6 +75,12 @@ export function organisationsAfterTheirKind(mentions: Mention[], text: string, l
     if (m.type !== "person" && m.type !== "place") continue;
     const kind = KIND_BEFORE.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1];
     if (!kind || !KINDS.has(kind) || isCountry(m.text, lexicon)) continue;
+    if (
+      RELATIVE_KINDS.has(kind) &&
+      m.type === "person" &&
+      DETERMINER_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))
+    )
+      continue;
     m.type = "organization";
   }
   return mentions;
