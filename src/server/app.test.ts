@@ -256,9 +256,12 @@ describe("GET /api/stories/:id, /api/articles/:id, /api/entities/:id, /api/outle
     const entity = await json(await app().request(`/api/entities/${encodeURIComponent(speaker)}`));
     expect(entity.id).toBe(speaker);
     expect(entity.stories.map((s: { id: string }) => s.id)).toEqual([String(exampleId)]);
-    expect(entity.complete).toBe(true);
-    const outlet = await json(await app().request("/api/outlets/Northshore%20Daily"));
-    expect(outlet).toMatchObject({ name: "Northshore Daily", articles: 1, scanned: 2, complete: true });
+    expect(entity).toMatchObject({ storyCount: 1, offset: 0, limit: 20 });
+    expect(entity.next).toBeUndefined();
+    const outlet = await json(await app().request("/api/outlets/northshore%20daily"));
+    expect(outlet).toMatchObject({ name: "Northshore Daily", articles: 1, storyCount: 1, offset: 0 });
+    expect(outlet.stories.map((s: { id: string }) => s.id)).toEqual([String(hostileId)]);
+    expect((await app().request("/api/outlets/Northshore%20Daily?offset=x")).status).toBe(400);
   });
 
   it("searches articles' words and names each hit's story", async () => {

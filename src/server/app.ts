@@ -12,12 +12,13 @@ import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import {
   articleInStory,
   type LinkedArticle,
+  type ProfilePaging,
   renderArticlePage,
   renderEntityPage,
   renderOutletPage,
   renderSearchPage,
 } from "../web/pages/other-pages.js";
-import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
+import { type EntityView, type OutletProfile, viewEntity } from "../web/pages/profiles.js";
 import { type Bytes, compressors, entityTag, STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
 import { renderStoryList, type StorySummary, summarizeArticles } from "../web/pages/story-list.js";
 import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
@@ -25,7 +26,7 @@ import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
 import { PageWriter } from "./page-writer.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
-import { DEFAULT_MAX_SCAN, listStories, recentReports, type StoryPage } from "./queries.js";
+import { listStories, type StoryPage } from "./queries.js";
 import { RateLimiter } from "./rate-limit.js";
 import { READ_VALID_MS, RecentReads } from "./recent-reads.js";
 import {
@@ -33,6 +34,8 @@ import {
   entityIdParam,
   openApiDocument,
   outletNameParam,
+  type ProfilePageQuery,
+  profilePageQuery,
   STORY_ID_EXPECTED,
   STORY_ID_PATTERN,
   searchQuery,
@@ -45,8 +48,6 @@ export interface ServerLimits {
   maxBodyBytes: number;
   /** Writes (POST /api/articles) per client per minute; default 60. */
   writesPerMinute: number;
-  /** Stories the outlet, entity and date filters and the profiles read at most; default {@link DEFAULT_MAX_SCAN}. */
-  maxScan: number;
   /**
    * Bytes of rendered story pages, story JSON and list entries kept for reuse, each under its story's report
    * version (a new report is a new key); default 64 MB. Rendering a story page costs far more than sending it.
@@ -63,7 +64,6 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 10_000_000,
   writesPerMinute: 60,
-  maxScan: DEFAULT_MAX_SCAN,
   cacheBytes: 64_000_000,
   readValidMs: READ_VALID_MS,
 };
@@ -154,7 +154,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     // A date the reader asks for (the form's, or a link's) before the last visit; an empty field is none.
     const asked = c.req.query("since")?.trim() || undefined;
     const since = asked ?? visit.since;
-    const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
+    const page = await lists.get(JSON.stringify(q), () => listStories(store, q));
     const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
     const cookie = { "Set-Cookie": lastVisitCookie(visit.since, now()) };
     const shownSince = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? since : undefined;
@@ -244,9 +244,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(openapi);
   });
 
-  app.get("/api/stories", async (c) =>
-    c.json(await listStories(store, parse(storyListQuery, c.req.query()), limits.maxScan)),
-  );
+  app.get("/api/stories", async (c) => c.json(await listStories(store, parse(storyListQuery, c.req.query()))));
 
   app.get("/api/articles/:id", async (c) => {
     const id = Number(parse(articleIdParam, c.req.param()).id);
@@ -258,19 +256,12 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get("/api/entities/:id", async (c) => {
     const { id } = parse(entityIdParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const view = viewEntity(id, stories);
-    if (!view) throw new TriangulateError("NOT_FOUND", `no entity ${id} in the ${scanned} most recent stories`);
-    return c.json({ ...view, scanned, complete });
+    return c.json(await entityPage(store, id, parse(profilePageQuery, c.req.query())));
   });
 
   app.get("/api/outlets/:name", async (c) => {
     const { name } = parse(outletNameParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const profile = profileOutlet(name, stories);
-    if (profile.articles === 0 && profile.copiesRun === 0)
-      throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
-    return c.json({ ...profile, scanned, complete });
+    return c.json(await outletPage(store, name, parse(profilePageQuery, c.req.query())));
   });
 
   app.get("/api/search", async (c) => {
@@ -361,19 +352,22 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get("/entities/:id", async (c) => {
     const { id } = parse(entityIdParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const view = viewEntity(id, stories);
-    if (!view) throw new TriangulateError("NOT_FOUND", `no entity ${id} in the ${scanned} most recent stories`);
-    return c.html(renderEntityPage(view, { scanned, complete }));
+    const { storyCount, offset, limit, next, ...view } = await entityPage(
+      store,
+      id,
+      parse(profilePageQuery, pageQuery(c.req.query(), [])),
+    );
+    return c.html(renderEntityPage(view, { storyCount, offset, limit, ...(next === undefined ? {} : { next }) }));
   });
 
   app.get("/outlets/:name", async (c) => {
     const { name } = parse(outletNameParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const profile = profileOutlet(name, stories);
-    if (profile.articles === 0 && profile.copiesRun === 0)
-      throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
-    return c.html(renderOutletPage(profile, { scanned, complete }));
+    const { storyCount, offset, limit, next, ...profile } = await outletPage(
+      store,
+      name,
+      parse(profilePageQuery, pageQuery(c.req.query(), [])),
+    );
+    return c.html(renderOutletPage(profile, { storyCount, offset, limit, ...(next === undefined ? {} : { next }) }));
   });
 
   app.get("/search", async (c) => {
@@ -785,6 +779,45 @@ async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary
     disputedFacts: s.disputedFacts,
     discrepancies: s.discrepancies,
     updatedAt: s.updatedAt,
+  };
+}
+
+/**
+ * An entity's page of stories, with what it said and did in them: its names and its count of stories from
+ * what the store keeps of all its stories, the rest from the reports of this page's stories alone (a page
+ * costs its stories' reports, whatever the number of stories).
+ */
+async function entityPage(store: Store, id: string, page: ProfilePageQuery): Promise<EntityView & ProfilePaging> {
+  const stored = await store.entity(id, { limit: page.limit + 1, offset: page.offset });
+  if (!stored) throw new TriangulateError("NOT_FOUND", `no stored story names an entity ${id}`);
+  const ids = stored.stories.slice(0, page.limit);
+  const reports = await Promise.all(ids.map((s) => store.report(s)));
+  const refs = reports.flatMap((r, i) => (r ? [{ id: String(ids[i]), report: r.report }] : []));
+  const view = viewEntity(id, refs) ?? { id, stories: [], quotes: [], relations: [] };
+  return {
+    ...view,
+    name: stored.name,
+    type: stored.type,
+    aliases: stored.aliases,
+    storyCount: stored.storyCount,
+    offset: page.offset,
+    limit: page.limit,
+    ...(stored.stories.length > page.limit ? { next: page.offset + page.limit } : {}),
+  };
+}
+
+/** An outlet's profile over all its stories, as the store sums it, with a page of its stories. */
+async function outletPage(store: Store, name: string, page: ProfilePageQuery): Promise<OutletProfile & ProfilePaging> {
+  const stored = await store.outlet(name, { limit: page.limit + 1, offset: page.offset });
+  if (!stored) throw new TriangulateError("NOT_FOUND", `no stored story has an article of ${name}`);
+  const { storyCount, stories, ...counts } = stored;
+  return {
+    ...counts,
+    stories: stories.slice(0, page.limit).map((s) => ({ ...s, id: String(s.id) })),
+    storyCount,
+    offset: page.offset,
+    limit: page.limit,
+    ...(stories.length > page.limit ? { next: page.offset + page.limit } : {}),
   };
 }
 
