@@ -19,7 +19,13 @@ import {
   renderSearchPage,
 } from "../web/pages/other-pages.js";
 import { type EntityView, type OutletProfile, viewEntity } from "../web/pages/profiles.js";
-import { type Bytes, compressors, entityTag, STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
+import {
+  type Bytes,
+  compressors,
+  entityTag,
+  renderServedStoryPage,
+  STORY_PAGE_RENDERER,
+} from "../web/pages/stored-page.js";
 import { renderStoryList, type StorySummary, summarizeArticles } from "../web/pages/story-list.js";
 import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
 import { SizedCache } from "./cache.js";
@@ -29,6 +35,7 @@ import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
 import { listStories, type StoryPage } from "./queries.js";
 import { RateLimiter } from "./rate-limit.js";
 import { READ_VALID_MS, RecentReads } from "./recent-reads.js";
+import { RequestRenderings } from "./request-renderings.js";
 import {
   articleIdParam,
   entityIdParam,
@@ -88,6 +95,11 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** The clock, for the last-visit cookie and the rate limiter. */
   now?: () => Date;
+  /**
+   * Counts the story renderings requests are waiting for, so that work behind the requests (the catch-up
+   * of stale pages, given the same) waits until there are none; default one of its own.
+   */
+  renderings?: RequestRenderings;
 }
 
 /**
@@ -132,6 +144,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     rendering: new Map(),
     compressing: new Map(),
     acceptEncodings: new Map(),
+    inFlight: options.renderings ?? new RequestRenderings(),
   };
   // Story pages the store did not keep (stories analysed before it kept them, or by an earlier renderer).
   const pages = new PageWriter(store, log);
@@ -455,10 +468,12 @@ export function createApp(options: AppOptions): Hono<Env> {
         async (version) => {
           kept ??= await store.page(id, STORY_PAGE_RENDERER);
           if (kept && kept.reportVersion === version) return keptRendering(kept);
+          // Rendered now, sent as soon as the encoding this client takes is made: the page is compressed in
+          // both encodings and written back to the store after the response, not before it.
           const stored = await storedReport(store, id);
-          const made = await storyPageToStore(id, stored.version, stored.report);
-          pages.offer(made);
-          return keptRendering(made);
+          const made = makeRendering(renderServedStoryPage(stored.report, id), HTML_TYPE);
+          setImmediate(() => void keepPage(`${id}:${version}:page:`, id, stored.version, made));
+          return made;
         },
         readVersion,
       );
@@ -477,6 +492,27 @@ export function createApp(options: AppOptions): Hono<Env> {
       ),
     );
     return send(c, rendered, page);
+  }
+
+  /**
+   * Compresses a page rendered on request in both encodings (sharing any compression its responses made)
+   * and queues it to be kept in the store, where the next request, of any server process, reads it.
+   */
+  async function keepPage(key: string, storyId: number, reportVersion: number, made: Rendering): Promise<void> {
+    try {
+      const br = await encodedOf(rendered, made, "br", key);
+      const gzip = await encodedOf(rendered, made, "gzip", key);
+      pages.offer({
+        storyId,
+        reportVersion,
+        renderer: STORY_PAGE_RENDERER,
+        etag: made.etag,
+        br: br.body,
+        gzip: gzip.body,
+      });
+    } catch (err) {
+      log(`triangulate serve: story ${storyId}'s page is not kept: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   return app;
@@ -577,6 +613,7 @@ interface Renderings {
   rendering: Map<string, Promise<Rendering>>;
   compressing: Map<string, Promise<Bytes>>;
   acceptEncodings: Map<string, Encoding | undefined>;
+  inFlight: RequestRenderings;
 }
 
 function renderingSize(r: Rendering): number {
@@ -634,7 +671,7 @@ function keptRendering(page: StoredPage): Rendering {
  * (`readVersion`, by default the report's version alone), read at most once per {@link READ_VALID_MS} per story.
  */
 async function cached(
-  { cache, rendering, versions }: Renderings,
+  { cache, rendering, versions, inFlight }: Renderings,
   store: Store,
   id: number,
   what: string,
@@ -652,7 +689,7 @@ async function cached(
   // Requests for the same story that arrive while it is being rendered wait for that one rendering.
   let pending = rendering.get(key);
   if (!pending) {
-    pending = make(version).finally(() => rendering.delete(key));
+    pending = inFlight.run(() => make(version)).finally(() => rendering.delete(key));
     rendering.set(key, pending);
     cache.set(key, await pending);
   }
@@ -683,30 +720,45 @@ async function send(
     if (unpacked && key !== undefined && cache.get(key) === made) cache.set(key, made);
     return new Response(body, { status: 200, headers: extra ? { ...made.headers, ...extra } : made.headers });
   }
-  let encoded = made.encoded[encoding];
-  if (!encoded) {
-    let pending: Promise<Bytes> | undefined;
-    if (key === undefined) pending = compressors[encoding](plainOf(made));
-    else {
-      const at = `${key}:${encoding}`;
-      pending = renderings.compressing.get(at);
-      if (!pending) {
-        pending = compressors[encoding](plainOf(made)).finally(() => renderings.compressing.delete(at));
-        renderings.compressing.set(at, pending);
-      }
-    }
-    const body = await pending;
-    encoded = made.encoded[encoding] ??= {
-      body,
-      headers: Object.freeze({ ...made.headers, "Content-Encoding": encoding }),
-    };
-    // Set again so that the cache counts the compressed bytes too.
-    if (key !== undefined && cache.get(key) === made) cache.set(key, made);
-  }
+  const encoded = await encodedOf(renderings, made, encoding, key, cache);
   return new Response(encoded.body, {
     status: 200,
     headers: extra ? { ...encoded.headers, ...extra } : encoded.headers,
   });
+}
+
+/**
+ * A rendering's body in `encoding`: kept beside it once made. With a `key`, it is compressed once however
+ * many ask for it at the same time, and `cache` counts the compressed bytes; without one, it is compressed
+ * for the asker alone.
+ */
+async function encodedOf(
+  renderings: Renderings,
+  made: Rendering,
+  encoding: Encoding,
+  key: string | undefined,
+  cache: SizedCache<Rendering> = renderings.cache,
+): Promise<Sendable> {
+  const known = made.encoded[encoding];
+  if (known) return known;
+  let pending: Promise<Bytes> | undefined;
+  if (key === undefined) pending = compressors[encoding](plainOf(made));
+  else {
+    const at = `${key}:${encoding}`;
+    pending = renderings.compressing.get(at);
+    if (!pending) {
+      pending = compressors[encoding](plainOf(made)).finally(() => renderings.compressing.delete(at));
+      renderings.compressing.set(at, pending);
+    }
+  }
+  const body = await pending;
+  const encoded = (made.encoded[encoding] ??= {
+    body,
+    headers: Object.freeze({ ...made.headers, "Content-Encoding": encoding }),
+  });
+  // Set again so that the cache counts the compressed bytes too.
+  if (key !== undefined && cache.get(key) === made) cache.set(key, made);
+  return encoded;
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET), or is "*". */
