@@ -63,7 +63,7 @@ describe("renderStalePages", () => {
       if (id === undefined) throw new Error("fixture: one story expected");
       const kept = await store.page(id, STORY_PAGE_RENDERER);
       if (kept) await store.savePage({ ...kept, renderer: "story-page/0" });
-      const requests = new RequestRenderings();
+      const requests = new RequestRenderings({ quietMs: 50 });
       let finish = () => {};
       const request = requests.run(() => new Promise<void>((resolve) => (finish = resolve)));
       expect(requests.inFlight).toBe(1);

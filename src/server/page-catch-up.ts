@@ -19,7 +19,7 @@ export interface CatchUpOptions {
   pause?: (workedMs: number) => Promise<void>;
   /**
    * The renderings of requests, which go first: before each page of its own, the catch-up waits until no
-   * request is rendering one (see {@link RequestRenderings}).
+   * request has rendered one for a while (see {@link RequestRenderings}).
    */
   behind?: RequestRenderings;
 }
