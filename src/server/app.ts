@@ -511,7 +511,9 @@ export function createApp(options: AppOptions): Hono<Env> {
         gzip: gzip.body,
       });
     } catch (err) {
-      log(`triangulate serve: story ${storyId}'s page is not kept: ${err instanceof Error ? err.message : String(err)}`);
+      log(
+        `triangulate serve: story ${storyId}'s page is not kept: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

@@ -111,7 +111,9 @@ async function moveEntitySums(db: Kysely<Database>, before: EntityNames[], after
   };
   count(before, -1);
   count(after, 1);
-  const moved = [...profiles].filter(([, p]) => p.stories !== 0);
+  // In key order, as every row below: two transactions (PostgreSQL workers) moving the sums of the same
+  // entities or outlets lock their rows in the same order, and wait for each other instead of deadlocking.
+  const moved = [...profiles].filter(([, p]) => p.stories !== 0).sort(byKey);
   for (let at = 0; at < moved.length; at += ROWS_PER_INSERT) {
     await db
       .insertInto("entity_profiles")
@@ -125,7 +127,9 @@ async function moveEntitySums(db: Kysely<Database>, before: EntityNames[], after
       )
       .execute();
   }
-  const movedNames = [...names.values()].filter((n) => n.stories !== 0);
+  const movedNames = [...names.values()]
+    .filter((n) => n.stories !== 0)
+    .sort((a, b) => byKey([a.entity_id, a.name], [b.entity_id, b.name]));
   for (let at = 0; at < movedNames.length; at += ROWS_PER_INSERT) {
     await db
       .insertInto("entity_names")
@@ -163,7 +167,7 @@ async function moveOutletSums(db: Kysely<Database>, before: OutletCounts[], afte
   };
   add(before, -1);
   add(after, 1);
-  const moved = [...sums].filter(([, s]) => s.stories !== 0 || COUNT_NAMES.some((c) => s[c] !== 0));
+  const moved = [...sums].filter(([, s]) => s.stories !== 0 || COUNT_NAMES.some((c) => s[c] !== 0)).sort(byKey);
   if (moved.length === 0) return;
   await db
     .insertInto("outlet_profiles")
@@ -180,6 +184,13 @@ async function moveOutletSums(db: Kysely<Database>, before: OutletCounts[], afte
   if (fewer.length > 0) {
     await db.deleteFrom("outlet_profiles").where("outlet", "in", fewer).where("stories", "<=", 0).execute();
   }
+}
+
+/** Orders rows by their key (the first element), then by their second when it is a text too. */
+function byKey(a: readonly [string, unknown], b: readonly [string, unknown]): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  const [x, y] = [a[1], b[1]];
+  return typeof x === "string" && typeof y === "string" && x !== y ? (x < y ? -1 : 1) : 0;
 }
 
 /** An outlet's counts as columns, each times `by` (0: all zero). */
