@@ -25,6 +25,7 @@ import {
   entityTag,
   renderServedStoryPage,
   STORY_PAGE_RENDERER,
+  servedWhileStale,
 } from "../web/pages/stored-page.js";
 import { renderStoryList, type StorySummary, summarizeArticles } from "../web/pages/story-list.js";
 import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
@@ -455,9 +456,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       // now and written back when the store has none for this report and renderer.
       // A kept page is of the story's current report (the store joins them): read first, it tells the
       // version too, and a story not in memory costs one read instead of two.
+      // A page an earlier renderer kept of the current report is sent while the story is rendered again.
       let kept: StoredPage | undefined;
       const readVersion = async () => {
-        kept = await store.page(id, STORY_PAGE_RENDERER);
+        kept = await store.page(id);
         return kept ? kept.reportVersion : store.reportVersion(id);
       };
       const page = await cached(
@@ -466,8 +468,14 @@ export function createApp(options: AppOptions): Hono<Env> {
         id,
         "page:",
         async (version) => {
-          kept ??= await store.page(id, STORY_PAGE_RENDERER);
-          if (kept && kept.reportVersion === version) return keptRendering(kept);
+          kept ??= await store.page(id);
+          if (kept && kept.reportVersion === version) {
+            if (kept.renderer === STORY_PAGE_RENDERER) return keptRendering(kept);
+            if (servedWhileStale(kept.renderer)) {
+              renderAgain(id, version);
+              return keptRendering(kept);
+            }
+          }
           // Rendered now, sent as soon as the encoding this client takes is made: the page is compressed in
           // both encodings and written back to the store after the response, not before it.
           const stored = await storedReport(store, id);
@@ -492,6 +500,46 @@ export function createApp(options: AppOptions): Hono<Env> {
       ),
     );
     return send(c, rendered, page);
+  }
+
+  /** Stories whose kept page of an earlier renderer was served, to render again in the order asked for. */
+  const stale = new Map<number, number>();
+  let renderingAgain = false;
+
+  /**
+   * Queues a story whose kept page is of an earlier renderer to be rendered again, after the response that
+   * sent the old page: one story per turn of the event loop, so that requests go between them. Its new
+   * rendering replaces the old one in memory and is written back to the store; a story asked for goes before
+   * the catch-up's order (which skips it once its page is current).
+   */
+  function renderAgain(id: number, version: number): void {
+    stale.set(id, version);
+    if (renderingAgain) return;
+    renderingAgain = true;
+    const next = async (): Promise<void> => {
+      const [entry] = stale;
+      if (!entry) {
+        renderingAgain = false;
+        return;
+      }
+      const [storyId, reportVersion] = entry;
+      stale.delete(storyId);
+      try {
+        const stored = await store.report(storyId);
+        if (stored && stored.version === reportVersion) {
+          const key = `${storyId}:${reportVersion}:page:`;
+          const made = makeRendering(renderServedStoryPage(stored.report, storyId), HTML_TYPE);
+          rendered.cache.set(key, made);
+          await keepPage(key, storyId, reportVersion, made);
+        }
+      } catch (err) {
+        log(
+          `triangulate serve: story ${storyId}'s page is not rendered again: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+      setImmediate(() => void next());
+    };
+    setImmediate(() => void next());
   }
 
   /**
@@ -754,10 +802,8 @@ async function encodedOf(
     }
   }
   const body = await pending;
-  const encoded = (made.encoded[encoding] ??= {
-    body,
-    headers: Object.freeze({ ...made.headers, "Content-Encoding": encoding }),
-  });
+  made.encoded[encoding] ??= { body, headers: Object.freeze({ ...made.headers, "Content-Encoding": encoding }) };
+  const encoded = made.encoded[encoding];
   // Set again so that the cache counts the compressed bytes too.
   if (key !== undefined && cache.get(key) === made) cache.set(key, made);
   return encoded;

@@ -164,6 +164,16 @@ const KEPT_PAGE = new Prepared((db, storyId: number, renderer: string) =>
     .where("p.renderer", "=", renderer),
 );
 
+const KEPT_PAGE_OF_ANY_RENDERER = new Prepared((db, storyId: number) =>
+  db
+    .selectFrom("story_pages as p")
+    .innerJoin("story_reports as r", (j) =>
+      j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
+    )
+    .select(["p.report_version", "p.renderer", "p.etag", "p.br", "p.gzip"])
+    .where("p.story_id", "=", storyId),
+);
+
 /** Characters of an article's text read for its first words: a dateline and six words fit many times over. */
 const OPENING_CHARS = 400;
 
@@ -619,18 +629,17 @@ export class SqlStore implements Store {
       .execute();
   }
 
-  async page(storyId: number, renderer: string): Promise<StoredPage | undefined> {
-    const [row] = await KEPT_PAGE.run<{ report_version: number; etag: string; br: Uint8Array; gzip: Uint8Array }>(
-      this.db,
-      this.dialect,
-      storyId,
-      renderer,
-    );
+  async page(storyId: number, renderer?: string): Promise<StoredPage | undefined> {
+    type Row = { report_version: number; renderer?: string; etag: string; br: Uint8Array; gzip: Uint8Array };
+    const [row] =
+      renderer === undefined
+        ? await KEPT_PAGE_OF_ANY_RENDERER.run<Row>(this.db, this.dialect, storyId)
+        : await KEPT_PAGE.run<Row>(this.db, this.dialect, storyId, renderer);
     if (!row) return undefined;
     return {
       storyId,
       reportVersion: row.report_version,
-      renderer,
+      renderer: renderer ?? row.renderer ?? "",
       etag: row.etag,
       br: bytes(row.br),
       gzip: bytes(row.gzip),

@@ -294,10 +294,15 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(kept).toEqual(page(1));
       expect(kept?.br).toBeInstanceOf(Uint8Array);
       expect(await store.page(id, "page/2")).toBeUndefined();
+      // Asked for whatever renderer kept it: the page, naming its renderer.
+      expect(await store.page(id)).toEqual(page(1));
       expect(await store.page(other, "page/1")).toBeUndefined();
+      expect(await store.page(other)).toBeUndefined();
       await file(store, inventedArticle(3), id);
       await store.saveReport(id, 2, report("Ferry runs again", 1, 0), AT);
       expect(await store.page(id, "page/1")).toBeUndefined();
+      // Negative: a page of an earlier report is not the story's page, whatever renderer is asked for.
+      expect(await store.page(id)).toBeUndefined();
       await store.transaction((tx) => tx.savePage(page(2)));
       const again = await reopen();
       expect(await again.page(id, "page/1")).toEqual(page(2));

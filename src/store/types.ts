@@ -86,9 +86,10 @@ export interface Store {
   savePage(page: StoredPage): Promise<void>;
   /**
    * A story's kept page when it was rendered by `renderer` from the report stored now; undefined when there
-   * is none, or it is of another renderer or of an earlier report. One row by key.
+   * is none, or it is of another renderer or of an earlier report. Without `renderer`, the page of the report
+   * stored now whatever renderer kept it (its `renderer` says which). One row by key.
    */
-  page(storyId: number, renderer: string): Promise<StoredPage | undefined>;
+  page(storyId: number, renderer?: string): Promise<StoredPage | undefined>;
   /**
    * The version of a story's stored report, undefined when it has none (or there is no such story): one
    * row by key, what the server checks a cached rendering against on every request.
