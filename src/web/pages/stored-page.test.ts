@@ -168,6 +168,8 @@ const RENDERINGS: Record<string, string> = {
   "story-page/9": "97da40198f9ea799b33f17a42bcc45d1f02f23e8d842cc20c151e857bfd33a52",
   // The page's header and section links inside main: one banner landmark, the site's.
   "story-page/10": "04bbc4b49a8e7f43cde162e3397930f96650fd42997f75545fc18c6eaf94b2ee",
+  // Same page of this report; a quotation's speaker is shown by the phrase the articles name them with.
+  "story-page/11": "04bbc4b49a8e7f43cde162e3397930f96650fd42997f75545fc18c6eaf94b2ee",
 };
 
 describe("storyPageToStore", () => {
