@@ -2,6 +2,7 @@ import { extractDates } from "./annotate/dates/index.js";
 import { detectMentions } from "./annotate/mentions/index.js";
 import { extractNumbers, unitKey } from "./annotate/numbers/index.js";
 import { extractQuotes } from "./annotate/quotes/index.js";
+import { extractReportedSpeech } from "./annotate/quotes/reported.js";
 import { tokenize } from "./annotate/tokens/index.js";
 import { type CompareOptions, compareStory } from "./compare/index.js";
 import { defaultLexicon, type Lexicon, type PlaceEntry } from "./lexicon/index.js";
@@ -16,7 +17,7 @@ import {
   type StoryReport,
 } from "./model/index.js";
 import { buildReport } from "./report/build.js";
-import { groupQuotes, joinOrganisationPlaces, resolveEntities } from "./resolve/index.js";
+import { groupQuotes, joinOrganisationPlaces, resolveEntities, statementFindings } from "./resolve/index.js";
 import { isWord } from "./words/tokens.js";
 
 /** Options for {@link analyzeStory} and {@link findStory}. */
@@ -74,6 +75,7 @@ export function annotateArticle(
     numbers: extractNumbers(text),
     dates: extractDates(text, article.published, referenceDate === undefined ? {} : { reference: referenceDate }),
     quotes: extractQuotes({ text, tokens, sentences, mentions }),
+    speech: extractReportedSpeech({ text, tokens, sentences, mentions }),
   };
 }
 
@@ -101,6 +103,7 @@ export function findStory(articles: Article[], options: AnalyzeOptions = {}): Fi
     articles: annotated.map(articleFinding),
     entities: entityFindings(entities),
     quotes: comparison.quotes,
+    statements: statementFindings(annotated, entities),
     facts: comparison.facts,
     discrepancies: comparison.discrepancies,
     certainty: comparison.certainty,

@@ -94,6 +94,8 @@ triangulate.story/1 JSON object; --html FILE writes the report as one page in pl
   quotes         each quotation: its words, its speaker, and in each article that carries it, the
                  words there, the attribution and the fidelity (exact, minor-edit, altered,
                  expanded, truncated)
+  statements     reported speech: what an article says someone said without quotation marks, its
+                 words and attribution there, and the speaker as for a quotation
   facts          statements several outlets corroborate, one outlet alone reports, or others
                  contradict (disputed), with the supporting and contradicting articles and sentences
   discrepancies  where accounts differ on a number, place, date, person, negation, attribution or

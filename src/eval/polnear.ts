@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { detectMentions } from "../annotate/mentions/index.js";
 import { extractQuotes } from "../annotate/quotes/index.js";
+import { extractReportedSpeech } from "../annotate/quotes/reported.js";
 import { tokenize } from "../annotate/tokens/index.js";
 import type { QuoteMention, Span } from "../model/index.js";
 import { TriangulateError } from "../model/index.js";
@@ -48,6 +49,13 @@ export interface PolnearResult {
   contentPrecisionStrict: number;
   /** Annotation spans whose recorded text differs from the article text at their offsets. */
   offsetMismatches: number;
+  /**
+   * Reported speech (`extractReportedSpeech`) against the gold contents that are not direct quotations: what
+   * was said matching a gold content when they overlap by >= half the longer span.
+   */
+  reported: PRF;
+  /** As `reported`, overlapping by >= half the shorter span (PolNeAR's contents often take in more words). */
+  reportedShorter: PRF;
 }
 
 /** How much of the longer of two spans their overlap must cover for them to match. */
@@ -383,9 +391,29 @@ export function polnearArticles(dir: string): { name: string; textPath: string; 
 
 /** Runs the annotate stages a quotation needs: tokens, mentions, quotes. */
 export function predictQuotes(text: string): QuoteMention[] {
+  return predictSpeech(text).quotes;
+}
+
+/** Runs the annotate stages speech needs once: direct quotations and reported speech. */
+function predictSpeech(text: string): { quotes: QuoteMention[]; reported: QuoteMention[] } {
   const { tokens, sentences } = tokenize(text);
   const mentions = detectMentions({ text, tokens, sentences });
-  return extractQuotes({ text, tokens, sentences, mentions });
+  const input = { text, tokens, sentences, mentions };
+  return { quotes: extractQuotes(input), reported: extractReportedSpeech(input) };
+}
+
+/** Adds one article's reported speech, matched one to one against its non-direct gold contents, to `longer` and `shorter`. */
+function scoreReported(text: string, gold: GoldArticle, reported: QuoteMention[], longer: Tally, shorter: Tally): void {
+  const goldCores = gold.indirect.map((s) => core(text, s));
+  const predicted = reported.map((s) => core(text, s));
+  for (const [tally, mode] of [
+    [longer, "longer"],
+    [shorter, "shorter"],
+  ] as const) {
+    tally.tp += matchSpans(predicted, goldCores, mode).size;
+    tally.predicted += predicted.length;
+    tally.gold += goldCores.length;
+  }
 }
 
 /**
@@ -399,12 +427,16 @@ export function predictQuotes(text: string): QuoteMention[] {
 export function evaluatePolnear(dir: string): PolnearResult {
   const articles = polnearArticles(dir);
   const total = emptyScore(0, 0);
+  const reported: Tally = { tp: 0, predicted: 0, gold: 0 };
+  const reportedShorter: Tally = { tp: 0, predicted: 0, gold: 0 };
   let offsetMismatches = 0;
   for (const article of articles) {
     const text = readFileSync(article.textPath, "utf8");
     const gold = readGold(text, readFileSync(article.annPath, "utf8"));
     offsetMismatches += gold.offsetMismatches;
-    const s = scoreArticle(text, gold, predictQuotes(text));
+    const predicted = predictSpeech(text);
+    const s = scoreArticle(text, gold, predicted.quotes);
+    scoreReported(text, gold, predicted.reported, reported, reportedShorter);
     for (const key of ["content", "contentExact", "source", "sourceExact", "sourceShorter"] as const) {
       total[key].tp += s[key].tp;
       total[key].predicted += s[key].predicted;
@@ -428,6 +460,8 @@ export function evaluatePolnear(dir: string): PolnearResult {
     contentPrecisionStrict:
       content.predicted + total.ignored === 0 ? 0 : content.tp / (content.predicted + total.ignored),
     offsetMismatches,
+    reported: prf(reported),
+    reportedShorter: prf(reportedShorter),
   };
 }
 
@@ -447,6 +481,8 @@ export function formatPolnear(r: PolnearResult): string {
     line("source, overlap >= 50% of shorter", r.sourceShorter),
     `source agreement on matched quotes (overlap, longer)  ${r.sourceAccuracy.toFixed(3)}`,
     `content precision counting partial quotations in indirect content as errors  ${r.contentPrecisionStrict.toFixed(3)} (${r.ignored} such predictions)`,
+    line("reported speech, overlap >= 50%", r.reported),
+    line("reported speech, >= 50% of shorter", r.reportedShorter),
     r.offsetMismatches > 0
       ? `warning: ${r.offsetMismatches} annotation spans did not match the text at their offsets`
       : "",

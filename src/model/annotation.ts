@@ -92,4 +92,9 @@ export interface AnnotatedArticle {
   numbers: NumberMention[];
   dates: DateMention[];
   quotes: QuoteMention[];
+  /**
+   * Reported speech: what the article says someone said without quotation marks ("Ana Ruiz said the quay would
+   * reopen"), one per sentence at most, `start`/`end` covering what was said. Absent where it was not read.
+   */
+  speech?: QuoteMention[];
 }

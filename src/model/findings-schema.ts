@@ -52,6 +52,18 @@ export const findingsSchema = z
         .strict()
         .refine((q) => q.reference < q.occurrences.length, { message: "the reference is not an occurrence" }),
     ),
+    statements: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            speaker: z.object({ entity: z.string().optional(), description: z.string() }).strict(),
+            words: span,
+            attribution: span,
+          })
+          .strict(),
+      )
+      .optional(),
     facts: z.array(
       z
         .object({
@@ -138,6 +150,10 @@ function spansOf(f: Findings): [string, ArticleSpan][] {
       out.push([`quote ${q.id}`, o.words]);
       if (o.attribution) out.push([`quote ${q.id} attribution`, o.attribution]);
     }
+  for (const s of f.statements ?? []) {
+    out.push([`statement ${s.id}`, s.words]);
+    out.push([`statement ${s.id} attribution`, s.attribution]);
+  }
   for (const x of f.facts) {
     out.push([`fact ${x.id}`, x.claim]);
     for (const s of x.support) out.push([`fact ${x.id}`, s]);

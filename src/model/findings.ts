@@ -45,6 +45,17 @@ export interface QuoteFinding {
 }
 
 /**
+ * Reported speech in one article: what it says someone said without quotation marks (`words`), the words
+ * that attribute it, and the speaker as a quotation's is described.
+ */
+export interface StatementFinding {
+  id: string;
+  speaker: { entity?: string; description: string };
+  words: ArticleSpan;
+  attribution: ArticleSpan;
+}
+
+/**
  * A claim settled against every article: the articles that support it (each with its words) and those whose
  * aligned statement gives another value (with their words when the comparison found them).
  */
@@ -148,6 +159,8 @@ export interface Findings {
   articles: ArticleFinding[];
   entities: EntityFinding[];
   quotes: QuoteFinding[];
+  /** Reported speech; absent from findings made before it was read. */
+  statements?: StatementFinding[];
   facts: FactFinding[];
   discrepancies: DiscrepancyFinding[];
   certainty: CertaintyFinding[];

@@ -63,6 +63,16 @@ export const storyReportSchema = z
           .min(1),
       }),
     ),
+    statements: z
+      .array(
+        z.object({
+          id: z.string(),
+          ...span,
+          attribution: z.string(),
+          speaker: z.object({ entity: z.string().optional(), description: z.string() }),
+        }),
+      )
+      .optional(),
     facts: z.array(
       z.object({
         id: z.string(),
@@ -175,6 +185,11 @@ export function referentialProblems(report: StoryReport): string[] {
   for (const q of report.quotes) {
     for (const o of q.occurrences) checkSpan(`quote ${q.id}`, o);
     if (q.speaker.entity && !entityIds.has(q.speaker.entity)) problems.push(`quote ${q.id}: unknown speaker entity`);
+  }
+  for (const s of report.statements ?? []) {
+    checkSpan(`statement ${s.id}`, s);
+    if (s.speaker.entity && !entityIds.has(s.speaker.entity))
+      problems.push(`statement ${s.id}: unknown speaker entity`);
   }
   for (const f of report.facts) {
     for (const e of f.evidence) checkSpan(`fact ${f.id}`, e);

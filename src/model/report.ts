@@ -46,6 +46,20 @@ export interface ReportQuote {
 }
 
 /**
+ * Reported speech: what one article says someone said without quotation marks (`text` at `start`/`end`), with
+ * its attribution words and the speaker as a quotation's is given.
+ */
+export interface ReportStatement {
+  id: string;
+  article: string;
+  text: string;
+  start: number;
+  end: number;
+  attribution: string;
+  speaker: { entity?: string; description: string };
+}
+
+/**
  * A claim and, for each article, whether it supports it, contradicts it or says nothing of it. `sources` are
  * the supporters only; an article whose aligned statement gives another value is in `contradictedBy`, and such
  * a claim is `disputed`. `evidence` holds the words of supporters and contradictors alike.
@@ -156,6 +170,8 @@ export interface StoryReport {
   articles: ReportArticle[];
   entities: ReportEntity[];
   quotes: ReportQuote[];
+  /** Reported speech, in article order; absent from reports made before it was read. */
+  statements?: ReportStatement[];
   facts: ReportFact[];
   discrepancies: ReportDiscrepancy[];
   certainty: ReportCertainty[];

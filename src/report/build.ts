@@ -13,6 +13,8 @@ import type {
   ReportDiscrepancy,
   ReportFact,
   ReportQuote,
+  ReportStatement,
+  StatementFinding,
   StoryReport,
 } from "../model/index.js";
 import { STORY_SCHEMA, spanWords, untitledStoryTitle } from "../model/index.js";
@@ -58,6 +60,7 @@ export function buildReport(articles: Article[], findings: Findings): StoryRepor
       mentions: e.mentions.map(evidence),
     })),
     quotes: findings.quotes.map((q) => toReportQuote(q, words)),
+    ...(findings.statements ? { statements: findings.statements.map((s) => toReportStatement(s, words)) } : {}),
     facts,
     discrepancies,
     certainty: findings.certainty.map((c) => toReportCertainty(c, words, evidence)),
@@ -144,6 +147,18 @@ export function toReportQuote(q: QuoteFinding, words: (s: ArticleSpan) => string
       end: o.words.end,
       fidelity: o.fidelity,
     })),
+  };
+}
+
+export function toReportStatement(s: StatementFinding, words: (s: ArticleSpan) => string): ReportStatement {
+  return {
+    id: s.id,
+    article: s.words.article,
+    text: words(s.words),
+    start: s.words.start,
+    end: s.words.end,
+    attribution: words(s.attribution),
+    speaker: s.speaker,
   };
 }
 

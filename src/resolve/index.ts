@@ -1,4 +1,4 @@
 export { joinOrganisationPlaces } from "./collocations.js";
 export { resolveEntities } from "./entities.js";
 export { foldName } from "./names.js";
-export { fidelityOf, groupQuotes, indexOfWords, quoteSimilarity, quoteWords } from "./quotes.js";
+export { fidelityOf, groupQuotes, indexOfWords, quoteSimilarity, quoteWords, statementFindings } from "./quotes.js";

@@ -5,7 +5,7 @@ import { annotateArticle } from "../pipeline.js";
 import { spanReader, toReportQuote } from "../report/build.js";
 import { wordSpans } from "../words/tokens.js";
 import { resolveEntities } from "./entities.js";
-import { fidelityOf, groupQuotes, quoteSimilarity, quoteWords } from "./quotes.js";
+import { fidelityOf, groupQuotes, quoteSimilarity, quoteWords, statementFindings } from "./quotes.js";
 
 const A = `"We will not reopen the terminal until the crews are safe, and we will say so again tomorrow," said a spokesman for the Dockers' Syndicate.`;
 const B = `The Dockers’ Syndicate spokesman said: “We will not reopen the terminal until the crews are safe.”`;
@@ -119,6 +119,22 @@ describe("groupQuotes", () => {
       entity: named.byName("Tomas Berg")?.id,
       description: "Tomas Berg, a spokesman for the harbour",
     });
+  });
+
+  it("gives each article's reported speech with its speaker resolved as a quotation's", () => {
+    const text = "Tomas Berg, a spokesman for the harbour, said the quay would stay open through the winter.";
+    const list = [annotateArticle({ id: "r", source: "r.txt", text, removedBoilerplate: [], diagnostics: [] })];
+    const named = resolveEntities(list);
+    const [s, ...rest] = statementFindings(list, named);
+    expect(rest).toEqual([]);
+    expect(s?.speaker).toEqual({
+      entity: named.byName("Tomas Berg")?.id,
+      description: "Tomas Berg, a spokesman for the harbour",
+    });
+    expect(s && text.slice(s.words.start, s.words.end)).toBe("the quay would stay open through the winter");
+    expect(s && text.slice(s.attribution.start, s.attribution.end)).toBe(
+      "Tomas Berg, a spokesman for the harbour, said",
+    );
   });
 
   it("keeps different quotations apart and resolves a bare surname speaker", () => {

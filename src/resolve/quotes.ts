@@ -1,4 +1,11 @@
-import type { AnnotatedArticle, EntityIndex, Fidelity, QuoteFinding, QuoteMention } from "../model/index.js";
+import type {
+  AnnotatedArticle,
+  EntityIndex,
+  Fidelity,
+  QuoteFinding,
+  QuoteMention,
+  StatementFinding,
+} from "../model/index.js";
 import { wordSpans } from "../words/tokens.js";
 
 /** Renderings at least this similar (word-bigram Dice) are one quotation with small edits. */
@@ -207,30 +214,12 @@ function toQuoteFinding(group: Occurrence[], entities: EntityIndex): QuoteFindin
       a.order - b.order,
   )[0] as Occurrence;
 
-  const votes = new Map<string, number>();
-  let description = "";
-  for (const o of group) {
-    const speaker = o.quote.speaker;
-    if (!speaker) continue;
-    const target = speaker.resolved ?? (speaker.kind === "name" ? speaker : undefined);
-    const entity = target
-      ? (entities.byMention(o.article, target.start, target.end) ?? entities.byName(target.text))
-      : undefined;
-    if (entity) votes.set(entity.id, (votes.get(entity.id) ?? 0) + 1);
-    // The whole phrase names the speaker as the article does ("harbour spokesman Tomas Berg"): who they are
-    // is part of the finding, and the name is still in it.
-    const described = speaker.kind === "pronoun" ? speaker.antecedent?.text : (speaker.phrase?.text ?? speaker.text);
-    if (described && described.length > description.length) description = described;
-  }
-  const entity = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  if (!description && entity) description = entities.entities.find((e) => e.id === entity)?.name ?? "";
-  if (!description) description = "unattributed";
-
+  const speaker = describeSpeaker(group, entities);
   const ordered = group.sort((a, b) => a.order - b.order || a.quote.start - b.quote.start);
   return {
     id: "",
     reference: ordered.indexOf(reference),
-    speaker: entity ? { entity, description } : { description },
+    speaker,
     occurrences: ordered.map((o) => {
       const { start, end, attributionSpan } = o.quote;
       return {
@@ -248,4 +237,56 @@ export function fidelityOf(words: string[], reference: string[]): Fidelity {
   if (words.length < reference.length && indexOfWords(reference, words) >= 0) return "truncated";
   if (words.length > reference.length && indexOfWords(words, reference) >= 0) return "expanded";
   return quoteSimilarity(words, reference) >= SAME_QUOTE_SIMILARITY ? "minor-edit" : "altered";
+}
+
+/**
+ * Who said words given in one or more renderings: the entity most of them resolve to, described by the longest
+ * phrase an article names the speaker with, else the entity's name, else "unattributed".
+ */
+function describeSpeaker(
+  renderings: readonly { article: string; quote: QuoteMention }[],
+  entities: EntityIndex,
+): QuoteFinding["speaker"] {
+  const votes = new Map<string, number>();
+  let description = "";
+  for (const o of renderings) {
+    const speaker = o.quote.speaker;
+    if (!speaker) continue;
+    const target = speaker.resolved ?? (speaker.kind === "name" ? speaker : undefined);
+    const entity = target
+      ? (entities.byMention(o.article, target.start, target.end) ?? entities.byName(target.text))
+      : undefined;
+    if (entity) votes.set(entity.id, (votes.get(entity.id) ?? 0) + 1);
+    // The whole phrase names the speaker as the article does ("harbour spokesman Tomas Berg"): who they are
+    // is part of the finding, and the name is still in it.
+    const described = speaker.kind === "pronoun" ? speaker.antecedent?.text : (speaker.phrase?.text ?? speaker.text);
+    if (described && described.length > description.length) description = described;
+  }
+  const entity = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  if (!description && entity) description = entities.entities.find((e) => e.id === entity)?.name ?? "";
+  if (!description) description = "unattributed";
+  return entity ? { entity, description } : { description };
+}
+
+/**
+ * The story's reported speech (`AnnotatedArticle.speech`) as findings, in article and text order, each with
+ * its speaker resolved to an entity as a quotation's is.
+ *
+ * @example statementFindings(annotated, entities)[0]?.speaker.description // "Ana Ruiz, the port's lawyer"
+ */
+export function statementFindings(articles: readonly AnnotatedArticle[], entities: EntityIndex): StatementFinding[] {
+  const statements: StatementFinding[] = [];
+  for (const a of articles) {
+    const article = a.article.id;
+    for (const quote of a.speech ?? []) {
+      const attribution = quote.attributionSpan ?? { start: quote.start, end: quote.start };
+      statements.push({
+        id: `s${statements.length + 1}`,
+        speaker: describeSpeaker([{ article, quote }], entities),
+        words: { article, start: quote.start, end: quote.end },
+        attribution: { article, start: attribution.start, end: attribution.end },
+      });
+    }
+  }
+  return statements;
 }

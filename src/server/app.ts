@@ -893,7 +893,7 @@ async function entityPage(store: Store, id: string, page: ProfilePageQuery): Pro
   const ids = stored.stories.slice(0, page.limit);
   const reports = await Promise.all(ids.map((s) => store.report(s)));
   const refs = reports.flatMap((r, i) => (r ? [{ id: String(ids[i]), report: r.report }] : []));
-  const view = viewEntity(id, refs) ?? { id, stories: [], quotes: [], relations: [] };
+  const view = viewEntity(id, refs) ?? { id, stories: [], quotes: [], statements: [], relations: [] };
   return {
     ...view,
     name: stored.name,

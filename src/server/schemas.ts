@@ -156,6 +156,17 @@ export const entitySchema = z
         words: z.string().optional().describe("the anchor of the quoted words on the story's page"),
       }),
     ),
+    statements: z
+      .array(
+        z.object({
+          story: z.string(),
+          text: z.string().describe("what an article says it said, without quotation marks"),
+          outlet: z.string().describe("the article's name: its outlet, else its headline or its number in the story"),
+          attribution: z.string(),
+          words: z.string().optional().describe("the anchor of the words on the story's page"),
+        }),
+      )
+      .describe("reported speech"),
     relations: z.array(
       z.object({
         story: z.string(),

@@ -5,6 +5,7 @@ import type { MarkSpan } from "./marked-text.js";
 export type SpanKind =
   | "fact"
   | "quote"
+  | "speech"
   | "mention"
   | "value"
   | "disputed"

@@ -91,6 +91,17 @@ function fixture(): StoryReport {
         ],
       },
     ],
+    statements: [
+      {
+        id: "s1",
+        ...ev(
+          "alpha",
+          "Floodwater breached the levee at Kelmbridge on Friday, forcing about 400 residents from their homes",
+        ),
+        attribution: "the river authority said",
+        speaker: { description: "the river authority" },
+      },
+    ],
     facts: [
       {
         id: "f-unique",
@@ -230,6 +241,7 @@ function emptyReport(): StoryReport {
     ...fixture(),
     entities: [],
     quotes: [],
+    statements: [],
     facts: [],
     discrepancies: [],
     certainty: [],
@@ -345,6 +357,13 @@ describe("renderHtmlReport", () => {
     expect(target(doc, inArticle?.getAttribute("href") ?? null)?.textContent).toBe(
       "We have never seen the river this high.",
     );
+  });
+
+  it("lists reported speech with its speaker, linked to its words in the article", () => {
+    const items = [...doc.querySelectorAll("#quotes ul.speech li")];
+    expect(items.map((li) => li.querySelector("strong")?.textContent)).toEqual(["the river authority"]);
+    const words = items[0]?.querySelector("a");
+    expect(target(doc, words?.getAttribute("href") ?? null)?.classList.contains("k-speech")).toBe(true);
   });
 
   it("places each claim on the certainty ladder and flags overstatement", () => {

@@ -265,7 +265,8 @@ function renderDiff(base: string, text: string): SafeHtml {
 
 function renderQuotes(ctx: Context): SafeHtml {
   const { quotes } = ctx.report;
-  if (quotes.length === 0) return NONE;
+  const speech = renderSpeech(ctx);
+  if (quotes.length === 0) return speech ?? NONE;
   const legend = html`<p class="legend">Each rendering is compared word by word with the fullest, earliest one: <ins>words it adds</ins>, <del>words it leaves out</del>.</p>`;
   return html`${legend}${quotes.map((q, i) => {
     const entity = q.speaker.entity;
@@ -280,7 +281,21 @@ function renderQuotes(ctx: Context): SafeHtml {
     return html`<div class="card" id="quote-${i}"><h3>Speaker: ${speaker}</h3>
 <blockquote>${q.text}</blockquote>
 <div class="renderings">${renderings}</div></div>`;
-  })}`;
+  })}${speech ?? ""}`;
+}
+
+/** Reported speech in article order: who, what the article says they said (linked to its words), where. */
+function renderSpeech(ctx: Context): SafeHtml | undefined {
+  const statements = ctx.report.statements ?? [];
+  if (statements.length === 0) return undefined;
+  const items = statements.map((s) => {
+    const entity = s.speaker.entity;
+    const name = entity ? ctx.entityName.get(entity) : undefined;
+    const speaker = speakerHtml(s.speaker.description, name, (n) => link(ctx.entityAnchor.get(entity ?? ""), n));
+    const anchor = ctx.spans.span(s.article, s.start, s.end, s.text, "speech");
+    return html`<li><strong>${speaker}</strong>: ${link(anchor, s.text)} <span class="meta">${ctx.spans.label(s.article)}</span></li>`;
+  });
+  return html`<h3>Reported speech</h3><p class="legend">What the articles say was said, in their own words, without quotation marks.</p><ul class="speech">${items}</ul>`;
 }
 
 function renderCertainty(ctx: Context): SafeHtml {

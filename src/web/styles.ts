@@ -97,6 +97,7 @@ article.source header .meta { color: var(--muted); font-size: .85rem; margin: .1
 .mark.k-mention { border-bottom: 1px dotted #7f8ea3; }
 .mark.k-reuse { background: #e6eef8; }
 .mark.k-quote { background: #f4efe0; }
+.mark.k-speech { background: #eceff6; }
 .mark.k-value, .mark.k-claim { text-decoration: underline 2px #e4b860; text-underline-offset: .2em; }
 .mark.k-disputed { background: #fbe1bd; box-shadow: 0 0 0 1px #e4b860; border-radius: 2px; font-weight: 600; }
 .article-text .mark { scroll-margin-top: 35vh; }

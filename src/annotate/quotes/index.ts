@@ -130,7 +130,11 @@ export function extractQuotes(input: QuoteInput): QuoteMention[] {
 }
 
 /** The speaker's whole phrase (`SpeakerParser.sourcePhrase`) as text, read no further than its sentence. */
-function sourcePhrase(found: FoundAttribution, parser: SpeakerParser, sentences: Sentence[]): Span & { text: string } {
+export function sourcePhrase(
+  found: FoundAttribution,
+  parser: SpeakerParser,
+  sentences: Sentence[],
+): Span & { text: string } {
   const last = parser.token(found.speaker.to - 1) as Token;
   const sentence = sentences[sentenceAt(sentences, last.start)] as Sentence;
   const { from, to } = parser.sourcePhrase(found, Math.max(found.speaker.to, sentence.tokenEnd));
@@ -142,7 +146,7 @@ function sourcePhrase(found: FoundAttribution, parser: SpeakerParser, sentences:
  * a digit: "59", "-", "year-old"; "50", "/", "50") into one token, so that "the 59-year-old" and "a 50/50
  * co-owner" read as one modifier and a head, as the words do.
  */
-function joinHyphenated(tokens: Token[], sentences: Sentence[]): { tokens: Token[]; sentences: Sentence[] } {
+export function joinHyphenated(tokens: Token[], sentences: Sentence[]): { tokens: Token[]; sentences: Sentence[] } {
   const glued = (i: number) => {
     const t = tokens[i] as Token;
     const before = tokens[i - 1];
@@ -821,7 +825,7 @@ interface Referent {
 }
 
 /** Turns found speaker phrases into SpeakerRefs, resolving pronouns and descriptions to mentions. */
-class Resolver {
+export class Resolver {
   /**
    * Speakers named so far, in text order, with the type a pronoun may take them for: a name quoted as a
    * speaker and typed "other" is taken for a person.

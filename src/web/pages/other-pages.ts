@@ -58,12 +58,23 @@ export function renderEntityPage(untrusted: EntityView, paging: ProfilePaging): 
       html`<li><a href="${storyPath(s.id)}">${s.title || s.id}</a>: ${plural(s.mentions, "mention")} in ${s.outlets.map((o, k) => html`${k > 0 ? ", " : ""}<a href="${outletPath(o)}">${o}</a>`)}${s.articlesWithoutOutlet > 0 ? `${s.outlets.length > 0 ? " and " : ""}${plural(s.articlesWithoutOutlet, "article without an outlet", "articles without an outlet")}` : ""}</li>`,
   )}</ul>`;
   const quotes =
-    e.quotes.length === 0
+    e.quotes.length === 0 && e.statements.length === 0
       ? undefined
-      : html`<ul class="quotes">${e.quotes.map(
-          (q) =>
-            html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${withoutClosing(q.text)}”</a> <span class="meta">${q.attribution ? `${q.attribution} · ` : ""}<a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
-        )}</ul>`;
+      : html`${
+          e.quotes.length === 0
+            ? ""
+            : html`<ul class="quotes">${e.quotes.map(
+                (q) =>
+                  html`<li><strong>${q.outlet}</strong> <span class="badge fid-${q.fidelity}">${q.fidelity}</span> <a class="ev" href="${storyPath(q.story)}#${q.words ?? `quote-${q.quote}`}">“${withoutClosing(q.text)}”</a> <span class="meta">${q.attribution ? `${q.attribution} · ` : ""}<a href="${storyPath(q.story)}#quote-${q.quote}">every rendering</a></span></li>`,
+              )}</ul>`
+        }${
+          e.statements.length === 0
+            ? ""
+            : html`<h3>Reported speech</h3><ul class="speech">${e.statements.map(
+                (s) =>
+                  html`<li><strong>${s.outlet}</strong> <a class="ev" href="${storyPath(s.story)}#${s.words ?? "speech"}">${s.text}</a> <span class="meta">${s.attribution}</span></li>`,
+              )}</ul>`
+        }`;
   const relations =
     e.relations.length === 0
       ? undefined

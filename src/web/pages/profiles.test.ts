@@ -100,8 +100,10 @@ describe("what an entity said where", () => {
     const entityIds = new Set([
       ...example.quotes.flatMap((q) => (q.speaker.entity ? [q.speaker.entity] : [])),
       ...example.relations.flatMap((r) => [r.subject, r.object]),
+      ...(example.statements ?? []).flatMap((s) => (s.speaker.entity ? [s.speaker.entity] : [])),
     ]);
     let quotes = 0;
+    let statements = 0;
     let relations = 0;
     for (const id of entityIds) {
       const view = viewEntity(id, stories);
@@ -114,6 +116,13 @@ describe("what an entity said where", () => {
         expect(target?.textContent?.replace(/\s+/g, " ")).toBe(q.text.replace(/\s+/g, " "));
         expect(page.querySelector(`#said a.ev[href="/stories/1#${q.words}"]`)).not.toBeNull();
       }
+      for (const s of view?.statements ?? []) {
+        statements++;
+        const target = storyPage.getElementById(s.words ?? "");
+        expect(target?.classList.contains("k-speech")).toBe(true);
+        expect(s.text.replace(/\s+/g, " ").startsWith(target?.textContent?.replace(/\s+/g, " ") ?? "~")).toBe(true);
+        expect(page.querySelector(`#said ul.speech a.ev[href="/stories/1#${s.words}"]`)).not.toBeNull();
+      }
       for (const r of view?.relations ?? []) {
         relations++;
         const target = storyPage.getElementById(r.words ?? "");
@@ -122,6 +131,7 @@ describe("what an entity said where", () => {
       }
     }
     expect(quotes).toBeGreaterThan(0);
+    expect(statements).toBeGreaterThan(0);
     expect(relations).toBeGreaterThan(0);
   });
 

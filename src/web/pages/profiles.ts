@@ -104,6 +104,11 @@ export interface EntityView {
     attribution: string;
     words?: string;
   }[];
+  /**
+   * What the articles say it said without quotation marks (reported speech), as `quotes`: `outlet` names the
+   * article, `words` is the anchor of what was said on the story page.
+   */
+  statements: { story: string; text: string; outlet: string; attribution: string; words?: string }[];
   /** `words`: the anchor on the story page of the words the relation rests on (else of its article). */
   relations: { story: string; subject: string; predicate: string; object: string; words?: string }[];
 }
@@ -119,7 +124,7 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
   for (const { id: storyId, report } of stories) {
     const e = report.entities.find((x) => x.id === id);
     if (!e) continue;
-    view ??= { id, name: e.name, type: e.type, aliases: [], stories: [], quotes: [], relations: [] };
+    view ??= { id, name: e.name, type: e.type, aliases: [], stories: [], quotes: [], statements: [], relations: [] };
     for (const a of [e.name, ...e.aliases]) aliases.add(a);
     const voiceById = new Map(report.articles.map((a) => [a.id, voiceOf(a)]));
     const names = articleNames(report.articles);
@@ -149,6 +154,17 @@ export function viewEntity(id: string, stories: readonly StoryRef[]): EntityView
           ...(words ? { words } : {}),
         });
       }
+    }
+    for (const s of report.statements ?? []) {
+      if (s.speaker.entity !== id) continue;
+      const words = spans.span(s.article, s.start, s.end, s.text, "speech");
+      view.statements.push({
+        story: storyId,
+        text: s.text,
+        outlet: names.get(s.article) ?? s.article,
+        attribution: s.attribution,
+        ...(words ? { words } : {}),
+      });
     }
     const nameOf = new Map(report.entities.map((x) => [x.id, x.name]));
     for (const r of report.relations) {

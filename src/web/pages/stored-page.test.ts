@@ -170,6 +170,8 @@ const RENDERINGS: Record<string, string> = {
   "story-page/10": "04bbc4b49a8e7f43cde162e3397930f96650fd42997f75545fc18c6eaf94b2ee",
   // Same page of this report; a quotation's speaker is shown by the phrase the articles name them with.
   "story-page/11": "04bbc4b49a8e7f43cde162e3397930f96650fd42997f75545fc18c6eaf94b2ee",
+  // Reported speech: listed under the quotations, its words marked in the articles (the legend names it).
+  "story-page/12": "69ffcf36504dae6e01778de112e1a09daf5dd011dd11248b9abf2c659d765054",
 };
 
 describe("storyPageToStore", () => {

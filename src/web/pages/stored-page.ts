@@ -10,7 +10,7 @@ import { renderStoryPage } from "./story-page.js";
  * {@link renderStoryPage} writes; `stored-page.test.ts` pins a rendering of a fixed report to it and fails
  * until it is raised.
  */
-export const STORY_PAGE_RENDERER = "story-page/11";
+export const STORY_PAGE_RENDERER = "story-page/12";
 
 /**
  * The oldest renderer whose kept pages are served while they are rendered again: a page of the story's

@@ -304,7 +304,7 @@ describe("renderStoryPage", () => {
   });
 
   it("leaves out a section with nothing in it", () => {
-    const empty: StoryReport = { ...example, relations: [], timeline: [], quotes: [] };
+    const empty: StoryReport = { ...example, relations: [], timeline: [], quotes: [], statements: [] };
     const doc = dom(renderStoryPage(empty));
     expect(doc.getElementById("relations")).toBeNull();
     expect(doc.getElementById("timeline")).toBeNull();
@@ -312,6 +312,20 @@ describe("renderStoryPage", () => {
     expect(doc.querySelector('nav.toc a[href="#relations"]')).toBeNull();
     expect(doc.getElementById("discrepancies")).not.toBeNull();
     for (const s of doc.querySelectorAll("main section")) expect(s.children.length).toBeGreaterThan(1);
+  });
+
+  it("lists reported speech by speaker, each statement linked to its words marked in its article", () => {
+    const statements = example.statements ?? [];
+    expect(statements.length).toBeGreaterThan(0);
+    const doc = dom(renderStoryPage({ ...example, quotes: [] }));
+    const items = [...doc.querySelectorAll("#quotes ul.speech li li")];
+    expect(items).toHaveLength(statements.length);
+    for (const item of items) {
+      const target = doc.getElementById(item.querySelector("a.ev")?.getAttribute("href")?.slice(1) ?? "");
+      expect(target?.classList.contains("k-speech")).toBe(true);
+      // Its words start where the statement does (another finding's words inside it may cut the element short).
+      expect(item.querySelector("a.ev")?.textContent?.startsWith(target?.textContent ?? "~")).toBe(true);
+    }
   });
 
   it("filters by outlet: other outlets' articles and the findings only they carry are left out", () => {

@@ -4,6 +4,7 @@ import {
   nameArticle,
   type ReportCopy,
   type ReportFact,
+  type ReportStatement,
   type StoryReport,
   voiceOf,
 } from "../../model/index.js";
@@ -454,7 +455,8 @@ function renderQuotes(ctx: Context): SafeHtml | undefined {
       q.occurrences.map((o) => o.article),
     ),
   );
-  if (quotes.length === 0) return undefined;
+  const speech = renderSpeech(ctx);
+  if (quotes.length === 0) return speech;
   return html`<p class="legend">Each rendering compared word by word with the fullest, earliest one: <ins>words it adds</ins>, <del>words it leaves out</del>.</p>${quotes.map(
     (q) => {
       const name = q.speaker.entity ? ctx.entityName.get(q.speaker.entity) : undefined;
@@ -479,7 +481,35 @@ function renderQuotes(ctx: Context): SafeHtml | undefined {
         });
       return html`<div class="card" id="quote-${q.id}"><h3>${speaker}</h3><blockquote>${withoutClosing(q.text)}</blockquote><div class="renderings">${renderings}</div></div>`;
     },
-  )}`;
+  )}${speech ?? ""}`;
+}
+
+/**
+ * Reported speech, by speaker (an entity, else the words that describe them), in article order: what each
+ * article says they said without quotation marks, linked to its words.
+ */
+function renderSpeech(ctx: Context): SafeHtml | undefined {
+  const statements = (ctx.report.statements ?? []).filter((s) => ctx.shown.has(s.article));
+  if (statements.length === 0) return undefined;
+  const bySpeaker = new Map<string, ReportStatement[]>();
+  for (const s of statements) {
+    const key = s.speaker.entity ?? `~${s.speaker.description.toLowerCase()}`;
+    const list = bySpeaker.get(key);
+    if (list) list.push(s);
+    else bySpeaker.set(key, [s]);
+  }
+  const groups = [...bySpeaker.values()].map((list) => {
+    const { entity, description } = (list[0] as ReportStatement).speaker;
+    const name = entity ? ctx.entityName.get(entity) : undefined;
+    const speaker =
+      entity && name ? html`<a href="${entityPath(entity)}">${name}</a>` : html`${description || "unknown speaker"}`;
+    const items = list.map((s) => {
+      const anchor = ctx.spans.span(s.article, s.start, s.end, s.text, "speech");
+      return html`<li>${link(anchor, s.text, "ev")} <span class="meta">${label(ctx, s.article)} · ${s.attribution}</span></li>`;
+    });
+    return html`<li><strong>${speaker}</strong><ul>${items}</ul></li>`;
+  });
+  return html`<h3 id="speech">Reported speech</h3><p class="legend">What the articles say was said, in their own words, without quotation marks.</p><ul class="speech">${groups}</ul>`;
 }
 
 function renderCertainty(ctx: Context): SafeHtml | undefined {
@@ -676,7 +706,7 @@ function renderEntities(ctx: Context): SafeHtml | undefined {
 function renderArticles(ctx: Context): SafeHtml | undefined {
   const articles = ctx.report.articles.filter((a) => ctx.shown.has(a.id));
   if (articles.length === 0) return undefined;
-  return html`<p class="legend">Each account once: a copy of another article (a story another outlet ran again word for word) is not compared again, though the story list counts it.</p><p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-mention">entity mention</span> <span class="mark k-reuse">text shared with another article</span></p><div class="article-grid">${articles.map(
+  return html`<p class="legend">Each account once: a copy of another article (a story another outlet ran again word for word) is not compared again, though the story list counts it.</p><p class="legend">Links from the findings land on the words here: <span class="mark k-fact">claim</span> <span class="mark k-value">statement in dispute</span> <span class="mark k-disputed">its disputed words</span> <span class="mark k-quote">quotation</span> <span class="mark k-speech">reported speech</span> <span class="mark k-mention">entity mention</span> <span class="mark k-reuse">text shared with another article</span></p><div class="article-grid">${articles.map(
     (a) => {
       const index = ctx.report.articles.indexOf(a);
       const marked = renderMarkedText(a.text, ctx.spans.marks(articles.indexOf(a)));
