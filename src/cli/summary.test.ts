@@ -47,6 +47,10 @@ describe("renderSummary", () => {
     expect(summary).toMatch(/^Story: Ferry held in port$/m);
     expect(summary).toMatch(/^ {2}1\. Velmora Post {2}\[velmora-post\]/m);
     expect(summary).toMatch(/Quotations \(1\)/);
+    // Both articles report what the operator said, in their own words.
+    expect(summary).toMatch(
+      /^Reported speech \(2, by 1 speaker\)\n {2}the operator \(2\): The ferry to Ostrand was held/m,
+    );
   });
 
   it("names an article without an outlet as the pages do, never by its file id or its number alone", () => {

@@ -52,8 +52,32 @@ export function renderSummary(report: StoryReport): string {
     }
   }
   out.push("");
+  renderSpeech(report, entityName, out);
   renderComparison(report, names, out);
   return printable(`${out.join("\n")}\n`);
+}
+
+/** Most speakers listed under reported speech, those with the most statements first. */
+const MAX_SPEAKERS = 8;
+
+/** Reported speech by speaker: how many statements each has, and the first of them. */
+function renderSpeech(report: StoryReport, entityName: ReadonlyMap<string, string>, out: string[]): void {
+  const statements = report.statements ?? [];
+  if (statements.length === 0) return;
+  const bySpeaker = new Map<string, typeof statements>();
+  for (const s of statements) {
+    const key = s.speaker.entity ?? `~${s.speaker.description.toLowerCase()}`;
+    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), s]);
+  }
+  const groups = [...bySpeaker.values()].sort((a, b) => b.length - a.length);
+  out.push(`Reported speech (${statements.length}, by ${groups.length} speaker${groups.length === 1 ? "" : "s"})`);
+  for (const list of groups.slice(0, MAX_SPEAKERS)) {
+    const first = list[0] as (typeof statements)[number];
+    const who = first.speaker.entity ? entityName.get(first.speaker.entity) : undefined;
+    out.push(`  ${who ?? first.speaker.description} (${list.length}): ${clip(first.text, 100)}`);
+  }
+  if (groups.length > MAX_SPEAKERS) out.push(`  … and ${groups.length - MAX_SPEAKERS} more (--json or --html for all)`);
+  out.push("");
 }
 
 /** Most facts listed per kind, most discrepancies, timeline entries: a summary, not the report. */
