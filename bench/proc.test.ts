@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ProcStat, parseStat, readStat, treeCpuSeconds } from "./proc.js";
+import { type ProcStat, parseStat, readStat, splitThreadCpu, threadCpuSeconds, treeCpuSeconds } from "./proc.js";
 
 /** A stat line as Linux writes it, with the given command name and times in ticks. */
 function line(pid: number, comm: string, ppid: number, utime: number, stime: number, cutime = 0, cstime = 0): string {
@@ -40,5 +40,28 @@ describe("treeCpuSeconds", () => {
   it("leaves out processes outside the tree, and is 0 for a process that is gone", () => {
     expect(treeCpuSeconds(11, stats)).toBeCloseTo(3.5);
     expect(treeCpuSeconds(99, stats)).toBe(0);
+  });
+});
+
+describe("threadCpuSeconds and splitThreadCpu", () => {
+  it("reads this process's threads, the main thread among them", () => {
+    const threads = threadCpuSeconds();
+    if (threads.size === 0) return; // no /proc on this system
+    expect(threads.has(process.pid)).toBe(true);
+    for (const seconds of threads.values()) expect(seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it("splits the time spent between two readings into the main thread's and the others'", () => {
+    const before = new Map([
+      [7, 1],
+      [8, 0.5],
+    ]);
+    const after = new Map([
+      [7, 3],
+      [8, 1.5],
+      [9, 0.25],
+    ]);
+    expect(splitThreadCpu(before, after, 7)).toEqual({ mainMs: 2000, helperMs: 1250 });
+    expect(splitThreadCpu(before, new Map(), 7)).toBeUndefined();
   });
 });

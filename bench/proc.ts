@@ -80,3 +80,48 @@ export function allStats(): ProcStat[] {
   }
   return out;
 }
+
+/**
+ * CPU seconds each thread of this process has spent so far, by thread id (Linux's /proc/self/task). Node runs
+ * V8's optimising compiler and part of its garbage collector on helper threads, which `process.cpuUsage` counts
+ * together with the main thread: this tells them apart. The main thread's id is the process id. Empty where
+ * there is no /proc.
+ */
+export function threadCpuSeconds(): Map<number, number> {
+  const out = new Map<number, number>();
+  let tasks: string[];
+  try {
+    tasks = readdirSync("/proc/self/task");
+  } catch {
+    return out;
+  }
+  for (const task of tasks) {
+    try {
+      const s = parseStat(readFileSync(`/proc/self/task/${task}/stat`, "utf8"));
+      if (s) out.set(s.pid, s.self);
+    } catch {
+      // The thread ended between the listing and the read: its time is no longer this process's to split.
+    }
+  }
+  return out;
+}
+
+/**
+ * The CPU milliseconds the main thread and the other threads spent between two `threadCpuSeconds` readings
+ * (a thread started in between counts from zero); undefined where the readings are empty (no /proc).
+ */
+export function splitThreadCpu(
+  before: ReadonlyMap<number, number>,
+  after: ReadonlyMap<number, number>,
+  mainThread: number = process.pid,
+): { mainMs: number; helperMs: number } | undefined {
+  if (after.size === 0) return undefined;
+  let mainMs = 0;
+  let helperMs = 0;
+  for (const [thread, seconds] of after) {
+    const ms = (seconds - (before.get(thread) ?? 0)) * 1000;
+    if (thread === mainThread) mainMs += ms;
+    else helperMs += ms;
+  }
+  return { mainMs, helperMs };
+}

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Article } from "../src/model/index.js";
+import { splitThreadCpu, threadCpuSeconds } from "./proc.js";
 
 /**
  * How the analysis of one story grows with its size: PolNeAR articles (train and dev, in name order) analysed
@@ -11,6 +12,8 @@ import type { Article } from "../src/model/index.js";
  * another build, say of an earlier commit) each size is also analysed by that build, in a process of its own
  * right before this build's, and the ratio of the two times is printed: on a shared machine only that is fair.
  * CPU time (user and system) is printed beside the wall time: it suffers less from other processes on the machine.
+ * On Linux it is also split between the main thread and the threads where V8 compiles optimised code and helps
+ * collect garbage: in one run of one process, code that is met for the first time costs its compilation too.
  *
  * Run: npm run bench -- scale [--sizes 100,200,400,800] [--reference /tmp/ref/dist]
  */
@@ -44,14 +47,16 @@ async function child(size: number, dist: string): Promise<void> {
     .map((path) =>
       readTextArticle({ id: path.split("/").pop() ?? path, source: path, text: decodeText(readFileSync(path)).text }),
     );
+  const threads = threadCpuSeconds();
   const t = performance.now();
   const cpu = process.cpuUsage();
   const report = analyzeStory(articles);
   const ms = performance.now() - t;
   const used = process.cpuUsage(cpu);
+  const split = splitThreadCpu(threads, threadCpuSeconds());
   const cpuMs = (used.user + used.system) / 1000;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ size: articles.length, ms, cpuMs, rssMb, facts: report.facts.length }));
+  console.log(JSON.stringify({ size: articles.length, ms, cpuMs, ...split, rssMb, facts: report.facts.length }));
 }
 
 function fitExponent(points: { size: number; ms: number }[]): number {
@@ -68,7 +73,16 @@ function fitExponent(points: { size: number; ms: number }[]): number {
   return num / den;
 }
 
-type Row = { size: number; ms: number; cpuMs: number; rssMb: number; facts: number };
+type Row = {
+  size: number;
+  ms: number;
+  cpuMs: number;
+  /** The CPU time of the main thread and of the others (see `splitThreadCpu`), where /proc tells them apart. */
+  mainMs?: number;
+  helperMs?: number;
+  rssMb: number;
+  facts: number;
+};
 
 /** Runs one size in a process of its own with the build in `dist`; undefined (and a line saying why) on failure. */
 function measure(size: number, dist: string, label: string): Row | undefined {
@@ -85,8 +99,12 @@ function measure(size: number, dist: string, label: string): Row | undefined {
     return undefined;
   }
   const row = JSON.parse(line) as Row;
+  const threads =
+    row.mainMs !== undefined && row.helperMs !== undefined
+      ? `: main thread ${(row.mainMs / 1000).toFixed(2)} s, V8's helper threads ${(row.helperMs / 1000).toFixed(2)} s`
+      : "";
   console.log(
-    `${String(row.size).padStart(5)} articles${label}: ${(row.ms / 1000).toFixed(2)} s (${(row.cpuMs / 1000).toFixed(2)} s of CPU), peak RSS ${row.rssMb.toFixed(0)} MB, ${row.facts} facts`,
+    `${String(row.size).padStart(5)} articles${label}: ${(row.ms / 1000).toFixed(2)} s (${(row.cpuMs / 1000).toFixed(2)} s of CPU${threads}), peak RSS ${row.rssMb.toFixed(0)} MB, ${row.facts} facts`,
   );
   return row;
 }

@@ -1,4 +1,5 @@
 import { BoundedMemo, type Lexicon, type PlaceEntry } from "../../lexicon/index.js";
+import type { Token } from "../../model/index.js";
 import {
   CALENDAR,
   MISC_HEADS,
@@ -300,7 +301,19 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
   const distinct: WordForm[] = [];
   const formIndex = new Int32Array(n);
   const known = lexicon.derived(wordForms);
-  const formOf = doc.words.map((raw, i) => {
+  // The per-word arrays are filled by `push` rather than made by `map`: an array `map` makes in optimised code
+  // is of another kind (holey) than one it makes unoptimised (packed), and every array read below that met the
+  // other kind would throw this long function's optimised code away again while it warms up.
+  const formOf: WordForm[] = [];
+  const words: string[] = [];
+  const lower: string[] = [];
+  const casing: string[] = [];
+  const bare: string[] = [];
+  const position: string[] = [];
+  const headline: string[] = [];
+  const tokens: Token[] = [];
+  for (let i = 0; i < n; i++) {
+    const raw = doc.words[i] as string;
     let index = forms.get(raw);
     if (index === undefined) {
       index = distinct.length;
@@ -308,14 +321,16 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       distinct.push(known.get(raw));
     }
     formIndex[i] = index;
-    return distinct[index] as WordForm;
-  });
-  const words = formOf.map((f) => f.word);
-  const lower = formOf.map((f) => f.lower);
-  const casing = formOf.map((f) => f.casing);
-  const position: string[] = words.map(() => "m");
-  const headline: string[] = words.map(() => "");
-  const tokens = words.map((text) => ({ text, start: 0, end: 0 }));
+    const form = distinct[index] as WordForm;
+    formOf.push(form);
+    words.push(form.word);
+    lower.push(form.lower);
+    casing.push(form.casing);
+    bare.push(form.bare);
+    position.push("m");
+    headline.push("");
+    tokens.push({ text: form.word, start: 0, end: 0 });
+  }
   const hPlace = new Uint32Array(n);
   for (const [from, to] of doc.sentences) {
     const slice = tokens.slice(from, to);
@@ -343,14 +358,15 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
   // The document's distinct words in lower case, numbered: what the document says of a word (how it writes it,
   // the cues around it) is counted by that number, looked up once per distinct word rather than once per word.
   const lowers = new Map<string, number>();
-  const lowerOfForm = distinct.map((form) => {
+  const lowerOfForm: number[] = [];
+  for (const form of distinct) {
     let id = lowers.get(form.lower);
     if (id === undefined) {
       id = lowers.size;
       lowers.set(form.lower, id);
     }
-    return id;
-  });
+    lowerOfForm.push(id);
+  }
   const lowerId = (i: number) => lowerOfForm[formIndex[i] as number] as number;
   // How the document writes each word where its case means something: a word written in lower case
   // elsewhere is a common word set in capitals here; one capitalised mid-sentence elsewhere is a name.
@@ -374,119 +390,107 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
   const gazetteer = gazetteerTags(words, doc.sentences, lexicon);
   const cues = runCues(lower, casing, doc.sentences);
   // The cues around the other occurrences of each word: what the rest of the document says about a name.
-  const cuesOfWord: (Map<string, number> | undefined)[] = new Array(lowers.size).fill(undefined);
-  cues.forEach((list, i) => {
-    if (list.length === 0) return;
+  const cuesOfWord: (Map<string, number> | undefined)[] = [];
+  for (let id = 0; id < lowers.size; id++) cuesOfWord.push(undefined);
+  for (let i = 0; i < n; i++) {
+    const list = cues[i] as readonly string[];
+    if (list.length === 0) continue;
     const id = lowerId(i);
     const map = cuesOfWord[id] ?? new Map<string, number>();
     for (const cue of list) map.set(cue, (map.get(cue) ?? 0) + 1);
     cuesOfWord[id] = map;
-  });
+  }
 
-  let buffer = new Uint32Array(INITIAL_FEATURES);
-  let count = 0;
-  const push = (x: number) => {
-    if (count === buffer.length) {
-      const grown = new Uint32Array(buffer.length * 2);
-      grown.set(buffer);
-      buffer = grown;
-    }
-    buffer[count++] = x;
-  };
-  const copies = (start: number) => {
-    const end = count;
-    for (let k = start; k < end; k++) push(newsCopy(buffer[k] as number));
-  };
+  const features = new FeatureList();
   for (const [from, to] of doc.sentences) {
-    const hAt = (k: number) => (k >= from && k < to ? (hLower[k] as number) : k < from ? START_OF : END_OF);
-    const shapeAt = (k: number) => (k >= from && k < to ? (hShape[k] as number) : k < from ? START_OF : END_OF);
-    const at = (k: number) => (k >= from && k < to ? (lower[k] as string) : k < from ? "<s>" : "</s>");
-    const bareAt = (k: number) => (k >= from && k < to ? (formOf[k] as WordForm).bare : k < from ? "<s>" : "</s>");
     for (let i = from; i < to; i++) {
-      count = 0;
+      features.count = 0;
       const form = formOf[i] as WordForm;
       const hl = form.hLower;
       const hc = form.hCasing;
       const hp = hPlace[i] as number;
       const hs = form.hShape;
       // The word's own form first (see FeatureVisitor).
-      push(form.own[0] as number);
-      push(form.own[1] as number);
-      push(form.own[2] as number);
-      push(form.own[3] as number);
-      push(form.own[4] as number);
-      push(feature2(T["l-1l"] as number, hAt(i - 1), hl));
-      push(feature2(T["ll+1"] as number, hl, hAt(i + 1)));
-      if (doc.newsCopies === "all") copies(0);
-      const own = count;
+      features.push(form.own[0] as number);
+      features.push(form.own[1] as number);
+      features.push(form.own[2] as number);
+      features.push(form.own[3] as number);
+      features.push(form.own[4] as number);
+      features.push(feature2(T["l-1l"] as number, hashAt(hLower, i - 1, from, to), hl));
+      features.push(feature2(T["ll+1"] as number, hl, hashAt(hLower, i + 1, from, to)));
+      if (doc.newsCopies === "all") features.copyNews(0);
+      const own = features.count;
       // Then the features of the word as written alone (see FeatureVisitor and WordForm.fixed).
       const fixed = form.fixed;
-      for (let k = 0; k < fixed.length; k++) push(fixed[k] as number);
-      push(feature2(T.c as number, hc, hp));
-      push(feature1(T["l-1"] as number, hAt(i - 1)));
-      push(feature1(T["l+1"] as number, hAt(i + 1)));
-      push(feature1(T["l-2"] as number, hAt(i - 2)));
-      push(feature1(T["l+2"] as number, hAt(i + 2)));
-      push(feature2(T["sh-1"] as number, shapeAt(i - 1), hs));
-      push(feature2(T["sh+1"] as number, hs, shapeAt(i + 1)));
-      push(feature3(T["sh-1+1"] as number, shapeAt(i - 1), hs, shapeAt(i + 1)));
+      for (let k = 0; k < fixed.length; k++) features.push(fixed[k] as number);
+      features.push(feature2(T.c as number, hc, hp));
+      features.push(feature1(T["l-1"] as number, hashAt(hLower, i - 1, from, to)));
+      features.push(feature1(T["l+1"] as number, hashAt(hLower, i + 1, from, to)));
+      features.push(feature1(T["l-2"] as number, hashAt(hLower, i - 2, from, to)));
+      features.push(feature1(T["l+2"] as number, hashAt(hLower, i + 2, from, to)));
+      features.push(feature2(T["sh-1"] as number, hashAt(hShape, i - 1, from, to), hs));
+      features.push(feature2(T["sh+1"] as number, hs, hashAt(hShape, i + 1, from, to)));
+      features.push(
+        feature3(T["sh-1+1"] as number, hashAt(hShape, i - 1, from, to), hs, hashAt(hShape, i + 1, from, to)),
+      );
       // What the lexicon knows; a capital that says nothing (sentence start, headline) makes it matter more.
-      push(feature3(T.lc as number, form.hLowerCount, hc, hp));
+      features.push(feature3(T.lc as number, form.hLowerCount, hc, hp));
       const named = form.named;
       if (named) {
-        push(feature2(T.ct as number, named.hCorpusType, hp));
+        features.push(feature2(T.ct as number, named.hCorpusType, hp));
         const f = formIndex[i] as number;
-        push(feature3(T.doc as number, hLowerInDoc[f] as number, hCapitalInDoc[f] as number, hp));
+        features.push(feature3(T.doc as number, hLowerInDoc[f] as number, hCapitalInDoc[f] as number, hp));
         // A dictionary's common word set in capitals at a line's start ("NOTES", "Weather") is rarely a name.
-        push(feature3(T.dict as number, named.hDictionary, hc, hp));
+        features.push(feature3(T.dict as number, named.hDictionary, hc, hp));
       }
       const gz = gazetteer[i];
       if (gz) {
         const hg = GAZETTEER_TAG_HASH.get(gz) ?? h(gz);
-        push(feature1(T.gz as number, hg));
-        push(feature2(T.gzc as number, hg, hc));
+        features.push(feature1(T.gz as number, hg));
+        features.push(feature2(T.gzc as number, hg, hc));
       }
       // Which word lists the word's neighbours are in (see WordForm.lists; the word's own are in WordForm.fixed).
       const before = i > from ? (formOf[i - 1] as WordForm).lists : 0;
       const after = i + 1 < to ? (formOf[i + 1] as WordForm).lists : 0;
-      const prev = bareAt(i - 1);
-      const next = bareAt(i + 1);
-      if (before & IN.title) push(feature1(T["title-1"] as number, hc));
-      if (before & IN.role) push(feature1(T["role-1"] as number, hc));
-      if (before & IN.orgNoun) push(feature1(T["orgnoun-1"] as number, hc));
-      if (before & IN.placePreposition) push(feature1(T["placeprep-1"] as number, hc));
-      if (prev === "of" && PLACE_NOUNS.has(at(i - 2))) push(feature1(T["placenoun-2"] as number, hc));
-      if (after & IN.speech) push(feature1(T["speech+1"] as number, hc));
-      if ((prev === "of" || prev === "from" || prev === "for") && ORG_MEMBERS.has(at(i - 2)))
-        push(feature1(T["member-of"] as number, hc));
+      const prev = textAt(bare, i - 1, from, to);
+      const next = textAt(bare, i + 1, from, to);
+      if (before & IN.title) features.push(feature1(T["title-1"] as number, hc));
+      if (before & IN.role) features.push(feature1(T["role-1"] as number, hc));
+      if (before & IN.orgNoun) features.push(feature1(T["orgnoun-1"] as number, hc));
+      if (before & IN.placePreposition) features.push(feature1(T["placeprep-1"] as number, hc));
+      if (prev === "of" && PLACE_NOUNS.has(textAt(lower, i - 2, from, to)))
+        features.push(feature1(T["placenoun-2"] as number, hc));
+      if (after & IN.speech) features.push(feature1(T["speech+1"] as number, hc));
+      if ((prev === "of" || prev === "from" || prev === "for") && ORG_MEMBERS.has(textAt(lower, i - 2, from, to)))
+        features.push(feature1(T["member-of"] as number, hc));
       // "X and Y", "X, Y": names joined by a conjunction or comma are often of one kind.
       if (before & IN.coordination && i - 2 >= from)
-        push(feature2(T["coord-l"] as number, hRuleType[i - 2] as number, h(prev)));
+        features.push(feature2(T["coord-l"] as number, hRuleType[i - 2] as number, h(prev)));
       if (after & IN.coordination && i + 2 < to)
-        push(feature2(T["coord-r"] as number, hRuleType[i + 2] as number, h(next)));
+        features.push(feature2(T["coord-r"] as number, hRuleType[i + 2] as number, h(next)));
       const ownCues = cues[i] as readonly string[];
-      for (const cue of ownCues) push(feature1(T.cue as number, h(cue)));
+      for (const cue of ownCues) features.push(feature1(T.cue as number, h(cue)));
       const elsewhere = cuesOfWord[lowerId(i)];
       if (elsewhere) {
         for (const [cue, times] of elsewhere) {
           let here = 0;
           for (const x of ownCues) if (x === cue) here++;
-          if (times > here) push(feature1(T.D as number, h(cue)));
+          if (times > here) features.push(feature1(T.D as number, h(cue)));
         }
       }
-      if (after & IN.orgAfter) push(feature1(T["orgafter+1"] as number, hc));
-      if (after & IN.orgHead) push(feature1(T["orghead+1"] as number, hc));
-      if (after & IN.placeHead) push(feature1(T["placehead+1"] as number, hc));
+      if (after & IN.orgAfter) features.push(feature1(T["orgafter+1"] as number, hc));
+      if (after & IN.orgHead) features.push(feature1(T["orghead+1"] as number, hc));
+      if (after & IN.placeHead) features.push(feature1(T["placehead+1"] as number, hc));
       // The rule detector's reading, alone and with the word's casing and its neighbours' readings.
-      const ruleStart = count;
+      const ruleStart = features.count;
       const r = hRule[i] as number;
       const rPrev = i > from ? (hRule[i - 1] as number) : START_OF;
       const rNext = i + 1 < to ? (hRule[i + 1] as number) : END_OF;
-      push(feature1(T.r as number, r));
-      push(feature3(T.rc as number, r, hc, hp));
-      push(feature2(T["r-1"] as number, rPrev, r));
-      push(feature2(T["r+1"] as number, r, rNext));
-      push(
+      features.push(feature1(T.r as number, r));
+      features.push(feature3(T.rc as number, r, hc, hp));
+      features.push(feature2(T["r-1"] as number, rPrev, r));
+      features.push(feature2(T["r+1"] as number, r, rNext));
+      features.push(
         feature3(
           T.rt as number,
           i > from ? (hRuleType[i - 1] as number) : START_OF,
@@ -499,18 +503,53 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         const type = h(reading.type);
         const ownReading = fold(h(reading.own), step(reading.ownScore));
         const context = fold(h(reading.context), step(reading.contextScore));
-        push(feature2(T.rm as number, type, step(reading.margin)));
-        push(feature3(T.ro as number, type, ownReading, context));
-        push(feature2(T.rown as number, type, ownReading));
-        push(feature2(T.rctx as number, type, context));
-        if (reading.team) push(feature1(T.rteam as number, type));
-        if (reading.fixed) push(feature1(T.rfixed as number, type));
+        features.push(feature2(T.rm as number, type, step(reading.margin)));
+        features.push(feature3(T.ro as number, type, ownReading, context));
+        features.push(feature2(T.rown as number, type, ownReading));
+        features.push(feature2(T.rctx as number, type, context));
+        if (reading.team) features.push(feature1(T.rteam as number, type));
+        if (reading.fixed) features.push(feature1(T.rfixed as number, type));
       }
-      if (doc.newsCopies === "all") copies(own);
-      else if (doc.newsCopies === "rules") copies(ruleStart);
-      visit(i, buffer, count, own, formIndex[i] as number, fixed.length, form.own.length);
+      if (doc.newsCopies === "all") features.copyNews(own);
+      else if (doc.newsCopies === "rules") features.copyNews(ruleStart);
+      visit(i, features.buffer, features.count, own, formIndex[i] as number, fixed.length, form.own.length);
     }
   }
+}
+
+/**
+ * The features of one word as they are made, in a buffer reused word after word that grows when a word has more.
+ * A class rather than closures made per document: optimised code that inlined one document's closure would be
+ * thrown away at the next document's, once for each place that calls it.
+ */
+class FeatureList {
+  buffer = new Uint32Array(INITIAL_FEATURES);
+  count = 0;
+
+  push(x: number): void {
+    if (this.count === this.buffer.length) {
+      const grown = new Uint32Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    this.buffer[this.count++] = x;
+  }
+
+  /** Adds the news-only copy of each feature from `start` on (see `TaggerDocument.newsCopies`). */
+  copyNews(start: number): void {
+    const end = this.count;
+    for (let k = start; k < end; k++) this.push(newsCopy(this.buffer[k] as number));
+  }
+}
+
+/** `hashes[k]` for a word of the sentence `[from, to)`, else the hash of the sentence's start or end. */
+function hashAt(hashes: Uint32Array, k: number, from: number, to: number): number {
+  return k >= from && k < to ? (hashes[k] as number) : k < from ? START_OF : END_OF;
+}
+
+/** `texts[k]` for a word of the sentence `[from, to)`, else its start or end mark. */
+function textAt(texts: readonly string[], k: number, from: number, to: number): string {
+  return k >= from && k < to ? (texts[k] as string) : k < from ? "<s>" : "</s>";
 }
 
 /** What the features need of a word's form, worked out once per distinct word of a document. */
@@ -729,7 +768,8 @@ function runCues(
   sentences: TaggerDocument["sentences"],
 ): (readonly string[])[] {
   // Most words are in no run: they share one empty list rather than have one each.
-  const cues: (readonly string[])[] = lower.map(() => NO_CUES);
+  const cues: (readonly string[])[] = [];
+  for (let i = 0; i < lower.length; i++) cues.push(NO_CUES);
   for (const [from, to] of sentences) {
     const at = (k: number) => (k >= from && k < to ? (lower[k] as string) : "");
     const name = (k: number) => k >= from && k < to && isNameWord(casing[k] as string);
@@ -815,7 +855,8 @@ function gazetteerTags(
   lexicon: Lexicon,
 ): (string | undefined)[] {
   const kinds = lexicon.derived(gazetteerKinds);
-  const tags: (string | undefined)[] = words.map(() => undefined);
+  const tags: (string | undefined)[] = [];
+  for (let i = 0; i < words.length; i++) tags.push(undefined);
   for (const [from, to] of sentences) {
     for (let i = from; i < to; i++) {
       if (!/^\p{Lu}/u.test(words[i] as string)) continue;

@@ -51,7 +51,10 @@ export interface RuleTag {
  * inside when it overlaps one), with the evidence behind each type. Mentions are sorted and disjoint.
  */
 export function ruleTags(tokens: readonly Token[], mentions: readonly (Mention | RuleMention)[]): RuleTag[] {
-  const tags: RuleTag[] = tokens.map(() => ({ tag: "O" }));
+  // Filled by `push`, not `map`, so the array is of one kind whether or not this code is optimised (see
+  // `visitFeatures`, which reads it).
+  const tags: RuleTag[] = [];
+  for (let k = 0; k < tokens.length; k++) tags.push({ tag: "O" });
   let t = 0;
   for (const m of mentions) {
     while (t < tokens.length && (tokens[t] as Token).end <= m.start) t++;

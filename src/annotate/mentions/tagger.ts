@@ -40,7 +40,10 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const { tokens, sentences } = taggerTokens(input);
   const ruleMentions = detectMentionsByRules(input, lexicon);
   const rules = ruleTags(tokens, ruleMentions);
-  const doc: TaggerDocument = { words: tokens.map((t) => t.text), sentences, rules, newsCopies: "rules" };
+  // The words are copied by `push`, not `map`, for the reason `ruleTags` gives.
+  const words: string[] = [];
+  for (const t of tokens) words.push(t.text);
+  const doc: TaggerDocument = { words, sentences, rules, newsCopies: "rules" };
   const labels = tagDocument(doc, lexicon.taggerWeights(), (visit) => visitFeatures(doc, lexicon, visit));
   const mentions: Mention[] = [];
   let open: Mention | undefined;
