@@ -196,6 +196,22 @@ describe.skipIf(!HAVE_CHROMIUM)(`the server's pages in headless Chromium (${CHRO
     expect(await page.locator("h1").textContent()).toBe(name);
     await page.screenshot({ path: join(ARTEFACTS, "4-entity.png") });
 
+    // A speaker of reported speech: their page lists what the articles say they said, each linked to its words.
+    await page.goto(`${base}/stories/${exampleId}#quotes`);
+    await page.locator("#quotes ul.speech > li > strong > a[href^='/entities/']").first().click();
+    await page.waitForURL(/\/entities\//);
+    const said = page.locator("#said ul.speech a.ev").first();
+    const saidHref = (await said.getAttribute("href")) ?? "";
+    expect(saidHref).toMatch(new RegExp(`^/stories/${exampleId}#s\\d+-\\d+-\\d+$`));
+    await said.click();
+    await page.waitForURL(`${base}${saidHref}`);
+    const spoken = page.locator(saidHref.slice(saidHref.indexOf("#")));
+    expect(await spoken.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(TARGET_BACKGROUND);
+    expect(
+      await spoken.evaluate((el) => el.closest(".article-text") !== null && el.classList.contains("k-speech")),
+    ).toBe(true);
+    await page.screenshot({ path: join(ARTEFACTS, "4-reported-speech.png") });
+
     await page.locator("#site-q").fill("Osterlake shelters");
     await page.locator("#site-q").press("Enter");
     await page.waitForURL(/\/search\?q=/);

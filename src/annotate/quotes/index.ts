@@ -1045,7 +1045,10 @@ export class Resolver {
     for (let s = here - 1; s >= 0 && here - s <= PRONOUN_WINDOW_SENTENCES; s--) {
       const sentence = this.sentences[s] as Sentence;
       const phrase = parser.clauseSubject(sentence.tokenStart, sentence.tokenEnd);
-      if (phrase?.kind === "description") return parser.slice(phrase.from, phrase.to);
+      if (phrase?.kind !== "description") continue;
+      const words = parser.slice(phrase.from, phrase.to);
+      // Words inside a quotation are what was said ('"The fire is out," said a spokesman. He added ...').
+      if (!this.spans.some((q) => words.start >= q.markStart && words.start < q.markEnd)) return words;
     }
     return undefined;
   }

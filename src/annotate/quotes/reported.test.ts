@@ -51,6 +51,17 @@ describe("extractReportedSpeech", () => {
     expect(first).toMatchObject(expected);
   });
 
+  it("never takes a pronoun's antecedent from inside a quotation", () => {
+    const text =
+      '"The fire is contained," said a spokesman for the port. He added that forty ships were waiting at anchor.';
+    const { tokens, sentences } = tokenize(text);
+    const mentions = detectMentions({ text, tokens, sentences });
+    const [statement] = extractReportedSpeech({ text, tokens, sentences, mentions });
+    expect(statement?.text).toBe("forty ships were waiting at anchor");
+    expect(statement?.speaker?.text).toBe("He");
+    expect(statement?.speaker?.antecedent?.text).not.toBe("The fire");
+  });
+
   // Negative rows: what no one is reported saying.
   it.each([
     ["a speech verb with no clause after it", "Ana Ruiz said on Monday in Portavel."],
