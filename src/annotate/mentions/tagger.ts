@@ -21,6 +21,7 @@ import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
 import { tagDocument } from "./tagger-weights.js";
+import { vesselNames } from "./vessels.js";
 import { endsInHead, isCountry, isGroupWord } from "./words.js";
 
 /**
@@ -109,6 +110,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   organisationsAfterTheirKind(papers, input.text, lexicon);
   statesAfterTowns(papers, input.text);
   competitionsOfSportReports(papers, input);
+  vesselNames(papers, input.text);
   return teamsOfPluralVerbs(
     organisationsOpeningSentences(
       familyNamesAlone(
