@@ -1,4 +1,4 @@
-import { type StoryReport, voiceOf } from "../model/index.js";
+import { type OutletTallies, type StoryReport, voiceOf } from "../model/index.js";
 import { profileOutlet } from "../web/pages/profiles.js";
 
 /**
@@ -38,20 +38,11 @@ export interface EntityNames {
 }
 
 /** One outlet's counts in one story, as the outlet's profile sums them (see `profileOutlet`). */
-export interface OutletCounts {
+export interface OutletCounts extends OutletTallies {
   /** {@link outletKey} of its name. */
   outlet: string;
   /** Its name as the story's articles write it. */
   name: string;
-  articles: number;
-  origin: number;
-  uniqueClaims: number;
-  contradicted: number;
-  overstatedHeadlines: number;
-  alteredQuotes: number;
-  quotes: number;
-  copiedBy: number;
-  copiesRun: number;
 }
 
 /** What the store files a story under when its report is stored: see {@link reportPostings}. */

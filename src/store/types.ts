@@ -1,5 +1,5 @@
 import type { StoryIndex } from "../cluster/types.js";
-import type { Article, StoryReport } from "../model/index.js";
+import type { Article, OutletTallies, StoryReport } from "../model/index.js";
 
 /**
  * The store: articles, the stories they form, the stories' reports, full-text search and the clusterer's
@@ -219,19 +219,10 @@ export interface StoredEntity {
 }
 
 /** An outlet's profile over every stored story (see `Store.outlet` and `OutletCounts`). */
-export interface StoredOutlet {
+export interface StoredOutlet extends OutletTallies {
   /** Its name as the last report stored with it writes it. */
   name: string;
   storyCount: number;
-  articles: number;
-  origin: number;
-  uniqueClaims: number;
-  contradicted: number;
-  overstatedHeadlines: number;
-  alteredQuotes: number;
-  quotes: number;
-  copiedBy: number;
-  copiesRun: number;
   /** The page's stories, most recently updated first, with its articles and copies in each. */
   stories: { id: number; title: string; articles: number }[];
 }

@@ -1,4 +1,4 @@
-import { articleNames, type StoryReport, voiceOf } from "../../model/index.js";
+import { articleNames, type OutletTallies, type StoryReport, voiceOf } from "../../model/index.js";
 import { SpanRegistry } from "../anchors.js";
 
 /** One story as a profile sees it: its id in the store (for links) and its report. */
@@ -8,26 +8,9 @@ export interface StoryRef {
 }
 
 /** An outlet's habits, from the text of its articles alone. Rates are per article, in [0, 1]. */
-export interface OutletProfile {
+export interface OutletProfile extends OutletTallies {
   name: string;
-  articles: number;
   stories: { id: string; title: string; articles: number }[];
-  /** Stories whose origin report is one of its articles. */
-  origin: number;
-  /** Claims only it reports. */
-  uniqueClaims: number;
-  /** Claims it makes that another outlet contradicts. */
-  contradicted: number;
-  /** Headlines or leads of its articles flagged as overstated. */
-  overstatedHeadlines: number;
-  /** Quotations it renders altered. */
-  alteredQuotes: number;
-  /** Quotations it renders at all. */
-  quotes: number;
-  /** Copies of its articles that other outlets ran (stored stories' reports name them). */
-  copiedBy: number;
-  /** Its stored articles that are copies of another outlet's report: not compared, so not in `articles`. */
-  copiesRun: number;
 }
 
 /**
