@@ -8,7 +8,7 @@ import {
   YEAR_CONFLICT,
   yearConflict,
 } from "./clusterer.js";
-import { type ClusterDocument, MemoryStoryIndex } from "./types.js";
+import { type ClusterDocument, MemoryStoryIndex, type StoryIndex } from "./types.js";
 
 const HOUR = 3600 * 1000;
 const T0 = Date.UTC(2024, 4, 2, 8);
@@ -135,6 +135,105 @@ describe("OnlineClusterer", () => {
     await apart.assign({ id: "a", text: FIRE_A });
     for (let i = 0; i < 5; i++) await apart.assign({ id: `f${i}`, text: `${FLOOD} Report ${i}.` });
     expect((await apart.assign({ id: "x", text: FIRE_A_REWRITE })).similarity).toBeCloseTo(near, 3);
+  });
+});
+
+/** More of the two fires: further reports of each, and one report that tells both and bridges their stories. */
+const FIRE_A_AFTER = `The Halvorsen textile mill in Brenmouth lay in ruins on Wednesday after the overnight fire. Odile Marsan,
+the Brenmouth fire chief, said investigators would search the looms and the boiler room for the cause. The Halvorsen
+family thanked the firefighters of Brenmouth and said the mill would reopen.`;
+
+const FIRE_B_REWRITE = `Drummond Logistics lost its Kesswick furniture warehouse to a fire overnight. Tomas Ruelle, who leads the
+Kesswick fire brigade, said the warehouse roof fell in before midnight and that the depot was empty. Drummond
+Logistics said it would rebuild at the port.`;
+
+const FIRE_B_AFTER = `Kesswick port workers watched the Drummond Logistics warehouse smoulder on Wednesday. Chief Tomas Ruelle
+said the Kesswick brigade would stay on site and that the furniture stored there was lost. Drummond Logistics asked
+its customers for patience.`;
+
+const BOTH_FIRES = `Two fires on Tuesday night: the Halvorsen textile mill in Brenmouth burned, and a Drummond Logistics
+furniture warehouse in Kesswick was destroyed. Fire chiefs Odile Marsan of Brenmouth and Tomas Ruelle of Kesswick said
+nobody was inside either building. Police in Brenmouth and Kesswick have not ruled out arson.`;
+
+/** The final story of each document, moves applied, with the split on or off. */
+async function stories(docs: ClusterDocument[], split: boolean): Promise<Record<string, string>> {
+  const clusterer = new OnlineClusterer(new MemoryStoryIndex(), { split });
+  const out: Record<string, string> = {};
+  for (const d of docs) {
+    const got = await clusterer.assign(d);
+    for (const moved of got.moved?.docs ?? []) out[moved] = got.moved?.story as string;
+    out[d.id] = got.story;
+  }
+  return out;
+}
+
+describe("OnlineClusterer story split", () => {
+  it("splits a story that a report of both fires bridged once each fire has its own reports in it", async () => {
+    const docs = [
+      doc("a", FIRE_A),
+      doc("both", BOTH_FIRES, 1),
+      doc("b", FIRE_B, 2),
+      doc("a2", FIRE_A_REWRITE, 3),
+      doc("b2", FIRE_B_REWRITE, 4),
+      doc("a3", FIRE_A_AFTER, 5),
+      doc("b3", FIRE_B_AFTER, 6),
+    ];
+    // Without the split every report follows the bridge into one story.
+    expect(new Set(Object.values(await stories(docs, false))).size).toBe(1);
+    // With it, the fourth report shows two groups: the mill keeps the story's id, the warehouse leaves under the
+    // id of its earliest report, and the later reports join their own fire's story.
+    expect(await stories(docs, true)).toEqual({
+      a: "a",
+      both: "both",
+      b: "both",
+      a2: "a",
+      b2: "both",
+      a3: "a",
+      b3: "both",
+    });
+  });
+
+  it("says which documents moved, and files the new story so that the next report finds it", async () => {
+    const index = new MemoryStoryIndex();
+    const clusterer = new OnlineClusterer(index);
+    for (const d of [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2)]) await clusterer.assign(d);
+    const split = await clusterer.assign(doc("a2", FIRE_A_REWRITE, 3));
+    expect(split).toMatchObject({ story: "a", isNew: false, moved: { story: "both", docs: ["both", "b"] } });
+    const states = await index.stories(["a", "both"]);
+    expect(states.get("a")).toMatchObject({ size: 2, first: T0, last: T0 + 3 * HOUR });
+    expect(states.get("both")).toMatchObject({ size: 2, first: T0 + HOUR, last: T0 + 2 * HOUR });
+    expect((await index.members("both")).map((m) => m.doc)).toEqual(["both", "b"]);
+    expect(await clusterer.assign(doc("b2", FIRE_B_REWRITE, 4))).toMatchObject({ story: "both", isNew: false });
+  });
+
+  it("keeps whole a story of one fire with one report that also tells the other (negative)", async () => {
+    const docs = [
+      doc("a", FIRE_A),
+      doc("a2", FIRE_A_REWRITE, 1),
+      doc("a3", FIRE_A_AFTER, 2),
+      doc("both", BOTH_FIRES, 3),
+    ];
+    const got = await run(docs);
+    expect([...got.values()].map((a) => a.story)).toEqual(["a", "a", "a", "a"]);
+    expect([...got.values()].some((a) => a.moved)).toBe(false);
+  });
+
+  it("does not split through an index that keeps no members (the store's today)", async () => {
+    const index = new MemoryStoryIndex();
+    const bare: StoryIndex = {
+      documentCount: () => index.documentCount(),
+      latestTime: () => index.latestTime(),
+      documentFrequencies: (t) => index.documentFrequencies(t),
+      candidates: (k, w, l) => index.candidates(k, w, l),
+      stories: (ids) => index.stories(ids),
+      bandMatches: (b) => index.bandMatches(b),
+      write: (w) => index.write(w),
+    };
+    const clusterer = new OnlineClusterer(bare);
+    const docs = [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2), doc("a2", FIRE_A_REWRITE, 3)];
+    const got = [];
+    for (const d of docs) got.push(await clusterer.assign(d));
+    expect(got.map((a) => a.story)).toEqual(["a", "a", "a", "a"]);
   });
 });
 
