@@ -7,6 +7,7 @@ import {
   FIELDS,
   type Field,
   type MemberRecord,
+  type PackedVector,
   type SparseVector,
   STORY_WINDOW_MS,
   type StoryIndex,
@@ -128,17 +129,24 @@ const MIN_DOCUMENTS_FOR_RARITY = 200;
 
 /**
  * A story is checked for a split each time it grows, from this many documents on: two documents of a story
- * of three can hardly tell two events from a stray one. A story is split in two when average linkage over its
+ * of three can hardly tell two events from a stray one. It is split in two when average linkage over its
  * members' pairwise similarities ends with two groups of at least `SPLIT_MIN_PART` each whose mean similarity
- * across is below the join threshold (as a document, each would on average not have joined the other group)
- * and below each group's cohesion (see `twoGroups`). Most of the loss on the ECB+ development file was two events of one
- * topic merged by an early join whose similarity was no lower than right joins; as the story grows, its two
- * groups stand apart. Chosen on the odd topics (387 documents) over 16 orders, checked on the even ones (385):
- * B-cubed F1 0.891 to 0.917 on the odd and 0.917 to 0.932 on the even topics; across only below a fixed 0.24
- * (without the within-group test) gave 0.909 on the odd topics, below 0.26 or 0.28 and 0.9 of the lower mean within 0.916
- * and 0.917. Checking from 3 documents changed nothing; `SPLIT_MIN_PART` 3 gave the same 0.917.
+ * across is below the join threshold (a document of one group would on average not have joined the other)
+ * and below each group's cohesion (see `twoGroups`). Most of the loss on the ECB+ development file was two
+ * events of one topic merged by an early join no weaker than right joins; as the story grows, its two groups
+ * stand apart. Chosen on the odd topics (387 documents) over 16 orders, checked on the even ones (385): B-cubed
+ * F1 0.891 to 0.920 on the odd and 0.917 to 0.934 on the even topics (with `MEMBER_TERMS`). Tried on the odd
+ * topics: across below a fixed 0.24 with no cohesion test 0.909; below 0.26 or 0.28 and below 0.9 of the
+ * lower group's cohesion 0.916 and 0.917; checking from 3 documents, or `SPLIT_MIN_PART` 3, changed nothing.
  */
 export const SPLIT_MIN_SIZE = 4;
+
+/**
+ * Terms kept per field of a member's vectors for a split check: the index keeps every member of a story of up
+ * to `SPLIT_MAX_MEMBERS`, and the tail of a text's words barely moves a cosine. On the odd ECB+ topics 40, 64,
+ * 80, 120 and all gave B-cubed F1 0.906, 0.914, 0.918, 0.920 and 0.917 over 16 orders (0.934 on the even ones at 120).
+ */
+export const MEMBER_TERMS = 120;
 
 /** The smaller group of a split holds at least this many documents: one stray document is not another event. */
 export const SPLIT_MIN_PART = 2;
@@ -182,8 +190,9 @@ const PREFIX: Record<Field, string> = { title: "t:", body: "b:", entities: "e:" 
 /**
  * Assigns documents to stories one at a time: a copy of an earlier document joins its story; otherwise the
  * candidate stories filed under the document's rare terms and names within the time window are scored on
- * TF-IDF cosines per field and time distance, and the best one above `JOIN_THRESHOLD` takes it. Document
- * frequencies are the stream's blended with a prior from the lexicon's corpus counts (see `PRIOR_DOCUMENTS`). The
+ * TF-IDF cosines per field and time distance, and the best one above `JOIN_THRESHOLD` takes it. A story joined
+ * whose members have fallen into two groups apart is split in two, through an index that keeps members (see
+ * `SPLIT_MIN_SIZE`). Document frequencies are the stream's blended with a prior from the lexicon's corpus counts (see `PRIOR_DOCUMENTS`). The
  * outcome depends only on the order of the documents (and the lexicon).
  *
  * @example const clusterer = new OnlineClusterer(new MemoryStoryIndex()); await clusterer.assign(doc)
@@ -302,7 +311,7 @@ export class OnlineClusterer {
       keys,
       signature,
       bands,
-      vectors,
+      vectors: memberVectors(vectors, MEMBER_TERMS),
     });
     const copyOf = copy ? { copyOf: copy.doc } : {};
     const moved = isNew ? undefined : await this.splitStory(story);
@@ -350,7 +359,11 @@ export class OnlineClusterer {
     const sim = members.map(() => new Array<number>(n).fill(0));
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const s = this.weightedCosine((members[i] as MemberRecord).vectors, (members[j] as MemberRecord).vectors);
+        const s = this.weightedCosine(
+          (members[i] as MemberRecord).vectors,
+          (members[j] as MemberRecord).vectors,
+          PACKED,
+        );
         (sim[i] as number[])[j] = s;
         (sim[j] as number[])[i] = s;
       }
@@ -394,18 +407,20 @@ export class OnlineClusterer {
    * `ENTITY_KIND_SHARES` over the fields present on both sides; 0 when they share no name or figure although
    * each has several (see `DISJOINT_NAMES`).
    */
-  private weightedCosine(a: Record<Field, SparseVector>, b: Record<Field, SparseVector>): number {
+  private weightedCosine<V>(a: Record<Field, V>, b: Record<Field, V>, ops: VectorOps<V>): number {
     let sum = 0;
     let weight = 0;
     for (const f of FIELDS) {
-      if (a[f].size === 0 || b[f].size === 0) continue;
+      const sizeA = ops.size(a[f]);
+      const sizeB = ops.size(b[f]);
+      if (sizeA === 0 || sizeB === 0) continue;
       if (f !== "entities") {
-        sum += this.weights[f] * cosine(a[f], b[f]);
+        sum += this.weights[f] * ops.cosine(a[f], b[f]);
         weight += this.weights[f];
         continue;
       }
-      const kinds = kindCosines(a[f], b[f]);
-      if (!kinds.shared && a[f].size >= DISJOINT_NAMES && b[f].size >= DISJOINT_NAMES) return 0;
+      const kinds = ops.kinds(a[f], b[f]);
+      if (!kinds.shared && sizeA >= DISJOINT_NAMES && sizeB >= DISJOINT_NAMES) return 0;
       for (const kind of ENTITY_KINDS) {
         const c = kinds[kind];
         if (c === undefined) continue;
@@ -426,7 +441,7 @@ export class OnlineClusterer {
     time: number | undefined,
     years: readonly string[],
   ): number {
-    const base = this.weightedCosine(vectors, story.centroid);
+    const base = this.weightedCosine(vectors, story.centroid, MAPS);
     const score = base > 0 && yearConflict(years, vectors.entities, story) ? base * YEAR_CONFLICT : base;
     if (time === undefined) return score;
     const gap = time < story.first ? story.first - time : time > story.last ? time - story.last : 0;
@@ -508,10 +523,7 @@ function selectKeys(vectors: Record<Field, SparseVector>, df: Map<string, number
  * The cosine of a document's entity vector with a story's, per entity kind present on both sides, and whether
  * they share no term at all.
  */
-function kindCosines(
-  doc: SparseVector,
-  story: SparseVector,
-): Partial<Record<EntityKind, number>> & { shared: boolean } {
+function kindCosines(doc: SparseVector, story: SparseVector): KindCosines {
   const dot: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
   const docNorm: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
   const storyNorm: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
@@ -526,12 +538,78 @@ function kindCosines(
     }
   }
   for (const [term, w] of story) storyNorm[entityKind(term)] += w * w;
-  const out: Partial<Record<EntityKind, number>> & { shared: boolean } = { shared };
+  return perKind(dot, docNorm, storyNorm, shared);
+}
+
+/** The cosine of each entity kind whose terms both sides hold, from its dot product and squared norms. */
+function perKind(
+  dot: Record<EntityKind, number>,
+  normA: Record<EntityKind, number>,
+  normB: Record<EntityKind, number>,
+  shared: boolean,
+): KindCosines {
+  const out: KindCosines = { shared };
   for (const kind of ENTITY_KINDS) {
-    if (docNorm[kind] > 0 && storyNorm[kind] > 0) out[kind] = dot[kind] / Math.sqrt(docNorm[kind] * storyNorm[kind]);
+    if (normA[kind] > 0 && normB[kind] > 0) out[kind] = dot[kind] / Math.sqrt(normA[kind] * normB[kind]);
   }
   return out;
 }
+
+/** `kindCosines` of two packed vectors, by one merge of their sorted terms. */
+function packedKindCosines(a: PackedVector, b: PackedVector): KindCosines {
+  const dot: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
+  const normA: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
+  const normB: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
+  for (let i = 0; i < a.terms.length; i++) normA[entityKind(a.terms[i] as string)] += (a.weights[i] as number) ** 2;
+  for (let j = 0; j < b.terms.length; j++) normB[entityKind(b.terms[j] as string)] += (b.weights[j] as number) ** 2;
+  let shared = false;
+  mergeShared(a, b, (term, x, y) => {
+    dot[entityKind(term)] += x * y;
+    shared = true;
+  });
+  return perKind(dot, normA, normB, shared);
+}
+
+/** The cosine of two packed vectors. */
+function packedCosine(a: PackedVector, b: PackedVector): number {
+  let dot = 0;
+  mergeShared(a, b, (_, x, y) => {
+    dot += x * y;
+  });
+  if (dot === 0) return 0;
+  const norm = (v: PackedVector) => Math.sqrt(v.weights.reduce((sum, w) => sum + w * w, 0));
+  return dot / (norm(a) * norm(b));
+}
+
+/** Calls `each` with every term two packed vectors share and its two weights, walking both in term order. */
+function mergeShared(a: PackedVector, b: PackedVector, each: (term: string, x: number, y: number) => void): void {
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i] as string;
+    const y = b.terms[j] as string;
+    if (x === y) each(x, a.weights[i++] as number, b.weights[j++] as number);
+    else if (x < y) i++;
+    else j++;
+  }
+}
+
+/** Per entity kind, the cosine where both sides hold terms of it; and whether they share any term. */
+type KindCosines = Partial<Record<EntityKind, number>> & { shared: boolean };
+
+/** How `weightedCosine` reads one kind of vector. */
+interface VectorOps<V> {
+  size(v: V): number;
+  cosine(a: V, b: V): number;
+  kinds(a: V, b: V): KindCosines;
+}
+
+const MAPS: VectorOps<SparseVector> = { size: (v) => v.size, cosine, kinds: kindCosines };
+const PACKED: VectorOps<PackedVector> = {
+  size: (v) => v.terms.length,
+  cosine: packedCosine,
+  kinds: packedKindCosines,
+};
 
 function cosine(a: SparseVector, b: SparseVector): number {
   let dot = 0;
@@ -545,6 +623,24 @@ function cosine(a: SparseVector, b: SparseVector): number {
   return dot / Math.sqrt(norm);
 }
 
+/**
+ * A member's vectors as kept for a split: per field its `limit` heaviest terms (ties: the first in order), of
+ * unit length again, packed in term order (arrays take a fraction of a map's memory, and two are compared by
+ * one merge).
+ */
+function memberVectors(vectors: Record<Field, SparseVector>, limit: number): Record<Field, PackedVector> {
+  const out = {} as Record<Field, PackedVector>;
+  for (const f of FIELDS) {
+    const kept = [...vectors[f]]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const norm = Math.sqrt(kept.reduce((sum, [, w]) => sum + w * w, 0));
+    out[f] = { terms: kept.map(([t]) => t), weights: kept.map(([, w]) => w / norm) };
+  }
+  return out;
+}
+
 /** The state of a story of these members: their time span and the sum of their vectors. */
 function stateOf(id: string, members: readonly MemberRecord[]): StoryState {
   const state: StoryState = {
@@ -554,7 +650,12 @@ function stateOf(id: string, members: readonly MemberRecord[]): StoryState {
     last: Math.max(...members.map((m) => m.time)),
     centroid: { title: new Map(), body: new Map(), entities: new Map() },
   };
-  for (const m of members) for (const f of FIELDS) state.centroid[f] = addPruned(state.centroid[f], m.vectors[f]);
+  for (const m of members) {
+    for (const f of FIELDS) {
+      const { terms, weights } = m.vectors[f];
+      state.centroid[f] = addPruned(state.centroid[f], new Map(terms.map((t, i) => [t, weights[i] as number])));
+    }
+  }
   return state;
 }
 

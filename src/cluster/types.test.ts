@@ -120,7 +120,11 @@ describe("MemoryStoryIndex", () => {
 
   it("keeps the members of a story only while it holds at most SPLIT_MAX_MEMBERS documents", async () => {
     const index = new MemoryStoryIndex();
-    const vectors = { title: new Map(), body: new Map([["quay", 1]]), entities: new Map() };
+    const vectors = {
+      title: { terms: [], weights: [] },
+      body: { terms: ["quay"], weights: [1] },
+      entities: { terms: [], weights: [] },
+    };
     for (let i = 1; i <= SPLIT_MAX_MEMBERS + 1; i++) {
       await index.write(write(`d${i}`, "d1", 0, [], { story: state("d1", 0, i), vectors }));
       if (i === SPLIT_MAX_MEMBERS) expect(await index.members("d1")).toHaveLength(SPLIT_MAX_MEMBERS);
@@ -133,7 +137,11 @@ describe("MemoryStoryIndex", () => {
 
   it("moves a split's documents: their signatures, members and the new story's postings", async () => {
     const index = new MemoryStoryIndex();
-    const vectors = { title: new Map(), body: new Map([["quay", 1]]), entities: new Map() };
+    const vectors = {
+      title: { terms: [], weights: [] },
+      body: { terms: ["quay"], weights: [1] },
+      entities: { terms: [], weights: [] },
+    };
     await index.write(write("a", "a", 0, ["k:a"], { vectors }));
     await index.write(write("b", "a", 0, ["k:b"], { story: state("a", 0, 2), vectors }));
     await index.split({ kept: state("a", 0), moved: state("b", 0), docs: ["b"], keys: ["k:b"] });
