@@ -148,6 +148,9 @@ export const SPLIT_MIN_SIZE = 4;
  */
 export const MEMBER_TERMS = 120;
 
+/** Stories whose members' pairwise similarities are kept between checks: 32 by 32 numbers each at most. */
+export const PAIR_CACHE_STORIES = 1024;
+
 /** The smaller group of a split holds at least this many documents: one stray document is not another event. */
 export const SPLIT_MIN_PART = 2;
 
@@ -209,6 +212,8 @@ export class OnlineClusterer {
   private readonly priors: TermPriors;
   private readonly priorDocuments: number;
   private readonly split: boolean;
+  /** Members' pairwise similarities by story, least recently checked first (see `pairSimilarities`). */
+  private readonly pairs = new Map<string, { docs: string[]; sim: number[][] }>();
 
   constructor(
     private readonly index: StoryIndex,
@@ -328,7 +333,7 @@ export class OnlineClusterer {
     if (!this.split || !this.index.members || !this.index.split || story.size < SPLIT_MIN_SIZE) return undefined;
     const members = await this.index.members(story.id);
     if (members.length !== story.size) return undefined;
-    const groups = this.twoGroups(members);
+    const groups = this.twoGroups(story.id, members);
     if (!groups) return undefined;
     // The bigger group stays; of two of one size, the one holding the earliest member.
     const [a, b] = groups;
@@ -354,20 +359,8 @@ export class OnlineClusterer {
    * each ascending), when they stand apart: each of `SPLIT_MIN_PART` or more, and their mean similarity across
    * below the join threshold and below each one's cohesion.
    */
-  private twoGroups(members: readonly MemberRecord[]): [number[], number[]] | undefined {
-    const n = members.length;
-    const sim = members.map(() => new Array<number>(n).fill(0));
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const s = this.weightedCosine(
-          (members[i] as MemberRecord).vectors,
-          (members[j] as MemberRecord).vectors,
-          PACKED,
-        );
-        (sim[i] as number[])[j] = s;
-        (sim[j] as number[])[i] = s;
-      }
-    }
+  private twoGroups(story: string, members: readonly MemberRecord[]): [number[], number[]] | undefined {
+    const sim = this.pairSimilarities(story, members);
     const link = (a: readonly number[], b: readonly number[]) => {
       let total = 0;
       let pairs = 0;
@@ -400,6 +393,41 @@ export class OnlineClusterer {
     const cohesion = (g: readonly number[]) => (link(g, g) * (g.length - 1)) / g.length;
     const across = link(a, b);
     return across < this.joinThreshold && across < cohesion(a) && across < cohesion(b) ? [a, b] : undefined;
+  }
+
+  /**
+   * The weighted cosines of every two members of a story. A member's vectors never change, and a story checked
+   * again has mostly the members it had at its last check, in the same order: their similarities are kept for
+   * the `PAIR_CACHE_STORIES` stories last checked, and only those of new members are computed.
+   */
+  private pairSimilarities(story: string, members: readonly MemberRecord[]): number[][] {
+    const n = members.length;
+    const cached = this.pairs.get(story);
+    this.pairs.delete(story);
+    const known =
+      cached && cached.docs.length <= n && cached.docs.every((doc, i) => members[i]?.doc === doc)
+        ? cached.docs.length
+        : 0;
+    const sim = members.map((_, i) => {
+      const row = new Array<number>(n).fill(0);
+      const kept = i < known ? cached?.sim[i] : undefined;
+      if (kept) for (let j = 0; j < known; j++) row[j] = kept[j] as number;
+      return row;
+    });
+    for (let j = Math.max(known, 1); j < n; j++) {
+      for (let i = 0; i < j; i++) {
+        const s = this.weightedCosine(
+          (members[i] as MemberRecord).vectors,
+          (members[j] as MemberRecord).vectors,
+          PACKED,
+        );
+        (sim[i] as number[])[j] = s;
+        (sim[j] as number[])[i] = s;
+      }
+    }
+    this.pairs.set(story, { docs: members.map((m) => m.doc), sim });
+    if (this.pairs.size > PAIR_CACHE_STORIES) this.pairs.delete(this.pairs.keys().next().value as string);
+    return sim;
   }
 
   /**
