@@ -316,12 +316,18 @@ export class OnlineClusterer {
       keys,
       signature,
       bands,
-      vectors: memberVectors(vectors, MEMBER_TERMS),
+      // Only an index that keeps members is handed their vectors: the store's path does no work for splits.
+      ...(this.splits() ? { vectors: memberVectors(vectors, MEMBER_TERMS) } : {}),
     });
     const copyOf = copy ? { copyOf: copy.doc } : {};
     const moved = isNew ? undefined : await this.splitStory(story);
     const final = moved?.docs.includes(doc.id) ? moved.story : story.id;
     return { story: final, isNew, ...copyOf, similarity, ...(moved ? { moved } : {}) };
+  }
+
+  /** Whether stories are split: when asked, through an index that keeps members and can split. */
+  private splits(): boolean {
+    return this.split && this.index.members !== undefined && this.index.split !== undefined;
   }
 
   /**
@@ -330,8 +336,8 @@ export class OnlineClusterer {
    * no story. Reads only this story's members.
    */
   private async splitStory(story: StoryState): Promise<{ story: string; docs: string[] } | undefined> {
-    if (!this.split || !this.index.members || !this.index.split || story.size < SPLIT_MIN_SIZE) return undefined;
-    const members = await this.index.members(story.id);
+    if (!this.splits() || story.size < SPLIT_MIN_SIZE) return undefined;
+    const members = (await this.index.members?.(story.id)) ?? [];
     if (members.length !== story.size) return undefined;
     const groups = this.twoGroups(story.id, members);
     if (!groups) return undefined;
@@ -345,7 +351,7 @@ export class OnlineClusterer {
     const id = moved.find((m) => m.doc !== story.id && !taken.has(m.doc))?.doc;
     if (id === undefined) return undefined;
     const docs = moved.map((m) => m.doc);
-    await this.index.split({
+    await this.index.split?.({
       kept: stateOf(story.id, kept),
       moved: stateOf(id, moved),
       docs,
