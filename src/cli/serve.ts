@@ -72,8 +72,12 @@ export async function serve(args: string[], io: CliIo, run: ServeRun = {}): Prom
   const { createApp } = await import("../server/app.js");
   const { createAdaptorServer } = await import("@hono/node-server");
   const { createIngest } = await import("../server/ingest.js");
+  const { RequestRenderings } = await import("../server/request-renderings.js");
+  // The story pages requests render go before the catch-up's (see below).
+  const renderings = new RequestRenderings();
   const app = createApp({
     store,
+    renderings,
     ...(token ? { token } : {}),
     ingest: createIngest(),
     log: (m) => io.stderr(`${printable(m)}\n`),
@@ -109,7 +113,7 @@ export async function serve(args: string[], io: CliIo, run: ServeRun = {}): Prom
   const { renderStalePages } = await import("../server/page-catch-up.js");
   const stopping = new AbortController();
   const started = performance.now();
-  const catchUp = renderStalePages(store, { signal: stopping.signal }).then(
+  const catchUp = renderStalePages(store, { signal: stopping.signal, behind: renderings }).then(
     ({ rendered, complete }) => {
       if (rendered > 0 && complete) {
         io.stderr(

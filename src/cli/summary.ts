@@ -1,4 +1,5 @@
 import { articleNames, type StoryReport } from "../model/index.js";
+import { speakerText } from "../web/speaker.js";
 import { printable } from "./io.js";
 
 /** Most aliases or mentions listed per entity line before "…". */
@@ -41,7 +42,7 @@ export function renderSummary(report: StoryReport): string {
   const entityName = new Map(report.entities.map((e) => [e.id, e.name]));
   for (const q of report.quotes) {
     const who = q.speaker.entity ? entityName.get(q.speaker.entity) : undefined;
-    const speaker = who && who !== q.speaker.description ? `${q.speaker.description} (${who})` : q.speaker.description;
+    const speaker = speakerText(q.speaker.description, who);
     out.push(`  “${clip(q.text, 110)}”`);
     out.push(`      — ${speaker}; in ${q.occurrences.length} article(s)`);
     for (const o of q.occurrences) {

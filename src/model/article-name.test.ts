@@ -8,6 +8,8 @@ import {
   type NamedArticle,
   nameArticle,
   openingWords,
+  UNTITLED_TITLE_CHARS,
+  untitledStoryTitle,
   voiceOf,
 } from "./article-name.js";
 
@@ -121,6 +123,28 @@ describe("openingWords", () => {
     ["a text of spaces", "  \n  ", undefined],
   ])("%s", (_, text, words) => {
     expect(openingWords(text)).toBe(words);
+  });
+});
+
+describe("untitledStoryTitle", () => {
+  const long =
+    "Divers from the Kestrel Bay harbour board spent Monday inspecting the foundations of the pier, which moved in the storm.";
+
+  it("keeps a short opening whole, after a wire dateline", () => {
+    expect(untitledStoryTitle("PORTAVEL, May 3 (Velmar Wire) - The ferry is running again.")).toBe(
+      "The ferry is running again.",
+    );
+  });
+
+  it("cuts a long one where a word ends, within the limit, with an ellipsis", () => {
+    const title = untitledStoryTitle(long);
+    expect(title).toBe("Divers from the Kestrel Bay harbour board spent Monday inspecting the…");
+    expect(title.length).toBeLessThanOrEqual(UNTITLED_TITLE_CHARS + 1);
+    expect(long.startsWith(title.slice(0, -1))).toBe(true);
+  });
+
+  it("gives the report's first sentence and the store's first line the same title", () => {
+    expect(untitledStoryTitle(`${long}\nThe board said the pier would stay shut.`)).toBe(untitledStoryTitle(long));
   });
 });
 

@@ -172,6 +172,28 @@ export function openingWords(text: string | undefined): string | undefined {
     .replace(/[,;:.\s]+$/, "")}…`;
 }
 
+/**
+ * Characters of an untitled story's opening that title it: a title is read in a list of stories beside the
+ * others, so a long first sentence is cut where a word ends.
+ */
+export const UNTITLED_TITLE_CHARS = 80;
+
+/**
+ * The title of a story none of whose articles has a headline, from the words its earliest article opens with
+ * (its first sentence, or its text's first line where sentences are not known): after a wire dateline, at most
+ * {@link UNTITLED_TITLE_CHARS} characters, cut at a word's end with an ellipsis. The report and the store's
+ * list title an untitled story by this one rule.
+ *
+ * @example untitledStoryTitle("KESTREL BAY (Velmar Wire) - Divers inspected the pier on Monday.") // "Divers inspected the pier on Monday."
+ */
+export function untitledStoryTitle(opening: string): string {
+  const line = (opening.trimStart().split("\n", 1)[0] ?? "").replace(WIRE_DATELINE, "").replace(/\s+/g, " ").trim();
+  if (line.length <= UNTITLED_TITLE_CHARS) return line;
+  const cut = line.slice(0, UNTITLED_TITLE_CHARS + 1);
+  const end = cut.lastIndexOf(" ");
+  return `${(end > 0 ? cut.slice(0, end) : line.slice(0, UNTITLED_TITLE_CHARS)).replace(/[,;:.\s]+$/, "")}…`;
+}
+
 /** A headline short enough to name an article by, without its closing full stop; undefined for none. */
 function shortHeadline(title: string | undefined): string | undefined {
   const t = title

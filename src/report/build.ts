@@ -15,7 +15,7 @@ import type {
   ReportQuote,
   StoryReport,
 } from "../model/index.js";
-import { STORY_SCHEMA, spanWords } from "../model/index.js";
+import { STORY_SCHEMA, spanWords, untitledStoryTitle } from "../model/index.js";
 
 /**
  * Builds the `triangulate.story/1` report from a story's articles and what the analysis found in them: every
@@ -191,11 +191,11 @@ function storyId(ids: string[]): string {
   return `story-${h.toString(16).padStart(8, "0")}`;
 }
 
-/** The earliest article's headline, else its first sentence. */
+/** The earliest article's headline, else its first sentence ({@link untitledStoryTitle}). */
 function storyTitle(articles: Article[], firstSentence: (article: string) => string): string {
   const ordered = [...articles].sort((a, b) => (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff"));
   const titled = ordered.find((a) => a.title);
   if (titled?.title) return titled.title;
   const first = ordered[0];
-  return first ? firstSentence(first.id) : "";
+  return first ? untitledStoryTitle(firstSentence(first.id)) : "";
 }

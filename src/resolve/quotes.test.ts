@@ -110,6 +110,17 @@ describe("groupQuotes", () => {
     expect(q?.speaker.description).toMatch(/spokesman/);
   });
 
+  it("describes the speaker by the whole phrase an article names them with", () => {
+    const text = `"We will keep the quay open through the winter," said Tomas Berg, a spokesman for the harbour.`;
+    const list = [annotateArticle({ id: "p", source: "p.txt", text, removedBoilerplate: [], diagnostics: [] })];
+    const named = resolveEntities(list);
+    const [q] = groupQuotes(list, named);
+    expect(q?.speaker).toEqual({
+      entity: named.byName("Tomas Berg")?.id,
+      description: "Tomas Berg, a spokesman for the harbour",
+    });
+  });
+
   it("keeps different quotations apart and resolves a bare surname speaker", () => {
     const close = quotes.find((x) => x.text === "very close");
     expect(close?.occurrences).toHaveLength(1);

@@ -217,7 +217,9 @@ function toQuoteFinding(group: Occurrence[], entities: EntityIndex): QuoteFindin
       ? (entities.byMention(o.article, target.start, target.end) ?? entities.byName(target.text))
       : undefined;
     if (entity) votes.set(entity.id, (votes.get(entity.id) ?? 0) + 1);
-    const described = speaker.kind === "pronoun" ? speaker.antecedent?.text : speaker.text;
+    // The whole phrase names the speaker as the article does ("harbour spokesman Tomas Berg"): who they are
+    // is part of the finding, and the name is still in it.
+    const described = speaker.kind === "pronoun" ? speaker.antecedent?.text : (speaker.phrase?.text ?? speaker.text);
     if (described && described.length > description.length) description = described;
   }
   const entity = [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];

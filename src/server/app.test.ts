@@ -256,9 +256,12 @@ describe("GET /api/stories/:id, /api/articles/:id, /api/entities/:id, /api/outle
     const entity = await json(await app().request(`/api/entities/${encodeURIComponent(speaker)}`));
     expect(entity.id).toBe(speaker);
     expect(entity.stories.map((s: { id: string }) => s.id)).toEqual([String(exampleId)]);
-    expect(entity.complete).toBe(true);
-    const outlet = await json(await app().request("/api/outlets/Northshore%20Daily"));
-    expect(outlet).toMatchObject({ name: "Northshore Daily", articles: 1, scanned: 2, complete: true });
+    expect(entity).toMatchObject({ storyCount: 1, offset: 0, limit: 20 });
+    expect(entity.next).toBeUndefined();
+    const outlet = await json(await app().request("/api/outlets/northshore%20daily"));
+    expect(outlet).toMatchObject({ name: "Northshore Daily", articles: 1, storyCount: 1, offset: 0 });
+    expect(outlet.stories.map((s: { id: string }) => s.id)).toEqual([String(hostileId)]);
+    expect((await app().request("/api/outlets/Northshore%20Daily?offset=x")).status).toBe(400);
   });
 
   it("searches articles' words and names each hit's story", async () => {
@@ -871,11 +874,21 @@ describe("entity tags and compression of story pages and JSON", () => {
     // A filtered view is rendered from the report, never the kept page.
     expect(await (await server.request(`/stories/${id}?kind=number`)).text()).not.toContain("the kept page");
 
-    // Of another renderer, or of an earlier report: rendered from the report, and the rendering kept.
+    // Of a renderer older than the oldest served, or of an earlier report: rendered from the report, and kept.
     await own.savePage(marked("<p>an old renderer's page</p>", { renderer: "story-page/0" }));
     expect(await (await app({ store: own }).request(`/stories/${id}`)).text()).toBe(
       renderServedStoryPage(stored.report, id),
     );
+    // Of an earlier renderer still served: sent as it is, then rendered again behind the response, served
+    // from memory and written back to the store.
+    await own.savePage(marked("<p>an earlier renderer's page</p>", { renderer: "story-page/1" }));
+    const serving = app({ store: own });
+    expect(await (await serving.request(`/stories/${id}`)).text()).toBe("<p>an earlier renderer's page</p>");
+    for (let i = 0; i < 100 && !(await own.page(id, STORY_PAGE_RENDERER)); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await own.page(id, STORY_PAGE_RENDERER)).toMatchObject({ etag: kept.etag });
+    expect(await (await serving.request(`/stories/${id}`)).text()).toBe(renderServedStoryPage(stored.report, id));
     const version = kept.reportVersion + 1;
     const report = { ...stored.report, story: { ...stored.report.story, title: "A revised title" } };
     await own.savePage(marked("<p>the kept page</p>"));

@@ -12,27 +12,38 @@ import { ASSET_PATHS, renderLayout } from "../web/pages/layout.js";
 import {
   articleInStory,
   type LinkedArticle,
+  type ProfilePaging,
   renderArticlePage,
   renderEntityPage,
   renderOutletPage,
   renderSearchPage,
 } from "../web/pages/other-pages.js";
-import { profileOutlet, viewEntity } from "../web/pages/profiles.js";
-import { type Bytes, compressors, entityTag, STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
+import { type EntityView, type OutletProfile, viewEntity } from "../web/pages/profiles.js";
+import {
+  type Bytes,
+  compressors,
+  entityTag,
+  renderServedStoryPage,
+  STORY_PAGE_RENDERER,
+  servedWhileStale,
+} from "../web/pages/stored-page.js";
 import { renderStoryList, type StorySummary, summarizeArticles } from "../web/pages/story-list.js";
 import { type FindingKind, isFindingKind, renderClaimsPage, renderStoryPage } from "../web/pages/story-page.js";
 import { SizedCache } from "./cache.js";
 import { type ApiErrorCode, ServerError, STATUS_OF } from "./errors.js";
 import { PageWriter } from "./page-writer.js";
 import { type PostedArticle, postedFormat, readPosted } from "./posted.js";
-import { DEFAULT_MAX_SCAN, listStories, recentReports, type StoryPage } from "./queries.js";
+import { listStories, type StoryPage } from "./queries.js";
 import { RateLimiter } from "./rate-limit.js";
 import { READ_VALID_MS, RecentReads } from "./recent-reads.js";
+import { RequestRenderings } from "./request-renderings.js";
 import {
   articleIdParam,
   entityIdParam,
   openApiDocument,
   outletNameParam,
+  type ProfilePageQuery,
+  profilePageQuery,
   STORY_ID_EXPECTED,
   STORY_ID_PATTERN,
   searchQuery,
@@ -45,8 +56,6 @@ export interface ServerLimits {
   maxBodyBytes: number;
   /** Writes (POST /api/articles) per client per minute; default 60. */
   writesPerMinute: number;
-  /** Stories the outlet, entity and date filters and the profiles read at most; default {@link DEFAULT_MAX_SCAN}. */
-  maxScan: number;
   /**
    * Bytes of rendered story pages, story JSON and list entries kept for reuse, each under its story's report
    * version (a new report is a new key); default 64 MB. Rendering a story page costs far more than sending it.
@@ -63,7 +72,6 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: ServerLimits = {
   maxBodyBytes: 10_000_000,
   writesPerMinute: 60,
-  maxScan: DEFAULT_MAX_SCAN,
   cacheBytes: 64_000_000,
   readValidMs: READ_VALID_MS,
 };
@@ -88,6 +96,11 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** The clock, for the last-visit cookie and the rate limiter. */
   now?: () => Date;
+  /**
+   * Counts the story renderings requests are waiting for, so that work behind the requests (the catch-up
+   * of stale pages, given the same) waits until there are none; default one of its own.
+   */
+  renderings?: RequestRenderings;
 }
 
 /**
@@ -132,6 +145,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     rendering: new Map(),
     compressing: new Map(),
     acceptEncodings: new Map(),
+    inFlight: options.renderings ?? new RequestRenderings(),
   };
   // Story pages the store did not keep (stories analysed before it kept them, or by an earlier renderer).
   const pages = new PageWriter(store, log);
@@ -154,7 +168,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     // A date the reader asks for (the form's, or a link's) before the last visit; an empty field is none.
     const asked = c.req.query("since")?.trim() || undefined;
     const since = asked ?? visit.since;
-    const page = await lists.get(JSON.stringify(q), () => listStories(store, q, limits.maxScan));
+    const page = await lists.get(JSON.stringify(q), () => listStories(store, q));
     const keys = page.stories.map((s) => `${s.id}:${s.reportVersion ?? "none"}:${s.version}`);
     const cookie = { "Set-Cookie": lastVisitCookie(visit.since, now()) };
     const shownSince = since && /^\d{4}-\d{2}-\d{2}/.test(since) ? since : undefined;
@@ -244,9 +258,7 @@ export function createApp(options: AppOptions): Hono<Env> {
     return c.json(openapi);
   });
 
-  app.get("/api/stories", async (c) =>
-    c.json(await listStories(store, parse(storyListQuery, c.req.query()), limits.maxScan)),
-  );
+  app.get("/api/stories", async (c) => c.json(await listStories(store, parse(storyListQuery, c.req.query()))));
 
   app.get("/api/articles/:id", async (c) => {
     const id = Number(parse(articleIdParam, c.req.param()).id);
@@ -258,19 +270,12 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get("/api/entities/:id", async (c) => {
     const { id } = parse(entityIdParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const view = viewEntity(id, stories);
-    if (!view) throw new TriangulateError("NOT_FOUND", `no entity ${id} in the ${scanned} most recent stories`);
-    return c.json({ ...view, scanned, complete });
+    return c.json(await entityPage(store, id, parse(profilePageQuery, c.req.query())));
   });
 
   app.get("/api/outlets/:name", async (c) => {
     const { name } = parse(outletNameParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const profile = profileOutlet(name, stories);
-    if (profile.articles === 0 && profile.copiesRun === 0)
-      throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
-    return c.json({ ...profile, scanned, complete });
+    return c.json(await outletPage(store, name, parse(profilePageQuery, c.req.query())));
   });
 
   app.get("/api/search", async (c) => {
@@ -361,19 +366,22 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   app.get("/entities/:id", async (c) => {
     const { id } = parse(entityIdParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const view = viewEntity(id, stories);
-    if (!view) throw new TriangulateError("NOT_FOUND", `no entity ${id} in the ${scanned} most recent stories`);
-    return c.html(renderEntityPage(view, { scanned, complete }));
+    const { storyCount, offset, limit, next, ...view } = await entityPage(
+      store,
+      id,
+      parse(profilePageQuery, pageQuery(c.req.query(), [])),
+    );
+    return c.html(renderEntityPage(view, { storyCount, offset, limit, ...(next === undefined ? {} : { next }) }));
   });
 
   app.get("/outlets/:name", async (c) => {
     const { name } = parse(outletNameParam, c.req.param());
-    const { stories, scanned, complete } = await recentReports(store, limits.maxScan);
-    const profile = profileOutlet(name, stories);
-    if (profile.articles === 0 && profile.copiesRun === 0)
-      throw new TriangulateError("NOT_FOUND", `no article of ${name} in the ${scanned} most recent stories`);
-    return c.html(renderOutletPage(profile, { scanned, complete }));
+    const { storyCount, offset, limit, next, ...profile } = await outletPage(
+      store,
+      name,
+      parse(profilePageQuery, pageQuery(c.req.query(), [])),
+    );
+    return c.html(renderOutletPage(profile, { storyCount, offset, limit, ...(next === undefined ? {} : { next }) }));
   });
 
   app.get("/search", async (c) => {
@@ -448,9 +456,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       // now and written back when the store has none for this report and renderer.
       // A kept page is of the story's current report (the store joins them): read first, it tells the
       // version too, and a story not in memory costs one read instead of two.
+      // A page an earlier renderer kept of the current report is sent while the story is rendered again.
       let kept: StoredPage | undefined;
       const readVersion = async () => {
-        kept = await store.page(id, STORY_PAGE_RENDERER);
+        kept = await store.page(id);
         return kept ? kept.reportVersion : store.reportVersion(id);
       };
       const page = await cached(
@@ -459,12 +468,20 @@ export function createApp(options: AppOptions): Hono<Env> {
         id,
         "page:",
         async (version) => {
-          kept ??= await store.page(id, STORY_PAGE_RENDERER);
-          if (kept && kept.reportVersion === version) return keptRendering(kept);
+          kept ??= await store.page(id);
+          if (kept && kept.reportVersion === version) {
+            if (kept.renderer === STORY_PAGE_RENDERER) return keptRendering(kept);
+            if (servedWhileStale(kept.renderer)) {
+              renderAgain(id, version);
+              return keptRendering(kept);
+            }
+          }
+          // Rendered now, sent as soon as the encoding this client takes is made: the page is compressed in
+          // both encodings and written back to the store after the response, not before it.
           const stored = await storedReport(store, id);
-          const made = await storyPageToStore(id, stored.version, stored.report);
-          pages.offer(made);
-          return keptRendering(made);
+          const made = makeRendering(renderServedStoryPage(stored.report, id), HTML_TYPE);
+          setImmediate(() => void keepPage(`${id}:${version}:page:`, id, stored.version, made));
+          return made;
         },
         readVersion,
       );
@@ -483,6 +500,69 @@ export function createApp(options: AppOptions): Hono<Env> {
       ),
     );
     return send(c, rendered, page);
+  }
+
+  /** Stories whose kept page of an earlier renderer was served, to render again in the order asked for. */
+  const stale = new Map<number, number>();
+  let renderingAgain = false;
+
+  /**
+   * Queues a story whose kept page is of an earlier renderer to be rendered again, after the response that
+   * sent the old page: one story per turn of the event loop, so that requests go between them. Its new
+   * rendering replaces the old one in memory and is written back to the store; a story asked for goes before
+   * the catch-up's order (which skips it once its page is current).
+   */
+  function renderAgain(id: number, version: number): void {
+    stale.set(id, version);
+    if (renderingAgain) return;
+    renderingAgain = true;
+    const next = async (): Promise<void> => {
+      const [entry] = stale;
+      if (!entry) {
+        renderingAgain = false;
+        return;
+      }
+      const [storyId, reportVersion] = entry;
+      stale.delete(storyId);
+      try {
+        const stored = await store.report(storyId);
+        if (stored && stored.version === reportVersion) {
+          const key = `${storyId}:${reportVersion}:page:`;
+          const made = makeRendering(renderServedStoryPage(stored.report, storyId), HTML_TYPE);
+          rendered.cache.set(key, made);
+          await keepPage(key, storyId, reportVersion, made);
+        }
+      } catch (err) {
+        log(
+          `triangulate serve: story ${storyId}'s page is not rendered again: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+      setImmediate(() => void next());
+    };
+    setImmediate(() => void next());
+  }
+
+  /**
+   * Compresses a page rendered on request in both encodings (sharing any compression its responses made)
+   * and queues it to be kept in the store, where the next request, of any server process, reads it.
+   */
+  async function keepPage(key: string, storyId: number, reportVersion: number, made: Rendering): Promise<void> {
+    try {
+      const br = await encodedOf(rendered, made, "br", key);
+      const gzip = await encodedOf(rendered, made, "gzip", key);
+      pages.offer({
+        storyId,
+        reportVersion,
+        renderer: STORY_PAGE_RENDERER,
+        etag: made.etag,
+        br: br.body,
+        gzip: gzip.body,
+      });
+    } catch (err) {
+      log(
+        `triangulate serve: story ${storyId}'s page is not kept: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
   }
 
   return app;
@@ -583,6 +663,7 @@ interface Renderings {
   rendering: Map<string, Promise<Rendering>>;
   compressing: Map<string, Promise<Bytes>>;
   acceptEncodings: Map<string, Encoding | undefined>;
+  inFlight: RequestRenderings;
 }
 
 function renderingSize(r: Rendering): number {
@@ -640,7 +721,7 @@ function keptRendering(page: StoredPage): Rendering {
  * (`readVersion`, by default the report's version alone), read at most once per {@link READ_VALID_MS} per story.
  */
 async function cached(
-  { cache, rendering, versions }: Renderings,
+  { cache, rendering, versions, inFlight }: Renderings,
   store: Store,
   id: number,
   what: string,
@@ -658,7 +739,7 @@ async function cached(
   // Requests for the same story that arrive while it is being rendered wait for that one rendering.
   let pending = rendering.get(key);
   if (!pending) {
-    pending = make(version).finally(() => rendering.delete(key));
+    pending = inFlight.run(() => make(version)).finally(() => rendering.delete(key));
     rendering.set(key, pending);
     cache.set(key, await pending);
   }
@@ -689,30 +770,43 @@ async function send(
     if (unpacked && key !== undefined && cache.get(key) === made) cache.set(key, made);
     return new Response(body, { status: 200, headers: extra ? { ...made.headers, ...extra } : made.headers });
   }
-  let encoded = made.encoded[encoding];
-  if (!encoded) {
-    let pending: Promise<Bytes> | undefined;
-    if (key === undefined) pending = compressors[encoding](plainOf(made));
-    else {
-      const at = `${key}:${encoding}`;
-      pending = renderings.compressing.get(at);
-      if (!pending) {
-        pending = compressors[encoding](plainOf(made)).finally(() => renderings.compressing.delete(at));
-        renderings.compressing.set(at, pending);
-      }
-    }
-    const body = await pending;
-    encoded = made.encoded[encoding] ??= {
-      body,
-      headers: Object.freeze({ ...made.headers, "Content-Encoding": encoding }),
-    };
-    // Set again so that the cache counts the compressed bytes too.
-    if (key !== undefined && cache.get(key) === made) cache.set(key, made);
-  }
+  const encoded = await encodedOf(renderings, made, encoding, key, cache);
   return new Response(encoded.body, {
     status: 200,
     headers: extra ? { ...encoded.headers, ...extra } : encoded.headers,
   });
+}
+
+/**
+ * A rendering's body in `encoding`: kept beside it once made. With a `key`, it is compressed once however
+ * many ask for it at the same time, and `cache` counts the compressed bytes; without one, it is compressed
+ * for the asker alone.
+ */
+async function encodedOf(
+  renderings: Renderings,
+  made: Rendering,
+  encoding: Encoding,
+  key: string | undefined,
+  cache: SizedCache<Rendering> = renderings.cache,
+): Promise<Sendable> {
+  const known = made.encoded[encoding];
+  if (known) return known;
+  let pending: Promise<Bytes> | undefined;
+  if (key === undefined) pending = compressors[encoding](plainOf(made));
+  else {
+    const at = `${key}:${encoding}`;
+    pending = renderings.compressing.get(at);
+    if (!pending) {
+      pending = compressors[encoding](plainOf(made)).finally(() => renderings.compressing.delete(at));
+      renderings.compressing.set(at, pending);
+    }
+  }
+  const body = await pending;
+  made.encoded[encoding] ??= { body, headers: Object.freeze({ ...made.headers, "Content-Encoding": encoding }) };
+  const encoded = made.encoded[encoding];
+  // Set again so that the cache counts the compressed bytes too.
+  if (key !== undefined && cache.get(key) === made) cache.set(key, made);
+  return encoded;
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as RFC 9110 asks for GET), or is "*". */
@@ -785,6 +879,45 @@ async function listSummary(store: Store, s: StoredSummary): Promise<StorySummary
     disputedFacts: s.disputedFacts,
     discrepancies: s.discrepancies,
     updatedAt: s.updatedAt,
+  };
+}
+
+/**
+ * An entity's page of stories, with what it said and did in them: its names and its count of stories from
+ * what the store keeps of all its stories, the rest from the reports of this page's stories alone (a page
+ * costs its stories' reports, whatever the number of stories).
+ */
+async function entityPage(store: Store, id: string, page: ProfilePageQuery): Promise<EntityView & ProfilePaging> {
+  const stored = await store.entity(id, { limit: page.limit + 1, offset: page.offset });
+  if (!stored) throw new TriangulateError("NOT_FOUND", `no stored story names an entity ${id}`);
+  const ids = stored.stories.slice(0, page.limit);
+  const reports = await Promise.all(ids.map((s) => store.report(s)));
+  const refs = reports.flatMap((r, i) => (r ? [{ id: String(ids[i]), report: r.report }] : []));
+  const view = viewEntity(id, refs) ?? { id, stories: [], quotes: [], relations: [] };
+  return {
+    ...view,
+    name: stored.name,
+    type: stored.type,
+    aliases: stored.aliases,
+    storyCount: stored.storyCount,
+    offset: page.offset,
+    limit: page.limit,
+    ...(stored.stories.length > page.limit ? { next: page.offset + page.limit } : {}),
+  };
+}
+
+/** An outlet's profile over all its stories, as the store sums it, with a page of its stories. */
+async function outletPage(store: Store, name: string, page: ProfilePageQuery): Promise<OutletProfile & ProfilePaging> {
+  const stored = await store.outlet(name, { limit: page.limit + 1, offset: page.offset });
+  if (!stored) throw new TriangulateError("NOT_FOUND", `no stored story has an article of ${name}`);
+  const { storyCount, stories, ...counts } = stored;
+  return {
+    ...counts,
+    stories: stories.slice(0, page.limit).map((s) => ({ ...s, id: String(s.id) })),
+    storyCount,
+    offset: page.offset,
+    limit: page.limit,
+    ...(stories.length > page.limit ? { next: page.offset + page.limit } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ import { exampleArticles, hostileArticles } from "../../test/server-fixtures.js"
 import { storeStories, tempStore } from "../../test/server-store.js";
 import { STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
 import { renderStalePages } from "./page-catch-up.js";
+import { RequestRenderings } from "./request-renderings.js";
 
 describe("renderStalePages", () => {
   it("renders again the pages kept by another renderer or of an older report, and only those", async () => {
@@ -50,6 +51,31 @@ describe("renderStalePages", () => {
       // The pause is told how long the page took, to wait as long again.
       expect(worked).toHaveLength(1);
       expect(worked[0]).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("waits while a request renders a page, and goes on once none does", async () => {
+    const store = await tempStore();
+    try {
+      const [id] = await storeStories(store, [hostileArticles()]);
+      if (id === undefined) throw new Error("fixture: one story expected");
+      const kept = await store.page(id, STORY_PAGE_RENDERER);
+      if (kept) await store.savePage({ ...kept, renderer: "story-page/0" });
+      const requests = new RequestRenderings({ quietMs: 50 });
+      let finish = () => {};
+      const request = requests.run(() => new Promise<void>((resolve) => (finish = resolve)));
+      expect(requests.inFlight).toBe(1);
+      const catchUp = renderStalePages(store, { behind: requests, pause: async () => {} });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Nothing rendered while the request's rendering is in flight.
+      expect(await store.page(id, STORY_PAGE_RENDERER)).toBeUndefined();
+      finish();
+      await request;
+      expect(requests.inFlight).toBe(0);
+      expect(await catchUp).toEqual({ checked: 1, rendered: 1, complete: true });
+      expect(await store.page(id, STORY_PAGE_RENDERER)).toBeDefined();
     } finally {
       await store.close();
     }

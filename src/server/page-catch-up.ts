@@ -1,5 +1,6 @@
 import type { Store } from "../store/index.js";
 import { STORY_PAGE_RENDERER, storyPageToStore } from "../web/pages/stored-page.js";
+import type { RequestRenderings } from "./request-renderings.js";
 
 /** Stories read from the store's list at a time while looking for pages to render again. */
 export const CATCH_UP_LIST_SIZE = 500;
@@ -16,6 +17,11 @@ export interface CatchUpOptions {
    * the other programs of a shared machine).
    */
   pause?: (workedMs: number) => Promise<void>;
+  /**
+   * The renderings of requests, which go first: before each page of its own, the catch-up waits until no
+   * request has rendered one for a while (see {@link RequestRenderings}).
+   */
+  behind?: RequestRenderings;
 }
 
 /** What a catch-up did: stories looked at, and pages it rendered and kept. */
@@ -48,6 +54,7 @@ export async function renderStalePages(store: Store, options: CatchUpOptions = {
       if (outcome.checked % CHECKS_PER_TURN === 0) await new Promise<void>((resolve) => setImmediate(resolve));
       outcome.checked++;
       if (story.reportVersion === undefined) continue;
+      if (options.behind) await options.behind.idle();
       const began = performance.now();
       const kept = await store.page(story.id, STORY_PAGE_RENDERER);
       if (kept && kept.reportVersion >= story.reportVersion) continue;

@@ -1,18 +1,7 @@
 import type { ReportEntity } from "../model/index.js";
 import type { Store, StorySummary } from "../store/index.js";
-import type { StoryRef } from "../web/pages/profiles.js";
+import { nameKey } from "../store/report-postings.js";
 import type { StoryListQuery } from "./schemas.js";
-
-/**
- * Stories whose reports a filter or a profile reads at most, newest first. The store indexes stories by
- * time and size only; outlet, entity and date filters and the entity and outlet profiles read stored
- * summaries and reports, so they look at this many recent stories and say when that was not all of them.
- * 2,000 reports read in well under a second from SQLite on one core.
- */
-export const DEFAULT_MAX_SCAN = 2_000;
-
-/** Stories read from the store per round of a scan. */
-const SCAN_BATCH = 200;
 
 /** Search hits a words filter of the story list reads at most. */
 const MAX_TEXT_HITS = 500;
@@ -22,18 +11,6 @@ export interface StoryPage {
   offset: number;
   limit: number;
   next?: number;
-  scanned?: number;
-  complete?: boolean;
-}
-
-/** A name as a reader may type it: case, accents, punctuation and spacing aside. */
-function nameKey(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
 }
 
 /** What the story list's entity filter holds: an entity id as given, or a name as {@link nameKey} reads it. */
@@ -80,15 +57,23 @@ function byOrder(order: "newest" | "biggest") {
 }
 
 /**
- * A page of stories for the list and GET /api/stories. Without filters it is one bounded store query.
- * Words go through the store's full-text search (the stories of the best hits); outlet, entity and date
- * filters are applied to the most recent `maxScan` stories.
+ * A page of stories for the list and GET /api/stories. Without words it is one store query: outlet and
+ * entity filters read the postings the store files each report under, date filters the stories' dates.
+ * Words go through the store's full-text search (the stories of the best hits), the other filters applied
+ * to those stories.
  */
-export async function listStories(store: Store, q: StoryListQuery, maxScan = DEFAULT_MAX_SCAN): Promise<StoryPage> {
+export async function listStories(store: Store, q: StoryListQuery): Promise<StoryPage> {
   const { limit, offset, sort } = q;
-  const filtered = Boolean(q.text || q.outlet || q.entity || q.from || q.to);
-  if (!filtered) {
-    const rows = await store.stories({ order: sort, limit: limit + 1, offset });
+  if (!q.text) {
+    const rows = await store.stories({
+      order: sort,
+      limit: limit + 1,
+      offset,
+      ...(q.outlet ? { outlet: q.outlet } : {}),
+      ...(q.entity ? { entity: q.entity } : {}),
+      ...(q.from ? { from: q.from } : {}),
+      ...(q.to ? { to: q.to } : {}),
+    });
     return { stories: rows.slice(0, limit), offset, limit, ...(rows.length > limit ? { next: offset + limit } : {}) };
   }
   const outlet = q.outlet?.toLowerCase();
@@ -108,52 +93,13 @@ export async function listStories(store: Store, q: StoryListQuery, maxScan = DEF
     return true;
   };
   const matched: StorySummary[] = [];
-  let scanned = 0;
-  let complete = true;
-  if (q.text) {
-    const hits = await store.search(q.text, { limit: MAX_TEXT_HITS });
-    complete = hits.length < MAX_TEXT_HITS;
-    const ids = [...new Set(hits.map((h) => h.storyId))];
-    for (const id of ids) {
-      const s = await store.story(id);
-      scanned++;
-      if (s && (await keep(s))) matched.push(s);
-    }
-    matched.sort(byOrder(sort));
-  } else {
-    // Enough matches for this page and a look past it, from at most maxScan stories in the list's order.
-    for (let at = 0; at < maxScan && matched.length <= offset + limit; at += SCAN_BATCH) {
-      const rows = await store.stories({ order: sort, limit: Math.min(SCAN_BATCH, maxScan - at), offset: at });
-      for (const s of rows) {
-        scanned++;
-        if (matched.length <= offset + limit && (await keep(s))) matched.push(s);
-      }
-      if (rows.length < SCAN_BATCH) break;
-      if (at + SCAN_BATCH >= maxScan) complete = false;
-    }
+  const hits = await store.search(q.text, { limit: MAX_TEXT_HITS });
+  for (const id of new Set(hits.map((h) => h.storyId))) {
+    const s = await store.story(id);
+    if (s && (await keep(s))) matched.push(s);
   }
+  matched.sort(byOrder(sort));
   const page = matched.slice(offset, offset + limit);
   const more = matched.length > offset + limit;
-  return { stories: page, offset, limit, ...(more ? { next: offset + limit } : {}), scanned, complete };
-}
-
-/** The reports of the most recent stories, for the entity and outlet profiles. */
-export async function recentReports(
-  store: Store,
-  maxScan = DEFAULT_MAX_SCAN,
-): Promise<{ stories: StoryRef[]; scanned: number; complete: boolean }> {
-  const stories: StoryRef[] = [];
-  let scanned = 0;
-  let complete = true;
-  for (let at = 0; at < maxScan; at += SCAN_BATCH) {
-    const rows = await store.stories({ order: "newest", limit: Math.min(SCAN_BATCH, maxScan - at), offset: at });
-    for (const s of rows) {
-      scanned++;
-      const stored = await store.report(s.id);
-      if (stored) stories.push({ id: String(s.id), report: stored.report });
-    }
-    if (rows.length < SCAN_BATCH) break;
-    if (at + SCAN_BATCH >= maxScan) complete = false;
-  }
-  return { stories, scanned, complete };
+  return { stories: page, offset, limit, ...(more ? { next: offset + limit } : {}) };
 }

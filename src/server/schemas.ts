@@ -43,6 +43,13 @@ export const articleIdParam = z.object({
 });
 export const entityIdParam = z.object({ id: z.string().min(1).max(300) });
 export const outletNameParam = z.object({ name: z.string().min(1).max(300) });
+/** A page of an entity's or an outlet's stories, most recently updated first. */
+export const profilePageQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
 export const searchQuery = z
   .object({
     q: z.string().trim().min(1, "expected words to search for").max(200),
@@ -52,6 +59,8 @@ export const searchQuery = z
     limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
   })
   .strict();
+
+export type ProfilePageQuery = z.infer<typeof profilePageQuery>;
 
 export const storySummarySchema = z
   .object({
@@ -80,9 +89,6 @@ export const storyListSchema = z
     limit: z.number().int(),
     /** The offset of the next page, when there may be one. */
     next: z.number().int().optional(),
-    /** Stories looked at to apply outlet, entity or date filters (bounded), and whether that was all of them. */
-    scanned: z.number().int().optional(),
-    complete: z.boolean().optional(),
   })
   .openapi("StoryList");
 
@@ -116,7 +122,13 @@ export const articleSchema = z
   })
   .openapi("Article");
 
-const coverage = { scanned: z.number().int(), complete: z.boolean() };
+/** A profile's page of stories: how many it has in all, where this page starts, and where the next does. */
+const paging = {
+  storyCount: z.number().int().describe("stories in all"),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  next: z.number().int().optional().describe("the offset of the next page of stories, when there is one"),
+};
 
 export const entitySchema = z
   .object({
@@ -156,7 +168,7 @@ export const entitySchema = z
           .describe("the anchor of the relation's words (else its article) on the story's page"),
       }),
     ),
-    ...coverage,
+    ...paging,
   })
   .openapi("Entity");
 
@@ -173,7 +185,7 @@ export const outletSchema = z
     quotes: z.number().int(),
     copiedBy: z.number().int().describe("copies of its articles other outlets ran"),
     copiesRun: z.number().int().describe("its stored articles that copy another outlet's report, not in articles"),
-    ...coverage,
+    ...paging,
   })
   .openapi("Outlet");
 
@@ -246,15 +258,16 @@ export function openApiDocument(): object {
   registry.registerPath({
     method: "get",
     path: "/api/entities/{id}",
-    summary: "An entity across the stored stories (most recent stories first, bounded)",
-    request: { params: entityIdParam },
+    summary:
+      "An entity across the stored stories: its names, and a page of its stories (most recent first) with what it said there",
+    request: { params: entityIdParam, query: profilePageQuery },
     responses: { 200: json(entitySchema, "The entity"), ...errors },
   });
   registry.registerPath({
     method: "get",
     path: "/api/outlets/{name}",
-    summary: "An outlet's profile from the text of its articles",
-    request: { params: outletNameParam },
+    summary: "An outlet's profile from the text of its articles in every stored story, and a page of its stories",
+    request: { params: outletNameParam, query: profilePageQuery },
     responses: { 200: json(outletSchema, "The profile"), ...errors },
   });
   registry.registerPath({

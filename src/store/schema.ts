@@ -17,6 +17,12 @@ export interface Database {
   cluster_postings: ClusterPostingsTable;
   cluster_bands: ClusterBandsTable;
   cluster_signatures: ClusterSignaturesTable;
+  story_postings: StoryPostingsTable;
+  entity_stories: EntityStoriesTable;
+  entity_profiles: EntityProfilesTable;
+  entity_names: EntityNamesTable;
+  outlet_stories: OutletStoriesTable;
+  outlet_profiles: OutletProfilesTable;
 }
 
 export interface ArticlesTable {
@@ -144,4 +150,67 @@ export interface ClusterSignaturesTable {
   article_id: number;
   story_id: number;
   signature: Uint8Array;
+}
+
+/**
+ * What a story's current report files it under (`reportPostings`: `e:` an entity id, `n:` an entity's name,
+ * `o:` an outlet), with the story's place in the list's two orders when the report was stored, so that a
+ * filter's page is a range of one index.
+ */
+export interface StoryPostingsTable {
+  story_id: number;
+  key: string;
+  updated_at: string;
+  article_count: number;
+}
+
+/** Each entity of a story's current report, with its names (JSON array): what `entity_names` counts. */
+export interface EntityStoriesTable {
+  story_id: number;
+  entity_id: string;
+  name: string;
+  type: string;
+  names: string;
+}
+
+/** An entity over all stories: how many current reports name it, and its name and type in the last one stored. */
+export interface EntityProfilesTable {
+  entity_id: string;
+  name: string;
+  type: string;
+  stories: number;
+}
+
+/** An entity's names (name and aliases) and how many stories give each. */
+export interface EntityNamesTable {
+  entity_id: string;
+  name: string;
+  stories: number;
+}
+
+/** The counts of an outlet's profile (see `OutletCounts`) as one story's current report gives them. */
+export interface OutletCountsColumns {
+  articles: number;
+  origin: number;
+  unique_claims: number;
+  contradicted: number;
+  overstated_headlines: number;
+  altered_quotes: number;
+  quotes: number;
+  copied_by: number;
+  copies_run: number;
+}
+
+/** An outlet (by `outletKey`) in one story: its counts there. */
+export interface OutletStoriesTable extends OutletCountsColumns {
+  story_id: number;
+  outlet: string;
+  name: string;
+}
+
+/** An outlet's profile over all stories: the sums of its `outlet_stories` rows, and how many those are. */
+export interface OutletProfilesTable extends OutletCountsColumns {
+  outlet: string;
+  name: string;
+  stories: number;
 }

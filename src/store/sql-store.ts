@@ -1,21 +1,26 @@
 import { CompiledQuery, type Kysely, type Selectable, sql } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
-import { type Article, openingWords, type StoryReport, TriangulateError } from "../model/index.js";
+import { type Article, openingWords, type StoryReport, TriangulateError, untitledStoryTitle } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
 import { Prepared } from "./prepared.js";
+import { entityPosting, namePosting, outletKey, outletPosting } from "./report-postings.js";
 import type { ArticlesTable, Database, StoriesTable } from "./schema.js";
 import { searchTerms } from "./search-terms.js";
 import { ClusterCache, SqlStoryIndex } from "./story-index.js";
+import { fileReport } from "./story-postings.js";
 import {
   DEFAULT_SEARCH_LIMIT,
   MAX_LISTED_OUTLETS,
   type NewArticle,
+  type PageOptions,
   type Placement,
   type SearchHit,
   type SearchOptions,
   type Store,
   type StoreCounts,
   type StoredArticle,
+  type StoredEntity,
+  type StoredOutlet,
   type StoredPage,
   type StoredReport,
   type StoredReportText,
@@ -135,9 +140,6 @@ const MARK_PENDING = new Prepared((db, storyId: number) =>
     .onConflict((oc) => oc.column("story_id").doNothing()),
 );
 
-/** Characters of an article's text that title a story when the article has no title. */
-const UNTITLED_TITLE_CHARS = 80;
-
 /**
  * The reads of a story the server makes on every request its memory cannot answer (a story's report version,
  * its kept page, its report's text): built and compiled once, as the ingest path's statements are.
@@ -157,6 +159,16 @@ const KEPT_PAGE = new Prepared((db, storyId: number, renderer: string) =>
     .select(["p.report_version", "p.etag", "p.br", "p.gzip"])
     .where("p.story_id", "=", storyId)
     .where("p.renderer", "=", renderer),
+);
+
+const KEPT_PAGE_OF_ANY_RENDERER = new Prepared((db, storyId: number) =>
+  db
+    .selectFrom("story_pages as p")
+    .innerJoin("story_reports as r", (j) =>
+      j.onRef("r.story_id", "=", "p.story_id").onRef("r.version", "=", "p.report_version"),
+    )
+    .select(["p.report_version", "p.renderer", "p.etag", "p.br", "p.gzip"])
+    .where("p.story_id", "=", storyId),
 );
 
 /** Characters of an article's text read for its first words: a dateline and six words fit many times over. */
@@ -368,6 +380,8 @@ export class SqlStore implements Store {
   }
 
   async saveReport(storyId: number, version: number, report: StoryReport, at: string): Promise<boolean> {
+    // The report and what it is filed under (several statements) are stored together or not at all.
+    if (!this.inTransaction) return this.transaction((tx) => tx.saveReport(storyId, version, report, at));
     const json = JSON.stringify(report);
     await this.db
       .insertInto("story_reports")
@@ -376,6 +390,7 @@ export class SqlStore implements Store {
       .execute();
     // A page rendered from the report before is of another report, even one stored under the same version.
     await this.db.deleteFrom("story_pages").where("story_id", "=", storyId).execute();
+    await fileReport(this.db, storyId, report);
     const title = report.story.title.trim();
     await this.db
       .updateTable("stories")
@@ -399,16 +414,143 @@ export class SqlStore implements Store {
   }
 
   async stories(options: StoryListOptions): Promise<StorySummary[]> {
+    const keys = [];
+    if (options.entity) keys.push(await this.entityKey(options.entity));
+    if (options.outlet) keys.push(outletPosting(options.outlet));
+    const [drive, ...also] = keys;
     let query = this.storyRows();
-    query =
-      options.order === "biggest"
-        ? query.orderBy("s.article_count", "desc").orderBy("s.id", "desc")
-        : query.orderBy("s.updated_at", "desc").orderBy("s.id", "desc");
+    if (drive === undefined) {
+      query =
+        options.order === "biggest"
+          ? query.orderBy("s.article_count", "desc").orderBy("s.id", "desc")
+          : query.orderBy("s.updated_at", "desc").orderBy("s.id", "desc");
+    } else {
+      // One posting key's range of its index, in the list's order; any other key is looked up by story.
+      // (Its columns are named by reference: the join changes the query's type, which `query` keeps.)
+      query = query
+        .innerJoin("story_postings as p", "p.story_id", "s.id")
+        .where(sql.ref("p.key"), "=", drive) as unknown as typeof query;
+      for (const key of also) {
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("story_postings as q")
+              .select("q.story_id")
+              .where("q.story_id", "=", sql.ref<number>("p.story_id"))
+              .where("q.key", "=", key),
+          ),
+        );
+      }
+      query =
+        options.order === "biggest"
+          ? query.orderBy(sql.ref("p.article_count"), "desc").orderBy(sql.ref("p.story_id"), "desc")
+          : query.orderBy(sql.ref("p.updated_at"), "desc").orderBy(sql.ref("p.story_id"), "desc");
+    }
+    // A story without dates is in no date range. A date alone as `to` means the whole of that day.
+    if (options.from) {
+      const from = options.from;
+      query = query.where((eb) => eb(eb.fn.coalesce("s.last_published", "s.first_published"), ">=", from));
+    }
+    if (options.to) {
+      const until = /^\d{4}-\d{2}-\d{2}$/.test(options.to) ? `${options.to}~` : options.to;
+      query = query.where((eb) => eb(eb.fn.coalesce("s.first_published", "s.last_published"), "<=", until));
+    }
     const rows = await query
       .limit(options.limit)
       .offset(options.offset ?? 0)
       .execute();
     return this.summaries(rows);
+  }
+
+  /** The posting key of an entity filter: its id when a report names an entity so, else a name. */
+  private async entityKey(text: string): Promise<string> {
+    const byId = entityPosting(text.trim());
+    const known = await this.db
+      .selectFrom("story_postings")
+      .select("story_id")
+      .where("key", "=", byId)
+      .limit(1)
+      .executeTakeFirst();
+    return known ? byId : namePosting(text);
+  }
+
+  async entity(id: string, page: PageOptions): Promise<StoredEntity | undefined> {
+    const profile = await this.db
+      .selectFrom("entity_profiles")
+      .selectAll()
+      .where("entity_id", "=", id)
+      .executeTakeFirst();
+    if (!profile) return undefined;
+    const names = await this.db
+      .selectFrom("entity_names")
+      .select(["name", "stories"])
+      .where("entity_id", "=", id)
+      .orderBy("stories", "desc")
+      .orderBy("name")
+      .execute();
+    const name = names[0]?.name ?? profile.name;
+    const stories = await this.postedStories(entityPosting(id), page);
+    return {
+      id,
+      name,
+      type: profile.type,
+      aliases: names
+        .map((n) => n.name)
+        .filter((n) => n !== name)
+        .sort(),
+      storyCount: Number(profile.stories),
+      stories: stories.map((s) => s.id),
+    };
+  }
+
+  async outlet(name: string, page: PageOptions): Promise<StoredOutlet | undefined> {
+    const key = outletKey(name);
+    const p = await this.db.selectFrom("outlet_profiles").selectAll().where("outlet", "=", key).executeTakeFirst();
+    if (!p) return undefined;
+    const posted = await this.postedStories(outletPosting(key), page);
+    const ids = posted.map((s) => s.id);
+    const rows =
+      ids.length === 0
+        ? []
+        : await this.db
+            .selectFrom("outlet_stories as o")
+            .innerJoin("stories as s", "s.id", "o.story_id")
+            .select(["s.id", "s.title", "o.articles", "o.copies_run"])
+            .where("o.outlet", "=", key)
+            .where("o.story_id", "in", among(this.flavor.idList(ids)))
+            .execute();
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return {
+      name: p.name,
+      storyCount: Number(p.stories),
+      articles: Number(p.articles),
+      origin: Number(p.origin),
+      uniqueClaims: Number(p.unique_claims),
+      contradicted: Number(p.contradicted),
+      overstatedHeadlines: Number(p.overstated_headlines),
+      alteredQuotes: Number(p.altered_quotes),
+      quotes: Number(p.quotes),
+      copiedBy: Number(p.copied_by),
+      copiesRun: Number(p.copies_run),
+      stories: ids.flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [{ id, title: r.title, articles: Number(r.articles) + Number(r.copies_run) }] : [];
+      }),
+    };
+  }
+
+  /** A page of the stories filed under a posting key, most recently updated first: a range of its index. */
+  private async postedStories(key: string, page: PageOptions): Promise<{ id: number }[]> {
+    const rows = await this.db
+      .selectFrom("story_postings")
+      .select("story_id")
+      .where("key", "=", key)
+      .orderBy("updated_at", "desc")
+      .orderBy("story_id", "desc")
+      .limit(page.limit)
+      .offset(page.offset ?? 0)
+      .execute();
+    return rows.map((r) => ({ id: Number(r.story_id) }));
   }
 
   private storyRows() {
@@ -484,18 +626,17 @@ export class SqlStore implements Store {
       .execute();
   }
 
-  async page(storyId: number, renderer: string): Promise<StoredPage | undefined> {
-    const [row] = await KEPT_PAGE.run<{ report_version: number; etag: string; br: Uint8Array; gzip: Uint8Array }>(
-      this.db,
-      this.dialect,
-      storyId,
-      renderer,
-    );
+  async page(storyId: number, renderer?: string): Promise<StoredPage | undefined> {
+    type Row = { report_version: number; renderer?: string; etag: string; br: Uint8Array; gzip: Uint8Array };
+    const [row] =
+      renderer === undefined
+        ? await KEPT_PAGE_OF_ANY_RENDERER.run<Row>(this.db, this.dialect, storyId)
+        : await KEPT_PAGE.run<Row>(this.db, this.dialect, storyId, renderer);
     if (!row) return undefined;
     return {
       storyId,
       reportVersion: row.report_version,
-      renderer,
+      renderer: renderer ?? row.renderer ?? "",
       etag: row.etag,
       br: bytes(row.br),
       gzip: bytes(row.gzip),
@@ -606,8 +747,7 @@ function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 }
 
-/** A title for a story whose first article has none: its first words. */
+/** A title for a story whose first article has none, until its report gives one: its first words. */
 function storyTitleOf(text: string): string {
-  const line = text.split("\n").find((l) => l.trim()) ?? "";
-  return line.length <= UNTITLED_TITLE_CHARS ? line.trim() : `${line.slice(0, UNTITLED_TITLE_CHARS).trim()}…`;
+  return untitledStoryTitle(text.split("\n").find((l) => l.trim()) ?? "");
 }

@@ -56,7 +56,22 @@ export interface Store {
   saveReport(storyId: number, version: number, report: StoryReport, at: string): Promise<boolean>;
 
   story(id: number): Promise<StorySummary | undefined>;
+  /**
+   * A page of stories in the list's order. With an outlet or an entity, the stories whose current report
+   * names it, read through the postings filed with each report: a range of one index, whatever the number
+   * of stories (a story waiting for its first report is in none).
+   */
   stories(options: StoryListOptions): Promise<StorySummary[]>;
+  /**
+   * An entity over every story whose current report names it (by its id): its names and a page of those
+   * stories, most recently updated first; undefined when no report names it.
+   */
+  entity(id: string, page: PageOptions): Promise<StoredEntity | undefined>;
+  /**
+   * An outlet's profile summed over every story with an article (or a copy) of it, matched ignoring case,
+   * and a page of those stories, most recently updated first; undefined when none has.
+   */
+  outlet(name: string, page: PageOptions): Promise<StoredOutlet | undefined>;
   report(storyId: number): Promise<StoredReport | undefined>;
   /**
    * A story's report as the JSON text it was stored as (`JSON.stringify` of it), not parsed: what the server
@@ -71,9 +86,10 @@ export interface Store {
   savePage(page: StoredPage): Promise<void>;
   /**
    * A story's kept page when it was rendered by `renderer` from the report stored now; undefined when there
-   * is none, or it is of another renderer or of an earlier report. One row by key.
+   * is none, or it is of another renderer or of an earlier report. Without `renderer`, the page of the report
+   * stored now whatever renderer kept it (its `renderer` says which). One row by key.
    */
-  page(storyId: number, renderer: string): Promise<StoredPage | undefined>;
+  page(storyId: number, renderer?: string): Promise<StoredPage | undefined>;
   /**
    * The version of a story's stored report, undefined when it has none (or there is no such story): one
    * row by key, what the server checks a cached rendering against on every request.
@@ -167,11 +183,57 @@ export interface StoredPage {
   gzip: Uint8Array;
 }
 
-export interface StoryListOptions {
+export interface StoryListOptions extends PageOptions {
   /** `newest`: last updated first; `biggest`: most articles first. */
   order: "newest" | "biggest";
+  /** Only stories with an article or a copy of this outlet (ignoring case). */
+  outlet?: string;
+  /**
+   * Only stories naming this entity: its id, else (when no report names an entity of that id) a name or an
+   * alias of one, read by `nameKey` (case, accents and punctuation aside).
+   */
+  entity?: string;
+  /** Only stories with an article published on or after this ISO date or date-time. */
+  from?: string;
+  /** Only stories with an article published on or before this ISO date (the whole day) or date-time. */
+  to?: string;
+}
+
+export interface PageOptions {
   limit: number;
   offset?: number;
+}
+
+/** An entity as the stored reports name it (see `Store.entity`). */
+export interface StoredEntity {
+  id: string;
+  /** The name most of its stories give it, and its type in the last report stored. */
+  name: string;
+  type: string;
+  /** Its other names across its stories. */
+  aliases: string[];
+  /** Stories whose report names it. */
+  storyCount: number;
+  /** The page's stories' ids, most recently updated first. */
+  stories: number[];
+}
+
+/** An outlet's profile over every stored story (see `Store.outlet` and `OutletCounts`). */
+export interface StoredOutlet {
+  /** Its name as the last report stored with it writes it. */
+  name: string;
+  storyCount: number;
+  articles: number;
+  origin: number;
+  uniqueClaims: number;
+  contradicted: number;
+  overstatedHeadlines: number;
+  alteredQuotes: number;
+  quotes: number;
+  copiedBy: number;
+  copiesRun: number;
+  /** The page's stories, most recently updated first, with its articles and copies in each. */
+  stories: { id: number; title: string; articles: number }[];
 }
 
 export interface SearchOptions {

@@ -5,6 +5,7 @@ import { namesInText, SpanRegistry } from "./anchors.js";
 import { html, type SafeHtml, trusted } from "./escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "./graph-svg.js";
 import { renderMarkedText } from "./marked-text.js";
+import { speakerHtml } from "./speaker.js";
 import { REPORT_CSS } from "./styles.js";
 import { diffWords } from "./word-diff.js";
 
@@ -269,9 +270,7 @@ function renderQuotes(ctx: Context): SafeHtml {
   return html`${legend}${quotes.map((q, i) => {
     const entity = q.speaker.entity;
     const name = entity ? ctx.entityName.get(entity) : undefined;
-    const speaker = name
-      ? html`${link(ctx.entityAnchor.get(entity ?? ""), name)}${q.speaker.description && q.speaker.description !== name ? html` <span class="aliases">(${q.speaker.description})</span>` : ""}`
-      : html`${q.speaker.description || "unknown speaker"}`;
+    const speaker = speakerHtml(q.speaker.description, name, (n) => link(ctx.entityAnchor.get(entity ?? ""), n));
     const renderings = q.occurrences.map((o) => {
       const anchor = ctx.spans.span(o.article, o.start, o.end, o.text, "quote");
       return html`<div class="rendering"><div>${link(ctx.spans.article(o.article), html`<strong>${ctx.spans.label(o.article)}</strong>`)} <span class="badge fid-${o.fidelity}">${o.fidelity}</span></div>

@@ -327,3 +327,16 @@ export const STRONG_PLACE_PREPOSITIONS = set("in near across outside inside thro
 export const PERSON_BEFORE = set(`
   mr mrs ms dr spokesman spokeswoman spokesperson
 `);
+
+/**
+ * The abbreviations of US states that news copy writes after a town ("Tarvik, Calif."), in the Associated Press
+ * style and as two-letter postal codes, without their periods. Compared as written, periods removed.
+ */
+export const US_STATE_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  `Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev NH NJ
+  NM NY NC ND Okla Ore Pa RI SC SD Tenn Tex Va Vt Wash Wis Wisc WVa Wyo DC AL AK AZ AR CA CO CT DE FL GA HI ID
+  IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV
+  WI WY`
+    .trim()
+    .split(/\s+/),
+);

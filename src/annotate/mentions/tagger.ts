@@ -2,14 +2,21 @@ import { defaultLexicon, type Lexicon } from "../../lexicon/index.js";
 import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
+import { namesBeforeTheirAcronyms } from "./acronyms.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
+import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
 import type { MentionInput } from "./input.js";
+import { newsDesks } from "./news-desks.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
+import { organisationsAfterTheirKind } from "./org-kinds.js";
+import { namesWithParticles } from "./particles.js";
+import { teamsOfPluralVerbs } from "./plural-subjects.js";
 import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
+import { statesAfterTowns } from "./states.js";
 import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
@@ -68,7 +75,17 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const kept = settled.filter(
     (m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m),
   );
-  const people = oneKindPerTable(scorecardPlayers(kept, input), input.text, lexicon);
+  const people = oneKindPerTable(
+    scorecardPlayers(
+      namesWithParticles(
+        placesOfDatelines(newsDesks(namesBeforeTheirAcronyms(kept, input.text), input.text), input),
+        input.text,
+      ),
+      input,
+    ),
+    input.text,
+    lexicon,
+  );
   const named = possessiveNames(
     oneKindPerEntry(
       teamsAfterNations(bracketedAffiliations(people, input.text, lexicon), input.text, lexicon),
@@ -86,13 +103,18 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   reportingOutlets(papers, input.text, lexicon);
   ownersOfPosts(papers, input.text, lexicon);
   firmsHeldIn(papers, input.text, lexicon);
+  organisationsAfterTheirKind(papers, input.text, lexicon);
+  statesAfterTowns(papers, input.text);
   competitionsOfSportReports(papers, input);
-  return organisationsOpeningSentences(
-    familyNamesAlone(
-      organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
+  return teamsOfPluralVerbs(
+    organisationsOpeningSentences(
+      familyNamesAlone(
+        organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
+        input,
+      ),
       input,
     ),
-    input,
+    input.text,
   );
 }
 

@@ -2,7 +2,8 @@ import { type Kysely, type Migration, type MigrationProvider, sql } from "kysely
 import type { LinkedStoredArticle } from "../copies.js";
 import type { SqlFlavor } from "../flavor.js";
 import { linkedReportText } from "../report-text.js";
-import type { ArticlesTable } from "../schema.js";
+import type { ArticlesTable, Database } from "../schema.js";
+import { fileReport } from "../story-postings.js";
 
 /**
  * The store's migrations, in order, written once for every dialect: what differs (key and blob types,
@@ -21,6 +22,7 @@ export function migrations(flavor: SqlFlavor, progress?: MigrationProgress): Rec
     "0008-report-store-links": { up: (db) => reportStoreLinks(db, progress) },
     "0009-forgotten-cluster-terms": { up: forgottenClusterTerms },
     "0010-least-recent-cluster-stories": { up: leastRecentClusterStories },
+    "0011-story-postings": { up: (db) => storyPostings(db, flavor, progress) },
   };
 }
 
@@ -314,4 +316,91 @@ async function leastRecentClusterStories(db: Kysely<unknown>): Promise<void> {
     .addColumn("seq", "integer", (c) => c.notNull().defaultTo(0))
     .execute();
   await db.schema.createIndex("cluster_stories_seq").on("cluster_stories").columns(["seq", "story_id"]).execute();
+}
+
+/**
+ * What each story's report names, filed in tables kept as reports are stored (see `fileReport`): the story
+ * list's outlet and entity filters and the entity and outlet pages then read a range of an index, not the
+ * reports of recent stories. Stories stored before are filed from their reports here, a page of reports per
+ * statement, each parsed once.
+ */
+async function storyPostings(db: Kysely<unknown>, flavor: SqlFlavor, progress?: MigrationProgress): Promise<void> {
+  await db.schema
+    .createTable("story_postings")
+    .addColumn("story_id", flavor.keyType, (c) => c.notNull())
+    .addColumn("key", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addColumn("article_count", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("story_postings_pk", ["story_id", "key"])
+    .execute();
+  await db.schema
+    .createIndex("story_postings_newest")
+    .on("story_postings")
+    .columns(["key", "updated_at", "story_id"])
+    .execute();
+  await db.schema
+    .createIndex("story_postings_biggest")
+    .on("story_postings")
+    .columns(["key", "article_count", "story_id"])
+    .execute();
+  await db.schema
+    .createTable("entity_stories")
+    .addColumn("story_id", flavor.keyType, (c) => c.notNull())
+    .addColumn("entity_id", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("type", "text", (c) => c.notNull())
+    .addColumn("names", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("entity_stories_pk", ["story_id", "entity_id"])
+    .execute();
+  await db.schema
+    .createTable("entity_profiles")
+    .addColumn("entity_id", "text", (c) => c.primaryKey())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("type", "text", (c) => c.notNull())
+    .addColumn("stories", "integer", (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable("entity_names")
+    .addColumn("entity_id", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("stories", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("entity_names_pk", ["entity_id", "name"])
+    .execute();
+  const counts = ["articles", "origin", "unique_claims", "contradicted", "overstated_headlines", "altered_quotes"];
+  const moreCounts = ["quotes", "copied_by", "copies_run"];
+  let outletStories = db.schema
+    .createTable("outlet_stories")
+    .addColumn("story_id", flavor.keyType, (c) => c.notNull())
+    .addColumn("outlet", "text", (c) => c.notNull())
+    .addColumn("name", "text", (c) => c.notNull());
+  let outletProfiles = db.schema
+    .createTable("outlet_profiles")
+    .addColumn("outlet", "text", (c) => c.primaryKey())
+    .addColumn("name", "text", (c) => c.notNull())
+    .addColumn("stories", "integer", (c) => c.notNull());
+  for (const column of [...counts, ...moreCounts]) {
+    outletStories = outletStories.addColumn(column, "integer", (c) => c.notNull());
+    outletProfiles = outletProfiles.addColumn(column, "integer", (c) => c.notNull());
+  }
+  await outletStories.addPrimaryKeyConstraint("outlet_stories_pk", ["story_id", "outlet"]).execute();
+  await outletProfiles.execute();
+
+  const { rows: counted } = await sql<{ n: number | string }>`select count(*) as n from story_reports`.execute(db);
+  const total = Number(counted[0]?.n ?? 0);
+  let done = 0;
+  let after = -1;
+  for (;;) {
+    const { rows } = await sql<{ story_id: number; report: string }>`select story_id, report from story_reports
+      where story_id > ${after} order by story_id limit ${REPORT_PAGE}`.execute(db);
+    if (rows.length === 0) return;
+    for (const row of rows) await fileReport(db as Kysely<Database>, Number(row.story_id), JSON.parse(row.report));
+    const before = done;
+    done += rows.length;
+    after = Number(rows.at(-1)?.story_id ?? after);
+    if (progress && Math.floor(done / REPORTS_PER_PROGRESS) > Math.floor(before / REPORTS_PER_PROGRESS)) {
+      progress(
+        `filing stored reports by entity and outlet: ${done.toLocaleString("en")} of ${total.toLocaleString("en")}`,
+      );
+    }
+  }
 }

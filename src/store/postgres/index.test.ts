@@ -8,7 +8,7 @@ import { openStore, storeLocation } from "../index.js";
 import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
-import { inventedArticle, type StoreFixtureOptions, storeContract } from "../store.contract.js";
+import { inventedArticle, type StoreFixtureOptions, storeContract, storeReportAsBefore } from "../store.contract.js";
 import { newPool, openPostgresStore, redactUrl } from "./index.js";
 
 const AT = "2026-03-10T09:00:00Z";
@@ -67,14 +67,30 @@ if (server.url) {
         const story = await file(a);
         const second = await file(b, story);
         const copy = await file(inventedArticle(3, { outlet: "Kestrel Bay News", text: a.text }), story, story);
-        await tx.saveReport(story, 3, { ...emptyReport([a, b]), articles: [a, b].map(reportArticleOf) }, AT);
         return { story, second, copy };
       });
+      const before = {
+        ...emptyReport([a, b]),
+        articles: [a, b].map((x) => ({ ...reportArticleOf(x), outlet: x.outlet ?? "" })),
+        entities: [
+          { id: "person:ana-ruiz", name: "Ana Ruiz", type: "person" as const, aliases: ["Ruiz"], mentions: [] },
+        ],
+      };
+      await storeReportAsBefore(db, ids.story, 3, before, AT);
       await db.destroy();
       const store = await openPostgresStore(url);
       const report = (await store.report(ids.story))?.report;
       expect(report?.articles.map((x) => x.storeId)).toEqual([ids.story, ids.second]);
       expect(report?.provenance.copies?.map((c) => [c.article, c.copy.storeId])).toEqual([[a.id, ids.copy]]);
+      // Filed by entity and outlet as a report stored now is, the copy's outlet with them.
+      expect(await store.entity("person:ana-ruiz", { limit: 5 })).toMatchObject({
+        aliases: ["Ruiz"],
+        stories: [ids.story],
+      });
+      expect((await store.outlet("kestrel bay news", { limit: 5 }))?.copiesRun).toBe(1);
+      expect((await store.stories({ order: "newest", limit: 5, entity: "ruiz" })).map((s) => s.id)).toEqual([
+        ids.story,
+      ]);
       await store.close();
     });
 

@@ -11,7 +11,7 @@ import { sqliteFlavor } from "../flavor.js";
 import { migrationProvider } from "../migrations/index.js";
 import type { Database } from "../schema.js";
 import { SqlStore } from "../sql-store.js";
-import { inventedArticle, type StoreFixtureOptions, storeContract } from "../store.contract.js";
+import { inventedArticle, type StoreFixtureOptions, storeContract, storeReportAsBefore } from "../store.contract.js";
 import { PRUNED_PER_FLUSH } from "../story-index.js";
 import { openSqliteStore, WAL_CHECKPOINT_PAGES } from "./index.js";
 
@@ -271,7 +271,7 @@ describe("sqlite store", () => {
       articles: articles.map(reportArticleOf),
     });
     const keep = async (story: number, report: StoryReport) => {
-      await old.saveReport(story, (await old.story(story))?.version ?? 0, report, AT);
+      await storeReportAsBefore(db, story, (await old.story(story))?.version ?? 0, report, AT);
       await old.savePage({
         storyId: story,
         reportVersion: 1,
@@ -309,6 +309,14 @@ describe("sqlite store", () => {
       },
     ]);
     expect(await store.page(story, "r")).toBeUndefined();
+    // Filed by outlet once linked: the copy it keeps counts for the copy's outlet.
+    expect(await store.outlet("kestrel bay news", { limit: 5 })).toMatchObject({
+      copiesRun: 1,
+      stories: [{ id: story }],
+    });
+    expect((await store.stories({ order: "newest", limit: 5, outlet: "Kestrel Bay News" })).map((s) => s.id)).toEqual([
+      story,
+    ]);
     const alone = (await store.report(loneStory))?.report;
     expect(alone?.articles.map((x) => x.storeId)).toEqual([loneStory]);
     expect(alone?.provenance.copies).toBeUndefined();
@@ -332,19 +340,28 @@ describe("sqlite store", () => {
         const article = inventedArticle(i, { outlet: "Velmar Post", text: `Report ${i} of the Kestrel Bay ferry.` });
         const id = await tx.addArticle({ key: `k${i}`, contentHash: `h${i}`, article, ingestedAt: AT });
         await tx.placeArticle(id, { storyId: id, isNew: true, at: AT });
-        await tx.saveReport(id, 1, { ...emptyReport([article]), articles: [reportArticleOf(article)] }, AT);
       }
     });
+    for (let id = 1; id <= stories; id++) {
+      const article = inventedArticle(id - 1, {
+        outlet: "Velmar Post",
+        text: `Report ${id - 1} of the Kestrel Bay ferry.`,
+      });
+      await storeReportAsBefore(db, id, 1, { ...emptyReport([article]), articles: [reportArticleOf(article)] }, AT);
+    }
     await db.destroy();
     const said: string[] = [];
     const store = await openSqliteStore(path, { onProgress: (m) => said.push(m) });
-    expect(said).toEqual(["linking stored reports to the store: 1,000 of 1,050"]);
+    expect(said).toEqual([
+      "linking stored reports to the store: 1,000 of 1,050",
+      "filing stored reports by entity and outlet: 1,000 of 1,050",
+    ]);
     expect((await store.report(stories))?.report.articles[0]?.storeId).toBe(stories);
     await store.close();
     // Negative: a store already up to date is opened without a word.
     const again = await openSqliteStore(path, { onProgress: (m) => said.push(m) });
     await again.close();
-    expect(said).toHaveLength(1);
+    expect(said).toHaveLength(2);
   });
 
   it("opens an existing store only when asked to, and names what is wrong", async () => {

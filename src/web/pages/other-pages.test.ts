@@ -34,7 +34,7 @@ describe("renderOutletPage", () => {
       copiedBy: 2,
       copiesRun: 1,
     };
-    const doc = new JSDOM(renderOutletPage(profile, { scanned: 1, complete: true })).window.document;
+    const doc = new JSDOM(renderOutletPage(profile, { storyCount: 1, offset: 0, limit: 20 })).window.document;
     const rows = [...doc.querySelectorAll("table.profile tbody tr")].map((tr) =>
       [...tr.querySelectorAll("th, td")].map((c) => c.textContent),
     );

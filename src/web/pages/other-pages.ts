@@ -1,24 +1,42 @@
 import { hitNames, type StoryReport } from "../../model/index.js";
 import { SpanRegistry } from "../anchors.js";
-import { html, trusted } from "../escape.js";
+import { html, type SafeHtml, trusted } from "../escape.js";
 import { renderMarkedText } from "../marked-text.js";
 import { withoutBidiControls } from "./bidi.js";
-import { articlePath, outletPath, plural, section, storyPath } from "./common.js";
+import { articlePath, entityPath, outletPath, plural, section, storyPath } from "./common.js";
 import { renderLayout } from "./layout.js";
 import type { EntityView, OutletProfile } from "./profiles.js";
 import { excerpt, withoutClosing } from "./story-page.js";
 
-/** How many stories a profile looked at, when it could not look at all of them. */
-export interface Coverage {
-  scanned: number;
-  complete: boolean;
+/** Which of a profile's stories a page shows: `limit` from `offset`, of `storyCount`, most recent first. */
+export interface ProfilePaging {
+  storyCount: number;
+  offset: number;
+  limit: number;
+  /** The offset of the next page, when there is one. */
+  next?: number;
 }
 
-function coverageNote(c: Coverage): string {
-  return c.complete
-    ? `From all ${plural(c.scanned, "stored story", "stored stories")}.`
-    : `From the ${plural(c.scanned, "most recent story", "most recent stories")}.`;
+/** "Stories 21–40 of 57, most recent first", or nothing when one page shows them all. */
+function pagingNote(p: ProfilePaging, shown: number): string {
+  if (p.offset === 0 && p.next === undefined) return "";
+  return shown === 0
+    ? `No stories from ${p.offset + 1}`
+    : `Stories ${p.offset + 1}–${p.offset + shown} of ${p.storyCount}, most recent first`;
 }
+
+/** Links to the newer and the older page of a profile's stories at `path`, when there are any. */
+function pager(path: string, p: ProfilePaging): SafeHtml {
+  const at = (offset: number) =>
+    `${path}?offset=${offset}${p.limit === DEFAULT_PROFILE_PAGE ? "" : `&limit=${p.limit}`}`;
+  const prev =
+    p.offset > 0 ? html`<a rel="prev" href="${at(Math.max(0, p.offset - p.limit))}">← newer stories</a>` : "";
+  const next = p.next === undefined ? "" : html`<a rel="next" href="${at(p.next)}">older stories →</a>`;
+  return prev || next ? html`<nav class="pages" aria-label="Pages of stories">${prev} ${next}</nav>` : html``;
+}
+
+/** Stories a profile's page shows unless asked for another number (the API's default too). */
+export const DEFAULT_PROFILE_PAGE = 20;
 
 /**
  * A count against what it is counted of: a share in per cent when it cannot exceed it (stories it is the
@@ -33,7 +51,7 @@ export function rate(n: number, of: number, per?: string): string {
 }
 
 /** The entity page: names, stories, quotations by outlet, relations. */
-export function renderEntityPage(untrusted: EntityView, coverage: Coverage): string {
+export function renderEntityPage(untrusted: EntityView, paging: ProfilePaging): string {
   const e = withoutBidiControls(untrusted);
   const stories = html`<ul>${e.stories.map(
     (s) =>
@@ -53,18 +71,18 @@ export function renderEntityPage(untrusted: EntityView, coverage: Coverage): str
   return renderLayout({
     title: e.name,
     heading: e.name,
-    subheading: `${e.type}${e.aliases.length > 0 ? ` · also ${e.aliases.join(", ")}` : ""} · ${plural(e.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
-    body: html`${section("stories", "Stories", stories)}${section("said", "What it said, where", quotes)}${section("relations", "Relations", relations)}`,
+    subheading: `${e.type}${e.aliases.length > 0 ? ` · also ${e.aliases.join(", ")}` : ""} · ${plural(paging.storyCount, "story", "stories")}`,
+    body: html`${section("stories", "Stories", stories, pagingNote(paging, e.stories.length))}${section("said", "What it said, where", quotes)}${section("relations", "Relations", relations)}${pager(entityPath(e.id), paging)}`,
   });
 }
 
 /** The outlet page: its profile from the text of its articles. */
-export function renderOutletPage(untrusted: OutletProfile, coverage: Coverage): string {
+export function renderOutletPage(untrusted: OutletProfile, paging: ProfilePaging): string {
   const p = withoutBidiControls(untrusted);
   const row = (label: string, n: number, of: number, ofWhat: string, per?: string) =>
     html`<tr><th scope="row">${label}</th><td class="num">${n}</td><td class="num">${rate(n, of, per)}</td><td>${ofWhat} (${of})</td></tr>`;
   const profile = html`<div class="scroll" tabindex="0" role="region" aria-label="Profile, scrollable"><table class="profile"><thead><tr><th scope="col">Habit</th><th scope="col">Count</th><th scope="col">Rate</th><th scope="col">Of</th></tr></thead><tbody>
-${row("Is the origin report", p.origin, p.stories.length, "its stories")}
+${row("Is the origin report", p.origin, paging.storyCount, "its stories")}
 ${row("Adds claims no one else has", p.uniqueClaims, p.articles, "its articles", "article")}
 ${row("Is contradicted by another outlet", p.contradicted, p.articles, "its articles", "article")}
 ${row("Overstates a headline", p.overstatedHeadlines, p.articles, "its articles", "article")}
@@ -76,8 +94,8 @@ ${row("Runs another outlet's report as a copy", p.copiesRun, p.articles + p.copi
   return renderLayout({
     title: p.name,
     heading: p.name,
-    subheading: `${plural(p.articles, "article")}${p.copiesRun > 0 ? ` and ${plural(p.copiesRun, "copy", "copies")} of others' reports` : ""} in ${plural(p.stories.length, "story", "stories")} · ${coverageNote(coverage)}`,
-    body: html`${section("profile", "Profile", profile, "Counted from the words of its articles alone, against the other outlets of the same stories.")}${section("stories", "Stories", stories)}`,
+    subheading: `${plural(p.articles, "article")}${p.copiesRun > 0 ? ` and ${plural(p.copiesRun, "copy", "copies")} of others' reports` : ""} in ${plural(paging.storyCount, "story", "stories")}`,
+    body: html`${section("profile", "Profile", profile, "Counted from the words of its articles alone, against the other outlets of the same stories.")}${section("stories", "Stories", stories, pagingNote(paging, p.stories.length))}${pager(outletPath(p.name), paging)}`,
   });
 }
 

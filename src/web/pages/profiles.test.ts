@@ -105,7 +105,8 @@ describe("what an entity said where", () => {
     let relations = 0;
     for (const id of entityIds) {
       const view = viewEntity(id, stories);
-      const page = new JSDOM(renderEntityPage(view as EntityView, { scanned: 2, complete: true })).window.document;
+      const page = new JSDOM(renderEntityPage(view as EntityView, { storyCount: 2, offset: 0, limit: 20 })).window
+        .document;
       for (const q of view?.quotes ?? []) {
         quotes++;
         const target = storyPage.getElementById(q.words ?? "");
@@ -144,15 +145,20 @@ describe("entity, outlet and search pages", () => {
     const speaker = example.quotes.find((q) => q.speaker.entity)?.speaker.entity ?? "";
     const view = viewEntity(speaker, stories);
     if (!view) throw new Error("no entity");
-    const doc = new JSDOM(renderEntityPage({ ...view, relations: [] }, { scanned: 2, complete: true })).window.document;
+    const doc = new JSDOM(renderEntityPage({ ...view, relations: [] }, { storyCount: 2, offset: 0, limit: 20 })).window
+      .document;
     expect(doc.getElementById("stories")).not.toBeNull();
     expect(doc.getElementById("relations")).toBeNull();
     const outlet = new JSDOM(
-      renderOutletPage(profileOutlet("Lakeside <b>Post</b>", stories), { scanned: 2, complete: false }),
+      renderOutletPage(profileOutlet("Lakeside <b>Post</b>", stories), { storyCount: 3, offset: 0, limit: 1, next: 1 }),
     ).window.document;
     expect(outlet.querySelector("h1")?.textContent).toBe("Lakeside <b>Post</b>");
     expect(outlet.querySelectorAll("table.profile tbody tr").length).toBe(7);
-    expect(outlet.querySelector("header.page p")?.textContent).toContain("most recent");
+    // A page of its stories says which ones and links to the next page at the outlet's own address.
+    expect(outlet.querySelector("#stories .lede")?.textContent).toBe("Stories 1–1 of 3, most recent first");
+    expect(outlet.querySelector('nav.pages a[rel="next"]')?.getAttribute("href")).toBe(
+      "/outlets/Lakeside%20%3Cb%3EPost%3C%2Fb%3E?offset=1&limit=1",
+    );
   });
 
   it("marks the matched words of a search hit and escapes the rest", () => {

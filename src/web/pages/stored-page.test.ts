@@ -2,7 +2,14 @@ import { createHash } from "node:crypto";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import type { StoryReport } from "../../model/index.js";
-import { entityTag, renderServedStoryPage, STORY_PAGE_RENDERER, storyPageToStore } from "./stored-page.js";
+import {
+  entityTag,
+  OLDEST_SERVED_RENDERER,
+  renderServedStoryPage,
+  STORY_PAGE_RENDERER,
+  servedWhileStale,
+  storyPageToStore,
+} from "./stored-page.js";
 
 const FIRST = "The ferry across the Vell estuary carried 40 passengers on Monday, the harbour office said.";
 const SECOND = "About 60 passengers crossed on the ferry on Monday, according to the operator.";
@@ -161,6 +168,8 @@ const RENDERINGS: Record<string, string> = {
   "story-page/9": "97da40198f9ea799b33f17a42bcc45d1f02f23e8d842cc20c151e857bfd33a52",
   // The page's header and section links inside main: one banner landmark, the site's.
   "story-page/10": "04bbc4b49a8e7f43cde162e3397930f96650fd42997f75545fc18c6eaf94b2ee",
+  // Same page of this report; a quotation's speaker is shown by the phrase the articles name them with.
+  "story-page/11": "04bbc4b49a8e7f43cde162e3397930f96650fd42997f75545fc18c6eaf94b2ee",
 };
 
 describe("storyPageToStore", () => {
@@ -184,5 +193,18 @@ describe("storyPageToStore", () => {
   it("is of a renderer version that names what it renders (raise STORY_PAGE_RENDERER when the page changes)", () => {
     const hash = createHash("sha256").update(renderServedStoryPage(REPORT, 7)).digest("hex");
     expect(RENDERINGS[STORY_PAGE_RENDERER]).toBe(hash);
+  });
+});
+
+describe("servedWhileStale", () => {
+  it.each<[string, boolean]>([
+    [STORY_PAGE_RENDERER, true],
+    [`story-page/${OLDEST_SERVED_RENDERER}`, true],
+    // Negative rows: below the oldest served, another renderer's name, no number.
+    [`story-page/${OLDEST_SERVED_RENDERER - 1}`, false],
+    ["claims-page/9", false],
+    ["story-page/", false],
+  ])("%s: %s", (renderer, expected) => {
+    expect(servedWhileStale(renderer)).toBe(expected);
   });
 });

@@ -10,7 +10,22 @@ import { renderStoryPage } from "./story-page.js";
  * {@link renderStoryPage} writes; `stored-page.test.ts` pins a rendering of a fixed report to it and fails
  * until it is raised.
  */
-export const STORY_PAGE_RENDERER = "story-page/10";
+export const STORY_PAGE_RENDERER = "story-page/11";
+
+/**
+ * The oldest renderer whose kept pages are served while they are rendered again: a page of the story's
+ * current report in an earlier layout is sent at once (a read, where rendering costs some 5 ms of CPU), and
+ * the story goes first in the queue of pages to render again. Every renderer so far changed layout and
+ * wording only. Raise it to the current renderer with a change no reader may be shown an older page
+ * without (an escaping fix): pages of older renderers are then rendered on request again.
+ */
+export const OLDEST_SERVED_RENDERER = 1;
+
+/** Whether a kept page of `renderer` may be served while it is rendered again (see {@link OLDEST_SERVED_RENDERER}). */
+export function servedWhileStale(renderer: string): boolean {
+  const m = renderer.match(/^story-page\/(\d+)$/);
+  return m !== null && Number(m[1]) >= OLDEST_SERVED_RENDERER;
+}
 
 /**
  * Brotli quality for kept bodies: 5 makes a story page about as small as gzip's best in a few

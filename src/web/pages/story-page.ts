@@ -11,6 +11,7 @@ import { namesInText, SpanRegistry } from "../anchors.js";
 import { html, type SafeHtml, trusted } from "../escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "../graph-svg.js";
 import { renderMarkedText } from "../marked-text.js";
+import { speakerHtml } from "../speaker.js";
 import { diffWords } from "../word-diff.js";
 import { withoutBidiControls } from "./bidi.js";
 import {
@@ -457,10 +458,10 @@ function renderQuotes(ctx: Context): SafeHtml | undefined {
   return html`<p class="legend">Each rendering compared word by word with the fullest, earliest one: <ins>words it adds</ins>, <del>words it leaves out</del>.</p>${quotes.map(
     (q) => {
       const name = q.speaker.entity ? ctx.entityName.get(q.speaker.entity) : undefined;
-      const speaker =
-        name && q.speaker.entity
-          ? html`<a href="${entityPath(q.speaker.entity)}">${name}</a>`
-          : html`${q.speaker.description || "unknown speaker"}`;
+      const entity = q.speaker.entity;
+      const speaker = speakerHtml(q.speaker.description, entity ? name : undefined, (n) =>
+        entity ? html`<a href="${entityPath(entity)}">${n}</a>` : html`${n}`,
+      );
       const attribution = (o: (typeof q.occurrences)[number], anchor: string | undefined) =>
         html`<div class="attr">${o.attribution ? html`${o.attribution} · ` : ""}${link(anchor, "its words in the article")}</div>`;
       const [only] = q.occurrences;
