@@ -183,9 +183,9 @@ export interface Assignment {
   /**
    * Earlier documents that left the story joined for a story of their own (`story`), when the join showed it
    * to hold two groups apart (see `SPLIT_MIN_SIZE`); the document itself may be among them, and then its
-   * `story` is that new one too.
+   * `story` is that new one too. `from` is the story they left, which keeps its id.
    */
-  moved?: { story: string; docs: string[] };
+  moved?: { from: string; story: string; docs: string[] };
 }
 
 const PREFIX: Record<Field, string> = { title: "t:", body: "b:", entities: "e:" };
@@ -335,7 +335,7 @@ export class OnlineClusterer {
    * the bigger group keeps the story's id, the other leaves under the id of its earliest document that names
    * no story. Reads only this story's members.
    */
-  private async splitStory(story: StoryState): Promise<{ story: string; docs: string[] } | undefined> {
+  private async splitStory(story: StoryState): Promise<{ from: string; story: string; docs: string[] } | undefined> {
     if (!this.splits() || story.size < SPLIT_MIN_SIZE) return undefined;
     const members = (await this.index.members?.(story.id)) ?? [];
     if (members.length !== story.size) return undefined;
@@ -357,7 +357,7 @@ export class OnlineClusterer {
       docs,
       keys: [...new Set(moved.flatMap((m) => m.keys))],
     });
-    return { story: id, docs };
+    return { from: story.id, story: id, docs };
   }
 
   /**
