@@ -314,6 +314,7 @@ export class SqlStore implements Store {
 
   async splitStory(split: StorySplit): Promise<void> {
     const { from, to, at } = split;
+    if (split.articles.length === 0) throw new TriangulateError("BAD_DATA", `expected articles leaving story ${from}`);
     const taken = await this.db.selectFrom("stories").select("id").where("id", "=", to).executeTakeFirst();
     if (taken) throw new TriangulateError("BAD_DATA", `expected story ${to} of a split to be new, found it stored`);
     const moved = await this.db
