@@ -206,6 +206,23 @@ describe("OnlineClusterer story split", () => {
     for (const d of docs) got.push(await clusterer.assign(d));
     expect(got.map((a) => a.story)).toEqual(["a", "a", "a", "a"]);
   });
+
+  it("starts no story under an id that still names one the index let go: the next leaving document's id", async () => {
+    const retired = async (ids: readonly string[]) => new Set(ids.filter((id) => id === "both"));
+    const clusterer = new OnlineClusterer(Object.assign(new MemoryStoryIndex(), { retired }));
+    for (const d of [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2)]) await clusterer.assign(d);
+    const got = await clusterer.assign(doc("a2", FIRE_A_REWRITE, 3));
+    expect(got.moved).toEqual({ from: "a", story: "b", docs: ["both", "b"] });
+  });
+
+  it("keeps the story whole when every leaving document's id names a story (negative)", async () => {
+    const index = Object.assign(new MemoryStoryIndex(), { retired: async () => new Set(["both", "b"]) });
+    const clusterer = new OnlineClusterer(index);
+    for (const d of [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2)]) await clusterer.assign(d);
+    const got = await clusterer.assign(doc("a2", FIRE_A_REWRITE, 3));
+    expect(got).toMatchObject({ story: "a" });
+    expect(got.moved).toBeUndefined();
+  });
 });
 
 /** Two earthquakes on one invented island, years apart: the same places and agencies, other figures and dates. */

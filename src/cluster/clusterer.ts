@@ -347,8 +347,10 @@ export class OnlineClusterer {
     const out = new Set(leaving);
     const moved = members.filter((_, i) => out.has(i));
     const kept = members.filter((_, i) => !out.has(i));
-    const taken = await this.index.stories(moved.map((m) => m.doc));
-    const id = moved.find((m) => m.doc !== story.id && !taken.has(m.doc))?.doc;
+    const ids = moved.map((m) => m.doc);
+    const taken = await this.index.stories(ids);
+    const retired = (await this.index.retired?.(ids)) ?? new Set<string>();
+    const id = moved.find((m) => m.doc !== story.id && !taken.has(m.doc) && !retired.has(m.doc))?.doc;
     if (id === undefined) return undefined;
     const docs = moved.map((m) => m.doc);
     await this.index.split?.({

@@ -132,6 +132,11 @@ export interface StoryIndex {
   members?(story: string): Promise<MemberRecord[]>;
   /** Moves the documents of a split to their new story: states, postings, signatures and members. */
   split?(write: SplitWrite): Promise<void>;
+  /**
+   * Of these ids, those of stories let go that still name a story elsewhere (the store's stories outlive the
+   * index's window), so that a split does not start a story under one; without it an id let go is free again.
+   */
+  retired?(ids: readonly string[]): Promise<Set<string>>;
 }
 
 /**

@@ -323,6 +323,10 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       await expect(
         store.transaction((tx) => tx.splitStory({ from: a3, to: first, articles: [a5], at: AT })),
       ).rejects.toThrow(/new, found it stored/);
+      // The index names every stored story as taken, in the time window or not, so that a split starts none of them.
+      expect(await store.storyIndex().retired?.([String(first), String(a2), String(a3), "x"])).toEqual(
+        new Set([String(first), String(a3)]),
+      );
       // The part left behind without the article that started the story is known by its earliest article.
       await store.transaction((tx) => tx.splitStory({ from: a3, to: a4, articles: [a3, a5], at: AT }));
       expect(await store.story(a3)).toMatchObject({

@@ -982,6 +982,18 @@ export class SqlStoryIndex implements StoryIndex {
     return list;
   }
 
+  /** Of these ids, those of stored stories (`stories` hands out only the ones within the time window). */
+  async retired(ids: readonly string[]): Promise<Set<string>> {
+    const numbers = ids.map(Number).filter((n) => Number.isSafeInteger(n));
+    if (numbers.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom("stories")
+      .select("id")
+      .where("id", "in", among(this.flavor.idList(numbers)))
+      .execute();
+    return new Set(rows.map((r) => String(r.id)));
+  }
+
   /**
    * Moves the documents of a split to their new story: both states, the new story's postings, the documents'
    * signatures and members, as `MemoryStoryIndex.split` does.
