@@ -155,7 +155,7 @@ export interface ClusterSignaturesTable {
 
 /**
  * A member of a story of at most `SPLIT_MAX_MEMBERS` documents, as a split check reads it: its packed vectors
- * (JSON `{ field: [[terms], [weights]] }`), time and the keys it filed the story under (JSON array); `seq` is
+ * (JSON `{ field: [[terms], weights] }`, the weights base64 of little-endian doubles), time and the keys it filed the story under (JSON array); `seq` is
  * the document count when it joined, the order of a story's members.
  */
 export interface ClusterMembersTable {
