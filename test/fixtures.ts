@@ -103,3 +103,33 @@ export function mentionsIn(text: string, given: [string, Mention["type"]][]): Me
     return { start, end: from, text: name, type };
   });
 }
+
+/**
+ * Invented reports of two fires of one kind in two invented towns (a mill in Brenmouth, a warehouse in Kesswick):
+ * first reports, rewrites and later reports of each, and one report that tells both and bridges their stories.
+ */
+export const TWO_FIRES = {
+  FIRE_A: `A fire tore through the Halvorsen textile mill in Brenmouth on Tuesday night, and firefighters from
+three stations fought the blaze until dawn. Brenmouth fire chief Odile Marsan said the roof of the mill collapsed
+shortly after midnight. Nobody was inside the building, Marsan said. The Halvorsen family, which has owned the mill
+since 1921, said it would rebuild. Police have not ruled out arson and asked witnesses to come forward.`,
+  FIRE_A_REWRITE: `Firefighters battled a huge blaze at the Halvorsen mill in Brenmouth overnight. Chief Odile Marsan
+told reporters the roof gave way after midnight but that the mill was empty. Police said arson could not be ruled
+out. The Halvorsen family vowed to rebuild the textile mill it has run for a century.`,
+  FIRE_A_AFTER: `The Halvorsen textile mill in Brenmouth lay in ruins on Wednesday after the overnight fire. Odile Marsan,
+the Brenmouth fire chief, said investigators would search the looms and the boiler room for the cause. The Halvorsen
+family thanked the firefighters of Brenmouth and said the mill would reopen.`,
+  FIRE_B: `A fire destroyed a furniture warehouse in the port town of Kesswick on Tuesday night, and firefighters
+fought the blaze until dawn. Kesswick fire chief Tomas Ruelle said the roof of the warehouse collapsed before
+midnight. Nobody was inside the building, Ruelle said. The owners, Drummond Logistics, said the building would be
+rebuilt. Police have not ruled out arson and asked witnesses to come forward.`,
+  FIRE_B_REWRITE: `Drummond Logistics lost its Kesswick furniture warehouse to a fire overnight. Tomas Ruelle, who leads the
+Kesswick fire brigade, said the warehouse roof fell in before midnight and that the depot was empty. Drummond
+Logistics said it would rebuild at the port.`,
+  FIRE_B_AFTER: `Kesswick port workers watched the Drummond Logistics warehouse smoulder on Wednesday. Chief Tomas Ruelle
+said the Kesswick brigade would stay on site and that the furniture stored there was lost. Drummond Logistics asked
+its customers for patience.`,
+  BOTH_FIRES: `Two fires on Tuesday night: the Halvorsen textile mill in Brenmouth burned, and a Drummond Logistics
+furniture warehouse in Kesswick was destroyed. Fire chiefs Odile Marsan of Brenmouth and Tomas Ruelle of Kesswick said
+nobody was inside either building. Police in Brenmouth and Kesswick have not ruled out arson.`,
+};

@@ -44,7 +44,11 @@ export async function clusterAndScore(
 ): Promise<ClusteringScores> {
   const clusterer = new OnlineClusterer(new MemoryStoryIndex());
   const predicted = new Map<string, string>();
-  for (const doc of documents) predicted.set(doc.id, (await clusterer.assign(doc, extractFeatures(doc))).story);
+  for (const doc of documents) {
+    const assignment = await clusterer.assign(doc, extractFeatures(doc));
+    for (const moved of assignment.moved?.docs ?? []) predicted.set(moved, assignment.moved?.story as string);
+    predicted.set(doc.id, assignment.story);
+  }
   return scoreClustering(predicted, gold);
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TWO_FIRES } from "../../test/fixtures.js";
 import { createLexicon } from "../lexicon/index.js";
 import {
   type Assignment,
@@ -8,26 +9,13 @@ import {
   YEAR_CONFLICT,
   yearConflict,
 } from "./clusterer.js";
-import { type ClusterDocument, MemoryStoryIndex } from "./types.js";
+import { type ClusterDocument, MemoryStoryIndex, type StoryIndex } from "./types.js";
 
+const { FIRE_A, FIRE_A_REWRITE, FIRE_A_AFTER, FIRE_B, FIRE_B_REWRITE, FIRE_B_AFTER, BOTH_FIRES } = TWO_FIRES;
 const HOUR = 3600 * 1000;
 const T0 = Date.UTC(2024, 4, 2, 8);
 
-/** Invented articles: two fires of one kind in two invented towns, a flood, and rewrites and copies of them. */
-const FIRE_A = `A fire tore through the Halvorsen textile mill in Brenmouth on Tuesday night, and firefighters from
-three stations fought the blaze until dawn. Brenmouth fire chief Odile Marsan said the roof of the mill collapsed
-shortly after midnight. Nobody was inside the building, Marsan said. The Halvorsen family, which has owned the mill
-since 1921, said it would rebuild. Police have not ruled out arson and asked witnesses to come forward.`;
-
-const FIRE_A_REWRITE = `Firefighters battled a huge blaze at the Halvorsen mill in Brenmouth overnight. Chief Odile Marsan
-told reporters the roof gave way after midnight but that the mill was empty. Police said arson could not be ruled
-out. The Halvorsen family vowed to rebuild the textile mill it has run for a century.`;
-
-const FIRE_B = `A fire destroyed a furniture warehouse in the port town of Kesswick on Tuesday night, and firefighters
-fought the blaze until dawn. Kesswick fire chief Tomas Ruelle said the roof of the warehouse collapsed before
-midnight. Nobody was inside the building, Ruelle said. The owners, Drummond Logistics, said the building would be
-rebuilt. Police have not ruled out arson and asked witnesses to come forward.`;
-
+/** Invented articles: a flood beside the two fires of `TWO_FIRES`, and rewrites and copies of them. */
 const FLOOD = `The river Ambel burst its banks near Castor Ford on Sunday, flooding two hundred homes. The mayor of
 Castor Ford, Ines Barrow, opened the town hall to families who had to leave. Engineers from the Ambel water board
 said the levee had been weakened by a month of rain.`;
@@ -135,6 +123,105 @@ describe("OnlineClusterer", () => {
     await apart.assign({ id: "a", text: FIRE_A });
     for (let i = 0; i < 5; i++) await apart.assign({ id: `f${i}`, text: `${FLOOD} Report ${i}.` });
     expect((await apart.assign({ id: "x", text: FIRE_A_REWRITE })).similarity).toBeCloseTo(near, 3);
+  });
+});
+
+/** The final story of each document, moves applied, with the split on or off. */
+async function stories(docs: ClusterDocument[], split: boolean): Promise<Record<string, string>> {
+  const clusterer = new OnlineClusterer(new MemoryStoryIndex(), { split });
+  const out: Record<string, string> = {};
+  for (const d of docs) {
+    const got = await clusterer.assign(d);
+    for (const moved of got.moved?.docs ?? []) out[moved] = got.moved?.story as string;
+    out[d.id] = got.story;
+  }
+  return out;
+}
+
+describe("OnlineClusterer story split", () => {
+  it("splits a story that a report of both fires bridged once each fire has its own reports in it", async () => {
+    const docs = [
+      doc("a", FIRE_A),
+      doc("both", BOTH_FIRES, 1),
+      doc("b", FIRE_B, 2),
+      doc("a2", FIRE_A_REWRITE, 3),
+      doc("b2", FIRE_B_REWRITE, 4),
+      doc("a3", FIRE_A_AFTER, 5),
+      doc("b3", FIRE_B_AFTER, 6),
+    ];
+    // Without the split every report follows the bridge into one story.
+    expect(new Set(Object.values(await stories(docs, false))).size).toBe(1);
+    // With it, the fourth report shows two groups: the mill keeps the story's id, the warehouse leaves under the
+    // id of its earliest report, and the later reports join their own fire's story.
+    expect(await stories(docs, true)).toEqual({
+      a: "a",
+      both: "both",
+      b: "both",
+      a2: "a",
+      b2: "both",
+      a3: "a",
+      b3: "both",
+    });
+  });
+
+  it("says which documents moved, and files the new story so that the next report finds it", async () => {
+    const index = new MemoryStoryIndex();
+    const clusterer = new OnlineClusterer(index);
+    for (const d of [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2)]) await clusterer.assign(d);
+    const split = await clusterer.assign(doc("a2", FIRE_A_REWRITE, 3));
+    expect(split).toMatchObject({ story: "a", isNew: false, moved: { story: "both", docs: ["both", "b"] } });
+    const states = await index.stories(["a", "both"]);
+    expect(states.get("a")).toMatchObject({ size: 2, first: T0, last: T0 + 3 * HOUR });
+    expect(states.get("both")).toMatchObject({ size: 2, first: T0 + HOUR, last: T0 + 2 * HOUR });
+    expect((await index.members("both")).map((m) => m.doc)).toEqual(["both", "b"]);
+    expect(await clusterer.assign(doc("b2", FIRE_B_REWRITE, 4))).toMatchObject({ story: "both", isNew: false });
+  });
+
+  it("keeps whole a story of one fire with one report that also tells the other (negative)", async () => {
+    const docs = [
+      doc("a", FIRE_A),
+      doc("a2", FIRE_A_REWRITE, 1),
+      doc("a3", FIRE_A_AFTER, 2),
+      doc("both", BOTH_FIRES, 3),
+    ];
+    const got = await run(docs);
+    expect([...got.values()].map((a) => a.story)).toEqual(["a", "a", "a", "a"]);
+    expect([...got.values()].some((a) => a.moved)).toBe(false);
+  });
+
+  it("does not split through an index that keeps no members (the store's today)", async () => {
+    const index = new MemoryStoryIndex();
+    const bare: StoryIndex = {
+      documentCount: () => index.documentCount(),
+      latestTime: () => index.latestTime(),
+      documentFrequencies: (t) => index.documentFrequencies(t),
+      candidates: (k, w, l) => index.candidates(k, w, l),
+      stories: (ids) => index.stories(ids),
+      bandMatches: (b) => index.bandMatches(b),
+      write: (w) => index.write(w),
+    };
+    const clusterer = new OnlineClusterer(bare);
+    const docs = [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2), doc("a2", FIRE_A_REWRITE, 3)];
+    const got = [];
+    for (const d of docs) got.push(await clusterer.assign(d));
+    expect(got.map((a) => a.story)).toEqual(["a", "a", "a", "a"]);
+  });
+
+  it("starts no story under an id that still names one the index let go: the next leaving document's id", async () => {
+    const retired = async (ids: readonly string[]) => new Set(ids.filter((id) => id === "both"));
+    const clusterer = new OnlineClusterer(Object.assign(new MemoryStoryIndex(), { retired }));
+    for (const d of [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2)]) await clusterer.assign(d);
+    const got = await clusterer.assign(doc("a2", FIRE_A_REWRITE, 3));
+    expect(got.moved).toEqual({ from: "a", story: "b", docs: ["both", "b"] });
+  });
+
+  it("keeps the story whole when every leaving document's id names a story (negative)", async () => {
+    const index = Object.assign(new MemoryStoryIndex(), { retired: async () => new Set(["both", "b"]) });
+    const clusterer = new OnlineClusterer(index);
+    for (const d of [doc("a", FIRE_A), doc("both", BOTH_FIRES, 1), doc("b", FIRE_B, 2)]) await clusterer.assign(d);
+    const got = await clusterer.assign(doc("a2", FIRE_A_REWRITE, 3));
+    expect(got).toMatchObject({ story: "a" });
+    expect(got.moved).toBeUndefined();
   });
 });
 

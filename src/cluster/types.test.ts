@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type AssignmentWrite, MemoryStoryIndex, type StoryState } from "./types.js";
+import { type AssignmentWrite, MemoryStoryIndex, SPLIT_MAX_MEMBERS, type StoryState } from "./types.js";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -116,5 +116,40 @@ describe("MemoryStoryIndex", () => {
     const again = (await index.stories(["a"])).get("a") as StoryState;
     expect(again.size).toBe(1);
     expect(again.centroid.body.has("other")).toBe(false);
+  });
+
+  it("keeps the members of a story only while it holds at most SPLIT_MAX_MEMBERS documents", async () => {
+    const index = new MemoryStoryIndex();
+    const vectors = {
+      title: { terms: [], weights: [] },
+      body: { terms: ["quay"], weights: [1] },
+      entities: { terms: [], weights: [] },
+    };
+    for (let i = 1; i <= SPLIT_MAX_MEMBERS + 1; i++) {
+      await index.write(write(`d${i}`, "d1", 0, [], { story: state("d1", 0, i), vectors }));
+      if (i === SPLIT_MAX_MEMBERS) expect(await index.members("d1")).toHaveLength(SPLIT_MAX_MEMBERS);
+    }
+    expect(await index.members("d1")).toEqual([]);
+    // Negative: a document written without its vectors leaves a story no members to split by.
+    await index.write(write("e", "e", 0, []));
+    expect(await index.members("e")).toEqual([]);
+  });
+
+  it("moves a split's documents: their signatures, members and the new story's postings", async () => {
+    const index = new MemoryStoryIndex();
+    const vectors = {
+      title: { terms: [], weights: [] },
+      body: { terms: ["quay"], weights: [1] },
+      entities: { terms: [], weights: [] },
+    };
+    await index.write(write("a", "a", 0, ["k:a"], { vectors }));
+    await index.write(write("b", "a", 0, ["k:b"], { story: state("a", 0, 2), vectors }));
+    await index.split({ kept: state("a", 0), moved: state("b", 0), docs: ["b"], keys: ["k:b"] });
+    expect((await index.bandMatches(["b:b"])).map((m) => m.story)).toEqual(["b"]);
+    expect((await index.bandMatches(["b:a"])).map((m) => m.story)).toEqual(["a"]);
+    expect((await index.members("b")).map((m) => m.doc)).toEqual(["b"]);
+    expect((await index.members("a")).map((m) => m.doc)).toEqual(["a"]);
+    expect(await index.candidates(["k:b"], { from: -DAY, to: DAY }, 10)).toContainEqual({ story: "b", shared: 1 });
+    expect((await index.stories(["a"])).get("a")?.size).toBe(1);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { emptyReport, reportArticleOf } from "../../test/fixtures.js";
+import { emptyReport, reportArticleOf, TWO_FIRES } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { StoryIndex } from "../cluster/types.js";
 import type { IngestItem } from "../ingest/index.js";
@@ -117,6 +117,33 @@ describe("job handlers", () => {
     // nothing left to place, both waiting stories are asked for once more.
     expect(queue.analyses.filter((s) => s === ferry)).toHaveLength(3);
     expect(queue.analyses).toHaveLength(5);
+    await store.close();
+  });
+
+  it("a cluster job splits a bridged story as the in-process ingest does, and asks for both parts", async () => {
+    const store = await fresh();
+    const queue = recorder();
+    const f = TWO_FIRES;
+    const texts = [f.FIRE_A, f.BOTH_FIRES, f.FIRE_B, f.FIRE_A_REWRITE, f.FIRE_A_AFTER];
+    const names = ["mill", "both", "warehouse", "mill-2", "mill-3"];
+    const list = texts.map((text, i): IngestItem => {
+      // Untitled, so that the reports are compared on their texts alone, as the clusterer's own test does.
+      const { title: _, ...untitled } = article(names[i] as string, text);
+      return { kind: "article", article: { ...untitled, published: `2026-03-10T0${i}:00:00Z` } };
+    });
+    await ingestJob(store, items(list), queue);
+    await clusterJob(store, assigner, queue, { batchSize: 3, batches: 1 });
+    const mill = queue.analyses[0] as number;
+    const placed = await store.storyArticles(mill);
+    expect(placed.map((a) => a.article.id)).toEqual(["mill", "both", "warehouse"]);
+    expect(queue.analyses).toEqual([mill]);
+    const both = placed[1]?.id as number;
+    // The fourth article splits the story: the part that leaves is asked for in the batch that split it.
+    const result = await clusterJob(store, assigner, queue, { batchSize: 1, batches: 1 });
+    expect(result).toMatchObject({ placed: 1, more: true });
+    expect(queue.analyses.slice(1).sort()).toEqual([mill, both]);
+    expect((await store.storyArticles(both)).map((a) => a.article.id)).toEqual(["both", "warehouse"]);
+    expect((await store.storyArticles(mill)).map((a) => a.article.id)).toEqual(["mill", "mill-2"]);
     await store.close();
   });
 

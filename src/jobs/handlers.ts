@@ -151,9 +151,10 @@ export async function clusterJob(
       const assign = assigner(tx.storyIndex());
       const touched = new Set<number>();
       for (const { id, article } of unplaced) {
-        const { story, isNew } = await placeArticle(tx, assign, id, article, now().toISOString());
+        const { story, isNew, split } = await placeArticle(tx, assign, id, article, now().toISOString());
         if (isNew) result.storiesNew++;
         touched.add(story);
+        if (split) for (const s of [split.from, split.to]) touched.add(s);
       }
       await queue.analyse([...touched], tx);
       return unplaced.length;

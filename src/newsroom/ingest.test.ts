@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { emptyReport, outletArticle, plainArticle } from "../../test/fixtures.js";
+import { emptyReport, outletArticle, plainArticle, TWO_FIRES } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { IngestItem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
@@ -340,6 +340,9 @@ describe("ingestItems of articles without a date", () => {
           "select count(*) as n from cluster_bands where article_id not in (select article_id from cluster_signatures)",
         ),
       ).toBe(0);
+      expect(
+        count("select count(*) as n from cluster_members where story_id not in (select story_id from cluster_stories)"),
+      ).toBe(0);
       expect(count("select count(*) as n from cluster_signatures")).toBeLessThanOrEqual(40);
       // The stories kept are the latest: the last article's story is among them, the first's is not.
       const storyOf = (name: string) => count(`select story_id as n from articles where name = '${name}'`);
@@ -348,5 +351,55 @@ describe("ingestItems of articles without a date", () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe("ingestItems story split", () => {
+  it("splits a story that a report of both fires bridged, as the clusterer does in memory, and analyses both parts", async () => {
+    const f = TWO_FIRES;
+    const fires: [string, string, string][] = [
+      ["mill", f.FIRE_A, "Lowland Courier"],
+      ["both", f.BOTH_FIRES, "Valley Farmer"],
+      ["warehouse", f.FIRE_B, "Tidewater Post"],
+      ["mill-2", f.FIRE_A_REWRITE, "Estuary Daily"],
+      ["warehouse-2", f.FIRE_B_REWRITE, "Harvest Weekly"],
+      ["mill-3", f.FIRE_A_AFTER, "Harbour Daily"],
+      ["warehouse-3", f.FIRE_B_AFTER, "Lowland Courier"],
+    ];
+    const list: IngestItem[] = fires.map(([name, text, outlet], i) => ({
+      kind: "article",
+      article: { ...article(name, text, outlet), published: `2026-03-10T0${i}:00:00Z` },
+    }));
+    const run = async (split: boolean) => {
+      const store = await fresh();
+      const analysis = countingAnalysis();
+      const assigner: IngestOptions["assigner"] = (index) => new OnlineClusterer(index, { split });
+      const summary = await ingestItems(store, items(list), options({ assigner, analyzeStory: analysis.analyzeStory }));
+      const stories = await store.stories({ order: "biggest", limit: 10 });
+      const parts = [];
+      for (const s of stories) {
+        const names = (await store.storyArticles(s.id)).map((a) => a.article.id);
+        parts.push({
+          names,
+          count: s.articleCount,
+          outlets: s.outletCount,
+          report: (await store.report(s.id)) !== undefined,
+        });
+      }
+      const pending = await store.pendingCount();
+      await store.close();
+      return { summary, parts, pending, analysed: analysis.calls.map((c) => c.length).sort() };
+    };
+    // Without the split every report follows the bridge into one story.
+    expect((await run(false)).parts.map((p) => p.count)).toEqual([7]);
+    const got = await run(true);
+    expect(got.parts).toEqual([
+      { names: ["both", "warehouse", "warehouse-2", "warehouse-3"], count: 4, outlets: 4, report: true },
+      { names: ["mill", "mill-2", "mill-3"], count: 3, outlets: 3, report: true },
+    ]);
+    expect(got.summary).toMatchObject({ added: 7, storiesNew: 1, storiesTouched: 2, analysed: 2, pendingTotal: 0 });
+    expect(got.pending).toBe(0);
+    // Each story was analysed once, with its articles as they are after the split.
+    expect(got.analysed).toEqual([3, 4]);
   });
 });

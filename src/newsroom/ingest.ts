@@ -28,7 +28,13 @@ const PENDING_PAGE = 256;
 
 /** What places articles into stories: the online clusterer, over the store's index. */
 export interface Assigner {
-  assign(doc: ClusterDocument): Promise<{ story: string; isNew: boolean; copyOf?: string }>;
+  assign(doc: ClusterDocument): Promise<{
+    story: string;
+    isNew: boolean;
+    copyOf?: string;
+    /** Earlier documents that left story `from` for a new story of their own (see `Assignment.moved`). */
+    moved?: { from: string; story: string; docs: string[] };
+  }>;
 }
 
 /** Options of {@link ingestItems}, every default documented. */
@@ -145,8 +151,10 @@ export async function ingestItems(
       }
       summary.added++;
       if (o.copy) summary.copies++;
-      if (!touched.has(o.story)) {
-        touched.add(o.story);
+      const stories = o.split ? [o.story, o.split.from, o.split.to] : [o.story];
+      for (const story of stories) {
+        if (touched.has(story)) continue;
+        touched.add(story);
         summary.storiesTouched++;
       }
       if (o.isNew) summary.storiesNew++;
@@ -193,7 +201,15 @@ export async function ingestItems(
   return summary;
 }
 
-type Outcome = { kind: "stored" } | { kind: "added"; story: number; isNew: boolean; copy: boolean };
+type Outcome = { kind: "stored" } | ({ kind: "added" } & Placed);
+
+/** Where an article went, and the story split by its joining, if any: the one split and the one split off. */
+interface Placed {
+  story: number;
+  isNew: boolean;
+  copy: boolean;
+  split?: { from: number; to: number };
+}
 
 /** One transaction's work: each article not yet stored is added, placed and its story marked. */
 async function storeBatch(
@@ -231,8 +247,9 @@ async function storeBatch(
 /** Options of {@link analyzePending}. */
 /**
  * Places one stored article: the clusterer assigns it to a story (or a new one, or as a copy of an earlier
- * article), and the store records where it went. The ingest path and the workers' cluster job both place
- * articles this way.
+ * article), and the store records where it went. When the article's joining split its story, the articles
+ * that left move to their new story first (the article itself may be among them). The ingest path and the
+ * workers' cluster job both place articles this way.
  */
 export async function placeArticle(
   tx: Store,
@@ -240,7 +257,7 @@ export async function placeArticle(
   id: number,
   article: Article,
   at: string,
-): Promise<{ story: number; isNew: boolean; copy: boolean }> {
+): Promise<Placed> {
   const published = article.published ? Date.parse(article.published) : Number.NaN;
   const assignment = await assigner.assign({
     id: String(id),
@@ -249,13 +266,27 @@ export async function placeArticle(
     ...(Number.isFinite(published) ? { published } : {}),
   });
   const story = Number(assignment.story);
+  const { moved } = assignment;
+  let copyOf = assignment.copyOf;
+  if (moved) {
+    const self = String(id);
+    const articles = moved.docs.filter((doc) => doc !== self).map(Number);
+    await tx.splitStory({ from: Number(moved.from), to: Number(moved.story), articles, at });
+    // A copy split from its original is a voice of its own story, as the store makes the earlier ones.
+    if (copyOf !== undefined && moved.docs.includes(self) !== moved.docs.includes(copyOf)) copyOf = undefined;
+  }
   await tx.placeArticle(id, {
     storyId: story,
     isNew: assignment.isNew,
-    ...(assignment.copyOf === undefined ? {} : { copyOf: Number(assignment.copyOf) }),
+    ...(copyOf === undefined ? {} : { copyOf: Number(copyOf) }),
     at,
   });
-  return { story, isNew: assignment.isNew, copy: assignment.copyOf !== undefined };
+  return {
+    story,
+    isNew: assignment.isNew,
+    copy: copyOf !== undefined,
+    ...(moved ? { split: { from: Number(moved.from), to: Number(moved.story) } } : {}),
+  };
 }
 
 /**

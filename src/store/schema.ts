@@ -17,6 +17,7 @@ export interface Database {
   cluster_postings: ClusterPostingsTable;
   cluster_bands: ClusterBandsTable;
   cluster_signatures: ClusterSignaturesTable;
+  cluster_members: ClusterMembersTable;
   story_postings: StoryPostingsTable;
   entity_stories: EntityStoriesTable;
   entity_profiles: EntityProfilesTable;
@@ -150,6 +151,20 @@ export interface ClusterSignaturesTable {
   article_id: number;
   story_id: number;
   signature: Uint8Array;
+}
+
+/**
+ * A member of a story of at most `SPLIT_MAX_MEMBERS` documents, as a split check reads it: its packed vectors
+ * (JSON `{ field: [[terms], weights] }`, the weights base64 of little-endian doubles), time and the keys it filed the story under (JSON array); `seq` is
+ * the document count when it joined, the order of a story's members.
+ */
+export interface ClusterMembersTable {
+  article_id: number;
+  story_id: number;
+  seq: number;
+  time: number;
+  vectors: string;
+  keys: string;
 }
 
 /**

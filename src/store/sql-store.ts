@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely, type Selectable, sql } from "kysely";
+import { CompiledQuery, type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import type { StoryIndex } from "../cluster/types.js";
 import { type Article, openingWords, type StoryReport, TriangulateError, untitledStoryTitle } from "../model/index.js";
 import { among, type SqlFlavor } from "./flavor.js";
@@ -25,6 +25,7 @@ import {
   type StoredReport,
   type StoredReportText,
   type StoryListOptions,
+  type StorySplit,
   type StorySummary,
 } from "./types.js";
 
@@ -309,6 +310,99 @@ export class SqlStore implements Store {
       );
     }
     await MARK_PENDING.run(this.db, this.dialect, p.storyId);
+  }
+
+  async splitStory(split: StorySplit): Promise<void> {
+    const { from, to, at } = split;
+    if (split.articles.length === 0) throw new TriangulateError("BAD_DATA", `expected articles leaving story ${from}`);
+    const taken = await this.db.selectFrom("stories").select("id").where("id", "=", to).executeTakeFirst();
+    if (taken) throw new TriangulateError("BAD_DATA", `expected story ${to} of a split to be new, found it stored`);
+    const moved = await this.db
+      .updateTable("articles")
+      .set({ story_id: to })
+      .where("story_id", "=", from)
+      .where("id", "in", split.articles)
+      .returning("id")
+      .execute();
+    if (moved.length !== new Set(split.articles).size) {
+      throw new TriangulateError("BAD_DATA", `expected articles ${split.articles.join(", ")} in story ${from}`);
+    }
+    // A copy whose original is now in the other story is a voice of its own: no report would show it else.
+    for (const [story, other] of [
+      [from, to],
+      [to, from],
+    ] as const) {
+      await this.db
+        .updateTable("articles")
+        .set({ copy_of: null })
+        .where("story_id", "=", story)
+        .where("copy_of", "in", (eb) => eb.selectFrom("articles").select("id").where("story_id", "=", other))
+        .execute();
+    }
+    const first = await this.db
+      .selectFrom("articles")
+      .select(["id", "title"])
+      .where("story_id", "=", to)
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const title = first.title ?? storyTitleOf(await this.articleText(first.id));
+    await INSERT_STORY.run(this.db, this.dialect, to, title, 0, 0, null, at);
+    if (split.articles.includes(from)) {
+      // The article that started the story left: the story is known by its earliest article left until its report.
+      const kept = await this.db
+        .selectFrom("articles")
+        .select(["id", "title"])
+        .where("story_id", "=", from)
+        .orderBy("id")
+        .executeTakeFirstOrThrow();
+      const keptTitle = kept.title ?? storyTitleOf(await this.articleText(kept.id));
+      await this.db.updateTable("stories").set({ title: keptTitle }).where("id", "=", from).execute();
+    }
+    await this.db.deleteFrom("story_outlets").where("story_id", "in", [from, to]).execute();
+    await this.db
+      .insertInto("story_outlets")
+      .columns(["story_id", "outlet"])
+      .expression((eb) =>
+        eb
+          .selectFrom("articles")
+          .select(["story_id", "outlet"])
+          .distinct()
+          .where("story_id", "in", [from, to])
+          .where("outlet", "is not", null)
+          .where("outlet", "<>", ""),
+      )
+      .execute();
+    await this.recount(from, at, 1);
+    // A new story's version is 1, as one started by an article.
+    await this.recount(to, at, 0);
+    await MARK_PENDING.run(this.db, this.dialect, from);
+    await MARK_PENDING.run(this.db, this.dialect, to);
+  }
+
+  /** Sets a story's counts and dates to those of its articles, its version `versions` up. */
+  private async recount(id: number, at: string, versions: number): Promise<void> {
+    const of = (eb: ExpressionBuilder<Database, "stories">) =>
+      eb.selectFrom("articles as a").whereRef("a.story_id", "=", "stories.id");
+    const named = (eb: ExpressionBuilder<Database, "stories">) =>
+      of(eb).where("a.outlet", "is not", null).where("a.outlet", "<>", "");
+    await this.db
+      .updateTable("stories")
+      .set((eb) => ({
+        article_count: of(eb).select((e) => e.fn.countAll<number>().as("n")),
+        copy_count: of(eb)
+          .where("a.copy_of", "is not", null)
+          .select((e) => e.fn.countAll<number>().as("n")),
+        outlet_count: named(eb).select((e) => e.fn.count<number>("a.outlet").distinct().as("n")),
+        unnamed_outlet_count: of(eb)
+          .where((e) => e.or([e("a.outlet", "is", null), e("a.outlet", "=", "")]))
+          .select((e) => e.fn.countAll<number>().as("n")),
+        first_published: of(eb).select((e) => e.fn.min("a.published").as("d")),
+        last_published: of(eb).select((e) => e.fn.max("a.published").as("d")),
+        version: eb("version", "+", versions),
+        updated_at: at,
+      }))
+      .where("id", "=", id)
+      .execute();
   }
 
   private async articleText(id: number): Promise<string> {

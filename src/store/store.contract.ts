@@ -1,6 +1,14 @@
 import { type Kysely, sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { type AssignmentWrite, MemoryStoryIndex, type StoryIndex, type StoryState } from "../cluster/types.js";
+import {
+  type AssignmentWrite,
+  type Field,
+  MemoryStoryIndex,
+  type PackedVector,
+  SPLIT_MAX_MEMBERS,
+  type StoryIndex,
+  type StoryState,
+} from "../cluster/types.js";
 import type { Article, StoryReport } from "../model/index.js";
 import { MAX_POSTINGS_PER_KEY } from "./story-index.js";
 import type { NewArticle, Store, StoryListOptions } from "./types.js";
@@ -150,6 +158,31 @@ function write(doc: string, story: StoryState, keys: string[], bands: string[], 
   };
 }
 
+/** A member's packed vectors, varied by `n` (weights that are no short decimals, to read back exactly). */
+function vectors(n: number): Record<Field, PackedVector> {
+  return {
+    title: { terms: ["t:ferry", `t:w${n}`], weights: [1 / 3, Math.sqrt(8 / 9)] },
+    body: { terms: [`b:w${n % 2}`], weights: [1] },
+    entities: { terms: [], weights: [] },
+  };
+}
+
+/** A write of document `doc` into story `story` of `size` documents, with its member's vectors. */
+function memberWrite(doc: number, story: number, size: number, day: number): AssignmentWrite {
+  const at = day * 24 * 3600 * 1000;
+  return {
+    ...write(String(doc), { ...state(String(story), 0, at, ["ferry"]), size }, [`t:k${doc}`], [`m${doc}`], size === 1),
+    time: at,
+    vectors: vectors(doc),
+  };
+}
+
+/** How many member rows the store holds for a story. */
+async function memberRows(s: Store, story: number): Promise<number> {
+  const text = `select count(*) as n from cluster_members where story_id = ${s.dialect === "postgres" ? "$1" : "?"}`;
+  return Number(((await s.executeSql(text, [story])).rows[0] as { n: number }).n);
+}
+
 /**
  * The behaviour every store adapter must have, run by each adapter's test file with a factory of empty
  * stores: `storeContract("sqlite", async () => ...)`.
@@ -238,6 +271,69 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       expect(await store.pendingStories(1)).toEqual([first]);
       expect(await store.counts()).toEqual({ articles: 4, copies: 1, stories: 2, pending: 2 });
       expect(await store.pendingCount()).toBe(2);
+      await store.close();
+    });
+
+    it("moves a split's articles to their new story: counts, outlets, dates and titles of both from their articles, both waiting", async () => {
+      const { store } = await make();
+      const first = await file(store, inventedArticle(1, { published: "2026-03-11" }));
+      const a2 = await file(store, inventedArticle(2, { published: "2026-03-12", outlet: "Tidewater Post" }), first);
+      const a3 = await file(
+        store,
+        inventedArticle(3, { published: "2026-03-15", outlet: "Harbour Daily", title: "Toll bridge vote" }),
+        first,
+      );
+      // A copy of the first article that leaves with the third, and one of the third that leaves with it.
+      const a4 = await file(store, inventedArticle(4, { published: "2026-03-16", outlet: "" }), first, first);
+      const a5 = await file(store, inventedArticle(5, { published: "2026-03-17", outlet: "Harbour Daily" }), first, a3);
+      const before = await store.story(first);
+      expect(before).toMatchObject({ articleCount: 5, copyCount: 2, outletCount: 3, articlesWithoutOutlet: 1 });
+      await store.transaction((tx) => tx.splitStory({ from: first, to: a3, articles: [a3, a4, a5], at: AT }));
+      expect(await store.story(first)).toMatchObject({
+        title: "Ferry service 1 resumes on the Vell estuary",
+        articleCount: 2,
+        copyCount: 0,
+        outletCount: 2,
+        articlesWithoutOutlet: 0,
+        outlets: ["Lowland Courier", "Tidewater Post"],
+        firstPublished: "2026-03-11",
+        lastPublished: "2026-03-12",
+        version: (before?.version ?? 0) + 1,
+      });
+      expect(await store.story(a3)).toMatchObject({
+        title: "Toll bridge vote",
+        articleCount: 3,
+        copyCount: 1,
+        outletCount: 1,
+        articlesWithoutOutlet: 1,
+        outlets: ["Harbour Daily"],
+        firstPublished: "2026-03-15",
+        lastPublished: "2026-03-17",
+        version: 1,
+      });
+      expect((await store.storyArticles(first)).map((a) => a.id)).toEqual([first, a2]);
+      const moved = await store.storyArticles(a3);
+      expect(moved.map((a) => [a.id, a.storyId, a.copyOf])).toEqual([
+        [a3, a3, undefined],
+        [a4, a3, undefined],
+        [a5, a3, a3],
+      ]);
+      expect(await store.pendingStories(10)).toEqual([first, a3]);
+      expect(await store.counts()).toEqual({ articles: 5, copies: 1, stories: 2, pending: 2 });
+      await expect(
+        store.transaction((tx) => tx.splitStory({ from: a3, to: first, articles: [a5], at: AT })),
+      ).rejects.toThrow(/new, found it stored/);
+      // The index names every stored story as taken, in the time window or not, so that a split starts none of them.
+      expect(await store.storyIndex().retired?.([String(first), String(a2), String(a3), "x"])).toEqual(
+        new Set([String(first), String(a3)]),
+      );
+      // The part left behind without the article that started the story is known by its earliest article.
+      await store.transaction((tx) => tx.splitStory({ from: a3, to: a4, articles: [a3, a5], at: AT }));
+      expect(await store.story(a3)).toMatchObject({
+        title: "Ferry service 4 resumes on the Vell estuary",
+        articleCount: 1,
+      });
+      expect(await store.story(a4)).toMatchObject({ title: "Toll bridge vote", articleCount: 2, copyCount: 1 });
       await store.close();
     });
 
@@ -808,6 +904,82 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         expect((await index.stories(["101"])).get("101")?.size).toBe(1);
         expect(await index.candidates(["t:z"], { from: 0, to: 10 }, 5)).toEqual([]);
         expect(await index.documentFrequencies(["t:a", "t:z"])).toEqual(new Map([["t:a", 1]]));
+        await store.close();
+      });
+
+      it("keeps a small story's members and splits it as the in-memory index does, within a transaction and from its rows", async () => {
+        const { store, reopen } = await make();
+        const memory = new MemoryStoryIndex({ maxPostings: MAX_POSTINGS_PER_KEY });
+        const writes = [1, 2, 3, 4, 5].map((n) => memberWrite(100 + n, 101, n, n));
+        const halves = [writes.slice(0, 3), writes.slice(3)];
+        const split = {
+          kept: { ...state("101", 0, 3 * 24 * 3600 * 1000, ["ferry"]), size: 3 },
+          moved: { ...state("104", 0, 5 * 24 * 3600 * 1000, ["toll"]), size: 2 },
+          docs: ["104", "105"],
+          keys: ["t:k104", "t:k105"],
+        };
+        const ask = async (index: StoryIndex) => ({
+          kept: (await index.members?.("101"))?.map((m) => [m.doc, m.time, m.keys, m.vectors]),
+          moved: (await index.members?.("104"))?.map((m) => [m.doc, m.time, m.keys, m.vectors]),
+          states: [...(await index.stories(["101", "104"])).values()].map((s) => [s.id, s.size, s.last]),
+          found: await index.candidates(["t:k105", "t:k101"], { from: 0, to: 9e12 }, 10),
+          bands: (await index.bandMatches(["m101", "m105"])).map((r) => [r.doc, r.story]),
+        });
+        for (const w of writes) await memory.write(w);
+        expect((await memory.members("101")).map((m) => m.doc)).toEqual(["101", "102", "103", "104", "105"]);
+        await memory.split(split);
+        const expected = await ask(memory);
+        expect(expected.moved?.map((m) => m[0])).toEqual(["104", "105"]);
+        expect(expected.bands).toEqual([
+          ["101", "101"],
+          ["105", "104"],
+        ]);
+        await store.transaction(async (tx) => {
+          for (const w of halves[0] ?? []) await tx.storyIndex().write(w);
+        });
+        const during = await store.transaction(async (tx) => {
+          // Members of the story read from its rows and from this transaction's writes, then split.
+          for (const w of halves[1] ?? []) await tx.storyIndex().write(w);
+          expect((await tx.storyIndex().members?.("101"))?.map((m) => m.doc)).toEqual([
+            "101",
+            "102",
+            "103",
+            "104",
+            "105",
+          ]);
+          await tx.storyIndex().split?.(split);
+          return ask(tx.storyIndex());
+        });
+        expect(during).toEqual(expected);
+        expect(await ask(store.storyIndex())).toEqual(expected);
+        expect([await memberRows(store, 101), await memberRows(store, 104)]).toEqual([3, 2]);
+        await store.close();
+        const again = await reopen();
+        expect(await ask(again.storyIndex())).toEqual(expected);
+        await again.close();
+      });
+
+      it("lets a story's members go once it grows past the bound, and with the story once it leaves the window", async () => {
+        const { store, reopen } = await make();
+        const memory = new MemoryStoryIndex({ maxPostings: MAX_POSTINGS_PER_KEY });
+        const big = Array.from({ length: SPLIT_MAX_MEMBERS + 2 }, (_, i) => memberWrite(200 + i, 200, i + 1, 1));
+        const small = [memberWrite(300, 300, 1, 2), memberWrite(301, 300, 2, 2)];
+        for (const w of [...big, ...small]) {
+          await memory.write(w);
+          await store.transaction((tx) => tx.storyIndex().write(w));
+        }
+        for (const index of [memory, store.storyIndex()]) {
+          expect(await index.members?.("200")).toEqual([]);
+          expect((await index.members?.("300"))?.map((m) => m.doc)).toEqual(["300", "301"]);
+        }
+        expect([await memberRows(store, 200), await memberRows(store, 300)]).toEqual([0, 2]);
+        // Twelve days on: both stories are out of the window, their members' rows gone.
+        const late = memberWrite(400, 400, 1, 14);
+        await store.transaction((tx) => tx.storyIndex().write(late));
+        expect([await memberRows(store, 300), await memberRows(store, 400)]).toEqual([0, 1]);
+        const again = await reopen();
+        expect((await again.storyIndex().members?.("400"))?.map((m) => m.doc)).toEqual(["400"]);
+        await again.close();
         await store.close();
       });
 

@@ -4,8 +4,12 @@ import {
   FIELDS,
   type Field,
   getOrSet,
+  type MemberRecord,
+  type PackedVector,
   type SignatureRecord,
+  SPLIT_MAX_MEMBERS,
   type SparseVector,
+  type SplitWrite,
   STORY_WINDOW_MS,
   type StoryIndex,
   type StoryState,
@@ -83,6 +87,17 @@ export const PRUNED_PER_FLUSH = 1024;
  */
 export const MAX_INDEXED_STORIES = 100_000;
 
+/**
+ * Members of small stories held in memory (see `SPLIT_MAX_MEMBERS`), over all cached stories. A story is
+ * checked for a split each time it grows, and reading its members back costs a JSON parse of up to 32 members'
+ * vectors; the stories that grow are mostly the ones recently written. A member's packed vectors take some
+ * kilobytes, so 8,192 stay within tens of megabytes.
+ */
+export const CACHED_MEMBERS = 8192;
+
+/** Member rows written per statement: six bound values each, within every dialect's bound on parameters. */
+const MEMBER_ROWS_PER_INSERT = 1000;
+
 /** The upserts run per story and per document at each flush: built and compiled once (see `Prepared`). */
 const SAVE_STATE = new Prepared(
   (db, id: number, size: number, first: number, last: number, centroid: string, seq: number) =>
@@ -120,6 +135,12 @@ export interface TermCount {
   seen: number;
   /** The document that last counted it: a term listed twice by one document counts once. */
   counted: number;
+}
+
+/** A member of a story as kept: its record and the document count when it joined (its order in the story). */
+interface Member {
+  seq: number;
+  record: MemberRecord;
 }
 
 /** A story filed under a key, and the document count when it was last filed there (newest highest). */
@@ -163,6 +184,17 @@ export class ClusterCache {
   readonly bandsPending = new Map<string, number>();
   /** Signatures written since the last flush, by document. */
   readonly signaturesPending = new Map<number, { story: number; signature: Uint32Array }>();
+  /** Documents whose stored signature moved to another story by a split since the last flush: doc to story. */
+  readonly signaturesMoved = new Map<number, number>();
+  /**
+   * Members of small stories in the order they joined, as in their rows plus what was written since the last
+   * flush (an empty list: the story keeps none).
+   */
+  readonly members = new Map<number, Member[]>();
+  /** Member rows written or moved to another story since the last flush, by document. */
+  readonly membersPending = new Map<number, Member & { story: number }>();
+  /** Stories whose members are let go (grown past `SPLIT_MAX_MEMBERS`) since the last flush. */
+  readonly membersDropped = new Set<number>();
   /** The horizon up to which every expired story's rows are deleted (see `SqlStoryIndex.prune`). */
   prunedTo: number | undefined;
   /**
@@ -203,6 +235,7 @@ export class ClusterCache {
   forget(id: number): void {
     this.states.delete(id);
     this.times.delete(id);
+    this.members.delete(id);
   }
 
   /**
@@ -226,6 +259,15 @@ export class ClusterCache {
     }
     dropHalf(this.times, CACHED_STORY_TIMES);
     dropHalf(this.bands, CACHED_BANDS);
+    let members = 0;
+    for (const list of this.members.values()) members += list.length;
+    if (members > CACHED_MEMBERS) {
+      for (const [story, list] of this.members) {
+        if (members <= CACHED_MEMBERS / 2) break;
+        members -= list.length;
+        this.members.delete(story);
+      }
+    }
   }
 
   clear(): void {
@@ -244,6 +286,10 @@ export class ClusterCache {
     this.bands.clear();
     this.bandsPending.clear();
     this.signaturesPending.clear();
+    this.signaturesMoved.clear();
+    this.members.clear();
+    this.membersPending.clear();
+    this.membersDropped.clear();
     this.prunedTo = undefined;
     this.forgetBelow = undefined;
   }
@@ -358,6 +404,7 @@ export class SqlStoryIndex implements StoryIndex {
       this.cache.metaDirty = false;
     }
     await this.flushStories();
+    await this.flushMembers();
     await this.flushPostings();
     await this.prune();
     this.cache.trim();
@@ -433,6 +480,7 @@ export class SqlStoryIndex implements StoryIndex {
         .execute();
       for (const row of held) if (this.cache.bands.has(row.band)) this.cache.bands.set(row.band, 0);
     }
+    await this.db.deleteFrom("cluster_members").where("story_id", "in", storyIds()).execute();
     const postings = await this.db
       .deleteFrom("cluster_postings")
       .where("story_id", "in", storyIds())
@@ -472,6 +520,16 @@ export class SqlStoryIndex implements StoryIndex {
       await SAVE_SIGNATURE.execute(this.db, this.flavor.name, doc, record.story, encodeSignature(record.signature));
     }
     this.cache.signaturesPending.clear();
+    const moved = new Map<number, number[]>();
+    for (const [doc, story] of this.cache.signaturesMoved) getOrSet(moved, story, () => []).push(doc);
+    for (const [story, docs] of moved) {
+      await this.db
+        .updateTable("cluster_signatures")
+        .set({ story_id: story })
+        .where("article_id", "in", among(this.flavor.idList(docs)))
+        .execute();
+    }
+    this.cache.signaturesMoved.clear();
     if (this.cache.bandsPending.size > 0) {
       const rows = [...this.cache.bandsPending].map(([band, doc]) => ({ band, article_id: doc }));
       await this.db
@@ -491,6 +549,37 @@ export class SqlStoryIndex implements StoryIndex {
         .onConflict((oc) => oc.column("band").doUpdateSet({ article_id: (eb) => eb.ref("excluded.article_id") }))
         .execute();
       this.cache.bandsPending.clear();
+    }
+  }
+
+  /**
+   * Writes the member rows written or moved since the last flush, then deletes those of the stories grown past
+   * `SPLIT_MAX_MEMBERS` (their rows written in this flush included).
+   */
+  private async flushMembers(): Promise<void> {
+    const rows = [...this.cache.membersPending].map(([doc, m]) => ({
+      article_id: doc,
+      story_id: m.story,
+      seq: m.seq,
+      time: m.record.time,
+      vectors: serializeVectors(m.record.vectors),
+      keys: JSON.stringify(m.record.keys),
+    }));
+    this.cache.membersPending.clear();
+    for (let at = 0; at < rows.length; at += MEMBER_ROWS_PER_INSERT) {
+      await this.db
+        .insertInto("cluster_members")
+        .values(rows.slice(at, at + MEMBER_ROWS_PER_INSERT))
+        .onConflict((oc) => oc.column("article_id").doUpdateSet({ story_id: (eb) => eb.ref("excluded.story_id") }))
+        .execute();
+    }
+    if (this.cache.membersDropped.size > 0) {
+      const stories = [...this.cache.membersDropped];
+      this.cache.membersDropped.clear();
+      await this.db
+        .deleteFrom("cluster_members")
+        .where("story_id", "in", among(this.flavor.idList(stories)))
+        .execute();
     }
   }
 
@@ -783,24 +872,8 @@ export class SqlStoryIndex implements StoryIndex {
     this.cache.statesPending.set(story, written);
     this.cache.seqPending.set(story, next.documents);
     this.cache.times.set(story, { first: w.story.first, last: w.story.last });
-    const keys = [...new Set(w.keys)];
-    if (keys.length > 0) {
-      // Each key keeps its newest postings: the story moves to the end of each list, the oldest beyond
-      // MAX_POSTINGS_PER_KEY go.
-      const lists = await this.postingLists(keys);
-      for (const [key, list] of lists) {
-        const at = list.findIndex((p) => p.story === story);
-        if (at >= 0) list.splice(at, 1);
-        list.push({ story, seq: next.documents });
-        getOrSet(this.cache.postingsFiled, key, () => new Map()).set(story, next.documents);
-        this.cache.postingsDropped.get(key)?.delete(story);
-        while (list.length > MAX_POSTINGS_PER_KEY) {
-          const gone = (list.shift() as Posting).story;
-          this.cache.postingsFiled.get(key)?.delete(gone);
-          getOrSet(this.cache.postingsDropped, key, () => new Set()).add(gone);
-        }
-      }
-    }
+    await this.fileUnder(w.keys, story, next.documents);
+    this.keepMember(w, doc, story, next.documents);
     if (w.bands.length > 0) {
       // A bucket keeps the first document filed in it, so that copies are linked to the earliest report,
       // until that document's story leaves the time window (the in-memory index then drops the bucket).
@@ -828,6 +901,134 @@ export class SqlStoryIndex implements StoryIndex {
     this.cache.meta = next;
     this.cache.metaDirty = true;
     this.cache.set(story, written);
+    if (!this.deferred) await this.flush();
+  }
+
+  /**
+   * Files a story under these keys: each key keeps its newest postings, so the story moves to the end of each
+   * list and the oldest beyond MAX_POSTINGS_PER_KEY go.
+   */
+  private async fileUnder(keys: readonly string[], story: number, seq: number): Promise<void> {
+    if (keys.length === 0) return;
+    const lists = await this.postingLists([...new Set(keys)]);
+    for (const [key, list] of lists) {
+      const at = list.findIndex((p) => p.story === story);
+      if (at >= 0) list.splice(at, 1);
+      list.push({ story, seq });
+      getOrSet(this.cache.postingsFiled, key, () => new Map()).set(story, seq);
+      this.cache.postingsDropped.get(key)?.delete(story);
+      while (list.length > MAX_POSTINGS_PER_KEY) {
+        const gone = (list.shift() as Posting).story;
+        this.cache.postingsFiled.get(key)?.delete(gone);
+        getOrSet(this.cache.postingsDropped, key, () => new Set()).add(gone);
+      }
+    }
+  }
+
+  /**
+   * Keeps a written document as a member of its story while the story is small and the document came with its
+   * vectors, as `MemoryStoryIndex` does; otherwise the story's members are let go (a story that has lost one
+   * can never split, as its members no longer match its size). A story's list is read only when asked for.
+   */
+  private keepMember(w: AssignmentWrite, doc: number, story: number, seq: number): void {
+    const list = this.cache.members.get(story);
+    if (!w.vectors || w.story.size > SPLIT_MAX_MEMBERS) {
+      // Past the bound a story has none left to let go: they went when it first grew past it.
+      if (w.isNew || list?.length === 0 || (w.vectors && w.story.size > SPLIT_MAX_MEMBERS + 1)) return;
+      this.cache.members.set(story, []);
+      this.cache.membersDropped.add(story);
+      return;
+    }
+    const member: Member = { seq, record: { doc: w.doc, time: w.time, vectors: w.vectors, keys: w.keys } };
+    this.cache.membersPending.set(doc, { ...member, story });
+    if (list) list.push(member);
+    else if (w.isNew) this.cache.members.set(story, [member]);
+  }
+
+  async members(id: string): Promise<MemberRecord[]> {
+    const story = Number(id);
+    if (!Number.isSafeInteger(story)) return [];
+    const state = this.cache.statesPending.get(story) ?? this.cache.get(story);
+    // A larger story keeps none: known from its state without a read.
+    if (state && state.size > SPLIT_MAX_MEMBERS) return [];
+    return (await this.memberList(story)).map((m) => m.record);
+  }
+
+  /** A story's members in the order they joined: its rows, with what was written or moved since the last flush. */
+  private async memberList(story: number): Promise<Member[]> {
+    const cached = this.cache.members.get(story);
+    if (cached) return cached;
+    const rows = await this.db
+      .selectFrom("cluster_members")
+      .select(["article_id", "seq", "time", "vectors", "keys"])
+      .where("story_id", "=", story)
+      .orderBy("seq")
+      .execute();
+    const pending = this.cache.membersPending;
+    const list: Member[] = [];
+    for (const row of rows) {
+      if (pending.has(Number(row.article_id))) continue;
+      const record = {
+        doc: String(row.article_id),
+        time: row.time,
+        vectors: parseVectors(row.vectors),
+        keys: JSON.parse(row.keys) as string[],
+      };
+      list.push({ seq: Number(row.seq), record });
+    }
+    for (const m of pending.values()) if (m.story === story) list.push({ seq: m.seq, record: m.record });
+    list.sort((a, b) => a.seq - b.seq);
+    this.cache.members.set(story, list);
+    return list;
+  }
+
+  /** Of these ids, those of stored stories (`stories` hands out only the ones within the time window). */
+  async retired(ids: readonly string[]): Promise<Set<string>> {
+    const numbers = ids.map(Number).filter((n) => Number.isSafeInteger(n));
+    if (numbers.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom("stories")
+      .select("id")
+      .where("id", "in", among(this.flavor.idList(numbers)))
+      .execute();
+    return new Set(rows.map((r) => String(r.id)));
+  }
+
+  /**
+   * Moves the documents of a split to their new story: both states, the new story's postings, the documents'
+   * signatures and members, as `MemoryStoryIndex.split` does.
+   */
+  async split(w: SplitWrite): Promise<void> {
+    const from = rowId(w.kept.id, "story");
+    const to = rowId(w.moved.id, "story");
+    const meta = await this.meta();
+    const leaving = new Set(w.docs);
+    const members = await this.memberList(from);
+    this.cache.members.set(
+      from,
+      members.filter((m) => !leaving.has(m.record.doc)),
+    );
+    const moved = members.filter((m) => leaving.has(m.record.doc));
+    this.cache.members.set(to, moved);
+    for (const m of moved) this.cache.membersPending.set(rowId(m.record.doc, "document"), { ...m, story: to });
+    for (const [id, state] of [
+      [from, w.kept],
+      [to, w.moved],
+    ] as const) {
+      const written = readOnly(state);
+      this.cache.statesPending.set(id, written);
+      this.cache.seqPending.set(id, meta.documents);
+      this.cache.times.set(id, { first: state.first, last: state.last });
+      this.cache.set(id, written);
+    }
+    this.cache.meta = { ...meta, stories: meta.stories + 1 };
+    await this.fileUnder(w.keys, to, meta.documents);
+    for (const d of w.docs) {
+      const doc = rowId(d, "document");
+      const signed = this.cache.signaturesPending.get(doc);
+      if (signed) signed.story = to;
+      else this.cache.signaturesMoved.set(doc, to);
+    }
     if (!this.deferred) await this.flush();
   }
 }
@@ -876,6 +1077,37 @@ function serializeCentroid(centroid: Record<Field, SparseVector>): string {
   const out: Record<string, [string, number][]> = {};
   for (const f of FIELDS) out[f] = [...centroid[f]];
   return JSON.stringify(out);
+}
+
+/**
+ * A member's vectors as JSON `{ field: [[terms], weights] }`, the weights as base64 of little-endian doubles:
+ * read back exactly, as the in-memory index keeps them, where writing each weight's shortest decimal took most
+ * of the time of writing a member's row (and twice the bytes).
+ */
+function serializeVectors(vectors: Record<Field, PackedVector>): string {
+  const out: Record<string, [string[], string]> = {};
+  for (const f of FIELDS) out[f] = [vectors[f].terms, encodeWeights(vectors[f].weights)];
+  return JSON.stringify(out);
+}
+
+function parseVectors(json: string): Record<Field, PackedVector> {
+  const raw = JSON.parse(json) as Partial<Record<Field, [string[], string]>>;
+  const out = {} as Record<Field, PackedVector>;
+  for (const f of FIELDS) out[f] = { terms: raw[f]?.[0] ?? [], weights: decodeWeights(raw[f]?.[1] ?? "") };
+  return out;
+}
+
+function encodeWeights(weights: readonly number[]): string {
+  const bytes = Buffer.alloc(weights.length * 8);
+  for (let i = 0; i < weights.length; i++) bytes.writeDoubleLE(weights[i] as number, i * 8);
+  return bytes.toString("base64");
+}
+
+function decodeWeights(text: string): number[] {
+  const bytes = Buffer.from(text, "base64");
+  const out = new Array<number>(bytes.length / 8);
+  for (let i = 0; i < out.length; i++) out[i] = bytes.readDoubleLE(i * 8);
+  return out;
 }
 
 function parseCentroid(json: string): Record<Field, SparseVector> {

@@ -22,6 +22,12 @@ export interface Store {
    * counts the article in; either way the story's version goes up and it waits for a new report.
    */
   placeArticle(articleId: number, placement: Placement): Promise<void>;
+  /**
+   * Moves placed articles of a story the clusterer split to the new story they start (see `StorySplit`): the
+   * story's counts, outlets and dates are those of its articles again, the new story's title is its earliest
+   * article's (as a story started by it), and both stories' versions go up and they wait for a new report.
+   */
+  splitStory(split: StorySplit): Promise<void>;
   /** The clusterer's state, kept in this store's tables. */
   storyIndex(): StoryIndex;
   /**
@@ -117,6 +123,17 @@ export interface Placement {
   isNew: boolean;
   /** The earlier article this one copies. */
   copyOf?: number;
+  at: string;
+}
+
+/** A story split in two by the clusterer: the part that keeps its id, and the articles that leave. */
+export interface StorySplit {
+  /** The story split; it keeps its id and the articles that stay. */
+  from: number;
+  /** The new story's id (one of the leaving articles', naming no stored story). */
+  to: number;
+  /** The placed articles that leave `from` for `to`. */
+  articles: number[];
   at: string;
 }
 

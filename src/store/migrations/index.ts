@@ -23,6 +23,7 @@ export function migrations(flavor: SqlFlavor, progress?: MigrationProgress): Rec
     "0009-forgotten-cluster-terms": { up: forgottenClusterTerms },
     "0010-least-recent-cluster-stories": { up: leastRecentClusterStories },
     "0011-story-postings": { up: (db) => storyPostings(db, flavor, progress) },
+    "0012-cluster-members": { up: (db) => clusterMembers(db, flavor) },
   };
 }
 
@@ -403,4 +404,22 @@ async function storyPostings(db: Kysely<unknown>, flavor: SqlFlavor, progress?: 
       );
     }
   }
+}
+
+/**
+ * The members of the clusterer's small stories (see `SPLIT_MAX_MEMBERS`), so that a story of the store splits
+ * as one of the in-memory index does: a split check reads a story's members by story, in the order they joined,
+ * and a pruned story's members go with it. Stories stored before have none, and are never split.
+ */
+async function clusterMembers(db: Kysely<unknown>, flavor: SqlFlavor): Promise<void> {
+  await db.schema
+    .createTable("cluster_members")
+    .addColumn("article_id", flavor.keyType, (c) => c.primaryKey())
+    .addColumn("story_id", flavor.keyType, (c) => c.notNull())
+    .addColumn("seq", flavor.keyType, (c) => c.notNull())
+    .addColumn("time", "double precision", (c) => c.notNull())
+    .addColumn("vectors", "text", (c) => c.notNull())
+    .addColumn("keys", "text", (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex("cluster_members_story").on("cluster_members").columns(["story_id", "seq"]).execute();
 }
