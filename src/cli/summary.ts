@@ -1,5 +1,5 @@
 import { articleNames, type StoryReport } from "../model/index.js";
-import { speakerText } from "../web/speaker.js";
+import { bySpeaker, speakerText } from "../web/speaker.js";
 import { printable } from "./io.js";
 
 /** Most aliases or mentions listed per entity line before "…". */
@@ -64,12 +64,7 @@ const MAX_SPEAKERS = 8;
 function renderSpeech(report: StoryReport, entityName: ReadonlyMap<string, string>, out: string[]): void {
   const statements = report.statements ?? [];
   if (statements.length === 0) return;
-  const bySpeaker = new Map<string, typeof statements>();
-  for (const s of statements) {
-    const key = s.speaker.entity ?? `~${s.speaker.description.toLowerCase()}`;
-    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), s]);
-  }
-  const groups = [...bySpeaker.values()].sort((a, b) => b.length - a.length);
+  const groups = bySpeaker(statements).sort((a, b) => b.length - a.length);
   out.push(`Reported speech (${statements.length}, by ${groups.length} speaker${groups.length === 1 ? "" : "s"})`);
   for (const list of groups.slice(0, MAX_SPEAKERS)) {
     const first = list[0] as (typeof statements)[number];

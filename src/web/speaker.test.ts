@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { html } from "./escape.js";
-import { speakerHtml, speakerText } from "./speaker.js";
+import { bySpeaker, speakerHtml, speakerText } from "./speaker.js";
 
 const named = (n: string) => html`<a href="#e1">${n}</a>`;
 
@@ -33,5 +33,22 @@ describe("speakerText", () => {
     expect(speakerText("he", "Tomas Berg")).toBe("he (Tomas Berg)");
     expect(speakerText("", "Tomas Berg")).toBe("Tomas Berg");
     expect(speakerText("a guard", undefined)).toBe("a guard");
+  });
+});
+
+describe("bySpeaker", () => {
+  it("groups by entity, else by description in any case, in the order speakers first come", () => {
+    const said = (entity: string | undefined, description: string, text: string) => ({
+      speaker: entity ? { entity, description } : { description },
+      text,
+    });
+    const groups = bySpeaker([
+      said("person:ana-ruiz", "Ana Ruiz", "a"),
+      said(undefined, "the harbour board", "b"),
+      said("person:ana-ruiz", "Ruiz, the port's lawyer", "c"),
+      said(undefined, "The harbour board", "d"),
+      said(undefined, "a guard", "e"),
+    ]);
+    expect(groups.map((g) => g.map((s) => s.text).join(""))).toEqual(["ac", "bd", "e"]);
   });
 });

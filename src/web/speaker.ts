@@ -20,6 +20,21 @@ export function speakerHtml(
   return html`${description.slice(0, at)}${named(name)}${description.slice(at + name.length)}`;
 }
 
+/**
+ * Findings grouped by who said them, groups in the order their speakers first come: one group per entity,
+ * and for a speaker no entity is known for, per description (letter case aside).
+ */
+export function bySpeaker<T extends { speaker: { entity?: string; description: string } }>(items: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = item.speaker.entity ?? `~${item.speaker.description.toLowerCase()}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
+
 /** The same for plain text: the phrase, with the entity's name in brackets when the phrase does not contain it. */
 export function speakerText(description: string, name: string | undefined): string {
   if (!name) return description || "unknown speaker";

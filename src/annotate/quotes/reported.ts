@@ -18,7 +18,7 @@ const REPORTING_LEMMAS = wordSet(`
 `);
 
 /** Fewer words than this are no statement ("said so", "told reporters nothing"). */
-export const MIN_STATEMENT_WORDS = 4;
+const MIN_STATEMENT_WORDS = 4;
 
 /** Words before an attribution that open its sentence without being said ("On Monday,", "But"). */
 const MAX_OPENING_WORDS = 4;

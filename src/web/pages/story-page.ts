@@ -12,7 +12,7 @@ import { namesInText, SpanRegistry } from "../anchors.js";
 import { html, type SafeHtml, trusted } from "../escape.js";
 import { type GraphEdge, type GraphNode, MAX_GRAPH_NODES, renderGraphSvg } from "../graph-svg.js";
 import { renderMarkedText } from "../marked-text.js";
-import { speakerHtml } from "../speaker.js";
+import { bySpeaker, speakerHtml } from "../speaker.js";
 import { diffWords } from "../word-diff.js";
 import { withoutBidiControls } from "./bidi.js";
 import {
@@ -491,14 +491,7 @@ function renderQuotes(ctx: Context): SafeHtml | undefined {
 function renderSpeech(ctx: Context): SafeHtml | undefined {
   const statements = (ctx.report.statements ?? []).filter((s) => ctx.shown.has(s.article));
   if (statements.length === 0) return undefined;
-  const bySpeaker = new Map<string, ReportStatement[]>();
-  for (const s of statements) {
-    const key = s.speaker.entity ?? `~${s.speaker.description.toLowerCase()}`;
-    const list = bySpeaker.get(key);
-    if (list) list.push(s);
-    else bySpeaker.set(key, [s]);
-  }
-  const groups = [...bySpeaker.values()].map((list) => {
+  const groups = bySpeaker(statements).map((list) => {
     const { entity, description } = (list[0] as ReportStatement).speaker;
     const name = entity ? ctx.entityName.get(entity) : undefined;
     const speaker =
