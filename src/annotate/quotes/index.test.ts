@@ -613,6 +613,80 @@ describe("extractQuotes: pronouns and descriptions", () => {
   });
 });
 
+describe("extractQuotes: a description that takes up an organisation by its kind", () => {
+  /** The organisation each quotation's speaker resolved to, the organisations in `names` given as mentions. */
+  const organisationsOf = (text: string, names: string[]) => {
+    const mentions: Mention[] = names.flatMap((name) =>
+      [...text.matchAll(new RegExp(name, "g"))].map((m) => ({
+        start: m.index,
+        end: m.index + name.length,
+        text: name,
+        type: "organization" as const,
+      })),
+    );
+    return quotesOf(text, mentions).map((q) => q.speaker?.resolved?.text ?? null);
+  };
+
+  it.each<[string, string, string[], (string | null)[]]>([
+    [
+      "the kind the name ends in",
+      'The Kestrel Bay Fishing Cooperative met on Monday. "We will not sell," the cooperative said.',
+      ["Kestrel Bay Fishing Cooperative"],
+      ["Kestrel Bay Fishing Cooperative"],
+    ],
+    [
+      "the kind after a member's title and 'for'",
+      'Velmar Port Authority shut the quay. "It is unsafe," a spokesman for the authority said.',
+      ["Velmar Port Authority"],
+      ["Velmar Port Authority"],
+    ],
+    [
+      "the kind before a member's title",
+      'Velmar Port Authority shut the quay. "It is unsafe," said an authority spokeswoman.',
+      ["Velmar Port Authority"],
+      ["Velmar Port Authority"],
+    ],
+    [
+      "the kind before 'of' in the name, the nearest of two",
+      'The Ministry of Fisheries wrote to the Ministry of Ports. "We disagree," the ministry said.',
+      ["Ministry of Fisheries", "Ministry of Ports"],
+      ["Ministry of Ports"],
+    ],
+    [
+      "not a word of the name that is not its kind",
+      'The Kestrel Bay Cooperative met on Monday. "We are tired," said a resident of the bay.',
+      ["Kestrel Bay Cooperative"],
+      [null],
+    ],
+    [
+      "not the kind as a modifier of something else",
+      'The Portavel Dockers Union met. "The roof leaks," said the union hall caretaker.',
+      ["Portavel Dockers Union"],
+      [null],
+    ],
+    [
+      "not a description that sets its organisation apart",
+      'The Portavel Dockers Union called a strike. "It is a mistake," said a leader of a rival union.',
+      ["Portavel Dockers Union"],
+      [null],
+    ],
+    [
+      "not past another organisation of the kind introduced in between",
+      'Velmar Growers Group sued. Then the trade group for the region\'s farms wrote. "We object," the group said.',
+      ["Velmar Growers Group"],
+      [null],
+    ],
+    [
+      "not an organisation named after the description",
+      '"We object," the group said. Velmar Growers Group later sued.',
+      ["Velmar Growers Group"],
+      [null],
+    ],
+  ])("%s", (_label, text, names, expected) => {
+    expect(organisationsOf(text, names)).toEqual(expected);
+  });
+});
+
 describe("extractQuotes: a quotation paragraph after reported speech", () => {
   it("continues the speaker of the reported speech just before it", () => {
     const text =

@@ -1,4 +1,5 @@
 import type { EntityType, Mention, QuoteMention, Sentence, Span, SpeakerRef, Token } from "../../model/index.js";
+import { ORG_HEADS, ORG_MEMBERS } from "../../words/names.js";
 import { findQuotedSpans, type QuotedSpan } from "./marks.js";
 import { findNames, guessType } from "./names.js";
 import {
@@ -769,6 +770,57 @@ function isTitle(quoted: string): boolean {
   return words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_SMALL_WORDS.has(w)));
 }
 
+/**
+ * The kind of organisation a name says it is, lower-cased: its last word, or the word before its first "of"
+ * ("Velmar Port Authority": "authority"; "Ministry of Fisheries": "ministry"); undefined for a one-word name,
+ * which says no kind.
+ */
+export function organisationKind(name: string): string | undefined {
+  const words = name.split(/\s+/u);
+  const of = words.indexOf("of");
+  const kind = of > 0 ? words[of - 1] : words.length > 1 ? words[words.length - 1] : undefined;
+  return kind && /^\p{Lu}\p{Ll}+$/u.test(kind) ? kind.toLowerCase() : undefined;
+}
+
+/** Words before a kind that take up one already named ("the board", "its board"). */
+const TAKING_UP = new Set(["the", "this", "that", "its", "their"]);
+
+/**
+ * Whether `between` introduces another organisation of a kind: the kind word after anything but a word that
+ * takes one up or a word of the description itself ("the trade group" or "a group of growers" between "Velmar
+ * Growers Group" and "the group said"; not "the budget office" between "Velmar Budget Office" and "the budget
+ * office said").
+ */
+function anotherOfKind(between: string, kind: string, description: string): boolean {
+  const own = new Set(description.toLowerCase().split(/[^\p{L}-]+/u));
+  const words = between.toLowerCase().split(/[^\p{L}-]+/u);
+  return words.some((w, i) => w === kind && !TAKING_UP.has(words[i - 1] ?? "") && !own.has(words[i - 1] ?? ""));
+}
+
+/** Words by which a description sets its organisation apart from one named ("a rival union's leader"). */
+const OTHER_ONE = new Set(["another", "other", "rival", "opposing", "opposition", "competing", "former"]);
+/** Words after which the word before them heads a noun phrase ("the board of", "a spokesman for the port"). */
+const AFTER_HEAD = new Set(["of", "for", "at", "from", "with", "in", "on", "to"]);
+
+/**
+ * The lower-case words of a description that may name an organisation by its kind: a noun phrase's last word
+ * ("the authority", "the board of …"), a possessor ("the bank's board") and the word before a member's title
+ * ("a cooperative spokeswoman"); only kinds that end organisations' names (`ORG_HEADS`). Empty when the
+ * description sets its organisation apart ("another", "rival").
+ */
+export function descriptionHeads(description: string): Set<string> {
+  const words = description.split(/\s+/u).filter((w) => w.length > 0);
+  const heads = new Set<string>();
+  words.forEach((raw, i) => {
+    const possessive = /['’]s?$/u.test(raw);
+    const word = raw.replace(/['’]s?$/u, "").replace(/[^\p{L}-]+/gu, "");
+    const next = words[i + 1]?.toLowerCase().replace(/[^\p{L}]+/gu, "");
+    const isHead = possessive || next === undefined || AFTER_HEAD.has(next) || (next !== "" && ORG_MEMBERS.has(next));
+    if (isHead && /^\p{Ll}/u.test(word) && ORG_HEADS.has(word)) heads.add(word);
+  });
+  return words.some((w) => OTHER_ONE.has(w.toLowerCase())) ? new Set() : heads;
+}
+
 /** Longest definite description read as taking up a named speaker ("the 30-year-old retired bus driver"). */
 const MAX_DESCRIPTION_WORDS = 5;
 /** An age in a description: "the 30-year-old". */
@@ -875,9 +927,10 @@ export class Resolver {
       if (resolved) ref.resolved = resolved;
       else {
         const person = this.describedPerson(words.text, words.start, anchor);
-        if (person) {
-          ref.resolved = person.mention;
-          this.named.push({ ...person, at: words.start });
+        const taken = person ?? this.describedOrganisation(words.text, words.start);
+        if (taken) {
+          ref.resolved = taken.mention;
+          this.named.push({ ...taken, at: words.start });
         }
       }
     }
@@ -1012,6 +1065,26 @@ export class Resolver {
     const mention = best ?? { start, end, text, type: guessType(text.split(/\s+/u), "") };
     // Someone quoted by name is a person unless the name says it is an organisation or a place.
     return { mention, type: mention.type === "other" ? "person" : mention.type };
+  }
+
+  /**
+   * The organisation a description takes up by the kind its name ends in: "the cooperative said", "a spokesman
+   * for the authority", "a cooperative spokeswoman" after "Kestrel Bay Fishing Cooperative" or "Velmar Port
+   * Authority" was named; the nearest such organisation named before the description is the one meant. Only
+   * the description's heads count (`descriptionHeads`): in "a resident of the bay" after "Kestrel Bay
+   * Cooperative" the bay is a place, and in "a court document" the court is not the speaker.
+   */
+  private describedOrganisation(description: string, at: number): Omit<Referent, "at"> | undefined {
+    const heads = descriptionHeads(description);
+    if (heads.size === 0) return undefined;
+    for (let i = this.mentions.length - 1; i >= 0; i--) {
+      const m = this.mentions[i] as Mention;
+      if (m.end > at || m.type !== "organization") continue;
+      const kind = organisationKind(m.text);
+      if (!kind || !heads.has(kind)) continue;
+      return anotherOfKind(this.text.slice(m.end, at), kind, description) ? undefined : { mention: m, type: m.type };
+    }
+    return undefined;
   }
 
   private organisationWithin(start: number, end: number): Mention | undefined {
