@@ -22,6 +22,11 @@ export type EntityType = "person" | "organization" | "place" | "other";
 export interface Mention extends Span {
   text: string;
   type: EntityType;
+  /**
+   * Set where the words around the name say what it is ("the barge, the Marten Rose": a ship, type "other"),
+   * not a guess from the name: the story's entity keeps this type over other articles' guesses.
+   */
+  settled?: true;
 }
 
 /** A range of values; `low`/`high` may be ±Infinity; an open end excludes its bound. */

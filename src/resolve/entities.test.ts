@@ -279,6 +279,24 @@ describe("resolveEntities: typed names and untyped forms", () => {
     ]);
     expect(entityOf(index, "Delta Shipping")?.type).toBe("other");
   });
+
+  it("keeps the type an article's words settled over other articles' guesses from the bare name", () => {
+    const ship = annotated("a", "The barge, the Kestrel Star, hit the pier. The Kestrel Star was towed away.", [
+      ["Kestrel Star", "other"],
+      ["Kestrel Star", "other"],
+    ]);
+    for (const m of ship.mentions) m.settled = true;
+    const guessed = ["b", "c", "d"].map((id) =>
+      annotated(id, "Kestrel Star lost its steering. Ana Ruiz said.", [
+        ["Kestrel Star", "person"],
+        ["Ana Ruiz", "person"],
+      ]),
+    );
+    expect(entityOf(resolveEntities([ship, ...guessed]), "Kestrel Star")?.type).toBe("other");
+    // The same votes without the settled reading go to the guess.
+    for (const m of ship.mentions) delete m.settled;
+    expect(entityOf(resolveEntities([ship, ...guessed]), "Kestrel Star")?.type).toBe("person");
+  });
 });
 
 describe("resolveEntities: organisations shortened to a part", () => {

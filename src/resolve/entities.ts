@@ -44,6 +44,8 @@ interface Group {
   mentions: LocatedMention[];
   /** The type most of its mentions have (see `majorityType`), once asked for or set by a rule. */
   majority?: EntityType;
+  /** The type a mention's context settled (`Mention.settled`), which no vote overrides. */
+  settled?: EntityType;
 }
 
 /**
@@ -293,6 +295,7 @@ function groupByKey(articles: AnnotatedArticle[], lexicon: Lexicon): Group[] {
       if (item.owner) g.owners.add(item.owner);
       for (const m of item.mentions) {
         g.types.set(m.type, (g.types.get(m.type) ?? 0) + 1);
+        if (m.settled) g.settled = m.type;
         g.mentions.push({ ...m, article: a.article.id });
       }
     }
@@ -803,6 +806,9 @@ function toEntity(cluster: Group[]): Entity {
   if (cluster.some((g) => majorityType(g) !== "person" && countryKey(g.key) === g.key)) type = "place";
   // So does a storm's or an operation's: "Hurricane Fiona" is an event, however its bare name was typed.
   else if (event) type = "other";
+  // And what an article's words around a name say it is ("the barge, the Marten Rose"), over other articles'
+  // guesses from the bare name.
+  else type = cluster.find((g) => g.settled)?.settled ?? type;
   // The canonical name is a typed form if there is one, then the fullest form used: most words, then not an
   // acronym, then most frequent.
   const typed = (f: string) => Number(typedForms.size === 0 || typedForms.has(f));

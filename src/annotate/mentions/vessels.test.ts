@@ -14,6 +14,12 @@ describe("vesselNames", () => {
         ["Kestrel Star", "person"],
       ]),
     ).toEqual(["Kestrel Star/other", "Kestrel Star/other"]);
+    expect(
+      vesselNames(
+        mentionsIn("The ferry, the Kestrel Star, left.", [["Kestrel Star", "person"]]),
+        "The ferry, the Kestrel Star, left.",
+      )[0]?.settled,
+    ).toBe(true);
     expect(run("Crew of the cargo ship the Velmar Dawn were rescued.", [["Velmar Dawn", "organization"]])).toEqual([
       "Velmar Dawn/other",
     ]);
@@ -33,5 +39,15 @@ describe("vesselNames", () => {
       run("The ferry left Kestrel Bay at noon, the Portavel Times said.", [["Portavel Times", "organization"]]),
     ).toEqual(["Portavel Times/organization"]);
     expect(run("Ana Ruiz boarded the boat with Okafor.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
+    // The apposition after "the owner of the barge" may be the owner's.
+    expect(
+      run("The owner of the barge, the Kestrel Ferrymen, blamed the tide.", [["Kestrel Ferrymen", "person"]]),
+    ).toEqual(["Kestrel Ferrymen/person"]);
+    // A name that says it is an organisation is no ship's.
+    expect(
+      run("The barge, the Portavel Freight Cooperative, hit the pier.", [
+        ["Portavel Freight Cooperative", "organization"],
+      ]),
+    ).toEqual(["Portavel Freight Cooperative/organization"]);
   });
 });
