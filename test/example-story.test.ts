@@ -116,6 +116,14 @@ describe("the example story, end to end", () => {
     expect(unique.every((f) => f.sources.length === 1)).toBe(true);
   });
 
+  it("lists each claim once and credits no sentence that shares only a pair of words with it", () => {
+    const claims = report.facts.map((f) => `${f.evidence[0]?.article}:${f.evidence[0]?.start}:${f.text}`);
+    expect(new Set(claims).size).toBe(claims.length);
+    // The pickets held up the fire engines; the police closing a road to keep traffic away from them is not that.
+    const engines = report.facts.find((f) => f.text.includes("held up the first fire engines"));
+    expect(engines?.evidence.some((e) => e.text.includes("keep traffic away"))).not.toBe(true);
+  });
+
   it("finds the differing figures, compatible and not", () => {
     const byValues = (a: string, b: string) =>
       report.discrepancies.find(

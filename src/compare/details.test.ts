@@ -20,7 +20,7 @@ describe("details corroborated across sentences of their own", () => {
     [
       "two",
       "Ada Marsh died on March 3, her family said in a short notice that also thanked the nurses of the coastal hospice for their patient care. " +
-        "Her coffin was carried to the chapel by former dockers. Mourners said the brass band played her favourite hymn twice.",
+        "Her coffin was carried to the chapel by former dockers. Mourners said the brass band played her favourite hymn twice at the chapel on the hill.",
     ],
     [
       "three",
@@ -47,6 +47,17 @@ describe("details corroborated across sentences of their own", () => {
     const f = corroborated.find((x) => x.evidence.every((e) => e.text.includes("brass band")));
     expect(f?.text).toContain("brass band");
     expect(f?.text).not.toContain("Crowds");
+  });
+
+  it("credits no sentence that shares only the two words in a row (negative row)", () => {
+    const engines = analyzeTexts(
+      [
+        ["one", "The operator said pickets at the main gate had held up the first fire engines for several minutes."],
+        ["two", "Police closed the coast road past the depot to keep traffic away from the fire engines."],
+      ],
+      "2026-03-06",
+    );
+    expect(engines.facts.filter((f) => f.kind === "corroborated")).toEqual([]);
   });
 
   it("makes no claim of a name said with different words around it", () => {
@@ -81,5 +92,21 @@ describe("detail keys read from the article's tokens", () => {
     const keys = [...detailKeys(u, unitKey).keys()];
     expect(keys).toContain("b:pay talk");
     expect(keys.some((k) => k.includes("rain") || k.includes("household"))).toBe(false);
+  });
+});
+
+describe("details and sentence groups", () => {
+  it("lists a claim once when a detail's claim is a whole sentence a sentence group already claims", () => {
+    const report = analyzeTexts(
+      [
+        ["one", "Police said the strikers had blocked the coast road at the depot during the night of the fire."],
+        ["two", "Police said the strikers blocked the coast road at the depot on the night of the fire."],
+        ["three", "Police closed the coast road at the depot before dawn to let the fire crews through."],
+      ],
+      "2026-03-06",
+    );
+    const claims = report.facts.map((f) => `${f.evidence[0]?.article}:${f.evidence[0]?.start}:${f.text}`);
+    expect(claims.length).toBeGreaterThan(0);
+    expect(new Set(claims).size).toBe(claims.length);
   });
 });

@@ -10,8 +10,8 @@ import { STOPWORDS, stem } from "./words.js";
  * corroborated all the same. A detail is a key read from one unit:
  * - a count with what it counts, from a dozen up ("56 countries"), or an age ("aged 96");
  * - a full date with the word that governs it ("died on May 2");
- * - two content words in a row, both lower-case ("gun carriage", "national mourning"), or a hyphenated
- *   compound ("post-Brexit");
+ * - two content words in a row, both lower-case ("gun carriage", "national mourning"), in sentences that share
+ *   more than the pair (see `sharesBeyond`), or a hyphenated compound ("post-Brexit");
  * - a name with a content word right next to it ("predecessor Ada Kestrel").
  */
 export function detailKeys(u: Unit, unitKey: (unit: string) => string): Map<string, number> {
@@ -149,7 +149,7 @@ export function detailGroups(units: Unit[], unitKey: (unit: string) => string, h
     }
   }
   const candidates: Detail[] = [];
-  for (const list of byKey.values()) {
+  for (const [key, list] of byKey) {
     // One sentence is one article: most keys stop here.
     if (list.length < 2) continue;
     const perArticle = new Map<string, { unit: Unit; at: number }[]>();
@@ -162,7 +162,12 @@ export function detailGroups(units: Unit[], unitKey: (unit: string) => string, h
     if ([...perArticle.values()].some((l) => l.length > MAX_UNITS_PER_ARTICLE)) continue;
     const firsts = [...perArticle.values()].map((l) => l[0] as { unit: Unit; at: number });
     firsts.sort((x, y) => x.unit.articleIndex - y.unit.articleIndex);
-    candidates.push({ units: firsts.map((x) => x.unit), at: firsts.map((x) => x.at) });
+    // Two lower-case words in a row are often the story's own terms ("fire engines", "prime minister"): a
+    // sentence shares one with the claim's sentence by the topic alone, so it must share more than the pair.
+    const claim = (firsts[0] as { unit: Unit }).unit;
+    const kept = key.startsWith(PAIR) ? firsts.filter((x, i) => i === 0 || sharesBeyond(claim, x.unit, key)) : firsts;
+    if (kept.length < 2) continue;
+    candidates.push({ units: kept.map((x) => x.unit), at: kept.map((x) => x.at) });
   }
   candidates.sort((a, b) => b.units.length - a.units.length || (a.units[0]?.index ?? 0) - (b.units[0]?.index ?? 0));
   const out: Detail[] = [];
@@ -256,4 +261,18 @@ export function clauseAt(u: Unit, at: number): { start: number; end: number; tex
   const text = raw.replace(/[\s,;:—–-]+$/u, "").trim();
   const start = u.sentence.start + from + (raw.length - raw.trimStart().length);
   return { start, end: start + text.length, text };
+}
+
+/** The prefix of a detail key made of two lower-case content words in a row ("b:gun carriag"). */
+const PAIR = "b:";
+/** Stems besides a word pair's own that a sentence must share with the claim's to support it by the pair. */
+const MIN_SHARED_BESIDES_PAIR = 2;
+
+/** Whether `b` shares at least `MIN_SHARED_BESIDES_PAIR` stems (or entities) with `a` besides the pair `key`'s. */
+function sharesBeyond(a: Unit, b: Unit, key: string): boolean {
+  const pair = new Set(key.slice(PAIR.length).split(" "));
+  const mine = new Set(a.stems);
+  let shared = 0;
+  for (const s of new Set(b.stems)) if (mine.has(s) && !pair.has(s)) shared++;
+  return shared >= MIN_SHARED_BESIDES_PAIR;
 }

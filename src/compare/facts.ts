@@ -50,6 +50,8 @@ export function groupStatements(units: Unit[], pairs: AlignedPair[]): StatementG
     .map((g) => ({ units: g.members.map((i) => units[i] as Unit).sort((x, y) => x.articleIndex - y.articleIndex) }));
 }
 
+const spanKey = (s: ArticleSpan) => `${s.article}\u0000${s.start}\u0000${s.end}`;
+
 function evidenceOf(u: Unit): ArticleSpan {
   return { article: u.article, start: u.sentence.start, end: u.sentence.end };
 }
@@ -74,15 +76,16 @@ export function factsOf(
       support: d.units.map(evidenceOf),
     };
   });
-  const corroborated = groups
-    .map((g) => {
-      const reference = [...g.units].sort(
-        (x, y) => order(x.article) - order(y.article) || x.index - y.index,
-      )[0] as Unit;
-      return { id: "", kind: "corroborated" as const, claim: evidenceOf(reference), support: g.units.map(evidenceOf) };
-    })
-    .concat(details)
-    .sort((a, b) => b.support.length - a.support.length);
+  const sentences = groups.map((g) => {
+    const reference = [...g.units].sort((x, y) => order(x.article) - order(y.article) || x.index - y.index)[0] as Unit;
+    return { id: "", kind: "corroborated" as const, claim: evidenceOf(reference), support: g.units.map(evidenceOf) };
+  });
+  // A detail whose claim is a whole sentence that a sentence group already claims says nothing new: the group's
+  // own sentences are its support.
+  const claimed = new Set(sentences.map((f) => spanKey(f.claim)));
+  const corroborated = [...sentences, ...details.filter((d) => !claimed.has(spanKey(d.claim)))].sort(
+    (a, b) => b.support.length - a.support.length,
+  );
   const unique = units
     .filter((u) => !grouped.has(u.index) && !u.headline && u.stems.length >= MIN_FACT_STEMS)
     .map((u) => ({ id: "", kind: "unique" as const, claim: evidenceOf(u), support: [evidenceOf(u)] }));

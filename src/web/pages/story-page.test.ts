@@ -433,9 +433,14 @@ describe("the claims table past its first rows", () => {
   it("keeps the outlet filter: the columns, the links and the story page it links to", () => {
     const outlet = example.articles.find((a) => a.outlet)?.outlet ?? "";
     const query = `?outlet=${encodeURIComponent(outlet)}`;
-    const claims = dom(renderClaimsPage(example, { storyHref: "/stories/7", outlets: [outlet] }));
+    // Each claim twice, so that the outlet's claims are more than the page shows whatever the example holds.
+    const many: StoryReport = {
+      ...example,
+      facts: [...example.facts, ...example.facts.map((f) => ({ ...f, id: `${f.id}x` }))],
+    };
+    const claims = dom(renderClaimsPage(many, { storyHref: "/stories/7", outlets: [outlet] }));
     expect(claims.querySelectorAll("#claims thead th")).toHaveLength(2);
-    const story = dom(renderStoryPage(example, { outlets: [outlet], claimsHref: "/stories/7/claims" }));
+    const story = dom(renderStoryPage(many, { outlets: [outlet], claimsHref: "/stories/7/claims" }));
     for (const id of targets(claims, `/stories/7${query}`)) expect(story.getElementById(id), id).not.toBeNull();
     const involved = story.querySelectorAll("#claims tbody tr").length;
     expect(involved).toBe(MAX_CLAIM_ROWS);
