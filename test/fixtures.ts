@@ -133,3 +133,16 @@ its customers for patience.`,
 furniture warehouse in Kesswick was destroyed. Fire chiefs Odile Marsan of Brenmouth and Tomas Ruelle of Kesswick said
 nobody was inside either building. Police in Brenmouth and Kesswick have not ruled out arson.`,
 };
+
+/**
+ * Invented reports of one grounding (a freighter off Kestrel Bay): two first reports that tell two parts of it in
+ * few shared words, so that each starts a story, then reports that tell both parts and show the two stories one.
+ */
+export const GROUNDING = {
+  PORT: `A cargo ship, the Velmar Star, ran aground off Kestrel Bay on Tuesday night with twenty crew aboard.
+The harbour master of Kestrel Bay, Ana Ruiz, said tugs from Portavel had been sent out before dawn.`,
+  CREW: `Coastguard helicopters lifted all twenty sailors from the stranded freighter, their captain Tomas Okafor
+said from hospital. Okafor thanked the rescue teams and said the engine had failed in heavy swell.`,
+  OIL: `Fuel oil was seen leaking from the hull of the freighter by morning, and booms were laid across the mouth
+of the bay. Ruiz said divers would inspect the damage once the swell eased.`,
+};

@@ -47,6 +47,7 @@ export async function clusterAndScore(
   for (const doc of documents) {
     const assignment = await clusterer.assign(doc, extractFeatures(doc));
     for (const moved of assignment.moved?.docs ?? []) predicted.set(moved, assignment.moved?.story as string);
+    for (const merged of assignment.merged?.docs ?? []) predicted.set(merged, assignment.merged?.story as string);
     predicted.set(doc.id, assignment.story);
   }
   return scoreClustering(predicted, gold);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TWO_FIRES } from "../../test/fixtures.js";
+import { GROUNDING, TWO_FIRES } from "../../test/fixtures.js";
 import { createLexicon } from "../lexicon/index.js";
 import {
   type Assignment,
@@ -237,6 +237,53 @@ thanked rescuers from Portavel. The March 11 quake was felt across the strait.`;
 const QUAKE_2031 = `A magnitude 6.1 earthquake struck Velmar Island on Thursday, November 2, killing 3 people in the port of
 Kestrel Bay. The Velmar Seismic Office said the quake hit at a depth of 9 kilometres. Governor Ana Ruiz said 45
 homes in Kestrel Bay were damaged and that rescuers from Portavel had reached the island by ferry.`;
+
+describe("OnlineClusterer story merge", () => {
+  const { PORT, CREW, OIL } = GROUNDING;
+  const grounding = [
+    doc("port", PORT),
+    doc("crew", CREW, 1),
+    doc("both", `${PORT} ${CREW}`, 2),
+    doc("later", `${CREW} ${OIL}`, 3),
+  ];
+
+  it("merges two stories of one event once their members before the document joined are alike", async () => {
+    const got = await run([...grounding, doc("after", `${PORT} ${OIL}`, 4)]);
+    expect(got.get("crew")).toMatchObject({ story: "crew", isNew: true });
+    // The report of both joins the port's story; by the port's report alone the two stories stand apart.
+    expect(got.get("both")).toMatchObject({ story: "port" });
+    expect(got.get("both")?.merged).toBeUndefined();
+    // With it, the next report's story and the port's are alike: the story joined keeps its id (one size each).
+    expect(got.get("later")).toMatchObject({
+      story: "crew",
+      merged: { from: "port", story: "crew", docs: ["port", "both"] },
+    });
+    // The story merged away is gone: the next report of the port's part joins the story kept.
+    expect(got.get("after")).toMatchObject({ story: "crew", isNew: false });
+    // Switched off, the two parts stay apart and the next report follows the port's story.
+    const apart = await run(
+      [...grounding, doc("after", `${PORT} ${OIL}`, 4)],
+      new OnlineClusterer(new MemoryStoryIndex(), { merge: false }),
+    );
+    expect(apart.get("later")?.merged).toBeUndefined();
+    expect(apart.get("after")).toMatchObject({ story: "port" });
+  });
+
+  it("finds a copy of a merged document in the story kept", async () => {
+    const got = await run([...grounding, doc("copy", PORT, 4)]);
+    expect(got.get("copy")).toMatchObject({ story: "crew", copyOf: "port" });
+  });
+
+  it("does not merge the stories of two fires that a report of both bridges (negative)", async () => {
+    const got = await run([
+      doc("a", FIRE_A),
+      doc("b", FIRE_B, 1),
+      doc("a2", FIRE_A_REWRITE, 2),
+      doc("both", BOTH_FIRES, 3),
+    ]);
+    for (const a of got.values()) expect(a.merged).toBeUndefined();
+  });
+});
 
 describe("OnlineClusterer entity kinds", () => {
   /** The similarity of `second` with the story `first` starts, whatever the threshold. */

@@ -97,6 +97,14 @@ export interface SplitWrite {
   keys: string[];
 }
 
+/** Two stories merged into one: the state of the one that stays, and the one whose documents join it. */
+export interface MergeWrite {
+  kept: StoryState;
+  gone: string;
+  docs: string[];
+  keys: string[];
+}
+
 /**
  * The clusterer's state. Every method reads or writes the rows named by its arguments; none walks all stories.
  * Implementations: `MemoryStoryIndex` here, the SQL store in src/store/.
@@ -132,6 +140,8 @@ export interface StoryIndex {
   members?(story: string): Promise<MemberRecord[]>;
   /** Moves the documents of a split to their new story: states, postings, signatures and members. */
   split?(write: SplitWrite): Promise<void>;
+  /** Moves every document of story `gone` into story `kept.id`, and lets `gone` go. */
+  merge?(write: MergeWrite): Promise<void>;
   /**
    * Of these ids, those of stories let go that still name a story elsewhere (the store's stories outlive the
    * index's window), so that a split does not start a story under one; without it an id let go is free again.
@@ -204,7 +214,7 @@ export class MemoryStoryIndex implements StoryIndex {
   private readonly signatures = new Map<string, SignatureRecord>();
   private readonly storyDocs = new Map<string, { doc: string; bands: string[] }[]>();
   /** Members of the stories of at most `SPLIT_MAX_MEMBERS` documents. */
-  private readonly storyMembers = new Map<string, MemberRecord[]>();
+  private readonly storyMembers = new Map<string, { seq: number; record: MemberRecord }[]>();
 
   constructor(options: MemoryStoryIndexOptions = {}) {
     this.windowMs = options.windowMs ?? STORY_WINDOW_MS;
@@ -291,7 +301,8 @@ export class MemoryStoryIndex implements StoryIndex {
     this.signatures.set(w.doc, { doc: w.doc, story: id, signature: w.signature });
     getOrSet(this.storyDocs, id, () => []).push({ doc: w.doc, bands: w.bands });
     if (w.vectors && w.story.size <= SPLIT_MAX_MEMBERS) {
-      getOrSet(this.storyMembers, id, () => []).push({ doc: w.doc, time: w.time, vectors: w.vectors, keys: w.keys });
+      const record = { doc: w.doc, time: w.time, vectors: w.vectors, keys: w.keys };
+      getOrSet(this.storyMembers, id, () => []).push({ seq: this.count, record });
     } else {
       this.storyMembers.delete(id);
     }
@@ -299,7 +310,7 @@ export class MemoryStoryIndex implements StoryIndex {
   }
 
   async members(story: string): Promise<MemberRecord[]> {
-    return [...(this.storyMembers.get(story) ?? [])];
+    return (this.storyMembers.get(story) ?? []).map((m) => m.record);
   }
 
   async split(w: SplitWrite): Promise<void> {
@@ -325,12 +336,34 @@ export class MemoryStoryIndex implements StoryIndex {
     const members = this.storyMembers.get(from) ?? [];
     this.storyMembers.set(
       from,
-      members.filter((m) => !leaving.has(m.doc)),
+      members.filter((m) => !leaving.has(m.record.doc)),
     );
     this.storyMembers.set(
       to,
-      members.filter((m) => leaving.has(m.doc)),
+      members.filter((m) => leaving.has(m.record.doc)),
     );
+  }
+
+  async merge(w: MergeWrite): Promise<void> {
+    const to = w.kept.id;
+    const from = w.gone;
+    this.states.delete(to);
+    this.states.set(to, w.kept);
+    for (const key of w.keys) this.post(key, to);
+    getOrSet(this.storyDocs, to, () => []).push(...(this.storyDocs.get(from) ?? []));
+    this.storyDocs.delete(from);
+    for (const doc of w.docs) {
+      const record = this.signatures.get(doc);
+      if (record) this.signatures.set(doc, { ...record, story: to });
+    }
+    // Members stay in the order they joined, as the store reads them back.
+    const members = [...(this.storyMembers.get(to) ?? []), ...(this.storyMembers.get(from) ?? [])].sort(
+      (a, b) => a.seq - b.seq,
+    );
+    this.storyMembers.delete(from);
+    if (members.length === w.kept.size) this.storyMembers.set(to, members);
+    else this.storyMembers.delete(to);
+    this.drop(from);
   }
 
   /** Files a story under a key as its most recent entry; a list past `maxPostings` lets its stalest story go. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { emptyReport, reportArticleOf, TWO_FIRES } from "../../test/fixtures.js";
+import { emptyReport, GROUNDING, reportArticleOf, TWO_FIRES } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { StoryIndex } from "../cluster/types.js";
 import type { IngestItem } from "../ingest/index.js";
@@ -144,6 +144,30 @@ describe("job handlers", () => {
     expect(queue.analyses.slice(1).sort()).toEqual([mill, both]);
     expect((await store.storyArticles(both)).map((a) => a.article.id)).toEqual(["both", "warehouse"]);
     expect((await store.storyArticles(mill)).map((a) => a.article.id)).toEqual(["mill", "mill-2"]);
+    await store.close();
+  });
+
+  it("a cluster job merges two stories of one event as the in-process ingest does, and asks for the kept one only", async () => {
+    const store = await fresh();
+    const queue = recorder();
+    const g = GROUNDING;
+    const texts = [g.PORT, g.CREW, `${g.PORT} ${g.CREW}`, `${g.CREW} ${g.OIL}`];
+    const names = ["port", "crew", "both", "later"];
+    const list = texts.map((text, i): IngestItem => {
+      const { title: _, ...untitled } = article(names[i] as string, text);
+      return { kind: "article", article: { ...untitled, published: `2026-03-10T0${i}:00:00Z` } };
+    });
+    await ingestJob(store, items(list), queue);
+    await clusterJob(store, assigner, queue, { batchSize: 2, batches: 1 });
+    const [port, crew] = queue.analyses as [number, number];
+    expect((await store.storyArticles(port)).map((a) => a.article.id)).toEqual(["port"]);
+    // The fourth article merges the port's story into the crew's: only the kept story is asked for, by the batch
+    // and again by the sweep of waiting stories once nothing is left to place.
+    await clusterJob(store, assigner, queue, { batchSize: 2, batches: 1 });
+    expect(queue.analyses.slice(2)).toEqual([crew, crew]);
+    expect(await store.story(port)).toBeUndefined();
+    expect((await store.storyArticles(crew)).map((a) => a.article.id)).toEqual(["port", "crew", "both", "later"]);
+    expect(await analyseJob(store, port, fakeReport)).toBe("gone");
     await store.close();
   });
 

@@ -151,8 +151,10 @@ export async function clusterJob(
       const assign = assigner(tx.storyIndex());
       const touched = new Set<number>();
       for (const { id, article } of unplaced) {
-        const { story, isNew, split } = await placeArticle(tx, assign, id, article, now().toISOString());
+        const { story, isNew, split, merged } = await placeArticle(tx, assign, id, article, now().toISOString());
         if (isNew) result.storiesNew++;
+        // A story merged away is gone: its analysis, if one was asked for, finds it gone.
+        if (merged) touched.delete(merged.from);
         touched.add(story);
         if (split) for (const s of [split.from, split.to]) touched.add(s);
       }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { emptyReport, outletArticle, plainArticle, TWO_FIRES } from "../../test/fixtures.js";
+import { emptyReport, GROUNDING, outletArticle, plainArticle, TWO_FIRES } from "../../test/fixtures.js";
 import { OnlineClusterer } from "../cluster/clusterer.js";
 import type { IngestItem } from "../ingest/index.js";
 import type { Article, StoryReport } from "../model/index.js";
@@ -401,5 +401,52 @@ describe("ingestItems story split", () => {
     expect(got.pending).toBe(0);
     // Each story was analysed once, with its articles as they are after the split.
     expect(got.analysed).toEqual([3, 4]);
+  });
+});
+
+describe("ingestItems story merge", () => {
+  it("merges the two stories of one event's two parts once reports of both come, deleting one with its report", async () => {
+    const g = GROUNDING;
+    const item = (name: string, text: string, outlet: string, hour: number): IngestItem => ({
+      kind: "article",
+      article: { ...article(name, text, outlet), published: `2026-03-10T0${hour}:00:00Z` },
+    });
+    const first = [item("port", g.PORT, "Lowland Courier", 0), item("crew", g.CREW, "Tidewater Post", 1)];
+    const then = [
+      item("both", `${g.PORT} ${g.CREW}`, "Estuary Daily", 2),
+      item("later", `${g.CREW} ${g.OIL}`, "Harbour Daily", 3),
+      item("after", `${g.PORT} ${g.OIL}`, "Valley Farmer", 4),
+    ];
+    const run = async (merge: boolean) => {
+      const store = await fresh();
+      const analysis = countingAnalysis();
+      const assigner: IngestOptions["assigner"] = (index) => new OnlineClusterer(index, { merge });
+      await ingestItems(store, items(first), options({ assigner, analyzeStory: analysis.analyzeStory }));
+      const port = (await storyOf(store, "port", "Lowland Courier")).summary.id;
+      expect(await store.report(port)).toBeDefined();
+      const summary = await ingestItems(store, items(then), options({ assigner, analyzeStory: analysis.analyzeStory }));
+      const parts = [];
+      for (const s of await store.stories({ order: "biggest", limit: 10 })) {
+        const names = (await store.storyArticles(s.id)).map((a) => a.article.id);
+        parts.push({ names, outlets: s.outletCount, report: (await store.report(s.id)) !== undefined });
+      }
+      const gone = { story: await store.story(port), report: await store.report(port) };
+      const pending = await store.pendingCount();
+      await store.close();
+      return { summary, parts, gone, pending, analysed: analysis.calls.map((c) => c.length) };
+    };
+    // Without the merge the two parts stay apart, each taking the reports nearest it.
+    expect((await run(false)).parts.map((p) => p.names)).toEqual([
+      ["port", "both", "after"],
+      ["crew", "later"],
+    ]);
+    // With it, the port's story goes into the crew's (the story joined by the later report).
+    const got = await run(true);
+    expect(got.parts).toEqual([{ names: ["port", "crew", "both", "later", "after"], outlets: 5, report: true }]);
+    expect(got.gone).toEqual({ story: undefined, report: undefined });
+    expect(got.summary).toMatchObject({ added: 3, storiesNew: 0, analysed: 1, pendingTotal: 0 });
+    expect(got.pending).toBe(0);
+    // Each part was analysed once on its own, then the merged story once with all five.
+    expect(got.analysed).toEqual([1, 1, 5]);
   });
 });

@@ -34,6 +34,8 @@ export interface Assigner {
     copyOf?: string;
     /** Earlier documents that left story `from` for a new story of their own (see `Assignment.moved`). */
     moved?: { from: string; story: string; docs: string[] };
+    /** Earlier documents of story `from`, merged into story `story` (see `Assignment.merged`). */
+    merged?: { from: string; story: string; docs: string[] };
   }>;
 }
 
@@ -203,12 +205,16 @@ export async function ingestItems(
 
 type Outcome = { kind: "stored" } | ({ kind: "added" } & Placed);
 
-/** Where an article went, and the story split by its joining, if any: the one split and the one split off. */
+/**
+ * Where an article went, the story split by its joining, if any (the one split and the one split off), and the
+ * story merged into the one it joined or into which its own was merged, if any (the one gone and the one kept).
+ */
 interface Placed {
   story: number;
   isNew: boolean;
   copy: boolean;
   split?: { from: number; to: number };
+  merged?: { from: number; into: number };
 }
 
 /** One transaction's work: each article not yet stored is added, placed and its story marked. */
@@ -266,8 +272,9 @@ export async function placeArticle(
     ...(Number.isFinite(published) ? { published } : {}),
   });
   const story = Number(assignment.story);
-  const { moved } = assignment;
+  const { moved, merged } = assignment;
   let copyOf = assignment.copyOf;
+  if (merged) await tx.mergeStories({ from: Number(merged.from), into: Number(merged.story), at });
   if (moved) {
     const self = String(id);
     const articles = moved.docs.filter((doc) => doc !== self).map(Number);
@@ -286,6 +293,7 @@ export async function placeArticle(
     isNew: assignment.isNew,
     copy: copyOf !== undefined,
     ...(moved ? { split: { from: Number(moved.from), to: Number(moved.story) } } : {}),
+    ...(merged ? { merged: { from: Number(merged.from), into: Number(merged.story) } } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import { entityPosting, namePosting, outletKey, outletPosting } from "./report-p
 import type { ArticlesTable, Database, StoriesTable } from "./schema.js";
 import { searchTerms } from "./search-terms.js";
 import { ClusterCache, SqlStoryIndex } from "./story-index.js";
-import { fileReport } from "./story-postings.js";
+import { fileReport, unfileReport } from "./story-postings.js";
 import {
   DEFAULT_SEARCH_LIMIT,
   MAX_LISTED_OUTLETS,
@@ -25,6 +25,7 @@ import {
   type StoredReport,
   type StoredReportText,
   type StoryListOptions,
+  type StoryMerge,
   type StorySplit,
   type StorySummary,
 } from "./types.js";
@@ -380,6 +381,43 @@ export class SqlStore implements Store {
   }
 
   /** Sets a story's counts and dates to those of its articles, its version `versions` up. */
+  async mergeStories(merge: StoryMerge): Promise<void> {
+    const { from, into, at } = merge;
+    if (from === into) throw new TriangulateError("BAD_DATA", `expected two stories to merge, found ${from} twice`);
+    const target = await this.db.selectFrom("stories").select("id").where("id", "=", into).executeTakeFirst();
+    if (!target) throw new TriangulateError("BAD_DATA", `expected story ${into} of a merge to be stored, found none`);
+    const moved = await this.db
+      .updateTable("articles")
+      .set({ story_id: into })
+      .where("story_id", "=", from)
+      .returning("id")
+      .execute();
+    if (moved.length === 0) throw new TriangulateError("BAD_DATA", `expected articles in story ${from}, found none`);
+    await unfileReport(this.db, from);
+    for (const table of ["story_reports", "story_pages", "pending_stories", "story_outlets"] as const) {
+      await this.db.deleteFrom(table).where("story_id", "=", from).execute();
+    }
+    await this.db.deleteFrom("stories").where("id", "=", from).execute();
+    await this.db
+      .insertInto("story_outlets")
+      .columns(["story_id", "outlet"])
+      .expression((eb) =>
+        eb
+          .selectFrom("articles")
+          .select(["story_id", "outlet"])
+          .distinct()
+          .where("story_id", "=", into)
+          .where("outlet", "is not", null)
+          .where("outlet", "<>", "")
+          .where("outlet", "not in", (q) =>
+            q.selectFrom("story_outlets").select("outlet").where("story_id", "=", into),
+          ),
+      )
+      .execute();
+    await this.recount(into, at, 1);
+    await MARK_PENDING.run(this.db, this.dialect, into);
+  }
+
   private async recount(id: number, at: string, versions: number): Promise<void> {
     const of = (eb: ExpressionBuilder<Database, "stories">) =>
       eb.selectFrom("articles as a").whereRef("a.story_id", "=", "stories.id");

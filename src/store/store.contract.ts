@@ -337,6 +337,53 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
       await store.close();
     });
 
+    it("moves a merged story's articles into the story kept and deletes it with its report and sums; the kept one waits", async () => {
+      const { store } = await make();
+      const kept = await file(store, inventedArticle(1, { published: "2026-03-11", outlet: "Tidewater Post" }));
+      const k2 = await file(store, inventedArticle(2, { published: "2026-03-12", outlet: "Tidewater Post" }), kept);
+      const gone = await file(store, inventedArticle(3, { published: "2026-03-14", outlet: "Harbour Daily" }));
+      const g2 = await file(store, inventedArticle(4, { published: "2026-03-15", outlet: "" }), gone, gone);
+      const other = await file(store, inventedArticle(5, { published: "2026-03-16" }));
+      await store.saveReport(gone, 1, namedReport([["a3", "Harbour Daily"]], [["person:ana-ruiz", "Ana Ruiz"]]), AT);
+      await store.saveReport(other, 1, namedReport([["a5", "Lowland Courier"]], [["person:ana-ruiz", "Ana Ruiz"]]), AT);
+      await store.saveReport(kept, 1, namedReport([["a1", "Tidewater Post"]], [["place:portavel", "Portavel"]]), AT);
+      expect(await store.entity("person:ana-ruiz", { limit: 5 })).toMatchObject({ storyCount: 2 });
+      const before = await store.story(kept);
+      await store.transaction((tx) => tx.mergeStories({ from: gone, into: kept, at: AT }));
+      expect(await store.story(kept)).toMatchObject({
+        articleCount: 4,
+        copyCount: 1,
+        outletCount: 2,
+        articlesWithoutOutlet: 1,
+        outlets: ["Harbour Daily", "Tidewater Post"],
+        firstPublished: "2026-03-11",
+        lastPublished: "2026-03-15",
+        version: (before?.version ?? 0) + 1,
+      });
+      expect((await store.storyArticles(kept)).map((a) => [a.id, a.storyId, a.copyOf])).toEqual([
+        [kept, kept, undefined],
+        [k2, kept, undefined],
+        [gone, kept, undefined],
+        [g2, kept, gone],
+      ]);
+      expect(await store.story(gone)).toBeUndefined();
+      expect(await store.report(gone)).toBeUndefined();
+      expect(await store.storyArticles(gone)).toEqual([]);
+      // What the gone story's report filed leaves the filters and sums; the kept story waits for a new report.
+      expect(await store.entity("person:ana-ruiz", { limit: 5 })).toMatchObject({ storyCount: 1, stories: [other] });
+      expect(await store.outlet("Harbour Daily", { limit: 5 })).toBeUndefined();
+      expect(await store.stories({ order: "newest", limit: 10, outlet: "Harbour Daily" })).toEqual([]);
+      expect(await store.pendingStories(10)).toEqual([kept]);
+      expect(await store.counts()).toEqual({ articles: 5, copies: 1, stories: 2, pending: 1 });
+      await expect(store.transaction((tx) => tx.mergeStories({ from: gone, into: kept, at: AT }))).rejects.toThrow(
+        /expected articles in story/,
+      );
+      await expect(store.transaction((tx) => tx.mergeStories({ from: other, into: gone, at: AT }))).rejects.toThrow(
+        /to be stored/,
+      );
+      await store.close();
+    });
+
     it("counts the articles that name no outlet apart from the outlets, copies included", async () => {
       const { store } = await make();
       const unnamed = (n: number): Article => {
@@ -953,6 +1000,56 @@ export function storeContract(name: string, make: () => Promise<StoreFixture>): 
         expect(during).toEqual(expected);
         expect(await ask(store.storyIndex())).toEqual(expected);
         expect([await memberRows(store, 101), await memberRows(store, 104)]).toEqual([3, 2]);
+        await store.close();
+        const again = await reopen();
+        expect(await ask(again.storyIndex())).toEqual(expected);
+        await again.close();
+      });
+
+      it("merges two small stories as the in-memory index does: members in the order they joined, within a transaction and from its rows", async () => {
+        const { store, reopen } = await make();
+        const memory = new MemoryStoryIndex({ maxPostings: MAX_POSTINGS_PER_KEY });
+        const writes = [
+          memberWrite(101, 101, 1, 1),
+          memberWrite(102, 102, 1, 2),
+          memberWrite(103, 101, 2, 3),
+          memberWrite(104, 102, 2, 4),
+        ];
+        const merge = {
+          kept: { ...state("101", 0, 4 * 24 * 3600 * 1000, ["ferry"]), size: 4 },
+          gone: "102",
+          docs: ["102", "104"],
+          keys: ["t:k102", "t:k104"],
+        };
+        const ask = async (index: StoryIndex) => ({
+          kept: (await index.members?.("101"))?.map((m) => [m.doc, m.time, m.keys, m.vectors]),
+          gone: (await index.members?.("102"))?.map((m) => m.doc),
+          states: [...(await index.stories(["101", "102"])).values()].map((s) => [s.id, s.size, s.last]),
+          found: await index.candidates(["t:k104", "t:k101"], { from: 0, to: 9e12 }, 10),
+          bands: (await index.bandMatches(["m101", "m104"])).map((r) => [r.doc, r.story]),
+        });
+        for (const w of writes) await memory.write(w);
+        await memory.merge(merge);
+        const expected = await ask(memory);
+        expect(expected.kept?.map((m) => m[0])).toEqual(["101", "102", "103", "104"]);
+        expect(expected.gone).toEqual([]);
+        expect(expected.states).toEqual([["101", 4, 4 * 24 * 3600 * 1000]]);
+        expect(expected.found).toEqual([{ story: "101", shared: 2 }]);
+        expect(expected.bands).toEqual([
+          ["101", "101"],
+          ["104", "101"],
+        ]);
+        await store.transaction(async (tx) => {
+          for (const w of writes.slice(0, 3)) await tx.storyIndex().write(w);
+        });
+        const during = await store.transaction(async (tx) => {
+          await tx.storyIndex().write(writes[3] as AssignmentWrite);
+          await tx.storyIndex().merge?.(merge);
+          return ask(tx.storyIndex());
+        });
+        expect(during).toEqual(expected);
+        expect(await ask(store.storyIndex())).toEqual(expected);
+        expect([await memberRows(store, 101), await memberRows(store, 102)]).toEqual([4, 0]);
         await store.close();
         const again = await reopen();
         expect(await ask(again.storyIndex())).toEqual(expected);

@@ -5,6 +5,7 @@ import {
   type Field,
   getOrSet,
   type MemberRecord,
+  type MergeWrite,
   type PackedVector,
   type SignatureRecord,
   SPLIT_MAX_MEMBERS,
@@ -1029,6 +1030,31 @@ export class SqlStoryIndex implements StoryIndex {
       if (signed) signed.story = to;
       else this.cache.signaturesMoved.set(doc, to);
     }
+    if (!this.deferred) await this.flush();
+  }
+  /**
+   * Moves every document of story `gone` into `kept.id` and deletes the rows of `gone`, as
+   * `MemoryStoryIndex.merge` does: the documents' signatures and members move (members keep their order of
+   * joining), the kept story takes the new state and the keys of the documents that came. Writes what is pending
+   * first, so that the rows moved are all in the tables; a merge is rare beside writes.
+   */
+  async merge(w: MergeWrite): Promise<void> {
+    const to = rowId(w.kept.id, "story");
+    const from = rowId(w.gone, "story");
+    await this.flush();
+    const ids = among(this.flavor.idList([from]));
+    await this.db.updateTable("cluster_signatures").set({ story_id: to }).where("story_id", "in", ids).execute();
+    await this.db.updateTable("cluster_members").set({ story_id: to }).where("story_id", "in", ids).execute();
+    await this.deleteStories([from]);
+    const meta = await this.meta();
+    const written = readOnly(w.kept);
+    this.cache.statesPending.set(to, written);
+    this.cache.seqPending.set(to, meta.documents);
+    this.cache.times.set(to, { first: w.kept.first, last: w.kept.last });
+    this.cache.set(to, written);
+    // Read again from the rows, in the order of joining.
+    this.cache.members.delete(to);
+    await this.fileUnder(w.keys, to, meta.documents);
     if (!this.deferred) await this.flush();
   }
 }

@@ -78,6 +78,30 @@ export async function fileReport(db: Kysely<Database>, storyId: number, report: 
   await moveOutletSums(db, outletsBefore, filed.outlets);
 }
 
+/**
+ * Takes a story out of what its report had filed (postings, entity and outlet rows) and out of the entity and
+ * outlet sums: for a story merged into another, whose rows go.
+ */
+export async function unfileReport(db: Kysely<Database>, storyId: number): Promise<void> {
+  const oldEntities = await db.selectFrom("entity_stories").selectAll().where("story_id", "=", storyId).execute();
+  const oldOutlets = await db.selectFrom("outlet_stories").selectAll().where("story_id", "=", storyId).execute();
+  for (const table of ["story_postings", "entity_stories", "outlet_stories"] as const) {
+    await db.deleteFrom(table).where("story_id", "=", storyId).execute();
+  }
+  const before: EntityNames[] = oldEntities.map((e) => ({
+    id: e.entity_id,
+    name: e.name,
+    type: e.type,
+    names: JSON.parse(e.names),
+  }));
+  await moveEntitySums(db, before, []);
+  await moveOutletSums(
+    db,
+    oldOutlets.map((o) => ({ ...outletCounts(o), outlet: o.outlet, name: o.name })),
+    [],
+  );
+}
+
 async function insertAll<T extends "story_postings" | "entity_stories" | "outlet_stories">(
   db: Kysely<Database>,
   table: T,

@@ -28,6 +28,12 @@ export interface Store {
    * article's (as a story started by it), and both stories' versions go up and they wait for a new report.
    */
   splitStory(split: StorySplit): Promise<void>;
+  /**
+   * Moves every placed article of a story the clusterer merged into another (see `StoryMerge`) and deletes the
+   * story merged away, with its report and what the report filed; the story that stays counts its articles
+   * again, its version goes up and it waits for a new report.
+   */
+  mergeStories(merge: StoryMerge): Promise<void>;
   /** The clusterer's state, kept in this store's tables. */
   storyIndex(): StoryIndex;
   /**
@@ -134,6 +140,13 @@ export interface StorySplit {
   to: number;
   /** The placed articles that leave `from` for `to`. */
   articles: number[];
+  at: string;
+}
+
+/** Two stories merged by the clusterer: every article of `from` joins `into`, and `from` goes. */
+export interface StoryMerge {
+  from: number;
+  into: number;
   at: string;
 }
 
