@@ -116,6 +116,26 @@ describe("the example story, end to end", () => {
     expect(unique.every((f) => f.sources.length === 1)).toBe(true);
   });
 
+  it("credits no article with a claim naming the speaker it gives the disputed words to someone else", () => {
+    const attribution = report.discrepancies.find((d) => d.kind === "attribution");
+    expect(attribution?.values.length).toBeGreaterThanOrEqual(2);
+    let checked = 0;
+    for (const side of attribution?.values ?? []) {
+      const others = (attribution?.values ?? []).filter((v) => v.value !== side.value).map((v) => v.article);
+      // Facts that name this side's speaker and rest on a sentence of the disputed quotation.
+      const naming = report.facts.filter(
+        (f) =>
+          f.text.includes(side.value) &&
+          f.evidence.some((e) =>
+            (attribution?.values ?? []).some((v) => v.article === e.article && e.start <= v.start && v.end <= e.end),
+          ),
+      );
+      checked += naming.length;
+      for (const f of naming) for (const a of others) expect(f.sources, `${f.id} ${a}`).not.toContain(a);
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it("lists each claim once and credits no sentence that shares only a pair of words with it", () => {
     const claims = report.facts.map((f) => `${f.evidence[0]?.article}:${f.evidence[0]?.start}:${f.text}`);
     expect(new Set(claims).size).toBe(claims.length);

@@ -63,13 +63,25 @@ export function settleClaims(
   if (disputes.length === 0) return facts;
   const at = (s: ArticleSpan) => `${s.article}\u0000${s.start}\u0000${s.end}`;
   const unitAt = new Map<string, Unit>();
-  for (const u of units) unitAt.set(at({ article: u.article, start: u.sentence.start, end: u.sentence.end }), u);
+  const unitsOf = new Map<string, Unit[]>();
+  for (const u of units) {
+    unitAt.set(at({ article: u.article, start: u.sentence.start, end: u.sentence.end }), u);
+    const list = unitsOf.get(u.article);
+    if (list) list.push(u);
+    else unitsOf.set(u.article, [u]);
+  }
+  // A side's evidence is its sentence, or words in it (an attribution's "said Ana Ruiz"): either way the
+  // sentence is what facts hold.
+  const sentenceKey = (e: ArticleSpan) => {
+    const u = unitsOf.get(e.article)?.find((x) => x.sentence.start <= e.start && e.start < x.sentence.end);
+    return u ? at({ article: u.article, start: u.sentence.start, end: u.sentence.end }) : at(e);
+  };
   // A fact is settled only against disputes one of whose sides' sentences is among its evidence: find those
   // through the sentences rather than trying every dispute on every fact.
   const disputesOf = new Map<string, number[]>();
   disputes.forEach((d, i) => {
     for (const v of d.sides) {
-      const key = at(v.evidence);
+      const key = sentenceKey(v.evidence);
       const list = disputesOf.get(key);
       if (!list) disputesOf.set(key, [i]);
       else if (list.at(-1) !== i) list.push(i);
@@ -121,7 +133,7 @@ export function settleClaims(
         // An article whose own words in this claim state the value supports it, whatever it says elsewhere.
         const own = ownOf.get(article) ?? [];
         if (own.some((e) => stated.some((x) => statedIn(e, x)))) continue;
-        const u = unitAt.get(at(v.evidence));
+        const u = unitAt.get(sentenceKey(v.evidence));
         against.set(article, u ? { article, start: u.sentence.start, end: u.sentence.end } : own[0]);
       }
     }
