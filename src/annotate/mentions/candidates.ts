@@ -83,7 +83,7 @@ export function findCandidates(
     const plain =
       /^['’]/.test(word) ||
       (word.length === 1 && word !== "&") ||
-      (DESCRIPTIVE_COMPOUND.test(word) && !isSyllableName(word, tokens[i - 1]?.text)) ||
+      (DESCRIPTIVE_COMPOUND.test(word) && !isSyllableName(word, i > 0 ? tokens[i - 1]?.text : undefined)) ||
       DESIGNATION.test(word) ||
       word.includes("$");
     if (plain) judgement = "no";
@@ -100,13 +100,19 @@ export function findCandidates(
     if (casing === "ambiguous" && !plain) judgement = judgeName(word, stats, headline, lexicon);
     // An unsure word that an English dictionary lists only as a common word, that the corpora never saw in a
     // name and that no capitalised word follows ("Halftime 1-0", "Extras 12") is the common word.
-    if (judgement === "weak" && !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? "") && plainCommonWord(word, lexicon))
+    if (
+      judgement === "weak" &&
+      !/^\p{Lu}/u.test(i + 1 < tokens.length ? (tokens[i + 1]?.text ?? "") : "") &&
+      plainCommonWord(word, lexicon)
+    )
       judgement = "no";
     words.push(word);
     judged.push(judgement);
     ambiguous.push(casing === "ambiguous");
   }
-  const at = (i: number) => words[i - from] ?? "";
+  // Words outside the sentence read as "", and so do judgements as nothing: both checked here rather than read
+  // past the arrays' ends, which throws this function's optimised code away once more each time it first happens.
+  const at = (i: number) => (i >= from && i < to ? (words[i - from] as string) : "");
   // A known multi-word name ("New York", "United Arab Emirates") overrides word-by-word judgements.
   for (let i = from; i < to; i++) {
     if (!ambiguous[i - from] && judged[i - from] !== "yes") continue;
@@ -124,16 +130,15 @@ export function findCandidates(
   }
   // An unknown word counts as a name only next to a name, as the subject of a speech verb, or as the row
   // label of a results table.
-  const promoted: boolean[] = judged.map(() => false);
   const table = scoreShare(tokens, sentence) >= TABLE_NUMBER_SHARE;
   for (let i = from; i < to; i++) {
     if (judged[i - from] !== "weak") continue;
     const nextWord = bare(at(i + 1));
-    const ofName = (nextWord === "of" || nextWord === "for") && judged[i - from + 2] === "yes";
-    const beside = judged[i - from - 1] === "yes" || judged[i - from + 1] === "yes" || ofName;
+    const ofName = (nextWord === "of" || nextWord === "for") && i + 2 < to && judged[i - from + 2] === "yes";
+    const beside =
+      (i > from && judged[i - from - 1] === "yes") || (i + 1 < to && judged[i - from + 1] === "yes") || ofName;
     const yes = beside || SPEECH_VERBS.has(nextWord) || nextWord === "'s" || table;
     judged[i - from] = yes ? "yes" : "no";
-    promoted[i - from] = yes;
   }
   // In a headline, a head word after a name belongs to it ("UNITED NATIONS", "VELMAR TIMES").
   if (headline) {
@@ -203,7 +208,11 @@ export function findCandidates(
         const left = wordsIn(i, end, at).join(" ");
         // "Water and Sewerage Authority": a common word before "and" is still inside the name
         // that the organisation head ends; "Velmar and Tarvik Corp." are two.
-        const orgRight = ORG_HEADS.has(bare(at(next - 1))) && !ORG_HEADS.has(prev);
+        // Both looked up, though the second seldom matters: a call that has never run when this function is
+        // optimised throws the optimised code away when it first does.
+        const headRight = ORG_HEADS.has(bare(at(next - 1)));
+        const headLeft = ORG_HEADS.has(prev);
+        const orgRight = headRight && !headLeft;
         const commonLeft = lowerCount(prev) >= COMMON_WORD && lookupPlace(left) === undefined;
         if (link === "&" || lookupPlace(joined) || isUniversity(joined) || (orgRight && commonLeft)) {
           end = next;
