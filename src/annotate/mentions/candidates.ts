@@ -134,7 +134,9 @@ export function findCandidates(
   for (let i = from; i < to; i++) {
     if (judged[i - from] !== "weak") continue;
     const nextWord = bare(at(i + 1));
-    const ofName = (nextWord === "of" || nextWord === "for") && i + 2 < to && judged[i - from + 2] === "yes";
+    // The judgements around are read whatever the next word is, for the reason given at `headRight` below.
+    const nameTwoOn = i + 2 < to && judged[i - from + 2] === "yes";
+    const ofName = (nextWord === "of" || nextWord === "for") && nameTwoOn;
     const beside =
       (i > from && judged[i - from - 1] === "yes") || (i + 1 < to && judged[i - from + 1] === "yes") || ofName;
     const yes = beside || SPEECH_VERBS.has(nextWord) || nextWord === "'s" || table;
@@ -151,8 +153,8 @@ export function findCandidates(
   // "Port Vale", "Lake Victoria", "Real Madrid" at the start of a sentence: the opener belongs to the name after it.
   for (let i = from; i < to - 1; i++) {
     const w = bare(at(i));
-    if (ambiguous[i - from] && judged[i - from] === "no" && judged[i - from + 1] === "yes" && OPENERS.has(w))
-      judged[i - from] = "yes";
+    const k = i - from;
+    if (ambiguous[k] && judged[k] === "no" && judged[k + 1] === "yes" && OPENERS.has(w)) judged[k] = "yes";
   }
   const isNamed = (i: number) => i >= from && i < to && judged[i - from] === "yes";
   const stretchEnd = (i: number) => {
@@ -183,12 +185,15 @@ export function findCandidates(
         continue;
       }
       // "Channel 6 News", "Terminal 2 Hospital": a number inside a name that a head word ends, outside a results table.
-      if (/^\d{1,3}$/.test(at(end)) && !table && isNamed(end + 1) && !isNamed(end + 2) && endsInHead(at(end + 1))) {
+      // Both parts are tested whatever the first gives, for the reason given at `headRight` below.
+      const numbered = /^\d{1,3}$/.test(at(end)) && !table;
+      const headed = isNamed(end + 1) && !isNamed(end + 2) && endsInHead(at(end + 1));
+      if (numbered && headed) {
         end += 2;
         continue;
       }
       if (link === "of" || link === "for" || link === "on") {
-        const after = at(end + 1).toLowerCase() === "the" ? end + 2 : end + 1;
+        const after = end + (at(end + 1).toLowerCase() === "the" ? 2 : 1);
         const next = stretchEnd(after);
         // "Bank of Tarvik Holdings": one word, "of", and a name ending in a company head are one name;
         // "Ida Brekke of Velmar Trust" is a person of an organisation.
