@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Article } from "../src/model/index.js";
@@ -11,6 +12,7 @@ import { splitThreadCpu, threadCpuSeconds } from "./proc.js";
  * exponent fitted on a log-log scale (1 is linear, 2 quadratic). With `--reference DIST` (the dist folder of
  * another build, say of an earlier commit) each size is also analysed by that build, in a process of its own
  * right before this build's, and the ratio of the two times is printed: on a shared machine only that is fair.
+ * Whether the two builds' reports are the same, byte for byte, is printed too.
  * CPU time (user and system) is printed beside the wall time: it suffers less from other processes on the machine.
  * On Linux it is also split between the main thread and the threads where V8 compiles optimised code and helps
  * collect garbage: in one run of one process, code that is met for the first time costs its compilation too.
@@ -56,7 +58,11 @@ async function child(size: number, dist: string): Promise<void> {
   const split = splitThreadCpu(threads, threadCpuSeconds());
   const cpuMs = (used.user + used.system) / 1000;
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ size: articles.length, ms, cpuMs, ...split, rssMb, facts: report.facts.length }));
+  // Made after the measures: a build that should find what another finds is checked against it report for report.
+  const digest = createHash("sha256").update(JSON.stringify(report)).digest("hex");
+  console.log(
+    JSON.stringify({ size: articles.length, ms, cpuMs, ...split, rssMb, facts: report.facts.length, digest }),
+  );
 }
 
 function fitExponent(points: { size: number; ms: number }[]): number {
@@ -82,6 +88,8 @@ type Row = {
   helperMs?: number;
   rssMb: number;
   facts: number;
+  /** SHA-256 of the report's JSON. */
+  digest: string;
 };
 
 /** Runs one size in a process of its own with the build in `dist`; undefined (and a line saying why) on failure. */
@@ -135,7 +143,7 @@ if (childSize !== undefined) {
       rows.push(row);
       if (before)
         console.log(
-          `${String(size).padStart(5)} articles: this build takes ${(row.ms / before.ms).toFixed(2)} of the reference's time (${(row.cpuMs / before.cpuMs).toFixed(2)} of its CPU time), ${(row.rssMb / before.rssMb).toFixed(2)} of its peak RSS`,
+          `${String(size).padStart(5)} articles: this build takes ${(row.ms / before.ms).toFixed(2)} of the reference's time (${(row.cpuMs / before.cpuMs).toFixed(2)} of its CPU time), ${(row.rssMb / before.rssMb).toFixed(2)} of its peak RSS; ${row.digest === before.digest ? "the same report" : "a report that differs"} (SHA-256 of its JSON)`,
         );
     }
     const at = (n: number) => rows.find((r) => r.size === n);

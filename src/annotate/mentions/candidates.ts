@@ -83,7 +83,7 @@ export function findCandidates(
     const plain =
       /^['’]/.test(word) ||
       (word.length === 1 && word !== "&") ||
-      (DESCRIPTIVE_COMPOUND.test(word) && !isSyllableName(word, tokens[i - 1]?.text)) ||
+      (DESCRIPTIVE_COMPOUND.test(word) && !isSyllableName(word, i > 0 ? tokens[i - 1]?.text : undefined)) ||
       DESIGNATION.test(word) ||
       word.includes("$");
     if (plain) judgement = "no";
@@ -100,13 +100,19 @@ export function findCandidates(
     if (casing === "ambiguous" && !plain) judgement = judgeName(word, stats, headline, lexicon);
     // An unsure word that an English dictionary lists only as a common word, that the corpora never saw in a
     // name and that no capitalised word follows ("Halftime 1-0", "Extras 12") is the common word.
-    if (judgement === "weak" && !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? "") && plainCommonWord(word, lexicon))
+    if (
+      judgement === "weak" &&
+      !/^\p{Lu}/u.test(i + 1 < tokens.length ? (tokens[i + 1]?.text ?? "") : "") &&
+      plainCommonWord(word, lexicon)
+    )
       judgement = "no";
     words.push(word);
     judged.push(judgement);
     ambiguous.push(casing === "ambiguous");
   }
-  const at = (i: number) => words[i - from] ?? "";
+  // Words outside the sentence read as "", and so do judgements as nothing: both checked here rather than read
+  // past the arrays' ends, which throws this function's optimised code away once more each time it first happens.
+  const at = (i: number) => (i >= from && i < to ? (words[i - from] as string) : "");
   // A known multi-word name ("New York", "United Arab Emirates") overrides word-by-word judgements.
   for (let i = from; i < to; i++) {
     if (!ambiguous[i - from] && judged[i - from] !== "yes") continue;
@@ -124,16 +130,17 @@ export function findCandidates(
   }
   // An unknown word counts as a name only next to a name, as the subject of a speech verb, or as the row
   // label of a results table.
-  const promoted: boolean[] = judged.map(() => false);
   const table = scoreShare(tokens, sentence) >= TABLE_NUMBER_SHARE;
   for (let i = from; i < to; i++) {
     if (judged[i - from] !== "weak") continue;
     const nextWord = bare(at(i + 1));
-    const ofName = (nextWord === "of" || nextWord === "for") && judged[i - from + 2] === "yes";
-    const beside = judged[i - from - 1] === "yes" || judged[i - from + 1] === "yes" || ofName;
+    // The judgements around are read whatever the next word is, for the reason given at `headRight` below.
+    const nameTwoOn = i + 2 < to && judged[i - from + 2] === "yes";
+    const ofName = (nextWord === "of" || nextWord === "for") && nameTwoOn;
+    const beside =
+      (i > from && judged[i - from - 1] === "yes") || (i + 1 < to && judged[i - from + 1] === "yes") || ofName;
     const yes = beside || SPEECH_VERBS.has(nextWord) || nextWord === "'s" || table;
     judged[i - from] = yes ? "yes" : "no";
-    promoted[i - from] = yes;
   }
   // In a headline, a head word after a name belongs to it ("UNITED NATIONS", "VELMAR TIMES").
   if (headline) {
@@ -146,8 +153,8 @@ export function findCandidates(
   // "Port Vale", "Lake Victoria", "Real Madrid" at the start of a sentence: the opener belongs to the name after it.
   for (let i = from; i < to - 1; i++) {
     const w = bare(at(i));
-    if (ambiguous[i - from] && judged[i - from] === "no" && judged[i - from + 1] === "yes" && OPENERS.has(w))
-      judged[i - from] = "yes";
+    const k = i - from;
+    if (ambiguous[k] && judged[k] === "no" && judged[k + 1] === "yes" && OPENERS.has(w)) judged[k] = "yes";
   }
   const isNamed = (i: number) => i >= from && i < to && judged[i - from] === "yes";
   const stretchEnd = (i: number) => {
@@ -178,12 +185,15 @@ export function findCandidates(
         continue;
       }
       // "Channel 6 News", "Terminal 2 Hospital": a number inside a name that a head word ends, outside a results table.
-      if (/^\d{1,3}$/.test(at(end)) && !table && isNamed(end + 1) && !isNamed(end + 2) && endsInHead(at(end + 1))) {
+      // Both parts are tested whatever the first gives, for the reason given at `headRight` below.
+      const numbered = /^\d{1,3}$/.test(at(end)) && !table;
+      const headed = isNamed(end + 1) && !isNamed(end + 2) && endsInHead(at(end + 1));
+      if (numbered && headed) {
         end += 2;
         continue;
       }
       if (link === "of" || link === "for" || link === "on") {
-        const after = at(end + 1).toLowerCase() === "the" ? end + 2 : end + 1;
+        const after = end + (at(end + 1).toLowerCase() === "the" ? 2 : 1);
         const next = stretchEnd(after);
         // "Bank of Tarvik Holdings": one word, "of", and a name ending in a company head are one name;
         // "Ida Brekke of Velmar Trust" is a person of an organisation.
@@ -203,7 +213,11 @@ export function findCandidates(
         const left = wordsIn(i, end, at).join(" ");
         // "Water and Sewerage Authority": a common word before "and" is still inside the name
         // that the organisation head ends; "Velmar and Tarvik Corp." are two.
-        const orgRight = ORG_HEADS.has(bare(at(next - 1))) && !ORG_HEADS.has(prev);
+        // Both looked up, though the second seldom matters: a call that has never run when this function is
+        // optimised throws the optimised code away when it first does.
+        const headRight = ORG_HEADS.has(bare(at(next - 1)));
+        const headLeft = ORG_HEADS.has(prev);
+        const orgRight = headRight && !headLeft;
         const commonLeft = lowerCount(prev) >= COMMON_WORD && lookupPlace(left) === undefined;
         if (link === "&" || lookupPlace(joined) || isUniversity(joined) || (orgRight && commonLeft)) {
           end = next;

@@ -167,8 +167,9 @@ function opensQuotation(tokens: readonly Token[], j: number): boolean {
   const t = tokens[j] as Token;
   if (t.text === "“" || t.text === "‘") return true;
   if (t.text !== '"' && t.text !== "'") return false;
-  const before = tokens[j - 1];
-  const after = tokens[j + 1];
+  // Checked rather than read past the array's ends (see `opensClause`'s callers: this runs for every word).
+  const before = j > 0 ? tokens[j - 1] : undefined;
+  const after = j + 1 < tokens.length ? tokens[j + 1] : undefined;
   return after !== undefined && after.start === t.end && (before === undefined || before.end < t.start);
 }
 

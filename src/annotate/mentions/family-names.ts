@@ -31,8 +31,10 @@ export function familyNamesAlone(mentions: Mention[], input: MentionInput): Ment
     const over = sorted[next];
     if (over !== undefined && over.start < t.end) continue;
     // "Luck Street", "Mrs Luck": a capitalised neighbour makes the word part of another name.
-    const before = tokens[i - 1];
-    const after = tokens[i + 1];
+    // Checked rather than read past the array's ends, which throws the optimised code of the caller that
+    // inlines this away once more.
+    const before = i > 0 ? tokens[i - 1] : undefined;
+    const after = i + 1 < tokens.length ? tokens[i + 1] : undefined;
     if (after && CAPITALISED.test(after.text) && after.start - t.end <= 1) continue;
     if (before && CAPITALISED.test(before.text) && t.start - before.end <= 1 && !endsSentence(input, i - 1)) continue;
     added.push({ text: t.text, type: "person", start: t.start, end: t.end });

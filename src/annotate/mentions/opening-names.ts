@@ -16,8 +16,12 @@ const CAPITALISED = /^\p{Lu}/u;
  */
 export function organisationsOpeningSentences(mentions: Mention[], input: MentionInput): Mention[] {
   const { tokens, sentences } = input;
-  const firstWords = sentences.map((s) => firstWord(tokens, s.tokenStart, s.tokenEnd));
-  const opening = new Set(firstWords.map((i) => (tokens[i] as Token | undefined)?.start ?? -1));
+  // A loop rather than `map`: an array `map` makes in optimised code is of another kind than one it makes
+  // unoptimised, and the caller's optimised code (which inlines this) was thrown away when it met the other.
+  const firstWords: number[] = [];
+  for (const s of sentences) firstWords.push(firstWord(tokens, s.tokenStart, s.tokenEnd));
+  const opening = new Set<number>();
+  for (const i of firstWords) opening.add(i < tokens.length ? (tokens[i] as Token).start : -1);
   const organisations = new Set(
     mentions.filter((m) => m.type === "organization" && !opening.has(m.start)).map((m) => m.text),
   );

@@ -217,66 +217,66 @@ export function documentFeatures(doc: TaggerDocument, lexicon: Lexicon): WordFea
 }
 
 const h = hashString;
-/** Template hashes, one per kind of feature; a feature's hash folds its values into its template's. */
-const T = Object.fromEntries(
-  [
-    "w",
-    "l",
-    "sh",
-    "c",
-    "s2",
-    "s3",
-    "s4",
-    "l-1",
-    "l+1",
-    "l-2",
-    "l+2",
-    "l-1l",
-    "ll+1",
-    "sh-1",
-    "sh+1",
-    "sh-1+1",
-    "len",
-    "hyph",
-    "lc",
-    "ct",
-    "fn",
-    "doc",
-    "gz",
-    "gzc",
-    "title",
-    "orghead",
-    "placehead",
-    "mischead",
-    "never",
-    "title-1",
-    "role-1",
-    "orgnoun-1",
-    "placeprep-1",
-    "placenoun-2",
-    "speech+1",
-    "member-of",
-    "coord-l",
-    "coord-r",
-    "cue",
-    "D",
-    "orgafter+1",
-    "orghead+1",
-    "placehead+1",
-    "r",
-    "rc",
-    "r-1",
-    "r+1",
-    "rt",
-    "rm",
-    "ro",
-    "rown",
-    "rctx",
-    "rteam",
-    "rfixed",
-    "dict",
-  ].map((name) => [name, h(name)]),
-) as Record<string, number>;
+/**
+ * Template hashes, one per kind of feature; a feature's hash folds its values into its template's. Constants
+ * rather than the properties of one object: a property read on a path that rarely runs ("rteam") has no type
+ * feedback when `visitFeatures` is optimised, and the first document that takes it threw the optimised code away.
+ */
+const T_W = h("w");
+const T_L = h("l");
+const T_SH = h("sh");
+const T_C = h("c");
+const T_S2 = h("s2");
+const T_S3 = h("s3");
+const T_S4 = h("s4");
+const T_L_M1 = h("l-1");
+const T_L_P1 = h("l+1");
+const T_L_M2 = h("l-2");
+const T_L_P2 = h("l+2");
+const T_L_M1L = h("l-1l");
+const T_LL_P1 = h("ll+1");
+const T_SH_M1 = h("sh-1");
+const T_SH_P1 = h("sh+1");
+const T_SH_M1_P1 = h("sh-1+1");
+const T_LEN = h("len");
+const T_HYPH = h("hyph");
+const T_LC = h("lc");
+const T_CT = h("ct");
+const T_FN = h("fn");
+const T_DOC = h("doc");
+const T_GZ = h("gz");
+const T_GZC = h("gzc");
+const T_TITLE = h("title");
+const T_ORGHEAD = h("orghead");
+const T_PLACEHEAD = h("placehead");
+const T_MISCHEAD = h("mischead");
+const T_NEVER = h("never");
+const T_TITLE_M1 = h("title-1");
+const T_ROLE_M1 = h("role-1");
+const T_ORGNOUN_M1 = h("orgnoun-1");
+const T_PLACEPREP_M1 = h("placeprep-1");
+const T_PLACENOUN_M2 = h("placenoun-2");
+const T_SPEECH_P1 = h("speech+1");
+const T_MEMBER_OF = h("member-of");
+const T_COORD_L = h("coord-l");
+const T_COORD_R = h("coord-r");
+const T_CUE = h("cue");
+const T_D = h("D");
+const T_ORGAFTER_P1 = h("orgafter+1");
+const T_ORGHEAD_P1 = h("orghead+1");
+const T_PLACEHEAD_P1 = h("placehead+1");
+const T_R = h("r");
+const T_RC = h("rc");
+const T_R_M1 = h("r-1");
+const T_R_P1 = h("r+1");
+const T_RT = h("rt");
+const T_RM = h("rm");
+const T_RO = h("ro");
+const T_ROWN = h("rown");
+const T_RCTX = h("rctx");
+const T_RTEAM = h("rteam");
+const T_RFIXED = h("rfixed");
+const T_DICT = h("dict");
 const BIAS = featureHash("bias");
 const GROUP = featureHash("group");
 const CALENDAR_WORD = featureHash("calendar");
@@ -416,83 +416,82 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       features.push(form.own[2] as number);
       features.push(form.own[3] as number);
       features.push(form.own[4] as number);
-      features.push(feature2(T["l-1l"] as number, hashAt(hLower, i - 1, from, to), hl));
-      features.push(feature2(T["ll+1"] as number, hl, hashAt(hLower, i + 1, from, to)));
+      features.push(feature2(T_L_M1L, hashAt(hLower, i - 1, from, to), hl));
+      features.push(feature2(T_LL_P1, hl, hashAt(hLower, i + 1, from, to)));
       if (doc.newsCopies === "all") features.copyNews(0);
       const own = features.count;
       // Then the features of the word as written alone (see FeatureVisitor and WordForm.fixed).
       const fixed = form.fixed;
       for (let k = 0; k < fixed.length; k++) features.push(fixed[k] as number);
-      features.push(feature2(T.c as number, hc, hp));
-      features.push(feature1(T["l-1"] as number, hashAt(hLower, i - 1, from, to)));
-      features.push(feature1(T["l+1"] as number, hashAt(hLower, i + 1, from, to)));
-      features.push(feature1(T["l-2"] as number, hashAt(hLower, i - 2, from, to)));
-      features.push(feature1(T["l+2"] as number, hashAt(hLower, i + 2, from, to)));
-      features.push(feature2(T["sh-1"] as number, hashAt(hShape, i - 1, from, to), hs));
-      features.push(feature2(T["sh+1"] as number, hs, hashAt(hShape, i + 1, from, to)));
-      features.push(
-        feature3(T["sh-1+1"] as number, hashAt(hShape, i - 1, from, to), hs, hashAt(hShape, i + 1, from, to)),
-      );
+      features.push(feature2(T_C, hc, hp));
+      features.push(feature1(T_L_M1, hashAt(hLower, i - 1, from, to)));
+      features.push(feature1(T_L_P1, hashAt(hLower, i + 1, from, to)));
+      features.push(feature1(T_L_M2, hashAt(hLower, i - 2, from, to)));
+      features.push(feature1(T_L_P2, hashAt(hLower, i + 2, from, to)));
+      features.push(feature2(T_SH_M1, hashAt(hShape, i - 1, from, to), hs));
+      features.push(feature2(T_SH_P1, hs, hashAt(hShape, i + 1, from, to)));
+      features.push(feature3(T_SH_M1_P1, hashAt(hShape, i - 1, from, to), hs, hashAt(hShape, i + 1, from, to)));
       // What the lexicon knows; a capital that says nothing (sentence start, headline) makes it matter more.
-      features.push(feature3(T.lc as number, form.hLowerCount, hc, hp));
+      features.push(feature3(T_LC, form.hLowerCount, hc, hp));
       const named = form.named;
       if (named) {
-        features.push(feature2(T.ct as number, named.hCorpusType, hp));
+        features.push(feature2(T_CT, named.hCorpusType, hp));
         const f = formIndex[i] as number;
-        features.push(feature3(T.doc as number, hLowerInDoc[f] as number, hCapitalInDoc[f] as number, hp));
+        features.push(feature3(T_DOC, hLowerInDoc[f] as number, hCapitalInDoc[f] as number, hp));
         // A dictionary's common word set in capitals at a line's start ("NOTES", "Weather") is rarely a name.
-        features.push(feature3(T.dict as number, named.hDictionary, hc, hp));
+        features.push(feature3(T_DICT, named.hDictionary, hc, hp));
       }
       const gz = gazetteer[i];
       if (gz) {
         const hg = GAZETTEER_TAG_HASH.get(gz) ?? h(gz);
-        features.push(feature1(T.gz as number, hg));
-        features.push(feature2(T.gzc as number, hg, hc));
+        features.push(feature1(T_GZ, hg));
+        features.push(feature2(T_GZC, hg, hc));
       }
       // Which word lists the word's neighbours are in (see WordForm.lists; the word's own are in WordForm.fixed).
       const before = i > from ? (formOf[i - 1] as WordForm).lists : 0;
       const after = i + 1 < to ? (formOf[i + 1] as WordForm).lists : 0;
       const prev = textAt(bare, i - 1, from, to);
       const next = textAt(bare, i + 1, from, to);
-      if (before & IN.title) features.push(feature1(T["title-1"] as number, hc));
-      if (before & IN.role) features.push(feature1(T["role-1"] as number, hc));
-      if (before & IN.orgNoun) features.push(feature1(T["orgnoun-1"] as number, hc));
-      if (before & IN.placePreposition) features.push(feature1(T["placeprep-1"] as number, hc));
-      if (prev === "of" && PLACE_NOUNS.has(textAt(lower, i - 2, from, to)))
-        features.push(feature1(T["placenoun-2"] as number, hc));
-      if (after & IN.speech) features.push(feature1(T["speech+1"] as number, hc));
-      if ((prev === "of" || prev === "from" || prev === "for") && ORG_MEMBERS.has(textAt(lower, i - 2, from, to)))
-        features.push(feature1(T["member-of"] as number, hc));
+      features.pushIf((before & IN.title) !== 0, feature1(T_TITLE_M1, hc));
+      features.pushIf((before & IN.role) !== 0, feature1(T_ROLE_M1, hc));
+      features.pushIf((before & IN.orgNoun) !== 0, feature1(T_ORGNOUN_M1, hc));
+      features.pushIf((before & IN.placePreposition) !== 0, feature1(T_PLACEPREP_M1, hc));
+      features.pushIf(prev === "of" && PLACE_NOUNS.has(textAt(lower, i - 2, from, to)), feature1(T_PLACENOUN_M2, hc));
+      features.pushIf((after & IN.speech) !== 0, feature1(T_SPEECH_P1, hc));
+      features.pushIf(
+        (prev === "of" || prev === "from" || prev === "for") && ORG_MEMBERS.has(textAt(lower, i - 2, from, to)),
+        feature1(T_MEMBER_OF, hc),
+      );
       // "X and Y", "X, Y": names joined by a conjunction or comma are often of one kind.
       if (before & IN.coordination && i - 2 >= from)
-        features.push(feature2(T["coord-l"] as number, hRuleType[i - 2] as number, h(prev)));
+        features.push(feature2(T_COORD_L, hRuleType[i - 2] as number, h(prev)));
       if (after & IN.coordination && i + 2 < to)
-        features.push(feature2(T["coord-r"] as number, hRuleType[i + 2] as number, h(next)));
+        features.push(feature2(T_COORD_R, hRuleType[i + 2] as number, h(next)));
       const ownCues = cues[i] as readonly string[];
-      for (const cue of ownCues) features.push(feature1(T.cue as number, h(cue)));
+      for (const cue of ownCues) features.push(feature1(T_CUE, h(cue)));
       const elsewhere = cuesOfWord[lowerId(i)];
       if (elsewhere) {
         for (const [cue, times] of elsewhere) {
           let here = 0;
           for (const x of ownCues) if (x === cue) here++;
-          if (times > here) features.push(feature1(T.D as number, h(cue)));
+          if (times > here) features.push(feature1(T_D, h(cue)));
         }
       }
-      if (after & IN.orgAfter) features.push(feature1(T["orgafter+1"] as number, hc));
-      if (after & IN.orgHead) features.push(feature1(T["orghead+1"] as number, hc));
-      if (after & IN.placeHead) features.push(feature1(T["placehead+1"] as number, hc));
+      features.pushIf((after & IN.orgAfter) !== 0, feature1(T_ORGAFTER_P1, hc));
+      features.pushIf((after & IN.orgHead) !== 0, feature1(T_ORGHEAD_P1, hc));
+      features.pushIf((after & IN.placeHead) !== 0, feature1(T_PLACEHEAD_P1, hc));
       // The rule detector's reading, alone and with the word's casing and its neighbours' readings.
       const ruleStart = features.count;
       const r = hRule[i] as number;
       const rPrev = i > from ? (hRule[i - 1] as number) : START_OF;
       const rNext = i + 1 < to ? (hRule[i + 1] as number) : END_OF;
-      features.push(feature1(T.r as number, r));
-      features.push(feature3(T.rc as number, r, hc, hp));
-      features.push(feature2(T["r-1"] as number, rPrev, r));
-      features.push(feature2(T["r+1"] as number, r, rNext));
+      features.push(feature1(T_R, r));
+      features.push(feature3(T_RC, r, hc, hp));
+      features.push(feature2(T_R_M1, rPrev, r));
+      features.push(feature2(T_R_P1, r, rNext));
       features.push(
         feature3(
-          T.rt as number,
+          T_RT,
           i > from ? (hRuleType[i - 1] as number) : START_OF,
           hRuleType[i] as number,
           i + 1 < to ? (hRuleType[i + 1] as number) : END_OF,
@@ -503,12 +502,12 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
         const type = h(reading.type);
         const ownReading = fold(h(reading.own), step(reading.ownScore));
         const context = fold(h(reading.context), step(reading.contextScore));
-        features.push(feature2(T.rm as number, type, step(reading.margin)));
-        features.push(feature3(T.ro as number, type, ownReading, context));
-        features.push(feature2(T.rown as number, type, ownReading));
-        features.push(feature2(T.rctx as number, type, context));
-        if (reading.team) features.push(feature1(T.rteam as number, type));
-        if (reading.fixed) features.push(feature1(T.rfixed as number, type));
+        features.push(feature2(T_RM, type, step(reading.margin)));
+        features.push(feature3(T_RO, type, ownReading, context));
+        features.push(feature2(T_ROWN, type, ownReading));
+        features.push(feature2(T_RCTX, type, context));
+        features.pushIf(reading.team, feature1(T_RTEAM, type));
+        features.pushIf(reading.fixed, feature1(T_RFIXED, type));
       }
       if (doc.newsCopies === "all") features.copyNews(own);
       else if (doc.newsCopies === "rules") features.copyNews(ruleStart);
@@ -533,6 +532,15 @@ class FeatureList {
       this.buffer = grown;
     }
     this.buffer[this.count++] = x;
+  }
+
+  /**
+   * Adds `x` where `keep` holds. For the features that few words have: made for every word and offered here,
+   * they are met from the first document on, where a call on a path that no word had taken yet when
+   * `visitFeatures` was optimised threw its optimised code away at the first word that took it.
+   */
+  pushIf(keep: boolean, x: number): void {
+    if (keep) this.push(x);
   }
 
   /** Adds the news-only copy of each feature from `start` on (see `TaggerDocument.newsCopies`). */
@@ -601,7 +609,7 @@ function namedForm(word: string, casing: string, lexicon: Lexicon): NamedForm | 
   const fn = lexicon.firstNameCount(form);
   return {
     hCorpusType: h(corpusType(form, lexicon)),
-    firstName: fn > 0 ? feature1(T.fn as number, BUCKET_HASH[bucket(fn)] as number) : undefined,
+    firstName: fn > 0 ? feature1(T_FN, BUCKET_HASH[bucket(fn)] as number) : undefined,
     group: isGroupWord(form, lexicon),
     hDictionary: h(lexicon.dictionaryKind(form)),
   };
@@ -663,17 +671,17 @@ function wordForm(raw: string, lexicon: Lexicon): WordForm {
   const bare = lower.endsWith(".") ? lower.slice(0, -1) : lower;
   const lists = listsOf(word, lower, bare);
   const named = namedForm(word, casing, lexicon);
-  const fixed: number[] = [BIAS, feature1(T.sh as number, hShape)];
-  if (word.length <= 3) fixed.push(feature2(T.len as number, word.length, hc));
-  if (word.includes("-")) fixed.push(feature1(T.hyph as number, hc));
+  const fixed: number[] = [BIAS, feature1(T_SH, hShape)];
+  if (word.length <= 3) fixed.push(feature2(T_LEN, word.length, hc));
+  if (word.includes("-")) fixed.push(feature1(T_HYPH, hc));
   if (named?.firstName !== undefined) fixed.push(named.firstName);
   if (named?.group) fixed.push(GROUP);
-  if (lists & IN.title) fixed.push(feature1(T.title as number, hc));
-  if (lists & IN.orgHead) fixed.push(feature1(T.orghead as number, hc));
-  if (lists & IN.placeHead) fixed.push(feature1(T.placehead as number, hc));
-  if (lists & IN.miscHead) fixed.push(feature1(T.mischead as number, hc));
+  if (lists & IN.title) fixed.push(feature1(T_TITLE, hc));
+  if (lists & IN.orgHead) fixed.push(feature1(T_ORGHEAD, hc));
+  if (lists & IN.placeHead) fixed.push(feature1(T_PLACEHEAD, hc));
+  if (lists & IN.miscHead) fixed.push(feature1(T_MISCHEAD, hc));
   if (lists & IN.calendar) fixed.push(CALENDAR_WORD);
-  if (lists & IN.never) fixed.push(feature1(T.never as number, hc));
+  if (lists & IN.never) fixed.push(feature1(T_NEVER, hc));
   if (lists & IN.particle) fixed.push(PARTICLE);
   return {
     word,
@@ -686,11 +694,11 @@ function wordForm(raw: string, lexicon: Lexicon): WordForm {
     hCasing: hc,
     hLowerCount: BUCKET_HASH[bucket(lexicon.lowerCount(lower))] as number,
     own: [
-      feature1(T.w as number, h(word)),
-      feature1(T.l as number, hLower),
-      feature1(T.s2 as number, hashTail(lower, 2)),
-      feature1(T.s3 as number, hashTail(lower, 3)),
-      feature1(T.s4 as number, hashTail(lower, 4)),
+      feature1(T_W, h(word)),
+      feature1(T_L, hLower),
+      feature1(T_S2, hashTail(lower, 2)),
+      feature1(T_S3, hashTail(lower, 3)),
+      feature1(T_S4, hashTail(lower, 4)),
     ],
     named,
     fixed: Uint32Array.from(fixed),
@@ -712,8 +720,18 @@ const APPOSITION_OPENERS = new Set(["a", "an", "the", "one", "another", "its", "
 /** How far into an apposition or before a list its head noun is looked for. */
 const CUE_REACH = 8;
 
+type NounKind = "per" | "org" | "loc";
+
+/**
+ * The cues of an apposition's and a list's head noun by its kind, written out: a string made anew for each run
+ * (`appos=${kind}`) is another kind of string to V8 than a literal, and comparing the cues in `visitFeatures`
+ * threw its optimised code away at the first one met.
+ */
+const APPOSITION_CUE: Readonly<Record<NounKind, string>> = { per: "appos=per", org: "appos=org", loc: "appos=loc" };
+const LIST_CUE: Readonly<Record<NounKind, string>> = { per: "list=per", org: "list=org", loc: "list=loc" };
+
 /** The kind of a noun: "per" for roles, "org" for kinds of organisations, "loc" for kinds of places. */
-function nounKind(word: string): string | undefined {
+function nounKind(word: string): NounKind | undefined {
   const singular = word.replace(/ies$/, "y").replace(/(?<=[^s])s$/, "");
   if (PERSON_ROLES.has(word) || PERSON_ROLES.has(singular)) return "per";
   if (ORG_NOUNS.has(word) || ORG_NOUNS.has(singular) || ORG_AFTER.has(word)) return "org";
@@ -820,7 +838,7 @@ function runCues(
         if (ORG_AFTER.has(next)) list.add("orgafter+1");
       }
       if (at(b) === "," && APPOSITION_OPENERS.has(at(b + 1))) {
-        let kind: string | undefined;
+        let kind: NounKind | undefined;
         for (let k = b + 1; k < Math.min(to, b + 1 + CUE_REACH); k++) {
           const w = at(k);
           if (QUANTIFIERS.has(w) && at(k + 1) === "of") {
@@ -830,14 +848,14 @@ function runCues(
           if (PHRASE_ENDS.has(w) || name(k)) break;
           kind = nounKind(w) ?? kind;
         }
-        if (kind) list.add(`appos=${kind}`);
+        if (kind) list.add(APPOSITION_CUE[kind]);
       }
       // The noun before "such as" or "including" that the list hangs from.
       const k = first - 1;
       const head =
         at(k) === "as" && at(k - 1) === "such" ? at(k - 2) : at(k) === "including" || at(k) === "like" ? at(k - 1) : "";
       const kind = head ? nounKind(head) : undefined;
-      if (kind) list.add(`list=${kind}`);
+      if (kind) list.add(LIST_CUE[kind]);
       const shared = [...list];
       for (let i = a; i < b; i++) cues[i] = shared;
     });

@@ -103,7 +103,11 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
     labels.set(viterbi(emission.subarray(from * L, to * L), to - from, weights.transitions), from);
   agreeInDocument(doc.words, labels, emission);
   keepStrongContext(labels, doc.rules);
-  return [...labels].map((y) => LABELS[y] as string);
+  // Pushed rather than mapped, so that the array is of one kind whether this code is optimised or not (the
+  // caller's optimised loop over it was thrown away at the other kind).
+  const out: string[] = [];
+  for (const y of labels) out.push(LABELS[y] as string);
+  return out;
 }
 
 /** Label index of B-type and I-type for each of the four types, in LABELS order. */

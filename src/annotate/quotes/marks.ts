@@ -48,71 +48,99 @@ const FEET_INCHES = /\d['’]\s?\d{1,2}(?:\.\d+)?$/;
 /** Elisions that open with an apostrophe ('90s, 'em, 'til) are not opening single quotes. */
 const LEADING_ELISION = /^['’](?:\d0s|em\b|til\b|cause\b|n\b|tis\b)/i;
 
+/**
+ * Whether a character (its UTF-16 code) may be or begin a quotation mark: "â" of mojibake, backtick, straight and
+ * curly marks, guillemets. `scanMarks` skips every other character with this test alone.
+ */
+function mayBeMark(code: number): boolean {
+  return (
+    code === 0x22 ||
+    code === 0x27 ||
+    code === 0x60 ||
+    code === 0xab ||
+    code === 0xbb ||
+    code === 0xe2 ||
+    (code >= 0x2018 && code <= 0x201f)
+  );
+}
+
+/** The character at `k`, or undefined outside the text (checked: a read past the end is slow in optimised code). */
+function charAt(text: string, k: number): string | undefined {
+  return k >= 0 && k < text.length ? text[k] : undefined;
+}
+
 function scanMarks(text: string): Mark[] {
   const marks: Mark[] = [];
   let i = 0;
   while (i < text.length) {
-    const ch = text[i] as string;
-    if (ch === "â" && text.startsWith("â€", i)) {
-      const hit = MOJIBAKE.find(([seq]) => text.startsWith(seq, i));
-      if (hit) {
-        marks.push({ start: i, end: i + hit[0].length, ...hit[1] });
-        i += hit[0].length;
-        continue;
-      }
-      const third = text[i + 2];
-      if (third === undefined || /[\s.,;:!?)\]]/u.test(third)) {
-        marks.push({ start: i, end: i + 2, kind: "double", direction: "close", explicit: true });
-        i += 2;
-      } else {
-        // Another mis-decoded character (dashes, ellipsis, bullet); its last byte may look like a quotation mark.
-        i += 3;
-      }
+    if (!mayBeMark(text.charCodeAt(i))) {
+      i++;
       continue;
     }
-    const before = text[i - 1];
-    if (ch === "`" && text[i + 1] === "`") {
-      marks.push({ start: i, end: i + 2, kind: "double", direction: "open", explicit: true });
-      i += 2;
-      continue;
-    }
-    if (ch === "'" && text[i + 1] === "'") {
-      marks.push({ start: i, end: i + 2, kind: "double", direction: flank(text, i, i + 2), explicit: false });
-      i += 2;
-      continue;
-    }
-    if (ch === "“" || ch === "„" || ch === "‟" || ch === "«") {
-      marks.push({ start: i, end: i + 1, kind: "double", direction: "open", explicit: true });
-    } else if (ch === "”" || ch === "»") {
-      // A closing curly mark before a word after a space is a mis-typed opening one.
-      const direction = isSpaceOrOpener(before) && WORD_CHAR.test(text[i + 1] ?? "") ? "open" : "close";
-      marks.push({ start: i, end: i + 1, kind: "double", direction, explicit: true });
-    } else if (ch === '"') {
-      if (!FEET_INCHES.test(text.slice(Math.max(0, i - 8), i))) {
-        marks.push({ start: i, end: i + 1, kind: "double", direction: flank(text, i, i + 1), explicit: false });
-      }
-    } else if (ch === "‘" || ch === "‚") {
-      if (!LEADING_ELISION.test(text.slice(i, i + 6))) {
-        marks.push({ start: i, end: i + 1, kind: "single", direction: "open", explicit: true });
-      }
-    } else if (ch === "’" || ch === "'") {
-      const direction = flank(text, i, i + 1);
-      const apostrophe =
-        (WORD_CHAR.test(before ?? "") && WORD_CHAR.test(text[i + 1] ?? "")) ||
-        (direction === "open" && LEADING_ELISION.test(text.slice(i, i + 6))) ||
-        (ch === "’" && direction === "open") ||
-        (ch === "'" && FEET_INCHES.test(text.slice(Math.max(0, i - 3), i + 3)));
-      if (!apostrophe) marks.push({ start: i, end: i + 1, kind: "single", direction, explicit: ch === "’" });
-    }
-    i++;
+    i = markAt(text, i, marks);
   }
   return marks;
 }
 
+/** Adds the mark that starts at `i` (a character `mayBeMark` lets through), if it is one; where to look on. */
+function markAt(text: string, i: number, marks: Mark[]): number {
+  const ch = text[i] as string;
+  if (ch === "â" && text.startsWith("â€", i)) {
+    const hit = MOJIBAKE.find(([seq]) => text.startsWith(seq, i));
+    if (hit) {
+      marks.push({ start: i, end: i + hit[0].length, ...hit[1] });
+      return i + hit[0].length;
+    }
+    const third = charAt(text, i + 2);
+    if (third === undefined || /[\s.,;:!?)\]]/u.test(third)) {
+      marks.push({ start: i, end: i + 2, kind: "double", direction: "close", explicit: true });
+      return i + 2;
+    }
+    // Another mis-decoded character (dashes, ellipsis, bullet); its last byte may look like a quotation mark.
+    return i + 3;
+  }
+  const before = charAt(text, i - 1);
+  const after = charAt(text, i + 1);
+  if (ch === "`" && after === "`") {
+    marks.push({ start: i, end: i + 2, kind: "double", direction: "open", explicit: true });
+    return i + 2;
+  }
+  if (ch === "'" && after === "'") {
+    marks.push({ start: i, end: i + 2, kind: "double", direction: flank(text, i, i + 2), explicit: false });
+    return i + 2;
+  }
+  if (ch === "“" || ch === "„" || ch === "‟" || ch === "«") {
+    marks.push({ start: i, end: i + 1, kind: "double", direction: "open", explicit: true });
+  } else if (ch === "”" || ch === "»") {
+    // A closing curly mark before a word after a space is a mis-typed opening one.
+    const direction = isSpaceOrOpener(before) && WORD_CHAR.test(after ?? "") ? "open" : "close";
+    marks.push({ start: i, end: i + 1, kind: "double", direction, explicit: true });
+  } else if (ch === '"') {
+    if (!FEET_INCHES.test(text.slice(Math.max(0, i - 8), i))) {
+      marks.push({ start: i, end: i + 1, kind: "double", direction: flank(text, i, i + 1), explicit: false });
+    }
+  } else if (ch === "‘" || ch === "‚") {
+    if (!LEADING_ELISION.test(text.slice(i, i + 6))) {
+      marks.push({ start: i, end: i + 1, kind: "single", direction: "open", explicit: true });
+    }
+  } else if (ch === "’" || ch === "'") {
+    const direction = flank(text, i, i + 1);
+    const apostrophe =
+      (WORD_CHAR.test(before ?? "") && WORD_CHAR.test(after ?? "")) ||
+      (direction === "open" && LEADING_ELISION.test(text.slice(i, i + 6))) ||
+      (ch === "’" && direction === "open") ||
+      (ch === "'" && FEET_INCHES.test(text.slice(Math.max(0, i - 3), i + 3)));
+    if (!apostrophe) marks.push({ start: i, end: i + 1, kind: "single", direction, explicit: ch === "’" });
+  }
+  return i + 1;
+}
+
 /** A mark with a space (or nothing) before and a word after opens; the mirror image closes. */
 function flank(text: string, start: number, end: number): Direction {
-  const openLike = isSpaceOrOpener(text[start - 1]) && !/\s/u.test(text[end] ?? " ");
-  const closeLike = !/\s/u.test(text[start - 1] ?? " ") && isSpaceOrCloser(text[end]);
+  const before = charAt(text, start - 1);
+  const after = charAt(text, end);
+  const openLike = isSpaceOrOpener(before) && !/\s/u.test(after ?? " ");
+  const closeLike = !/\s/u.test(before ?? " ") && isSpaceOrCloser(after);
   if (openLike && !closeLike) return "open";
   if (closeLike && !openLike) return "close";
   return "either";
