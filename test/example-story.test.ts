@@ -127,7 +127,10 @@ describe("the example story, end to end", () => {
         (f) =>
           f.text.includes(side.value) &&
           f.evidence.some((e) =>
-            (attribution?.values ?? []).some((v) => v.article === e.article && e.start <= v.start && v.end <= e.end),
+            (attribution?.values ?? []).some(
+              (v) =>
+                v.article === e.article && e.start <= (v.start ?? -1) && (v.end ?? Number.POSITIVE_INFINITY) <= e.end,
+            ),
           ),
       );
       checked += naming.length;
