@@ -360,19 +360,7 @@ export class SqlStore implements Store {
       await this.db.updateTable("stories").set({ title: keptTitle }).where("id", "=", from).execute();
     }
     await this.db.deleteFrom("story_outlets").where("story_id", "in", [from, to]).execute();
-    await this.db
-      .insertInto("story_outlets")
-      .columns(["story_id", "outlet"])
-      .expression((eb) =>
-        eb
-          .selectFrom("articles")
-          .select(["story_id", "outlet"])
-          .distinct()
-          .where("story_id", "in", [from, to])
-          .where("outlet", "is not", null)
-          .where("outlet", "<>", ""),
-      )
-      .execute();
+    await this.fileOutlets([from, to]);
     await this.recount(from, at, 1);
     // A new story's version is 1, as one started by an article.
     await this.recount(to, at, 0);
@@ -380,7 +368,6 @@ export class SqlStore implements Store {
     await MARK_PENDING.run(this.db, this.dialect, to);
   }
 
-  /** Sets a story's counts and dates to those of its articles, its version `versions` up. */
   async mergeStories(merge: StoryMerge): Promise<void> {
     const { from, into, at } = merge;
     if (from === into) throw new TriangulateError("BAD_DATA", `expected two stories to merge, found ${from} twice`);
@@ -398,6 +385,14 @@ export class SqlStore implements Store {
       await this.db.deleteFrom(table).where("story_id", "=", from).execute();
     }
     await this.db.deleteFrom("stories").where("id", "=", from).execute();
+    await this.db.deleteFrom("story_outlets").where("story_id", "=", into).execute();
+    await this.fileOutlets([into]);
+    await this.recount(into, at, 1);
+    await MARK_PENDING.run(this.db, this.dialect, into);
+  }
+
+  /** Files the named outlets of the stories' articles in `story_outlets` (whose rows for them are gone). */
+  private async fileOutlets(stories: number[]): Promise<void> {
     await this.db
       .insertInto("story_outlets")
       .columns(["story_id", "outlet"])
@@ -406,18 +401,14 @@ export class SqlStore implements Store {
           .selectFrom("articles")
           .select(["story_id", "outlet"])
           .distinct()
-          .where("story_id", "=", into)
+          .where("story_id", "in", stories)
           .where("outlet", "is not", null)
-          .where("outlet", "<>", "")
-          .where("outlet", "not in", (q) =>
-            q.selectFrom("story_outlets").select("outlet").where("story_id", "=", into),
-          ),
+          .where("outlet", "<>", ""),
       )
       .execute();
-    await this.recount(into, at, 1);
-    await MARK_PENDING.run(this.db, this.dialect, into);
   }
 
+  /** Sets a story's counts and dates to those of its articles, its version `versions` up. */
   private async recount(id: number, at: string, versions: number): Promise<void> {
     const of = (eb: ExpressionBuilder<Database, "stories">) =>
       eb.selectFrom("articles as a").whereRef("a.story_id", "=", "stories.id");
