@@ -1017,6 +1017,42 @@ describe("oneKindPerTable", () => {
       ]),
     ).toEqual(["Ana Ruiz/person", "Kel Amari/person", "Ivo Marran/person", "Sol Tarvik/person", "Spain/place"]);
   });
+  it("makes a club of a table that club elsewhere in the report, but not its town after 'in' or a dateline", () => {
+    const report = [
+      "VELMAR 1996-05-04",
+      "Kestrel Rovers 2 Portavel 1",
+      "Velmar 0 Tarvik United 3",
+      "Orrin 1 Belcastro 2",
+      "Ana Ruiz scored twice for Portavel , and Velmar 's coach resigned in Velmar .",
+    ].join("\n");
+    expect(
+      run(report, [
+        ["VELMAR", "place"],
+        ["Kestrel Rovers", "organization"],
+        ["Portavel", "organization"],
+        ["Velmar", "organization"],
+        ["Tarvik United", "organization"],
+        ["Orrin", "organization"],
+        ["Belcastro", "place"],
+        ["Ana Ruiz", "person"],
+        ["Portavel", "place"],
+        ["Velmar", "place"],
+        ["Velmar", "place"],
+      ]),
+    ).toEqual([
+      "VELMAR/place",
+      "Kestrel Rovers/organization",
+      "Portavel/organization",
+      "Velmar/organization",
+      "Tarvik United/organization",
+      "Orrin/organization",
+      "Belcastro/organization",
+      "Ana Ruiz/person",
+      "Portavel/organization",
+      "Velmar/organization",
+      "Velmar/place",
+    ]);
+  });
   it("leaves tables of places, mixed tables, short tables and prose alone (negative rows)", () => {
     const weather = "Portavel 12 18 cloudy\nVelmar 10 16 5 2\nTarvik 11 19 4 1\nKestrel Bay 9 14 6 3\nOrrin 8 15 2 2";
     const places: [string, Mention["type"]][] = [

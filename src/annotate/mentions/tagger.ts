@@ -12,6 +12,7 @@ import { newsDesks } from "./news-desks.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
 import { organisationsAfterTheirKind } from "./org-kinds.js";
 import { namesWithParticles } from "./particles.js";
+import { withoutPeriods } from "./periods.js";
 import { teamsOfPluralVerbs } from "./plural-subjects.js";
 import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
@@ -76,8 +77,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const titled = titleCaseCommonWords(settled, ruleMentions, input, lexicon);
   const slugs = slugWords(settled, input, lexicon);
-  const kept = settled.filter(
-    (m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m),
+  const kept = withoutPeriods(
+    settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m)),
   );
   const people = oneKindPerTable(
     scorecardPlayers(
