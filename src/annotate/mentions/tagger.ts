@@ -7,6 +7,7 @@ import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
 import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
+import { namesBeforeHeadlineVerbs } from "./headline-verbs.js";
 import type { MentionInput } from "./input.js";
 import { newsDesks } from "./news-desks.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
@@ -77,8 +78,13 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const titled = titleCaseCommonWords(settled, ruleMentions, input, lexicon);
   const slugs = slugWords(settled, input, lexicon);
-  const kept = withoutPeriods(
-    settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m)),
+  const kept = namesBeforeHeadlineVerbs(
+    withoutPeriods(
+      settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m)),
+    ),
+    ruleMentions,
+    input,
+    lexicon,
   );
   const people = oneKindPerTable(
     scorecardPlayers(
