@@ -223,8 +223,12 @@ export const GROUP_NOUNS = set(`
   africans westerner westerners easterner olympian olympians olympic paralympic
 `);
 
-/** Place names shorter than three letters or written with periods, which the country gazetteer leaves out. */
-export const PLACE_ACRONYMS = set("us u.s. usa u.s.a. uk u.k. uae drc prc");
+/**
+ * Countries' names shorter than three letters, written with periods (also missing the last one, as tokenizers
+ * leave "U.S" before a full stop) or shortened as results lists shorten them ("Neths"), which the country
+ * gazetteer leaves out.
+ */
+export const PLACE_ACRONYMS = set("us u.s. u.s usa u.s.a. uk u.k. uae drc prc nz n.z. hk h.k. neths");
 
 /** Last words that make a capitalised run a place ("Street", "River", "Province"). */
 export const PLACE_HEADS = set(`
