@@ -771,6 +771,28 @@ describe("bracketedAffiliations", () => {
     ).toEqual(["Lyon/organization", "Tarsinga/organization", "Quorvel/organization", "Chile/place"]);
   });
 
+  it("makes a club read as a person a club where the document gives clubs, but not a lone bracketed name", () => {
+    const scorers = "3 - Ana Ruiz ( Kestrel Rovers ) , Kel Amari ( Tomas Berg ) , Omar Haddad ( Quorvel )";
+    expect(
+      run(scorers, [
+        ["Ana Ruiz", "person"],
+        ["Kestrel Rovers", "organization"],
+        ["Kel Amari", "person"],
+        ["Tomas Berg", "person"],
+        ["Omar Haddad", "person"],
+        ["Quorvel", "organization"],
+      ]).filter((x) => !/^(?:Ana|Kel|Omar) /.test(x)),
+    ).toEqual(["Kestrel Rovers/organization", "Tomas Berg/organization", "Quorvel/organization"]);
+    expect(
+      run("The deal was agreed with Ivo Petrovich ( Okafor ) and with Velmar ( Kestrel Bay Holdings ) .", [
+        ["Ivo Petrovich", "person"],
+        ["Okafor", "person"],
+        ["Velmar", "person"],
+        ["Kestrel Bay Holdings", "organization"],
+      ]),
+    ).toEqual(["Ivo Petrovich/person", "Okafor/person", "Velmar/person", "Kestrel Bay Holdings/organization"]);
+  });
+
   it("reads a country's short form in brackets as the country", () => {
     const text = "Ana Ruiz ( Neths ) , Kel Amari ( NZ ) , Ivo Dessa ( H.K. ) , Omar Haddad ( Quorvel )";
     expect(

@@ -425,26 +425,33 @@ export function organisationShortForms(mentions: Mention[], lexicon: Lexicon): M
   return mentions;
 }
 
+/** Clubs a document must give in brackets after people before a person read there is taken for one too. */
+const MIN_BRACKETED_CLUBS = 2;
+
 /**
  * A person's affiliation in brackets after the name, as results and line-ups give it ("Ana Ruiz ( Velmar )"):
  * a country there is the one the person stands for, a place; a city or a name the gazetteers do not know is
- * the club. Mentions must have their text set; their types are changed in place.
+ * the club, also where the tagger read a person there (a club named after one), though a lone bracketed
+ * person elsewhere is a name's other part ("Boris ( Velmarov )"). Mentions must have their text set; their types
+ * are changed in place.
  */
 export function bracketedAffiliations(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
   const { lookupPlace } = lexicon;
   const bracketed = mentions.filter((m, i) => {
     const person = mentions[i - 1];
-    if (person?.type !== "person" || (m.type !== "place" && m.type !== "organization")) return false;
+    if (person?.type !== "person" || m.type === "other") return false;
     return /^\s*\(\s*$/.test(text.slice(person.end, m.start)) && /^\s*\)/.test(text.slice(m.end, m.end + 3));
   });
   const country = (m: Mention) => lookupPlace(m.text)?.kind === "country" || isCountry(m.text, lexicon);
   // Clubs are given where the tagger read more bracketed names as organisations than there are countries;
   // where nations are given (an athletics result), a city there is a place too.
-  const clubs =
-    bracketed.filter((m) => m.type === "organization" && !country(m)).length > bracketed.filter(country).length;
+  const organisations = bracketed.filter((m) => m.type === "organization" && !country(m)).length;
+  const clubs = organisations > bracketed.filter(country).length;
   for (const m of bracketed) {
     if (country(m)) m.type = "place";
-    else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
+    else if (m.type === "person") {
+      if (clubs && organisations >= MIN_BRACKETED_CLUBS) m.type = "organization";
+    } else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
   }
   return mentions;
 }
