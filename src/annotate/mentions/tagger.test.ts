@@ -1141,6 +1141,14 @@ describe("teamsAfterNations", () => {
         ["Ivo Marran", "person"],
       ]),
     ).toEqual(["Kel Amari/person", "Tarsin/organization", "Ivo Marran/person"]);
+    // The rider's name read as a place, for its last word ("Hill"), still opens the entry.
+    expect(
+      run("7. Ana Hill ( Spain ) Velmar 1:55.281", [
+        ["Ana Hill", "place"],
+        ["Spain", "place"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Ana Hill/place", "Spain/place", "Velmar/organization"]);
   });
   it("leaves prose, a nation, a big city, an entry without a person and a name before more words", () => {
     expect(
@@ -1167,6 +1175,14 @@ describe("teamsAfterNations", () => {
         ["Velmar", "person"],
       ]),
     ).toEqual(["Kestrel/organization", "Velmar/person"]);
+    // A known place opens no entry: a town and its region ("Lyon ( France ) Velmar 12").
+    expect(
+      run("Lyon ( France ) Velmar 12", [
+        ["Lyon", "place"],
+        ["France", "place"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Lyon/place", "France/place", "Velmar/person"]);
     expect(
       run("Ana Ruiz ( Velmar ) Tarsin 1:54", [
         ["Ana Ruiz", "person"],

@@ -470,8 +470,8 @@ export function teamsAfterNations(mentions: Mention[], text: string, lexicon: Le
   mentions.forEach((m, i) => {
     // The nation is often a mention of its own, between the person and the team.
     const before = mentions[i - 1];
-    const person = before?.type === "person" ? before : mentions[i - 2];
-    if (m.type === "organization" || person?.type !== "person") return;
+    const person = before && isEntrant(before, lexicon) ? before : mentions[i - 2];
+    if (m.type === "organization" || !person || !isEntrant(person, lexicon)) return;
     const inner = NATION_BETWEEN.exec(text.slice(person.end, m.start))?.[1];
     if (inner === undefined || !isCountry(inner, lexicon) || isCountry(m.text, lexicon)) return;
     // A big city there is where the entry ran (a meeting's venue), not a team; small towns share teams' names.
@@ -481,6 +481,14 @@ export function teamsAfterNations(mentions: Mention[], text: string, lexicon: Le
     if (ENTRY_END.test(text.slice(m.end, m.end + 8))) m.type = "organization";
   });
   return mentions;
+}
+
+/**
+ * The name that opens a results entry: a person, or a name read as a place the gazetteers do not know, as a
+ * person's may end in a place's head word ("Ana Hill").
+ */
+function isEntrant(m: Mention, lexicon: Lexicon): boolean {
+  return m.type === "person" || (m.type === "place" && !lexicon.lookupPlace(m.text) && !isCountry(m.text, lexicon));
 }
 
 /** A nation in brackets right after a name, as results give an entry's country ("Name ( Velmaria )"). */
