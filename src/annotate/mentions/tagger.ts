@@ -3,6 +3,7 @@ import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { namesBeforeTheirAcronyms } from "./acronyms.js";
+import { adjectivesBeforeNouns } from "./adjectives.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
 import { placesOfDatelines } from "./datelines.js";
@@ -118,6 +119,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   statesAfterTowns(papers, input.text);
   competitionsOfSportReports(papers, input);
   vesselNames(papers, input.text);
+  adjectivesBeforeNouns(papers, input.text, lexicon);
   return teamsOfPluralVerbs(
     organisationsOpeningSentences(
       familyNamesAlone(
