@@ -10,6 +10,7 @@ import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
 import { namesBeforeHeadlineVerbs } from "./headline-verbs.js";
 import type { MentionInput } from "./input.js";
+import { personsWithoutLeadingWords } from "./leading-words.js";
 import { newsDesks } from "./news-desks.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
 import { organisationsAfterTheirKind } from "./org-kinds.js";
@@ -120,6 +121,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   competitionsOfSportReports(papers, input);
   vesselNames(papers, input.text);
   adjectivesBeforeNouns(papers, input.text, lexicon);
+  personsWithoutLeadingWords(papers, lexicon);
   return teamsOfPluralVerbs(
     organisationsOpeningSentences(
       familyNamesAlone(
