@@ -17,6 +17,7 @@ import {
   publicationsBeforeTheirKind,
   scorecardPlayers,
   settleByRules,
+  sitesBeforeTheirKind,
   slugWords,
   streetsBeforeTheirKind,
   teamsAfterNations,
@@ -961,6 +962,29 @@ describe("publicationsBeforeTheirKind", () => {
     expect(run("The Geneva daily reported it.", [["Geneva", "place"]])).toEqual(["Geneva/place"]);
     expect(run("It ran in an Okafor newspaper.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
     expect(run("Ana Ruiz said the newspaper was wrong.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+  });
+});
+
+describe("sitesBeforeTheirKind", () => {
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    sitesBeforeTheirKind(mentionsIn(text, given), text).map((m) => `${m.text}/${m.type}`);
+  it("makes a name before the kind of site it names, in lower case, a place", () => {
+    expect(
+      run("The jet landed at Ana Ruiz airport and the guards of Okafor prison watched .", [
+        ["Ana Ruiz", "person"],
+        ["Okafor", "organization"],
+      ]),
+    ).toEqual(["Ana Ruiz/place", "Okafor/place"]);
+  });
+  it("leaves a camp, a site's kind in capitals and other words after a name alone (negative rows)", () => {
+    const given: [string, Mention["type"]][] = [
+      ["Ruiz", "person"],
+      ["Velmar Airport Authority", "organization"],
+      ["Okafor", "person"],
+    ];
+    expect(run("The Ruiz camp said Velmar Airport Authority and Okafor airlines agreed .", given)).toEqual(
+      given.map(([n, t]) => `${n}/${t}`),
+    );
   });
 });
 

@@ -111,6 +111,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   venuesAfterAt(named, input.text, lexicon);
   publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
+  sitesBeforeTheirKind(named, input.text);
   // News conventions that make a name an organisation (or a league a competition), each changing types in place.
   const papers = papersOfPressReview(named, input.text, lexicon);
   reportingOutlets(papers, input.text, lexicon);
@@ -172,6 +173,25 @@ export function publicationsBeforeTheirKind(mentions: Mention[], text: string, l
     if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) continue;
     m.type = "organization";
   }
+  return mentions;
+}
+
+/**
+ * Kinds of site written in lower case after their names ("Velmar airport", "Kestrel prison"): the name is
+ * the site's, a place, though it is a person's ("Ana Ruiz airport") or an organisation's as well. A camp is
+ * left out: "the Ruiz camp" is her supporters.
+ */
+const SITE_AFTER =
+  /^\s(?:airport|airfield|airbase|prison|jail|hospital|mosque|church|cathedral|temple|stadium|harbou?r|port)\b/u;
+
+/**
+ * A name before the kind of site it names, in lower case ("Ben Amari airport", "Portavel prison"), is that site, a
+ * place. Mentions must have their text set; their types are changed in place.
+ */
+export function sitesBeforeTheirKind(mentions: Mention[], text: string): Mention[] {
+  for (const m of mentions)
+    if ((m.type === "person" || m.type === "organization") && SITE_AFTER.test(text.slice(m.end, m.end + 12)))
+      m.type = "place";
   return mentions;
 }
 
