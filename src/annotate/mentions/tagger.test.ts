@@ -13,6 +13,7 @@ import {
   oneKindPerEntry,
   oneTypePerPerson,
   organisationShortForms,
+  placesOpeningSentences,
   possessiveNames,
   publicationsBeforeTheirKind,
   scorecardPlayers,
@@ -962,6 +963,35 @@ describe("publicationsBeforeTheirKind", () => {
     expect(run("The Geneva daily reported it.", [["Geneva", "place"]])).toEqual(["Geneva/place"]);
     expect(run("It ran in an Okafor newspaper.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
     expect(run("Ana Ruiz said the newspaper was wrong.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+  });
+});
+
+describe("placesOpeningSentences", () => {
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    placesOpeningSentences(mentionsIn(text, given), text).map((m) => `${m.text}/${m.type}`);
+  it("makes a name between an opening 'In' or 'At' and a comma or colon a place", () => {
+    expect(
+      run("Results .\nIn Kestrel Bay : Velmar 2 Portavel 1 .\nAt Okafor , the crowd cheered .", [
+        ["Kestrel Bay", "person"],
+        ["Velmar", "organization"],
+        ["Portavel", "organization"],
+        ["Okafor", "other"],
+      ]),
+    ).toEqual(["Kestrel Bay/place", "Velmar/organization", "Portavel/organization", "Okafor/place"]);
+  });
+  it("leaves organisations, names later in the sentence and names before other words alone (negative rows)", () => {
+    const given: [string, Mention["type"]][] = [
+      ["Velmar Corp", "organization"],
+      ["Ana Ruiz", "person"],
+      ["Okafor", "person"],
+      ["Tomas Berg", "person"],
+    ];
+    expect(
+      run(
+        "At Velmar Corp , sales rose .\nIn Ana Ruiz 's view , Okafor won .\nSales rose in Tomas Berg , he said .",
+        given,
+      ),
+    ).toEqual(given.map(([n, t]) => `${n}/${t}`));
   });
 });
 

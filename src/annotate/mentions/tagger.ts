@@ -123,7 +123,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   vesselNames(papers, input.text);
   adjectivesBeforeNouns(papers, input.text, lexicon);
   personsWithoutLeadingWords(papers, lexicon);
-  return teamsOfPluralVerbs(
+  const typed = teamsOfPluralVerbs(
     organisationsOpeningSentences(
       familyNamesAlone(
         organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
@@ -133,6 +133,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     ),
     input.text,
   );
+  return placesOpeningSentences(typed, input.text);
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
@@ -150,6 +151,24 @@ export function venuesAfterAt(mentions: Mention[], text: string, lexicon: Lexico
     if (m.type !== "organization" || ACRONYM.test(m.text)) continue;
     if (!AT_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start))) continue;
     if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) m.type = "place";
+  }
+  return mentions;
+}
+
+/** "In" or "At" opening a sentence or line, and the space after it, as the text before a name. */
+const OPENING_IN = /(?:^|[.!?:\n]\s*)(?:In|At) $/u;
+
+/**
+ * A name between an opening "In" or "At" and a comma or colon ("In Velmar , police said", "At Kestrel Bay :
+ * Portavel 2 Orrin 1") is where what follows happened, a place, though the tagger read a person or some other
+ * name there; an organisation there may be a company's premises ("At Velmar Corp , sales rose") and keeps its
+ * type. Mentions must have their text set; their types are changed in place.
+ */
+export function placesOpeningSentences(mentions: Mention[], text: string): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "person" && m.type !== "other") continue;
+    if (!/^\s?[,:]/u.test(text.slice(m.end, m.end + 2))) continue;
+    if (OPENING_IN.test(text.slice(Math.max(0, m.start - 8), m.start))) m.type = "place";
   }
   return mentions;
 }
