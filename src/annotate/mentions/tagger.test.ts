@@ -958,11 +958,24 @@ describe("publicationsBeforeTheirKind", () => {
     ]);
     expect(run("Le Tarvik daily reported the deal.", [["Le Tarvik", "place"]])).toEqual(["Le Tarvik/organization"]);
     expect(run("the official Orrina news agency said.", [["Orrina", "person"]])).toEqual(["Orrina/organization"]);
+    expect(
+      run("A Orrina commentary ran.\nThe official Orrina news agency said.\nOrrina said so.", [
+        ["Orrina", "person"],
+        ["Orrina", "organization"],
+        ["Orrina", "person"],
+      ]),
+    ).toEqual(["Orrina/organization", "Orrina/organization", "Orrina/organization"]);
   });
   it("leaves known places, owners after 'a' and names before other words (negative rows)", () => {
     expect(run("The Geneva daily reported it.", [["Geneva", "place"]])).toEqual(["Geneva/place"]);
     expect(run("It ran in an Okafor newspaper.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
     expect(run("Ana Ruiz said the newspaper was wrong.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+    expect(
+      run("Okafor said so.\nIt ran in an Okafor newspaper.", [
+        ["Okafor", "person"],
+        ["Okafor", "person"],
+      ]),
+    ).toEqual(["Okafor/person", "Okafor/person"]);
   });
 });
 

@@ -109,7 +109,6 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     lexicon,
   );
   venuesAfterAt(named, input.text, lexicon);
-  publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
   sitesBeforeTheirKind(named, input.text);
   // News conventions that make a name an organisation (or a league a competition), each changing types in place.
@@ -133,7 +132,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     ),
     input.text,
   );
-  return placesOpeningSentences(typed, input.text);
+  return placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
@@ -185,13 +184,16 @@ const A_BEFORE = /(?:^|[^\p{L}])[Aa]n? $/u;
  * Mentions must have their text set; their types are changed in place.
  */
 export function publicationsBeforeTheirKind(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const papers = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== "person" && m.type !== "place") continue;
-    if (!PUBLICATION_AFTER.test(text.slice(m.end, m.end + 16))) continue;
+    if (m.type === "other" || !PUBLICATION_AFTER.test(text.slice(m.end, m.end + 16))) continue;
     if (A_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start))) continue;
     if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) continue;
     m.type = "organization";
+    papers.add(nameKey(m.text));
   }
+  // The paper named alone elsewhere ("a Velmar Post commentary", "Velmar Post said") is that paper too.
+  for (const m of mentions) if (m.type === "person" && papers.has(nameKey(m.text))) m.type = "organization";
   return mentions;
 }
 
