@@ -20,7 +20,7 @@ import { teamsOfPluralVerbs } from "./plural-subjects.js";
 import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
-import { statesAfterTowns } from "./states.js";
+import { statesAfterTowns, statesMissedAfterTowns } from "./states.js";
 import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
@@ -132,7 +132,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     ),
     input.text,
   );
-  return placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
+  const placed = placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
+  return statesMissedAfterTowns(placed, input.text);
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
