@@ -192,7 +192,7 @@ export const REGIONS: readonly string[] = `
  * states, and territories often spoken of as countries. Typed like countries. Compared by `nameKey`.
  */
 export const NATIONS: readonly string[] = `
-  England|Scotland|Wales|Northern Ireland|Britain|Soviet Union|USSR|Yugoslavia|Czechoslovakia|Zaire|Persia|
+  England|Scotland|Wales|Northern Ireland|Britain|Turkey|Soviet Union|USSR|Yugoslavia|Czechoslovakia|Zaire|Persia|
   East Germany|West Germany
 `
   .replace(/\s+/g, "")

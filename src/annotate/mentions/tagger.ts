@@ -20,6 +20,7 @@ import { teamsOfPluralVerbs } from "./plural-subjects.js";
 import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
+import { teamsOwningInSportReports } from "./sport-possessives.js";
 import { statesAfterTowns, statesMissedAfterTowns } from "./states.js";
 import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
@@ -133,7 +134,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     input.text,
   );
   const placed = placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
-  return statesMissedAfterTowns(placed, input.text);
+  return statesMissedAfterTowns(teamsOwningInSportReports(placed, input, lexicon), input.text);
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
