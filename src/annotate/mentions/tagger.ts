@@ -8,6 +8,7 @@ import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
 import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
+import { clubsOfFixtures } from "./fixtures.js";
 import { namesBeforeHeadlineVerbs } from "./headline-verbs.js";
 import type { MentionInput } from "./input.js";
 import { personsWithoutLeadingWords } from "./leading-words.js";
@@ -134,7 +135,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     input.text,
   );
   const placed = placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
-  return statesMissedAfterTowns(teamsOwningInSportReports(placed, input, lexicon), input.text);
+  const teams = clubsOfFixtures(teamsOwningInSportReports(placed, input, lexicon), input.text, lexicon);
+  return statesMissedAfterTowns(teams, input.text);
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
