@@ -186,7 +186,6 @@ export function createLexicon(sources: LexiconSources = {}): Lexicon {
       // Countries, nations and regions win over cities of the same name (Mexico, Panama, Singapore).
       const known = places.get(key);
       if (known) return known;
-      if (ACRONYM_FORM.test(name)) return undefined;
       const city = cities.get(key);
       if (city === undefined) return undefined;
       const tab = city.indexOf("\t");
@@ -240,13 +239,6 @@ export function defaultLexicon(): Lexicon {
   shippedLexicon ??= createLexicon();
   return shippedLexicon;
 }
-
-/**
- * A name written as an acronym: initials with periods ("U.N.") or two or three capitals ("UN"). Such a name is
- * an organisation's or a country's short form, not a town's whose name has the same letters (Un, a town in
- * India): towns are looked up by their written names only. Countries and regions still match ("UK").
- */
-const ACRONYM_FORM = /^(?:(?:\p{Lu}\.){2,}|\p{Lu}{2,3})$/u;
 
 /** The one lazily made default; never replaced once made, and immutable itself. */
 let shippedLexicon: Lexicon | undefined;

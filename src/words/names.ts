@@ -192,7 +192,7 @@ export const REGIONS: readonly string[] = `
  * states, and territories often spoken of as countries. Typed like countries. Compared by `nameKey`.
  */
 export const NATIONS: readonly string[] = `
-  England|Scotland|Wales|Northern Ireland|Britain|Turkey|Soviet Union|USSR|Yugoslavia|Czechoslovakia|Zaire|Persia|
+  England|Scotland|Wales|Northern Ireland|Britain|Soviet Union|USSR|Yugoslavia|Czechoslovakia|Zaire|Persia|
   East Germany|West Germany
 `
   .replace(/\s+/g, "")
@@ -223,12 +223,8 @@ export const GROUP_NOUNS = set(`
   africans westerner westerners easterner olympian olympians olympic paralympic
 `);
 
-/**
- * Countries' names shorter than three letters, written with periods (also missing the last one, as tokenizers
- * leave "U.S" before a full stop) or shortened as results lists shorten them ("Neths"), which the country
- * gazetteer leaves out.
- */
-export const PLACE_ACRONYMS = set("us u.s. u.s usa u.s.a. uk u.k. uae drc prc nz n.z. hk h.k. neths");
+/** Place names shorter than three letters or written with periods, which the country gazetteer leaves out. */
+export const PLACE_ACRONYMS = set("us u.s. usa u.s.a. uk u.k. uae drc prc");
 
 /** Last words that make a capitalised run a place ("Street", "River", "Province"). */
 export const PLACE_HEADS = set(`

@@ -795,22 +795,6 @@ describe("bracketedAffiliations", () => {
     ).toEqual(["Ivo Petrovich/person", "Okafor/person", "Velmar/person", "Kestrel Bay Holdings/organization"]);
   });
 
-  it("reads a country's short form in brackets as the country", () => {
-    const text = "Ana Ruiz ( Neths ) , Kel Amari ( NZ ) , Ivo Dessa ( H.K. ) , Omar Haddad ( Quorvel )";
-    expect(
-      run(text, [
-        ["Ana Ruiz", "person"],
-        ["Neths", "organization"],
-        ["Kel Amari", "person"],
-        ["NZ", "organization"],
-        ["Ivo Dessa", "person"],
-        ["H.K.", "organization"],
-        ["Omar Haddad", "person"],
-        ["Quorvel", "organization"],
-      ]).filter((x) => !x.includes("/person")),
-    ).toEqual(["Neths/place", "NZ/place", "H.K./place", "Quorvel/organization"]);
-  });
-
   it("leaves cities where nations are given, and brackets after no person", () => {
     const nations = "Ana Ruiz ( Chile ) , Kel Amari ( Lyon ) , Omar Haddad ( Quorvel )";
     expect(
