@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mentionsIn } from "../../../test/fixtures.js";
 import type { Mention } from "../../model/index.js";
-import { statesAfterTowns } from "./states.js";
+import { statesAfterTowns, statesMissedAfterTowns } from "./states.js";
 
 const run = (text: string, given: [string, Mention["type"]][]) =>
   statesAfterTowns(mentionsIn(text, given), text).map((m) => `${m.text}/${m.type}`);
@@ -40,5 +40,28 @@ describe("statesAfterTowns", () => {
         ["NATO", "organization"],
       ]),
     ).toEqual(["Tarvik/place", "NATO/organization"]);
+  });
+});
+
+describe("statesMissedAfterTowns", () => {
+  const find = (text: string, given: [string, Mention["type"]][]) =>
+    statesMissedAfterTowns(mentionsIn(text, given), text).map((m) => `${m.text}/${m.type}`);
+  it("adds a state's abbreviation that ends a dateline or an address after a town", () => {
+    expect(find("KESTREL BAY , Calif. 1996-08-23\nThe Velmar plant closed .", [["KESTREL BAY", "place"]])).toEqual([
+      "KESTREL BAY/place",
+      "Calif./place",
+    ]);
+    expect(find("TARVIK , Mo .\nSales rose .", [["TARVIK", "place"]])).toEqual(["TARVIK/place", "Mo/place"]);
+  });
+  it("adds nothing inside a word, before other words, after a person or where a mention is (negative rows)", () => {
+    expect(find("Tarvik , Mo.-based Velmar Corp said", [["Tarvik", "place"]])).toEqual(["Tarvik/place"]);
+    expect(find("in Tarvik , IN a statement", [["Tarvik", "place"]])).toEqual(["Tarvik/place"]);
+    expect(find("Ana Ruiz , Pa .", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+    expect(
+      find("Orrin , PA .", [
+        ["Orrin", "place"],
+        ["PA", "organization"],
+      ]),
+    ).toEqual(["Orrin/place", "PA/organization"]);
   });
 });

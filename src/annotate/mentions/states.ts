@@ -18,3 +18,29 @@ export function statesAfterTowns(mentions: Mention[], text: string): Mention[] {
   });
   return mentions;
 }
+
+/**
+ * A state's abbreviation after a town and a comma that ends a dateline or an address: the end of the line, a
+ * full stop, a comma or a date after it ("LITTLE ROCK , Ark .", "Tarvik , Calif. 1996-08-23").
+ */
+const STATE_AT_END = /^\s*,\s*(\p{Lu}\p{L}{0,4}\.?)(?![\p{L}.-])(?=[ \t]*(?:\n|$|[.,]|\d))/u;
+
+/**
+ * A state's abbreviation that ends a dateline or an address after a town and a comma ("LITTLE ROCK , Ark .",
+ * "Tarvik , Calif. 1996-08-23"), where no mention covers it, is added as a place. Mentions must be sorted by
+ * `start`; the result is too.
+ */
+export function statesMissedAfterTowns(mentions: Mention[], text: string): Mention[] {
+  const found: Mention[] = [];
+  for (const town of mentions) {
+    if (town.type !== "place") continue;
+    const match = STATE_AT_END.exec(text.slice(town.end, town.end + 16));
+    const abbreviation = match?.[1];
+    if (!match || !abbreviation || !US_STATE_ABBREVIATIONS.has(abbreviation.replace(/\./g, ""))) continue;
+    const start = town.end + match[0].length - abbreviation.length;
+    const end = start + abbreviation.length;
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    found.push({ start, end, text: abbreviation, type: "place" });
+  }
+  return found.length === 0 ? mentions : [...mentions, ...found].sort((a, b) => a.start - b.start);
+}

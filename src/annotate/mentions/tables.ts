@@ -51,12 +51,41 @@ interface Label {
  */
 export function oneKindPerTable(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
   let out = mentions;
+  const teams = new Set<string>();
   for (const table of tablesIn(text)) {
     const labels = table.filter((l) => !isCountry(text.slice(l.start, l.end), lexicon));
     const top = leadingKind(out, labels);
-    if (top) out = relabel(out, labels, top, text);
+    if (!top) continue;
+    out = relabel(out, labels, top, text);
+    if (top === "organization") for (const l of labels) teams.add(text.slice(l.start, l.end));
   }
-  return out;
+  return teams.size === 0 ? out : teamsOfTables(out, teams, text);
+}
+
+/** "In", "at" or "to" (any case) and the space before a name: where something happens or goes, a place. */
+const VENUE_BEFORE = /(?:^|[^\p{L}])(?:[Ii]n|[Aa]t|[Tt]o) $/u;
+
+/** A dateline: a name opening its line with only figures after it ("VELMAR 1996-08-22"), where a report was filed. */
+function isDateline(m: Mention, text: string): boolean {
+  const lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
+  const lineEnd = text.indexOf("\n", m.end);
+  const rest = text.slice(m.end, lineEnd === -1 ? text.length : lineEnd);
+  return /^[ \t]*$/.test(text.slice(lineStart, m.start)) && !/\p{L}/u.test(rest);
+}
+
+/**
+ * A club a table of the report names ("Velmar 2 Portavel 1") is that club wherever the report names it the
+ * same way, also where the tagger read the town it is named after ("for Velmar", "Velmar 's coach"); the town
+ * it plays in ("in Velmar", "at Velmar") stays a place. Mentions must have their text set; their types are
+ * changed in place.
+ */
+function teamsOfTables(mentions: Mention[], teams: ReadonlySet<string>, text: string): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "place" || !teams.has(m.text)) continue;
+    if (VENUE_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) || isDateline(m, text)) continue;
+    m.type = "organization";
+  }
+  return mentions;
 }
 
 const inside = (m: Mention, l: Label) => m.start >= l.start && m.end <= l.end;

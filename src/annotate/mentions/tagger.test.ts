@@ -13,10 +13,12 @@ import {
   oneKindPerEntry,
   oneTypePerPerson,
   organisationShortForms,
+  placesOpeningSentences,
   possessiveNames,
   publicationsBeforeTheirKind,
   scorecardPlayers,
   settleByRules,
+  sitesBeforeTheirKind,
   slugWords,
   streetsBeforeTheirKind,
   teamsAfterNations,
@@ -771,6 +773,28 @@ describe("bracketedAffiliations", () => {
     ).toEqual(["Lyon/organization", "Tarsinga/organization", "Quorvel/organization", "Chile/place"]);
   });
 
+  it("makes a club read as a person a club where the document gives clubs, but not a lone bracketed name", () => {
+    const scorers = "3 - Ana Ruiz ( Kestrel Rovers ) , Kel Amari ( Tomas Berg ) , Omar Haddad ( Quorvel )";
+    expect(
+      run(scorers, [
+        ["Ana Ruiz", "person"],
+        ["Kestrel Rovers", "organization"],
+        ["Kel Amari", "person"],
+        ["Tomas Berg", "person"],
+        ["Omar Haddad", "person"],
+        ["Quorvel", "organization"],
+      ]).filter((x) => !/^(?:Ana|Kel|Omar) /.test(x)),
+    ).toEqual(["Kestrel Rovers/organization", "Tomas Berg/organization", "Quorvel/organization"]);
+    expect(
+      run("The deal was agreed with Ivo Petrovich ( Okafor ) and with Velmar ( Kestrel Bay Holdings ) .", [
+        ["Ivo Petrovich", "person"],
+        ["Okafor", "person"],
+        ["Velmar", "person"],
+        ["Kestrel Bay Holdings", "organization"],
+      ]),
+    ).toEqual(["Ivo Petrovich/person", "Okafor/person", "Velmar/person", "Kestrel Bay Holdings/organization"]);
+  });
+
   it("leaves cities where nations are given, and brackets after no person", () => {
     const nations = "Ana Ruiz ( Chile ) , Kel Amari ( Lyon ) , Omar Haddad ( Quorvel )";
     expect(
@@ -918,11 +942,76 @@ describe("publicationsBeforeTheirKind", () => {
     ]);
     expect(run("Le Tarvik daily reported the deal.", [["Le Tarvik", "place"]])).toEqual(["Le Tarvik/organization"]);
     expect(run("the official Orrina news agency said.", [["Orrina", "person"]])).toEqual(["Orrina/organization"]);
+    expect(
+      run("A Orrina commentary ran.\nThe official Orrina news agency said.\nOrrina said so.", [
+        ["Orrina", "person"],
+        ["Orrina", "organization"],
+        ["Orrina", "person"],
+      ]),
+    ).toEqual(["Orrina/organization", "Orrina/organization", "Orrina/organization"]);
   });
   it("leaves known places, owners after 'a' and names before other words (negative rows)", () => {
     expect(run("The Geneva daily reported it.", [["Geneva", "place"]])).toEqual(["Geneva/place"]);
     expect(run("It ran in an Okafor newspaper.", [["Okafor", "person"]])).toEqual(["Okafor/person"]);
     expect(run("Ana Ruiz said the newspaper was wrong.", [["Ana Ruiz", "person"]])).toEqual(["Ana Ruiz/person"]);
+    expect(
+      run("Okafor said so.\nIt ran in an Okafor newspaper.", [
+        ["Okafor", "person"],
+        ["Okafor", "person"],
+      ]),
+    ).toEqual(["Okafor/person", "Okafor/person"]);
+  });
+});
+
+describe("placesOpeningSentences", () => {
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    placesOpeningSentences(mentionsIn(text, given), text).map((m) => `${m.text}/${m.type}`);
+  it("makes a name between an opening 'In' or 'At' and a comma or colon a place", () => {
+    expect(
+      run("Results .\nIn Kestrel Bay : Velmar 2 Portavel 1 .\nAt Okafor , the crowd cheered .", [
+        ["Kestrel Bay", "person"],
+        ["Velmar", "organization"],
+        ["Portavel", "organization"],
+        ["Okafor", "other"],
+      ]),
+    ).toEqual(["Kestrel Bay/place", "Velmar/organization", "Portavel/organization", "Okafor/place"]);
+  });
+  it("leaves organisations, names later in the sentence and names before other words alone (negative rows)", () => {
+    const given: [string, Mention["type"]][] = [
+      ["Velmar Corp", "organization"],
+      ["Ana Ruiz", "person"],
+      ["Okafor", "person"],
+      ["Tomas Berg", "person"],
+    ];
+    expect(
+      run(
+        "At Velmar Corp , sales rose .\nIn Ana Ruiz 's view , Okafor won .\nSales rose in Tomas Berg , he said .",
+        given,
+      ),
+    ).toEqual(given.map(([n, t]) => `${n}/${t}`));
+  });
+});
+
+describe("sitesBeforeTheirKind", () => {
+  const run = (text: string, given: [string, Mention["type"]][]) =>
+    sitesBeforeTheirKind(mentionsIn(text, given), text).map((m) => `${m.text}/${m.type}`);
+  it("makes a name before the kind of site it names, in lower case, a place", () => {
+    expect(
+      run("The jet landed at Ana Ruiz airport and the guards of Okafor prison watched .", [
+        ["Ana Ruiz", "person"],
+        ["Okafor", "organization"],
+      ]),
+    ).toEqual(["Ana Ruiz/place", "Okafor/place"]);
+  });
+  it("leaves a camp, a site's kind in capitals and other words after a name alone (negative rows)", () => {
+    const given: [string, Mention["type"]][] = [
+      ["Ruiz", "person"],
+      ["Velmar Airport Authority", "organization"],
+      ["Okafor", "person"],
+    ];
+    expect(run("The Ruiz camp said Velmar Airport Authority and Okafor airlines agreed .", given)).toEqual(
+      given.map(([n, t]) => `${n}/${t}`),
+    );
   });
 });
 
@@ -1017,6 +1106,42 @@ describe("oneKindPerTable", () => {
       ]),
     ).toEqual(["Ana Ruiz/person", "Kel Amari/person", "Ivo Marran/person", "Sol Tarvik/person", "Spain/place"]);
   });
+  it("makes a club of a table that club elsewhere in the report, but not its town after 'in' or a dateline", () => {
+    const report = [
+      "VELMAR 1996-05-04",
+      "Kestrel Rovers 2 Portavel 1",
+      "Velmar 0 Tarvik United 3",
+      "Orrin 1 Belcastro 2",
+      "Ana Ruiz scored twice for Portavel , and Velmar 's coach resigned in Velmar .",
+    ].join("\n");
+    expect(
+      run(report, [
+        ["VELMAR", "place"],
+        ["Kestrel Rovers", "organization"],
+        ["Portavel", "organization"],
+        ["Velmar", "organization"],
+        ["Tarvik United", "organization"],
+        ["Orrin", "organization"],
+        ["Belcastro", "place"],
+        ["Ana Ruiz", "person"],
+        ["Portavel", "place"],
+        ["Velmar", "place"],
+        ["Velmar", "place"],
+      ]),
+    ).toEqual([
+      "VELMAR/place",
+      "Kestrel Rovers/organization",
+      "Portavel/organization",
+      "Velmar/organization",
+      "Tarvik United/organization",
+      "Orrin/organization",
+      "Belcastro/organization",
+      "Ana Ruiz/person",
+      "Portavel/organization",
+      "Velmar/organization",
+      "Velmar/place",
+    ]);
+  });
   it("leaves tables of places, mixed tables, short tables and prose alone (negative rows)", () => {
     const weather = "Portavel 12 18 cloudy\nVelmar 10 16 5 2\nTarvik 11 19 4 1\nKestrel Bay 9 14 6 3\nOrrin 8 15 2 2";
     const places: [string, Mention["type"]][] = [
@@ -1067,6 +1192,14 @@ describe("teamsAfterNations", () => {
         ["Ivo Marran", "person"],
       ]),
     ).toEqual(["Kel Amari/person", "Tarsin/organization", "Ivo Marran/person"]);
+    // The rider's name read as a place, for its last word ("Hill"), still opens the entry.
+    expect(
+      run("7. Ana Hill ( Spain ) Velmar 1:55.281", [
+        ["Ana Hill", "place"],
+        ["Spain", "place"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Ana Hill/place", "Spain/place", "Velmar/organization"]);
   });
   it("leaves prose, a nation, a big city, an entry without a person and a name before more words", () => {
     expect(
@@ -1093,6 +1226,14 @@ describe("teamsAfterNations", () => {
         ["Velmar", "person"],
       ]),
     ).toEqual(["Kestrel/organization", "Velmar/person"]);
+    // A known place opens no entry: a town and its region ("Lyon ( France ) Velmar 12").
+    expect(
+      run("Lyon ( France ) Velmar 12", [
+        ["Lyon", "place"],
+        ["France", "place"],
+        ["Velmar", "person"],
+      ]),
+    ).toEqual(["Lyon/place", "France/place", "Velmar/person"]);
     expect(
       run("Ana Ruiz ( Velmar ) Tarsin 1:54", [
         ["Ana Ruiz", "person"],

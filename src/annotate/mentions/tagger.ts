@@ -3,20 +3,26 @@ import type { EntityType, Mention, Token } from "../../model/index.js";
 import { nameKey } from "../../words/name-key.js";
 import { CALENDAR, ORG_HEADS, SPEECH_VERBS } from "../../words/names.js";
 import { namesBeforeTheirAcronyms } from "./acronyms.js";
+import { adjectivesBeforeNouns } from "./adjectives.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
 import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
+import { clubsOfFixtures } from "./fixtures.js";
+import { namesBeforeHeadlineVerbs } from "./headline-verbs.js";
 import type { MentionInput } from "./input.js";
+import { personsWithoutLeadingWords } from "./leading-words.js";
 import { newsDesks } from "./news-desks.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
 import { organisationsAfterTheirKind } from "./org-kinds.js";
 import { namesWithParticles } from "./particles.js";
+import { withoutPeriods } from "./periods.js";
 import { teamsOfPluralVerbs } from "./plural-subjects.js";
 import { papersOfPressReview, reportingOutlets } from "./press-review.js";
 import { firmsHeldIn, ownersOfPosts } from "./role-owners.js";
 import { detectMentionsByRules, type RuleMention } from "./rules.js";
-import { statesAfterTowns } from "./states.js";
+import { teamsOwningInSportReports } from "./sport-possessives.js";
+import { statesAfterTowns, statesMissedAfterTowns } from "./states.js";
 import { oneKindPerTable } from "./tables.js";
 import { type TaggerDocument, visitFeatures } from "./tagger-features.js";
 import { ruleTags, TYPE_OF_CONLL, taggerTokens } from "./tagger-tokens.js";
@@ -76,8 +82,13 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   const opening = openingCommonWords(settled, ruleMentions, input, lexicon);
   const titled = titleCaseCommonWords(settled, ruleMentions, input, lexicon);
   const slugs = slugWords(settled, input, lexicon);
-  const kept = settled.filter(
-    (m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m),
+  const kept = namesBeforeHeadlineVerbs(
+    withoutPeriods(
+      settled.filter((m) => /[\p{L}\p{N}]/u.test(m.text) && !opening.has(m) && !titled.has(m) && !slugs.has(m)),
+    ),
+    ruleMentions,
+    input,
+    lexicon,
   );
   const people = oneKindPerTable(
     scorecardPlayers(
@@ -100,8 +111,8 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     lexicon,
   );
   venuesAfterAt(named, input.text, lexicon);
-  publicationsBeforeTheirKind(named, input.text, lexicon);
   streetsBeforeTheirKind(named, input.text, lexicon);
+  sitesBeforeTheirKind(named, input.text);
   // News conventions that make a name an organisation (or a league a competition), each changing types in place.
   const papers = papersOfPressReview(named, input.text, lexicon);
   reportingOutlets(papers, input.text, lexicon);
@@ -111,7 +122,9 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   statesAfterTowns(papers, input.text);
   competitionsOfSportReports(papers, input);
   vesselNames(papers, input.text);
-  return teamsOfPluralVerbs(
+  adjectivesBeforeNouns(papers, input.text, lexicon);
+  personsWithoutLeadingWords(papers, lexicon);
+  const typed = teamsOfPluralVerbs(
     organisationsOpeningSentences(
       familyNamesAlone(
         organisationShortForms(oneTypePerPerson(withLegalForms(withRoyalTitles(papers, input.text)), lexicon), lexicon),
@@ -121,6 +134,9 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     ),
     input.text,
   );
+  const placed = placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
+  const teams = clubsOfFixtures(teamsOwningInSportReports(placed, input, lexicon), input.text, lexicon);
+  return statesMissedAfterTowns(teams, input.text);
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
@@ -142,6 +158,24 @@ export function venuesAfterAt(mentions: Mention[], text: string, lexicon: Lexico
   return mentions;
 }
 
+/** "In" or "At" opening a sentence or line, and the space after it, as the text before a name. */
+const OPENING_IN = /(?:^|[.!?:\n]\s*)(?:In|At) $/u;
+
+/**
+ * A name between an opening "In" or "At" and a comma or colon ("In Velmar , police said", "At Kestrel Bay :
+ * Portavel 2 Orrin 1") is where what follows happened, a place, though the tagger read a person or some other
+ * name there; an organisation there may be a company's premises ("At Velmar Corp , sales rose") and keeps its
+ * type. Mentions must have their text set; their types are changed in place.
+ */
+export function placesOpeningSentences(mentions: Mention[], text: string): Mention[] {
+  for (const m of mentions) {
+    if (m.type !== "person" && m.type !== "other") continue;
+    if (!/^\s?[,:]/u.test(text.slice(m.end, m.end + 2))) continue;
+    if (OPENING_IN.test(text.slice(Math.max(0, m.start - 8), m.start))) m.type = "place";
+  }
+  return mentions;
+}
+
 /** Kinds of publication, as written right after a paper's name ("the Velmar Post newspaper said"). */
 const PUBLICATION_AFTER = /^\s(?:newspaper|daily|weekly|magazine|tabloid|news agency)\b/u;
 /** An indefinite article before a name, as the tail of the text before it: "a Murdoch newspaper" is one he owns. */
@@ -154,13 +188,35 @@ const A_BEFORE = /(?:^|[^\p{L}])[Aa]n? $/u;
  * Mentions must have their text set; their types are changed in place.
  */
 export function publicationsBeforeTheirKind(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
+  const papers = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== "person" && m.type !== "place") continue;
-    if (!PUBLICATION_AFTER.test(text.slice(m.end, m.end + 16))) continue;
+    if (m.type === "other" || !PUBLICATION_AFTER.test(text.slice(m.end, m.end + 16))) continue;
     if (A_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start))) continue;
     if (lexicon.lookupPlace(m.text) || isCountry(m.text, lexicon)) continue;
     m.type = "organization";
+    papers.add(nameKey(m.text));
   }
+  // The paper named alone elsewhere ("a Velmar Post commentary", "Velmar Post said") is that paper too.
+  for (const m of mentions) if (m.type === "person" && papers.has(nameKey(m.text))) m.type = "organization";
+  return mentions;
+}
+
+/**
+ * Kinds of site written in lower case after their names ("Velmar airport", "Kestrel prison"): the name is
+ * the site's, a place, though it is a person's ("Ana Ruiz airport") or an organisation's as well. A camp is
+ * left out: "the Ruiz camp" is her supporters.
+ */
+const SITE_AFTER =
+  /^\s(?:airport|airfield|airbase|prison|jail|hospital|mosque|church|cathedral|temple|stadium|harbou?r|port)\b/u;
+
+/**
+ * A name before the kind of site it names, in lower case ("Ben Amari airport", "Portavel prison"), is that site, a
+ * place. Mentions must have their text set; their types are changed in place.
+ */
+export function sitesBeforeTheirKind(mentions: Mention[], text: string): Mention[] {
+  for (const m of mentions)
+    if ((m.type === "person" || m.type === "organization") && SITE_AFTER.test(text.slice(m.end, m.end + 12)))
+      m.type = "place";
   return mentions;
 }
 
@@ -418,26 +474,33 @@ export function organisationShortForms(mentions: Mention[], lexicon: Lexicon): M
   return mentions;
 }
 
+/** Clubs a document must give in brackets after people before a person read there is taken for one too. */
+const MIN_BRACKETED_CLUBS = 2;
+
 /**
  * A person's affiliation in brackets after the name, as results and line-ups give it ("Ana Ruiz ( Velmar )"):
  * a country there is the one the person stands for, a place; a city or a name the gazetteers do not know is
- * the club. Mentions must have their text set; their types are changed in place.
+ * the club, also where the tagger read a person there (a club named after one), though a lone bracketed
+ * person elsewhere is a name's other part ("Boris ( Velmarov )"). Mentions must have their text set; their types
+ * are changed in place.
  */
 export function bracketedAffiliations(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
   const { lookupPlace } = lexicon;
   const bracketed = mentions.filter((m, i) => {
     const person = mentions[i - 1];
-    if (person?.type !== "person" || (m.type !== "place" && m.type !== "organization")) return false;
+    if (person?.type !== "person" || m.type === "other") return false;
     return /^\s*\(\s*$/.test(text.slice(person.end, m.start)) && /^\s*\)/.test(text.slice(m.end, m.end + 3));
   });
   const country = (m: Mention) => lookupPlace(m.text)?.kind === "country" || isCountry(m.text, lexicon);
   // Clubs are given where the tagger read more bracketed names as organisations than there are countries;
   // where nations are given (an athletics result), a city there is a place too.
-  const clubs =
-    bracketed.filter((m) => m.type === "organization" && !country(m)).length > bracketed.filter(country).length;
+  const organisations = bracketed.filter((m) => m.type === "organization" && !country(m)).length;
+  const clubs = organisations > bracketed.filter(country).length;
   for (const m of bracketed) {
     if (country(m)) m.type = "place";
-    else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
+    else if (m.type === "person") {
+      if (clubs && organisations >= MIN_BRACKETED_CLUBS) m.type = "organization";
+    } else if (clubs && lookupPlace(m.text)?.kind !== "region") m.type = "organization";
   }
   return mentions;
 }
@@ -456,8 +519,8 @@ export function teamsAfterNations(mentions: Mention[], text: string, lexicon: Le
   mentions.forEach((m, i) => {
     // The nation is often a mention of its own, between the person and the team.
     const before = mentions[i - 1];
-    const person = before?.type === "person" ? before : mentions[i - 2];
-    if (m.type === "organization" || person?.type !== "person") return;
+    const person = before && isEntrant(before, lexicon) ? before : mentions[i - 2];
+    if (m.type === "organization" || !person || !isEntrant(person, lexicon)) return;
     const inner = NATION_BETWEEN.exec(text.slice(person.end, m.start))?.[1];
     if (inner === undefined || !isCountry(inner, lexicon) || isCountry(m.text, lexicon)) return;
     // A big city there is where the entry ran (a meeting's venue), not a team; small towns share teams' names.
@@ -467,6 +530,14 @@ export function teamsAfterNations(mentions: Mention[], text: string, lexicon: Le
     if (ENTRY_END.test(text.slice(m.end, m.end + 8))) m.type = "organization";
   });
   return mentions;
+}
+
+/**
+ * The name that opens a results entry: a person, or a name read as a place the gazetteers do not know, as a
+ * person's may end in a place's head word ("Ana Hill").
+ */
+function isEntrant(m: Mention, lexicon: Lexicon): boolean {
+  return m.type === "person" || (m.type === "place" && !lexicon.lookupPlace(m.text) && !isCountry(m.text, lexicon));
 }
 
 /** A nation in brackets right after a name, as results give an entry's country ("Name ( Velmaria )"). */
