@@ -50,8 +50,6 @@ export function groupStatements(units: Unit[], pairs: AlignedPair[]): StatementG
     .map((g) => ({ units: g.members.map((i) => units[i] as Unit).sort((x, y) => x.articleIndex - y.articleIndex) }));
 }
 
-const spanKey = (s: ArticleSpan) => `${s.article}\u0000${s.start}\u0000${s.end}`;
-
 function evidenceOf(u: Unit): ArticleSpan {
   return { article: u.article, start: u.sentence.start, end: u.sentence.end };
 }
@@ -80,10 +78,24 @@ export function factsOf(
     const reference = [...g.units].sort((x, y) => order(x.article) - order(y.article) || x.index - y.index)[0] as Unit;
     return { id: "", kind: "corroborated" as const, claim: evidenceOf(reference), support: g.units.map(evidenceOf) };
   });
-  // A detail whose claim is a whole sentence that a sentence group already claims says nothing new: the group's
-  // own sentences are its support.
-  const claimed = new Set(sentences.map((f) => spanKey(f.claim)));
-  const corroborated = [...sentences, ...details.filter((d) => !claimed.has(spanKey(d.claim)))].sort(
+  // A detail claimed in the very words a sentence group claims, or in part of them on sentences that group
+  // already holds, says nothing new: the claim would be listed twice. (A whole sentence that did not align with
+  // the group's as a whole does not support all it says.)
+  const claimedBy = new Map<string, FactFinding[]>();
+  for (const f of sentences) {
+    const list = claimedBy.get(f.claim.article);
+    if (list) list.push(f);
+    else claimedBy.set(f.claim.article, [f]);
+  }
+  const restates = (d: FactFinding) =>
+    (claimedBy.get(d.claim.article) ?? []).some(
+      (f) =>
+        (f.claim.start === d.claim.start && f.claim.end === d.claim.end) ||
+        (f.claim.start <= d.claim.start &&
+          d.claim.end <= f.claim.end &&
+          d.support.every((e) => f.support.some((x) => x.article === e.article && x.start === e.start))),
+    );
+  const corroborated = [...sentences, ...details.filter((d) => !restates(d))].sort(
     (a, b) => b.support.length - a.support.length,
   );
   const unique = units
