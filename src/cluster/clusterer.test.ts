@@ -115,6 +115,22 @@ describe("OnlineClusterer", () => {
     expect(rewrite.isNew).toBe(true);
   });
 
+  it("lets a story that undated reports go on joining leave the window as they go by, as they do not stretch it", async () => {
+    const window = 5 * UNDATED_TICK_MS;
+    const index = new MemoryStoryIndex({ windowMs: window });
+    const clusterer = new OnlineClusterer(index, { windowMs: window });
+    await clusterer.assign(doc("a", FIRE_A));
+    const got: Assignment[] = [];
+    for (let i = 0; i < 8; i++)
+      got.push(await clusterer.assign({ id: `x${i}`, text: `${FIRE_A_REWRITE} Update ${i}.` }));
+    // Each moved the stream's clock on by a tick, joining or not.
+    expect(await index.latestTime()).toBe(T0 + 8 * UNDATED_TICK_MS);
+    expect(got.slice(0, 5).map((g) => g.story)).toEqual(["a", "a", "a", "a", "a"]);
+    // Negative: a window on (the copy check a tick later), the story, still at its dated report's time, is gone.
+    expect(got.slice(6).map((g) => g.story)).toEqual(["x6", "x6"]);
+    expect(got[6]?.isNew).toBe(true);
+  });
+
   it("does not decay similarity by a never-dated stream's clock", async () => {
     const alone = new OnlineClusterer(new MemoryStoryIndex());
     await alone.assign({ id: "a", text: FIRE_A });

@@ -330,8 +330,10 @@ export class OnlineClusterer {
       last: time,
       centroid: { title: new Map(), body: new Map(), entities: new Map() },
     };
-    // An undated document joins a story at the story's latest time, which it does not stretch; on a stream's
-    // own clock it is that clock's newest time, and keeps the story in the window.
+    // An undated document joins a story at the story's latest time, which it does not stretch, and moves the
+    // stream's clock on all the same (`clock`): else a stream of undated documents moved it only with the stories
+    // they start, and its window held ever more documents. On a stream's own clock it is that clock's newest time,
+    // and keeps the story in the window.
     const at = dated || !target || ordinal ? time : target.last;
     story.size++;
     story.first = Math.min(story.first, at);
@@ -341,6 +343,7 @@ export class OnlineClusterer {
     await this.index.write({
       doc: doc.id,
       time: at,
+      ...(time > at ? { clock: time } : {}),
       story,
       isNew,
       ...(copy ? { copyOf: copy.doc } : {}),

@@ -53,6 +53,13 @@ export interface AssignmentWrite {
   doc: string;
   /** The document's time (its published time, or the newest seen). */
   time: number;
+  /**
+   * The stream's clock after this document, when later than `time`: an undated document that joins a story is
+   * written at the story's latest time, which it does not stretch, yet it moves the clock on by its tick (see
+   * `UNDATED_TICK_MS`), so that a stream of undated documents lets its stories go as documents go by. Default
+   * `time`.
+   */
+  clock?: number;
   /** The story after the document joined it (or the story it started). */
   story: StoryState;
   isNew: boolean;
@@ -283,7 +290,8 @@ export class MemoryStoryIndex implements StoryIndex {
   async write(w: AssignmentWrite): Promise<void> {
     this.count++;
     const before = this.newest;
-    if (this.newest === undefined || w.time > this.newest) this.newest = w.time;
+    const now = Math.max(w.time, w.clock ?? w.time);
+    if (this.newest === undefined || now > this.newest) this.newest = now;
     for (const term of new Set(w.terms)) {
       const count = getOrSet(this.df, term, () => ({ df: 0, seen: w.time }));
       count.df++;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type AssignmentWrite, MemoryStoryIndex, type StoryIndex, type StoryState } from "../cluster/types.js";
+import {
+  type AssignmentWrite,
+  MemoryStoryIndex,
+  STORY_WINDOW_MS,
+  type StoryIndex,
+  type StoryState,
+} from "../cluster/types.js";
 import { inventedArticle, type StoreFixture, type StoreFixtureOptions } from "./store.contract.js";
 
 const AT = "2026-03-10T08:00:00.000Z";
@@ -66,6 +72,37 @@ export function clusteringContract(name: string, make: (options?: StoreFixtureOp
       expect(await store.storyIndex().bandMatches(["b2", "b40"])).toEqual([
         { doc: "40", story: "40", signature: new Uint32Array([40]) },
       ]);
+      await store.close();
+    });
+
+    it("moves its clock to a write's `clock`, past its time, and lets go of the stories a window behind it", async () => {
+      const { store } = await make();
+      const tick = 60_000;
+      const write = (doc: number, time: number, clock?: number): AssignmentWrite => ({
+        doc: String(doc),
+        time,
+        ...(clock === undefined ? {} : { clock }),
+        story: { ...story("1"), size: doc },
+        isNew: doc === 1,
+        terms: [`t:${doc}`],
+        keys: ["t:1"],
+        signature: new Uint32Array([doc]),
+        bands: [`b${doc}`],
+      });
+      // Undated documents joining story 1 at its own time (0), each a tick later on the stream's clock.
+      await store.transaction(async (tx) => {
+        for (let doc = 1; doc <= 4; doc++)
+          await tx.storyIndex().write(write(doc, 0, doc === 1 ? undefined : doc * tick));
+      });
+      expect(await store.storyIndex().latestTime()).toBe(4 * tick);
+      expect([...(await store.storyIndex().stories(["1"])).keys()]).toEqual(["1"]);
+      await store.transaction((tx) =>
+        tx.storyIndex().write({ ...write(5, 0, STORY_WINDOW_MS + tick), story: story("5"), isNew: true }),
+      );
+      expect(await store.storyIndex().latestTime()).toBe(STORY_WINDOW_MS + tick);
+      // Negative: story 1, never stretched past 0, is a window behind and gone; its documents are no copies' match.
+      expect((await store.storyIndex().stories(["1"])).size).toBe(0);
+      expect(await store.storyIndex().bandMatches(["b2"])).toEqual([]);
       await store.close();
     });
 

@@ -841,9 +841,10 @@ export class SqlStoryIndex implements StoryIndex {
     const doc = rowId(w.doc, "document");
     const story = rowId(w.story.id, "story");
     const meta = await this.meta();
+    const now = Math.max(w.time, w.clock ?? w.time);
     const next = {
       documents: meta.documents + 1,
-      latest: meta.latest === undefined || w.time > meta.latest ? w.time : meta.latest,
+      latest: meta.latest === undefined || now > meta.latest ? now : meta.latest,
       stories: meta.stories + (w.isNew ? 1 : 0),
     };
     const df = this.cache.df;
