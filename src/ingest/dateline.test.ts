@@ -25,6 +25,9 @@ describe("parseDateline", () => {
     "2025 was a year",
     "1,340 people were evacuated",
     "May I ask, 2025 people",
+    // A day after tomorrow is no publication date (a figure or a typo).
+    "March 8, 2092 Velmar ferries ran",
+    "2092-03-08 Velmar ferries ran",
   ])("finds no dateline in %j", (line) => {
     expect(parseDateline(line)).toBeUndefined();
   });

@@ -92,10 +92,18 @@ export function parseDateline(line: string): Dateline | undefined {
   return { date, end: m[0].length };
 }
 
+/**
+ * A real calendar day that a report can have been published on: from 1900 to tomorrow (a time zone ahead).
+ * A later "date" at the head of a text is a figure or a typo, and taken as the date it would move every
+ * relative date of the article, and a stream's clock, years ahead.
+ */
 function validDate(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
+  if (d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return false;
+  return Date.UTC(y, m - 1, d) <= Date.now() + DAY_MS;
 }
+
+const DAY_MS = 86_400_000;
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
