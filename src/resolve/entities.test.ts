@@ -299,6 +299,34 @@ describe("resolveEntities: typed names and untyped forms", () => {
   });
 });
 
+describe("resolveEntities: an organisation shortened to its kind", () => {
+  const full = (id: string, extra = "") =>
+    annotated(id, `Velmar Port Authority shut the quay. The Port Authority said it was unsafe.${extra}`, [
+      ["Velmar Port Authority", "organization"],
+      ["Port Authority", "organization"],
+    ]);
+
+  it("joins the short name to the one long name its article also writes", () => {
+    const index = resolveEntities([full("a")]);
+    expect(entityOf(index, "Port Authority")?.id).toBe(entityOf(index, "Velmar Port Authority")?.id);
+  });
+
+  it("keeps apart a short name some article writes alone (negative row)", () => {
+    const alone = annotated("b", "The Port Authority of another country met.", [["Port Authority", "organization"]]);
+    const index = resolveEntities([full("a"), alone]);
+    expect(entityOf(index, "Port Authority")?.id).not.toBe(entityOf(index, "Velmar Port Authority")?.id);
+  });
+
+  it("keeps apart a short name that ends two long ones (negative row)", () => {
+    const index = resolveEntities([
+      full("a", " Portavel Port Authority agreed."),
+      annotated("c", "Portavel Port Authority agreed.", [["Portavel Port Authority", "organization"]]),
+    ]);
+    expect(entityOf(index, "Port Authority")?.id).not.toBe(entityOf(index, "Velmar Port Authority")?.id);
+    expect(entityOf(index, "Port Authority")?.id).not.toBe(entityOf(index, "Portavel Port Authority")?.id);
+  });
+});
+
 describe("resolveEntities: organisations shortened to a part", () => {
   const story = [
     annotated("a", "Harakat al-Sahel and Liwa Tamrit met.", [

@@ -82,6 +82,7 @@ export function resolveEntities(articles: AnnotatedArticle[], lexicon: Lexicon =
   mergeAcronymPrefixes(groups, union, find);
   mergeCorporateNames(groups, union, find);
   mergeShortNames(groups, union, find, lexicon);
+  mergeKindShortenings(groups, union, find, lexicon);
   mergeMiddleNames(groups, union, find);
   const claimed = mergeRoyalNames(groups, union, find);
   mergeSurnames(groups, union, find, claimed);
@@ -573,6 +574,41 @@ function mergeAcronymPrefixes(
       if (fits.length > 0 && new Set(fits.map(find)).size === 1) union(fits[0] as number, i);
       return;
     }
+  });
+}
+
+/**
+ * "the Port Authority" in an article that names "Velmar Port Authority": an organisation named by common words
+ * alone joins the one longer organisation whose name ends in them, when every article that writes the short
+ * name also names the long one, so that the short name is that article's shortening of it. An article that
+ * writes it alone ("the Supreme Court" beside another article's "Velmar Supreme Court") may mean another body.
+ */
+function mergeKindShortenings(
+  groups: Group[],
+  union: (a: number, b: number) => void,
+  find: (i: number) => number,
+  lexicon: Lexicon,
+): void {
+  const common = (w: string) => {
+    const kind = lexicon.dictionaryKind(w);
+    return kind === "common" || kind === "both";
+  };
+  const byLast = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    if (majorityType(g) === "organization" && g.words.length >= 2) push(byLast, g.words.at(-1) as string, i);
+  });
+  if (byLast.size === 0) return;
+  const articlesOf = (g: Group) => new Set(g.mentions.map((m) => m.article));
+  groups.forEach((g, i) => {
+    if (majorityType(g) !== "organization" || g.words.length === 0 || !g.words.every(common)) return;
+    const longer = (byLast.get(g.words.at(-1) as string) ?? []).filter((j) => {
+      const w = (groups[j] as Group).words;
+      const head = w.slice(0, w.length - g.words.length);
+      return j !== i && head.length > 0 && !head.every(common) && g.words.every((x, k) => w[head.length + k] === x);
+    });
+    if (longer.length === 0 || new Set(longer.map(find)).size !== 1) return;
+    const named = articlesOf(groups[longer[0] as number] as Group);
+    if ([...articlesOf(g)].every((a) => named.has(a))) union(longer[0] as number, i);
   });
 }
 
