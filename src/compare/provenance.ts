@@ -346,9 +346,8 @@ function citationHits(a: AnnotatedArticle, units: Unit[], story: ResolvedStory, 
       [THIRD_PARTY_BEFORE_NAME, "third-party", THIRD_PARTY_CUE],
       [WRITTEN_IN_BEFORE_NAME, "third-party", undefined],
       [SPOKESPERSON_BEFORE_NAME, "statement", SPOKESPERSON_CUE],
-      [STATEMENT_BEFORE_NAME, "statement", undefined],
+      [STATEMENT_BEFORE_NAME, "statement", SPEECH_CUE],
     ] as const) {
-      if (!cued && pattern === STATEMENT_BEFORE_NAME) continue;
       if (needs !== undefined && !needs.test(sentence)) continue;
       eachMatch(pattern, sentence, (m) => {
         const from = m.index + m[0].length;
