@@ -8,16 +8,27 @@ type Pipeline = typeof import("../src/pipeline.js");
 type Ingest = typeof import("../src/ingest/index.js");
 
 /**
- * Discrepancies on stories nobody tuned for: every ECB+ dev subtopic with at least `MIN_DOCUMENTS` reports,
- * analysed as one story, one sentence per line. ECB+ has no gold for discrepancies, so the figure is a count
- * of findings that are not compatible, by kind and per story, to be read: `--list` prints each one with its
- * sentences. With `--reference DIST` another build runs on the same stories, and the findings that differ
- * are printed. `npm run bench -- heldout [--list] [--reference DIST]`.
+ * Discrepancies on stories nobody tuned for. Two sets: every ECB+ dev subtopic with at least `MIN_DOCUMENTS`
+ * reports, analysed as one story, one sentence per line (the default); or, with `--set mmds`, every MMDS dev
+ * event cluster with at least two articles (whole articles of 2022 from South-East Asian and international
+ * outlets, with their titles and publication dates). Neither has gold for discrepancies, so the figure is a
+ * count of findings that are not compatible, by kind and per story, to be read: `--list` prints each one with
+ * its sentences. With `--reference DIST` another build runs on the same stories, and the findings that differ
+ * are printed. `npm run bench -- heldout [--set ecb|mmds] [--list] [--reference DIST]`.
  */
 const MIN_DOCUMENTS = 3;
+const MIN_MMDS_ARTICLES = 2;
 
 const DOCS = "clustering/ecbplus-dev/docs.jsonl";
 const docsPath = join(SHARED_DATA, DOCS);
+const MMDS = "clustering/mmds-dev/mds_clusters_gpt_event_dev.fixed.json";
+
+/** One article as the text reader takes it. */
+interface TextInput {
+  id: string;
+  source: string;
+  text: string;
+}
 
 interface EcbDocument {
   doc: string;
@@ -53,7 +64,7 @@ function detokenize(tokens: string): string {
   return out;
 }
 
-function stories(): Map<string, EcbDocument[]> {
+function ecbStories(): Map<string, TextInput[]> {
   const bySubtopic = new Map<string, EcbDocument[]>();
   for (const line of readFileSync(docsPath, "utf8").split("\n")) {
     if (!line.trim()) continue;
@@ -62,7 +73,49 @@ function stories(): Map<string, EcbDocument[]> {
     list.push(doc);
     bySubtopic.set(doc.subtopic, list);
   }
-  return new Map([...bySubtopic].filter(([, docs]) => docs.length >= MIN_DOCUMENTS));
+  const out = new Map<string, TextInput[]>();
+  for (const [subtopic, docs] of bySubtopic) {
+    if (docs.length < MIN_DOCUMENTS) continue;
+    out.set(
+      `s${subtopic}`,
+      docs.map((d) => ({
+        id: d.doc,
+        source: `${d.doc}.txt`,
+        text: `${d.sentences
+          .filter((x) => !x.startsWith("http"))
+          .map(detokenize)
+          .join("\n")}\n`,
+      })),
+    );
+  }
+  return out;
+}
+
+interface MmdsCluster {
+  documents: { ID: string; title: string; publish_date?: string; sentences: { content: string }[] }[];
+}
+
+/** MMDS dev's event clusters: each article as a text with its title and date in header lines. */
+function mmdsStories(): Map<string, TextInput[]> {
+  const clusters = JSON.parse(readFileSync(join(SHARED_DATA, MMDS), "utf8")) as MmdsCluster[];
+  const out = new Map<string, TextInput[]>();
+  clusters.forEach((cluster, i) => {
+    if (cluster.documents.length < MIN_MMDS_ARTICLES) return;
+    out.set(
+      `c${i + 1}`,
+      cluster.documents.map((d) => ({
+        id: `d${d.ID}`,
+        source: `d${d.ID}.txt`,
+        text: [
+          `Title: ${d.title}`,
+          ...(d.publish_date ? [`Date: ${d.publish_date}`] : []),
+          "",
+          ...d.sentences.map((x) => x.content),
+        ].join("\n"),
+      })),
+    );
+  });
+  return out;
 }
 
 interface Finding {
@@ -71,26 +124,17 @@ interface Finding {
   line: string;
 }
 
-async function run(dist: string, all: Map<string, EcbDocument[]>): Promise<Finding[]> {
+async function run(dist: string, all: Map<string, TextInput[]>): Promise<Finding[]> {
   const { analyzeStory } = (await import(join(dist, "pipeline.js"))) as Pipeline;
   const { readTextArticle } = (await import(join(dist, "ingest", "index.js"))) as Ingest;
   const out: Finding[] = [];
-  for (const [subtopic, docs] of all) {
-    const articles = docs.map((d) =>
-      readTextArticle({
-        id: d.doc,
-        source: `${d.doc}.txt`,
-        text: `${d.sentences
-          .filter((x) => !x.startsWith("http"))
-          .map(detokenize)
-          .join("\n")}\n`,
-      }),
-    );
+  for (const [story, inputs] of all) {
+    const articles = inputs.map(readTextArticle);
     const report: StoryReport = analyzeStory(articles);
     for (const d of report.discrepancies) {
       if (d.compatible) continue;
       const sides = d.values.map((v) => `    [${v.article}] ${v.value} :: ${v.evidence.slice(0, 200)}`).join("\n");
-      out.push({ story: `s${subtopic}`, kind: d.kind, line: `${d.kind}: ${d.about}\n${sides}` });
+      out.push({ story, kind: d.kind, line: `${d.kind}: ${d.about}\n${sides}` });
     }
   }
   return out;
@@ -111,10 +155,13 @@ function summary(findings: Finding[], storyCount: number): string {
 const args = process.argv.slice(2);
 const referenceAt = args.indexOf("--reference");
 const reference = referenceAt >= 0 ? args[referenceAt + 1] : undefined;
-if (!hasData(DOCS)) {
-  console.log(`skipped: ECB+ dev not found at ${docsPath}`);
+const setAt = args.indexOf("--set");
+const mmds = setAt >= 0 && args[setAt + 1] === "mmds";
+const needed = mmds ? MMDS : DOCS;
+if (!hasData(needed)) {
+  console.log(`skipped: ${mmds ? "MMDS dev" : "ECB+ dev"} not found at ${join(SHARED_DATA, needed)}`);
 } else {
-  const all = stories();
+  const all = mmds ? mmdsStories() : ecbStories();
   const mine = await run(join(import.meta.dirname, "..", "dist"), all);
   console.log(`this build: ${summary(mine, all.size)}`);
   if (args.includes("--list")) for (const f of mine) console.log(`${f.story} ${f.line}`);
