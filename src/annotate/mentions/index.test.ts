@@ -24,7 +24,7 @@ describe("detectMentions finds names and types them", () => {
     ["According to Marta Kowalczyk, the Velmar Group will open an office in Gdansk.", "Gdansk", "place"],
     ["A statement from the Ministry of Defence denied the report.", "Ministry of Defence", "organization"],
     ["Envoys of the Islamic Republic of Mauritania arrived late.", "Islamic Republic of Mauritania", "place"],
-    ["Voters backed the Party for Freedom and Renewal in the north.", "Party for Freedom", "organization"],
+    ["Voters backed the Party for Freedom and Renewal in the north.", "Party for Freedom and Renewal", "organization"],
     ["Gen. Tomas Brandt inspected the troops near Riga.", "Tomas Brandt", "person"],
     ["Gen. Tomas Brandt inspected the troops near Riga.", "Riga", "place"],
     ["Dr. Helen Okafor told reporters the clinic was full.", "Helen Okafor", "person"],
@@ -121,7 +121,7 @@ describe("detectMentions: names news conventions settle", () => {
     ["Ida Brekke, the Archbishop of Olmenby, led the prayers.", "Olmenby", "place"],
     ["Ida Brekke, the Archbishop of Olmenby, led the prayers.", "Archbishop of Olmenby", undefined],
     ["There may be no Kingdom for Edvard to rule.", "Kingdom for Edvard", undefined],
-    ["The Party for Freedom and Renewal won.", "Party for Freedom", "organization"],
+    ["The Party for Freedom and Renewal won.", "Party for Freedom and Renewal", "organization"],
     // A title alone is not a name, nor a part of one; an abbreviated street type is not a name either.
     [
       'Commissioner Ana Ruiz said the cause was unknown. "We will know more tomorrow," the Commissioner told reporters.',

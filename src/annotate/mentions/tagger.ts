@@ -10,8 +10,10 @@ import { placesOfDatelines } from "./datelines.js";
 import { familyNamesAlone } from "./family-names.js";
 import { clubsOfFixtures } from "./fixtures.js";
 import { namesBeforeHeadlineVerbs } from "./headline-verbs.js";
+import { personsAfterHonorifics } from "./honorifics.js";
 import type { MentionInput } from "./input.js";
 import { personsWithoutLeadingWords } from "./leading-words.js";
+import { conjoinedNameParts, possessiveCommonNames } from "./name-joins.js";
 import { newsDesks } from "./news-desks.js";
 import { organisationsOpeningSentences } from "./opening-names.js";
 import { organisationsAfterTheirKind } from "./org-kinds.js";
@@ -110,11 +112,12 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
     input.text,
     lexicon,
   );
-  venuesAfterAt(named, input.text, lexicon);
-  streetsBeforeTheirKind(named, input.text, lexicon);
-  sitesBeforeTheirKind(named, input.text);
+  const joined = conjoinedNameParts(possessiveCommonNames(named, input.text, lexicon), input.text, lexicon);
+  venuesAfterAt(joined, input.text, lexicon);
+  streetsBeforeTheirKind(joined, input.text, lexicon);
+  sitesBeforeTheirKind(joined, input.text);
   // News conventions that make a name an organisation (or a league a competition), each changing types in place.
-  const papers = papersOfPressReview(named, input.text, lexicon);
+  const papers = papersOfPressReview(joined, input.text, lexicon);
   reportingOutlets(papers, input.text, lexicon);
   ownersOfPosts(papers, input.text, lexicon);
   firmsHeldIn(papers, input.text, lexicon);
@@ -136,7 +139,7 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   );
   const placed = placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
   const teams = clubsOfFixtures(teamsOwningInSportReports(placed, input, lexicon), input.text, lexicon);
-  return statesMissedAfterTowns(teams, input.text);
+  return personsAfterHonorifics(statesMissedAfterTowns(teams, input.text), input.text);
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
