@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { mentionsIn } from "../../../test/fixtures.js";
+import { defaultLexicon } from "../../lexicon/index.js";
 import type { Mention } from "../../model/index.js";
 import { personsAfterHonorifics } from "./honorifics.js";
 
 const run = (text: string, given: [string, Mention["type"]][]) =>
-  personsAfterHonorifics(mentionsIn(text, given), text).map((m) => `${m.text}/${m.type}`);
+  personsAfterHonorifics(mentionsIn(text, given), text, defaultLexicon()).map((m) => `${m.text}/${m.type}`);
 
 describe("personsAfterHonorifics", () => {
   it("makes a name after a courtesy title a person's", () => {
@@ -21,5 +22,6 @@ describe("personsAfterHonorifics", () => {
       "Velmar Bank/organization",
     ]);
     expect(run("Drs Velmar said.", [["Velmar", "organization"]])).toEqual(["Velmar/organization"]);
+    expect(run("She was Miss Poland in 2001.", [["Poland", "place"]])).toEqual(["Poland/place"]);
   });
 });

@@ -74,7 +74,7 @@ const CONNECTORS = new Set(["of", "for", "and", "&", "on", "the"]);
 /** The start of a sentence or line, then a name: its capital says nothing. */
 const OPENING = /(?:^|[.!?:]\s+|\n\s*)$/u;
 /** "and", "for" or "&", then capitalised words, as the head of the text after a name. */
-const JOINED_WORDS = /^\s(?:and|for|&)\s(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)/u;
+const JOINED_WORDS = /^\s(?:and|for|&)\s(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)*)(?![\p{L}\p{N}'’-])/u;
 
 /**
  * "and", "for" or "&" inside an organisation's name, where the tagger ended the name at it:

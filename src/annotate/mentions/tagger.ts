@@ -7,6 +7,7 @@ import { adjectivesBeforeNouns } from "./adjectives.js";
 import { isAllCaps, isTitleCaseLine } from "./casing.js";
 import { competitionsOfSportReports } from "./competitions.js";
 import { placesOfDatelines } from "./datelines.js";
+import { noPersonAfterThe } from "./determiners.js";
 import { familyNamesAlone } from "./family-names.js";
 import { clubsOfFixtures } from "./fixtures.js";
 import { namesBeforeHeadlineVerbs } from "./headline-verbs.js";
@@ -139,7 +140,11 @@ export function detectMentionsWithTagger(input: MentionInput, lexicon: Lexicon =
   );
   const placed = placesOpeningSentences(publicationsBeforeTheirKind(typed, input.text, lexicon), input.text);
   const teams = clubsOfFixtures(teamsOwningInSportReports(placed, input, lexicon), input.text, lexicon);
-  return personsAfterHonorifics(statesMissedAfterTowns(teams, input.text), input.text);
+  return personsAfterHonorifics(
+    noPersonAfterThe(statesMissedAfterTowns(teams, input.text), input.text, lexicon),
+    input.text,
+    lexicon,
+  );
 }
 
 /** The word "at" (any case) and the space before a name, as the tail of the text before it. */
