@@ -142,6 +142,16 @@ export class SpeakerParser {
     const verb = speechVerb(t.text);
     // After an article or a possessive the word is a noun: "the Queen's state funeral", "the mayor's report".
     if (verb && this.nounPosition(i)) return undefined;
+    // "a police report", "a phone call": the bare form of a lemma that is as often a noun, after "a" and one
+    // word, is that noun; a verb after a singular subject there would end in -s ("a spokesman reports"), and a
+    // plain verb of saying after a share is one ("a third say").
+    if (
+      verb?.form === "base" &&
+      (NOUN_LIKE_LEMMAS.has(verb.lemma) || verb.naming) &&
+      /^an?$/u.test(this.lower(i - 2)) &&
+      /^\p{Ll}+$/u.test(this.tokens[i - 1]?.text ?? "")
+    )
+      return undefined;
     // "Ana Ruiz added 16 points" adds a figure, not words; "added 10 minutes later" may still report them.
     if (verb?.lemma === "add" && this.figureFollows(i)) return undefined;
     return verb;
@@ -217,7 +227,13 @@ export class SpeakerParser {
     // A bare figure ends no noun phrase; a compound that starts with one ("the 30-year-old") is a head.
     if (DETERMINERS.has(lastWord) || BARE_NUMBER.test(lastWord)) return undefined;
     const led = DETERMINERS.has(lower(first)) || isNumber(first) || isCapitalised(first) || /['’]s$/u.test(first.text);
-    const plural = /s$/u.test(lastWord) || PLURAL_HEADS.has(lastWord);
+    // "police investigating the fire", "figures published by the ministry": the head is the noun the participle
+    // or "by" follows, not their object.
+    const cut = words.findIndex((w, i) => i > 0 && (lower(w) === "by" || this.participleAfterNoun(from + i, from)));
+    let headAt = cut > 0 ? cut - 1 : words.length - 1;
+    while (headAt > 0 && /^\p{Ll}+ed$/u.test((words[headAt] as Token).text)) headAt--;
+    const head = lower(words[headAt]);
+    const plural = /s$/u.test(head) || PLURAL_HEADS.has(head);
     // "coach Lee Park", "state senator Ann Lee", "47-year-old ferry pilot Ann Lee": lower-case title words before a
     // full name; after a connector the name is an affiliation ("a spokesman for Acme Group"), after a verb form
     // the object of a clause ("the council thanked Ann Lee").
@@ -240,7 +256,7 @@ export class SpeakerParser {
   private isTrailingJunk(i: number, from: number): boolean {
     const l = this.lower(i);
     if (!isWord(this.tokens[i] as Token)) return true;
-    if (CONNECTORS.has(l) || NAME_PARTICLES.has(l) || l === "and" || l === "&") return true;
+    if (CONNECTORS.has(l) || NAME_PARTICLES.has(l) || l === "and" || l === "&" || l === "by") return true;
     if (DETERMINERS.has(l) && i > from) return true;
     // "the report published Monday" loses "published"; "the ruling" keeps its head.
     return (
@@ -249,7 +265,7 @@ export class SpeakerParser {
   }
 
   /** The noun phrase that starts at token i and ends before `limit`: a pronoun, a name or a description. */
-  phraseAfter(i: number, limit: number): SpeakerPhrase | undefined {
+  phraseAfter(i: number, limit: number, authored = false): SpeakerPhrase | undefined {
     const first = this.tokens[i];
     if (!first || i >= limit) return undefined;
     const l = lower(first);
@@ -261,7 +277,8 @@ export class SpeakerParser {
       const t = this.tokens[j] as Token;
       const tl = lower(t);
       if (!isWord(t)) break;
-      if (j > i && this.verb(j)) break;
+      // After "according to", a verb before "by" is a participle ("figures published by the ministry").
+      if (j > i && this.verb(j) && !(authored && this.lower(j + 1) === "by")) break;
       const after = this.tokens[j + 1];
       if ((tl === "and" || tl === "&") && j > i) {
         if (after && j + 1 < limit && isCapitalised(after) && isCapitalised(this.tokens[j - 1] as Token)) {
@@ -270,7 +287,10 @@ export class SpeakerParser {
         }
         break;
       }
-      if (CONNECTORS.has(tl)) {
+      // After "according to", "a report by the Velmar Post", "figures published by the ministry": "by" after a
+      // word in lower case names the author, inside the phrase.
+      const byAuthor = authored && tl === "by" && j > i && /^\p{Ll}+$/u.test(this.tokens[j - 1]?.text ?? "");
+      if (CONNECTORS.has(tl) || byAuthor) {
         // "Ann Lee for Acme" is a person and her employer; "a spokesman for Acme" is one phrase.
         const affiliation = tl !== "of" && j > i && isCapitalised(this.tokens[j - 1] as Token);
         const linksOn =
@@ -287,7 +307,13 @@ export class SpeakerParser {
         j++;
         continue;
       }
-      if (DETERMINERS.has(tl) && j > i && !CONNECTORS.has(this.lower(j - 1))) break;
+      if (
+        DETERMINERS.has(tl) &&
+        j > i &&
+        !CONNECTORS.has(this.lower(j - 1)) &&
+        !(authored && this.lower(j - 1) === "by")
+      )
+        break;
       if (STOP_WORDS.has(tl) && !(DETERMINERS.has(tl) && j === i)) break;
       j++;
     }
@@ -347,7 +373,10 @@ export class SpeakerParser {
       }
       if (DETERMINERS.has(l)) {
         k--;
-        if (k >= limit && CONNECTORS.has(this.lower(k))) continue;
+        if (k >= limit && (CONNECTORS.has(this.lower(k)) || this.participleAfterNoun(k, limit))) {
+          nameSoFar = false;
+          continue;
+        }
         break;
       }
       if (NAME_PARTICLES.has(l) && right && isCapitalised(right)) {
@@ -355,7 +384,13 @@ export class SpeakerParser {
         continue;
       }
       if (STOP_WORDS.has(l)) break;
-      if (!isCapitalised(w) && !isNumber(w) && nameSoFar && k < j) break;
+      if (!isCapitalised(w) && !isNumber(w) && nameSoFar && k < j) {
+        // "a lawyer representing Ana Ruiz said": the name is the participle's object, not the speaker.
+        if (!this.participleAfterNoun(k, limit)) break;
+        nameSoFar = false;
+        k--;
+        continue;
+      }
       if (!isCapitalised(w)) nameSoFar = false;
       k--;
     }
@@ -370,6 +405,19 @@ export class SpeakerParser {
       CLAUSE_OPENERS.has(lower(boundary)) ||
       DETERMINERS.has(lower(boundary));
     return this.classify(from, end, opened);
+  }
+
+  /**
+   * Whether the word at `k` is a participle in -ing that ties the phrase after it to a noun right before it
+   * ("a lawyer representing the family", "police investigating the fire"): the speaker is that noun's phrase.
+   * A word after a conjunction ("while touring") is no such link.
+   */
+  private participleAfterNoun(k: number, limit: number): boolean {
+    const w = this.tokens[k];
+    const noun = this.tokens[k - 1];
+    if (!w || !noun || k - 1 < limit || !/^\p{Ll}{2,}ing$/u.test(w.text)) return false;
+    const n = lower(noun);
+    return isWord(noun) && !STOP_WORDS.has(n) && !DETERMINERS.has(n) && !CONNECTORS.has(n) && !SPEAKER_PRONOUNS[n];
   }
 
   /**
@@ -671,7 +719,7 @@ export class SpeakerParser {
   /** "according to X" with "according" at token `a`. */
   accordingTo(a: number, end: number): FoundAttribution | undefined {
     if (this.lower(a) !== "according" || this.lower(a + 1) !== "to") return undefined;
-    const phrase = this.phraseAfter(a + 2, end);
+    const phrase = this.phraseAfter(a + 2, end, true);
     return phrase ? { speaker: phrase, from: a, to: phrase.to } : undefined;
   }
 
