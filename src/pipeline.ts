@@ -94,7 +94,7 @@ export function findStory(articles: Article[], options: AnalyzeOptions = {}): Fi
     .filter((d): d is string => !!d)
     .sort()
     .at(-1);
-  const annotated = joinOrganisationPlaces(articles.map((a) => annotateArticle(a, latest, lexicon)));
+  const annotated = joinOrganisationPlaces(articles.map((a) => annotateArticle(oneShape(a), latest, lexicon)));
   const entities = resolveEntities(annotated, lexicon);
   const quotes = groupQuotes(annotated, entities);
   const comparison = compareStory({ articles: annotated, entities, quotes }, compareOptions(lexicon));
@@ -120,6 +120,27 @@ export function findStory(articles: Article[], options: AnalyzeOptions = {}): Fi
  */
 export function analyzeStory(articles: Article[], options: AnalyzeOptions = {}): StoryReport {
   return buildReport(articles, findStory(articles, options));
+}
+
+/**
+ * The article with every property of `Article` set, in one order, undefined where it has none. Articles with
+ * different optional properties (a title, an author) are objects of different hidden classes to V8, and each
+ * kind first met by a stage's optimised code, which reads `article.id` for every sentence and mention, threw
+ * that code away to be compiled again. The stages read the properties only, never which ones are set.
+ */
+function oneShape(a: Article): Article {
+  const all: { [K in keyof Required<Article>]: Article[K] | undefined } = {
+    id: a.id,
+    source: a.source,
+    outlet: a.outlet,
+    title: a.title,
+    published: a.published,
+    author: a.author,
+    text: a.text,
+    removedBoilerplate: a.removedBoilerplate,
+    diagnostics: a.diagnostics,
+  };
+  return all as Article;
 }
 
 function articleFinding(a: AnnotatedArticle): ArticleFinding {

@@ -769,9 +769,7 @@ interface SharedPair {
 
 /** Where a passage's words are in the article's text: from its first word's start to its last word's end. */
 function passageSpan(w: Words, indices: number[]): [number, number] {
-  const first = w.at[indices[0] ?? 0] as [number, number];
-  const last = w.at[indices[indices.length - 1] ?? 0] as [number, number];
-  return [first[0], last[1]];
+  return [w.starts[indices[0] ?? 0] as number, w.ends[indices[indices.length - 1] ?? 0] as number];
 }
 
 interface Word {
@@ -787,8 +785,9 @@ interface Word {
 interface Words {
   /** The words outside quotations. */
   kept: Word[];
-  /** Every word's span in the text, by its index among all the article's words. */
-  at: [number, number][];
+  /** Every word's start and end in the text, by its index among all the article's words (two numbers, no pair). */
+  starts: number[];
+  ends: number[];
 }
 
 /**
@@ -799,7 +798,8 @@ interface Words {
 function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
   const quoted = memo.quoted(a);
   const kept: Word[] = [];
-  const at: [number, number][] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   let total = 0;
   for (const [sentence, u] of units.entries()) {
     let first = true;
@@ -807,7 +807,8 @@ function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
       const token = a.tokens[t] as Token;
       if (!isWord(token.text)) continue;
       const index = total++;
-      at.push([token.start, token.end]);
+      starts.push(token.start);
+      ends.push(token.end);
       const capitalised = !first && /^\p{Lu}/u.test(token.text);
       first = false;
       if (quoted[token.start]) continue;
@@ -820,7 +821,7 @@ function wordsOf(a: AnnotatedArticle, units: Unit[], memo: ArticleMemo): Words {
       kept.push({ word, index, sentence, content: !capitalised && !STOPWORDS.has(normal) });
     }
   }
-  return { kept, at };
+  return { kept, starts, ends };
 }
 
 /**

@@ -101,10 +101,24 @@ export function resolveEntities(articles: AnnotatedArticle[], lexicon: Lexicon =
     .sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
   assignIds(entities);
 
-  const mentionIndex = new Map<string, Entity>();
+  // Article, then start, then end: numbers are looked up as they are, where a key joined into a string would be
+  // made and hashed anew at every one of the many lookups (every mention of every sentence, in several stages).
+  const mentionIndex = new Map<string, Map<number, Map<number, Entity>>>();
   const nameIndex = new Map<string, Entity>();
   for (const e of entities) {
-    for (const m of e.mentions) mentionIndex.set(`${m.article}\u0000${m.start}\u0000${m.end}`, e);
+    for (const m of e.mentions) {
+      let starts = mentionIndex.get(m.article);
+      if (!starts) {
+        starts = new Map();
+        mentionIndex.set(m.article, starts);
+      }
+      let ends = starts.get(m.start);
+      if (!ends) {
+        ends = new Map();
+        starts.set(m.start, ends);
+      }
+      ends.set(m.end, e);
+    }
     for (const form of [e.name, ...e.aliases]) {
       const folded = foldName(form);
       // A royal title stays in the key: "Prince Edgar" does not answer for "Edgar".
@@ -113,7 +127,7 @@ export function resolveEntities(articles: AnnotatedArticle[], lexicon: Lexicon =
   }
   return {
     entities,
-    byMention: (article, start, end) => mentionIndex.get(`${article}\u0000${start}\u0000${end}`),
+    byMention: (article, start, end) => mentionIndex.get(article)?.get(start)?.get(end),
     byName: (surface) => {
       const folded = foldName(surface);
       const words = stripTitles(nameWords(folded));

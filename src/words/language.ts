@@ -19,12 +19,22 @@ const ENGLISH_SHARE = 0.12;
 /** Fewer words than this say too little to tell a language by: such a text is given the benefit of the doubt. */
 const MIN_WORDS = 20;
 
+/** The longest function word: a longer word is none (lower case is never shorter than the word). */
+const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORDS].map((w) => w.length));
+
+/** A run of letters, any script. */
+const LETTERS = /\p{L}+/gu;
+
 export function readsAsEnglish(text: string): boolean {
   let words = 0;
   let common = 0;
-  for (const m of text.matchAll(/\p{L}+/gu)) {
+  // The runs of letters are walked with one expression, and only a run short enough to be a function word is
+  // cut out of the text: this reads every article's whole text.
+  const letters = new RegExp(LETTERS);
+  for (let m = letters.exec(text); m !== null; m = letters.exec(text)) {
     words++;
-    if (FUNCTION_WORDS.has(m[0].toLowerCase())) common++;
+    const word = m[0];
+    if (word.length <= LONGEST_FUNCTION_WORD && FUNCTION_WORDS.has(word.toLowerCase())) common++;
   }
   return words < MIN_WORDS || common / words >= ENGLISH_SHARE;
 }

@@ -83,7 +83,10 @@ export function findCandidates(
     const plain =
       /^['’]/.test(word) ||
       (word.length === 1 && word !== "&") ||
-      (DESCRIPTIVE_COMPOUND.test(word) && !isSyllableName(word, i > 0 ? tokens[i - 1]?.text : undefined)) ||
+      // Both of DESCRIPTIVE_COMPOUND's forms have a hyphen: the expression is tried only on words that do.
+      (word.includes("-") &&
+        DESCRIPTIVE_COMPOUND.test(word) &&
+        !isSyllableName(word, i > 0 ? tokens[i - 1]?.text : undefined)) ||
       DESIGNATION.test(word) ||
       word.includes("$");
     if (plain) judgement = "no";

@@ -37,7 +37,8 @@ export function familyNamesAlone(mentions: Mention[], input: MentionInput): Ment
     const after = i + 1 < tokens.length ? tokens[i + 1] : undefined;
     if (after && CAPITALISED.test(after.text) && after.start - t.end <= 1) continue;
     if (before && CAPITALISED.test(before.text) && t.start - before.end <= 1 && !endsSentence(input, i - 1)) continue;
-    added.push({ text: t.text, type: "person", start: t.start, end: t.end });
+    // In the order of every other mention's properties: one shape for the stages that read them all.
+    added.push({ start: t.start, end: t.end, text: t.text, type: "person" });
   }
   if (added.length === 0) return mentions;
   return [...mentions, ...added].sort((a, b) => a.start - b.start);

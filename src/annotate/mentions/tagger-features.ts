@@ -192,8 +192,11 @@ export interface WordFeatures {
  * them, `features[own .. own + fixed - 1]`, depend on the word as written alone (its shape, casing, word lists):
  * every word of the document with the same `form` (a number per distinct word of the document) has the same
  * ones, so a visitor may score them once per form. So may it the first `formOwn` of the own features (the word
- * and its affixes, without the word pairs), which depend on the form alone too. The array is reused for the
- * next word: a visitor that keeps the features must copy them.
+ * and its affixes, without the word pairs), which depend on the form alone too. Where `context` is less than
+ * `count`, the last features, `features[context .. count - 1]`, are the rule detector's readings of the word and
+ * its neighbours (the first `RULE_CONTEXT_FEATURES` of them) and their news copies, which depend on those first
+ * ones alone: most words share one of a few such contexts, and a visitor may score each once. The array is
+ * reused for the next word: a visitor that keeps the features must copy them.
  */
 export type FeatureVisitor = (
   word: number,
@@ -203,7 +206,11 @@ export type FeatureVisitor = (
   form: number,
   fixed: number,
   formOwn: number,
+  context: number,
 ) => void;
+
+/** How many features, from `context` on, determine the rest (see `FeatureVisitor`): r, rc, r-1, r+1 and rt. */
+export const RULE_CONTEXT_FEATURES = 5;
 
 /**
  * The features of every word of a document (see `visitFeatures`), copied out word by word.
@@ -511,7 +518,9 @@ export function visitFeatures(doc: TaggerDocument, lexicon: Lexicon, visit: Feat
       }
       if (doc.newsCopies === "all") features.copyNews(own);
       else if (doc.newsCopies === "rules") features.copyNews(ruleStart);
-      visit(i, features.buffer, features.count, own, formIndex[i] as number, fixed.length, form.own.length);
+      // Without a reading of its own, the word's last features are the rule features and their news copies.
+      const context = !reading && doc.newsCopies === "rules" ? ruleStart : features.count;
+      visit(i, features.buffer, features.count, own, formIndex[i] as number, fixed.length, form.own.length, context);
     }
   }
 }

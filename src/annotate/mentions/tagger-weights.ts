@@ -1,6 +1,13 @@
 import type { TaggerWeights } from "../../lexicon/tagger-weights.js";
 import type { EntityType } from "../../model/index.js";
-import { type FeatureVisitor, LABELS, type Label, type TaggerDocument, type WordFeatures } from "./tagger-features.js";
+import {
+  type FeatureVisitor,
+  LABELS,
+  type Label,
+  RULE_CONTEXT_FEATURES,
+  type TaggerDocument,
+  type WordFeatures,
+} from "./tagger-features.js";
 import { CONLL_OF, type RuleTag } from "./tagger-tokens.js";
 import { L, viterbi } from "./viterbi.js";
 
@@ -74,6 +81,8 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
   // made once and added gives the same scores as adding each row.
   const formRows = new Float64Array(total * L);
   const formDone = new Uint8Array(total);
+  // The summed rows of the rule contexts met (see FeatureVisitor's `context`), likewise made once each.
+  const contexts = new ContextRows();
   const score = (
     word: number,
     f: Uint32Array,
@@ -82,6 +91,7 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
     form: number,
     fixed: number,
     formOwn: number,
+    context: number,
   ) => {
     const at = word * L;
     if (formOwn + fixed > 0) {
@@ -94,10 +104,23 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
       for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (formRows[base + y] as number);
     }
     add(emission, at, f, formOwn, own);
-    add(emission, at, f, own + fixed, count);
+    add(emission, at, f, own + fixed, context);
+    if (context < count) {
+      let base = contexts.find(f, context);
+      if (base < 0) {
+        base = contexts.insert(f, context);
+        add(contexts.rows, base, f, context, count);
+      }
+      const rows = contexts.rows;
+      for (let y = 0; y < L; y++) emission[at + y] = (emission[at + y] as number) + (rows[base + y] as number);
+    }
   };
   if (typeof features === "function") features(score);
-  else for (const [word, f] of features.entries()) score(word, f.features, f.features.length, 0, 0, 0, 0);
+  else
+    for (const [word, f] of features.entries()) {
+      const count = f.features.length;
+      score(word, f.features, count, 0, 0, 0, 0, count);
+    }
   const labels = new Uint8Array(total);
   for (const [from, to] of doc.sentences)
     labels.set(viterbi(emission.subarray(from * L, to * L), to - from, weights.transitions), from);
@@ -108,6 +131,74 @@ export function tagDocument(doc: TaggerDocument, weights: TaggerWeights, feature
   const out: string[] = [];
   for (const y of labels) out.push(LABELS[y] as string);
   return out;
+}
+
+/** Room for this many rule contexts at first in `ContextRows`; it doubles when half full. */
+const INITIAL_CONTEXTS = 256;
+
+/**
+ * The summed rows of the rule contexts of one document (see FeatureVisitor's `context`), found by their first
+ * `RULE_CONTEXT_FEATURES` feature hashes in an open-addressing table, compared in full: two contexts share a
+ * row only when those hashes are the same, and the rest of their features then are too.
+ */
+class ContextRows {
+  /** Slot s holds its context's hashes at `keys[s * RULE_CONTEXT_FEATURES ..]`, its row's offset in `rows` at `at[s]` (-1: empty). */
+  private keys = new Uint32Array(INITIAL_CONTEXTS * RULE_CONTEXT_FEATURES);
+  private at = new Int32Array(INITIAL_CONTEXTS).fill(-1);
+  private size = 0;
+  /** Row k at `rows[k * L ..]`, zero until summed into by the caller of `insert`. */
+  rows = new Float64Array(INITIAL_CONTEXTS * L);
+
+  /** The offset in `rows` of the context whose hashes are `f[from ..]`, or -1 when it has none yet. */
+  find(f: Uint32Array, from: number): number {
+    const mask = this.at.length - 1;
+    for (let s = contextHash(f, from) & mask; ; s = (s + 1) & mask) {
+      const row = this.at[s] as number;
+      if (row < 0 || this.sameKey(s, f, from)) return row;
+    }
+  }
+
+  /** Makes a zero row for the context whose hashes are `f[from ..]` (not kept yet) and gives its offset. */
+  insert(f: Uint32Array, from: number): number {
+    if (2 * (this.size + 1) > this.at.length) this.grow();
+    const row = this.size * L;
+    this.place(contextHash(f, from), f, from, row);
+    this.size++;
+    return row;
+  }
+
+  private sameKey(s: number, f: Uint32Array, from: number): boolean {
+    const k = s * RULE_CONTEXT_FEATURES;
+    for (let j = 0; j < RULE_CONTEXT_FEATURES; j++) if (this.keys[k + j] !== f[from + j]) return false;
+    return true;
+  }
+
+  private place(hash: number, f: Uint32Array, from: number, row: number): void {
+    const mask = this.at.length - 1;
+    let s = hash & mask;
+    while ((this.at[s] as number) >= 0) s = (s + 1) & mask;
+    this.at[s] = row;
+    this.keys.set(f.subarray(from, from + RULE_CONTEXT_FEATURES), s * RULE_CONTEXT_FEATURES);
+  }
+
+  private grow(): void {
+    const { keys, at, rows } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.at = new Int32Array(at.length * 2).fill(-1);
+    this.rows = new Float64Array(rows.length * 2);
+    this.rows.set(rows);
+    for (let s = 0; s < at.length; s++) {
+      const row = at[s] as number;
+      if (row >= 0) this.place(contextHash(keys, s * RULE_CONTEXT_FEATURES), keys, s * RULE_CONTEXT_FEATURES, row);
+    }
+  }
+}
+
+/** A hash of the `RULE_CONTEXT_FEATURES` hashes from `f[from]` (themselves well mixed, so folded simply). */
+function contextHash(f: Uint32Array, from: number): number {
+  let h = 0;
+  for (let j = 0; j < RULE_CONTEXT_FEATURES; j++) h = Math.imul(h ^ (f[from + j] as number), 0x9e3779b1);
+  return h ^ (h >>> 15);
 }
 
 /** Label index of B-type and I-type for each of the four types, in LABELS order. */

@@ -673,8 +673,10 @@ export function settleByRules(
   const overlaps = (m: Mention, r: Mention) => m.start < r.end && r.start < m.end;
   const ruleMention = (r: RuleMention): Mention => ({ start: r.start, end: r.end, text: "", type: r.type });
   for (const r of rules) {
-    const hit = mentions.filter((m) => !replaced.has(m) && overlaps(m, r));
     const headed = r.own === r.type && r.ownScore >= SURE_OWN_SCORE && endsInHead(lastWord(text, r));
+    // The tagger's names under the rule's are looked for only where they can matter: every mention is walked.
+    if (!r.sure && !headed) continue;
+    const hit = mentions.filter((m) => !replaced.has(m) && overlaps(m, r));
     const cut =
       headed &&
       hit.length > 0 &&

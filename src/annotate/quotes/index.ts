@@ -1031,8 +1031,10 @@ export class Resolver {
    */
   private titledMatches(surname: string): RegExpExecArray[] {
     this.titleStarts ??= [...this.text.matchAll(TITLE_START)].map((m) => m.index);
-    const pattern = titledSurname(surname);
     const out: RegExpExecArray[] = [];
+    // Most articles write no title: the surname's pattern is not even made then.
+    if (this.titleStarts.length === 0) return out;
+    const pattern = titledSurname(surname);
     let from = 0;
     for (const at of this.titleStarts) {
       if (at < from) continue;
