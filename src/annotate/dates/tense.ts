@@ -402,6 +402,11 @@ function cueAt(ws: Token[], i: number, adjacent: boolean): Cue {
   if (w === "going" && next === "to") return PAST_AUXILIARY.has(prev) ? "prospective" : "future";
   // "ahead of Saturday's caucus": still to come when the words were written, which may be before the article.
   if (w === "ahead" && next === "of") return "prospective";
+  // "between now and the summit in November": what lies between now and it is still to come.
+  if (w === "now" && prev === "between" && next === "and") return "future";
+  // "By the time we meet in November": a present after "by the time" speaks of the future (a past verb in
+  // the clause, "by the time the ferry docked in November", is nearer the date and is read first).
+  if (w === "time" && prev === "the" && ws[i - 2]?.word === "by") return "future";
   if (w === "to") {
     const before = ws[i - 1]?.word ?? "";
     const aux = ws[i - 2]?.word ?? "";
