@@ -645,15 +645,18 @@ function selectKeys(
   limit: number,
 ): string[] {
   const rare = (key: string) => n < MIN_DOCUMENTS_FOR_RARITY || (df.get(key) ?? 0) < RARE_SHARE * n;
+  const out: string[] = [];
   let at = 0;
-  return FIELDS.flatMap((field) =>
-    [...vectors[field]]
-      .map(([, w]) => ({ key: keys[at++] as string, w }))
-      .filter((k) => rare(k.key))
-      .sort((a, b) => b.w - a.w || (a.key < b.key ? -1 : 1))
-      .slice(0, limit)
-      .map((k) => k.key),
-  );
+  for (const field of FIELDS) {
+    const found: { key: string; w: number }[] = [];
+    for (const w of vectors[field].values()) {
+      const key = keys[at++] as string;
+      if (rare(key)) found.push({ key, w });
+    }
+    found.sort((a, b) => b.w - a.w || (a.key < b.key ? -1 : 1));
+    for (const k of found.slice(0, limit)) out.push(k.key);
+  }
+  return out;
 }
 
 /**
