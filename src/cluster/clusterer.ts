@@ -251,6 +251,18 @@ export class OnlineClusterer {
   private readonly merge: boolean;
   /** Members' pairwise similarities by story, least recently checked first (see `pairSimilarities`). */
   private readonly pairs = new Map<string, { docs: string[]; sim: number[][] }>();
+  private readonly norms = new Norms();
+  /** How documents are compared with centroids, and members with members. */
+  private readonly maps: VectorOps<SparseVector> = {
+    size: (v) => v.size,
+    cosine: (a, b) => cosine(a, b, this.norms),
+    kinds: (a, b) => kindCosines(a, b, this.norms),
+  };
+  private readonly packed: VectorOps<PackedVector> = {
+    size: (v) => v.terms.length,
+    cosine: (a, b) => packedCosine(a, b, this.norms),
+    kinds: (a, b) => packedKindCosines(a, b, this.norms),
+  };
 
   constructor(
     private readonly index: StoryIndex,
@@ -434,7 +446,7 @@ export class OnlineClusterer {
       const theirs = (await this.index.members?.(state.id)) ?? [];
       if (theirs.length !== state.size) continue;
       let total = 0;
-      for (const a of own) for (const b of theirs) total += this.weightedCosine(a.vectors, b.vectors, PACKED);
+      for (const a of own) for (const b of theirs) total += this.weightedCosine(a.vectors, b.vectors, this.packed);
       if (total / (own.length * theirs.length) < this.joinThreshold) continue;
       const [kept, gone] = state.size > story.size ? [theirs, members] : [members, theirs];
       const keptId = state.size > story.size ? state.id : story.id;
@@ -516,7 +528,7 @@ export class OnlineClusterer {
         const s = this.weightedCosine(
           (members[i] as MemberRecord).vectors,
           (members[j] as MemberRecord).vectors,
-          PACKED,
+          this.packed,
         );
         (sim[i] as number[])[j] = s;
         (sim[j] as number[])[i] = s;
@@ -566,7 +578,7 @@ export class OnlineClusterer {
     time: number | undefined,
     years: readonly string[],
   ): number {
-    const base = this.weightedCosine(vectors, story.centroid, MAPS);
+    const base = this.weightedCosine(vectors, story.centroid, this.maps);
     const score = base > 0 && yearConflict(years, vectors.entities, story) ? base * YEAR_CONFLICT : base;
     if (time === undefined) return score;
     const gap = time < story.first ? story.first - time : time > story.last ? time - story.last : 0;
@@ -663,7 +675,7 @@ function selectKeys(
  * The cosine of a document's entity vector with a story's, per entity kind present on both sides, and whether
  * they share no term at all.
  */
-function kindCosines(doc: SparseVector, story: SparseVector): KindCosines {
+function kindCosines(doc: SparseVector, story: SparseVector, norms: Norms): KindCosines {
   const dot: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
   const docNorm: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
   let shared = false;
@@ -676,7 +688,7 @@ function kindCosines(doc: SparseVector, story: SparseVector): KindCosines {
       shared = true;
     }
   }
-  return perKind(dot, docNorm, centroidKindNorms(story), shared);
+  return perKind(dot, docNorm, norms.centroidKinds(story), shared);
 }
 
 /** The cosine of each entity kind whose terms both sides hold, from its dot product and squared norms. */
@@ -694,10 +706,10 @@ function perKind(
 }
 
 /** `kindCosines` of two packed vectors, by one merge of their sorted terms. */
-function packedKindCosines(a: PackedVector, b: PackedVector): KindCosines {
+function packedKindCosines(a: PackedVector, b: PackedVector, norms: Norms): KindCosines {
   const dot: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
-  const kindsA = packedKinds(a);
-  const kindsB = packedKinds(b);
+  const kindsA = norms.packedKinds(a);
+  const kindsB = norms.packedKinds(b);
   let shared = false;
   let i = 0;
   let j = 0;
@@ -714,7 +726,7 @@ function packedKindCosines(a: PackedVector, b: PackedVector): KindCosines {
 }
 
 /** The cosine of two packed vectors. */
-function packedCosine(a: PackedVector, b: PackedVector): number {
+function packedCosine(a: PackedVector, b: PackedVector, norms: Norms): number {
   let dot = 0;
   let i = 0;
   let j = 0;
@@ -726,42 +738,7 @@ function packedCosine(a: PackedVector, b: PackedVector): number {
     else j++;
   }
   if (dot === 0) return 0;
-  return dot / (packedNorm(a) * packedNorm(b));
-}
-
-/**
- * What comparing a packed vector needs besides its terms and weights, computed once per vector: a member is
- * compared with every member of its story at each split check and with every member of another candidate at
- * each merge check, and recomputing its norm (or its terms' kinds and the norm of each kind) at every
- * comparison took about half of the time of those checks. The values are those computed before, in the same
- * order, so every similarity is the same to the last bit.
- */
-const NORMS = new WeakMap<PackedVector, number>();
-const KINDS = new WeakMap<PackedVector, { kinds: EntityKind[]; norms: Record<EntityKind, number> }>();
-
-function packedNorm(v: PackedVector): number {
-  let norm = NORMS.get(v);
-  if (norm === undefined) {
-    norm = Math.sqrt(v.weights.reduce((sum, w) => sum + w * w, 0));
-    NORMS.set(v, norm);
-  }
-  return norm;
-}
-
-/** The kind of each term of a packed entity vector, and the squared norm of each kind. */
-function packedKinds(v: PackedVector): { kinds: EntityKind[]; norms: Record<EntityKind, number> } {
-  let known = KINDS.get(v);
-  if (!known) {
-    const norms: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
-    const kinds = v.terms.map((term, i) => {
-      const kind = entityKind(term);
-      norms[kind] += (v.weights[i] as number) ** 2;
-      return kind;
-    });
-    known = { kinds, norms };
-    KINDS.set(v, known);
-  }
-  return known;
+  return dot / (norms.packed(a) * norms.packed(b));
 }
 
 /** Per entity kind, the cosine where both sides hold terms of it; and whether they share any term. */
@@ -774,47 +751,80 @@ interface VectorOps<V> {
   kinds(a: V, b: V): KindCosines;
 }
 
-const MAPS: VectorOps<SparseVector> = { size: (v) => v.size, cosine, kinds: kindCosines };
-const PACKED: VectorOps<PackedVector> = {
-  size: (v) => v.terms.length,
-  cosine: packedCosine,
-  kinds: packedKindCosines,
-};
-
 /** The cosine of a document's unit vector with a story's centroid. */
-function cosine(a: SparseVector, b: SparseVector): number {
+function cosine(a: SparseVector, b: SparseVector, norms: Norms): number {
   let dot = 0;
   for (const [term, w] of a) {
     const v = b.get(term);
     if (v !== undefined) dot += w * v;
   }
   if (dot === 0) return 0;
-  let norm = CENTROID_NORMS.get(b);
-  if (norm === undefined) {
-    norm = 0;
-    for (const v of b.values()) norm += v * v;
-    CENTROID_NORMS.set(b, norm);
-  }
-  return dot / Math.sqrt(norm);
+  return dot / Math.sqrt(norms.centroid(b));
 }
 
 /**
- * Squared norms of centroid maps, whole and per entity kind, computed once per map: a story's centroid is
- * scored against every document that finds it, and its maps are never written into once made (a story
- * joined gets new ones, see `addPruned` and `StoryIndex.stories`), while summing them again at each score
- * took a third of the time of scoring. The sums are those computed before, in the same order.
+ * The norms of the vectors a clusterer compares, computed once per vector while it lives (a batch of an ingest),
+ * where summing them again at each comparison took about a third of the time of scoring a story and half of
+ * that of a merge or split check. A story's centroid maps are scored against every document that finds the
+ * story and are never written into once made (a story joined gets new ones, see `addPruned` and
+ * `StoryIndex.stories`); a member's packed vectors are compared with every member of its story at each split
+ * check and with every member of another candidate at each merge check, and never change. The sums are those
+ * computed before, in the same order, so every similarity is the same to the last bit.
  */
-const CENTROID_NORMS = new WeakMap<SparseVector, number>();
-const CENTROID_KIND_NORMS = new WeakMap<SparseVector, Record<EntityKind, number>>();
+class Norms {
+  /** Squared norms of centroid maps, whole and per entity kind. */
+  private readonly centroids = new WeakMap<SparseVector, number>();
+  private readonly centroidKindNorms = new WeakMap<SparseVector, Record<EntityKind, number>>();
+  /** Norms of packed vectors; the kind of each term of a packed entity vector, and each kind's squared norm. */
+  private readonly packedNorms = new WeakMap<PackedVector, number>();
+  private readonly packedKindNorms = new WeakMap<
+    PackedVector,
+    { kinds: EntityKind[]; norms: Record<EntityKind, number> }
+  >();
 
-function centroidKindNorms(centroid: SparseVector): Record<EntityKind, number> {
-  let norms = CENTROID_KIND_NORMS.get(centroid);
-  if (!norms) {
-    norms = { name: 0, number: 0, year: 0 };
-    for (const [term, w] of centroid) norms[entityKind(term)] += w * w;
-    CENTROID_KIND_NORMS.set(centroid, norms);
+  centroid(v: SparseVector): number {
+    let norm = this.centroids.get(v);
+    if (norm === undefined) {
+      norm = 0;
+      for (const w of v.values()) norm += w * w;
+      this.centroids.set(v, norm);
+    }
+    return norm;
   }
-  return norms;
+
+  centroidKinds(v: SparseVector): Record<EntityKind, number> {
+    let norms = this.centroidKindNorms.get(v);
+    if (!norms) {
+      norms = { name: 0, number: 0, year: 0 };
+      for (const [term, w] of v) norms[entityKind(term)] += w * w;
+      this.centroidKindNorms.set(v, norms);
+    }
+    return norms;
+  }
+
+  packed(v: PackedVector): number {
+    let norm = this.packedNorms.get(v);
+    if (norm === undefined) {
+      norm = Math.sqrt(v.weights.reduce((sum, w) => sum + w * w, 0));
+      this.packedNorms.set(v, norm);
+    }
+    return norm;
+  }
+
+  packedKinds(v: PackedVector): { kinds: EntityKind[]; norms: Record<EntityKind, number> } {
+    let known = this.packedKindNorms.get(v);
+    if (!known) {
+      const norms: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
+      const kinds = v.terms.map((term, i) => {
+        const kind = entityKind(term);
+        norms[kind] += (v.weights[i] as number) ** 2;
+        return kind;
+      });
+      known = { kinds, norms };
+      this.packedKindNorms.set(v, known);
+    }
+    return known;
+  }
 }
 
 /**
