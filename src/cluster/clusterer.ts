@@ -251,6 +251,18 @@ export class OnlineClusterer {
   private readonly merge: boolean;
   /** Members' pairwise similarities by story, least recently checked first (see `pairSimilarities`). */
   private readonly pairs = new Map<string, { docs: string[]; sim: number[][] }>();
+  private readonly norms = new Norms();
+  /** How documents are compared with centroids, and members with members. */
+  private readonly maps: VectorOps<SparseVector> = {
+    size: (v) => v.size,
+    cosine: (a, b) => cosine(a, b, this.norms),
+    kinds: (a, b) => kindCosines(a, b, this.norms),
+  };
+  private readonly packed: VectorOps<PackedVector> = {
+    size: (v) => v.terms.length,
+    cosine: (a, b) => packedCosine(a, b, this.norms),
+    kinds: (a, b) => packedKindCosines(a, b, this.norms),
+  };
 
   constructor(
     private readonly index: StoryIndex,
@@ -289,7 +301,7 @@ export class OnlineClusterer {
     const terms = FIELDS.flatMap((f) => [...features.fields[f].keys()].map((t) => PREFIX[f] + t));
     const n = await this.index.documentCount();
     const df = await this.index.documentFrequencies(terms);
-    const vectors = weigh(features, df, n, this.priors, this.priorDocuments);
+    const vectors = weigh(features, terms, df, n, this.priors, this.priorDocuments);
 
     let copy: { doc: string; story: string } | undefined;
     let best = this.copyJaccard;
@@ -304,7 +316,7 @@ export class OnlineClusterer {
     let target: StoryState | undefined;
     let similarity = 0;
     const others: { state: StoryState; similarity: number }[] = [];
-    const keys = selectKeys(vectors, df, n, this.keysPerField);
+    const keys = selectKeys(vectors, terms, df, n, this.keysPerField);
     if (copy) {
       target = (await this.index.stories([copy.story])).get(copy.story);
       similarity = 1;
@@ -434,7 +446,7 @@ export class OnlineClusterer {
       const theirs = (await this.index.members?.(state.id)) ?? [];
       if (theirs.length !== state.size) continue;
       let total = 0;
-      for (const a of own) for (const b of theirs) total += this.weightedCosine(a.vectors, b.vectors, PACKED);
+      for (const a of own) for (const b of theirs) total += this.weightedCosine(a.vectors, b.vectors, this.packed);
       if (total / (own.length * theirs.length) < this.joinThreshold) continue;
       const [kept, gone] = state.size > story.size ? [theirs, members] : [members, theirs];
       const keptId = state.size > story.size ? state.id : story.id;
@@ -516,7 +528,7 @@ export class OnlineClusterer {
         const s = this.weightedCosine(
           (members[i] as MemberRecord).vectors,
           (members[j] as MemberRecord).vectors,
-          PACKED,
+          this.packed,
         );
         (sim[i] as number[])[j] = s;
         (sim[j] as number[])[i] = s;
@@ -566,7 +578,7 @@ export class OnlineClusterer {
     time: number | undefined,
     years: readonly string[],
   ): number {
-    const base = this.weightedCosine(vectors, story.centroid, MAPS);
+    const base = this.weightedCosine(vectors, story.centroid, this.maps);
     const score = base > 0 && yearConflict(years, vectors.entities, story) ? base * YEAR_CONFLICT : base;
     if (time === undefined) return score;
     const gap = time < story.first ? story.first - time : time > story.last ? time - story.last : 0;
@@ -602,22 +614,26 @@ function idf(df: number, n: number): number {
 /**
  * TF-IDF vectors of unit length per field (sublinear term frequency: a repeated word is not a new topic). The
  * document frequencies are the stream's plus `priorDocuments` documents of the background corpus, so that a term's
- * weight is sound before the stream has shown many documents and does not swing as the stream grows.
+ * weight is sound before the stream has shown many documents and does not swing as the stream grows. `keys` are
+ * the document's terms field-prefixed, in the order of its fields' maps (as `assign` lists them for the index):
+ * built once per document rather than again at each lookup.
  */
 function weigh(
   features: DocumentFeatures,
+  keys: readonly string[],
   df: Map<string, number>,
   n: number,
   priors: TermPriors,
   priorDocuments: number,
 ): Record<Field, SparseVector> {
   const out = {} as Record<Field, SparseVector>;
+  let at = 0;
   for (const f of FIELDS) {
     const v = new Map<string, number>();
     let norm = 0;
     for (const [term, tf] of features.fields[f]) {
       const prior = priorDocuments > 0 ? priorDocuments * priors.share(f, term) : 0;
-      const w = (1 + Math.log(tf)) * idf((df.get(PREFIX[f] + term) ?? 0) + prior, n + priorDocuments);
+      const w = (1 + Math.log(tf)) * idf((df.get(keys[at++] as string) ?? 0) + prior, n + priorDocuments);
       v.set(term, w);
       norm += w * w;
     }
@@ -630,28 +646,38 @@ function weigh(
 
 /**
  * Index keys of a document: per field, its heaviest TF-IDF terms among the rare ones, field-prefixed. Weight
- * rather than rarity alone picks them: the rarest words of a text are mostly ones no other text uses.
+ * rather than rarity alone picks them: the rarest words of a text are mostly ones no other text uses. `keys` as
+ * in `weigh` (the vectors hold the terms in the order of the document's fields).
  */
-function selectKeys(vectors: Record<Field, SparseVector>, df: Map<string, number>, n: number, limit: number): string[] {
+function selectKeys(
+  vectors: Record<Field, SparseVector>,
+  keys: readonly string[],
+  df: Map<string, number>,
+  n: number,
+  limit: number,
+): string[] {
   const rare = (key: string) => n < MIN_DOCUMENTS_FOR_RARITY || (df.get(key) ?? 0) < RARE_SHARE * n;
-  return FIELDS.flatMap((field) =>
-    [...vectors[field]]
-      .map(([term, w]) => ({ key: PREFIX[field] + term, w }))
-      .filter((k) => rare(k.key))
-      .sort((a, b) => b.w - a.w || (a.key < b.key ? -1 : 1))
-      .slice(0, limit)
-      .map((k) => k.key),
-  );
+  const out: string[] = [];
+  let at = 0;
+  for (const field of FIELDS) {
+    const found: { key: string; w: number }[] = [];
+    for (const w of vectors[field].values()) {
+      const key = keys[at++] as string;
+      if (rare(key)) found.push({ key, w });
+    }
+    found.sort((a, b) => b.w - a.w || (a.key < b.key ? -1 : 1));
+    for (const k of found.slice(0, limit)) out.push(k.key);
+  }
+  return out;
 }
 
 /**
  * The cosine of a document's entity vector with a story's, per entity kind present on both sides, and whether
  * they share no term at all.
  */
-function kindCosines(doc: SparseVector, story: SparseVector): KindCosines {
+function kindCosines(doc: SparseVector, story: SparseVector, norms: Norms): KindCosines {
   const dot: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
   const docNorm: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
-  const storyNorm: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
   let shared = false;
   for (const [term, w] of doc) {
     const kind = entityKind(term);
@@ -662,8 +688,7 @@ function kindCosines(doc: SparseVector, story: SparseVector): KindCosines {
       shared = true;
     }
   }
-  for (const [term, w] of story) storyNorm[entityKind(term)] += w * w;
-  return perKind(dot, docNorm, storyNorm, shared);
+  return perKind(dot, docNorm, norms.centroidKinds(story), shared);
 }
 
 /** The cosine of each entity kind whose terms both sides hold, from its dot product and squared norms. */
@@ -681,42 +706,39 @@ function perKind(
 }
 
 /** `kindCosines` of two packed vectors, by one merge of their sorted terms. */
-function packedKindCosines(a: PackedVector, b: PackedVector): KindCosines {
+function packedKindCosines(a: PackedVector, b: PackedVector, norms: Norms): KindCosines {
   const dot: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
-  const normA: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
-  const normB: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
-  for (let i = 0; i < a.terms.length; i++) normA[entityKind(a.terms[i] as string)] += (a.weights[i] as number) ** 2;
-  for (let j = 0; j < b.terms.length; j++) normB[entityKind(b.terms[j] as string)] += (b.weights[j] as number) ** 2;
+  const kindsA = norms.packedKinds(a);
+  const kindsB = norms.packedKinds(b);
   let shared = false;
-  mergeShared(a, b, (term, x, y) => {
-    dot[entityKind(term)] += x * y;
-    shared = true;
-  });
-  return perKind(dot, normA, normB, shared);
-}
-
-/** The cosine of two packed vectors. */
-function packedCosine(a: PackedVector, b: PackedVector): number {
-  let dot = 0;
-  mergeShared(a, b, (_, x, y) => {
-    dot += x * y;
-  });
-  if (dot === 0) return 0;
-  const norm = (v: PackedVector) => Math.sqrt(v.weights.reduce((sum, w) => sum + w * w, 0));
-  return dot / (norm(a) * norm(b));
-}
-
-/** Calls `each` with every term two packed vectors share and its two weights, walking both in term order. */
-function mergeShared(a: PackedVector, b: PackedVector, each: (term: string, x: number, y: number) => void): void {
   let i = 0;
   let j = 0;
   while (i < a.terms.length && j < b.terms.length) {
     const x = a.terms[i] as string;
     const y = b.terms[j] as string;
-    if (x === y) each(x, a.weights[i++] as number, b.weights[j++] as number);
+    if (x === y) {
+      dot[kindsA.kinds[i] as EntityKind] += (a.weights[i++] as number) * (b.weights[j++] as number);
+      shared = true;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return perKind(dot, kindsA.norms, kindsB.norms, shared);
+}
+
+/** The cosine of two packed vectors. */
+function packedCosine(a: PackedVector, b: PackedVector, norms: Norms): number {
+  let dot = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length && j < b.terms.length) {
+    const x = a.terms[i] as string;
+    const y = b.terms[j] as string;
+    if (x === y) dot += (a.weights[i++] as number) * (b.weights[j++] as number);
     else if (x < y) i++;
     else j++;
   }
+  if (dot === 0) return 0;
+  return dot / (norms.packed(a) * norms.packed(b));
 }
 
 /** Per entity kind, the cosine where both sides hold terms of it; and whether they share any term. */
@@ -729,23 +751,80 @@ interface VectorOps<V> {
   kinds(a: V, b: V): KindCosines;
 }
 
-const MAPS: VectorOps<SparseVector> = { size: (v) => v.size, cosine, kinds: kindCosines };
-const PACKED: VectorOps<PackedVector> = {
-  size: (v) => v.terms.length,
-  cosine: packedCosine,
-  kinds: packedKindCosines,
-};
-
-function cosine(a: SparseVector, b: SparseVector): number {
+/** The cosine of a document's unit vector with a story's centroid. */
+function cosine(a: SparseVector, b: SparseVector, norms: Norms): number {
   let dot = 0;
   for (const [term, w] of a) {
     const v = b.get(term);
     if (v !== undefined) dot += w * v;
   }
   if (dot === 0) return 0;
-  let norm = 0;
-  for (const v of b.values()) norm += v * v;
-  return dot / Math.sqrt(norm);
+  return dot / Math.sqrt(norms.centroid(b));
+}
+
+/**
+ * The norms of the vectors a clusterer compares, computed once per vector while it lives (a batch of an ingest),
+ * where summing them again at each comparison took about a third of the time of scoring a story and half of
+ * that of a merge or split check. A story's centroid maps are scored against every document that finds the
+ * story and are never written into once made (a story joined gets new ones, see `addPruned` and
+ * `StoryIndex.stories`); a member's packed vectors are compared with every member of its story at each split
+ * check and with every member of another candidate at each merge check, and never change. The sums are those
+ * computed before, in the same order, so every similarity is the same to the last bit.
+ */
+class Norms {
+  /** Squared norms of centroid maps, whole and per entity kind. */
+  private readonly centroids = new WeakMap<SparseVector, number>();
+  private readonly centroidKindNorms = new WeakMap<SparseVector, Record<EntityKind, number>>();
+  /** Norms of packed vectors; the kind of each term of a packed entity vector, and each kind's squared norm. */
+  private readonly packedNorms = new WeakMap<PackedVector, number>();
+  private readonly packedKindNorms = new WeakMap<
+    PackedVector,
+    { kinds: EntityKind[]; norms: Record<EntityKind, number> }
+  >();
+
+  centroid(v: SparseVector): number {
+    let norm = this.centroids.get(v);
+    if (norm === undefined) {
+      norm = 0;
+      for (const w of v.values()) norm += w * w;
+      this.centroids.set(v, norm);
+    }
+    return norm;
+  }
+
+  centroidKinds(v: SparseVector): Record<EntityKind, number> {
+    let norms = this.centroidKindNorms.get(v);
+    if (!norms) {
+      norms = { name: 0, number: 0, year: 0 };
+      for (const [term, w] of v) norms[entityKind(term)] += w * w;
+      this.centroidKindNorms.set(v, norms);
+    }
+    return norms;
+  }
+
+  packed(v: PackedVector): number {
+    let norm = this.packedNorms.get(v);
+    if (norm === undefined) {
+      norm = Math.sqrt(v.weights.reduce((sum, w) => sum + w * w, 0));
+      this.packedNorms.set(v, norm);
+    }
+    return norm;
+  }
+
+  packedKinds(v: PackedVector): { kinds: EntityKind[]; norms: Record<EntityKind, number> } {
+    let known = this.packedKindNorms.get(v);
+    if (!known) {
+      const norms: Record<EntityKind, number> = { name: 0, number: 0, year: 0 };
+      const kinds = v.terms.map((term, i) => {
+        const kind = entityKind(term);
+        norms[kind] += (v.weights[i] as number) ** 2;
+        return kind;
+      });
+      known = { kinds, norms };
+      this.packedKindNorms.set(v, known);
+    }
+    return known;
+  }
 }
 
 /**

@@ -81,3 +81,28 @@ describe("entityKind", () => {
   ];
   for (const [term, kind] of rows) it(`${term}: ${kind}`, () => expect(entityKind(term)).toBe(kind));
 });
+
+describe("extractFeatures between words", () => {
+  it("closes a name at punctuation or a line break however many spaces stand around it", () => {
+    const found = entities("Crews met Tova Renn ,  Ilse Marr\nand Oska Pell  .  Then rain came.");
+    expect(found).toEqual(expect.arrayContaining(["tova renn", "ilse marr", "oska pell"]));
+    expect(found).not.toContain("tova renn ilse marr");
+    expect(found).not.toContain("ilse marr oska pell");
+  });
+
+  it("keeps a name run across single and double spaces alike", () => {
+    expect(entities("Reports said Tova  Renn arrived.")).toContain("tova renn");
+  });
+
+  it("drops a possessive, straight or curly, and a final period, from the words", () => {
+    const f = extractFeatures({ id: "d", text: "Renn’s boat and Marr's dock stood near St. Kessa today." });
+    expect(f.words).toEqual(["renn", "boat", "and", "marr", "dock", "stood", "near", "st", "kessa", "today"]);
+  });
+
+  it("takes figures in other numerals as figures, and words starting with a letter not (negative)", () => {
+    const found = entities("Crews counted ٤٥ boats and 12 barges near b52 and x9.");
+    expect(found).toEqual(expect.arrayContaining(["٤٥", "12"]));
+    expect(found).not.toContain("b52");
+    expect(found).not.toContain("x9");
+  });
+});

@@ -404,11 +404,23 @@ export class SqlStoryIndex implements StoryIndex {
         .execute();
       this.cache.metaDirty = false;
     }
+    await this.flushStoryRows();
+    this.cache.trim();
+  }
+
+  /**
+   * Writes what was written since the last flush to the rows of stories, signatures, band buckets, members and
+   * postings, then lets go of the stories past the window or the bound: what a merge moves and deletes by
+   * statements must be in the tables first. The document frequencies and the meta row wait for the flush
+   * before the commit: a merge comes every twenty or so articles on a stream of undated articles, and writing
+   * every term counted since the last one took most of the time of its merge (the common terms rewritten at
+   * each), for no read in between (the cache holds them).
+   */
+  private async flushStoryRows(): Promise<void> {
     await this.flushStories();
     await this.flushMembers();
     await this.flushPostings();
     await this.prune();
-    this.cache.trim();
   }
 
   /**
@@ -1036,13 +1048,13 @@ export class SqlStoryIndex implements StoryIndex {
   /**
    * Moves every document of story `gone` into `kept.id` and deletes the rows of `gone`, as
    * `MemoryStoryIndex.merge` does: the documents' signatures and members move (members keep their order of
-   * joining), the kept story takes the new state and the keys of the documents that came. Writes what is pending
-   * first, so that the rows moved are all in the tables; a merge is rare beside writes.
+   * joining), the kept story takes the new state and the keys of the documents that came. Writes the stories' rows
+   * pending first (see `flushStoryRows`), so that the rows moved are all in the tables.
    */
   async merge(w: MergeWrite): Promise<void> {
     const to = rowId(w.kept.id, "story");
     const from = rowId(w.gone, "story");
-    await this.flush();
+    await this.flushStoryRows();
     const ids = among(this.flavor.idList([from]));
     await this.db.updateTable("cluster_signatures").set({ story_id: to }).where("story_id", "in", ids).execute();
     await this.db.updateTable("cluster_members").set({ story_id: to }).where("story_id", "in", ids).execute();
