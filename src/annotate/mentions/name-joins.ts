@@ -30,19 +30,19 @@ function commonPart(word: string, lexicon: Lexicon): boolean {
 /** Whether a name has a head word of a body, a place or an event among its words ("Bank of Velmar", "Republic"). */
 const hasHead = (words: string[]) => words.some((w) => endsInHead(w));
 
-/** The nearest mention before index `at` that is still there. */
-function before(mentions: (Mention | undefined)[], at: number): Mention | undefined {
-  for (let i = at - 1; i >= 0; i--) if (mentions[i] !== undefined) return mentions[i];
-  return undefined;
+/** The index of the nearest mention before index `at` that is still there, or -1. */
+function before(mentions: (Mention | undefined)[], at: number): number {
+  for (let i = at - 1; i >= 0; i--) if (mentions[i] !== undefined) return i;
+  return -1;
 }
 
 /**
  * A common noun in the possessive inside a name: "People's" before "Bank of Velmar" or "Republic", "Workers'"
  * before "Party of Velmar". The name after the possessive must hold a head word of its own (a body, a place, an
  * event), so that "Officials' Velmar trip" stays a possessive before a town; and it must not be a person
- * ("Women's Ana Ruiz") or a country. Capitalised words right before the
- * possessive word, read as a name of their own ("Donmar People"), are part of it too. The joined name has the
- * type of the name after the possessive. Mentions must have their text set and be sorted by `start`.
+ * ("Women's Ana Ruiz") or a country. Capitalised words right before the possessive word, read as a name of
+ * their own ("Donmar People"), are part of it too. The joined name has the type of the name after the
+ * possessive. Mentions must have their text set and be sorted by `start`.
  */
 export function possessiveCommonNames(mentions: Mention[], text: string, lexicon: Lexicon): Mention[] {
   const out: (Mention | undefined)[] = [...mentions];
@@ -59,10 +59,11 @@ export function possessiveCommonNames(mentions: Mention[], text: string, lexicon
     let start = wordStart;
     // The possessive word read as a name, or as the end of one ("Donmar People", even read as a person's):
     // that name's words join too.
-    const a = before(out, i);
+    const at = before(out, i);
+    const a = out[at];
     if (a && a.end === wordStart + word.length) {
       start = a.start;
-      out[out.indexOf(a)] = undefined;
+      out[at] = undefined;
     } else if (a && a.end > wordStart) continue;
     out[i] = { start, end: b.end, text: text.slice(start, b.end), type: b.type };
   }

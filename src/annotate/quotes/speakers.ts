@@ -1,4 +1,5 @@
 import type { Token } from "../../model/index.js";
+import { isPastForm } from "../../words/verbs.js";
 import { NOUN_LIKE_LEMMAS, speechVerb, TAIL_ONLY_LEMMAS, type VerbForm, WEAK_LEMMAS } from "./speech-verbs.js";
 import {
   BETWEEN_SUBJECT_AND_VERB,
@@ -231,7 +232,7 @@ export class SpeakerParser {
     // or "by" follows, not their object.
     const cut = words.findIndex((w, i) => i > 0 && (lower(w) === "by" || this.participleAfterNoun(from + i, from)));
     let headAt = cut > 0 ? cut - 1 : words.length - 1;
-    while (headAt > 0 && /^\p{Ll}+ed$/u.test((words[headAt] as Token).text)) headAt--;
+    while (headAt > 0 && isPastForm((words[headAt] as Token).text)) headAt--;
     const head = lower(words[headAt]);
     const plural = /s$/u.test(head) || PLURAL_HEADS.has(head);
     // "coach Lee Park", "state senator Ann Lee", "47-year-old ferry pilot Ann Lee": lower-case title words before a
